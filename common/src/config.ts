@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Settings every CarCar service reads; each service extends this with its own. */
+export function serviceEnv(defaultPort: number) {
+  return z.object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    DATA_DIR: z.string().min(1).default('.data'),
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+  });
+}
+
+/** Explains the first bad variable in one line, so a misconfigured service says what to fix. */
+export function describeConfigError(error: z.ZodError): string {
+  const problems = error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  return `Invalid configuration: ${problems.join('; ')}`;
+}
+
+/** Reads and validates the environment at boot; a wrong value stops the process with one line. */
+export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    process.stderr.write(`${describeConfigError(result.error)}\n`);
+    process.exit(1);
+  }
+  return result.data;
+}

@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import type { Logger } from './logger.js';
+
+/** The Drizzle handle services use; the same type whether PGlite or a Postgres pool is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export type PgliteExtensions = NonNullable<PGliteOptions['extensions']>;
+
+export interface DatabaseOptions {
+  /** The service's own Postgres schema (`inventory`, `service`, `sales`). */
+  schemaName: string;
+  migrationsFolder: string;
+  /** A Postgres server; without it the service runs on embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite keeps its files in `<dataDir>/<schemaName>`; omitted means in memory. */
+  dataDir?: string | undefined;
+  pgliteExtensions?: PgliteExtensions;
+  poolSize?: number;
+  logger?: Logger;
+}
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** Migrations are tracked per service, so three services can share one database. */
+function migrationConfig(options: DatabaseOptions) {
+  return {
+    migrationsFolder: options.migrationsFolder,
+    migrationsSchema: 'drizzle',
+    migrationsTable: `${options.schemaName}_migrations`,
+  };
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options, options.databaseUrl) : openPglite(options);
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    dataDir = path.resolve(options.dataDir, options.schemaName);
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+  }
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(options.pgliteExtensions ? { extensions: options.pgliteExtensions } : {}),
+  });
+  const db = drizzlePglite(client);
+  try {
+    await migratePglite(db, migrationConfig(options));
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+async function openPostgres(options: DatabaseOptions, connectionString: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', (error) => options.logger?.warn({ err: error }, 'idle database connection failed'));
+  try {
+    await migrateUnderLock(pool, options);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  let closed = false;
+  return {
+    db: drizzlePg(pool),
+    kind: 'postgres',
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+/** Two replicas starting at once must not both run the same migration. */
+async function migrateUnderLock(pool: pg.Pool, options: DatabaseOptions): Promise<void> {
+  const client = await pool.connect();
+  const lockName = `carcar:migrate:${options.schemaName}`;
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', [lockName]);
+    await migratePg(drizzlePg(client), migrationConfig(options));
+  } finally {
+    await client.query('select pg_advisory_unlock(hashtext($1))', [lockName]).catch(() => undefined);
+    client.release();
+  }
+}
+
+/** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}

@@ -1,0 +1,92 @@
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { AppError, pgErrorCode } from './errors.js';
+import type { Logger } from './logger.js';
+
+export const JSON_BODY_LIMIT = '100kb';
+
+export interface HttpAppOptions {
+  logger: Logger;
+  /** Mounts the service's routers. */
+  routes: (app: Express) => void;
+  /** Extra facts for `/healthz` (sync state, say); throwing marks the service unavailable. */
+  health: () => Promise<Record<string, unknown>>;
+}
+
+/** The Express app every service shares: JSON in and out, `/healthz`, JSON errors only. */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      res.json({ status: 'ok', ...(await options.health()) });
+    } catch (error) {
+      options.logger.warn({ err: error }, 'health check failed');
+      res.status(503).json({ status: 'unavailable', message: 'Database unavailable', code: 'unavailable' });
+    }
+  });
+
+  options.routes(app);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(options.logger));
+  return app;
+}
+
+const notFoundHandler: RequestHandler = (_req, res) => {
+  res.status(404).json({ message: 'Does not exist', code: 'not_found' });
+};
+
+/** Body-parser errors carry a `type`; they are the client's fault, never a 500. */
+function bodyParserError(error: unknown): AppError | undefined {
+  if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return new AppError(400, 'validation_error', 'Malformed JSON', [{ path: '(body)', message: 'Malformed JSON' }]);
+    case 'entity.too.large':
+      return new AppError(413, 'payload_too_large', `Request body is larger than ${JSON_BODY_LIMIT}`);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return new AppError(400, 'validation_error', 'Unreadable request body');
+    default:
+      return undefined;
+  }
+}
+
+const connectionErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as Error & { code?: unknown }).code;
+    if (typeof code === 'string' && connectionErrorCodes.has(code)) return true;
+    if (/Connection terminated|connection closed|PGlite is closed/i.test(current.message)) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const known = error instanceof AppError ? error : bodyParserError(error);
+    if (known) {
+      res.status(known.status).json(known.toJSON());
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: error, method: req.method, url: req.originalUrl }, 'database unavailable');
+      res.status(503).json({ message: 'Service temporarily unavailable', code: 'unavailable' });
+      return;
+    }
+    // Never show SQL or a stack trace to the client; the log keeps them.
+    logger.error(
+      { err: error, sqlState: pgErrorCode(error), method: req.method, url: req.originalUrl },
+      'unhandled error',
+    );
+    res.status(500).json({ message: 'Internal server error', code: 'internal_error' });
+  };
+}

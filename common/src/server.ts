@@ -1,0 +1,66 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { Logger } from './logger.js';
+
+export interface ServerOptions {
+  app: Express;
+  port: number;
+  host: string;
+  logger: Logger;
+  /** Run first on shutdown: wake long polls, stop pollers (anything that holds requests open). */
+  stopping?: Array<() => void | Promise<void>>;
+  /** Run once the last request has finished: close the database. */
+  stopped?: Array<() => void | Promise<void>>;
+  /** How long in-flight requests get before their connections are cut. */
+  drainMs?: number;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  shutdown(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const server = options.app.listen(options.port, options.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  options.logger.info({ port }, 'listening');
+
+  let shuttingDown: Promise<void> | undefined;
+  const shutdown = (): Promise<void> => {
+    shuttingDown ??= (async () => {
+      options.logger.info('shutting down');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      for (const hook of options.stopping ?? []) await hook();
+      const drain = setTimeout(() => server.closeAllConnections(), options.drainMs ?? 10_000);
+      await closed;
+      clearTimeout(drain);
+      for (const hook of options.stopped ?? []) await hook();
+      options.logger.info('stopped');
+    })();
+    return shuttingDown;
+  };
+  return { server, port, shutdown };
+}
+
+/** SIGINT/SIGTERM: stop accepting, finish in-flight requests, close the database, exit. */
+export function exitOnSignals(shutdown: () => Promise<void>, logger: Logger): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'signal received');
+    shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}

@@ -1,0 +1,35 @@
+import type { Db } from '@carcar/common/database';
+import { ping } from '@carcar/common/database';
+import { createHttpApp } from '@carcar/common/http';
+import type { Logger } from '@carcar/common/logger';
+import { openApiRouter } from '@carcar/common/openapi';
+import type { Express } from 'express';
+import type { ChangeNotifier } from './automobiles/changes.js';
+import { automobilesRouter } from './automobiles/routes.js';
+import { manufacturersRouter } from './manufacturers/routes.js';
+import { modelsRouter } from './models/routes.js';
+import { inventoryOpenApi } from './openapi.js';
+import { vinsRouter } from './vins/routes.js';
+
+export interface InventoryDeps {
+  db: Db;
+  logger: Logger;
+  notifier: ChangeNotifier;
+}
+
+export function createApp({ db, logger, notifier }: InventoryDeps): Express {
+  return createHttpApp({
+    logger,
+    health: async () => {
+      await ping(db);
+      return {};
+    },
+    routes: (app) => {
+      app.use('/api/manufacturers', manufacturersRouter(db, notifier));
+      app.use('/api/models', modelsRouter(db, notifier));
+      app.use('/api/automobiles', automobilesRouter(db, notifier));
+      app.use('/api/vins', vinsRouter());
+      app.use('/api', openApiRouter(inventoryOpenApi));
+    },
+  });
+}

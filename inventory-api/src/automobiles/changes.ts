@@ -1,0 +1,102 @@
+import { EventEmitter } from 'node:events';
+import { type Db, queryRows } from '@carcar/common/database';
+import { type SQL, sql } from 'drizzle-orm';
+import { automobileChanges, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
+import type { AutomobileChangeJson, AutomobileJson } from './schemas.js';
+
+/**
+ * An automobile's contract JSON, built by Postgres from the aliases `a`, `m` and `mf`, so API reads
+ * and feed entries are the same document.
+ */
+export const automobileJson = sql`json_build_object(
+  'href', '/api/automobiles/' || a.vin || '/', 'id', a.id, 'color', a.color, 'year', a.year, 'vin', a.vin,
+  'model', json_build_object(
+    'href', '/api/models/' || m.id || '/', 'id', m.id, 'name', m.name, 'picture_url', m.picture_url,
+    'manufacturer', json_build_object('href', '/api/manufacturers/' || mf.id || '/', 'id', mf.id, 'name', mf.name)),
+  'sold', a.sold)`;
+
+export const automobilesJoined = sql`${automobiles} a
+  join ${vehicleModels} m on m.id = a.model_id
+  join ${manufacturers} mf on mf.id = m.manufacturer_id`;
+
+/**
+ * Appends one feed entry per automobile matching `where`, inside the caller's transaction.
+ * The lock makes writers append in commit order: without it, seq 12 could commit before seq 11
+ * and a poller that had read 12 would never see 11.
+ */
+export async function recordChanges(tx: Db, where: SQL, deleted = false): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('carcar:inventory:automobile_changes'))`);
+  await tx.execute(sql`insert into ${automobileChanges} (vin, deleted, automobile)
+    select a.vin, ${deleted}, ${automobileJson} from ${automobilesJoined} where ${where}`);
+}
+
+export async function readChanges(db: Db, after: number, limit: number): Promise<AutomobileChangeJson[]> {
+  const rows = await queryRows<{ seq: string | number; deleted: boolean; automobile: AutomobileJson }>(
+    db,
+    sql`select seq, deleted, automobile from ${automobileChanges} where seq > ${after} order by seq limit ${limit}`,
+  );
+  return rows.map((row) => ({ ...row.automobile, seq: Number(row.seq), deleted: row.deleted }));
+}
+
+/**
+ * Wakes long-polling readers of the feed when this process commits a change. Another replica's
+ * changes are picked up by the readers' periodic re-check.
+ */
+export class ChangeNotifier {
+  private readonly events = new EventEmitter().setMaxListeners(0);
+  private closed = false;
+  /** Counts notifications, so a reader can tell that a change landed while it was querying. */
+  version = 0;
+
+  notify(): void {
+    this.version++;
+    this.events.emit('change');
+  }
+
+  /** Resolves on the next change after `sinceVersion`, after `ms`, on abort, or on close. */
+  wait(ms: number, sinceVersion: number, signal?: AbortSignal): Promise<void> {
+    if (this.closed || signal?.aborted || this.version !== sinceVersion) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.events.off('change', done);
+        this.events.off('close', done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.events.once('change', done);
+      this.events.once('close', done);
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.events.emit('close');
+  }
+}
+
+/** How often a waiting reader re-reads the feed, for changes made by another replica. */
+const RECHECK_MS = 1000;
+
+/** The feed with long-poll: an empty answer is held until a change arrives or `waitSeconds` pass. */
+export async function waitForChanges(
+  db: Db,
+  notifier: ChangeNotifier,
+  query: { after: number; limit: number; wait: number },
+  signal: AbortSignal,
+): Promise<AutomobileChangeJson[]> {
+  const deadline = Date.now() + query.wait * 1000;
+  for (;;) {
+    const version = notifier.version;
+    const changes = await readChanges(db, query.after, query.limit);
+    const remaining = deadline - Date.now();
+    if (changes.length > 0 || remaining <= 0 || signal.aborted || notifier.isClosed) return changes;
+    await notifier.wait(Math.min(remaining, RECHECK_MS), version, signal);
+  }
+}

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  json,
+  pgSchema,
+  serial,
+  smallint,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+export const inventory = pgSchema('inventory');
+
+export const manufacturers = inventory.table(
+  'manufacturers',
+  {
+    id: serial().primaryKey(),
+    name: varchar({ length: 100 }).notNull(),
+  },
+  // "Toyota" and "toyota" are the same maker to the staff who type them.
+  (t) => [uniqueIndex('manufacturers_name_key').on(sql`lower(${t.name})`)],
+);
+
+export const vehicleModels = inventory.table(
+  'vehicle_models',
+  {
+    id: serial().primaryKey(),
+    name: varchar({ length: 100 }).notNull(),
+    pictureUrl: varchar('picture_url', { length: 2000 }).notNull(),
+    manufacturerId: integer('manufacturer_id')
+      .notNull()
+      .references(() => manufacturers.id, { onDelete: 'restrict' }),
+  },
+  (t) => [index('vehicle_models_manufacturer_id_idx').on(t.manufacturerId)],
+);
+
+export const automobiles = inventory.table(
+  'automobiles',
+  {
+    id: serial().primaryKey(),
+    vin: varchar({ length: 17 }).notNull().unique(),
+    color: varchar({ length: 50 }).notNull(),
+    year: smallint().notNull(),
+    sold: boolean().notNull().default(false),
+    modelId: integer('model_id')
+      .notNull()
+      .references(() => vehicleModels.id, { onDelete: 'restrict' }),
+  },
+  (t) => [index('automobiles_model_id_idx').on(t.modelId), index('automobiles_sold_id_idx').on(t.sold, t.id)],
+);
+
+/**
+ * The sync feed: one row per insert, update or delete of an automobile, holding the automobile's
+ * JSON as it was after the change. Rows are appended in commit order (see changes/repository.ts).
+ */
+export const automobileChanges = inventory.table('automobile_changes', {
+  seq: bigserial({ mode: 'number' }).primaryKey(),
+  vin: varchar({ length: 17 }).notNull(),
+  deleted: boolean().notNull().default(false),
+  automobile: json().notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+});

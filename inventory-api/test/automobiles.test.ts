@@ -1,0 +1,198 @@
+import { sampleVin } from '@carcar/common/vin';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAutomobile, type Inventory, seedModel, startInventory, VINS } from './helpers.js';
+
+let inv: Inventory;
+let modelId: number;
+beforeAll(async () => {
+  inv = await startInventory();
+  modelId = (await seedModel(inv)).id;
+});
+afterAll(() => inv.close());
+
+const count = async () => Number((await inv.api().get('/api/automobiles/').expect(200)).headers['x-total-count']);
+
+describe('automobiles', () => {
+  it('creates an automobile with the classic JSON, VIN upper-cased', async () => {
+    const res = await inv
+      .api()
+      .post('/api/automobiles/')
+      .send({ color: 'red', year: 2012, vin: '1c3cc5fb2an120174', model_id: modelId })
+      .expect(201);
+    const model = (await inv.api().get(`/api/models/${modelId}/`)).body;
+    expect(res.body).toEqual({
+      href: '/api/automobiles/1C3CC5FB2AN120174/',
+      id: res.body.id,
+      color: 'red',
+      year: 2012,
+      vin: '1C3CC5FB2AN120174',
+      model,
+      sold: false,
+    });
+    await inv.api().get('/api/automobiles/1C3CC5FB2AN120174/').expect(200, res.body);
+    await inv.api().get('/api/automobiles/1c3cc5fb2an120174').expect(200, res.body);
+    const list = await inv.api().get('/api/automobiles/').expect(200);
+    expect(list.body).toEqual({ autos: [res.body] });
+  });
+
+  it('accepts numeric strings from classic HTML forms', async () => {
+    const res = await inv
+      .api()
+      .post('/api/automobiles/')
+      .send({ color: 'blue', year: '2015', vin: '1GC4K0C87FF132904', model_id: String(modelId) })
+      .expect(201);
+    expect(res.body.year).toBe(2015);
+  });
+
+  it('updates color, year and sold, and deletes', async () => {
+    const vin = VINS[3] as string;
+    await addAutomobile(inv, vin, modelId);
+    const sold = await inv.api().put(`/api/automobiles/${vin}/`).send({ sold: true }).expect(200);
+    expect(sold.body).toMatchObject({ vin, sold: true, color: 'red' });
+    const painted = await inv.api().put(`/api/automobiles/${vin}/`).send({ color: 'green', year: 2021 }).expect(200);
+    expect(painted.body).toMatchObject({ color: 'green', year: 2021, sold: true });
+    const deleted = await inv.api().delete(`/api/automobiles/${vin}/`).expect(200);
+    expect(deleted.body).toEqual(painted.body);
+    await inv.api().get(`/api/automobiles/${vin}/`).expect(404, { message: 'Does not exist', code: 'not_found' });
+  });
+
+  it('filters by sold and searches VIN, color, model and manufacturer', async () => {
+    const other = await seedModel(inv, 'Audi', 'Q5');
+    await addAutomobile(inv, 'WA1A4AFY2J2008189', other.id, { color: 'silver', year: 2018 });
+    await inv.api().put('/api/automobiles/WA1A4AFY2J2008189/').send({ sold: true }).expect(200);
+
+    const vins = async (query: string) =>
+      ((await inv.api().get(`/api/automobiles/${query}`).expect(200)).body.autos as { vin: string }[]).map(
+        (a) => a.vin,
+      );
+    expect(await vins('?sold=true')).toEqual(['WA1A4AFY2J2008189']);
+    expect(await vins('?sold=false')).not.toContain('WA1A4AFY2J2008189');
+    expect(await vins('?q=audi')).toEqual(['WA1A4AFY2J2008189']);
+    expect(await vins('?q=Q5')).toEqual(['WA1A4AFY2J2008189']);
+    expect(await vins('?q=silver')).toEqual(['WA1A4AFY2J2008189']);
+    expect(await vins('?q=2008189')).toEqual(['WA1A4AFY2J2008189']);
+    expect(await vins('?q=sebring')).toEqual(expect.arrayContaining(['1C3CC5FB2AN120174']));
+    expect(await vins('?q=%25')).toEqual([]);
+    const page = await inv.api().get('/api/automobiles/?limit=1&offset=1&sold=false').expect(200);
+    expect(page.body.autos).toHaveLength(1);
+    expect(page.headers['x-total-count']).toBe(String((await vins('?sold=false')).length));
+  });
+
+  it('refuses a duplicate VIN with 409', async () => {
+    await addAutomobile(inv, '1HGCM82633A004352', modelId);
+    const before = await count();
+    const res = await inv
+      .api()
+      .post('/api/automobiles/')
+      .send({ color: 'red', year: 2003, vin: '1hgcm82633a004352', model_id: modelId })
+      .expect(409);
+    expect(res.body).toMatchObject({ code: 'conflict', message: expect.stringContaining('1HGCM82633A004352') });
+    expect(await count()).toBe(before);
+  });
+
+  it('accepts a foreign VIN whose check digit does not match (reported, not refused)', async () => {
+    await addAutomobile(inv, 'JHMAP11432T2N3BH3', modelId);
+  });
+
+  const nextYearPlusTwo = new Date().getUTCFullYear() + 2;
+  const good = { color: 'red', year: 2012, vin: '1FTMW1T88MFA00001', model_id: 0 };
+  it.each([
+    ['wrong type for year', { year: 'abc' }, 'year'],
+    ['a fractional year', { year: 2012.5 }, 'year'],
+    ['a year before 1900', { year: 1899 }, 'year'],
+    ['a year after next year + 1', { year: nextYearPlusTwo + 1 }, 'year'],
+    ['an empty color', { color: '' }, 'color'],
+    ['a color over 50 characters', { color: 'c'.repeat(51) }, 'color'],
+    ['a short VIN', { vin: '1FTMW1T88MFA0000' }, 'vin'],
+    ['a VIN with I', { vin: '1FTMW1T88MFA0000I' }, 'vin'],
+    ['a VIN with O', { vin: '1FTMW1T88MFAO0001' }, 'vin'],
+    ['a VIN with Q', { vin: '1FTMW1T88MFAQ0001' }, 'vin'],
+    ['a North American VIN with a wrong check digit', { vin: '1G1YZ23J9P5800003' }, 'vin'],
+    ['a VIN of the wrong type', { vin: 12345678901234567 }, 'vin'],
+    ['a missing model_id', { model_id: undefined }, 'model_id'],
+    ['a model_id of the wrong type', { model_id: 'abc' }, 'model_id'],
+  ])('answers 400 for %s, writing nothing', async (_label, change, path) => {
+    const before = await count();
+    const res = await inv
+      .api()
+      .post('/api/automobiles/')
+      .send({ ...good, model_id: modelId, ...change })
+      .expect(400);
+    expect(res.body).toMatchObject({ message: 'Invalid request', code: 'validation_error' });
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    expect(await count()).toBe(before);
+  });
+
+  it('accepts the latest allowed year (next year + 1)', async () => {
+    await addAutomobile(inv, '1FTMW1T88MFA00001', modelId, { year: nextYearPlusTwo });
+  });
+
+  it('answers 400 naming every missing field', async () => {
+    const res = await inv.api().post('/api/automobiles/').send({}).expect(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['color', 'model_id', 'vin', 'year']);
+  });
+
+  it('answers 400 for an unknown model_id, writing nothing', async () => {
+    const before = await count();
+    const res = await inv
+      .api()
+      .post('/api/automobiles/')
+      .send({ color: 'red', year: 2010, vin: sampleVin(1), model_id: 987654 })
+      .expect(400);
+    expect(res.body.errors).toEqual([{ path: 'model_id', message: expect.any(String) }]);
+    expect(await count()).toBe(before);
+  });
+
+  it('answers 400 for bad updates and 404 for unknown VINs', async () => {
+    await inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ sold: 'yes' }).expect(400);
+    await inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ year: 1800 }).expect(400);
+    await inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ color: '' }).expect(400);
+    await inv.api().get('/api/automobiles/1C3CC5FB2AN120174/').expect(200);
+    await inv.api().get('/api/automobiles/5YJSA1E26HF000001/').expect(404);
+    await inv.api().put('/api/automobiles/5YJSA1E26HF000001/').send({ sold: true }).expect(404);
+    await inv.api().delete('/api/automobiles/5YJSA1E26HF000001/').expect(404);
+    await inv
+      .api()
+      .get(`/api/automobiles/${'Z'.repeat(300)}/`)
+      .expect(404);
+  });
+
+  it.each(['?limit=-1', '?limit=0', '?limit=501', '?limit=99999999999999', '?limit=abc', '?offset=-5', '?sold=maybe'])(
+    'answers 400 for the list query %s',
+    async (query) => {
+      const res = await inv.api().get(`/api/automobiles/${query}`).expect(400);
+      expect(res.body.code).toBe('validation_error');
+      expect(res.body.errors.length).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('request bodies', () => {
+  it('answers malformed JSON with 400 JSON', async () => {
+    const res = await inv
+      .api()
+      .post('/api/automobiles/')
+      .set('Content-Type', 'application/json')
+      .send('{"color": "red",')
+      .expect(400);
+    expect(res.body).toMatchObject({ code: 'validation_error', message: expect.any(String) });
+  });
+
+  it('answers a body over 100 kB with 413 JSON', async () => {
+    const res = await inv
+      .api()
+      .post('/api/manufacturers/')
+      .send({ name: 'x'.repeat(110_000) })
+      .expect(413);
+    expect(res.body).toMatchObject({ code: 'payload_too_large', message: expect.any(String) });
+  });
+
+  it('answers unknown paths with 404 JSON', async () => {
+    const res = await inv.api().get('/api/nothing-here/').expect(404);
+    expect(res.body).toEqual({ message: 'Does not exist', code: 'not_found' });
+  });
+
+  it('reports health', async () => {
+    await inv.api().get('/healthz').expect(200, { status: 'ok' });
+  });
+});

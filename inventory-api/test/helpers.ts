@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { createLogger } from '@carcar/common/logger';
+import { openTestDatabase } from '@carcar/common/testing';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createApp } from '../src/app.js';
+import { ChangeNotifier } from '../src/automobiles/changes.js';
+
+export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/** The Inventory API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
+export async function startInventory() {
+  const database = await openTestDatabase({ schemaName: 'inventory', migrationsFolder });
+  const notifier = new ChangeNotifier();
+  const app: Express = createApp({ db: database.db, logger: createLogger('inventory-test', 'silent'), notifier });
+  return {
+    app,
+    db: database.db,
+    api: () => request(app),
+    close: async () => {
+      notifier.close();
+      await database.close();
+    },
+  };
+}
+
+export type Inventory = Awaited<ReturnType<typeof startInventory>>;
+
+/** Valid North American VINs for tests: VIN.md's vectors plus generated ones. */
+export const VINS = ['1HGCM82633A004352', '1C3CC5FB2AN120174', '1GC4K0C87FF132904', '1FTMW1T88MFA00001'];
+
+export async function seedModel(inv: Inventory, maker = 'Chrysler', model = 'Sebring') {
+  const manufacturer = await inv.api().post('/api/manufacturers/').send({ name: maker }).expect(201);
+  const created = await inv
+    .api()
+    .post('/api/models/')
+    .send({ name: model, picture_url: `https://pictures.example/${model}.jpg`, manufacturer_id: manufacturer.body.id })
+    .expect(201);
+  return created.body as { id: number; name: string; manufacturer: { id: number; name: string } };
+}
+
+export async function addAutomobile(inv: Inventory, vin: string, modelId: number, extra: Record<string, unknown> = {}) {
+  const res = await inv
+    .api()
+    .post('/api/automobiles/')
+    .send({ color: 'red', year: 2012, vin, model_id: modelId, ...extra })
+    .expect(201);
+  return res.body as { id: number; vin: string; sold: boolean };
+}
