@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { createTestDatabaseUrl, runServiceToExit, spawnService } from '@carcar/common/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const serviceDir = fileURLToPath(new URL('..', import.meta.url));
+let dataDir: string;
+let server: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+let env: Record<string, string | undefined>;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'carcar-inventory-'));
+  server = await createTestDatabaseUrl();
+  env = { DATA_DIR: dataDir, DATABASE_URL: server?.url ?? '' };
+});
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  await server?.drop();
+});
+
+describe('the inventory-api process', () => {
+  it('stops at start-up with one line naming a wrong variable', async () => {
+    const result = await runServiceToExit(serviceDir, { ...env, PORT: 'eighty' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('PORT');
+    const badUrl = await runServiceToExit(serviceDir, { ...env, PORT: '0', DATABASE_URL: 'mysql://x' });
+    expect(badUrl.code).toBe(1);
+    expect(badUrl.stderr).toMatch(/^Invalid configuration: DATABASE_URL/);
+  });
+
+  it('keeps its data across a restart and shuts down cleanly on SIGTERM', async () => {
+    const first = await spawnService(serviceDir, env);
+    const created = await fetch(`${first.url}/api/manufacturers/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Persistent Motors' }),
+    });
+    expect(created.status).toBe(201);
+    expect(await first.stop('SIGTERM')).toBe(0);
+
+    const second = await spawnService(serviceDir, env);
+    try {
+      const list = (await (await fetch(`${second.url}/api/manufacturers/`)).json()) as { manufacturers: { name: string }[] };
+      expect(list.manufacturers.map((m) => m.name)).toEqual(['Persistent Motors']);
+      expect(await (await fetch(`${second.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    } finally {
+      expect(await second.stop('SIGINT')).toBe(0);
+    }
+  });
+
+  it('lets an in-flight long poll finish before it exits', async () => {
+    const service = await spawnService(serviceDir, env);
+    const poll = fetch(`${service.url}/api/automobiles/changes/?after=999999&wait=20`).then((res) => res.status);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = Date.now();
+    const code = await service.stop('SIGTERM');
+    expect(await poll).toBe(200);
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('keeps its tables in the inventory schema, its migrations table beside the others', async () => {
+    const tablesQuery = `select table_schema, table_name from information_schema.tables
+      where table_schema not in ('pg_catalog', 'information_schema') order by 1, 2`;
+    let rows: { table_schema: string; table_name: string }[];
+    if (server) {
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      rows = (await client.query<{ table_schema: string; table_name: string }>(tablesQuery)).rows;
+      await client.end();
+    } else {
+      // The service has stopped, so its PGlite directory can be opened here.
+      const db = await PGlite.create({ dataDir: path.join(dataDir, 'inventory') });
+      rows = (await db.query<{ table_schema: string; table_name: string }>(tablesQuery)).rows;
+      await db.close();
+    }
+    expect(rows).toEqual([
+      { table_schema: 'drizzle', table_name: 'inventory_migrations' },
+      { table_schema: 'inventory', table_name: 'automobile_changes' },
+      { table_schema: 'inventory', table_name: 'automobiles' },
+      { table_schema: 'inventory', table_name: 'manufacturers' },
+      { table_schema: 'inventory', table_name: 'vehicle_models' },
+    ]);
+  });
+});
