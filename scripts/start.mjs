@@ -13,7 +13,11 @@ const inventoryUrl = process.env.INVENTORY_API_URL ?? 'http://localhost:8100';
 /** Every service; those not in this checkout yet are skipped. Order: inventory first. */
 const services = [
   { name: 'inventory', dir: 'inventory-api', env: { PORT: process.env.INVENTORY_PORT ?? '8100' } },
-  { name: 'service', dir: 'service-api', env: { PORT: process.env.SERVICE_PORT ?? '8080', INVENTORY_API_URL: inventoryUrl } },
+  {
+    name: 'service',
+    dir: 'service-api',
+    env: { PORT: process.env.SERVICE_PORT ?? '8080', INVENTORY_API_URL: inventoryUrl },
+  },
   { name: 'sales', dir: 'sales-api', env: { PORT: process.env.SALES_PORT ?? '8090', INVENTORY_API_URL: inventoryUrl } },
 ].filter((service) => existsSync(path.join(root, service.dir, 'src', 'main.ts')));
 

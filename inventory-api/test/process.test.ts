@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { createTestDatabaseUrl, runServiceToExit, spawnService } from '@carcar/common/testing';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -45,7 +45,9 @@ describe('the inventory-api process', () => {
 
     const second = await spawnService(serviceDir, env);
     try {
-      const list = (await (await fetch(`${second.url}/api/manufacturers/`)).json()) as { manufacturers: { name: string }[] };
+      const list = (await (await fetch(`${second.url}/api/manufacturers/`)).json()) as {
+        manufacturers: { name: string }[];
+      };
       expect(list.manufacturers.map((m) => m.name)).toEqual(['Persistent Motors']);
       expect(await (await fetch(`${second.url}/healthz`)).json()).toEqual({ status: 'ok' });
     } finally {
