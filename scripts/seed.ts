@@ -39,20 +39,28 @@ async function seedInventory(): Promise<void> {
     (await call<{ autos: { vin: string }[] }>('GET', `${inventory}/api/automobiles/`)).autos.map((a) => a.vin),
   );
   let created = 0;
+  /** The existing record, or a new one made by `create`. */
+  async function ensure<T>(existing: T | undefined, create: () => Promise<T>): Promise<T> {
+    if (existing) return existing;
+    created++;
+    return create();
+  }
   let serial = 1000;
   for (const [makerName, { models: modelNames }] of Object.entries(catalogue)) {
-    const maker =
-      makers.find((m) => m.name.toLowerCase() === makerName.toLowerCase()) ??
-      (created++, await call<Named>('POST', `${inventory}/api/manufacturers/`, { name: makerName }));
+    const maker = await ensure(
+      makers.find((m) => m.name.toLowerCase() === makerName.toLowerCase()),
+      () => call<Named>('POST', `${inventory}/api/manufacturers/`, { name: makerName }),
+    );
     for (const modelName of modelNames) {
-      const model =
-        models.find((m) => m.name === modelName && m.manufacturer.id === maker.id) ??
-        (created++,
-        await call<Named>('POST', `${inventory}/api/models/`, {
-          name: modelName,
-          picture_url: pictureUrl(makerName, modelName),
-          manufacturer_id: maker.id,
-        }));
+      const model = await ensure(
+        models.find((m) => m.name === modelName && m.manufacturer.id === maker.id),
+        () =>
+          call<Named>('POST', `${inventory}/api/models/`, {
+            name: modelName,
+            picture_url: pictureUrl(makerName, modelName),
+            manufacturer_id: maker.id,
+          }),
+      );
       for (let i = 0; i < 2; i++) {
         serial++;
         const vin = sampleVin(serial);
