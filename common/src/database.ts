@@ -28,9 +28,17 @@ export interface DatabaseOptions {
   logger?: Logger;
 }
 
+/** A held session-level advisory lock; `lost` settles if its connection dies. */
+export interface AdvisoryLock {
+  lost: Promise<void>;
+  release(): Promise<void>;
+}
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** Takes the named lock if it is free: one holder across every replica sharing the database. */
+  tryAdvisoryLock(name: string): Promise<AdvisoryLock | null>;
   close(): Promise<void>;
 }
 
@@ -67,6 +75,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    // PGlite is one process's private database, so that process always holds every lock.
+    tryAdvisoryLock: async () => ({ lost: new Promise<void>(() => undefined), release: async () => undefined }),
     close: async () => {
       if (!client.closed) await client.close();
     },
@@ -87,6 +97,7 @@ async function openPostgres(options: DatabaseOptions, connectionString: string):
   return {
     db: drizzlePg(pool),
     kind: 'postgres',
+    tryAdvisoryLock: (name) => tryPostgresLock(pool, name),
     close: async () => {
       if (closed) return;
       closed = true;
@@ -106,6 +117,43 @@ async function migrateUnderLock(pool: pg.Pool, options: DatabaseOptions): Promis
     await client.query('select pg_advisory_unlock(hashtext($1))', [lockName]).catch(() => undefined);
     client.release();
   }
+}
+
+/** A session lock lives on one connection, so the lock keeps a client of its own out of the pool. */
+async function tryPostgresLock(pool: pg.Pool, name: string): Promise<AdvisoryLock | null> {
+  const client = await pool.connect();
+  let onLost: () => void = () => undefined;
+  const lost = new Promise<void>((resolve) => {
+    onLost = resolve;
+  });
+  const fail = () => onLost();
+  client.on('error', fail);
+  client.on('end', fail);
+  try {
+    const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [name]);
+    if (!rows[0]?.locked) {
+      client.off('error', fail);
+      client.off('end', fail);
+      client.release();
+      return null;
+    }
+  } catch (error) {
+    client.release(true);
+    throw error;
+  }
+  let released = false;
+  return {
+    lost,
+    release: async () => {
+      if (released) return;
+      released = true;
+      client.off('error', fail);
+      client.off('end', fail);
+      // Dropping the connection frees the lock even if the unlock itself fails.
+      await client.query('select pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+      client.release(true);
+    },
+  };
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { type FieldError, invalid, notFound } from './errors.js';
 
+/** One message per field: the first problem found is the one worth showing next to it. */
 export function toFieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(root)',
-    message: issue.message,
-  }));
+  const byPath = new Map<string, FieldError>();
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '(root)';
+    if (!byPath.has(path)) byPath.set(path, { path, message: issue.message });
+  }
+  return [...byPath.values()];
 }
 
 /** Parses request input (body, query or params) or throws a 400 naming every failing field. */

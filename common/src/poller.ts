@@ -1,0 +1,186 @@
+import http from 'node:http';
+import axios, { type AxiosInstance } from 'axios';
+import { z } from 'zod';
+import type { AdvisoryLock, Database } from './database.js';
+import type { Logger } from './logger.js';
+
+/** One entry of inventory's `GET /api/automobiles/changes/` feed, as far as the pollers use it. */
+export const feedChangeSchema = z.object({
+  seq: z.number().int(),
+  deleted: z.boolean(),
+  vin: z.string(),
+  sold: z.boolean(),
+  year: z.number().int(),
+  color: z.string(),
+  model: z.object({ name: z.string(), manufacturer: z.object({ name: z.string() }) }),
+});
+export type FeedChange = z.infer<typeof feedChangeSchema>;
+
+const feedPageSchema = z.object({ changes: z.array(feedChangeSchema), next: z.number().int() });
+
+/** Where a service keeps its copy: the cursor and the rows it covers, written in one transaction. */
+export interface SyncStore {
+  readCursor(): Promise<number>;
+  apply(changes: FeedChange[], next: number): Promise<void>;
+}
+
+export interface PollerOptions {
+  name: string;
+  database: Database;
+  store: SyncStore;
+  inventoryUrl: string;
+  logger: Logger;
+  /** Long-poll wait in seconds (inventory allows up to 30). */
+  waitSeconds?: number;
+  batchSize?: number;
+  /** How often a replica without the lock tries to take over. */
+  standbyRetryMs?: number;
+  maxBackoffMs?: number;
+}
+
+export type SyncState = 'starting' | 'ok' | 'failing' | 'standby' | 'stopped';
+
+export interface SyncStatus {
+  state: SyncState;
+  last_seq: number | null;
+  last_success_at: string | null;
+  last_error: string | null;
+}
+
+export interface Poller {
+  status(): SyncStatus;
+  stop(): Promise<void>;
+  /** Resolves once the copy has caught up to at least `seq` (for tests and start-up checks). */
+  waitForSeq(seq: number, timeoutMs: number): Promise<boolean>;
+}
+
+function errorText(error: unknown): string {
+  if (axios.isAxiosError(error)) return error.response ? `inventory answered ${error.response.status}` : (error.code ?? error.message);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Keeps a service's AutomobileVO copy in step with inventory's changes feed. Only the holder of a
+ * Postgres advisory lock polls, so several replicas of a service never apply the feed twice.
+ * While inventory is down it backs off exponentially and logs once per state change.
+ */
+export function startPoller(options: PollerOptions): Poller {
+  const waitSeconds = options.waitSeconds ?? 25;
+  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
+  const standbyRetryMs = options.standbyRetryMs ?? 2_000;
+  const log = options.logger.child({ poller: options.name });
+  const client: AxiosInstance = axios.create({
+    baseURL: options.inventoryUrl,
+    timeout: (waitSeconds + 10) * 1000,
+    // Keep-alive: one connection serves every long poll instead of a handshake each time.
+    httpAgent: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+  });
+  const stopping = new AbortController();
+  const status: SyncStatus = { state: 'starting', last_seq: null, last_success_at: null, last_error: null };
+  const seqWaiters = new Set<() => void>();
+
+  function setState(state: SyncState, error?: unknown): void {
+    if (error !== undefined) status.last_error = errorText(error);
+    if (status.state === state) return;
+    const previous = status.state;
+    status.state = state;
+    if (state === 'failing') log.warn({ error: status.last_error }, 'inventory unreachable; retrying with backoff');
+    else if (state === 'ok' && previous === 'failing') log.info({ seq: status.last_seq }, 'inventory reachable again');
+    else if (state === 'standby') log.info('another replica holds the poller lock; standing by');
+    else if (state === 'ok') log.info({ seq: status.last_seq }, 'syncing from inventory');
+  }
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        stopping.signal.removeEventListener('abort', done);
+        resolve();
+      }
+      stopping.signal.addEventListener('abort', done, { once: true });
+    });
+
+  async function pollWhileLocked(lock: AdvisoryLock): Promise<void> {
+    let lost = false;
+    void lock.lost.then(() => {
+      lost = true;
+    });
+    let cursor = await options.store.readCursor();
+    status.last_seq = cursor;
+    let backoffMs = 500;
+    while (!stopping.signal.aborted && !lost) {
+      try {
+        const res = await client.get('/api/automobiles/changes/', {
+          params: { after: cursor, limit: options.batchSize ?? 500, wait: waitSeconds },
+          signal: stopping.signal,
+        });
+        const page = feedPageSchema.parse(res.data);
+        if (page.changes.length > 0) await options.store.apply(page.changes, page.next);
+        cursor = page.next;
+        status.last_seq = cursor;
+        status.last_success_at = new Date().toISOString();
+        backoffMs = 500;
+        setState('ok');
+        for (const wake of seqWaiters) wake();
+      } catch (error) {
+        if (stopping.signal.aborted) return;
+        setState('failing', error);
+        await sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
+      }
+    }
+  }
+
+  const loop = (async () => {
+    while (!stopping.signal.aborted) {
+      let lock: AdvisoryLock | null = null;
+      try {
+        lock = await options.database.tryAdvisoryLock(`carcar:poller:${options.name}`);
+      } catch (error) {
+        setState('failing', error);
+      }
+      if (!lock) {
+        if (status.state !== 'failing') setState('standby');
+        await sleep(standbyRetryMs);
+        continue;
+      }
+      try {
+        await pollWhileLocked(lock);
+      } catch (error) {
+        // The database itself failed (reading the cursor or applying a page): retry from the stored cursor.
+        setState('failing', error);
+        await sleep(1000);
+      } finally {
+        await lock.release();
+      }
+    }
+    status.state = 'stopped';
+  })();
+
+  return {
+    status: () => ({ ...status }),
+    stop: async () => {
+      stopping.abort();
+      for (const wake of seqWaiters) wake();
+      await loop;
+    },
+    waitForSeq: async (seq, timeoutMs) => {
+      const deadline = Date.now() + timeoutMs;
+      while ((status.last_seq ?? -1) < seq) {
+        const remaining = deadline - Date.now();
+        if (remaining <= 0 || stopping.signal.aborted) return false;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(wake, Math.min(remaining, 100));
+          function wake() {
+            clearTimeout(timer);
+            seqWaiters.delete(wake);
+            resolve();
+          }
+          seqWaiters.add(wake);
+        });
+      }
+      return true;
+    },
+  };
+}

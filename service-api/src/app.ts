@@ -1,0 +1,33 @@
+import { type Db, ping } from '@carcar/common/database';
+import { createHttpApp } from '@carcar/common/http';
+import type { Logger } from '@carcar/common/logger';
+import { openApiRouter } from '@carcar/common/openapi';
+import type { SyncStatus } from '@carcar/common/poller';
+import type { Express } from 'express';
+import { appointmentsRouter } from './appointments/routes.js';
+import { serviceOpenApi } from './openapi.js';
+import { techniciansRouter } from './technicians/routes.js';
+
+export interface ServiceDeps {
+  db: Db;
+  logger: Logger;
+  /** The dealership's IANA time zone, for `?date=`. */
+  timezone: string;
+  /** The poller's state for `/healthz`; absent where no poller runs (most tests). */
+  syncStatus?: () => SyncStatus;
+}
+
+export function createApp({ db, logger, timezone, syncStatus }: ServiceDeps): Express {
+  return createHttpApp({
+    logger,
+    health: async () => {
+      await ping(db);
+      return syncStatus ? { sync: syncStatus() } : {};
+    },
+    routes: (app) => {
+      app.use('/api/technicians', techniciansRouter(db));
+      app.use('/api/appointments', appointmentsRouter(db, timezone));
+      app.use('/api', openApiRouter(serviceOpenApi));
+    },
+  });
+}

@@ -1,0 +1,164 @@
+import type { Db } from '@carcar/common/database';
+import {
+  conflict,
+  invalidField,
+  notFound,
+  PG_EXCLUSION_VIOLATION,
+  PG_FOREIGN_KEY_VIOLATION,
+  pgErrorCode,
+} from '@carcar/common/errors';
+import type { Paged } from '@carcar/common/pagination';
+import { and, desc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
+import { type AppointmentStatus, appointments, automobileVOs, technicians } from '../db/schema.js';
+import { technicianJson } from '../technicians/schemas.js';
+import type { AppointmentCreateInput, AppointmentJson, AppointmentListQuery } from './schemas.js';
+
+const columns = {
+  appointment: appointments,
+  technician: technicians,
+  // VIP is computed on every read, so a car that reaches inventory after the booking shows as VIP.
+  vip: sql<boolean>`${automobileVOs.vin} is not null`,
+};
+
+type Row = { appointment: typeof appointments.$inferSelect; technician: typeof technicians.$inferSelect; vip: boolean };
+
+function appointmentJson(row: Row): AppointmentJson {
+  const a = row.appointment;
+  return {
+    id: a.id,
+    date_time: a.dateTime.toISOString(),
+    duration_minutes: a.durationMinutes,
+    reason: a.reason,
+    status: a.status,
+    vin: a.vin,
+    customer: a.customer,
+    technician: technicianJson(row.technician),
+    vip: row.vip,
+  };
+}
+
+export function appointmentsRepository(db: Db, timezone: string) {
+  function select(executor: Db, where: SQL | undefined) {
+    return executor
+      .select(columns)
+      .from(appointments)
+      .innerJoin(technicians, eq(technicians.id, appointments.technicianId))
+      .leftJoin(automobileVOs, eq(automobileVOs.vin, appointments.vin))
+      .where(where);
+  }
+
+  async function find(id: number): Promise<AppointmentJson | undefined> {
+    const [row] = await select(db, eq(appointments.id, id));
+    return row && appointmentJson(row);
+  }
+
+  async function get(id: number): Promise<AppointmentJson> {
+    const appointment = await find(id);
+    if (!appointment) throw notFound();
+    return appointment;
+  }
+
+  /** The `created` appointment of this technician that overlaps the requested slot, if any. */
+  async function findOverlap(technicianId: number, start: Date, end: Date): Promise<AppointmentJson | undefined> {
+    const [row] = await select(
+      db,
+      and(
+        eq(appointments.technicianId, technicianId),
+        eq(appointments.status, 'created'),
+        lt(appointments.dateTime, end),
+        gt(appointments.endsAt, start),
+      ),
+    ).limit(1);
+    return row && appointmentJson(row);
+  }
+
+  async function setStatus(id: number, status: AppointmentStatus, verb: string): Promise<AppointmentJson> {
+    const updated = await db
+      .update(appointments)
+      .set({ status })
+      .where(and(eq(appointments.id, id), eq(appointments.status, 'created')))
+      .returning({ id: appointments.id });
+    const appointment = await get(id);
+    if (updated.length === 0) {
+      throw conflict(`Only a created appointment can be ${verb}; this one is ${appointment.status}`, {
+        status: appointment.status,
+      });
+    }
+    return appointment;
+  }
+
+  return {
+    async list(query: AppointmentListQuery): Promise<Paged<AppointmentJson>> {
+      const conditions: SQL[] = [];
+      if (query.vin) conditions.push(eq(appointments.vin, query.vin));
+      if (query.status) conditions.push(eq(appointments.status, query.status));
+      if (query.technician) conditions.push(eq(appointments.technicianId, query.technician));
+      if (query.date) {
+        // The day on the dealership's wall clock, as a range, so the date_time index serves it.
+        conditions.push(
+          sql`${appointments.dateTime} >= (${query.date}::date)::timestamp at time zone ${timezone}`,
+          sql`${appointments.dateTime} < (${query.date}::date + 1)::timestamp at time zone ${timezone}`,
+        );
+      }
+      const where = conditions.length > 0 ? and(...conditions) : undefined;
+      const query_ = db
+        .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .from(appointments)
+        .innerJoin(technicians, eq(technicians.id, appointments.technicianId))
+        .leftJoin(automobileVOs, eq(automobileVOs.vin, appointments.vin))
+        .where(where)
+        .orderBy(desc(appointments.dateTime), desc(appointments.id))
+        .offset(query.offset);
+      const rows = query.limit === undefined ? await query_ : await query_.limit(query.limit);
+      const total =
+        rows[0]?.total ??
+        (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(appointments).where(where))[0]?.n ??
+        0;
+      return { items: rows.map(appointmentJson), total };
+    },
+
+    get,
+
+    async create(input: AppointmentCreateInput): Promise<AppointmentJson> {
+      const start = new Date(input.date_time);
+      const end = new Date(start.getTime() + input.duration_minutes * 60_000);
+      const [row] = await db
+        .insert(appointments)
+        .values({
+          dateTime: start,
+          durationMinutes: input.duration_minutes,
+          endsAt: end,
+          reason: input.reason,
+          vin: input.vin,
+          customer: input.customer,
+          technicianId: input.technician,
+        })
+        .returning({ id: appointments.id })
+        .catch(async (error: unknown) => {
+          const code = pgErrorCode(error);
+          if (code === PG_FOREIGN_KEY_VIOLATION) throw invalidField('technician', 'no technician has this id');
+          if (code === PG_EXCLUSION_VIOLATION) {
+            const existing = await findOverlap(input.technician, start, end);
+            throw conflict(
+              existing
+                ? `Technician is already booked from ${existing.date_time} for ${existing.duration_minutes} minutes (appointment ${existing.id})`
+                : 'Technician is already booked at that time',
+              { conflicting_appointment: existing ?? null },
+            );
+          }
+          throw error;
+        });
+      if (!row) throw new Error('insert returned no row');
+      return get(row.id);
+    },
+
+    async delete(id: number): Promise<AppointmentJson> {
+      const appointment = await get(id);
+      await db.delete(appointments).where(eq(appointments.id, id));
+      return appointment;
+    },
+
+    cancel: (id: number) => setStatus(id, 'canceled', 'canceled'),
+    finish: (id: number) => setStatus(id, 'finished', 'finished'),
+  };
+}

@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgSchema,
+  serial,
+  smallint,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+export const service = pgSchema('service');
+
+export const technicians = service.table(
+  'technicians',
+  {
+    id: serial().primaryKey(),
+    firstName: varchar('first_name', { length: 100 }).notNull(),
+    lastName: varchar('last_name', { length: 100 }).notNull(),
+    employeeId: varchar('employee_id', { length: 50 }).notNull(),
+  },
+  (t) => [uniqueIndex('technicians_employee_id_key').on(sql`lower(${t.employeeId})`)],
+);
+
+export const appointmentStatuses = ['created', 'canceled', 'finished'] as const;
+export type AppointmentStatus = (typeof appointmentStatuses)[number];
+
+/**
+ * `ends_at` is stored rather than computed because the no-double-booking exclusion constraint
+ * (migration 0001) needs an immutable range expression, and timestamptz + interval is not one.
+ */
+export const appointments = service.table(
+  'appointments',
+  {
+    id: serial().primaryKey(),
+    dateTime: timestamp('date_time', { withTimezone: true }).notNull(),
+    durationMinutes: smallint('duration_minutes').notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    reason: varchar({ length: 200 }).notNull(),
+    status: varchar({ length: 10 }).$type<AppointmentStatus>().notNull().default('created'),
+    vin: varchar({ length: 17 }).notNull(),
+    customer: varchar({ length: 100 }).notNull(),
+    technicianId: integer('technician_id')
+      .notNull()
+      .references(() => technicians.id, { onDelete: 'restrict' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('appointments_status_check', sql`${t.status} in ('created', 'canceled', 'finished')`),
+    check('appointments_duration_check', sql`${t.durationMinutes} between 15 and 480`),
+    index('appointments_vin_date_time_idx').on(t.vin, t.dateTime),
+    index('appointments_technician_date_time_idx').on(t.technicianId, t.dateTime),
+    index('appointments_date_time_idx').on(t.dateTime),
+  ],
+);
+
+/** The local copy of inventory's automobiles, kept by the poller; an appointment's VIN here means VIP. */
+export const automobileVOs = service.table('automobile_vos', {
+  vin: varchar({ length: 17 }).primaryKey(),
+  sold: boolean().notNull(),
+  year: smallint().notNull(),
+  color: varchar({ length: 50 }).notNull(),
+  modelName: varchar('model_name', { length: 100 }).notNull(),
+  manufacturerName: varchar('manufacturer_name', { length: 100 }).notNull(),
+  /** False once inventory deleted the car; kept, because VIP means "was ever in our inventory". */
+  inInventory: boolean('in_inventory').notNull().default(true),
+  seq: bigint({ mode: 'number' }).notNull(),
+});
+
+/** Where the poller has read the changes feed up to; written with the rows it covers. */
+export const syncCursors = service.table('sync_cursors', {
+  name: varchar({ length: 50 }).primaryKey(),
+  seq: bigint({ mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

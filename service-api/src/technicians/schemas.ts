@@ -1,0 +1,20 @@
+import { requiredText } from '@carcar/common/validation';
+import { z } from 'zod';
+
+export const technicianBody = z.object({
+  first_name: requiredText(100),
+  last_name: requiredText(100),
+  employee_id: requiredText(50),
+});
+export type TechnicianInput = z.output<typeof technicianBody>;
+
+export interface TechnicianJson {
+  id: number;
+  first_name: string;
+  last_name: string;
+  employee_id: string;
+}
+
+export function technicianJson(row: { id: number; firstName: string; lastName: string; employeeId: string }): TechnicianJson {
+  return { id: row.id, first_name: row.firstName, last_name: row.lastName, employee_id: row.employeeId };
+}

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { createLogger } from '@carcar/common/logger';
+import { openTestDatabase } from '@carcar/common/testing';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import request from 'supertest';
+import { createApp } from '../src/app.js';
+
+export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** The Service API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
+export async function startServiceApi(timezone = 'UTC') {
+  const database = await openTestDatabase({
+    schemaName: 'service',
+    migrationsFolder,
+    pgliteExtensions: { btree_gist },
+  });
+  const app = createApp({ db: database.db, logger: createLogger('service-test', 'silent'), timezone });
+  return { app, database, db: database.db, api: () => request(app), close: () => database.close() };
+}
+
+export type ServiceApi = Awaited<ReturnType<typeof startServiceApi>>;
+
+let employeeSerial = 0;
+export async function addTechnician(svc: ServiceApi, firstName = 'Ada') {
+  employeeSerial++;
+  const res = await svc
+    .api()
+    .post('/api/technicians/')
+    .send({ first_name: firstName, last_name: 'Lovelace', employee_id: `T-${employeeSerial}` })
+    .expect(201);
+  return res.body as { id: number; first_name: string; last_name: string; employee_id: string };
+}
+
+export function booking(technician: number, overrides: Record<string, unknown> = {}) {
+  return {
+    date_time: '2026-05-01T14:30:00Z',
+    reason: 'Oil change',
+    vin: '1C3CC5FB2AN120174',
+    customer: 'Jane Doe',
+    technician,
+    ...overrides,
+  };
+}
