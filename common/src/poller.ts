@@ -109,14 +109,17 @@ export function startPoller(options: PollerOptions): Poller {
     let cursor = await options.store.readCursor();
     status.last_seq = cursor;
     let backoffMs = 500;
+    // Catch up without waiting; hold the request open only once there is nothing left to read.
+    let caughtUp = false;
     while (!stopping.signal.aborted && !lost) {
       try {
         const res = await client.get('/api/automobiles/changes/', {
-          params: { after: cursor, limit: options.batchSize ?? 500, wait: waitSeconds },
+          params: { after: cursor, limit: options.batchSize ?? 500, wait: caughtUp ? waitSeconds : 0 },
           signal: stopping.signal,
         });
         const page = feedPageSchema.parse(res.data);
         if (page.changes.length > 0) await options.store.apply(page.changes, page.next);
+        caughtUp = page.changes.length === 0;
         cursor = page.next;
         status.last_seq = cursor;
         status.last_success_at = new Date().toISOString();

@@ -121,3 +121,28 @@ export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () =
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`) };
 }
+
+/** A JSON request to a spawned service; throws on a non-2xx answer. */
+export async function callJson<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** The inventory-api workspace, for tests of the services that read its feed. */
+export const inventoryDir = new URL('../../inventory-api/', import.meta.url).pathname;
+
+/** Adds a manufacturer and a model to a running inventory and returns the model id. */
+export async function addInventoryModel(inventoryUrl: string, maker = 'Ford', model = 'F-150'): Promise<number> {
+  const manufacturer = await callJson<{ id: number }>('POST', `${inventoryUrl}/api/manufacturers/`, { name: maker });
+  const created = await callJson<{ id: number }>('POST', `${inventoryUrl}/api/models/`, {
+    name: model,
+    picture_url: `https://pictures.example/${model}.jpg`,
+    manufacturer_id: manufacturer.id,
+  });
+  return created.id;
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  addInventoryModel,
+  callJson,
+  createTestDatabaseUrl,
+  inventoryDir,
+  type SpawnedService,
+  spawnService,
+} from '@carcar/common/testing';
+import { sampleVin } from '@carcar/common/vin';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceDir } from './helpers.js';
+
+// Both services as real processes, as `npm start` runs them, sharing one database on Postgres runs.
+let dataDir: string;
+let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+let inventory: SpawnedService;
+let service: SpawnedService;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'carcar-stack-'));
+  database = await createTestDatabaseUrl();
+  const env = { DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '' };
+  inventory = await spawnService(inventoryDir, env);
+  service = await spawnService(serviceDir, { ...env, INVENTORY_API_URL: inventory.url });
+});
+afterAll(async () => {
+  await service?.stop();
+  await inventory?.stop();
+  await database?.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Appointment {
+  id: number;
+  vip: boolean;
+}
+
+describe('inventory and service-api processes', () => {
+  it('show an appointment as VIP within 1 second of its car being added to inventory', async () => {
+    const health = await callJson<{ status: string; sync: { state: string } }>('GET', `${service.url}/healthz`);
+    expect(health.status).toBe('ok');
+    const tech = await callJson<{ id: number }>('POST', `${service.url}/api/technicians/`, {
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      employee_id: 'T-1',
+    });
+    const vin = sampleVin(7);
+    const appt = await callJson<Appointment>('POST', `${service.url}/api/appointments/`, {
+      date_time: '2026-05-01T14:30:00Z',
+      reason: 'Brakes',
+      vin,
+      customer: 'Jane Doe',
+      technician: tech.id,
+    });
+    expect(appt.vip).toBe(false);
+    const modelId = await addInventoryModel(inventory.url);
+
+    const started = Date.now();
+    await callJson('POST', `${inventory.url}/api/automobiles/`, { vin, color: 'red', year: 2010, model_id: modelId });
+    let vip = false;
+    while (!vip && Date.now() - started < 5000) {
+      vip = (await callJson<Appointment>('GET', `${service.url}/api/appointments/${appt.id}/`)).vip;
+    }
+    expect(vip).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    const synced = await callJson<{ sync: { state: string; last_seq: number; last_success_at: string } }>(
+      'GET',
+      `${service.url}/healthz`,
+    );
+    expect(synced.sync).toMatchObject({ state: 'ok', last_seq: expect.any(Number), last_success_at: expect.any(String) });
+  });
+});

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { startPoller, type Poller } from '@carcar/common/poller';
+import {
+  addInventoryModel,
+  callJson,
+  createTestDatabaseUrl,
+  inventoryDir,
+  type SpawnedService,
+  spawnService,
+} from '@carcar/common/testing';
+import { sampleVin } from '@carcar/common/vin';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { automobileVOStore } from '../src/automobiles/store.js';
+import { addTechnician, booking, type ServiceApi, startServiceApi } from './helpers.js';
+
+// A real inventory process on an ephemeral port, and the service's poller reading its feed.
+let dataDir: string;
+let inventoryDb: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+let inventory: SpawnedService;
+let svc: ServiceApi;
+let poller: Poller;
+const logLines: string[] = [];
+
+function startInventory(port = '0') {
+  return spawnService(inventoryDir, { DATA_DIR: dataDir, DATABASE_URL: inventoryDb?.url ?? '', PORT: port });
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'carcar-sync-'));
+  inventoryDb = await createTestDatabaseUrl();
+  inventory = await startInventory();
+  svc = await startServiceApi();
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(...chunk.toString().trim().split('\n'));
+      done();
+    },
+  });
+  poller = startPoller({
+    name: 'service',
+    database: svc.database,
+    store: automobileVOStore(svc.db),
+    inventoryUrl: inventory.url,
+    logger: pino({ level: 'info' }, sink),
+    waitSeconds: 5,
+    maxBackoffMs: 1000,
+  });
+});
+afterAll(async () => {
+  await poller.stop();
+  await inventory.stop();
+  await svc.close();
+  await inventoryDb?.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return Date.now() - started;
+}
+
+describe('the service poller', () => {
+  it('turns an appointment VIP soon after its car reaches inventory (long-poll, no fixed sleep)', async () => {
+    const tech = await addTechnician(svc);
+    const vin = sampleVin(1);
+    const appt = (await svc.api().post('/api/appointments/').send(booking(tech.id, { vin })).expect(201)).body;
+    expect(appt.vip).toBe(false);
+    const modelId = await addInventoryModel(inventory.url);
+    await until(async () => poller.status().state === 'ok', 10_000);
+    await callJson('POST', `${inventory.url}/api/automobiles/`, { vin, color: 'red', year: 2010, model_id: modelId });
+    const elapsed = await until(
+      async () => (await svc.api().get(`/api/appointments/${appt.id}/`)).body.vip === true,
+      5_000,
+    );
+    expect(elapsed).toBeLessThan(1000);
+    expect(poller.status()).toMatchObject({ state: 'ok', last_success_at: expect.any(String) });
+  });
+
+  it('keeps serving while inventory is down, logs the outage once, and catches up when it returns', async () => {
+    const tech = await addTechnician(svc, 'Outage');
+    const port = String(inventory.port);
+    const vin = sampleVin(2);
+    await inventory.stop();
+    await until(async () => poller.status().state === 'failing', 10_000);
+
+    // The API keeps answering: it lists and books while inventory is away.
+    await svc.api().get('/api/appointments/').expect(200);
+    const appt = (await svc.api().post('/api/appointments/').send(booking(tech.id, { vin, date_time: '2026-12-01T10:00:00Z' })).expect(201)).body;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const outageLines = logLines.filter((line) => line.includes('inventory unreachable'));
+    expect(outageLines).toHaveLength(1);
+
+    // Inventory comes back on the same address with a new car: the poller catches up by itself.
+    inventory = await startInventory(port);
+    const modelId = await addInventoryModel(inventory.url, 'Honda', 'Civic');
+    await callJson('POST', `${inventory.url}/api/automobiles/`, { vin, color: 'blue', year: 2010, model_id: modelId });
+    await until(async () => (await svc.api().get(`/api/appointments/${appt.id}/`)).body.vip === true, 10_000);
+    expect(logLines.filter((line) => line.includes('inventory reachable again'))).toHaveLength(1);
+    expect(poller.status().state).toBe('ok');
+  });
+});
