@@ -32,3 +32,6 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
   }
   return result.data;
 }
+
+/** Where the service and sales pollers find inventory. */
+export const inventoryApiUrl = z.url({ protocol: /^https?$/ }).default('http://localhost:8100');

@@ -130,7 +130,9 @@ async function tryPostgresLock(pool: pg.Pool, name: string): Promise<AdvisoryLoc
   client.on('error', fail);
   client.on('end', fail);
   try {
-    const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [name]);
+    const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [
+      name,
+    ]);
     if (!rows[0]?.locked) {
       client.off('error', fail);
       client.off('end', fail);

@@ -20,3 +20,16 @@ export function sendList<T>(res: Response, key: string, page: Paged<T>): void {
   res.setHeader('X-Total-Count', String(page.total));
   res.json({ [key]: page.items });
 }
+
+/**
+ * Runs a list query that selects `count(*) over ()` as `total`, limited when the page asks for it.
+ * The window count makes a page one query; only a page past the end needs `countAll`.
+ */
+export async function fetchPage<R extends { total: number }>(
+  query: PromiseLike<R[]> & { limit(limit: number): PromiseLike<R[]> },
+  page: Page,
+  countAll: () => Promise<number>,
+): Promise<{ rows: R[]; total: number }> {
+  const rows = page.limit === undefined ? await query : await query.limit(page.limit);
+  return { rows, total: rows[0]?.total ?? (await countAll()) };
+}

@@ -55,7 +55,8 @@ export interface Poller {
 }
 
 function errorText(error: unknown): string {
-  if (axios.isAxiosError(error)) return error.response ? `inventory answered ${error.response.status}` : (error.code ?? error.message);
+  if (axios.isAxiosError(error))
+    return error.response ? `inventory answered ${error.response.status}` : (error.code ?? error.message);
   return error instanceof Error ? error.message : String(error);
 }
 

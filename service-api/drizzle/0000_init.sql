@@ -43,4 +43,5 @@ ALTER TABLE "service"."appointments" ADD CONSTRAINT "appointments_technician_id_
 CREATE INDEX "appointments_vin_date_time_idx" ON "service"."appointments" USING btree ("vin","date_time");--> statement-breakpoint
 CREATE INDEX "appointments_technician_date_time_idx" ON "service"."appointments" USING btree ("technician_id","date_time");--> statement-breakpoint
 CREATE INDEX "appointments_date_time_idx" ON "service"."appointments" USING btree ("date_time");--> statement-breakpoint
+CREATE INDEX "automobile_vos_sold_vin_index" ON "service"."automobile_vos" USING btree ("sold","vin");--> statement-breakpoint
 CREATE UNIQUE INDEX "technicians_employee_id_key" ON "service"."technicians" USING btree (lower("employee_id"));

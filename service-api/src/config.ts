@@ -1,8 +1,8 @@
-import { serviceEnv } from '@carcar/common/config';
+import { inventoryApiUrl, serviceEnv } from '@carcar/common/config';
 import { z } from 'zod';
 
 export const serviceApiEnv = serviceEnv(8080).extend({
-  INVENTORY_API_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8100'),
+  INVENTORY_API_URL: inventoryApiUrl,
   /** The dealership's time zone: `?date=` means a day on its wall clock. */
   TIMEZONE: z
     .string()

@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { loadConfig } from '@carcar/common/config';
 import { openDatabase } from '@carcar/common/database';
 import { createLogger } from '@carcar/common/logger';
 import { startPoller } from '@carcar/common/poller';
 import { exitOnSignals, startServer } from '@carcar/common/server';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { createApp } from './app.js';
-import { automobileVOStore } from './automobiles/store.js';
+import { serviceAutomobileStore } from './automobiles/store.js';
 import { serviceApiEnv } from './config.js';
 
 const config = loadConfig(serviceApiEnv);
@@ -24,7 +24,7 @@ logger.info({ database: database.kind }, 'database migrated');
 const poller = startPoller({
   name: 'service',
   database,
-  store: automobileVOStore(database.db),
+  store: serviceAutomobileStore(database.db),
   inventoryUrl: config.INVENTORY_API_URL,
   logger,
 });

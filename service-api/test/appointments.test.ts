@@ -1,5 +1,5 @@
-import { automobileVOStore } from '../src/automobiles/store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceAutomobileStore } from '../src/automobiles/store.js';
 import { addTechnician, booking, type ServiceApi, startServiceApi } from './helpers.js';
 
 let svc: ServiceApi;
@@ -37,10 +37,28 @@ describe('appointments', () => {
 
   it('cancels and finishes only created appointments', async () => {
     const tech = await addTechnician(svc);
-    const a = (await svc.api().post('/api/appointments/').send(booking(tech.id, { date_time: '2026-06-01T10:00:00Z' })).expect(201)).body;
-    const b = (await svc.api().post('/api/appointments/').send(booking(tech.id, { date_time: '2026-06-01T12:00:00Z' })).expect(201)).body;
-    expect((await svc.api().put(`/api/appointments/${a.id}/cancel/`).expect(200)).body).toEqual({ ...a, status: 'canceled' });
-    expect((await svc.api().put(`/api/appointments/${b.id}/finish`).expect(200)).body).toEqual({ ...b, status: 'finished' });
+    const a = (
+      await svc
+        .api()
+        .post('/api/appointments/')
+        .send(booking(tech.id, { date_time: '2026-06-01T10:00:00Z' }))
+        .expect(201)
+    ).body;
+    const b = (
+      await svc
+        .api()
+        .post('/api/appointments/')
+        .send(booking(tech.id, { date_time: '2026-06-01T12:00:00Z' }))
+        .expect(201)
+    ).body;
+    expect((await svc.api().put(`/api/appointments/${a.id}/cancel/`).expect(200)).body).toEqual({
+      ...a,
+      status: 'canceled',
+    });
+    expect((await svc.api().put(`/api/appointments/${b.id}/finish`).expect(200)).body).toEqual({
+      ...b,
+      status: 'finished',
+    });
     for (const [id, action] of [
       [a.id, 'cancel'],
       [a.id, 'finish'],
@@ -48,7 +66,10 @@ describe('appointments', () => {
       [b.id, 'finish'],
     ]) {
       const res = await svc.api().put(`/api/appointments/${id}/${action}/`).expect(409);
-      expect(res.body).toMatchObject({ code: 'conflict', message: expect.stringContaining('Only a created appointment') });
+      expect(res.body).toMatchObject({
+        code: 'conflict',
+        message: expect.stringContaining('Only a created appointment'),
+      });
     }
     expect((await svc.api().get(`/api/appointments/${a.id}/`)).body.status).toBe('canceled');
     await svc.api().put('/api/appointments/99999/cancel/').expect(404);
@@ -75,11 +96,23 @@ describe('appointments', () => {
     expect(clash.body.message).toContain(String(first.id));
     expect(await total()).toBe(before);
     // Back to back is fine, and so is another technician at the same time.
-    await svc.api().post('/api/appointments/').send(booking(tech.id, { date_time: '2026-07-01T11:30:00Z' })).expect(201);
-    await svc.api().post('/api/appointments/').send(booking(other.id, { date_time: '2026-07-01T10:30:00Z' })).expect(201);
+    await svc
+      .api()
+      .post('/api/appointments/')
+      .send(booking(tech.id, { date_time: '2026-07-01T11:30:00Z' }))
+      .expect(201);
+    await svc
+      .api()
+      .post('/api/appointments/')
+      .send(booking(other.id, { date_time: '2026-07-01T10:30:00Z' }))
+      .expect(201);
     // A canceled appointment frees its slot.
     await svc.api().put(`/api/appointments/${first.id}/cancel/`).expect(200);
-    await svc.api().post('/api/appointments/').send(booking(tech.id, { date_time: '2026-07-01T10:00:00Z', duration_minutes: 30 })).expect(201);
+    await svc
+      .api()
+      .post('/api/appointments/')
+      .send(booking(tech.id, { date_time: '2026-07-01T10:00:00Z', duration_minutes: 30 }))
+      .expect(201);
   });
 
   it('gives exactly one of 20 concurrent overlapping bookings of one technician', async () => {
@@ -89,7 +122,12 @@ describe('appointments', () => {
         svc
           .api()
           .post('/api/appointments/')
-          .send(booking(tech.id, { date_time: `2026-08-01T10:${String(i).padStart(2, '0')}:00Z`, customer: `Customer ${i}` })),
+          .send(
+            booking(tech.id, {
+              date_time: `2026-08-01T10:${String(i).padStart(2, '0')}:00Z`,
+              customer: `Customer ${i}`,
+            }),
+          ),
       ),
     );
     const statuses = results.map((r) => r.status).sort();
@@ -104,7 +142,15 @@ describe('appointments', () => {
     const vin = '1GC4K0C87FF132904';
     const ids: number[] = [];
     for (const day of ['2026-01-10', '2026-03-10', '2026-02-10']) {
-      ids.push((await svc.api().post('/api/appointments/').send(booking(tech.id, { vin, date_time: `${day}T09:00:00Z` })).expect(201)).body.id);
+      ids.push(
+        (
+          await svc
+            .api()
+            .post('/api/appointments/')
+            .send(booking(tech.id, { vin, date_time: `${day}T09:00:00Z` }))
+            .expect(201)
+        ).body.id,
+      );
     }
     await svc.api().put(`/api/appointments/${ids[0]}/finish/`).expect(200);
     await svc.api().put(`/api/appointments/${ids[2]}/cancel/`).expect(200);
@@ -119,10 +165,24 @@ describe('appointments', () => {
   it('filters by status, technician and the dealership-local date', async () => {
     const tech = await addTechnician(svc);
     // 23:30 in Chicago on 2026-09-01 is 04:30 UTC on 2026-09-02.
-    const late = (await svc.api().post('/api/appointments/').send(booking(tech.id, { date_time: '2026-09-01T23:30:00-05:00' })).expect(201)).body;
-    const next = (await svc.api().post('/api/appointments/').send(booking(tech.id, { date_time: '2026-09-02T08:00:00-05:00' })).expect(201)).body;
+    const late = (
+      await svc
+        .api()
+        .post('/api/appointments/')
+        .send(booking(tech.id, { date_time: '2026-09-01T23:30:00-05:00' }))
+        .expect(201)
+    ).body;
+    const next = (
+      await svc
+        .api()
+        .post('/api/appointments/')
+        .send(booking(tech.id, { date_time: '2026-09-02T08:00:00-05:00' }))
+        .expect(201)
+    ).body;
     const ids = async (query: string) =>
-      ((await svc.api().get(`/api/appointments/?${query}`).expect(200)).body.appointments as { id: number }[]).map((a) => a.id);
+      ((await svc.api().get(`/api/appointments/?${query}`).expect(200)).body.appointments as { id: number }[]).map(
+        (a) => a.id,
+      );
     expect(await ids(`technician=${tech.id}&date=2026-09-01`)).toEqual([late.id]);
     expect(await ids(`technician=${tech.id}&date=2026-09-02`)).toEqual([next.id]);
     await svc.api().put(`/api/appointments/${next.id}/cancel/`).expect(200);
@@ -136,15 +196,29 @@ describe('appointments', () => {
   it('marks appointments VIP from the moment the VIN is in the local AutomobileVO copy', async () => {
     const tech = await addTechnician(svc);
     const vin = '1FTMW1T88MFA00001';
-    const appt = (await svc.api().post('/api/appointments/').send(booking(tech.id, { vin, date_time: '2026-10-01T09:00:00Z' })).expect(201)).body;
+    const appt = (
+      await svc
+        .api()
+        .post('/api/appointments/')
+        .send(booking(tech.id, { vin, date_time: '2026-10-01T09:00:00Z' }))
+        .expect(201)
+    ).body;
     expect(appt.vip).toBe(false);
-    const change = { seq: 5, deleted: false, vin, sold: true, year: 2021, color: 'red', model: { name: 'F-150', manufacturer: { name: 'Ford' } } };
-    await automobileVOStore(svc.db).apply([change], 5);
+    const change = {
+      seq: 5,
+      deleted: false,
+      vin,
+      sold: true,
+      year: 2021,
+      color: 'red',
+      model: { name: 'F-150', manufacturer: { name: 'Ford' } },
+    };
+    await serviceAutomobileStore(svc.db).apply([change], 5);
     expect((await svc.api().get(`/api/appointments/${appt.id}/`).expect(200)).body.vip).toBe(true);
     // Still VIP after the car leaves inventory: it was ours once.
-    await automobileVOStore(svc.db).apply([{ ...change, seq: 6, deleted: true }], 6);
+    await serviceAutomobileStore(svc.db).apply([{ ...change, seq: 6, deleted: true }], 6);
     expect((await svc.api().get(`/api/appointments/?vin=${vin}`).expect(200)).body.appointments[0].vip).toBe(true);
-    expect(await automobileVOStore(svc.db).readCursor()).toBe(6);
+    expect(await serviceAutomobileStore(svc.db).readCursor()).toBe(6);
   });
 
   describe('bad input: 400 naming the field, nothing written', () => {

@@ -71,6 +71,10 @@ describe('inventory and service-api processes', () => {
       'GET',
       `${service.url}/healthz`,
     );
-    expect(synced.sync).toMatchObject({ state: 'ok', last_seq: expect.any(Number), last_success_at: expect.any(String) });
+    expect(synced.sync).toMatchObject({
+      state: 'ok',
+      last_seq: expect.any(Number),
+      last_success_at: expect.any(String),
+    });
   });
 });

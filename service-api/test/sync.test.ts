@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { startPoller, type Poller } from '@carcar/common/poller';
+import { type Poller, startPoller } from '@carcar/common/poller';
 import {
   addInventoryModel,
   callJson,
@@ -14,7 +14,7 @@ import {
 import { sampleVin } from '@carcar/common/vin';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { automobileVOStore } from '../src/automobiles/store.js';
+import { serviceAutomobileStore } from '../src/automobiles/store.js';
 import { addTechnician, booking, type ServiceApi, startServiceApi } from './helpers.js';
 
 // A real inventory process on an ephemeral port, and the service's poller reading its feed.
@@ -43,7 +43,7 @@ beforeAll(async () => {
   poller = startPoller({
     name: 'service',
     database: svc.database,
-    store: automobileVOStore(svc.db),
+    store: serviceAutomobileStore(svc.db),
     inventoryUrl: inventory.url,
     logger: pino({ level: 'info' }, sink),
     waitSeconds: 5,
@@ -93,7 +93,13 @@ describe('the service poller', () => {
 
     // The API keeps answering: it lists and books while inventory is away.
     await svc.api().get('/api/appointments/').expect(200);
-    const appt = (await svc.api().post('/api/appointments/').send(booking(tech.id, { vin, date_time: '2026-12-01T10:00:00Z' })).expect(201)).body;
+    const appt = (
+      await svc
+        .api()
+        .post('/api/appointments/')
+        .send(booking(tech.id, { vin, date_time: '2026-12-01T10:00:00Z' }))
+        .expect(201)
+    ).body;
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const outageLines = logLines.filter((line) => line.includes('inventory unreachable'));
     expect(outageLines).toHaveLength(1);

@@ -20,11 +20,18 @@ describe('technicians', () => {
     expect(list.headers['x-total-count']).toBe('1');
     await svc.api().get(`/api/technicians/${created.body.id}/`).expect(200, created.body);
     await svc.api().delete(`/api/technicians/${created.body.id}`).expect(200, created.body);
-    await svc.api().get(`/api/technicians/${created.body.id}/`).expect(404, { message: 'Does not exist', code: 'not_found' });
+    await svc
+      .api()
+      .get(`/api/technicians/${created.body.id}/`)
+      .expect(404, { message: 'Does not exist', code: 'not_found' });
   });
 
   it('refuses a duplicate employee_id with 409', async () => {
-    await svc.api().post('/api/technicians/').send({ first_name: 'A', last_name: 'B', employee_id: 'DUP-1' }).expect(201);
+    await svc
+      .api()
+      .post('/api/technicians/')
+      .send({ first_name: 'A', last_name: 'B', employee_id: 'DUP-1' })
+      .expect(201);
     const res = await svc
       .api()
       .post('/api/technicians/')

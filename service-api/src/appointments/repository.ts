@@ -112,7 +112,12 @@ export function appointmentsRepository(db: Db, timezone: string) {
       const rows = query.limit === undefined ? await query_ : await query_.limit(query.limit);
       const total =
         rows[0]?.total ??
-        (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(appointments).where(where))[0]?.n ??
+        (
+          await db
+            .select({ n: sql<number>`count(*)`.mapWith(Number) })
+            .from(appointments)
+            .where(where)
+        )[0]?.n ??
         0;
       return { items: rows.map(appointmentJson), total };
     },

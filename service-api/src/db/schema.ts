@@ -1,7 +1,6 @@
+import { automobileVOTable, syncCursorTable } from '@carcar/common/sync';
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
-  boolean,
   check,
   index,
   integer,
@@ -59,21 +58,5 @@ export const appointments = service.table(
 );
 
 /** The local copy of inventory's automobiles, kept by the poller; an appointment's VIN here means VIP. */
-export const automobileVOs = service.table('automobile_vos', {
-  vin: varchar({ length: 17 }).primaryKey(),
-  sold: boolean().notNull(),
-  year: smallint().notNull(),
-  color: varchar({ length: 50 }).notNull(),
-  modelName: varchar('model_name', { length: 100 }).notNull(),
-  manufacturerName: varchar('manufacturer_name', { length: 100 }).notNull(),
-  /** False once inventory deleted the car; kept, because VIP means "was ever in our inventory". */
-  inInventory: boolean('in_inventory').notNull().default(true),
-  seq: bigint({ mode: 'number' }).notNull(),
-});
-
-/** Where the poller has read the changes feed up to; written with the rows it covers. */
-export const syncCursors = service.table('sync_cursors', {
-  name: varchar({ length: 50 }).primaryKey(),
-  seq: bigint({ mode: 'number' }).notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const automobileVOs = automobileVOTable(service);
+export const syncCursors = syncCursorTable(service);

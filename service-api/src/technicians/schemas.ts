@@ -15,6 +15,11 @@ export interface TechnicianJson {
   employee_id: string;
 }
 
-export function technicianJson(row: { id: number; firstName: string; lastName: string; employeeId: string }): TechnicianJson {
+export function technicianJson(row: {
+  id: number;
+  firstName: string;
+  lastName: string;
+  employeeId: string;
+}): TechnicianJson {
   return { id: row.id, first_name: row.firstName, last_name: row.lastName, employee_id: row.employeeId };
 }

@@ -1,0 +1,44 @@
+import { type Db, ping } from '@carcar/common/database';
+import { createHttpApp } from '@carcar/common/http';
+import type { Logger } from '@carcar/common/logger';
+import { openApiRouter } from '@carcar/common/openapi';
+import type { SyncStatus } from '@carcar/common/poller';
+import { count } from 'drizzle-orm';
+import type { Express } from 'express';
+import { automobilesRouter } from './automobiles/routes.js';
+import { customersRouter } from './customers/routes.js';
+import { outbox } from './db/schema.js';
+import { salesOpenApi } from './openapi.js';
+import type { DispatcherStatus } from './outbox/dispatcher.js';
+import { salesRouter } from './sales/routes.js';
+import { salespeopleRouter } from './salespeople/routes.js';
+
+export interface SalesDeps {
+  db: Db;
+  logger: Logger;
+  /** Called after a sale or a void committed its outbox row: wakes the dispatcher. */
+  onOutboxWrite?: () => void;
+  syncStatus?: () => SyncStatus;
+  dispatcherStatus?: () => DispatcherStatus;
+}
+
+export function createApp({ db, logger, onOutboxWrite, syncStatus, dispatcherStatus }: SalesDeps): Express {
+  return createHttpApp({
+    logger,
+    health: async () => {
+      await ping(db);
+      const [pending] = await db.select({ n: count() }).from(outbox);
+      return {
+        ...(syncStatus ? { sync: syncStatus() } : {}),
+        outbox: { pending: pending?.n ?? 0, ...(dispatcherStatus ? dispatcherStatus() : {}) },
+      };
+    },
+    routes: (app) => {
+      app.use('/api/salespeople', salespeopleRouter(db));
+      app.use('/api/customers', customersRouter(db));
+      app.use('/api/sales', salesRouter(db, onOutboxWrite ?? (() => undefined)));
+      app.use('/api/automobiles', automobilesRouter(db));
+      app.use('/api', openApiRouter(salesOpenApi));
+    },
+  });
+}

@@ -1,0 +1,46 @@
+import type { Db } from '@carcar/common/database';
+import { fetchPage, pageQuery, sendList } from '@carcar/common/pagination';
+import { parseInput, queryBoolean } from '@carcar/common/validation';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { Router } from 'express';
+import { automobileVOs } from '../db/schema.js';
+
+const listQuery = pageQuery.extend({ sold: queryBoolean.optional() });
+
+/** The local AutomobileVO copy, for the "record a sale" form (`?sold=false`: cars that can be sold). */
+export function automobilesRouter(db: Db): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const query = parseInput(listQuery, req.query);
+    const conditions: SQL[] = [eq(automobileVOs.inInventory, true)];
+    if (query.sold !== undefined) conditions.push(eq(automobileVOs.sold, query.sold));
+    const where = and(...conditions);
+    const { rows, total } = await fetchPage(
+      db
+        .select({
+          vin: automobileVOs.vin,
+          sold: automobileVOs.sold,
+          year: automobileVOs.year,
+          color: automobileVOs.color,
+          model: automobileVOs.modelName,
+          manufacturer: automobileVOs.manufacturerName,
+          total: sql<number>`count(*) over ()`.mapWith(Number),
+        })
+        .from(automobileVOs)
+        .where(where)
+        .orderBy(asc(automobileVOs.vin))
+        .offset(query.offset)
+        .$dynamic(),
+      query,
+      async () =>
+        (
+          await db
+            .select({ n: sql<number>`count(*)`.mapWith(Number) })
+            .from(automobileVOs)
+            .where(where)
+        )[0]?.n ?? 0,
+    );
+    sendList(res, 'autos', { items: rows.map(({ total: _total, ...auto }) => auto), total });
+  });
+  return router;
+}

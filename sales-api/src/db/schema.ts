@@ -1,0 +1,85 @@
+import { automobileVOTable, syncCursorTable } from '@carcar/common/sync';
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  numeric,
+  pgSchema,
+  serial,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+export const sales = pgSchema('sales');
+
+export const salespeople = sales.table(
+  'salespeople',
+  {
+    id: serial().primaryKey(),
+    firstName: varchar('first_name', { length: 100 }).notNull(),
+    lastName: varchar('last_name', { length: 100 }).notNull(),
+    employeeId: varchar('employee_id', { length: 50 }).notNull(),
+  },
+  (t) => [uniqueIndex('salespeople_employee_id_key').on(sql`lower(${t.employeeId})`)],
+);
+
+export const customers = sales.table('customers', {
+  id: serial().primaryKey(),
+  firstName: varchar('first_name', { length: 100 }).notNull(),
+  lastName: varchar('last_name', { length: 100 }).notNull(),
+  address: varchar({ length: 200 }).notNull(),
+  phoneNumber: varchar('phone_number', { length: 20 }).notNull(),
+});
+
+/** The local copy of inventory's automobiles, kept by the poller; `sold` changes at once on a sale. */
+export const automobileVOs = automobileVOTable(sales);
+export const syncCursors = syncCursorTable(sales);
+
+export const salesRecords = sales.table(
+  'sales',
+  {
+    id: serial().primaryKey(),
+    price: numeric({ precision: 10, scale: 2 }).notNull(),
+    automobileVin: varchar('automobile_vin', { length: 17 })
+      .notNull()
+      .references(() => automobileVOs.vin, { onDelete: 'restrict' }),
+    salespersonId: integer('salesperson_id')
+      .notNull()
+      .references(() => salespeople.id, { onDelete: 'restrict' }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'restrict' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A voided sale is kept for the books; the car is available again. */
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+  },
+  (t) => [
+    // Exactly one live sale per car, also under concurrent requests.
+    uniqueIndex('sales_one_live_sale_per_automobile').on(t.automobileVin).where(sql`${t.voidedAt} is null`),
+    index('sales_salesperson_id_idx').on(t.salespersonId),
+    index('sales_customer_id_idx').on(t.customerId),
+  ],
+);
+
+/**
+ * "Mark this VIN sold/unsold in inventory", written in the same transaction as the sale or the
+ * void, delivered by the dispatcher in id order per VIN, deleted only once inventory confirmed it.
+ */
+export const outbox = sales.table(
+  'outbox',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    vin: varchar({ length: 17 }).notNull(),
+    sold: boolean().notNull(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A dispatcher's claim; another replica may take the row once it has passed. */
+    leasedUntil: timestamp('leased_until', { withTimezone: true }),
+    lastError: varchar('last_error', { length: 500 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('outbox_vin_id_idx').on(t.vin, t.id)],
+);

@@ -1,0 +1,114 @@
+import { buildOpenApi, type Operation } from '@carcar/common/openapi';
+import { pageQuery } from '@carcar/common/pagination';
+import { queryBoolean } from '@carcar/common/validation';
+import { customerBody } from './customers/schemas.js';
+import { saleCreateBody, saleListQuery } from './sales/schemas.js';
+import { salespersonBody } from './salespeople/schemas.js';
+
+const salesperson = { id: 1, first_name: 'Sam', last_name: 'Seller', employee_id: 'S-100' };
+const customer = {
+  id: 1,
+  first_name: 'Jane',
+  last_name: 'Doe',
+  address: '1 Main St, Springfield',
+  phone_number: '+1 555-0100',
+};
+const sale = { id: 1, price: 25999.99, automobile: { vin: '1C3CC5FB2AN120174', sold: true }, salesperson, customer };
+const auto = {
+  vin: '1C3CC5FB2AN120174',
+  sold: false,
+  year: 2010,
+  color: 'red',
+  model: 'Sebring',
+  manufacturer: 'Chrysler',
+};
+
+const operations: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/salespeople/',
+    summary: 'List salespeople',
+    query: pageQuery,
+    example: { salespeople: [salesperson] },
+  },
+  {
+    method: 'post',
+    path: '/api/salespeople/',
+    summary: 'Add a salesperson (employee_id unique)',
+    body: salespersonBody,
+    status: 201,
+    example: salesperson,
+    errors: [409],
+  },
+  { method: 'get', path: '/api/salespeople/{id}/', summary: 'Get a salesperson', example: salesperson, errors: [404] },
+  {
+    method: 'delete',
+    path: '/api/salespeople/{id}/',
+    summary: 'Delete a salesperson (409 while sales reference them)',
+    example: salesperson,
+    errors: [404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/customers/',
+    summary: 'List customers',
+    query: pageQuery,
+    example: { customers: [customer] },
+  },
+  {
+    method: 'post',
+    path: '/api/customers/',
+    summary: 'Add a customer',
+    body: customerBody,
+    status: 201,
+    example: customer,
+  },
+  { method: 'get', path: '/api/customers/{id}/', summary: 'Get a customer', example: customer, errors: [404] },
+  {
+    method: 'delete',
+    path: '/api/customers/{id}/',
+    summary: 'Delete a customer (409 while sales reference them)',
+    example: customer,
+    errors: [404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/sales/',
+    summary: 'List sales; filter by salesperson or customer',
+    query: saleListQuery,
+    example: { sales: [sale] },
+  },
+  {
+    method: 'post',
+    path: '/api/sales/',
+    summary: 'Record a sale (unknown VIN 400, car already sold 409); inventory is told it is sold',
+    body: saleCreateBody,
+    status: 201,
+    example: sale,
+    errors: [409],
+  },
+  { method: 'get', path: '/api/sales/{id}/', summary: 'Get a sale', example: sale, errors: [404] },
+  {
+    method: 'delete',
+    path: '/api/sales/{id}/',
+    summary: 'Void a sale: the car is available again, here and in inventory',
+    example: { ...sale, automobile: { ...sale.automobile, sold: false } },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/automobiles/',
+    summary: 'The local copy of inventory (?sold=false: cars that can be sold)',
+    query: pageQuery.extend({ sold: queryBoolean.optional() }),
+    example: { autos: [auto] },
+  },
+];
+
+export const salesOpenApi = buildOpenApi(
+  {
+    title: 'CarCar Sales API',
+    version: '1.0.0',
+    description: 'Salespeople, customers and sales; a sale marks the car sold in inventory.',
+  },
+  operations,
+);

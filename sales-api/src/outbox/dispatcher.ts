@@ -1,0 +1,164 @@
+import http from 'node:http';
+import { type Db, queryRows } from '@carcar/common/database';
+import type { Logger } from '@carcar/common/logger';
+import axios from 'axios';
+import { eq, sql } from 'drizzle-orm';
+import { outbox } from '../db/schema.js';
+
+export interface DispatcherOptions {
+  db: Db;
+  inventoryUrl: string;
+  logger: Logger;
+  /** Retry delays double from 250 ms up to this cap while inventory is unreachable. */
+  maxBackoffMs?: number;
+  /** How long a claimed row stays with this replica before another may take it. */
+  leaseSeconds?: number;
+  /** How often an idle dispatcher looks for due rows (a commit wakes it at once). */
+  idleMs?: number;
+}
+
+export interface DispatcherStatus {
+  state: 'ok' | 'failing' | 'stopped';
+  last_error: string | null;
+}
+
+export interface Dispatcher {
+  wake(): void;
+  status(): DispatcherStatus;
+  stop(): Promise<void>;
+}
+
+interface Claimed {
+  id: number;
+  vin: string;
+  sold: boolean;
+  attempts: number;
+}
+
+type Outcome = { kind: 'delivered' } | { kind: 'gone'; status: number } | { kind: 'retry'; error: string };
+
+/**
+ * Delivers outbox rows to inventory (`PUT /api/automobiles/:vin/ {"sold"}`): the oldest row of each
+ * VIN first, so a sale and its void arrive in order; a row is deleted only once inventory answered.
+ * Rows are claimed with a short lease under FOR UPDATE SKIP LOCKED, so replicas never deliver the
+ * same row at once, and no transaction stays open during the HTTP call.
+ */
+export function startDispatcher(options: DispatcherOptions): Dispatcher {
+  const { db, logger } = options;
+  const maxBackoffMs = options.maxBackoffMs ?? 2000;
+  const leaseSeconds = options.leaseSeconds ?? 30;
+  const idleMs = options.idleMs ?? 500;
+  const client = axios.create({
+    baseURL: options.inventoryUrl,
+    timeout: 5000,
+    validateStatus: () => true,
+    httpAgent: new http.Agent({ keepAlive: true, maxSockets: 10 }),
+  });
+  const status: DispatcherStatus = { state: 'ok', last_error: null };
+  let stopped = false;
+  let wakeUp: (() => void) | undefined;
+
+  async function claim(): Promise<Claimed[]> {
+    const rows = await queryRows<{ id: string | number; vin: string; sold: boolean; attempts: number }>(
+      db,
+      sql`update ${outbox} set leased_until = now() + make_interval(secs => ${leaseSeconds})
+          where id in (
+            select o.id from ${outbox} o
+            where o.next_attempt_at <= now()
+              and (o.leased_until is null or o.leased_until < now())
+              and o.id = (select min(o2.id) from ${outbox} o2 where o2.vin = o.vin)
+            order by o.id limit 50
+            for update skip locked)
+          returning id, vin, sold, attempts`,
+    );
+    return rows.map((row) => ({ ...row, id: Number(row.id) }));
+  }
+
+  async function deliver(row: Claimed): Promise<Outcome> {
+    try {
+      const res = await client.put(`/api/automobiles/${encodeURIComponent(row.vin)}/`, { sold: row.sold });
+      if (res.status >= 200 && res.status < 300) return { kind: 'delivered' };
+      if (res.status >= 500 || res.status === 408 || res.status === 429) {
+        return { kind: 'retry', error: `inventory answered ${res.status}` };
+      }
+      return { kind: 'gone', status: res.status };
+    } catch (error) {
+      return { kind: 'retry', error: axios.isAxiosError(error) ? (error.code ?? error.message) : String(error) };
+    }
+  }
+
+  async function settle(row: Claimed, outcome: Outcome): Promise<void> {
+    if (outcome.kind === 'delivered') {
+      await db.delete(outbox).where(eq(outbox.id, row.id));
+      return;
+    }
+    if (outcome.kind === 'gone') {
+      // Inventory refused for good (the car was deleted there): retrying would block this VIN forever.
+      logger.warn({ vin: row.vin, sold: row.sold, status: outcome.status }, 'inventory refused a sold update; dropped');
+      await db.delete(outbox).where(eq(outbox.id, row.id));
+      return;
+    }
+    const delayMs = Math.min(250 * 2 ** row.attempts, maxBackoffMs);
+    await db
+      .update(outbox)
+      .set({
+        attempts: row.attempts + 1,
+        lastError: outcome.error.slice(0, 500),
+        leasedUntil: null,
+        nextAttemptAt: sql`now() + make_interval(secs => ${delayMs / 1000})`,
+      })
+      .where(eq(outbox.id, row.id));
+  }
+
+  function setState(state: DispatcherStatus['state'], error?: string): void {
+    if (error) status.last_error = error;
+    if (status.state === state) return;
+    status.state = state;
+    if (state === 'failing') logger.warn({ error }, 'inventory unreachable; sold updates queued in the outbox');
+    if (state === 'ok') logger.info('inventory reachable; delivering queued sold updates');
+  }
+
+  function pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        resolve();
+      }
+      wakeUp = done;
+    });
+  }
+
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        const rows = await claim();
+        if (rows.length === 0) {
+          await pause(idleMs);
+          continue;
+        }
+        const outcomes = await Promise.all(rows.map(deliver));
+        await Promise.all(rows.map((row, i) => settle(row, outcomes[i] as Outcome)));
+        const failure = outcomes.find((o): o is Extract<Outcome, { kind: 'retry' }> => o.kind === 'retry');
+        setState(failure ? 'failing' : 'ok', failure?.error);
+        if (failure) await pause(Math.min(250, maxBackoffMs));
+      } catch (error) {
+        // The database is away: try again shortly; the rows stay until delivered.
+        logger.warn({ err: error }, 'outbox dispatch failed');
+        await pause(1000);
+      }
+    }
+    status.state = 'stopped';
+  })();
+
+  return {
+    wake: () => wakeUp?.(),
+    status: () => ({ ...status }),
+    stop: async () => {
+      stopped = true;
+      wakeUp?.();
+      await loop;
+    },
+  };
+}

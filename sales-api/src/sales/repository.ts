@@ -1,0 +1,155 @@
+import type { Db } from '@carcar/common/database';
+import { conflict, type FieldError, invalid, notFound, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/errors';
+import { fetchPage, type Paged } from '@carcar/common/pagination';
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { customerJson } from '../customers/schemas.js';
+import { automobileVOs, customers, outbox, salespeople, salesRecords } from '../db/schema.js';
+import { salespersonJson } from '../salespeople/schemas.js';
+import type { SaleCreateInput, SaleJson, SaleListQuery } from './schemas.js';
+
+const columns = {
+  sale: { id: salesRecords.id, price: salesRecords.price },
+  automobile: { vin: automobileVOs.vin, sold: automobileVOs.sold },
+  salesperson: salespeople,
+  customer: customers,
+};
+
+interface Row {
+  sale: { id: number; price: string };
+  automobile: { vin: string; sold: boolean };
+  salesperson: typeof salespeople.$inferSelect;
+  customer: typeof customers.$inferSelect;
+}
+
+function saleJson(row: Row): SaleJson {
+  return {
+    id: row.sale.id,
+    price: Number(row.sale.price),
+    automobile: row.automobile,
+    salesperson: salespersonJson(row.salesperson),
+    customer: customerJson(row.customer),
+  };
+}
+
+function alreadySold(vin: string): never {
+  throw conflict(`Automobile ${vin} is already sold`, { errors: [{ path: 'automobile', message: 'already sold' }] });
+}
+
+/**
+ * Sales, and the outbox rows that tell inventory about them. `onCommitted` wakes the dispatcher
+ * once a transaction that wrote an outbox row has committed.
+ */
+export function salesRepository(db: Db, onCommitted: () => void) {
+  function select(executor: Db, where: SQL | undefined) {
+    return executor
+      .select(columns)
+      .from(salesRecords)
+      .innerJoin(automobileVOs, eq(automobileVOs.vin, salesRecords.automobileVin))
+      .innerJoin(salespeople, eq(salespeople.id, salesRecords.salespersonId))
+      .innerJoin(customers, eq(customers.id, salesRecords.customerId))
+      .where(and(isNull(salesRecords.voidedAt), where));
+  }
+
+  async function get(id: number, executor: Db = db): Promise<SaleJson> {
+    const [row] = await select(executor, eq(salesRecords.id, id));
+    if (!row) throw notFound();
+    return saleJson(row);
+  }
+
+  return {
+    async list(query: SaleListQuery): Promise<Paged<SaleJson>> {
+      const conditions: SQL[] = [];
+      if (query.salesperson) conditions.push(eq(salesRecords.salespersonId, query.salesperson));
+      if (query.customer) conditions.push(eq(salesRecords.customerId, query.customer));
+      const where = and(isNull(salesRecords.voidedAt), ...conditions);
+      const { rows, total } = await fetchPage(
+        db
+          .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+          .from(salesRecords)
+          .innerJoin(automobileVOs, eq(automobileVOs.vin, salesRecords.automobileVin))
+          .innerJoin(salespeople, eq(salespeople.id, salesRecords.salespersonId))
+          .innerJoin(customers, eq(customers.id, salesRecords.customerId))
+          .where(where)
+          .orderBy(asc(salesRecords.id))
+          .offset(query.offset)
+          .$dynamic(),
+        query,
+        async () =>
+          (
+            await db
+              .select({ n: sql<number>`count(*)`.mapWith(Number) })
+              .from(salesRecords)
+              .where(where)
+          )[0]?.n ?? 0,
+      );
+      return { items: rows.map(saleJson), total };
+    },
+
+    get: (id: number) => get(id),
+
+    /** The sale, the car marked sold locally and the outbox row for inventory: all or nothing. */
+    async create(input: SaleCreateInput): Promise<SaleJson> {
+      const sale = await db.transaction(async (tx) => {
+        // Locking the car's row makes concurrent sales of one car wait here and then see it sold.
+        const [car] = await tx
+          .select({ sold: automobileVOs.sold })
+          .from(automobileVOs)
+          .where(and(eq(automobileVOs.vin, input.automobile), eq(automobileVOs.inInventory, true)))
+          .for('update');
+        const [salesperson] = await tx
+          .select({ id: salespeople.id })
+          .from(salespeople)
+          .where(eq(salespeople.id, input.salesperson));
+        const [customer] = await tx
+          .select({ id: customers.id })
+          .from(customers)
+          .where(eq(customers.id, input.customer));
+        const errors: FieldError[] = [];
+        if (!car) errors.push({ path: 'automobile', message: 'no automobile in inventory has this VIN' });
+        if (!salesperson) errors.push({ path: 'salesperson', message: 'no salesperson has this id' });
+        if (!customer) errors.push({ path: 'customer', message: 'no customer has this id' });
+        if (errors.length > 0) throw invalid(errors);
+        if (car?.sold) alreadySold(input.automobile);
+
+        const [inserted] = await tx
+          .insert(salesRecords)
+          .values({
+            price: input.price,
+            automobileVin: input.automobile,
+            salespersonId: input.salesperson,
+            customerId: input.customer,
+          })
+          .returning({ id: salesRecords.id })
+          .catch((error: unknown) => {
+            if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) alreadySold(input.automobile);
+            throw error;
+          });
+        if (!inserted) throw new Error('insert returned no row');
+        await tx.update(automobileVOs).set({ sold: true }).where(eq(automobileVOs.vin, input.automobile));
+        await tx.insert(outbox).values({ vin: input.automobile, sold: true });
+        return get(inserted.id, tx);
+      });
+      onCommitted();
+      return sale;
+    },
+
+    /** Voiding keeps the record for the books and makes the car available again, here and in inventory. */
+    async void(id: number): Promise<SaleJson> {
+      const sale = await db.transaction(async (tx) => {
+        const existing = await get(id, tx);
+        const voided = await tx
+          .update(salesRecords)
+          .set({ voidedAt: sql`now()` })
+          .where(and(eq(salesRecords.id, id), isNull(salesRecords.voidedAt)))
+          .returning({ id: salesRecords.id });
+        if (voided.length === 0) throw notFound();
+        const vin = existing.automobile.vin;
+        await tx.update(automobileVOs).set({ sold: false }).where(eq(automobileVOs.vin, vin));
+        await tx.insert(outbox).values({ vin, sold: false });
+        return { ...existing, automobile: { vin, sold: false } };
+      });
+      onCommitted();
+      return sale;
+    },
+  };
+}

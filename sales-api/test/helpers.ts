@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+import { createLogger } from '@carcar/common/logger';
+import type { FeedChange } from '@carcar/common/poller';
+import { openTestDatabase } from '@carcar/common/testing';
+import request from 'supertest';
+import { createApp } from '../src/app.js';
+import { salesAutomobileStore } from '../src/automobiles/store.js';
+
+export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+export const salesDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** The Sales API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
+export async function startSalesApi() {
+  const database = await openTestDatabase({ schemaName: 'sales', migrationsFolder });
+  const app = createApp({ db: database.db, logger: createLogger('sales-test', 'silent') });
+  return { app, database, db: database.db, api: () => request(app), close: () => database.close() };
+}
+
+export type SalesApi = Awaited<ReturnType<typeof startSalesApi>>;
+
+let seq = 0;
+/** Puts cars into the local AutomobileVO copy the way the poller does. */
+export async function stockCars(sales: SalesApi, vins: string[], overrides: Partial<FeedChange> = {}) {
+  const changes = vins.map((vin) => ({
+    seq: ++seq,
+    deleted: false,
+    vin,
+    sold: false,
+    year: 2020,
+    color: 'red',
+    model: { name: 'Camry', manufacturer: { name: 'Toyota' } },
+    ...overrides,
+  }));
+  await salesAutomobileStore(sales.db).apply(changes, seq);
+  return changes;
+}
+
+let serial = 0;
+export async function addSalesperson(sales: SalesApi) {
+  serial++;
+  const res = await sales
+    .api()
+    .post('/api/salespeople/')
+    .send({ first_name: 'Sam', last_name: `Seller ${serial}`, employee_id: `S-${serial}` })
+    .expect(201);
+  return res.body as { id: number };
+}
+
+export async function addCustomer(sales: SalesApi) {
+  const res = await sales
+    .api()
+    .post('/api/customers/')
+    .send({
+      first_name: 'Jane',
+      last_name: 'Doe',
+      address: '1 Main St, Springfield',
+      phone_number: '+1 (555) 010-0100',
+    })
+    .expect(201);
+  return res.body as { id: number };
+}
