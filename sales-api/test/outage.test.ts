@@ -149,7 +149,8 @@ describe('sales-api killed in the middle of a stream of sales', () => {
     await until(
       'acknowledged sales marked sold in inventory',
       async () => (await Promise.all([...acknowledged.keys()].map(soldInInventory))).every(Boolean),
-      20_000,
+      // A row the killed process had claimed waits for its 10 s lease to pass.
+      30_000,
     );
     // No half-written record: a car is sold in sales exactly when it has a live sale.
     const { sales: recorded } = await callJson<{ sales: { automobile: { vin: string } }[] }>(

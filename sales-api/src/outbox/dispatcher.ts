@@ -46,7 +46,8 @@ type Outcome = { kind: 'delivered' } | { kind: 'gone'; status: number } | { kind
 export function startDispatcher(options: DispatcherOptions): Dispatcher {
   const { db, logger } = options;
   const maxBackoffMs = options.maxBackoffMs ?? 2000;
-  const leaseSeconds = options.leaseSeconds ?? 30;
+  // Outlasts the 5 s HTTP timeout; a replica that dies holding rows delays them by at most this.
+  const leaseSeconds = options.leaseSeconds ?? 10;
   const idleMs = options.idleMs ?? 500;
   const client = axios.create({
     baseURL: options.inventoryUrl,
