@@ -1,8 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests named *.pg.test.ts exercise what only a Postgres server has (several connections
+// contending for one advisory lock, replicas sharing a database); they run when
+// TEST_DATABASE_URL names a server, as in CI's second pass.
+const postgresOnly = '*/test/**/*.pg.test.ts';
+
 export default defineConfig({
   test: {
     include: ['*/test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...(process.env.TEST_DATABASE_URL ? [] : [postgresOnly])],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Each file opens its own database; two workers keep a 2-core machine responsive.

@@ -1,0 +1,62 @@
+import { type Database, openDatabase } from '@carcar/common/database';
+import { createLogger } from '@carcar/common/logger';
+import { type Poller, startPoller } from '@carcar/common/poller';
+import { createTestDatabaseUrl } from '@carcar/common/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceAutomobileStore } from '../src/automobiles/store.js';
+import { migrationsFolder } from './helpers.js';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+
+// Two replicas of the service on one Postgres database: only the advisory-lock holder polls.
+let server: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+const replicas: { database: Database; poller: Poller }[] = [];
+
+beforeAll(async () => {
+  server = await createTestDatabaseUrl();
+  if (!server) throw new Error('TEST_DATABASE_URL is required for *.pg.test.ts');
+  for (let i = 0; i < 2; i++) {
+    const database = await openDatabase({
+      schemaName: 'service',
+      migrationsFolder,
+      databaseUrl: server.url,
+      pgliteExtensions: { btree_gist },
+    });
+    const poller = startPoller({
+      name: 'service',
+      database,
+      store: serviceAutomobileStore(database.db),
+      // Nothing listens here: the holder keeps failing, which is all this test needs.
+      inventoryUrl: 'http://127.0.0.1:9',
+      logger: createLogger('lock-test', 'silent'),
+      standbyRetryMs: 200,
+    });
+    replicas.push({ database, poller });
+  }
+});
+afterAll(async () => {
+  for (const { database, poller } of replicas) {
+    await poller.stop();
+    await database.close();
+  }
+  await server?.drop();
+});
+
+async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('the poller advisory lock', () => {
+  it('lets one replica poll while the other stands by, and hands over when the holder stops', async () => {
+    const states = () => replicas.map((r) => r.poller.status().state).sort();
+    await until(() => states().join() === 'failing,standby', 10_000);
+    const holder = replicas.find((r) => r.poller.status().state === 'failing');
+    const standby = replicas.find((r) => r.poller.status().state === 'standby');
+    await holder?.poller.stop();
+    await until(() => standby?.poller.status().state === 'failing', 5_000);
+    expect(standby?.poller.status().state).toBe('failing');
+  });
+});
