@@ -2,10 +2,10 @@ import { type Database, openDatabase } from '@carcar/common/database';
 import { createLogger } from '@carcar/common/logger';
 import { type Poller, startPoller } from '@carcar/common/poller';
 import { createTestDatabaseUrl } from '@carcar/common/testing';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';
 import { migrationsFolder } from './helpers.js';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 
 // Two replicas of the service on one Postgres database: only the advisory-lock holder polls.
 let server: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
