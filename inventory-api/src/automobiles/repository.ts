@@ -39,6 +39,12 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
     return row?.automobile;
   }
 
+  async function get(vin: string): Promise<AutomobileJson> {
+    const automobile = await find(db, vin);
+    if (!automobile) throw notFound();
+    return automobile;
+  }
+
   /** Runs a write and its feed entry in one transaction, then wakes the feed's readers. */
   async function write<T>(work: (tx: Db) => Promise<T>): Promise<T> {
     const result = await db.transaction((tx) => work(tx));
@@ -65,11 +71,7 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
       return { items: rows.map((row) => row.automobile), total };
     },
 
-    async get(vin: string): Promise<AutomobileJson> {
-      const automobile = await find(db, vin);
-      if (!automobile) throw notFound();
-      return automobile;
-    },
+    get,
 
     create(input: AutomobileCreateInput): Promise<AutomobileJson> {
       return write(async (tx) => {
@@ -97,7 +99,7 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
         ...(input.year !== undefined ? { year: input.year } : {}),
         ...(input.sold !== undefined ? { sold: input.sold } : {}),
       };
-      if (Object.keys(patch).length === 0) return this.get(vin);
+      if (Object.keys(patch).length === 0) return get(vin);
       return write(async (tx) => {
         const updated = await tx
           .update(automobiles)

@@ -1,6 +1,6 @@
 import type { Db } from '@carcar/common/database';
 import { conflict, isStillReferenced, notFound, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/errors';
-import type { Page, Paged } from '@carcar/common/pagination';
+import { fetchPage, type Page, type Paged } from '@carcar/common/pagination';
 import { asc, eq, sql } from 'drizzle-orm';
 import { type ChangeNotifier, recordChanges } from '../automobiles/changes.js';
 import { manufacturers } from '../db/schema.js';
@@ -18,18 +18,21 @@ function duplicateName(error: unknown, name: string): never {
 export function manufacturersRepository(db: Db, notifier: ChangeNotifier) {
   return {
     async list(page: Page): Promise<Paged<ManufacturerJson>> {
-      const query = db
-        .select({ id: manufacturers.id, name: manufacturers.name, total: sql<number>`count(*) over()`.mapWith(Number) })
-        .from(manufacturers)
-        .orderBy(asc(manufacturers.id))
-        .offset(page.offset);
-      const rows = page.limit === undefined ? await query : await query.limit(page.limit);
-      return { items: rows.map(manufacturerJson), total: rows[0]?.total ?? (await this.count()) };
-    },
-
-    async count(): Promise<number> {
-      const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(manufacturers);
-      return row?.n ?? 0;
+      const { rows, total } = await fetchPage(
+        db
+          .select({
+            id: manufacturers.id,
+            name: manufacturers.name,
+            total: sql<number>`count(*) over()`.mapWith(Number),
+          })
+          .from(manufacturers)
+          .orderBy(asc(manufacturers.id))
+          .offset(page.offset)
+          .$dynamic(),
+        page,
+        async () => (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(manufacturers))[0]?.n ?? 0,
+      );
+      return { items: rows.map(manufacturerJson), total };
     },
 
     async get(id: number): Promise<ManufacturerJson> {

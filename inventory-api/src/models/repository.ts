@@ -7,7 +7,7 @@ import {
   PG_FOREIGN_KEY_VIOLATION,
   pgErrorCode,
 } from '@carcar/common/errors';
-import type { Page, Paged } from '@carcar/common/pagination';
+import { fetchPage, type Page, type Paged } from '@carcar/common/pagination';
 import { asc, eq, sql } from 'drizzle-orm';
 import { type ChangeNotifier, recordChanges } from '../automobiles/changes.js';
 import { manufacturers, vehicleModels } from '../db/schema.js';
@@ -28,27 +28,29 @@ export function modelsRepository(db: Db, notifier: ChangeNotifier) {
     return row && vehicleModelJson(row.model, row.manufacturer);
   }
 
+  async function get(id: number): Promise<VehicleModelJson> {
+    const model = await find(db, id);
+    if (!model) throw notFound();
+    return model;
+  }
+
   return {
     async list(page: Page): Promise<Paged<VehicleModelJson>> {
-      const query = db
-        .select({ ...modelColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-        .from(vehicleModels)
-        .innerJoin(manufacturers, eq(manufacturers.id, vehicleModels.manufacturerId))
-        .orderBy(asc(vehicleModels.id))
-        .offset(page.offset);
-      const rows = page.limit === undefined ? await query : await query.limit(page.limit);
-      const total =
-        rows[0]?.total ??
-        (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(vehicleModels))[0]?.n ??
-        0;
+      const { rows, total } = await fetchPage(
+        db
+          .select({ ...modelColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+          .from(vehicleModels)
+          .innerJoin(manufacturers, eq(manufacturers.id, vehicleModels.manufacturerId))
+          .orderBy(asc(vehicleModels.id))
+          .offset(page.offset)
+          .$dynamic(),
+        page,
+        async () => (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(vehicleModels))[0]?.n ?? 0,
+      );
       return { items: rows.map((row) => vehicleModelJson(row.model, row.manufacturer)), total };
     },
 
-    async get(id: number): Promise<VehicleModelJson> {
-      const model = await find(db, id);
-      if (!model) throw notFound();
-      return model;
-    },
+    get,
 
     async create(input: ModelCreateInput): Promise<VehicleModelJson> {
       const [row] = await db
@@ -70,7 +72,7 @@ export function modelsRepository(db: Db, notifier: ChangeNotifier) {
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.picture_url !== undefined ? { pictureUrl: input.picture_url } : {}),
       };
-      if (Object.keys(patch).length === 0) return this.get(id);
+      if (Object.keys(patch).length === 0) return get(id);
       const model = await db.transaction(async (tx) => {
         const updated = await tx
           .update(vehicleModels)

@@ -1,7 +1,7 @@
 import type { Db } from '@carcar/common/database';
 import { conflict, isStillReferenced, notFound, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/errors';
 import { fetchPage, type Page, type Paged } from '@carcar/common/pagination';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { salespeople } from '../db/schema.js';
 import { type SalespersonInput, type SalespersonJson, salespersonJson } from './schemas.js';
 
@@ -10,13 +10,7 @@ export function salespeopleRepository(db: Db) {
     async list(page: Page): Promise<Paged<SalespersonJson>> {
       const { rows, total } = await fetchPage(
         db
-          .select({
-            id: salespeople.id,
-            firstName: salespeople.firstName,
-            lastName: salespeople.lastName,
-            employeeId: salespeople.employeeId,
-            total: sql<number>`count(*) over ()`.mapWith(Number),
-          })
+          .select({ ...getTableColumns(salespeople), total: sql<number>`count(*) over ()`.mapWith(Number) })
           .from(salespeople)
           .orderBy(asc(salespeople.id))
           .offset(page.offset)

@@ -7,7 +7,7 @@ import {
   PG_FOREIGN_KEY_VIOLATION,
   pgErrorCode,
 } from '@carcar/common/errors';
-import type { Paged } from '@carcar/common/pagination';
+import { fetchPage, type Paged } from '@carcar/common/pagination';
 import { and, desc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import { type AppointmentStatus, appointments, automobileVOs, technicians } from '../db/schema.js';
 import { technicianJson } from '../technicians/schemas.js';
@@ -101,24 +101,25 @@ export function appointmentsRepository(db: Db, timezone: string) {
         );
       }
       const where = conditions.length > 0 ? and(...conditions) : undefined;
-      const query_ = db
-        .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-        .from(appointments)
-        .innerJoin(technicians, eq(technicians.id, appointments.technicianId))
-        .leftJoin(automobileVOs, eq(automobileVOs.vin, appointments.vin))
-        .where(where)
-        .orderBy(desc(appointments.dateTime), desc(appointments.id))
-        .offset(query.offset);
-      const rows = query.limit === undefined ? await query_ : await query_.limit(query.limit);
-      const total =
-        rows[0]?.total ??
-        (
-          await db
-            .select({ n: sql<number>`count(*)`.mapWith(Number) })
-            .from(appointments)
-            .where(where)
-        )[0]?.n ??
-        0;
+      const { rows, total } = await fetchPage(
+        db
+          .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+          .from(appointments)
+          .innerJoin(technicians, eq(technicians.id, appointments.technicianId))
+          .leftJoin(automobileVOs, eq(automobileVOs.vin, appointments.vin))
+          .where(where)
+          .orderBy(desc(appointments.dateTime), desc(appointments.id))
+          .offset(query.offset)
+          .$dynamic(),
+        query,
+        async () =>
+          (
+            await db
+              .select({ n: sql<number>`count(*)`.mapWith(Number) })
+              .from(appointments)
+              .where(where)
+          )[0]?.n ?? 0,
+      );
       return { items: rows.map(appointmentJson), total };
     },
 

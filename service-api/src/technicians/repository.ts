@@ -1,27 +1,23 @@
 import type { Db } from '@carcar/common/database';
 import { conflict, isStillReferenced, notFound, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/errors';
-import type { Page, Paged } from '@carcar/common/pagination';
-import { asc, eq, sql } from 'drizzle-orm';
+import { fetchPage, type Page, type Paged } from '@carcar/common/pagination';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { technicians } from '../db/schema.js';
 import { type TechnicianInput, type TechnicianJson, technicianJson } from './schemas.js';
 
 export function techniciansRepository(db: Db) {
   return {
     async list(page: Page): Promise<Paged<TechnicianJson>> {
-      const query = db
-        .select({
-          id: technicians.id,
-          firstName: technicians.firstName,
-          lastName: technicians.lastName,
-          employeeId: technicians.employeeId,
-          total: sql<number>`count(*) over ()`.mapWith(Number),
-        })
-        .from(technicians)
-        .orderBy(asc(technicians.id))
-        .offset(page.offset);
-      const rows = page.limit === undefined ? await query : await query.limit(page.limit);
-      const total =
-        rows[0]?.total ?? (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(technicians))[0]?.n ?? 0;
+      const { rows, total } = await fetchPage(
+        db
+          .select({ ...getTableColumns(technicians), total: sql<number>`count(*) over ()`.mapWith(Number) })
+          .from(technicians)
+          .orderBy(asc(technicians.id))
+          .offset(page.offset)
+          .$dynamic(),
+        page,
+        async () => (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(technicians))[0]?.n ?? 0,
+      );
       return { items: rows.map(technicianJson), total };
     },
 

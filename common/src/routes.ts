@@ -1,0 +1,58 @@
+import { type Router as ExpressRouter, Router } from 'express';
+import type { z } from 'zod';
+import { type Paged, sendList } from './pagination.js';
+import { parseId, parseInput } from './validation.js';
+
+/**
+ * The classic CarCar resource routes (`/`, `/:key`), each parsing its input with zod and calling
+ * one use case. Features pass only what they support; extra routes go on the returned router.
+ */
+export interface ResourceRoutes<T, K, Q extends z.ZodType, C extends z.ZodType, U extends z.ZodType> {
+  /** The list envelope's key: `{"autos": [...]}`. */
+  listKey: string;
+  list: { query: Q; run: (query: z.output<Q>) => Promise<Paged<T>> };
+  create?: { body: C; run: (input: z.output<C>) => Promise<T> };
+  get: (key: K) => Promise<T>;
+  update?: { body: U; run: (key: K, input: z.output<U>) => Promise<T> };
+  delete?: (key: K) => Promise<T>;
+  /** Turns the path segment into a key; an integer id (404 otherwise) unless given. */
+  key?: (raw: string) => K;
+  /** Routes that must match before `/:key` (the changes feed, say). */
+  before?: (router: ExpressRouter) => void;
+}
+
+export function resourceRouter<
+  T,
+  K = number,
+  Q extends z.ZodType = z.ZodType,
+  C extends z.ZodType = z.ZodType,
+  U extends z.ZodType = z.ZodType,
+>(spec: ResourceRoutes<T, K, Q, C, U>): ExpressRouter {
+  const key = spec.key ?? (parseId as unknown as (raw: string) => K);
+  const router = Router();
+  router.get('/', async (req, res) => {
+    sendList(res, spec.listKey, await spec.list.run(parseInput(spec.list.query, req.query)));
+  });
+  const { create, update, delete: remove } = spec;
+  if (create) {
+    router.post('/', async (req, res) => {
+      res.status(201).json(await create.run(parseInput(create.body, req.body)));
+    });
+  }
+  spec.before?.(router);
+  router.get('/:key', async (req, res) => {
+    res.json(await spec.get(key(req.params.key)));
+  });
+  if (update) {
+    router.put('/:key', async (req, res) => {
+      const k = key(req.params.key);
+      res.json(await update.run(k, parseInput(update.body, req.body)));
+    });
+  }
+  if (remove) {
+    router.delete('/:key', async (req, res) => {
+      res.json(await remove(key(req.params.key)));
+    });
+  }
+  return router;
+}
