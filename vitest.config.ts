@@ -10,7 +10,8 @@ export default defineConfig({
     include: ['*/test/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...(process.env.TEST_DATABASE_URL ? [] : [postgresOnly])],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Hooks start real service processes; PGlite start-up is slow on a busy 2-core machine.
+    hookTimeout: 180_000,
     // Each file opens its own database; two workers keep a 2-core machine responsive.
     maxWorkers: 2,
   },

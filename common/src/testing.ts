@@ -58,7 +58,7 @@ export async function spawnService(cwd: string, env: Record<string, string | und
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`service did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`service did not start in 120 s:\n${output}`)), 120_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /"port":(\d+),"msg":"listening"/.exec(output);

@@ -13,7 +13,14 @@ const customer = {
   address: '1 Main St, Springfield',
   phone_number: '+1 555-0100',
 };
-const sale = { id: 1, price: 25999.99, automobile: { vin: '1C3CC5FB2AN120174', sold: true }, salesperson, customer };
+const sale = {
+  id: 1,
+  price: 25999.99,
+  sold_at: '2026-05-01T14:30:00.000Z',
+  automobile: { vin: '1C3CC5FB2AN120174', sold: true },
+  salesperson,
+  customer,
+};
 const auto = {
   vin: '1C3CC5FB2AN120174',
   sold: false,

@@ -39,6 +39,7 @@ describe('sales', () => {
     expect(res.body).toEqual({
       id: res.body.id,
       price: 25999.99,
+      sold_at: expect.any(String),
       automobile: { vin, sold: true },
       salesperson,
       customer: buyer,

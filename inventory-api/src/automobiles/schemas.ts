@@ -1,26 +1,13 @@
+import { automobileCreateBody, automobileUpdateBody, latestModelYear } from '@carcar/common/contract/inventory';
 import { pageQuery } from '@carcar/common/pagination';
-import { idField, integerField, queryBoolean, requiredText } from '@carcar/common/validation';
-import { vinSchema } from '@carcar/common/vin';
+import { queryBoolean } from '@carcar/common/validation';
 import { z } from 'zod';
 import type { VehicleModelJson } from '../models/schemas.js';
 
-/** The newest model year a car can carry: next year's models go on sale this year. */
-export const latestModelYear = () => new Date().getUTCFullYear() + 2;
-const yearField = integerField(1900, latestModelYear);
+export { automobileCreateBody, automobileUpdateBody, latestModelYear };
 
-export const automobileCreateBody = z.object({
-  color: requiredText(50),
-  year: yearField,
-  vin: vinSchema,
-  model_id: idField,
-});
 export type AutomobileCreateInput = z.output<typeof automobileCreateBody>;
 
-export const automobileUpdateBody = z.object({
-  color: requiredText(50).optional(),
-  year: yearField.optional(),
-  sold: z.boolean({ error: 'must be true or false' }).optional(),
-});
 export type AutomobileUpdateInput = z.output<typeof automobileUpdateBody>;
 
 export const automobileListQuery = pageQuery.extend({

@@ -1,7 +1,7 @@
-import { requiredText } from '@carcar/common/validation';
-import { z } from 'zod';
+import { manufacturerBody } from '@carcar/common/contract/inventory';
+import type { z } from 'zod';
 
-export const manufacturerBody = z.object({ name: requiredText(100) });
+export { manufacturerBody };
 export type ManufacturerInput = z.output<typeof manufacturerBody>;
 
 export interface ManufacturerJson {

@@ -1,22 +1,11 @@
-import { idField, requiredText } from '@carcar/common/validation';
-import { z } from 'zod';
+import { modelCreateBody, modelUpdateBody } from '@carcar/common/contract/inventory';
+import type { z } from 'zod';
 import { type ManufacturerJson, manufacturerJson } from '../manufacturers/schemas.js';
 
-const pictureUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-  .max(2000, 'must be at most 2000 characters');
+export { modelCreateBody, modelUpdateBody };
 
-export const modelCreateBody = z.object({
-  name: requiredText(100),
-  picture_url: pictureUrl,
-  manufacturer_id: idField,
-});
 export type ModelCreateInput = z.output<typeof modelCreateBody>;
 
-export const modelUpdateBody = z.object({
-  name: requiredText(100).optional(),
-  picture_url: pictureUrl.optional(),
-});
 export type ModelUpdateInput = z.output<typeof modelUpdateBody>;
 
 export interface VehicleModelJson {

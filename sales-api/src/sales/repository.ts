@@ -8,14 +8,14 @@ import { salespersonJson } from '../salespeople/schemas.js';
 import type { SaleCreateInput, SaleJson, SaleListQuery } from './schemas.js';
 
 const columns = {
-  sale: { id: salesRecords.id, price: salesRecords.price },
+  sale: { id: salesRecords.id, price: salesRecords.price, createdAt: salesRecords.createdAt },
   automobile: { vin: automobileVOs.vin, sold: automobileVOs.sold },
   salesperson: salespeople,
   customer: customers,
 };
 
 interface Row {
-  sale: { id: number; price: string };
+  sale: { id: number; price: string; createdAt: Date };
   automobile: { vin: string; sold: boolean };
   salesperson: typeof salespeople.$inferSelect;
   customer: typeof customers.$inferSelect;
@@ -25,6 +25,7 @@ function saleJson(row: Row): SaleJson {
   return {
     id: row.sale.id,
     price: Number(row.sale.price),
+    sold_at: row.sale.createdAt.toISOString(),
     automobile: row.automobile,
     salesperson: salespersonJson(row.salesperson),
     customer: customerJson(row.customer),

@@ -1,11 +1,7 @@
-import { requiredText } from '@carcar/common/validation';
-import { z } from 'zod';
+import { salespersonBody } from '@carcar/common/contract/sales';
+import type { z } from 'zod';
 
-export const salespersonBody = z.object({
-  first_name: requiredText(100),
-  last_name: requiredText(100),
-  employee_id: requiredText(50),
-});
+export { salespersonBody };
 export type SalespersonInput = z.output<typeof salespersonBody>;
 
 export interface SalespersonJson {

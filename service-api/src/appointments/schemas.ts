@@ -1,21 +1,12 @@
+import { appointmentCreateBody } from '@carcar/common/contract/service';
 import { pageQuery } from '@carcar/common/pagination';
-import { idField, integerField, requiredText } from '@carcar/common/validation';
-import { normalizeVin, vinSchema } from '@carcar/common/vin';
+import { idField } from '@carcar/common/validation';
+import { normalizeVin } from '@carcar/common/vin';
 import { z } from 'zod';
 import { type AppointmentStatus, appointmentStatuses } from '../db/schema.js';
 import type { TechnicianJson } from '../technicians/schemas.js';
 
-export const appointmentCreateBody = z.object({
-  date_time: z.iso.datetime({
-    offset: true,
-    error: 'must be an ISO 8601 date and time with a time zone offset, such as 2026-05-01T14:30:00-05:00',
-  }),
-  reason: requiredText(200),
-  vin: vinSchema,
-  customer: requiredText(100),
-  technician: idField,
-  duration_minutes: integerField(15, () => 480).default(60),
-});
+export { appointmentCreateBody };
 export type AppointmentCreateInput = z.output<typeof appointmentCreateBody>;
 
 export const appointmentListQuery = pageQuery.extend({

@@ -1,3 +1,4 @@
+import type { AppointmentStatus } from '@carcar/common/contract/service';
 import { automobileVOTable, syncCursorTable } from '@carcar/common/sync';
 import { sql } from 'drizzle-orm';
 import {
@@ -25,8 +26,7 @@ export const technicians = service.table(
   (t) => [uniqueIndex('technicians_employee_id_key').on(sql`lower(${t.employeeId})`)],
 );
 
-export const appointmentStatuses = ['created', 'canceled', 'finished'] as const;
-export type AppointmentStatus = (typeof appointmentStatuses)[number];
+export { type AppointmentStatus, appointmentStatuses } from '@carcar/common/contract/service';
 
 /**
  * `ends_at` is stored rather than computed because the no-double-booking exclusion constraint

@@ -1,11 +1,7 @@
-import { requiredText } from '@carcar/common/validation';
-import { z } from 'zod';
+import { technicianBody } from '@carcar/common/contract/service';
+import type { z } from 'zod';
 
-export const technicianBody = z.object({
-  first_name: requiredText(100),
-  last_name: requiredText(100),
-  employee_id: requiredText(50),
-});
+export { technicianBody };
 export type TechnicianInput = z.output<typeof technicianBody>;
 
 export interface TechnicianJson {
