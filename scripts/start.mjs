@@ -1,7 +1,7 @@
-// Starts every CarCar service that exists in this checkout, on its default port, and stops them
-// together: Ctrl-C (or SIGTERM) reaches each service, which finishes its requests and closes its database.
+// Starts every CarCar service and the browser app on their default ports, and stops them together:
+// Ctrl-C (or SIGTERM) reaches each one, which finishes its requests and closes its database.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -10,21 +10,23 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
 const inventoryUrl = process.env.INVENTORY_API_URL ?? 'http://localhost:8100';
 
-/** Every service; those not in this checkout yet are skipped. Order: inventory first. */
+const apiCommand = ['--import', 'tsx', 'src/main.ts'];
+const vitePackage = createRequire(path.join(root, 'ghi', 'package.json')).resolve('vite/package.json');
+const vite = path.join(path.dirname(vitePackage), 'bin', 'vite.js');
+// CARCAR_GHI=preview serves the built app (npm run build) instead of the dev server.
+const ghiCommand = [vite, process.env.CARCAR_GHI === 'preview' ? 'preview' : 'dev', '--port', '3000', '--strictPort'];
+
 const services = [
-  { name: 'inventory', dir: 'inventory-api', env: { PORT: process.env.INVENTORY_PORT ?? '8100' } },
-  {
-    name: 'service',
-    dir: 'service-api',
-    env: { PORT: process.env.SERVICE_PORT ?? '8080', INVENTORY_API_URL: inventoryUrl },
-  },
-  { name: 'sales', dir: 'sales-api', env: { PORT: process.env.SALES_PORT ?? '8090', INVENTORY_API_URL: inventoryUrl } },
-].filter((service) => existsSync(path.join(root, service.dir, 'src', 'main.ts')));
+  { name: 'inventory', dir: 'inventory-api', args: apiCommand, port: process.env.INVENTORY_PORT ?? '8100' },
+  { name: 'service', dir: 'service-api', args: apiCommand, port: process.env.SERVICE_PORT ?? '8080' },
+  { name: 'sales', dir: 'sales-api', args: apiCommand, port: process.env.SALES_PORT ?? '8090' },
+  { name: 'ghi', dir: 'ghi', args: ghiCommand, port: '3000' },
+];
 
 const children = services.map((service) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, service.args, {
     cwd: path.join(root, service.dir),
-    env: { ...process.env, ...service.env, DATA_DIR: dataDir },
+    env: { ...process.env, PORT: service.port, INVENTORY_API_URL: inventoryUrl, DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {
@@ -57,7 +59,7 @@ for (const { service, child } of children) {
 process.on('SIGINT', () => stopAll('SIGINT'));
 process.on('SIGTERM', () => stopAll('SIGTERM'));
 process.stdout.write(
-  `CarCar: starting ${services.map((s) => `${s.name} on :${s.env.PORT}`).join(', ')}; data in ${
+  `CarCar: starting ${services.map((s) => `${s.name} on :${s.port}`).join(', ')}; data in ${
     process.env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : dataDir
   }\n`,
 );

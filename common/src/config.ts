@@ -14,6 +14,17 @@ export function serviceEnv(defaultPort: number) {
       .or(z.literal('').transform(() => undefined)),
     DATA_DIR: z.string().min(1).default('.data'),
     LOG_LEVEL: z.enum(logLevels).default('info'),
+    /** Comma-separated browser origins allowed by CORS: the browser app's address. */
+    CORS_ORIGINS: z
+      .string()
+      .default('http://localhost:3000')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of http(s) origins' }))),
   });
 }
 

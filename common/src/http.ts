@@ -1,3 +1,4 @@
+import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { AppError, pgErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
@@ -10,13 +11,18 @@ export interface HttpAppOptions {
   routes: (app: Express) => void;
   /** Extra facts for `/healthz` (sync state, say); throwing marks the service unavailable. */
   health: () => Promise<Record<string, unknown>>;
+  /** Browser origins allowed to call the API (the browser app's); others get no CORS headers. */
+  corsOrigins?: string[];
 }
+
+export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000'];
 
 /** The Express app every service shares: JSON in and out, `/healthz`, JSON errors only. */
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(cors({ origin: options.corsOrigins ?? DEFAULT_CORS_ORIGINS, exposedHeaders: ['X-Total-Count'] }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
 
   app.get('/healthz', async (_req, res) => {

@@ -14,12 +14,15 @@ import { vinsRouter } from './vins/routes.js';
 export interface InventoryDeps {
   db: Db;
   logger: Logger;
+  /** Browser origins allowed by CORS; the default is the local browser app. */
+  corsOrigins?: string[];
   notifier: ChangeNotifier;
 }
 
-export function createApp({ db, logger, notifier }: InventoryDeps): Express {
+export function createApp({ db, logger, corsOrigins, notifier }: InventoryDeps): Express {
   return createHttpApp({
     logger,
+    ...(corsOrigins ? { corsOrigins } : {}),
     health: async () => {
       await ping(db);
       return {};

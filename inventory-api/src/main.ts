@@ -9,8 +9,11 @@ await runService({
   schemaName: 'inventory',
   env: inventoryEnv,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-  start: ({ logger, database }) => {
+  start: ({ config, logger, database }) => {
     const notifier = new ChangeNotifier();
-    return { app: createApp({ db: database.db, logger, notifier }), stopping: [() => notifier.close()] };
+    return {
+      app: createApp({ db: database.db, logger, corsOrigins: config.CORS_ORIGINS, notifier }),
+      stopping: [() => notifier.close()],
+    };
   },
 });

@@ -16,15 +16,25 @@ import { salespeopleRouter } from './salespeople/routes.js';
 export interface SalesDeps {
   db: Db;
   logger: Logger;
+  /** Browser origins allowed by CORS; the default is the local browser app. */
+  corsOrigins?: string[];
   /** Called after a sale or a void committed its outbox row: wakes the dispatcher. */
   onOutboxWrite?: () => void;
   syncStatus?: () => SyncStatus;
   dispatcherStatus?: () => DispatcherStatus;
 }
 
-export function createApp({ db, logger, onOutboxWrite, syncStatus, dispatcherStatus }: SalesDeps): Express {
+export function createApp({
+  db,
+  logger,
+  corsOrigins,
+  onOutboxWrite,
+  syncStatus,
+  dispatcherStatus,
+}: SalesDeps): Express {
   return createHttpApp({
     logger,
+    ...(corsOrigins ? { corsOrigins } : {}),
     health: async () => {
       await ping(db);
       const [pending] = await db.select({ n: count() }).from(outbox);

@@ -28,6 +28,7 @@ await runService({
     const app = createApp({
       db: database.db,
       logger,
+      corsOrigins: config.CORS_ORIGINS,
       onOutboxWrite: dispatcher.wake,
       syncStatus: poller.status,
       dispatcherStatus: dispatcher.status,

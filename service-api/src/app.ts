@@ -11,15 +11,18 @@ import { techniciansRouter } from './technicians/routes.js';
 export interface ServiceDeps {
   db: Db;
   logger: Logger;
+  /** Browser origins allowed by CORS; the default is the local browser app. */
+  corsOrigins?: string[];
   /** The dealership's IANA time zone, for `?date=`. */
   timezone: string;
   /** The poller's state for `/healthz`; absent where no poller runs (most tests). */
   syncStatus?: () => SyncStatus;
 }
 
-export function createApp({ db, logger, timezone, syncStatus }: ServiceDeps): Express {
+export function createApp({ db, logger, corsOrigins, timezone, syncStatus }: ServiceDeps): Express {
   return createHttpApp({
     logger,
+    ...(corsOrigins ? { corsOrigins } : {}),
     health: async () => {
       await ping(db);
       return syncStatus ? { sync: syncStatus() } : {};

@@ -20,7 +20,13 @@ await runService({
       inventoryUrl: config.INVENTORY_API_URL,
       logger,
     });
-    const app = createApp({ db: database.db, logger, timezone: config.TIMEZONE, syncStatus: poller.status });
+    const app = createApp({
+      db: database.db,
+      logger,
+      corsOrigins: config.CORS_ORIGINS,
+      timezone: config.TIMEZONE,
+      syncStatus: poller.status,
+    });
     return { app, stopping: [() => poller.stop()] };
   },
 });

@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+
+export interface DashboardAppointment {
+  id: number;
+  date_time: string;
+  customer: string;
+  reason: string;
+  status: string;
+  vip: boolean;
+  technician: { first_name: string; last_name: string };
+}
+
+export function useTodaysAppointments(date: string) {
+  return useQuery({
+    queryKey: ['service', 'appointments', 'day', date],
+    queryFn: async () =>
+      (await serviceApi.get<{ appointments: DashboardAppointment[] }>('/api/appointments/', { params: { date } })).data.appointments,
+  });
+}

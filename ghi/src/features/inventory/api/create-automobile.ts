@@ -1,0 +1,15 @@
+import type { automobileCreateBody } from '@carcar/common/contract/inventory';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { inventoryApi } from '../../../lib/api-client';
+import type { Automobile } from '../types';
+import { automobilesKey } from './get-automobiles';
+
+export function useCreateAutomobile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: z.output<typeof automobileCreateBody>) =>
+      (await inventoryApi.post<Automobile>('/api/automobiles/', body)).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: automobilesKey }),
+  });
+}

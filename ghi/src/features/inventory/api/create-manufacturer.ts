@@ -1,0 +1,15 @@
+import type { manufacturerBody } from '@carcar/common/contract/inventory';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { inventoryApi } from '../../../lib/api-client';
+import type { Manufacturer } from '../types';
+import { manufacturersKey } from './get-manufacturers';
+
+export function useCreateManufacturer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: z.output<typeof manufacturerBody>) =>
+      (await inventoryApi.post<Manufacturer>('/api/manufacturers/', body)).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: manufacturersKey }),
+  });
+}

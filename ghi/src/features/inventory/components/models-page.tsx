@@ -1,0 +1,62 @@
+import { modelCreateBody } from '@carcar/common/contract/inventory';
+import { DataTable } from '../../../components/data-table';
+import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { useApiForm } from '../../../lib/use-api-form';
+import { useCreateModel } from '../api/create-model';
+import { useManufacturers } from '../api/get-manufacturers';
+import { useModels } from '../api/get-models';
+
+export function ModelsPage() {
+  const models = useModels();
+  const manufacturers = useManufacturers();
+  const create = useCreateModel();
+  const { form, onSubmit } = useApiForm({
+    schema: modelCreateBody,
+    defaultValues: { name: '', picture_url: '', manufacturer_id: '' },
+    save: create.mutateAsync,
+    success: 'Vehicle model added',
+  });
+  return (
+    <>
+      <h1>Vehicle models</h1>
+      <form onSubmit={onSubmit} noValidate aria-label="Add a vehicle model">
+        <div className="grid">
+          <TextField form={form} name="name" label="Model name" />
+          <TextField form={form} name="picture_url" label="Picture URL" type="url" />
+          <SelectField
+            form={form}
+            name="manufacturer_id"
+            label="Manufacturer"
+            placeholder="Choose a manufacturer"
+            options={(manufacturers.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
+          />
+        </div>
+        <FormFooter form={form} submit="Add model" />
+      </form>
+      <DataTable
+        caption="Vehicle models"
+        rows={models.data}
+        isLoading={models.isLoading}
+        error={models.error}
+        retry={() => models.refetch()}
+        rowKey={(m) => m.id}
+        searchText={(m) => `${m.name} ${m.manufacturer.name}`}
+        empty="No vehicle models yet."
+        columns={[
+          {
+            key: 'picture',
+            header: 'Picture',
+            cell: (m) => <img src={m.picture_url} alt={`${m.manufacturer.name} ${m.name}`} className="thumb" loading="lazy" />,
+          },
+          { key: 'name', header: 'Name', cell: (m) => m.name, sortValue: (m) => m.name.toLowerCase() },
+          {
+            key: 'manufacturer',
+            header: 'Manufacturer',
+            cell: (m) => m.manufacturer.name,
+            sortValue: (m) => m.manufacturer.name.toLowerCase(),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import type { salespersonBody } from '@carcar/common/contract/sales';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { salesApi } from '../../../lib/api-client';
+import type { Salesperson } from '../types';
+import { salespeopleKey } from './get-salespeople';
+
+export function useCreateSalesperson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: z.output<typeof salespersonBody>) => (await salesApi.post<Salesperson>('/api/salespeople/', body)).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: salespeopleKey }),
+  });
+}

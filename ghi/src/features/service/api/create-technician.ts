@@ -1,0 +1,14 @@
+import type { technicianBody } from '@carcar/common/contract/service';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { serviceApi } from '../../../lib/api-client';
+import type { Technician } from '../types';
+import { techniciansKey } from './get-technicians';
+
+export function useCreateTechnician() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: z.output<typeof technicianBody>) => (await serviceApi.post<Technician>('/api/technicians/', body)).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: techniciansKey }),
+  });
+}

@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+import type { Appointment } from '../types';
+
+export const appointmentsKey = ['service', 'appointments'];
+
+/** Appointments matching the filters (`status`, `vin`): newest first, as the API sorts them. */
+export function useAppointments(filters: { status?: string; vin?: string }, enabled = true) {
+  return useQuery({
+    queryKey: [...appointmentsKey, filters],
+    enabled,
+    queryFn: async () =>
+      (await serviceApi.get<{ appointments: Appointment[] }>('/api/appointments/', { params: filters })).data.appointments,
+  });
+}

@@ -1,0 +1,49 @@
+import { normalizeVin } from '@carcar/common/vin';
+import { useState } from 'react';
+import { DataTable } from '../../../components/data-table';
+import { useAppointments } from '../api/get-appointments';
+import { appointmentColumns, appointmentSearchText } from './appointment-columns';
+
+/** A car's whole service history by VIN: every status, newest first. */
+export function ServiceHistoryPage() {
+  const [input, setInput] = useState('');
+  const [vin, setVin] = useState('');
+  const history = useAppointments({ vin }, vin !== '');
+  return (
+    <>
+      <h1>Service history</h1>
+      <form
+        role="search"
+        aria-label="Service history by VIN"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setVin(normalizeVin(input));
+        }}
+      >
+        <fieldset role="group">
+          <label htmlFor="history-vin" className="visually-hidden">
+            VIN
+          </label>
+          <input id="history-vin" placeholder="VIN" value={input} onChange={(event) => setInput(event.target.value)} />
+          <button type="submit">Search</button>
+        </fieldset>
+      </form>
+      {vin && (
+        <DataTable
+          caption={`Service history of ${vin}`}
+          rows={history.data}
+          isLoading={history.isLoading}
+          error={history.error}
+          retry={() => history.refetch()}
+          rowKey={(a) => a.id}
+          searchText={appointmentSearchText}
+          empty={`No appointments for ${vin}.`}
+          columns={[
+            ...appointmentColumns,
+            { key: 'status', header: 'Status', cell: (a) => <span className={`badge ${a.status}`}>{a.status}</span>, sortValue: (a) => a.status },
+          ]}
+        />
+      )}
+    </>
+  );
+}
