@@ -1,5 +1,13 @@
 /** A small horizontal bar chart in SVG, with the numbers also in text for screen readers. */
-export function BarChart({ title, bars, format }: { title: string; bars: { label: string; value: number }[]; format: (n: number) => string }) {
+export function BarChart({
+  title,
+  bars,
+  format,
+}: {
+  title: string;
+  bars: { label: string; value: number }[];
+  format: (n: number) => string;
+}) {
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   const rowHeight = 28;
   return (

@@ -17,7 +17,12 @@ export function ConfirmButton({
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <button type="button" className="secondary outline small" disabled={disabled} onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className="secondary outline small"
+        disabled={disabled}
+        onClick={() => dialog.current?.showModal()}
+      >
         {label}
       </button>
       <dialog ref={dialog} aria-label={question}>

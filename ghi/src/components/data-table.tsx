@@ -58,7 +58,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
     <div className="data-table">
       {searchText && (rows?.length ?? 0) > 0 && (
         <div className="table-search">
-          <label htmlFor={searchId}>Search</label>
+          <label htmlFor={searchId}>Filter</label>
           <input
             id={searchId}
             type="search"
@@ -125,7 +125,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
           <span>
             Page {current + 1} of {pages}
           </span>
-          <button type="button" className="secondary" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={current >= pages - 1}
+            onClick={() => setPage(current + 1)}
+          >
             Next
           </button>
         </nav>

@@ -8,8 +8,13 @@ interface FieldProps<V extends FieldValues> {
   hint?: ReactNode;
 }
 
-function errorOf<V extends FieldValues>(form: UseFormReturn<V, unknown, unknown>, name: Path<V>): FieldError | undefined {
-  return name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors) as
+function errorOf<V extends FieldValues>(
+  form: UseFormReturn<V, unknown, unknown>,
+  name: Path<V>,
+): FieldError | undefined {
+  return name
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors) as
     | FieldError
     | undefined;
 }
@@ -26,8 +31,8 @@ export function TextField<V extends FieldValues>({
   const error = errorOf(form, name);
   const id = `field-${name}`;
   return (
-    <label htmlFor={id}>
-      {label}
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
         type={type}
@@ -43,7 +48,7 @@ export function TextField<V extends FieldValues>({
       ) : (
         hint && <small id={`${id}-hint`}>{hint}</small>
       )}
-    </label>
+    </div>
   );
 }
 
@@ -57,9 +62,14 @@ export function SelectField<V extends FieldValues>({
   const error = errorOf(form, name);
   const id = `field-${name}`;
   return (
-    <label htmlFor={id}>
-      {label}
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...form.register(name)}>
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...form.register(name)}
+      >
         <option value="">{placeholder}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -72,12 +82,18 @@ export function SelectField<V extends FieldValues>({
           {error.message}
         </small>
       )}
-    </label>
+    </div>
   );
 }
 
 /** The form's own error (a 409, an outage) and a submit button that is disabled while saving. */
-export function FormFooter<V extends FieldValues>({ form, submit }: { form: UseFormReturn<V, unknown, unknown>; submit: string }) {
+export function FormFooter<V extends FieldValues>({
+  form,
+  submit,
+}: {
+  form: UseFormReturn<V, unknown, unknown>;
+  submit: string;
+}) {
   const serverError = (form.formState.errors as { root?: { server?: FieldError } }).root?.server;
   return (
     <>

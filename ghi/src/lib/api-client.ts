@@ -24,9 +24,15 @@ function client(baseURL: string, serviceName: string): AxiosInstance {
     if (axios.isAxiosError(error)) {
       const body = error.response?.data as { message?: unknown; errors?: unknown } | undefined;
       if (!error.response) {
-        throw new ApiError(`The ${serviceName} service is not reachable. Check that it is running, then try again.`, null);
+        throw new ApiError(
+          `The ${serviceName} service is not reachable. Check that it is running, then try again.`,
+          null,
+        );
       }
-      const message = typeof body?.message === 'string' ? body.message : `The ${serviceName} service answered ${error.response.status}.`;
+      const message =
+        typeof body?.message === 'string'
+          ? body.message
+          : `The ${serviceName} service answered ${error.response.status}.`;
       const fieldErrors = Array.isArray(body?.errors) ? (body.errors as FieldError[]) : [];
       throw new ApiError(message, error.response.status, fieldErrors);
     }

@@ -1,5 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type DefaultValues, type FieldValues, type Path, type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
+import {
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type Resolver,
+  type UseFormReturn,
+  useForm,
+} from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import { ApiError, errorMessage } from './api-client';
@@ -13,7 +20,10 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(option
   defaultValues: DefaultValues<z.input<S>>;
   save: (values: z.output<S>) => Promise<unknown>;
   success: string;
-}): { form: UseFormReturn<z.input<S>, unknown, z.output<S>>; onSubmit: (event?: React.BaseSyntheticEvent) => Promise<void> } {
+}): {
+  form: UseFormReturn<z.input<S>, unknown, z.output<S>>;
+  onSubmit: (event?: React.BaseSyntheticEvent) => Promise<void>;
+} {
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     // The resolver cannot infer input and output types from a generic schema; they are S's own.
     resolver: zodResolver(options.schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,

@@ -15,6 +15,7 @@ export function useTodaysAppointments(date: string) {
   return useQuery({
     queryKey: ['service', 'appointments', 'day', date],
     queryFn: async () =>
-      (await serviceApi.get<{ appointments: DashboardAppointment[] }>('/api/appointments/', { params: { date } })).data.appointments,
+      (await serviceApi.get<{ appointments: DashboardAppointment[] }>('/api/appointments/', { params: { date } })).data
+        .appointments,
   });
 }

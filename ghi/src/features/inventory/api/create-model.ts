@@ -8,7 +8,8 @@ import { modelsKey } from './get-models';
 export function useCreateModel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: z.output<typeof modelCreateBody>) => (await inventoryApi.post<VehicleModel>('/api/models/', body)).data,
+    mutationFn: async (body: z.output<typeof modelCreateBody>) =>
+      (await inventoryApi.post<VehicleModel>('/api/models/', body)).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: modelsKey }),
   });
 }

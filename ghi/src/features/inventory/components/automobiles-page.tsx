@@ -44,14 +44,21 @@ export function AutomobilesPage() {
         error={automobiles.error}
         retry={() => automobiles.refetch()}
         rowKey={(a) => a.vin}
-        searchText={(a) => `${a.vin} ${a.color} ${a.year} ${a.model.name} ${a.model.manufacturer.name} ${a.sold ? 'sold' : 'in stock'}`}
+        searchText={(a) =>
+          `${a.vin} ${a.color} ${a.year} ${a.model.name} ${a.model.manufacturer.name} ${a.sold ? 'sold' : 'in stock'}`
+        }
         empty="No automobiles in inventory yet."
         columns={[
           { key: 'vin', header: 'VIN', cell: (a) => <code>{a.vin}</code>, sortValue: (a) => a.vin },
           { key: 'color', header: 'Color', cell: (a) => a.color, sortValue: (a) => a.color },
           { key: 'year', header: 'Year', cell: (a) => a.year, sortValue: (a) => a.year },
           { key: 'model', header: 'Model', cell: (a) => a.model.name, sortValue: (a) => a.model.name },
-          { key: 'manufacturer', header: 'Manufacturer', cell: (a) => a.model.manufacturer.name, sortValue: (a) => a.model.manufacturer.name },
+          {
+            key: 'manufacturer',
+            header: 'Manufacturer',
+            cell: (a) => a.model.manufacturer.name,
+            sortValue: (a) => a.model.manufacturer.name,
+          },
           {
             key: 'sold',
             header: 'Status',

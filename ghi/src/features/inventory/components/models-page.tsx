@@ -46,7 +46,9 @@ export function ModelsPage() {
           {
             key: 'picture',
             header: 'Picture',
-            cell: (m) => <img src={m.picture_url} alt={`${m.manufacturer.name} ${m.name}`} className="thumb" loading="lazy" />,
+            cell: (m) => (
+              <img src={m.picture_url} alt={`${m.manufacturer.name} ${m.name}`} className="thumb" loading="lazy" />
+            ),
           },
           { key: 'name', header: 'Name', cell: (m) => m.name, sortValue: (m) => m.name.toLowerCase() },
           {

@@ -8,7 +8,8 @@ import { customersKey } from './get-customers';
 export function useCreateCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: z.output<typeof customerBody>) => (await salesApi.post<Customer>('/api/customers/', body)).data,
+    mutationFn: async (body: z.output<typeof customerBody>) =>
+      (await salesApi.post<Customer>('/api/customers/', body)).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: customersKey }),
   });
 }

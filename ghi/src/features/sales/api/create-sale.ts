@@ -12,7 +12,9 @@ export function useCreateSale() {
     mutationFn: async (body: z.output<typeof saleCreateBody>) => (await salesApi.post<Sale>('/api/sales/', body)).data,
     onSuccess: (sale) => {
       // The sold car leaves the choices at once, before the list is fetched again.
-      queryClient.setQueryData<SaleableCar[]>(saleableCarsKey, (cars) => cars?.filter((car) => car.vin !== sale.automobile.vin));
+      queryClient.setQueryData<SaleableCar[]>(saleableCarsKey, (cars) =>
+        cars?.filter((car) => car.vin !== sale.automobile.vin),
+      );
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: salesKey }),
         queryClient.invalidateQueries({ queryKey: saleableCarsKey }),

@@ -8,7 +8,8 @@ import { salespeopleKey } from './get-salespeople';
 export function useCreateSalesperson() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: z.output<typeof salespersonBody>) => (await salesApi.post<Salesperson>('/api/salespeople/', body)).data,
+    mutationFn: async (body: z.output<typeof salespersonBody>) =>
+      (await salesApi.post<Salesperson>('/api/salespeople/', body)).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: salespeopleKey }),
   });
 }

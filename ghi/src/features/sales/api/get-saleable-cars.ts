@@ -8,6 +8,7 @@ export const saleableCarsKey = ['sales', 'automobiles', 'unsold'];
 export function useSaleableCars() {
   return useQuery({
     queryKey: saleableCarsKey,
-    queryFn: async () => (await salesApi.get<{ autos: SaleableCar[] }>('/api/automobiles/', { params: { sold: false } })).data.autos,
+    queryFn: async () =>
+      (await salesApi.get<{ autos: SaleableCar[] }>('/api/automobiles/', { params: { sold: false } })).data.autos,
   });
 }

@@ -15,21 +15,19 @@ export function SalespersonHistoryPage() {
   return (
     <>
       <h1>Salesperson history</h1>
-      <label htmlFor={selectId}>
-        Salesperson
-        <select
-          id={selectId}
-          value={salesperson ?? ''}
-          onChange={(event) => setSalesperson(event.target.value ? Number(event.target.value) : undefined)}
-        >
-          <option value="">Choose a salesperson</option>
-          {(salespeople.data ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {personName(p)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label htmlFor={selectId}>Salesperson</label>
+      <select
+        id={selectId}
+        value={salesperson ?? ''}
+        onChange={(event) => setSalesperson(event.target.value ? Number(event.target.value) : undefined)}
+      >
+        <option value="">Choose a salesperson</option>
+        {(salespeople.data ?? []).map((p) => (
+          <option key={p.id} value={p.id}>
+            {personName(p)}
+          </option>
+        ))}
+      </select>
       {salesperson !== undefined && (
         <>
           {sales.data && (

@@ -8,7 +8,8 @@ import { techniciansKey } from './get-technicians';
 export function useCreateTechnician() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: z.output<typeof technicianBody>) => (await serviceApi.post<Technician>('/api/technicians/', body)).data,
+    mutationFn: async (body: z.output<typeof technicianBody>) =>
+      (await serviceApi.post<Technician>('/api/technicians/', body)).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: techniciansKey }),
   });
 }

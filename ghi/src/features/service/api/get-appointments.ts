@@ -10,6 +10,7 @@ export function useAppointments(filters: { status?: string; vin?: string }, enab
     queryKey: [...appointmentsKey, filters],
     enabled,
     queryFn: async () =>
-      (await serviceApi.get<{ appointments: Appointment[] }>('/api/appointments/', { params: filters })).data.appointments,
+      (await serviceApi.get<{ appointments: Appointment[] }>('/api/appointments/', { params: filters })).data
+        .appointments,
   });
 }

@@ -12,8 +12,18 @@ export const appointmentColumns: Column<Appointment>[] = [
     sortValue: (a) => (a.vip ? 1 : 0),
   },
   { key: 'customer', header: 'Customer', cell: (a) => a.customer, sortValue: (a) => a.customer },
-  { key: 'date_time', header: 'Date and time', cell: (a) => formatDateTime(a.date_time), sortValue: (a) => a.date_time },
-  { key: 'technician', header: 'Technician', cell: (a) => technicianName(a.technician), sortValue: (a) => technicianName(a.technician) },
+  {
+    key: 'date_time',
+    header: 'Date and time',
+    cell: (a) => formatDateTime(a.date_time),
+    sortValue: (a) => a.date_time,
+  },
+  {
+    key: 'technician',
+    header: 'Technician',
+    cell: (a) => technicianName(a.technician),
+    sortValue: (a) => technicianName(a.technician),
+  },
   { key: 'reason', header: 'Reason', cell: (a) => a.reason, sortValue: (a) => a.reason },
 ];
 

@@ -35,7 +35,12 @@ export function AppointmentsPage() {
                   disabled={update.isPending}
                   onConfirm={() => update.mutate({ id: a.id, action: 'cancel' })}
                 />
-                <button type="button" className="small" disabled={update.isPending} onClick={() => update.mutate({ id: a.id, action: 'finish' })}>
+                <button
+                  type="button"
+                  className="small"
+                  disabled={update.isPending}
+                  onClick={() => update.mutate({ id: a.id, action: 'finish' })}
+                >
                   Finish
                 </button>
               </div>

@@ -36,7 +36,15 @@ export function BookAppointmentPage() {
         </div>
         <div className="grid">
           <TextField form={form} name="date_time" label="Date and time" type="datetime-local" />
-          <TextField form={form} name="duration_minutes" label="Duration (minutes)" type="number" step="15" min="15" max="480" />
+          <TextField
+            form={form}
+            name="duration_minutes"
+            label="Duration (minutes)"
+            type="number"
+            step="15"
+            min="15"
+            max="480"
+          />
           <SelectField
             form={form}
             name="technician"

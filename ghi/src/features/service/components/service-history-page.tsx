@@ -40,7 +40,12 @@ export function ServiceHistoryPage() {
           empty={`No appointments for ${vin}.`}
           columns={[
             ...appointmentColumns,
-            { key: 'status', header: 'Status', cell: (a) => <span className={`badge ${a.status}`}>{a.status}</span>, sortValue: (a) => a.status },
+            {
+              key: 'status',
+              header: 'Status',
+              cell: (a) => <span className={`badge ${a.status}`}>{a.status}</span>,
+              sortValue: (a) => a.status,
+            },
           ]}
         />
       )}

@@ -1,0 +1,159 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUrl, eventually, launch, openPage, screenshot } from './browser.js';
+
+// One car goes through the whole dealership: into inventory, into the workshop, out of the door.
+const VIN = '1HGCM82633A004352';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function journey(name: string, steps: (page: Page) => Promise<void>): Promise<void> {
+  const { page, problems } = await openPage(browser);
+  try {
+    await steps(page);
+    await screenshot(page, name);
+  } catch (error) {
+    await screenshot(page, `${name}-failed`);
+    throw new Error(`${String(error)}\nproblems: ${problems.join('\n')}`);
+  } finally {
+    await page.context().close();
+  }
+  expect(problems, 'console errors or unhandled rejections').toEqual([]);
+}
+
+const row = (page: Page, text: string) => page.locator('tbody tr', { hasText: text });
+
+describe('staff journeys in Chromium', () => {
+  it('adds a manufacturer, a model and an automobile, with live VIN checking', async () => {
+    await journey('inventory', async (page) => {
+      await page.goto(`${appUrl}/inventory/manufacturers`);
+      await page.getByLabel('Name').fill('E2E Motors');
+      await page.getByRole('button', { name: 'Add manufacturer' }).click();
+      await row(page, 'E2E Motors').waitFor();
+      await page.getByText('Manufacturer added').waitFor();
+
+      await page.goto(`${appUrl}/inventory/models`);
+      await page.getByLabel('Model name').fill('Roadster');
+      await page.getByLabel('Picture URL').fill('http://localhost:3000/car.svg');
+      await page.getByLabel('Manufacturer').selectOption({ label: 'E2E Motors' });
+      await page.getByRole('button', { name: 'Add model' }).click();
+      await row(page, 'Roadster').waitFor();
+
+      await page.goto(`${appUrl}/inventory/automobiles`);
+      const vin = page.getByLabel('VIN');
+      await vin.fill('1HGCM82643A004352');
+      await expect.poll(() => page.getByTestId('vin-check').textContent()).toContain('should be 3');
+      await vin.fill(VIN.toLowerCase());
+      await expect.poll(() => page.getByTestId('vin-check').textContent()).toContain('Valid VIN');
+      expect(await page.getByTestId('vin-check').textContent()).toContain('Model year: 2003');
+      expect(await page.getByTestId('vin-check').textContent()).toContain('North America');
+      await page.getByLabel('Color').fill('silver');
+      await page.getByLabel('Year').fill('2003');
+      await page.getByLabel('Model', { exact: true }).selectOption({ label: 'E2E Motors Roadster' });
+      await page.getByRole('button', { name: 'Add automobile' }).click();
+      await row(page, VIN).waitFor();
+      expect(await row(page, VIN).textContent()).toContain('In stock');
+    });
+  });
+
+  it('books an appointment for that VIN, sees it VIP, finishes it and finds it in the history', async () => {
+    await journey('service', async (page) => {
+      await page.goto(`${appUrl}/service/technicians`);
+      await page.getByLabel('First name').fill('Ada');
+      await page.getByLabel('Last name').fill('Lovelace');
+      await page.getByLabel('Employee ID').fill('T-1');
+      await page.getByRole('button', { name: 'Add technician' }).click();
+      await row(page, 'T-1').waitFor();
+
+      await page.goto(`${appUrl}/service/appointments/new`);
+      const book = async (time: string) => {
+        await page.getByLabel('VIN').fill(VIN);
+        await page.getByLabel('Customer').fill('Jane Doe');
+        await page.getByLabel('Date and time').fill(time);
+        await page.getByLabel('Technician').selectOption({ label: 'Ada Lovelace' });
+        await page.getByLabel('Reason').fill('Oil change');
+        await page.getByRole('button', { name: 'Book appointment' }).click();
+      };
+      // Client-side validation names the fields before anything is sent.
+      await page.getByRole('button', { name: 'Book appointment' }).click();
+      await page.getByText('Choose a date and time').waitFor();
+      await book('2030-05-01T10:00');
+      await page.getByText('Appointment booked').waitFor();
+      // A double booking: the API's 409 message appears on the form.
+      await book('2030-05-01T10:30');
+      const conflict = page.locator('form [role="alert"]');
+      await conflict.waitFor();
+      expect(await conflict.textContent()).toContain('already booked');
+
+      await page.goto(`${appUrl}/service/appointments`);
+      // The service poller copies the new car from inventory within a second: the booking turns VIP.
+      await eventually(page, async () => ((await row(page, VIN).textContent()) ?? '').includes('VIP'));
+      await row(page, VIN).getByRole('button', { name: 'Finish' }).click();
+      await row(page, VIN).waitFor({ state: 'detached' });
+
+      await page.goto(`${appUrl}/service/history`);
+      await page.getByRole('textbox', { name: 'VIN' }).fill(VIN);
+      await page.getByRole('button', { name: 'Search' }).click();
+      await row(page, 'finished').waitFor();
+      expect(await row(page, 'finished').textContent()).toContain('Jane Doe');
+    });
+  });
+
+  it('records a sale: the car leaves the choices, shows sold in inventory and in the salesperson history', async () => {
+    await journey('sales', async (page) => {
+      await page.goto(`${appUrl}/sales/salespeople`);
+      await page.getByLabel('First name').fill('Sam');
+      await page.getByLabel('Last name').fill('Carter');
+      await page.getByLabel('Employee ID').fill('S-1');
+      await page.getByRole('button', { name: 'Add salesperson' }).click();
+      await row(page, 'S-1').waitFor();
+
+      await page.goto(`${appUrl}/sales/customers`);
+      await page.getByLabel('First name').fill('Olivia');
+      await page.getByLabel('Last name').fill('Brown');
+      await page.getByLabel('Address').fill('12 Elm Street, Springfield');
+      await page.getByLabel('Phone number').fill('abc');
+      await page.getByRole('button', { name: 'Add customer' }).click();
+      await page.locator('#field-phone_number-error').waitFor();
+      await page.getByLabel('Phone number').fill('+1 (555) 010-0101');
+      await page.getByRole('button', { name: 'Add customer' }).click();
+      await row(page, 'Olivia').waitFor();
+
+      await page.goto(`${appUrl}/sales/new`);
+      const carOption = page.locator(`#field-automobile option[value="${VIN}"]`);
+      await eventually(page, async () => (await carOption.count()) === 1);
+      await page.getByLabel('Automobile').selectOption(VIN);
+      await page.getByLabel('Salesperson').selectOption({ label: 'Sam Carter' });
+      await page.getByLabel('Customer').selectOption({ label: 'Olivia Brown' });
+      await page.getByLabel('Price (USD)').fill('25999.99');
+      await page.getByRole('button', { name: 'Record sale' }).click();
+      await page.getByText('Sale recorded').waitFor();
+      // The sold car is gone from the choices at once, without a reload.
+      expect(await carOption.count()).toBe(0);
+
+      await page.goto(`${appUrl}/inventory/automobiles`);
+      await eventually(page, async () => ((await row(page, VIN).textContent()) ?? '').includes('Sold'));
+
+      await page.goto(`${appUrl}/sales/history`);
+      await page.getByLabel('Salesperson').selectOption({ label: 'Sam Carter' });
+      await row(page, VIN).waitFor();
+      expect(await row(page, VIN).textContent()).toContain('Olivia Brown');
+      expect(await page.locator('.total').textContent()).toContain('$25,999.99');
+    });
+  });
+
+  it('shows the dashboard with the month’s figures and a chart', async () => {
+    await journey('dashboard', async (page) => {
+      await page.goto(appUrl);
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      await page.getByRole('img', { name: 'Revenue by salesperson, all time' }).waitFor();
+      expect(await page.locator('.stat', { hasText: 'Revenue this month' }).textContent()).toContain('$25,999.99');
+    });
+  });
+});
