@@ -250,7 +250,7 @@ describe('appointments', () => {
       expect(await total()).toBe(before);
     });
 
-    it.each(['status=open', 'technician=abc', 'date=2026-13-45', 'date=yesterday', 'limit=0', 'vin=' + 'A'.repeat(18)])(
+    it.each(['status=open', 'technician=abc', 'date=2026-13-45', 'date=yesterday', 'limit=0', `vin=${'A'.repeat(18)}`])(
       'the list query %s',
       async (query) => {
         const res = await svc.api().get(`/api/appointments/?${query}`).expect(400);

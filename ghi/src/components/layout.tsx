@@ -36,6 +36,7 @@ const sections = [
 export function Layout() {
   const main = useRef<HTMLElement>(null);
   const location = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it must run on every navigation, which the path marks
   useEffect(() => {
     // Keyboard and screen-reader users land on the new page, not on the link they used.
     main.current?.focus();

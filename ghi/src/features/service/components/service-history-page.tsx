@@ -13,13 +13,13 @@ export function ServiceHistoryPage() {
     <>
       <h1>Service history</h1>
       <form
-        role="search"
         aria-label="Service history by VIN"
         onSubmit={(event) => {
           event.preventDefault();
           setVin(normalizeVin(input));
         }}
       >
+        {/* biome-ignore lint/a11y/noRedundantRoles: Pico CSS draws input and button as one control for role=group */}
         <fieldset role="group">
           <label htmlFor="history-vin" className="visually-hidden">
             VIN
