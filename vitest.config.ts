@@ -7,7 +7,7 @@ const postgresOnly = '*/test/**/*.pg.test.ts';
 
 export default defineConfig({
   test: {
-    include: ['*/test/**/*.test.ts'],
+    include: ['*/test/**/*.test.ts', '*/test/**/*.test.tsx'],
     exclude: ['**/node_modules/**', ...(process.env.TEST_DATABASE_URL ? [] : [postgresOnly])],
     testTimeout: 30_000,
     // Hooks start real service processes; PGlite start-up is slow on a busy 2-core machine.

@@ -1,17 +1,45 @@
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, Link } from 'react-router-dom';
 import { Layout } from '../components/layout';
+import { Loading } from '../components/states';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page';
-import { AutomobilesPage } from '../features/inventory/components/automobiles-page';
-import { ManufacturersPage } from '../features/inventory/components/manufacturers-page';
-import { ModelsPage } from '../features/inventory/components/models-page';
-import { CustomersPage, SalespeoplePage } from '../features/sales/components/people-pages';
-import { RecordSalePage } from '../features/sales/components/record-sale-page';
-import { SalesPage } from '../features/sales/components/sales-page';
-import { SalespersonHistoryPage } from '../features/sales/components/salesperson-history-page';
-import { AppointmentsPage } from '../features/service/components/appointments-page';
-import { BookAppointmentPage } from '../features/service/components/book-appointment-page';
-import { ServiceHistoryPage } from '../features/service/components/service-history-page';
-import { TechniciansPage } from '../features/service/components/technicians-page';
+
+/** Each page is its own chunk, fetched on first visit; the dashboard ships with the app. */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Page />
+      </Suspense>
+    );
+  };
+}
+
+const AutomobilesPage = lazyPage(() => import('../features/inventory/components/automobiles-page'), 'AutomobilesPage');
+const ManufacturersPage = lazyPage(
+  () => import('../features/inventory/components/manufacturers-page'),
+  'ManufacturersPage',
+);
+const ModelsPage = lazyPage(() => import('../features/inventory/components/models-page'), 'ModelsPage');
+const CustomersPage = lazyPage(() => import('../features/sales/components/people-pages'), 'CustomersPage');
+const SalespeoplePage = lazyPage(() => import('../features/sales/components/people-pages'), 'SalespeoplePage');
+const RecordSalePage = lazyPage(() => import('../features/sales/components/record-sale-page'), 'RecordSalePage');
+const SalesPage = lazyPage(() => import('../features/sales/components/sales-page'), 'SalesPage');
+const SalespersonHistoryPage = lazyPage(
+  () => import('../features/sales/components/salesperson-history-page'),
+  'SalespersonHistoryPage',
+);
+const AppointmentsPage = lazyPage(() => import('../features/service/components/appointments-page'), 'AppointmentsPage');
+const BookAppointmentPage = lazyPage(
+  () => import('../features/service/components/book-appointment-page'),
+  'BookAppointmentPage',
+);
+const ServiceHistoryPage = lazyPage(
+  () => import('../features/service/components/service-history-page'),
+  'ServiceHistoryPage',
+);
+const TechniciansPage = lazyPage(() => import('../features/service/components/technicians-page'), 'TechniciansPage');
 
 function NotFound() {
   return (

@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+import { manufacturerBody } from '@carcar/common/contract/inventory';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FormFooter, TextField } from '../src/components/form';
+import { ApiError } from '../src/lib/api-client';
+import { useApiForm } from '../src/lib/use-api-form';
+
+function ManufacturerForm({ save }: { save: (values: { name: string }) => Promise<unknown> }) {
+  const { form, onSubmit } = useApiForm({
+    schema: manufacturerBody,
+    defaultValues: { name: '' },
+    save,
+    success: 'Saved',
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <TextField form={form} name="name" label="Name" />
+      <FormFooter form={form} submit="Add" />
+    </form>
+  );
+}
+
+afterEach(cleanup);
+
+describe('forms built with useApiForm', () => {
+  it('shows the client-side field error without calling the API', async () => {
+    const calls: unknown[] = [];
+    render(<ManufacturerForm save={async (v) => calls.push(v)} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(await screen.findByText('must not be empty')).toBeTruthy();
+    expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
+    expect(calls).toEqual([]);
+  });
+
+  it("puts the API's 400 field messages next to the fields", async () => {
+    render(
+      <ManufacturerForm
+        save={async () => {
+          throw new ApiError('Invalid request', 400, [{ path: 'name', message: 'is reserved' }]);
+        }}
+      />,
+    );
+    await userEvent.type(screen.getByLabelText('Name'), 'Acme');
+    await userEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect((await screen.findByText('is reserved')).id).toBe('field-name-error');
+  });
+
+  it("shows a 409's message on the form, and keeps the button disabled while saving", async () => {
+    let finish: (() => void) | undefined;
+    render(
+      <ManufacturerForm
+        save={() =>
+          new Promise((_, reject) => {
+            finish = () => reject(new ApiError('A manufacturer named "Acme" already exists', 409));
+          })
+        }
+      />,
+    );
+    await userEvent.type(screen.getByLabelText('Name'), 'Acme');
+    await userEvent.click(screen.getByRole('button', { name: 'Add' }));
+    const saving = await screen.findByRole('button', { name: 'Saving…' });
+    expect((saving as HTMLButtonElement).disabled).toBe(true);
+    finish?.();
+    expect((await screen.findByRole('alert')).textContent).toBe('A manufacturer named "Acme" already exists');
+    expect(((await screen.findByRole('button', { name: 'Add' })) as HTMLButtonElement).disabled).toBe(false);
+  });
+});

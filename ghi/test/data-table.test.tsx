@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Column, DataTable } from '../src/components/data-table';
+
+interface Car {
+  vin: string;
+  year: number;
+}
+
+const columns: Column<Car>[] = [
+  { key: 'vin', header: 'VIN', cell: (c) => c.vin, sortValue: (c) => c.vin },
+  { key: 'year', header: 'Year', cell: (c) => c.year, sortValue: (c) => c.year },
+];
+const cars: Car[] = Array.from({ length: 25 }, (_, i) => ({
+  vin: `VIN${String(i).padStart(2, '0')}`,
+  year: 2000 + ((i * 7) % 25),
+}));
+
+function table(props: Partial<React.ComponentProps<typeof DataTable<Car>>> = {}) {
+  return render(
+    <DataTable<Car>
+      caption="Cars"
+      rows={cars}
+      columns={columns}
+      rowKey={(c) => c.vin}
+      isLoading={false}
+      error={null}
+      searchText={(c) => c.vin}
+      empty="No cars yet."
+      pageSize={10}
+      {...props}
+    />,
+  );
+}
+
+const bodyRows = () => within(screen.getAllByRole('rowgroup')[1] as HTMLElement).getAllByRole('row');
+
+afterEach(cleanup);
+
+describe('DataTable', () => {
+  it('shows loading, error and empty states', () => {
+    table({ isLoading: true });
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    cleanup();
+    table({ error: new Error('The inventory service is not reachable.') });
+    expect(screen.getByRole('alert').textContent).toContain('not reachable');
+    cleanup();
+    table({ rows: [] });
+    expect(screen.getByText('No cars yet.')).toBeTruthy();
+  });
+
+  it('pages long lists', async () => {
+    table();
+    expect(bodyRows()).toHaveLength(10);
+    expect(screen.getByText('Page 1 of 3')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByText('Page 2 of 3')).toBeTruthy();
+    expect(bodyRows()[0]?.textContent).toContain('VIN10');
+  });
+
+  it('sorts by a column, both ways, and says so to assistive technology', async () => {
+    table();
+    await userEvent.click(screen.getByRole('button', { name: /Year/ }));
+    expect(screen.getByRole('columnheader', { name: /Year/ }).getAttribute('aria-sort')).toBe('ascending');
+    expect(bodyRows()[0]?.textContent).toContain('2000');
+    await userEvent.click(screen.getByRole('button', { name: /Year/ }));
+    expect(screen.getByRole('columnheader', { name: /Year/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(bodyRows()[0]?.textContent).toContain('2024');
+  });
+
+  it('filters rows and says when nothing matches', async () => {
+    table();
+    await userEvent.type(screen.getByLabelText('Filter'), 'vin2');
+    expect(bodyRows().map((r) => r.textContent?.slice(0, 5))).toEqual(['VIN20', 'VIN21', 'VIN22', 'VIN23', 'VIN24']);
+    await userEvent.type(screen.getByLabelText('Filter'), 'x');
+    expect(screen.getByText(/Nothing matches/)).toBeTruthy();
+  });
+});
