@@ -45,9 +45,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Reloads until `check` holds: for state another service reaches a moment later (sync, outbox). */
 export async function eventually(page: Page, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  await page.waitForLoadState('networkidle');
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms on ${page.url()}`);
     await page.waitForTimeout(300);
-    await page.reload();
+    // Wait for the page's own requests (lazy chunk, API calls) before looking again.
+    await page.reload({ waitUntil: 'networkidle' });
   }
 }
