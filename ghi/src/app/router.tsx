@@ -1,19 +1,11 @@
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter, Link } from 'react-router-dom';
 import { Layout } from '../components/layout';
-import { Loading } from '../components/states';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page';
 
-/** Each page is its own chunk, fetched on first visit; the dashboard ships with the app. */
+/** Each page is its own chunk, fetched on first visit (the layout shows a fallback meanwhile). */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
-  return function LazyPage() {
-    return (
-      <Suspense fallback={<Loading />}>
-        <Page />
-      </Suspense>
-    );
-  };
+  return lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
 }
 
 const AutomobilesPage = lazyPage(() => import('../features/inventory/components/automobiles-page'), 'AutomobilesPage');

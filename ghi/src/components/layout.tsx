@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { Toaster } from 'sonner';
+import { Loading } from './states';
 
 const sections = [
   {
@@ -66,7 +67,9 @@ export function Layout() {
         ))}
       </nav>
       <main id="main" ref={main} tabIndex={-1} className="content">
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <Toaster position="top-right" richColors />
     </div>

@@ -1,0 +1,169 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  addInventoryModel,
+  callJson,
+  createTestDatabaseUrl,
+  inventoryDir,
+  type SpawnedService,
+  spawnService,
+} from '@carcar/common/testing';
+import { sampleVin } from '@carcar/common/vin';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Two replicas of every API on ephemeral ports, sharing one Postgres database, as a cluster runs them.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dirs = { inventory: inventoryDir, service: path.join(root, 'service-api'), sales: path.join(root, 'sales-api') };
+
+let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+const replicas: Record<'inventory' | 'service' | 'sales', SpawnedService[]> = { inventory: [], service: [], sales: [] };
+
+interface Health {
+  status: string;
+  sync: { state: string; last_seq: number };
+}
+
+const health = (service: SpawnedService) => callJson<Health>('GET', `${service.url}/healthz`);
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return Date.now() - started;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabaseUrl();
+  if (!database) throw new Error('TEST_DATABASE_URL is required for *.pg.test.ts');
+  const env = { DATABASE_URL: database.url };
+  // Two replicas of each service start at the same moment, so their migrations race.
+  replicas.inventory = await Promise.all([spawnService(dirs.inventory, env), spawnService(dirs.inventory, env)]);
+  const withInventory = { ...env, INVENTORY_API_URL: replicas.inventory[0]?.url };
+  const [service, sales] = await Promise.all([
+    Promise.all([spawnService(dirs.service, withInventory), spawnService(dirs.service, withInventory)]),
+    Promise.all([spawnService(dirs.sales, withInventory), spawnService(dirs.sales, withInventory)]),
+  ]);
+  replicas.service = service;
+  replicas.sales = sales;
+});
+afterAll(async () => {
+  for (const service of Object.values(replicas).flat()) await service.stop();
+  await database?.drop();
+});
+
+describe('two replicas of each API on one database', () => {
+  it('migrated each schema exactly once although both replicas started together', async () => {
+    const client = new pg.Client({ connectionString: database?.url });
+    await client.connect();
+    try {
+      for (const schema of ['inventory', 'service', 'sales']) {
+        const { rows } = await client.query<{ n: string; hashes: string }>(
+          `select count(*) as n, count(distinct hash) as hashes from drizzle.${schema}_migrations`,
+        );
+        expect(rows[0]?.n).toBe(rows[0]?.hashes);
+        expect(Number(rows[0]?.n)).toBeGreaterThan(0);
+      }
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('runs one poller per service; killing it hands the work to the other replica', async () => {
+    for (const name of ['service', 'sales'] as const) {
+      await until(
+        `${name}: one poller syncing`,
+        async () => {
+          const states = (await Promise.all(replicas[name].map(health))).map((h) => h.sync.state).sort();
+          return states.join() === 'ok,standby';
+        },
+        20_000,
+      );
+    }
+    const [holderIndex] = (await Promise.all(replicas.service.map(health)))
+      .map((h, i) => [i, h.sync.state] as const)
+      .filter(([, state]) => state === 'ok')
+      .map(([i]) => i);
+    const holder = replicas.service[holderIndex as number] as SpawnedService;
+    const other = replicas.service.find((s) => s !== holder) as SpawnedService;
+    await holder.stop('SIGKILL');
+    replicas.service = [other];
+
+    const modelId = await addInventoryModel(replicas.inventory[1]?.url ?? '');
+    const vin = sampleVin(900);
+    await callJson('POST', `${replicas.inventory[1]?.url}/api/automobiles/`, {
+      vin,
+      color: 'red',
+      year: 2010,
+      model_id: modelId,
+    });
+    const tech = await callJson<{ id: number }>('POST', `${other.url}/api/technicians/`, {
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      employee_id: 'T-1',
+    });
+    const appt = await callJson<{ id: number }>('POST', `${other.url}/api/appointments/`, {
+      date_time: '2026-05-01T14:30:00Z',
+      reason: 'Brakes',
+      vin,
+      customer: 'Jane Doe',
+      technician: tech.id,
+    });
+    // The standby takes the lock once the dead holder's connection is gone, and catches up.
+    const tookOver = await until(
+      'the surviving replica syncs the new car',
+      async () => (await callJson<{ vip: boolean }>('GET', `${other.url}/api/appointments/${appt.id}/`)).vip,
+      20_000,
+    );
+    expect(tookOver).toBeLessThan(20_000);
+    expect((await health(other)).sync.state).toBe('ok');
+  });
+
+  it('sells one car exactly once when 20 requests race through both sales replicas', async () => {
+    const inventoryUrl = replicas.inventory[0]?.url ?? '';
+    const modelId = await addInventoryModel(inventoryUrl, 'Race', 'Car');
+    const vin = sampleVin(901);
+    await callJson('POST', `${inventoryUrl}/api/automobiles/`, { vin, color: 'blue', year: 2010, model_id: modelId });
+    const [a, b] = replicas.sales as [SpawnedService, SpawnedService];
+    await until(
+      'both sales replicas see the car',
+      async () => {
+        const lists = await Promise.all(
+          [a, b].map((s) => callJson<{ autos: { vin: string }[] }>('GET', `${s.url}/api/automobiles/?sold=false`)),
+        );
+        return lists.every((list) => list.autos.some((car) => car.vin === vin));
+      },
+      20_000,
+    );
+    const salesperson = await callJson<{ id: number }>('POST', `${a.url}/api/salespeople/`, {
+      first_name: 'Sam',
+      last_name: 'Seller',
+      employee_id: 'S-1',
+    });
+    const customer = await callJson<{ id: number }>('POST', `${b.url}/api/customers/`, {
+      first_name: 'Jane',
+      last_name: 'Doe',
+      address: '1 Main St',
+      phone_number: '555-0100',
+    });
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        fetch(`${(i % 2 === 0 ? a : b).url}/api/sales/`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ automobile: vin, salesperson: salesperson.id, customer: customer.id, price: 30000 }),
+        }).then((res) => res.status),
+      ),
+    );
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    // One outbox row, delivered once: inventory reads the car as sold.
+    await until(
+      'inventory marks the car sold',
+      async () => (await callJson<{ sold: boolean }>('GET', `${inventoryUrl}/api/automobiles/${vin}/`)).sold,
+      10_000,
+    );
+  });
+});
