@@ -10,11 +10,14 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
 const inventoryUrl = process.env.INVENTORY_API_URL ?? 'http://localhost:8100';
 
-const apiCommand = ['--import', 'tsx', 'src/main.ts'];
+// CARCAR_MODE=production (npm run start:prod) runs what `npm run build` made: compiled APIs, built app.
+const production = process.env.CARCAR_MODE === 'production';
+const apiCommand = production ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
 const vitePackage = createRequire(path.join(root, 'ghi', 'package.json')).resolve('vite/package.json');
 const vite = path.join(path.dirname(vitePackage), 'bin', 'vite.js');
 // CARCAR_GHI=preview serves the built app (npm run build) instead of the dev server.
-const ghiCommand = [vite, process.env.CARCAR_GHI === 'preview' ? 'preview' : 'dev', '--port', '3000', '--strictPort'];
+const ghiMode = production || process.env.CARCAR_GHI === 'preview' ? 'preview' : 'dev';
+const ghiCommand = [vite, ghiMode, '--port', '3000', '--strictPort'];
 
 const services = [
   { name: 'inventory', dir: 'inventory-api', args: apiCommand, port: process.env.INVENTORY_PORT ?? '8100' },

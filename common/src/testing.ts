@@ -46,8 +46,13 @@ export interface SpawnedService {
  * Runs a service's `src/main.ts` as a real process on an ephemeral port and resolves once it
  * logs that it listens. For tests that need real processes: restarts, signals, outages.
  */
-export async function spawnService(cwd: string, env: Record<string, string | undefined>): Promise<SpawnedService> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export async function spawnService(
+  cwd: string,
+  env: Record<string, string | undefined>,
+  /** What node runs: the TypeScript source by default, `['dist/main.js']` for a production build. */
+  entry: string[] = ['--import', 'tsx', 'src/main.ts'],
+): Promise<SpawnedService> {
+  const child = spawn(process.execPath, entry, {
     cwd,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
