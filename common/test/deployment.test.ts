@@ -17,7 +17,11 @@ const apis: Record<string, z.ZodObject> = {
   'service-api': serviceApiEnv,
   'sales-api': salesApiEnv,
 };
-const defaultPort = (name: string) => (apis[name]?.parse({}) as { PORT: number }).PORT;
+function defaultPort(name: string): number {
+  const schema = apis[name];
+  if (!schema) throw new Error(`no such API: ${name}`);
+  return (schema.parse({}) as { PORT: number }).PORT;
+}
 const envKeys = (name: string) => Object.keys(apis[name]?.shape ?? {});
 
 interface ComposeService {
