@@ -29,6 +29,17 @@ async function journey(name: string, steps: (page: Page) => Promise<void>): Prom
 
 const row = (page: Page, text: string) => page.locator('tbody tr', { hasText: text });
 
+/** Another member of staff acting at the same moment, straight through the API. */
+async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}`);
+  return (await res.json()) as T;
+}
+
 describe('staff journeys in Chromium', () => {
   it('adds a manufacturer, a model and an automobile, with live VIN checking', async () => {
     await journey('inventory', async (page) => {
@@ -91,6 +102,23 @@ describe('staff journeys in Chromium', () => {
       await conflict.waitFor();
       expect(await conflict.textContent()).toContain('already booked');
 
+      // A list gone stale: a technician removed after the page loaded. The API's 400 names the field,
+      // and the message appears under it.
+      const temp = await api<{ id: number }>('POST', 'http://localhost:8080/api/technicians/', {
+        first_name: 'Temp',
+        last_name: 'Worker',
+        employee_id: 'T-TEMP',
+      });
+      await page.reload();
+      await page.getByLabel('VIN').fill(VIN);
+      await page.getByLabel('Customer').fill('Jane Doe');
+      await page.getByLabel('Date and time').fill('2030-06-01T09:00');
+      await page.getByLabel('Technician').selectOption({ label: 'Temp Worker' });
+      await page.getByLabel('Reason').fill('Inspection');
+      await api('DELETE', `http://localhost:8080/api/technicians/${temp.id}/`);
+      await page.getByRole('button', { name: 'Book appointment' }).click();
+      expect(await page.locator('#field-technician-error').textContent()).toBe('no technician has this id');
+
       await page.goto(`${appUrl}/service/appointments`);
       // The service poller copies the new car from inventory within a second: the booking turns VIP.
       await eventually(page, async () => ((await row(page, VIN).textContent()) ?? '').includes('VIP'));
@@ -137,6 +165,32 @@ describe('staff journeys in Chromium', () => {
       // The sold car is gone from the choices at once, without a reload.
       expect(await carOption.count()).toBe(0);
 
+      // A car sold by someone else while this form was open: the API's 409 shows on the form.
+      const second = '1GC4K0C87FF132904';
+      const models = await api<{ models: { id: number }[] }>('GET', 'http://localhost:8100/api/models/');
+      await api('POST', 'http://localhost:8100/api/automobiles/', {
+        vin: second,
+        color: 'red',
+        year: 2015,
+        model_id: models.models[0]?.id,
+      });
+      const secondOption = page.locator(`#field-automobile option[value="${second}"]`);
+      await eventually(page, async () => (await secondOption.count()) === 1);
+      await page.getByLabel('Automobile').selectOption(second);
+      await page.getByLabel('Salesperson').selectOption({ label: 'Sam Carter' });
+      await page.getByLabel('Customer').selectOption({ label: 'Olivia Brown' });
+      await page.getByLabel('Price (USD)').fill('18000');
+      const ids = await api<{ salespeople: { id: number }[] }>('GET', 'http://localhost:8090/api/salespeople/');
+      const buyers = await api<{ customers: { id: number }[] }>('GET', 'http://localhost:8090/api/customers/');
+      await api('POST', 'http://localhost:8090/api/sales/', {
+        automobile: second,
+        salesperson: ids.salespeople[0]?.id,
+        customer: buyers.customers[0]?.id,
+        price: 17500,
+      });
+      await page.getByRole('button', { name: 'Record sale' }).click();
+      expect(await page.locator('form [role="alert"]').textContent()).toContain('already sold');
+
       await page.goto(`${appUrl}/inventory/automobiles`);
       await eventually(page, async () => ((await row(page, VIN).textContent()) ?? '').includes('Sold'));
 
@@ -144,7 +198,8 @@ describe('staff journeys in Chromium', () => {
       await page.getByLabel('Salesperson').selectOption({ label: 'Sam Carter' });
       await row(page, VIN).waitFor();
       expect(await row(page, VIN).textContent()).toContain('Olivia Brown');
-      expect(await page.locator('.total').textContent()).toContain('$25,999.99');
+      // Both of Sam's sales: the one through the form and the one a colleague recorded.
+      expect(await page.locator('.total').textContent()).toBe('2 sales, total $43,499.99');
     });
   });
 
@@ -153,7 +208,14 @@ describe('staff journeys in Chromium', () => {
       await page.goto(appUrl);
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
       await page.getByRole('img', { name: 'Revenue by salesperson, all time' }).waitFor();
-      expect(await page.locator('.stat', { hasText: 'Revenue this month' }).textContent()).toContain('$25,999.99');
+      expect(await page.locator('.stat', { hasText: 'Revenue this month' }).textContent()).toContain('$43,499.99');
+      // Usable on a tablet: at 768 px wide no page scrolls sideways.
+      await page.setViewportSize({ width: 768, height: 1024 });
+      for (const path of ['/', '/inventory/automobiles', '/service/appointments/new', '/sales/new', '/sales']) {
+        await page.goto(`${appUrl}${path}`, { waitUntil: 'networkidle' });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, path).toBeLessThanOrEqual(0);
+      }
     });
   });
 });

@@ -117,7 +117,8 @@ describe('two replicas of each API on one database', () => {
       async () => (await callJson<{ vip: boolean }>('GET', `${other.url}/api/appointments/${appt.id}/`)).vip,
       20_000,
     );
-    expect(tookOver).toBeLessThan(20_000);
+    // A few seconds: the lock is freed when the dead holder's connection closes, and the standby retries every 2 s.
+    expect(tookOver).toBeLessThan(10_000);
     expect((await health(other)).sync.state).toBe('ok');
   });
 
