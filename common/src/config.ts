@@ -25,6 +25,8 @@ export function serviceEnv(defaultPort: number) {
           .filter(Boolean),
       )
       .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of http(s) origins' }))),
+    /** Writes allowed per client address per minute; 0 turns the limit off (benchmarks, trusted proxies). */
+    RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(3000),
   });
 }
 

@@ -1,28 +1,58 @@
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import { AppError, pgErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
 
 export const JSON_BODY_LIMIT = '100kb';
 
-export interface HttpAppOptions {
+/** How a service's HTTP front door is configured: who may call it from a browser, how fast. */
+export interface HttpPolicy {
+  /** Browser origins allowed to call the API (the browser app's); others get no CORS headers. */
+  corsOrigins?: string[];
+  /** Writes (POST, PUT, DELETE) allowed per client address per minute; 0 turns the limit off. */
+  writesPerMinute?: number;
+}
+
+export interface HttpAppOptions extends HttpPolicy {
   logger: Logger;
   /** Mounts the service's routers. */
   routes: (app: Express) => void;
   /** Extra facts for `/healthz` (sync state, say); throwing marks the service unavailable. */
   health: () => Promise<Record<string, unknown>>;
-  /** Browser origins allowed to call the API (the browser app's); others get no CORS headers. */
-  corsOrigins?: string[];
 }
 
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000'];
+/** Far above what a dealership's staff type, low enough to blunt a script hammering one endpoint. */
+export const DEFAULT_WRITES_PER_MINUTE = 3000;
 
 /** The Express app every service shares: JSON in and out, `/healthz`, JSON errors only. */
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(helmet());
   app.use(cors({ origin: options.corsOrigins ?? DEFAULT_CORS_ORIGINS, exposedHeaders: ['X-Total-Count'] }));
+  const writesPerMinute = options.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE;
+  if (writesPerMinute > 0) {
+    app.use(
+      rateLimit({
+        windowMs: 60_000,
+        limit: writesPerMinute,
+        skip: (req) => READ_METHODS.has(req.method),
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        handler: (_req, res) => {
+          res
+            .status(429)
+            .json({ message: 'Too many changes from this address; try again in a minute', code: 'rate_limited' });
+        },
+      }),
+    );
+  }
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
 
   app.get('/healthz', async (_req, res) => {

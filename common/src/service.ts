@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { z } from 'zod';
 import { loadConfig, type serviceEnv } from './config.js';
 import { type Database, openDatabase, type PgliteExtensions } from './database.js';
+import type { HttpPolicy } from './http.js';
 import { createLogger, type Logger } from './logger.js';
 import { exitOnSignals, startServer } from './server.js';
 
@@ -14,7 +15,7 @@ export interface ServiceDefinition<S extends z.ZodType<BaseConfig>> {
   migrationsFolder: string;
   pgliteExtensions?: PgliteExtensions;
   /** Builds the app from its dependencies; `stopping` runs first on shutdown (pollers, long polls). */
-  start(context: { config: z.output<S>; logger: Logger; database: Database }): {
+  start(context: { config: z.output<S>; logger: Logger; database: Database; http: HttpPolicy }): {
     app: Express;
     stopping?: Array<() => void | Promise<void>>;
   };
@@ -36,7 +37,8 @@ export async function runService<S extends z.ZodType<BaseConfig>>(definition: Se
     logger,
   });
   logger.info({ database: database.kind }, 'database migrated');
-  const { app, stopping } = definition.start({ config, logger, database });
+  const http = { corsOrigins: config.CORS_ORIGINS, writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE };
+  const { app, stopping } = definition.start({ config, logger, database, http });
   const running = await startServer({
     app,
     port: config.PORT,

@@ -1,6 +1,6 @@
 import type { Db } from '@carcar/common/database';
 import { ping } from '@carcar/common/database';
-import { createHttpApp } from '@carcar/common/http';
+import { createHttpApp, type HttpPolicy } from '@carcar/common/http';
 import type { Logger } from '@carcar/common/logger';
 import { openApiRouter } from '@carcar/common/openapi';
 import type { Express } from 'express';
@@ -14,15 +14,15 @@ import { vinsRouter } from './vins/routes.js';
 export interface InventoryDeps {
   db: Db;
   logger: Logger;
-  /** Browser origins allowed by CORS; the default is the local browser app. */
-  corsOrigins?: string[];
+  /** CORS and rate limits; the defaults suit the local browser app. */
+  http?: HttpPolicy;
   notifier: ChangeNotifier;
 }
 
-export function createApp({ db, logger, corsOrigins, notifier }: InventoryDeps): Express {
+export function createApp({ db, logger, http, notifier }: InventoryDeps): Express {
   return createHttpApp({
     logger,
-    ...(corsOrigins ? { corsOrigins } : {}),
+    ...http,
     health: async () => {
       await ping(db);
       return {};

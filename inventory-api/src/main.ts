@@ -9,10 +9,10 @@ await runService({
   schemaName: 'inventory',
   env: inventoryEnv,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-  start: ({ config, logger, database }) => {
+  start: ({ logger, database, http }) => {
     const notifier = new ChangeNotifier();
     return {
-      app: createApp({ db: database.db, logger, corsOrigins: config.CORS_ORIGINS, notifier }),
+      app: createApp({ db: database.db, logger, http, notifier }),
       stopping: [() => notifier.close()],
     };
   },

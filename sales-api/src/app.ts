@@ -1,5 +1,5 @@
 import { type Db, ping } from '@carcar/common/database';
-import { createHttpApp } from '@carcar/common/http';
+import { createHttpApp, type HttpPolicy } from '@carcar/common/http';
 import type { Logger } from '@carcar/common/logger';
 import { openApiRouter } from '@carcar/common/openapi';
 import type { SyncStatus } from '@carcar/common/poller';
@@ -16,25 +16,18 @@ import { salespeopleRouter } from './salespeople/routes.js';
 export interface SalesDeps {
   db: Db;
   logger: Logger;
-  /** Browser origins allowed by CORS; the default is the local browser app. */
-  corsOrigins?: string[];
+  /** CORS and rate limits; the defaults suit the local browser app. */
+  http?: HttpPolicy;
   /** Called after a sale or a void committed its outbox row: wakes the dispatcher. */
   onOutboxWrite?: () => void;
   syncStatus?: () => SyncStatus;
   dispatcherStatus?: () => DispatcherStatus;
 }
 
-export function createApp({
-  db,
-  logger,
-  corsOrigins,
-  onOutboxWrite,
-  syncStatus,
-  dispatcherStatus,
-}: SalesDeps): Express {
+export function createApp({ db, logger, http, onOutboxWrite, syncStatus, dispatcherStatus }: SalesDeps): Express {
   return createHttpApp({
     logger,
-    ...(corsOrigins ? { corsOrigins } : {}),
+    ...http,
     health: async () => {
       await ping(db);
       const [pending] = await db.select({ n: count() }).from(outbox);

@@ -11,7 +11,7 @@ await runService({
   schemaName: 'sales',
   env: salesApiEnv,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-  start: ({ config, logger, database }) => {
+  start: ({ config, logger, database, http }) => {
     const poller = startPoller({
       name: 'sales',
       database,
@@ -28,7 +28,7 @@ await runService({
     const app = createApp({
       db: database.db,
       logger,
-      corsOrigins: config.CORS_ORIGINS,
+      http,
       onOutboxWrite: dispatcher.wake,
       syncStatus: poller.status,
       dispatcherStatus: dispatcher.status,

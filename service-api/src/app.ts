@@ -1,5 +1,5 @@
 import { type Db, ping } from '@carcar/common/database';
-import { createHttpApp } from '@carcar/common/http';
+import { createHttpApp, type HttpPolicy } from '@carcar/common/http';
 import type { Logger } from '@carcar/common/logger';
 import { openApiRouter } from '@carcar/common/openapi';
 import type { SyncStatus } from '@carcar/common/poller';
@@ -11,18 +11,18 @@ import { techniciansRouter } from './technicians/routes.js';
 export interface ServiceDeps {
   db: Db;
   logger: Logger;
-  /** Browser origins allowed by CORS; the default is the local browser app. */
-  corsOrigins?: string[];
+  /** CORS and rate limits; the defaults suit the local browser app. */
+  http?: HttpPolicy;
   /** The dealership's IANA time zone, for `?date=`. */
   timezone: string;
   /** The poller's state for `/healthz`; absent where no poller runs (most tests). */
   syncStatus?: () => SyncStatus;
 }
 
-export function createApp({ db, logger, corsOrigins, timezone, syncStatus }: ServiceDeps): Express {
+export function createApp({ db, logger, http, timezone, syncStatus }: ServiceDeps): Express {
   return createHttpApp({
     logger,
-    ...(corsOrigins ? { corsOrigins } : {}),
+    ...http,
     health: async () => {
       await ping(db);
       return syncStatus ? { sync: syncStatus() } : {};

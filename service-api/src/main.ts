@@ -12,7 +12,7 @@ await runService({
   env: serviceApiEnv,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
   pgliteExtensions: { btree_gist },
-  start: ({ config, logger, database }) => {
+  start: ({ config, logger, database, http }) => {
     const poller = startPoller({
       name: 'service',
       database,
@@ -23,7 +23,7 @@ await runService({
     const app = createApp({
       db: database.db,
       logger,
-      corsOrigins: config.CORS_ORIGINS,
+      http,
       timezone: config.TIMEZONE,
       syncStatus: poller.status,
     });
