@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type FieldError, invalid, notFound } from './errors.js';
+import { isVinFormat, normalizeVin } from './vin.js';
 
 /** One message per field: the first problem found is the one worth showing next to it. */
 export function toFieldErrors(error: z.ZodError): FieldError[] {
@@ -11,8 +12,21 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
   return [...byPath.values()];
 }
 
+/** The path of a string holding a NUL character, which Postgres text cannot store. */
+function nulPath(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '(root)' : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const found = nulPath(child, path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** Parses request input (body, query or params) or throws a 400 naming every failing field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const nul = nulPath(input, '');
+  if (nul) throw invalid([{ path: nul, message: 'must not contain NUL characters' }]);
   const result = schema.safeParse(input ?? {});
   if (!result.success) throw invalid(toFieldErrors(result.error));
   return result.data;
@@ -68,3 +82,10 @@ export function integerField(min: number, max: () => number = () => MAX_INT) {
 
 /** A reference to another row by id: a positive 32-bit integer. */
 export const idField = integerField(1);
+
+/** A VIN in a path: upper-cased; one that cannot be a VIN names no car (404, and no query). */
+export function parseVinParam(value: string): string {
+  const vin = normalizeVin(value);
+  if (!isVinFormat(vin)) throw notFound();
+  return vin;
+}

@@ -203,6 +203,32 @@ describe('staff journeys in Chromium', () => {
     });
   });
 
+  it('shows hostile names as plain text and runs none of them', async () => {
+    const firstName = '<img src=x onerror="window.__pwned=1">';
+    const lastName = '<script>window.__pwned=2</script>';
+    const stored = await api<{ first_name: string; last_name: string }>(
+      'POST',
+      'http://localhost:8090/api/customers/',
+      {
+        first_name: firstName,
+        last_name: lastName,
+        address: '"><svg onload=window.__pwned=3>',
+        phone_number: '555-0199',
+      },
+    );
+    expect(stored).toMatchObject({ first_name: firstName, last_name: lastName });
+    await journey('hostile', async (page) => {
+      await page.goto(`${appUrl}/sales/customers`);
+      await row(page, '555-0199').waitFor();
+      expect(await row(page, '555-0199').textContent()).toContain(firstName);
+      expect(await row(page, '555-0199').textContent()).toContain(lastName);
+      await page.goto(`${appUrl}/sales/new`);
+      await page.locator('#field-customer option', { hasText: firstName }).waitFor({ state: 'attached' });
+      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.locator('img[src="x"], svg[onload]').count()).toBe(0);
+    });
+  });
+
   it('shows the dashboard with the month’s figures and a chart', async () => {
     await journey('dashboard', async (page) => {
       await page.goto(appUrl);

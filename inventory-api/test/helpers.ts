@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { HttpPolicy } from '@carcar/common/http';
 import { createLogger } from '@carcar/common/logger';
 import { openTestDatabase } from '@carcar/common/testing';
 import type { Express } from 'express';
@@ -9,10 +10,10 @@ import { ChangeNotifier } from '../src/automobiles/changes.js';
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 
 /** The Inventory API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
-export async function startInventory() {
+export async function startInventory(http: HttpPolicy = {}) {
   const database = await openTestDatabase({ schemaName: 'inventory', migrationsFolder });
   const notifier = new ChangeNotifier();
-  const app: Express = createApp({ db: database.db, logger: createLogger('inventory-test', 'silent'), notifier });
+  const app: Express = createApp({ db: database.db, logger: createLogger('inventory-test', 'silent'), notifier, http });
   return {
     app,
     db: database.db,

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { HttpPolicy } from '@carcar/common/http';
 import { createLogger } from '@carcar/common/logger';
 import type { FeedChange } from '@carcar/common/poller';
 import { openTestDatabase } from '@carcar/common/testing';
@@ -10,9 +11,9 @@ export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.
 export const salesDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** The Sales API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
-export async function startSalesApi() {
+export async function startSalesApi(http: HttpPolicy = {}) {
   const database = await openTestDatabase({ schemaName: 'sales', migrationsFolder });
-  const app = createApp({ db: database.db, logger: createLogger('sales-test', 'silent') });
+  const app = createApp({ db: database.db, logger: createLogger('sales-test', 'silent'), http });
   return { app, database, db: database.db, api: () => request(app), close: () => database.close() };
 }
 

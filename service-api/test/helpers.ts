@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { HttpPolicy } from '@carcar/common/http';
 import { createLogger } from '@carcar/common/logger';
 import { openTestDatabase } from '@carcar/common/testing';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -9,13 +10,13 @@ export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.
 export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** The Service API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
-export async function startServiceApi(timezone = 'UTC') {
+export async function startServiceApi(timezone = 'UTC', http: HttpPolicy = {}) {
   const database = await openTestDatabase({
     schemaName: 'service',
     migrationsFolder,
     pgliteExtensions: { btree_gist },
   });
-  const app = createApp({ db: database.db, logger: createLogger('service-test', 'silent'), timezone });
+  const app = createApp({ db: database.db, logger: createLogger('service-test', 'silent'), timezone, http });
   return { app, database, db: database.db, api: () => request(app), close: () => database.close() };
 }
 

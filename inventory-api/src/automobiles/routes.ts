@@ -1,7 +1,6 @@
 import type { Db } from '@carcar/common/database';
 import { resourceRouter } from '@carcar/common/routes';
-import { parseInput } from '@carcar/common/validation';
-import { normalizeVin } from '@carcar/common/vin';
+import { parseInput, parseVinParam } from '@carcar/common/validation';
 import type { Router } from 'express';
 import { type ChangeNotifier, waitForChanges } from './changes.js';
 import { automobilesRepository } from './repository.js';
@@ -13,7 +12,7 @@ export function automobilesRouter(db: Db, notifier: ChangeNotifier): Router {
     listKey: 'autos',
     list: { query: automobileListQuery, run: automobiles.list },
     create: { body: automobileCreateBody, run: automobiles.create },
-    key: normalizeVin,
+    key: parseVinParam,
     get: automobiles.get,
     update: { body: automobileUpdateBody, run: automobiles.update },
     delete: automobiles.delete,
