@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type SpawnedService, spawnService } from '@carcar/common/testing';
+import { PrivatePostgres } from '@carcar/common/testing-postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The database goes away under a running service (a server restart): the service answers 503 JSON
+// while it is away, never hangs or crashes, and recovers by itself when it is back.
+const serviceDir = fileURLToPath(new URL('..', import.meta.url));
+const postgres = new PrivatePostgres(54000 + Math.floor(Math.random() * 1000));
+let inventory: SpawnedService;
+let dataDir: string;
+
+beforeAll(async () => {
+  postgres.init();
+  postgres.start();
+  dataDir = mkdtempSync(path.join(tmpdir(), 'carcar-restart-'));
+  inventory = await spawnService(serviceDir, { DATABASE_URL: postgres.url, DATA_DIR: dataDir });
+});
+afterAll(async () => {
+  await inventory?.stop();
+  postgres.remove();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function status(
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: { code?: string } }> {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    signal: AbortSignal.timeout(10_000),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as { code?: string } };
+}
+
+describe('a Postgres restart under the inventory-api', () => {
+  it('answers 503 while the database is away and recovers by itself', async () => {
+    expect((await status('POST', `${inventory.url}/api/manufacturers/`, { name: 'Before' })).status).toBe(201);
+
+    postgres.stop();
+    const down = await status('GET', `${inventory.url}/api/manufacturers/`);
+    expect(down).toEqual({ status: 503, body: expect.objectContaining({ code: 'unavailable' }) });
+    const write = await status('POST', `${inventory.url}/api/manufacturers/`, { name: 'During' });
+    expect(write.status).toBe(503);
+    expect((await status('GET', `${inventory.url}/healthz`)).status).toBe(503);
+
+    postgres.start();
+    const started = Date.now();
+    let health = 0;
+    while (health !== 200 && Date.now() - started < 20_000) {
+      health = (await status('GET', `${inventory.url}/healthz`)).status;
+      if (health !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(health).toBe(200);
+    expect((await status('POST', `${inventory.url}/api/manufacturers/`, { name: 'After' })).status).toBe(201);
+    const list = await fetch(`${inventory.url}/api/manufacturers/`).then(
+      (res) => res.json() as Promise<{ manufacturers: { name: string }[] }>,
+    );
+    // Nothing half-written: the write refused while the database was away is not there.
+    expect(list.manufacturers.map((m) => m.name)).toEqual(['Before', 'After']);
+  });
+});

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  addInventoryModel,
+  callJson,
+  createTestDatabaseUrl,
+  inventoryDir,
+  type SpawnedService,
+  spawnService,
+} from '@carcar/common/testing';
+import { sampleVin } from '@carcar/common/vin';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serviceDir } from './helpers.js';
+
+// SIGKILL under a stream of writes, then a restart on the same data: everything the killed process
+// acknowledged is there, and nothing is half-written.
+let dataDir: string;
+let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+let env: Record<string, string>;
+const running: SpawnedService[] = [];
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'carcar-kill-'));
+  database = await createTestDatabaseUrl();
+  env = { DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '', RATE_LIMIT_WRITES_PER_MINUTE: '0' };
+});
+afterEach(async () => {
+  for (const service of running.splice(0)) await service.stop();
+  await database?.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function start(dir: string, extra: Record<string, string> = {}): Promise<SpawnedService> {
+  const service = await spawnService(dir, { ...env, ...extra });
+  running.push(service);
+  return service;
+}
+
+/** Four writers in parallel until `enough` are acknowledged; then the caller kills the server. */
+async function writeUntilKilled(
+  send: (i: number) => Promise<Response>,
+  enough: number,
+  kill: () => Promise<unknown>,
+): Promise<Map<number, unknown>> {
+  const acknowledged = new Map<number, unknown>();
+  let next = 0;
+  let killed = false;
+  const writer = async () => {
+    while (!killed) {
+      const i = next++;
+      try {
+        const res = await send(i);
+        if (res.status === 201) acknowledged.set(i, await res.json());
+      } catch {
+        // The connection died with the process: this one was never acknowledged.
+      }
+    }
+  };
+  const writers = [writer(), writer(), writer(), writer()];
+  while (acknowledged.size < enough) await new Promise((resolve) => setTimeout(resolve, 20));
+  killed = true;
+  await kill();
+  await Promise.all(writers);
+  return acknowledged;
+}
+
+const post = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('SIGKILL drills', () => {
+  it('inventory-api: every acknowledged automobile survives, each with its feed entry', async () => {
+    let inventory = await start(inventoryDir);
+    const modelId = await addInventoryModel(inventory.url);
+    const acknowledged = await writeUntilKilled(
+      (i) =>
+        post(`${inventory.url}/api/automobiles/`, { vin: sampleVin(i), color: 'red', year: 2010, model_id: modelId }),
+      20,
+      () => inventory.stop('SIGKILL'),
+    );
+    running.splice(running.indexOf(inventory), 1);
+    inventory = await start(inventoryDir);
+    const { autos } = await callJson<{ autos: { vin: string }[] }>('GET', `${inventory.url}/api/automobiles/`);
+    const stored = new Set(autos.map((a) => a.vin));
+    for (const i of acknowledged.keys()) expect(stored.has(sampleVin(i)), sampleVin(i)).toBe(true);
+    const { changes } = await callJson<{ changes: { vin: string }[] }>(
+      'GET',
+      `${inventory.url}/api/automobiles/changes/?after=0&limit=500`,
+    );
+    expect(new Set(changes.map((c) => c.vin))).toEqual(stored);
+  });
+
+  it('service-api: every acknowledged appointment survives unchanged', async () => {
+    const inventory = await start(inventoryDir);
+    let service = await start(serviceDir, { INVENTORY_API_URL: inventory.url });
+    const tech = await callJson<{ id: number }>('POST', `${service.url}/api/technicians/`, {
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      employee_id: 'T-1',
+    });
+    const acknowledged = await writeUntilKilled(
+      (i) =>
+        post(`${service.url}/api/appointments/`, {
+          date_time: new Date(Date.UTC(2027, 0, 1, 0, 0) + i * 3_600_000).toISOString(),
+          reason: `Job ${i}`,
+          vin: sampleVin(i),
+          customer: `Customer ${i}`,
+          technician: tech.id,
+        }),
+      20,
+      () => service.stop('SIGKILL'),
+    );
+    running.splice(running.indexOf(service), 1);
+    service = await start(serviceDir, { INVENTORY_API_URL: inventory.url });
+    for (const appointment of acknowledged.values()) {
+      const { id, vip: _vip, ...rest } = appointment as { id: number; vip: boolean };
+      const stored = await callJson<Record<string, unknown>>('GET', `${service.url}/api/appointments/${id}/`);
+      expect(stored).toMatchObject({ id, ...rest });
+    }
+  });
+});
