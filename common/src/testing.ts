@@ -34,6 +34,7 @@ async function adminQuery(serverUrl: string, statement: string): Promise<void> {
 }
 
 export interface SpawnedService {
+  pid: number;
   port: number;
   url: string;
   output: () => string;
@@ -78,6 +79,7 @@ export async function spawnService(
     });
   });
   return {
+    pid: child.pid ?? 0,
     port,
     url: `http://127.0.0.1:${port}`,
     output: () => output,

@@ -56,10 +56,15 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
     async list(query: AutomobileListQuery): Promise<Paged<AutomobileJson>> {
       const where = listFilter(query);
       const limit = query.limit === undefined ? sql`` : sql`limit ${query.limit}`;
+      // The page is chosen (and counted) first; the JSON is built only for the rows of the page,
+      // not for every car the count walks over.
       const rows = await queryRows<{ automobile: AutomobileJson; total: string | number }>(
         db,
-        sql`select ${automobileJson} as automobile, count(*) over () as total
-            from ${automobilesJoined} where ${where} order by a.id ${limit} offset ${query.offset}`,
+        sql`with page as (
+              select a.id, count(*) over () as total
+              from ${automobilesJoined} where ${where} order by a.id ${limit} offset ${query.offset})
+            select ${automobileJson} as automobile, page.total
+            from page join ${automobilesJoined} on a.id = page.id order by a.id`,
       );
       const first = rows[0];
       const total = first

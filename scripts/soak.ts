@@ -1,0 +1,199 @@
+// A soak: the whole stack on the Postgres server under a steady mixed load, reporting errors,
+// latency percentiles and each process's memory at the start and the end.
+//   npm run soak                      # 60 s at 500 req/s
+//   SOAK_SECONDS=300 SOAK_RATE=300 npm run soak
+// It starts its own processes on ephemeral ports, in a fresh database it drops afterwards.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { callJson, inventoryDir, type SpawnedService, spawnService } from '@carcar/common/testing';
+import { sampleVin } from '@carcar/common/vin';
+import pg from 'pg';
+
+const seconds = Number(process.env.SOAK_SECONDS ?? 60);
+const rate = Number(process.env.SOAK_RATE ?? 500);
+const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(statement);
+  await client.end();
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+const dbName = `carcar_soak_${Date.now()}`;
+await admin(`create database ${dbName}`);
+const dbUrl = new URL(serverUrl);
+dbUrl.pathname = `/${dbName}`;
+// Info level: the harness learns each port from the 'listening' line; requests are not logged.
+const env = { DATABASE_URL: dbUrl.toString(), LOG_LEVEL: 'info', RATE_LIMIT_WRITES_PER_MINUTE: '0' };
+const services: Record<string, SpawnedService> = {};
+try {
+  services.inventory = await spawnService(inventoryDir, env);
+  const withInventory = { ...env, INVENTORY_API_URL: services.inventory.url };
+  services.service = await spawnService(path.join(root, 'service-api'), withInventory);
+  services.sales = await spawnService(path.join(root, 'sales-api'), withInventory);
+  const inv = services.inventory.url;
+  const svc = services.service.url;
+  const sales = services.sales.url;
+
+  // Data to work on: cars in stock (synced to sales before the clock starts), staff, customers.
+  const maker = await callJson<{ id: number }>('POST', `${inv}/api/manufacturers/`, { name: 'Soak Motors' });
+  const model = await callJson<{ id: number }>('POST', `${inv}/api/models/`, {
+    name: 'Endurance',
+    picture_url: 'https://pictures.example/endurance.jpg',
+    manufacturer_id: maker.id,
+  });
+  const stock = Math.ceil(seconds * rate * 0.05) + 50;
+  let serial = 0;
+  const addCar = () =>
+    fetch(`${inv}/api/automobiles/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ vin: sampleVin(serial++), color: 'red', year: 2020, model_id: model.id }),
+    });
+  for (let i = 0; i < stock; i += 20) await Promise.all(Array.from({ length: Math.min(20, stock - i) }, addCar));
+  const technicians = await Promise.all(
+    [1, 2, 3, 4, 5].map((i) =>
+      callJson<{ id: number }>('POST', `${svc}/api/technicians/`, {
+        first_name: 'Tech',
+        last_name: `${i}`,
+        employee_id: `T-${i}`,
+      }),
+    ),
+  );
+  const seller = await callJson<{ id: number }>('POST', `${sales}/api/salespeople/`, {
+    first_name: 'Sam',
+    last_name: 'Seller',
+    employee_id: 'S-1',
+  });
+  const buyer = await callJson<{ id: number }>('POST', `${sales}/api/customers/`, {
+    first_name: 'Jane',
+    last_name: 'Doe',
+    address: '1 Main St',
+    phone_number: '555-0100',
+  });
+  for (;;) {
+    const res = await fetch(`${sales}/api/automobiles/?sold=false&limit=1`);
+    if (Number(res.headers.get('x-total-count')) >= stock) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  let unsold = 0;
+  let slot = 0;
+
+  // The mix a busy dealership sends: mostly reads, a steady share of writes of every kind.
+  const mix: Array<[number, () => Promise<Response>]> = [
+    [25, () => fetch(`${inv}/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`)],
+    [15, () => fetch(`${inv}/api/automobiles/?limit=50&sold=false`)],
+    [15, () => fetch(`${svc}/api/appointments/?vin=${sampleVin(Math.floor(Math.random() * stock))}`)],
+    [10, () => fetch(`${sales}/api/sales/?salesperson=${seller.id}&limit=20`)],
+    [10, addCar],
+    [
+      10,
+      () => {
+        const n = slot++;
+        return fetch(`${svc}/api/appointments/`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            date_time: new Date(Date.UTC(2030, 0, 1) + Math.floor(n / technicians.length) * 3_600_000).toISOString(),
+            reason: 'Service',
+            vin: sampleVin(n % stock),
+            customer: 'Soak Customer',
+            technician: technicians[n % technicians.length]?.id,
+          }),
+        });
+      },
+    ],
+    [
+      5,
+      () =>
+        fetch(`${sales}/api/sales/`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            automobile: sampleVin(unsold++),
+            salesperson: seller.id,
+            customer: buyer.id,
+            price: 25000,
+          }),
+        }),
+    ],
+    [
+      10,
+      () =>
+        fetch(`${inv}/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ color: 'blue' }),
+        }),
+    ],
+  ];
+  const weights = mix.reduce((sum, [w]) => sum + w, 0);
+  const pick = () => {
+    let r = Math.random() * weights;
+    for (const [w, send] of mix) {
+      r -= w;
+      if (r < 0) return send;
+    }
+    return mix[0]?.[1] as () => Promise<Response>;
+  };
+
+  const latencies: number[] = [];
+  const errors: string[] = [];
+  const memory: Record<string, { start: number; end: number }> = {};
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  let sent = 0;
+  // Open loop: requests leave on schedule whether or not earlier ones have answered.
+  while (performance.now() - started < seconds * 1000) {
+    const due = Math.floor(((performance.now() - started) / 1000) * rate);
+    while (sent < due) {
+      sent++;
+      const t0 = performance.now();
+      const request = pick()()
+        .then(async (res) => {
+          await res.arrayBuffer();
+          latencies.push(performance.now() - t0);
+          if (res.status >= 400) errors.push(`${res.status} ${res.url}`);
+        })
+        .catch((error: unknown) => {
+          errors.push(String(error));
+        });
+      inFlight.add(request);
+      void request.finally(() => inFlight.delete(request));
+    }
+    if (!memory.inventory && performance.now() - started >= 10_000) {
+      for (const [name, s] of Object.entries(services)) memory[name] = { start: rssMb(s.pid), end: 0 };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  await Promise.all(inFlight);
+  for (const [name, s] of Object.entries(services)) if (memory[name]) memory[name].end = rssMb(s.pid);
+
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
+  const elapsed = (performance.now() - started) / 1000;
+  console.log(
+    `soak: ${sent} requests in ${elapsed.toFixed(1)} s (${(sent / elapsed).toFixed(0)} req/s target ${rate})`,
+  );
+  console.log(`errors: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join('; ')})` : ''}`);
+  console.log(`latency ms: p50 ${pct(50)}  p90 ${pct(90)}  p99 ${pct(99)}  max ${latencies.at(-1)?.toFixed(1)}`);
+  console.log('memory (RSS MB, at 10 s -> end):');
+  for (const [name, { start, end }] of Object.entries(memory)) {
+    console.log(
+      `  ${name.padEnd(10)} ${start.toFixed(1)} -> ${end.toFixed(1)}  (${(((end - start) / start) * 100).toFixed(1)} %)`,
+    );
+  }
+  process.exitCode = errors.length > 0 ? 1 : 0;
+} finally {
+  for (const s of Object.values(services)) await s.stop();
+  await admin(`drop database if exists ${dbName} with (force)`);
+}
