@@ -153,3 +153,13 @@ export async function addInventoryModel(inventoryUrl: string, maker = 'Ford', mo
   });
   return created.id;
 }
+
+/** Polls `check` until it holds and returns how long that took; throws naming `what` after `timeoutMs`. */
+export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return Date.now() - started;
+}

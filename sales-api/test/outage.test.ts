@@ -8,6 +8,7 @@ import {
   inventoryDir,
   type SpawnedService,
   spawnService,
+  until,
 } from '@carcar/common/testing';
 import { sampleVin } from '@carcar/common/vin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,15 +34,6 @@ afterEach(async () => {
   await database?.drop();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return Date.now() - started;
-}
 
 /** Adds cars to inventory and waits until the sales poller has copied them. */
 async function stock(count: number, from: number): Promise<string[]> {

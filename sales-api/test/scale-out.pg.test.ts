@@ -7,6 +7,7 @@ import {
   inventoryDir,
   type SpawnedService,
   spawnService,
+  until,
 } from '@carcar/common/testing';
 import { sampleVin } from '@carcar/common/vin';
 import pg from 'pg';
@@ -25,15 +26,6 @@ interface Health {
 }
 
 const health = (service: SpawnedService) => callJson<Health>('GET', `${service.url}/healthz`);
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return Date.now() - started;
-}
 
 beforeAll(async () => {
   database = await createTestDatabaseUrl();

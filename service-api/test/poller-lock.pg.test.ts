@@ -1,7 +1,7 @@
 import { type Database, openDatabase } from '@carcar/common/database';
 import { createLogger } from '@carcar/common/logger';
 import { type Poller, startPoller } from '@carcar/common/poller';
-import { createTestDatabaseUrl } from '@carcar/common/testing';
+import { createTestDatabaseUrl, until } from '@carcar/common/testing';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';
@@ -41,22 +41,14 @@ afterAll(async () => {
   await server?.drop();
 });
 
-async function until(check: () => boolean, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('the poller advisory lock', () => {
   it('lets one replica poll while the other stands by, and hands over when the holder stops', async () => {
     const states = () => replicas.map((r) => r.poller.status().state).sort();
-    await until(() => states().join() === 'failing,standby', 10_000);
+    await until('one holder and one standby', () => states().join() === 'failing,standby', 10_000);
     const holder = replicas.find((r) => r.poller.status().state === 'failing');
     const standby = replicas.find((r) => r.poller.status().state === 'standby');
     await holder?.poller.stop();
-    await until(() => standby?.poller.status().state === 'failing', 5_000);
+    await until('the standby taking over', () => standby?.poller.status().state === 'failing', 5_000);
     expect(standby?.poller.status().state).toBe('failing');
   });
 });

@@ -10,6 +10,7 @@ import {
   inventoryDir,
   type SpawnedService,
   spawnService,
+  until,
 } from '@carcar/common/testing';
 import { sampleVin } from '@carcar/common/vin';
 import { pino } from 'pino';
@@ -58,15 +59,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return Date.now() - started;
-}
-
 describe('the service poller', () => {
   it('turns an appointment VIP soon after its car reaches inventory (long-poll, no fixed sleep)', async () => {
     const tech = await addTechnician(svc);
@@ -74,9 +66,10 @@ describe('the service poller', () => {
     const appt = (await svc.api().post('/api/appointments/').send(booking(tech.id, { vin })).expect(201)).body;
     expect(appt.vip).toBe(false);
     const modelId = await addInventoryModel(inventory.url);
-    await until(async () => poller.status().state === 'ok', 10_000);
+    await until('the poller syncing', async () => poller.status().state === 'ok', 10_000);
     await callJson('POST', `${inventory.url}/api/automobiles/`, { vin, color: 'red', year: 2010, model_id: modelId });
     const elapsed = await until(
+      'the appointment turning VIP',
       async () => (await svc.api().get(`/api/appointments/${appt.id}/`)).body.vip === true,
       5_000,
     );
@@ -89,7 +82,7 @@ describe('the service poller', () => {
     const port = String(inventory.port);
     const vin = sampleVin(2);
     await inventory.stop();
-    await until(async () => poller.status().state === 'failing', 10_000);
+    await until('the poller noticing the outage', async () => poller.status().state === 'failing', 10_000);
 
     // The API keeps answering: it lists and books while inventory is away.
     await svc.api().get('/api/appointments/').expect(200);
@@ -108,7 +101,11 @@ describe('the service poller', () => {
     inventory = await startInventory(port);
     const modelId = await addInventoryModel(inventory.url, 'Honda', 'Civic');
     await callJson('POST', `${inventory.url}/api/automobiles/`, { vin, color: 'blue', year: 2010, model_id: modelId });
-    await until(async () => (await svc.api().get(`/api/appointments/${appt.id}/`)).body.vip === true, 10_000);
+    await until(
+      'the appointment turning VIP after the outage',
+      async () => (await svc.api().get(`/api/appointments/${appt.id}/`)).body.vip === true,
+      10_000,
+    );
     expect(logLines.filter((line) => line.includes('inventory reachable again'))).toHaveLength(1);
     expect(poller.status().state).toBe('ok');
   });

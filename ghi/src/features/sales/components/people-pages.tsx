@@ -1,6 +1,7 @@
 import { customerBody, salespersonBody } from '@carcar/common/contract/sales';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
+import { StaffPage } from '../../../components/staff-page';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateCustomer } from '../api/create-customer';
 import { useCreateSalesperson } from '../api/create-salesperson';
@@ -8,41 +9,15 @@ import { useCustomers } from '../api/get-customers';
 import { useSalespeople } from '../api/get-salespeople';
 
 export function SalespeoplePage() {
-  const salespeople = useSalespeople();
   const create = useCreateSalesperson();
-  const { form, onSubmit } = useApiForm({
-    schema: salespersonBody,
-    defaultValues: { first_name: '', last_name: '', employee_id: '' },
-    save: create.mutateAsync,
-    success: 'Salesperson added',
-  });
   return (
-    <>
-      <h1>Salespeople</h1>
-      <form onSubmit={onSubmit} noValidate aria-label="Add a salesperson">
-        <div className="grid">
-          <TextField form={form} name="first_name" label="First name" />
-          <TextField form={form} name="last_name" label="Last name" />
-          <TextField form={form} name="employee_id" label="Employee ID" />
-        </div>
-        <FormFooter form={form} submit="Add salesperson" />
-      </form>
-      <DataTable
-        caption="Salespeople"
-        rows={salespeople.data}
-        isLoading={salespeople.isLoading}
-        error={salespeople.error}
-        retry={() => salespeople.refetch()}
-        rowKey={(p) => p.id}
-        searchText={(p) => `${p.first_name} ${p.last_name} ${p.employee_id}`}
-        empty="No salespeople yet."
-        columns={[
-          { key: 'employee_id', header: 'Employee ID', cell: (p) => p.employee_id, sortValue: (p) => p.employee_id },
-          { key: 'first_name', header: 'First name', cell: (p) => p.first_name, sortValue: (p) => p.first_name },
-          { key: 'last_name', header: 'Last name', cell: (p) => p.last_name, sortValue: (p) => p.last_name },
-        ]}
-      />
-    </>
+    <StaffPage
+      title="Salespeople"
+      role="salesperson"
+      schema={salespersonBody}
+      staff={useSalespeople()}
+      save={create.mutateAsync}
+    />
   );
 }
 
