@@ -20,14 +20,14 @@ type StaffBody = z.ZodObject<{
 /** Technicians and salespeople are the same kind of list: people on staff with an employee ID. */
 export function StaffPage({
   title,
-  role,
+  kind,
   schema,
   staff,
   save,
 }: {
   title: string;
   /** "technician", "salesperson": for the form's labels and messages. */
-  role: string;
+  kind: string;
   schema: StaffBody;
   staff: UseQueryResult<StaffMember[]>;
   save: (values: z.output<StaffBody>) => Promise<unknown>;
@@ -36,18 +36,18 @@ export function StaffPage({
     schema,
     defaultValues: { first_name: '', last_name: '', employee_id: '' },
     save,
-    success: `${role.charAt(0).toUpperCase()}${role.slice(1)} added`,
+    success: `${kind.charAt(0).toUpperCase()}${kind.slice(1)} added`,
   });
   return (
     <>
       <h1>{title}</h1>
-      <form onSubmit={onSubmit} noValidate aria-label={`Add a ${role}`}>
+      <form onSubmit={onSubmit} noValidate aria-label={`Add a ${kind}`}>
         <div className="grid">
           <TextField form={form} name="first_name" label="First name" />
           <TextField form={form} name="last_name" label="Last name" />
           <TextField form={form} name="employee_id" label="Employee ID" />
         </div>
-        <FormFooter form={form} submit={`Add ${role}`} />
+        <FormFooter form={form} submit={`Add ${kind}`} />
       </form>
       <DataTable
         caption={title}

@@ -13,7 +13,7 @@ export function SalespeoplePage() {
   return (
     <StaffPage
       title="Salespeople"
-      role="salesperson"
+      kind="salesperson"
       schema={salespersonBody}
       staff={useSalespeople()}
       save={create.mutateAsync}

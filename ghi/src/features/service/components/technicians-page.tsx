@@ -8,7 +8,7 @@ export function TechniciansPage() {
   return (
     <StaffPage
       title="Technicians"
-      role="technician"
+      kind="technician"
       schema={technicianBody}
       staff={useTechnicians()}
       save={create.mutateAsync}
