@@ -9,7 +9,8 @@ export default defineConfig({
   test: {
     include: ['*/test/**/*.test.ts', '*/test/**/*.test.tsx'],
     exclude: ['**/node_modules/**', ...(process.env.TEST_DATABASE_URL ? [] : [postgresOnly])],
-    testTimeout: 30_000,
+    // Generous: several tests start, kill and restart real service processes on a shared 2-core machine.
+    testTimeout: 120_000,
     // Hooks start real service processes; PGlite start-up is slow on a busy 2-core machine.
     hookTimeout: 180_000,
     // Each file opens its own database; two workers keep a 2-core machine responsive.
