@@ -110,10 +110,8 @@ async function seedService(vins: string[]): Promise<void> {
       ),
     );
   }
-  // Bookings for the coming days, on the hour: some for our cars (VIP), one for an outside car.
-  const tomorrow = new Date();
-  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
-  const day = tomorrow.toISOString().slice(0, 10);
+  // Today's bookings, on the hour: some for our cars (VIP), one for an outside car.
+  const day = new Date().toISOString().slice(0, 10);
   const bookings = [
     { vin: vins[0], hour: 9, reason: 'Oil change', customer: 'Maria Garcia' },
     { vin: vins[1], hour: 10, reason: 'Brake inspection', customer: 'James Smith' },

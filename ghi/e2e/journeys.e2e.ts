@@ -235,7 +235,11 @@ describe('staff journeys in Chromium', () => {
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
       await page.getByRole('img', { name: 'Revenue by salesperson, all time' }).waitFor();
       expect(await page.locator('.stat', { hasText: 'Revenue this month' }).textContent()).toContain('$43,499.99');
-      // Usable on a tablet: at 768 px wide no page scrolls sideways.
+    });
+  });
+
+  it('is usable on a tablet: at 768 px wide no page scrolls sideways', async () => {
+    await journey('tablet', async (page) => {
       await page.setViewportSize({ width: 768, height: 1024 });
       for (const path of ['/', '/inventory/automobiles', '/service/appointments/new', '/sales/new', '/sales']) {
         await page.goto(`${appUrl}${path}`, { waitUntil: 'networkidle' });

@@ -18,8 +18,8 @@ export function BarChart({
             <text x="0" y="18" fontSize="12">
               {bar.label}
             </text>
-            <rect x="130" y="5" height="18" width={(bar.value / max) * 200} rx="3" className="bar" />
-            <text x={136 + (bar.value / max) * 200} y="18" fontSize="12">
+            <rect x="130" y="5" height="18" width={(bar.value / max) * 170} rx="3" className="bar" />
+            <text x={136 + (bar.value / max) * 170} y="18" fontSize="12">
               {format(bar.value)}
             </text>
           </g>
