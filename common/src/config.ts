@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/**
+ * Writes per client address per minute: 200 a second, far above what a dealership's staff type,
+ * low enough to blunt a script hammering one endpoint.
+ */
+export const DEFAULT_WRITES_PER_MINUTE = 12_000;
+
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Settings every CarCar service reads; each service extends this with its own. */
@@ -26,7 +32,7 @@ export function serviceEnv(defaultPort: number) {
       )
       .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of http(s) origins' }))),
     /** Writes allowed per client address per minute; 0 turns the limit off (benchmarks, trusted proxies). */
-    RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(3000),
+    RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(DEFAULT_WRITES_PER_MINUTE),
   });
 }
 

@@ -2,6 +2,7 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import { DEFAULT_WRITES_PER_MINUTE } from './config.js';
 import { AppError, pgErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
 
@@ -26,8 +27,6 @@ export interface HttpAppOptions extends HttpPolicy {
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000'];
-/** Far above what a dealership's staff type, low enough to blunt a script hammering one endpoint. */
-export const DEFAULT_WRITES_PER_MINUTE = 3000;
 
 /** The Express app every service shares: JSON in and out, `/healthz`, JSON errors only. */
 export function createHttpApp(options: HttpAppOptions): Express {
