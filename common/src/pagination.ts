@@ -1,5 +1,8 @@
+import { count, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Response } from 'express';
 import { z } from 'zod';
+import type { Db } from './database.js';
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -32,4 +35,10 @@ export async function fetchPage<R extends { total: number }>(
 ): Promise<{ rows: R[]; total: number }> {
   const rows = page.limit === undefined ? await query : await query.limit(page.limit);
   return { rows, total: rows[0]?.total ?? (await countAll()) };
+}
+
+/** `select count(*)` of a table, for the page past the end where the window count has no row. */
+export async function countRows(db: Db, table: PgTable, where?: SQL): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(table).where(where);
+  return row?.n ?? 0;
 }

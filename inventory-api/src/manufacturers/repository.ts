@@ -1,6 +1,6 @@
 import type { Db } from '@carcar/common/database';
 import { conflict, isStillReferenced, notFound, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/errors';
-import { fetchPage, type Page, type Paged } from '@carcar/common/pagination';
+import { countRows, fetchPage, type Page, type Paged } from '@carcar/common/pagination';
 import { asc, eq, sql } from 'drizzle-orm';
 import { type ChangeNotifier, recordChanges } from '../automobiles/changes.js';
 import { manufacturers } from '../db/schema.js';
@@ -30,7 +30,7 @@ export function manufacturersRepository(db: Db, notifier: ChangeNotifier) {
           .offset(page.offset)
           .$dynamic(),
         page,
-        async () => (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(manufacturers))[0]?.n ?? 0,
+        () => countRows(db, manufacturers),
       );
       return { items: rows.map(manufacturerJson), total };
     },

@@ -7,7 +7,7 @@ import {
   PG_FOREIGN_KEY_VIOLATION,
   pgErrorCode,
 } from '@carcar/common/errors';
-import { fetchPage, type Page, type Paged } from '@carcar/common/pagination';
+import { countRows, fetchPage, type Page, type Paged } from '@carcar/common/pagination';
 import { asc, eq, sql } from 'drizzle-orm';
 import { type ChangeNotifier, recordChanges } from '../automobiles/changes.js';
 import { manufacturers, vehicleModels } from '../db/schema.js';
@@ -45,7 +45,7 @@ export function modelsRepository(db: Db, notifier: ChangeNotifier) {
           .offset(page.offset)
           .$dynamic(),
         page,
-        async () => (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(vehicleModels))[0]?.n ?? 0,
+        () => countRows(db, vehicleModels),
       );
       return { items: rows.map((row) => vehicleModelJson(row.model, row.manufacturer)), total };
     },

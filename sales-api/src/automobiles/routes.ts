@@ -1,5 +1,5 @@
 import type { Db } from '@carcar/common/database';
-import { fetchPage, pageQuery, sendList } from '@carcar/common/pagination';
+import { countRows, fetchPage, pageQuery, sendList } from '@carcar/common/pagination';
 import { parseInput, queryBoolean } from '@carcar/common/validation';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { Router } from 'express';
@@ -32,13 +32,7 @@ export function automobilesRouter(db: Db): Router {
         .offset(query.offset)
         .$dynamic(),
       query,
-      async () =>
-        (
-          await db
-            .select({ n: sql<number>`count(*)`.mapWith(Number) })
-            .from(automobileVOs)
-            .where(where)
-        )[0]?.n ?? 0,
+      () => countRows(db, automobileVOs, where),
     );
     sendList(res, 'autos', { items: rows.map(({ total: _total, ...auto }) => auto), total });
   });

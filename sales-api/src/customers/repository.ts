@@ -1,6 +1,6 @@
 import type { Db } from '@carcar/common/database';
 import { conflict, isStillReferenced, notFound } from '@carcar/common/errors';
-import { fetchPage, type Page, type Paged } from '@carcar/common/pagination';
+import { countRows, fetchPage, type Page, type Paged } from '@carcar/common/pagination';
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { customers } from '../db/schema.js';
 import { type CustomerInput, type CustomerJson, customerJson } from './schemas.js';
@@ -16,7 +16,7 @@ export function customersRepository(db: Db) {
           .offset(page.offset)
           .$dynamic(),
         page,
-        async () => (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(customers))[0]?.n ?? 0,
+        () => countRows(db, customers),
       );
       return { items: rows.map(customerJson), total };
     },

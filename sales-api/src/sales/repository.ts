@@ -1,6 +1,6 @@
 import type { Db } from '@carcar/common/database';
 import { conflict, type FieldError, invalid, notFound, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/errors';
-import { fetchPage, type Paged } from '@carcar/common/pagination';
+import { countRows, fetchPage, type Paged } from '@carcar/common/pagination';
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { customerJson } from '../customers/schemas.js';
 import { automobileVOs, customers, outbox, salespeople, salesRecords } from '../db/schema.js';
@@ -41,14 +41,16 @@ function alreadySold(vin: string): never {
  * once a transaction that wrote an outbox row has committed.
  */
 export function salesRepository(db: Db, onCommitted: () => void) {
+  /** Live sales with their car, salesperson and customer; `total` counts every matching row. */
   function select(executor: Db, where: SQL | undefined) {
     return executor
-      .select(columns)
+      .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(salesRecords)
       .innerJoin(automobileVOs, eq(automobileVOs.vin, salesRecords.automobileVin))
       .innerJoin(salespeople, eq(salespeople.id, salesRecords.salespersonId))
       .innerJoin(customers, eq(customers.id, salesRecords.customerId))
-      .where(and(isNull(salesRecords.voidedAt), where));
+      .where(and(isNull(salesRecords.voidedAt), where))
+      .$dynamic();
   }
 
   async function get(id: number, executor: Db = db): Promise<SaleJson> {
@@ -62,26 +64,12 @@ export function salesRepository(db: Db, onCommitted: () => void) {
       const conditions: SQL[] = [];
       if (query.salesperson) conditions.push(eq(salesRecords.salespersonId, query.salesperson));
       if (query.customer) conditions.push(eq(salesRecords.customerId, query.customer));
-      const where = and(isNull(salesRecords.voidedAt), ...conditions);
       const { rows, total } = await fetchPage(
-        db
-          .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-          .from(salesRecords)
-          .innerJoin(automobileVOs, eq(automobileVOs.vin, salesRecords.automobileVin))
-          .innerJoin(salespeople, eq(salespeople.id, salesRecords.salespersonId))
-          .innerJoin(customers, eq(customers.id, salesRecords.customerId))
-          .where(where)
+        select(db, and(...conditions))
           .orderBy(asc(salesRecords.id))
-          .offset(query.offset)
-          .$dynamic(),
+          .offset(query.offset),
         query,
-        async () =>
-          (
-            await db
-              .select({ n: sql<number>`count(*)`.mapWith(Number) })
-              .from(salesRecords)
-              .where(where)
-          )[0]?.n ?? 0,
+        () => countRows(db, salesRecords, and(isNull(salesRecords.voidedAt), ...conditions)),
       );
       return { items: rows.map(saleJson), total };
     },

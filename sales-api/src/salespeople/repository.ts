@@ -1,6 +1,6 @@
 import type { Db } from '@carcar/common/database';
 import { conflict, isStillReferenced, notFound, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/errors';
-import { fetchPage, type Page, type Paged } from '@carcar/common/pagination';
+import { countRows, fetchPage, type Page, type Paged } from '@carcar/common/pagination';
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { salespeople } from '../db/schema.js';
 import { type SalespersonInput, type SalespersonJson, salespersonJson } from './schemas.js';
@@ -16,7 +16,7 @@ export function salespeopleRepository(db: Db) {
           .offset(page.offset)
           .$dynamic(),
         page,
-        async () => (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(salespeople))[0]?.n ?? 0,
+        () => countRows(db, salespeople),
       );
       return { items: rows.map(salespersonJson), total };
     },

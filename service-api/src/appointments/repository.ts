@@ -7,7 +7,7 @@ import {
   PG_FOREIGN_KEY_VIOLATION,
   pgErrorCode,
 } from '@carcar/common/errors';
-import { fetchPage, type Paged } from '@carcar/common/pagination';
+import { countRows, fetchPage, type Paged } from '@carcar/common/pagination';
 import { and, desc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import { type AppointmentStatus, appointments, automobileVOs, technicians } from '../db/schema.js';
 import { technicianJson } from '../technicians/schemas.js';
@@ -38,13 +38,15 @@ function appointmentJson(row: Row): AppointmentJson {
 }
 
 export function appointmentsRepository(db: Db, timezone: string) {
+  /** Appointments with their technician and VIP flag; `total` counts every matching row. */
   function select(executor: Db, where: SQL | undefined) {
     return executor
-      .select(columns)
+      .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(appointments)
       .innerJoin(technicians, eq(technicians.id, appointments.technicianId))
       .leftJoin(automobileVOs, eq(automobileVOs.vin, appointments.vin))
-      .where(where);
+      .where(where)
+      .$dynamic();
   }
 
   async function find(id: number): Promise<AppointmentJson | undefined> {
@@ -102,23 +104,9 @@ export function appointmentsRepository(db: Db, timezone: string) {
       }
       const where = conditions.length > 0 ? and(...conditions) : undefined;
       const { rows, total } = await fetchPage(
-        db
-          .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-          .from(appointments)
-          .innerJoin(technicians, eq(technicians.id, appointments.technicianId))
-          .leftJoin(automobileVOs, eq(automobileVOs.vin, appointments.vin))
-          .where(where)
-          .orderBy(desc(appointments.dateTime), desc(appointments.id))
-          .offset(query.offset)
-          .$dynamic(),
+        select(db, where).orderBy(desc(appointments.dateTime), desc(appointments.id)).offset(query.offset),
         query,
-        async () =>
-          (
-            await db
-              .select({ n: sql<number>`count(*)`.mapWith(Number) })
-              .from(appointments)
-              .where(where)
-          )[0]?.n ?? 0,
+        () => countRows(db, appointments, where),
       );
       return { items: rows.map(appointmentJson), total };
     },

@@ -1,6 +1,6 @@
 import type { Db } from '@carcar/common/database';
 import { conflict, isStillReferenced, notFound, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/errors';
-import { fetchPage, type Page, type Paged } from '@carcar/common/pagination';
+import { countRows, fetchPage, type Page, type Paged } from '@carcar/common/pagination';
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { technicians } from '../db/schema.js';
 import { type TechnicianInput, type TechnicianJson, technicianJson } from './schemas.js';
@@ -16,7 +16,7 @@ export function techniciansRepository(db: Db) {
           .offset(page.offset)
           .$dynamic(),
         page,
-        async () => (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(technicians))[0]?.n ?? 0,
+        () => countRows(db, technicians),
       );
       return { items: rows.map(technicianJson), total };
     },
