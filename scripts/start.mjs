@@ -17,13 +17,14 @@ const vitePackage = createRequire(path.join(root, 'ghi', 'package.json')).resolv
 const vite = path.join(path.dirname(vitePackage), 'bin', 'vite.js');
 // CARCAR_GHI=preview serves the built app (npm run build) instead of the dev server.
 const ghiMode = production || process.env.CARCAR_GHI === 'preview' ? 'preview' : 'dev';
-const ghiCommand = [vite, ghiMode, '--port', '3000', '--strictPort'];
+const ghiPort = process.env.GHI_PORT ?? '3000';
+const ghiCommand = [vite, ghiMode, '--port', ghiPort, '--strictPort'];
 
 const services = [
   { name: 'inventory', dir: 'inventory-api', args: apiCommand, port: process.env.INVENTORY_PORT ?? '8100' },
   { name: 'service', dir: 'service-api', args: apiCommand, port: process.env.SERVICE_PORT ?? '8080' },
   { name: 'sales', dir: 'sales-api', args: apiCommand, port: process.env.SALES_PORT ?? '8090' },
-  { name: 'ghi', dir: 'ghi', args: ghiCommand, port: '3000' },
+  { name: 'ghi', dir: 'ghi', args: ghiCommand, port: ghiPort },
 ];
 
 const children = services.map((service) => {

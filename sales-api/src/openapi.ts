@@ -1,6 +1,6 @@
 import { buildOpenApi, type Operation } from '@carcar/common/openapi';
 import { pageQuery } from '@carcar/common/pagination';
-import { queryBoolean } from '@carcar/common/validation';
+import { automobileListQuery } from './automobiles/schemas.js';
 import { customerBody } from './customers/schemas.js';
 import { saleCreateBody, saleListQuery } from './sales/schemas.js';
 import { salespersonBody } from './salespeople/schemas.js';
@@ -105,8 +105,8 @@ const operations: Operation[] = [
   {
     method: 'get',
     path: '/api/automobiles/',
-    summary: 'The local copy of inventory (?sold=false: cars that can be sold)',
-    query: pageQuery.extend({ sold: queryBoolean.optional() }),
+    summary: 'The local copy of inventory (?sold=false: cars that can be sold; ?vin=: one car)',
+    query: automobileListQuery,
     example: { autos: [auto] },
   },
 ];

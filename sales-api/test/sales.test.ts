@@ -158,6 +158,24 @@ describe('sales', () => {
     await sales.api().get('/api/automobiles/?sold=perhaps').expect(400);
   });
 
+  it('finds one car of the copy by VIN, in any case, and answers an empty list for a car it lacks', async () => {
+    const vin = sampleVin(107);
+    await stockCars(sales, [vin]);
+    const found = await sales.api().get(`/api/automobiles/?vin=${vin.toLowerCase()}`).expect(200);
+    expect(found.body.autos.map((a: { vin: string }) => a.vin)).toEqual([vin]);
+    expect(found.headers['x-total-count']).toBe('1');
+    const missing = await sales
+      .api()
+      .get(`/api/automobiles/?vin=${sampleVin(108)}`)
+      .expect(200);
+    expect(missing.body).toEqual({ autos: [] });
+    const tooLong = await sales
+      .api()
+      .get(`/api/automobiles/?vin=${'X'.repeat(18)}`)
+      .expect(400);
+    expect(tooLong.body.errors[0].path).toBe('vin');
+  });
+
   describe('bad input: 4xx JSON naming the field, nothing written', () => {
     it.each([
       ['a negative price', { price: -1 }, 'price'],

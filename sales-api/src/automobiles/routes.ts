@@ -1,19 +1,19 @@
 import type { Db } from '@carcar/common/database';
-import { countRows, fetchPage, pageQuery, sendList } from '@carcar/common/pagination';
-import { parseInput, queryBoolean } from '@carcar/common/validation';
+import { countRows, fetchPage, sendList } from '@carcar/common/pagination';
+import { parseInput } from '@carcar/common/validation';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { Router } from 'express';
 import { automobileVOs } from '../db/schema.js';
-
-const listQuery = pageQuery.extend({ sold: queryBoolean.optional() });
+import { automobileListQuery } from './schemas.js';
 
 /** The local AutomobileVO copy, for the "record a sale" form (`?sold=false`: cars that can be sold). */
 export function automobilesRouter(db: Db): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    const query = parseInput(listQuery, req.query);
+    const query = parseInput(automobileListQuery, req.query);
     const conditions: SQL[] = [eq(automobileVOs.inInventory, true)];
     if (query.sold !== undefined) conditions.push(eq(automobileVOs.sold, query.sold));
+    if (query.vin !== undefined) conditions.push(eq(automobileVOs.vin, query.vin));
     const where = and(...conditions);
     const { rows, total } = await fetchPage(
       db

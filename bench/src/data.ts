@@ -1,0 +1,132 @@
+import { callJson } from '@carcar/common/testing';
+import { sampleVin } from '@carcar/common/vin';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { recordChanges } from '../../inventory-api/src/automobiles/changes.js';
+import { automobiles } from '../../inventory-api/src/db/schema.js';
+import type { BenchDatabase, Stack } from './stack.js';
+
+/** Serials of the cars the loader stores (`sampleVin(n)`); cars POSTed by a scenario start higher. */
+export const LOADED_SERIALS_END = 500_000;
+
+export interface Fixtures {
+  modelId: number;
+  technicianIds: number[];
+  salespersonIds: number[];
+  customerId: number;
+}
+
+export async function createFixtures(stack: Stack, technicians: number, salespeople: number): Promise<Fixtures> {
+  const maker = await callJson<{ id: number }>('POST', `${stack.inventory}/api/manufacturers/`, { name: 'Bench' });
+  const model = await callJson<{ id: number }>('POST', `${stack.inventory}/api/models/`, {
+    name: 'Sprinter',
+    picture_url: 'https://pictures.example/sprinter.jpg',
+    manufacturer_id: maker.id,
+  });
+  const technicianIds: number[] = [];
+  for (let i = 0; i < technicians; i++) {
+    const technician = await callJson<{ id: number }>('POST', `${stack.service}/api/technicians/`, {
+      first_name: 'Tech',
+      last_name: `No. ${i}`,
+      employee_id: `BT-${i}`,
+    });
+    technicianIds.push(technician.id);
+  }
+  const salespersonIds: number[] = [];
+  for (let i = 0; i < salespeople; i++) {
+    const salesperson = await callJson<{ id: number }>('POST', `${stack.sales}/api/salespeople/`, {
+      first_name: 'Sales',
+      last_name: `No. ${i}`,
+      employee_id: `BS-${i}`,
+    });
+    salespersonIds.push(salesperson.id);
+  }
+  const customer = await callJson<{ id: number }>('POST', `${stack.sales}/api/customers/`, {
+    first_name: 'Bench',
+    last_name: 'Customer',
+    address: '1 Load Street',
+    phone_number: '555-010-0000',
+  });
+  return { modelId: model.id, technicianIds, salespersonIds, customerId: customer.id };
+}
+
+async function countInventory(stack: Stack): Promise<number> {
+  const res = await fetch(`${stack.inventory}/api/automobiles/?limit=1`);
+  return Number(res.headers.get('x-total-count'));
+}
+
+/**
+ * Stores cars until inventory holds `total`. On Postgres they go in bulk, in the same transaction
+ * shape as the API's (row + feed entry, via inventory's own `recordChanges`); on PGlite, which only
+ * its service process can open, through the API.
+ */
+export async function fillInventory(stack: Stack, database: BenchDatabase, modelId: number, total: number) {
+  let stored = await countInventory(stack);
+  const batch = 5_000;
+  while (stored < total) {
+    const count = Math.min(batch, total - stored);
+    const vins = Array.from({ length: count }, (_, i) => sampleVin(stored + i));
+    if (database.pool) {
+      const db = drizzle(database.pool);
+      await db.transaction(async (tx) => {
+        await tx.insert(automobiles).values(vins.map((vin) => ({ vin, color: 'silver', year: 2022, modelId })));
+        await recordChanges(
+          tx,
+          sql`a.vin in (${sql.join(
+            vins.map((vin) => sql`${vin}`),
+            sql`, `,
+          )})`,
+        );
+      });
+    } else {
+      for (let i = 0; i < vins.length; i += 50) {
+        await Promise.all(
+          vins.slice(i, i + 50).map((vin) =>
+            callJson('POST', `${stack.inventory}/api/automobiles/`, {
+              vin,
+              color: 'silver',
+              year: 2022,
+              model_id: modelId,
+            }),
+          ),
+        );
+      }
+    }
+    stored += count;
+  }
+  await waitForSync(stack);
+}
+
+interface Health {
+  sync?: { last_seq: number | null };
+  outbox?: { pending: number };
+}
+
+/** Until the sales outbox is delivered and both copies have applied the whole feed. */
+export async function waitForSync(stack: Stack): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const [service, sales] = await Promise.all([
+      callJson<Health>('GET', `${stack.service}/healthz`),
+      callJson<Health>('GET', `${stack.sales}/healthz`),
+    ]);
+    const seqs = [service.sync?.last_seq ?? 0, sales.sync?.last_seq ?? 0];
+    const end = await feedEnd(stack, Math.min(...seqs));
+    if (sales.outbox?.pending === 0 && seqs.every((seq) => seq >= end)) return;
+    if (Date.now() > deadline) throw new Error(`copies not in sync after 5 minutes (${seqs.join(', ')} of ${end})`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** The newest feed entry's seq, read forward from `after` in pages of 500. */
+async function feedEnd(stack: Stack, after: number): Promise<number> {
+  let cursor = after;
+  for (;;) {
+    const page = await callJson<{ changes: unknown[]; next: number }>(
+      'GET',
+      `${stack.inventory}/api/automobiles/changes/?after=${cursor}&limit=500`,
+    );
+    if (page.changes.length === 0) return cursor;
+    cursor = page.next;
+  }
+}

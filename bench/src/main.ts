@@ -1,0 +1,139 @@
+// The performance benchmark: `npm run bench` (on the Postgres server named by DATABASE_URL, else PGlite).
+// It builds the APIs, starts one process per service on a fresh database, loads data, drives each
+// scenario with autocannon, prints Markdown tables and writes bench/results/latest.json.
+//   BENCH_RUNS=3 BENCH_SECONDS=5 BENCH_CONNECTIONS=50 BENCH_IDLE_SECONDS=60
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { callJson } from '@carcar/common/testing';
+import { measureBundle } from './bundle.js';
+import { createFixtures, fillInventory, waitForSync } from './data.js';
+import { measure, spread } from './load.js';
+import { type BenchResults, formatResults, type HttpResult, judge } from './report.js';
+import {
+  bookAppointments,
+  createAutomobiles,
+  getAutomobile,
+  type HttpScenario,
+  listAutomobiles,
+  recordSales,
+  SYNC_PROBE_SERIALS_START,
+  salesBySalesperson,
+  serviceHistory,
+} from './scenarios.js';
+import { buildApis, createBenchDatabase, root, rssMb, startStack } from './stack.js';
+import { startupTimes } from './startup.js';
+import { type IdleCost, measureIdleCost, measureSyncLag } from './sync.js';
+
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
+const SYNC_LAG_CARS = 200;
+
+const step = (text: string) => process.stdout.write(`· ${text}\n`);
+
+async function drive(scenario: HttpScenario): Promise<HttpResult> {
+  step(scenario.name);
+  const result = await measure({ url: scenario.url, connections, seconds, runs, next: scenario.next });
+  return { name: scenario.name, connections, ...result, ...judge(scenario, result) };
+}
+
+/** Equal within noise: the window catches one long poll more or less, nothing that grows with the data. */
+function sameCost(a: IdleCost, b: IdleCost): boolean {
+  const close = (x: number | null, y: number | null) =>
+    x === null || y === null || Math.abs(x - y) <= Math.max(0.25 * Math.max(x, y), (2 * 60) / idleSeconds);
+  return (
+    close(a.requestsPerMinute, b.requestsPerMinute) &&
+    close(a.bytesPerMinute, b.bytesPerMinute) &&
+    close(a.sqlStatementsPerMinute, b.sqlStatementsPerMinute) &&
+    close(a.rowsReadPerMinute, b.rowsReadPerMinute)
+  );
+}
+
+step('building the APIs and the browser app');
+buildApis();
+const bundle = measureBundle();
+step('start-up: npm start on a fresh DATA_DIR');
+const startup = spread(await startupTimes(runs));
+
+const database = await createBenchDatabase(process.env.DATABASE_URL);
+step(`starting the services on ${database.kind}`);
+const stack = await startStack(database);
+const http: HttpResult[] = [];
+const idlePoll: IdleCost[] = [];
+let syncLag: Awaited<ReturnType<typeof measureSyncLag>>;
+const memoryMbAtEnd: Record<string, number> = {};
+try {
+  const fixtures = await createFixtures(stack, 20, 100);
+
+  step('idle poll cost at 1,000 cars');
+  await fillInventory(stack, database, fixtures.modelId, 1_000);
+  idlePoll.push(await measureIdleCost(stack, database, 1_000, idleSeconds));
+
+  await fillInventory(stack, database, fixtures.modelId, 10_000);
+  http.push(await drive(listAutomobiles(stack, 10_000)));
+  http.push(await drive(getAutomobile(stack, 10_000)));
+  http.push(await drive(createAutomobiles(stack, fixtures)));
+  http.push(await drive(bookAppointments(stack, fixtures, 10_000)));
+  await waitForSync(stack);
+  const { autos } = await callJson<{ autos: { vin: string }[] }>('GET', `${stack.sales}/api/automobiles/?sold=false`);
+  http.push(
+    await drive(
+      recordSales(
+        stack,
+        fixtures,
+        autos.map((auto) => auto.vin),
+      ),
+    ),
+  );
+  await waitForSync(stack);
+  http.push(await drive(serviceHistory(stack, 10_000)));
+  http.push(await drive(salesBySalesperson(stack, fixtures)));
+
+  step(`sync lag: ${SYNC_LAG_CARS} cars one by one`);
+  syncLag = await measureSyncLag(stack, fixtures, SYNC_LAG_CARS, SYNC_PROBE_SERIALS_START);
+
+  step('loading 100,000 cars');
+  await fillInventory(stack, database, fixtures.modelId, 100_000);
+  step('idle poll cost at 100,000 cars');
+  idlePoll.push(await measureIdleCost(stack, database, 100_000, idleSeconds));
+  http.push(await drive(listAutomobiles(stack, 100_000)));
+  for (const [name, spawned] of Object.entries(stack.processes)) memoryMbAtEnd[name] = Math.round(rssMb(spawned.pid));
+} finally {
+  await stack.stop();
+  await database.drop();
+}
+
+const [idleSmall, idleLarge] = idlePoll as [IdleCost, IdleCost];
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  database: database.kind,
+  method: {
+    runs,
+    secondsPerRun: seconds,
+    connections,
+    loadGenerator: 'autocannon in the bench process, on the same machine as the services and the database',
+  },
+  http,
+  syncLag: { ...syncLag, target: 'p99 < 1000 ms', met: syncLag.service.p99Ms < 1000 && syncLag.sales.p99Ms < 1000 },
+  idlePoll,
+  idlePollIndependentOfSize: sameCost(idleSmall, idleLarge),
+  startupSeconds: { ...startup, target: '< 10 s', met: startup.median < 10 },
+  bundle: { ...bundle, target: 'initial JS < 200 kB gzip', met: bundle.initialJsGzipKb < 200 },
+  memoryMbAtEnd,
+};
+
+const text = formatResults(results);
+process.stdout.write(`\n${text}`);
+const dir = path.join(root, 'bench', 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(path.join(dir, 'latest.md'), text);
+step(`written to bench/results/latest.json and latest.md`);

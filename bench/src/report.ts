@@ -1,0 +1,106 @@
+import type { BundleSize } from './bundle.js';
+import type { LoadResult, Spread } from './load.js';
+import type { HttpScenario } from './scenarios.js';
+import type { IdleCost, SyncLag } from './sync.js';
+
+export interface HttpResult extends LoadResult {
+  name: string;
+  connections: number;
+  target: string | null;
+  met: boolean | null;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
+  database: 'postgres' | 'pglite';
+  method: { runs: number; secondsPerRun: number; connections: number; loadGenerator: string };
+  http: HttpResult[];
+  syncLag: SyncLag & { target: string; met: boolean };
+  idlePoll: IdleCost[];
+  idlePollIndependentOfSize: boolean;
+  startupSeconds: Spread & { target: string; met: boolean };
+  bundle: BundleSize & { target: string; met: boolean };
+  memoryMbAtEnd: Record<string, number>;
+}
+
+export function judge(scenario: HttpScenario, result: LoadResult): { target: string | null; met: boolean | null } {
+  const target = scenario.target;
+  if (!target) return { target: null, met: null };
+  const parts = [`≥ ${target.minRequestsPerSecond} req/s`];
+  let met = result.requestsPerSecond.median >= target.minRequestsPerSecond;
+  if (target.maxP99Ms !== undefined) {
+    parts.push(`p99 < ${target.maxP99Ms} ms`);
+    met &&= result.p99Ms.median < target.maxP99Ms;
+  }
+  if (target.zeroErrors) {
+    parts.push('0 errors');
+    met &&= result.errors === 0;
+  }
+  return { target: parts.join(', '), met };
+}
+
+const spreadText = (s: Spread) => `${s.median} (${s.min}–${s.max})`;
+const verdict = (met: boolean | null) => (met === null ? '' : met ? 'met' : 'NOT met');
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The results as Markdown tables: the same text goes to the terminal and into the README. */
+export function formatResults(results: BenchResults): string {
+  const http = table(
+    ['Scenario', 'req/s median (min–max)', 'p50 ms', 'p99 ms', 'errors', 'target', ''],
+    results.http.map((r) => [
+      r.name,
+      spreadText(r.requestsPerSecond),
+      String(r.p50Ms.median),
+      spreadText(r.p99Ms),
+      String(r.errors),
+      r.target ?? '',
+      verdict(r.met),
+    ]),
+  );
+  const lag = results.syncLag;
+  const other = table(
+    ['Measure', 'result', 'target', ''],
+    [
+      [
+        `sync lag, ${lag.cars} cars one by one → service (VIP)`,
+        `p50 ${lag.service.p50Ms} ms, p99 ${lag.service.p99Ms} ms, max ${lag.service.maxMs} ms`,
+        lag.target,
+        verdict(lag.met),
+      ],
+      [
+        `sync lag, ${lag.cars} cars one by one → sales (copy)`,
+        `p50 ${lag.sales.p50Ms} ms, p99 ${lag.sales.p99Ms} ms, max ${lag.sales.maxMs} ms`,
+        lag.target,
+        '',
+      ],
+      ...results.idlePoll.map((idle) => [
+        `idle poll cost, ${idle.automobiles.toLocaleString('en')} cars, per minute`,
+        `${idle.requestsPerMinute} requests, ${idle.bytesPerMinute} bytes, ${idle.sqlStatementsPerMinute ?? 'n/a'} SQL statements, ${idle.rowsReadPerMinute ?? 'n/a'} rows read`,
+        'equal at both sizes',
+        verdict(results.idlePollIndependentOfSize),
+      ]),
+      [
+        '`npm start` on a fresh DATA_DIR (PGlite) until all healthy, s',
+        spreadText(results.startupSeconds),
+        results.startupSeconds.target,
+        verdict(results.startupSeconds.met),
+      ],
+      [
+        'browser app, initial JS / CSS, gzip kB',
+        `${results.bundle.initialJsGzipKb} / ${results.bundle.initialCssGzipKb}`,
+        results.bundle.target,
+        verdict(results.bundle.met),
+      ],
+    ],
+  );
+  const memory = Object.entries(results.memoryMbAtEnd)
+    .map(([name, mb]) => `${name} ${mb} MB`)
+    .join(', ');
+  return `${http}\n\n${other}\n\nResident memory at the end: ${memory}.\n`;
+}

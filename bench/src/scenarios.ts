@@ -1,0 +1,121 @@
+import { sampleVin } from '@carcar/common/vin';
+import type { Fixtures } from './data.js';
+import type { RequestShape } from './load.js';
+import type { Stack } from './stack.js';
+
+/** One HTTP scenario: where it goes, what each request is, and the issue's target if it has one. */
+export interface HttpScenario {
+  name: string;
+  url: string;
+  next: () => RequestShape;
+  target?: { minRequestsPerSecond: number; maxP99Ms?: number; zeroErrors?: boolean };
+}
+
+const randomBelow = (n: number) => Math.floor(Math.random() * n);
+
+/** Serials of cars the write scenario creates: above the loader's, below the sync-lag probe's. */
+const POSTED_SERIALS_START = 500_000;
+export const SYNC_PROBE_SERIALS_START = 900_000;
+
+export function listAutomobiles(stack: Stack, stored: number): HttpScenario {
+  return {
+    name: `GET /api/automobiles/?limit=100 (${stored.toLocaleString('en')} cars)`,
+    url: stack.inventory,
+    // Pages spread over the whole list, as staff paging through stock would.
+    next: () => ({ method: 'GET', path: `/api/automobiles/?limit=100&offset=${randomBelow(stored / 100) * 100}` }),
+    ...(stored >= 100_000 ? { target: { minRequestsPerSecond: 1_000 } } : {}),
+  };
+}
+
+export function getAutomobile(stack: Stack, stored: number): HttpScenario {
+  return {
+    name: 'GET /api/automobiles/:vin/',
+    url: stack.inventory,
+    next: () => ({ method: 'GET', path: `/api/automobiles/${sampleVin(randomBelow(stored))}/` }),
+    target: { minRequestsPerSecond: 3_000, maxP99Ms: 20 },
+  };
+}
+
+export function serviceHistory(stack: Stack, stored: number): HttpScenario {
+  return {
+    name: 'GET /api/appointments/?vin=',
+    url: stack.service,
+    next: () => ({ method: 'GET', path: `/api/appointments/?vin=${sampleVin(randomBelow(stored))}` }),
+  };
+}
+
+export function salesBySalesperson(stack: Stack, fixtures: Fixtures): HttpScenario {
+  return {
+    name: 'GET /api/sales/?salesperson=',
+    url: stack.sales,
+    next: () => ({
+      method: 'GET',
+      path: `/api/sales/?salesperson=${fixtures.salespersonIds[randomBelow(fixtures.salespersonIds.length)]}`,
+    }),
+  };
+}
+
+const writeTarget = { minRequestsPerSecond: 800, zeroErrors: true };
+
+/** New cars with VINs no one has used. */
+export function createAutomobiles(stack: Stack, fixtures: Fixtures): HttpScenario {
+  let serial = POSTED_SERIALS_START;
+  return {
+    name: 'POST /api/automobiles/',
+    url: stack.inventory,
+    next: () => {
+      const vin = sampleVin(serial++);
+      return {
+        method: 'POST',
+        path: '/api/automobiles/',
+        body: { vin, color: 'blue', year: 2025, model_id: fixtures.modelId },
+      };
+    },
+    target: writeTarget,
+  };
+}
+
+/** Each booking takes the next free hour of the next technician, so none is double-booked. */
+export function bookAppointments(stack: Stack, fixtures: Fixtures, stored: number): HttpScenario {
+  let booking = 0;
+  const technicians = fixtures.technicianIds.length;
+  return {
+    name: 'POST /api/appointments/',
+    url: stack.service,
+    next: () => {
+      const n = booking++;
+      return {
+        method: 'POST',
+        path: '/api/appointments/',
+        body: {
+          date_time: new Date(Date.UTC(2030, 0, 1) + Math.floor(n / technicians) * 3_600_000).toISOString(),
+          reason: 'Oil change',
+          vin: sampleVin(randomBelow(stored)),
+          customer: 'Bench Customer',
+          technician: fixtures.technicianIds[n % technicians],
+        },
+      };
+    },
+    target: writeTarget,
+  };
+}
+
+/** Each sale takes a car no one has sold yet, from `cars` (the sales API's unsold list). */
+export function recordSales(stack: Stack, fixtures: Fixtures, cars: string[]): HttpScenario {
+  let next = 0;
+  return {
+    name: 'POST /api/sales/',
+    url: stack.sales,
+    next: () => ({
+      method: 'POST',
+      path: '/api/sales/',
+      body: {
+        automobile: cars[next++ % cars.length],
+        salesperson: fixtures.salespersonIds[next % fixtures.salespersonIds.length],
+        customer: fixtures.customerId,
+        price: 24_999.5,
+      },
+    }),
+    target: writeTarget,
+  };
+}

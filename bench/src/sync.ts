@@ -1,0 +1,129 @@
+import { callJson } from '@carcar/common/testing';
+import { sampleVin } from '@carcar/common/vin';
+import type { Fixtures } from './data.js';
+import { percentile, round } from './load.js';
+import type { BenchDatabase, Stack } from './stack.js';
+
+export interface SyncLag {
+  cars: number;
+  service: { p50Ms: number; p99Ms: number; maxMs: number };
+  sales: { p50Ms: number; p99Ms: number; maxMs: number };
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not synced within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+function summary(lags: number[]) {
+  return { p50Ms: percentile(lags, 50), p99Ms: percentile(lags, 99), maxMs: round(Math.max(...lags)) };
+}
+
+/**
+ * Creates cars one by one and times, from the moment each POST is sent, until the service API
+ * shows its appointment as VIP and the sales API lists it. Each car gets an appointment first,
+ * so the VIP flag is what changes.
+ */
+export async function measureSyncLag(stack: Stack, fixtures: Fixtures, cars: number, firstSerial: number) {
+  const serviceLags: number[] = [];
+  const salesLags: number[] = [];
+  for (let i = 0; i < cars; i++) {
+    const vin = sampleVin(firstSerial + i);
+    await callJson('POST', `${stack.service}/api/appointments/`, {
+      date_time: new Date(Date.UTC(2031, 0, 1, 9) + i * 3_600_000).toISOString(),
+      reason: 'Sync lag probe',
+      vin,
+      customer: 'Lag Probe',
+      technician: fixtures.technicianIds[0],
+    });
+    const sent = performance.now();
+    await callJson('POST', `${stack.inventory}/api/automobiles/`, {
+      vin,
+      color: 'green',
+      year: 2024,
+      model_id: fixtures.modelId,
+    });
+    await Promise.all([
+      until(async () => {
+        const { appointments } = await callJson<{ appointments: { vip: boolean }[] }>(
+          'GET',
+          `${stack.service}/api/appointments/?vin=${vin}`,
+        );
+        if (!appointments[0]?.vip) return false;
+        serviceLags.push(performance.now() - sent);
+        return true;
+      }, 30_000),
+      until(async () => {
+        const { autos } = await callJson<{ autos: unknown[] }>('GET', `${stack.sales}/api/automobiles/?vin=${vin}`);
+        if (autos.length === 0) return false;
+        salesLags.push(performance.now() - sent);
+        return true;
+      }, 30_000),
+    ]);
+  }
+  return { cars, service: summary(serviceLags), sales: summary(salesLags) } satisfies SyncLag;
+}
+
+export interface IdleCost {
+  automobiles: number;
+  seconds: number;
+  /** Per minute, both pollers together, counted on the wire between them and inventory. */
+  requestsPerMinute: number;
+  bytesPerMinute: number;
+  /** Per minute in the whole database (all three services): Postgres' own counters; null on PGlite. */
+  sqlStatementsPerMinute: number | null;
+  rowsReadPerMinute: number | null;
+}
+
+interface DatabaseCounters {
+  transactions: number;
+  rows: number;
+}
+
+/**
+ * Postgres' counters for the bench database: committed transactions (every statement the services
+ * send outside an explicit transaction is one) and rows returned or fetched. Stats are flushed
+ * lazily, so the snapshot is forced fresh first.
+ */
+async function databaseCounters(database: BenchDatabase): Promise<DatabaseCounters | null> {
+  if (!database.pool) return null;
+  const client = await database.pool.connect();
+  try {
+    await client.query('select pg_stat_force_next_flush()').catch(() => undefined);
+    await client.query('select pg_stat_clear_snapshot()');
+    const { rows } = await client.query<{ xact: string; tuples: string }>(
+      `select xact_commit + xact_rollback as xact, tup_returned + tup_fetched as tuples
+       from pg_stat_database where datname = current_database()`,
+    );
+    return { transactions: Number(rows[0]?.xact), rows: Number(rows[0]?.tuples) };
+  } finally {
+    client.release();
+  }
+}
+
+/** Nothing changes for `seconds`: what do the pollers cost inventory and the database meanwhile? */
+export async function measureIdleCost(
+  stack: Stack,
+  database: BenchDatabase,
+  automobiles: number,
+  seconds: number,
+): Promise<IdleCost> {
+  const wire = stack.proxy.counts();
+  const before = await databaseCounters(database);
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const after = await databaseCounters(database);
+  const wireAfter = stack.proxy.counts();
+  const perMinute = (n: number) => round((n * 60) / seconds);
+  return {
+    automobiles,
+    seconds,
+    requestsPerMinute: perMinute(wireAfter.requests - wire.requests),
+    bytesPerMinute: perMinute(wireAfter.bytes - wire.bytes),
+    // Includes the three statements of this probe itself: the same at every size.
+    sqlStatementsPerMinute: before && after ? perMinute(after.transactions - before.transactions) : null,
+    rowsReadPerMinute: before && after ? perMinute(after.rows - before.rows) : null,
+  };
+}
