@@ -1,4 +1,6 @@
+import { queryRows } from '@carcar/common/database';
 import { sampleVin } from '@carcar/common/vin';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAutomobile, type Inventory, seedModel, startInventory, VINS } from './helpers.js';
 
@@ -76,6 +78,40 @@ describe('automobiles', () => {
     const page = await inv.api().get('/api/automobiles/?limit=1&offset=1&sold=false').expect(200);
     expect(page.body.autos).toHaveLength(1);
     expect(page.headers['x-total-count']).toBe(String((await vins('?sold=false')).length));
+  });
+
+  it('reports totals that always match the stored cars, through concurrent creates, sales, voids and deletes', async () => {
+    const real = async (sold?: boolean) => {
+      const where = sold === undefined ? sql`` : sql`where sold = ${sold}`;
+      const rows = await queryRows<{ n: number | string }>(
+        inv.db,
+        sql`select count(*) as n from inventory.automobiles ${where}`,
+      );
+      return Number(rows[0]?.n);
+    };
+    const totals = async () => {
+      const header = async (query: string) =>
+        Number((await inv.api().get(`/api/automobiles/?limit=1${query}`).expect(200)).headers['x-total-count']);
+      return { all: await header(''), sold: await header('&sold=true'), unsold: await header('&sold=false') };
+    };
+    const soldBefore = await real(true);
+    const vins = Array.from({ length: 30 }, (_, i) => sampleVin(700 + i));
+    await Promise.all(
+      vins.map((vin) => inv.api().post('/api/automobiles/').send({ color: 'red', year: 2020, vin, model_id: modelId })),
+    );
+    await Promise.all(
+      vins.slice(0, 12).map((vin) => inv.api().put(`/api/automobiles/${vin}/`).send({ sold: true }).expect(200)),
+    );
+    await Promise.all([
+      ...vins.slice(0, 4).map((vin) => inv.api().put(`/api/automobiles/${vin}/`).send({ sold: false }).expect(200)),
+      ...vins.slice(4, 6).map((vin) => inv.api().put(`/api/automobiles/${vin}/`).send({ sold: true }).expect(200)),
+      ...vins.slice(20, 25).map((vin) => inv.api().delete(`/api/automobiles/${vin}/`).expect(200)),
+    ]);
+    expect(await totals()).toEqual({ all: await real(), sold: await real(true), unsold: await real(false) });
+    expect(await real(true)).toBe(soldBefore + 8);
+    const pastTheEnd = await inv.api().get('/api/automobiles/?limit=5&offset=100000&sold=true').expect(200);
+    expect(pastTheEnd.body.autos).toEqual([]);
+    expect(pastTheEnd.headers['x-total-count']).toBe(String(soldBefore + 8));
   });
 
   it('refuses a duplicate VIN with 409', async () => {

@@ -9,7 +9,7 @@ import {
 } from '@carcar/common/errors';
 import type { Paged } from '@carcar/common/pagination';
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { automobiles } from '../db/schema.js';
+import { automobileCounts, automobiles } from '../db/schema.js';
 import { automobileJson, automobilesJoined, type ChangeNotifier, recordChanges } from './changes.js';
 import type { AutomobileCreateInput, AutomobileJson, AutomobileListQuery, AutomobileUpdateInput } from './schemas.js';
 
@@ -28,6 +28,12 @@ function listFilter(query: AutomobileListQuery): SQL {
     );
   }
   return sql.join(conditions, sql` and `);
+}
+
+/** How many cars are stored (sold or unsold only, if asked): the triggers' counters added up. */
+function storedCount(sold: boolean | undefined): SQL {
+  const which = sold === undefined ? sql`` : sql`where ${automobileCounts.sold} = ${sold}`;
+  return sql`(select coalesce(sum(${automobileCounts.n}), 0) from ${automobileCounts} ${which})`;
 }
 
 export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
@@ -56,24 +62,31 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
     async list(query: AutomobileListQuery): Promise<Paged<AutomobileJson>> {
       const where = listFilter(query);
       const limit = query.limit === undefined ? sql`` : sql`limit ${query.limit}`;
-      // The page is chosen (and counted) first; the JSON is built only for the rows of the page,
-      // not for every car the count walks over.
+      // A search has to look at every car anyway, so it counts what it finds; otherwise the total
+      // comes from the maintained counters, and a page costs its own rows only, at any stock size.
+      const total = query.q ? sql`count(*) over ()` : storedCount(query.sold);
+      // The page is chosen first; the JSON is built only for the rows of the page.
       const rows = await queryRows<{ automobile: AutomobileJson; total: string | number }>(
         db,
         sql`with page as (
-              select a.id, count(*) over () as total
+              select a.id, ${total} as total
               from ${automobilesJoined} where ${where} order by a.id ${limit} offset ${query.offset})
             select ${automobileJson} as automobile, page.total
             from page join ${automobilesJoined} on a.id = page.id order by a.id`,
       );
       const first = rows[0];
-      const total = first
-        ? Number(first.total)
-        : Number(
-            (await queryRows<{ n: string }>(db, sql`select count(*) as n from ${automobilesJoined} where ${where}`))[0]
-              ?.n ?? 0,
-          );
-      return { items: rows.map((row) => row.automobile), total };
+      const pastTheEnd = async () =>
+        Number(
+          (
+            await queryRows<{ n: string }>(
+              db,
+              query.q
+                ? sql`select count(*) as n from ${automobilesJoined} where ${where}`
+                : sql`select ${storedCount(query.sold)} as n`,
+            )
+          )[0]?.n ?? 0,
+        );
+      return { items: rows.map((row) => row.automobile), total: first ? Number(first.total) : await pastTheEnd() };
     },
 
     get,

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
   integer,
   json,
   pgSchema,
+  primaryKey,
   serial,
   smallint,
   timestamp,
@@ -51,6 +53,21 @@ export const automobiles = inventory.table(
       .references(() => vehicleModels.id, { onDelete: 'restrict' }),
   },
   (t) => [index('automobiles_model_id_idx').on(t.modelId), index('automobiles_sold_id_idx').on(t.sold, t.id)],
+);
+
+/**
+ * How many automobiles there are, sold and unsold, kept by triggers (migration 0002) so a list's
+ * total is not a count of every row. Spread over shards, one per connection, so concurrent writers
+ * never wait on one hot counter row; readers add the shards up.
+ */
+export const automobileCounts = inventory.table(
+  'automobile_counts',
+  {
+    shard: smallint().notNull(),
+    sold: boolean().notNull(),
+    n: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shard, t.sold] })],
 );
 
 /**
