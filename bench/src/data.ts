@@ -1,6 +1,6 @@
 import { callJson } from '@carcar/common/testing';
 import { sampleVin } from '@carcar/common/vin';
-import { sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { recordChanges } from '../../inventory-api/src/automobiles/changes.js';
 import { automobiles } from '../../inventory-api/src/db/schema.js';
@@ -70,13 +70,7 @@ export async function fillInventory(stack: Stack, database: BenchDatabase, model
       const db = drizzle(database.pool);
       await db.transaction(async (tx) => {
         await tx.insert(automobiles).values(vins.map((vin) => ({ vin, color: 'silver', year: 2022, modelId })));
-        await recordChanges(
-          tx,
-          sql`a.vin in (${sql.join(
-            vins.map((vin) => sql`${vin}`),
-            sql`, `,
-          )})`,
-        );
+        await recordChanges(tx, inArray(automobiles.vin, vins));
       });
     } else {
       for (let i = 0; i < vins.length; i += 50) {

@@ -32,6 +32,8 @@ export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000'];
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // An ETag is a hash of every response body, paid on every read; API clients never send If-None-Match.
+  app.disable('etag');
   app.set('query parser', 'simple');
   app.use(helmet());
   app.use(cors({ origin: options.corsOrigins ?? DEFAULT_CORS_ORIGINS, exposedHeaders: ['X-Total-Count'] }));

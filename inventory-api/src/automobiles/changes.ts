@@ -5,29 +5,43 @@ import { automobileChanges, automobiles, manufacturers, vehicleModels } from '..
 import type { AutomobileChangeJson, AutomobileJson } from './schemas.js';
 
 /**
- * An automobile's contract JSON, built by Postgres from the aliases `a`, `m` and `mf`, so API reads
- * and feed entries are the same document.
+ * An automobile's contract JSON, built by Postgres over `automobilesJoined`, so API reads and feed
+ * entries are the same document.
  */
-export const automobileJson = sql`json_build_object(
-  'href', '/api/automobiles/' || a.vin || '/', 'id', a.id, 'color', a.color, 'year', a.year, 'vin', a.vin,
+export const automobileJson = sql<AutomobileJson>`json_build_object(
+  'href', '/api/automobiles/' || ${automobiles.vin} || '/', 'id', ${automobiles.id}, 'color', ${automobiles.color},
+  'year', ${automobiles.year}, 'vin', ${automobiles.vin},
   'model', json_build_object(
-    'href', '/api/models/' || m.id || '/', 'id', m.id, 'name', m.name, 'picture_url', m.picture_url,
-    'manufacturer', json_build_object('href', '/api/manufacturers/' || mf.id || '/', 'id', mf.id, 'name', mf.name)),
-  'sold', a.sold)`;
+    'href', '/api/models/' || ${vehicleModels.id} || '/', 'id', ${vehicleModels.id}, 'name', ${vehicleModels.name},
+    'picture_url', ${vehicleModels.pictureUrl},
+    'manufacturer', json_build_object(
+      'href', '/api/manufacturers/' || ${manufacturers.id} || '/', 'id', ${manufacturers.id}, 'name', ${manufacturers.name})),
+  'sold', ${automobiles.sold})`;
 
-export const automobilesJoined = sql`${automobiles} a
-  join ${vehicleModels} m on m.id = a.model_id
-  join ${manufacturers} mf on mf.id = m.manufacturer_id`;
+export const automobilesJoined = sql`${automobiles}
+  join ${vehicleModels} on ${vehicleModels.id} = ${automobiles.modelId}
+  join ${manufacturers} on ${manufacturers.id} = ${vehicleModels.manufacturerId}`;
 
 /**
- * Appends one feed entry per automobile matching `where`, inside the caller's transaction.
- * The lock makes writers append in commit order: without it, seq 12 could commit before seq 11
- * and a poller that had read 12 would never see 11.
+ * The feed's order is commit order: writers take this lock for the rest of their transaction just
+ * before they draw a seq, so seq 12 can never commit before seq 11 (a poller that had read 12 would
+ * never see 11). It is taken as late as possible, in the statement that appends, so the only work
+ * done under it is that statement and the commit.
  */
+const feedLock = sql`(select pg_advisory_xact_lock(hashtext('carcar:inventory:automobile_changes')))`;
+
+/** Appends one feed entry per automobile matching `where` (a rename touches many), in the caller's transaction. */
 export async function recordChanges(tx: Db, where: SQL, deleted = false): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('carcar:inventory:automobile_changes'))`);
-  await tx.execute(sql`insert into ${automobileChanges} (vin, deleted, automobile)
-    select a.vin, ${deleted}, ${automobileJson} from ${automobilesJoined} where ${where}`);
+  await tx.execute(sql`with lock as ${feedLock}
+    insert into ${automobileChanges} (vin, deleted, automobile)
+    select ${automobiles.vin}, ${deleted}, ${automobileJson} from lock, ${automobilesJoined} where ${where}`);
+}
+
+/** Appends the feed entry of one automobile whose JSON the caller already has, in the caller's transaction. */
+export async function recordChange(tx: Db, automobile: AutomobileJson, deleted = false): Promise<void> {
+  await tx.execute(sql`with lock as ${feedLock}
+    insert into ${automobileChanges} (vin, deleted, automobile)
+    select ${automobile.vin}, ${deleted}, ${JSON.stringify(automobile)}::json from lock`);
 }
 
 export async function readChanges(db: Db, after: number, limit: number): Promise<AutomobileChangeJson[]> {

@@ -9,8 +9,8 @@ import {
 } from '@carcar/common/errors';
 import type { Paged } from '@carcar/common/pagination';
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { automobileCounts, automobiles } from '../db/schema.js';
-import { automobileJson, automobilesJoined, type ChangeNotifier, recordChanges } from './changes.js';
+import { automobileCounts, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
+import { automobileJson, automobilesJoined, type ChangeNotifier, recordChange } from './changes.js';
 import type { AutomobileCreateInput, AutomobileJson, AutomobileListQuery, AutomobileUpdateInput } from './schemas.js';
 
 /** `%` and `_` in a search are letters to the user, not wildcards. */
@@ -20,11 +20,11 @@ function likePattern(text: string): string {
 
 function listFilter(query: AutomobileListQuery): SQL {
   const conditions: SQL[] = [sql`true`];
-  if (query.sold !== undefined) conditions.push(sql`a.sold = ${query.sold}`);
+  if (query.sold !== undefined) conditions.push(eq(automobiles.sold, query.sold));
   if (query.q) {
     const pattern = likePattern(query.q);
     conditions.push(
-      sql`(a.vin ilike ${pattern} or a.color ilike ${pattern} or m.name ilike ${pattern} or mf.name ilike ${pattern})`,
+      sql`(${automobiles.vin} ilike ${pattern} or ${automobiles.color} ilike ${pattern} or ${vehicleModels.name} ilike ${pattern} or ${manufacturers.name} ilike ${pattern})`,
     );
   }
   return sql.join(conditions, sql` and `);
@@ -37,12 +37,27 @@ function storedCount(sold: boolean | undefined): SQL {
 }
 
 export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
+  const byVin = (executor: Db) =>
+    executor
+      .select({ automobile: automobileJson })
+      .from(automobiles)
+      .innerJoin(vehicleModels, eq(vehicleModels.id, automobiles.modelId))
+      .innerJoin(manufacturers, eq(manufacturers.id, vehicleModels.manufacturerId))
+      .where(eq(automobiles.vin, sql.placeholder('vin')))
+      // Named: Postgres plans the three-table join once per connection, not on every read.
+      .prepare('inventory_automobile_by_vin');
+  const readByVin = byVin(db);
+
   async function find(executor: Db, vin: string): Promise<AutomobileJson | undefined> {
-    const [row] = await queryRows<{ automobile: AutomobileJson }>(
-      executor,
-      sql`select ${automobileJson} as automobile from ${automobilesJoined} where a.vin = ${vin}`,
-    );
+    const [row] = await (executor === db ? readByVin : byVin(executor)).execute({ vin });
     return row?.automobile;
+  }
+
+  /** The row this transaction has just written: missing would be a bug, not a client's mistake. */
+  async function findWritten(tx: Db, vin: string): Promise<AutomobileJson> {
+    const automobile = await find(tx, vin);
+    if (!automobile) throw new Error(`automobile ${vin} not found after writing it`);
+    return automobile;
   }
 
   async function get(vin: string): Promise<AutomobileJson> {
@@ -69,10 +84,10 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
       const rows = await queryRows<{ automobile: AutomobileJson; total: string | number }>(
         db,
         sql`with page as (
-              select a.id, ${total} as total
-              from ${automobilesJoined} where ${where} order by a.id ${limit} offset ${query.offset})
+              select ${automobiles.id} as id, ${total} as total
+              from ${automobilesJoined} where ${where} order by ${automobiles.id} ${limit} offset ${query.offset})
             select ${automobileJson} as automobile, page.total
-            from page join ${automobilesJoined} on a.id = page.id order by a.id`,
+            from page join ${automobilesJoined} on ${automobiles.id} = page.id order by ${automobiles.id}`,
       );
       const first = rows[0];
       const pastTheEnd = async () =>
@@ -106,8 +121,9 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
             if (code === PG_FOREIGN_KEY_VIOLATION) throw invalidField('model_id', 'no vehicle model has this id');
             throw error;
           });
-        await recordChanges(tx, sql`a.vin = ${input.vin}`);
-        return (await find(tx, input.vin)) ?? Promise.reject(new Error('inserted automobile not found'));
+        const automobile = await findWritten(tx, input.vin);
+        await recordChange(tx, automobile);
+        return automobile;
       });
     },
 
@@ -125,8 +141,9 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
           .where(eq(automobiles.vin, vin))
           .returning({ id: automobiles.id });
         if (updated.length === 0) throw notFound();
-        await recordChanges(tx, sql`a.vin = ${vin}`);
-        return (await find(tx, vin)) ?? Promise.reject(new Error('updated automobile not found'));
+        const automobile = await findWritten(tx, vin);
+        await recordChange(tx, automobile);
+        return automobile;
       });
     },
 
@@ -134,9 +151,8 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
       return write(async (tx) => {
         const automobile = await find(tx, vin);
         if (!automobile) throw notFound();
-        // The feed entry needs the joined JSON, so it is written before the row goes.
-        await recordChanges(tx, sql`a.vin = ${vin}`, true);
         await tx.delete(automobiles).where(eq(automobiles.vin, vin));
+        await recordChange(tx, automobile, true);
         return automobile;
       });
     },

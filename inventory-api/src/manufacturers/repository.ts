@@ -3,7 +3,7 @@ import { conflict, isStillReferenced, notFound, PG_UNIQUE_VIOLATION, pgErrorCode
 import { countRows, fetchPage, type Page, type Paged } from '@carcar/common/pagination';
 import { asc, eq, sql } from 'drizzle-orm';
 import { type ChangeNotifier, recordChanges } from '../automobiles/changes.js';
-import { manufacturers } from '../db/schema.js';
+import { manufacturers, vehicleModels } from '../db/schema.js';
 import { type ManufacturerInput, type ManufacturerJson, manufacturerJson } from './schemas.js';
 
 function duplicateName(error: unknown, name: string): never {
@@ -61,7 +61,7 @@ export function manufacturersRepository(db: Db, notifier: ChangeNotifier) {
           .returning()
           .catch((error: unknown) => duplicateName(error, input.name));
         if (!updated) throw notFound();
-        await recordChanges(tx, sql`m.manufacturer_id = ${id}`);
+        await recordChanges(tx, eq(vehicleModels.manufacturerId, id));
         return updated;
       });
       notifier.notify();

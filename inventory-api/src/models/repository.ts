@@ -10,7 +10,7 @@ import {
 import { countRows, fetchPage, type Page, type Paged } from '@carcar/common/pagination';
 import { asc, eq, sql } from 'drizzle-orm';
 import { type ChangeNotifier, recordChanges } from '../automobiles/changes.js';
-import { manufacturers, vehicleModels } from '../db/schema.js';
+import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import { type ModelCreateInput, type ModelUpdateInput, type VehicleModelJson, vehicleModelJson } from './schemas.js';
 
 const modelColumns = {
@@ -80,7 +80,7 @@ export function modelsRepository(db: Db, notifier: ChangeNotifier) {
           .where(eq(vehicleModels.id, id))
           .returning({ id: vehicleModels.id });
         if (updated.length === 0) throw notFound();
-        await recordChanges(tx, sql`a.model_id = ${id}`);
+        await recordChanges(tx, eq(automobiles.modelId, id));
         return find(tx, id);
       });
       notifier.notify();
