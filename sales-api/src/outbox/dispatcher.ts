@@ -2,7 +2,7 @@ import http from 'node:http';
 import { type Db, queryRows } from '@carcar/common/database';
 import type { Logger } from '@carcar/common/logger';
 import axios from 'axios';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { outbox } from '../db/schema.js';
 
 export interface DispatcherOptions {
@@ -88,27 +88,37 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
-  async function settle(row: Claimed, outcome: Outcome): Promise<void> {
-    if (outcome.kind === 'delivered') {
-      await db.delete(outbox).where(eq(outbox.id, row.id));
-      return;
-    }
-    if (outcome.kind === 'gone') {
-      // Inventory refused for good (the car was deleted there): retrying would block this VIN forever.
-      logger.warn({ vin: row.vin, sold: row.sold, status: outcome.status }, 'inventory refused a sold update; dropped');
-      await db.delete(outbox).where(eq(outbox.id, row.id));
-      return;
-    }
-    const delayMs = Math.min(250 * 2 ** row.attempts, maxBackoffMs);
-    await db
-      .update(outbox)
-      .set({
-        attempts: row.attempts + 1,
-        lastError: outcome.error.slice(0, 500),
-        leasedUntil: null,
-        nextAttemptAt: sql`now() + make_interval(secs => ${delayMs / 1000})`,
-      })
-      .where(eq(outbox.id, row.id));
+  /** Delivered rows go in one statement; refused ones are dropped with a warning; failed ones wait. */
+  async function settle(rows: Claimed[], outcomes: Outcome[]): Promise<void> {
+    const done: number[] = [];
+    const retries: Array<Promise<unknown>> = [];
+    rows.forEach((row, i) => {
+      const outcome = outcomes[i] as Outcome;
+      if (outcome.kind === 'gone') {
+        // Inventory refused for good (the car was deleted there): retrying would block this VIN forever.
+        logger.warn(
+          { vin: row.vin, sold: row.sold, status: outcome.status },
+          'inventory refused a sold update; dropped',
+        );
+      }
+      if (outcome.kind !== 'retry') {
+        done.push(row.id);
+        return;
+      }
+      const delayMs = Math.min(250 * 2 ** row.attempts, maxBackoffMs);
+      retries.push(
+        db
+          .update(outbox)
+          .set({
+            attempts: row.attempts + 1,
+            lastError: outcome.error.slice(0, 500),
+            leasedUntil: null,
+            nextAttemptAt: sql`now() + make_interval(secs => ${delayMs / 1000})`,
+          })
+          .where(eq(outbox.id, row.id)),
+      );
+    });
+    await Promise.all([...(done.length > 0 ? [db.delete(outbox).where(inArray(outbox.id, done))] : []), ...retries]);
   }
 
   function setState(state: DispatcherStatus['state'], error?: string): void {
@@ -140,7 +150,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
           continue;
         }
         const outcomes = await Promise.all(rows.map(deliver));
-        await Promise.all(rows.map((row, i) => settle(row, outcomes[i] as Outcome)));
+        await settle(rows, outcomes);
         const failure = outcomes.find((o): o is Extract<Outcome, { kind: 'retry' }> => o.kind === 'retry');
         setState(failure ? 'failing' : 'ok', failure?.error);
         if (failure) await pause(Math.min(250, maxBackoffMs));
