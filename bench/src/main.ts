@@ -54,8 +54,9 @@ function sameCost(a: IdleCost, b: IdleCost): boolean {
 step('building the APIs and the browser app');
 buildApis();
 const bundle = measureBundle();
-step('start-up: npm start on a fresh DATA_DIR');
-const startup = spread(await startupTimes(runs));
+step('start-up: npm start on a fresh DATA_DIR, first on this machine and later');
+const startupFirst = spread(await startupTimes(runs, true));
+const startupLater = spread(await startupTimes(runs, false));
 
 const database = await createBenchDatabase(process.env.DATABASE_URL);
 step(`starting the services on ${database.kind}`);
@@ -125,7 +126,12 @@ const results: BenchResults = {
   syncLag: { ...syncLag, target: 'p99 < 1000 ms', met: syncLag.service.p99Ms < 1000 && syncLag.sales.p99Ms < 1000 },
   idlePoll,
   idlePollIndependentOfSize: sameCost(idleSmall, idleLarge),
-  startupSeconds: { ...startup, target: '< 10 s', met: startup.median < 10 },
+  startupSeconds: {
+    firstOnMachine: startupFirst,
+    later: startupLater,
+    target: '< 10 s',
+    met: startupFirst.median < 10 && startupLater.median < 10,
+  },
   bundle: { ...bundle, target: 'initial JS < 200 kB gzip', met: bundle.initialJsGzipKb < 200 },
   memoryMbAtEnd,
 };

@@ -19,6 +19,8 @@ export function serviceEnv(defaultPort: number) {
       .optional()
       .or(z.literal('').transform(() => undefined)),
     DATA_DIR: z.string().min(1).default('.data'),
+    /** An initialised PGlite folder a new embedded database is copied from instead of running initdb (`npm start` sets it). */
+    PGLITE_TEMPLATE: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(logLevels).default('info'),
     /** Comma-separated browser origins allowed by CORS: the browser app's address. */
     CORS_ORIGINS: z

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Logger } from './logger.js';
+import { copyPgliteTemplate } from './pglite-template.js';
 
 /** The Drizzle handle services use; the same type whether PGlite or a Postgres pool is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -24,6 +25,8 @@ export interface DatabaseOptions {
   /** PGlite keeps its files in `<dataDir>/<schemaName>`; omitted means in memory. */
   dataDir?: string | undefined;
   pgliteExtensions?: PgliteExtensions;
+  /** An initialised PGlite folder (common/src/pglite-template.ts): a new data folder starts as its copy. */
+  pgliteTemplate?: string | undefined;
   poolSize?: number;
   logger?: Logger;
 }
@@ -60,6 +63,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   if (options.dataDir) {
     dataDir = path.resolve(options.dataDir, options.schemaName);
     mkdirSync(path.dirname(dataDir), { recursive: true });
+    if (!existsSync(dataDir) && options.pgliteTemplate) copyPgliteTemplate(options.pgliteTemplate, dataDir);
   }
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),

@@ -33,6 +33,7 @@ export async function runService<S extends z.ZodType<BaseConfig>>(definition: Se
     migrationsFolder: definition.migrationsFolder,
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
+    pgliteTemplate: config.PGLITE_TEMPLATE,
     ...(definition.pgliteExtensions ? { pgliteExtensions: definition.pgliteExtensions } : {}),
     logger,
   });
