@@ -1,22 +1,36 @@
 import { EventEmitter } from 'node:events';
 import { type Db, queryRows } from '@carcar/common/database';
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { automobileChanges, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import type { AutomobileChangeJson, AutomobileJson } from './schemas.js';
 
+/** The automobile columns the JSON is made of: the table's, or a query's that selected them. */
+interface AutomobileColumns {
+  id: SQLWrapper;
+  vin: SQLWrapper;
+  color: SQLWrapper;
+  year: SQLWrapper;
+  sold: SQLWrapper;
+}
+
 /**
- * An automobile's contract JSON, built by Postgres over `automobilesJoined`, so API reads and feed
- * entries are the same document.
+ * An automobile's contract JSON, built by Postgres from `car` joined to its model and manufacturer,
+ * so API reads and feed entries are the same document.
  */
-export const automobileJson = sql<AutomobileJson>`json_build_object(
-  'href', '/api/automobiles/' || ${automobiles.vin} || '/', 'id', ${automobiles.id}, 'color', ${automobiles.color},
-  'year', ${automobiles.year}, 'vin', ${automobiles.vin},
+export function automobileJsonOf(car: AutomobileColumns): SQL<AutomobileJson> {
+  return sql<AutomobileJson>`json_build_object(
+  'href', '/api/automobiles/' || ${car.vin} || '/', 'id', ${car.id}, 'color', ${car.color},
+  'year', ${car.year}, 'vin', ${car.vin},
   'model', json_build_object(
     'href', '/api/models/' || ${vehicleModels.id} || '/', 'id', ${vehicleModels.id}, 'name', ${vehicleModels.name},
     'picture_url', ${vehicleModels.pictureUrl},
     'manufacturer', json_build_object(
       'href', '/api/manufacturers/' || ${manufacturers.id} || '/', 'id', ${manufacturers.id}, 'name', ${manufacturers.name})),
-  'sold', ${automobiles.sold})`;
+  'sold', ${car.sold})`;
+}
+
+/** The JSON of the automobile rows of `automobilesJoined`. */
+export const automobileJson = automobileJsonOf(automobiles);
 
 export const automobilesJoined = sql`${automobiles}
   join ${vehicleModels} on ${vehicleModels.id} = ${automobiles.modelId}
