@@ -151,6 +151,7 @@ try {
   const inFlight = new Set<Promise<void>>();
   const started = performance.now();
   let sent = 0;
+  let lastReport = 0;
   // Open loop: requests leave on schedule whether or not earlier ones have answered.
   while (performance.now() - started < seconds * 1000) {
     const due = Math.floor(((performance.now() - started) / 1000) * rate);
@@ -171,6 +172,13 @@ try {
     }
     if (!memory.inventory && performance.now() - started >= 10_000) {
       for (const [name, s] of Object.entries(services)) memory[name] = { start: rssMb(s.pid), end: 0 };
+    }
+    // A line every 30 s, so growth that levels off can be told from growth that does not.
+    const second = Math.floor((performance.now() - started) / 1000);
+    if (second > 0 && second % 30 === 0 && second !== lastReport) {
+      lastReport = second;
+      const rss = Object.entries(services).map(([name, s]) => `${name} ${rssMb(s.pid).toFixed(0)} MB`);
+      console.log(`${second} s: ${sent} sent, ${inFlight.size} in flight; RSS ${rss.join(', ')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
   }

@@ -1,4 +1,4 @@
-import { count, type SQL } from 'drizzle-orm';
+import { count, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -25,8 +25,18 @@ export function sendList<T>(res: Response, key: string, page: Paged<T>): void {
 }
 
 /**
- * Runs a list query that selects `count(*) over ()` as `total`, limited when the page asks for it.
- * The window count makes a page one query; only a page past the end needs `countAll`.
+ * A list's `total` as a column of its page query: the matching rows of the list's own table,
+ * counted once by a sub-select (an index scan), so the page stays one statement. A window count
+ * (`count(*) over ()`) would instead run the list's joins for every matching row, not just the page's.
+ * `where` must name only `table`'s columns.
+ */
+export function totalOf(table: PgTable, where?: SQL): SQL<number> {
+  return sql<number>`(select count(*) from ${table} ${where ? sql`where ${where}` : sql``})`.mapWith(Number);
+}
+
+/**
+ * Runs a list query that selects `totalOf(...)` as `total`, limited when the page asks for it.
+ * Only a page past the end, which has no row to carry the total, needs `countAll`.
  */
 export async function fetchPage<R extends { total: number }>(
   query: PromiseLike<R[]> & { limit(limit: number): PromiseLike<R[]> },

@@ -1,7 +1,7 @@
 import type { Db } from '@carcar/common/database';
 import { conflict, isStillReferenced, notFound, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/errors';
-import { countRows, fetchPage, type Page, type Paged } from '@carcar/common/pagination';
-import { asc, eq, sql } from 'drizzle-orm';
+import { countRows, fetchPage, type Page, type Paged, totalOf } from '@carcar/common/pagination';
+import { asc, eq } from 'drizzle-orm';
 import { type ChangeNotifier, recordChanges } from '../automobiles/changes.js';
 import { manufacturers, vehicleModels } from '../db/schema.js';
 import { type ManufacturerInput, type ManufacturerJson, manufacturerJson } from './schemas.js';
@@ -23,7 +23,7 @@ export function manufacturersRepository(db: Db, notifier: ChangeNotifier) {
           .select({
             id: manufacturers.id,
             name: manufacturers.name,
-            total: sql<number>`count(*) over()`.mapWith(Number),
+            total: totalOf(manufacturers),
           })
           .from(manufacturers)
           .orderBy(asc(manufacturers.id))

@@ -7,8 +7,8 @@ import {
   PG_FOREIGN_KEY_VIOLATION,
   pgErrorCode,
 } from '@carcar/common/errors';
-import { countRows, fetchPage, type Page, type Paged } from '@carcar/common/pagination';
-import { asc, eq, sql } from 'drizzle-orm';
+import { countRows, fetchPage, type Page, type Paged, totalOf } from '@carcar/common/pagination';
+import { asc, eq } from 'drizzle-orm';
 import { type ChangeNotifier, recordChanges } from '../automobiles/changes.js';
 import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import { type ModelCreateInput, type ModelUpdateInput, type VehicleModelJson, vehicleModelJson } from './schemas.js';
@@ -38,7 +38,7 @@ export function modelsRepository(db: Db, notifier: ChangeNotifier) {
     async list(page: Page): Promise<Paged<VehicleModelJson>> {
       const { rows, total } = await fetchPage(
         db
-          .select({ ...modelColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+          .select({ ...modelColumns, total: totalOf(vehicleModels) })
           .from(vehicleModels)
           .innerJoin(manufacturers, eq(manufacturers.id, vehicleModels.manufacturerId))
           .orderBy(asc(vehicleModels.id))

@@ -1,7 +1,7 @@
 import type { Db } from '@carcar/common/database';
-import { countRows, fetchPage, sendList } from '@carcar/common/pagination';
+import { countRows, fetchPage, sendList, totalOf } from '@carcar/common/pagination';
 import { parseInput } from '@carcar/common/validation';
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { Router } from 'express';
 import { automobileVOs } from '../db/schema.js';
 import { automobileListQuery } from './schemas.js';
@@ -24,7 +24,7 @@ export function automobilesRouter(db: Db): Router {
           color: automobileVOs.color,
           model: automobileVOs.modelName,
           manufacturer: automobileVOs.manufacturerName,
-          total: sql<number>`count(*) over ()`.mapWith(Number),
+          total: totalOf(automobileVOs, where),
         })
         .from(automobileVOs)
         .where(where)

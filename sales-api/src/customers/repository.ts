@@ -1,7 +1,7 @@
 import type { Db } from '@carcar/common/database';
 import { conflict, isStillReferenced, notFound } from '@carcar/common/errors';
-import { countRows, fetchPage, type Page, type Paged } from '@carcar/common/pagination';
-import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { countRows, fetchPage, type Page, type Paged, totalOf } from '@carcar/common/pagination';
+import { asc, eq, getTableColumns } from 'drizzle-orm';
 import { customers } from '../db/schema.js';
 import { type CustomerInput, type CustomerJson, customerJson } from './schemas.js';
 
@@ -10,7 +10,7 @@ export function customersRepository(db: Db) {
     async list(page: Page): Promise<Paged<CustomerJson>> {
       const { rows, total } = await fetchPage(
         db
-          .select({ ...getTableColumns(customers), total: sql<number>`count(*) over ()`.mapWith(Number) })
+          .select({ ...getTableColumns(customers), total: totalOf(customers) })
           .from(customers)
           .orderBy(asc(customers.id))
           .offset(page.offset)

@@ -1,6 +1,6 @@
 import type { Db } from '@carcar/common/database';
 import { conflict, type FieldError, invalid, notFound, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/errors';
-import { countRows, fetchPage, type Paged } from '@carcar/common/pagination';
+import { countRows, fetchPage, type Paged, totalOf } from '@carcar/common/pagination';
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { customerJson } from '../customers/schemas.js';
 import { automobileVOs, customers, outbox, salespeople, salesRecords } from '../db/schema.js';
@@ -44,7 +44,7 @@ export function salesRepository(db: Db, onCommitted: () => void) {
   /** Live sales with their car, salesperson and customer; `total` counts every matching row. */
   function select(executor: Db, where: SQL | undefined) {
     return executor
-      .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .select({ ...columns, total: totalOf(salesRecords, and(isNull(salesRecords.voidedAt), where)) })
       .from(salesRecords)
       .innerJoin(automobileVOs, eq(automobileVOs.vin, salesRecords.automobileVin))
       .innerJoin(salespeople, eq(salespeople.id, salesRecords.salespersonId))

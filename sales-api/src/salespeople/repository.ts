@@ -1,7 +1,7 @@
 import type { Db } from '@carcar/common/database';
 import { conflict, isStillReferenced, notFound, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/errors';
-import { countRows, fetchPage, type Page, type Paged } from '@carcar/common/pagination';
-import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { countRows, fetchPage, type Page, type Paged, totalOf } from '@carcar/common/pagination';
+import { asc, eq, getTableColumns } from 'drizzle-orm';
 import { salespeople } from '../db/schema.js';
 import { type SalespersonInput, type SalespersonJson, salespersonJson } from './schemas.js';
 
@@ -10,7 +10,7 @@ export function salespeopleRepository(db: Db) {
     async list(page: Page): Promise<Paged<SalespersonJson>> {
       const { rows, total } = await fetchPage(
         db
-          .select({ ...getTableColumns(salespeople), total: sql<number>`count(*) over ()`.mapWith(Number) })
+          .select({ ...getTableColumns(salespeople), total: totalOf(salespeople) })
           .from(salespeople)
           .orderBy(asc(salespeople.id))
           .offset(page.offset)

@@ -7,7 +7,7 @@ import {
   PG_FOREIGN_KEY_VIOLATION,
   pgErrorCode,
 } from '@carcar/common/errors';
-import { countRows, fetchPage, type Paged } from '@carcar/common/pagination';
+import { countRows, fetchPage, type Paged, totalOf } from '@carcar/common/pagination';
 import { and, desc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import { type AppointmentStatus, appointments, automobileVOs, technicians } from '../db/schema.js';
 import { technicianJson } from '../technicians/schemas.js';
@@ -41,7 +41,7 @@ export function appointmentsRepository(db: Db, timezone: string) {
   /** Appointments with their technician and VIP flag; `total` counts every matching row. */
   function select(executor: Db, where: SQL | undefined) {
     return executor
-      .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .select({ ...columns, total: totalOf(appointments, where) })
       .from(appointments)
       .innerJoin(technicians, eq(technicians.id, appointments.technicianId))
       .leftJoin(automobileVOs, eq(automobileVOs.vin, appointments.vin))

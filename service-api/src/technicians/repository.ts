@@ -1,7 +1,7 @@
 import type { Db } from '@carcar/common/database';
 import { conflict, isStillReferenced, notFound, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/errors';
-import { countRows, fetchPage, type Page, type Paged } from '@carcar/common/pagination';
-import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { countRows, fetchPage, type Page, type Paged, totalOf } from '@carcar/common/pagination';
+import { asc, eq, getTableColumns } from 'drizzle-orm';
 import { technicians } from '../db/schema.js';
 import { type TechnicianInput, type TechnicianJson, technicianJson } from './schemas.js';
 
@@ -10,7 +10,7 @@ export function techniciansRepository(db: Db) {
     async list(page: Page): Promise<Paged<TechnicianJson>> {
       const { rows, total } = await fetchPage(
         db
-          .select({ ...getTableColumns(technicians), total: sql<number>`count(*) over ()`.mapWith(Number) })
+          .select({ ...getTableColumns(technicians), total: totalOf(technicians) })
           .from(technicians)
           .orderBy(asc(technicians.id))
           .offset(page.offset)
