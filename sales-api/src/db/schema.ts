@@ -59,8 +59,8 @@ export const salesRecords = sales.table(
   (t) => [
     // Exactly one live sale per car, also under concurrent requests.
     uniqueIndex('sales_one_live_sale_per_automobile').on(t.automobileVin).where(sql`${t.voidedAt} is null`),
-    index('sales_salesperson_id_idx').on(t.salespersonId),
-    index('sales_customer_id_idx').on(t.customerId),
+    index('sales_salesperson_id_id_idx').on(t.salespersonId, t.id),
+    index('sales_customer_id_id_idx').on(t.customerId, t.id),
   ],
 );
 
