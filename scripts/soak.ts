@@ -88,14 +88,15 @@ try {
   let slot = 0;
 
   // The mix a busy dealership sends: mostly reads, a steady share of writes of every kind.
-  const mix: Array<[number, () => Promise<Response>]> = [
-    [25, () => fetch(`${inv}/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`)],
-    [15, () => fetch(`${inv}/api/automobiles/?limit=50&sold=false`)],
-    [15, () => fetch(`${svc}/api/appointments/?vin=${sampleVin(Math.floor(Math.random() * stock))}`)],
-    [10, () => fetch(`${sales}/api/sales/?salesperson=${seller.id}&limit=20`)],
-    [10, addCar],
+  const mix: Array<[number, string, () => Promise<Response>]> = [
+    [25, 'GET car', () => fetch(`${inv}/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`)],
+    [15, 'GET cars', () => fetch(`${inv}/api/automobiles/?limit=50&sold=false`)],
+    [15, 'GET history', () => fetch(`${svc}/api/appointments/?vin=${sampleVin(Math.floor(Math.random() * stock))}`)],
+    [10, 'GET sales', () => fetch(`${sales}/api/sales/?salesperson=${seller.id}&limit=20`)],
+    [10, 'POST car', addCar],
     [
       10,
+      'POST booking',
       () => {
         const n = slot++;
         return fetch(`${svc}/api/appointments/`, {
@@ -113,6 +114,7 @@ try {
     ],
     [
       5,
+      'POST sale',
       () =>
         fetch(`${sales}/api/sales/`, {
           method: 'POST',
@@ -127,6 +129,7 @@ try {
     ],
     [
       10,
+      'PUT car',
       () =>
         fetch(`${inv}/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`, {
           method: 'PUT',
@@ -136,16 +139,17 @@ try {
     ],
   ];
   const weights = mix.reduce((sum, [w]) => sum + w, 0);
-  const pick = () => {
+  const pick = (): [string, () => Promise<Response>] => {
     let r = Math.random() * weights;
-    for (const [w, send] of mix) {
+    for (const [w, kind, send] of mix) {
       r -= w;
-      if (r < 0) return send;
+      if (r < 0) return [kind, send];
     }
-    return mix[0]?.[1] as () => Promise<Response>;
+    return ['GET car', mix[0]?.[2] as () => Promise<Response>];
   };
 
   const latencies: number[] = [];
+  const byKind = new Map<string, number[]>();
   const errors: string[] = [];
   const memory: Record<string, { start: number; end: number }> = {};
   const inFlight = new Set<Promise<void>>();
@@ -158,10 +162,15 @@ try {
     while (sent < due) {
       sent++;
       const t0 = performance.now();
-      const request = pick()()
+      const [kind, send] = pick();
+      const request = send()
         .then(async (res) => {
           await res.arrayBuffer();
-          latencies.push(performance.now() - t0);
+          const took = performance.now() - t0;
+          latencies.push(took);
+          const ofKind = byKind.get(kind) ?? [];
+          ofKind.push(took);
+          byKind.set(kind, ofKind);
           if (res.status >= 400) errors.push(`${res.status} ${res.url}`);
         })
         .catch((error: unknown) => {
@@ -185,15 +194,21 @@ try {
   await Promise.all(inFlight);
   for (const [name, s] of Object.entries(services)) if (memory[name]) memory[name].end = rssMb(s.pid);
 
+  const pctOf = (values: number[], p: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
+  };
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
+  const pct = (p: number) => pctOf(latencies, p);
   const elapsed = (performance.now() - started) / 1000;
   console.log(
     `soak: ${sent} requests in ${elapsed.toFixed(1)} s (${(sent / elapsed).toFixed(0)} req/s target ${rate})`,
   );
   console.log(`errors: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join('; ')})` : ''}`);
   console.log(`latency ms: p50 ${pct(50)}  p90 ${pct(90)}  p99 ${pct(99)}  max ${latencies.at(-1)?.toFixed(1)}`);
+  for (const [kind, values] of byKind) {
+    console.log(`  ${kind.padEnd(13)} p50 ${pctOf(values, 50)}  p99 ${pctOf(values, 99)}  (${values.length})`);
+  }
   console.log('memory (RSS MB, at 10 s -> end):');
   for (const [name, { start, end }] of Object.entries(memory)) {
     console.log(
