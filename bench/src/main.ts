@@ -23,7 +23,7 @@ import {
 } from './scenarios.js';
 import { buildApis, createBenchDatabase, root, rssMb, startStack } from './stack.js';
 import { startupTimes } from './startup.js';
-import { type IdleCost, measureIdleCost, measureSyncLag } from './sync.js';
+import { type IdleCost, measureIdleCost, measureSyncLag, sameCost } from './sync.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -37,18 +37,6 @@ async function drive(scenario: HttpScenario): Promise<HttpResult> {
   step(scenario.name);
   const result = await measure({ url: scenario.url, connections, seconds, runs, next: scenario.next });
   return { name: scenario.name, connections, ...result, ...judge(scenario, result) };
-}
-
-/** Equal within noise: the window catches one long poll more or less, nothing that grows with the data. */
-function sameCost(a: IdleCost, b: IdleCost): boolean {
-  const close = (x: number | null, y: number | null) =>
-    x === null || y === null || Math.abs(x - y) <= Math.max(0.25 * Math.max(x, y), (2 * 60) / idleSeconds);
-  return (
-    close(a.requestsPerMinute, b.requestsPerMinute) &&
-    close(a.bytesPerMinute, b.bytesPerMinute) &&
-    close(a.sqlStatementsPerMinute, b.sqlStatementsPerMinute) &&
-    close(a.rowsReadPerMinute, b.rowsReadPerMinute)
-  );
 }
 
 step('building the APIs and the browser app');
@@ -125,7 +113,7 @@ const results: BenchResults = {
   http,
   syncLag: { ...syncLag, target: 'p99 < 1000 ms', met: syncLag.service.p99Ms < 1000 && syncLag.sales.p99Ms < 1000 },
   idlePoll,
-  idlePollIndependentOfSize: sameCost(idleSmall, idleLarge),
+  idlePollIndependentOfSize: sameCost(idleSmall, idleLarge, idleSeconds),
   startupSeconds: {
     firstOnMachine: startupFirst,
     later: startupLater,

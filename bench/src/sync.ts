@@ -133,3 +133,20 @@ export async function measureIdleCost(
     rowsReadPerMinute: before && after ? perMinute(after.rows - before.rows) : null,
   };
 }
+
+/**
+ * Equal within noise: a window catches one long poll more or less, and Postgres' background work
+ * reads a few hundred rows a minute at any size. Anything that grew with the stock would read
+ * tens of thousands of rows at 100,000 cars, far outside these bounds.
+ */
+export function sameCost(a: IdleCost, b: IdleCost, windowSeconds: number): boolean {
+  const close = (x: number | null, y: number | null, floor: number) =>
+    x === null || y === null || Math.abs(x - y) <= Math.max(0.25 * Math.max(x, y), floor);
+  const oneRequest = (2 * 60) / windowSeconds;
+  return (
+    close(a.requestsPerMinute, b.requestsPerMinute, oneRequest) &&
+    close(a.bytesPerMinute, b.bytesPerMinute, 200) &&
+    close(a.sqlStatementsPerMinute, b.sqlStatementsPerMinute, 10) &&
+    close(a.rowsReadPerMinute, b.rowsReadPerMinute, 1_000)
+  );
+}
