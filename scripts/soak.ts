@@ -1,31 +1,14 @@
-// A soak: the whole stack on the Postgres server under a steady mixed load, reporting errors,
-// latency percentiles and each process's memory at the start and the end.
-//   npm run soak                      # 60 s at 500 req/s
-//   SOAK_SECONDS=300 SOAK_RATE=300 npm run soak
-// It starts its own processes on ephemeral ports, in a fresh database it drops afterwards.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { callJson, inventoryDir, type SpawnedService, spawnService } from '@carcar/common/testing';
+import { adminQuery, callJson, inventoryDir, rssMb, type SpawnedService, spawnService } from '@carcar/common/testing';
 import { sampleVin } from '@carcar/common/vin';
-import pg from 'pg';
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const rate = Number(process.env.SOAK_RATE ?? 500);
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(statement);
-  await client.end();
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
+const admin = (statement: string) => adminQuery(serverUrl, statement);
 
 const dbName = `carcar_soak_${Date.now()}`;
 await admin(`create database ${dbName}`);

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { callJson } from '@carcar/common/testing';
+import { callJson, rssMb } from '@carcar/common/testing';
 import { measureBundle } from './bundle.js';
 import { createFixtures, fillInventory, waitForSync } from './data.js';
 import { measure, spread } from './load.js';
@@ -22,7 +22,7 @@ import {
   salesBySalesperson,
   serviceHistory,
 } from './scenarios.js';
-import { buildApis, createBenchDatabase, root, rssMb, startStack } from './stack.js';
+import { buildApis, createBenchDatabase, root, startStack } from './stack.js';
 import { startupTimes } from './startup.js';
 import { type IdleCost, measureIdleCost, measureSyncLag, sameCost } from './sync.js';
 

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type SpawnedService, spawnService } from '@carcar/common/testing';
+import { adminQuery, type SpawnedService, spawnService } from '@carcar/common/testing';
 import pg from 'pg';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,23 +20,13 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-async function admin(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function createBenchDatabase(serverUrl: string | undefined): Promise<BenchDatabase> {
   if (!serverUrl) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'carcar-bench-'));
     return { kind: 'pglite', env: { DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true }) };
   }
   const name = `carcar_bench_${Date.now()}`;
-  await admin(serverUrl, `create database ${name}`);
+  await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
@@ -46,7 +36,7 @@ export async function createBenchDatabase(serverUrl: string | undefined): Promis
     pool,
     drop: async () => {
       await pool.end();
-      await admin(serverUrl, `drop database if exists ${name} with (force)`);
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
     },
   };
 }
@@ -148,10 +138,4 @@ export async function startStack(database: BenchDatabase): Promise<Stack> {
       await proxy.close();
     },
   };
-}
-
-/** Resident memory of a process, in MB. */
-export function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
