@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { adminQuery, callJson, inventoryDir, rssMb, type SpawnedService, spawnService } from '@carcar/common/testing';
+import {
+  callJson,
+  createDatabaseOn,
+  inventoryDir,
+  rssMb,
+  type SpawnedService,
+  spawnService,
+} from '@carcar/common/testing';
 import { sampleVin } from '@carcar/common/vin';
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);
@@ -8,14 +15,9 @@ const rate = Number(process.env.SOAK_RATE ?? 500);
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-const admin = (statement: string) => adminQuery(serverUrl, statement);
-
-const dbName = `carcar_soak_${Date.now()}`;
-await admin(`create database ${dbName}`);
-const dbUrl = new URL(serverUrl);
-dbUrl.pathname = `/${dbName}`;
+const database = await createDatabaseOn(serverUrl, 'carcar_soak');
 // Info level: the harness learns each port from the 'listening' line; requests are not logged.
-const env = { DATABASE_URL: dbUrl.toString(), LOG_LEVEL: 'info', RATE_LIMIT_WRITES_PER_MINUTE: '0' };
+const env = { DATABASE_URL: database.url, LOG_LEVEL: 'info', RATE_LIMIT_WRITES_PER_MINUTE: '0' };
 const services: Record<string, SpawnedService> = {};
 try {
   services.inventory = await spawnService(inventoryDir, env);
@@ -201,5 +203,5 @@ try {
   process.exitCode = errors.length > 0 ? 1 : 0;
 } finally {
   for (const s of Object.values(services)) await s.stop();
-  await admin(`drop database if exists ${dbName} with (force)`);
+  await database.drop();
 }

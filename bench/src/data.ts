@@ -16,6 +16,20 @@ export interface Fixtures {
   customerId: number;
 }
 
+/** `count` technicians or salespeople (the same body) through `url`; returns their ids. */
+async function addStaff(url: string, firstName: string, idPrefix: string, count: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const person = await callJson<{ id: number }>('POST', url, {
+      first_name: firstName,
+      last_name: `No. ${i}`,
+      employee_id: `${idPrefix}-${i}`,
+    });
+    ids.push(person.id);
+  }
+  return ids;
+}
+
 export async function createFixtures(stack: Stack, technicians: number, salespeople: number): Promise<Fixtures> {
   const maker = await callJson<{ id: number }>('POST', `${stack.inventory}/api/manufacturers/`, { name: 'Bench' });
   const model = await callJson<{ id: number }>('POST', `${stack.inventory}/api/models/`, {
@@ -23,24 +37,8 @@ export async function createFixtures(stack: Stack, technicians: number, salespeo
     picture_url: 'https://pictures.example/sprinter.jpg',
     manufacturer_id: maker.id,
   });
-  const technicianIds: number[] = [];
-  for (let i = 0; i < technicians; i++) {
-    const technician = await callJson<{ id: number }>('POST', `${stack.service}/api/technicians/`, {
-      first_name: 'Tech',
-      last_name: `No. ${i}`,
-      employee_id: `BT-${i}`,
-    });
-    technicianIds.push(technician.id);
-  }
-  const salespersonIds: number[] = [];
-  for (let i = 0; i < salespeople; i++) {
-    const salesperson = await callJson<{ id: number }>('POST', `${stack.sales}/api/salespeople/`, {
-      first_name: 'Sales',
-      last_name: `No. ${i}`,
-      employee_id: `BS-${i}`,
-    });
-    salespersonIds.push(salesperson.id);
-  }
+  const technicianIds = await addStaff(`${stack.service}/api/technicians/`, 'Tech', 'BT', technicians);
+  const salespersonIds = await addStaff(`${stack.sales}/api/salespeople/`, 'Sales', 'BS', salespeople);
   const customer = await callJson<{ id: number }>('POST', `${stack.sales}/api/customers/`, {
     first_name: 'Bench',
     last_name: 'Customer',

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { adminQuery, type SpawnedService, spawnService } from '@carcar/common/testing';
+import { createDatabaseOn, type SpawnedService, spawnService } from '@carcar/common/testing';
 import pg from 'pg';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,18 +25,15 @@ export async function createBenchDatabase(serverUrl: string | undefined): Promis
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'carcar-bench-'));
     return { kind: 'pglite', env: { DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true }) };
   }
-  const name = `carcar_bench_${Date.now()}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  const created = await createDatabaseOn(serverUrl, 'carcar_bench');
+  const pool = new pg.Pool({ connectionString: created.url, max: 2 });
   return {
     kind: 'postgres',
-    env: { DATABASE_URL: url.toString() },
+    env: { DATABASE_URL: created.url },
     pool,
     drop: async () => {
       await pool.end();
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      await created.drop();
     },
   };
 }

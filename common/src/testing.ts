@@ -126,15 +126,22 @@ export function runServiceToExit(
   });
 }
 
-/** A connection URL for a fresh database on the test server, or undefined on PGlite runs. */
-export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return undefined;
-  const name = `carcar_test_${randomBytes(6).toString('hex')}`;
+/** A new, empty database on the Postgres server at `serverUrl`, named `<prefix>_<random>`; `drop` removes it. */
+export async function createDatabaseOn(
+  serverUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`) };
+}
+
+/** A connection URL for a fresh database on the test server, or undefined on PGlite runs. */
+export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  return serverUrl ? createDatabaseOn(serverUrl, 'carcar_test') : undefined;
 }
 
 /** A JSON request to a spawned service; throws on a non-2xx answer. */

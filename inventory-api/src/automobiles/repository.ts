@@ -37,6 +37,12 @@ function storedCount(sold: boolean | undefined): SQL {
 }
 
 export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
+  /** The value of a parenthesised count sub-select. */
+  async function countOf(count: SQL): Promise<number> {
+    const [row] = await queryRows<{ n: string | number }>(db, sql`select ${count} as n`);
+    return Number(row?.n ?? 0);
+  }
+
   const byVin = (executor: Db) =>
     executor
       .select({ automobile: automobileJson })
@@ -122,9 +128,7 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
           query.sold === undefined
             ? await pages.all.execute(params)
             : await pages.bySold.execute({ ...params, sold: query.sold });
-        const total =
-          rows[0]?.total ??
-          Number((await queryRows<{ n: string }>(db, sql`select ${storedCount(query.sold)} as n`))[0]?.n ?? 0);
+        const total = rows[0]?.total ?? (await countOf(storedCount(query.sold)));
         return { items: rows.map((row) => row.automobile), total };
       }
       const where = listFilter(query);
@@ -142,17 +146,9 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
             from page join ${automobilesJoined} on ${automobiles.id} = page.id order by ${automobiles.id}`,
       );
       const first = rows[0];
-      const pastTheEnd = async () =>
-        Number(
-          (
-            await queryRows<{ n: string }>(
-              db,
-              query.q
-                ? sql`select count(*) as n from ${automobilesJoined} where ${where}`
-                : sql`select ${storedCount(query.sold)} as n`,
-            )
-          )[0]?.n ?? 0,
-        );
+      // A page past the end has no row to carry the total.
+      const pastTheEnd = () =>
+        countOf(query.q ? sql`(select count(*) from ${automobilesJoined} where ${where})` : storedCount(query.sold));
       return { items: rows.map((row) => row.automobile), total: first ? Number(first.total) : await pastTheEnd() };
     },
 
