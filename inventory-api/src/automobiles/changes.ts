@@ -36,26 +36,35 @@ export const automobilesJoined = sql`${automobiles}
   join ${vehicleModels} on ${vehicleModels.id} = ${automobiles.modelId}
   join ${manufacturers} on ${manufacturers.id} = ${vehicleModels.manufacturerId}`;
 
-/**
- * The feed's order is commit order: writers take this lock for the rest of their transaction just
- * before they draw a seq, so seq 12 can never commit before seq 11 (a poller that had read 12 would
- * never see 11). It is taken as late as possible, in the statement that appends, so the only work
- * done under it is that statement and the commit.
- */
-const feedLock = sql`(select pg_advisory_xact_lock(hashtext('carcar:inventory:automobile_changes')))`;
+// Entries are appended with a provisional seq; a deferred trigger (migration 0003) draws the real
+// one at commit, under the feed lock, so the feed's order is commit order.
 
 /** Appends one feed entry per automobile matching `where` (a rename touches many), in the caller's transaction. */
 export async function recordChanges(tx: Db, where: SQL, deleted = false): Promise<void> {
-  await tx.execute(sql`with lock as ${feedLock}
-    insert into ${automobileChanges} (vin, deleted, automobile)
-    select ${automobiles.vin}, ${deleted}, ${automobileJson} from lock, ${automobilesJoined} where ${where}`);
+  await tx.execute(sql`insert into ${automobileChanges} (vin, deleted, automobile)
+    select ${automobiles.vin}, ${deleted}, ${automobileJson} from ${automobilesJoined} where ${where}`);
 }
 
-/** Appends the feed entry of one automobile whose JSON the caller already has, in the caller's transaction. */
-export async function recordChange(tx: Db, automobile: AutomobileJson, deleted = false): Promise<void> {
-  await tx.execute(sql`with lock as ${feedLock}
-    insert into ${automobileChanges} (vin, deleted, automobile)
-    select ${automobile.vin}, ${deleted}, ${JSON.stringify(automobile)}::json from lock`);
+/** The columns of the automobile row a write statement returned, in `writeAutomobile` below. */
+const written = { id: sql`car.id`, vin: sql`car.vin`, color: sql`car.color`, year: sql`car.year`, sold: sql`car.sold` };
+
+/**
+ * Runs `change` (an insert, update or delete of one automobile, without `returning`) and appends
+ * its feed entry, in one statement: one round trip to Postgres and its own transaction. Returns
+ * the automobile's JSON, or undefined when `change` touched no row.
+ */
+export async function writeAutomobile(db: Db, change: SQL, deleted = false): Promise<AutomobileJson | undefined> {
+  const [row] = await queryRows<{ automobile: AutomobileJson }>(
+    db,
+    sql`with car as (${change} returning id, vin, color, year, sold, model_id),
+      written as (
+        select car.vin, ${automobileJsonOf(written)} as automobile from car
+        join ${vehicleModels} on ${vehicleModels.id} = car.model_id
+        join ${manufacturers} on ${manufacturers.id} = ${vehicleModels.manufacturerId}),
+      feed as (insert into ${automobileChanges} (vin, deleted, automobile) select vin, ${deleted}, automobile from written)
+    select automobile from written`,
+  );
+  return row?.automobile;
 }
 
 export async function readChanges(db: Db, after: number, limit: number): Promise<AutomobileChangeJson[]> {

@@ -10,7 +10,13 @@ import {
 import type { Paged } from '@carcar/common/pagination';
 import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import { automobileCounts, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
-import { automobileJson, automobileJsonOf, automobilesJoined, type ChangeNotifier, recordChange } from './changes.js';
+import {
+  automobileJson,
+  automobileJsonOf,
+  automobilesJoined,
+  type ChangeNotifier,
+  writeAutomobile,
+} from './changes.js';
 import type { AutomobileCreateInput, AutomobileJson, AutomobileListQuery, AutomobileUpdateInput } from './schemas.js';
 
 /** `%` and `_` in a search are letters to the user, not wildcards. */
@@ -43,40 +49,27 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
     return Number(row?.n ?? 0);
   }
 
-  const byVin = (executor: Db) =>
-    executor
-      .select({ automobile: automobileJson })
-      .from(automobiles)
-      .innerJoin(vehicleModels, eq(vehicleModels.id, automobiles.modelId))
-      .innerJoin(manufacturers, eq(manufacturers.id, vehicleModels.manufacturerId))
-      .where(eq(automobiles.vin, sql.placeholder('vin')))
-      // Named: Postgres plans the three-table join once per connection, not on every read.
-      .prepare('inventory_automobile_by_vin');
-  const readByVin = byVin(db);
-
-  async function find(executor: Db, vin: string): Promise<AutomobileJson | undefined> {
-    const [row] = await (executor === db ? readByVin : byVin(executor)).execute({ vin });
-    return row?.automobile;
-  }
-
-  /** The row this transaction has just written: missing would be a bug, not a client's mistake. */
-  async function findWritten(tx: Db, vin: string): Promise<AutomobileJson> {
-    const automobile = await find(tx, vin);
-    if (!automobile) throw new Error(`automobile ${vin} not found after writing it`);
-    return automobile;
-  }
+  // Named: Postgres plans the three-table join once per connection, not on every read.
+  const byVin = db
+    .select({ automobile: automobileJson })
+    .from(automobiles)
+    .innerJoin(vehicleModels, eq(vehicleModels.id, automobiles.modelId))
+    .innerJoin(manufacturers, eq(manufacturers.id, vehicleModels.manufacturerId))
+    .where(eq(automobiles.vin, sql.placeholder('vin')))
+    .prepare('inventory_automobile_by_vin');
 
   async function get(vin: string): Promise<AutomobileJson> {
-    const automobile = await find(db, vin);
-    if (!automobile) throw notFound();
-    return automobile;
+    const [row] = await byVin.execute({ vin });
+    if (!row) throw notFound();
+    return row.automobile;
   }
 
-  /** Runs a write and its feed entry in one transaction, then wakes the feed's readers. */
-  async function write<T>(work: (tx: Db) => Promise<T>): Promise<T> {
-    const result = await db.transaction((tx) => work(tx));
+  /** Writes one automobile and its feed entry (one statement), then wakes the feed's readers. */
+  async function write(change: SQL, deleted = false): Promise<AutomobileJson> {
+    const automobile = await writeAutomobile(db, change, deleted);
+    if (!automobile) throw notFound();
     notifier.notify();
-    return result;
+    return automobile;
   }
 
   /**
@@ -155,54 +148,32 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
     get,
 
     create(input: AutomobileCreateInput): Promise<AutomobileJson> {
-      return write(async (tx) => {
-        await tx
-          .insert(automobiles)
-          .values({ vin: input.vin, color: input.color, year: input.year, modelId: input.model_id })
-          .catch((error: unknown) => {
-            const code = pgErrorCode(error);
-            if (code === PG_UNIQUE_VIOLATION) {
-              throw conflict(`An automobile with VIN ${input.vin} already exists`, {
-                errors: [{ path: 'vin', message: 'already exists' }],
-              });
-            }
-            if (code === PG_FOREIGN_KEY_VIOLATION) throw invalidField('model_id', 'no vehicle model has this id');
-            throw error;
+      const insert = sql`insert into ${automobiles} (vin, color, year, model_id)
+        values (${input.vin}, ${input.color}, ${input.year}, ${input.model_id})`;
+      return write(insert).catch((error: unknown) => {
+        const code = pgErrorCode(error);
+        if (code === PG_UNIQUE_VIOLATION) {
+          throw conflict(`An automobile with VIN ${input.vin} already exists`, {
+            errors: [{ path: 'vin', message: 'already exists' }],
           });
-        const automobile = await findWritten(tx, input.vin);
-        await recordChange(tx, automobile);
-        return automobile;
+        }
+        if (code === PG_FOREIGN_KEY_VIOLATION) throw invalidField('model_id', 'no vehicle model has this id');
+        throw error;
       });
     },
 
     async update(vin: string, input: AutomobileUpdateInput): Promise<AutomobileJson> {
-      const patch = {
-        ...(input.color !== undefined ? { color: input.color } : {}),
-        ...(input.year !== undefined ? { year: input.year } : {}),
-        ...(input.sold !== undefined ? { sold: input.sold } : {}),
-      };
-      if (Object.keys(patch).length === 0) return get(vin);
-      return write(async (tx) => {
-        const updated = await tx
-          .update(automobiles)
-          .set(patch)
-          .where(eq(automobiles.vin, vin))
-          .returning({ id: automobiles.id });
-        if (updated.length === 0) throw notFound();
-        const automobile = await findWritten(tx, vin);
-        await recordChange(tx, automobile);
-        return automobile;
-      });
+      const patch = [
+        ...(input.color !== undefined ? [sql`color = ${input.color}`] : []),
+        ...(input.year !== undefined ? [sql`year = ${input.year}`] : []),
+        ...(input.sold !== undefined ? [sql`sold = ${input.sold}`] : []),
+      ];
+      if (patch.length === 0) return get(vin);
+      return write(sql`update ${automobiles} set ${sql.join(patch, sql`, `)} where ${automobiles.vin} = ${vin}`);
     },
 
     delete(vin: string): Promise<AutomobileJson> {
-      return write(async (tx) => {
-        const automobile = await find(tx, vin);
-        if (!automobile) throw notFound();
-        await tx.delete(automobiles).where(eq(automobiles.vin, vin));
-        await recordChange(tx, automobile, true);
-        return automobile;
-      });
+      return write(sql`delete from ${automobiles} where ${automobiles.vin} = ${vin}`, true);
     },
   };
 }

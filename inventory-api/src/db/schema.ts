@@ -72,7 +72,7 @@ export const automobileCounts = inventory.table(
 
 /**
  * The sync feed: one row per insert, update or delete of an automobile, holding the automobile's
- * JSON as it was after the change. Rows are appended in commit order (see changes/repository.ts).
+ * JSON as it was after the change. `seq` is drawn at commit, so it follows commit order (migration 0003).
  */
 export const automobileChanges = inventory.table('automobile_changes', {
   seq: bigserial({ mode: 'number' }).primaryKey(),

@@ -1,0 +1,92 @@
+import { sampleVin } from '@carcar/common/vin';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordChanges } from '../src/automobiles/changes.js';
+import { automobiles } from '../src/db/schema.js';
+import { addAutomobile, type Inventory, seedModel, startInventory } from './helpers.js';
+
+// A poller never looks below the last seq it read, so the feed's seq order must be commit order,
+// with several connections writing at once: only a Postgres server has those.
+let inv: Inventory;
+let modelId: number;
+beforeAll(async () => {
+  inv = await startInventory();
+  modelId = (await seedModel(inv)).id;
+});
+afterAll(() => inv.close());
+
+interface Page {
+  changes: Array<{ seq: number; vin: string }>;
+  next: number;
+}
+
+async function feedAfter(after: number): Promise<Page> {
+  return (await inv.api().get(`/api/automobiles/changes/?after=${after}&limit=500`).expect(200)).body as Page;
+}
+
+describe('the feed under concurrent writers', () => {
+  it('does not hold a writer up on another open transaction, and numbers entries in commit order', async () => {
+    // Two writes of the kind a rename makes, in transactions the test holds open.
+    const [firstVin, secondVin] = [sampleVin(400_001), sampleVin(400_002)];
+    await addAutomobile(inv, firstVin, modelId);
+    await addAutomobile(inv, secondVin, modelId);
+    const { next: start } = await feedAfter(0);
+    let releaseFirst: () => void = () => undefined;
+    const firstMayCommit = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    let firstAppended: () => void = () => undefined;
+    const appended = new Promise<void>((resolve) => {
+      firstAppended = resolve;
+    });
+    // The first writer appends, then stays open until the second one has committed.
+    const first = inv.db.transaction(async (tx) => {
+      await recordChanges(tx, eq(automobiles.vin, firstVin));
+      firstAppended();
+      await firstMayCommit;
+    });
+    await appended;
+    await inv.db.transaction((tx) => recordChanges(tx, eq(automobiles.vin, secondVin)));
+
+    // A poller reading now sees the second entry only, and moves its cursor past it ...
+    const seen = await feedAfter(start);
+    expect(seen.changes.map((c) => c.vin)).toEqual([secondVin]);
+    releaseFirst();
+    await first;
+    // ... and still gets the first entry, which committed later, on its next read.
+    const later = await feedAfter(seen.next);
+    expect(later.changes.map((c) => c.vin)).toEqual([firstVin]);
+  });
+
+  it('lets a poller following the feed under a write load see every change exactly once', async () => {
+    const { next: start } = await feedAfter(0);
+    const cars = Array.from({ length: 120 }, (_, i) => sampleVin(500_000 + i));
+    let writing = true;
+    const seen: string[] = [];
+    const follow = (async () => {
+      let cursor = start;
+      for (;;) {
+        const done = !writing;
+        const page = await feedAfter(cursor);
+        seen.push(...page.changes.map((c) => c.vin));
+        cursor = page.next;
+        if (done && page.changes.length === 0) return;
+      }
+    })();
+    // Creates and updates from many connections at once, in the API's own transactions.
+    await Promise.all(
+      cars.map(async (vin) => {
+        await inv
+          .api()
+          .post('/api/automobiles/')
+          .send({ vin, color: 'red', year: 2020, model_id: modelId })
+          .expect(201);
+        await inv.api().put(`/api/automobiles/${vin}/`).send({ color: 'blue' }).expect(200);
+      }),
+    );
+    writing = false;
+    await follow;
+    expect(seen.length).toBe(cars.length * 2);
+    expect([...new Set(seen)].sort()).toEqual([...cars].sort());
+  });
+});
