@@ -69,6 +69,7 @@ export function startPoller(options: PollerOptions): Poller {
   const waitSeconds = options.waitSeconds ?? 25;
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const standbyRetryMs = options.standbyRetryMs ?? 2_000;
+  const limit = options.batchSize ?? 500;
   const log = options.logger.child({ poller: options.name });
   const client: AxiosInstance = axios.create({
     baseURL: options.inventoryUrl,
@@ -115,12 +116,13 @@ export function startPoller(options: PollerOptions): Poller {
     while (!stopping.signal.aborted && !lost) {
       try {
         const res = await client.get('/api/automobiles/changes/', {
-          params: { after: cursor, limit: options.batchSize ?? 500, wait: caughtUp ? waitSeconds : 0 },
+          params: { after: cursor, limit, wait: caughtUp ? waitSeconds : 0 },
           signal: stopping.signal,
         });
         const page = feedPageSchema.parse(res.data);
         if (page.changes.length > 0) await options.store.apply(page.changes, page.next);
-        caughtUp = page.changes.length === 0;
+        // A short page was the end of the feed: the next request may wait for news.
+        caughtUp = page.changes.length < limit;
         cursor = page.next;
         status.last_seq = cursor;
         status.last_success_at = new Date().toISOString();

@@ -72,28 +72,28 @@ export function automobileVOStore(db: Db, options: AutomobileVOStoreOptions): Sy
         inInventory: !change.deleted,
         seq: change.seq,
       }));
-      await db.transaction(async (tx) => {
-        await tx
-          .insert(vos)
-          .values(rows)
-          .onConflictDoUpdate({
-            target: vos.vin,
-            set: {
-              sold: options.soldOnConflict ?? sql`excluded.sold`,
-              year: sql`excluded.year`,
-              color: sql`excluded.color`,
-              modelName: sql`excluded.model_name`,
-              manufacturerName: sql`excluded.manufacturer_name`,
-              inInventory: sql`excluded.in_inventory`,
-              seq: sql`excluded.seq`,
-            },
-            setWhere: sql`${vos.seq} < excluded.seq`,
-          });
-        await tx
-          .insert(cursors)
-          .values({ name: CURSOR, seq: next })
-          .onConflictDoUpdate({ target: cursors.name, set: { seq: next, updatedAt: sql`now()` } });
-      });
+      const upsert = db
+        .insert(vos)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: vos.vin,
+          set: {
+            sold: options.soldOnConflict ?? sql`excluded.sold`,
+            year: sql`excluded.year`,
+            color: sql`excluded.color`,
+            modelName: sql`excluded.model_name`,
+            manufacturerName: sql`excluded.manufacturer_name`,
+            inInventory: sql`excluded.in_inventory`,
+            seq: sql`excluded.seq`,
+          },
+          setWhere: sql`${vos.seq} < excluded.seq`,
+        });
+      const moveCursor = db
+        .insert(cursors)
+        .values({ name: CURSOR, seq: next })
+        .onConflictDoUpdate({ target: cursors.name, set: { seq: next, updatedAt: sql`now()` } });
+      // One statement, so one transaction and one round trip: the rows and the cursor move together.
+      await db.execute(sql`with upserted as (${upsert.getSQL()}) ${moveCursor.getSQL()}`);
     },
   };
 }

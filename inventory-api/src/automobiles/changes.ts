@@ -121,6 +121,25 @@ export class ChangeNotifier {
 /** How often a waiting reader re-reads the feed, for changes made by another replica. */
 const RECHECK_MS = 1000;
 
+/**
+ * How long a woken reader waits before reading. Writes come in bursts (a busy lot, a rename, a
+ * sale and its echo), and every answer costs each poller a request and a transaction: a short
+ * pause lets one answer carry the burst. It adds at most this much to the sync lag.
+ */
+export const GATHER_MS = 25;
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 /** The feed with long-poll: an empty answer is held until a change arrives or `waitSeconds` pass. */
 export async function waitForChanges(
   db: Db,
@@ -135,5 +154,6 @@ export async function waitForChanges(
     const remaining = deadline - Date.now();
     if (changes.length > 0 || remaining <= 0 || signal.aborted || notifier.isClosed) return changes;
     await notifier.wait(Math.min(remaining, RECHECK_MS), version, signal);
+    if (notifier.version !== version) await pause(GATHER_MS, signal);
   }
 }
