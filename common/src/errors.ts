@@ -52,15 +52,25 @@ export function invalidField(path: string, message: string): AppError {
   return invalid([{ path, message }]);
 }
 
-/** The Postgres SQLSTATE of a failed query, whether or not the driver wrapped it. */
-export function pgErrorCode(error: unknown): string | undefined {
+/** A field of the Postgres error behind a failed query, whether or not the driver wrapped it. */
+function pgErrorField(error: unknown, field: 'code' | 'constraint', valid: RegExp): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as Error & { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    const value = (current as Error & Record<string, unknown>)[field];
+    if (typeof value === 'string' && valid.test(value)) return value;
     current = current.cause;
   }
   return undefined;
+}
+
+/** The Postgres SQLSTATE of a failed query. */
+export function pgErrorCode(error: unknown): string | undefined {
+  return pgErrorField(error, 'code', /^[0-9A-Z]{5}$/);
+}
+
+/** The name of the constraint a failed query violated. */
+export function pgConstraint(error: unknown): string | undefined {
+  return pgErrorField(error, 'constraint', /./);
 }
 
 export const PG_UNIQUE_VIOLATION = '23505';

@@ -1,5 +1,14 @@
-import type { Db } from '@carcar/common/database';
-import { conflict, type FieldError, invalid, notFound, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/errors';
+import { type Db, queryRows } from '@carcar/common/database';
+import {
+  conflict,
+  type FieldError,
+  invalid,
+  notFound,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  pgConstraint,
+  pgErrorCode,
+} from '@carcar/common/errors';
 import { countRows, fetchPage, type Paged, totalOf } from '@carcar/common/pagination';
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { customerJson } from '../customers/schemas.js';
@@ -30,6 +39,13 @@ function saleJson(row: Row): SaleJson {
     salesperson: salespersonJson(row.salesperson),
     customer: customerJson(row.customer),
   };
+}
+
+/** Which of the sale's references a foreign-key violation names. */
+function foreignKeyErrors(error: unknown): FieldError[] {
+  return pgConstraint(error)?.includes('customer')
+    ? [{ path: 'customer', message: 'no customer has this id' }]
+    : [{ path: 'salesperson', message: 'no salesperson has this id' }];
 }
 
 function alreadySold(vin: string): never {
@@ -76,49 +92,55 @@ export function salesRepository(db: Db, onCommitted: () => void) {
 
     get: (id: number) => get(id),
 
-    /** The sale, the car marked sold locally and the outbox row for inventory: all or nothing. */
+    /**
+     * The sale, the car marked sold locally and the outbox row for inventory: all or nothing. Two
+     * statements, no transaction held open between them: the checks, then the writes in one
+     * statement, whose update of the car (`where not sold`) is what makes one of two concurrent
+     * sales of a car win.
+     */
     async create(input: SaleCreateInput): Promise<SaleJson> {
-      const sale = await db.transaction(async (tx) => {
-        // The statements of each step go out together (the driver queues them on the connection),
-        // so a sale costs two waits on the database, not six.
-        const [[car], [salesperson], [customer]] = await Promise.all([
-          // Locking the car's row makes concurrent sales of one car wait here and then see it sold.
-          tx
-            .select({ sold: automobileVOs.sold })
-            .from(automobileVOs)
-            .where(and(eq(automobileVOs.vin, input.automobile), eq(automobileVOs.inInventory, true)))
-            .for('update'),
-          tx.select().from(salespeople).where(eq(salespeople.id, input.salesperson)),
-          tx.select().from(customers).where(eq(customers.id, input.customer)),
-        ]);
-        const errors: FieldError[] = [];
-        if (!car) errors.push({ path: 'automobile', message: 'no automobile in inventory has this VIN' });
-        if (!salesperson) errors.push({ path: 'salesperson', message: 'no salesperson has this id' });
-        if (!customer) errors.push({ path: 'customer', message: 'no customer has this id' });
-        if (!car || !salesperson || !customer) throw invalid(errors);
-        if (car.sold) alreadySold(input.automobile);
-        const [[inserted]] = await Promise.all([
-          tx
-            .insert(salesRecords)
-            .values({
-              price: input.price,
-              automobileVin: input.automobile,
-              salespersonId: input.salesperson,
-              customerId: input.customer,
-            })
-            .returning(columns.sale)
-            .catch((error: unknown) => {
-              if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) alreadySold(input.automobile);
-              throw error;
-            }),
-          tx.update(automobileVOs).set({ sold: true }).where(eq(automobileVOs.vin, input.automobile)),
-          tx.insert(outbox).values({ vin: input.automobile, sold: true }),
-        ]);
-        if (!inserted) throw new Error('insert returned no row');
-        return saleJson({ sale: inserted, automobile: { vin: input.automobile, sold: true }, salesperson, customer });
+      const [found] = await db
+        .select({ car: { sold: automobileVOs.sold }, salesperson: salespeople, customer: customers })
+        .from(sql`(select 1) as one`)
+        .leftJoin(automobileVOs, and(eq(automobileVOs.vin, input.automobile), eq(automobileVOs.inInventory, true)))
+        .leftJoin(salespeople, eq(salespeople.id, input.salesperson))
+        .leftJoin(customers, eq(customers.id, input.customer));
+      const { car, salesperson, customer } = found ?? { car: null, salesperson: null, customer: null };
+      const errors: FieldError[] = [];
+      if (!car) errors.push({ path: 'automobile', message: 'no automobile in inventory has this VIN' });
+      if (!salesperson) errors.push({ path: 'salesperson', message: 'no salesperson has this id' });
+      if (!customer) errors.push({ path: 'customer', message: 'no customer has this id' });
+      if (!car || !salesperson || !customer) throw invalid(errors);
+      if (car.sold) alreadySold(input.automobile);
+
+      const [inserted] = await queryRows<{ id: number; price: string; created_at: string | Date }>(
+        db,
+        sql`with car as (
+            update ${automobileVOs} set sold = true
+            where ${automobileVOs.vin} = ${input.automobile} and ${automobileVOs.inInventory} and not ${automobileVOs.sold}
+            returning vin),
+          sale as (
+            insert into ${salesRecords} (price, automobile_vin, salesperson_id, customer_id)
+            select ${input.price}, vin, ${input.salesperson}, ${input.customer} from car
+            returning id, price, created_at),
+          queued as (insert into ${outbox} (vin, sold) select vin, true from car)
+          select id, price, created_at from sale`,
+      ).catch((error: unknown) => {
+        const code = pgErrorCode(error);
+        if (code === PG_UNIQUE_VIOLATION) alreadySold(input.automobile);
+        // The salesperson or customer was deleted since the check.
+        if (code === PG_FOREIGN_KEY_VIOLATION) throw invalid(foreignKeyErrors(error));
+        throw error;
       });
+      // No row: another sale of this car committed between the check and the write.
+      if (!inserted) alreadySold(input.automobile);
       onCommitted();
-      return sale;
+      return saleJson({
+        sale: { id: inserted.id, price: inserted.price, createdAt: new Date(inserted.created_at) },
+        automobile: { vin: input.automobile, sold: true },
+        salesperson,
+        customer,
+      });
     },
     /** Voiding keeps the record for the books and makes the car available again, here and in inventory. */
     async void(id: number): Promise<SaleJson> {
