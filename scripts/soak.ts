@@ -1,3 +1,4 @@
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -12,8 +13,39 @@ import { sampleVin } from '@carcar/common/vin';
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const rate = Number(process.env.SOAK_RATE ?? 500);
+const warmUpSeconds = Number(process.env.SOAK_WARMUP_SECONDS ?? 10);
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+// node:http with keep-alive, not fetch: on two shared cores the load generator's own CPU comes out
+// of the stack's, and fetch costs several times more per request.
+// An idle socket is dropped before the services' 5 s keep-alive timeout ends, so a request never
+// goes out on a connection the server is closing at that moment (ECONNRESET).
+const agent = new http.Agent({ keepAlive: true, timeout: 4_000 });
+interface Answer {
+  status: number;
+  url: string;
+}
+function send(method: string, url: string, body?: unknown): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, url }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
 
 const database = await createDatabaseOn(serverUrl, 'carcar_soak');
 // Info level: the harness learns each port from the 'listening' line; requests are not logged.
@@ -38,11 +70,7 @@ try {
   const stock = Math.ceil(seconds * rate * 0.05) + 50;
   let serial = 0;
   const addCar = () =>
-    fetch(`${inv}/api/automobiles/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ vin: sampleVin(serial++), color: 'red', year: 2020, model_id: model.id }),
-    });
+    send('POST', `${inv}/api/automobiles/`, { vin: sampleVin(serial++), color: 'red', year: 2020, model_id: model.id });
   for (let i = 0; i < stock; i += 20) await Promise.all(Array.from({ length: Math.min(20, stock - i) }, addCar));
   const technicians = await Promise.all(
     [1, 2, 3, 4, 5].map((i) =>
@@ -73,27 +101,27 @@ try {
   let slot = 0;
 
   // The mix a busy dealership sends: mostly reads, a steady share of writes of every kind.
-  const mix: Array<[number, string, () => Promise<Response>]> = [
-    [25, 'GET car', () => fetch(`${inv}/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`)],
-    [15, 'GET cars', () => fetch(`${inv}/api/automobiles/?limit=50&sold=false`)],
-    [15, 'GET history', () => fetch(`${svc}/api/appointments/?vin=${sampleVin(Math.floor(Math.random() * stock))}`)],
-    [10, 'GET sales', () => fetch(`${sales}/api/sales/?salesperson=${seller.id}&limit=20`)],
+  const mix: Array<[number, string, () => Promise<Answer>]> = [
+    [25, 'GET car', () => send('GET', `${inv}/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`)],
+    [15, 'GET cars', () => send('GET', `${inv}/api/automobiles/?limit=50&sold=false`)],
+    [
+      15,
+      'GET history',
+      () => send('GET', `${svc}/api/appointments/?vin=${sampleVin(Math.floor(Math.random() * stock))}`),
+    ],
+    [10, 'GET sales', () => send('GET', `${sales}/api/sales/?salesperson=${seller.id}&limit=20`)],
     [10, 'POST car', addCar],
     [
       10,
       'POST booking',
       () => {
         const n = slot++;
-        return fetch(`${svc}/api/appointments/`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            date_time: new Date(Date.UTC(2030, 0, 1) + Math.floor(n / technicians.length) * 3_600_000).toISOString(),
-            reason: 'Service',
-            vin: sampleVin(n % stock),
-            customer: 'Soak Customer',
-            technician: technicians[n % technicians.length]?.id,
-          }),
+        return send('POST', `${svc}/api/appointments/`, {
+          date_time: new Date(Date.UTC(2030, 0, 1) + Math.floor(n / technicians.length) * 3_600_000).toISOString(),
+          reason: 'Service',
+          vin: sampleVin(n % stock),
+          customer: 'Soak Customer',
+          technician: technicians[n % technicians.length]?.id,
         });
       },
     ],
@@ -101,61 +129,75 @@ try {
       5,
       'POST sale',
       () =>
-        fetch(`${sales}/api/sales/`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            automobile: sampleVin(unsold++),
-            salesperson: seller.id,
-            customer: buyer.id,
-            price: 25000,
-          }),
+        send('POST', `${sales}/api/sales/`, {
+          automobile: sampleVin(unsold++),
+          salesperson: seller.id,
+          customer: buyer.id,
+          price: 25000,
         }),
     ],
     [
       10,
       'PUT car',
-      () =>
-        fetch(`${inv}/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`, {
-          method: 'PUT',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ color: 'blue' }),
-        }),
+      () => send('PUT', `${inv}/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`, { color: 'blue' }),
     ],
   ];
+  // SOAK_ONLY=<kind> runs one kind of request alone, to see what each costs.
+  const only = process.env.SOAK_ONLY;
+  if (only) mix.splice(0, mix.length, ...mix.filter(([, kind]) => kind === only));
+  if (mix.length === 0) throw new Error(`SOAK_ONLY=${only}: no such kind of request`);
   const weights = mix.reduce((sum, [w]) => sum + w, 0);
-  const pick = (): [string, () => Promise<Response>] => {
+  const pick = (): [string, () => Promise<Answer>] => {
     let r = Math.random() * weights;
     for (const [w, kind, send] of mix) {
       r -= w;
       if (r < 0) return [kind, send];
     }
-    return ['GET car', mix[0]?.[2] as () => Promise<Response>];
+    return ['GET car', mix[0]?.[2] as () => Promise<Answer>];
   };
 
-  const latencies: number[] = [];
-  const byKind = new Map<string, number[]>();
+  /** Latencies of the requests sent in one phase of the run, by kind. */
+  class Phase {
+    readonly all: number[] = [];
+    readonly byKind = new Map<string, number[]>();
+    record(kind: string, took: number) {
+      this.all.push(took);
+      const ofKind = this.byKind.get(kind) ?? [];
+      ofKind.push(took);
+      this.byKind.set(kind, ofKind);
+    }
+  }
+  const pctOf = (values: number[], p: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1) ?? '-';
+  };
+  const summary = (values: number[]) =>
+    `p50 ${pctOf(values, 50)}  p90 ${pctOf(values, 90)}  p99 ${pctOf(values, 99)}  max ${pctOf(values, 100)}`;
+
+  // A warm-up at the same rate first: V8 compiles the hot paths and each pool opens its Postgres
+  // connections. Its figures are printed on their own line; the measured run starts after it.
+  const warmUp = new Phase();
+  const measured = new Phase();
   const errors: string[] = [];
   const memory: Record<string, { start: number; end: number }> = {};
   const inFlight = new Set<Promise<void>>();
   const started = performance.now();
+  const measureFrom = started + warmUpSeconds * 1000;
+  const endAt = measureFrom + seconds * 1000;
+  console.log(`load: ${rate} req/s, ${warmUpSeconds} s warm-up, then ${seconds} s measured`);
   let sent = 0;
   let lastReport = 0;
   // Open loop: requests leave on schedule whether or not earlier ones have answered.
-  while (performance.now() - started < seconds * 1000) {
+  while (performance.now() < endAt) {
     const due = Math.floor(((performance.now() - started) / 1000) * rate);
     while (sent < due) {
       sent++;
       const t0 = performance.now();
+      const phase = t0 < measureFrom ? warmUp : measured;
       const [kind, send] = pick();
       const request = send()
-        .then(async (res) => {
-          await res.arrayBuffer();
-          const took = performance.now() - t0;
-          latencies.push(took);
-          const ofKind = byKind.get(kind) ?? [];
-          ofKind.push(took);
-          byKind.set(kind, ofKind);
+        .then((res) => {
+          phase.record(kind, performance.now() - t0);
           if (res.status >= 400) errors.push(`${res.status} ${res.url}`);
         })
         .catch((error: unknown) => {
@@ -164,11 +206,12 @@ try {
       inFlight.add(request);
       void request.finally(() => inFlight.delete(request));
     }
-    if (!memory.inventory && performance.now() - started >= 10_000) {
+    const now = performance.now();
+    if (!memory.inventory && now - measureFrom >= 10_000) {
       for (const [name, s] of Object.entries(services)) memory[name] = { start: rssMb(s.pid), end: 0 };
     }
     // A line every 30 s, so growth that levels off can be told from growth that does not.
-    const second = Math.floor((performance.now() - started) / 1000);
+    const second = Math.floor((now - measureFrom) / 1000);
     if (second > 0 && second % 30 === 0 && second !== lastReport) {
       lastReport = second;
       const rss = Object.entries(services).map(([name, s]) => `${name} ${rssMb(s.pid).toFixed(0)} MB`);
@@ -179,22 +222,19 @@ try {
   await Promise.all(inFlight);
   for (const [name, s] of Object.entries(services)) if (memory[name]) memory[name].end = rssMb(s.pid);
 
-  const pctOf = (values: number[], p: number) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
-  };
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => pctOf(latencies, p);
-  const elapsed = (performance.now() - started) / 1000;
+  const elapsed = (performance.now() - measureFrom) / 1000;
+  console.log(`warm-up: ${warmUp.all.length} requests; latency ms: ${summary(warmUp.all)}`);
   console.log(
-    `soak: ${sent} requests in ${elapsed.toFixed(1)} s (${(sent / elapsed).toFixed(0)} req/s target ${rate})`,
+    `soak: ${measured.all.length} requests in ${elapsed.toFixed(1)} s (${(measured.all.length / elapsed).toFixed(0)} req/s, target ${rate})`,
   );
-  console.log(`errors: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join('; ')})` : ''}`);
-  console.log(`latency ms: p50 ${pct(50)}  p90 ${pct(90)}  p99 ${pct(99)}  max ${latencies.at(-1)?.toFixed(1)}`);
-  for (const [kind, values] of byKind) {
+  console.log(
+    `errors (warm-up included): ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join('; ')})` : ''}`,
+  );
+  console.log(`latency ms: ${summary(measured.all)}`);
+  for (const [kind, values] of measured.byKind) {
     console.log(`  ${kind.padEnd(13)} p50 ${pctOf(values, 50)}  p99 ${pctOf(values, 99)}  (${values.length})`);
   }
-  console.log('memory (RSS MB, at 10 s -> end):');
+  console.log('memory (RSS MB, 10 s into the measured run -> end):');
   for (const [name, { start, end }] of Object.entries(memory)) {
     console.log(
       `  ${name.padEnd(10)} ${start.toFixed(1)} -> ${end.toFixed(1)}  (${(((end - start) / start) * 100).toFixed(1)} %)`,
