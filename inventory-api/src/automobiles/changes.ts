@@ -126,7 +126,7 @@ const RECHECK_MS = 1000;
  * sale and its echo), and every answer costs each poller a request and a transaction: a short
  * pause lets one answer carry the burst. It adds at most this much to the sync lag.
  */
-export const GATHER_MS = 25;
+const GATHER_MS = 25;
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
