@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import type { AdvisoryLock, Database } from './database.js';
@@ -92,16 +93,8 @@ export function startPoller(options: PollerOptions): Poller {
     else if (state === 'ok') log.info({ seq: status.last_seq }, 'syncing from inventory');
   }
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        stopping.signal.removeEventListener('abort', done);
-        resolve();
-      }
-      stopping.signal.addEventListener('abort', done, { once: true });
-    });
+  // Ends early, without an error, when the poller stops.
+  const sleep = (ms: number) => delay(ms, undefined, { signal: stopping.signal }).catch(() => undefined);
 
   async function pollWhileLocked(lock: AdvisoryLock): Promise<void> {
     let lost = false;

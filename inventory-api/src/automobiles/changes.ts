@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import { type Db, queryRows } from '@carcar/common/database';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { automobileChanges, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
@@ -128,18 +129,6 @@ const RECHECK_MS = 1000;
  */
 const GATHER_MS = 25;
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
 /** The feed with long-poll: an empty answer is held until a change arrives or `waitSeconds` pass. */
 export async function waitForChanges(
   db: Db,
@@ -154,6 +143,6 @@ export async function waitForChanges(
     const remaining = deadline - Date.now();
     if (changes.length > 0 || remaining <= 0 || signal.aborted || notifier.isClosed) return changes;
     await notifier.wait(Math.min(remaining, RECHECK_MS), version, signal);
-    if (notifier.version !== version) await pause(GATHER_MS, signal);
+    if (notifier.version !== version) await delay(GATHER_MS, undefined, { signal }).catch(() => undefined);
   }
 }
