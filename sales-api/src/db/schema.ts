@@ -59,8 +59,10 @@ export const salesRecords = sales.table(
   (t) => [
     // Exactly one live sale per car, also under concurrent requests.
     uniqueIndex('sales_one_live_sale_per_automobile').on(t.automobileVin).where(sql`${t.voidedAt} is null`),
-    index('sales_salesperson_id_id_idx').on(t.salespersonId, t.id),
-    index('sales_customer_id_id_idx').on(t.customerId, t.id),
+    // A salesperson's or customer's live sales in id order, exactly what their list pages show: a
+    // page is read straight from the index, even where the planner has no statistics to go by.
+    index('sales_live_salesperson_id_id_idx').on(t.salespersonId, t.id).where(sql`${t.voidedAt} is null`),
+    index('sales_live_customer_id_id_idx').on(t.customerId, t.id).where(sql`${t.voidedAt} is null`),
   ],
 );
 

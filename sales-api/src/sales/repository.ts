@@ -9,7 +9,7 @@ import {
   pgConstraint,
   pgErrorCode,
 } from '@carcar/common/errors';
-import { countRows, fetchPage, type Paged, totalOf } from '@carcar/common/pagination';
+import { countRows, type Paged, totalOf } from '@carcar/common/pagination';
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { customerJson } from '../customers/schemas.js';
 import { automobileVOs, customers, outbox, salespeople, salesRecords } from '../db/schema.js';
@@ -76,17 +76,47 @@ export function salesRepository(db: Db, onCommitted: () => void) {
   }
 
   return {
+    /**
+     * The page's sales are chosen first, in id order from a live-sales index, and only they are
+     * joined: a page costs its own rows, however many sales the salesperson or customer has.
+     */
     async list(query: SaleListQuery): Promise<Paged<SaleJson>> {
-      const conditions: SQL[] = [];
-      if (query.salesperson) conditions.push(eq(salesRecords.salespersonId, query.salesperson));
-      if (query.customer) conditions.push(eq(salesRecords.customerId, query.customer));
-      const { rows, total } = await fetchPage(
-        select(db, and(...conditions))
-          .orderBy(asc(salesRecords.id))
-          .offset(query.offset),
-        query,
-        () => countRows(db, salesRecords, and(isNull(salesRecords.voidedAt), ...conditions)),
+      const where = and(
+        isNull(salesRecords.voidedAt),
+        query.salesperson ? eq(salesRecords.salespersonId, query.salesperson) : undefined,
+        query.customer ? eq(salesRecords.customerId, query.customer) : undefined,
       );
+      const chosen = db
+        .select({
+          id: salesRecords.id,
+          price: salesRecords.price,
+          createdAt: salesRecords.createdAt,
+          automobileVin: salesRecords.automobileVin,
+          salespersonId: salesRecords.salespersonId,
+          customerId: salesRecords.customerId,
+        })
+        .from(salesRecords)
+        .where(where)
+        .orderBy(asc(salesRecords.id))
+        .offset(query.offset)
+        .$dynamic();
+      const page = db.$with('page').as(query.limit === undefined ? chosen : chosen.limit(query.limit));
+      const rows = await db
+        .with(page)
+        .select({
+          sale: { id: page.id, price: page.price, createdAt: page.createdAt },
+          automobile: columns.automobile,
+          salesperson: salespeople,
+          customer: customers,
+          total: totalOf(salesRecords, where),
+        })
+        .from(page)
+        .innerJoin(automobileVOs, eq(automobileVOs.vin, page.automobileVin))
+        .innerJoin(salespeople, eq(salespeople.id, page.salespersonId))
+        .innerJoin(customers, eq(customers.id, page.customerId))
+        .orderBy(asc(page.id));
+      // A page past the end has no row to carry the total.
+      const total = rows[0]?.total ?? (await countRows(db, salesRecords, where));
       return { items: rows.map(saleJson), total };
     },
 
