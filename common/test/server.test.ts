@@ -22,8 +22,15 @@ describe('server shutdown', () => {
         });
       },
     });
-    // A drain far longer than the test's timeout: the test fails if shutdown waits for it.
-    const running = await startServer({ app, port: 0, host: '127.0.0.1', logger, stopping: [release], drainMs: 60_000 });
+    // A drain of a minute: shutdown waiting for it is the failure this test is about.
+    const running = await startServer({
+      app,
+      port: 0,
+      host: '127.0.0.1',
+      logger,
+      stopping: [release],
+      drainMs: 60_000,
+    });
 
     // A poller: asks again on the same connection as soon as it has an answer, until refused.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
