@@ -4,7 +4,7 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -166,6 +166,22 @@ async function tryPostgresLock(pool: pg.Pool, name: string): Promise<AdvisoryLoc
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Raw SQL with `sql.placeholder(...)`s, built into text once and run many times: the hot paths'
+ * statements. Drizzle does not rebuild the query on each call, and on a Postgres server it is a
+ * named statement, parsed and planned once per connection. `name` must be unique to this text.
+ */
+export function prepareRows<T, P extends Record<string, unknown>>(
+  db: Db,
+  name: string,
+  query: SQL,
+): (params: P) => Promise<T[]> {
+  const prepared = db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
+  return async (params) => ((await prepared.execute(params)) as { rows: T[] }).rows;
 }
 
 export async function ping(db: Db): Promise<void> {

@@ -1,6 +1,15 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { bigint, boolean, index, type PgSchema, smallint, timestamp, varchar } from 'drizzle-orm/pg-core';
-import type { Db } from './database.js';
+import {
+  bigint,
+  boolean,
+  getTableConfig,
+  index,
+  type PgSchema,
+  smallint,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { type Db, prepareRows } from './database.js';
 import type { FeedChange, SyncStore } from './poller.js';
 
 /**
@@ -50,9 +59,42 @@ export interface AutomobileVOStoreOptions {
 
 const CURSOR = 'inventory';
 
+/** A page of feed entries, one array per AutomobileVO column, and the cursor after it. */
+interface PageColumns extends Record<string, unknown> {
+  vin: string[];
+  sold: boolean[];
+  year: number[];
+  color: string[];
+  modelName: string[];
+  manufacturerName: string[];
+  inInventory: boolean[];
+  seq: number[];
+  next: number;
+}
+
 /** Upserts a page of feed entries into AutomobileVO and moves the cursor, in one transaction. */
 export function automobileVOStore(db: Db, options: AutomobileVOStoreOptions): SyncStore {
   const { vos, cursors } = options;
+  const column = (name: string) => sql.placeholder(name);
+  // One statement, so one transaction and one round trip: the rows and the cursor move together.
+  // The page comes as one array per column, so the statement's text is the same for every page
+  // and is built and planned once.
+  const applyPage = prepareRows<never, PageColumns>(
+    db,
+    `${getTableConfig(vos).schema}_apply_feed_page`,
+    sql`with upserted as (
+        insert into ${vos} (vin, sold, year, color, model_name, manufacturer_name, in_inventory, seq)
+        select * from unnest(${column('vin')}::varchar[], ${column('sold')}::boolean[], ${column('year')}::smallint[],
+          ${column('color')}::varchar[], ${column('modelName')}::varchar[], ${column('manufacturerName')}::varchar[],
+          ${column('inInventory')}::boolean[], ${column('seq')}::bigint[])
+        on conflict (vin) do update set
+          sold = ${options.soldOnConflict ?? sql`excluded.sold`}, year = excluded.year, color = excluded.color,
+          model_name = excluded.model_name, manufacturer_name = excluded.manufacturer_name,
+          in_inventory = excluded.in_inventory, seq = excluded.seq
+        where ${vos.seq} < excluded.seq)
+      insert into ${cursors} (name, seq) values (${CURSOR}, ${column('next')})
+      on conflict (name) do update set seq = excluded.seq, updated_at = now()`,
+  );
   return {
     async readCursor() {
       const [row] = await db.select({ seq: cursors.seq }).from(cursors).where(sql`${cursors.name} = ${CURSOR}`);
@@ -61,39 +103,18 @@ export function automobileVOStore(db: Db, options: AutomobileVOStoreOptions): Sy
 
     async apply(changes: FeedChange[], next: number) {
       // One row per VIN: a page may hold several changes of one car, and the last one wins.
-      const latest = new Map(changes.map((change) => [change.vin, change]));
-      const rows = [...latest.values()].map((change) => ({
-        vin: change.vin,
-        sold: change.sold,
-        year: change.year,
-        color: change.color,
-        modelName: change.model.name,
-        manufacturerName: change.model.manufacturer.name,
-        inInventory: !change.deleted,
-        seq: change.seq,
-      }));
-      const upsert = db
-        .insert(vos)
-        .values(rows)
-        .onConflictDoUpdate({
-          target: vos.vin,
-          set: {
-            sold: options.soldOnConflict ?? sql`excluded.sold`,
-            year: sql`excluded.year`,
-            color: sql`excluded.color`,
-            modelName: sql`excluded.model_name`,
-            manufacturerName: sql`excluded.manufacturer_name`,
-            inInventory: sql`excluded.in_inventory`,
-            seq: sql`excluded.seq`,
-          },
-          setWhere: sql`${vos.seq} < excluded.seq`,
-        });
-      const moveCursor = db
-        .insert(cursors)
-        .values({ name: CURSOR, seq: next })
-        .onConflictDoUpdate({ target: cursors.name, set: { seq: next, updatedAt: sql`now()` } });
-      // One statement, so one transaction and one round trip: the rows and the cursor move together.
-      await db.execute(sql`with upserted as (${upsert.getSQL()}) ${moveCursor.getSQL()}`);
+      const latest = [...new Map(changes.map((change) => [change.vin, change])).values()];
+      await applyPage({
+        vin: latest.map((change) => change.vin),
+        sold: latest.map((change) => change.sold),
+        year: latest.map((change) => change.year),
+        color: latest.map((change) => change.color),
+        modelName: latest.map((change) => change.model.name),
+        manufacturerName: latest.map((change) => change.model.manufacturer.name),
+        inInventory: latest.map((change) => !change.deleted),
+        seq: latest.map((change) => change.seq),
+        next,
+      });
     },
   };
 }
