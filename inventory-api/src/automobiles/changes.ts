@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type Db, queryRows } from '@carcar/common/database';
+import { type Db, prepareRows } from '@carcar/common/database';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { automobileChanges, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import type { AutomobileChangeJson, AutomobileJson } from './schemas.js';
@@ -46,17 +46,24 @@ export async function recordChanges(tx: Db, where: SQL, deleted = false): Promis
     select ${automobiles.vin}, ${deleted}, ${automobileJson} from ${automobilesJoined} where ${where}`);
 }
 
-/** The columns of the automobile row a write statement returned, in `writeAutomobile` below. */
+/** The columns of the automobile row a write statement returned, in `prepareAutomobileWrite` below. */
 const written = { id: sql`car.id`, vin: sql`car.vin`, color: sql`car.color`, year: sql`car.year`, sold: sql`car.sold` };
 
 /**
- * Runs `change` (an insert, update or delete of one automobile, without `returning`) and appends
- * its feed entry, in one statement: one round trip to Postgres and its own transaction. Returns
- * the automobile's JSON, or undefined when `change` touched no row.
+ * Prepares `change` (an insert, update or delete of one automobile, without `returning`, with
+ * `sql.placeholder`s for its values) together with its feed entry, as one statement: one round
+ * trip to Postgres and its own transaction. The statement answers the automobile's JSON, or
+ * undefined when `change` touched no row.
  */
-export async function writeAutomobile(db: Db, change: SQL, deleted = false): Promise<AutomobileJson | undefined> {
-  const [row] = await queryRows<{ automobile: AutomobileJson }>(
+export function prepareAutomobileWrite<P extends Record<string, unknown>>(
+  db: Db,
+  name: string,
+  change: SQL,
+  deleted = false,
+): (params: P) => Promise<AutomobileJson | undefined> {
+  const write = prepareRows<{ automobile: AutomobileJson }, P>(
     db,
+    name,
     sql`with car as (${change} returning id, vin, color, year, sold, model_id),
       written as (
         select car.vin, ${automobileJsonOf(written)} as automobile from car
@@ -65,15 +72,26 @@ export async function writeAutomobile(db: Db, change: SQL, deleted = false): Pro
       feed as (insert into ${automobileChanges} (vin, deleted, automobile) select vin, ${deleted}, automobile from written)
     select automobile from written`,
   );
-  return row?.automobile;
+  return async (params) => (await write(params))[0]?.automobile;
 }
 
-export async function readChanges(db: Db, after: number, limit: number): Promise<AutomobileChangeJson[]> {
-  const rows = await queryRows<{ seq: string | number; deleted: boolean; automobile: AutomobileJson }>(
+/** Reads the feed: up to `limit` entries after `after`, in seq order. */
+export type ChangesReader = (after: number, limit: number) => Promise<AutomobileChangeJson[]>;
+
+export function changesReader(db: Db): ChangesReader {
+  const read = prepareRows<
+    { seq: string | number; deleted: boolean; automobile: AutomobileJson },
+    { after: number; limit: number }
+  >(
     db,
-    sql`select seq, deleted, automobile from ${automobileChanges} where seq > ${after} order by seq limit ${limit}`,
+    'inventory_automobile_changes_after',
+    sql`select seq, deleted, automobile from ${automobileChanges}
+      where seq > ${sql.placeholder('after')} order by seq limit ${sql.placeholder('limit')}`,
   );
-  return rows.map((row) => ({ ...row.automobile, seq: Number(row.seq), deleted: row.deleted }));
+  return async (after, limit) => {
+    const rows = await read({ after, limit });
+    return rows.map((row) => ({ ...row.automobile, seq: Number(row.seq), deleted: row.deleted }));
+  };
 }
 
 /**
@@ -131,7 +149,7 @@ const GATHER_MS = 25;
 
 /** The feed with long-poll: an empty answer is held until a change arrives or `waitSeconds` pass. */
 export async function waitForChanges(
-  db: Db,
+  readChanges: ChangesReader,
   notifier: ChangeNotifier,
   query: { after: number; limit: number; wait: number },
   signal: AbortSignal,
@@ -139,7 +157,7 @@ export async function waitForChanges(
   const deadline = Date.now() + query.wait * 1000;
   for (;;) {
     const version = notifier.version;
-    const changes = await readChanges(db, query.after, query.limit);
+    const changes = await readChanges(query.after, query.limit);
     const remaining = deadline - Date.now();
     if (changes.length > 0 || remaining <= 0 || signal.aborted || notifier.isClosed) return changes;
     await notifier.wait(Math.min(remaining, RECHECK_MS), version, signal);

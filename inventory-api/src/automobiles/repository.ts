@@ -15,7 +15,7 @@ import {
   automobileJsonOf,
   automobilesJoined,
   type ChangeNotifier,
-  writeAutomobile,
+  prepareAutomobileWrite,
 } from './changes.js';
 import type { AutomobileCreateInput, AutomobileJson, AutomobileListQuery, AutomobileUpdateInput } from './schemas.js';
 
@@ -64,9 +64,36 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
     return row.automobile;
   }
 
-  /** Writes one automobile and its feed entry (one statement), then wakes the feed's readers. */
-  async function write(change: SQL, deleted = false): Promise<AutomobileJson> {
-    const automobile = await writeAutomobile(db, change, deleted);
+  const placeholder = (name: string) => sql.placeholder(name);
+  // Each write is one prepared statement with its feed entry. An update sets only the fields
+  // given: a null parameter keeps the stored value.
+  const writes = {
+    create: prepareAutomobileWrite<{ vin: string; color: string; year: number; modelId: number }>(
+      db,
+      'inventory_automobile_create',
+      sql`insert into ${automobiles} (vin, color, year, model_id)
+        values (${placeholder('vin')}, ${placeholder('color')}, ${placeholder('year')}, ${placeholder('modelId')})`,
+    ),
+    update: prepareAutomobileWrite<{ vin: string; color: string | null; year: number | null; sold: boolean | null }>(
+      db,
+      'inventory_automobile_update',
+      sql`update ${automobiles} set
+          color = coalesce(${placeholder('color')}::varchar, color),
+          year = coalesce(${placeholder('year')}::smallint, year),
+          sold = coalesce(${placeholder('sold')}::boolean, sold)
+        where ${automobiles.vin} = ${placeholder('vin')}`,
+    ),
+    delete: prepareAutomobileWrite<{ vin: string }>(
+      db,
+      'inventory_automobile_delete',
+      sql`delete from ${automobiles} where ${automobiles.vin} = ${placeholder('vin')}`,
+      true,
+    ),
+  };
+
+  /** Runs one automobile write, then wakes the feed's readers. */
+  async function write(written: Promise<AutomobileJson | undefined>): Promise<AutomobileJson> {
+    const automobile = await written;
     if (!automobile) throw notFound();
     notifier.notify();
     return automobile;
@@ -148,9 +175,8 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
     get,
 
     create(input: AutomobileCreateInput): Promise<AutomobileJson> {
-      const insert = sql`insert into ${automobiles} (vin, color, year, model_id)
-        values (${input.vin}, ${input.color}, ${input.year}, ${input.model_id})`;
-      return write(insert).catch((error: unknown) => {
+      const created = writes.create({ vin: input.vin, color: input.color, year: input.year, modelId: input.model_id });
+      return write(created).catch((error: unknown) => {
         const code = pgErrorCode(error);
         if (code === PG_UNIQUE_VIOLATION) {
           throw conflict(`An automobile with VIN ${input.vin} already exists`, {
@@ -163,17 +189,13 @@ export function automobilesRepository(db: Db, notifier: ChangeNotifier) {
     },
 
     async update(vin: string, input: AutomobileUpdateInput): Promise<AutomobileJson> {
-      const patch = [
-        ...(input.color !== undefined ? [sql`color = ${input.color}`] : []),
-        ...(input.year !== undefined ? [sql`year = ${input.year}`] : []),
-        ...(input.sold !== undefined ? [sql`sold = ${input.sold}`] : []),
-      ];
-      if (patch.length === 0) return get(vin);
-      return write(sql`update ${automobiles} set ${sql.join(patch, sql`, `)} where ${automobiles.vin} = ${vin}`);
+      const { color = null, year = null, sold = null } = input;
+      if (color === null && year === null && sold === null) return get(vin);
+      return write(writes.update({ vin, color, year, sold }));
     },
 
     delete(vin: string): Promise<AutomobileJson> {
-      return write(sql`delete from ${automobiles} where ${automobiles.vin} = ${vin}`, true);
+      return write(writes.delete({ vin }));
     },
   };
 }

@@ -2,12 +2,13 @@ import type { Db } from '@carcar/common/database';
 import { resourceRouter } from '@carcar/common/routes';
 import { parseInput, parseVinParam } from '@carcar/common/validation';
 import type { Router } from 'express';
-import { type ChangeNotifier, waitForChanges } from './changes.js';
+import { type ChangeNotifier, changesReader, waitForChanges } from './changes.js';
 import { automobilesRepository } from './repository.js';
 import { automobileCreateBody, automobileListQuery, automobileUpdateBody, changesQuery } from './schemas.js';
 
 export function automobilesRouter(db: Db, notifier: ChangeNotifier): Router {
   const automobiles = automobilesRepository(db, notifier);
+  const readChanges = changesReader(db);
   return resourceRouter({
     listKey: 'autos',
     list: { query: automobileListQuery, run: automobiles.list },
@@ -22,7 +23,7 @@ export function automobilesRouter(db: Db, notifier: ChangeNotifier): Router {
         // A client that hangs up stops its long poll; nothing is left waiting for it.
         const hangUp = new AbortController();
         res.on('close', () => hangUp.abort());
-        const changes = await waitForChanges(db, notifier, query, hangUp.signal);
+        const changes = await waitForChanges(readChanges, notifier, query, hangUp.signal);
         res.json({ changes, next: changes.at(-1)?.seq ?? query.after });
       });
     },
