@@ -184,6 +184,23 @@ export function prepareRows<T, P extends Record<string, unknown>>(
   return async (params) => ((await prepared.execute(params)) as { rows: T[] }).rows;
 }
 
+/**
+ * Prepared statements for a query whose text varies with its input (which filters a list has):
+ * each shape is built once, on first use. `shape` must tell apart every text `build` can make.
+ */
+export class StatementsByShape<S> {
+  private readonly built = new Map<string, S>();
+
+  get(shape: string, build: () => S): S {
+    let statement = this.built.get(shape);
+    if (statement === undefined) {
+      statement = build();
+      this.built.set(shape, statement);
+    }
+    return statement;
+  }
+}
+
 export async function ping(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
 }

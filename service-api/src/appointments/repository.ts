@@ -1,4 +1,4 @@
-import type { Db } from '@carcar/common/database';
+import { type Db, StatementsByShape } from '@carcar/common/database';
 import {
   conflict,
   invalidField,
@@ -7,8 +7,8 @@ import {
   PG_FOREIGN_KEY_VIOLATION,
   pgErrorCode,
 } from '@carcar/common/errors';
-import { countRows, fetchPage, type Paged, totalOf } from '@carcar/common/pagination';
-import { and, desc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
+import { type Paged, totalOf } from '@carcar/common/pagination';
+import { and, count, desc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import { type AppointmentStatus, appointments, automobileVOs, technicians } from '../db/schema.js';
 import { technicianJson } from '../technicians/schemas.js';
 import type { AppointmentCreateInput, AppointmentJson, AppointmentListQuery } from './schemas.js';
@@ -49,8 +49,11 @@ export function appointmentsRepository(db: Db, timezone: string) {
       .$dynamic();
   }
 
+  const placeholder = (name: string) => sql.placeholder(name);
+  const byId = select(db, eq(appointments.id, placeholder('id'))).prepare('service_appointment_by_id');
+
   async function find(id: number): Promise<AppointmentJson | undefined> {
-    const [row] = await select(db, eq(appointments.id, id));
+    const [row] = await byId.execute({ id });
     return row && appointmentJson(row);
   }
 
@@ -59,6 +62,45 @@ export function appointmentsRepository(db: Db, timezone: string) {
     if (!appointment) throw notFound();
     return appointment;
   }
+
+  const insert = db
+    .insert(appointments)
+    .values({
+      dateTime: placeholder('dateTime'),
+      durationMinutes: placeholder('durationMinutes'),
+      endsAt: placeholder('endsAt'),
+      reason: placeholder('reason'),
+      vin: placeholder('vin'),
+      customer: placeholder('customer'),
+      technicianId: placeholder('technicianId'),
+    })
+    .returning({ id: appointments.id })
+    .prepare('service_appointment_create');
+
+  /** A list query for the filters `query` has, its values left as placeholders. */
+  function prepareList(query: AppointmentListQuery, name: string) {
+    const conditions: SQL[] = [];
+    if (query.vin) conditions.push(eq(appointments.vin, placeholder('vin')));
+    if (query.status) conditions.push(eq(appointments.status, placeholder('status')));
+    if (query.technician) conditions.push(eq(appointments.technicianId, placeholder('technician')));
+    if (query.date) {
+      // The day on the dealership's wall clock, as a range, so the date_time index serves it.
+      conditions.push(
+        sql`${appointments.dateTime} >= (${placeholder('date')}::date)::timestamp at time zone ${timezone}`,
+        sql`${appointments.dateTime} < (${placeholder('date')}::date + 1)::timestamp at time zone ${timezone}`,
+      );
+    }
+    const where = conditions.length > 0 ? and(...conditions) : undefined;
+    const ordered = select(db, where)
+      .orderBy(desc(appointments.dateTime), desc(appointments.id))
+      .offset(placeholder('offset'));
+    const statement = (query.limit === undefined ? ordered : ordered.limit(placeholder('limit'))).prepare(name);
+    const total = db.select({ n: count() }).from(appointments).where(where).prepare(`${name}_count`);
+    return { statement, total };
+  }
+  // One per combination of filters: the service history by VIN, the list staff use all day, is
+  // neither rebuilt nor re-planned on each call.
+  const lists = new StatementsByShape<ReturnType<typeof prepareList>>();
 
   /** The `created` appointment of this technician that overlaps the requested slot, if any. */
   async function findOverlap(technicianId: number, start: Date, end: Date): Promise<AppointmentJson | undefined> {
@@ -91,23 +133,14 @@ export function appointmentsRepository(db: Db, timezone: string) {
 
   return {
     async list(query: AppointmentListQuery): Promise<Paged<AppointmentJson>> {
-      const conditions: SQL[] = [];
-      if (query.vin) conditions.push(eq(appointments.vin, query.vin));
-      if (query.status) conditions.push(eq(appointments.status, query.status));
-      if (query.technician) conditions.push(eq(appointments.technicianId, query.technician));
-      if (query.date) {
-        // The day on the dealership's wall clock, as a range, so the date_time index serves it.
-        conditions.push(
-          sql`${appointments.dateTime} >= (${query.date}::date)::timestamp at time zone ${timezone}`,
-          sql`${appointments.dateTime} < (${query.date}::date + 1)::timestamp at time zone ${timezone}`,
-        );
-      }
-      const where = conditions.length > 0 ? and(...conditions) : undefined;
-      const { rows, total } = await fetchPage(
-        select(db, where).orderBy(desc(appointments.dateTime), desc(appointments.id)).offset(query.offset),
-        query,
-        () => countRows(db, appointments, where),
-      );
+      // The same tests as prepareList's: a filter is in the statement exactly when it is in the name.
+      const shape = [query.vin, query.status, query.technician, query.date, query.limit !== undefined]
+        .map((value) => (value ? '1' : '0'))
+        .join('');
+      const list = lists.get(shape, () => prepareList(query, `service_appointments_${shape}`));
+      const rows = await list.statement.execute(query);
+      // A page past the end has no row to carry the total.
+      const total = rows[0]?.total ?? (await list.total.execute(query))[0]?.n ?? 0;
       return { items: rows.map(appointmentJson), total };
     },
 
@@ -116,9 +149,8 @@ export function appointmentsRepository(db: Db, timezone: string) {
     async create(input: AppointmentCreateInput): Promise<AppointmentJson> {
       const start = new Date(input.date_time);
       const end = new Date(start.getTime() + input.duration_minutes * 60_000);
-      const [row] = await db
-        .insert(appointments)
-        .values({
+      const [row] = await insert
+        .execute({
           dateTime: start,
           durationMinutes: input.duration_minutes,
           endsAt: end,
@@ -127,7 +159,6 @@ export function appointmentsRepository(db: Db, timezone: string) {
           customer: input.customer,
           technicianId: input.technician,
         })
-        .returning({ id: appointments.id })
         .catch(async (error: unknown) => {
           const code = pgErrorCode(error);
           if (code === PG_FOREIGN_KEY_VIOLATION) throw invalidField('technician', 'no technician has this id');
