@@ -1,4 +1,4 @@
-import { type Db, queryRows } from '@carcar/common/database';
+import { type Db, prepareRows, StatementsByShape } from '@carcar/common/database';
 import {
   conflict,
   type FieldError,
@@ -9,8 +9,8 @@ import {
   pgConstraint,
   pgErrorCode,
 } from '@carcar/common/errors';
-import { countRows, type Paged, totalOf } from '@carcar/common/pagination';
-import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { type Paged, totalOf } from '@carcar/common/pagination';
+import { and, asc, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { customerJson } from '../customers/schemas.js';
 import { automobileVOs, customers, outbox, salespeople, salesRecords } from '../db/schema.js';
 import { salespersonJson } from '../salespeople/schemas.js';
@@ -75,48 +75,90 @@ export function salesRepository(db: Db, onCommitted: () => void) {
     return saleJson(row);
   }
 
+  const placeholder = (name: string) => sql.placeholder(name);
+
+  /**
+   * A list query for the filters `query` has, its values left as placeholders. The page's sales
+   * are chosen first, in id order from a live-sales index, and only they are joined: a page costs
+   * its own rows, however many sales the salesperson or customer has.
+   */
+  function prepareList(query: SaleListQuery, name: string) {
+    const where = and(
+      isNull(salesRecords.voidedAt),
+      query.salesperson ? eq(salesRecords.salespersonId, placeholder('salesperson')) : undefined,
+      query.customer ? eq(salesRecords.customerId, placeholder('customer')) : undefined,
+    );
+    const chosen = db
+      .select({
+        id: salesRecords.id,
+        price: salesRecords.price,
+        createdAt: salesRecords.createdAt,
+        automobileVin: salesRecords.automobileVin,
+        salespersonId: salesRecords.salespersonId,
+        customerId: salesRecords.customerId,
+      })
+      .from(salesRecords)
+      .where(where)
+      .orderBy(asc(salesRecords.id))
+      .offset(placeholder('offset'))
+      .$dynamic();
+    const page = db.$with('page').as(query.limit === undefined ? chosen : chosen.limit(placeholder('limit')));
+    const statement = db
+      .with(page)
+      .select({
+        sale: { id: page.id, price: page.price, createdAt: page.createdAt },
+        automobile: columns.automobile,
+        salesperson: salespeople,
+        customer: customers,
+        total: totalOf(salesRecords, where),
+      })
+      .from(page)
+      .innerJoin(automobileVOs, eq(automobileVOs.vin, page.automobileVin))
+      .innerJoin(salespeople, eq(salespeople.id, page.salespersonId))
+      .innerJoin(customers, eq(customers.id, page.customerId))
+      .orderBy(asc(page.id))
+      .prepare(name);
+    const total = db.select({ n: count() }).from(salesRecords).where(where).prepare(`${name}_count`);
+    return { statement, total };
+  }
+  const lists = new StatementsByShape<ReturnType<typeof prepareList>>();
+
+  // A sale is two statements: the checks, then the writes (see create).
+  const checks = db
+    .select({ car: { sold: automobileVOs.sold }, salesperson: salespeople, customer: customers })
+    .from(sql`(select 1) as one`)
+    .leftJoin(automobileVOs, and(eq(automobileVOs.vin, placeholder('automobile')), eq(automobileVOs.inInventory, true)))
+    .leftJoin(salespeople, eq(salespeople.id, placeholder('salesperson')))
+    .leftJoin(customers, eq(customers.id, placeholder('customer')))
+    .prepare('sales_sale_create_checks');
+  const writes = prepareRows<
+    { id: number; price: string; created_at: string | Date },
+    { automobile: string; price: string; salesperson: number; customer: number }
+  >(
+    db,
+    'sales_sale_create',
+    sql`with car as (
+        update ${automobileVOs} set sold = true
+        where ${automobileVOs.vin} = ${placeholder('automobile')} and ${automobileVOs.inInventory} and not ${automobileVOs.sold}
+        returning vin),
+      sale as (
+        insert into ${salesRecords} (price, automobile_vin, salesperson_id, customer_id)
+        select ${placeholder('price')}, vin, ${placeholder('salesperson')}, ${placeholder('customer')} from car
+        returning id, price, created_at),
+      queued as (insert into ${outbox} (vin, sold) select vin, true from car)
+      select id, price, created_at from sale`,
+  );
+
   return {
-    /**
-     * The page's sales are chosen first, in id order from a live-sales index, and only they are
-     * joined: a page costs its own rows, however many sales the salesperson or customer has.
-     */
     async list(query: SaleListQuery): Promise<Paged<SaleJson>> {
-      const where = and(
-        isNull(salesRecords.voidedAt),
-        query.salesperson ? eq(salesRecords.salespersonId, query.salesperson) : undefined,
-        query.customer ? eq(salesRecords.customerId, query.customer) : undefined,
-      );
-      const chosen = db
-        .select({
-          id: salesRecords.id,
-          price: salesRecords.price,
-          createdAt: salesRecords.createdAt,
-          automobileVin: salesRecords.automobileVin,
-          salespersonId: salesRecords.salespersonId,
-          customerId: salesRecords.customerId,
-        })
-        .from(salesRecords)
-        .where(where)
-        .orderBy(asc(salesRecords.id))
-        .offset(query.offset)
-        .$dynamic();
-      const page = db.$with('page').as(query.limit === undefined ? chosen : chosen.limit(query.limit));
-      const rows = await db
-        .with(page)
-        .select({
-          sale: { id: page.id, price: page.price, createdAt: page.createdAt },
-          automobile: columns.automobile,
-          salesperson: salespeople,
-          customer: customers,
-          total: totalOf(salesRecords, where),
-        })
-        .from(page)
-        .innerJoin(automobileVOs, eq(automobileVOs.vin, page.automobileVin))
-        .innerJoin(salespeople, eq(salespeople.id, page.salespersonId))
-        .innerJoin(customers, eq(customers.id, page.customerId))
-        .orderBy(asc(page.id));
+      // The same tests as prepareList's: a filter is in the statement exactly when it is in the shape.
+      const shape = [query.salesperson, query.customer, query.limit !== undefined]
+        .map((value) => (value ? '1' : '0'))
+        .join('');
+      const list = lists.get(shape, () => prepareList(query, `sales_sales_${shape}`));
+      const rows = await list.statement.execute(query);
       // A page past the end has no row to carry the total.
-      const total = rows[0]?.total ?? (await countRows(db, salesRecords, where));
+      const total = rows[0]?.total ?? (await list.total.execute(query))[0]?.n ?? 0;
       return { items: rows.map(saleJson), total };
     },
 
@@ -129,12 +171,7 @@ export function salesRepository(db: Db, onCommitted: () => void) {
      * sales of a car win.
      */
     async create(input: SaleCreateInput): Promise<SaleJson> {
-      const [found] = await db
-        .select({ car: { sold: automobileVOs.sold }, salesperson: salespeople, customer: customers })
-        .from(sql`(select 1) as one`)
-        .leftJoin(automobileVOs, and(eq(automobileVOs.vin, input.automobile), eq(automobileVOs.inInventory, true)))
-        .leftJoin(salespeople, eq(salespeople.id, input.salesperson))
-        .leftJoin(customers, eq(customers.id, input.customer));
+      const [found] = await checks.execute(input);
       const { car, salesperson, customer } = found ?? { car: null, salesperson: null, customer: null };
       const errors: FieldError[] = [];
       if (!car) errors.push({ path: 'automobile', message: 'no automobile in inventory has this VIN' });
@@ -143,19 +180,7 @@ export function salesRepository(db: Db, onCommitted: () => void) {
       if (!car || !salesperson || !customer) throw invalid(errors);
       if (car.sold) alreadySold(input.automobile);
 
-      const [inserted] = await queryRows<{ id: number; price: string; created_at: string | Date }>(
-        db,
-        sql`with car as (
-            update ${automobileVOs} set sold = true
-            where ${automobileVOs.vin} = ${input.automobile} and ${automobileVOs.inInventory} and not ${automobileVOs.sold}
-            returning vin),
-          sale as (
-            insert into ${salesRecords} (price, automobile_vin, salesperson_id, customer_id)
-            select ${input.price}, vin, ${input.salesperson}, ${input.customer} from car
-            returning id, price, created_at),
-          queued as (insert into ${outbox} (vin, sold) select vin, true from car)
-          select id, price, created_at from sale`,
-      ).catch((error: unknown) => {
+      const [inserted] = await writes(input).catch((error: unknown) => {
         const code = pgErrorCode(error);
         if (code === PG_UNIQUE_VIOLATION) alreadySold(input.automobile);
         // The salesperson or customer was deleted since the check.
