@@ -1,4 +1,4 @@
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Express } from 'express';
 import type { Logger } from './logger.js';
 
@@ -35,23 +35,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = typeof address === 'object' && address ? address.port : options.port;
   options.logger.info({ port }, 'listening');
 
-  // Once shutdown starts, every answer closes its connection. Otherwise a keep-alive client that
-  // asks again at once (a poller whose long poll was just answered) keeps its connection busy, and
-  // the server waits out the whole drain time for it.
-  const unanswered = new Set<ServerResponse>();
-  let closing = false;
-  server.on('request', (_req, res: ServerResponse) => {
-    if (closing) res.setHeader('Connection', 'close');
-    unanswered.add(res);
-    res.once('close', () => unanswered.delete(res));
-  });
-
   let shuttingDown: Promise<void> | undefined;
   const shutdown = (): Promise<void> => {
     shuttingDown ??= (async () => {
       options.logger.info('shutting down');
-      closing = true;
-      for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
+      // From now on every answer closes its connection. Otherwise a keep-alive client that asks
+      // again at once (a poller whose long poll was just answered) keeps its connection busy, and
+      // the server waits out the whole drain time for it.
+      server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+        res.setHeader('Connection', 'close');
+      });
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       for (const hook of options.stopping ?? []) await hook();
