@@ -1,8 +1,8 @@
 import http from 'node:http';
-import { type Db, queryRows } from '@carcar/common/database';
+import { type Db, prepareRows } from '@carcar/common/database';
 import type { Logger } from '@carcar/common/logger';
 import axios from 'axios';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { outbox } from '../db/schema.js';
 
 export interface DispatcherOptions {
@@ -59,19 +59,30 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   let stopped = false;
   let wakeUp: (() => void) | undefined;
 
+  const claimDue = prepareRows<
+    { id: string | number; vin: string; sold: boolean; attempts: number },
+    { lease: number }
+  >(
+    db,
+    'sales_outbox_claim',
+    sql`update ${outbox} set leased_until = now() + make_interval(secs => ${sql.placeholder('lease')})
+        where id in (
+          select o.id from ${outbox} o
+          where o.next_attempt_at <= now()
+            and (o.leased_until is null or o.leased_until < now())
+            and o.id = (select min(o2.id) from ${outbox} o2 where o2.vin = o.vin)
+          order by o.id limit 50
+          for update skip locked)
+        returning id, vin, sold, attempts`,
+  );
+  const deleteDelivered = prepareRows<never, { ids: number[] }>(
+    db,
+    'sales_outbox_delete_delivered',
+    sql`delete from ${outbox} where ${outbox.id} = any(${sql.placeholder('ids')}::bigint[])`,
+  );
+
   async function claim(): Promise<Claimed[]> {
-    const rows = await queryRows<{ id: string | number; vin: string; sold: boolean; attempts: number }>(
-      db,
-      sql`update ${outbox} set leased_until = now() + make_interval(secs => ${leaseSeconds})
-          where id in (
-            select o.id from ${outbox} o
-            where o.next_attempt_at <= now()
-              and (o.leased_until is null or o.leased_until < now())
-              and o.id = (select min(o2.id) from ${outbox} o2 where o2.vin = o.vin)
-            order by o.id limit 50
-            for update skip locked)
-          returning id, vin, sold, attempts`,
-    );
+    const rows = await claimDue({ lease: leaseSeconds });
     return rows.map((row) => ({ ...row, id: Number(row.id) }));
   }
 
@@ -118,7 +129,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
           .where(eq(outbox.id, row.id)),
       );
     });
-    await Promise.all([...(done.length > 0 ? [db.delete(outbox).where(inArray(outbox.id, done))] : []), ...retries]);
+    await Promise.all([...(done.length > 0 ? [deleteDelivered({ ids: done })] : []), ...retries]);
   }
 
   function setState(state: DispatcherStatus['state'], error?: string): void {
