@@ -77,6 +77,8 @@ export function startPoller(options: PollerOptions): Poller {
     timeout: (waitSeconds + 10) * 1000,
     // Keep-alive: one connection serves every long poll instead of a handshake each time.
     httpAgent: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+    // Inventory never redirects; not following redirects spares a wrapper around every request.
+    maxRedirects: 0,
   });
   const stopping = new AbortController();
   const status: SyncStatus = { state: 'starting', last_seq: null, last_success_at: null, last_error: null };

@@ -54,6 +54,8 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     timeout: 5000,
     validateStatus: () => true,
     httpAgent: new http.Agent({ keepAlive: true, maxSockets: 10 }),
+    // Inventory never redirects; not following redirects spares a wrapper around every request.
+    maxRedirects: 0,
   });
   const status: DispatcherStatus = { state: 'ok', last_error: null };
   let stopped = false;
