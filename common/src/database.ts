@@ -88,7 +88,10 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
 }
 
 async function openPostgres(options: DatabaseOptions, connectionString: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+  // A connection idle for 10 s (pg's default) was closed and soon opened again under a steady
+  // load: a new Postgres backend and every named statement prepared again, in the middle of a
+  // burst. Idle connections now go after 5 minutes, once the dealership is quiet.
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, idleTimeoutMillis: 300_000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'idle database connection failed'));
   try {
