@@ -189,16 +189,20 @@ export function prepareRows<T, P extends Record<string, unknown>>(
 
 /**
  * Prepared statements for a query whose text varies with its input (which filters a list has):
- * each shape is built once, on first use. `shape` must tell apart every text `build` can make.
+ * each combination is built once, on first use, and named `<prefix>_<a 0 or 1 per part>`.
  */
 export class StatementsByShape<S> {
   private readonly built = new Map<string, S>();
 
-  get(shape: string, build: () => S): S {
-    let statement = this.built.get(shape);
+  constructor(private readonly prefix: string) {}
+
+  /** `parts`: each optional part of the query, truthy when `build` puts it in the text. */
+  get(parts: unknown[], build: (name: string) => S): S {
+    const name = `${this.prefix}_${parts.map((part) => (part ? '1' : '0')).join('')}`;
+    let statement = this.built.get(name);
     if (statement === undefined) {
-      statement = build();
-      this.built.set(shape, statement);
+      statement = build(name);
+      this.built.set(name, statement);
     }
     return statement;
   }

@@ -121,7 +121,7 @@ export function salesRepository(db: Db, onCommitted: () => void) {
     const total = db.select({ n: count() }).from(salesRecords).where(where).prepare(`${name}_count`);
     return { statement, total };
   }
-  const lists = new StatementsByShape<ReturnType<typeof prepareList>>();
+  const lists = new StatementsByShape<ReturnType<typeof prepareList>>('sales_sales');
 
   // A sale is two statements: the checks, then the writes (see create).
   const checks = db
@@ -151,11 +151,9 @@ export function salesRepository(db: Db, onCommitted: () => void) {
 
   return {
     async list(query: SaleListQuery): Promise<Paged<SaleJson>> {
-      // The same tests as prepareList's: a filter is in the statement exactly when it is in the shape.
-      const shape = [query.salesperson, query.customer, query.limit !== undefined]
-        .map((value) => (value ? '1' : '0'))
-        .join('');
-      const list = lists.get(shape, () => prepareList(query, `sales_sales_${shape}`));
+      // The same tests as prepareList's: a filter is in the statement exactly when it is in the name.
+      const parts = [query.salesperson, query.customer, query.limit !== undefined];
+      const list = lists.get(parts, (name) => prepareList(query, name));
       const rows = await list.statement.execute(query);
       // A page past the end has no row to carry the total.
       const total = rows[0]?.total ?? (await list.total.execute(query))[0]?.n ?? 0;

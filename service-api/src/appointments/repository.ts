@@ -100,7 +100,7 @@ export function appointmentsRepository(db: Db, timezone: string) {
   }
   // One per combination of filters: the service history by VIN, the list staff use all day, is
   // neither rebuilt nor re-planned on each call.
-  const lists = new StatementsByShape<ReturnType<typeof prepareList>>();
+  const lists = new StatementsByShape<ReturnType<typeof prepareList>>('service_appointments');
 
   /** The `created` appointment of this technician that overlaps the requested slot, if any. */
   async function findOverlap(technicianId: number, start: Date, end: Date): Promise<AppointmentJson | undefined> {
@@ -134,10 +134,8 @@ export function appointmentsRepository(db: Db, timezone: string) {
   return {
     async list(query: AppointmentListQuery): Promise<Paged<AppointmentJson>> {
       // The same tests as prepareList's: a filter is in the statement exactly when it is in the name.
-      const shape = [query.vin, query.status, query.technician, query.date, query.limit !== undefined]
-        .map((value) => (value ? '1' : '0'))
-        .join('');
-      const list = lists.get(shape, () => prepareList(query, `service_appointments_${shape}`));
+      const parts = [query.vin, query.status, query.technician, query.date, query.limit !== undefined];
+      const list = lists.get(parts, (name) => prepareList(query, name));
       const rows = await list.statement.execute(query);
       // A page past the end has no row to carry the total.
       const total = rows[0]?.total ?? (await list.total.execute(query))[0]?.n ?? 0;
