@@ -7,7 +7,7 @@ const postgresOnly = '*/test/**/*.pg.test.ts';
 
 export default defineConfig({
   test: {
-    include: ['*/test/**/*.test.ts', '*/test/**/*.test.tsx'],
+    include: ['*/test/**/*.test.ts', '*/test/**/*.test.tsx', 'tests/system/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...(process.env.TEST_DATABASE_URL ? [] : [postgresOnly])],
     // Generous: several tests start, kill and restart real service processes on a shared 2-core machine.
     testTimeout: 120_000,

@@ -1,6 +1,6 @@
 // Fills a running CarCar with a small demo dealership through its public APIs. Running it again
 // adds nothing: every record is looked up by its natural key (name, VIN) before it is created.
-import { sampleVin } from '@carcar/common/vin';
+import { sampleVin } from '@carcar/common/vin/vin';
 
 const inventory = process.env.INVENTORY_API_URL ?? 'http://localhost:8100';
 const service = process.env.SERVICE_API_URL ?? 'http://localhost:8080';

@@ -1,15 +1,11 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  callJson,
-  createDatabaseOn,
-  inventoryDir,
-  rssMb,
-  type SpawnedService,
-  spawnService,
-} from '@carcar/common/testing';
-import { sampleVin } from '@carcar/common/vin';
+import { sampleVin } from '@carcar/common/vin/vin';
+import { createDatabaseOn } from '@carcar/testing/database';
+import { callJson } from '@carcar/testing/http';
+import { rssMb, type SpawnedService, spawnService } from '@carcar/testing/processes';
+import { inventoryDir } from '@carcar/testing/stack';
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const rate = Number(process.env.SOAK_RATE ?? 500);

@@ -66,7 +66,7 @@ function stopAll(signal) {
 }
 
 /**
- * On embedded PGlite, Postgres' initdb runs once per machine (common/src/pglite-template.ts) rather
+ * On embedded PGlite, Postgres' initdb runs once per machine (common/src/db/pglite-template.ts) rather
  * than in each of the three services at once; they start from a copy. If making it fails, they
  * run initdb themselves.
  */
@@ -83,7 +83,7 @@ function templatePath() {
 function preparePgliteTemplate() {
   if (!pgliteTemplate || existsSync(pgliteTemplate)) return Promise.resolve();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/pglite-template.ts', pgliteTemplate], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/db/pglite-template.ts', pgliteTemplate], {
       cwd: path.join(root, 'common'),
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -1,5 +1,5 @@
-import { callJson } from '@carcar/common/testing';
-import { sampleVin } from '@carcar/common/vin';
+import { sampleVin } from '@carcar/common/vin/vin';
+import { callJson } from '@carcar/testing/http';
 import { inArray } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { recordChanges } from '../../inventory-api/src/automobiles/changes.js';

@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { callJson, rssMb } from '@carcar/common/testing';
+import { callJson } from '@carcar/testing/http';
+import { rssMb } from '@carcar/testing/processes';
 import { measureBundle } from './bundle.js';
 import { createFixtures, fillInventory, waitForSync } from './data.js';
 import { measure, spread } from './load.js';

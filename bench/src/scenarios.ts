@@ -1,4 +1,4 @@
-import { sampleVin } from '@carcar/common/vin';
+import { sampleVin } from '@carcar/common/vin/vin';
 import type { Fixtures } from './data.js';
 import type { RequestShape } from './load.js';
 import type { Stack } from './stack.js';

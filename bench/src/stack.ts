@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabaseOn, type SpawnedService, spawnService } from '@carcar/common/testing';
+import { createDatabaseOn } from '@carcar/testing/database';
+import { type SpawnedService, spawnService } from '@carcar/testing/processes';
 import pg from 'pg';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,5 +1,5 @@
-import { callJson } from '@carcar/common/testing';
-import { sampleVin } from '@carcar/common/vin';
+import { sampleVin } from '@carcar/common/vin/vin';
+import { callJson } from '@carcar/testing/http';
 import type { Fixtures } from './data.js';
 import { percentile, round } from './load.js';
 import type { BenchDatabase, Stack } from './stack.js';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createHttpApp, type HttpPolicy } from '../src/http.js';
-import { createLogger } from '../src/logger.js';
+import { createHttpApp, type HttpPolicy } from '../src/http/app.js';
+import { createLogger } from '../src/service/logger.js';
 
 // The front door every service shares, on a tiny app: headers, CORS, limits, errors.
 function app(policy: HttpPolicy = {}) {

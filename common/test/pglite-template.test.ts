@@ -4,8 +4,9 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, queryRows } from '../src/database.js';
-import { createPgliteTemplate } from '../src/pglite-template.js';
+import { openDatabase } from '../src/db/database.js';
+import { createPgliteTemplate } from '../src/db/pglite-template.js';
+import { queryRows } from '../src/db/statements.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'carcar-template-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

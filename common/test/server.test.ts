@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { createHttpApp } from '../src/http.js';
-import { createLogger } from '../src/logger.js';
-import { startServer } from '../src/server.js';
+import { createHttpApp } from '../src/http/app.js';
+import { createLogger } from '../src/service/logger.js';
+import { startServer } from '../src/service/server.js';
 
 describe('server shutdown', () => {
   it('closes a keep-alive connection that a client keeps busy, instead of waiting out the drain', async () => {

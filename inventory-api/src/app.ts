@@ -1,8 +1,8 @@
-import type { Db } from '@carcar/common/database';
-import { ping } from '@carcar/common/database';
-import { createHttpApp, type HttpPolicy } from '@carcar/common/http';
-import type { Logger } from '@carcar/common/logger';
-import { openApiRouter } from '@carcar/common/openapi';
+import type { Db } from '@carcar/common/db/database';
+import { ping } from '@carcar/common/db/database';
+import { createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
+import { openApiRouter } from '@carcar/common/http/openapi';
+import type { Logger } from '@carcar/common/service/logger';
 import type { Express } from 'express';
 import type { ChangeNotifier } from './automobiles/changes.js';
 import { automobilesRouter } from './automobiles/routes.js';

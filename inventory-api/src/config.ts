@@ -1,3 +1,3 @@
-import { serviceEnv } from '@carcar/common/config';
+import { serviceEnv } from '@carcar/common/service/config';
 
 export const inventoryEnv = serviceEnv(8100);

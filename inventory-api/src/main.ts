@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { runService } from '@carcar/common/service';
+import { runService } from '@carcar/common/service/run';
 import { createApp } from './app.js';
 import { ChangeNotifier } from './automobiles/changes.js';
 import { inventoryEnv } from './config.js';

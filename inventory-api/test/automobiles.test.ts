@@ -1,5 +1,5 @@
-import { queryRows } from '@carcar/common/database';
-import { sampleVin } from '@carcar/common/vin';
+import { queryRows } from '@carcar/common/db/statements';
+import { sampleVin } from '@carcar/common/vin/vin';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAutomobile, type Inventory, seedModel, startInventory, VINS } from './helpers.js';

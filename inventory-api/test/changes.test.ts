@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { sampleVin } from '@carcar/common/vin';
+import { sampleVin } from '@carcar/common/vin/vin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAutomobile, type Inventory, seedModel, startInventory } from './helpers.js';
 

@@ -1,4 +1,4 @@
-import { sampleVin } from '@carcar/common/vin';
+import { sampleVin } from '@carcar/common/vin/vin';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordChanges } from '../src/automobiles/changes.js';

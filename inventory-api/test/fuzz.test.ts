@@ -1,4 +1,4 @@
-import { fuzzService, fuzzSettings } from '@carcar/common/fuzz';
+import { fuzzService, fuzzSettings } from '@carcar/testing/fuzz';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { addAutomobile, type Inventory, seedModel, startInventory, VINS } from './helpers.js';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type SpawnedService, spawnService } from '@carcar/common/testing';
-import { PrivatePostgres } from '@carcar/common/testing-postgres';
+import { PrivatePostgres } from '@carcar/testing/postgres';
+import { type SpawnedService, spawnService } from '@carcar/testing/processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The database goes away under a running service (a server restart): the service answers 503 JSON

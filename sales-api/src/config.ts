@@ -1,4 +1,4 @@
-import { inventoryApiUrl, serviceEnv } from '@carcar/common/config';
+import { inventoryApiUrl, serviceEnv } from '@carcar/common/service/config';
 import { z } from 'zod';
 
 export const salesApiEnv = serviceEnv(8090).extend({

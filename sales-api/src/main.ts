@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { startPoller } from '@carcar/common/poller';
-import { runService } from '@carcar/common/service';
+import { runService } from '@carcar/common/service/run';
+import { startPoller } from '@carcar/common/sync/poller';
 import { createApp } from './app.js';
 import { salesAutomobileStore } from './automobiles/store.js';
 import { salesApiEnv } from './config.js';

@@ -1,5 +1,5 @@
-import { buildOpenApi, type Operation } from '@carcar/common/openapi';
-import { pageQuery } from '@carcar/common/pagination';
+import { pageQuery } from '@carcar/common/http/list';
+import { buildOpenApi, type Operation } from '@carcar/common/http/openapi';
 import { automobileListQuery } from './automobiles/schemas.js';
 import { customerBody } from './customers/schemas.js';
 import { saleCreateBody, saleListQuery } from './sales/schemas.js';

@@ -1,5 +1,5 @@
-import { fuzzService, fuzzSettings } from '@carcar/common/fuzz';
-import { sampleVin } from '@carcar/common/vin';
+import { sampleVin } from '@carcar/common/vin/vin';
+import { fuzzService, fuzzSettings } from '@carcar/testing/fuzz';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { addCustomer, addSalesperson, type SalesApi, startSalesApi, stockCars } from './helpers.js';
 

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { HttpPolicy } from '@carcar/common/http';
-import { createLogger } from '@carcar/common/logger';
-import type { FeedChange } from '@carcar/common/poller';
-import { openTestDatabase } from '@carcar/common/testing';
+import type { HttpPolicy } from '@carcar/common/http/app';
+import { createLogger } from '@carcar/common/service/logger';
+import type { FeedChange } from '@carcar/common/sync/poller';
+import { openTestDatabase } from '@carcar/testing/database';
 import request from 'supertest';
 import { createApp } from '../src/app.js';
 import { salesAutomobileStore } from '../src/automobiles/store.js';

@@ -1,4 +1,4 @@
-import { sampleVin } from '@carcar/common/vin';
+import { sampleVin } from '@carcar/common/vin/vin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCustomer, addSalesperson, type SalesApi, startSalesApi, stockCars } from './helpers.js';
 

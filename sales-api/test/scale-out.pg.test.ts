@@ -1,15 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  addInventoryModel,
-  callJson,
-  createTestDatabaseUrl,
-  inventoryDir,
-  type SpawnedService,
-  spawnService,
-  until,
-} from '@carcar/common/testing';
-import { sampleVin } from '@carcar/common/vin';
+import { sampleVin } from '@carcar/common/vin/vin';
+import { createTestDatabaseUrl } from '@carcar/testing/database';
+import { callJson } from '@carcar/testing/http';
+import { type SpawnedService, spawnService, until } from '@carcar/testing/processes';
+import { addInventoryModel, inventoryDir } from '@carcar/testing/stack';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

@@ -1,8 +1,8 @@
-import { type Db, ping } from '@carcar/common/database';
-import { createHttpApp, type HttpPolicy } from '@carcar/common/http';
-import type { Logger } from '@carcar/common/logger';
-import { openApiRouter } from '@carcar/common/openapi';
-import type { SyncStatus } from '@carcar/common/poller';
+import { type Db, ping } from '@carcar/common/db/database';
+import { createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
+import { openApiRouter } from '@carcar/common/http/openapi';
+import type { Logger } from '@carcar/common/service/logger';
+import type { SyncStatus } from '@carcar/common/sync/poller';
 import type { Express } from 'express';
 import { appointmentsRouter } from './appointments/routes.js';
 import { serviceOpenApi } from './openapi.js';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import type { HttpPolicy } from '@carcar/common/http';
-import { createLogger } from '@carcar/common/logger';
-import { openTestDatabase } from '@carcar/common/testing';
+import type { HttpPolicy } from '@carcar/common/http/app';
+import { createLogger } from '@carcar/common/service/logger';
+import { openTestDatabase } from '@carcar/testing/database';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import request from 'supertest';
 import { createApp } from '../src/app.js';

@@ -1,15 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  addInventoryModel,
-  callJson,
-  createTestDatabaseUrl,
-  inventoryDir,
-  type SpawnedService,
-  spawnService,
-} from '@carcar/common/testing';
-import { sampleVin } from '@carcar/common/vin';
+import { sampleVin } from '@carcar/common/vin/vin';
+import { createTestDatabaseUrl } from '@carcar/testing/database';
+import { callJson } from '@carcar/testing/http';
+import { type SpawnedService, spawnService } from '@carcar/testing/processes';
+import { addInventoryModel, inventoryDir } from '@carcar/testing/stack';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serviceDir } from './helpers.js';
 

@@ -1,7 +1,8 @@
-import { type Database, openDatabase } from '@carcar/common/database';
-import { createLogger } from '@carcar/common/logger';
-import { type Poller, startPoller } from '@carcar/common/poller';
-import { createTestDatabaseUrl, until } from '@carcar/common/testing';
+import { type Database, openDatabase } from '@carcar/common/db/database';
+import { createLogger } from '@carcar/common/service/logger';
+import { type Poller, startPoller } from '@carcar/common/sync/poller';
+import { createTestDatabaseUrl } from '@carcar/testing/database';
+import { until } from '@carcar/testing/processes';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';

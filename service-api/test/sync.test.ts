@@ -2,17 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { type Poller, startPoller } from '@carcar/common/poller';
-import {
-  addInventoryModel,
-  callJson,
-  createTestDatabaseUrl,
-  inventoryDir,
-  type SpawnedService,
-  spawnService,
-  until,
-} from '@carcar/common/testing';
-import { sampleVin } from '@carcar/common/vin';
+import { type Poller, startPoller } from '@carcar/common/sync/poller';
+import { sampleVin } from '@carcar/common/vin/vin';
+import { createTestDatabaseUrl } from '@carcar/testing/database';
+import { callJson } from '@carcar/testing/http';
+import { type SpawnedService, spawnService, until } from '@carcar/testing/processes';
+import { addInventoryModel, inventoryDir } from '@carcar/testing/stack';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';

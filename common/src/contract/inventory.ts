@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idField, integerField, requiredText } from '../validation.js';
-import { vinSchema } from '../vin.js';
+import { vinSchema } from '../vin/vin.js';
+import { idField, integerField, requiredText } from './fields.js';
 
 // Request bodies of the Inventory API. The service validates with them and the browser app's forms
 // do too, so this file (like all of contract/) imports no server code.

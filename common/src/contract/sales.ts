@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idField, requiredText } from '../validation.js';
-import { vinSchema } from '../vin.js';
+import { vinSchema } from '../vin/vin.js';
+import { idField, requiredText } from './fields.js';
 
 // Request bodies of the Sales API, shared with the browser app's forms.
 

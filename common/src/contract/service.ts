@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idField, integerField, requiredText } from '../validation.js';
-import { vinSchema } from '../vin.js';
+import { vinSchema } from '../vin/vin.js';
+import { idField, integerField, requiredText } from './fields.js';
 
 // Request bodies of the Service API, shared with the browser app's forms.
 

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type Db, prepareRows } from '@carcar/common/database';
+import type { Db } from '@carcar/common/db/database';
+import { prepareRows } from '@carcar/common/db/statements';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { automobileChanges, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import type { AutomobileChangeJson, AutomobileJson } from './schemas.js';

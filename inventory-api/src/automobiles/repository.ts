@@ -1,13 +1,8 @@
-import { type Db, queryRows } from '@carcar/common/database';
-import {
-  conflict,
-  invalidField,
-  notFound,
-  PG_FOREIGN_KEY_VIOLATION,
-  PG_UNIQUE_VIOLATION,
-  pgErrorCode,
-} from '@carcar/common/errors';
-import type { Paged } from '@carcar/common/pagination';
+import type { Db } from '@carcar/common/db/database';
+import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/db/pg-errors';
+import { queryRows } from '@carcar/common/db/statements';
+import { conflict, invalidField, notFound } from '@carcar/common/http/errors';
+import type { Paged } from '@carcar/common/http/list';
 import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import { automobileCounts, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import {

@@ -1,6 +1,6 @@
-import type { Db } from '@carcar/common/database';
-import { resourceRouter } from '@carcar/common/routes';
-import { parseInput, parseVinParam } from '@carcar/common/validation';
+import type { Db } from '@carcar/common/db/database';
+import { resourceRouter } from '@carcar/common/http/routes';
+import { parseInput, parseVinParam } from '@carcar/common/http/validation';
 import type { Router } from 'express';
 import { type ChangeNotifier, changesReader, waitForChanges } from './changes.js';
 import { automobilesRepository } from './repository.js';

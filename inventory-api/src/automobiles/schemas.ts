@@ -1,6 +1,6 @@
 import { automobileCreateBody, automobileUpdateBody, latestModelYear } from '@carcar/common/contract/inventory';
-import { pageQuery } from '@carcar/common/pagination';
-import { queryBoolean } from '@carcar/common/validation';
+import { pageQuery } from '@carcar/common/http/list';
+import { queryBoolean } from '@carcar/common/http/validation';
 import { z } from 'zod';
 import type { VehicleModelJson } from '../models/schemas.js';
 

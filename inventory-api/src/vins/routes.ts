@@ -1,5 +1,5 @@
-import { AppError } from '@carcar/common/errors';
-import { decodeVin } from '@carcar/common/vin';
+import { AppError } from '@carcar/common/http/errors';
+import { decodeVin } from '@carcar/common/vin/vin';
 import { Router } from 'express';
 
 export function vinsRouter(): Router {

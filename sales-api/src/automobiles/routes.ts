@@ -1,6 +1,7 @@
-import type { Db } from '@carcar/common/database';
-import { countRows, fetchPage, sendList, totalOf } from '@carcar/common/pagination';
-import { parseInput } from '@carcar/common/validation';
+import type { Db } from '@carcar/common/db/database';
+import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
+import { sendList } from '@carcar/common/http/list';
+import { parseInput } from '@carcar/common/http/validation';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { Router } from 'express';
 import { automobileVOs } from '../db/schema.js';

@@ -1,6 +1,6 @@
-import { pageQuery } from '@carcar/common/pagination';
-import { queryBoolean } from '@carcar/common/validation';
-import { normalizeVin } from '@carcar/common/vin';
+import { pageQuery } from '@carcar/common/http/list';
+import { queryBoolean } from '@carcar/common/http/validation';
+import { normalizeVin } from '@carcar/common/vin/vin';
 import { z } from 'zod';
 
 /** `?sold=false`: the cars that can be sold; `?vin=`: one car, to see whether it has arrived. */

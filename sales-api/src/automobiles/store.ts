@@ -1,6 +1,6 @@
-import type { Db } from '@carcar/common/database';
-import type { SyncStore } from '@carcar/common/poller';
-import { automobileVOStore } from '@carcar/common/sync';
+import type { Db } from '@carcar/common/db/database';
+import type { SyncStore } from '@carcar/common/sync/poller';
+import { automobileVOStore } from '@carcar/common/sync/store';
 import { sql } from 'drizzle-orm';
 import { automobileVOs, outbox, syncCursors } from '../db/schema.js';
 

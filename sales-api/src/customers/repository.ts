@@ -1,6 +1,8 @@
-import type { Db } from '@carcar/common/database';
-import { conflict, isStillReferenced, notFound } from '@carcar/common/errors';
-import { countRows, fetchPage, type Page, type Paged, totalOf } from '@carcar/common/pagination';
+import type { Db } from '@carcar/common/db/database';
+import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
+import { isStillReferenced } from '@carcar/common/db/pg-errors';
+import { conflict, notFound } from '@carcar/common/http/errors';
+import type { Page, Paged } from '@carcar/common/http/list';
 import { asc, eq, getTableColumns } from 'drizzle-orm';
 import { customers } from '../db/schema.js';
 import { type CustomerInput, type CustomerJson, customerJson } from './schemas.js';

@@ -1,4 +1,4 @@
-import { automobileVOTable, syncCursorTable } from '@carcar/common/sync';
+import { automobileVOTable, syncCursorTable } from '@carcar/common/sync/store';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,

@@ -1,6 +1,7 @@
 import http from 'node:http';
-import { type Db, prepareRows } from '@carcar/common/database';
-import type { Logger } from '@carcar/common/logger';
+import type { Db } from '@carcar/common/db/database';
+import { prepareRows } from '@carcar/common/db/statements';
+import type { Logger } from '@carcar/common/service/logger';
 import axios from 'axios';
 import { eq, sql } from 'drizzle-orm';
 import { outbox } from '../db/schema.js';

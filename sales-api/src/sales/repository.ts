@@ -1,15 +1,9 @@
-import { type Db, prepareRows, StatementsByShape } from '@carcar/common/database';
-import {
-  conflict,
-  type FieldError,
-  invalid,
-  notFound,
-  PG_FOREIGN_KEY_VIOLATION,
-  PG_UNIQUE_VIOLATION,
-  pgConstraint,
-  pgErrorCode,
-} from '@carcar/common/errors';
-import { type Paged, totalOf } from '@carcar/common/pagination';
+import type { Db } from '@carcar/common/db/database';
+import { totalOf } from '@carcar/common/db/pagination';
+import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@carcar/common/db/pg-errors';
+import { prepareRows, StatementsByShape } from '@carcar/common/db/statements';
+import { conflict, type FieldError, invalid, notFound } from '@carcar/common/http/errors';
+import type { Paged } from '@carcar/common/http/list';
 import { and, asc, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { customerJson } from '../customers/schemas.js';
 import { automobileVOs, customers, outbox, salespeople, salesRecords } from '../db/schema.js';

@@ -1,5 +1,5 @@
-import type { Db } from '@carcar/common/database';
-import { resourceRouter } from '@carcar/common/routes';
+import type { Db } from '@carcar/common/db/database';
+import { resourceRouter } from '@carcar/common/http/routes';
 import type { Router } from 'express';
 import { salesRepository } from './repository.js';
 import { saleCreateBody, saleListQuery } from './schemas.js';

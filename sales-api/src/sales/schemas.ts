@@ -1,6 +1,6 @@
+import { idField } from '@carcar/common/contract/fields';
 import { saleCreateBody } from '@carcar/common/contract/sales';
-import { pageQuery } from '@carcar/common/pagination';
-import { idField } from '@carcar/common/validation';
+import { pageQuery } from '@carcar/common/http/list';
 import type { z } from 'zod';
 import type { CustomerJson } from '../customers/schemas.js';
 import type { SalespersonJson } from '../salespeople/schemas.js';

@@ -1,13 +1,9 @@
-import { type Db, StatementsByShape } from '@carcar/common/database';
-import {
-  conflict,
-  invalidField,
-  notFound,
-  PG_EXCLUSION_VIOLATION,
-  PG_FOREIGN_KEY_VIOLATION,
-  pgErrorCode,
-} from '@carcar/common/errors';
-import { type Paged, totalOf } from '@carcar/common/pagination';
+import type { Db } from '@carcar/common/db/database';
+import { totalOf } from '@carcar/common/db/pagination';
+import { PG_EXCLUSION_VIOLATION, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@carcar/common/db/pg-errors';
+import { StatementsByShape } from '@carcar/common/db/statements';
+import { conflict, invalidField, notFound } from '@carcar/common/http/errors';
+import type { Paged } from '@carcar/common/http/list';
 import { and, count, desc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import { type AppointmentStatus, appointments, automobileVOs, technicians } from '../db/schema.js';
 import { technicianJson } from '../technicians/schemas.js';

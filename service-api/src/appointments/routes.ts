@@ -1,6 +1,6 @@
-import type { Db } from '@carcar/common/database';
-import { resourceRouter } from '@carcar/common/routes';
-import { parseId } from '@carcar/common/validation';
+import type { Db } from '@carcar/common/db/database';
+import { resourceRouter } from '@carcar/common/http/routes';
+import { parseId } from '@carcar/common/http/validation';
 import type { Router } from 'express';
 import { appointmentsRepository } from './repository.js';
 import { appointmentCreateBody, appointmentListQuery } from './schemas.js';

@@ -1,7 +1,7 @@
+import { idField } from '@carcar/common/contract/fields';
 import { appointmentCreateBody } from '@carcar/common/contract/service';
-import { pageQuery } from '@carcar/common/pagination';
-import { idField } from '@carcar/common/validation';
-import { normalizeVin } from '@carcar/common/vin';
+import { pageQuery } from '@carcar/common/http/list';
+import { normalizeVin } from '@carcar/common/vin/vin';
 import { z } from 'zod';
 import { type AppointmentStatus, appointmentStatuses } from '../db/schema.js';
 import type { TechnicianJson } from '../technicians/schemas.js';

@@ -1,5 +1,5 @@
 import type { AppointmentStatus } from '@carcar/common/contract/service';
-import { automobileVOTable, syncCursorTable } from '@carcar/common/sync';
+import { automobileVOTable, syncCursorTable } from '@carcar/common/sync/store';
 import { sql } from 'drizzle-orm';
 import {
   check,

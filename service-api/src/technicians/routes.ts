@@ -1,6 +1,6 @@
-import type { Db } from '@carcar/common/database';
-import { pageQuery } from '@carcar/common/pagination';
-import { resourceRouter } from '@carcar/common/routes';
+import type { Db } from '@carcar/common/db/database';
+import { pageQuery } from '@carcar/common/http/list';
+import { resourceRouter } from '@carcar/common/http/routes';
 import type { Router } from 'express';
 import { techniciansRepository } from './repository.js';
 import { technicianBody } from './schemas.js';

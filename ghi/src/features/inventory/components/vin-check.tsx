@@ -1,4 +1,4 @@
-import { decodeVin } from '@carcar/common/vin';
+import { decodeVin } from '@carcar/common/contract/vin';
 
 /** Live VIN feedback as the user types: format, check digit, decoded model year and region. */
 export function VinCheck({ vin }: { vin: string }) {

@@ -1,4 +1,4 @@
-import { normalizeVin } from '@carcar/common/vin';
+import { normalizeVin } from '@carcar/common/contract/vin';
 import { useState } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { useAppointments } from '../api/get-appointments';

@@ -1,8 +1,8 @@
 import type { Express } from 'express';
 import type { z } from 'zod';
+import { type Database, openDatabase, type PgliteExtensions } from '../db/database.js';
+import type { HttpPolicy } from '../http/app.js';
 import { loadConfig, type serviceEnv } from './config.js';
-import { type Database, openDatabase, type PgliteExtensions } from './database.js';
-import type { HttpPolicy } from './http.js';
 import { createLogger, type Logger } from './logger.js';
 import { exitOnSignals, startServer } from './server.js';
 

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createTestDatabaseUrl } from '@carcar/testing/database';
+import { callJson } from '@carcar/testing/http';
+import { type SpawnedService, spawnService } from '@carcar/testing/processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callJson, createTestDatabaseUrl, type SpawnedService, spawnService } from '../src/testing.js';
 
 // `npm run build` bundles each API to plain JavaScript; this runs those bundles with no TypeScript loader.
 const root = fileURLToPath(new URL('../../', import.meta.url));

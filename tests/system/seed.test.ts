@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createTestDatabaseUrl } from '@carcar/testing/database';
+import { callJson } from '@carcar/testing/http';
+import { type SpawnedService, spawnService } from '@carcar/testing/processes';
+import { inventoryDir } from '@carcar/testing/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callJson, createTestDatabaseUrl, inventoryDir, type SpawnedService, spawnService } from '../src/testing.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let dataDir: string;

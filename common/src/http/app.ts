@@ -2,9 +2,10 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import { DEFAULT_WRITES_PER_MINUTE } from './config.js';
-import { AppError, pgErrorCode } from './errors.js';
-import type { Logger } from './logger.js';
+import { pgErrorCode } from '../db/pg-errors.js';
+import { DEFAULT_WRITES_PER_MINUTE } from '../service/config.js';
+import type { Logger } from '../service/logger.js';
+import { AppError } from './errors.js';
 
 export const JSON_BODY_LIMIT = '100kb';
 

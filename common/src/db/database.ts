@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import type { Logger } from './logger.js';
+import type { Logger } from '../service/logger.js';
 import { copyPgliteTemplate } from './pglite-template.js';
 
 /** The Drizzle handle services use; the same type whether PGlite or a Postgres pool is behind it. */
@@ -163,49 +163,6 @@ async function tryPostgresLock(pool: pg.Pool, name: string): Promise<AdvisoryLoc
       client.release(true);
     },
   };
-}
-
-/** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
-
-const dialect = new PgDialect();
-
-/**
- * Raw SQL with `sql.placeholder(...)`s, built into text once and run many times: the hot paths'
- * statements. Drizzle does not rebuild the query on each call, and on a Postgres server it is a
- * named statement, parsed and planned once per connection. `name` must be unique to this text.
- */
-export function prepareRows<T, P extends Record<string, unknown>>(
-  db: Db,
-  name: string,
-  query: SQL,
-): (params: P) => Promise<T[]> {
-  const prepared = db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
-  return async (params) => ((await prepared.execute(params)) as { rows: T[] }).rows;
-}
-
-/**
- * Prepared statements for a query whose text varies with its input (which filters a list has):
- * each combination is built once, on first use, and named `<prefix>_<a 0 or 1 per part>`.
- */
-export class StatementsByShape<S> {
-  private readonly built = new Map<string, S>();
-
-  constructor(private readonly prefix: string) {}
-
-  /** `parts`: each optional part of the query, truthy when `build` puts it in the text. */
-  get(parts: unknown[], build: (name: string) => S): S {
-    const name = `${this.prefix}_${parts.map((part) => (part ? '1' : '0')).join('')}`;
-    let statement = this.built.get(name);
-    if (statement === undefined) {
-      statement = build(name);
-      this.built.set(name, statement);
-    }
-    return statement;
-  }
 }
 
 export async function ping(db: Db): Promise<void> {

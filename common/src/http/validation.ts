@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { MAX_INT } from '../contract/fields.js';
+import { isVinFormat, normalizeVin } from '../vin/vin.js';
 import { type FieldError, invalid, notFound } from './errors.js';
-import { isVinFormat, normalizeVin } from './vin.js';
 
 /** One message per field: the first problem found is the one worth showing next to it. */
 export function toFieldErrors(error: z.ZodError): FieldError[] {
@@ -32,8 +33,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return result.data;
 }
 
-const MAX_INT = 2_147_483_647;
-
 /** A path id that is not a positive 32-bit integer cannot name a row: 404, not 400 or 500. */
 export function parseId(value: unknown): number {
   const id = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
@@ -43,45 +42,6 @@ export function parseId(value: unknown): number {
 
 /** Query-string booleans: only the words `true` and `false`. */
 export const queryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
-
-/** A required, trimmed, non-empty text field of at most `max` characters. */
-export function requiredText(max: number) {
-  return z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-}
-
-/**
- * An integer field. Classic CarCar forms post input values as strings ("2012", "3"), so a string
- * of digits is accepted too; anything else ("abc", 1.5, true) is refused.
- */
-export function integerField(min: number, max: () => number = () => MAX_INT) {
-  return z
-    .union(
-      [
-        z.number(),
-        z
-          .string()
-          .trim()
-          .regex(/^-?\d{1,10}$/, 'must be an integer')
-          .transform(Number),
-      ],
-      {
-        error: 'must be an integer',
-      },
-    )
-    .pipe(
-      z
-        .number()
-        .int('must be an integer')
-        .min(min, `must be at least ${min}`)
-        .superRefine((value, ctx) => {
-          const limit = max();
-          if (value > limit) ctx.addIssue({ code: 'custom', message: `must be at most ${limit}` });
-        }),
-    );
-}
-
-/** A reference to another row by id: a positive 32-bit integer. */
-export const idField = integerField(1);
 
 /** A VIN in a path: upper-cased; one that cannot be a VIN names no car (404, and no query). */
 export function parseVinParam(value: string): string {

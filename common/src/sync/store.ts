@@ -9,7 +9,8 @@ import {
   timestamp,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { type Db, prepareRows } from './database.js';
+import type { Db } from '../db/database.js';
+import { prepareRows } from '../db/statements.js';
 import type { FeedChange, SyncStore } from './poller.js';
 
 /**

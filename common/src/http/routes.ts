@@ -1,6 +1,6 @@
 import { type Router as ExpressRouter, Router } from 'express';
 import type { z } from 'zod';
-import { type Paged, sendList } from './pagination.js';
+import { type Paged, sendList } from './list.js';
 import { parseId, parseInput } from './validation.js';
 
 /**

@@ -1,8 +1,9 @@
+import type { Db } from '@carcar/common/db/database';
+import { queryRows } from '@carcar/common/db/statements';
 import { sql } from 'drizzle-orm';
 import type { Express } from 'express';
 import fc from 'fast-check';
 import request from 'supertest';
-import { type Db, queryRows } from './database.js';
 
 /** One endpoint of a service; `:param` in the path is filled with hostile values. */
 export interface FuzzEndpoint {

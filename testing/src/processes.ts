@@ -1,39 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
-import { type Database, type DatabaseOptions, openDatabase } from './database.js';
-
-/**
- * A fresh database for one test file: PGlite in memory, or, when TEST_DATABASE_URL names a
- * Postgres server, a new database created on it and dropped again by `close()`.
- */
-export async function openTestDatabase(
-  options: Omit<DatabaseOptions, 'databaseUrl' | 'dataDir'>,
-): Promise<Database & { url?: string }> {
-  const server = await createTestDatabaseUrl();
-  if (!server) return openDatabase(options);
-  const database = await openDatabase({ ...options, databaseUrl: server.url });
-  return {
-    ...database,
-    url: server.url,
-    close: async () => {
-      await database.close();
-      await server.drop();
-    },
-  };
-}
-
-/** One statement on the server as its admin (`create database`, `drop database`). */
-export async function adminQuery(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Resident memory of a running process, in MB (Linux). */
 export function rssMb(pid: number): number {
@@ -124,49 +90,6 @@ export function runServiceToExit(
       resolve({ code, stderr, stdout });
     });
   });
-}
-
-/** A new, empty database on the Postgres server at `serverUrl`, named `<prefix>_<random>`; `drop` removes it. */
-export async function createDatabaseOn(
-  serverUrl: string,
-  prefix: string,
-): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`) };
-}
-
-/** A connection URL for a fresh database on the test server, or undefined on PGlite runs. */
-export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  return serverUrl ? createDatabaseOn(serverUrl, 'carcar_test') : undefined;
-}
-
-/** A JSON request to a spawned service; throws on a non-2xx answer. */
-export async function callJson<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** The inventory-api workspace, for tests of the services that read its feed. */
-export const inventoryDir = new URL('../../inventory-api/', import.meta.url).pathname;
-
-/** Adds a manufacturer and a model to a running inventory and returns the model id. */
-export async function addInventoryModel(inventoryUrl: string, maker = 'Ford', model = 'F-150'): Promise<number> {
-  const manufacturer = await callJson<{ id: number }>('POST', `${inventoryUrl}/api/manufacturers/`, { name: maker });
-  const created = await callJson<{ id: number }>('POST', `${inventoryUrl}/api/models/`, {
-    name: model,
-    picture_url: `https://pictures.example/${model}.jpg`,
-    manufacturer_id: manufacturer.id,
-  });
-  return created.id;
 }
 
 /** Polls `check` until it holds and returns how long that took; throws naming `what` after `timeoutMs`. */

@@ -2,8 +2,8 @@ import http from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
-import type { AdvisoryLock, Database } from './database.js';
-import type { Logger } from './logger.js';
+import type { AdvisoryLock, Database } from '../db/database.js';
+import type { Logger } from '../service/logger.js';
 
 /** One entry of inventory's `GET /api/automobiles/changes/` feed, as far as the pollers use it. */
 export const feedChangeSchema = z.object({

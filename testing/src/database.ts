@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { type Database, type DatabaseOptions, openDatabase } from '@carcar/common/db/database';
+import pg from 'pg';
+
+/**
+ * A fresh database for one test file: PGlite in memory, or, when TEST_DATABASE_URL names a
+ * Postgres server, a new database created on it and dropped again by `close()`.
+ */
+export async function openTestDatabase(
+  options: Omit<DatabaseOptions, 'databaseUrl' | 'dataDir'>,
+): Promise<Database & { url?: string }> {
+  const server = await createTestDatabaseUrl();
+  if (!server) return openDatabase(options);
+  const database = await openDatabase({ ...options, databaseUrl: server.url });
+  return {
+    ...database,
+    url: server.url,
+    close: async () => {
+      await database.close();
+      await server.drop();
+    },
+  };
+}
+
+/** One statement on the server as its admin (`create database`, `drop database`). */
+export async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty database on the Postgres server at `serverUrl`, named `<prefix>_<random>`; `drop` removes it. */
+export async function createDatabaseOn(
+  serverUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`) };
+}
+
+/** A connection URL for a fresh database on the test server, or undefined on PGlite runs. */
+export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  return serverUrl ? createDatabaseOn(serverUrl, 'carcar_test') : undefined;
+}
