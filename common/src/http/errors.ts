@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'unavailable'
-  | 'internal_error';
+  | 'internal_error'
+  | 'unauthenticated'
+  | 'forbidden';
 
 export class AppError extends Error {
   constructor(
@@ -50,4 +52,14 @@ export function invalid(errors: FieldError[]): AppError {
 /** A 400 for one field, for checks that need the database (an unknown `model_id`, say). */
 export function invalidField(path: string, message: string): AppError {
   return invalid([{ path, message }]);
+}
+
+/** A 401: no valid credential. Says nothing of why, so a prober learns nothing from the answer. */
+export function unauthenticated(): AppError {
+  return new AppError(401, 'unauthenticated', 'Sign in to continue');
+}
+
+/** A 403: the actor is known but may not do this; `message` says what in a plain sentence. */
+export function forbidden(message: string): AppError {
+  return new AppError(403, 'forbidden', message);
 }

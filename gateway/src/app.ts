@@ -1,0 +1,150 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Db } from '@carcar/common/db/database';
+import { ping } from '@carcar/common/db/database';
+import { errorHandler, JSON_BODY_LIMIT } from '@carcar/common/http/app';
+import type { CredentialSigner } from '@carcar/common/http/credentials';
+import type { Logger } from '@carcar/common/service/logger';
+import express, { type Express, type RequestHandler, type Response } from 'express';
+import helmet from 'helmet';
+import { devServerProxy } from './app-files/dev-server.js';
+import { isPageRequest } from './app-files/navigation.js';
+import { builtApp } from './app-files/static.js';
+import { callerOf, subjectOf } from './auth/caller.js';
+import { csrfGuard } from './auth/csrf.js';
+import { identify, requireCaller } from './auth/identify.js';
+import { authRouter } from './auth/routes.js';
+import { sessions } from './auth/session.js';
+import { loginThrottles, writeLimiter } from './auth/throttle.js';
+import type { GatewayConfig } from './config.js';
+import { forwardTo, serviceRoutes } from './forward/services.js';
+import { requestLog } from './request-log.js';
+import { tokensRepository } from './tokens/repository.js';
+import { tokensRouter } from './tokens/routes.js';
+import { usersRepository } from './users/repository.js';
+import { usersRouter } from './users/routes.js';
+
+export interface GatewayDeps {
+  db: Db;
+  logger: Logger;
+  config: GatewayConfig;
+  signer: CredentialSigner;
+  /** Signs the session cookie. */
+  sessionSecret: string;
+  /** The built browser app to serve when no dev server is configured. */
+  ghiDist?: string | undefined;
+}
+
+export interface Gateway {
+  app: Express;
+  /** For the HTTP server's `upgrade` event (the dev server's hot reload); absent when nothing upgrades. */
+  upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Stops the gateway's timers (session pruning). */
+  close(): void;
+}
+
+const SESSION_PRUNE_INTERVAL_MS = 15 * 60_000;
+
+/** The browser app: Vite's dev server when configured, else the build, else nothing. */
+function appFiles(config: GatewayConfig, ghiDist: string | undefined) {
+  if (config.GHI_DEV_URL) return devServerProxy(config.GHI_DEV_URL);
+  const built = ghiDist ? builtApp(ghiDist) : undefined;
+  return built ? { handler: built, upgrade: undefined } : undefined;
+}
+
+/**
+ * The production app's policy: helmet's defaults plus model pictures from any https address.
+ * Vite's dev server injects inline scripts, so the dev proxy goes without a CSP.
+ */
+function securityHeaders(devServer: boolean): RequestHandler {
+  if (devServer) return helmet({ contentSecurityPolicy: false });
+  return helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'https:'] } } });
+}
+
+function writeKey(_req: unknown, res: Response): string {
+  const caller = callerOf(res);
+  return caller ? subjectOf(caller) : 'anonymous';
+}
+
+export function createGateway(deps: GatewayDeps): Gateway {
+  const { db, logger, config } = deps;
+  const users = usersRepository(db);
+  const tokens = tokensRepository(db);
+  const session = sessions({
+    db,
+    logger,
+    secret: deps.sessionSecret,
+    lifetimes: { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxMs: config.SESSION_MAX_HOURS * 3_600_000 },
+  });
+  const stopPruning = session.store.startPruning(SESSION_PRUNE_INTERVAL_MS);
+  const who = identify({ users, tokens, logger });
+  const limitWrites = writeLimiter(config.RATE_LIMIT_WRITES_PER_MINUTE, writeKey);
+  const throttles = loginThrottles({
+    failuresPerAccount: config.LOGIN_FAILURES_PER_ACCOUNT,
+    failuresPerAddress: config.LOGIN_FAILURES_PER_ADDRESS,
+    windowMinutes: config.LOGIN_THROTTLE_MINUTES,
+  });
+  const routes = serviceRoutes({
+    inventory: config.INVENTORY_API_URL,
+    service: config.SERVICE_API_URL,
+    sales: config.SALES_API_URL,
+  });
+  const files = appFiles(config, deps.ghiDist);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.set('query parser', 'simple');
+  app.use(requestLog(logger));
+  app.use(securityHeaders(Boolean(config.GHI_DEV_URL)));
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await ping(db);
+      res.json({ status: 'ok' });
+    } catch (error) {
+      logger.warn({ err: error }, 'health check failed');
+      res.status(503).json({ status: 'unavailable', message: 'Database unavailable', code: 'unavailable' });
+    }
+  });
+
+  // Before anything reads a session or a body: a forged write is refused untouched.
+  app.use(csrfGuard(config.PUBLIC_ORIGIN));
+
+  app.use('/auth', express.json({ limit: JSON_BODY_LIMIT }), session.middleware, who);
+  app.use('/auth', authRouter({ users, throttles }));
+  app.use('/auth/users', limitWrites, usersRouter(users));
+  app.use('/auth/tokens', limitWrites, tokensRouter(tokens));
+
+  if (files) {
+    const prefixes = routes.map((route) => route.prefix);
+    app.use((req, res, next) => (isPageRequest(req, prefixes) ? files.handler(req, res, next) : next()));
+  }
+  for (const route of routes) {
+    app.use(route.prefix, session.middleware, who, requireCaller, limitWrites, forwardTo(route, deps.signer, logger));
+  }
+  if (files) app.use(files.handler);
+
+  app.use((_req, res) => {
+    res.status(404).json({ message: 'Does not exist', code: 'not_found' });
+  });
+  app.use(errorHandler(logger));
+
+  return { app, ...(files?.upgrade ? { upgrade: upgradeOutsideApi(files.upgrade, routes) } : {}), close: stopPruning };
+}
+
+/** Only the app's dev server speaks WebSocket; an upgrade under an API prefix is closed. */
+function upgradeOutsideApi(
+  upgrade: NonNullable<Gateway['upgrade']>,
+  routes: ReadonlyArray<{ prefix: string }>,
+): NonNullable<Gateway['upgrade']> {
+  return (req, socket, head) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const api = ['/auth', ...routes.map((route) => route.prefix)].some(
+      (prefix) => path === prefix || path.startsWith(`${prefix}/`),
+    );
+    if (api) socket.destroy();
+    else upgrade(req, socket, head);
+  };
+}

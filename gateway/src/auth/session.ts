@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '@carcar/common/db/database';
+import type { Logger } from '@carcar/common/service/logger';
+import type { Request, RequestHandler } from 'express';
+import session from 'express-session';
+import { DrizzleSessionStore, type SessionLifetimes } from './session-store.js';
+
+export const SESSION_COOKIE = 'carcar.sid';
+
+export interface SessionOptions {
+  db: Db;
+  logger: Logger;
+  lifetimes: SessionLifetimes;
+  /** Signs the cookie (express-session's `secret`). */
+  secret: string;
+}
+
+/**
+ * The cookie secret when SESSION_SECRET is unset: derived from the gateway's private signing key,
+ * so every replica and every restart agree on it without another secret to hand out. A new signing
+ * key signs everyone out, which is what rotating a leaked key should do anyway.
+ */
+export function deriveSessionSecret(privateKeyMaterial: string): string {
+  return createHash('sha256').update('carcar-gateway session cookie\0').update(privateKeyMaterial).digest('base64url');
+}
+
+/**
+ * express-session with the gateway's store: HttpOnly, SameSite=Lax, Secure whenever the request is
+ * https (`secure: 'auto'` follows Express's `trust proxy`), and rolling, so the idle expiry moves
+ * with each request. Nothing is stored before someone signs in.
+ */
+export function sessions(options: SessionOptions): { middleware: RequestHandler; store: DrizzleSessionStore } {
+  const store = new DrizzleSessionStore(options.db, options.lifetimes, options.logger);
+  const middleware = session({
+    name: SESSION_COOKIE,
+    secret: options.secret,
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    unset: 'destroy',
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: options.lifetimes.idleMs },
+  });
+  return { middleware, store };
+}
+
+/** A new session id for the signed-in user: what an attacker planted before sign-in is worthless. */
+export function signIn(req: Request, userId: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    req.session.regenerate((error: unknown) => {
+      if (error) {
+        reject(error);
+        return;
+      }
+      req.session.userId = userId;
+      req.session.save((saveError: unknown) => (saveError ? reject(saveError) : resolve()));
+    });
+  });
+}
+
+/** Ends the session in the store at once; the cookie is cleared by the caller. */
+export function signOut(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!req.session) {
+      resolve();
+      return;
+    }
+    req.session.destroy((error: unknown) => (error ? reject(error) : resolve()));
+  });
+}

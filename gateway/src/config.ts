@@ -1,0 +1,78 @@
+import { serviceEnv } from '@carcar/common/service/config';
+import { z } from 'zod';
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+/** An origin (`scheme://host[:port]`), with any path or trailing slash dropped. */
+const origin = httpUrl.transform((value) => new URL(value).origin);
+
+/** An empty variable counts as unset, as a shell's `FOO=` means "no value". */
+function optional<S extends z.ZodType>(schema: S) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+}
+
+/**
+ * Express's `trust proxy`: `true`/`false`, a hop count, or addresses/subnets (comma-separated).
+ * Only with it does a request behind a TLS-terminating proxy count as https (Secure cookie) and
+ * carry the client's own address for sign-in throttling.
+ */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((value): boolean | number | string => {
+    const trimmed = value.trim();
+    if (trimmed === 'true') return true;
+    if (trimmed === 'false' || trimmed === '') return false;
+    if (/^\d+$/.test(trimmed)) return Number(trimmed);
+    return trimmed;
+  });
+
+/**
+ * The gateway's settings. It shares the services' basics (port, host, database, log level, write
+ * limit) but never answers CORS, so `CORS_ORIGINS` is not one of them.
+ */
+export const gatewayEnv = serviceEnv(3000)
+  .omit({ CORS_ORIGINS: true })
+  .extend({
+    /** The app's own address as the browser sees it: a state-changing request's Origin must be this. */
+    PUBLIC_ORIGIN: origin.default('http://localhost:3000'),
+    INVENTORY_API_URL: httpUrl.default('http://localhost:8100'),
+    SERVICE_API_URL: httpUrl.default('http://localhost:8080'),
+    SALES_API_URL: httpUrl.default('http://localhost:8090'),
+    /** The gateway's Ed25519 private key, a JWK with `kid` (`carcar-gateway:<anything>`). */
+    CARCAR_SIGNING_KEY: optional(z.string().min(1)),
+    /** Where development keys are made when CARCAR_SIGNING_KEY is unset (default `<DATA_DIR>/keys`). */
+    CARCAR_KEYS_DIR: optional(z.string().min(1)),
+    CARCAR_ADMIN_EMAIL: optional(z.email({ error: 'must be an email address' })),
+    CARCAR_ADMIN_PASSWORD: optional(z.string().min(12, 'must be at least 12 characters').max(256)),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(60),
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 24)
+      .default(12),
+    /** Signs the session cookie; derived from the signing key when unset (see auth/session.ts). */
+    SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+    /** The built browser app (production); the default is the repository's ghi/dist. */
+    GHI_DIST: optional(z.string().min(1)),
+    /** Vite's dev server (development): everything not an API is proxied there, HMR included. */
+    GHI_DEV_URL: optional(httpUrl),
+    TRUST_PROXY: trustProxy,
+    /** Failed sign-ins allowed per account (email) per window before 429. */
+    LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    /** Failed sign-ins allowed per client address per window before 429. */
+    LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+    LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
+  })
+  .refine((env) => (env.CARCAR_ADMIN_EMAIL === undefined) === (env.CARCAR_ADMIN_PASSWORD === undefined), {
+    message: 'set both CARCAR_ADMIN_EMAIL and CARCAR_ADMIN_PASSWORD, or neither',
+    path: ['CARCAR_ADMIN_PASSWORD'],
+  });
+
+export type GatewayConfig = z.output<typeof gatewayEnv>;

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GATEWAY_ISSUER } from '@carcar/common/contract/permissions';
+import { openDatabase } from '@carcar/common/db/database';
+import { createCredentialSigner } from '@carcar/common/http/credentials';
+import { loadConfig } from '@carcar/common/service/config';
+import { ensureDevelopmentKeys, parseSigningKey, type SigningJwk } from '@carcar/common/service/keys';
+import type { Logger } from '@carcar/common/service/logger';
+import { exitOnSignals, startServer } from '@carcar/common/service/server';
+import { createGateway } from './app.js';
+import { deriveSessionSecret } from './auth/session.js';
+import { type GatewayConfig, gatewayEnv } from './config.js';
+import { createGatewayLogger } from './logger.js';
+import { ensureFirstAdmin } from './users/first-admin.js';
+import { usersRepository } from './users/repository.js';
+
+const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+const defaultGhiDist = fileURLToPath(new URL('../../ghi/dist', import.meta.url));
+
+/**
+ * The gateway's private key: CARCAR_SIGNING_KEY, or (for a developer's machine) the key pair
+ * `npm start` keeps under the data folder, made on first use.
+ */
+async function signingKey(config: GatewayConfig, logger: Logger): Promise<SigningJwk> {
+  if (config.CARCAR_SIGNING_KEY) return parseSigningKey(config.CARCAR_SIGNING_KEY);
+  const dir = config.CARCAR_KEYS_DIR ?? path.join(config.DATA_DIR, 'keys');
+  logger.warn({ dir }, 'CARCAR_SIGNING_KEY is not set; using the development key under the data folder');
+  const keys = await ensureDevelopmentKeys(dir, [GATEWAY_ISSUER]);
+  return parseSigningKey(keys.CARCAR_SIGNING_KEY[GATEWAY_ISSUER]);
+}
+
+const config = loadConfig(gatewayEnv);
+const logger = createGatewayLogger(config.LOG_LEVEL);
+const privateJwk = await signingKey(config, logger);
+const database = await openDatabase({
+  schemaName: 'identity',
+  migrationsFolder,
+  databaseUrl: config.DATABASE_URL,
+  dataDir: config.DATA_DIR,
+  pgliteTemplate: config.PGLITE_TEMPLATE,
+  logger,
+});
+logger.info({ database: database.kind }, 'database migrated');
+
+await ensureFirstAdmin({
+  users: usersRepository(database.db),
+  logger,
+  configured:
+    config.CARCAR_ADMIN_EMAIL && config.CARCAR_ADMIN_PASSWORD
+      ? { email: config.CARCAR_ADMIN_EMAIL, password: config.CARCAR_ADMIN_PASSWORD }
+      : undefined,
+  publicOrigin: config.PUBLIC_ORIGIN,
+  print: (text) => process.stdout.write(text),
+});
+
+const gateway = createGateway({
+  db: database.db,
+  logger,
+  config,
+  signer: createCredentialSigner({ issuer: GATEWAY_ISSUER, privateJwk }),
+  sessionSecret: config.SESSION_SECRET ?? deriveSessionSecret(privateJwk.d),
+  ghiDist: config.GHI_DIST ?? defaultGhiDist,
+});
+const running = await startServer({
+  app: gateway.app,
+  port: config.PORT,
+  host: config.HOST,
+  logger,
+  stopping: [() => gateway.close()],
+  stopped: [() => database.close()],
+});
+if (gateway.upgrade) running.server.on('upgrade', gateway.upgrade);
+exitOnSignals(running.shutdown, logger);

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@carcar/common/service/logger';
+import type { RequestHandler } from 'express';
+import { callerOf, subjectOf } from './auth/caller.js';
+
+/**
+ * Gives each request a new id (sent on to the service as `X-Request-Id` and back to the client)
+ * and logs one line when it ends: method, path without the query (a search may hold a customer's
+ * name), status, duration, who. Never headers or bodies, so no cookie, token or password.
+ */
+export function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const requestId = randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('close', () => {
+      if (req.path === '/healthz') return;
+      const caller = callerOf(res);
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+          ...(caller ? { actor: subjectOf(caller) } : {}),
+          ...(res.writableFinished ? {} : { aborted: true }),
+        },
+        'request',
+      );
+    });
+    next();
+  };
+}

@@ -1,0 +1,91 @@
+import type { Role } from '@carcar/common/contract/permissions';
+import type { Db } from '@carcar/common/db/database';
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { apiTokens, users } from '../db/schema.js';
+
+/** An API token as listed: never its hash. */
+export interface TokenRecord {
+  id: number;
+  name: string;
+  role: Role;
+  createdBy: number | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+const tokenColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  role: apiTokens.role,
+  createdBy: apiTokens.createdBy,
+  createdAt: apiTokens.createdAt,
+  revokedAt: apiTokens.revokedAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+};
+
+type TokenRow = Omit<TokenRecord, 'role'> & { role: string };
+
+/** The database's CHECK constraint allows only the roles of the table, so the cast is safe. */
+function toRecord(row: TokenRow): TokenRecord {
+  return { ...row, role: row.role as Role };
+}
+
+export function tokensRepository(db: Db) {
+  return {
+    async list(): Promise<TokenRecord[]> {
+      const rows = await db.select(tokenColumns).from(apiTokens).orderBy(asc(apiTokens.id));
+      return rows.map(toRecord);
+    },
+
+    async create(input: { name: string; role: Role; tokenHash: string; createdBy: number | null }) {
+      const [row] = await db.insert(apiTokens).values(input).returning(tokenColumns);
+      if (!row) throw new Error('insert returned no row');
+      return toRecord(row);
+    },
+
+    /** Revokes a token; false when no token has this id. Revoking twice changes nothing. */
+    async revoke(id: number): Promise<boolean> {
+      const [row] = await db
+        .update(apiTokens)
+        .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
+        .where(eq(apiTokens.id, id))
+        .returning({ id: apiTokens.id });
+      return row !== undefined;
+    },
+
+    /**
+     * The live token with this hash. A token made by a user who has since been disabled is dead
+     * too, even if its revocation somehow did not happen.
+     */
+    async findActive(tokenHash: string): Promise<TokenRecord | undefined> {
+      const [row] = await db
+        .select(tokenColumns)
+        .from(apiTokens)
+        .leftJoin(users, eq(users.id, apiTokens.createdBy))
+        .where(
+          and(
+            eq(apiTokens.tokenHash, tokenHash),
+            isNull(apiTokens.revokedAt),
+            or(isNull(apiTokens.createdBy), eq(users.disabled, false)),
+          ),
+        );
+      return row ? toRecord(row) : undefined;
+    },
+
+    /** At most one write a minute per token: the date is for people, not an audit of each call. */
+    async touch(id: number): Promise<void> {
+      await db
+        .update(apiTokens)
+        .set({ lastUsedAt: sql`now()` })
+        .where(
+          and(
+            eq(apiTokens.id, id),
+            or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`)),
+          ),
+        );
+    },
+  };
+}
+
+export type TokensRepository = ReturnType<typeof tokensRepository>;

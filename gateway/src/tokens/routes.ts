@@ -1,0 +1,55 @@
+import type { Role } from '@carcar/common/contract/permissions';
+import { notFound } from '@carcar/common/http/errors';
+import { parseId, parseInput } from '@carcar/common/http/validation';
+import { Router } from 'express';
+import { z } from 'zod';
+import { callerOf } from '../auth/caller.js';
+import { requirePermission } from '../auth/identify.js';
+import { nameField, roleField } from '../users/schemas.js';
+import type { TokenRecord, TokensRepository } from './repository.js';
+import { generateToken, hashToken } from './secrets.js';
+
+const createTokenBody = z.object({ name: nameField, role: roleField });
+
+/** A token as listed: never the token or its hash. */
+function tokenJson(token: TokenRecord) {
+  return {
+    id: token.id,
+    name: token.name,
+    role: token.role,
+    created_by: token.createdBy,
+    created_at: token.createdAt.toISOString(),
+    last_used_at: token.lastUsedAt?.toISOString() ?? null,
+    revoked_at: token.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** /auth/tokens: administrators only. */
+export function tokensRouter(tokens: TokensRepository): Router {
+  const router = Router();
+  router.use(requirePermission('users.manage', 'manage API tokens'));
+
+  router.get('/', async (_req, res) => {
+    res.json({ tokens: (await tokens.list()).map(tokenJson) });
+  });
+
+  /** The one answer that holds the token: it is shown once and only its hash is kept. */
+  router.post('/', async (req, res) => {
+    const input: { name: string; role: Role } = parseInput(createTokenBody, req.body);
+    const caller = callerOf(res);
+    const token = generateToken();
+    const record = await tokens.create({
+      ...input,
+      tokenHash: hashToken(token),
+      createdBy: caller?.kind === 'user' ? caller.user.id : null,
+    });
+    res.status(201).json({ id: record.id, name: record.name, role: record.role, token });
+  });
+
+  router.delete('/:id', async (req, res) => {
+    if (!(await tokens.revoke(parseId(req.params.id)))) throw notFound();
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,52 @@
+import type { Logger } from '@carcar/common/service/logger';
+import { generatePassword, hashPassword } from '../auth/passwords.js';
+import type { UsersRepository } from './repository.js';
+
+export const GENERATED_ADMIN_EMAIL = 'admin@carcar.local';
+
+export interface FirstAdminOptions {
+  users: UsersRepository;
+  logger: Logger;
+  /** CARCAR_ADMIN_EMAIL and CARCAR_ADMIN_PASSWORD, when both are set. */
+  configured?: { email: string; password: string } | undefined;
+  /** Where to sign in, for the notice. */
+  publicOrigin: string;
+  /** Where the one-time notice of a generated password goes (stdout). */
+  print: (text: string) => void;
+}
+
+/**
+ * At start, when there is no user at all, creates the first administrator: from the environment,
+ * or with a generated password printed once (there is no default password to leave in place).
+ * With any user present it does nothing, so restarts and replicas are harmless.
+ */
+export async function ensureFirstAdmin(options: FirstAdminOptions): Promise<void> {
+  if (await options.users.any()) return;
+  const email = options.configured?.email.trim().toLowerCase() ?? GENERATED_ADMIN_EMAIL;
+  const password = options.configured?.password ?? generatePassword();
+  const created = await options.users.createIfNone({
+    email,
+    name: 'Administrator',
+    role: 'admin',
+    passwordHash: await hashPassword(password),
+  });
+  if (!created) return;
+  options.logger.info({ userId: created.id, email, generated: !options.configured }, 'first administrator created');
+  // Plain text, not a log line: the one time a person must read this password.
+  if (!options.configured) options.print(generatedNotice(options.publicOrigin, email, password));
+}
+
+function generatedNotice(origin: string, email: string, password: string): string {
+  return [
+    '',
+    '================================================================',
+    '  CarCar: the first administrator was created.',
+    `  Sign in at  ${origin}`,
+    `  Email:      ${email}`,
+    `  Password:   ${password}`,
+    '  This password is shown only now. Sign in and change it, or set',
+    '  CARCAR_ADMIN_EMAIL and CARCAR_ADMIN_PASSWORD before the first start.',
+    '================================================================',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,140 @@
+import type { Role } from '@carcar/common/contract/permissions';
+import type { Db } from '@carcar/common/db/database';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/db/pg-errors';
+import { conflict } from '@carcar/common/http/errors';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { apiTokens, sessions, users } from '../db/schema.js';
+import type { UserRecord } from './schemas.js';
+
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  disabled: users.disabled,
+  technicianId: users.technicianId,
+  salespersonId: users.salespersonId,
+};
+
+type UserRow = Omit<UserRecord, 'role'> & { role: string };
+
+/** The database's CHECK constraint allows only the roles of the table, so the cast is safe. */
+function toRecord(row: UserRow): UserRecord {
+  return { ...row, role: row.role as Role };
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  technicianId?: number | null;
+  salespersonId?: number | null;
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: Role;
+  disabled?: boolean;
+  passwordHash?: string;
+  technicianId?: number | null;
+  salespersonId?: number | null;
+}
+
+function duplicateEmail(error: unknown): never {
+  if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
+    throw conflict('A user with this email already exists', {
+      errors: [{ path: 'email', message: 'is already used by another user' }],
+    });
+  }
+  throw error;
+}
+
+export function usersRepository(db: Db) {
+  return {
+    async list(): Promise<UserRecord[]> {
+      const rows = await db.select(userColumns).from(users).orderBy(asc(users.id));
+      return rows.map(toRecord);
+    },
+
+    async get(id: number): Promise<UserRecord | undefined> {
+      const [row] = await db.select(userColumns).from(users).where(eq(users.id, id));
+      return row ? toRecord(row) : undefined;
+    },
+
+    /** The one read that returns a password hash: sign-in needs it, nothing else does. */
+    async findForSignIn(email: string): Promise<{ user: UserRecord; passwordHash: string } | undefined> {
+      const [row] = await db
+        .select({ ...userColumns, passwordHash: users.passwordHash })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+      if (!row) return undefined;
+      const { passwordHash, ...user } = row;
+      return { user: toRecord(user), passwordHash };
+    },
+
+    async create(input: NewUser): Promise<UserRecord> {
+      const [row] = await db.insert(users).values(input).returning(userColumns).catch(duplicateEmail);
+      if (!row) throw new Error('insert returned no row');
+      return toRecord(row);
+    },
+
+    /**
+     * Changes a user; disabling them (or changing their password) also ends their sessions, and
+     * disabling revokes the API tokens they made, in the same transaction so nothing they hold
+     * outlives the change. `keepSession` spares the session making the change.
+     */
+    async update(id: number, changes: UserChanges, keepSession?: string): Promise<UserRecord | undefined> {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(users)
+          .set({ ...changes, updatedAt: sql`now()` })
+          .where(eq(users.id, id))
+          .returning(userColumns);
+        if (!row) return undefined;
+        if (changes.disabled === true) {
+          await tx.delete(sessions).where(eq(sessions.userId, id));
+          await tx
+            .update(apiTokens)
+            .set({ revokedAt: sql`now()` })
+            .where(and(eq(apiTokens.createdBy, id), isNull(apiTokens.revokedAt)));
+        } else if (changes.passwordHash !== undefined) {
+          // A new password signs the user out everywhere else (a thief's session included).
+          const others = keepSession === undefined ? undefined : ne(sessions.sid, keepSession);
+          await tx.delete(sessions).where(and(eq(sessions.userId, id), others));
+        }
+        return toRecord(row);
+      });
+    },
+
+    /** Active administrators other than `exceptId`: someone must remain who can manage users. */
+    async countOtherActiveAdmins(exceptId: number): Promise<number> {
+      const [row] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(users)
+        .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, exceptId)));
+      return row?.count ?? 0;
+    },
+
+    /**
+     * Creates `input` only if there are no users at all. The transaction-scoped advisory lock makes
+     * two gateways starting at once on one database agree on a single first administrator.
+     */
+    async createIfNone(input: NewUser): Promise<UserRecord | undefined> {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('carcar:identity:first-admin'))`);
+        const [existing] = await tx.select({ id: users.id }).from(users).limit(1);
+        if (existing) return undefined;
+        const [row] = await tx.insert(users).values(input).returning(userColumns);
+        return row ? toRecord(row) : undefined;
+      });
+    },
+
+    async any(): Promise<boolean> {
+      const [row] = await db.select({ id: users.id }).from(users).limit(1);
+      return row !== undefined;
+    },
+  };
+}
+
+export type UsersRepository = ReturnType<typeof usersRepository>;

@@ -1,0 +1,32 @@
+import { parseId, parseInput } from '@carcar/common/http/validation';
+import { Router } from 'express';
+import { requirePermission } from '../auth/identify.js';
+import type { UsersRepository } from './repository.js';
+import { createUserBody, updateUserBody, userJson } from './schemas.js';
+import { createUser, getUser, updateUser } from './use-cases.js';
+
+/** /auth/users: administrators only. */
+export function usersRouter(users: UsersRepository): Router {
+  const router = Router();
+  router.use(requirePermission('users.manage', 'manage users'));
+
+  router.get('/', async (_req, res) => {
+    res.json({ users: (await users.list()).map(userJson) });
+  });
+
+  router.post('/', async (req, res) => {
+    const user = await createUser(users, parseInput(createUserBody, req.body));
+    res.status(201).json(userJson(user));
+  });
+
+  router.get('/:id', async (req, res) => {
+    res.json(userJson(await getUser(users, parseId(req.params.id))));
+  });
+
+  router.put('/:id', async (req, res) => {
+    const input = parseInput(updateUserBody, req.body);
+    res.json(userJson(await updateUser(users, parseId(req.params.id), input, req.sessionID)));
+  });
+
+  return router;
+}

@@ -1,0 +1,57 @@
+import { conflict, notFound } from '@carcar/common/http/errors';
+import { hashPassword } from '../auth/passwords.js';
+import type { UserChanges, UsersRepository } from './repository.js';
+import type { CreateUserInput, UpdateUserInput, UserRecord } from './schemas.js';
+
+export async function createUser(users: UsersRepository, input: CreateUserInput): Promise<UserRecord> {
+  return users.create({
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+    technicianId: input.technician_id ?? null,
+    salespersonId: input.salesperson_id ?? null,
+  });
+}
+
+export async function getUser(users: UsersRepository, id: number): Promise<UserRecord> {
+  const user = await users.get(id);
+  if (!user) throw notFound();
+  return user;
+}
+
+/** Whether this change takes away an active administrator (demoted or disabled). */
+function removesAnAdmin(current: UserRecord, input: UpdateUserInput): boolean {
+  if (current.role !== 'admin' || current.disabled) return false;
+  return (input.role !== undefined && input.role !== 'admin') || input.disabled === true;
+}
+
+/**
+ * Applies an administrator's change. The last active administrator cannot be demoted or disabled:
+ * nobody would be left to manage users. `currentSession` (the one making the change) survives a
+ * change of its own user's password; every other session of that user ends.
+ */
+export async function updateUser(
+  users: UsersRepository,
+  id: number,
+  input: UpdateUserInput,
+  currentSession?: string,
+): Promise<UserRecord> {
+  const current = await getUser(users, id);
+  if (removesAnAdmin(current, input) && (await users.countOtherActiveAdmins(id)) === 0) {
+    throw conflict('This is the last active administrator; make another administrator first', {
+      errors: [{ path: input.disabled === true ? 'disabled' : 'role', message: 'would leave no active administrator' }],
+    });
+  }
+  const changes: UserChanges = {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.role !== undefined ? { role: input.role } : {}),
+    ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+    ...(input.technician_id !== undefined ? { technicianId: input.technician_id } : {}),
+    ...(input.salesperson_id !== undefined ? { salespersonId: input.salesperson_id } : {}),
+    ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
+  };
+  const updated = await users.update(id, changes, currentSession);
+  if (!updated) throw notFound();
+  return updated;
+}

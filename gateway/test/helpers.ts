@@ -1,0 +1,104 @@
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Role } from '@carcar/common/contract/permissions';
+import { testSigner } from '@carcar/testing/credentials';
+import { openTestDatabase } from '@carcar/testing/database';
+import request from 'supertest';
+import { createGateway } from '../src/app.js';
+import { hashPassword } from '../src/auth/passwords.js';
+import { gatewayEnv } from '../src/config.js';
+import { createGatewayLogger } from '../src/logger.js';
+import { usersRepository } from '../src/users/repository.js';
+
+export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+export const ADMIN = { email: 'ada@dealer.test', password: 'correct horse battery', name: 'Ada Admin' };
+export const CSRF = { 'X-CarCar-CSRF': '1' };
+
+/** Everything the gateway logs, as text, so a test can look for what must never be there. */
+export class LogCapture extends Writable {
+  private readonly chunks: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.chunks.push(chunk.toString('utf8'));
+    done();
+  }
+  text(): string {
+    return this.chunks.join('');
+  }
+}
+
+/**
+ * The gateway on a fresh database (PGlite in memory, or TEST_DATABASE_URL) with one administrator,
+ * the test signing key and a captured log. `env` overrides settings as the environment would.
+ */
+export async function startGateway(env: Record<string, string> = {}, options: { ghiDist?: string } = {}) {
+  const database = await openTestDatabase({ schemaName: 'identity', migrationsFolder });
+  const log = new LogCapture();
+  const logger = createGatewayLogger('info', log);
+  const config = gatewayEnv.parse(env);
+  const gateway = createGateway({
+    db: database.db,
+    logger,
+    config,
+    signer: await testSigner('carcar-gateway'),
+    sessionSecret: 'a test secret that is long enough to sign cookies',
+    ghiDist: options.ghiDist,
+  });
+  const users = usersRepository(database.db);
+  const admin = await users.create({
+    email: ADMIN.email,
+    name: ADMIN.name,
+    role: 'admin',
+    passwordHash: await hashPassword(ADMIN.password),
+  });
+  return {
+    ...gateway,
+    db: database.db,
+    users,
+    admin,
+    log,
+    api: () => request(gateway.app),
+    close: async () => {
+      gateway.close();
+      await database.close();
+    },
+  };
+}
+
+export type TestGateway = Awaited<ReturnType<typeof startGateway>>;
+
+let counter = 0;
+
+/** A user made straight in the database (fast), with a unique email. */
+export async function addUser(
+  gw: TestGateway,
+  role: Role,
+  extra: { technicianId?: number; salespersonId?: number } = {},
+) {
+  counter += 1;
+  const password = `password-${role}-${counter}-long`;
+  const user = await gw.users.create({
+    email: `${role}${counter}@dealer.test`,
+    name: `Test ${role} ${counter}`,
+    role,
+    passwordHash: await hashPassword(password),
+    technicianId: extra.technicianId ?? null,
+    salespersonId: extra.salespersonId ?? null,
+  });
+  return { ...user, password };
+}
+
+/** A supertest agent (it keeps cookies) signed in as `email`. */
+export async function signedIn(gw: TestGateway, email: string, password: string) {
+  const agent = request.agent(gw.app);
+  await agent.post('/auth/login').set(CSRF).send({ email, password }).expect(200);
+  return agent;
+}
+
+/** The `carcar.sid` value a response set, if any. */
+export function sessionCookie(res: { headers: Record<string, unknown> }): string | undefined {
+  const cookies = res.headers['set-cookie'];
+  const list = Array.isArray(cookies) ? (cookies as string[]) : [];
+  const found = list.find((cookie) => cookie.startsWith('carcar.sid='));
+  return found?.split(';')[0];
+}
