@@ -1,17 +1,13 @@
 import http from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { createDatabaseOn } from '@carcar/testing/database';
 import { callJson } from '@carcar/testing/http';
-import { rssMb, type SpawnedService, spawnService } from '@carcar/testing/processes';
-import { inventoryDir } from '@carcar/testing/stack';
+import { rssMb } from '@carcar/testing/processes';
+import { startStack } from '@carcar/testing/stack';
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const rate = Number(process.env.SOAK_RATE ?? 500);
 const warmUpSeconds = Number(process.env.SOAK_WARMUP_SECONDS ?? 10);
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 // node:http with keep-alive, not fetch: on two shared cores the load generator's own CPU comes out
 // of the stack's, and fetch costs several times more per request.
@@ -43,18 +39,15 @@ function send(method: string, url: string, body?: unknown): Promise<Answer> {
   });
 }
 
-const database = await createDatabaseOn(serverUrl, 'carcar_soak');
-// Info level: the harness learns each port from the 'listening' line; requests are not logged.
-const env = { DATABASE_URL: database.url, LOG_LEVEL: 'info', RATE_LIMIT_WRITES_PER_MINUTE: '0' };
-const services: Record<string, SpawnedService> = {};
+const stack = await startStack({
+  serverUrl,
+  prefix: 'carcar_soak',
+  // Info level: the harness learns each port from the 'listening' line; requests are not logged.
+  env: { LOG_LEVEL: 'info', RATE_LIMIT_WRITES_PER_MINUTE: '0' },
+});
+const services = stack.processes;
 try {
-  services.inventory = await spawnService(inventoryDir, env);
-  const withInventory = { ...env, INVENTORY_API_URL: services.inventory.url };
-  services.service = await spawnService(path.join(root, 'service-api'), withInventory);
-  services.sales = await spawnService(path.join(root, 'sales-api'), withInventory);
-  const inv = services.inventory.url;
-  const svc = services.service.url;
-  const sales = services.sales.url;
+  const { inventory: inv, service: svc, sales } = stack.urls;
 
   // Data to work on: cars in stock (synced to sales before the clock starts), staff, customers.
   const maker = await callJson<{ id: number }>('POST', `${inv}/api/manufacturers/`, { name: 'Soak Motors' });
@@ -248,6 +241,5 @@ try {
   }
   process.exitCode = errors.length > 0 ? 1 : 0;
 } finally {
-  for (const s of Object.values(services)) await s.stop();
-  await database.drop();
+  await stack.stop();
 }

@@ -1,10 +1,6 @@
 import { sampleVin } from '@carcar/common/vin/vin';
 import { callJson } from '@carcar/testing/http';
-import { inArray } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { recordChanges } from '../../inventory-api/src/automobiles/changes.js';
-import { automobiles } from '../../inventory-api/src/db/schema.js';
-import type { BenchDatabase, Stack } from './stack.js';
+import type { Stack } from './stack.js';
 
 /** Serials of the cars the loader stores (`sampleVin(n)`); cars POSTed by a scenario start higher. */
 export const LOADED_SERIALS_END = 500_000;
@@ -53,39 +49,33 @@ async function countInventory(stack: Stack): Promise<number> {
   return Number(res.headers.get('x-total-count'));
 }
 
-/**
- * Stores cars until inventory holds `total`. On Postgres they go in bulk, in the same transaction
- * shape as the API's (row + feed entry, via inventory's own `recordChanges`); on PGlite, which only
- * its service process can open, through the API.
- */
-export async function fillInventory(stack: Stack, database: BenchDatabase, modelId: number, total: number) {
-  let stored = await countInventory(stack);
-  const batch = 5_000;
-  while (stored < total) {
-    const count = Math.min(batch, total - stored);
-    const vins = Array.from({ length: count }, (_, i) => sampleVin(stored + i));
-    if (database.pool) {
-      const db = drizzle(database.pool);
-      await db.transaction(async (tx) => {
-        await tx.insert(automobiles).values(vins.map((vin) => ({ vin, color: 'silver', year: 2022, modelId })));
-        await recordChanges(tx, inArray(automobiles.vin, vins));
+/** How many cars the loader POSTs at once: enough to keep inventory busy on every core. */
+const LOAD_CONCURRENCY = 50;
+
+/** POSTs one car per VIN through inventory's API, `LOAD_CONCURRENCY` at a time. */
+async function postCars(stack: Stack, modelId: number, vins: string[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < vins.length; i = next++) {
+      await callJson('POST', `${stack.inventory}/api/automobiles/`, {
+        vin: vins[i],
+        color: 'silver',
+        year: 2022,
+        model_id: modelId,
       });
-    } else {
-      for (let i = 0; i < vins.length; i += 50) {
-        await Promise.all(
-          vins.slice(i, i + 50).map((vin) =>
-            callJson('POST', `${stack.inventory}/api/automobiles/`, {
-              vin,
-              color: 'silver',
-              year: 2022,
-              model_id: modelId,
-            }),
-          ),
-        );
-      }
     }
-    stored += count;
-  }
+  };
+  await Promise.all(Array.from({ length: LOAD_CONCURRENCY }, worker));
+}
+
+/**
+ * Stores cars until inventory holds `total`, through its public API like any client, so every car
+ * gets its feed entry the way production writes it and the bench knows nothing of inventory's tables.
+ */
+export async function fillInventory(stack: Stack, modelId: number, total: number) {
+  const stored = await countInventory(stack);
+  const vins = Array.from({ length: Math.max(0, total - stored) }, (_, i) => sampleVin(stored + i));
+  await postCars(stack, modelId, vins);
   await waitForSync(stack);
 }
 

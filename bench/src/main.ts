@@ -23,7 +23,7 @@ import {
   salesBySalesperson,
   serviceHistory,
 } from './scenarios.js';
-import { buildApis, createBenchDatabase, root, startStack } from './stack.js';
+import { buildApis, root, startBenchStack } from './stack.js';
 import { startupTimes } from './startup.js';
 import { type IdleCost, measureIdleCost, measureSyncLag, sameCost } from './sync.js';
 
@@ -49,9 +49,9 @@ step('start-up: npm start on a fresh DATA_DIR, first on this machine and later')
 const startupFirst = spread(await startupTimes(runs, true));
 const startupLater = spread(await startupTimes(runs, false));
 
-const database = await createBenchDatabase(process.env.DATABASE_URL);
-step(`starting the services on ${database.kind}`);
-const stack = await startStack(database);
+step(`starting the services on ${process.env.DATABASE_URL ? 'postgres' : 'pglite'}`);
+const stack = await startBenchStack(process.env.DATABASE_URL);
+const { database } = stack;
 const http: HttpResult[] = [];
 const idlePoll: IdleCost[] = [];
 let syncLag: Awaited<ReturnType<typeof measureSyncLag>>;
@@ -60,10 +60,10 @@ try {
   const fixtures = await createFixtures(stack, 20, 100);
 
   step('idle poll cost at 1,000 cars');
-  await fillInventory(stack, database, fixtures.modelId, 1_000);
+  await fillInventory(stack, fixtures.modelId, 1_000);
   idlePoll.push(await measureIdleCost(stack, database, 1_000, idleSeconds));
 
-  await fillInventory(stack, database, fixtures.modelId, 10_000);
+  await fillInventory(stack, fixtures.modelId, 10_000);
   http.push(await drive(listAutomobiles(stack, 10_000)));
   http.push(await drive(getAutomobile(stack, 10_000)));
   http.push(await drive(createAutomobiles(stack, fixtures)));
@@ -87,14 +87,13 @@ try {
   syncLag = await measureSyncLag(stack, fixtures, SYNC_LAG_CARS, SYNC_PROBE_SERIALS_START);
 
   step(`loading ${largeStock.toLocaleString('en')} cars`);
-  await fillInventory(stack, database, fixtures.modelId, largeStock);
+  await fillInventory(stack, fixtures.modelId, largeStock);
   step(`idle poll cost at ${largeStock.toLocaleString('en')} cars`);
   idlePoll.push(await measureIdleCost(stack, database, largeStock, idleSeconds));
   http.push(await drive(listAutomobiles(stack, largeStock)));
   for (const [name, spawned] of Object.entries(stack.processes)) memoryMbAtEnd[name] = Math.round(rssMb(spawned.pid));
 } finally {
   await stack.stop();
-  await database.drop();
 }
 
 const [idleSmall, idleLarge] = idlePoll as [IdleCost, IdleCost];

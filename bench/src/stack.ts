@@ -1,12 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabaseOn } from '@carcar/testing/database';
-import { type SpawnedService, spawnService } from '@carcar/testing/processes';
+import type { SpawnedService } from '@carcar/testing/processes';
+import { startStack as startServices } from '@carcar/testing/stack';
 import pg from 'pg';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -14,29 +12,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** Where the benchmarked services keep their data: a fresh database on the server, or a fresh PGlite folder. */
 export interface BenchDatabase {
   kind: 'postgres' | 'pglite';
-  /** The env the services get (DATABASE_URL or DATA_DIR). */
-  env: Record<string, string>;
   /** A pool on the same database, for bulk loading and statistics; Postgres only. */
   pool?: pg.Pool;
-  drop(): Promise<void>;
-}
-
-export async function createBenchDatabase(serverUrl: string | undefined): Promise<BenchDatabase> {
-  if (!serverUrl) {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'carcar-bench-'));
-    return { kind: 'pglite', env: { DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true }) };
-  }
-  const created = await createDatabaseOn(serverUrl, 'carcar_bench');
-  const pool = new pg.Pool({ connectionString: created.url, max: 2 });
-  return {
-    kind: 'postgres',
-    env: { DATABASE_URL: created.url },
-    pool,
-    drop: async () => {
-      await pool.end();
-      await created.drop();
-    },
-  };
 }
 
 /**
@@ -101,6 +78,8 @@ export interface Stack {
   sales: string;
   proxy: CountingProxy;
   processes: Record<'inventory' | 'service' | 'sales', SpawnedService>;
+  database: BenchDatabase;
+  /** Stops the services and the proxy and drops the database (or removes the folder). */
   stop(): Promise<void>;
 }
 
@@ -110,30 +89,35 @@ export function buildApis(): void {
 }
 
 /**
- * One process per service, as deployed. Writes are not rate limited: the load generator is one
- * address sending thousands of writes a second on purpose.
+ * One process per service, as deployed, on a fresh database on the server at `serverUrl` (PGlite in
+ * a fresh folder without one), the pollers reaching inventory through a counting proxy. Writes are
+ * not rate limited: the load generator is one address sending thousands of writes a second on purpose.
  */
-export async function startStack(database: BenchDatabase): Promise<Stack> {
-  const env = { ...database.env, LOG_LEVEL: 'info', RATE_LIMIT_WRITES_PER_MINUTE: '0' };
-  const entry = ['dist/main.js'];
-  const inventory = await spawnService(path.join(root, 'inventory-api'), env, entry);
-  const proxy = await startCountingProxy(inventory.url);
-  const withInventory = { ...env, INVENTORY_API_URL: proxy.url };
-  const [service, sales] = await Promise.all([
-    spawnService(path.join(root, 'service-api'), withInventory, entry),
-    spawnService(path.join(root, 'sales-api'), withInventory, entry),
-  ]);
-  const processes = { inventory, service, sales };
+export async function startBenchStack(serverUrl: string | undefined): Promise<Stack> {
+  let proxy: CountingProxy | undefined;
+  const services = await startServices({
+    serverUrl,
+    prefix: 'carcar_bench',
+    entry: ['dist/main.js'],
+    env: { LOG_LEVEL: 'info', RATE_LIMIT_WRITES_PER_MINUTE: '0' },
+    inventoryAddress: async (inventoryUrl) => {
+      proxy = await startCountingProxy(inventoryUrl);
+      return proxy.url;
+    },
+  });
+  const { databaseUrl } = services.data;
+  // Two connections: the bench's own bulk loading and statistics, never the services' work.
+  const pool = databaseUrl ? new pg.Pool({ connectionString: databaseUrl, max: 2 }) : undefined;
   return {
-    inventory: inventory.url,
-    service: service.url,
-    sales: sales.url,
-    proxy,
-    processes,
+    ...services.urls,
+    proxy: proxy as CountingProxy,
+    processes: services.processes,
+    database: { kind: pool ? 'postgres' : 'pglite', ...(pool ? { pool } : {}) },
     stop: async () => {
-      await Promise.all([service.stop(), sales.stop()]);
-      await inventory.stop();
-      await proxy.close();
+      // The pool first: dropping the database would cut its connections from under it.
+      await pool?.end();
+      await services.stop();
+      await proxy?.close();
     },
   };
 }

@@ -1,8 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createStackData, type StackData } from '@carcar/testing/stack';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const health = [
@@ -13,7 +11,7 @@ const health = [
 ];
 
 let stack: ChildProcess | undefined;
-let dataDir: string | undefined;
+let data: StackData | undefined;
 let output = '';
 
 async function allUp(): Promise<boolean> {
@@ -28,15 +26,19 @@ async function allUp(): Promise<boolean> {
   return answers.every(Boolean);
 }
 
-/** Builds the browser app and starts the whole stack, as `npm start` does, on a fresh DATA_DIR. */
+/**
+ * Builds the browser app and starts the whole stack with `npm start` on a fresh DATA_DIR. Not
+ * startStack: the journeys need the built app too, and the fixed ports it was built to call.
+ */
 export async function setup(): Promise<void> {
   if (await allUp())
     throw new Error('Something already answers on the CarCar ports; stop it before the browser tests.');
   execFileSync('npm', ['run', 'build', '-w', 'ghi'], { cwd: root, stdio: 'ignore' });
-  dataDir = mkdtempSync(path.join(tmpdir(), 'carcar-e2e-'));
+  // Always PGlite, whatever TEST_DATABASE_URL says: the journeys run the stack as a developer does.
+  data = await createStackData({ serverUrl: undefined, prefix: 'carcar_e2e' });
   stack = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, CARCAR_GHI: 'preview', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...data.env, CARCAR_GHI: 'preview', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   stack.stdout?.on('data', (chunk: Buffer) => {
@@ -58,5 +60,5 @@ export async function teardown(): Promise<void> {
     stack.kill('SIGINT');
     await exited;
   }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await data?.remove();
 }

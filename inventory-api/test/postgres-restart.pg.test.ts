@@ -1,28 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PrivatePostgres } from '@carcar/testing/postgres';
-import { type SpawnedService, spawnService } from '@carcar/testing/processes';
+import type { SpawnedService } from '@carcar/testing/processes';
+import { type Stack, startStack } from '@carcar/testing/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The database goes away under a running service (a server restart): the service answers 503 JSON
 // while it is away, never hangs or crashes, and recovers by itself when it is back.
-const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 const postgres = new PrivatePostgres(54000 + Math.floor(Math.random() * 1000));
+let stack: Stack<never> | undefined;
 let inventory: SpawnedService;
-let dataDir: string;
 
 beforeAll(async () => {
   postgres.init();
   postgres.start();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'carcar-restart-'));
-  inventory = await spawnService(serviceDir, { DATABASE_URL: postgres.url, DATA_DIR: dataDir });
+  stack = await startStack({ services: [], serverUrl: postgres.url, prefix: 'carcar_restart' });
+  inventory = stack.processes.inventory;
 });
 afterAll(async () => {
-  await inventory?.stop();
-  postgres.remove();
-  rmSync(dataDir, { recursive: true, force: true });
+  try {
+    await stack?.stop();
+  } finally {
+    // Also when a failed drill left the server stopped and its database could not be dropped.
+    postgres.remove();
+  }
 });
 
 async function status(

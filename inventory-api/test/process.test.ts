@@ -1,26 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createTestDatabaseUrl } from '@carcar/testing/database';
 import { runServiceToExit, spawnService } from '@carcar/testing/processes';
+import { createStackData, inventoryDir, type StackData } from '@carcar/testing/stack';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const serviceDir = fileURLToPath(new URL('..', import.meta.url));
-let dataDir: string;
-let server: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+const serviceDir = inventoryDir;
+// Each test starts and stops the process itself: restarts and signals are what it checks.
+let data: StackData;
 let env: Record<string, string | undefined>;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'carcar-inventory-'));
-  server = await createTestDatabaseUrl();
-  env = { DATA_DIR: dataDir, DATABASE_URL: server?.url ?? '' };
+  data = await createStackData();
+  env = data.env;
 });
 afterAll(async () => {
-  rmSync(dataDir, { recursive: true, force: true });
-  await server?.drop();
+  await data?.remove();
 });
 
 describe('the inventory-api process', () => {
@@ -71,14 +66,14 @@ describe('the inventory-api process', () => {
     const tablesQuery = `select table_schema, table_name from information_schema.tables
       where table_schema not in ('pg_catalog', 'information_schema') order by 1, 2`;
     let rows: { table_schema: string; table_name: string }[];
-    if (server) {
-      const client = new pg.Client({ connectionString: server.url });
+    if (data.databaseUrl) {
+      const client = new pg.Client({ connectionString: data.databaseUrl });
       await client.connect();
       rows = (await client.query<{ table_schema: string; table_name: string }>(tablesQuery)).rows;
       await client.end();
     } else {
       // The service has stopped, so its PGlite directory can be opened here.
-      const db = await PGlite.create({ dataDir: path.join(dataDir, 'inventory') });
+      const db = await PGlite.create({ dataDir: path.join(data.dataDir ?? '', 'inventory') });
       rows = (await db.query<{ table_schema: string; table_name: string }>(tablesQuery)).rows;
       await db.close();
     }

@@ -1,33 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { createTestDatabaseUrl } from '@carcar/testing/database';
 import { callJson } from '@carcar/testing/http';
-import { type SpawnedService, spawnService, until } from '@carcar/testing/processes';
-import { addInventoryModel, inventoryDir } from '@carcar/testing/stack';
+import { type SpawnedService, until } from '@carcar/testing/processes';
+import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { salesDir } from './helpers.js';
 
 // Real inventory and sales-api processes on ephemeral ports, sharing one database on Postgres runs.
-let dataDir: string;
-let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
-let env: Record<string, string>;
+let stack: Stack<'sales'>;
 let inventory: SpawnedService;
 let sales: SpawnedService;
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'carcar-sales-'));
-  database = await createTestDatabaseUrl();
-  env = { DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '' };
-  inventory = await spawnService(inventoryDir, env);
-  sales = await spawnService(salesDir, { ...env, INVENTORY_API_URL: inventory.url });
+  stack = await startStack({ services: ['sales'] });
+  ({ inventory, sales } = stack.processes);
 });
 afterEach(async () => {
-  await sales?.stop();
-  await inventory?.stop();
-  await database?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 /** Adds cars to inventory and waits until the sales poller has copied them. */
@@ -85,7 +72,7 @@ describe('sales while inventory is down', () => {
     const health = await callJson<{ outbox: { pending: number } }>('GET', `${sales.url}/healthz`);
     expect(health.outbox.pending).toBe(10);
 
-    inventory = await spawnService(inventoryDir, { ...env, PORT: port });
+    inventory = await stack.start('inventory', { PORT: port });
     const elapsed = await until(
       'all 10 sold in inventory',
       async () => (await Promise.all(vins.map(soldInInventory))).every(Boolean),
@@ -125,7 +112,7 @@ describe('sales-api killed in the middle of a stream of sales', () => {
     await stream;
     expect(acknowledged.size).toBeGreaterThanOrEqual(8);
 
-    sales = await spawnService(salesDir, { ...env, INVENTORY_API_URL: inventory.url });
+    sales = await stack.start('sales');
     for (const [vin, id] of acknowledged) {
       const sale = await callJson<{ automobile: { vin: string; sold: boolean } }>(
         'GET',

@@ -1,16 +1,13 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { createTestDatabaseUrl } from '@carcar/testing/database';
 import { callJson } from '@carcar/testing/http';
 import { type SpawnedService, spawnService, until } from '@carcar/testing/processes';
-import { addInventoryModel, inventoryDir } from '@carcar/testing/stack';
+import { addInventoryModel, serviceDirs as dirs } from '@carcar/testing/stack';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Two replicas of every API on ephemeral ports, sharing one Postgres database, as a cluster runs them.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dirs = { inventory: inventoryDir, service: path.join(root, 'service-api'), sales: path.join(root, 'sales-api') };
+// Not startStack: the replicas of each service start at the same moment on purpose.
 
 let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
 const replicas: Record<'inventory' | 'service' | 'sales', SpawnedService[]> = { inventory: [], service: [], sales: [] };

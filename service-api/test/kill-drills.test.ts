@@ -1,36 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { createTestDatabaseUrl } from '@carcar/testing/database';
 import { callJson } from '@carcar/testing/http';
-import { type SpawnedService, spawnService } from '@carcar/testing/processes';
-import { addInventoryModel, inventoryDir } from '@carcar/testing/stack';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { serviceDir } from './helpers.js';
+import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack';
+import { afterEach, describe, expect, it } from 'vitest';
 
 // SIGKILL under a stream of writes, then a restart on the same data: everything the killed process
 // acknowledged is there, and nothing is half-written.
-let dataDir: string;
-let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
-let env: Record<string, string>;
-const running: SpawnedService[] = [];
+let stack: Stack<'service'> | undefined;
 
-beforeEach(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'carcar-kill-'));
-  database = await createTestDatabaseUrl();
-  env = { DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '', RATE_LIMIT_WRITES_PER_MINUTE: '0' };
-});
 afterEach(async () => {
-  for (const service of running.splice(0)) await service.stop();
-  await database?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stack?.stop();
+  stack = undefined;
 });
 
-async function start(dir: string, extra: Record<string, string> = {}): Promise<SpawnedService> {
-  const service = await spawnService(dir, { ...env, ...extra });
-  running.push(service);
-  return service;
+/** Inventory, and the service API when `withService`, on fresh data; the writers are not rate limited. */
+async function startDrill(withService: boolean): Promise<Stack<'service'>> {
+  stack = await startStack({
+    services: withService ? ['service'] : [],
+    env: { RATE_LIMIT_WRITES_PER_MINUTE: '0' },
+  });
+  return stack;
 }
 
 /** Four writers in parallel until `enough` are acknowledged; then the caller kills the server. */
@@ -66,7 +54,8 @@ const post = (url: string, body: unknown) =>
 
 describe('SIGKILL drills', () => {
   it('inventory-api: every acknowledged automobile survives, each with its feed entry', async () => {
-    let inventory = await start(inventoryDir);
+    const drill = await startDrill(false);
+    let inventory = drill.processes.inventory;
     const modelId = await addInventoryModel(inventory.url);
     const acknowledged = await writeUntilKilled(
       (i) =>
@@ -74,8 +63,7 @@ describe('SIGKILL drills', () => {
       20,
       () => inventory.stop('SIGKILL'),
     );
-    running.splice(running.indexOf(inventory), 1);
-    inventory = await start(inventoryDir);
+    inventory = await drill.start('inventory');
     const { autos } = await callJson<{ autos: { vin: string }[] }>('GET', `${inventory.url}/api/automobiles/`);
     const stored = new Set(autos.map((a) => a.vin));
     for (const i of acknowledged.keys()) expect(stored.has(sampleVin(i)), sampleVin(i)).toBe(true);
@@ -87,8 +75,8 @@ describe('SIGKILL drills', () => {
   });
 
   it('service-api: every acknowledged appointment survives unchanged', async () => {
-    const inventory = await start(inventoryDir);
-    let service = await start(serviceDir, { INVENTORY_API_URL: inventory.url });
+    const drill = await startDrill(true);
+    let service = drill.processes.service;
     const tech = await callJson<{ id: number }>('POST', `${service.url}/api/technicians/`, {
       first_name: 'Ada',
       last_name: 'Lovelace',
@@ -106,8 +94,7 @@ describe('SIGKILL drills', () => {
       20,
       () => service.stop('SIGKILL'),
     );
-    running.splice(running.indexOf(service), 1);
-    service = await start(serviceDir, { INVENTORY_API_URL: inventory.url });
+    service = await drill.start('service');
     for (const appointment of acknowledged.values()) {
       const { id, vip: _vip, ...rest } = appointment as { id: number; vip: boolean };
       const stored = await callJson<Record<string, unknown>>('GET', `${service.url}/api/appointments/${id}/`);

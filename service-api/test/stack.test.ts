@@ -1,32 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { createTestDatabaseUrl } from '@carcar/testing/database';
 import { callJson } from '@carcar/testing/http';
-import { type SpawnedService, spawnService } from '@carcar/testing/processes';
-import { addInventoryModel, inventoryDir } from '@carcar/testing/stack';
+import type { SpawnedService } from '@carcar/testing/processes';
+import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serviceDir } from './helpers.js';
 
 // Both services as real processes, as `npm start` runs them, sharing one database on Postgres runs.
-let dataDir: string;
-let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+let stack: Stack<'service'>;
 let inventory: SpawnedService;
 let service: SpawnedService;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'carcar-stack-'));
-  database = await createTestDatabaseUrl();
-  const env = { DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '' };
-  inventory = await spawnService(inventoryDir, env);
-  service = await spawnService(serviceDir, { ...env, INVENTORY_API_URL: inventory.url });
+  stack = await startStack({ services: ['service'] });
+  ({ inventory, service } = stack.processes);
 });
 afterAll(async () => {
-  await service?.stop();
-  await inventory?.stop();
-  await database?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 interface Appointment {

@@ -1,34 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { type Poller, startPoller } from '@carcar/common/sync/poller';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { createTestDatabaseUrl } from '@carcar/testing/database';
 import { callJson } from '@carcar/testing/http';
-import { type SpawnedService, spawnService, until } from '@carcar/testing/processes';
-import { addInventoryModel, inventoryDir } from '@carcar/testing/stack';
+import { type SpawnedService, until } from '@carcar/testing/processes';
+import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';
 import { addTechnician, booking, type ServiceApi, startServiceApi } from './helpers.js';
 
 // A real inventory process on an ephemeral port, and the service's poller reading its feed.
-let dataDir: string;
-let inventoryDb: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+let stack: Stack<never>;
 let inventory: SpawnedService;
 let svc: ServiceApi;
 let poller: Poller;
 const logLines: string[] = [];
 
-function startInventory(port = '0') {
-  return spawnService(inventoryDir, { DATA_DIR: dataDir, DATABASE_URL: inventoryDb?.url ?? '', PORT: port });
-}
-
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'carcar-sync-'));
-  inventoryDb = await createTestDatabaseUrl();
-  inventory = await startInventory();
+  stack = await startStack({ services: [] });
+  inventory = stack.processes.inventory;
   svc = await startServiceApi();
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -48,10 +38,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await poller.stop();
-  await inventory.stop();
+  await stack.stop();
   await svc.close();
-  await inventoryDb?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('the service poller', () => {
@@ -93,7 +81,7 @@ describe('the service poller', () => {
     expect(outageLines).toHaveLength(1);
 
     // Inventory comes back on the same address with a new car: the poller catches up by itself.
-    inventory = await startInventory(port);
+    inventory = await stack.start('inventory', { PORT: port });
     const modelId = await addInventoryModel(inventory.url, 'Honda', 'Civic');
     await callJson('POST', `${inventory.url}/api/automobiles/`, { vin, color: 'blue', year: 2010, model_id: modelId });
     await until(

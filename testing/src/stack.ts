@@ -1,7 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDatabaseOn } from './database.js';
 import { callJson } from './http.js';
+import { type SpawnedService, spawnService } from './processes.js';
+
+export type StackService = 'inventory' | 'service' | 'sales';
+/** The services that read inventory's feed and need its address. */
+export type DependentService = Exclude<StackService, 'inventory'>;
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Each service's workspace folder, where `spawnService` runs it. */
+export const serviceDirs: Record<StackService, string> = {
+  inventory: path.join(root, 'inventory-api'),
+  service: path.join(root, 'service-api'),
+  sales: path.join(root, 'sales-api'),
+};
 
 /** The inventory-api workspace, for tests of the services that read its feed. */
-export const inventoryDir = new URL('../../inventory-api/', import.meta.url).pathname;
+export const inventoryDir = serviceDirs.inventory;
+
+/** Where a stack keeps its data, and the env that points a service there. */
+export interface StackData {
+  /** DATABASE_URL (empty on PGlite, so an inherited one cannot leak in) and, on PGlite, DATA_DIR. */
+  env: Record<string, string>;
+  /** The fresh database on a Postgres server; undefined on PGlite. */
+  databaseUrl?: string;
+  /** The fresh PGlite folder; undefined on Postgres. */
+  dataDir?: string;
+  /** Drops the database or removes the folder. */
+  remove(): Promise<void>;
+}
+
+export interface StackDataOptions {
+  /**
+   * The Postgres server to create a fresh database on. Left out, TEST_DATABASE_URL decides, as for
+   * every test file; given as undefined or '', the stack runs on PGlite in a fresh folder.
+   */
+  serverUrl?: string | undefined;
+  /** Names the database (`<prefix>_<random>`) or the folder, so a leftover says who made it. */
+  prefix?: string;
+}
+
+/** A fresh database on the server, or a fresh PGlite folder: nothing a previous run left behind. */
+export async function createStackData(options: StackDataOptions = {}): Promise<StackData> {
+  const prefix = options.prefix ?? 'carcar_test';
+  const serverUrl = 'serverUrl' in options ? options.serverUrl : process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    const database = await createDatabaseOn(serverUrl, prefix);
+    return { env: { DATABASE_URL: database.url }, databaseUrl: database.url, remove: database.drop };
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), `${prefix.replaceAll('_', '-')}-`));
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: '' },
+    dataDir,
+    remove: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+export interface StackOptions<D extends DependentService> extends StackDataOptions {
+  /** The services started besides inventory, which always starts first; both by default. */
+  services?: D[];
+  /** Extra env for every service (a log level, the write rate limit off). */
+  env?: Record<string, string>;
+  /** What node runs in each workspace: the TypeScript source by default, `['dist/main.js']` for the build. */
+  entry?: string[];
+  /**
+   * The inventory address the dependent services are given, from inventory's own: a proxy in
+   * front of it, for instance. Inventory's own address by default.
+   */
+  inventoryAddress?: (inventoryUrl: string) => Promise<string>;
+}
+
+export interface Stack<D extends DependentService = DependentService> {
+  /** Each started service's base URL, as `processes` has it now. */
+  urls: Record<'inventory' | D, string>;
+  processes: Record<'inventory' | D, SpawnedService>;
+  data: StackData;
+  /**
+   * Starts `name` again on the same data, after a test stopped or killed it (it is stopped first
+   * if it still runs); `env` adds to the stack's, a fixed PORT to come back on the same address.
+   */
+  start(name: 'inventory' | D, env?: Record<string, string>): Promise<SpawnedService>;
+  /** Stops every service (the dependent ones first) and removes the data. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Inventory, then service and sales in parallel, as real processes on ephemeral ports and fresh
+ * data: what the tests that need processes (restarts, signals, outages), the soak and the bench
+ * all run.
+ */
+export async function startStack<D extends DependentService = DependentService>(
+  options: StackOptions<D> = {},
+): Promise<Stack<D>> {
+  const data = await createStackData(options);
+  const env = { ...data.env, ...options.env };
+  const dependents = options.services ?? (['service', 'sales'] as D[]);
+  const processes = {} as Record<'inventory' | D, SpawnedService>;
+  const urls = {} as Record<'inventory' | D, string>;
+  let inventoryAddress = '';
+
+  const start = async (name: 'inventory' | D, extra: Record<string, string> = {}): Promise<SpawnedService> => {
+    await processes[name]?.stop();
+    const own = name === 'inventory' ? {} : { INVENTORY_API_URL: inventoryAddress };
+    const spawned = await spawnService(serviceDirs[name], { ...env, ...own, ...extra }, options.entry);
+    processes[name] = spawned;
+    urls[name] = spawned.url;
+    return spawned;
+  };
+  const stop = async () => {
+    await Promise.all(dependents.map((name) => processes[name]?.stop()));
+    await processes.inventory?.stop();
+    await data.remove();
+  };
+
+  try {
+    const inventory = await start('inventory');
+    inventoryAddress = options.inventoryAddress ? await options.inventoryAddress(inventory.url) : inventory.url;
+    await Promise.all(dependents.map((name) => start(name)));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { urls, processes, data, start, stop };
+}
 
 /** Adds a manufacturer and a model to a running inventory and returns the model id. */
 export async function addInventoryModel(inventoryUrl: string, maker = 'Ford', model = 'F-150'): Promise<number> {
