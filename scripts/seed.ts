@@ -1,6 +1,6 @@
 // Fills a running CarCar with a small demo dealership through its public APIs. Running it again
 // adds nothing: every record is looked up by its natural key (name, VIN) before it is created.
-import { sampleVin } from '@carcar/common/vin/vin';
+import { hasValidCheckDigit, modelYears, withCheckDigit } from '@carcar/common/vin/vin';
 
 const inventory = process.env.INVENTORY_API_URL ?? 'http://localhost:8100';
 const service = process.env.SERVICE_API_URL ?? 'http://localhost:8080';
@@ -35,16 +35,63 @@ interface Named {
   name: string;
 }
 
-const catalogue: Record<string, { models: string[] }> = {
-  Toyota: { models: ['Camry', 'RAV4', 'Tacoma'] },
-  Honda: { models: ['Civic', 'Accord', 'CR-V'] },
-  Ford: { models: ['F-150', 'Mustang', 'Escape'] },
-  Chrysler: { models: ['Sebring', '300', 'Pacifica'] },
+type BodyStyle = 'sedan' | 'suv' | 'pickup' | 'coupe' | 'minivan';
+
+/**
+ * Each model with the first eight VIN characters its maker really uses: the maker's WMI (positions
+ * 1-3, e.g. Toyota's 4T1 from Kentucky, Honda's 1HG from Ohio) and a plausible descriptor whose
+ * position 7 is a letter, as it must be for model years 2010-2039; and the plant code (position 11).
+ */
+interface ModelSpec {
+  name: string;
+  body: BodyStyle;
+  vinPrefix: string;
+  plant: string;
+}
+
+const catalogue: Record<string, ModelSpec[]> = {
+  Toyota: [
+    { name: 'Camry', body: 'sedan', vinPrefix: '4T1B11HK', plant: 'U' },
+    { name: 'RAV4', body: 'suv', vinPrefix: 'JTMW1RFV', plant: 'D' },
+    { name: 'Tacoma', body: 'pickup', vinPrefix: '3TMCZ5AN', plant: 'M' },
+  ],
+  Honda: [
+    { name: 'Civic', body: 'sedan', vinPrefix: '2HGFC2F5', plant: 'H' },
+    { name: 'Accord', body: 'sedan', vinPrefix: '1HGCV1F3', plant: 'A' },
+    { name: 'CR-V', body: 'suv', vinPrefix: '5J6RW2H8', plant: 'L' },
+  ],
+  Ford: [
+    { name: 'F-150', body: 'pickup', vinPrefix: '1FTEW1EP', plant: 'F' },
+    { name: 'Mustang', body: 'coupe', vinPrefix: '1FA6P8TH', plant: '5' },
+    { name: 'Escape', body: 'suv', vinPrefix: '1FMCU0GD', plant: 'L' },
+  ],
+  Chrysler: [
+    { name: '300', body: 'sedan', vinPrefix: '2C3CCAEG', plant: 'H' },
+    { name: 'Pacifica', body: 'minivan', vinPrefix: '2C4RC1BG', plant: 'R' },
+    { name: 'Voyager', body: 'minivan', vinPrefix: '2C4RC1CG', plant: 'R' },
+  ],
 };
 const colors = ['red', 'white', 'black', 'silver', 'blue', 'gray'];
 
-function pictureUrl(maker: string, model: string): string {
-  return `https://images.carcar.example/models/${encodeURIComponent(`${maker}-${model}`.toLowerCase())}.jpg`;
+/**
+ * The drawings ship with the browser app (ghi/public/models/), so they load offline; the API
+ * wants an absolute http(s) URL, hence the app's own address.
+ */
+const ghi = (process.env.GHI_URL ?? `http://localhost:${process.env.GHI_PORT ?? '3000'}`).replace(/\/+$/, '');
+function pictureUrl(body: BodyStyle): string {
+  return `${ghi}/models/${body}.svg`;
+}
+
+/** Position 10: the model year's letter or digit, which repeats every 30 years from 1980. */
+const YEAR_CODES = 'ABCDEFGHJKLMNPRSTVWXY123456789';
+
+/** A VIN for this model and year with the right check digit; refuses one that would decode to another year. */
+function vinFor(spec: ModelSpec, year: number, serial: number): string {
+  const vin = withCheckDigit(
+    `${spec.vinPrefix}0${YEAR_CODES.charAt((year - 1980) % 30)}${spec.plant}${String(serial).padStart(6, '0')}`,
+  );
+  if (!hasValidCheckDigit(vin) || !modelYears(vin).includes(year)) throw new Error(`bad seed VIN ${vin} for ${year}`);
+  return vin;
 }
 
 async function seedInventory(): Promise<string[]> {
@@ -56,30 +103,31 @@ async function seedInventory(): Promise<string[]> {
   );
   const seeded: string[] = [];
   let serial = 1000;
-  for (const [makerName, { models: modelNames }] of Object.entries(catalogue)) {
+  for (const [makerName, specs] of Object.entries(catalogue)) {
     const maker = await ensure(
       makers.find((m) => m.name.toLowerCase() === makerName.toLowerCase()),
       () => call<Named>('POST', `${inventory}/api/manufacturers/`, { name: makerName }),
     );
-    for (const modelName of modelNames) {
+    for (const spec of specs) {
       const model = await ensure(
-        models.find((m) => m.name === modelName && m.manufacturer.id === maker.id),
+        models.find((m) => m.name === spec.name && m.manufacturer.id === maker.id),
         () =>
           call<Named>('POST', `${inventory}/api/models/`, {
-            name: modelName,
-            picture_url: pictureUrl(makerName, modelName),
+            name: spec.name,
+            picture_url: pictureUrl(spec.body),
             manufacturer_id: maker.id,
           }),
       );
       for (let i = 0; i < 2; i++) {
         serial++;
-        const vin = sampleVin(serial);
+        const year = 2018 + (serial % 8);
+        const vin = vinFor(spec, year, serial);
         seeded.push(vin);
         await ensure(vins.has(vin) ? vin : undefined, () =>
           call('POST', `${inventory}/api/automobiles/`, {
             vin,
             color: colors[serial % colors.length],
-            year: 2018 + (serial % 8),
+            year,
             model_id: model.id,
           }),
         );
@@ -116,7 +164,8 @@ async function seedService(vins: string[]): Promise<void> {
     { vin: vins[0], hour: 9, reason: 'Oil change', customer: 'Maria Garcia' },
     { vin: vins[1], hour: 10, reason: 'Brake inspection', customer: 'James Smith' },
     { vin: vins[2], hour: 11, reason: 'Tire rotation', customer: 'Li Wei' },
-    { vin: 'JHMAP11432T2N3BH3', hour: 13, reason: 'Check engine light', customer: 'Priya Patel' },
+    // A 2002 Honda S2000 bought elsewhere (Japanese WMI JHM).
+    { vin: withCheckDigit('JHMAP11402S000321'), hour: 13, reason: 'Check engine light', customer: 'Priya Patel' },
   ];
   for (const [i, booking] of bookings.entries()) {
     const dateTime = `${day}T${String(booking.hour).padStart(2, '0')}:00:00.000Z`;

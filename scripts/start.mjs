@@ -1,5 +1,6 @@
-// Starts every CarCar service and the browser app on their default ports, and stops them together:
-// Ctrl-C (or SIGTERM) reaches each one, which finishes its requests and closes its database.
+// Starts every CarCar service and the browser app on their default ports, says when all of them
+// answer, and stops them together: Ctrl-C (or SIGTERM) reaches each one exactly once, and each
+// finishes its requests and closes its database.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +21,8 @@ const vite = path.join(path.dirname(vitePackage), 'bin', 'vite.js');
 const ghiMode = production || process.env.CARCAR_GHI === 'preview' ? 'preview' : 'dev';
 const ghiPort = process.env.GHI_PORT ?? '3000';
 const ghiCommand = [vite, ghiMode, '--port', ghiPort, '--strictPort'];
+// CARCAR_GHI=off starts the APIs only (tests, or an app served elsewhere).
+const withGhi = process.env.CARCAR_GHI !== 'off';
 
 const services = [
   { name: 'inventory', dir: 'inventory-api', args: apiCommand, port: process.env.INVENTORY_PORT ?? '8100' },
@@ -43,6 +46,11 @@ function launch(service) {
       ...(pgliteTemplate ? { PGLITE_TEMPLATE: pgliteTemplate } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a terminal's Ctrl-C reaches this script only and each child gets
+    // the one signal stopAll sends. Otherwise a child got SIGINT twice (the terminal's, then ours);
+    // a service handles only the first, so the second killed it before PGlite closed its files, and
+    // the next start went through crash recovery (sequences jumped by 32: id 5, then 34).
+    detached: true,
   });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${service.name}] ${line}\n`));
@@ -59,7 +67,10 @@ function launch(service) {
 }
 
 function stopAll(signal) {
-  if (stopping) return;
+  if (stopping) {
+    process.stdout.write('CarCar: still stopping; each service is closing its database\n');
+    return;
+  }
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill(signal);
   if (children.length === 0) process.exit(exitCode);
@@ -92,15 +103,52 @@ function preparePgliteTemplate() {
   });
 }
 
+/** Resolves true once `isReady(response)` holds for `url`, or false if CarCar is stopped first. */
+async function answers(url, isReady = async (res) => res.ok) {
+  while (!stopping) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then(isReady, () => false);
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+/** Healthy, and a service with a poller has copied inventory once (its first log lines are behind it). */
+async function apiReady(res) {
+  if (!res.ok) return false;
+  const health = await res.json().catch(() => ({}));
+  return health.sync === undefined || Boolean(health.sync.last_success_at);
+}
+
+/** One block at the end of the start-up noise: where everything is, once everything answers. */
+async function announceReady(apis, app) {
+  const checks = apis.map((s) => answers(`http://127.0.0.1:${s.port}/healthz`, apiReady));
+  if (app) checks.push(answers(`http://localhost:${app.port}/`));
+  if (!(await Promise.all(checks)).every(Boolean)) return;
+  const lines = ['', 'CarCar is ready:'];
+  if (app) lines.push(`  app        http://localhost:${app.port}/`);
+  for (const s of apis) {
+    const url = `http://localhost:${s.port}`;
+    lines.push(`  ${s.name.padEnd(10)} ${`${url}/api/`.padEnd(28)} docs ${url}/api/docs/`);
+  }
+  lines.push('Press Ctrl-C to stop.', '');
+  process.stdout.write(lines.join('\n'));
+}
+
 process.on('SIGINT', () => stopAll('SIGINT'));
 process.on('SIGTERM', () => stopAll('SIGTERM'));
+// Closing the terminal: the children are in their own process group and would not hear of it.
+process.on('SIGHUP', () => stopAll('SIGTERM'));
+const [apis, app] = [services.slice(0, 3), withGhi ? services[3] : undefined];
 process.stdout.write(
-  `CarCar: starting ${services.map((s) => `${s.name} on :${s.port}`).join(', ')}; data in ${
+  `CarCar: starting ${[...apis, ...(app ? [app] : [])].map((s) => `${s.name} on :${s.port}`).join(', ')}; data in ${
     process.env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : dataDir
   }\n`,
 );
 // The browser app needs no database, so it starts while a missing template is made.
-const [apis, app] = [services.slice(0, 3), services[3]];
-launch(app);
+if (app) launch(app);
 await preparePgliteTemplate();
-if (!stopping) for (const service of apis) launch(service);
+if (!stopping) {
+  for (const service of apis) launch(service);
+  await announceReady(apis, app);
+}

@@ -1,9 +1,14 @@
+import { get, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp, type HttpPolicy } from '../src/http/app.js';
 import { createLogger } from '../src/service/logger.js';
 
-// The front door every service shares, on a tiny app: headers, CORS, limits, errors.
+// The front door every service shares, on a tiny app: headers, CORS, limits, errors, compression.
+const cars = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, vin: `1HGCV1F3${i}`, color: 'silver', sold: false }));
+
 function app(policy: HttpPolicy = {}) {
   return createHttpApp({
     logger: createLogger('http-test', 'silent'),
@@ -12,6 +17,9 @@ function app(policy: HttpPolicy = {}) {
     routes: (express) => {
       express.post('/api/things', (_req, res) => {
         res.status(201).json({ ok: true });
+      });
+      express.get('/api/cars', (_req, res) => {
+        res.json({ autos: cars });
       });
       express.get('/api/broken', () => {
         throw new Error('select * from customers where password = $1');
@@ -56,5 +64,56 @@ describe('the shared HTTP app', () => {
     const res = await request(app()).get('/api/broken').expect(500);
     expect(res.body).toEqual({ message: 'Internal server error', code: 'internal_error' });
     expect(res.text).not.toMatch(/select|password|at .*\.ts/i);
+  });
+});
+
+/** A GET with plain node:http, which (unlike fetch and supertest) hands back the bytes as sent. */
+function rawGet(server: Server, path: string, headers: Record<string, string> = {}) {
+  const { port } = server.address() as AddressInfo;
+  return new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    get({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+describe('compression', () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = app().listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+  const expected = JSON.stringify({ autos: cars });
+
+  it('gzips a large list for a client that accepts gzip', async () => {
+    const res = await rawGet(server, '/api/cars', { 'accept-encoding': 'gzip' });
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers.vary).toMatch(/accept-encoding/i);
+    expect(res.body.length).toBeLessThan(expected.length / 4);
+    expect(gunzipSync(res.body).toString()).toBe(expected);
+  });
+
+  it('uses brotli when the client prefers it', async () => {
+    const res = await rawGet(server, '/api/cars', { 'accept-encoding': 'br, gzip' });
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(res.body).toString()).toBe(expected);
+  });
+
+  it('answers plain JSON to a client that asks for no encoding', async () => {
+    const res = await rawGet(server, '/api/cars');
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.body.toString()).toBe(expected);
+  });
+
+  it('leaves a small answer uncompressed even when gzip is accepted', async () => {
+    const res = await rawGet(server, '/healthz', { 'accept-encoding': 'gzip, br' });
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(res.body.toString())).toEqual({ status: 'ok' });
   });
 });

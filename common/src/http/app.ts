@@ -1,3 +1,4 @@
+import compression from 'compression';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -8,6 +9,12 @@ import type { Logger } from '../service/logger.js';
 import { AppError } from './errors.js';
 
 export const JSON_BODY_LIMIT = '100kb';
+/**
+ * Answers smaller than this go uncompressed: a single record or an error costs more CPU to
+ * compress than its few saved bytes are worth. A page of a list (kilobytes of repetitive JSON)
+ * shrinks several times over.
+ */
+export const COMPRESSION_THRESHOLD = '1kb';
 
 /** How a service's HTTP front door is configured: who may call it from a browser, how fast. */
 export interface HttpPolicy {
@@ -38,6 +45,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set('query parser', 'simple');
   app.use(helmet());
   app.use(cors({ origin: options.corsOrigins ?? DEFAULT_CORS_ORIGINS, exposedHeaders: ['X-Total-Count'] }));
+  // gzip or brotli (quality 4, the package's default: fast) when the client asks for it. A long poll
+  // answers with one res.json like any other route, so compressing it holds nothing back.
+  app.use(compression({ threshold: COMPRESSION_THRESHOLD }));
   const writesPerMinute = options.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE;
   if (writesPerMinute > 0) {
     app.use(

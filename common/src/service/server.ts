@@ -59,9 +59,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return { server, port, shutdown };
 }
 
-/** SIGINT/SIGTERM: stop accepting, finish in-flight requests, close the database, exit. */
+/**
+ * SIGINT/SIGTERM: stop accepting, finish in-flight requests, close the database, exit. A repeated
+ * signal (a second Ctrl-C, an orchestrator's retry) must not cut the shutdown short: the default
+ * action would kill the process before the embedded database closes, and the next start would
+ * go through crash recovery.
+ */
 export function exitOnSignals(shutdown: () => Promise<void>, logger: Logger): void {
+  let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.info({ signal }, 'signal received again; still stopping');
+      return;
+    }
+    stopping = true;
     logger.info({ signal }, 'signal received');
     shutdown().then(
       () => process.exit(0),
@@ -71,6 +82,6 @@ export function exitOnSignals(shutdown: () => Promise<void>, logger: Logger): vo
       },
     );
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
