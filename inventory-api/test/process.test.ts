@@ -51,6 +51,20 @@ describe('the inventory-api process', () => {
     }
   });
 
+  it('finishes its shutdown when the signal comes twice (a second Ctrl-C), so the database closes cleanly', async () => {
+    const service = await spawnService(serviceDir, env);
+    const signalled = service.stop('SIGINT');
+    // A few milliseconds apart, as a key held down sends them: the kernel would merge two at once.
+    await new Promise((resolve) => setTimeout(resolve, 3));
+    try {
+      process.kill(service.pid, 'SIGINT');
+    } catch {
+      // Already gone: the shutdown beat the second signal, which is fine too.
+    }
+    expect(await signalled).toBe(0);
+    expect(service.output()).toContain('"msg":"stopped"');
+  });
+
   it('lets an in-flight long poll finish before it exits', async () => {
     const service = await spawnService(serviceDir, env);
     const poll = fetch(`${service.url}/api/automobiles/changes/?after=999999&wait=20`).then((res) => res.status);
