@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../src/db/database.js';
 import { translatePgError } from '../src/db/pg-errors.js';
-import { prepareRows, queryRows, statementsByFilters } from '../src/db/statements.js';
+import { prepareRows, queryRows, statementName, statementsByFilters } from '../src/db/statements.js';
 import { AppError } from '../src/http/errors.js';
 
 // Inventory's migrations give the test real tables with unique and foreign-key constraints.
@@ -67,6 +67,22 @@ describe('statementsByFilters', () => {
       { name: 'cars_color_limit', present: { color: true, limit: true } },
       { name: 'cars_limit', present: { color: false, limit: true } },
     ]);
+  });
+});
+
+describe('statementName', () => {
+  it('keeps short names and makes long ones distinct within the 63 bytes Postgres keeps', async () => {
+    expect(statementName('sales_vin_limit')).toBe('sales_vin_limit');
+    const long = `list_${'filter_'.repeat(10)}`;
+    const a = statementName(`${long}a`);
+    const b = statementName(`${long}b`);
+    expect(a).not.toBe(b);
+    expect(`${a}_count`.length).toBeLessThanOrEqual(63);
+    // Both prepared on one connection: with names cut by Postgres they would collide.
+    const first = prepareRows<{ n: number }, Record<string, never>>(database.db, a, sql`select 1 as n`);
+    const second = prepareRows<{ n: number }, Record<string, never>>(database.db, b, sql`select 2 as n`);
+    expect(await first({})).toEqual([{ n: 1 }]);
+    expect(await second({})).toEqual([{ n: 2 }]);
   });
 });
 

@@ -48,16 +48,30 @@ describe('VIN check digit and model year', () => {
     expect(vinSchema.parse(vin.toLowerCase())).toBe(vin);
   });
 
+  const wrongLetters = 'A VIN uses only digits and the letters A–Z except I, O and Q';
   it.each([
-    ['1HGCM82633A00435', 'must be 17 characters'],
-    ['1HGCM82633A0043521', 'must be 17 characters'],
-    ['1HGCM82633A00435I', 'I, O or Q'],
-    ['1HGCM82633A00435O', 'I, O or Q'],
-    ['1HGCM82633A00435Q', 'I, O or Q'],
-    ['1HGCM82633A00435-', 'only the digits'],
-  ])('refuses %s', (vin, problem) => {
-    expect(vinProblems(vin)[0]).toContain(problem);
+    ['', 'Enter the VIN'],
+    ['1HGCM82633A00435', 'A VIN has 17 characters; this one has 16'],
+    ['1HGCM82633A0043521', 'A VIN has 17 characters; this one has 18'],
+    // An emoji is one character to the person typing, so this is a VIN of the right length with a wrong letter.
+    ['1HGCM82633A00435🚗', wrongLetters],
+    ['1HGCM82633A0043🚗', 'A VIN has 17 characters; this one has 16'],
+    ['1HGCM82633A00435I', wrongLetters],
+    ['1HGCM82633A00435O', wrongLetters],
+    ['1HGCM82633A00435Q', wrongLetters],
+    ['1HGCM82633A00435-', wrongLetters],
+    ['1G1YZ23J9P5800003', 'The check digit (9th character) should be 7 for this VIN; check for a typo'],
+  ])('refuses %j saying what to fix', (vin, problem) => {
+    expect(vinProblems(vin)).toEqual([problem]);
     expect(decodeVin(vin, now).valid).toBe(false);
+  });
+
+  it('words the request field the same way, also for a value that is not text', () => {
+    const messages = (input: unknown) => vinSchema.safeParse(input).error?.issues.map((issue) => issue.message);
+    expect(messages('1hgcm82633a00435')).toEqual(['A VIN has 17 characters; this one has 16']);
+    expect(messages('  ')).toEqual(['Enter the VIN']);
+    expect(messages(undefined)).toEqual(['Enter the VIN']);
+    expect(messages(12345)).toEqual(['Enter the VIN']);
   });
 
   it('reads regions from the first character', () => {

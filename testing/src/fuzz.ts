@@ -48,6 +48,12 @@ const queryKeys = [
   'salesperson',
   'customer',
   'after',
+  'from',
+  'to',
+  'sort',
+  'active',
+  'include_voided',
+  'reason',
 ];
 
 const hostile = fc.constantFrom(

@@ -29,7 +29,7 @@ export const permissionDescriptions = {
   'salespeople.read': 'read salespeople',
   'salespeople.write': 'create, change or delete salespeople',
   'customers.read': 'read customers',
-  'customers.create': 'create customers',
+  'customers.create': 'add and correct customers',
   'customers.delete': 'delete customers',
   'sales.read': 'read sales',
   'sales.read.own': 'read your own sales',

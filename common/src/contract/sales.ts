@@ -1,55 +1,109 @@
 import { z } from 'zod';
 import { vinSchema } from '../vin/vin.js';
-import { idField, requiredText } from './fields.js';
+import { choiceField, formatNumber, requiredText } from './fields.js';
+import type { StaffMember } from './people.js';
 
-// Request bodies of the Sales API, shared with the browser app's forms.
-
-export const salespersonBody = z.object({
-  first_name: requiredText(100),
-  last_name: requiredText(100),
-  employee_id: requiredText(50),
-});
+// Request bodies and answers of the Sales API, shared with the browser app. A salesperson's body
+// is `staffBody` from ./people.js, the same as a technician's.
 
 /** Digits with an optional leading +, spaces, dashes, dots and parentheses; at least 7 digits. */
 export const phoneNumber = z
-  .string()
+  .string({ error: 'Enter the phone number' })
   .trim()
-  .min(7, 'must be at least 7 characters')
-  .max(20, 'must be at most 20 characters')
-  .regex(/^\+?[0-9 ().-]+$/, 'may contain only digits, a leading +, spaces, dashes, dots and parentheses')
-  .refine((value) => value.replace(/\D/g, '').length >= 7, 'must contain at least 7 digits');
+  .min(1, 'Enter the phone number')
+  .min(7, 'A phone number has at least 7 characters')
+  .max(20, 'A phone number has at most 20 characters')
+  .regex(/^\+?[0-9 ().-]+$/, 'A phone number uses only digits, a leading +, spaces, dashes, dots and parentheses')
+  .refine((value) => value.replace(/\D/g, '').length >= 7, 'A phone number has at least 7 digits');
 
 export const customerBody = z.object({
-  first_name: requiredText(100),
-  last_name: requiredText(100),
-  address: requiredText(200),
+  first_name: requiredText(100, 'first name'),
+  last_name: requiredText(100, 'last name'),
+  address: requiredText(200, 'address'),
   phone_number: phoneNumber,
 });
+export type CustomerInput = z.output<typeof customerBody>;
 
 export const MAX_PRICE = 10_000_000;
 
+const priceMessage = `Enter a price from 0 to ${formatNumber(MAX_PRICE)} with at most 2 decimals`;
+
 /**
  * A price in dollars and cents, as a JSON number or a numeric string (classic forms post strings).
- * Checked as text, so float noise cannot sneak a third decimal in.
+ * Checked as text, so float noise cannot sneak a third decimal in. Whatever is wrong, the one
+ * message says what a price may be.
  */
-export const priceField = z
-  .union([z.number(), z.string().trim()], { error: 'must be a number' })
-  .transform((value, ctx) => {
-    const text = typeof value === 'number' ? String(value) : value;
-    if (!/^\d+(\.\d{1,2})?$/.test(text)) {
-      ctx.addIssue({ code: 'custom', message: 'must be a non-negative amount with at most 2 decimals' });
-      return z.NEVER;
-    }
-    if (Number(text) > MAX_PRICE) {
-      ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_PRICE}` });
-      return z.NEVER;
-    }
-    return text;
-  });
+export const priceField = z.union([z.number(), z.string().trim()], { error: priceMessage }).transform((value, ctx) => {
+  const text = typeof value === 'number' ? String(value) : value;
+  if (!/^\d+(\.\d{1,2})?$/.test(text) || Number(text) > MAX_PRICE) {
+    ctx.addIssue({ code: 'custom', message: priceMessage });
+    return z.NEVER;
+  }
+  return text;
+});
+
+/** At most 500 characters: why a sale was voided (`DELETE /api/sales/:id/`). */
+export const MAX_VOID_REASON = 500;
 
 export const saleCreateBody = z.object({
   automobile: vinSchema,
-  salesperson: idField,
-  customer: idField,
+  salesperson: choiceField('Choose a salesperson'),
+  customer: choiceField('Choose a customer'),
   price: priceField,
 });
+export type SaleInput = z.output<typeof saleCreateBody>;
+
+/**
+ * The optional reason of a void, as `?reason=` or JSON body `{"reason"}`: trimmed; empty means
+ * none was given.
+ */
+export const saleVoidBody = z.object({
+  reason: z
+    .string({ error: 'Enter the reason as text' })
+    .trim()
+    .max(MAX_VOID_REASON, `The reason can be at most ${MAX_VOID_REASON} characters`)
+    .optional()
+    .transform((reason) => reason || undefined),
+});
+export type SaleVoidInput = z.output<typeof saleVoidBody>;
+
+/** `GET /api/sales/?sort=`: what the list can be ordered by; `-` is descending. */
+export const saleSorts = ['id', '-id', 'price', '-price'] as const;
+export type SaleSort = (typeof saleSorts)[number];
+
+/** `GET /api/salespeople/:id/`. */
+export type Salesperson = StaffMember;
+
+/** `GET /api/customers/:id/`. */
+export interface Customer {
+  id: number;
+  first_name: string;
+  last_name: string;
+  address: string;
+  phone_number: string;
+}
+
+/** `GET /api/sales/:id/`: the sale with its car, salesperson and customer. */
+export interface Sale {
+  id: number;
+  price: number;
+  /** (added) When the sale was recorded. */
+  sold_at: string;
+  /** When the sale was voided; null for a live sale (only `?include_voided=true` shows voided ones). */
+  voided_at: string | null;
+  /** Why it was voided, if the person voiding it said; null otherwise. */
+  void_reason: string | null;
+  automobile: { vin: string; sold: boolean };
+  salesperson: Salesperson;
+  customer: Customer;
+}
+
+/** `GET /api/automobiles/`: a car in the sales service's copy of inventory. */
+export interface SaleableCar {
+  vin: string;
+  sold: boolean;
+  year: number;
+  color: string;
+  model: string;
+  manufacturer: string;
+}

@@ -1,26 +1,92 @@
 import { z } from 'zod';
 import { vinSchema } from '../vin/vin.js';
-import { idField, integerField, requiredText } from './fields.js';
+import { choiceField, integerField, requiredText } from './fields.js';
+import type { StaffMember } from './people.js';
 
-// Request bodies of the Service API, shared with the browser app's forms.
-
-export const technicianBody = z.object({
-  first_name: requiredText(100),
-  last_name: requiredText(100),
-  employee_id: requiredText(50),
-});
+// Request bodies and answers of the Service API, shared with the browser app. A technician's body
+// is `staffBody` from ./people.js, the same as a salesperson's.
 
 export const appointmentStatuses = ['created', 'canceled', 'finished'] as const;
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
-export const appointmentCreateBody = z.object({
-  date_time: z.iso.datetime({
-    offset: true,
-    error: 'must be an ISO 8601 date and time with a time zone offset, such as 2026-05-01T14:30:00-05:00',
-  }),
-  reason: requiredText(200),
-  vin: vinSchema,
-  customer: requiredText(100),
-  technician: idField,
-  duration_minutes: integerField(15, () => 480).default(60),
+/** `GET /api/appointments/?sort=`: by id or by start time, `-` for descending. */
+export const appointmentSorts = ['id', '-id', 'date_time', '-date_time'] as const;
+export type AppointmentSort = (typeof appointmentSorts)[number];
+
+/** The shortest and longest appointment, in minutes. */
+export const MIN_DURATION_MINUTES = 15;
+export const MAX_DURATION_MINUTES = 480;
+
+/** How far in the past a booking may start (a car that just drove in), in minutes. */
+export const BOOKING_GRACE_MINUTES = 15;
+
+/**
+ * A date and time, either an instant with its offset (`2026-12-03T15:00:00Z`,
+ * `2026-12-03T09:00:00-06:00`) or the dealership's wall clock without one (`2026-12-03T09:00`, what
+ * `<input type="datetime-local">` gives). Only the form is checked here, so the schema stays
+ * browser-safe; the Service API reads a wall-clock time in its `TIMEZONE`.
+ */
+export const dateTimeField = z.iso.datetime({
+  offset: true,
+  local: true,
+  error: 'Enter a date and time, such as 2026-12-03T09:00',
 });
+
+export const appointmentCreateBody = z.object({
+  date_time: dateTimeField,
+  reason: z
+    .string({ error: 'Say what the appointment is for' })
+    .trim()
+    .min(1, 'Say what the appointment is for')
+    .max(200, 'The reason can be at most 200 characters'),
+  vin: vinSchema,
+  customer: requiredText(100, "customer's name"),
+  technician: choiceField('Choose a technician'),
+  duration_minutes: integerField(
+    MIN_DURATION_MINUTES,
+    () => MAX_DURATION_MINUTES,
+    () => `An appointment lasts from ${MIN_DURATION_MINUTES} to ${MAX_DURATION_MINUTES} minutes, in whole minutes`,
+  ).default(60),
+});
+export type AppointmentInput = z.output<typeof appointmentCreateBody>;
+
+/** `PUT /api/appointments/:id/cancel/`: why, optionally (also accepted as `?reason=`). */
+export const appointmentCancelBody = z.object({
+  reason: z
+    .string({ error: 'Say in words why the appointment is canceled' })
+    .trim()
+    .max(500, 'The reason can be at most 500 characters')
+    .optional(),
+});
+
+/** `GET /api/technicians/:id/`. */
+export type Technician = StaffMember;
+
+/** `GET /api/appointments/:id/`. */
+export interface Appointment {
+  id: number;
+  /** ISO 8601 with an offset. */
+  date_time: string;
+  duration_minutes: number;
+  reason: string;
+  status: AppointmentStatus;
+  vin: string;
+  customer: string;
+  technician: Technician;
+  /** The car was ever in the dealership's inventory; computed on every read. */
+  vip: boolean;
+  /** Why it was canceled, when the advisor said; null otherwise. */
+  cancel_reason: string | null;
+}
+
+/** The 409 of `POST /api/appointments/` when the technician is already booked then. */
+export interface BookingConflictBody {
+  /** "<technician> is already booked from 10:00 to 11:00 on Tue 1 Dec 2026 for Jane Doe (Oil change). ..." */
+  message: string;
+  code: 'conflict';
+  errors: Array<{ path: 'date_time'; message: string }>;
+  /** The appointment in the way; null when it was canceled meanwhile. */
+  conflicting_appointment: Appointment | null;
+  /** The earliest start at or after the requested one when the technician is free for the whole duration. */
+  next_free: string;
+}

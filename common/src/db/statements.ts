@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './database.js';
@@ -37,6 +38,20 @@ export function prepareRows<T, P extends Record<string, unknown>>(
   return async (params) => ((await prepared.execute(params)) as { rows: T[] }).rows;
 }
 
+/** Postgres keeps the first 63 bytes of a statement's name; `_count` and the like are appended to it. */
+const MAX_STATEMENT_NAME = 56;
+
+/**
+ * A name Postgres keeps whole: a longer one would be cut to 63 bytes, and two statements whose
+ * names differ only past the cut would collide ("prepared statement already exists"). A long name
+ * keeps its start, for reading logs, and ends with a hash of the whole.
+ */
+export function statementName(name: string): string {
+  if (name.length <= MAX_STATEMENT_NAME) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 12);
+  return `${name.slice(0, MAX_STATEMENT_NAME - 13)}_${hash}`;
+}
+
 /** Which of a list's optional filters a request uses: one flag per filter. */
 export type FiltersPresent<F extends string> = Readonly<Record<F, boolean>>;
 
@@ -55,7 +70,7 @@ export function statementsByFilters<Q, F extends string, S>(
   const built = new Map<string, S>();
   return (query) => {
     const present = Object.fromEntries(names.map((name) => [name, filters[name](query)])) as Record<F, boolean>;
-    const name = [prefix, ...names.filter((filter) => present[filter])].join('_');
+    const name = statementName([prefix, ...names.filter((filter) => present[filter])].join('_'));
     let statement = built.get(name);
     if (statement === undefined) {
       statement = build(name, present);
@@ -65,24 +80,17 @@ export function statementsByFilters<Q, F extends string, S>(
   };
 }
 
-/**
- * Prepared statements for a query whose text varies with its input (which filters a list has):
- * each combination is built once, on first use, and named `<prefix>_<a 0 or 1 per part>`.
- * @deprecated use statementsByFilters, whose one description both names and builds the statement.
- */
-export class StatementsByShape<S> {
-  private readonly built = new Map<string, S>();
+/** A list's two prepared statements: its page (each row carrying `total`) and its plain count. */
+export interface PreparedList<R extends { total: number }> {
+  rows: { execute(params: Record<string, unknown>): Promise<R[]> };
+  total: { execute(params: Record<string, unknown>): Promise<Array<{ n: number }>> };
+}
 
-  constructor(private readonly prefix: string) {}
-
-  /** `parts`: each optional part of the query, truthy when `build` puts it in the text. */
-  get(parts: unknown[], build: (name: string) => S): S {
-    const name = `${this.prefix}_${parts.map((part) => (part ? '1' : '0')).join('')}`;
-    let statement = this.built.get(name);
-    if (statement === undefined) {
-      statement = build(name);
-      this.built.set(name, statement);
-    }
-    return statement;
-  }
+/** One page of a list and how many rows match in all; only a page past the end, with no row to carry the total, runs the count. */
+export async function executePage<R extends { total: number }>(
+  list: PreparedList<R>,
+  params: Record<string, unknown>,
+): Promise<{ rows: R[]; total: number }> {
+  const rows = await list.rows.execute(params);
+  return { rows, total: rows[0]?.total ?? (await list.total.execute(params))[0]?.n ?? 0 };
 }

@@ -27,7 +27,8 @@ function nulPath(value: unknown, path: string): string | undefined {
 /** Parses request input (body, query or params) or throws a 400 naming every failing field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const nul = nulPath(input, '');
-  if (nul) throw invalid([{ path: nul, message: 'must not contain NUL characters' }]);
+  if (nul)
+    throw invalid([{ path: nul, message: 'Remove the NUL character (an invisible control character) from this text' }]);
   const result = schema.safeParse(input ?? {});
   if (!result.success) throw invalid(toFieldErrors(result.error));
   return result.data;
@@ -41,7 +42,9 @@ export function parseId(value: unknown): number {
 }
 
 /** Query-string booleans: only the words `true` and `false`. */
-export const queryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+export const queryBoolean = z
+  .enum(['true', 'false'], { error: 'Use true or false' })
+  .transform((value) => value === 'true');
 
 /** A VIN in a path: upper-cased; one that cannot be a VIN names no car (404, and no query). */
 export function parseVinParam(value: string): string {

@@ -1,23 +1,12 @@
 import http from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import axios, { type AxiosInstance } from 'axios';
-import { z } from 'zod';
+import { type FeedChange, feedPageSchema } from '../contract/feed.js';
 import type { AdvisoryLock, Database } from '../db/database.js';
 import type { Logger } from '../service/logger.js';
 
-/** One entry of inventory's `GET /api/automobiles/changes/` feed, as far as the pollers use it. */
-export const feedChangeSchema = z.object({
-  seq: z.number().int(),
-  deleted: z.boolean(),
-  vin: z.string(),
-  sold: z.boolean(),
-  year: z.number().int(),
-  color: z.string(),
-  model: z.object({ name: z.string(), manufacturer: z.object({ name: z.string() }) }),
-});
-export type FeedChange = z.infer<typeof feedChangeSchema>;
-
-const feedPageSchema = z.object({ changes: z.array(feedChangeSchema), next: z.number().int() });
+// The entry type `SyncStore.apply` takes, for the stores that implement it.
+export type { FeedChange };
 
 /** Where a service keeps its copy: the cursor and the rows it covers, written in one transaction. */
 export interface SyncStore {

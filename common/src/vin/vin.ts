@@ -126,20 +126,25 @@ export function decodeVin(input: string, now: Date = new Date()): VinDecoding {
   };
 }
 
-/** Why a VIN would be refused; empty when it is acceptable. */
+/**
+ * Why a VIN would be refused, in words for the person typing it (the live check shows them as
+ * they type, and a 400 answers them); empty when it is acceptable.
+ */
 export function vinProblems(vin: string): string[] {
-  if (vin.length !== VIN_LENGTH) return [`must be ${VIN_LENGTH} characters (got ${vin.length})`];
-  if (/[IOQ]/.test(vin)) return ['must not contain the letters I, O or Q'];
-  if (!isVinFormat(vin)) return ['may contain only the digits 0-9 and the letters A-Z'];
+  if (vin.length === 0) return ['Enter the VIN'];
+  // Counted as a person counts characters: an emoji is one, not two UTF-16 units.
+  const length = Array.from(vin).length;
+  if (length !== VIN_LENGTH) return [`A VIN has ${VIN_LENGTH} characters; this one has ${length}`];
+  if (!isVinFormat(vin)) return ['A VIN uses only digits and the letters A–Z except I, O and Q'];
   if (checkDigitRequired(vin) && !hasValidCheckDigit(vin)) {
-    return [`check digit (position 9) is ${vin.charAt(8)}, should be ${expectedCheckDigit(vin)}`];
+    return [`The check digit (9th character) should be ${expectedCheckDigit(vin)} for this VIN; check for a typo`];
   }
   return [];
 }
 
 /** A request field holding a VIN: upper-cased, 17 valid characters, check digit where mandatory. */
 export const vinSchema = z
-  .string()
+  .string({ error: 'Enter the VIN' })
   .transform(normalizeVin)
   .superRefine((vin, ctx) => {
     for (const problem of vinProblems(vin)) ctx.addIssue({ code: 'custom', message: problem });
