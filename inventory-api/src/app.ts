@@ -4,8 +4,9 @@ import { createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { openApiRouter } from '@carcar/common/http/openapi';
 import type { Logger } from '@carcar/common/service/logger';
 import type { Express } from 'express';
-import type { ChangeNotifier } from './automobiles/changes.js';
 import { automobilesRouter } from './automobiles/routes.js';
+import type { FeedNotifier } from './feed/notifier.js';
+import { feedRouter } from './feed/routes.js';
 import { manufacturersRouter } from './manufacturers/routes.js';
 import { modelsRouter } from './models/routes.js';
 import { inventoryOpenApi } from './openapi.js';
@@ -16,10 +17,11 @@ export interface InventoryDeps {
   logger: Logger;
   /** CORS and rate limits; the defaults suit the local browser app. */
   http?: HttpPolicy;
-  notifier: ChangeNotifier;
+  /** Wakes the feed's long polls after each write; closed at shutdown. */
+  feedNotifier: FeedNotifier;
 }
 
-export function createApp({ db, logger, http, notifier }: InventoryDeps): Express {
+export function createApp({ db, logger, http, feedNotifier }: InventoryDeps): Express {
   return createHttpApp({
     logger,
     ...http,
@@ -28,9 +30,11 @@ export function createApp({ db, logger, http, notifier }: InventoryDeps): Expres
       return {};
     },
     routes: (app) => {
-      app.use('/api/manufacturers', manufacturersRouter(db, notifier));
-      app.use('/api/models', modelsRouter(db, notifier));
-      app.use('/api/automobiles', automobilesRouter(db, notifier));
+      app.use('/api/manufacturers', manufacturersRouter(db, feedNotifier));
+      app.use('/api/models', modelsRouter(db, feedNotifier));
+      // Before the automobiles, so `changes` is not taken for a VIN.
+      app.use('/api/automobiles/changes', feedRouter(db, feedNotifier));
+      app.use('/api/automobiles', automobilesRouter(db, feedNotifier));
       app.use('/api/vins', vinsRouter());
       app.use('/api', openApiRouter(inventoryOpenApi));
     },

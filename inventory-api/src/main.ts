@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { runService } from '@carcar/common/service/run';
 import { createApp } from './app.js';
-import { ChangeNotifier } from './automobiles/changes.js';
 import { inventoryEnv } from './config.js';
+import { FeedNotifier } from './feed/notifier.js';
 
 await runService({
   name: 'inventory-api',
@@ -10,10 +10,10 @@ await runService({
   env: inventoryEnv,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
   start: ({ logger, database, http }) => {
-    const notifier = new ChangeNotifier();
+    const feedNotifier = new FeedNotifier();
     return {
-      app: createApp({ db: database.db, logger, http, notifier }),
-      stopping: [() => notifier.close()],
+      app: createApp({ db: database.db, logger, http, feedNotifier }),
+      stopping: [() => feedNotifier.close()],
     };
   },
 });

@@ -1,23 +1,21 @@
+import type { FeedPage } from '@carcar/common/contract/feed';
+import type { Automobile, Manufacturer, VehicleModel } from '@carcar/common/contract/inventory';
 import { pageQuery } from '@carcar/common/http/list';
 import { buildOpenApi, type Operation } from '@carcar/common/http/openapi';
-import {
-  automobileCreateBody,
-  automobileListQuery,
-  automobileUpdateBody,
-  changesQuery,
-} from './automobiles/schemas.js';
+import { automobileCreateBody, automobileListQuery, automobileUpdateBody } from './automobiles/schemas.js';
+import { changesQuery } from './feed/routes.js';
 import { manufacturerBody } from './manufacturers/schemas.js';
 import { modelCreateBody, modelUpdateBody } from './models/schemas.js';
 
-const manufacturer = { href: '/api/manufacturers/1/', id: 1, name: 'Chrysler' };
-const model = {
+const manufacturer: Manufacturer = { href: '/api/manufacturers/1/', id: 1, name: 'Chrysler' };
+const model: VehicleModel = {
   href: '/api/models/1/',
   id: 1,
   name: 'Sebring',
   picture_url: 'https://example.com/sebring.jpg',
   manufacturer,
 };
-const automobile = {
+const automobile: Automobile = {
   href: '/api/automobiles/1C3CC5FB2AN120174/',
   id: 1,
   color: 'red',
@@ -118,7 +116,7 @@ const operations: Operation[] = [
     path: '/api/automobiles/changes/',
     summary: 'The sync feed: changes after a seq, long-poll with wait (seconds, up to 30)',
     query: changesQuery,
-    example: { changes: [{ ...automobile, seq: 1, deleted: false }], next: 1 },
+    example: { changes: [{ ...automobile, seq: 1, deleted: false }], next: 1 } satisfies FeedPage,
   },
   {
     method: 'get',

@@ -203,6 +203,216 @@ describe('automobiles', () => {
   );
 });
 
+describe('sorting the stock: ?sort=', () => {
+  type Car = { id: number; vin: string; year: number; sold: boolean };
+  const orders: Record<string, (a: Car, b: Car) => number> = {
+    id: (a, b) => a.id - b.id,
+    '-id': (a, b) => b.id - a.id,
+    vin: (a, b) => (a.vin < b.vin ? -1 : a.vin > b.vin ? 1 : 0),
+    year: (a, b) => a.year - b.year || a.id - b.id,
+    '-year': (a, b) => b.year - a.year || b.id - a.id,
+  };
+  let mine: Car[];
+
+  beforeAll(async () => {
+    const model = await seedModel(inv, 'Sorter Motors', 'Orderly');
+    // Years with ties, VINs whose order is not their id order, one sold car.
+    const cars = [
+      [sampleVin(905, '5YJSA1E20HF'), 2015],
+      [sampleVin(901, '1FTMW1T80MF'), 2021],
+      [sampleVin(903, '3TMCZ5AN0KM'), 2015],
+      [sampleVin(902, '2HGFC2F50LH'), 1999],
+      [sampleVin(904, '1C4RJFBG0EC'), 2021],
+    ] as const;
+    mine = [];
+    for (const [vin, year] of cars) mine.push((await addAutomobile(inv, vin, model.id, { year })) as Car);
+    await inv.api().put(`/api/automobiles/${mine[2]?.vin}/`).send({ sold: true }).expect(200);
+    mine = await Promise.all(
+      mine.map(async (car) => (await inv.api().get(`/api/automobiles/${car.vin}/`)).body as Car),
+    );
+  });
+
+  const vinsOf = (res: { body: { autos: Car[] } }) => res.body.autos.map((car) => car.vin);
+
+  it.each(Object.keys(orders))('sorts a search by %s', async (sort) => {
+    const order = orders[sort] as (a: Car, b: Car) => number;
+    const res = await inv.api().get(`/api/automobiles/?q=orderly&sort=${sort}`).expect(200);
+    expect(vinsOf(res)).toEqual([...mine].sort(order).map((car) => car.vin));
+    expect(res.headers['x-total-count']).toBe('5');
+    const paged = [];
+    for (let offset = 0; offset < 5; offset += 2) {
+      const page = await inv.api().get(`/api/automobiles/?q=orderly&sort=${sort}&limit=2&offset=${offset}`).expect(200);
+      expect(page.headers['x-total-count']).toBe('5');
+      paged.push(...vinsOf(page));
+    }
+    expect(paged).toEqual(vinsOf(res));
+    const unsold = await inv.api().get(`/api/automobiles/?q=orderly&sort=${sort}&sold=false`).expect(200);
+    expect(vinsOf(unsold)).toEqual(
+      [...mine]
+        .filter((car) => !car.sold)
+        .sort(order)
+        .map((car) => car.vin),
+    );
+  });
+
+  it.each(
+    Object.keys(orders).flatMap((sort) => [
+      [sort, ''],
+      [sort, '&sold=true'],
+      [sort, '&sold=false'],
+    ]),
+  )('pages the whole stock by %s%s, each page in order with the total', async (sort, sold) => {
+    const order = orders[sort] as (a: Car, b: Car) => number;
+    const whole = await inv.api().get(`/api/automobiles/?sort=${sort}${sold}`).expect(200);
+    const cars = whole.body.autos as Car[];
+    expect(cars.length).toBeGreaterThan(5);
+    expect(cars.map((car) => car.vin)).toEqual([...cars].sort(order).map((car) => car.vin));
+    const paged: string[] = [];
+    for (let offset = 0; offset < cars.length; offset += 7) {
+      const page = await inv.api().get(`/api/automobiles/?sort=${sort}${sold}&limit=7&offset=${offset}`).expect(200);
+      expect(page.headers['x-total-count']).toBe(String(cars.length));
+      paged.push(...vinsOf(page));
+    }
+    expect(paged).toEqual(cars.map((car) => car.vin));
+  });
+
+  it('sorts by id unless asked, as classic clients expect', async () => {
+    const plain = await inv.api().get('/api/automobiles/?limit=50').expect(200);
+    const byId = await inv.api().get('/api/automobiles/?limit=50&sort=id').expect(200);
+    expect(plain.body).toEqual(byId.body);
+    const ids = plain.body.autos.map((car: Car) => car.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+  });
+
+  it('refuses an unknown sort with a sentence naming the choices', async () => {
+    const res = await inv.api().get('/api/automobiles/?sort=color').expect(400);
+    expect(res.body.errors).toEqual([{ path: 'sort', message: 'Sort by one of: id, -id, vin, year, -year' }]);
+  });
+});
+
+describe('messages a person understands', () => {
+  const jargon = /Invalid input|expected|received|NaN|undefined|must be/;
+  const latest = new Date().getUTCFullYear() + 2;
+  // A VIN no other test adds, so only the field under test can be refused.
+  const good = { color: 'red', year: 2012, vin: sampleVin(950) };
+
+  it.each([
+    ['an empty color', { color: '' }, 'color', 'Enter the color'],
+    ['a missing color', { color: undefined }, 'color', 'Enter the color'],
+    ['a color over 50 characters', { color: 'c'.repeat(51) }, 'color', 'The color can be at most 50 characters'],
+    ['a year that is text', { year: 'abc' }, 'year', `Enter a year from 1900 to ${latest}`],
+    ['a year before 1900', { year: 1899 }, 'year', `Enter a year from 1900 to ${latest}`],
+    ['a year too far ahead', { year: latest + 1 }, 'year', `Enter a year from 1900 to ${latest}`],
+    ['a missing year', { year: undefined }, 'year', `Enter a year from 1900 to ${latest}`],
+    ['an empty VIN', { vin: '' }, 'vin', 'Enter the VIN'],
+    ['a VIN of 16 characters', { vin: '1FTMW1T88MFA0000' }, 'vin', 'A VIN has 17 characters; this one has 16'],
+    [
+      'a VIN with a Q',
+      { vin: '1FTMW1T88MFAQ0001' },
+      'vin',
+      'A VIN uses only digits and the letters A–Z except I, O and Q',
+    ],
+    [
+      'a VIN with a wrong check digit',
+      { vin: '1G1YZ23J9P5800003' },
+      'vin',
+      'The check digit (9th character) should be 7 for this VIN; check for a typo',
+    ],
+    ['no vehicle model chosen', { model_id: '' }, 'model_id', 'Choose a vehicle model'],
+    ['a missing vehicle model', { model_id: undefined }, 'model_id', 'Choose a vehicle model'],
+    [
+      'an unknown vehicle model',
+      { model_id: 987654 },
+      'model_id',
+      'This vehicle model is no longer on file; choose another',
+    ],
+  ])('%s: the 400 names the field with a sentence', async (_label, change, path, message) => {
+    const res = await inv
+      .api()
+      .post('/api/automobiles/')
+      .send({ ...good, model_id: modelId, ...change })
+      .expect(400);
+    expect(res.body.errors).toContainEqual({ path, message });
+  });
+
+  it('words the models and manufacturers pickers and fields too', async () => {
+    const noMaker = await inv
+      .api()
+      .post('/api/models/')
+      .send({ name: 'X', picture_url: 'https://p.example/x.jpg' })
+      .expect(400);
+    expect(noMaker.body.errors).toEqual([{ path: 'manufacturer_id', message: 'Choose a manufacturer' }]);
+    const unknownMaker = await inv
+      .api()
+      .post('/api/models/')
+      .send({ name: 'X', picture_url: 'https://p.example/x.jpg', manufacturer_id: 987654 })
+      .expect(400);
+    expect(unknownMaker.body.errors).toEqual([
+      { path: 'manufacturer_id', message: 'This manufacturer is no longer on file; choose another' },
+    ]);
+    const badUrl = await inv
+      .api()
+      .post('/api/models/')
+      .send({ name: '', picture_url: 'ftp://x', manufacturer_id: 1 })
+      .expect(400);
+    expect(badUrl.body.errors).toEqual([
+      { path: 'name', message: 'Enter the name' },
+      { path: 'picture_url', message: 'Enter a picture URL starting with http:// or https://' },
+    ]);
+    const noName = await inv.api().post('/api/manufacturers/').send({}).expect(400);
+    expect(noName.body.errors).toEqual([{ path: 'name', message: 'Enter the name' }]);
+    const sold = await inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ sold: 'yes' }).expect(400);
+    expect(sold.body.errors).toEqual([{ path: 'sold', message: 'Choose whether the car is sold: true or false' }]);
+  });
+
+  it('never answers parser jargon for a sample of bad bodies and queries', async () => {
+    const bodies: unknown[] = [
+      {},
+      [],
+      'text',
+      7,
+      null,
+      { color: 5, year: true, vin: [], model_id: {} },
+      { color: null, year: null, vin: null, model_id: null },
+      { color: ' ', year: '20 12', vin: 'x'.repeat(40), model_id: -3 },
+      { color: '🚗', year: 'NaN', vin: '🚗', model_id: 'NaN' },
+      { color: 'red', year: 1e20, vin: sampleVin(3), model_id: 1.5 },
+    ];
+    const answers = [
+      ...(await Promise.all(
+        bodies.map((body) =>
+          inv.api().post('/api/automobiles/').set('Content-Type', 'application/json').send(JSON.stringify(body)),
+        ),
+      )),
+      ...(await Promise.all(
+        [
+          'limit=abc',
+          'limit=0',
+          'limit=501',
+          'offset=-1',
+          'offset=1.5',
+          'sold=maybe',
+          'sort=',
+          `q=${'q'.repeat(101)}`,
+        ].map((query) => inv.api().get(`/api/automobiles/?${query}`)),
+      )),
+      await inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ year: 'soon', color: 3, sold: 'no' }),
+      await inv.api().post('/api/models/').send({ name: [], picture_url: 42, manufacturer_id: 'x' }),
+      await inv
+        .api()
+        .post('/api/manufacturers/')
+        .send({ name: { first: 'x' } }),
+      await inv.api().get(`/api/vins/${'Z'.repeat(65)}/`),
+    ];
+    for (const res of answers) {
+      expect(res.status).toBe(400);
+      const messages = (res.body.errors as Array<{ message: string }>).map((e) => e.message);
+      expect(messages.length).toBeGreaterThan(0);
+      for (const message of messages) expect(message).not.toMatch(jargon);
+    }
+  });
+});
+
 describe('request bodies', () => {
   it('answers malformed JSON with 400 JSON', async () => {
     const res = await inv

@@ -1,8 +1,8 @@
 import { sampleVin } from '@carcar/common/vin/vin';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordChanges } from '../src/automobiles/changes.js';
 import { automobiles } from '../src/db/schema.js';
+import { recordChanges } from '../src/feed/record-changes.js';
 import { addAutomobile, type Inventory, seedModel, startInventory } from './helpers.js';
 
 // A poller never looks below the last seq it read, so the feed's seq order must be commit order,

@@ -30,6 +30,9 @@ describe('fuzzing the Inventory API', () => {
         { method: 'put', path: '/api/models/:id/' },
         { method: 'delete', path: '/api/models/:id/' },
         { method: 'get', path: '/api/automobiles/' },
+        // `sort`, which the shared fuzzer's query keys do not name, mixed with the generated query.
+        { method: 'get', path: '/api/automobiles/?sort=-year' },
+        { method: 'get', path: '/api/automobiles/?sort=vin&q=red' },
         { method: 'post', path: '/api/automobiles/' },
         { method: 'get', path: '/api/automobiles/changes/' },
         { method: 'get', path: '/api/automobiles/:vin/' },

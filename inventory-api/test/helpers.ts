@@ -5,21 +5,26 @@ import { openTestDatabase } from '@carcar/testing/database';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../src/app.js';
-import { ChangeNotifier } from '../src/automobiles/changes.js';
+import { FeedNotifier } from '../src/feed/notifier.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 
 /** The Inventory API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
 export async function startInventory(http: HttpPolicy = {}) {
   const database = await openTestDatabase({ schemaName: 'inventory', migrationsFolder });
-  const notifier = new ChangeNotifier();
-  const app: Express = createApp({ db: database.db, logger: createLogger('inventory-test', 'silent'), notifier, http });
+  const feedNotifier = new FeedNotifier();
+  const app: Express = createApp({
+    db: database.db,
+    logger: createLogger('inventory-test', 'silent'),
+    feedNotifier,
+    http,
+  });
   return {
     app,
     db: database.db,
     api: () => request(app),
     close: async () => {
-      notifier.close();
+      feedNotifier.close();
       await database.close();
     },
   };

@@ -52,7 +52,12 @@ export const automobiles = inventory.table(
       .notNull()
       .references(() => vehicleModels.id, { onDelete: 'restrict' }),
   },
-  (t) => [index('automobiles_model_id_idx').on(t.modelId), index('automobiles_sold_id_idx').on(t.sold, t.id)],
+  (t) => [
+    index('automobiles_model_id_idx').on(t.modelId),
+    index('automobiles_sold_id_idx').on(t.sold, t.id),
+    // `?sort=year` and `-year`: a page read in order from the index, not a sort of the whole stock.
+    index('automobiles_year_id_idx').on(t.year, t.id),
+  ],
 );
 
 /**

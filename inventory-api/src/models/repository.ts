@@ -1,20 +1,32 @@
+import type { VehicleModel } from '@carcar/common/contract/inventory';
 import type { Db } from '@carcar/common/db/database';
 import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
-import { isStillReferenced, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@carcar/common/db/pg-errors';
-import { conflict, invalidField, notFound } from '@carcar/common/http/errors';
+import { translatePgError } from '@carcar/common/db/pg-errors';
+import { notFound } from '@carcar/common/http/errors';
 import type { Page, Paged } from '@carcar/common/http/list';
 import { asc, eq } from 'drizzle-orm';
-import { type ChangeNotifier, recordChanges } from '../automobiles/changes.js';
 import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
-import { type ModelCreateInput, type ModelUpdateInput, type VehicleModelJson, vehicleModelJson } from './schemas.js';
+import type { FeedNotifier } from '../feed/notifier.js';
+import { updateWithCarChanges } from '../feed/record-changes.js';
+import { vehicleModelJson } from '../json/catalog-json.js';
+import type { ModelCreateInput, ModelUpdateInput } from './schemas.js';
 
 const modelColumns = {
   model: { id: vehicleModels.id, name: vehicleModels.name, pictureUrl: vehicleModels.pictureUrl },
   manufacturer: { id: manufacturers.id, name: manufacturers.name },
 };
 
-export function modelsRepository(db: Db, notifier: ChangeNotifier) {
-  async function find(executor: Db, id: number): Promise<VehicleModelJson | undefined> {
+/** The columns an update may set, from the fields the request gave. */
+function modelPatch(input: ModelUpdateInput): Partial<typeof vehicleModels.$inferInsert> {
+  return {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.picture_url !== undefined ? { pictureUrl: input.picture_url } : {}),
+  };
+}
+
+export function modelsRepository(db: Db, feedNotifier: FeedNotifier) {
+  /** A model with its manufacturer, as JSON; undefined when there is no such model. */
+  async function find(executor: Db, id: number): Promise<VehicleModel | undefined> {
     const [row] = await executor
       .select(modelColumns)
       .from(vehicleModels)
@@ -23,14 +35,14 @@ export function modelsRepository(db: Db, notifier: ChangeNotifier) {
     return row && vehicleModelJson(row.model, row.manufacturer);
   }
 
-  async function get(id: number): Promise<VehicleModelJson> {
+  async function get(id: number): Promise<VehicleModel> {
     const model = await find(db, id);
     if (!model) throw notFound();
     return model;
   }
 
   return {
-    async list(page: Page): Promise<Paged<VehicleModelJson>> {
+    async list(page: Page): Promise<Paged<VehicleModel>> {
       const { rows, total } = await fetchPage(
         db
           .select({ ...modelColumns, total: totalOf(vehicleModels) })
@@ -47,53 +59,38 @@ export function modelsRepository(db: Db, notifier: ChangeNotifier) {
 
     get,
 
-    async create(input: ModelCreateInput): Promise<VehicleModelJson> {
+    async create(input: ModelCreateInput): Promise<VehicleModel> {
       const [row] = await db
         .insert(vehicleModels)
         .values({ name: input.name, pictureUrl: input.picture_url, manufacturerId: input.manufacturer_id })
         .returning({ id: vehicleModels.id })
-        .catch((error: unknown) => {
-          if (pgErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {
-            throw invalidField('manufacturer_id', 'no manufacturer has this id');
-          }
-          throw error;
-        });
+        .catch(
+          translatePgError({
+            missingReference: {
+              path: 'manufacturer_id',
+              message: 'This manufacturer is no longer on file; choose another',
+            },
+          }),
+        );
       return (row && (await find(db, row.id))) ?? Promise.reject(new Error('inserted model not found'));
     },
 
     /** A rename or new picture changes the JSON of every automobile of the model: feed entries. */
-    async update(id: number, input: ModelUpdateInput): Promise<VehicleModelJson> {
-      const patch = {
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.picture_url !== undefined ? { pictureUrl: input.picture_url } : {}),
-      };
+    async update(id: number, input: ModelUpdateInput): Promise<VehicleModel> {
+      const patch = modelPatch(input);
       if (Object.keys(patch).length === 0) return get(id);
-      const model = await db.transaction(async (tx) => {
-        const updated = await tx
-          .update(vehicleModels)
-          .set(patch)
-          .where(eq(vehicleModels.id, id))
-          .returning({ id: vehicleModels.id });
-        if (updated.length === 0) throw notFound();
-        await recordChanges(tx, eq(automobiles.modelId, id));
-        return find(tx, id);
+      return updateWithCarChanges(db, feedNotifier, eq(automobiles.modelId, id), async (tx) => {
+        const updated = await tx.update(vehicleModels).set(patch).where(eq(vehicleModels.id, id)).returning();
+        return updated.length === 0 ? undefined : find(tx, id);
       });
-      notifier.notify();
-      return model ?? Promise.reject(new Error('updated model not found'));
     },
 
-    async delete(id: number): Promise<VehicleModelJson> {
-      const model = await find(db, id);
-      if (!model) throw notFound();
+    async delete(id: number): Promise<VehicleModel> {
+      const model = await get(id);
       await db
         .delete(vehicleModels)
         .where(eq(vehicleModels.id, id))
-        .catch((error: unknown) => {
-          if (isStillReferenced(error)) {
-            throw conflict('This vehicle model still has automobiles; delete them first');
-          }
-          throw error;
-        });
+        .catch(translatePgError({ stillReferenced: 'This vehicle model still has automobiles; delete them first' }));
       return model;
     },
   };

@@ -1,19 +1,15 @@
 import type { Db } from '@carcar/common/db/database';
-import { pageQuery } from '@carcar/common/http/list';
+import { tableRoutes } from '@carcar/common/db/table-repository';
 import { resourceRouter } from '@carcar/common/http/routes';
 import type { Router } from 'express';
-import type { ChangeNotifier } from '../automobiles/changes.js';
+import type { FeedNotifier } from '../feed/notifier.js';
 import { modelsRepository } from './repository.js';
 import { modelCreateBody, modelUpdateBody } from './schemas.js';
 
-export function modelsRouter(db: Db, notifier: ChangeNotifier): Router {
-  const models = modelsRepository(db, notifier);
+export function modelsRouter(db: Db, feedNotifier: FeedNotifier): Router {
+  const models = modelsRepository(db, feedNotifier);
   return resourceRouter({
-    listKey: 'models',
-    list: { query: pageQuery, run: models.list },
-    create: { body: modelCreateBody, run: models.create },
-    get: models.get,
+    ...tableRoutes('models', modelCreateBody, models),
     update: { body: modelUpdateBody, run: models.update },
-    delete: models.delete,
   });
 }

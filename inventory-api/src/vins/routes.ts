@@ -8,7 +8,7 @@ export function vinsRouter(): Router {
   router.get('/:vin', (req, res) => {
     if (req.params.vin.length > 64) {
       throw new AppError(400, 'validation_error', 'Invalid request', [
-        { path: 'vin', message: 'must be 17 characters' },
+        { path: 'vin', message: 'A VIN has 17 characters' },
       ]);
     }
     res.json(decodeVin(req.params.vin));

@@ -1,0 +1,1 @@
+CREATE INDEX "automobiles_year_id_idx" ON "inventory"."automobiles" USING btree ("year","id");

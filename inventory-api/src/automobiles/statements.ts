@@ -1,0 +1,218 @@
+import type { Automobile, AutomobileSort } from '@carcar/common/contract/inventory';
+import type { Db } from '@carcar/common/db/database';
+import { queryRows } from '@carcar/common/db/statements';
+import type { Paged } from '@carcar/common/http/list';
+import { asc, desc, eq, type Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { automobileCounts, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
+import { prepareAutomobileWrite } from '../feed/record-changes.js';
+import { automobileJson, automobileJsonOf, automobilesJoined } from '../json/automobile-json.js';
+import type { AutomobileCreateInput, AutomobileListQuery, AutomobileUpdateInput } from './schemas.js';
+
+// The SQL of the automobile use cases. Each answers plain contract JSON, or undefined for no such car.
+
+/** `%` and `_` in a search are letters to the user, not wildcards. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function listFilter(query: AutomobileListQuery): SQL {
+  const conditions: SQL[] = [sql`true`];
+  if (query.sold !== undefined) conditions.push(eq(automobiles.sold, query.sold));
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    conditions.push(
+      sql`(${automobiles.vin} ilike ${pattern} or ${automobiles.color} ilike ${pattern} or ${vehicleModels.name} ilike ${pattern} or ${manufacturers.name} ilike ${pattern})`,
+    );
+  }
+  return sql.join(conditions, sql` and `);
+}
+
+/** How many cars are stored (sold or unsold only, if asked): the triggers' counters added up. */
+function storedCount(sold: boolean | Placeholder | undefined): SQL<number> {
+  const which = sold === undefined ? sql`` : sql`where ${automobileCounts.sold} = ${sold}`;
+  return sql<number>`(select coalesce(sum(${automobileCounts.n}), 0) from ${automobileCounts} ${which})`;
+}
+
+/**
+ * The order of `?sort=`, over the automobile columns of a query. Every order ends in a unique
+ * column (the VIN or the id), so a page never repeats or skips a car, and each has an index to
+ * read it from (the primary key, the VIN's unique index, `automobiles_year_id_idx`).
+ */
+function sortOrder(sort: AutomobileSort, car: { id: SQLWrapper; vin: SQLWrapper; year: SQLWrapper }): SQL[] {
+  switch (sort) {
+    case 'id':
+      return [asc(car.id)];
+    case '-id':
+      return [desc(car.id)];
+    case 'vin':
+      return [asc(car.vin)];
+    case 'year':
+      return [asc(car.year), asc(car.id)];
+    case '-year':
+      return [desc(car.year), desc(car.id)];
+  }
+}
+
+/** The statement name's part for a sort: none for the default, so the classic page keeps its name. */
+const sortNames: Record<AutomobileSort, string> = {
+  id: '',
+  '-id': '_id_desc',
+  vin: '_vin',
+  year: '_year',
+  '-year': '_year_desc',
+};
+
+/**
+ * A page of the stock (`?limit=`, optionally `?sold=` and `?sort=`), the request staff make all
+ * day: prepared, so Postgres plans it once per connection. The page's rows are read in the order
+ * asked straight from an index and only they are joined and turned into JSON, whatever the offset
+ * and stock size.
+ */
+function preparePage(db: Db, bySold: boolean, sort: AutomobileSort) {
+  const soldPlaceholder = sql.placeholder('sold');
+  const page = db.$with('page').as(
+    db
+      .select({
+        id: automobiles.id,
+        vin: automobiles.vin,
+        color: automobiles.color,
+        year: automobiles.year,
+        sold: automobiles.sold,
+        modelId: automobiles.modelId,
+      })
+      .from(automobiles)
+      .where(bySold ? eq(automobiles.sold, soldPlaceholder) : undefined)
+      .orderBy(...sortOrder(sort, automobiles))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset')),
+  );
+  return db
+    .with(page)
+    .select({
+      automobile: automobileJsonOf(page),
+      total: storedCount(bySold ? soldPlaceholder : undefined).mapWith(Number),
+    })
+    .from(page)
+    .innerJoin(vehicleModels, eq(vehicleModels.id, page.modelId))
+    .innerJoin(manufacturers, eq(manufacturers.id, vehicleModels.manufacturerId))
+    .orderBy(...sortOrder(sort, page))
+    .prepare(`inventory_automobile_page${bySold ? '_by_sold' : ''}${sortNames[sort]}`);
+}
+
+export function automobileStatements(db: Db) {
+  /** The value of a parenthesised count sub-select. */
+  async function countOf(count: SQL): Promise<number> {
+    const [row] = await queryRows<{ n: string | number }>(db, sql`select ${count} as n`);
+    return Number(row?.n ?? 0);
+  }
+
+  // Named: Postgres plans the three-table join once per connection, not on every read.
+  const byVin = db
+    .select({ automobile: automobileJson })
+    .from(automobiles)
+    .innerJoin(vehicleModels, eq(vehicleModels.id, automobiles.modelId))
+    .innerJoin(manufacturers, eq(manufacturers.id, vehicleModels.manufacturerId))
+    .where(eq(automobiles.vin, sql.placeholder('vin')))
+    .prepare('inventory_automobile_by_vin');
+
+  // One statement per (sold filter, sort) pair, prepared on first use: ten at most.
+  const pages = new Map<string, ReturnType<typeof preparePage>>();
+  function pageStatement(bySold: boolean, sort: AutomobileSort) {
+    const key = `${bySold}${sort}`;
+    let statement = pages.get(key);
+    if (!statement) {
+      statement = preparePage(db, bySold, sort);
+      pages.set(key, statement);
+    }
+    return statement;
+  }
+
+  /** A page without a search: one prepared statement, the total from the maintained counters. */
+  async function stockPage(query: AutomobileListQuery & { limit: number }): Promise<Paged<Automobile>> {
+    const params = { limit: query.limit, offset: query.offset };
+    const rows =
+      query.sold === undefined
+        ? await pageStatement(false, query.sort).execute(params)
+        : await pageStatement(true, query.sort).execute({ ...params, sold: query.sold });
+    const total = rows[0]?.total ?? (await countOf(storedCount(query.sold)));
+    return { items: rows.map((row) => row.automobile), total };
+  }
+
+  /** A search, or the whole list: built per request. */
+  async function filteredList(query: AutomobileListQuery): Promise<Paged<Automobile>> {
+    const where = listFilter(query);
+    const limit = query.limit === undefined ? sql`` : sql`limit ${query.limit}`;
+    // A search has to look at every car anyway, so it counts what it finds; otherwise the total
+    // comes from the maintained counters, and a page costs its own rows only, at any stock size.
+    const total = query.q ? sql`count(*) over ()` : storedCount(query.sold);
+    const order = sql.join(sortOrder(query.sort, automobiles), sql`, `);
+    // The page is chosen first; the JSON is built only for the rows of the page.
+    const rows = await queryRows<{ automobile: Automobile; total: string | number }>(
+      db,
+      sql`with page as (
+            select ${automobiles.id} as id, ${total} as total
+            from ${automobilesJoined} where ${where} order by ${order} ${limit} offset ${query.offset})
+          select ${automobileJson} as automobile, page.total
+          from page join ${automobilesJoined} on ${automobiles.id} = page.id order by ${order}`,
+    );
+    const first = rows[0];
+    // A page past the end has no row to carry the total.
+    const pastTheEnd = () =>
+      countOf(query.q ? sql`(select count(*) from ${automobilesJoined} where ${where})` : storedCount(query.sold));
+    return { items: rows.map((row) => row.automobile), total: first ? Number(first.total) : await pastTheEnd() };
+  }
+
+  const placeholder = (name: string) => sql.placeholder(name);
+  // Each write is one prepared statement with its feed entry. An update sets only the fields
+  // given: a null parameter keeps the stored value.
+  const insert = prepareAutomobileWrite<{ vin: string; color: string; year: number; modelId: number }>(
+    db,
+    'inventory_automobile_create',
+    sql`insert into ${automobiles} (vin, color, year, model_id)
+      values (${placeholder('vin')}, ${placeholder('color')}, ${placeholder('year')}, ${placeholder('modelId')})`,
+  );
+  const update = prepareAutomobileWrite<{
+    vin: string;
+    color: string | null;
+    year: number | null;
+    sold: boolean | null;
+  }>(
+    db,
+    'inventory_automobile_update',
+    sql`update ${automobiles} set
+        color = coalesce(${placeholder('color')}::varchar, color),
+        year = coalesce(${placeholder('year')}::smallint, year),
+        sold = coalesce(${placeholder('sold')}::boolean, sold)
+      where ${automobiles.vin} = ${placeholder('vin')}`,
+  );
+  const remove = prepareAutomobileWrite<{ vin: string }>(
+    db,
+    'inventory_automobile_delete',
+    sql`delete from ${automobiles} where ${automobiles.vin} = ${placeholder('vin')}`,
+    true,
+  );
+
+  return {
+    list(query: AutomobileListQuery): Promise<Paged<Automobile>> {
+      const { limit } = query;
+      return limit !== undefined && !query.q ? stockPage({ ...query, limit }) : filteredList(query);
+    },
+
+    async byVin(vin: string): Promise<Automobile | undefined> {
+      const [row] = await byVin.execute({ vin });
+      return row?.automobile;
+    },
+
+    insert(input: AutomobileCreateInput): Promise<Automobile | undefined> {
+      return insert({ vin: input.vin, color: input.color, year: input.year, modelId: input.model_id });
+    },
+
+    update(vin: string, input: AutomobileUpdateInput): Promise<Automobile | undefined> {
+      return update({ vin, color: input.color ?? null, year: input.year ?? null, sold: input.sold ?? null });
+    },
+
+    delete(vin: string): Promise<Automobile | undefined> {
+      return remove({ vin });
+    },
+  };
+}

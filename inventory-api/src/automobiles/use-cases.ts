@@ -1,0 +1,58 @@
+import type { Automobile } from '@carcar/common/contract/inventory';
+import type { Db } from '@carcar/common/db/database';
+import { translatePgError } from '@carcar/common/db/pg-errors';
+import { notFound } from '@carcar/common/http/errors';
+import type { Paged } from '@carcar/common/http/list';
+import type { FeedNotifier } from '../feed/notifier.js';
+import type { AutomobileCreateInput, AutomobileListQuery, AutomobileUpdateInput } from './schemas.js';
+import { automobileStatements } from './statements.js';
+
+/**
+ * What staff and the sales outbox do with cars. Every write stores the car and its feed entry in
+ * one statement, then wakes the feed's long polls, so the services' copies follow within moments.
+ */
+export function automobileUseCases(db: Db, feedNotifier: FeedNotifier) {
+  const statements = automobileStatements(db);
+
+  /** A write's car, once the long polls are woken; no car means there was none to write: 404. */
+  function notified(automobile: Automobile | undefined): Automobile {
+    if (!automobile) throw notFound();
+    feedNotifier.notify();
+    return automobile;
+  }
+
+  async function get(vin: string): Promise<Automobile> {
+    const automobile = await statements.byVin(vin);
+    if (!automobile) throw notFound();
+    return automobile;
+  }
+
+  return {
+    list(query: AutomobileListQuery): Promise<Paged<Automobile>> {
+      return statements.list(query);
+    },
+
+    get,
+
+    async create(input: AutomobileCreateInput): Promise<Automobile> {
+      const automobile = await statements.insert(input).catch(
+        translatePgError({
+          unique: { path: 'vin', message: `An automobile with VIN ${input.vin} already exists` },
+          missingReference: { path: 'model_id', message: 'This vehicle model is no longer on file; choose another' },
+        }),
+      );
+      return notified(automobile);
+    },
+
+    /** Edits by staff, and `{sold}` from the sales outbox when a car is sold or a sale undone. */
+    async update(vin: string, input: AutomobileUpdateInput): Promise<Automobile> {
+      const nothingToChange = input.color === undefined && input.year === undefined && input.sold === undefined;
+      if (nothingToChange) return get(vin);
+      return notified(await statements.update(vin, input));
+    },
+
+    async delete(vin: string): Promise<Automobile> {
+      return notified(await statements.delete(vin));
+    },
+  };
+}

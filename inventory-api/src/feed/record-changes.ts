@@ -1,0 +1,68 @@
+import type { Automobile } from '@carcar/common/contract/inventory';
+import type { Db } from '@carcar/common/db/database';
+import { prepareRows } from '@carcar/common/db/statements';
+import { notFound } from '@carcar/common/http/errors';
+import { type SQL, sql } from 'drizzle-orm';
+import { automobileChanges, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
+import { automobileJson, automobileJsonOf, automobilesJoined } from '../json/automobile-json.js';
+import type { FeedNotifier } from './notifier.js';
+
+// Every write that changes an automobile's JSON appends feed entries in the same transaction.
+// Entries are appended with a provisional seq; a deferred trigger (migration 0003) draws the real
+// one at commit, under the feed lock, so the feed's order is commit order.
+
+/** Appends one feed entry per automobile matching `where` (a rename touches many), in the caller's transaction. */
+export async function recordChanges(tx: Db, where: SQL, deleted = false): Promise<void> {
+  await tx.execute(sql`insert into ${automobileChanges} (vin, deleted, automobile)
+    select ${automobiles.vin}, ${deleted}, ${automobileJson} from ${automobilesJoined} where ${where}`);
+}
+
+/** The columns of the automobile row a write statement returned, in `prepareAutomobileWrite` below. */
+const written = { id: sql`car.id`, vin: sql`car.vin`, color: sql`car.color`, year: sql`car.year`, sold: sql`car.sold` };
+
+/**
+ * Prepares `change` (an insert, update or delete of one automobile, without `returning`, with
+ * `sql.placeholder`s for its values) together with its feed entry, as one statement: one round
+ * trip to Postgres and its own transaction. The statement answers the automobile's JSON, or
+ * undefined when `change` touched no row.
+ */
+export function prepareAutomobileWrite<P extends Record<string, unknown>>(
+  db: Db,
+  name: string,
+  change: SQL,
+  deleted = false,
+): (params: P) => Promise<Automobile | undefined> {
+  const write = prepareRows<{ automobile: Automobile }, P>(
+    db,
+    name,
+    sql`with car as (${change} returning id, vin, color, year, sold, model_id),
+      written as (
+        select car.vin, ${automobileJsonOf(written)} as automobile from car
+        join ${vehicleModels} on ${vehicleModels.id} = car.model_id
+        join ${manufacturers} on ${manufacturers.id} = ${vehicleModels.manufacturerId}),
+      feed as (insert into ${automobileChanges} (vin, deleted, automobile) select vin, ${deleted}, automobile from written)
+    select automobile from written`,
+  );
+  return async (params) => (await write(params))[0]?.automobile;
+}
+
+/**
+ * Runs `update` of a manufacturer or model together with a feed entry for each automobile whose
+ * JSON it changes (`cars`), in one transaction, then wakes the long polls. `update` answers
+ * undefined when there is no such row: a 404.
+ */
+export async function updateWithCarChanges<T>(
+  db: Db,
+  feedNotifier: FeedNotifier,
+  cars: SQL,
+  update: (tx: Db) => Promise<T | undefined>,
+): Promise<T> {
+  const updated = await db.transaction(async (tx) => {
+    const row = await update(tx);
+    if (row === undefined) throw notFound();
+    await recordChanges(tx, cars);
+    return row;
+  });
+  feedNotifier.notify();
+  return updated;
+}

@@ -1,0 +1,36 @@
+import type { Automobile } from '@carcar/common/contract/inventory';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
+
+/** The automobile columns the JSON is made of: the table's, or a query's that selected them. */
+export interface AutomobileColumns {
+  id: SQLWrapper;
+  vin: SQLWrapper;
+  color: SQLWrapper;
+  year: SQLWrapper;
+  sold: SQLWrapper;
+}
+
+/**
+ * An automobile's contract JSON, built by Postgres from `car` joined to its model and manufacturer,
+ * so API reads and feed entries are the same document.
+ */
+export function automobileJsonOf(car: AutomobileColumns): SQL<Automobile> {
+  return sql<Automobile>`json_build_object(
+  'href', '/api/automobiles/' || ${car.vin} || '/', 'id', ${car.id}, 'color', ${car.color},
+  'year', ${car.year}, 'vin', ${car.vin},
+  'model', json_build_object(
+    'href', '/api/models/' || ${vehicleModels.id} || '/', 'id', ${vehicleModels.id}, 'name', ${vehicleModels.name},
+    'picture_url', ${vehicleModels.pictureUrl},
+    'manufacturer', json_build_object(
+      'href', '/api/manufacturers/' || ${manufacturers.id} || '/', 'id', ${manufacturers.id}, 'name', ${manufacturers.name})),
+  'sold', ${car.sold})`;
+}
+
+/** The JSON of the automobile rows of `automobilesJoined`. */
+export const automobileJson = automobileJsonOf(automobiles);
+
+/** Automobiles with the model and manufacturer their JSON carries. */
+export const automobilesJoined = sql`${automobiles}
+  join ${vehicleModels} on ${vehicleModels.id} = ${automobiles.modelId}
+  join ${manufacturers} on ${manufacturers.id} = ${vehicleModels.manufacturerId}`;
