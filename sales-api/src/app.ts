@@ -1,30 +1,34 @@
+import { customerBody } from '@carcar/common/contract/sales';
 import { type Db, ping } from '@carcar/common/db/database';
+import { staffRoutes, tableRoutes } from '@carcar/common/db/table-repository';
 import { createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { openApiRouter } from '@carcar/common/http/openapi';
+import { resourceRouter } from '@carcar/common/http/routes';
 import type { Logger } from '@carcar/common/service/logger';
 import type { SyncStatus } from '@carcar/common/sync/poller';
 import { count } from 'drizzle-orm';
 import type { Express } from 'express';
 import { automobilesRouter } from './automobiles/routes.js';
-import { customersRouter } from './customers/routes.js';
 import { outbox } from './db/schema.js';
 import { salesOpenApi } from './openapi.js';
 import type { DispatcherStatus } from './outbox/dispatcher.js';
+import type { OnOutboxWritten } from './outbox/enqueue.js';
+import { customersRepository, salespeopleRepository } from './people/repositories.js';
+import { customerListQuery, customerUpdateBody } from './people/schemas.js';
 import { salesRouter } from './sales/routes.js';
-import { salespeopleRouter } from './salespeople/routes.js';
 
 export interface SalesDeps {
   db: Db;
   logger: Logger;
   /** CORS and rate limits; the defaults suit the local browser app. */
   http?: HttpPolicy;
-  /** Called after a sale or a void committed its outbox row: wakes the dispatcher. */
-  onOutboxWrite?: () => void;
+  /** Called after a sale or a void committed its outbox row: the dispatcher delivers at once. */
+  onOutboxWritten?: OnOutboxWritten;
   syncStatus?: () => SyncStatus;
   dispatcherStatus?: () => DispatcherStatus;
 }
 
-export function createApp({ db, logger, http, onOutboxWrite, syncStatus, dispatcherStatus }: SalesDeps): Express {
+export function createApp({ db, logger, http, onOutboxWritten, syncStatus, dispatcherStatus }: SalesDeps): Express {
   return createHttpApp({
     logger,
     ...http,
@@ -37,9 +41,17 @@ export function createApp({ db, logger, http, onOutboxWrite, syncStatus, dispatc
       };
     },
     routes: (app) => {
-      app.use('/api/salespeople', salespeopleRouter(db));
-      app.use('/api/customers', customersRouter(db));
-      app.use('/api/sales', salesRouter(db, onOutboxWrite ?? (() => undefined)));
+      app.use('/api/salespeople', resourceRouter(staffRoutes('salespeople', salespeopleRepository(db))));
+      app.use(
+        '/api/customers',
+        resourceRouter(
+          tableRoutes('customers', customerBody, customersRepository(db), {
+            listQuery: customerListQuery,
+            update: customerUpdateBody,
+          }),
+        ),
+      );
+      app.use('/api/sales', salesRouter(db, onOutboxWritten ?? (() => undefined)));
       app.use('/api/automobiles', automobilesRouter(db));
       app.use('/api', openApiRouter(salesOpenApi));
     },

@@ -29,7 +29,7 @@ await runService({
       db: database.db,
       logger,
       http,
-      onOutboxWrite: dispatcher.wake,
+      onOutboxWritten: dispatcher.onOutboxWritten,
       syncStatus: poller.status,
       dispatcherStatus: dispatcher.status,
     });

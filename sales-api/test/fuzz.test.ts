@@ -34,9 +34,15 @@ describe('fuzzing the Sales API', () => {
         { method: 'get', path: '/api/customers/:id/' },
         { method: 'delete', path: '/api/customers/:id/' },
         { method: 'get', path: '/api/sales/' },
+        // The list's newer options, which the shared fuzzer's query keys do not name, set here and
+        // mixed with the generated query.
+        { method: 'get', path: '/api/sales/?include_voided=true&sort=-price' },
+        { method: 'get', path: '/api/sales/?sort=price&q=Doe' },
         { method: 'post', path: '/api/sales/' },
         { method: 'get', path: '/api/sales/:id/' },
+        { method: 'get', path: '/api/sales/:id/?include_voided=true' },
         { method: 'delete', path: '/api/sales/:id/' },
+        { method: 'delete', path: '/api/sales/:id/?reason=Customer%20changed%20their%20mind' },
         { method: 'get', path: '/api/automobiles/' },
       ],
       ...fuzzSettings(1500),

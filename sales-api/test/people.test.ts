@@ -15,7 +15,13 @@ describe('salespeople', () => {
       .post('/api/salespeople/')
       .send({ first_name: 'Sam', last_name: 'Seller', employee_id: 'S-900' })
       .expect(201);
-    expect(created.body).toEqual({ id: created.body.id, first_name: 'Sam', last_name: 'Seller', employee_id: 'S-900' });
+    expect(created.body).toEqual({
+      id: created.body.id,
+      first_name: 'Sam',
+      last_name: 'Seller',
+      employee_id: 'S-900',
+      active: true,
+    });
     const list = await sales.api().get('/api/salespeople/').expect(200);
     expect(list.body).toEqual({ salespeople: [created.body] });
     await sales.api().get(`/api/salespeople/${created.body.id}/`).expect(200, created.body);
@@ -35,6 +41,80 @@ describe('salespeople', () => {
   ])('answers 400 for %s', async (_label, body, paths) => {
     const res = await sales.api().post('/api/salespeople/').send(body).expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(paths);
+  });
+
+  it('says in words what is missing', async () => {
+    const res = await sales.api().post('/api/salespeople/').send({ first_name: '', last_name: 'Seller' }).expect(400);
+    expect(res.body.errors).toEqual([
+      { path: 'first_name', message: 'Enter the first name' },
+      { path: 'employee_id', message: 'Enter the employee id' },
+    ]);
+  });
+
+  it('changes any of the fields with PUT; 404 for an unknown id', async () => {
+    const person = await addSalesperson(sales);
+    const current = (await sales.api().get(`/api/salespeople/${person.id}/`).expect(200)).body;
+    const changed = await sales
+      .api()
+      .put(`/api/salespeople/${person.id}/`)
+      .send({ first_name: 'Samantha', employee_id: 'S-CHANGED' })
+      .expect(200);
+    expect(changed.body).toEqual({ ...current, first_name: 'Samantha', employee_id: 'S-CHANGED' });
+    await sales.api().get(`/api/salespeople/${person.id}/`).expect(200, changed.body);
+    const bad = await sales.api().put(`/api/salespeople/${person.id}/`).send({ last_name: '' }).expect(400);
+    expect(bad.body.errors).toEqual([{ path: 'last_name', message: 'Enter the last name' }]);
+    for (const id of ['999999', 'abc']) {
+      await sales.api().put(`/api/salespeople/${id}/`).send({ first_name: 'X' }).expect(404);
+    }
+  });
+
+  it('answers a duplicate employee id, on POST or PUT, with 409 naming employee_id', async () => {
+    await sales
+      .api()
+      .post('/api/salespeople/')
+      .send({ first_name: 'First', last_name: 'Holder', employee_id: 'S-500' })
+      .expect(201);
+    const conflict = {
+      message: 'Another salesperson already has employee id s-500',
+      code: 'conflict',
+      errors: [{ path: 'employee_id', message: 'Another salesperson already has employee id s-500' }],
+    };
+    await sales
+      .api()
+      .post('/api/salespeople/')
+      .send({ first_name: 'Second', last_name: 'Holder', employee_id: 's-500' })
+      .expect(409, conflict);
+    const person = await addSalesperson(sales);
+    const before = (await sales.api().get(`/api/salespeople/${person.id}/`).expect(200)).body;
+    await sales
+      .api()
+      .put(`/api/salespeople/${person.id}/`)
+      .send({ last_name: 'Changed', employee_id: 's-500' })
+      .expect(409, conflict);
+    await sales.api().get(`/api/salespeople/${person.id}/`).expect(200, before);
+  });
+
+  it('retires a salesperson: gone from ?active=true, still in the full list and on their sales', async () => {
+    const [car] = await stockCars(sales, [sampleVin(20)]);
+    const person = await addSalesperson(sales);
+    const customer = await addCustomer(sales);
+    const sale = (
+      await sales
+        .api()
+        .post('/api/sales/')
+        .send({ automobile: car?.vin, salesperson: person.id, customer: customer.id, price: 1000 })
+        .expect(201)
+    ).body;
+    const retired = await sales.api().put(`/api/salespeople/${person.id}/`).send({ active: false }).expect(200);
+    expect(retired.body.active).toBe(false);
+    const active = await sales.api().get('/api/salespeople/?active=true').expect(200);
+    expect(active.body.salespeople.map((p: { id: number }) => p.id)).not.toContain(person.id);
+    expect(active.body.salespeople.every((p: { active: boolean }) => p.active)).toBe(true);
+    expect(active.headers['x-total-count']).toBe(String(active.body.salespeople.length));
+    const all = await sales.api().get('/api/salespeople/').expect(200);
+    expect(all.body.salespeople).toContainEqual(retired.body);
+    expect(all.body.salespeople.length).toBeGreaterThan(active.body.salespeople.length);
+    expect((await sales.api().get(`/api/sales/${sale.id}/`).expect(200)).body.salesperson).toEqual(retired.body);
   });
 });
 
@@ -77,6 +157,55 @@ describe('customers', () => {
       expect(res.body.errors).toEqual([{ path: 'phone_number', message: expect.any(String) }]);
     },
   );
+
+  it('changes any of the fields with PUT, checking each as on create; 404 for an unknown id', async () => {
+    const customer = await addCustomer(sales);
+    const current = (await sales.api().get(`/api/customers/${customer.id}/`).expect(200)).body;
+    const moved = await sales
+      .api()
+      .put(`/api/customers/${customer.id}/`)
+      .send({ address: '2 Elm St, Shelbyville', phone_number: '555-0199' })
+      .expect(200);
+    expect(moved.body).toEqual({ ...current, address: '2 Elm St, Shelbyville', phone_number: '555-0199' });
+    await sales.api().get(`/api/customers/${customer.id}/`).expect(200, moved.body);
+    const bad = await sales.api().put(`/api/customers/${customer.id}/`).send({ phone_number: 'call me' }).expect(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['phone_number']);
+    await sales.api().get(`/api/customers/${customer.id}/`).expect(200, moved.body);
+    await sales.api().put('/api/customers/999999/').send({ first_name: 'X' }).expect(404);
+  });
+
+  it('finds customers by ?q= in the name or phone number, ignoring case and punctuation', async () => {
+    const add = async (first_name: string, last_name: string, phone_number: string) =>
+      (
+        await sales
+          .api()
+          .post('/api/customers/')
+          .send({ first_name, last_name, address: '1 Q St', phone_number })
+          .expect(201)
+      ).body.id as number;
+    const ursula = await add('Ursula', 'Quennell', '+1 (312) 555-7788');
+    const quentin = await add('Quentin', 'Brooks', '312.555.9900');
+    const ids = async (q: string) =>
+      (
+        await sales
+          .api()
+          .get(`/api/customers/?q=${encodeURIComponent(q)}&limit=500`)
+          .expect(200)
+      ).body.customers.map((c: { id: number }) => c.id);
+    expect(await ids('quenn')).toEqual([ursula]);
+    expect(await ids('ursula QUENNELL')).toEqual([ursula]);
+    expect(await ids('quen')).toEqual([ursula, quentin]);
+    expect(await ids('5557788')).toEqual([ursula]);
+    expect(await ids('555-99')).toEqual([quentin]);
+    expect(await ids('nobody by this name')).toEqual([]);
+    const page = await sales.api().get('/api/customers/?q=quen&limit=1').expect(200);
+    expect(page.body.customers.map((c: { id: number }) => c.id)).toEqual([ursula]);
+    expect(page.headers['x-total-count']).toBe('2');
+    await sales
+      .api()
+      .get(`/api/customers/?q=${'q'.repeat(101)}`)
+      .expect(400);
+  });
 
   it('refuses an empty or over-long address', async () => {
     for (const address of ['', 'a'.repeat(201)]) {

@@ -1,5 +1,5 @@
 import { sampleVin } from '@carcar/common/vin/vin';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { salesAutomobileStore } from '../src/automobiles/store.js';
 import { outbox, salesRecords } from '../src/db/schema.js';
@@ -40,6 +40,8 @@ describe('sales', () => {
       id: res.body.id,
       price: 25999.99,
       sold_at: expect.any(String),
+      voided_at: null,
+      void_reason: null,
       automobile: { vin, sold: true },
       salesperson,
       customer: buyer,
@@ -84,7 +86,8 @@ describe('sales', () => {
     await stockCars(sales, [vin]);
     const created = (await sales.api().post('/api/sales/').send(sale(vin)).expect(201)).body;
     const voided = await sales.api().delete(`/api/sales/${created.id}/`).expect(200);
-    expect(voided.body).toEqual({ ...created, automobile: { vin, sold: false } });
+    expect(voided.body).toEqual({ ...created, automobile: { vin, sold: false }, voided_at: expect.any(String) });
+    expect(Date.parse(voided.body.voided_at)).toBeGreaterThanOrEqual(Date.parse(created.sold_at));
     await sales.api().get(`/api/sales/${created.id}/`).expect(404);
     await sales.api().delete(`/api/sales/${created.id}/`).expect(404);
     const queued = (await sales.db.select().from(outbox)).filter((r) => r.vin === vin);
@@ -217,5 +220,361 @@ describe('sales', () => {
       await sales.api().delete('/api/sales/987654/').expect(404);
       await sales.api().get('/api/sales/?salesperson=abc').expect(400);
     });
+  });
+});
+
+describe('voiding with a reason', () => {
+  let refused = 0;
+  async function soldCar(n: number) {
+    const vin = sampleVin(n);
+    await stockCars(sales, [vin]);
+    return (await sales.api().post('/api/sales/').send(sale(vin)).expect(201)).body as { id: number; sold_at: string };
+  }
+
+  async function storedVoid(id: number) {
+    const [row] = await sales.db
+      .select({ voidedAt: salesRecords.voidedAt, voidReason: salesRecords.voidReason })
+      .from(salesRecords)
+      .where(eq(salesRecords.id, id));
+    return row;
+  }
+
+  it('takes the reason as ?reason= and keeps it with the voided sale', async () => {
+    const created = await soldCar(400);
+    const voided = await sales.api().delete(`/api/sales/${created.id}/?reason=Wrong%20price%20entered`).expect(200);
+    expect(voided.body).toMatchObject({
+      id: created.id,
+      void_reason: 'Wrong price entered',
+      voided_at: expect.any(String),
+    });
+    expect(await storedVoid(created.id)).toEqual({
+      voidedAt: new Date(voided.body.voided_at),
+      voidReason: 'Wrong price entered',
+    });
+  });
+
+  it('takes the reason as a JSON body {"reason"}, trimmed', async () => {
+    const created = await soldCar(401);
+    const voided = await sales
+      .api()
+      .delete(`/api/sales/${created.id}/`)
+      .send({ reason: '  Customer changed their mind  ' })
+      .expect(200);
+    expect(voided.body.void_reason).toBe('Customer changed their mind');
+    expect((await storedVoid(created.id))?.voidReason).toBe('Customer changed their mind');
+  });
+
+  it('stores no reason when none or an empty one is given', async () => {
+    const first = await soldCar(402);
+    const second = await soldCar(403);
+    expect((await sales.api().delete(`/api/sales/${first.id}/`).expect(200)).body.void_reason).toBeNull();
+    await sales.api().delete(`/api/sales/${second.id}/?reason=%20%20`).expect(200);
+    expect(await storedVoid(first.id)).toMatchObject({ voidReason: null, voidedAt: expect.any(Date) });
+    expect(await storedVoid(second.id)).toMatchObject({ voidReason: null, voidedAt: expect.any(Date) });
+  });
+
+  it.each([
+    [
+      'a reason of 501 characters in the query',
+      (id: number) => sales.api().delete(`/api/sales/${id}/?reason=${'x'.repeat(501)}`),
+    ],
+    [
+      'a reason of 501 characters in the body',
+      (id: number) =>
+        sales
+          .api()
+          .delete(`/api/sales/${id}/`)
+          .send({ reason: 'x'.repeat(501) }),
+    ],
+    ['a reason that is not text', (id: number) => sales.api().delete(`/api/sales/${id}/`).send({ reason: 42 })],
+  ])('refuses %s with a 400 on reason, leaving the sale live', async (_label, send) => {
+    const created = await soldCar(410 + refused++);
+    const before = await counts();
+    const res = await send(created.id).expect(400);
+    expect(res.body.errors).toEqual([
+      {
+        path: 'reason',
+        message: expect.stringMatching(/^(The reason can be at most 500 characters|Enter the reason as text)$/),
+      },
+    ]);
+    expect(await counts()).toEqual(before);
+    expect(await storedVoid(created.id)).toEqual({ voidedAt: null, voidReason: null });
+    await sales.api().get(`/api/sales/${created.id}/`).expect(200);
+  });
+
+  it('accepts a reason of exactly 500 characters', async () => {
+    const created = await soldCar(495);
+    const res = await sales
+      .api()
+      .delete(`/api/sales/${created.id}/`)
+      .send({ reason: 'y'.repeat(500) })
+      .expect(200);
+    expect(res.body.void_reason).toHaveLength(500);
+  });
+
+  it('answers a voided sale only with ?include_voided=true', async () => {
+    const created = await soldCar(496);
+    const voided = (await sales.api().delete(`/api/sales/${created.id}/?reason=Duplicate`).expect(200)).body;
+    await sales.api().get(`/api/sales/${created.id}/`).expect(404);
+    await sales.api().get(`/api/sales/${created.id}/?include_voided=false`).expect(404);
+    const found = await sales.api().get(`/api/sales/${created.id}/?include_voided=true`).expect(200);
+    expect(found.body).toEqual(voided);
+    // A live sale reads the same with or without the flag.
+    const live = await soldCar(497);
+    await sales.api().get(`/api/sales/${live.id}/?include_voided=true`).expect(200, live);
+    const bad = await sales.api().get(`/api/sales/${live.id}/?include_voided=yes`).expect(400);
+    expect(bad.body.errors).toEqual([{ path: 'include_voided', message: 'Use true or false' }]);
+  });
+});
+
+describe('finding sales: ?vin=, ?q=, ?include_voided=, ?sort= with paging', () => {
+  const prefix = '1FTMW1T80MF';
+  const vins = [0, 1, 2, 3, 4].map((n) => sampleVin(n, prefix));
+  let finder: { id: number };
+  let buyer: { id: number };
+  const made: Array<{ id: number; price: number; automobile: { vin: string }; voided_at: string | null }> = [];
+
+  beforeAll(async () => {
+    finder = (
+      await sales
+        .api()
+        .post('/api/salespeople/')
+        .send({ first_name: 'Priya', last_name: 'Ramanathan', employee_id: 'FIND-1' })
+        .expect(201)
+    ).body;
+    buyer = (
+      await sales
+        .api()
+        .post('/api/customers/')
+        .send({ first_name: 'Zelda', last_name: "O'Quintero", address: '9 Elm St', phone_number: '555-0199-22' })
+        .expect(201)
+    ).body;
+    await stockCars(sales, vins);
+    // Prices with a tie (30000 twice), so the price order has to break it by id.
+    const prices = [30000, 12000.5, 30000, 45000, 9999.99];
+    for (const [i, vin] of vins.entries()) {
+      const body = { automobile: vin, salesperson: finder.id, customer: buyer.id, price: prices[i] };
+      made.push((await sales.api().post('/api/sales/').send(body).expect(201)).body);
+    }
+    // The first car's deal fell through and it was sold again: one voided sale, one live, same VIN.
+    const first = made[0] as (typeof made)[number];
+    const voided = (await sales.api().delete(`/api/sales/${first.id}/?reason=Financing%20fell%20through`).expect(200))
+      .body;
+    made[0] = voided;
+    made.push(
+      (
+        await sales
+          .api()
+          .post('/api/sales/')
+          .send({ automobile: vins[0], salesperson: finder.id, customer: buyer.id, price: 29500 })
+          .expect(201)
+      ).body,
+    );
+  });
+
+  const ids = (res: { body: { sales: Array<{ id: number }> } }) => res.body.sales.map((s) => s.id);
+  const live = () => made.filter((s) => s.voided_at === null);
+
+  it("lists a car's live sales by VIN, in any case, and its whole history with include_voided", async () => {
+    const vin = vins[0] as string;
+    const liveOnly = await sales.api().get(`/api/sales/?vin=${vin.toLowerCase()}`).expect(200);
+    expect(ids(liveOnly)).toEqual([made[5]?.id]);
+    expect(liveOnly.headers['x-total-count']).toBe('1');
+    const history = await sales.api().get(`/api/sales/?vin=${vin}&include_voided=true`).expect(200);
+    // The voided sale shows the car as it is now: sold again.
+    expect(history.body.sales).toEqual([{ ...made[0], automobile: { vin, sold: true } }, made[5]]);
+    expect(history.body.sales[0]).toMatchObject({
+      voided_at: expect.any(String),
+      void_reason: 'Financing fell through',
+    });
+    expect(history.body.sales[1]).toMatchObject({ voided_at: null, void_reason: null });
+    expect(history.headers['x-total-count']).toBe('2');
+    await sales
+      .api()
+      .get(`/api/sales/?vin=${sampleVin(7, prefix)}`)
+      .expect(200, { sales: [] });
+  });
+
+  it('searches VIN, customer and salesperson names with q, case-insensitively', async () => {
+    const all = live()
+      .map((s) => s.id)
+      .sort((a, b) => a - b);
+    for (const q of ['1ftmw1t8', 'zelda', "o'quintero", 'ZELDA O', 'priya ramanathan', 'RAMANATH']) {
+      const res = await sales
+        .api()
+        .get(`/api/sales/?q=${encodeURIComponent(q)}`)
+        .expect(200);
+      expect(ids(res), q).toEqual(all);
+      expect(res.headers['x-total-count'], q).toBe(String(all.length));
+    }
+    const withVoided = await sales.api().get('/api/sales/?q=zelda&include_voided=true').expect(200);
+    expect(ids(withVoided)).toEqual(made.map((s) => s.id).sort((a, b) => a - b));
+    // Wildcards are letters: nobody's name or VIN holds a % or an underscore.
+    await sales.api().get('/api/sales/?q=%25').expect(200, { sales: [] });
+    await sales.api().get('/api/sales/?q=_').expect(200, { sales: [] });
+    // The search narrows the other filters, and an empty q is no filter.
+    const mine = await sales.api().get(`/api/sales/?q=zelda&salesperson=${person.id}`).expect(200);
+    expect(mine.body).toEqual({ sales: [] });
+    const empty = await sales.api().get(`/api/sales/?q=&customer=${buyer.id}`).expect(200);
+    expect(ids(empty)).toEqual(all);
+  });
+
+  it('pages a search with limit and offset, each page carrying the whole total', async () => {
+    const all = live()
+      .map((s) => s.id)
+      .sort((a, b) => a - b);
+    const first = await sales.api().get('/api/sales/?q=zelda&limit=2').expect(200);
+    const second = await sales.api().get('/api/sales/?q=zelda&limit=2&offset=2').expect(200);
+    const past = await sales.api().get('/api/sales/?q=zelda&limit=2&offset=50').expect(200);
+    expect([...ids(first), ...ids(second)]).toEqual(all.slice(0, 4));
+    for (const res of [first, second, past]) expect(res.headers['x-total-count']).toBe(String(all.length));
+    expect(past.body).toEqual({ sales: [] });
+  });
+
+  it.each([
+    ['id', (a: (typeof made)[number], b: (typeof made)[number]) => a.id - b.id],
+    ['-id', (a: (typeof made)[number], b: (typeof made)[number]) => b.id - a.id],
+    ['price', (a: (typeof made)[number], b: (typeof made)[number]) => a.price - b.price || a.id - b.id],
+    ['-price', (a: (typeof made)[number], b: (typeof made)[number]) => b.price - a.price || b.id - a.id],
+  ])('sorts by %s, page after page', async (sort, order) => {
+    const expected = [...live()].sort(order).map((s) => s.id);
+    const whole = await sales.api().get(`/api/sales/?customer=${buyer.id}&sort=${sort}`).expect(200);
+    expect(ids(whole)).toEqual(expected);
+    const paged: number[] = [];
+    for (let offset = 0; offset < expected.length; offset += 2) {
+      const page = await sales
+        .api()
+        .get(`/api/sales/?customer=${buyer.id}&sort=${sort}&limit=2&offset=${offset}`)
+        .expect(200);
+      expect(page.headers['x-total-count']).toBe(String(expected.length));
+      paged.push(...ids(page));
+    }
+    expect(paged).toEqual(expected);
+    const withVoided = await sales.api().get(`/api/sales/?q=zelda&include_voided=true&sort=${sort}`).expect(200);
+    expect(ids(withVoided)).toEqual([...made].sort(order).map((s) => s.id));
+  });
+
+  it('combines every filter and order in one request (and its page past the end)', async () => {
+    const vin = vins[0] as string;
+    const all = `salesperson=${finder.id}&customer=${buyer.id}&vin=${vin}&q=zelda&include_voided=true&sort=-price`;
+    const res = await sales.api().get(`/api/sales/?${all}&limit=1`).expect(200);
+    expect(ids(res)).toEqual([made[0]?.id]);
+    expect(res.headers['x-total-count']).toBe('2');
+    const past = await sales.api().get(`/api/sales/?${all}&limit=1&offset=5`).expect(200);
+    expect(past.body).toEqual({ sales: [] });
+    expect(past.headers['x-total-count']).toBe('2');
+  });
+
+  it('sorts every live sale when no filter is given', async () => {
+    const res = await sales.api().get('/api/sales/?sort=-price&limit=1').expect(200);
+    const [top] = res.body.sales;
+    expect(top.price).toBe(
+      Math.max(...(await sales.api().get('/api/sales/')).body.sales.map((s: { price: number }) => s.price)),
+    );
+  });
+
+  it.each([
+    ['?sort=name', 'sort', 'Sort by one of: id, -id, price, -price'],
+    ['?include_voided=1', 'include_voided', 'Use true or false'],
+    [`?vin=${'X'.repeat(18)}`, 'vin', 'A VIN has 17 characters'],
+    [`?q=${'x'.repeat(101)}`, 'q', 'A search can be at most 100 characters'],
+    ['?salesperson=abc', 'salesperson', 'Choose a salesperson'],
+    ['?customer=0', 'customer', 'Choose a customer'],
+  ])('refuses %s with a sentence on the field', async (search, path, message) => {
+    const res = await sales.api().get(`/api/sales/${search}`).expect(400);
+    expect(res.body.errors).toEqual([{ path, message }]);
+  });
+});
+
+describe('messages a person understands', () => {
+  const jargon = /Invalid input|expected|received|NaN|undefined|must be/;
+
+  it.each([
+    ['an empty salesperson', { salesperson: '' }, 'salesperson', 'Choose a salesperson'],
+    ['a missing customer', { customer: undefined }, 'customer', 'Choose a customer'],
+    ['a customer of the wrong type', { customer: 'Jane' }, 'customer', 'Choose a customer'],
+    ['an empty VIN', { automobile: '' }, 'automobile', 'Enter the VIN'],
+    ['a missing VIN', { automobile: undefined }, 'automobile', 'Enter the VIN'],
+    [
+      'a VIN of 16 characters',
+      { automobile: '1HGCM82633A00435' },
+      'automobile',
+      'A VIN has 17 characters; this one has 16',
+    ],
+    [
+      'a VIN with an O',
+      { automobile: '1HGCM82633A00435O' },
+      'automobile',
+      'A VIN uses only digits and the letters A–Z except I, O and Q',
+    ],
+    [
+      'a VIN with a wrong check digit',
+      { automobile: '1G1YZ23J9P5800003' },
+      'automobile',
+      'The check digit (9th character) should be 7 for this VIN; check for a typo',
+    ],
+    ['a price that is text', { price: 'lots' }, 'price', 'Enter a price from 0 to 10,000,000 with at most 2 decimals'],
+    ['a missing price', { price: undefined }, 'price', 'Enter a price from 0 to 10,000,000 with at most 2 decimals'],
+    ['a price of 3 decimals', { price: 1.005 }, 'price', 'Enter a price from 0 to 10,000,000 with at most 2 decimals'],
+    [
+      'an unknown salesperson',
+      { salesperson: 424242 },
+      'salesperson',
+      'This salesperson is no longer on file; choose another',
+    ],
+    ['an unknown customer', { customer: 424242 }, 'customer', 'This customer is no longer on file; choose another'],
+    [
+      'a VIN unknown to inventory',
+      { automobile: sampleVin(998) },
+      'automobile',
+      'No car in inventory has this VIN; check it, or add the car to inventory first',
+    ],
+  ])('%s: "%s"', async (_label, change, path, message) => {
+    const vin = sampleVin(201);
+    await stockCars(sales, [vin]);
+    const res = await sales
+      .api()
+      .post('/api/sales/')
+      .send({ ...sale(vin), ...change })
+      .expect(400);
+    expect(res.body.errors).toContainEqual({ path, message });
+  });
+
+  it('never answers parser jargon for a sample of bad bodies and queries', async () => {
+    const bodies: unknown[] = [
+      {},
+      [],
+      'text',
+      42,
+      null,
+      { automobile: 17, salesperson: true, customer: [], price: {} },
+      { automobile: null, salesperson: null, customer: null, price: null },
+      { automobile: 'x'.repeat(40), salesperson: -1, customer: 1.5, price: -0.01 },
+      { automobile: '🚗', salesperson: '2147483648', customer: 'NaN', price: 'NaN' },
+      { automobile: sampleVin(1), salesperson: 1e20, customer: '1e3', price: '1e3' },
+    ];
+    const answers = [
+      ...(await Promise.all(
+        bodies.map((body) =>
+          sales.api().post('/api/sales/').set('Content-Type', 'application/json').send(JSON.stringify(body)),
+        ),
+      )),
+      ...(await Promise.all(
+        ['limit=abc', 'limit=0', 'limit=501', 'offset=-1', 'offset=x', 'salesperson=1.5', 'sort=', 'vin=%00'].map(
+          (query) => sales.api().get(`/api/sales/?${query}`),
+        ),
+      )),
+      await sales.api().get('/api/automobiles/?sold=perhaps&limit=NaN'),
+      await sales
+        .api()
+        .post('/api/customers/')
+        .send({ first_name: 1, last_name: '', address: null, phone_number: 'abc' }),
+    ];
+    for (const res of answers) {
+      expect(res.status).toBe(400);
+      const messages = (res.body.errors as Array<{ message: string }>).map((e) => e.message);
+      expect(messages.length).toBeGreaterThan(0);
+      for (const message of messages) expect(message).not.toMatch(jargon);
+    }
   });
 });

@@ -89,7 +89,8 @@ describe('two replicas of each API on one database', () => {
       employee_id: 'T-1',
     });
     const appt = await callJson<{ id: number }>('POST', `${other.url}/api/appointments/`, {
-      date_time: '2026-05-01T14:30:00Z',
+      // A year ahead: a booking in the past is refused.
+      date_time: `${new Date().getUTCFullYear() + 1}-05-01T14:30:00Z`,
       reason: 'Brakes',
       vin,
       customer: 'Jane Doe',

@@ -22,6 +22,8 @@ export const salespeople = sales.table(
     firstName: varchar('first_name', { length: 100 }).notNull(),
     lastName: varchar('last_name', { length: 100 }).notNull(),
     employeeId: varchar('employee_id', { length: 50 }).notNull(),
+    /** A retired salesperson stays for the sales they made but is no longer offered for new ones. */
+    active: boolean().notNull().default(true),
   },
   (t) => [uniqueIndex('salespeople_employee_id_key').on(sql`lower(${t.employeeId})`)],
 );
@@ -55,6 +57,8 @@ export const salesRecords = sales.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** A voided sale is kept for the books; the car is available again. */
     voidedAt: timestamp('voided_at', { withTimezone: true }),
+    /** Why it was voided, when the person voiding it said (a wrong price, a cancelled deal). */
+    voidReason: varchar('void_reason', { length: 500 }),
   },
   (t) => [
     // Exactly one live sale per car, also under concurrent requests.
@@ -63,6 +67,10 @@ export const salesRecords = sales.table(
     // page is read straight from the index, even where the planner has no statistics to go by.
     index('sales_live_salesperson_id_id_idx').on(t.salespersonId, t.id).where(sql`${t.voidedAt} is null`),
     index('sales_live_customer_id_id_idx').on(t.customerId, t.id).where(sql`${t.voidedAt} is null`),
+    // A car's sales, voided ones too (`?vin=&include_voided=true`: its whole history of deals).
+    index('sales_automobile_vin_id_idx').on(t.automobileVin, t.id),
+    // Live sales by price (`?sort=price`, `-price`): a page read in order from the index, not a sort of every sale.
+    index('sales_live_price_id_idx').on(t.price, t.id).where(sql`${t.voidedAt} is null`),
   ],
 );
 

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { SoldUpdate } from '@carcar/common/contract/feed';
 import type { Db } from '@carcar/common/db/database';
 import { prepareRows } from '@carcar/common/db/statements';
 import type { Logger } from '@carcar/common/service/logger';
@@ -14,7 +15,7 @@ export interface DispatcherOptions {
   maxBackoffMs?: number;
   /** How long a claimed row stays with this replica before another may take it. */
   leaseSeconds?: number;
-  /** How often an idle dispatcher looks for due rows (a commit wakes it at once). */
+  /** How often an idle dispatcher looks for due rows (`onOutboxWritten` ends the wait at once). */
   idleMs?: number;
 }
 
@@ -24,7 +25,8 @@ export interface DispatcherStatus {
 }
 
 export interface Dispatcher {
-  wake(): void;
+  /** A statement that wrote an outbox row committed (see ./enqueue.ts): deliver now, not at the next idle look. */
+  onOutboxWritten(): void;
   status(): DispatcherStatus;
   stop(): Promise<void>;
 }
@@ -39,8 +41,9 @@ interface Claimed {
 type Outcome = { kind: 'delivered' } | { kind: 'gone'; status: number } | { kind: 'retry'; error: string };
 
 /**
- * Delivers outbox rows to inventory (`PUT /api/automobiles/:vin/ {"sold"}`): the oldest row of each
- * VIN first, so a sale and its void arrive in order; a row is deleted only once inventory answered.
+ * Delivers the outbox rows that ./enqueue.ts writes to inventory (`PUT /api/automobiles/:vin/`, a
+ * `SoldUpdate` body): the oldest row of each VIN first, so a sale and its void arrive in order; a
+ * row is deleted only once inventory answered.
  * Rows are claimed with a short lease under FOR UPDATE SKIP LOCKED, so replicas never deliver the
  * same row at once, and no transaction stays open during the HTTP call.
  */
@@ -60,7 +63,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   });
   const status: DispatcherStatus = { state: 'ok', last_error: null };
   let stopped = false;
-  let wakeUp: (() => void) | undefined;
+  let endPause: (() => void) | undefined;
 
   const claimDue = prepareRows<
     { id: string | number; vin: string; sold: boolean; attempts: number },
@@ -91,7 +94,8 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
 
   async function deliver(row: Claimed): Promise<Outcome> {
     try {
-      const res = await client.put(`/api/automobiles/${encodeURIComponent(row.vin)}/`, { sold: row.sold });
+      const body: SoldUpdate = { sold: row.sold };
+      const res = await client.put(`/api/automobiles/${encodeURIComponent(row.vin)}/`, body);
       if (res.status >= 200 && res.status < 300) return { kind: 'delivered' };
       if (res.status >= 500 || res.status === 408 || res.status === 429) {
         return { kind: 'retry', error: `inventory answered ${res.status}` };
@@ -148,10 +152,10 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
-        wakeUp = undefined;
+        endPause = undefined;
         resolve();
       }
-      wakeUp = done;
+      endPause = done;
     });
   }
 
@@ -178,11 +182,11 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   })();
 
   return {
-    wake: () => wakeUp?.(),
+    onOutboxWritten: () => endPause?.(),
     status: () => ({ ...status }),
     stop: async () => {
       stopped = true;
-      wakeUp?.();
+      endPause?.();
       await loop;
     },
   };

@@ -1,0 +1,1 @@
+ALTER TABLE "sales"."salespeople" ADD COLUMN "active" boolean DEFAULT true NOT NULL;

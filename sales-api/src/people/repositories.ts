@@ -1,0 +1,53 @@
+import type { StaffFilter, StaffInput } from '@carcar/common/contract/people';
+import type { Customer, CustomerInput, Salesperson } from '@carcar/common/contract/sales';
+import type { Db } from '@carcar/common/db/database';
+import { staffRepository, type TableRepository, tableRepository } from '@carcar/common/db/table-repository';
+import { ilike, or, sql } from 'drizzle-orm';
+import { customers, salespeople } from '../db/schema.js';
+import { customerJson } from '../json/customer-json.js';
+import type { CustomerFilter } from './schemas.js';
+
+// Salespeople and customers are plain records: the shared table repository serves them, configured
+// here with their table, their JSON and what their conflicts say. Sales history is never deleted by
+// a cascade: a salesperson or customer with sales stays (409).
+
+export function salespeopleRepository(db: Db): TableRepository<StaffInput, Salesperson, StaffFilter> {
+  return staffRepository(db, {
+    table: salespeople,
+    role: 'salesperson',
+    stillReferenced: 'This salesperson still has sales',
+  });
+}
+
+/** `%text%` for ILIKE, with the pattern characters a person might type taken literally. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function customersRepository(db: Db): TableRepository<CustomerInput, Customer, CustomerFilter> {
+  return tableRepository(db, {
+    table: customers,
+    toJson: customerJson,
+    toRow: (input) => ({
+      firstName: input.first_name,
+      lastName: input.last_name,
+      address: input.address,
+      phoneNumber: input.phone_number,
+    }),
+    stillReferenced: 'This customer still has sales',
+    // `?q=` finds a customer at the counter by any part of the name or the phone number.
+    where: ({ q }) => {
+      if (!q) return undefined;
+      const pattern = containing(q);
+      // A phone number is stored as typed; "5551234" still finds "(555) 123-4567".
+      const digits = q.replace(/\D/g, '');
+      return or(
+        ilike(sql`${customers.firstName} || ' ' || ${customers.lastName}`, pattern),
+        ilike(customers.phoneNumber, pattern),
+        digits.length >= 3
+          ? sql`regexp_replace(${customers.phoneNumber}, '[^0-9]', '', 'g') like ${`%${digits}%`}`
+          : undefined,
+      );
+    },
+  });
+}

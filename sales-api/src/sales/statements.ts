@@ -1,0 +1,237 @@
+import type { SaleInput } from '@carcar/common/contract/sales';
+import type { Db } from '@carcar/common/db/database';
+import { totalOf } from '@carcar/common/db/pagination';
+import { executePage, type FiltersPresent, prepareRows, statementsByFilters } from '@carcar/common/db/statements';
+import { type AnyColumn, and, asc, count, desc, eq, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { automobileVOs, customers, salespeople, salesRecords } from '../db/schema.js';
+import { enqueueSoldUpdate } from '../outbox/enqueue.js';
+import type { SaleListQuery } from './schemas.js';
+
+// The SQL of the sales use cases, each statement prepared once: named on a Postgres server, so it
+// is parsed and planned once per connection.
+
+/** A sale with its car, salesperson and customer, as every read selects it. */
+export interface SaleRow {
+  sale: { id: number; price: string; createdAt: Date; voidedAt: Date | null; voidReason: string | null };
+  automobile: { vin: string; sold: boolean };
+  salesperson: typeof salespeople.$inferSelect;
+  customer: typeof customers.$inferSelect;
+}
+
+/** What the checks before a sale found; null where nothing has that VIN or id. */
+export interface SaleParties {
+  car: { sold: boolean } | null;
+  salesperson: typeof salespeople.$inferSelect | null;
+  customer: typeof customers.$inferSelect | null;
+}
+
+const placeholder = (name: string) => sql.placeholder(name);
+const isLive = isNull(salesRecords.voidedAt);
+
+/** `%` and `_` in a search are letters to the user, not wildcards. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * `?q=`: the VIN, or the salesperson's or customer's full name, contains the text (any case).
+ * Written over the sales table's own columns (names through `in (...)`), so the total counts it.
+ */
+function searchCondition(): SQL {
+  const pattern = placeholder('q');
+  const nameMatches = (table: typeof salespeople | typeof customers) =>
+    sql`select ${table.id} from ${table} where (${table.firstName} || ' ' || ${table.lastName}) ilike ${pattern}`;
+  return sql`(${salesRecords.automobileVin} ilike ${pattern}
+    or ${salesRecords.salespersonId} in (${nameMatches(salespeople)})
+    or ${salesRecords.customerId} in (${nameMatches(customers)}))`;
+}
+
+const saleColumns = {
+  id: salesRecords.id,
+  price: salesRecords.price,
+  createdAt: salesRecords.createdAt,
+  voidedAt: salesRecords.voidedAt,
+  voidReason: salesRecords.voidReason,
+};
+
+type ListFilter = 'salesperson' | 'customer' | 'vin' | 'q' | 'voided' | 'price' | 'desc' | 'limit';
+
+export function salesStatements(db: Db) {
+  /** One sale by id: the live one, or (`withVoided`) whichever it is. */
+  function prepareById(withVoided: boolean) {
+    const id = eq(salesRecords.id, placeholder('id'));
+    return db
+      .select({
+        sale: saleColumns,
+        automobile: { vin: automobileVOs.vin, sold: automobileVOs.sold },
+        salesperson: salespeople,
+        customer: customers,
+      })
+      .from(salesRecords)
+      .innerJoin(automobileVOs, eq(automobileVOs.vin, salesRecords.automobileVin))
+      .innerJoin(salespeople, eq(salespeople.id, salesRecords.salespersonId))
+      .innerJoin(customers, eq(customers.id, salesRecords.customerId))
+      .where(withVoided ? id : and(isLive, id))
+      .prepare(withVoided ? 'sales_sale_by_id_with_voided' : 'sales_sale_by_id');
+  }
+  const byId = { live: prepareById(false), any: prepareById(true) };
+
+  /**
+   * A list statement with the filters and order a request has, their values left as placeholders.
+   * The page's sales are chosen first, in the order asked from a sales index where one fits
+   * (id; salesperson, customer or VIN then id; price then id), and only they are joined: a page
+   * costs its own rows, however many sales match. Every order ends in id, so pages never overlap.
+   */
+  function prepareList(name: string, present: FiltersPresent<ListFilter>) {
+    const where = and(
+      present.voided ? undefined : isLive,
+      present.salesperson ? eq(salesRecords.salespersonId, placeholder('salesperson')) : undefined,
+      present.customer ? eq(salesRecords.customerId, placeholder('customer')) : undefined,
+      present.vin ? eq(salesRecords.automobileVin, placeholder('vin')) : undefined,
+      present.q ? searchCondition() : undefined,
+    );
+    const direction = present.desc ? desc : asc;
+    const orderOf = (columns: { id: AnyColumn | SQLWrapper; price: AnyColumn | SQLWrapper }) =>
+      present.price ? [direction(columns.price), direction(columns.id)] : [direction(columns.id)];
+    const chosen = db
+      .select({
+        ...saleColumns,
+        automobileVin: salesRecords.automobileVin,
+        salespersonId: salesRecords.salespersonId,
+        customerId: salesRecords.customerId,
+      })
+      .from(salesRecords)
+      .where(where)
+      .orderBy(...orderOf(salesRecords))
+      .offset(placeholder('offset'))
+      .$dynamic();
+    const page = db.$with('page').as(present.limit ? chosen.limit(placeholder('limit')) : chosen);
+    const rows = db
+      .with(page)
+      .select({
+        sale: {
+          id: page.id,
+          price: page.price,
+          createdAt: page.createdAt,
+          voidedAt: page.voidedAt,
+          voidReason: page.voidReason,
+        },
+        automobile: { vin: automobileVOs.vin, sold: automobileVOs.sold },
+        salesperson: salespeople,
+        customer: customers,
+        total: totalOf(salesRecords, where),
+      })
+      .from(page)
+      .innerJoin(automobileVOs, eq(automobileVOs.vin, page.automobileVin))
+      .innerJoin(salespeople, eq(salespeople.id, page.salespersonId))
+      .innerJoin(customers, eq(customers.id, page.customerId))
+      .orderBy(...orderOf(page))
+      .prepare(name);
+    const total = db.select({ n: count() }).from(salesRecords).where(where).prepare(`${name}_count`);
+    return { rows, total };
+  }
+  // Postgres keeps 63 characters of a statement's name: with every flag and `_count` this prefix
+  // makes 62, so no two combinations can share a truncated name.
+  const listFor = statementsByFilters(
+    'sales',
+    {
+      salesperson: (query: SaleListQuery) => query.salesperson !== undefined,
+      customer: (query) => query.customer !== undefined,
+      vin: (query) => query.vin !== undefined,
+      q: (query) => query.q !== undefined,
+      voided: (query) => query.include_voided,
+      price: (query) => query.sort === 'price' || query.sort === '-price',
+      desc: (query) => query.sort.startsWith('-'),
+      limit: (query) => query.limit !== undefined,
+    },
+    prepareList,
+  );
+
+  // A sale is two statements, no transaction held open between them: these checks, then the writes.
+  const parties = db
+    .select({ car: { sold: automobileVOs.sold }, salesperson: salespeople, customer: customers })
+    .from(sql`(select 1) as one`)
+    .leftJoin(automobileVOs, and(eq(automobileVOs.vin, placeholder('automobile')), eq(automobileVOs.inInventory, true)))
+    .leftJoin(salespeople, eq(salespeople.id, placeholder('salesperson')))
+    .leftJoin(customers, eq(customers.id, placeholder('customer')))
+    .prepare('sales_sale_create_checks');
+
+  /**
+   * The sale, the car marked sold here and the outbox row for inventory, in one statement: all or
+   * nothing. Its update of the car (`where not sold`) is what makes one of two concurrent sales of
+   * a car win; the loser gets no row.
+   */
+  const record = prepareRows<
+    { id: number; price: string; created_at: string | Date },
+    { automobile: string; price: string; salesperson: number; customer: number }
+  >(
+    db,
+    'sales_sale_create',
+    sql`with car as (
+        update ${automobileVOs} set sold = true
+        where ${automobileVOs.vin} = ${placeholder('automobile')} and ${automobileVOs.inInventory} and not ${automobileVOs.sold}
+        returning vin),
+      sale as (
+        insert into ${salesRecords} (price, automobile_vin, salesperson_id, customer_id)
+        select ${placeholder('price')}, vin, ${placeholder('salesperson')}, ${placeholder('customer')} from car
+        returning id, price, created_at),
+      queued as (${enqueueSoldUpdate('car', true)})
+      select id, price, created_at from sale`,
+  );
+
+  /**
+   * The sale voided (kept for the books, with the reason given, if any), the car available again
+   * here and the outbox row for inventory, in one statement. No row: the sale was not live (never
+   * was, or voided meanwhile).
+   */
+  const voidLive = prepareRows<
+    { vin: string; voided_at: string | Date; void_reason: string | null },
+    { id: number; reason: string | null }
+  >(
+    db,
+    'sales_sale_void',
+    sql`with voided as (
+        update ${salesRecords} set voided_at = now(), void_reason = ${placeholder('reason')}
+        where id = ${placeholder('id')} and voided_at is null
+        returning automobile_vin as vin, voided_at, void_reason),
+      car as (update ${automobileVOs} set sold = false where vin in (select vin from voided)),
+      queued as (${enqueueSoldUpdate('voided', false)})
+      select vin, voided_at, void_reason from voided`,
+  );
+
+  return {
+    /** A live sale, or (`withVoided`) a voided one too. */
+    async findById(id: number, withVoided = false): Promise<SaleRow | undefined> {
+      const [row] = await (withVoided ? byId.any : byId.live).execute({ id });
+      return row;
+    },
+
+    /** One page of sales (live ones unless voided ones are asked for too), and how many match in all. */
+    async list(query: SaleListQuery): Promise<{ rows: SaleRow[]; total: number }> {
+      const params = query.q === undefined ? query : { ...query, q: likePattern(query.q) };
+      return executePage(listFor(query), params);
+    },
+
+    async findParties(input: SaleInput): Promise<SaleParties> {
+      const [found] = await parties.execute(input);
+      return found ?? { car: null, salesperson: null, customer: null };
+    },
+
+    /** The new sale; undefined when the car was sold meanwhile. */
+    async record(input: SaleInput): Promise<{ id: number; price: string; createdAt: Date } | undefined> {
+      const [row] = await record(input);
+      return row && { id: row.id, price: row.price, createdAt: new Date(row.created_at) };
+    },
+
+    /** When a live sale was voided, and the reason stored; undefined when it was not live. */
+    async void(
+      id: number,
+      reason: string | undefined,
+    ): Promise<{ voidedAt: Date; voidReason: string | null } | undefined> {
+      const [row] = await voidLive({ id, reason: reason ?? null });
+      return row && { voidedAt: new Date(row.voided_at), voidReason: row.void_reason };
+    },
+  };
+}
+
+export type SalesStatements = ReturnType<typeof salesStatements>;
