@@ -158,8 +158,12 @@ async function seedService(vins: string[]): Promise<void> {
       ),
     );
   }
-  // Today's bookings, on the hour: some for our cars (VIP), one for an outside car.
-  const day = new Date().toISOString().slice(0, 10);
+  // Bookings on the hour, some for our cars (VIP), one for an outside car: today's while the first
+  // is still ahead, else tomorrow's, since the Service API refuses a time that has passed.
+  const now = new Date();
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 9));
+  if (first.getTime() < now.getTime()) first.setUTCDate(first.getUTCDate() + 1);
+  const day = first.toISOString().slice(0, 10);
   const bookings = [
     { vin: vins[0], hour: 9, reason: 'Oil change', customer: 'Maria Garcia' },
     { vin: vins[1], hour: 10, reason: 'Brake inspection', customer: 'James Smith' },

@@ -1,12 +1,14 @@
 import { type Db, ping } from '@carcar/common/db/database';
+import { staffRoutes } from '@carcar/common/db/table-repository';
 import { createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { openApiRouter } from '@carcar/common/http/openapi';
+import { resourceRouter } from '@carcar/common/http/routes';
 import type { Logger } from '@carcar/common/service/logger';
 import type { SyncStatus } from '@carcar/common/sync/poller';
 import type { Express } from 'express';
 import { appointmentsRouter } from './appointments/routes.js';
 import { serviceOpenApi } from './openapi.js';
-import { techniciansRouter } from './technicians/routes.js';
+import { techniciansRepository } from './technicians/repository.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -28,7 +30,7 @@ export function createApp({ db, logger, http, timezone, syncStatus }: ServiceDep
       return syncStatus ? { sync: syncStatus() } : {};
     },
     routes: (app) => {
-      app.use('/api/technicians', techniciansRouter(db));
+      app.use('/api/technicians', resourceRouter(staffRoutes('technicians', techniciansRepository(db))));
       app.use('/api/appointments', appointmentsRouter(db, timezone));
       app.use('/api', openApiRouter(serviceOpenApi));
     },

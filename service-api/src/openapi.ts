@@ -1,9 +1,10 @@
-import { pageQuery } from '@carcar/common/http/list';
+import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
+import { appointmentCancelBody, appointmentCreateBody } from '@carcar/common/contract/service';
+import { staffListQuery } from '@carcar/common/db/table-repository';
 import { buildOpenApi, type Operation } from '@carcar/common/http/openapi';
-import { appointmentCreateBody, appointmentListQuery } from './appointments/schemas.js';
-import { technicianBody } from './technicians/schemas.js';
+import { appointmentListQuery } from './appointments/schemas.js';
 
-const technician = { id: 1, first_name: 'Ada', last_name: 'Lovelace', employee_id: 'T-100' };
+const technician = { id: 1, first_name: 'Ada', last_name: 'Lovelace', employee_id: 'T-100', active: true };
 const appointment = {
   id: 1,
   date_time: '2026-05-01T14:30:00.000Z',
@@ -14,26 +15,35 @@ const appointment = {
   customer: 'Jane Doe',
   technician,
   vip: true,
+  cancel_reason: null,
 };
 
 const operations: Operation[] = [
   {
     method: 'get',
     path: '/api/technicians/',
-    summary: 'List technicians',
-    query: pageQuery,
+    summary: 'List technicians; ?active=true only those still working (for booking)',
+    query: staffListQuery,
     example: { technicians: [technician] },
   },
   {
     method: 'post',
     path: '/api/technicians/',
     summary: 'Add a technician (employee_id unique)',
-    body: technicianBody,
+    body: staffBody,
     status: 201,
     example: technician,
     errors: [409],
   },
   { method: 'get', path: '/api/technicians/{id}/', summary: 'Get a technician', example: technician, errors: [404] },
+  {
+    method: 'put',
+    path: '/api/technicians/{id}/',
+    summary: 'Change a technician (any fields); "active": false retires them, keeping their appointments',
+    body: staffUpdateBody,
+    example: { ...technician, active: false },
+    errors: [404, 409],
+  },
   {
     method: 'delete',
     path: '/api/technicians/{id}/',
@@ -44,14 +54,18 @@ const operations: Operation[] = [
   {
     method: 'get',
     path: '/api/appointments/',
-    summary: 'List appointments, newest first; ?vin= is the service history (all statuses)',
+    summary:
+      'List appointments, newest first unless ?sort=; ?vin= is the service history (all statuses); ' +
+      '?from=&to= start times in [from, to); ?q= VIN, customer, reason or technician',
     query: appointmentListQuery,
     example: { appointments: [appointment] },
   },
   {
     method: 'post',
     path: '/api/appointments/',
-    summary: 'Book an appointment (409 when the technician is already booked then)',
+    summary:
+      'Book an appointment; a date_time without offset is on the dealership clock (TIMEZONE); 400 when it ' +
+      'has passed; 409 when the technician is already booked then, with conflicting_appointment and next_free',
     body: appointmentCreateBody,
     status: 201,
     example: appointment,
@@ -67,15 +81,16 @@ const operations: Operation[] = [
   {
     method: 'delete',
     path: '/api/appointments/{id}/',
-    summary: 'Delete an appointment',
+    summary: 'Delete a created or canceled appointment (409 for a finished one: service history)',
     example: appointment,
-    errors: [404],
+    errors: [404, 409],
   },
   {
     method: 'put',
     path: '/api/appointments/{id}/cancel/',
-    summary: 'Cancel a created appointment',
-    example: { ...appointment, status: 'canceled' },
+    summary: 'Cancel a created appointment, optionally saying why ({"reason"} or ?reason=)',
+    body: appointmentCancelBody,
+    example: { ...appointment, status: 'canceled', cancel_reason: 'Customer called to reschedule' },
     errors: [404, 409],
   },
   {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';
-import { addTechnician, booking, type ServiceApi, startServiceApi } from './helpers.js';
+import { addTechnician, at, booking, NEXT_YEAR, type ServiceApi, startServiceApi, weekday } from './helpers.js';
 
 let svc: ServiceApi;
 beforeAll(async () => {
@@ -16,11 +16,11 @@ describe('appointments', () => {
     const res = await svc
       .api()
       .post('/api/appointments/')
-      .send(booking(tech.id, { date_time: '2026-05-01T09:30:00-05:00', vin: '1c3cc5fb2an120174' }))
+      .send(booking(tech.id, { date_time: at('05-01T09:30:00-05:00'), vin: '1c3cc5fb2an120174' }))
       .expect(201);
     expect(res.body).toEqual({
       id: res.body.id,
-      date_time: '2026-05-01T14:30:00.000Z',
+      date_time: at('05-01T14:30:00.000Z'),
       duration_minutes: 60,
       reason: 'Oil change',
       status: 'created',
@@ -28,6 +28,7 @@ describe('appointments', () => {
       customer: 'Jane Doe',
       technician: tech,
       vip: false,
+      cancel_reason: null,
     });
     await svc.api().get(`/api/appointments/${res.body.id}/`).expect(200, res.body);
     const deleted = await svc.api().delete(`/api/appointments/${res.body.id}/`).expect(200);
@@ -41,14 +42,14 @@ describe('appointments', () => {
       await svc
         .api()
         .post('/api/appointments/')
-        .send(booking(tech.id, { date_time: '2026-06-01T10:00:00Z' }))
+        .send(booking(tech.id, { date_time: at('06-01T10:00:00Z') }))
         .expect(201)
     ).body;
     const b = (
       await svc
         .api()
         .post('/api/appointments/')
-        .send(booking(tech.id, { date_time: '2026-06-01T12:00:00Z' }))
+        .send(booking(tech.id, { date_time: at('06-01T12:00:00Z') }))
         .expect(201)
     ).body;
     expect((await svc.api().put(`/api/appointments/${a.id}/cancel/`).expect(200)).body).toEqual({
@@ -83,35 +84,38 @@ describe('appointments', () => {
       await svc
         .api()
         .post('/api/appointments/')
-        .send(booking(tech.id, { date_time: '2026-07-01T10:00:00Z', duration_minutes: 90 }))
+        .send(booking(tech.id, { date_time: at('07-01T10:00:00Z'), duration_minutes: 90 }))
         .expect(201)
     ).body;
     const before = await total();
     const clash = await svc
       .api()
       .post('/api/appointments/')
-      .send(booking(tech.id, { date_time: '2026-07-01T11:00:00Z' }))
+      .send(booking(tech.id, { date_time: at('07-01T11:00:00Z') }))
       .expect(409);
     expect(clash.body).toMatchObject({ code: 'conflict', conflicting_appointment: { id: first.id } });
-    expect(clash.body.message).toContain(String(first.id));
+    expect(clash.body.message).toBe(
+      `Ada Lovelace is already booked from 05:00 to 06:30 on ${weekday(NEXT_YEAR, 7, 1)} 1 Jul ${NEXT_YEAR} for Jane Doe (Oil change). ` +
+        'They are next free at 06:30.',
+    );
     expect(await total()).toBe(before);
     // Back to back is fine, and so is another technician at the same time.
     await svc
       .api()
       .post('/api/appointments/')
-      .send(booking(tech.id, { date_time: '2026-07-01T11:30:00Z' }))
+      .send(booking(tech.id, { date_time: at('07-01T11:30:00Z') }))
       .expect(201);
     await svc
       .api()
       .post('/api/appointments/')
-      .send(booking(other.id, { date_time: '2026-07-01T10:30:00Z' }))
+      .send(booking(other.id, { date_time: at('07-01T10:30:00Z') }))
       .expect(201);
     // A canceled appointment frees its slot.
     await svc.api().put(`/api/appointments/${first.id}/cancel/`).expect(200);
     await svc
       .api()
       .post('/api/appointments/')
-      .send(booking(tech.id, { date_time: '2026-07-01T10:00:00Z', duration_minutes: 30 }))
+      .send(booking(tech.id, { date_time: at('07-01T10:00:00Z'), duration_minutes: 30 }))
       .expect(201);
   });
 
@@ -124,7 +128,7 @@ describe('appointments', () => {
           .post('/api/appointments/')
           .send(
             booking(tech.id, {
-              date_time: `2026-08-01T10:${String(i).padStart(2, '0')}:00Z`,
+              date_time: at(`08-01T10:${String(i).padStart(2, '0')}:00Z`),
               customer: `Customer ${i}`,
             }),
           ),
@@ -141,7 +145,7 @@ describe('appointments', () => {
     const tech = await addTechnician(svc);
     const vin = '1GC4K0C87FF132904';
     const ids: number[] = [];
-    for (const day of ['2026-01-10', '2026-03-10', '2026-02-10']) {
+    for (const day of [at('01-10'), at('03-10'), at('02-10')]) {
       ids.push(
         (
           await svc
@@ -164,27 +168,27 @@ describe('appointments', () => {
 
   it('filters by status, technician and the dealership-local date', async () => {
     const tech = await addTechnician(svc);
-    // 23:30 in Chicago on 2026-09-01 is 04:30 UTC on 2026-09-02.
+    // 23:30 in Chicago on 1 September is 04:30 UTC on 2 September.
     const late = (
       await svc
         .api()
         .post('/api/appointments/')
-        .send(booking(tech.id, { date_time: '2026-09-01T23:30:00-05:00' }))
+        .send(booking(tech.id, { date_time: at('09-01T23:30:00-05:00') }))
         .expect(201)
     ).body;
     const next = (
       await svc
         .api()
         .post('/api/appointments/')
-        .send(booking(tech.id, { date_time: '2026-09-02T08:00:00-05:00' }))
+        .send(booking(tech.id, { date_time: at('09-02T08:00:00-05:00') }))
         .expect(201)
     ).body;
     const ids = async (query: string) =>
       ((await svc.api().get(`/api/appointments/?${query}`).expect(200)).body.appointments as { id: number }[]).map(
         (a) => a.id,
       );
-    expect(await ids(`technician=${tech.id}&date=2026-09-01`)).toEqual([late.id]);
-    expect(await ids(`technician=${tech.id}&date=2026-09-02`)).toEqual([next.id]);
+    expect(await ids(`technician=${tech.id}&date=${at('09-01')}`)).toEqual([late.id]);
+    expect(await ids(`technician=${tech.id}&date=${at('09-02')}`)).toEqual([next.id]);
     await svc.api().put(`/api/appointments/${next.id}/cancel/`).expect(200);
     expect(await ids(`technician=${tech.id}&status=canceled`)).toEqual([next.id]);
     expect(await ids(`technician=${tech.id}&status=created`)).toEqual([late.id]);
@@ -200,7 +204,7 @@ describe('appointments', () => {
       await svc
         .api()
         .post('/api/appointments/')
-        .send(booking(tech.id, { vin, date_time: '2026-10-01T09:00:00Z' }))
+        .send(booking(tech.id, { vin, date_time: at('10-01T09:00:00Z') }))
         .expect(201)
     ).body;
     expect(appt.vip).toBe(false);
@@ -223,7 +227,7 @@ describe('appointments', () => {
 
   describe('bad input: 400 naming the field, nothing written', () => {
     it.each([
-      ['a date_time without offset', { date_time: '2026-05-01T14:30:00' }, 'date_time'],
+      ['a date_time on a day that does not exist', { date_time: at('02-30T14:30') }, 'date_time'],
       ['a date_time that is not a date', { date_time: 'tomorrow' }, 'date_time'],
       ['a non-integer duration', { duration_minutes: 30.5 }, 'duration_minutes'],
       ['a duration under 15', { duration_minutes: 10 }, 'duration_minutes'],
@@ -243,7 +247,7 @@ describe('appointments', () => {
       const res = await svc
         .api()
         .post('/api/appointments/')
-        .send({ ...booking(tech.id, { date_time: '2027-01-01T10:00:00Z' }), ...change })
+        .send({ ...booking(tech.id, { date_time: at('12-01T10:00:00Z') }), ...change })
         .expect(400);
       expect(res.body).toMatchObject({ message: 'Invalid request', code: 'validation_error' });
       expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);

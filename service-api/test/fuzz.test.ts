@@ -21,6 +21,7 @@ describe('fuzzing the Service API', () => {
         { method: 'get', path: '/api/technicians/' },
         { method: 'post', path: '/api/technicians/' },
         { method: 'get', path: '/api/technicians/:id/' },
+        { method: 'put', path: '/api/technicians/:id/' },
         { method: 'delete', path: '/api/technicians/:id/' },
         { method: 'get', path: '/api/appointments/' },
         { method: 'post', path: '/api/appointments/' },

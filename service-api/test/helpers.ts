@@ -30,12 +30,32 @@ export async function addTechnician(svc: ServiceApi, firstName = 'Ada') {
     .post('/api/technicians/')
     .send({ first_name: firstName, last_name: 'Lovelace', employee_id: `T-${employeeSerial}` })
     .expect(201);
-  return res.body as { id: number; first_name: string; last_name: string; employee_id: string };
+  return res.body as { id: number; first_name: string; last_name: string; employee_id: string; active: boolean };
+}
+
+/** Next year: every day of it is in the future, so bookings on fixed dates of it are never refused as past. */
+export const NEXT_YEAR = new Date().getUTCFullYear() + 1;
+
+/** `at('05-01T14:30:00Z')` is that moment next year. */
+export function at(monthDayTime: string): string {
+  return `${NEXT_YEAR}-${monthDayTime}`;
+}
+
+/** "Thu": the weekday of a calendar date, for the sentences that name the day. */
+export function weekday(year: number, month: number, day: number): string {
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
+}
+
+/** `minutes` from now, to the minute, as an ISO instant. */
+export function minutesFromNow(minutes: number): string {
+  const instant = new Date(Date.now() + minutes * 60_000);
+  instant.setUTCSeconds(0, 0);
+  return instant.toISOString();
 }
 
 export function booking(technician: number, overrides: Record<string, unknown> = {}) {
   return {
-    date_time: '2026-05-01T14:30:00Z',
+    date_time: at('05-01T14:30:00Z'),
     reason: 'Oil change',
     vin: '1C3CC5FB2AN120174',
     customer: 'Jane Doe',

@@ -2,6 +2,7 @@ import { sampleVin } from '@carcar/common/vin/vin';
 import { callJson } from '@carcar/testing/http';
 import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NEXT_YEAR } from './helpers.js';
 
 // SIGKILL under a stream of writes, then a restart on the same data: everything the killed process
 // acknowledged is there, and nothing is half-written.
@@ -85,7 +86,7 @@ describe('SIGKILL drills', () => {
     const acknowledged = await writeUntilKilled(
       (i) =>
         post(`${service.url}/api/appointments/`, {
-          date_time: new Date(Date.UTC(2027, 0, 1, 0, 0) + i * 3_600_000).toISOString(),
+          date_time: new Date(Date.UTC(NEXT_YEAR, 0, 1, 0, 0) + i * 3_600_000).toISOString(),
           reason: `Job ${i}`,
           vin: sampleVin(i),
           customer: `Customer ${i}`,

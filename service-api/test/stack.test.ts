@@ -3,6 +3,7 @@ import { callJson } from '@carcar/testing/http';
 import type { SpawnedService } from '@carcar/testing/processes';
 import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from './helpers.js';
 
 // Both services as real processes, as `npm start` runs them, sharing one database on Postgres runs.
 let stack: Stack<'service'>;
@@ -33,7 +34,7 @@ describe('inventory and service-api processes', () => {
     });
     const vin = sampleVin(7);
     const appt = await callJson<Appointment>('POST', `${service.url}/api/appointments/`, {
-      date_time: '2026-05-01T14:30:00Z',
+      date_time: at('05-01T14:30:00Z'),
       reason: 'Brakes',
       vin,
       customer: 'Jane Doe',

@@ -7,7 +7,7 @@ import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';
-import { addTechnician, booking, type ServiceApi, startServiceApi } from './helpers.js';
+import { addTechnician, at, booking, type ServiceApi, startServiceApi } from './helpers.js';
 
 // A real inventory process on an ephemeral port, and the service's poller reading its feed.
 let stack: Stack<never>;
@@ -73,7 +73,7 @@ describe('the service poller', () => {
       await svc
         .api()
         .post('/api/appointments/')
-        .send(booking(tech.id, { vin, date_time: '2026-12-01T10:00:00Z' }))
+        .send(booking(tech.id, { vin, date_time: at('12-01T10:00:00Z') }))
         .expect(201)
     ).body;
     await new Promise((resolve) => setTimeout(resolve, 2500));

@@ -1,21 +1,27 @@
+import { appointmentCancelBody, appointmentCreateBody } from '@carcar/common/contract/service';
 import type { Db } from '@carcar/common/db/database';
 import { resourceRouter } from '@carcar/common/http/routes';
-import { parseId } from '@carcar/common/http/validation';
+import { parseId, parseInput } from '@carcar/common/http/validation';
 import type { Router } from 'express';
-import { appointmentsRepository } from './repository.js';
-import { appointmentCreateBody, appointmentListQuery } from './schemas.js';
+import { appointmentListQuery, cancelQuery } from './schemas.js';
+import { appointmentUseCases } from './use-cases.js';
 
 export function appointmentsRouter(db: Db, timezone: string): Router {
-  const appointments = appointmentsRepository(db, timezone);
+  const appointments = appointmentUseCases(db, timezone);
   const router = resourceRouter({
     listKey: 'appointments',
     list: { query: appointmentListQuery, run: appointments.list },
-    create: { body: appointmentCreateBody, run: appointments.create },
+    // The "book an appointment" form posts here.
+    create: { body: appointmentCreateBody, run: appointments.book },
     get: appointments.get,
     delete: appointments.delete,
   });
+  // The reason comes as JSON `{"reason"}` or as `?reason=` (a client that sends no body).
   router.put('/:id/cancel', async (req, res) => {
-    res.json(await appointments.cancel(parseId(req.params.id)));
+    const id = parseId(req.params.id);
+    const body = parseInput(appointmentCancelBody, req.body);
+    const query = parseInput(cancelQuery, req.query);
+    res.json(await appointments.cancel(id, body.reason ?? query.reason));
   });
   router.put('/:id/finish', async (req, res) => {
     res.json(await appointments.finish(parseId(req.params.id)));

@@ -1,30 +1,28 @@
 import { idField } from '@carcar/common/contract/fields';
-import { appointmentCreateBody } from '@carcar/common/contract/service';
+import { appointmentSorts, appointmentStatuses, dateTimeField } from '@carcar/common/contract/service';
 import { pageQuery } from '@carcar/common/http/list';
 import { normalizeVin } from '@carcar/common/vin/vin';
 import { z } from 'zod';
-import { type AppointmentStatus, appointmentStatuses } from '../db/schema.js';
-import type { TechnicianJson } from '../technicians/schemas.js';
 
-export { appointmentCreateBody };
-export type AppointmentCreateInput = z.output<typeof appointmentCreateBody>;
-
+/**
+ * `?vin=` is a car's service history (all statuses); `?date=` a day on the dealership's wall clock;
+ * `?from=&to=` a range of start times (with an offset, or on the dealership's clock); `?q=` words
+ * in the VIN, customer, reason or technician's name. Without `?sort=` the newest come first, as
+ * the classic list always answered.
+ */
 export const appointmentListQuery = pageQuery.extend({
-  vin: z.string().max(17, 'must be at most 17 characters').transform(normalizeVin).optional(),
-  status: z.enum(appointmentStatuses).optional(),
+  vin: z.string().max(17, 'A VIN has at most 17 characters').transform(normalizeVin).optional(),
+  status: z.enum(appointmentStatuses, { error: 'Choose a status: created, canceled or finished' }).optional(),
   technician: idField.optional(),
-  date: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
+  date: z.iso.date({ error: 'Enter a date such as 2026-12-03' }).optional(),
+  from: dateTimeField.optional(),
+  to: dateTimeField.optional(),
+  q: z.string().trim().max(100, 'The search can be at most 100 characters').optional(),
+  sort: z.enum(appointmentSorts, { error: 'Sort by id, -id, date_time or -date_time' }).optional(),
 });
 export type AppointmentListQuery = z.output<typeof appointmentListQuery>;
 
-export interface AppointmentJson {
-  id: number;
-  date_time: string;
-  duration_minutes: number;
-  reason: string;
-  status: AppointmentStatus;
-  vin: string;
-  customer: string;
-  technician: TechnicianJson;
-  vip: boolean;
-}
+/** `?reason=` of `PUT /api/appointments/:id/cancel/`, for clients that send no body. */
+export const cancelQuery = z.object({
+  reason: z.string().trim().max(500, 'The reason can be at most 500 characters').optional(),
+});

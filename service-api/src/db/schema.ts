@@ -2,6 +2,7 @@ import type { AppointmentStatus } from '@carcar/common/contract/service';
 import { automobileVOTable, syncCursorTable } from '@carcar/common/sync/store';
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -22,11 +23,11 @@ export const technicians = service.table(
     firstName: varchar('first_name', { length: 100 }).notNull(),
     lastName: varchar('last_name', { length: 100 }).notNull(),
     employeeId: varchar('employee_id', { length: 50 }).notNull(),
+    /** A retired technician stays on their appointments but is no longer offered for new ones. */
+    active: boolean().notNull().default(true),
   },
   (t) => [uniqueIndex('technicians_employee_id_key').on(sql`lower(${t.employeeId})`)],
 );
-
-export { type AppointmentStatus, appointmentStatuses } from '@carcar/common/contract/service';
 
 /**
  * `ends_at` is stored rather than computed because the no-double-booking exclusion constraint
@@ -47,6 +48,8 @@ export const appointments = service.table(
       .notNull()
       .references(() => technicians.id, { onDelete: 'restrict' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Why a canceled appointment was canceled, when the advisor said. */
+    cancelReason: varchar('cancel_reason', { length: 500 }),
   },
   (t) => [
     check('appointments_status_check', sql`${t.status} in ('created', 'canceled', 'finished')`),
