@@ -1,6 +1,7 @@
 // Fills a running CarCar with a small demo dealership through its public APIs. Running it again
 // adds nothing: every record is looked up by its natural key (name, VIN) before it is created.
 import { hasValidCheckDigit, modelYears, withCheckDigit } from '@carcar/common/vin/vin';
+import { callJson } from '@carcar/testing/http';
 
 const inventory = process.env.INVENTORY_API_URL ?? 'http://localhost:8100';
 const service = process.env.SERVICE_API_URL ?? 'http://localhost:8080';
@@ -18,16 +19,6 @@ async function reachable(url: string): Promise<boolean> {
     (res) => res.ok,
     () => false,
   );
-}
-
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
 }
 
 interface Named {
@@ -95,24 +86,24 @@ function vinFor(spec: ModelSpec, year: number, serial: number): string {
 }
 
 async function seedInventory(): Promise<string[]> {
-  const makers = (await call<{ manufacturers: Named[] }>('GET', `${inventory}/api/manufacturers/`)).manufacturers;
-  const models = (await call<{ models: (Named & { manufacturer: Named })[] }>('GET', `${inventory}/api/models/`))
+  const makers = (await callJson<{ manufacturers: Named[] }>('GET', `${inventory}/api/manufacturers/`)).manufacturers;
+  const models = (await callJson<{ models: (Named & { manufacturer: Named })[] }>('GET', `${inventory}/api/models/`))
     .models;
   const vins = new Set(
-    (await call<{ autos: { vin: string }[] }>('GET', `${inventory}/api/automobiles/`)).autos.map((a) => a.vin),
+    (await callJson<{ autos: { vin: string }[] }>('GET', `${inventory}/api/automobiles/`)).autos.map((a) => a.vin),
   );
   const seeded: string[] = [];
   let serial = 1000;
   for (const [makerName, specs] of Object.entries(catalogue)) {
     const maker = await ensure(
       makers.find((m) => m.name.toLowerCase() === makerName.toLowerCase()),
-      () => call<Named>('POST', `${inventory}/api/manufacturers/`, { name: makerName }),
+      () => callJson<Named>('POST', `${inventory}/api/manufacturers/`, { name: makerName }),
     );
     for (const spec of specs) {
       const model = await ensure(
         models.find((m) => m.name === spec.name && m.manufacturer.id === maker.id),
         () =>
-          call<Named>('POST', `${inventory}/api/models/`, {
+          callJson<Named>('POST', `${inventory}/api/models/`, {
             name: spec.name,
             picture_url: pictureUrl(spec.body),
             manufacturer_id: maker.id,
@@ -124,7 +115,7 @@ async function seedInventory(): Promise<string[]> {
         const vin = vinFor(spec, year, serial);
         seeded.push(vin);
         await ensure(vins.has(vin) ? vin : undefined, () =>
-          call('POST', `${inventory}/api/automobiles/`, {
+          callJson('POST', `${inventory}/api/automobiles/`, {
             vin,
             color: colors[serial % colors.length],
             year,
@@ -143,7 +134,7 @@ interface Person {
 }
 
 async function seedService(vins: string[]): Promise<void> {
-  const technicians = (await call<{ technicians: Person[] }>('GET', `${service}/api/technicians/`)).technicians;
+  const technicians = (await callJson<{ technicians: Person[] }>('GET', `${service}/api/technicians/`)).technicians;
   const staff = [
     ['Ada', 'Lovelace', 'T-100'],
     ['Grace', 'Hopper', 'T-101'],
@@ -154,7 +145,7 @@ async function seedService(vins: string[]): Promise<void> {
     techs.push(
       await ensure(
         technicians.find((t) => t.employee_id === employee_id),
-        () => call<Person>('POST', `${service}/api/technicians/`, { first_name, last_name, employee_id }),
+        () => callJson<Person>('POST', `${service}/api/technicians/`, { first_name, last_name, employee_id }),
       ),
     );
   }
@@ -174,12 +165,15 @@ async function seedService(vins: string[]): Promise<void> {
   for (const [i, booking] of bookings.entries()) {
     const dateTime = `${day}T${String(booking.hour).padStart(2, '0')}:00:00.000Z`;
     const history = (
-      await call<{ appointments: { date_time: string }[] }>('GET', `${service}/api/appointments/?vin=${booking.vin}`)
+      await callJson<{ appointments: { date_time: string }[] }>(
+        'GET',
+        `${service}/api/appointments/?vin=${booking.vin}`,
+      )
     ).appointments;
     await ensure(
       history.find((a) => a.date_time === dateTime),
       () =>
-        call('POST', `${service}/api/appointments/`, {
+        callJson('POST', `${service}/api/appointments/`, {
           date_time: dateTime,
           reason: booking.reason,
           vin: booking.vin,
@@ -191,7 +185,7 @@ async function seedService(vins: string[]): Promise<void> {
 }
 
 async function seedSales(vins: string[]): Promise<void> {
-  const people = (await call<{ salespeople: Person[] }>('GET', `${sales}/api/salespeople/`)).salespeople;
+  const people = (await callJson<{ salespeople: Person[] }>('GET', `${sales}/api/salespeople/`)).salespeople;
   const sellers: Person[] = [];
   for (const [first_name, last_name, employee_id] of [
     ['Sam', 'Carter', 'S-200'],
@@ -200,12 +194,12 @@ async function seedSales(vins: string[]): Promise<void> {
     sellers.push(
       await ensure(
         people.find((p) => p.employee_id === employee_id),
-        () => call<Person>('POST', `${sales}/api/salespeople/`, { first_name, last_name, employee_id }),
+        () => callJson<Person>('POST', `${sales}/api/salespeople/`, { first_name, last_name, employee_id }),
       ),
     );
   }
   const customers = (
-    await call<{ customers: { id: number; phone_number: string }[] }>('GET', `${sales}/api/customers/`)
+    await callJson<{ customers: { id: number; phone_number: string }[] }>('GET', `${sales}/api/customers/`)
   ).customers;
   const buyers: { id: number }[] = [];
   for (const [first_name, last_name, address, phone_number] of [
@@ -215,23 +209,24 @@ async function seedSales(vins: string[]): Promise<void> {
     buyers.push(
       await ensure(
         customers.find((c) => c.phone_number === phone_number),
-        () => call<{ id: number }>('POST', `${sales}/api/customers/`, { first_name, last_name, address, phone_number }),
+        () =>
+          callJson<{ id: number }>('POST', `${sales}/api/customers/`, { first_name, last_name, address, phone_number }),
       ),
     );
   }
   // The sales poller copies the new cars within a second; wait for the two to sell.
   const toSell = vins.slice(-2);
   for (let attempt = 0; attempt < 50; attempt++) {
-    const { autos } = await call<{ autos: { vin: string }[] }>('GET', `${sales}/api/automobiles/`);
+    const { autos } = await callJson<{ autos: { vin: string }[] }>('GET', `${sales}/api/automobiles/`);
     if (toSell.every((vin) => autos.some((a) => a.vin === vin))) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const { autos } = await call<{ autos: { vin: string; sold: boolean }[] }>('GET', `${sales}/api/automobiles/`);
+  const { autos } = await callJson<{ autos: { vin: string; sold: boolean }[] }>('GET', `${sales}/api/automobiles/`);
   for (const [i, vin] of toSell.entries()) {
     await ensure(
       autos.find((a) => a.vin === vin && a.sold),
       () =>
-        call('POST', `${sales}/api/sales/`, {
+        callJson('POST', `${sales}/api/sales/`, {
           automobile: vin,
           salesperson: sellers[i % sellers.length]?.id,
           customer: buyers[i % buyers.length]?.id,

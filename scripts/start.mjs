@@ -43,6 +43,8 @@ function launch(service) {
       PORT: service.port,
       INVENTORY_API_URL: inventoryUrl,
       DATA_DIR: dataDir,
+      // The browser app shows times on the dealership's clock, the one the service reads them on.
+      ...(process.env.TIMEZONE && !process.env.VITE_TIMEZONE ? { VITE_TIMEZONE: process.env.TIMEZONE } : {}),
       ...(pgliteTemplate ? { PGLITE_TEMPLATE: pgliteTemplate } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

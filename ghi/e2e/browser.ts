@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { expectAccessible } from './accessibility.js';
 
 export const appUrl = 'http://localhost:3000';
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -52,4 +54,42 @@ export async function eventually(page: Page, check: () => Promise<boolean>, time
     // Wait for the page's own requests (lazy chunk, API calls) before looking again.
     await page.reload({ waitUntil: 'networkidle' });
   }
+}
+
+/**
+ * Runs one journey in a fresh page, at `width` px when given (a phone's height below 768 px), with
+ * a screenshot at the end or on failure; console errors and unhandled rejections fail it.
+ */
+export async function journey(
+  browser: Browser,
+  name: string,
+  steps: (page: Page) => Promise<void>,
+  width?: number,
+): Promise<void> {
+  const { page, problems } = await openPage(browser);
+  if (width) await page.setViewportSize({ width, height: width < 768 ? 844 : 900 });
+  const shot = width ? `${name}-${width}` : name;
+  try {
+    await steps(page);
+    await screenshot(page, shot);
+  } catch (error) {
+    await screenshot(page, `${shot}-failed`);
+    throw new Error(`${String(error)}\nproblems: ${problems.join('\n')}`);
+  } finally {
+    await page.context().close();
+  }
+  expect(problems, 'console errors or unhandled rejections').toEqual([]);
+}
+
+/**
+ * Accessible (axe: no serious or critical WCAG A/AA violation) and nothing wider than the screen,
+ * once the page's requests are done. A toast fading in or out is measured half-transparent, at a
+ * contrast it never shows at rest: the page is checked once the messages are gone.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('[data-sonner-toast]').last().waitFor({ state: 'detached', timeout: 15_000 });
+  await expectAccessible(page, name);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
 }

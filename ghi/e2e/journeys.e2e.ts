@@ -1,6 +1,8 @@
+import { callJson } from '@carcar/testing/http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, eventually, launch, openPage, screenshot } from './browser.js';
+import { expectAccessible } from './accessibility.js';
+import { appUrl, eventually, journey, launch } from './browser.js';
 
 // One car goes through the whole dealership: into inventory, into the workshop, out of the door.
 const VIN = '1HGCM82633A004352';
@@ -13,41 +15,30 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function journey(name: string, steps: (page: Page) => Promise<void>): Promise<void> {
-  const { page, problems } = await openPage(browser);
-  try {
-    await steps(page);
-    await screenshot(page, name);
-  } catch (error) {
-    await screenshot(page, `${name}-failed`);
-    throw new Error(`${String(error)}\nproblems: ${problems.join('\n')}`);
-  } finally {
-    await page.context().close();
-  }
-  expect(problems, 'console errors or unhandled rejections').toEqual([]);
-}
-
 const row = (page: Page, text: string) => page.locator('tbody tr', { hasText: text });
 
-/** Another member of staff acting at the same moment, straight through the API. */
-async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+/** Picks a car in the sale form's VIN search, once sales' copy of inventory has it. */
+async function chooseCar(page: Page, vin: string): Promise<void> {
+  await eventually(page, async () => {
+    const copy = await callJson<{ autos: unknown[] }>(
+      'GET',
+      `http://localhost:8090/api/automobiles/?sold=false&vin=${vin}`,
+    );
+    return copy.autos.length === 1;
   });
-  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}`);
-  return (await res.json()) as T;
+  await page.getByRole('combobox', { name: 'Automobile' }).fill(vin);
+  await page.getByRole('option', { name: new RegExp(vin) }).click();
 }
 
 describe('staff journeys in Chromium', () => {
   it('adds a manufacturer, a model and an automobile, with live VIN checking', async () => {
-    await journey('inventory', async (page) => {
+    await journey(browser, 'inventory', async (page) => {
       await page.goto(`${appUrl}/inventory/manufacturers`);
       await page.getByLabel('Name').fill('E2E Motors');
       await page.getByRole('button', { name: 'Add manufacturer' }).click();
       await row(page, 'E2E Motors').waitFor();
       await page.getByText('Manufacturer added').waitFor();
+      await expectAccessible(page, 'manufacturers');
 
       await page.goto(`${appUrl}/inventory/models`);
       await page.getByLabel('Model name').fill('Roadster');
@@ -55,6 +46,7 @@ describe('staff journeys in Chromium', () => {
       await page.getByLabel('Manufacturer').selectOption({ label: 'E2E Motors' });
       await page.getByRole('button', { name: 'Add model' }).click();
       await row(page, 'Roadster').waitFor();
+      await expectAccessible(page, 'vehicle models');
 
       await page.goto(`${appUrl}/inventory/automobiles`);
       const vin = page.getByLabel('VIN');
@@ -70,17 +62,19 @@ describe('staff journeys in Chromium', () => {
       await page.getByRole('button', { name: 'Add automobile' }).click();
       await row(page, VIN).waitFor();
       expect(await row(page, VIN).textContent()).toContain('In stock');
+      await expectAccessible(page, 'automobiles');
     });
   });
 
   it('books an appointment for that VIN, sees it VIP, finishes it and finds it in the history', async () => {
-    await journey('service', async (page) => {
+    await journey(browser, 'service', async (page) => {
       await page.goto(`${appUrl}/service/technicians`);
       await page.getByLabel('First name').fill('Ada');
       await page.getByLabel('Last name').fill('Lovelace');
       await page.getByLabel('Employee ID').fill('T-1');
       await page.getByRole('button', { name: 'Add technician' }).click();
       await row(page, 'T-1').waitFor();
+      await expectAccessible(page, 'technicians');
 
       await page.goto(`${appUrl}/service/appointments/new`);
       const book = async (time: string) => {
@@ -101,10 +95,11 @@ describe('staff journeys in Chromium', () => {
       const conflict = page.locator('form [role="alert"]');
       await conflict.waitFor();
       expect(await conflict.textContent()).toContain('already booked');
+      await expectAccessible(page, 'booking form');
 
       // A list gone stale: a technician removed after the page loaded. The API's 400 names the field,
       // and the message appears under it.
-      const temp = await api<{ id: number }>('POST', 'http://localhost:8080/api/technicians/', {
+      const temp = await callJson<{ id: number }>('POST', 'http://localhost:8080/api/technicians/', {
         first_name: 'Temp',
         last_name: 'Worker',
         employee_id: 'T-TEMP',
@@ -115,13 +110,14 @@ describe('staff journeys in Chromium', () => {
       await page.getByLabel('Date and time').fill('2030-06-01T09:00');
       await page.getByLabel('Technician').selectOption({ label: 'Temp Worker' });
       await page.getByLabel('Reason').fill('Inspection');
-      await api('DELETE', `http://localhost:8080/api/technicians/${temp.id}/`);
+      await callJson('DELETE', `http://localhost:8080/api/technicians/${temp.id}/`);
       await page.getByRole('button', { name: 'Book appointment' }).click();
-      expect(await page.locator('#field-technician-error').textContent()).toBe('no technician has this id');
+      expect(await page.locator('#field-technician-error').textContent()).toBe('Choose a technician from the list');
 
       await page.goto(`${appUrl}/service/appointments`);
       // The service poller copies the new car from inventory within a second: the booking turns VIP.
       await eventually(page, async () => ((await row(page, VIN).textContent()) ?? '').includes('VIP'));
+      await expectAccessible(page, 'service board');
       await row(page, VIN).getByRole('button', { name: 'Finish' }).click();
       await row(page, VIN).waitFor({ state: 'detached' });
 
@@ -130,17 +126,19 @@ describe('staff journeys in Chromium', () => {
       await page.getByRole('button', { name: 'Search' }).click();
       await row(page, 'finished').waitFor();
       expect(await row(page, 'finished').textContent()).toContain('Jane Doe');
+      await expectAccessible(page, 'service history');
     });
   });
 
   it('records a sale: the car leaves the choices, shows sold in inventory and in the salesperson history', async () => {
-    await journey('sales', async (page) => {
+    await journey(browser, 'sales', async (page) => {
       await page.goto(`${appUrl}/sales/salespeople`);
       await page.getByLabel('First name').fill('Sam');
       await page.getByLabel('Last name').fill('Carter');
       await page.getByLabel('Employee ID').fill('S-1');
       await page.getByRole('button', { name: 'Add salesperson' }).click();
       await row(page, 'S-1').waitFor();
+      await expectAccessible(page, 'salespeople');
 
       await page.goto(`${appUrl}/sales/customers`);
       await page.getByLabel('First name').fill('Olivia');
@@ -152,37 +150,35 @@ describe('staff journeys in Chromium', () => {
       await page.getByLabel('Phone number').fill('+1 (555) 010-0101');
       await page.getByRole('button', { name: 'Add customer' }).click();
       await row(page, 'Olivia').waitFor();
+      await expectAccessible(page, 'customers');
 
       await page.goto(`${appUrl}/sales/new`);
-      const carOption = page.locator(`#field-automobile option[value="${VIN}"]`);
-      await eventually(page, async () => (await carOption.count()) === 1);
-      await page.getByLabel('Automobile').selectOption(VIN);
+      await chooseCar(page, VIN);
       await page.getByLabel('Salesperson').selectOption({ label: 'Sam Carter' });
       await page.getByLabel('Customer').selectOption({ label: 'Olivia Brown' });
       await page.getByLabel('Price (USD)').fill('25999.99');
       await page.getByRole('button', { name: 'Record sale' }).click();
       await page.getByText('Sale recorded').waitFor();
       // The sold car is gone from the choices at once, without a reload.
-      expect(await carOption.count()).toBe(0);
+      await page.getByRole('combobox', { name: 'Automobile' }).fill(VIN);
+      await page.getByText('No unsold car in stock matches').waitFor();
 
       // A car sold by someone else while this form was open: the API's 409 shows on the form.
       const second = '1GC4K0C87FF132904';
-      const models = await api<{ models: { id: number }[] }>('GET', 'http://localhost:8100/api/models/');
-      await api('POST', 'http://localhost:8100/api/automobiles/', {
+      const models = await callJson<{ models: { id: number }[] }>('GET', 'http://localhost:8100/api/models/');
+      await callJson('POST', 'http://localhost:8100/api/automobiles/', {
         vin: second,
         color: 'red',
         year: 2015,
         model_id: models.models[0]?.id,
       });
-      const secondOption = page.locator(`#field-automobile option[value="${second}"]`);
-      await eventually(page, async () => (await secondOption.count()) === 1);
-      await page.getByLabel('Automobile').selectOption(second);
+      await chooseCar(page, second);
       await page.getByLabel('Salesperson').selectOption({ label: 'Sam Carter' });
       await page.getByLabel('Customer').selectOption({ label: 'Olivia Brown' });
       await page.getByLabel('Price (USD)').fill('18000');
-      const ids = await api<{ salespeople: { id: number }[] }>('GET', 'http://localhost:8090/api/salespeople/');
-      const buyers = await api<{ customers: { id: number }[] }>('GET', 'http://localhost:8090/api/customers/');
-      await api('POST', 'http://localhost:8090/api/sales/', {
+      const ids = await callJson<{ salespeople: { id: number }[] }>('GET', 'http://localhost:8090/api/salespeople/');
+      const buyers = await callJson<{ customers: { id: number }[] }>('GET', 'http://localhost:8090/api/customers/');
+      await callJson('POST', 'http://localhost:8090/api/sales/', {
         automobile: second,
         salesperson: ids.salespeople[0]?.id,
         customer: buyers.customers[0]?.id,
@@ -190,9 +186,11 @@ describe('staff journeys in Chromium', () => {
       });
       await page.getByRole('button', { name: 'Record sale' }).click();
       expect(await page.locator('form [role="alert"]').textContent()).toContain('already sold');
+      await expectAccessible(page, 'record a sale');
 
       await page.goto(`${appUrl}/inventory/automobiles`);
       await eventually(page, async () => ((await row(page, VIN).textContent()) ?? '').includes('Sold'));
+      await expectAccessible(page, 'automobiles sold');
 
       await page.goto(`${appUrl}/sales/history`);
       await page.getByLabel('Salesperson').selectOption({ label: 'Sam Carter' });
@@ -200,13 +198,14 @@ describe('staff journeys in Chromium', () => {
       expect(await row(page, VIN).textContent()).toContain('Olivia Brown');
       // Both of Sam's sales: the one through the form and the one a colleague recorded.
       expect(await page.locator('.total').textContent()).toBe('2 sales, total $43,499.99');
+      await expectAccessible(page, 'salesperson history');
     });
   });
 
   it('shows hostile names as plain text and runs none of them', async () => {
     const firstName = '<img src=x onerror="window.__pwned=1">';
     const lastName = '<script>window.__pwned=2</script>';
-    const stored = await api<{ first_name: string; last_name: string }>(
+    const stored = await callJson<{ first_name: string; last_name: string }>(
       'POST',
       'http://localhost:8090/api/customers/',
       {
@@ -217,34 +216,38 @@ describe('staff journeys in Chromium', () => {
       },
     );
     expect(stored).toMatchObject({ first_name: firstName, last_name: lastName });
-    await journey('hostile', async (page) => {
+    await journey(browser, 'hostile', async (page) => {
       await page.goto(`${appUrl}/sales/customers`);
       await row(page, '555-0199').waitFor();
       expect(await row(page, '555-0199').textContent()).toContain(firstName);
       expect(await row(page, '555-0199').textContent()).toContain(lastName);
+      await expectAccessible(page, 'customers with hostile names');
       await page.goto(`${appUrl}/sales/new`);
       await page.locator('#field-customer option', { hasText: firstName }).waitFor({ state: 'attached' });
+      await expectAccessible(page, 'record a sale with hostile names');
       expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('img[src="x"], svg[onload]').count()).toBe(0);
     });
   });
 
   it('shows the dashboard with the month’s figures and a chart', async () => {
-    await journey('dashboard', async (page) => {
+    await journey(browser, 'dashboard', async (page) => {
       await page.goto(appUrl);
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
       await page.getByRole('img', { name: 'Revenue by salesperson, all time' }).waitFor();
       expect(await page.locator('.stat', { hasText: 'Revenue this month' }).textContent()).toContain('$43,499.99');
+      await expectAccessible(page, 'dashboard');
     });
   });
 
   it('is usable on a tablet: at 768 px wide no page scrolls sideways', async () => {
-    await journey('tablet', async (page) => {
+    await journey(browser, 'tablet', async (page) => {
       await page.setViewportSize({ width: 768, height: 1024 });
       for (const path of ['/', '/inventory/automobiles', '/service/appointments/new', '/sales/new', '/sales']) {
         await page.goto(`${appUrl}${path}`, { waitUntil: 'networkidle' });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, path).toBeLessThanOrEqual(0);
+        await expectAccessible(page, `tablet ${path}`);
       }
     });
   });

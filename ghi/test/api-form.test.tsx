@@ -7,12 +7,19 @@ import { FormFooter, TextField } from '../src/components/form';
 import { ApiError } from '../src/lib/api-client';
 import { useApiForm } from '../src/lib/use-api-form';
 
-function ManufacturerForm({ save }: { save: (values: { name: string }) => Promise<unknown> }) {
+function ManufacturerForm({
+  save,
+  keepValues,
+}: {
+  save: (values: { name: string }) => Promise<unknown>;
+  keepValues?: boolean;
+}) {
   const { form, onSubmit } = useApiForm({
     schema: manufacturerBody,
     defaultValues: { name: '' },
     save,
     success: 'Saved',
+    keepValues,
   });
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -29,7 +36,7 @@ describe('forms built with useApiForm', () => {
     const calls: unknown[] = [];
     render(<ManufacturerForm save={async (v) => calls.push(v)} />);
     await userEvent.click(screen.getByRole('button', { name: 'Add' }));
-    expect(await screen.findByText('must not be empty')).toBeTruthy();
+    expect(await screen.findByText('Enter the name')).toBeTruthy();
     expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
     expect(calls).toEqual([]);
   });
@@ -65,5 +72,45 @@ describe('forms built with useApiForm', () => {
     finish?.();
     expect((await screen.findByRole('alert')).textContent).toBe('A manufacturer named "Acme" already exists');
     expect(((await screen.findByRole('button', { name: 'Add' })) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("marks the field a 409 names, and says a 400's point about another field above the button", async () => {
+    render(
+      <ManufacturerForm
+        save={async () => {
+          throw new ApiError('A manufacturer named "Acme" already exists', 409, [
+            { path: 'name', message: 'A manufacturer named "Acme" already exists' },
+          ]);
+        }}
+      />,
+    );
+    await userEvent.type(screen.getByLabelText('Name'), 'Acme');
+    await userEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('A manufacturer named "Acme" already exists');
+    expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
+    cleanup();
+    render(
+      <ManufacturerForm
+        save={async () => {
+          throw new ApiError('Check the highlighted fields', 400, [{ path: 'country', message: 'Enter the country' }]);
+        }}
+      />,
+    );
+    await userEvent.type(screen.getByLabelText('Name'), 'Acme');
+    await userEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Check the highlighted fields');
+  });
+
+  it('keeps the saved values in an edit form, and empties an add form', async () => {
+    render(<ManufacturerForm keepValues save={async () => ({})} />);
+    await userEvent.type(screen.getByLabelText('Name'), 'Acme');
+    await userEvent.click(screen.getByRole('button', { name: 'Add' }));
+    await screen.findByRole('button', { name: 'Add' });
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Acme');
+    cleanup();
+    render(<ManufacturerForm save={async () => ({})} />);
+    await userEvent.type(screen.getByLabelText('Name'), 'Acme');
+    await userEvent.click(screen.getByRole('button', { name: 'Add' }));
+    await expect.poll(() => (screen.getByLabelText('Name') as HTMLInputElement).value).toBe('');
   });
 });

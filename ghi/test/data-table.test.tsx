@@ -77,4 +77,34 @@ describe('DataTable', () => {
     await userEvent.type(screen.getByLabelText('Filter'), 'x');
     expect(screen.getByText(/Nothing matches/)).toBeTruthy();
   });
+
+  it('server-side: shows the page the API answered, its count, and asks the API for searches and pages', async () => {
+    const asked: string[] = [];
+    const pages: number[] = [];
+    table({
+      rows: cars.slice(0, 10),
+      searchText: undefined,
+      highlight: (c) => c.vin === 'VIN03',
+      server: {
+        total: 42,
+        count: (n) => `${n} cars`,
+        page: 0,
+        pageSize: 10,
+        onPage: (page) => pages.push(page),
+        query: '',
+        onQuery: (q) => asked.push(q),
+        searchHint: 'VIN or year',
+        isFetching: false,
+      },
+    });
+    // Shown as answered: no client-side slicing, and the count is the API's.
+    expect(bodyRows()).toHaveLength(10);
+    expect(screen.getByRole('status').textContent).toBe('42 cars');
+    expect(screen.getByText('Page 1 of 5')).toBeTruthy();
+    expect(bodyRows()[3]?.getAttribute('data-new')).toBe('true');
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(pages).toEqual([1]);
+    await userEvent.type(screen.getByLabelText('Search'), 'vin2{Enter}');
+    expect(asked.at(-1)).toBe('vin2');
+  });
 });

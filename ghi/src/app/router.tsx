@@ -9,6 +9,10 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>
 }
 
 const AutomobilesPage = lazyPage(() => import('../features/inventory/components/automobiles-page'), 'AutomobilesPage');
+const AutomobilePage = lazyPage(() => import('../features/inventory/components/automobile-page'), 'AutomobilePage');
+const SalePage = lazyPage(() => import('../features/sales/components/sale-page'), 'SalePage');
+const CustomerPage = lazyPage(() => import('../features/sales/components/customer-page'), 'CustomerPage');
+const SalespersonPage = lazyPage(() => import('../features/sales/components/salesperson-page'), 'SalespersonPage');
 const ManufacturersPage = lazyPage(
   () => import('../features/inventory/components/manufacturers-page'),
   'ManufacturersPage',
@@ -32,6 +36,11 @@ const ServiceHistoryPage = lazyPage(
   'ServiceHistoryPage',
 );
 const TechniciansPage = lazyPage(() => import('../features/service/components/technicians-page'), 'TechniciansPage');
+const TechnicianPage = lazyPage(() => import('../features/service/components/technician-page'), 'TechnicianPage');
+const AppointmentDetailPage = lazyPage(
+  () => import('../features/service/components/appointment-detail-page'),
+  'AppointmentDetailPage',
+);
 
 function NotFound() {
   return (
@@ -53,15 +62,21 @@ export const router = createBrowserRouter([
       { path: 'inventory/manufacturers', element: <ManufacturersPage /> },
       { path: 'inventory/models', element: <ModelsPage /> },
       { path: 'inventory/automobiles', element: <AutomobilesPage /> },
+      { path: 'inventory/automobiles/:vin', element: <AutomobilePage /> },
       { path: 'service/technicians', element: <TechniciansPage /> },
       { path: 'service/appointments', element: <AppointmentsPage /> },
       { path: 'service/appointments/new', element: <BookAppointmentPage /> },
+      { path: 'service/appointments/:id', element: <AppointmentDetailPage /> },
+      { path: 'service/technicians/:id', element: <TechnicianPage /> },
       { path: 'service/history', element: <ServiceHistoryPage /> },
       { path: 'sales', element: <SalesPage /> },
       { path: 'sales/new', element: <RecordSalePage /> },
       { path: 'sales/salespeople', element: <SalespeoplePage /> },
       { path: 'sales/customers', element: <CustomersPage /> },
       { path: 'sales/history', element: <SalespersonHistoryPage /> },
+      { path: 'sales/:id', element: <SalePage /> },
+      { path: 'sales/customers/:id', element: <CustomerPage /> },
+      { path: 'sales/salespeople/:id', element: <SalespersonPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,4 +1,5 @@
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import './data-table.css';
+import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { Empty, ErrorState, Loading } from './states';
 
 export interface Column<T> {
@@ -21,10 +22,37 @@ interface DataTableProps<T> {
   searchText?: (row: T) => string;
   empty: ReactNode;
   pageSize?: number;
+  /** Rows to draw the eye to: the one just added. */
+  highlight?: (row: T) => boolean;
+  /**
+   * The API pages, sorts and searches: `rows` is the page it answered, and the table only shows it,
+   * with the search box, the count and the pager wired to the API's `q`, `offset` and `X-Total-Count`.
+   */
+  server?: ServerListing;
+}
+
+export interface ServerListing {
+  /** Rows of the whole list (`X-Total-Count`). */
+  total: number;
+  /** "42 cars": the count said above the table. */
+  count: (total: number) => string;
+  page: number;
+  pageSize: number;
+  onPage: (page: number) => void;
+  query: string;
+  onQuery: (query: string) => void;
+  /** What the search looks at, said under the box: "VIN, color, model or make". */
+  searchHint: string;
+  /** A newer page is on its way: the rows shown are the previous answer. */
+  isFetching: boolean;
 }
 
 /** Every list: loading, error and empty states, sorting, search and pages. */
 export function DataTable<T>(props: DataTableProps<T>) {
+  return props.server ? <ServerTable {...props} server={props.server} /> : <ClientTable {...props} />;
+}
+
+function ClientTable<T>(props: DataTableProps<T>) {
   const { rows, columns, searchText, pageSize = 20 } = props;
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: string; direction: 1 | -1 } | null>(null);
@@ -106,35 +134,128 @@ export function DataTable<T>(props: DataTableProps<T>) {
               </tr>
             </thead>
             <tbody>
-              {shown.map((row) => (
-                <tr key={props.rowKey(row)}>
-                  {columns.map((column) => (
-                    <td key={column.key}>{column.cell(row)}</td>
-                  ))}
-                </tr>
-              ))}
+              <Rows rows={shown} columns={columns} rowKey={props.rowKey} highlight={props.highlight} />
             </tbody>
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label={`${props.caption} pages`} className="pager">
-          <button type="button" className="secondary" disabled={current === 0} onClick={() => setPage(current - 1)}>
-            Previous
-          </button>
-          <span>
-            Page {current + 1} of {pages}
-          </span>
-          <button
-            type="button"
-            className="secondary"
-            disabled={current >= pages - 1}
-            onClick={() => setPage(current + 1)}
-          >
-            Next
-          </button>
-        </nav>
+      <Pager caption={props.caption} current={current} pages={pages} onPage={setPage} />
+    </div>
+  );
+}
+
+function Rows<T>({
+  rows,
+  columns,
+  rowKey,
+  highlight,
+}: { rows: T[] } & Pick<DataTableProps<T>, 'columns' | 'rowKey' | 'highlight'>) {
+  return rows.map((row) => {
+    const isNew = highlight?.(row) ?? false;
+    return (
+      <tr key={rowKey(row)} className={isNew ? 'row-new' : undefined} data-new={isNew || undefined}>
+        {columns.map((column) => (
+          <td key={column.key} data-label={column.header}>
+            {column.cell(row)}
+          </td>
+        ))}
+      </tr>
+    );
+  });
+}
+
+function Pager({
+  caption,
+  current,
+  pages,
+  onPage,
+}: {
+  caption: string;
+  current: number;
+  pages: number;
+  onPage: (page: number) => void;
+}) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={`${caption} pages`} className="pager">
+      <button type="button" className="secondary" disabled={current === 0} onClick={() => onPage(current - 1)}>
+        Previous
+      </button>
+      <span>
+        Page {current + 1} of {pages}
+      </span>
+      <button type="button" className="secondary" disabled={current >= pages - 1} onClick={() => onPage(current + 1)}>
+        Next
+      </button>
+    </nav>
+  );
+}
+
+/** The search box of a server-side list: the API is asked once typing pauses, not on every key. */
+function ServerSearch({ server, label }: { server: ServerListing; label: string }) {
+  const [draft, setDraft] = useState(server.query);
+  const id = useId();
+  const { query, onQuery } = server;
+  // The address can change the search too (Back): the box follows it.
+  useEffect(() => setDraft(query), [query]);
+  useEffect(() => {
+    if (draft.trim() === query.trim()) return;
+    const timer = setTimeout(() => onQuery(draft.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [draft, query, onQuery]);
+  return (
+    <div className="table-search">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="search"
+        value={draft}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={(event) => {
+          // Enter searches at once, without waiting for the pause.
+          if (event.key === 'Enter') onQuery(draft.trim());
+        }}
+      />
+      <small id={`${id}-hint`}>{server.searchHint}</small>
+    </div>
+  );
+}
+
+function ServerTable<T>(props: DataTableProps<T> & { server: ServerListing }) {
+  const { rows = [], columns, server } = props;
+  if (props.isLoading) return <Loading />;
+  if (props.error) return <ErrorState error={props.error} retry={props.retry} />;
+  const pages = Math.max(1, Math.ceil(server.total / server.pageSize));
+  return (
+    <div className="data-table" aria-busy={server.isFetching || undefined}>
+      <ServerSearch server={server} label="Search" />
+      <p role="status" className="table-count">
+        {server.count(server.total)}
+        {server.query && ` matching “${server.query}”`}
+      </p>
+      {rows.length === 0 ? (
+        <Empty>{server.query ? `Nothing matches “${server.query}”.` : props.empty}</Empty>
+      ) : (
+        <div className="overflow-auto">
+          <table className="striped">
+            <caption className="visually-hidden">{props.caption}</caption>
+            <thead>
+              <tr>
+                {columns.map((column) => (
+                  <th key={column.key} scope="col">
+                    {column.header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <Rows rows={rows} columns={columns} rowKey={props.rowKey} highlight={props.highlight} />
+            </tbody>
+          </table>
+        </div>
       )}
+      <Pager caption={props.caption} current={Math.min(server.page, pages - 1)} pages={pages} onPage={server.onPage} />
     </div>
   );
 }

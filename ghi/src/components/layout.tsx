@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { type KeyboardEvent, Suspense, useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { Toaster } from 'sonner';
 import { Loading } from './states';
@@ -16,7 +16,7 @@ const sections = [
     title: 'Service',
     links: [
       ['/service/technicians', 'Technicians'],
-      ['/service/appointments', 'Appointments'],
+      ['/service/appointments', 'Service board'],
       ['/service/appointments/new', 'Book an appointment'],
       ['/service/history', 'Service history'],
     ],
@@ -36,35 +36,59 @@ const sections = [
 /** The frame of every page: navigation grouped by department, and focus moved to the page on navigation. */
 export function Layout() {
   const main = useRef<HTMLElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   // biome-ignore lint/correctness/useExhaustiveDependencies: it must run on every navigation, which the path marks
   useEffect(() => {
+    // On a phone the menu covers the page: choosing a page closes it.
+    setMenuOpen(false);
     // Keyboard and screen-reader users land on the new page, not on the link they used.
     main.current?.focus();
   }, [location.pathname]);
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  };
   return (
     <div className="layout">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <nav aria-label="Main" className="sidebar">
-        <NavLink to="/" end className="brand">
-          CarCar
-        </NavLink>
-        {sections.map((section) => (
-          <section key={section.title}>
-            <h2>{section.title}</h2>
-            <ul>
-              {section.links.map(([to, label]) => (
-                <li key={to}>
-                  <NavLink to={to} end>
-                    {label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
+      <nav aria-label="Main" className="sidebar" onKeyDown={closeOnEscape}>
+        <div className="sidebar-top">
+          <NavLink to="/" end className="brand">
+            CarCar
+          </NavLink>
+          {/* Shown below 768 px only (styles.css): there the sections fold away behind it. */}
+          <button
+            ref={menuButton}
+            type="button"
+            className="menu-button secondary outline"
+            aria-expanded={menuOpen}
+            aria-controls="nav-sections"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            Menu
+          </button>
+        </div>
+        <div id="nav-sections" className="nav-sections" data-open={menuOpen}>
+          {sections.map((section) => (
+            <section key={section.title}>
+              <h2>{section.title}</h2>
+              <ul>
+                {section.links.map(([to, label]) => (
+                  <li key={to}>
+                    <NavLink to={to} end onClick={() => setMenuOpen(false)}>
+                      {label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
       </nav>
       <main id="main" ref={main} tabIndex={-1} className="content">
         <Suspense fallback={<Loading />}>

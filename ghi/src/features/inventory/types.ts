@@ -1,23 +1,2 @@
-export interface Manufacturer {
-  href: string;
-  id: number;
-  name: string;
-}
-
-export interface VehicleModel {
-  href: string;
-  id: number;
-  name: string;
-  picture_url: string;
-  manufacturer: Manufacturer;
-}
-
-export interface Automobile {
-  href: string;
-  id: number;
-  color: string;
-  year: number;
-  vin: string;
-  model: VehicleModel;
-  sold: boolean;
-}
+// The Inventory API's JSON, as the contract defines it for the service and this app alike.
+export type { Automobile, Manufacturer, VehicleModel } from '@carcar/common/contract/inventory';

@@ -1,20 +1,9 @@
-export interface Technician {
-  id: number;
-  first_name: string;
-  last_name: string;
-  employee_id: string;
-}
+import type { Appointment as ContractAppointment, Technician } from '@carcar/common/contract/service';
 
-export interface Appointment {
-  id: number;
-  date_time: string;
-  duration_minutes: number;
-  reason: string;
-  status: 'created' | 'canceled' | 'finished';
-  vin: string;
-  customer: string;
-  technician: Technician;
-  vip: boolean;
-}
+// The Service API's answers are typed once, in the contract the API itself answers with.
+export type { Technician } from '@carcar/common/contract/service';
 
-export const technicianName = (t: Technician) => `${t.first_name} ${t.last_name}`;
+/** An appointment as answered, with the reason it was canceled (null unless canceled with one). */
+export type Appointment = ContractAppointment & { cancel_reason?: string | null };
+
+export const technicianName = (t: Pick<Technician, 'first_name' | 'last_name'>) => `${t.first_name} ${t.last_name}`;

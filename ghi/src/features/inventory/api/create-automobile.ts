@@ -10,6 +10,9 @@ export function useCreateAutomobile() {
   return useMutation({
     mutationFn: async (body: z.output<typeof automobileCreateBody>) =>
       (await inventoryApi.post<Automobile>('/api/automobiles/', body)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: automobilesKey }),
+    onSuccess: async (car) => {
+      await queryClient.invalidateQueries({ queryKey: automobilesKey });
+      return car;
+    },
   });
 }

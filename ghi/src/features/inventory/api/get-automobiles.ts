@@ -1,12 +1,41 @@
-import { useQuery } from '@tanstack/react-query';
+import type { AutomobileSort } from '@carcar/common/contract/inventory';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
+import { countOf, getPage } from '../../../lib/paged';
 import type { Automobile } from '../types';
 
 export const automobilesKey = ['inventory', 'automobiles'];
 
-export function useAutomobiles() {
+export interface AutomobileListParams {
+  q?: string;
+  sold?: boolean;
+  sort: AutomobileSort;
+  limit: number;
+  offset: number;
+}
+
+/** One page of the stock, in the order and with the search the API applies. */
+export function useAutomobilePage(params: AutomobileListParams) {
   return useQuery({
-    queryKey: automobilesKey,
-    queryFn: async () => (await inventoryApi.get<{ autos: Automobile[] }>('/api/automobiles/')).data.autos,
+    queryKey: [...automobilesKey, 'page', params],
+    queryFn: () => getPage<Automobile>(inventoryApi, '/api/automobiles/', 'autos', { ...params }),
+    // The rows stay while the next page or search is fetched: the table does not jump to "Loading".
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** How many cars match the search in all, in stock and sold: the counts on the filter. */
+export function useAutomobileCounts(q: string) {
+  return useQuery({
+    queryKey: [...automobilesKey, 'counts', q],
+    queryFn: async () => {
+      const [all, inStock, sold] = await Promise.all([
+        countOf(inventoryApi, '/api/automobiles/', { q }),
+        countOf(inventoryApi, '/api/automobiles/', { q, sold: false }),
+        countOf(inventoryApi, '/api/automobiles/', { q, sold: true }),
+      ]);
+      return { all, inStock, sold };
+    },
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,4 +1,5 @@
 import { modelCreateBody } from '@carcar/common/contract/inventory';
+import { useState } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
 import { useApiForm } from '../../../lib/use-api-form';
@@ -46,9 +47,7 @@ export function ModelsPage() {
           {
             key: 'picture',
             header: 'Picture',
-            cell: (m) => (
-              <img src={m.picture_url} alt={`${m.manufacturer.name} ${m.name}`} className="thumb" loading="lazy" />
-            ),
+            cell: (m) => <ModelPicture src={m.picture_url} alt={`${m.manufacturer.name} ${m.name}`} />,
           },
           { key: 'name', header: 'Name', cell: (m) => m.name, sortValue: (m) => m.name.toLowerCase() },
           {
@@ -60,5 +59,23 @@ export function ModelsPage() {
         ]}
       />
     </>
+  );
+}
+
+// Under the app's base path, like every file of ghi/public.
+const PLACEHOLDER = `${import.meta.env.BASE_URL}models/placeholder.svg`;
+
+/** A model's picture, or the app's own drawing when it has none or its address does not load. */
+function ModelPicture({ src, alt }: { src: string; alt: string }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  const missing = !src || failed === src;
+  return (
+    <img
+      src={missing ? PLACEHOLDER : src}
+      alt={missing ? `${alt} (no picture)` : alt}
+      className="thumb"
+      loading="lazy"
+      onError={() => setFailed(src)}
+    />
   );
 }

@@ -10,6 +10,10 @@ export function useCreateCustomer() {
   return useMutation({
     mutationFn: async (body: z.output<typeof customerBody>) =>
       (await salesApi.post<Customer>('/api/customers/', body)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: customersKey }),
+    onSuccess: async (customer) => {
+      // In the pickers at once: the form that added the customer selects them next.
+      queryClient.setQueryData<Customer[]>(customersKey, (customers) => customers && [...customers, customer]);
+      await queryClient.invalidateQueries({ queryKey: customersKey });
+    },
   });
 }

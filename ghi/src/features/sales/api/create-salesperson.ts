@@ -1,4 +1,4 @@
-import type { salespersonBody } from '@carcar/common/contract/sales';
+import type { staffBody as salespersonBody } from '@carcar/common/contract/people';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { salesApi } from '../../../lib/api-client';

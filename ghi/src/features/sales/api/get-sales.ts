@@ -1,13 +1,41 @@
-import { useQuery } from '@tanstack/react-query';
+import type { SaleSort } from '@carcar/common/contract/sales';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import { getPage } from '../../../lib/paged';
 import type { Sale } from '../types';
 
 export const salesKey = ['sales', 'sales'];
 
-export function useSales(filters: { salesperson?: number } = {}, enabled = true) {
+export interface SaleFilters {
+  salesperson?: number;
+  customer?: number;
+  /** Voided sales too, each with when and why. */
+  include_voided?: boolean;
+  sort?: SaleSort;
+}
+
+/** Every sale matching the filters (one person's sales: a short list, shown whole). */
+export function useSales(filters: SaleFilters = {}, enabled = true) {
   return useQuery({
     queryKey: [...salesKey, filters],
     enabled,
     queryFn: async () => (await salesApi.get<{ sales: Sale[] }>('/api/sales/', { params: filters })).data.sales,
+  });
+}
+
+export interface SalePageParams {
+  q?: string;
+  include_voided?: boolean;
+  sort: SaleSort;
+  limit: number;
+  offset: number;
+}
+
+/** One page of all sales, searched, ordered and counted by the API. */
+export function useSalesPage(params: SalePageParams) {
+  return useQuery({
+    queryKey: [...salesKey, 'page', params],
+    queryFn: () => getPage<Sale>(salesApi, '/api/sales/', 'sales', { ...params }),
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,34 +1,80 @@
-import { customerBody, salespersonBody } from '@carcar/common/contract/sales';
+import { staffBody as salespersonBody } from '@carcar/common/contract/people';
+import { customerBody } from '@carcar/common/contract/sales';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import '../../../components/record.css';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
-import { StaffPage } from '../../../components/staff-page';
+import { customerPath, salespersonPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateCustomer } from '../api/create-customer';
 import { useCreateSalesperson } from '../api/create-salesperson';
 import { useCustomers } from '../api/get-customers';
 import { useSalespeople } from '../api/get-salespeople';
+import type { Customer, Salesperson } from '../types';
 
 export function SalespeoplePage() {
+  const salespeople = useSalespeople();
   const create = useCreateSalesperson();
+  const [added, setAdded] = useState<number | null>(null);
+  const { form, onSubmit } = useApiForm({
+    schema: salespersonBody,
+    defaultValues: { first_name: '', last_name: '', employee_id: '' },
+    save: create.mutateAsync,
+    success: 'Salesperson added',
+    onSaved: (person) => setAdded((person as Salesperson).id),
+  });
   return (
-    <StaffPage
-      title="Salespeople"
-      kind="salesperson"
-      schema={salespersonBody}
-      staff={useSalespeople()}
-      save={create.mutateAsync}
-    />
+    <>
+      <h1>Salespeople</h1>
+      <form onSubmit={onSubmit} noValidate aria-label="Add a salesperson">
+        <div className="grid">
+          <TextField form={form} name="first_name" label="First name" />
+          <TextField form={form} name="last_name" label="Last name" />
+          <TextField form={form} name="employee_id" label="Employee ID" />
+        </div>
+        <FormFooter form={form} submit="Add salesperson" />
+      </form>
+      <DataTable<Salesperson>
+        caption="Salespeople"
+        rows={salespeople.data}
+        isLoading={salespeople.isLoading}
+        error={salespeople.error}
+        retry={() => salespeople.refetch()}
+        rowKey={(p) => p.id}
+        highlight={(p) => p.id === added}
+        searchText={(p) => `${p.first_name} ${p.last_name} ${p.employee_id} ${p.active ? 'active' : 'retired'}`}
+        empty="No salespeople yet."
+        columns={[
+          {
+            key: 'name',
+            header: 'Name',
+            cell: (p) => <Link to={salespersonPath(p.id)}>{`${p.first_name} ${p.last_name}`}</Link>,
+            sortValue: (p) => `${p.last_name} ${p.first_name}`,
+          },
+          { key: 'employee_id', header: 'Employee ID', cell: (p) => p.employee_id, sortValue: (p) => p.employee_id },
+          {
+            key: 'active',
+            header: 'Status',
+            cell: (p) => (p.active ? 'Active' : <span className="badge retired">Retired</span>),
+            sortValue: (p) => (p.active ? 0 : 1),
+          },
+        ]}
+      />
+    </>
   );
 }
 
 export function CustomersPage() {
   const customers = useCustomers();
   const create = useCreateCustomer();
+  const [added, setAdded] = useState<number | null>(null);
   const { form, onSubmit } = useApiForm({
     schema: customerBody,
     defaultValues: { first_name: '', last_name: '', address: '', phone_number: '' },
     save: create.mutateAsync,
     success: 'Customer added',
+    onSaved: (customer) => setAdded((customer as Customer).id),
   });
   return (
     <>
@@ -44,18 +90,23 @@ export function CustomersPage() {
         </div>
         <FormFooter form={form} submit="Add customer" />
       </form>
-      <DataTable
+      <DataTable<Customer>
         caption="Customers"
         rows={customers.data}
         isLoading={customers.isLoading}
         error={customers.error}
         retry={() => customers.refetch()}
         rowKey={(c) => c.id}
+        highlight={(c) => c.id === added}
         searchText={(c) => `${c.first_name} ${c.last_name} ${c.address} ${c.phone_number}`}
         empty="No customers yet."
         columns={[
-          { key: 'first_name', header: 'First name', cell: (c) => c.first_name, sortValue: (c) => c.first_name },
-          { key: 'last_name', header: 'Last name', cell: (c) => c.last_name, sortValue: (c) => c.last_name },
+          {
+            key: 'name',
+            header: 'Name',
+            cell: (c) => <Link to={customerPath(c.id)}>{`${c.first_name} ${c.last_name}`}</Link>,
+            sortValue: (c) => `${c.last_name} ${c.first_name}`,
+          },
           { key: 'address', header: 'Address', cell: (c) => c.address },
           { key: 'phone_number', header: 'Phone number', cell: (c) => c.phone_number },
         ]}

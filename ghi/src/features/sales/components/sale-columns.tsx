@@ -1,23 +1,53 @@
+import '../../../components/record.css';
+import { Link } from 'react-router-dom';
 import type { Column } from '../../../components/data-table';
 import { formatDateTime, formatMoney } from '../../../lib/format';
+import { carPath, customerPath, salePath, salespersonPath } from '../../../lib/paths';
 import { personName, type Sale } from '../types';
 
+/** A sale's columns: the date opens the sale, the VIN the car, each name the person's page. */
 export const saleColumns: Column<Sale>[] = [
-  { key: 'vin', header: 'VIN', cell: (s) => <code>{s.automobile.vin}</code>, sortValue: (s) => s.automobile.vin },
+  {
+    key: 'sold_at',
+    header: 'Sale',
+    cell: (s) => <Link to={salePath(s.id)}>{formatDateTime(s.sold_at)}</Link>,
+    sortValue: (s) => s.sold_at,
+  },
+  {
+    key: 'vin',
+    header: 'VIN',
+    cell: (s) => (
+      <Link to={carPath(s.automobile.vin)}>
+        <code>{s.automobile.vin}</code>
+      </Link>
+    ),
+    sortValue: (s) => s.automobile.vin,
+  },
   {
     key: 'salesperson',
     header: 'Salesperson',
-    cell: (s) => personName(s.salesperson),
+    cell: (s) => <Link to={salespersonPath(s.salesperson.id)}>{personName(s.salesperson)}</Link>,
     sortValue: (s) => personName(s.salesperson),
   },
   {
     key: 'customer',
     header: 'Customer',
-    cell: (s) => personName(s.customer),
+    cell: (s) => <Link to={customerPath(s.customer.id)}>{personName(s.customer)}</Link>,
     sortValue: (s) => personName(s.customer),
   },
-  { key: 'price', header: 'Price', cell: (s) => formatMoney(s.price), sortValue: (s) => s.price },
-  { key: 'sold_at', header: 'Date', cell: (s) => formatDateTime(s.sold_at), sortValue: (s) => s.sold_at },
+  {
+    key: 'price',
+    header: 'Price',
+    cell: (s) =>
+      s.voided_at ? (
+        <span>
+          <del>{formatMoney(s.price)}</del> <span className="badge canceled">Voided</span>
+        </span>
+      ) : (
+        formatMoney(s.price)
+      ),
+    sortValue: (s) => s.price,
+  },
 ];
 
 export const saleSearchText = (s: Sale) => `${s.automobile.vin} ${personName(s.salesperson)} ${personName(s.customer)}`;

@@ -1,15 +1,49 @@
-import type { appointmentCreateBody } from '@carcar/common/contract/service';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { serviceApi } from '../../../lib/api-client';
+import { ApiError, serviceApi } from '../../../lib/api-client';
 import type { Appointment } from '../types';
 import { appointmentsKey } from './get-appointments';
+
+/** What the booking form sends: `date_time` as the picker gives it, the dealership's wall clock. */
+export interface BookingBody {
+  vin: string;
+  customer: string;
+  /** "2026-12-03T09:00", no offset: the API reads it in the dealership's time zone. */
+  date_time: string;
+  technician: number;
+  reason: string;
+  duration_minutes: number;
+}
+
+/** The double-booking 409, with the technician's next free start for a one-click rebooking. */
+export class BookingConflict extends ApiError {
+  constructor(
+    message: string,
+    readonly nextFree: string | null,
+  ) {
+    super(message, 409);
+    this.name = 'BookingConflict';
+  }
+}
 
 export function useCreateAppointment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: z.output<typeof appointmentCreateBody>) =>
-      (await serviceApi.post<Appointment>('/api/appointments/', body)).data,
+    mutationFn: async (body: BookingBody) => {
+      // A 409 is read here rather than by the shared error handler, which keeps only its message.
+      const res = await serviceApi.post<Appointment | { message?: string; next_free?: string }>(
+        '/api/appointments/',
+        body,
+        { validateStatus: (status) => (status >= 200 && status < 300) || status === 409 },
+      );
+      if (res.status === 409) {
+        const conflict = res.data as { message?: string; next_free?: string };
+        throw new BookingConflict(
+          conflict.message ?? 'The technician is already booked at that time.',
+          conflict.next_free ?? null,
+        );
+      }
+      return res.data as Appointment;
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: appointmentsKey }),
   });
 }

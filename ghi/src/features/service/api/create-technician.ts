@@ -1,4 +1,4 @@
-import type { technicianBody } from '@carcar/common/contract/service';
+import type { staffBody as technicianBody } from '@carcar/common/contract/people';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { serviceApi } from '../../../lib/api-client';

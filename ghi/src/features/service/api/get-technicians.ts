@@ -4,9 +4,11 @@ import type { Technician } from '../types';
 
 export const techniciansKey = ['service', 'technicians'];
 
-export function useTechnicians() {
+/** Every technician (history keeps retired ones), or `{ active: true }` for pickers. */
+export function useTechnicians(filters: { active?: true } = {}) {
   return useQuery({
-    queryKey: techniciansKey,
-    queryFn: async () => (await serviceApi.get<{ technicians: Technician[] }>('/api/technicians/')).data.technicians,
+    queryKey: [...techniciansKey, filters],
+    queryFn: async () =>
+      (await serviceApi.get<{ technicians: Technician[] }>('/api/technicians/', { params: filters })).data.technicians,
   });
 }

@@ -1,19 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { errorMessage, serviceApi } from '../../../lib/api-client';
+import { serviceApi } from '../../../lib/api-client';
 import type { Appointment } from '../types';
 import { appointmentsKey } from './get-appointments';
 
-/** `PUT /api/appointments/:id/cancel/` or `/finish/`; the lists refresh without a reload. */
+/**
+ * `PUT /api/appointments/:id/cancel/` (with the reason it was canceled) or `/finish/`; every list and
+ * detail refreshes without a reload. Failures are the caller's to show: in its dialog, or a toast.
+ */
 export function useUpdateAppointmentStatus() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, action }: { id: number; action: 'cancel' | 'finish' }) =>
-      (await serviceApi.put<Appointment>(`/api/appointments/${id}/${action}/`)).data,
+    mutationFn: async ({ id, action, reason }: { id: number; action: 'cancel' | 'finish'; reason?: string }) =>
+      (await serviceApi.put<Appointment>(`/api/appointments/${id}/${action}/`, reason ? { reason } : undefined)).data,
     onSuccess: (appointment) => {
       toast.success(`Appointment for ${appointment.customer} ${appointment.status}`);
       return queryClient.invalidateQueries({ queryKey: appointmentsKey });
     },
-    onError: (error) => toast.error(errorMessage(error)),
   });
 }

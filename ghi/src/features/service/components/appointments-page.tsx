@@ -1,53 +1,257 @@
-import { ConfirmButton } from '../../../components/confirm-button';
+import '../service.css';
+import { useEffect, useId, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
-import { useAppointments } from '../api/get-appointments';
-import { useUpdateAppointmentStatus } from '../api/update-appointment-status';
-import { appointmentColumns, appointmentSearchText } from './appointment-columns';
+import { type AppointmentFilters, type AppointmentStatus, useAppointmentPage } from '../api/get-appointment-page';
+import { useTechnicians } from '../api/get-technicians';
+import { dealershipToday, dealershipZone, formatDate } from '../time-zone';
+import { technicianName } from '../types';
+import { AppointmentActions } from './appointment-actions';
+import { boardColumns } from './appointment-columns';
+import { TechnicianDay } from './technician-day';
 
-/** The upcoming work: `created` appointments, soonest first, with Cancel and Finish. */
+const PAGE_SIZE = 25;
+
+type View = 'today' | 'overdue' | 'upcoming' | 'done' | 'technicians';
+
+/**
+ * The lists of the board. Upcoming is where it opens: the work still to do, soonest first (the page
+ * staff have bookmarked showed exactly that); Today, Overdue and Done are one click away, counted.
+ */
+const views: { id: View; label: string; statuses: (status: AppointmentStatus | undefined) => AppointmentStatus[] }[] = [
+  { id: 'upcoming', label: 'Upcoming', statuses: () => ['created'] },
+  { id: 'today', label: 'Today', statuses: (s) => (s ? [s] : []) },
+  { id: 'overdue', label: 'Overdue', statuses: () => ['created'] },
+  {
+    id: 'done',
+    label: 'Done',
+    statuses: (s) => (s === 'finished' || s === 'canceled' ? [s] : ['finished', 'canceled']),
+  },
+];
+
+const isView = (value: string | null): value is View =>
+  value === 'today' || value === 'overdue' || value === 'upcoming' || value === 'done' || value === 'technicians';
+const isStatus = (value: string | null): value is AppointmentStatus =>
+  value === 'created' || value === 'finished' || value === 'canceled';
+
+/** The current time, to the minute: "overdue" and "upcoming" move on while the board is open. */
+function useMinute(): number {
+  const [now, setNow] = useState(() => Math.floor(Date.now() / 60_000) * 60_000);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Math.floor(Date.now() / 60_000) * 60_000), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** The filters of one view, as the API takes them. */
+function filtersOf(
+  view: View,
+  base: { q: string; technician?: number; date: string; now: number },
+  page: { offset: number; limit: number },
+): AppointmentFilters {
+  const common = { q: base.q || undefined, technician: base.technician, ...page };
+  const now = new Date(base.now).toISOString();
+  switch (view) {
+    case 'overdue':
+      return { ...common, to: now, sort: 'date_time' };
+    case 'upcoming':
+      return { ...common, from: now, sort: 'date_time' };
+    case 'done':
+      return { ...common, sort: '-date_time' };
+    default:
+      return { ...common, date: base.date, sort: 'date_time' };
+  }
+}
+
 export function AppointmentsPage() {
-  const appointments = useAppointments({ status: 'created' });
-  const update = useUpdateAppointmentStatus();
-  const upcoming = appointments.data && [...appointments.data].reverse();
+  const [params, setParams] = useSearchParams();
+  const now = useMinute();
+  const today = dealershipToday(new Date(now));
+  const rawView = params.get('view');
+  const view: View = isView(rawView) ? rawView : 'upcoming';
+  const q = params.get('q') ?? '';
+  const technician = Number(params.get('technician')) || undefined;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? (params.get('date') as string) : today;
+  const rawStatus = params.get('status');
+  const status = isStatus(rawStatus) ? rawStatus : undefined;
+  const page = Math.max(0, Number(params.get('page')) || 0);
+  const technicians = useTechnicians();
+  const ids = useId();
+
+  /** Changes some of the address's filters; any change but the page starts again at page 1. */
+  const set = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        if (!('page' in changes)) next.delete('page');
+        return next;
+      },
+      { replace: !('view' in changes) },
+    );
+
+  const base = { q, technician, date, now };
+  // Every view is counted (one row asked, X-Total-Count read); the open one is fetched a page at a time.
+  const lists = views.map((v) => {
+    const open = v.id === view;
+    const statuses = v.statuses(v.id === 'today' || v.id === 'done' ? status : undefined);
+    return {
+      view: v,
+      statuses,
+      // biome-ignore lint/correctness/useHookAtTopLevel: `views` is a constant list, so the hooks run in the same order every time
+      result: useAppointmentPage(
+        statuses,
+        filtersOf(v.id, base, open ? { offset: page * PAGE_SIZE, limit: PAGE_SIZE } : { offset: 0, limit: 1 }),
+      ),
+    };
+  });
+  const dayLabel = date === today ? 'Today' : formatDate(date);
+  const showsStatus = view === 'today' || view === 'done' || view === 'technicians';
+  const open = lists.find((l) => l.view.id === view);
+
   return (
     <>
-      <h1>Service appointments</h1>
-      <DataTable
-        caption="Upcoming service appointments"
-        rows={upcoming}
-        isLoading={appointments.isLoading}
-        error={appointments.error}
-        retry={() => appointments.refetch()}
-        rowKey={(a) => a.id}
-        searchText={appointmentSearchText}
-        empty="No upcoming appointments."
-        columns={[
-          ...appointmentColumns,
-          {
-            key: 'actions',
-            header: 'Actions',
-            cell: (a) => (
-              <div className="actions">
-                <ConfirmButton
-                  label="Cancel"
-                  question={`Cancel the appointment of ${a.customer}?`}
-                  confirm="Cancel appointment"
-                  disabled={update.isPending}
-                  onConfirm={() => update.mutate({ id: a.id, action: 'cancel' })}
-                />
-                <button
-                  type="button"
-                  className="small"
-                  disabled={update.isPending}
-                  onClick={() => update.mutate({ id: a.id, action: 'finish' })}
-                >
-                  Finish
-                </button>
-              </div>
-            ),
-          },
-        ]}
-      />
+      <div className="page-heading">
+        <h1>Service board</h1>
+        <Link to="/service/appointments/new" role="button">
+          Book an appointment
+        </Link>
+      </div>
+      <p className="muted">Times are the dealership’s ({dealershipZone}).</p>
+
+      <form className="board-filters" aria-label="Filter appointments" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={`${ids}-technician`}>Technician</label>
+          <select
+            id={`${ids}-technician`}
+            value={technician ?? ''}
+            onChange={(event) => set({ technician: event.target.value || undefined })}
+          >
+            <option value="">All technicians</option>
+            {(technicians.data ?? []).map((t) => (
+              <option key={t.id} value={t.id}>
+                {technicianName(t)}
+                {t.active === false ? ' (retired)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-date`}>Day</label>
+          <input
+            id={`${ids}-date`}
+            type="date"
+            value={date}
+            aria-describedby={`${ids}-date-hint`}
+            onChange={(event) => set({ date: event.target.value || undefined })}
+          />
+          <small id={`${ids}-date-hint`}>For the day list and the technicians’ day</small>
+        </div>
+        {showsStatus && (
+          <div className="field">
+            <label htmlFor={`${ids}-status`}>Status</label>
+            <select
+              id={`${ids}-status`}
+              value={status ?? ''}
+              onChange={(event) => set({ status: event.target.value || undefined })}
+            >
+              <option value="">{view === 'done' ? 'Finished and canceled' : 'Every status'}</option>
+              {view !== 'done' && <option value="created">Booked</option>}
+              <option value="finished">Finished</option>
+              <option value="canceled">Canceled</option>
+            </select>
+          </div>
+        )}
+      </form>
+
+      <nav aria-label="Appointment lists" className="board-views">
+        <ul>
+          {lists.map(({ view: v, result }) => (
+            <li key={v.id}>
+              <Link
+                to={`?${withView(params, v.id)}`}
+                aria-current={v.id === view ? 'page' : undefined}
+                className={v.id === 'overdue' && (result.data?.total ?? 0) > 0 ? 'has-overdue' : undefined}
+              >
+                {v.id === 'today' ? dayLabel : v.label}{' '}
+                <span className="count">{result.data ? result.data.total : '…'}</span>
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link to={`?${withView(params, 'technicians')}`} aria-current={view === 'technicians' ? 'page' : undefined}>
+              {dayLabel} by technician
+            </Link>
+          </li>
+        </ul>
+      </nav>
+
+      {view === 'technicians' ? (
+        <TechnicianDay
+          date={date}
+          dayLabel={dayLabel}
+          technician={technician}
+          status={status}
+          q={q}
+          technicians={technicians.data}
+          now={now}
+        />
+      ) : (
+        open && (
+          <DataTable
+            caption={`${open.view.id === 'today' ? dayLabel : open.view.label} appointments`}
+            rows={open.result.data?.appointments}
+            isLoading={open.result.isLoading}
+            error={open.result.error}
+            retry={() => open.result.refetch()}
+            rowKey={(a) => a.id}
+            empty={emptyText(view, dayLabel)}
+            columns={[
+              ...boardColumns({ timeOnly: view === 'today', now }),
+              {
+                key: 'actions',
+                header: 'Actions',
+                cell: (a) => <AppointmentActions appointment={a} />,
+              },
+            ]}
+            server={{
+              total: open.result.data?.total ?? 0,
+              count: (n) => `${n} appointment${n === 1 ? '' : 's'}`,
+              page,
+              pageSize: PAGE_SIZE,
+              onPage: (p) => set({ page: p > 0 ? String(p) : undefined }),
+              query: q,
+              onQuery: (value) => set({ q: value || undefined }),
+              searchHint: 'VIN, customer, reason or technician',
+              isFetching: open.result.isFetching,
+            }}
+          />
+        )
+      )}
     </>
   );
+}
+
+function withView(params: URLSearchParams, view: View): string {
+  const next = new URLSearchParams(params);
+  next.set('view', view);
+  next.delete('page');
+  return next.toString();
+}
+
+function emptyText(view: View, dayLabel: string): string {
+  switch (view) {
+    case 'overdue':
+      return 'Nothing overdue: every past appointment is finished or canceled.';
+    case 'upcoming':
+      return 'No appointments booked from now on.';
+    case 'done':
+      return 'No finished or canceled appointments yet.';
+    default:
+      return `No appointments on ${dayLabel === 'Today' ? 'today' : dayLabel}.`;
+  }
 }

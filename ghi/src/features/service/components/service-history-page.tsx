@@ -1,13 +1,17 @@
 import { normalizeVin } from '@carcar/common/contract/vin';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
 import { useAppointments } from '../api/get-appointments';
 import { appointmentColumns, appointmentSearchText } from './appointment-columns';
 
 /** A car's whole service history by VIN: every status, newest first. */
 export function ServiceHistoryPage() {
-  const [input, setInput] = useState('');
-  const [vin, setVin] = useState('');
+  // `?vin=` opens a car's history straight away: the appointment page links here.
+  const [params, setParams] = useSearchParams();
+  const vin = normalizeVin(params.get('vin') ?? '');
+  const [input, setInput] = useState(vin);
+  const setVin = (value: string) => setParams(value ? { vin: value } : {});
   const history = useAppointments({ vin }, vin !== '');
   return (
     <>

@@ -1,0 +1,53 @@
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+
+/** What axe-core answers, as far as this check reads it (the page-side result is plain JSON). */
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+// The rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA: what the app promises.
+const wcagAA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const blocking = new Set(['serious', 'critical']);
+
+/**
+ * Runs axe-core in the page as it is now and fails, with a list a person can act on, when any
+ * WCAG 2 A/AA violation is serious or critical. Minor and moderate ones are not the bar today.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // Injected as text: the page may forbid loading scripts from elsewhere, and axe is not in the app.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async (tags) => {
+    const engine = (window as unknown as { axe: typeof axe }).axe;
+    const result = await engine.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target as unknown[], failureSummary: n.failureSummary })),
+    }));
+  }, wcagAA);
+  const serious = (violations as Violation[]).filter((v) => v.impact !== null && blocking.has(v.impact));
+  if (serious.length === 0) return;
+  const list = serious
+    .map((v) => {
+      const where = v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            `    at ${n.target.map(String).join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`,
+        )
+        .join('\n');
+      const more = v.nodes.length > 5 ? `\n    …and ${v.nodes.length - 5} more` : '';
+      return `- [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${where}${more}`;
+    })
+    .join('\n');
+  throw new Error(
+    `${name} (${page.url()}): ${serious.length} serious or critical accessibility violation(s):\n${list}`,
+  );
+}

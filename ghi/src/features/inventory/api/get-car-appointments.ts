@@ -1,0 +1,16 @@
+import type { Appointment } from '@carcar/common/contract/service';
+import { useQuery } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+
+/** The car's service appointments, every status, from the service department. */
+export function useCarAppointments(vin: string) {
+  return useQuery({
+    queryKey: ['service', 'appointments', 'car', vin],
+    queryFn: async () =>
+      (
+        await serviceApi.get<{ appointments: Appointment[] }>('/api/appointments/', {
+          params: { vin, sort: '-date_time' },
+        })
+      ).data.appointments,
+  });
+}

@@ -1,0 +1,13 @@
+import type { Sale } from '@carcar/common/contract/sales';
+import { useQuery } from '@tanstack/react-query';
+import { salesApi } from '../../../lib/api-client';
+
+/** Every deal made on the car, voided ones too, from the sales service. */
+export function useCarSales(vin: string) {
+  return useQuery({
+    queryKey: ['sales', 'sales', 'car', vin],
+    queryFn: async () =>
+      (await salesApi.get<{ sales: Sale[] }>('/api/sales/', { params: { vin, include_voided: true, sort: '-id' } }))
+        .data.sales,
+  });
+}

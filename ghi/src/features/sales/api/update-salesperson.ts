@@ -1,0 +1,18 @@
+import type { StaffUpdate } from '@carcar/common/contract/people';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { salesApi } from '../../../lib/api-client';
+import type { Salesperson } from '../types';
+import { salespeopleKey } from './get-salespeople';
+import { salespersonKey } from './get-salesperson';
+
+/** Changes a salesperson (`PUT /api/salespeople/:id/`): `{ active: false }` retires them. */
+export function useUpdateSalesperson(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: StaffUpdate) => (await salesApi.put<Salesperson>(`/api/salespeople/${id}/`, body)).data,
+    onSuccess: (person) => {
+      queryClient.setQueryData(salespersonKey(id), person);
+      return queryClient.invalidateQueries({ queryKey: salespeopleKey });
+    },
+  });
+}

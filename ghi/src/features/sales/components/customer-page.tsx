@@ -1,0 +1,121 @@
+import { customerBody } from '@carcar/common/contract/sales';
+import { Link, useParams } from 'react-router-dom';
+import '../../../components/record.css';
+import { DataTable } from '../../../components/data-table';
+import { FormFooter, TextField } from '../../../components/form';
+import { ErrorState, Loading } from '../../../components/states';
+import { ApiError } from '../../../lib/api-client';
+import { carPath } from '../../../lib/paths';
+import { useApiForm } from '../../../lib/use-api-form';
+import { useCustomer } from '../api/get-customer';
+import { useSales } from '../api/get-sales';
+import { useUpdateCustomer } from '../api/update-customer';
+import { type Customer, personName } from '../types';
+import { saleColumns } from './sale-columns';
+
+function EditCustomer({ customer }: { customer: Customer }) {
+  const update = useUpdateCustomer(customer.id);
+  const { form, onSubmit } = useApiForm({
+    schema: customerBody,
+    defaultValues: {
+      first_name: customer.first_name,
+      last_name: customer.last_name,
+      address: customer.address,
+      phone_number: customer.phone_number,
+    },
+    save: update.mutateAsync,
+    success: 'Customer details saved',
+    keepValues: true,
+  });
+  return (
+    <section aria-labelledby="edit-heading">
+      <h2 id="edit-heading">Details</h2>
+      <form onSubmit={onSubmit} noValidate aria-label="Edit the customer">
+        <div className="grid">
+          <TextField form={form} name="first_name" label="First name" autoComplete="off" />
+          <TextField form={form} name="last_name" label="Last name" autoComplete="off" />
+        </div>
+        <div className="grid">
+          <TextField form={form} name="address" label="Address" autoComplete="off" />
+          <TextField form={form} name="phone_number" label="Phone number" type="tel" autoComplete="off" />
+        </div>
+        <FormFooter form={form} submit="Save changes" />
+      </form>
+    </section>
+  );
+}
+
+/** One customer: their details (editable), the cars they bought and every sale to them. */
+export function CustomerPage() {
+  const id = Number(useParams().id);
+  const customer = useCustomer(id);
+  const sales = useSales({ customer: id, include_voided: true, sort: '-id' }, Number.isInteger(id) && id > 0);
+  const notFound =
+    !(Number.isInteger(id) && id > 0) || (customer.error instanceof ApiError && customer.error.status === 404);
+  if (notFound) {
+    return (
+      <>
+        <h1>Customer not found</h1>
+        <p>
+          There is no customer with this number. <Link to="/sales/customers">Back to the customers</Link>.
+        </p>
+      </>
+    );
+  }
+  if (customer.isLoading) return <Loading />;
+  if (customer.error || !customer.data) return <ErrorState error={customer.error} retry={() => customer.refetch()} />;
+  const c = customer.data;
+  const cars = [...new Set((sales.data ?? []).filter((s) => !s.voided_at).map((s) => s.automobile.vin))];
+  return (
+    <>
+      <nav aria-label="breadcrumb">
+        <ul>
+          <li>
+            <Link to="/sales/customers">Customers</Link>
+          </li>
+          <li aria-current="page">{personName(c)}</li>
+        </ul>
+      </nav>
+      <header className="record-header">
+        <h1>{personName(c)}</h1>
+        <p>
+          {c.phone_number} · {c.address}
+        </p>
+      </header>
+      <div className="record-columns">
+        <EditCustomer key={JSON.stringify(c)} customer={c} />
+        <section aria-labelledby="cars-heading">
+          <h2 id="cars-heading">Cars bought</h2>
+          {sales.isLoading ? (
+            <Loading />
+          ) : cars.length === 0 ? (
+            <p className="empty">No cars bought yet.</p>
+          ) : (
+            <ul>
+              {cars.map((vin) => (
+                <li key={vin}>
+                  <Link to={carPath(vin)}>
+                    <code>{vin}</code>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <section aria-labelledby="sales-heading">
+        <h2 id="sales-heading">Sales</h2>
+        <DataTable
+          caption={`Sales to ${personName(c)}`}
+          rows={sales.data}
+          isLoading={sales.isLoading}
+          error={sales.error}
+          retry={() => sales.refetch()}
+          rowKey={(s) => s.id}
+          empty="No sales to this customer yet."
+          columns={saleColumns.filter((column) => column.key !== 'customer')}
+        />
+      </section>
+    </>
+  );
+}

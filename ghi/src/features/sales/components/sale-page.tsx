@@ -1,0 +1,130 @@
+import { MAX_VOID_REASON } from '@carcar/common/contract/sales';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { toast } from 'sonner';
+import '../../../components/record.css';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { ErrorState, Loading } from '../../../components/states';
+import { ApiError } from '../../../lib/api-client';
+import { formatDateTime, formatMoney } from '../../../lib/format';
+import { carPath, customerPath, salespersonPath } from '../../../lib/paths';
+import { useSale } from '../api/get-sale';
+import { useVoidSale } from '../api/void-sale';
+import { personName, type Sale } from '../types';
+
+function VoidSale({ sale, onVoided }: { sale: Sale; onVoided: () => void }) {
+  const [open, setOpen] = useState(false);
+  const voidSale = useVoidSale(sale.id);
+  return (
+    <>
+      <button type="button" className="secondary outline" onClick={() => setOpen(true)}>
+        Void this sale
+      </button>
+      <ConfirmDialog
+        open={open}
+        title="Void this sale?"
+        confirmLabel="Void sale"
+        cancelLabel="Keep the sale"
+        reason={{
+          label: 'Reason for voiding',
+          required: true,
+          maxLength: MAX_VOID_REASON,
+          hint: 'Kept with the sale for whoever looks at it later, e.g. “Customer’s financing fell through”.',
+          missing: 'Please say why the sale is voided: it is kept with the sale.',
+        }}
+        onConfirm={async (reason) => {
+          await voidSale.mutateAsync(reason);
+          toast.success('Sale voided; the car is back in stock');
+          onVoided();
+        }}
+        onClose={() => setOpen(false)}
+      >
+        <p>
+          The sale of <code>{sale.automobile.vin}</code> to {personName(sale.customer)} for {formatMoney(sale.price)}{' '}
+          stays on record, marked voided, and the car goes back into stock.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+/** One sale: who sold which car to whom, for how much and when; voiding it, with the reason. */
+export function SalePage() {
+  const id = Number(useParams().id);
+  const sale = useSale(id);
+  const notice = useRef<HTMLDivElement>(null);
+  const [justVoided, setJustVoided] = useState(false);
+  const voidedAt = sale.data?.voided_at;
+  // The Void button is gone once the sale is voided: focus goes to what replaced it, the notice.
+  useEffect(() => {
+    if (justVoided && voidedAt) notice.current?.focus();
+  }, [justVoided, voidedAt]);
+  const notFound = !(Number.isInteger(id) && id > 0) || (sale.error instanceof ApiError && sale.error.status === 404);
+  if (notFound) {
+    return (
+      <>
+        <h1>Sale not found</h1>
+        <p>
+          There is no sale with this number. <Link to="/sales">Back to the sales</Link>.
+        </p>
+      </>
+    );
+  }
+  if (sale.isLoading) return <Loading />;
+  if (sale.error || !sale.data) return <ErrorState error={sale.error} retry={() => sale.refetch()} />;
+  const s = sale.data;
+  return (
+    <>
+      <nav aria-label="breadcrumb">
+        <ul>
+          <li>
+            <Link to="/sales">Sales</Link>
+          </li>
+          <li aria-current="page">Sale {s.id}</li>
+        </ul>
+      </nav>
+      <header className="record-header">
+        <h1>
+          Sale {s.id}
+          {s.voided_at && <span className="badge canceled">Voided</span>}
+        </h1>
+        <p>{formatDateTime(s.sold_at)}</p>
+      </header>
+      {s.voided_at && (
+        <div className="voided-notice" data-testid="voided-notice" ref={notice} tabIndex={-1}>
+          <p>
+            <strong>Voided on {formatDateTime(s.voided_at)}.</strong> Reason: {s.void_reason ?? 'none was given.'}
+          </p>
+        </div>
+      )}
+      <dl className="facts">
+        <dt>Car</dt>
+        <dd>
+          <Link to={carPath(s.automobile.vin)}>
+            <code>{s.automobile.vin}</code>
+          </Link>
+        </dd>
+        <dt>Customer</dt>
+        <dd>
+          <Link to={customerPath(s.customer.id)}>{personName(s.customer)}</Link>
+          {' · '}
+          {s.customer.phone_number}
+        </dd>
+        <dt>Salesperson</dt>
+        <dd>
+          <Link to={salespersonPath(s.salesperson.id)}>{personName(s.salesperson)}</Link>
+          {!s.salesperson.active && ' (retired)'}
+        </dd>
+        <dt>Price</dt>
+        <dd>{s.voided_at ? <del>{formatMoney(s.price)}</del> : formatMoney(s.price)}</dd>
+        <dt>Date</dt>
+        <dd>{formatDateTime(s.sold_at)}</dd>
+      </dl>
+      {!s.voided_at && (
+        <div className="record-actions">
+          <VoidSale sale={s} onVoided={() => setJustVoided(true)} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+import type { Technician } from '../types';
+import { techniciansKey } from './get-technicians';
+
+/** `PUT /api/technicians/:id/`: retiring (`active: false`) takes them out of the booking picker. */
+export function useUpdateTechnician() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, ...body }: { id: number; active?: boolean }) =>
+      (await serviceApi.put<Technician>(`/api/technicians/${id}/`, body)).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: techniciansKey }),
+  });
+}

@@ -1,0 +1,94 @@
+import { Link } from 'react-router-dom';
+import { ErrorState, Loading } from '../../../components/states';
+import { type AppointmentStatus, useAppointmentPage } from '../api/get-appointment-page';
+import { formatTime } from '../time-zone';
+import { type Appointment, type Technician, technicianName } from '../types';
+import { AppointmentActions } from './appointment-actions';
+import { StatusBadge } from './appointment-columns';
+
+const ends = (a: Appointment) => new Date(new Date(a.date_time).getTime() + a.duration_minutes * 60_000).toISOString();
+
+/**
+ * One day, a column per technician (a row of cards on a phone), each one's appointments in time
+ * order: who is free when. Every active technician has a column, free or not; a retired one only
+ * when something is still on their day.
+ */
+export function TechnicianDay({
+  date,
+  dayLabel,
+  technician,
+  status,
+  q,
+  technicians,
+  now,
+}: {
+  date: string;
+  dayLabel: string;
+  technician?: number;
+  status?: AppointmentStatus;
+  q: string;
+  technicians: Technician[] | undefined;
+  now: number;
+}) {
+  const day = useAppointmentPage(status ? [status] : [], {
+    date,
+    technician,
+    q: q || undefined,
+    sort: 'date_time',
+    limit: 500,
+  });
+  if (day.isLoading) return <Loading />;
+  if (day.error) return <ErrorState error={day.error} retry={() => day.refetch()} />;
+  const appointments = day.data?.appointments ?? [];
+  const byTechnician = new Map<number, { technician: Technician; appointments: Appointment[] }>();
+  for (const t of technicians ?? []) {
+    if (t.active !== false && (technician === undefined || t.id === technician))
+      byTechnician.set(t.id, { technician: t, appointments: [] });
+  }
+  for (const a of appointments) {
+    const column = byTechnician.get(a.technician.id) ?? { technician: a.technician, appointments: [] };
+    column.appointments.push(a);
+    byTechnician.set(a.technician.id, column);
+  }
+  const columns = [...byTechnician.values()].sort((x, y) =>
+    technicianName(x.technician).localeCompare(technicianName(y.technician)),
+  );
+  if (columns.length === 0) return <p className="empty">No technicians to show.</p>;
+  return (
+    <section aria-label={`${dayLabel} by technician`} className="technician-day">
+      {columns.map(({ technician: t, appointments: list }) => (
+        <article key={t.id} className="technician-column" aria-labelledby={`tech-day-${t.id}`}>
+          <h2 id={`tech-day-${t.id}`}>
+            <Link to={`/service/technicians/${t.id}`}>{technicianName(t)}</Link>
+            {t.active === false && <span className="badge">Retired</span>}
+          </h2>
+          {list.length === 0 ? (
+            <p className="empty">Free all day.</p>
+          ) : (
+            <ol>
+              {list.map((a) => (
+                <li key={a.id} className={`slot slot-${a.status}`}>
+                  <p className="slot-time">
+                    {formatTime(a.date_time)}–{formatTime(ends(a))}{' '}
+                    <StatusBadge
+                      appointment={a}
+                      overdue={a.status === 'created' && new Date(a.date_time).getTime() < now}
+                    />
+                    {a.vip && <span className="badge vip">VIP</span>}
+                  </p>
+                  <p>
+                    <Link to={`/service/appointments/${a.id}`}>{a.customer}</Link>: {a.reason}
+                  </p>
+                  <p>
+                    <code>{a.vin}</code>
+                  </p>
+                  <AppointmentActions appointment={a} />
+                </li>
+              ))}
+            </ol>
+          )}
+        </article>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,6 @@
+// Where each record's own page is: one place, so every VIN, sale and person shown can link to it.
+
+export const carPath = (vin: string) => `/inventory/automobiles/${encodeURIComponent(vin)}`;
+export const salePath = (id: number) => `/sales/${id}`;
+export const customerPath = (id: number) => `/sales/customers/${id}`;
+export const salespersonPath = (id: number) => `/sales/salespeople/${id}`;
