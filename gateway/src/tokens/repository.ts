@@ -1,6 +1,7 @@
 import type { Role } from '@carcar/common/contract/permissions';
 import type { Db } from '@carcar/common/db/database';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { withRole } from '../db/roles.js';
 import { apiTokens, users } from '../db/schema.js';
 
 /** An API token as listed: never its hash. */
@@ -24,24 +25,17 @@ const tokenColumns = {
   lastUsedAt: apiTokens.lastUsedAt,
 };
 
-type TokenRow = Omit<TokenRecord, 'role'> & { role: string };
-
-/** The database's CHECK constraint allows only the roles of the table, so the cast is safe. */
-function toRecord(row: TokenRow): TokenRecord {
-  return { ...row, role: row.role as Role };
-}
-
 export function tokensRepository(db: Db) {
   return {
     async list(): Promise<TokenRecord[]> {
       const rows = await db.select(tokenColumns).from(apiTokens).orderBy(asc(apiTokens.id));
-      return rows.map(toRecord);
+      return rows.map(withRole);
     },
 
     async create(input: { name: string; role: Role; tokenHash: string; createdBy: number | null }) {
       const [row] = await db.insert(apiTokens).values(input).returning(tokenColumns);
       if (!row) throw new Error('insert returned no row');
-      return toRecord(row);
+      return withRole(row);
     },
 
     /** Revokes a token; false when no token has this id. Revoking twice changes nothing. */
@@ -70,7 +64,7 @@ export function tokensRepository(db: Db) {
             or(isNull(apiTokens.createdBy), eq(users.disabled, false)),
           ),
         );
-      return row ? toRecord(row) : undefined;
+      return row ? withRole(row) : undefined;
     },
 
     /** At most one write a minute per token: the date is for people, not an audit of each call. */

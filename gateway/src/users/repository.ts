@@ -1,8 +1,8 @@
 import type { Role } from '@carcar/common/contract/permissions';
 import type { Db } from '@carcar/common/db/database';
-import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/db/pg-errors';
-import { conflict } from '@carcar/common/http/errors';
+import { translatePgError } from '@carcar/common/db/pg-errors';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { withRole } from '../db/roles.js';
 import { apiTokens, sessions, users } from '../db/schema.js';
 import type { UserRecord } from './schemas.js';
 
@@ -15,13 +15,6 @@ const userColumns = {
   technicianId: users.technicianId,
   salespersonId: users.salespersonId,
 };
-
-type UserRow = Omit<UserRecord, 'role'> & { role: string };
-
-/** The database's CHECK constraint allows only the roles of the table, so the cast is safe. */
-function toRecord(row: UserRow): UserRecord {
-  return { ...row, role: row.role as Role };
-}
 
 export interface NewUser {
   email: string;
@@ -41,25 +34,20 @@ export interface UserChanges {
   salespersonId?: number | null;
 }
 
-function duplicateEmail(error: unknown): never {
-  if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
-    throw conflict('A user with this email already exists', {
-      errors: [{ path: 'email', message: 'is already used by another user' }],
-    });
-  }
-  throw error;
-}
+const duplicateEmail = translatePgError({
+  unique: { path: 'email', message: 'Another user already has this email address' },
+});
 
 export function usersRepository(db: Db) {
   return {
     async list(): Promise<UserRecord[]> {
       const rows = await db.select(userColumns).from(users).orderBy(asc(users.id));
-      return rows.map(toRecord);
+      return rows.map(withRole);
     },
 
     async get(id: number): Promise<UserRecord | undefined> {
       const [row] = await db.select(userColumns).from(users).where(eq(users.id, id));
-      return row ? toRecord(row) : undefined;
+      return row ? withRole(row) : undefined;
     },
 
     /** The one read that returns a password hash: sign-in needs it, nothing else does. */
@@ -70,13 +58,13 @@ export function usersRepository(db: Db) {
         .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
       if (!row) return undefined;
       const { passwordHash, ...user } = row;
-      return { user: toRecord(user), passwordHash };
+      return { user: withRole(user), passwordHash };
     },
 
     async create(input: NewUser): Promise<UserRecord> {
       const [row] = await db.insert(users).values(input).returning(userColumns).catch(duplicateEmail);
       if (!row) throw new Error('insert returned no row');
-      return toRecord(row);
+      return withRole(row);
     },
 
     /**
@@ -103,7 +91,7 @@ export function usersRepository(db: Db) {
           const others = keepSession === undefined ? undefined : ne(sessions.sid, keepSession);
           await tx.delete(sessions).where(and(eq(sessions.userId, id), others));
         }
-        return toRecord(row);
+        return withRole(row);
       });
     },
 
@@ -126,7 +114,7 @@ export function usersRepository(db: Db) {
         const [existing] = await tx.select({ id: users.id }).from(users).limit(1);
         if (existing) return undefined;
         const [row] = await tx.insert(users).values(input).returning(userColumns);
-        return row ? toRecord(row) : undefined;
+        return row ? withRole(row) : undefined;
       });
     },
 
