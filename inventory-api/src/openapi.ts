@@ -1,7 +1,7 @@
 import type { FeedPage } from '@carcar/common/contract/feed';
 import type { Automobile, Manufacturer, VehicleModel } from '@carcar/common/contract/inventory';
 import { pageQuery } from '@carcar/common/http/list';
-import { buildOpenApi, type Operation } from '@carcar/common/http/openapi';
+import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
 import { automobileCreateBody, automobileListQuery, automobileUpdateBody } from './automobiles/schemas.js';
 import { changesQuery } from './feed/routes.js';
 import { manufacturerBody } from './manufacturers/schemas.js';
@@ -26,119 +26,49 @@ const automobile: Automobile = {
 };
 
 const operations: Operation[] = [
-  {
-    method: 'get',
+  ...resourceOperations({
     path: '/api/manufacturers/',
-    summary: 'List manufacturers',
-    query: pageQuery,
-    example: { manufacturers: [manufacturer] },
-  },
-  {
-    method: 'post',
-    path: '/api/manufacturers/',
-    summary: 'Create a manufacturer (name unique, case-insensitive)',
-    body: manufacturerBody,
-    status: 201,
+    listKey: 'manufacturers',
     example: manufacturer,
-    errors: [409],
-  },
-  {
-    method: 'get',
-    path: '/api/manufacturers/{id}/',
-    summary: 'Get a manufacturer',
-    example: manufacturer,
-    errors: [404],
-  },
-  {
-    method: 'put',
-    path: '/api/manufacturers/{id}/',
-    summary: 'Rename a manufacturer',
-    body: manufacturerBody,
-    example: manufacturer,
-    errors: [404, 409],
-  },
-  {
-    method: 'delete',
-    path: '/api/manufacturers/{id}/',
-    summary: 'Delete a manufacturer (409 while it has models)',
-    example: manufacturer,
-    errors: [404, 409],
-  },
-  {
-    method: 'get',
+    list: { summary: 'List manufacturers', query: pageQuery },
+    create: { summary: 'Create a manufacturer (name unique, case-insensitive)', body: manufacturerBody },
+    get: { summary: 'Get a manufacturer' },
+    update: { summary: 'Rename a manufacturer', body: manufacturerBody },
+    delete: { summary: 'Delete a manufacturer (409 while it has models)' },
+  }),
+  ...resourceOperations({
     path: '/api/models/',
-    summary: 'List vehicle models',
-    query: pageQuery,
-    example: { models: [model] },
-  },
-  {
-    method: 'post',
-    path: '/api/models/',
-    summary: 'Create a vehicle model',
-    body: modelCreateBody,
-    status: 201,
+    listKey: 'models',
     example: model,
-  },
-  { method: 'get', path: '/api/models/{id}/', summary: 'Get a vehicle model', example: model, errors: [404] },
-  {
-    method: 'put',
-    path: '/api/models/{id}/',
-    summary: 'Change a model name or picture',
-    body: modelUpdateBody,
-    example: model,
-    errors: [404],
-  },
-  {
-    method: 'delete',
-    path: '/api/models/{id}/',
-    summary: 'Delete a vehicle model (409 while it has automobiles)',
-    example: model,
-    errors: [404, 409],
-  },
-  {
-    method: 'get',
+    list: { summary: 'List vehicle models', query: pageQuery },
+    create: { summary: 'Create a vehicle model', body: modelCreateBody, errors: [] },
+    get: { summary: 'Get a vehicle model' },
+    update: { summary: 'Change a model name or picture', body: modelUpdateBody, errors: [404] },
+    delete: { summary: 'Delete a vehicle model (409 while it has automobiles)' },
+  }),
+  ...resourceOperations({
     path: '/api/automobiles/',
-    summary: 'List automobiles; filter by sold, search VIN, color, model or manufacturer with q',
-    query: automobileListQuery,
-    example: { autos: [automobile] },
-  },
-  {
-    method: 'post',
-    path: '/api/automobiles/',
-    summary: 'Add an automobile (VIN unique; check digit required for North American VINs)',
-    body: automobileCreateBody,
-    status: 201,
+    key: 'vin',
+    listKey: 'autos',
     example: automobile,
-    errors: [409],
-  },
+    list: {
+      summary: 'List automobiles; filter by sold, search VIN, color, model or manufacturer with q, sort with sort',
+      query: automobileListQuery,
+    },
+    create: {
+      summary: 'Add an automobile (VIN unique; check digit required for North American VINs)',
+      body: automobileCreateBody,
+    },
+    get: { summary: 'Get an automobile by VIN' },
+    update: { summary: 'Change color, year or sold', body: automobileUpdateBody, errors: [404] },
+    delete: { summary: 'Delete an automobile', errors: [404] },
+  }),
   {
     method: 'get',
     path: '/api/automobiles/changes/',
     summary: 'The sync feed: changes after a seq, long-poll with wait (seconds, up to 30)',
     query: changesQuery,
     example: { changes: [{ ...automobile, seq: 1, deleted: false }], next: 1 } satisfies FeedPage,
-  },
-  {
-    method: 'get',
-    path: '/api/automobiles/{vin}/',
-    summary: 'Get an automobile by VIN',
-    example: automobile,
-    errors: [404],
-  },
-  {
-    method: 'put',
-    path: '/api/automobiles/{vin}/',
-    summary: 'Change color, year or sold',
-    body: automobileUpdateBody,
-    example: automobile,
-    errors: [404],
-  },
-  {
-    method: 'delete',
-    path: '/api/automobiles/{vin}/',
-    summary: 'Delete an automobile',
-    example: automobile,
-    errors: [404],
   },
   {
     method: 'get',

@@ -1,7 +1,7 @@
 import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
 import { appointmentCancelBody, appointmentCreateBody } from '@carcar/common/contract/service';
 import { staffListQuery } from '@carcar/common/db/table-repository';
-import { buildOpenApi, type Operation } from '@carcar/common/http/openapi';
+import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
 import { appointmentListQuery } from './appointments/schemas.js';
 
 const technician = { id: 1, first_name: 'Ada', last_name: 'Lovelace', employee_id: 'T-100', active: true };
@@ -19,72 +19,39 @@ const appointment = {
 };
 
 const operations: Operation[] = [
-  {
-    method: 'get',
+  ...resourceOperations({
     path: '/api/technicians/',
-    summary: 'List technicians; ?active=true only those still working (for booking)',
-    query: staffListQuery,
-    example: { technicians: [technician] },
-  },
-  {
-    method: 'post',
-    path: '/api/technicians/',
-    summary: 'Add a technician (employee_id unique)',
-    body: staffBody,
-    status: 201,
+    listKey: 'technicians',
     example: technician,
-    errors: [409],
-  },
-  { method: 'get', path: '/api/technicians/{id}/', summary: 'Get a technician', example: technician, errors: [404] },
-  {
-    method: 'put',
-    path: '/api/technicians/{id}/',
-    summary: 'Change a technician (any fields); "active": false retires them, keeping their appointments',
-    body: staffUpdateBody,
-    example: { ...technician, active: false },
-    errors: [404, 409],
-  },
-  {
-    method: 'delete',
-    path: '/api/technicians/{id}/',
-    summary: 'Delete a technician (409 while appointments reference it)',
-    example: technician,
-    errors: [404, 409],
-  },
-  {
-    method: 'get',
+    list: { summary: 'List technicians; ?active=true only those still working (for booking)', query: staffListQuery },
+    create: { summary: 'Add a technician (employee_id unique)', body: staffBody },
+    get: { summary: 'Get a technician' },
+    update: {
+      summary: 'Change a technician (any fields); "active": false retires them, keeping their appointments',
+      body: staffUpdateBody,
+      example: { ...technician, active: false },
+    },
+    delete: { summary: 'Delete a technician (409 while appointments reference it)' },
+  }),
+  ...resourceOperations({
     path: '/api/appointments/',
-    summary:
-      'List appointments, newest first unless ?sort=; ?vin= is the service history (all statuses); ' +
-      '?from=&to= start times in [from, to); ?q= VIN, customer, reason or technician',
-    query: appointmentListQuery,
-    example: { appointments: [appointment] },
-  },
-  {
-    method: 'post',
-    path: '/api/appointments/',
-    summary:
-      'Book an appointment; a date_time without offset is on the dealership clock (TIMEZONE); 400 when it ' +
-      'has passed; 409 when the technician is already booked then, with conflicting_appointment and next_free',
-    body: appointmentCreateBody,
-    status: 201,
+    listKey: 'appointments',
     example: appointment,
-    errors: [409],
-  },
-  {
-    method: 'get',
-    path: '/api/appointments/{id}/',
-    summary: 'Get an appointment',
-    example: appointment,
-    errors: [404],
-  },
-  {
-    method: 'delete',
-    path: '/api/appointments/{id}/',
-    summary: 'Delete a created or canceled appointment (409 for a finished one: service history)',
-    example: appointment,
-    errors: [404, 409],
-  },
+    list: {
+      summary:
+        'List appointments, newest first unless ?sort=; ?vin= is the service history (all statuses); ' +
+        '?from=&to= start times in [from, to); ?q= VIN, customer, reason or technician',
+      query: appointmentListQuery,
+    },
+    create: {
+      summary:
+        'Book an appointment; a date_time without offset is on the dealership clock (TIMEZONE); 400 when it ' +
+        'has passed; 409 when the technician is already booked then, with conflicting_appointment and next_free',
+      body: appointmentCreateBody,
+    },
+    get: { summary: 'Get an appointment' },
+    delete: { summary: 'Delete a created or canceled appointment (409 for a finished one: service history)' },
+  }),
   {
     method: 'put',
     path: '/api/appointments/{id}/cancel/',

@@ -16,6 +16,40 @@ export interface Operation {
   errors?: number[];
 }
 
+/**
+ * The classic operations of one resource (list, create, get, change, delete at `path` and
+ * `path{key}/`), described once: a service lists its resources instead of spelling out each
+ * operation. Only the operations given are documented.
+ */
+export interface ResourceDocs {
+  /** The collection's path with its trailing slash: `/api/models/`. */
+  path: string;
+  /** The path parameter naming one item: `id`, or `vin` for automobiles. */
+  key?: string;
+  /** The list envelope's key (`models`) and one item, for the examples. */
+  listKey: string;
+  example: unknown;
+  list: { summary: string; query?: z.ZodObject };
+  create?: { summary: string; body: z.ZodType; errors?: number[] };
+  get?: { summary: string; query?: z.ZodObject };
+  update?: { summary: string; body: z.ZodType; example?: unknown; errors?: number[] };
+  delete?: { summary: string; query?: z.ZodObject; example?: unknown; errors?: number[] };
+}
+
+export function resourceOperations(docs: ResourceDocs): Operation[] {
+  const item = `${docs.path}{${docs.key ?? 'id'}}/`;
+  const { example } = docs;
+  return [
+    { method: 'get', path: docs.path, ...docs.list, example: { [docs.listKey]: [example] } },
+    ...(docs.create
+      ? [{ method: 'post' as const, path: docs.path, status: 201, example, errors: [409], ...docs.create }]
+      : []),
+    ...(docs.get ? [{ method: 'get' as const, path: item, example, errors: [404], ...docs.get }] : []),
+    ...(docs.update ? [{ method: 'put' as const, path: item, example, errors: [404, 409], ...docs.update }] : []),
+    ...(docs.delete ? [{ method: 'delete' as const, path: item, example, errors: [404, 409], ...docs.delete }] : []),
+  ];
+}
+
 const errorDescriptions: Record<number, string> = {
   400: 'Invalid request: `{"message", "code": "validation_error", "errors": [{"path", "message"}]}`',
   404: 'Does not exist: `{"message": "Does not exist", "code": "not_found"}`',
