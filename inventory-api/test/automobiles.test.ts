@@ -1,27 +1,21 @@
 import { queryRows } from '@carcar/common/db/statements';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAutomobile, type Inventory, seedModel, startInventory, VINS } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addAutomobile, inventoryWithModel, seedModel, VINS } from './helpers.js';
 
-let inv: Inventory;
-let modelId: number;
-beforeAll(async () => {
-  inv = await startInventory();
-  modelId = (await seedModel(inv)).id;
-});
-afterAll(() => inv.close());
+const stock = inventoryWithModel();
 
-const count = async () => Number((await inv.api().get('/api/automobiles/').expect(200)).headers['x-total-count']);
+const count = async () => Number((await stock.inv.api().get('/api/automobiles/').expect(200)).headers['x-total-count']);
 
 describe('automobiles', () => {
   it('creates an automobile with the classic JSON, VIN upper-cased', async () => {
-    const res = await inv
+    const res = await stock.inv
       .api()
       .post('/api/automobiles/')
-      .send({ color: 'red', year: 2012, vin: '1c3cc5fb2an120174', model_id: modelId })
+      .send({ color: 'red', year: 2012, vin: '1c3cc5fb2an120174', model_id: stock.modelId })
       .expect(201);
-    const model = (await inv.api().get(`/api/models/${modelId}/`)).body;
+    const model = (await stock.inv.api().get(`/api/models/${stock.modelId}/`)).body;
     expect(res.body).toEqual({
       href: '/api/automobiles/1C3CC5FB2AN120174/',
       id: res.body.id,
@@ -31,40 +25,44 @@ describe('automobiles', () => {
       model,
       sold: false,
     });
-    await inv.api().get('/api/automobiles/1C3CC5FB2AN120174/').expect(200, res.body);
-    await inv.api().get('/api/automobiles/1c3cc5fb2an120174').expect(200, res.body);
-    const list = await inv.api().get('/api/automobiles/').expect(200);
+    await stock.inv.api().get('/api/automobiles/1C3CC5FB2AN120174/').expect(200, res.body);
+    await stock.inv.api().get('/api/automobiles/1c3cc5fb2an120174').expect(200, res.body);
+    const list = await stock.inv.api().get('/api/automobiles/').expect(200);
     expect(list.body).toEqual({ autos: [res.body] });
   });
 
   it('accepts numeric strings from classic HTML forms', async () => {
-    const res = await inv
+    const res = await stock.inv
       .api()
       .post('/api/automobiles/')
-      .send({ color: 'blue', year: '2015', vin: '1GC4K0C87FF132904', model_id: String(modelId) })
+      .send({ color: 'blue', year: '2015', vin: '1GC4K0C87FF132904', model_id: String(stock.modelId) })
       .expect(201);
     expect(res.body.year).toBe(2015);
   });
 
   it('updates color, year and sold, and deletes', async () => {
     const vin = VINS[3] as string;
-    await addAutomobile(inv, vin, modelId);
-    const sold = await inv.api().put(`/api/automobiles/${vin}/`).send({ sold: true }).expect(200);
+    await addAutomobile(stock.inv, vin, stock.modelId);
+    const sold = await stock.inv.api().put(`/api/automobiles/${vin}/`).send({ sold: true }).expect(200);
     expect(sold.body).toMatchObject({ vin, sold: true, color: 'red' });
-    const painted = await inv.api().put(`/api/automobiles/${vin}/`).send({ color: 'green', year: 2021 }).expect(200);
+    const painted = await stock.inv
+      .api()
+      .put(`/api/automobiles/${vin}/`)
+      .send({ color: 'green', year: 2021 })
+      .expect(200);
     expect(painted.body).toMatchObject({ color: 'green', year: 2021, sold: true });
-    const deleted = await inv.api().delete(`/api/automobiles/${vin}/`).expect(200);
+    const deleted = await stock.inv.api().delete(`/api/automobiles/${vin}/`).expect(200);
     expect(deleted.body).toEqual(painted.body);
-    await inv.api().get(`/api/automobiles/${vin}/`).expect(404, { message: 'Does not exist', code: 'not_found' });
+    await stock.inv.api().get(`/api/automobiles/${vin}/`).expect(404, { message: 'Does not exist', code: 'not_found' });
   });
 
   it('filters by sold and searches VIN, color, model and manufacturer', async () => {
-    const other = await seedModel(inv, 'Audi', 'Q5');
-    await addAutomobile(inv, 'WA1A4AFY2J2008189', other.id, { color: 'silver', year: 2018 });
-    await inv.api().put('/api/automobiles/WA1A4AFY2J2008189/').send({ sold: true }).expect(200);
+    const other = await seedModel(stock.inv, 'Audi', 'Q5');
+    await addAutomobile(stock.inv, 'WA1A4AFY2J2008189', other.id, { color: 'silver', year: 2018 });
+    await stock.inv.api().put('/api/automobiles/WA1A4AFY2J2008189/').send({ sold: true }).expect(200);
 
     const vins = async (query: string) =>
-      ((await inv.api().get(`/api/automobiles/${query}`).expect(200)).body.autos as { vin: string }[]).map(
+      ((await stock.inv.api().get(`/api/automobiles/${query}`).expect(200)).body.autos as { vin: string }[]).map(
         (a) => a.vin,
       );
     expect(await vins('?sold=true')).toEqual(['WA1A4AFY2J2008189']);
@@ -75,7 +73,7 @@ describe('automobiles', () => {
     expect(await vins('?q=2008189')).toEqual(['WA1A4AFY2J2008189']);
     expect(await vins('?q=sebring')).toEqual(expect.arrayContaining(['1C3CC5FB2AN120174']));
     expect(await vins('?q=%25')).toEqual([]);
-    const page = await inv.api().get('/api/automobiles/?limit=1&offset=1&sold=false').expect(200);
+    const page = await stock.inv.api().get('/api/automobiles/?limit=1&offset=1&sold=false').expect(200);
     expect(page.body.autos).toHaveLength(1);
     expect(page.headers['x-total-count']).toBe(String((await vins('?sold=false')).length));
   });
@@ -84,50 +82,56 @@ describe('automobiles', () => {
     const real = async (sold?: boolean) => {
       const where = sold === undefined ? sql`` : sql`where sold = ${sold}`;
       const rows = await queryRows<{ n: number | string }>(
-        inv.db,
+        stock.inv.db,
         sql`select count(*) as n from inventory.automobiles ${where}`,
       );
       return Number(rows[0]?.n);
     };
     const totals = async () => {
       const header = async (query: string) =>
-        Number((await inv.api().get(`/api/automobiles/?limit=1${query}`).expect(200)).headers['x-total-count']);
+        Number((await stock.inv.api().get(`/api/automobiles/?limit=1${query}`).expect(200)).headers['x-total-count']);
       return { all: await header(''), sold: await header('&sold=true'), unsold: await header('&sold=false') };
     };
     const soldBefore = await real(true);
     const vins = Array.from({ length: 30 }, (_, i) => sampleVin(700 + i));
     await Promise.all(
-      vins.map((vin) => inv.api().post('/api/automobiles/').send({ color: 'red', year: 2020, vin, model_id: modelId })),
+      vins.map((vin) =>
+        stock.inv.api().post('/api/automobiles/').send({ color: 'red', year: 2020, vin, model_id: stock.modelId }),
+      ),
     );
     await Promise.all(
-      vins.slice(0, 12).map((vin) => inv.api().put(`/api/automobiles/${vin}/`).send({ sold: true }).expect(200)),
+      vins.slice(0, 12).map((vin) => stock.inv.api().put(`/api/automobiles/${vin}/`).send({ sold: true }).expect(200)),
     );
     await Promise.all([
-      ...vins.slice(0, 4).map((vin) => inv.api().put(`/api/automobiles/${vin}/`).send({ sold: false }).expect(200)),
-      ...vins.slice(4, 6).map((vin) => inv.api().put(`/api/automobiles/${vin}/`).send({ sold: true }).expect(200)),
-      ...vins.slice(20, 25).map((vin) => inv.api().delete(`/api/automobiles/${vin}/`).expect(200)),
+      ...vins
+        .slice(0, 4)
+        .map((vin) => stock.inv.api().put(`/api/automobiles/${vin}/`).send({ sold: false }).expect(200)),
+      ...vins
+        .slice(4, 6)
+        .map((vin) => stock.inv.api().put(`/api/automobiles/${vin}/`).send({ sold: true }).expect(200)),
+      ...vins.slice(20, 25).map((vin) => stock.inv.api().delete(`/api/automobiles/${vin}/`).expect(200)),
     ]);
     expect(await totals()).toEqual({ all: await real(), sold: await real(true), unsold: await real(false) });
     expect(await real(true)).toBe(soldBefore + 8);
-    const pastTheEnd = await inv.api().get('/api/automobiles/?limit=5&offset=100000&sold=true').expect(200);
+    const pastTheEnd = await stock.inv.api().get('/api/automobiles/?limit=5&offset=100000&sold=true').expect(200);
     expect(pastTheEnd.body.autos).toEqual([]);
     expect(pastTheEnd.headers['x-total-count']).toBe(String(soldBefore + 8));
   });
 
   it('refuses a duplicate VIN with 409', async () => {
-    await addAutomobile(inv, '1HGCM82633A004352', modelId);
+    await addAutomobile(stock.inv, '1HGCM82633A004352', stock.modelId);
     const before = await count();
-    const res = await inv
+    const res = await stock.inv
       .api()
       .post('/api/automobiles/')
-      .send({ color: 'red', year: 2003, vin: '1hgcm82633a004352', model_id: modelId })
+      .send({ color: 'red', year: 2003, vin: '1hgcm82633a004352', model_id: stock.modelId })
       .expect(409);
     expect(res.body).toMatchObject({ code: 'conflict', message: expect.stringContaining('1HGCM82633A004352') });
     expect(await count()).toBe(before);
   });
 
   it('accepts a foreign VIN whose check digit does not match (reported, not refused)', async () => {
-    await addAutomobile(inv, 'JHMAP11432T2N3BH3', modelId);
+    await addAutomobile(stock.inv, 'JHMAP11432T2N3BH3', stock.modelId);
   });
 
   const nextYearPlusTwo = new Date().getUTCFullYear() + 2;
@@ -149,10 +153,10 @@ describe('automobiles', () => {
     ['a model_id of the wrong type', { model_id: 'abc' }, 'model_id'],
   ])('answers 400 for %s, writing nothing', async (_label, change, path) => {
     const before = await count();
-    const res = await inv
+    const res = await stock.inv
       .api()
       .post('/api/automobiles/')
-      .send({ ...good, model_id: modelId, ...change })
+      .send({ ...good, model_id: stock.modelId, ...change })
       .expect(400);
     expect(res.body).toMatchObject({ message: 'Invalid request', code: 'validation_error' });
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
@@ -160,17 +164,17 @@ describe('automobiles', () => {
   });
 
   it('accepts the latest allowed year (next year + 1)', async () => {
-    await addAutomobile(inv, '1FTMW1T88MFA00001', modelId, { year: nextYearPlusTwo });
+    await addAutomobile(stock.inv, '1FTMW1T88MFA00001', stock.modelId, { year: nextYearPlusTwo });
   });
 
   it('answers 400 naming every missing field', async () => {
-    const res = await inv.api().post('/api/automobiles/').send({}).expect(400);
+    const res = await stock.inv.api().post('/api/automobiles/').send({}).expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['color', 'model_id', 'vin', 'year']);
   });
 
   it('answers 400 for an unknown model_id, writing nothing', async () => {
     const before = await count();
-    const res = await inv
+    const res = await stock.inv
       .api()
       .post('/api/automobiles/')
       .send({ color: 'red', year: 2010, vin: sampleVin(1), model_id: 987654 })
@@ -180,14 +184,14 @@ describe('automobiles', () => {
   });
 
   it('answers 400 for bad updates and 404 for unknown VINs', async () => {
-    await inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ sold: 'yes' }).expect(400);
-    await inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ year: 1800 }).expect(400);
-    await inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ color: '' }).expect(400);
-    await inv.api().get('/api/automobiles/1C3CC5FB2AN120174/').expect(200);
-    await inv.api().get('/api/automobiles/5YJSA1E26HF000001/').expect(404);
-    await inv.api().put('/api/automobiles/5YJSA1E26HF000001/').send({ sold: true }).expect(404);
-    await inv.api().delete('/api/automobiles/5YJSA1E26HF000001/').expect(404);
-    await inv
+    await stock.inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ sold: 'yes' }).expect(400);
+    await stock.inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ year: 1800 }).expect(400);
+    await stock.inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ color: '' }).expect(400);
+    await stock.inv.api().get('/api/automobiles/1C3CC5FB2AN120174/').expect(200);
+    await stock.inv.api().get('/api/automobiles/5YJSA1E26HF000001/').expect(404);
+    await stock.inv.api().put('/api/automobiles/5YJSA1E26HF000001/').send({ sold: true }).expect(404);
+    await stock.inv.api().delete('/api/automobiles/5YJSA1E26HF000001/').expect(404);
+    await stock.inv
       .api()
       .get(`/api/automobiles/${'Z'.repeat(300)}/`)
       .expect(404);
@@ -196,7 +200,7 @@ describe('automobiles', () => {
   it.each(['?limit=-1', '?limit=0', '?limit=501', '?limit=99999999999999', '?limit=abc', '?offset=-5', '?sold=maybe'])(
     'answers 400 for the list query %s',
     async (query) => {
-      const res = await inv.api().get(`/api/automobiles/${query}`).expect(400);
+      const res = await stock.inv.api().get(`/api/automobiles/${query}`).expect(400);
       expect(res.body.code).toBe('validation_error');
       expect(res.body.errors.length).toBeGreaterThan(0);
     },
@@ -215,7 +219,7 @@ describe('sorting the stock: ?sort=', () => {
   let mine: Car[];
 
   beforeAll(async () => {
-    const model = await seedModel(inv, 'Sorter Motors', 'Orderly');
+    const model = await seedModel(stock.inv, 'Sorter Motors', 'Orderly');
     // Years with ties, VINs whose order is not their id order, one sold car.
     const cars = [
       [sampleVin(905, '5YJSA1E20HF'), 2015],
@@ -225,10 +229,10 @@ describe('sorting the stock: ?sort=', () => {
       [sampleVin(904, '1C4RJFBG0EC'), 2021],
     ] as const;
     mine = [];
-    for (const [vin, year] of cars) mine.push((await addAutomobile(inv, vin, model.id, { year })) as Car);
-    await inv.api().put(`/api/automobiles/${mine[2]?.vin}/`).send({ sold: true }).expect(200);
+    for (const [vin, year] of cars) mine.push((await addAutomobile(stock.inv, vin, model.id, { year })) as Car);
+    await stock.inv.api().put(`/api/automobiles/${mine[2]?.vin}/`).send({ sold: true }).expect(200);
     mine = await Promise.all(
-      mine.map(async (car) => (await inv.api().get(`/api/automobiles/${car.vin}/`)).body as Car),
+      mine.map(async (car) => (await stock.inv.api().get(`/api/automobiles/${car.vin}/`)).body as Car),
     );
   });
 
@@ -236,17 +240,20 @@ describe('sorting the stock: ?sort=', () => {
 
   it.each(Object.keys(orders))('sorts a search by %s', async (sort) => {
     const order = orders[sort] as (a: Car, b: Car) => number;
-    const res = await inv.api().get(`/api/automobiles/?q=orderly&sort=${sort}`).expect(200);
+    const res = await stock.inv.api().get(`/api/automobiles/?q=orderly&sort=${sort}`).expect(200);
     expect(vinsOf(res)).toEqual([...mine].sort(order).map((car) => car.vin));
     expect(res.headers['x-total-count']).toBe('5');
     const paged = [];
     for (let offset = 0; offset < 5; offset += 2) {
-      const page = await inv.api().get(`/api/automobiles/?q=orderly&sort=${sort}&limit=2&offset=${offset}`).expect(200);
+      const page = await stock.inv
+        .api()
+        .get(`/api/automobiles/?q=orderly&sort=${sort}&limit=2&offset=${offset}`)
+        .expect(200);
       expect(page.headers['x-total-count']).toBe('5');
       paged.push(...vinsOf(page));
     }
     expect(paged).toEqual(vinsOf(res));
-    const unsold = await inv.api().get(`/api/automobiles/?q=orderly&sort=${sort}&sold=false`).expect(200);
+    const unsold = await stock.inv.api().get(`/api/automobiles/?q=orderly&sort=${sort}&sold=false`).expect(200);
     expect(vinsOf(unsold)).toEqual(
       [...mine]
         .filter((car) => !car.sold)
@@ -263,13 +270,16 @@ describe('sorting the stock: ?sort=', () => {
     ]),
   )('pages the whole stock by %s%s, each page in order with the total', async (sort, sold) => {
     const order = orders[sort] as (a: Car, b: Car) => number;
-    const whole = await inv.api().get(`/api/automobiles/?sort=${sort}${sold}`).expect(200);
+    const whole = await stock.inv.api().get(`/api/automobiles/?sort=${sort}${sold}`).expect(200);
     const cars = whole.body.autos as Car[];
     expect(cars.length).toBeGreaterThan(5);
     expect(cars.map((car) => car.vin)).toEqual([...cars].sort(order).map((car) => car.vin));
     const paged: string[] = [];
     for (let offset = 0; offset < cars.length; offset += 7) {
-      const page = await inv.api().get(`/api/automobiles/?sort=${sort}${sold}&limit=7&offset=${offset}`).expect(200);
+      const page = await stock.inv
+        .api()
+        .get(`/api/automobiles/?sort=${sort}${sold}&limit=7&offset=${offset}`)
+        .expect(200);
       expect(page.headers['x-total-count']).toBe(String(cars.length));
       paged.push(...vinsOf(page));
     }
@@ -277,15 +287,15 @@ describe('sorting the stock: ?sort=', () => {
   });
 
   it('sorts by id unless asked, as classic clients expect', async () => {
-    const plain = await inv.api().get('/api/automobiles/?limit=50').expect(200);
-    const byId = await inv.api().get('/api/automobiles/?limit=50&sort=id').expect(200);
+    const plain = await stock.inv.api().get('/api/automobiles/?limit=50').expect(200);
+    const byId = await stock.inv.api().get('/api/automobiles/?limit=50&sort=id').expect(200);
     expect(plain.body).toEqual(byId.body);
     const ids = plain.body.autos.map((car: Car) => car.id);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
   });
 
   it('refuses an unknown sort with a sentence naming the choices', async () => {
-    const res = await inv.api().get('/api/automobiles/?sort=color').expect(400);
+    const res = await stock.inv.api().get('/api/automobiles/?sort=color').expect(400);
     expect(res.body.errors).toEqual([{ path: 'sort', message: 'Sort by one of: id, -id, vin, year, -year' }]);
   });
 });
@@ -327,22 +337,22 @@ describe('messages a person understands', () => {
       'This vehicle model is no longer on file; choose another',
     ],
   ])('%s: the 400 names the field with a sentence', async (_label, change, path, message) => {
-    const res = await inv
+    const res = await stock.inv
       .api()
       .post('/api/automobiles/')
-      .send({ ...good, model_id: modelId, ...change })
+      .send({ ...good, model_id: stock.modelId, ...change })
       .expect(400);
     expect(res.body.errors).toContainEqual({ path, message });
   });
 
   it('words the models and manufacturers pickers and fields too', async () => {
-    const noMaker = await inv
+    const noMaker = await stock.inv
       .api()
       .post('/api/models/')
       .send({ name: 'X', picture_url: 'https://p.example/x.jpg' })
       .expect(400);
     expect(noMaker.body.errors).toEqual([{ path: 'manufacturer_id', message: 'Choose a manufacturer' }]);
-    const unknownMaker = await inv
+    const unknownMaker = await stock.inv
       .api()
       .post('/api/models/')
       .send({ name: 'X', picture_url: 'https://p.example/x.jpg', manufacturer_id: 987654 })
@@ -350,7 +360,7 @@ describe('messages a person understands', () => {
     expect(unknownMaker.body.errors).toEqual([
       { path: 'manufacturer_id', message: 'This manufacturer is no longer on file; choose another' },
     ]);
-    const badUrl = await inv
+    const badUrl = await stock.inv
       .api()
       .post('/api/models/')
       .send({ name: '', picture_url: 'ftp://x', manufacturer_id: 1 })
@@ -359,9 +369,9 @@ describe('messages a person understands', () => {
       { path: 'name', message: 'Enter the name' },
       { path: 'picture_url', message: 'Enter a picture URL starting with http:// or https://' },
     ]);
-    const noName = await inv.api().post('/api/manufacturers/').send({}).expect(400);
+    const noName = await stock.inv.api().post('/api/manufacturers/').send({}).expect(400);
     expect(noName.body.errors).toEqual([{ path: 'name', message: 'Enter the name' }]);
-    const sold = await inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ sold: 'yes' }).expect(400);
+    const sold = await stock.inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ sold: 'yes' }).expect(400);
     expect(sold.body.errors).toEqual([{ path: 'sold', message: 'Choose whether the car is sold: true or false' }]);
   });
 
@@ -381,7 +391,7 @@ describe('messages a person understands', () => {
     const answers = [
       ...(await Promise.all(
         bodies.map((body) =>
-          inv.api().post('/api/automobiles/').set('Content-Type', 'application/json').send(JSON.stringify(body)),
+          stock.inv.api().post('/api/automobiles/').set('Content-Type', 'application/json').send(JSON.stringify(body)),
         ),
       )),
       ...(await Promise.all(
@@ -394,15 +404,15 @@ describe('messages a person understands', () => {
           'sold=maybe',
           'sort=',
           `q=${'q'.repeat(101)}`,
-        ].map((query) => inv.api().get(`/api/automobiles/?${query}`)),
+        ].map((query) => stock.inv.api().get(`/api/automobiles/?${query}`)),
       )),
-      await inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ year: 'soon', color: 3, sold: 'no' }),
-      await inv.api().post('/api/models/').send({ name: [], picture_url: 42, manufacturer_id: 'x' }),
-      await inv
+      await stock.inv.api().put('/api/automobiles/1C3CC5FB2AN120174/').send({ year: 'soon', color: 3, sold: 'no' }),
+      await stock.inv.api().post('/api/models/').send({ name: [], picture_url: 42, manufacturer_id: 'x' }),
+      await stock.inv
         .api()
         .post('/api/manufacturers/')
         .send({ name: { first: 'x' } }),
-      await inv.api().get(`/api/vins/${'Z'.repeat(65)}/`),
+      await stock.inv.api().get(`/api/vins/${'Z'.repeat(65)}/`),
     ];
     for (const res of answers) {
       expect(res.status).toBe(400);
@@ -415,7 +425,7 @@ describe('messages a person understands', () => {
 
 describe('request bodies', () => {
   it('answers malformed JSON with 400 JSON', async () => {
-    const res = await inv
+    const res = await stock.inv
       .api()
       .post('/api/automobiles/')
       .set('Content-Type', 'application/json')
@@ -425,7 +435,7 @@ describe('request bodies', () => {
   });
 
   it('answers a body over 100 kB with 413 JSON', async () => {
-    const res = await inv
+    const res = await stock.inv
       .api()
       .post('/api/manufacturers/')
       .send({ name: 'x'.repeat(110_000) })
@@ -434,11 +444,11 @@ describe('request bodies', () => {
   });
 
   it('answers unknown paths with 404 JSON', async () => {
-    const res = await inv.api().get('/api/nothing-here/').expect(404);
+    const res = await stock.inv.api().get('/api/nothing-here/').expect(404);
     expect(res.body).toEqual({ message: 'Does not exist', code: 'not_found' });
   });
 
   it('reports health', async () => {
-    await inv.api().get('/healthz').expect(200, { status: 'ok' });
+    await stock.inv.api().get('/healthz').expect(200, { status: 'ok' });
   });
 });

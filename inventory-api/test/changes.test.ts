@@ -1,15 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAutomobile, type Inventory, seedModel, startInventory } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { addAutomobile, inventoryWithModel, seedModel } from './helpers.js';
 
-let inv: Inventory;
-let modelId: number;
-beforeAll(async () => {
-  inv = await startInventory();
-  modelId = (await seedModel(inv)).id;
-});
-afterAll(() => inv.close());
+const stock = inventoryWithModel();
 
 interface Change {
   seq: number;
@@ -21,7 +15,7 @@ interface Change {
 }
 
 async function changes(after: number, extra = '') {
-  const res = await inv.api().get(`/api/automobiles/changes/?after=${after}${extra}`).expect(200);
+  const res = await stock.inv.api().get(`/api/automobiles/changes/?after=${after}${extra}`).expect(200);
   return res.body as { changes: Change[]; next: number };
 }
 
@@ -29,9 +23,9 @@ describe('the changes feed', () => {
   it('gives every create, update and delete a strictly higher seq, with the automobile JSON', async () => {
     const start = (await changes(0)).next;
     const vin = sampleVin(1);
-    const created = await addAutomobile(inv, vin, modelId);
-    await inv.api().put(`/api/automobiles/${vin}/`).send({ sold: true }).expect(200);
-    await inv.api().delete(`/api/automobiles/${vin}/`).expect(200);
+    const created = await addAutomobile(stock.inv, vin, stock.modelId);
+    await stock.inv.api().put(`/api/automobiles/${vin}/`).send({ sold: true }).expect(200);
+    await stock.inv.api().delete(`/api/automobiles/${vin}/`).expect(200);
 
     const feed = await changes(start);
     expect(feed.changes.map((c) => [c.vin, c.sold, c.deleted])).toEqual([
@@ -48,7 +42,7 @@ describe('the changes feed', () => {
 
   it('returns only changes after `after`, in seq order, at most `limit`', async () => {
     const start = (await changes(0, '&limit=500')).next;
-    for (let i = 10; i < 15; i++) await addAutomobile(inv, sampleVin(i), modelId);
+    for (let i = 10; i < 15; i++) await addAutomobile(stock.inv, sampleVin(i), stock.modelId);
     const all = await changes(start);
     expect(all.changes.map((c) => c.vin)).toEqual([10, 11, 12, 13, 14].map((i) => sampleVin(i)));
     const firstTwo = await changes(start, '&limit=2');
@@ -60,11 +54,15 @@ describe('the changes feed', () => {
   });
 
   it('records a model rename as a change of each of its automobiles', async () => {
-    const model = await seedModel(inv, 'Lincoln', 'Navigator');
-    await addAutomobile(inv, sampleVin(20), model.id);
+    const model = await seedModel(stock.inv, 'Lincoln', 'Navigator');
+    await addAutomobile(stock.inv, sampleVin(20), model.id);
     const start = (await changes(0, '&limit=500')).next;
-    await inv.api().put(`/api/models/${model.id}/`).send({ name: 'Aviator' }).expect(200);
-    await inv.api().put(`/api/manufacturers/${model.manufacturer.id}/`).send({ name: 'Lincoln Motor' }).expect(200);
+    await stock.inv.api().put(`/api/models/${model.id}/`).send({ name: 'Aviator' }).expect(200);
+    await stock.inv
+      .api()
+      .put(`/api/manufacturers/${model.manufacturer.id}/`)
+      .send({ name: 'Lincoln Motor' })
+      .expect(200);
     const feed = await changes(start);
     expect(feed.changes.map((c) => [c.vin, c.model.name, c.model.manufacturer.name])).toEqual([
       [sampleVin(20), 'Aviator', 'Lincoln'],
@@ -73,7 +71,7 @@ describe('the changes feed', () => {
   });
 
   it('holds an empty answer with `wait` and returns as soon as a change is made', async () => {
-    const server = inv.app.listen(0);
+    const server = stock.inv.app.listen(0);
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
     try {
@@ -83,7 +81,7 @@ describe('the changes feed', () => {
         async (res) => ({ body: (await res.json()) as { changes: Change[] }, elapsed: Date.now() - started }),
       );
       await new Promise((resolve) => setTimeout(resolve, 300));
-      await addAutomobile(inv, sampleVin(30), modelId);
+      await addAutomobile(stock.inv, sampleVin(30), stock.modelId);
       const { body, elapsed } = await polling;
       expect(body.changes.map((c) => c.vin)).toEqual([sampleVin(30)]);
       expect(elapsed).toBeGreaterThanOrEqual(250);
@@ -106,7 +104,7 @@ describe('the changes feed', () => {
   it.each(['?after=-1', '?after=abc', '?limit=0', '?limit=501', '?wait=31', '?wait=-1'])(
     'answers 400 for %s',
     async (query) => {
-      const res = await inv.api().get(`/api/automobiles/changes/${query}`).expect(400);
+      const res = await stock.inv.api().get(`/api/automobiles/changes/${query}`).expect(400);
       expect(res.body.code).toBe('validation_error');
     },
   );

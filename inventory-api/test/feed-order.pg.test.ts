@@ -1,19 +1,13 @@
 import { sampleVin } from '@carcar/common/vin/vin';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { automobiles } from '../src/db/schema.js';
 import { recordChanges } from '../src/feed/record-changes.js';
-import { addAutomobile, type Inventory, seedModel, startInventory } from './helpers.js';
+import { addAutomobile, inventoryWithModel } from './helpers.js';
 
 // A poller never looks below the last seq it read, so the feed's seq order must be commit order,
 // with several connections writing at once: only a Postgres server has those.
-let inv: Inventory;
-let modelId: number;
-beforeAll(async () => {
-  inv = await startInventory();
-  modelId = (await seedModel(inv)).id;
-});
-afterAll(() => inv.close());
+const stock = inventoryWithModel();
 
 interface Page {
   changes: Array<{ seq: number; vin: string }>;
@@ -21,15 +15,15 @@ interface Page {
 }
 
 async function feedAfter(after: number): Promise<Page> {
-  return (await inv.api().get(`/api/automobiles/changes/?after=${after}&limit=500`).expect(200)).body as Page;
+  return (await stock.inv.api().get(`/api/automobiles/changes/?after=${after}&limit=500`).expect(200)).body as Page;
 }
 
 describe('the feed under concurrent writers', () => {
   it('does not hold a writer up on another open transaction, and numbers entries in commit order', async () => {
     // Two writes of the kind a rename makes, in transactions the test holds open.
     const [firstVin, secondVin] = [sampleVin(400_001), sampleVin(400_002)];
-    await addAutomobile(inv, firstVin, modelId);
-    await addAutomobile(inv, secondVin, modelId);
+    await addAutomobile(stock.inv, firstVin, stock.modelId);
+    await addAutomobile(stock.inv, secondVin, stock.modelId);
     const { next: start } = await feedAfter(0);
     let releaseFirst: () => void = () => undefined;
     const firstMayCommit = new Promise<void>((resolve) => {
@@ -40,13 +34,13 @@ describe('the feed under concurrent writers', () => {
       firstAppended = resolve;
     });
     // The first writer appends, then stays open until the second one has committed.
-    const first = inv.db.transaction(async (tx) => {
+    const first = stock.inv.db.transaction(async (tx) => {
       await recordChanges(tx, eq(automobiles.vin, firstVin));
       firstAppended();
       await firstMayCommit;
     });
     await appended;
-    await inv.db.transaction((tx) => recordChanges(tx, eq(automobiles.vin, secondVin)));
+    await stock.inv.db.transaction((tx) => recordChanges(tx, eq(automobiles.vin, secondVin)));
 
     // A poller reading now sees the second entry only, and moves its cursor past it ...
     const seen = await feedAfter(start);
@@ -76,12 +70,12 @@ describe('the feed under concurrent writers', () => {
     // Creates and updates from many connections at once, in the API's own transactions.
     await Promise.all(
       cars.map(async (vin) => {
-        await inv
+        await stock.inv
           .api()
           .post('/api/automobiles/')
-          .send({ vin, color: 'red', year: 2020, model_id: modelId })
+          .send({ vin, color: 'red', year: 2020, model_id: stock.modelId })
           .expect(201);
-        await inv.api().put(`/api/automobiles/${vin}/`).send({ color: 'blue' }).expect(200);
+        await stock.inv.api().put(`/api/automobiles/${vin}/`).send({ color: 'blue' }).expect(200);
       }),
     );
     writing = false;

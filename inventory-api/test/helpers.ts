@@ -4,6 +4,7 @@ import { createLogger } from '@carcar/common/service/logger';
 import { openTestDatabase } from '@carcar/testing/database';
 import type { Express } from 'express';
 import request from 'supertest';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../src/app.js';
 import { FeedNotifier } from '../src/feed/notifier.js';
 
@@ -52,4 +53,15 @@ export async function addAutomobile(inv: Inventory, vin: string, modelId: number
     .send({ color: 'red', year: 2012, vin, model_id: modelId, ...extra })
     .expect(201);
   return res.body as { id: number; vin: string; sold: boolean };
+}
+
+/** The file's inventory, started before its tests with one model, and closed after them. */
+export function inventoryWithModel(): { inv: Inventory; modelId: number } {
+  const stock = {} as { inv: Inventory; modelId: number };
+  beforeAll(async () => {
+    stock.inv = await startInventory();
+    stock.modelId = (await seedModel(stock.inv)).id;
+  });
+  afterAll(() => stock.inv?.close());
+  return stock;
 }
