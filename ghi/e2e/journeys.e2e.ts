@@ -154,8 +154,8 @@ describe('staff journeys in Chromium', () => {
 
       await page.goto(`${appUrl}/sales/new`);
       await chooseCar(page, VIN);
-      await page.getByLabel('Salesperson').selectOption({ label: 'Sam Carter' });
-      await page.getByLabel('Customer').selectOption({ label: 'Olivia Brown' });
+      await page.getByLabel('Salesperson', { exact: true }).selectOption({ label: 'Sam Carter' });
+      await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Olivia Brown' });
       await page.getByLabel('Price (USD)').fill('25999.99');
       await page.getByRole('button', { name: 'Record sale' }).click();
       await page.getByText('Sale recorded').waitFor();
@@ -173,8 +173,8 @@ describe('staff journeys in Chromium', () => {
         model_id: models.models[0]?.id,
       });
       await chooseCar(page, second);
-      await page.getByLabel('Salesperson').selectOption({ label: 'Sam Carter' });
-      await page.getByLabel('Customer').selectOption({ label: 'Olivia Brown' });
+      await page.getByLabel('Salesperson', { exact: true }).selectOption({ label: 'Sam Carter' });
+      await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Olivia Brown' });
       await page.getByLabel('Price (USD)').fill('18000');
       const ids = await callJson<{ salespeople: { id: number }[] }>('GET', 'http://localhost:8090/api/salespeople/');
       const buyers = await callJson<{ customers: { id: number }[] }>('GET', 'http://localhost:8090/api/customers/');
@@ -193,7 +193,7 @@ describe('staff journeys in Chromium', () => {
       await expectAccessible(page, 'automobiles sold');
 
       await page.goto(`${appUrl}/sales/history`);
-      await page.getByLabel('Salesperson').selectOption({ label: 'Sam Carter' });
+      await page.getByLabel('Salesperson', { exact: true }).selectOption({ label: 'Sam Carter' });
       await row(page, VIN).waitFor();
       expect(await row(page, VIN).textContent()).toContain('Olivia Brown');
       // Both of Sam's sales: the one through the form and the one a colleague recorded.

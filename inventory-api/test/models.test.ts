@@ -40,6 +40,26 @@ describe('vehicle models', () => {
     await inv.api().get(`/api/models/${created.body.id}/`).expect(404);
   });
 
+  it('takes a model without a picture (missing or an empty form field) and still refuses a bad URL', async () => {
+    const maker = (await inv.api().post('/api/manufacturers/').send({ name: 'Pictureless' }).expect(201)).body;
+    const missing = await inv.api().post('/api/models/').send({ name: 'Plain', manufacturer_id: maker.id }).expect(201);
+    expect(missing.body.picture_url).toBe('');
+    const empty = await inv
+      .api()
+      .post('/api/models/')
+      .send({ name: 'Blank', picture_url: '', manufacturer_id: String(maker.id) })
+      .expect(201);
+    expect(empty.body.picture_url).toBe('');
+    const bad = await inv
+      .api()
+      .post('/api/models/')
+      .send({ name: 'Bad', picture_url: 'not a url', manufacturer_id: maker.id })
+      .expect(400);
+    expect(bad.body.errors).toEqual([
+      { path: 'picture_url', message: 'Enter a picture URL starting with http:// or https://' },
+    ]);
+  });
+
   it('refuses an unknown manufacturer_id with 400 and writes nothing', async () => {
     const before = (await inv.api().get('/api/models/')).body.models.length;
     const res = await inv
@@ -52,7 +72,8 @@ describe('vehicle models', () => {
   });
 
   it.each([
-    ['missing fields', {}, ['name', 'picture_url', 'manufacturer_id']],
+    // The picture is optional: a model without one is shown with a placeholder.
+    ['missing fields', {}, ['name', 'manufacturer_id']],
     ['a picture that is not a URL', { name: 'X', picture_url: 'not a url', manufacturer_id: 1 }, ['picture_url']],
     ['a javascript: URL', { name: 'X', picture_url: 'javascript:alert(1)', manufacturer_id: 1 }, ['picture_url']],
     [

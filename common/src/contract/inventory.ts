@@ -14,7 +14,8 @@ const pictureUrl = z
 
 export const modelCreateBody = z.object({
   name: requiredText(100, 'name'),
-  picture_url: pictureUrl,
+  // Optional (additive): a model without a picture is shown with a placeholder; an empty form field means none.
+  picture_url: z.preprocess((value) => (value === '' ? undefined : value), pictureUrl.optional()),
   manufacturer_id: choiceField('Choose a manufacturer'),
 });
 

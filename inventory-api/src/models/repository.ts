@@ -62,7 +62,7 @@ export function modelsRepository(db: Db, feedNotifier: FeedNotifier) {
     async create(input: ModelCreateInput): Promise<VehicleModel> {
       const [row] = await db
         .insert(vehicleModels)
-        .values({ name: input.name, pictureUrl: input.picture_url, manufacturerId: input.manufacturer_id })
+        .values({ name: input.name, pictureUrl: input.picture_url ?? '', manufacturerId: input.manufacturer_id })
         .returning({ id: vehicleModels.id })
         .catch(
           translatePgError({

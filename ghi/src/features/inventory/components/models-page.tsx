@@ -23,7 +23,7 @@ export function ModelsPage() {
       <form onSubmit={onSubmit} noValidate aria-label="Add a vehicle model">
         <div className="grid">
           <TextField form={form} name="name" label="Model name" />
-          <TextField form={form} name="picture_url" label="Picture URL" type="url" />
+          <TextField form={form} name="picture_url" label="Picture URL (optional)" type="url" />
           <SelectField
             form={form}
             name="manufacturer_id"
