@@ -155,10 +155,10 @@ describe('staff journeys in Chromium', () => {
       await page.goto(`${appUrl}/sales/new`);
       await chooseCar(page, VIN);
       await page.getByLabel('Salesperson', { exact: true }).selectOption({ label: 'Sam Carter' });
-      await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Olivia Brown' });
+      await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Olivia Brown · +1 (555) 010-0101' });
       await page.getByLabel('Price (USD)').fill('25999.99');
       await page.getByRole('button', { name: 'Record sale' }).click();
-      await page.getByText('Sale recorded').waitFor();
+      await page.getByText('Sale recorded', { exact: true }).waitFor();
       // The sold car is gone from the choices at once, without a reload.
       await page.getByRole('combobox', { name: 'Automobile' }).fill(VIN);
       await page.getByText('No unsold car in stock matches').waitFor();
@@ -174,7 +174,7 @@ describe('staff journeys in Chromium', () => {
       });
       await chooseCar(page, second);
       await page.getByLabel('Salesperson', { exact: true }).selectOption({ label: 'Sam Carter' });
-      await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Olivia Brown' });
+      await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Olivia Brown · +1 (555) 010-0101' });
       await page.getByLabel('Price (USD)').fill('18000');
       const ids = await callJson<{ salespeople: { id: number }[] }>('GET', 'http://localhost:8090/api/salespeople/');
       const buyers = await callJson<{ customers: { id: number }[] }>('GET', 'http://localhost:8090/api/customers/');
