@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hash, type Options, verify } from '@node-rs/argon2';
 
 /**
- * OWASP's argon2id settings (19 MiB, 2 passes, 1 lane): ~30 ms a hash here, costly enough per
+ * OWASP's argon2id settings (19 MiB, 2 passes, 1 lane): tens of milliseconds a hash, costly enough per
  * guess for a stolen table. `algorithm: 2` is Argon2id; the package's `Algorithm` is a const enum,
  * which `isolatedModules` cannot read.
  */
