@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
-const inventoryUrl = process.env.INVENTORY_API_URL ?? 'http://localhost:8100';
 
 // CARCAR_MODE=production (npm run start:prod) runs what `npm run build` made: compiled APIs, built app.
 const production = process.env.CARCAR_MODE === 'production';
@@ -31,6 +30,17 @@ const services = [
   { name: 'ghi', dir: 'ghi', args: ghiCommand, port: ghiPort },
 ];
 
+// Each part finds the others on the ports given here, unless told otherwise: the pollers find
+// inventory, the APIs allow the app's origin, and the app calls the APIs.
+const [inventoryPort, servicePort, salesPort] = services.map((s) => s.port);
+const inventoryUrl = process.env.INVENTORY_API_URL ?? `http://localhost:${inventoryPort}`;
+const wiring = {
+  CORS_ORIGINS: process.env.CORS_ORIGINS ?? `http://localhost:${ghiPort}`,
+  VITE_INVENTORY_API_URL: process.env.VITE_INVENTORY_API_URL ?? inventoryUrl,
+  VITE_SERVICE_API_URL: process.env.VITE_SERVICE_API_URL ?? `http://localhost:${servicePort}`,
+  VITE_SALES_API_URL: process.env.VITE_SALES_API_URL ?? `http://localhost:${salesPort}`,
+};
+
 const children = [];
 let stopping = false;
 let exitCode = 0;
@@ -40,6 +50,7 @@ function launch(service) {
     cwd: path.join(root, service.dir),
     env: {
       ...process.env,
+      ...wiring,
       PORT: service.port,
       INVENTORY_API_URL: inventoryUrl,
       DATA_DIR: dataDir,

@@ -31,16 +31,18 @@ interface Started {
 
 /** `node scripts/start.mjs` in a process group of its own, as a terminal runs it; resolves once it is ready. */
 async function start(): Promise<Started> {
+  const { INVENTORY_API_URL: _unset, ...inherited } = process.env;
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
     env: {
-      ...process.env,
+      ...inherited,
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       INVENTORY_PORT: String(ports.inventory),
       SERVICE_PORT: String(ports.service),
       SALES_PORT: String(ports.sales),
-      INVENTORY_API_URL: `http://127.0.0.1:${ports.inventory}`,
+      // No INVENTORY_API_URL: npm start points the pollers at the inventory port it chose, and the
+      // ready block waits for both pollers to have synced once.
       CARCAR_GHI: 'off',
       LOG_LEVEL: 'info',
     },
