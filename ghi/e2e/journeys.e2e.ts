@@ -176,12 +176,19 @@ describe('staff journeys in Chromium', () => {
       await page.getByLabel('Salesperson', { exact: true }).selectOption({ label: 'Sam Carter' });
       await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Olivia Brown · +1 (555) 010-0101' });
       await page.getByLabel('Price (USD)').fill('18000');
-      const ids = await callJson<{ salespeople: { id: number }[] }>('GET', 'http://localhost:8090/api/salespeople/');
-      const buyers = await callJson<{ customers: { id: number }[] }>('GET', 'http://localhost:8090/api/customers/');
+      // Sam and Olivia by name: the other journey files may have added staff and customers first.
+      const ids = await callJson<{ salespeople: { id: number; employee_id: string }[] }>(
+        'GET',
+        'http://localhost:8090/api/salespeople/',
+      );
+      const buyers = await callJson<{ customers: { id: number; first_name: string }[] }>(
+        'GET',
+        'http://localhost:8090/api/customers/?q=Olivia',
+      );
       await callJson('POST', 'http://localhost:8090/api/sales/', {
         automobile: second,
-        salesperson: ids.salespeople[0]?.id,
-        customer: buyers.customers[0]?.id,
+        salesperson: ids.salespeople.find((person) => person.employee_id === 'S-1')?.id,
+        customer: buyers.customers.find((buyer) => buyer.first_name === 'Olivia')?.id,
         price: 17500,
       });
       await page.getByRole('button', { name: 'Record sale' }).click();
