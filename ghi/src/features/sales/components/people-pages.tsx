@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import '../../../components/record.css';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
+import { StaffForm } from '../../../components/staff-form';
 import { customerPath, salespersonPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateCustomer } from '../api/create-customer';
@@ -27,14 +28,7 @@ export function SalespeoplePage() {
   return (
     <>
       <h1>Salespeople</h1>
-      <form onSubmit={onSubmit} noValidate aria-label="Add a salesperson">
-        <div className="grid">
-          <TextField form={form} name="first_name" label="First name" />
-          <TextField form={form} name="last_name" label="Last name" />
-          <TextField form={form} name="employee_id" label="Employee ID" />
-        </div>
-        <FormFooter form={form} submit="Add salesperson" />
-      </form>
+      <StaffForm form={form} onSubmit={onSubmit} label="Add a salesperson" submit="Add salesperson" />
       <DataTable<Salesperson>
         caption="Salespeople"
         rows={salespeople.data}

@@ -2,7 +2,7 @@ import '../service.css';
 import { staffBody as technicianBody } from '@carcar/common/contract/people';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
-import { FormFooter, TextField } from '../../../components/form';
+import { StaffForm } from '../../../components/staff-form';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateTechnician } from '../api/create-technician';
 import { useTechnicians } from '../api/get-technicians';
@@ -21,14 +21,7 @@ export function TechniciansPage() {
   return (
     <>
       <h1>Technicians</h1>
-      <form onSubmit={onSubmit} noValidate aria-label="Add a technician">
-        <div className="grid">
-          <TextField form={form} name="first_name" label="First name" />
-          <TextField form={form} name="last_name" label="Last name" />
-          <TextField form={form} name="employee_id" label="Employee ID" />
-        </div>
-        <FormFooter form={form} submit="Add technician" />
-      </form>
+      <StaffForm form={form} onSubmit={onSubmit} label="Add a technician" submit="Add technician" />
       <DataTable
         caption="Technicians"
         rows={technicians.data}

@@ -1,0 +1,27 @@
+import type { StaffInput } from '@carcar/common/contract/people';
+import type { UseFormReturn } from 'react-hook-form';
+import { FormFooter, TextField } from './form';
+
+/** The add form technicians and salespeople share: the same three fields, the same body. */
+export function StaffForm({
+  form,
+  onSubmit,
+  label,
+  submit,
+}: {
+  form: UseFormReturn<StaffInput, unknown, unknown>;
+  onSubmit: () => void;
+  label: string;
+  submit: string;
+}) {
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={label}>
+      <div className="grid">
+        <TextField form={form} name="first_name" label="First name" />
+        <TextField form={form} name="last_name" label="Last name" />
+        <TextField form={form} name="employee_id" label="Employee ID" />
+      </div>
+      <FormFooter form={form} submit={submit} />
+    </form>
+  );
+}
