@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN, addUser, CSRF, sessionCookie, signedIn, startGateway, type TestGateway } from './helpers.js';
 
 let gw: TestGateway;
@@ -305,6 +305,8 @@ describe('secrets', () => {
       await gw.api().post('/auth/login').set(CSRF).send({ email: 'secret@dealer.test', password: 'wrong one here' }),
       await gw.api().get('/auth/me').auth(token, { type: 'bearer' }),
     ].map((res) => JSON.stringify(res.body));
+    // Each line is written when its response closes, which may be just after the client has it.
+    await vi.waitFor(() => expect(gw.log.text()).toContain('/auth/me'));
     for (const text of [...answers, gw.log.text()]) {
       expect(text).not.toContain(password);
       expect(text).not.toContain(hash);
