@@ -1,18 +1,35 @@
 import { get, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { asRole, testVerifier } from '@carcar/testing/credentials';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteRule } from '../src/contract/routes.js';
 import { createHttpApp, type HttpPolicy } from '../src/http/app.js';
+import type { CredentialVerifier } from '../src/http/credentials.js';
 import { createLogger } from '../src/service/logger.js';
 
 // The front door every service shares, on a tiny app: headers, CORS, limits, errors, compression.
 const cars = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, vin: `1HGCV1F3${i}`, color: 'silver', sold: false }));
 
+const rules: RouteRule[] = [
+  { method: 'POST', path: '/api/things/', permission: 'inventory.write' },
+  { method: 'GET', path: '/api/cars/', permission: 'inventory.read' },
+  { method: 'GET', path: '/api/broken/', permission: 'signed-in' },
+];
+
+let verifier: CredentialVerifier;
+let admin: { Authorization: string };
+beforeAll(async () => {
+  verifier = await testVerifier('inventory-api');
+  admin = await asRole('admin', 'inventory-api');
+});
+
 function app(policy: HttpPolicy = {}) {
   return createHttpApp({
     logger: createLogger('http-test', 'silent'),
     health: async () => ({}),
+    access: { verifier, rules },
     ...policy,
     routes: (express) => {
       express.post('/api/things', (_req, res) => {
@@ -50,18 +67,36 @@ describe('the shared HTTP app', () => {
     expect(custom.headers['access-control-allow-origin']).toBe('https://carcar.example.com');
   });
 
-  it('limits writes per client address with a JSON 429, and never limits reads', async () => {
+  it('keeps /healthz open and answers 401 anywhere else without a credential, 404 for a route not in the table', async () => {
+    const open = app();
+    await request(open).get('/healthz').expect(200);
+    await request(open).get('/api/cars').expect(401, { message: 'Sign in to continue', code: 'unauthenticated' });
+    await request(open).post('/api/things').send({}).expect(401);
+    await request(open).get('/api/cars').set(admin).expect(200);
+    await request(open).delete('/api/cars/1').set(admin).expect(404);
+    const manager = await asRole('technician', 'inventory-api');
+    const refused = await request(open).post('/api/things').set(manager).send({}).expect(403);
+    expect(refused.body).toEqual({
+      message: 'You do not have permission to create, change or delete manufacturers, models and automobiles',
+      code: 'forbidden',
+    });
+  });
+
+  it('limits writes per caller (the credential, not the address) with a JSON 429, and never limits reads', async () => {
     const limited = app({ writesPerMinute: 3 });
-    for (let i = 0; i < 3; i++) await request(limited).post('/api/things').send({}).expect(201);
-    const res = await request(limited).post('/api/things').send({}).expect(429);
+    for (let i = 0; i < 3; i++) await request(limited).post('/api/things').set(admin).send({}).expect(201);
+    const res = await request(limited).post('/api/things').set(admin).send({}).expect(429);
     expect(res.body).toEqual({ message: expect.any(String), code: 'rate_limited' });
-    for (let i = 0; i < 10; i++) await request(limited).get('/healthz').expect(200);
+    for (let i = 0; i < 10; i++) await request(limited).get('/api/cars').set(admin).expect(200);
+    // Another person behind the same gateway address has a budget of their own.
+    const manager = await asRole('manager', 'inventory-api');
+    await request(limited).post('/api/things').set(manager).send({}).expect(201);
     const unlimited = app({ writesPerMinute: 0 });
-    for (let i = 0; i < 10; i++) await request(unlimited).post('/api/things').send({}).expect(201);
+    for (let i = 0; i < 10; i++) await request(unlimited).post('/api/things').set(admin).send({}).expect(201);
   });
 
   it('answers an unexpected failure with a bare 500: no stack trace, no SQL', async () => {
-    const res = await request(app()).get('/api/broken').expect(500);
+    const res = await request(app()).get('/api/broken').set(admin).expect(500);
     expect(res.body).toEqual({ message: 'Internal server error', code: 'internal_error' });
     expect(res.text).not.toMatch(/select|password|at .*\.ts/i);
   });
@@ -92,7 +127,7 @@ describe('compression', () => {
   const expected = JSON.stringify({ autos: cars });
 
   it('gzips a large list for a client that accepts gzip', async () => {
-    const res = await rawGet(server, '/api/cars', { 'accept-encoding': 'gzip' });
+    const res = await rawGet(server, '/api/cars', { ...admin, 'accept-encoding': 'gzip' });
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers.vary).toMatch(/accept-encoding/i);
     expect(res.body.length).toBeLessThan(expected.length / 4);
@@ -100,13 +135,13 @@ describe('compression', () => {
   });
 
   it('uses brotli when the client prefers it', async () => {
-    const res = await rawGet(server, '/api/cars', { 'accept-encoding': 'br, gzip' });
+    const res = await rawGet(server, '/api/cars', { ...admin, 'accept-encoding': 'br, gzip' });
     expect(res.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(res.body).toString()).toBe(expected);
   });
 
   it('answers plain JSON to a client that asks for no encoding', async () => {
-    const res = await rawGet(server, '/api/cars');
+    const res = await rawGet(server, '/api/cars', admin);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.body.toString()).toBe(expected);
   });

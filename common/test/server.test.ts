@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { asRole, testVerifier } from '@carcar/testing/credentials';
 import { describe, expect, it } from 'vitest';
 import { createHttpApp } from '../src/http/app.js';
 import { createLogger } from '../src/service/logger.js';
@@ -12,9 +13,14 @@ describe('server shutdown', () => {
       release = resolve;
     });
     const logger = createLogger('server-test', 'silent');
+    const headers = await asRole('admin', 'inventory-api');
     const app = createHttpApp({
       logger,
       health: async () => ({}),
+      access: {
+        verifier: await testVerifier('inventory-api'),
+        rules: [{ method: 'GET', path: '/api/poll/', permission: 'signed-in' }],
+      },
       routes: (express) => {
         express.get('/api/poll', async (_req, res) => {
           await stopped;
@@ -37,7 +43,7 @@ describe('server shutdown', () => {
     const connectionHeaders: string[] = [];
     const poll = (): Promise<void> =>
       new Promise((resolve) => {
-        const req = http.get({ host: '127.0.0.1', port: running.port, path: '/api/poll', agent }, (res) => {
+        const req = http.get({ host: '127.0.0.1', port: running.port, path: '/api/poll', agent, headers }, (res) => {
           connectionHeaders.push(String(res.headers.connection));
           res.resume();
           res.on('end', () => resolve(poll()));

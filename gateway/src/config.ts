@@ -32,7 +32,7 @@ const trustProxy = z
  * limit) but never answers CORS, so `CORS_ORIGINS` is not one of them.
  */
 export const gatewayEnv = serviceEnv(3000)
-  .omit({ CORS_ORIGINS: true })
+  .omit({ CORS_ORIGINS: true, CARCAR_TRUSTED_KEYS: true })
   .extend({
     /** The app's own address as the browser sees it: a state-changing request's Origin must be this. */
     PUBLIC_ORIGIN: origin.default('http://localhost:3000'),

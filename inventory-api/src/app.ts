@@ -1,6 +1,6 @@
 import type { Db } from '@carcar/common/db/database';
 import { ping } from '@carcar/common/db/database';
-import { createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
+import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { openApiRouter } from '@carcar/common/http/openapi';
 import type { Logger } from '@carcar/common/service/logger';
 import type { Express } from 'express';
@@ -17,14 +17,17 @@ export interface InventoryDeps {
   logger: Logger;
   /** CORS and rate limits; the defaults suit the local browser app. */
   http?: HttpPolicy;
+  /** Who may call which route: the credential check and this service's rows of the route table. */
+  access: AccessPolicy;
   /** Wakes the feed's long polls after each write; closed at shutdown. */
   feedNotifier: FeedNotifier;
 }
 
-export function createApp({ db, logger, http, feedNotifier }: InventoryDeps): Express {
+export function createApp({ db, logger, http, access, feedNotifier }: InventoryDeps): Express {
   return createHttpApp({
     logger,
     ...http,
+    access,
     health: async () => {
       await ping(db);
       return {};

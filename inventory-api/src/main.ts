@@ -9,10 +9,10 @@ await runService({
   schemaName: 'inventory',
   env: inventoryEnv,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-  start: ({ logger, database, http }) => {
+  start: ({ logger, database, http, access }) => {
     const feedNotifier = new FeedNotifier();
     return {
-      app: createApp({ db: database.db, logger, http, feedNotifier }),
+      app: createApp({ db: database.db, logger, http, access, feedNotifier }),
       stopping: [() => feedNotifier.close()],
     };
   },

@@ -1,5 +1,6 @@
 import { queryRows } from '@carcar/common/db/statements';
 import { sampleVin } from '@carcar/common/vin/vin';
+import { asService } from '@carcar/testing/credentials';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addAutomobile, inventoryWithModel, seedModel, VINS } from './helpers.js';
@@ -450,5 +451,36 @@ describe('request bodies', () => {
 
   it('reports health', async () => {
     await stock.inv.api().get('/healthz').expect(200, { status: 'ok' });
+  });
+});
+
+describe("the services' own credentials", () => {
+  it('let the sales outbox mark a car sold or unsold, and nothing else', async () => {
+    const vin = sampleVin(777);
+    await addAutomobile(stock.inv, vin, stock.modelId);
+    const salesOutbox = await asService('sales-api', 'inventory-api');
+    const sold = await stock.inv
+      .api()
+      .put(`/api/automobiles/${vin}/`)
+      .set(salesOutbox)
+      .send({ sold: true })
+      .expect(200);
+    expect(sold.body.sold).toBe(true);
+    const recolor = await stock.inv
+      .api()
+      .put(`/api/automobiles/${vin}/`)
+      .set(salesOutbox)
+      .send({ sold: false, color: 'green' })
+      .expect(403);
+    expect(recolor.body.message).toBe(
+      'You do not have permission to create, change or delete manufacturers, models and automobiles',
+    );
+    await stock.inv.api().get(`/api/automobiles/${vin}/`).set(salesOutbox).expect(403);
+    await stock.inv.api().delete(`/api/automobiles/${vin}/`).set(salesOutbox).expect(403);
+    // The service API's poller reads the feed; marking cars sold is not its business.
+    const servicePoller = await asService('service-api', 'inventory-api');
+    await stock.inv.api().put(`/api/automobiles/${vin}/`).set(servicePoller).send({ sold: false }).expect(403);
+    const after = await stock.inv.api().get(`/api/automobiles/${vin}/`).expect(200);
+    expect(after.body).toMatchObject({ sold: true, color: 'red' });
   });
 });

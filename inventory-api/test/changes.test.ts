@@ -15,7 +15,7 @@ interface Change {
 }
 
 async function changes(after: number, extra = '') {
-  const res = await stock.inv.api().get(`/api/automobiles/changes/?after=${after}${extra}`).expect(200);
+  const res = await stock.inv.feed().get(`/api/automobiles/changes/?after=${after}${extra}`).expect(200);
   return res.body as { changes: Change[]; next: number };
 }
 
@@ -77,9 +77,9 @@ describe('the changes feed', () => {
     try {
       const head = (await changes(0, '&limit=500')).next;
       const started = Date.now();
-      const polling = fetch(`http://127.0.0.1:${port}/api/automobiles/changes/?after=${head}&wait=10`).then(
-        async (res) => ({ body: (await res.json()) as { changes: Change[] }, elapsed: Date.now() - started }),
-      );
+      const polling = fetch(`http://127.0.0.1:${port}/api/automobiles/changes/?after=${head}&wait=10`, {
+        headers: stock.inv.pollerHeaders,
+      }).then(async (res) => ({ body: (await res.json()) as { changes: Change[] }, elapsed: Date.now() - started }));
       await new Promise((resolve) => setTimeout(resolve, 300));
       await addAutomobile(stock.inv, sampleVin(30), stock.modelId);
       const { body, elapsed } = await polling;
@@ -104,7 +104,7 @@ describe('the changes feed', () => {
   it.each(['?after=-1', '?after=abc', '?limit=0', '?limit=501', '?wait=31', '?wait=-1'])(
     'answers 400 for %s',
     async (query) => {
-      const res = await stock.inv.api().get(`/api/automobiles/changes/${query}`).expect(400);
+      const res = await stock.inv.feed().get(`/api/automobiles/changes/${query}`).expect(400);
       expect(res.body.code).toBe('validation_error');
     },
   );

@@ -16,6 +16,7 @@ describe('fuzzing the Inventory API', () => {
   it('never answers 5xx, always answers 4xx with the error JSON, and writes nothing it refused', async () => {
     await fuzzService({
       app: inv.app,
+      headers: inv.headers,
       db: inv.db,
       schema: 'inventory',
       endpoints: [

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import type { Role } from '@carcar/common/contract/permissions';
 import type { HttpPolicy } from '@carcar/common/http/app';
 import { createLogger } from '@carcar/common/service/logger';
+import { asService, roleHeaders, testAccess } from '@carcar/testing/credentials';
 import { openTestDatabase } from '@carcar/testing/database';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -12,10 +14,13 @@ export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.
 
 /** The Inventory API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
 export async function startInventory(http: HttpPolicy = {}) {
+  const headers = await roleHeaders('inventory-api');
+  const pollerHeaders = await asService('service-api', 'inventory-api');
   const database = await openTestDatabase({ schemaName: 'inventory', migrationsFolder });
   const feedNotifier = new FeedNotifier();
   const app: Express = createApp({
     db: database.db,
+    access: await testAccess('inventory-api'),
     logger: createLogger('inventory-test', 'silent'),
     feedNotifier,
     http,
@@ -23,7 +28,12 @@ export async function startInventory(http: HttpPolicy = {}) {
   return {
     app,
     db: database.db,
-    api: () => request(app),
+    /** A request as an administrator, or as `role` (the role's test credential). */
+    api: (role?: Role) => request.agent(app).set(headers(role)),
+    headers,
+    /** A request as a poller: the service credential the feed is for. */
+    feed: () => request.agent(app).set(pollerHeaders),
+    pollerHeaders,
     close: async () => {
       feedNotifier.close();
       await database.close();

@@ -1,7 +1,7 @@
 import { customerBody } from '@carcar/common/contract/sales';
 import { type Db, ping } from '@carcar/common/db/database';
 import { staffRoutes, tableRoutes } from '@carcar/common/db/table-repository';
-import { createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
+import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { openApiRouter } from '@carcar/common/http/openapi';
 import { resourceRouter } from '@carcar/common/http/routes';
 import type { Logger } from '@carcar/common/service/logger';
@@ -22,16 +22,27 @@ export interface SalesDeps {
   logger: Logger;
   /** CORS and rate limits; the defaults suit the local browser app. */
   http?: HttpPolicy;
+  /** Who may call which route: the credential check and this service's rows of the route table. */
+  access: AccessPolicy;
   /** Called after a sale or a void committed its outbox row: the dispatcher delivers at once. */
   onOutboxWritten?: OnOutboxWritten;
   syncStatus?: () => SyncStatus;
   dispatcherStatus?: () => DispatcherStatus;
 }
 
-export function createApp({ db, logger, http, onOutboxWritten, syncStatus, dispatcherStatus }: SalesDeps): Express {
+export function createApp({
+  db,
+  logger,
+  http,
+  access,
+  onOutboxWritten,
+  syncStatus,
+  dispatcherStatus,
+}: SalesDeps): Express {
   return createHttpApp({
     logger,
     ...http,
+    access,
     health: async () => {
       await ping(db);
       const [pending] = await db.select({ n: count() }).from(outbox);

@@ -9,19 +9,22 @@ import { startDispatcher } from './outbox/dispatcher.js';
 await runService({
   name: 'sales-api',
   schemaName: 'sales',
+  signsAs: 'sales-api',
   env: salesApiEnv,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-  start: ({ config, logger, database, http }) => {
+  start: ({ config, logger, database, http, access, serviceCredential }) => {
     const poller = startPoller({
       name: 'sales',
       database,
       store: salesAutomobileStore(database.db),
       inventoryUrl: config.INVENTORY_API_URL,
+      credential: () => serviceCredential('inventory-api'),
       logger,
     });
     const dispatcher = startDispatcher({
       db: database.db,
       inventoryUrl: config.INVENTORY_API_URL,
+      credential: () => serviceCredential('inventory-api'),
       logger,
       maxBackoffMs: config.OUTBOX_MAX_BACKOFF_MS,
     });
@@ -29,6 +32,7 @@ await runService({
       db: database.db,
       logger,
       http,
+      access,
       onOutboxWritten: dispatcher.onOutboxWritten,
       syncStatus: poller.status,
       dispatcherStatus: dispatcher.status,

@@ -22,6 +22,7 @@ describe('fuzzing the Sales API', () => {
   it('never answers 5xx, always answers 4xx with the error JSON, and writes nothing it refused', async () => {
     await fuzzService({
       app: sales.app,
+      headers: sales.headers,
       db: sales.db,
       schema: 'sales',
       endpoints: [

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import type { Role } from '@carcar/common/contract/permissions';
 import type { HttpPolicy } from '@carcar/common/http/app';
 import { createLogger } from '@carcar/common/service/logger';
 import type { FeedChange } from '@carcar/common/sync/poller';
+import { roleHeaders, testAccess } from '@carcar/testing/credentials';
 import { openTestDatabase } from '@carcar/testing/database';
 import request from 'supertest';
 import { createApp } from '../src/app.js';
@@ -12,9 +14,23 @@ export const salesDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** The Sales API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
 export async function startSalesApi(http: HttpPolicy = {}) {
+  const headers = await roleHeaders('sales-api');
   const database = await openTestDatabase({ schemaName: 'sales', migrationsFolder });
-  const app = createApp({ db: database.db, logger: createLogger('sales-test', 'silent'), http });
-  return { app, database, db: database.db, api: () => request(app), close: () => database.close() };
+  const app = createApp({
+    db: database.db,
+    logger: createLogger('sales-test', 'silent'),
+    http,
+    access: await testAccess('sales-api'),
+  });
+  return {
+    app,
+    database,
+    db: database.db,
+    /** A request as an administrator, or as `role` (the role's test credential). */
+    api: (role?: Role) => request.agent(app).set(headers(role)),
+    headers,
+    close: () => database.close(),
+  };
 }
 
 export type SalesApi = Awaited<ReturnType<typeof startSalesApi>>;

@@ -1,4 +1,5 @@
 import { sampleVin } from '@carcar/common/vin/vin';
+import { asRole } from '@carcar/testing/credentials';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { salesAutomobileStore } from '../src/automobiles/store.js';
@@ -576,5 +577,42 @@ describe('messages a person understands', () => {
       expect(messages.length).toBeGreaterThan(0);
       for (const message of messages) expect(message).not.toMatch(jargon);
     }
+  });
+});
+
+describe("a salesperson's own sales", () => {
+  it('lists and shows a salesperson only their own sales; a manager sees all', async () => {
+    const [mine, theirs] = [sampleVin(901), sampleVin(902)];
+    await stockCars(sales, [mine, theirs]);
+    const me = await addSalesperson(sales);
+    const colleague = await addSalesperson(sales);
+    const buyer = await addCustomer(sales);
+    const sell = async (vin: string, salesperson: number) =>
+      (
+        await sales
+          .api()
+          .post('/api/sales/')
+          .send({ automobile: vin, salesperson, customer: buyer.id, price: 20000 })
+          .expect(201)
+      ).body.id as number;
+    const myId = await sell(mine, me.id);
+    const theirId = await sell(theirs, colleague.id);
+    const asMe = await asRole('sales', 'sales-api', { id: 'me', salesperson_id: me.id });
+
+    const list = await sales.api().get('/api/sales/').set(asMe).expect(200);
+    expect(list.body.sales.map((sale: { id: number }) => sale.id)).toEqual([myId]);
+    expect(list.headers['x-total-count']).toBe('1');
+    await sales.api().get(`/api/sales/${myId}/`).set(asMe).expect(200);
+    const refused = await sales.api().get(`/api/sales/${theirId}/`).set(asMe).expect(403);
+    expect(refused.body).toEqual({ message: 'You do not have permission to read sales', code: 'forbidden' });
+    const colleagues = await sales.api().get(`/api/sales/?salesperson=${colleague.id}`).set(asMe).expect(403);
+    expect(colleagues.body.message).toBe('You may read only your own sales');
+    // Not linked to a salesperson yet: no sales are theirs.
+    const unlinked = await asRole('sales', 'sales-api', { id: 'new-hire' });
+    expect((await sales.api().get('/api/sales/').set(unlinked).expect(200)).body.sales).toEqual([]);
+    // Recording is theirs to do; voiding is a manager's.
+    await sales.api().delete(`/api/sales/${myId}/`).set(asMe).expect(403);
+    const all = await sales.api('manager').get('/api/sales/').expect(200);
+    expect(all.body.sales.map((sale: { id: number }) => sale.id)).toEqual(expect.arrayContaining([myId, theirId]));
   });
 });

@@ -1,6 +1,6 @@
 import { type Db, ping } from '@carcar/common/db/database';
 import { staffRoutes } from '@carcar/common/db/table-repository';
-import { createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
+import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { openApiRouter } from '@carcar/common/http/openapi';
 import { resourceRouter } from '@carcar/common/http/routes';
 import type { Logger } from '@carcar/common/service/logger';
@@ -15,16 +15,19 @@ export interface ServiceDeps {
   logger: Logger;
   /** CORS and rate limits; the defaults suit the local browser app. */
   http?: HttpPolicy;
+  /** Who may call which route: the credential check and this service's rows of the route table. */
+  access: AccessPolicy;
   /** The dealership's IANA time zone, for `?date=`. */
   timezone: string;
   /** The poller's state for `/healthz`; absent where no poller runs (most tests). */
   syncStatus?: () => SyncStatus;
 }
 
-export function createApp({ db, logger, http, timezone, syncStatus }: ServiceDeps): Express {
+export function createApp({ db, logger, http, access, timezone, syncStatus }: ServiceDeps): Express {
   return createHttpApp({
     logger,
     ...http,
+    access,
     health: async () => {
       await ping(db);
       return syncStatus ? { sync: syncStatus() } : {};

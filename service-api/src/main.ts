@@ -9,21 +9,24 @@ import { serviceApiEnv } from './config.js';
 await runService({
   name: 'service-api',
   schemaName: 'service',
+  signsAs: 'service-api',
   env: serviceApiEnv,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
   pgliteExtensions: { btree_gist },
-  start: ({ config, logger, database, http }) => {
+  start: ({ config, logger, database, http, access, serviceCredential }) => {
     const poller = startPoller({
       name: 'service',
       database,
       store: serviceAutomobileStore(database.db),
       inventoryUrl: config.INVENTORY_API_URL,
+      credential: () => serviceCredential('inventory-api'),
       logger,
     });
     const app = createApp({
       db: database.db,
       logger,
       http,
+      access,
       timezone: config.TIMEZONE,
       syncStatus: poller.status,
     });

@@ -1,3 +1,4 @@
+import { asRole } from '@carcar/testing/credentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';
 import { addTechnician, at, booking, NEXT_YEAR, type ServiceApi, startServiceApi, weekday } from './helpers.js';
@@ -265,5 +266,41 @@ describe('appointments', () => {
     it('malformed JSON', async () => {
       await svc.api().post('/api/appointments/').set('Content-Type', 'application/json').send('{"vin":').expect(400);
     });
+  });
+});
+
+describe('finishing as a technician', () => {
+  it("finishes only the technician's own appointments; an advisor finishes anyone's", async () => {
+    const ada = await addTechnician(svc, 'Ada');
+    const grace = await addTechnician(svc, 'Grace');
+    const book = async (technician: number, time: string) =>
+      (
+        await svc
+          .api()
+          .post('/api/appointments/')
+          .send(booking(technician, { date_time: at(time) }))
+          .expect(201)
+      ).body.id as number;
+    const adas = await book(ada.id, '09-01T09:00:00Z');
+    const graces = await book(grace.id, '09-01T09:00:00Z');
+    const asAda = await asRole('technician', 'service-api', { id: 'ada', technician_id: ada.id });
+
+    const refused = await svc.api().put(`/api/appointments/${graces}/finish/`).set(asAda).expect(403);
+    expect(refused.body).toEqual({
+      message: 'You do not have permission to finish appointments',
+      code: 'forbidden',
+    });
+    expect((await svc.api().get(`/api/appointments/${graces}/`).expect(200)).body.status).toBe('created');
+    const mine = await svc.api().put(`/api/appointments/${adas}/finish/`).set(asAda).expect(200);
+    expect(mine.body.status).toBe('finished');
+    // Not linked to any technician: nothing is theirs.
+    const unlinked = await asRole('technician', 'service-api', { id: 'new-hire' });
+    await svc.api().put(`/api/appointments/${graces}/finish/`).set(unlinked).expect(403);
+    // A missing appointment is a 404 for them too, not a 403 that hints it might exist.
+    await svc.api().put('/api/appointments/999999/finish/').set(asAda).expect(404);
+    // Technicians never cancel or book.
+    await svc.api().put(`/api/appointments/${graces}/cancel/`).set(asAda).expect(403);
+    const advisor = await svc.api('service').put(`/api/appointments/${graces}/finish/`).expect(200);
+    expect(advisor.body.status).toBe('finished');
   });
 });

@@ -15,6 +15,7 @@ describe('fuzzing the Service API', () => {
   it('never answers 5xx, always answers 4xx with the error JSON, and writes nothing it refused', async () => {
     await fuzzService({
       app: svc.app,
+      headers: svc.headers,
       db: svc.db,
       schema: 'service',
       endpoints: [

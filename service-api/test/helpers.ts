@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import type { Role } from '@carcar/common/contract/permissions';
 import type { HttpPolicy } from '@carcar/common/http/app';
 import { createLogger } from '@carcar/common/service/logger';
+import { roleHeaders, testAccess } from '@carcar/testing/credentials';
 import { openTestDatabase } from '@carcar/testing/database';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import request from 'supertest';
@@ -11,13 +13,28 @@ export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** The Service API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
 export async function startServiceApi(timezone = 'UTC', http: HttpPolicy = {}) {
+  const headers = await roleHeaders('service-api');
   const database = await openTestDatabase({
     schemaName: 'service',
     migrationsFolder,
     pgliteExtensions: { btree_gist },
   });
-  const app = createApp({ db: database.db, logger: createLogger('service-test', 'silent'), timezone, http });
-  return { app, database, db: database.db, api: () => request(app), close: () => database.close() };
+  const app = createApp({
+    db: database.db,
+    logger: createLogger('service-test', 'silent'),
+    timezone,
+    http,
+    access: await testAccess('service-api'),
+  });
+  return {
+    app,
+    database,
+    db: database.db,
+    /** A request as an administrator, or as `role` (the role's test credential). */
+    api: (role?: Role) => request.agent(app).set(headers(role)),
+    headers,
+    close: () => database.close(),
+  };
 }
 
 export type ServiceApi = Awaited<ReturnType<typeof startServiceApi>>;

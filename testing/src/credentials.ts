@@ -1,4 +1,14 @@
-import { GATEWAY_ISSUER, type Issuer, issuers, type Role, type ServiceName } from '@carcar/common/contract/permissions';
+import {
+  GATEWAY_ISSUER,
+  type Issuer,
+  issuers,
+  type Role,
+  roles,
+  type ServiceName,
+  serviceNames,
+} from '@carcar/common/contract/permissions';
+import { serviceRoutes } from '@carcar/common/contract/routes';
+import type { AccessPolicy } from '@carcar/common/http/app';
 import {
   type CredentialSigner,
   type CredentialVerifier,
@@ -7,6 +17,7 @@ import {
   createCredentialVerifier,
 } from '@carcar/common/http/credentials';
 import { generateSigningKey, type SigningJwk, type TrustedKeySet } from '@carcar/common/service/keys';
+import { type CryptoKey, importJWK, SignJWT } from 'jose';
 
 // Real keys and real signatures for tests: one key pair per issuer, made once per test process, so
 // a test sends the same `Authorization` header the gateway (or a calling service) would.
@@ -118,4 +129,62 @@ export async function asService(
   audience: ServiceName,
 ): Promise<AuthHeaders> {
   return { Authorization: `Bearer ${await testServiceCredential(service, audience)}` };
+}
+
+/** What a service under test checks callers with: the test keys and its rows of the route table. */
+export async function testAccess(audience: ServiceName): Promise<AccessPolicy> {
+  return { verifier: await testVerifier(audience), rules: serviceRoutes[audience] };
+}
+
+/** Each role's default credential for one audience, readable at once (supertest's `.set()`). */
+export type RoleHeaders = (role?: Role) => AuthHeaders;
+
+const REFRESH_MS = 15_000;
+
+/**
+ * Every role's credential for `audience`, signed now and re-signed in the background every 15 s,
+ * so a long test file never sends an expired one (they live 60 s). The timer does not keep the
+ * process alive.
+ */
+export async function roleHeaders(audience: ServiceName): Promise<RoleHeaders> {
+  const current = new Map<Role, AuthHeaders>();
+  const refresh = async () => {
+    for (const role of roles) current.set(role, await asRole(role, audience));
+  };
+  await refresh();
+  setInterval(() => void refresh(), REFRESH_MS).unref();
+  return (role = 'admin') => {
+    const headers = current.get(role);
+    if (!headers) throw new Error(`no test credential for ${role}`);
+    return headers;
+  };
+}
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/**
+ * Credentials a service must refuse, each otherwise a manager's: expired, for another service,
+ * with a tampered signature, and unsigned (`alg: none`).
+ */
+export async function refusedCredentials(audience: ServiceName): Promise<Record<string, AuthHeaders>> {
+  const gateway = (await testKeys()).signing[GATEWAY_ISSUER];
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { iss: GATEWAY_ISSUER, sub: 'user:refused', name: 'Max Manager', role: 'manager', aud: audience };
+  const expired = await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'EdDSA', kid: gateway.kid })
+    .setIssuedAt(now - 120)
+    .setExpirationTime(now - 60)
+    .sign((await importJWK(gateway, 'EdDSA')) as CryptoKey);
+  const other = serviceNames.find((name) => name !== audience) ?? audience;
+  const good = await testCredential({ role: 'manager', audience, id: 'refused' });
+  const [header, payload, signature = ''] = good.split('.');
+  const flipped = `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
+  const unsigned = `${base64url({ alg: 'none' })}.${base64url({ ...claims, iat: now, exp: now + 60 })}.`;
+  const bearer = (token: string): AuthHeaders => ({ Authorization: `Bearer ${token}` });
+  return {
+    expired: bearer(expired),
+    'for another service': bearer(await testCredential({ role: 'manager', audience: other, id: 'refused' })),
+    'tampered signature': bearer(`${header}.${payload}.${flipped}`),
+    'alg none': bearer(unsigned),
+  };
 }

@@ -1,3 +1,4 @@
+import { type Role, roles } from '@carcar/common/contract/permissions';
 import type { Db } from '@carcar/common/db/database';
 import { queryRows } from '@carcar/common/db/statements';
 import { sql } from 'drizzle-orm';
@@ -139,12 +140,22 @@ async function checksum(db: Db, schema: string): Promise<string> {
   return parts.join(',');
 }
 
+// Mostly an administrator, so requests get past the permission check to the validators; every
+// other role too, so refusals (403) are fuzzed as well.
+const roleArb = fc.oneof(
+  { arbitrary: fc.constant<Role>('admin'), weight: 3 },
+  { arbitrary: fc.constantFrom(...roles), weight: 2 },
+);
+
 /**
- * Sends random, malformed and hostile requests to every endpoint. For each: no 5xx; every 4xx is the
- * contract's error JSON; a rejected request leaves the database exactly as it was.
+ * Sends random, malformed and hostile requests to every endpoint, as a person of a random role.
+ * For each: no 5xx; every 4xx is the contract's error JSON; a rejected request leaves the database
+ * exactly as it was.
  */
 export async function fuzzService(options: {
   app: Express;
+  /** The credential of a role, for this service's audience. */
+  headers: (role: Role) => Record<string, string>;
   db: Db;
   schema: string;
   endpoints: FuzzEndpoint[];
@@ -156,16 +167,17 @@ export async function fuzzService(options: {
     param: paramArb,
     query: queryArb,
     body: fc.oneof({ arbitrary: bodyArb, weight: 4 }, { arbitrary: rawBodyArb.map((raw) => ({ raw })), weight: 1 }),
+    role: roleArb,
   });
   // The state after a refused request is the state before the next one: no need to read it twice.
   let known: string | undefined;
   await fc.assert(
-    fc.asyncProperty(caseArb, async ({ endpoint, param, query, body }) => {
+    fc.asyncProperty(caseArb, async ({ endpoint, param, query, body, role }) => {
       const before = known ?? (await checksum(options.db, options.schema));
       known = undefined;
       const path = endpoint.path.replace(/:\w+/, encodeURIComponent(wellFormed(param)));
       const search = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, wellFormed(value)]));
-      let req = request(options.app)[endpoint.method](path).query(search);
+      let req = request(options.app)[endpoint.method](path).set(options.headers(role)).query(search);
       if (endpoint.method === 'post' || endpoint.method === 'put') {
         const isRaw = typeof body === 'object' && body !== null && 'raw' in body && typeof body.raw === 'string';
         // Sent as text, so any JSON value (a bare number, null) and malformed JSON alike reach the server.

@@ -1,5 +1,17 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { testKeys } from './credentials.js';
+
+/**
+ * The test keys a service in `cwd` needs: every issuer's public key, and its own private key for
+ * the services that sign their calls. An explicit variable in `env` wins (a test of bad keys).
+ */
+async function keyEnv(cwd: string): Promise<Record<string, string>> {
+  const name = path.basename(cwd);
+  const keys = await testKeys();
+  return name === 'service-api' || name === 'sales-api' ? keys.env(name) : keys.env();
+}
 
 /** Resident memory of a running process, in MB (Linux). */
 export function rssMb(pid: number): number {
@@ -27,9 +39,10 @@ export async function spawnService(
   /** What node runs: the TypeScript source by default, `['dist/main.js']` for a production build. */
   entry: string[] = ['--import', 'tsx', 'src/main.ts'],
 ): Promise<SpawnedService> {
+  const keys = await keyEnv(cwd);
   const child = spawn(process.execPath, entry, {
     cwd,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...keys, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

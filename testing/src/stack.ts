@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Role, ServiceName } from '@carcar/common/contract/permissions';
+import { asRole } from './credentials.js';
 import { createDatabaseOn } from './database.js';
 import { callJson } from './http.js';
 import { type SpawnedService, spawnService } from './processes.js';
@@ -17,6 +19,13 @@ export const serviceDirs: Record<StackService, string> = {
   inventory: path.join(root, 'inventory-api'),
   service: path.join(root, 'service-api'),
   sales: path.join(root, 'sales-api'),
+};
+
+/** The audience of each service's credentials. */
+export const serviceAudiences: Record<StackService, ServiceName> = {
+  inventory: 'inventory-api',
+  service: 'service-api',
+  sales: 'sales-api',
 };
 
 /** The inventory-api workspace, for tests of the services that read its feed. */
@@ -84,6 +93,8 @@ export interface Stack<D extends DependentService = DependentService> {
    * if it still runs); `env` adds to the stack's, a fixed PORT to come back on the same address.
    */
   start(name: 'inventory' | D, env?: Record<string, string>): Promise<SpawnedService>;
+  /** A JSON call to one of the services as an administrator (or `role`); throws on a non-2xx answer. */
+  call<T>(name: 'inventory' | D, method: string, path: string, body?: unknown, role?: Role): Promise<T>;
   /** Stops every service (the dependent ones first) and removes the data. */
   stop(): Promise<void>;
 }
@@ -125,16 +136,25 @@ export async function startStack<D extends DependentService = DependentService>(
     await stop();
     throw error;
   }
-  return { urls, processes, data, start, stop };
+  const call = async <T>(name: 'inventory' | D, method: string, path: string, body?: unknown, role: Role = 'admin') =>
+    callJson<T>(method, `${urls[name]}${path}`, body, await asRole(role, serviceAudiences[name]));
+  return { urls, processes, data, start, call, stop };
 }
 
 /** Adds a manufacturer and a model to a running inventory and returns the model id. */
 export async function addInventoryModel(inventoryUrl: string, maker = 'Ford', model = 'F-150'): Promise<number> {
-  const manufacturer = await callJson<{ id: number }>('POST', `${inventoryUrl}/api/manufacturers/`, { name: maker });
-  const created = await callJson<{ id: number }>('POST', `${inventoryUrl}/api/models/`, {
-    name: model,
-    picture_url: `https://pictures.example/${model}.jpg`,
-    manufacturer_id: manufacturer.id,
-  });
+  const admin = await asRole('admin', 'inventory-api');
+  const manufacturer = await callJson<{ id: number }>(
+    'POST',
+    `${inventoryUrl}/api/manufacturers/`,
+    { name: maker },
+    admin,
+  );
+  const created = await callJson<{ id: number }>(
+    'POST',
+    `${inventoryUrl}/api/models/`,
+    { name: model, picture_url: `https://pictures.example/${model}.jpg`, manufacturer_id: manufacturer.id },
+    admin,
+  );
   return created.id;
 }

@@ -3,9 +3,12 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import type { RouteRule } from '../contract/routes.js';
 import { pgErrorCode } from '../db/pg-errors.js';
 import { DEFAULT_WRITES_PER_MINUTE } from '../service/config.js';
 import type { Logger } from '../service/logger.js';
+import { routeAccess } from './authorize.js';
+import { type Actor, actorOf, authenticate, type CredentialVerifier } from './credentials.js';
 import { AppError } from './errors.js';
 
 export const JSON_BODY_LIMIT = '100kb';
@@ -20,12 +23,22 @@ export const COMPRESSION_THRESHOLD = '1kb';
 export interface HttpPolicy {
   /** Browser origins allowed to call the API (the browser app's); others get no CORS headers. */
   corsOrigins?: string[];
-  /** Writes (POST, PUT, DELETE) allowed per client address per minute; 0 turns the limit off. */
+  /**
+   * Writes (POST, PUT, DELETE) allowed per caller (the person, API token or service the credential
+   * names) per minute; 0 turns the limit off.
+   */
   writesPerMinute?: number;
+}
+
+/** Who may call which route: the credential check and the service's rows of the route table. */
+export interface AccessPolicy {
+  verifier: CredentialVerifier;
+  rules: readonly RouteRule[];
 }
 
 export interface HttpAppOptions extends HttpPolicy {
   logger: Logger;
+  access: AccessPolicy;
   /** Mounts the service's routers. */
   routes: (app: Express) => void;
   /** Extra facts for `/healthz` (sync state, say); throwing marks the service unavailable. */
@@ -48,25 +61,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // gzip or brotli (quality 4, the package's default: fast) when the client asks for it. A long poll
   // answers with one res.json like any other route, so compressing it holds nothing back.
   app.use(compression({ threshold: COMPRESSION_THRESHOLD }));
-  const writesPerMinute = options.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE;
-  if (writesPerMinute > 0) {
-    app.use(
-      rateLimit({
-        windowMs: 60_000,
-        limit: writesPerMinute,
-        skip: (req) => READ_METHODS.has(req.method),
-        standardHeaders: 'draft-8',
-        legacyHeaders: false,
-        handler: (_req, res) => {
-          res
-            .status(429)
-            .json({ message: 'Too many changes from this address; try again in a minute', code: 'rate_limited' });
-        },
-      }),
-    );
-  }
-  app.use(express.json({ limit: JSON_BODY_LIMIT }));
-
+  // Open to anyone: orchestrators and load balancers probe it without credentials.
   app.get('/healthz', async (_req, res) => {
     try {
       res.json({ status: 'ok', ...(await options.health()) });
@@ -76,11 +71,37 @@ export function createHttpApp(options: HttpAppOptions): Express {
     }
   });
 
+  // Everything else needs a verified credential, before even its body is read.
+  app.use(authenticate(options.access.verifier, options.logger));
+  const writesPerMinute = options.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE;
+  if (writesPerMinute > 0) {
+    app.use(
+      rateLimit({
+        windowMs: 60_000,
+        limit: writesPerMinute,
+        skip: (req) => READ_METHODS.has(req.method),
+        // Every request arrives from the gateway's address; the caller is who the credential names.
+        keyGenerator: (_req, res) => callerKey(actorOf(res)),
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        handler: (_req, res) => {
+          res.status(429).json({ message: 'Too many changes; try again in a minute', code: 'rate_limited' });
+        },
+      }),
+    );
+  }
+  app.use(routeAccess(options.access.rules));
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+
   options.routes(app);
 
   app.use(notFoundHandler);
   app.use(errorHandler(options.logger));
   return app;
+}
+
+function callerKey(actor: Actor): string {
+  return actor.kind === 'service' ? `service:${actor.service}` : `${actor.kind}:${actor.id}`;
 }
 
 const notFoundHandler: RequestHandler = (_req, res) => {

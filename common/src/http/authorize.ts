@@ -10,8 +10,9 @@ import {
   type Permission,
   type ServicePermission,
 } from '../contract/permissions.js';
+import type { RouteRule } from '../contract/routes.js';
 import { actorOf } from './credentials.js';
-import { type AppError, forbidden } from './errors.js';
+import { type AppError, forbidden, notFound } from './errors.js';
 
 // Permission checks for routes (middleware) and use cases (one record's owner), on the actor
 // `authenticate` put on the request. The table itself is in contract/permissions.ts.
@@ -57,4 +58,63 @@ export function assertOwn(actor: Actor, permission: OwnablePermission, ownerId: 
 
 function isOwnable(permission: Permission | ServicePermission): permission is OwnablePermission {
   return permission in ownerFields;
+}
+
+// --- The route table -----------------------------------------------------------------------------
+
+export interface CompiledRule {
+  rule: RouteRule;
+  pattern: RegExp;
+}
+
+/** `/api/sales/:id/` → `^/api/sales/[^/]+/?$`: the trailing slash optional, as the contract says. */
+function compile(rule: RouteRule): CompiledRule {
+  const body = rule.path
+    .replace(/\/$/, '')
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return { rule, pattern: new RegExp(`^${body}/?$`) };
+}
+
+/** The rule a request falls under, if any (HEAD is a GET). */
+export function ruleFor(rules: readonly CompiledRule[], method: string, path: string): RouteRule | undefined {
+  const asked = method === 'HEAD' ? 'GET' : method;
+  return rules.find(({ rule, pattern }) => rule.method === asked && pattern.test(path))?.rule;
+}
+
+export function compileRoutes(rules: readonly RouteRule[]): CompiledRule[] {
+  return rules.map(compile);
+}
+
+/** Whether the actor may call a route: its permission, any of its permissions, or any caller. */
+export function mayCall(actor: Actor, rule: RouteRule): boolean {
+  const { permission } = rule;
+  if (permission === 'signed-in') return true;
+  const wanted = typeof permission === 'string' ? [permission] : permission;
+  return wanted.some((one) => (rule.orOwn && isOwnable(one) ? canAtLeastOwn(actor, one) : can(actor, one)));
+}
+
+/**
+ * Checks every request against the service's route table (contract/routes.ts), after
+ * `authenticate`: 403 naming what is missing, and 404 for a route the table does not list, so a
+ * route added without its row is closed to everyone rather than open.
+ */
+export function routeAccess(rules: readonly RouteRule[]): RequestHandler {
+  const compiled = compileRoutes(rules);
+  return (req, res, next) => {
+    const rule = ruleFor(compiled, req.method, req.path);
+    if (!rule) {
+      const missing = notFound();
+      res.status(missing.status).json(missing.toJSON());
+      return;
+    }
+    if (mayCall(actorOf(res), rule)) {
+      next();
+      return;
+    }
+    const first = rule.permission === 'signed-in' ? undefined : [rule.permission].flat()[0];
+    const refusal = first ? forbiddenFor(first) : forbidden('You do not have permission to do this');
+    res.status(refusal.status).json(refusal.toJSON());
+  };
 }

@@ -1,7 +1,18 @@
-import { type Router as ExpressRouter, Router } from 'express';
+import { type Router as ExpressRouter, type Response, Router } from 'express';
 import type { z } from 'zod';
+import { type Actor, actorOf, requestIdOf } from './credentials.js';
 import { type Paged, sendList } from './list.js';
 import { parseId, parseInput } from './validation.js';
+
+/** Who is asking, for the use cases that narrow to one's own records or record who did what. */
+export interface RequestContext {
+  actor: Actor;
+  requestId: string;
+}
+
+export function contextOf(res: Response): RequestContext {
+  return { actor: actorOf(res), requestId: requestIdOf(res) };
+}
 
 /**
  * The classic CarCar resource routes (`/`, `/:key`), each parsing its input with zod and calling
@@ -10,11 +21,11 @@ import { parseId, parseInput } from './validation.js';
 export interface ResourceRoutes<T, K, Q extends z.ZodType, C extends z.ZodType, U extends z.ZodType> {
   /** The list envelope's key: `{"autos": [...]}`. */
   listKey: string;
-  list: { query: Q; run: (query: z.output<Q>) => Promise<Paged<T>> };
-  create?: { body: C; run: (input: z.output<C>) => Promise<T> };
-  get: (key: K) => Promise<T>;
-  update?: { body: U; run: (key: K, input: z.output<U>) => Promise<T> };
-  delete?: (key: K) => Promise<T>;
+  list: { query: Q; run: (query: z.output<Q>, context: RequestContext) => Promise<Paged<T>> };
+  create?: { body: C; run: (input: z.output<C>, context: RequestContext) => Promise<T> };
+  get: (key: K, context: RequestContext) => Promise<T>;
+  update?: { body: U; run: (key: K, input: z.output<U>, context: RequestContext) => Promise<T> };
+  delete?: (key: K, context: RequestContext) => Promise<T>;
   /** Turns the path segment into a key; an integer id (404 otherwise) unless given. */
   key?: (raw: string) => K;
   /** Routes that must match before `/:key` (the changes feed, say). */
@@ -31,27 +42,27 @@ export function resourceRouter<
   const key = spec.key ?? (parseId as unknown as (raw: string) => K);
   const router = Router();
   router.get('/', async (req, res) => {
-    sendList(res, spec.listKey, await spec.list.run(parseInput(spec.list.query, req.query)));
+    sendList(res, spec.listKey, await spec.list.run(parseInput(spec.list.query, req.query), contextOf(res)));
   });
   const { create, update, delete: remove } = spec;
   if (create) {
     router.post('/', async (req, res) => {
-      res.status(201).json(await create.run(parseInput(create.body, req.body)));
+      res.status(201).json(await create.run(parseInput(create.body, req.body), contextOf(res)));
     });
   }
   spec.before?.(router);
   router.get('/:key', async (req, res) => {
-    res.json(await spec.get(key(req.params.key)));
+    res.json(await spec.get(key(req.params.key), contextOf(res)));
   });
   if (update) {
     router.put('/:key', async (req, res) => {
       const k = key(req.params.key);
-      res.json(await update.run(k, parseInput(update.body, req.body)));
+      res.json(await update.run(k, parseInput(update.body, req.body), contextOf(res)));
     });
   }
   if (remove) {
     router.delete('/:key', async (req, res) => {
-      res.json(await remove(key(req.params.key)));
+      res.json(await remove(key(req.params.key), contextOf(res)));
     });
   }
   return router;

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 
 /**
- * Writes per client address per minute: 200 a second, far above what a dealership's staff type,
+ * Writes per caller per minute: 200 a second, far above what a dealership's staff type,
  * low enough to blunt a script hammering one endpoint.
  */
 export const DEFAULT_WRITES_PER_MINUTE = 12_000;
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** An empty variable counts as unset, as a shell's `FOO=` means "no value". */
+const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().min(1).optional());
 
 /** Settings every CarCar service reads; each service extends this with its own. */
 export function serviceEnv(defaultPort: number) {
@@ -33,7 +36,13 @@ export function serviceEnv(defaultPort: number) {
           .filter(Boolean),
       )
       .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of http(s) origins' }))),
-    /** Writes allowed per client address per minute; 0 turns the limit off (benchmarks, trusted proxies). */
+    /** The public keys (a JWK Set) whose credentials this service accepts: the gateway's and the services'. */
+    CARCAR_TRUSTED_KEYS: optionalText,
+    /** This service's own private key, for a service that calls another (service-api, sales-api). */
+    CARCAR_SIGNING_KEY: optionalText,
+    /** Where development keys are made when neither key variable is set (default `<DATA_DIR>/keys`). */
+    CARCAR_KEYS_DIR: optionalText,
+    /** Writes allowed per caller (person, API token or service) per minute; 0 turns the limit off. */
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).default(DEFAULT_WRITES_PER_MINUTE),
   });
 }

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
 import { z } from 'zod';
-import type { Issuer } from '../contract/permissions.js';
+import { type Issuer, issuers } from '../contract/permissions.js';
 
 // The Ed25519 keys internal credentials are signed with (docs/identity.md, "Keys"): a signer holds
 // one private JWK (`CARCAR_SIGNING_KEY`), every verifier a JWK Set of public keys
@@ -154,4 +154,42 @@ async function readKeyFile(file: string, issuer: Issuer): Promise<SigningJwk | u
     throw new Error(`${file} does not hold a signing key for ${issuer}; delete it to make a new one`);
   }
   return stored.data;
+}
+
+/** What a service verifies with, and (for one that calls others) signs with. */
+export interface ServiceKeys {
+  trustedKeys: TrustedKeySet;
+  signingKey?: SigningJwk;
+}
+
+export interface ServiceKeySettings {
+  CARCAR_TRUSTED_KEYS?: string | undefined;
+  CARCAR_SIGNING_KEY?: string | undefined;
+  CARCAR_KEYS_DIR?: string | undefined;
+  DATA_DIR: string;
+}
+
+/**
+ * A service's keys from `CARCAR_TRUSTED_KEYS` (and `CARCAR_SIGNING_KEY` for a service that signs),
+ * or on a developer's machine, with neither set, the development keys `npm start`'s processes
+ * share under the data folder, made by whichever process starts first.
+ */
+export async function loadServiceKeys(
+  settings: ServiceKeySettings,
+  signsAs: Issuer | undefined,
+  warn: (message: string, dir: string) => void,
+): Promise<ServiceKeys> {
+  const configured = settings.CARCAR_TRUSTED_KEYS !== undefined || settings.CARCAR_SIGNING_KEY !== undefined;
+  if (configured) {
+    const trustedKeys = parseTrustedKeys(settings.CARCAR_TRUSTED_KEYS);
+    if (!signsAs) return { trustedKeys };
+    return { trustedKeys, signingKey: parseSigningKey(settings.CARCAR_SIGNING_KEY) };
+  }
+  const dir = settings.CARCAR_KEYS_DIR ?? path.join(settings.DATA_DIR, 'keys');
+  warn('CARCAR_TRUSTED_KEYS is not set; using the development keys under the data folder', dir);
+  const keys = await ensureDevelopmentKeys(dir, issuers);
+  return {
+    trustedKeys: parseTrustedKeys(keys.CARCAR_TRUSTED_KEYS),
+    ...(signsAs ? { signingKey: parseSigningKey(keys.CARCAR_SIGNING_KEY[signsAs]) } : {}),
+  };
 }

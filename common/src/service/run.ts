@@ -1,21 +1,35 @@
 import type { Express } from 'express';
 import type { z } from 'zod';
+import type { Issuer, ServiceName } from '../contract/permissions.js';
+import { serviceRoutes } from '../contract/routes.js';
 import { type Database, openDatabase, type PgliteExtensions } from '../db/database.js';
-import type { HttpPolicy } from '../http/app.js';
+import type { AccessPolicy, HttpPolicy } from '../http/app.js';
+import { createCredentialSigner, createCredentialVerifier } from '../http/credentials.js';
 import { loadConfig, type serviceEnv } from './config.js';
+import { loadServiceKeys } from './keys.js';
 import { createLogger, type Logger } from './logger.js';
 import { exitOnSignals, startServer } from './server.js';
 
 type BaseConfig = z.output<ReturnType<typeof serviceEnv>>;
 
 export interface ServiceDefinition<S extends z.ZodType<BaseConfig>> {
-  name: string;
+  name: ServiceName;
+  /** Set for a service that calls another one with its own credential (its pollers, its outbox). */
+  signsAs?: Exclude<Issuer, 'carcar-gateway'>;
   schemaName: string;
   env: S;
   migrationsFolder: string;
   pgliteExtensions?: PgliteExtensions;
   /** Builds the app from its dependencies; `stopping` runs first on shutdown (pollers, long polls). */
-  start(context: { config: z.output<S>; logger: Logger; database: Database; http: HttpPolicy }): {
+  start(context: {
+    config: z.output<S>;
+    logger: Logger;
+    database: Database;
+    http: HttpPolicy;
+    access: AccessPolicy;
+    /** This service's own credential for its calls to `audience`; needs `signsAs`. */
+    serviceCredential: (audience: ServiceName) => Promise<string>;
+  }): {
     app: Express;
     stopping?: Array<() => void | Promise<void>>;
   };
@@ -28,6 +42,13 @@ export interface ServiceDefinition<S extends z.ZodType<BaseConfig>> {
 export async function runService<S extends z.ZodType<BaseConfig>>(definition: ServiceDefinition<S>): Promise<void> {
   const config = loadConfig(definition.env);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
+  // Before the database: a bad key stops the service with one line, not after a migration.
+  const keys = await loadServiceKeys(config, definition.signsAs, (message, dir) => logger.warn({ dir }, message)).catch(
+    (error: unknown) => {
+      process.stderr.write(`Invalid configuration: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
   const database = await openDatabase({
     schemaName: definition.schemaName,
     migrationsFolder: definition.migrationsFolder,
@@ -39,7 +60,25 @@ export async function runService<S extends z.ZodType<BaseConfig>>(definition: Se
   });
   logger.info({ database: database.kind }, 'database migrated');
   const http = { corsOrigins: config.CORS_ORIGINS, writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE };
-  const { app, stopping } = definition.start({ config, logger, database, http });
+  const access: AccessPolicy = {
+    verifier: createCredentialVerifier({ audience: definition.name, trustedKeys: keys.trustedKeys }),
+    rules: serviceRoutes[definition.name],
+  };
+  const signer =
+    definition.signsAs && keys.signingKey
+      ? createCredentialSigner({ issuer: definition.signsAs, privateJwk: keys.signingKey })
+      : undefined;
+  const { app, stopping } = definition.start({
+    config,
+    logger,
+    database,
+    http,
+    access,
+    serviceCredential: (audience) =>
+      signer
+        ? signer.serviceCredential(audience)
+        : Promise.reject(new Error(`${definition.name} signs no credentials (no signsAs)`)),
+  });
   const running = await startServer({
     app,
     port: config.PORT,

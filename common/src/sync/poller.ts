@@ -19,6 +19,8 @@ export interface PollerOptions {
   database: Database;
   store: SyncStore;
   inventoryUrl: string;
+  /** The service's own credential for inventory (the feed read is all it grants). */
+  credential: () => Promise<string>;
   logger: Logger;
   /** Long-poll wait in seconds (inventory allows up to 30). */
   waitSeconds?: number;
@@ -101,6 +103,7 @@ export function startPoller(options: PollerOptions): Poller {
       try {
         const res = await client.get('/api/automobiles/changes/', {
           params: { after: cursor, limit, wait: caughtUp ? waitSeconds : 0 },
+          headers: { Authorization: `Bearer ${await options.credential()}` },
           signal: stopping.signal,
         });
         const page = feedPageSchema.parse(res.data);

@@ -1,4 +1,5 @@
 import type { Db } from '@carcar/common/db/database';
+import { can, forbiddenFor } from '@carcar/common/http/authorize';
 import { resourceRouter } from '@carcar/common/http/routes';
 import { parseVinParam } from '@carcar/common/http/validation';
 import type { Router } from 'express';
@@ -14,7 +15,17 @@ export function automobilesRouter(db: Db, feedNotifier: FeedNotifier): Router {
     create: { body: automobileCreateBody, run: automobiles.create },
     key: parseVinParam,
     get: automobiles.get,
-    update: { body: automobileUpdateBody, run: automobiles.update },
+    update: {
+      body: automobileUpdateBody,
+      run: (vin, input, { actor }) => {
+        // The sales outbox holds "mark sold/unsold" only: any other change needs inventory.write.
+        const changesMoreThanSold = Object.entries(input).some(
+          ([field, value]) => field !== 'sold' && value !== undefined,
+        );
+        if (changesMoreThanSold && !can(actor, 'inventory.write')) throw forbiddenFor('inventory.write');
+        return automobiles.update(vin, input);
+      },
+    },
     delete: automobiles.delete,
   });
 }

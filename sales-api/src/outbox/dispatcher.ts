@@ -10,6 +10,8 @@ import { outbox } from '../db/schema.js';
 export interface DispatcherOptions {
   db: Db;
   inventoryUrl: string;
+  /** Sales' own credential for inventory: it may mark cars sold and unsold, nothing else. */
+  credential: () => Promise<string>;
   logger: Logger;
   /** Retry delays double from 250 ms up to this cap while inventory is unreachable. */
   maxBackoffMs?: number;
@@ -95,7 +97,9 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   async function deliver(row: Claimed): Promise<Outcome> {
     try {
       const body: SoldUpdate = { sold: row.sold };
-      const res = await client.put(`/api/automobiles/${encodeURIComponent(row.vin)}/`, body);
+      const res = await client.put(`/api/automobiles/${encodeURIComponent(row.vin)}/`, body, {
+        headers: { Authorization: `Bearer ${await options.credential()}` },
+      });
       if (res.status >= 200 && res.status < 300) return { kind: 'delivered' };
       if (res.status >= 500 || res.status === 408 || res.status === 429) {
         return { kind: 'retry', error: `inventory answered ${res.status}` };

@@ -2,8 +2,10 @@ import type { Sale, SaleInput, SaleVoidInput } from '@carcar/common/contract/sal
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { staffJson } from '@carcar/common/db/table-repository';
-import { conflict, type FieldError, invalid, notFound } from '@carcar/common/http/errors';
+import { assertOwn, ownScope } from '@carcar/common/http/authorize';
+import { conflict, type FieldError, forbidden, invalid, notFound } from '@carcar/common/http/errors';
 import type { Paged } from '@carcar/common/http/list';
+import type { RequestContext } from '@carcar/common/http/routes';
 import { customerJson } from '../json/customer-json.js';
 import type { OnOutboxWritten } from '../outbox/enqueue.js';
 import type { SaleListQuery } from './schemas.js';
@@ -67,9 +69,23 @@ export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten) {
   }
 
   return {
-    async list(query: SaleListQuery): Promise<Paged<Sale>> {
-      const { rows, total } = await statements.list(query);
+    /** A salesperson with only "read your own sales" sees theirs; asking for a colleague's is a 403. */
+    async list(query: SaleListQuery, { actor }: RequestContext): Promise<Paged<Sale>> {
+      const scope = ownScope(actor, 'sales.read');
+      if (scope === 'none') return { items: [], total: 0 };
+      if (scope !== 'all' && query.salesperson !== undefined && query.salesperson !== scope.ownerId) {
+        throw forbidden('You may read only your own sales');
+      }
+      const narrowed = scope === 'all' ? query : { ...query, salesperson: scope.ownerId };
+      const { rows, total } = await statements.list(narrowed);
       return { items: rows.map(saleJson), total };
+    },
+
+    /** One sale, for someone who may read it (a salesperson: only their own). */
+    async read(id: number, options: { includeVoided?: boolean }, { actor }: RequestContext): Promise<Sale> {
+      const sale = await get(id, options);
+      assertOwn(actor, 'sales.read', sale.salesperson.id);
+      return sale;
     },
 
     get,

@@ -1,6 +1,6 @@
 import { appointmentCancelBody, appointmentCreateBody } from '@carcar/common/contract/service';
 import type { Db } from '@carcar/common/db/database';
-import { resourceRouter } from '@carcar/common/http/routes';
+import { contextOf, resourceRouter } from '@carcar/common/http/routes';
 import { parseId, parseInput } from '@carcar/common/http/validation';
 import type { Router } from 'express';
 import { appointmentListQuery, cancelQuery } from './schemas.js';
@@ -24,7 +24,7 @@ export function appointmentsRouter(db: Db, timezone: string): Router {
     res.json(await appointments.cancel(id, body.reason ?? query.reason));
   });
   router.put('/:id/finish', async (req, res) => {
-    res.json(await appointments.finish(parseId(req.params.id)));
+    res.json(await appointments.finish(parseId(req.params.id), contextOf(res)));
   });
   return router;
 }

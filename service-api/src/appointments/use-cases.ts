@@ -7,8 +7,10 @@ import {
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { staffJson } from '@carcar/common/db/table-repository';
+import { assertOwn, can } from '@carcar/common/http/authorize';
 import { AppError, conflict, invalidField, notFound } from '@carcar/common/http/errors';
 import type { Paged } from '@carcar/common/http/list';
+import type { RequestContext } from '@carcar/common/http/routes';
 import type { AppointmentListQuery } from './schemas.js';
 import { type AppointmentListParams, type AppointmentRow, appointmentStatements } from './statements.js';
 import { formatDay, formatTime, toInstant } from './time-zone.js';
@@ -166,6 +168,12 @@ export function appointmentUseCases(db: Db, timezone: string) {
     },
 
     cancel: (id: number, reason?: string) => leaveCreated(id, 'canceled', reason),
-    finish: (id: number) => leaveCreated(id, 'finished'),
+    /** A technician with "finish your own" may finish only an appointment assigned to them. */
+    async finish(id: number, { actor }: RequestContext): Promise<Appointment> {
+      if (!can(actor, 'appointments.finish')) {
+        assertOwn(actor, 'appointments.finish', (await get(id)).technician.id);
+      }
+      return leaveCreated(id, 'finished');
+    },
   };
 }

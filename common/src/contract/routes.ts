@@ -1,0 +1,83 @@
+// Every route of every service and the permission it needs, written once: each service's access
+// check reads it (a route missing here answers 404 to everyone, so a forgotten row fails closed),
+// and the permission-matrix test walks it for every role. Browser-safe: no node imports.
+
+import type { OwnablePermission, Permission, ServiceName, ServicePermission } from './permissions.js';
+
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RouteRule {
+  method: RouteMethod;
+  /** Express-style, with the trailing slash the contract documents: `/api/sales/:id/`. */
+  path: string;
+  /**
+   * What the caller must hold: one permission, any of several, or `'signed-in'` for anyone with a
+   * valid credential (the API reference pages).
+   */
+  permission: Permission | ServicePermission | readonly (Permission | ServicePermission)[] | 'signed-in';
+  /**
+   * Also let in a holder of only `<permission>.own`; the use case then narrows to their records.
+   * Only for the ownable permissions (`ownerFields`).
+   */
+  orOwn?: true;
+}
+
+/** The permission of a rule with `orOwn`, for the type checker. */
+export type OwnRouteRule = RouteRule & { permission: OwnablePermission; orOwn: true };
+
+const docs: RouteRule[] = [
+  { method: 'GET', path: '/api/openapi.json', permission: 'signed-in' },
+  { method: 'GET', path: '/api/docs/', permission: 'signed-in' },
+];
+
+/** GET list, POST, and GET/PUT/DELETE one record of a classic resource. */
+function resource(
+  base: string,
+  key: string,
+  read: Permission,
+  write: Permission,
+  only: readonly RouteMethod[] = ['GET', 'POST', 'PUT', 'DELETE'],
+): RouteRule[] {
+  const rules: RouteRule[] = [
+    { method: 'GET', path: `${base}/`, permission: read },
+    { method: 'POST', path: `${base}/`, permission: write },
+    { method: 'GET', path: `${base}/:${key}/`, permission: read },
+    { method: 'PUT', path: `${base}/:${key}/`, permission: write },
+    { method: 'DELETE', path: `${base}/:${key}/`, permission: write },
+  ];
+  return rules.filter((rule) => rule.method === 'GET' || only.includes(rule.method));
+}
+
+export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> = {
+  'inventory-api': [
+    ...resource('/api/manufacturers', 'id', 'inventory.read', 'inventory.write'),
+    ...resource('/api/models', 'id', 'inventory.read', 'inventory.write'),
+    // The pollers' feed: a service credential only; people read the cars themselves.
+    { method: 'GET', path: '/api/automobiles/changes/', permission: 'feed.read' },
+    ...resource('/api/automobiles', 'vin', 'inventory.read', 'inventory.write', ['POST', 'DELETE']),
+    // The sales outbox marks cars sold and unsold with its own credential (and only that: the
+    // route refuses any other field from a caller without `inventory.write`).
+    { method: 'PUT', path: '/api/automobiles/:vin/', permission: ['inventory.write', 'automobiles.sold'] },
+    { method: 'GET', path: '/api/vins/:vin/', permission: 'inventory.read' },
+    ...docs,
+  ],
+  'service-api': [
+    ...resource('/api/technicians', 'id', 'technicians.read', 'technicians.write'),
+    ...resource('/api/appointments', 'id', 'appointments.read', 'appointments.book', ['POST', 'DELETE']),
+    { method: 'PUT', path: '/api/appointments/:id/cancel/', permission: 'appointments.book' },
+    { method: 'PUT', path: '/api/appointments/:id/finish/', permission: 'appointments.finish', orOwn: true },
+    ...docs,
+  ],
+  'sales-api': [
+    ...resource('/api/salespeople', 'id', 'salespeople.read', 'salespeople.write'),
+    ...resource('/api/customers', 'id', 'customers.read', 'customers.create', ['POST', 'PUT']),
+    { method: 'DELETE', path: '/api/customers/:id/', permission: 'customers.delete' },
+    { method: 'GET', path: '/api/sales/', permission: 'sales.read', orOwn: true },
+    { method: 'POST', path: '/api/sales/', permission: 'sales.record' },
+    { method: 'GET', path: '/api/sales/:id/', permission: 'sales.read', orOwn: true },
+    { method: 'DELETE', path: '/api/sales/:id/', permission: 'sales.void' },
+    // The local copy of inventory the "record a sale" form picks from.
+    { method: 'GET', path: '/api/automobiles/', permission: 'inventory.read' },
+    ...docs,
+  ],
+};

@@ -1,0 +1,108 @@
+import {
+  type Actor,
+  type GATEWAY_ISSUER,
+  type Issuer,
+  permissionsOf,
+  roles,
+  type ServiceName,
+} from '@carcar/common/contract/permissions';
+import type { RouteRule } from '@carcar/common/contract/routes';
+import { mayCall } from '@carcar/common/http/authorize';
+import type { Express } from 'express';
+import request from 'supertest';
+import { asRole, asService, refusedCredentials } from './credentials.js';
+
+// The permission table, walked: every route of a service (contract/routes.ts) called by every role,
+// by each service credential, and with each kind of bad credential. The expected answer of each call
+// is computed from the same table the service enforces, so a row added or changed is tested at once.
+
+/** A value for each path parameter the tables use: an id and a well-formed VIN nobody stocked. */
+const samples: Record<string, string> = { id: '987654', vin: '1HGCM82633A004352' };
+
+function concretePath(rule: RouteRule): string {
+  return rule.path.replace(/:(\w+)/g, (_match, name: string) => {
+    const sample = samples[name];
+    if (sample === undefined) throw new Error(`no sample value for :${name} in ${rule.path}`);
+    return sample;
+  });
+}
+
+function call(app: Express, rule: RouteRule, headers: Record<string, string>) {
+  const path = concretePath(rule);
+  const agent = request(app);
+  const req =
+    rule.method === 'GET'
+      ? agent.get(path)
+      : rule.method === 'POST'
+        ? agent.post(path)
+        : rule.method === 'PUT'
+          ? agent.put(path)
+          : agent.delete(path);
+  // An empty body: a permitted write then fails validation (400) or finds nothing (404), never writes.
+  return rule.method === 'GET' ? req.set(headers) : req.set(headers).send({});
+}
+
+export interface MatrixCase {
+  route: string;
+  caller: string;
+  expected: string;
+  status: number;
+}
+
+/** Every (route, caller) whose answer disagrees with the table; an empty list when all agree. */
+export async function permissionMismatches(
+  app: Express,
+  audience: ServiceName,
+  rules: readonly RouteRule[],
+): Promise<MatrixCase[]> {
+  const callers: Array<{ name: string; actor: Actor; headers: Record<string, string> }> = [];
+  for (const role of roles) {
+    callers.push({
+      name: role,
+      // A technician and a salesperson linked to someone, as the own-only rows are meant for.
+      actor: { kind: 'person', id: `test-${role}`, name: role, role, permissions: permissionsOf(role) },
+      headers: await asRole(role, audience),
+    });
+  }
+  for (const service of ['service-api', 'sales-api'] as const satisfies readonly Exclude<
+    Issuer,
+    typeof GATEWAY_ISSUER
+  >[]) {
+    callers.push({ name: service, actor: { kind: 'service', service }, headers: await asService(service, audience) });
+  }
+  const refused = await refusedCredentials(audience);
+  const mismatches: MatrixCase[] = [];
+  for (const rule of rules) {
+    const route = `${rule.method} ${rule.path}`;
+    for (const caller of callers) {
+      const allowed = mayCall(caller.actor, rule);
+      const { status } = await call(app, rule, caller.headers);
+      const agrees = allowed ? status !== 401 && status !== 403 && status < 500 : status === 403;
+      if (!agrees) mismatches.push({ route, caller: caller.name, expected: allowed ? 'allowed' : '403', status });
+    }
+    const without = await call(app, rule, {});
+    if (without.status !== 401)
+      mismatches.push({ route, caller: 'no credential', expected: '401', status: without.status });
+    for (const [name, headers] of Object.entries(refused)) {
+      const { status } = await call(app, rule, headers);
+      if (status !== 401) mismatches.push({ route, caller: name, expected: '401', status });
+    }
+  }
+  return mismatches;
+}
+
+/** An OpenAPI document's operations as `METHOD /path/:param/`, the route table's notation. */
+export function documentedRoutes(document: { paths: Record<string, object> }): string[] {
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.keys(operations).map(
+      (method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, (_match, name: string) => `:${name}`)}`,
+    ),
+  );
+}
+
+/** The table's rows as `METHOD /path/`, without the reference pages (which document the rest). */
+export function tableRoutes(rules: readonly RouteRule[]): string[] {
+  return rules
+    .filter((rule) => !rule.path.startsWith('/api/docs') && rule.path !== '/api/openapi.json')
+    .map((rule) => `${rule.method} ${rule.path}`);
+}
