@@ -1,4 +1,4 @@
-// Production build: each API is bundled with its @carcar/common code into <service>/dist/main.js
+// Production build: each API and the gateway is bundled with its @carcar/common code into <service>/dist/main.js
 // (plain JavaScript, no TypeScript loader at run time); npm packages stay external, installed as usual.
 // The browser app is built by Vite into ghi/dist/.
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 // `--only NAME` builds one API (each Docker image builds its own); `--apis` skips the browser app.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-const services = ['inventory-api', 'service-api', 'sales-api'].filter((name) => !only || name === only);
+const services = ['inventory-api', 'service-api', 'sales-api', 'gateway'].filter((name) => !only || name === only);
 
 /** Bare imports stay external, except the workspace's own TypeScript in @carcar/common. */
 const externalPackages = {
