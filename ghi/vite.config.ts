@@ -3,6 +3,6 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [react()],
-  server: { port: 3000, strictPort: true },
-  preview: { port: 3000, strictPort: true },
+  // Behind the gateway (http://localhost:3000), which proxies the app and its hot-reload socket here.
+  server: { port: 5173, strictPort: true },
 });

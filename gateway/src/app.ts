@@ -117,6 +117,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
   app.use('/auth/users', limitWrites, usersRouter(users));
   app.use('/auth/tokens', limitWrites, tokensRouter(tokens));
 
+  // The app's deploy-time settings, read by ghi/index.html before the app starts: the dealership's
+  // clock, since the APIs answer in UTC. Served here in development and production alike.
+  const appConfig = `window.__CARCAR_CONFIG__ = ${JSON.stringify({ timeZone: config.TIMEZONE })};\n`;
+  app.get('/config.js', (_req, res) => {
+    res.type('text/javascript').set('Cache-Control', 'no-cache').send(appConfig);
+  });
+
   if (files) {
     const prefixes = routes.map((route) => route.prefix);
     app.use((req, res, next) => (isPageRequest(req, prefixes) ? files.handler(req, res, next) : next()));

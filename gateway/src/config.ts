@@ -1,4 +1,4 @@
-import { serviceEnv } from '@carcar/common/service/config';
+import { serviceEnv, timeZoneVariable } from '@carcar/common/service/config';
 import { z } from 'zod';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -61,6 +61,8 @@ export const gatewayEnv = serviceEnv(3000)
     SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
     /** The built browser app (production); the default is the repository's ghi/dist. */
     GHI_DIST: optional(z.string().min(1)),
+    /** The app shows times on this clock (served in `/config.js`); the service API reads bookings on it. */
+    TIMEZONE: timeZoneVariable,
     /** Vite's dev server (development): everything not an API is proxied there, HMR included. */
     GHI_DEV_URL: optional(httpUrl),
     TRUST_PROXY: trustProxy,

@@ -10,9 +10,15 @@ const dist = fileURLToPath(new URL('./fixtures/ghi-build', import.meta.url));
 describe('the built app (production)', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startGateway({}, { ghiDist: dist });
+    gw = await startGateway({ TIMEZONE: 'America/Chicago' }, { ghiDist: dist });
   });
   afterAll(() => gw.close());
+
+  it("serves /config.js with the dealership's time zone, to anyone (the sign-in page needs it too)", async () => {
+    const res = await gw.api().get('/config.js').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(res.text).toBe('window.__CARCAR_CONFIG__ = {"timeZone":"America/Chicago"};\n');
+  });
 
   it('serves index.html uncached for pages, hashed assets cached for a year', async () => {
     const index = await gw.api().get('/').expect(200);

@@ -65,3 +65,16 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
 
 /** Where the service and sales pollers find inventory. */
 export const inventoryApiUrl = z.url({ protocol: /^https?$/ }).default('http://localhost:8100');
+
+/** The dealership's time zone (`TIMEZONE`): the wall clock bookings and the app's times are read on. */
+export const timeZoneVariable = z
+  .string()
+  .default('UTC')
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as America/Chicago');

@@ -1,6 +1,8 @@
-import { type ComponentType, lazy } from 'react';
-import { createBrowserRouter, Link } from 'react-router-dom';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, Link, type RouteObject } from 'react-router-dom';
 import { Layout } from '../components/layout';
+import { type PageNeed, RequirePermission } from '../components/require-permission';
+import { Loading } from '../components/states';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page';
 
 /** Each page is its own chunk, fetched on first visit (the layout shows a fallback meanwhile). */
@@ -42,6 +44,12 @@ const AppointmentDetailPage = lazyPage(
   'AppointmentDetailPage',
 );
 
+// Signing in is once a session: its form code (react-hook-form) need not hold up every other page.
+const SignInPage = lazyPage(() => import('../features/auth/components/sign-in-page'), 'SignInPage');
+const UsersPage = lazyPage(() => import('../features/admin/components/users-page'), 'UsersPage');
+const UserPage = lazyPage(() => import('../features/admin/components/user-page'), 'UserPage');
+const TokensPage = lazyPage(() => import('../features/admin/components/tokens-page'), 'TokensPage');
+
 function NotFound() {
   return (
     <>
@@ -53,31 +61,52 @@ function NotFound() {
   );
 }
 
-export const router = createBrowserRouter([
+/** A page only for those holding `need`; anyone else gets the No access page. */
+const guarded = (path: string, need: PageNeed, page: ReactNode): RouteObject => ({
+  path,
+  element: <RequirePermission need={need}>{page}</RequirePermission>,
+});
+
+const ownSales: PageNeed = { atLeastOwn: 'sales.read' };
+
+export const routes: RouteObject[] = [
+  {
+    path: '/sign-in',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <SignInPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: <Layout />,
     children: [
       { index: true, element: <DashboardPage /> },
-      { path: 'inventory/manufacturers', element: <ManufacturersPage /> },
-      { path: 'inventory/models', element: <ModelsPage /> },
-      { path: 'inventory/automobiles', element: <AutomobilesPage /> },
-      { path: 'inventory/automobiles/:vin', element: <AutomobilePage /> },
-      { path: 'service/technicians', element: <TechniciansPage /> },
-      { path: 'service/appointments', element: <AppointmentsPage /> },
-      { path: 'service/appointments/new', element: <BookAppointmentPage /> },
-      { path: 'service/appointments/:id', element: <AppointmentDetailPage /> },
-      { path: 'service/technicians/:id', element: <TechnicianPage /> },
-      { path: 'service/history', element: <ServiceHistoryPage /> },
-      { path: 'sales', element: <SalesPage /> },
-      { path: 'sales/new', element: <RecordSalePage /> },
-      { path: 'sales/salespeople', element: <SalespeoplePage /> },
-      { path: 'sales/customers', element: <CustomersPage /> },
-      { path: 'sales/history', element: <SalespersonHistoryPage /> },
-      { path: 'sales/:id', element: <SalePage /> },
-      { path: 'sales/customers/:id', element: <CustomerPage /> },
-      { path: 'sales/salespeople/:id', element: <SalespersonPage /> },
+      guarded('inventory/manufacturers', 'inventory.read', <ManufacturersPage />),
+      guarded('inventory/models', 'inventory.read', <ModelsPage />),
+      guarded('inventory/automobiles', 'inventory.read', <AutomobilesPage />),
+      guarded('inventory/automobiles/:vin', 'inventory.read', <AutomobilePage />),
+      guarded('service/technicians', 'technicians.read', <TechniciansPage />),
+      guarded('service/appointments', 'appointments.read', <AppointmentsPage />),
+      guarded('service/appointments/new', 'appointments.book', <BookAppointmentPage />),
+      guarded('service/appointments/:id', 'appointments.read', <AppointmentDetailPage />),
+      guarded('service/technicians/:id', 'technicians.read', <TechnicianPage />),
+      guarded('service/history', 'appointments.read', <ServiceHistoryPage />),
+      guarded('sales', ownSales, <SalesPage />),
+      guarded('sales/new', 'sales.record', <RecordSalePage />),
+      guarded('sales/salespeople', 'salespeople.read', <SalespeoplePage />),
+      guarded('sales/customers', 'customers.read', <CustomersPage />),
+      guarded('sales/history', ownSales, <SalespersonHistoryPage />),
+      guarded('sales/:id', ownSales, <SalePage />),
+      guarded('sales/customers/:id', 'customers.read', <CustomerPage />),
+      guarded('sales/salespeople/:id', 'salespeople.read', <SalespersonPage />),
+      guarded('admin/users', 'users.manage', <UsersPage />),
+      guarded('admin/users/:id', 'users.manage', <UserPage />),
+      guarded('admin/tokens', 'users.manage', <TokensPage />),
       { path: '*', element: <NotFound /> },
     ],
   },
-]);
+];
+
+export const router = createBrowserRouter(routes);

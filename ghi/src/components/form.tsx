@@ -90,9 +90,12 @@ export function SelectField<V extends FieldValues>({
 export function FormFooter<V extends FieldValues>({
   form,
   submit,
+  busy = 'Saving…',
 }: {
   form: UseFormReturn<V, unknown, unknown>;
   submit: string;
+  /** The button's words while the request is out. */
+  busy?: string;
 }) {
   const serverError = (form.formState.errors as { root?: { server?: FieldError } }).root?.server;
   return (
@@ -103,7 +106,7 @@ export function FormFooter<V extends FieldValues>({
         </p>
       )}
       <button type="submit" disabled={form.formState.isSubmitting} aria-busy={form.formState.isSubmitting || undefined}>
-        {form.formState.isSubmitting ? 'Saving…' : submit}
+        {form.formState.isSubmitting ? busy : submit}
       </button>
     </>
   );

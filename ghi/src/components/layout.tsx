@@ -1,40 +1,103 @@
+import { roleLabels } from '@carcar/common/contract/permissions';
 import { type KeyboardEvent, Suspense, useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router-dom';
-import { Toaster } from 'sonner';
-import { Loading } from './states';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Toaster, toast } from 'sonner';
+import { errorMessage } from '../lib/api-client';
+import { signInPath, type User, useLogout, useSession } from '../lib/auth';
+import { allows, type PageNeed } from './require-permission';
+import { ErrorState, Loading } from './states';
 
-const sections = [
+interface NavEntry {
+  to: string;
+  label: string;
+  need: PageNeed;
+}
+
+// Each link carries what its page needs (the same as its route's RequirePermission), so nobody is
+// offered a page they would only be refused.
+const sections: { title: string; links: NavEntry[] }[] = [
   {
     title: 'Inventory',
     links: [
-      ['/inventory/manufacturers', 'Manufacturers'],
-      ['/inventory/models', 'Vehicle models'],
-      ['/inventory/automobiles', 'Automobiles'],
+      { to: '/inventory/manufacturers', label: 'Manufacturers', need: 'inventory.read' },
+      { to: '/inventory/models', label: 'Vehicle models', need: 'inventory.read' },
+      { to: '/inventory/automobiles', label: 'Automobiles', need: 'inventory.read' },
     ],
   },
   {
     title: 'Service',
     links: [
-      ['/service/technicians', 'Technicians'],
-      ['/service/appointments', 'Service board'],
-      ['/service/appointments/new', 'Book an appointment'],
-      ['/service/history', 'Service history'],
+      { to: '/service/technicians', label: 'Technicians', need: 'technicians.read' },
+      { to: '/service/appointments', label: 'Service board', need: 'appointments.read' },
+      { to: '/service/appointments/new', label: 'Book an appointment', need: 'appointments.book' },
+      { to: '/service/history', label: 'Service history', need: 'appointments.read' },
     ],
   },
   {
     title: 'Sales',
     links: [
-      ['/sales/salespeople', 'Salespeople'],
-      ['/sales/customers', 'Customers'],
-      ['/sales', 'Sales'],
-      ['/sales/new', 'Record a sale'],
-      ['/sales/history', 'Salesperson history'],
+      { to: '/sales/salespeople', label: 'Salespeople', need: 'salespeople.read' },
+      { to: '/sales/customers', label: 'Customers', need: 'customers.read' },
+      { to: '/sales', label: 'Sales', need: { atLeastOwn: 'sales.read' } },
+      { to: '/sales/new', label: 'Record a sale', need: 'sales.record' },
+      { to: '/sales/history', label: 'Salesperson history', need: { atLeastOwn: 'sales.read' } },
     ],
   },
-] as const;
+  {
+    title: 'Administration',
+    links: [
+      { to: '/admin/users', label: 'Users', need: 'users.manage' },
+      { to: '/admin/tokens', label: 'API tokens', need: 'users.manage' },
+    ],
+  },
+];
+
+function SignOutButton() {
+  const navigate = useNavigate();
+  const signOut = useLogout({ onSignedOut: () => navigate('/sign-in', { replace: true }) });
+  return (
+    <button
+      type="button"
+      className="secondary outline small"
+      disabled={signOut.isPending}
+      aria-busy={signOut.isPending || undefined}
+      onClick={() => signOut.mutate(undefined, { onError: (error) => toast.error(errorMessage(error)) })}
+    >
+      Sign out
+    </button>
+  );
+}
+
+/**
+ * Every page but the sign-in page: shown once the gateway says who is signed in. Nobody signed in
+ * (or a session that just ended, see AuthProvider) goes to the sign-in page, which brings them back.
+ */
+export function Layout() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isLoading) {
+    return (
+      <main id="main" className="content">
+        <Loading label="Checking who is signed in…" />
+      </main>
+    );
+  }
+  if (session.error && session.data === undefined) {
+    return (
+      <main id="main" className="content">
+        <h1>CarCar</h1>
+        <ErrorState error={session.error} retry={() => session.refetch()} />
+      </main>
+    );
+  }
+  if (!session.data) {
+    return <Navigate to={signInPath(`${location.pathname}${location.search}${location.hash}`)} replace />;
+  }
+  return <Shell user={session.data} />;
+}
 
 /** The frame of every page: navigation grouped by department, and focus moved to the page on navigation. */
-export function Layout() {
+function Shell({ user }: { user: User }) {
   const main = useRef<HTMLElement>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -51,6 +114,9 @@ export function Layout() {
     setMenuOpen(false);
     menuButton.current?.focus();
   };
+  const visible = sections
+    .map((section) => ({ ...section, links: section.links.filter((link) => allows(user, link.need)) }))
+    .filter((section) => section.links.length > 0);
   return (
     <div className="layout">
       <a className="skip-link" href="#main">
@@ -74,11 +140,11 @@ export function Layout() {
           </button>
         </div>
         <div id="nav-sections" className="nav-sections" data-open={menuOpen}>
-          {sections.map((section) => (
+          {visible.map((section) => (
             <section key={section.title}>
               <h2>{section.title}</h2>
               <ul>
-                {section.links.map(([to, label]) => (
+                {section.links.map(({ to, label }) => (
                   <li key={to}>
                     <NavLink to={to} end onClick={() => setMenuOpen(false)}>
                       {label}
@@ -90,11 +156,20 @@ export function Layout() {
           ))}
         </div>
       </nav>
-      <main id="main" ref={main} tabIndex={-1} className="content">
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
-      </main>
+      <div className="content-column">
+        <header className="account-bar">
+          <p>
+            <span className="visually-hidden">Signed in as </span>
+            <strong>{user.name}</strong> <span className="badge role">{roleLabels[user.role]}</span>
+          </p>
+          <SignOutButton />
+        </header>
+        <main id="main" ref={main} tabIndex={-1} className="content">
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
       <Toaster position="top-right" richColors />
     </div>
   );

@@ -2,17 +2,32 @@ import { z } from 'zod';
 
 declare global {
   interface Window {
-    /** Set by /config.js when the app is deployed (see ghi/docker/40-carcar-config.sh). */
-    __CARCAR_CONFIG__?: { inventoryApiUrl?: string; serviceApiUrl?: string; salesApiUrl?: string };
+    /** Set by /config.js, which the gateway answers with the deployment's settings (TIMEZONE). */
+    __CARCAR_CONFIG__?: { inventoryApiUrl?: string; serviceApiUrl?: string; salesApiUrl?: string; authApiUrl?: string };
   }
 }
 
-// The API addresses: deploy-time config first, then Vite's VITE_* build variables, then the local
-// defaults. Checked once at start, so a typo shows at once rather than as failing requests.
+/**
+ * An API base: an absolute http(s) address, or a path on the app's own origin. The gateway serves
+ * the app and forwards `/inventory`, `/service` and `/sales` to the services, so the paths are the
+ * default and the session cookie goes with every request without any cross-origin set-up.
+ */
+const apiBase = z
+  .string()
+  .trim()
+  .refine((value) => /^\/(?!\/)/.test(value) || z.url({ protocol: /^https?$/ }).safeParse(value).success, {
+    error: 'must be a path starting with one / or an http(s) address',
+  })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+// The API addresses: deploy-time config first, then Vite's VITE_* build variables, then the
+// gateway's same-origin prefixes. Checked once at start, so a typo shows at once rather than as
+// failing requests.
 const envSchema = z.object({
-  VITE_INVENTORY_API_URL: z.url().default('http://localhost:8100'),
-  VITE_SERVICE_API_URL: z.url().default('http://localhost:8080'),
-  VITE_SALES_API_URL: z.url().default('http://localhost:8090'),
+  VITE_INVENTORY_API_URL: apiBase.default('/inventory'),
+  VITE_SERVICE_API_URL: apiBase.default('/service'),
+  VITE_SALES_API_URL: apiBase.default('/sales'),
+  VITE_AUTH_API_URL: apiBase.default('/auth'),
 });
 
 const deployed = typeof window === 'undefined' ? undefined : window.__CARCAR_CONFIG__;
@@ -21,4 +36,5 @@ export const env = envSchema.parse({
   VITE_INVENTORY_API_URL: deployed?.inventoryApiUrl || import.meta.env.VITE_INVENTORY_API_URL || undefined,
   VITE_SERVICE_API_URL: deployed?.serviceApiUrl || import.meta.env.VITE_SERVICE_API_URL || undefined,
   VITE_SALES_API_URL: deployed?.salesApiUrl || import.meta.env.VITE_SALES_API_URL || undefined,
+  VITE_AUTH_API_URL: deployed?.authApiUrl || import.meta.env.VITE_AUTH_API_URL || undefined,
 });

@@ -4,3 +4,4 @@ export const carPath = (vin: string) => `/inventory/automobiles/${encodeURICompo
 export const salePath = (id: number) => `/sales/${id}`;
 export const customerPath = (id: number) => `/sales/customers/${id}`;
 export const salespersonPath = (id: number) => `/sales/salespeople/${id}`;
+export const userPath = (id: number) => `/admin/users/${id}`;

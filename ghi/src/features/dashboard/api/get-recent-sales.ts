@@ -8,8 +8,9 @@ export interface DashboardSale {
   salesperson: { id: number; first_name: string; last_name: string };
 }
 
-export function useDashboardSales() {
+export function useDashboardSales(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['sales', 'sales', 'dashboard'],
     queryFn: async () => (await salesApi.get<{ sales: DashboardSale[] }>('/api/sales/')).data.sales,
   });

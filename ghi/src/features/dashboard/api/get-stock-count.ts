@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 
 /** Cars in stock: the total of `?sold=false`, read from X-Total-Count with a one-row page. */
-export function useStockCount() {
+export function useStockCount(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['inventory', 'automobiles', 'stock-count'],
     queryFn: async () => {
       const res = await inventoryApi.get('/api/automobiles/', { params: { sold: false, limit: 1 } });

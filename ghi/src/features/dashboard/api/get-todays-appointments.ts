@@ -11,8 +11,9 @@ export interface DashboardAppointment {
   technician: { first_name: string; last_name: string };
 }
 
-export function useTodaysAppointments(date: string) {
+export function useTodaysAppointments(date: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['service', 'appointments', 'day', date],
     queryFn: async () =>
       (await serviceApi.get<{ appointments: DashboardAppointment[] }>('/api/appointments/', { params: { date } })).data

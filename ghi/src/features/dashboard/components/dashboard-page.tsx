@@ -1,5 +1,6 @@
 import { BarChart } from '../../../components/bar-chart';
 import { ErrorState, Loading } from '../../../components/states';
+import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
 import { formatDateTime, formatMoney, localToday } from '../../../lib/format';
 import { useDashboardSales } from '../api/get-recent-sales';
 import { useStockCount } from '../api/get-stock-count';
@@ -16,10 +17,14 @@ function Stat({ label, value }: { label: string; value: React.ReactNode }) {
 
 /** Each card loads on its own, so one service being down does not blank the page. */
 export function DashboardPage() {
-  const stock = useStockCount();
-  const sales = useDashboardSales();
+  // Each card only for those who may read what it counts: no card that could only say "forbidden".
+  const mayStock = useCan('inventory.read');
+  const maySales = useCanAtLeastOwn('sales.read');
+  const mayService = useCan('appointments.read');
+  const stock = useStockCount(mayStock);
+  const sales = useDashboardSales(maySales);
   const today = localToday();
-  const appointments = useTodaysAppointments(today);
+  const appointments = useTodaysAppointments(today, mayService);
 
   const now = new Date();
   const thisMonth = (sales.data ?? []).filter((sale) => {
@@ -37,50 +42,60 @@ export function DashboardPage() {
     <>
       <h1>Dashboard</h1>
       <div className="grid stats">
-        <Stat
-          label="Cars in stock"
-          value={stock.isLoading ? '…' : stock.error ? <ErrorState error={stock.error} /> : stock.data}
-        />
-        <Stat label="Cars sold this month" value={sales.isLoading ? '…' : sales.error ? '—' : thisMonth.length} />
-        <Stat label="Revenue this month" value={sales.isLoading ? '…' : sales.error ? '—' : formatMoney(revenue)} />
+        {mayStock && (
+          <Stat
+            label="Cars in stock"
+            value={stock.isLoading ? '…' : stock.error ? <ErrorState error={stock.error} /> : stock.data}
+          />
+        )}
+        {maySales && (
+          <>
+            <Stat label="Cars sold this month" value={sales.isLoading ? '…' : sales.error ? '—' : thisMonth.length} />
+            <Stat label="Revenue this month" value={sales.isLoading ? '…' : sales.error ? '—' : formatMoney(revenue)} />
+          </>
+        )}
       </div>
       <div className="grid">
-        <section aria-labelledby="today-heading">
-          <h2 id="today-heading">Today’s appointments</h2>
-          {appointments.isLoading ? (
-            <Loading />
-          ) : appointments.error ? (
-            <ErrorState error={appointments.error} retry={() => appointments.refetch()} />
-          ) : appointments.data?.length ? (
-            <ul className="today">
-              {[...appointments.data].reverse().map((a) => (
-                <li key={a.id}>
-                  <strong>{formatDateTime(a.date_time)}</strong> {a.customer}: {a.reason} ({a.technician.first_name}{' '}
-                  {a.technician.last_name}){a.vip && <span className="badge vip">VIP</span>}
-                  {a.status !== 'created' && <span className={`badge ${a.status}`}>{a.status}</span>}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="empty">No appointments today.</p>
-          )}
-        </section>
-        <section aria-labelledby="chart-heading">
-          <h2 id="chart-heading">Sales by salesperson</h2>
-          {sales.isLoading ? (
-            <Loading />
-          ) : sales.error ? (
-            <ErrorState error={sales.error} retry={() => sales.refetch()} />
-          ) : bySalesperson.size > 0 ? (
-            <BarChart
-              title="Revenue by salesperson, all time"
-              bars={[...bySalesperson].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value)}
-              format={formatMoney}
-            />
-          ) : (
-            <p className="empty">No sales yet.</p>
-          )}
-        </section>
+        {mayService && (
+          <section aria-labelledby="today-heading">
+            <h2 id="today-heading">Today’s appointments</h2>
+            {appointments.isLoading ? (
+              <Loading />
+            ) : appointments.error ? (
+              <ErrorState error={appointments.error} retry={() => appointments.refetch()} />
+            ) : appointments.data?.length ? (
+              <ul className="today">
+                {[...appointments.data].reverse().map((a) => (
+                  <li key={a.id}>
+                    <strong>{formatDateTime(a.date_time)}</strong> {a.customer}: {a.reason} ({a.technician.first_name}{' '}
+                    {a.technician.last_name}){a.vip && <span className="badge vip">VIP</span>}
+                    {a.status !== 'created' && <span className={`badge ${a.status}`}>{a.status}</span>}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="empty">No appointments today.</p>
+            )}
+          </section>
+        )}
+        {maySales && (
+          <section aria-labelledby="chart-heading">
+            <h2 id="chart-heading">Sales by salesperson</h2>
+            {sales.isLoading ? (
+              <Loading />
+            ) : sales.error ? (
+              <ErrorState error={sales.error} retry={() => sales.refetch()} />
+            ) : bySalesperson.size > 0 ? (
+              <BarChart
+                title="Revenue by salesperson, all time"
+                bars={[...bySalesperson].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value)}
+                format={formatMoney}
+              />
+            ) : (
+              <p className="empty">No sales yet.</p>
+            )}
+          </section>
+        )}
       </div>
     </>
   );

@@ -8,6 +8,7 @@ import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError } from '../../../lib/api-client';
+import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { customerPath, salePath, salespersonPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
@@ -163,6 +164,9 @@ function ServiceOfCar({ vin }: { vin: string }) {
 export function AutomobilePage() {
   const vin = useParams().vin ?? '';
   const car = useAutomobile(vin);
+  const mayWrite = useCan('inventory.write');
+  const maySeeSales = useCanAtLeastOwn('sales.read');
+  const maySeeService = useCan('appointments.read');
   if (car.isLoading) return <Loading />;
   if (car.error instanceof ApiError && car.error.status === 404) {
     return (
@@ -198,10 +202,10 @@ export function AutomobilePage() {
       </header>
       <div className="record-columns">
         <VinFacts car={data} />
-        <CorrectionForm key={`${data.vin}-${data.color}-${data.year}`} car={data} />
+        {mayWrite && <CorrectionForm key={`${data.vin}-${data.color}-${data.year}`} car={data} />}
       </div>
-      <SalesOfCar vin={data.vin} />
-      <ServiceOfCar vin={data.vin} />
+      {maySeeSales && <SalesOfCar vin={data.vin} />}
+      {maySeeService && <ServiceOfCar vin={data.vin} />}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { useCan } from '../../../lib/auth';
 import { useListState } from '../../../lib/list-state';
 import { carPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
@@ -71,19 +72,22 @@ export function AutomobilesPage() {
   const counts = useAutomobileCounts(list.q);
   const [added, setAdded] = useState<string | null>(null);
   const sortId = useId();
+  const mayWrite = useCan('inventory.write');
 
   const filterCount = (n: number | undefined) => (n === undefined ? '' : ` (${n.toLocaleString('en-US')})`);
 
   return (
     <>
       <h1>Automobiles</h1>
-      <AddAutomobileForm
-        onAdded={(car) => {
-          setAdded(car.vin);
-          // Newest first, unfiltered: the new car is the first row.
-          list.update({ q: '', sold: '', sort: '-id' });
-        }}
-      />
+      {mayWrite && (
+        <AddAutomobileForm
+          onAdded={(car) => {
+            setAdded(car.vin);
+            // Newest first, unfiltered: the new car is the first row.
+            list.update({ q: '', sold: '', sort: '-id' });
+          }}
+        />
+      )}
       <h2>Stock</h2>
       <div className="list-toolbar">
         <fieldset>

@@ -1,12 +1,14 @@
 import { manufacturerBody } from '@carcar/common/contract/inventory';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
+import { useCan } from '../../../lib/auth';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateManufacturer } from '../api/create-manufacturer';
 import { useManufacturers } from '../api/get-manufacturers';
 
 export function ManufacturersPage() {
   const manufacturers = useManufacturers();
+  const mayWrite = useCan('inventory.write');
   const create = useCreateManufacturer();
   const { form, onSubmit } = useApiForm({
     schema: manufacturerBody,
@@ -17,10 +19,12 @@ export function ManufacturersPage() {
   return (
     <>
       <h1>Manufacturers</h1>
-      <form onSubmit={onSubmit} noValidate aria-label="Add a manufacturer" className="inline-form">
-        <TextField form={form} name="name" label="Name" />
-        <FormFooter form={form} submit="Add manufacturer" />
-      </form>
+      {mayWrite && (
+        <form onSubmit={onSubmit} noValidate aria-label="Add a manufacturer" className="inline-form">
+          <TextField form={form} name="name" label="Name" />
+          <FormFooter form={form} submit="Add manufacturer" />
+        </form>
+      )}
       <DataTable
         caption="Manufacturers"
         rows={manufacturers.data}
@@ -29,7 +33,7 @@ export function ManufacturersPage() {
         retry={() => manufacturers.refetch()}
         rowKey={(m) => m.id}
         searchText={(m) => m.name}
-        empty="No manufacturers yet. Add the first one above."
+        empty={mayWrite ? 'No manufacturers yet. Add the first one above.' : 'No manufacturers yet.'}
         columns={[{ key: 'name', header: 'Name', cell: (m) => m.name, sortValue: (m) => m.name.toLowerCase() }]}
       />
     </>

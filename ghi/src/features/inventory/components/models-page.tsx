@@ -2,6 +2,7 @@ import { modelCreateBody } from '@carcar/common/contract/inventory';
 import { useState } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { useCan } from '../../../lib/auth';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateModel } from '../api/create-model';
 import { useManufacturers } from '../api/get-manufacturers';
@@ -9,6 +10,7 @@ import { useModels } from '../api/get-models';
 
 export function ModelsPage() {
   const models = useModels();
+  const mayWrite = useCan('inventory.write');
   const manufacturers = useManufacturers();
   const create = useCreateModel();
   const { form, onSubmit } = useApiForm({
@@ -20,20 +22,22 @@ export function ModelsPage() {
   return (
     <>
       <h1>Vehicle models</h1>
-      <form onSubmit={onSubmit} noValidate aria-label="Add a vehicle model">
-        <div className="grid">
-          <TextField form={form} name="name" label="Model name" />
-          <TextField form={form} name="picture_url" label="Picture URL (optional)" type="url" />
-          <SelectField
-            form={form}
-            name="manufacturer_id"
-            label="Manufacturer"
-            placeholder="Choose a manufacturer"
-            options={(manufacturers.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
-          />
-        </div>
-        <FormFooter form={form} submit="Add model" />
-      </form>
+      {mayWrite && (
+        <form onSubmit={onSubmit} noValidate aria-label="Add a vehicle model">
+          <div className="grid">
+            <TextField form={form} name="name" label="Model name" />
+            <TextField form={form} name="picture_url" label="Picture URL (optional)" type="url" />
+            <SelectField
+              form={form}
+              name="manufacturer_id"
+              label="Manufacturer"
+              placeholder="Choose a manufacturer"
+              options={(manufacturers.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
+            />
+          </div>
+          <FormFooter form={form} submit="Add model" />
+        </form>
+      )}
       <DataTable
         caption="Vehicle models"
         rows={models.data}

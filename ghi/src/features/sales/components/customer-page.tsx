@@ -5,6 +5,7 @@ import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError } from '../../../lib/api-client';
+import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
 import { carPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCustomer } from '../api/get-customer';
@@ -49,7 +50,13 @@ function EditCustomer({ customer }: { customer: Customer }) {
 export function CustomerPage() {
   const id = Number(useParams().id);
   const customer = useCustomer(id);
-  const sales = useSales({ customer: id, include_voided: true, sort: '-id' }, Number.isInteger(id) && id > 0);
+  const mayEdit = useCan('customers.create');
+  // A service advisor looks customers up but does not see sales.
+  const maySeeSales = useCanAtLeastOwn('sales.read');
+  const sales = useSales(
+    { customer: id, include_voided: true, sort: '-id' },
+    maySeeSales && Number.isInteger(id) && id > 0,
+  );
   const notFound =
     !(Number.isInteger(id) && id > 0) || (customer.error instanceof ApiError && customer.error.status === 404);
   if (notFound) {
@@ -83,39 +90,43 @@ export function CustomerPage() {
         </p>
       </header>
       <div className="record-columns">
-        <EditCustomer key={JSON.stringify(c)} customer={c} />
-        <section aria-labelledby="cars-heading">
-          <h2 id="cars-heading">Cars bought</h2>
-          {sales.isLoading ? (
-            <Loading />
-          ) : cars.length === 0 ? (
-            <p className="empty">No cars bought yet.</p>
-          ) : (
-            <ul>
-              {cars.map((vin) => (
-                <li key={vin}>
-                  <Link to={carPath(vin)}>
-                    <code>{vin}</code>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        {mayEdit && <EditCustomer key={JSON.stringify(c)} customer={c} />}
+        {maySeeSales && (
+          <section aria-labelledby="cars-heading">
+            <h2 id="cars-heading">Cars bought</h2>
+            {sales.isLoading ? (
+              <Loading />
+            ) : cars.length === 0 ? (
+              <p className="empty">No cars bought yet.</p>
+            ) : (
+              <ul>
+                {cars.map((vin) => (
+                  <li key={vin}>
+                    <Link to={carPath(vin)}>
+                      <code>{vin}</code>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
       </div>
-      <section aria-labelledby="sales-heading">
-        <h2 id="sales-heading">Sales</h2>
-        <DataTable
-          caption={`Sales to ${personName(c)}`}
-          rows={sales.data}
-          isLoading={sales.isLoading}
-          error={sales.error}
-          retry={() => sales.refetch()}
-          rowKey={(s) => s.id}
-          empty="No sales to this customer yet."
-          columns={saleColumns.filter((column) => column.key !== 'customer')}
-        />
-      </section>
+      {maySeeSales && (
+        <section aria-labelledby="sales-heading">
+          <h2 id="sales-heading">Sales</h2>
+          <DataTable
+            caption={`Sales to ${personName(c)}`}
+            rows={sales.data}
+            isLoading={sales.isLoading}
+            error={sales.error}
+            retry={() => sales.refetch()}
+            rowKey={(s) => s.id}
+            empty="No sales to this customer yet."
+            columns={saleColumns.filter((column) => column.key !== 'customer')}
+          />
+        </section>
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import '../../../components/record.css';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
 import { StaffForm } from '../../../components/staff-form';
+import { useCan } from '../../../lib/auth';
 import { customerPath, salespersonPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateCustomer } from '../api/create-customer';
@@ -16,6 +17,7 @@ import type { Customer, Salesperson } from '../types';
 
 export function SalespeoplePage() {
   const salespeople = useSalespeople();
+  const mayWrite = useCan('salespeople.write');
   const create = useCreateSalesperson();
   const [added, setAdded] = useState<number | null>(null);
   const { form, onSubmit } = useApiForm({
@@ -28,7 +30,7 @@ export function SalespeoplePage() {
   return (
     <>
       <h1>Salespeople</h1>
-      <StaffForm form={form} onSubmit={onSubmit} label="Add a salesperson" submit="Add salesperson" />
+      {mayWrite && <StaffForm form={form} onSubmit={onSubmit} label="Add a salesperson" submit="Add salesperson" />}
       <DataTable<Salesperson>
         caption="Salespeople"
         rows={salespeople.data}
@@ -61,6 +63,7 @@ export function SalespeoplePage() {
 
 export function CustomersPage() {
   const customers = useCustomers();
+  const mayCreate = useCan('customers.create');
   const create = useCreateCustomer();
   const [added, setAdded] = useState<number | null>(null);
   const { form, onSubmit } = useApiForm({
@@ -73,17 +76,19 @@ export function CustomersPage() {
   return (
     <>
       <h1>Customers</h1>
-      <form onSubmit={onSubmit} noValidate aria-label="Add a customer">
-        <div className="grid">
-          <TextField form={form} name="first_name" label="First name" />
-          <TextField form={form} name="last_name" label="Last name" />
-        </div>
-        <div className="grid">
-          <TextField form={form} name="address" label="Address" autoComplete="street-address" />
-          <TextField form={form} name="phone_number" label="Phone number" type="tel" />
-        </div>
-        <FormFooter form={form} submit="Add customer" />
-      </form>
+      {mayCreate && (
+        <form onSubmit={onSubmit} noValidate aria-label="Add a customer">
+          <div className="grid">
+            <TextField form={form} name="first_name" label="First name" />
+            <TextField form={form} name="last_name" label="Last name" />
+          </div>
+          <div className="grid">
+            <TextField form={form} name="address" label="Address" autoComplete="street-address" />
+            <TextField form={form} name="phone_number" label="Phone number" type="tel" />
+          </div>
+          <FormFooter form={form} submit="Add customer" />
+        </form>
+      )}
       <DataTable<Customer>
         caption="Customers"
         rows={customers.data}

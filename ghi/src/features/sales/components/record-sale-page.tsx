@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import '../../../components/record.css';
 import { Combobox } from '../../../components/combobox';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { useCan } from '../../../lib/auth';
 import { salePath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateSale } from '../api/create-sale';
@@ -35,6 +36,7 @@ export function RecordSalePage() {
   const salespeople = useSalespeople({ active: true });
   const customers = useCustomers();
   const create = useCreateSale();
+  const mayAddCustomer = useCan('customers.create');
   const [recorded, setRecorded] = useState<Sale | null>(null);
   const [addingCustomer, setAddingCustomer] = useState(false);
   const { form, onSubmit } = useApiForm({
@@ -113,9 +115,11 @@ export function RecordSalePage() {
                 label: `${personName(c)} · ${c.phone_number}`,
               }))}
             />
-            <button type="button" className="secondary outline" onClick={() => setAddingCustomer(true)}>
-              New customer
-            </button>
+            {mayAddCustomer && (
+              <button type="button" className="secondary outline" onClick={() => setAddingCustomer(true)}>
+                New customer
+              </button>
+            )}
           </div>
           <TextField form={form} name="price" label="Price (USD)" type="number" step="0.01" min="0" />
         </div>

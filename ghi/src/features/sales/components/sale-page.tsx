@@ -6,6 +6,7 @@ import '../../../components/record.css';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError } from '../../../lib/api-client';
+import { useCan } from '../../../lib/auth';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { carPath, customerPath, salespersonPath } from '../../../lib/paths';
 import { useSale } from '../api/get-sale';
@@ -52,6 +53,7 @@ function VoidSale({ sale, onVoided }: { sale: Sale; onVoided: () => void }) {
 export function SalePage() {
   const id = Number(useParams().id);
   const sale = useSale(id);
+  const mayVoid = useCan('sales.void');
   const notice = useRef<HTMLDivElement>(null);
   const [justVoided, setJustVoided] = useState(false);
   const voidedAt = sale.data?.voided_at;
@@ -120,7 +122,7 @@ export function SalePage() {
         <dt>Date</dt>
         <dd>{formatDateTime(s.sold_at)}</dd>
       </dl>
-      {!s.voided_at && (
+      {!s.voided_at && mayVoid && (
         <div className="record-actions">
           <VoidSale sale={s} onVoided={() => setJustVoided(true)} />
         </div>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import '../../../components/record.css';
 import { DataTable } from '../../../components/data-table';
+import { useCan } from '../../../lib/auth';
 import { useListState } from '../../../lib/list-state';
 import { useSalesPage } from '../api/get-sales';
 import { saleColumns } from './sale-columns';
@@ -34,14 +35,17 @@ export function SalesPage() {
   });
   const sortId = useId();
   const voidedId = useId();
+  const mayRecord = useCan('sales.record');
   return (
     <>
       <h1>Sales</h1>
-      <p>
-        <Link to="/sales/new" role="button">
-          Record a sale
-        </Link>
-      </p>
+      {mayRecord && (
+        <p>
+          <Link to="/sales/new" role="button">
+            Record a sale
+          </Link>
+        </p>
+      )}
       <div className="list-toolbar">
         <div>
           <label htmlFor={sortId}>Order</label>

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useCan } from '../../../lib/auth';
 import { formatMoney } from '../../../lib/format';
 import { useSales } from '../api/get-sales';
 import { useSalesperson } from '../api/get-salesperson';
@@ -63,6 +64,7 @@ function RetireOrReinstate({ person }: { person: Salesperson }) {
 export function SalespersonPage() {
   const id = Number(useParams().id);
   const person = useSalesperson(id);
+  const mayWrite = useCan('salespeople.write');
   const sales = useSales({ salesperson: id, sort: '-id' }, Number.isInteger(id) && id > 0);
   const notFound =
     !(Number.isInteger(id) && id > 0) || (person.error instanceof ApiError && person.error.status === 404);
@@ -97,9 +99,7 @@ export function SalespersonPage() {
         </h1>
         <p>Employee ID {p.employee_id}</p>
       </header>
-      <div className="record-actions">
-        <RetireOrReinstate person={p} />
-      </div>
+      <div className="record-actions">{mayWrite && <RetireOrReinstate person={p} />}</div>
       <section aria-labelledby="sales-heading">
         <h2 id="sales-heading">Sales</h2>
         {sales.data && (

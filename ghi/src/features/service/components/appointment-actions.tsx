@@ -1,7 +1,9 @@
+import { allowsOwn, can } from '@carcar/common/contract/permissions';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { errorMessage } from '../../../lib/api-client';
+import { useCurrentUser } from '../../../lib/auth';
 import { useUpdateAppointmentStatus } from '../api/update-appointment-status';
 import { formatWhen } from '../time-zone';
 import type { Appointment } from '../types';
@@ -19,29 +21,37 @@ export function AppointmentActions({
   confirmFinish?: boolean;
 }) {
   const update = useUpdateAppointmentStatus();
+  const user = useCurrentUser();
+  // A technician finishes only their own appointments (the service checks it too).
+  const mayFinish = user !== null && allowsOwn(user, 'appointments.finish', appointment.technician.id);
+  const mayCancel = user !== null && can(user, 'appointments.book');
   const [asking, setAsking] = useState<'cancel' | 'finish' | null>(null);
-  if (appointment.status !== 'created') return null;
+  if (appointment.status !== 'created' || (!mayFinish && !mayCancel)) return null;
   const who = `${appointment.customer} on ${formatWhen(appointment.date_time)}`;
   const finish = () =>
     update.mutate({ id: appointment.id, action: 'finish' }, { onError: (error) => toast.error(errorMessage(error)) });
   return (
     <div className="actions">
-      <button
-        type="button"
-        className="small"
-        disabled={update.isPending}
-        onClick={() => (confirmFinish ? setAsking('finish') : finish())}
-      >
-        Finish{confirmFinish ? '…' : ''}
-      </button>
-      <button
-        type="button"
-        className="secondary outline small"
-        disabled={update.isPending}
-        onClick={() => setAsking('cancel')}
-      >
-        Cancel…
-      </button>
+      {mayFinish && (
+        <button
+          type="button"
+          className="small"
+          disabled={update.isPending}
+          onClick={() => (confirmFinish ? setAsking('finish') : finish())}
+        >
+          Finish{confirmFinish ? '…' : ''}
+        </button>
+      )}
+      {mayCancel && (
+        <button
+          type="button"
+          className="secondary outline small"
+          disabled={update.isPending}
+          onClick={() => setAsking('cancel')}
+        >
+          Cancel…
+        </button>
+      )}
       <ConfirmDialog
         open={asking === 'cancel'}
         title="Cancel this appointment?"

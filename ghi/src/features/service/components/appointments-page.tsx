@@ -2,6 +2,7 @@ import '../service.css';
 import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
+import { useCan } from '../../../lib/auth';
 import { type AppointmentFilters, type AppointmentStatus, useAppointmentPage } from '../api/get-appointment-page';
 import { useTechnicians } from '../api/get-technicians';
 import { dealershipToday, dealershipZone, formatDate } from '../time-zone';
@@ -112,14 +113,17 @@ export function AppointmentsPage() {
   const dayLabel = date === today ? 'Today' : formatDate(date);
   const showsStatus = view === 'today' || view === 'done' || view === 'technicians';
   const open = lists.find((l) => l.view.id === view);
+  const mayBook = useCan('appointments.book');
 
   return (
     <>
       <div className="page-heading">
         <h1>Service board</h1>
-        <Link to="/service/appointments/new" role="button">
-          Book an appointment
-        </Link>
+        {mayBook && (
+          <Link to="/service/appointments/new" role="button">
+            Book an appointment
+          </Link>
+        )}
       </div>
       <p className="muted">Times are the dealership’s ({dealershipZone}).</p>
 

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useCan } from '../../../lib/auth';
 import { useAppointmentPage } from '../api/get-appointment-page';
 import { useTechnician } from '../api/get-technician';
 import { useUpdateTechnician } from '../api/update-technician';
@@ -20,6 +21,7 @@ export function TechnicianPage() {
   const id = Number(useParams().id);
   const technician = useTechnician(id);
   const update = useUpdateTechnician();
+  const mayWrite = useCan('technicians.write');
   const [page, setPage] = useState(0);
   const [query, setQuery] = useState('');
   const [asking, setAsking] = useState(false);
@@ -62,7 +64,7 @@ export function TechnicianPage() {
         <h1>
           {name} {retired && <span className="badge retired">Retired</span>}
         </h1>
-        {retired ? (
+        {!mayWrite ? null : retired ? (
           // Keyed apart: one button changing into the other would fade between their colours.
           <button
             key="reinstate"

@@ -3,6 +3,7 @@ import { staffBody as technicianBody } from '@carcar/common/contract/people';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
 import { StaffForm } from '../../../components/staff-form';
+import { useCan } from '../../../lib/auth';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateTechnician } from '../api/create-technician';
 import { useTechnicians } from '../api/get-technicians';
@@ -12,6 +13,7 @@ import { technicianName } from '../types';
 export function TechniciansPage() {
   const create = useCreateTechnician();
   const technicians = useTechnicians();
+  const mayWrite = useCan('technicians.write');
   const { form, onSubmit } = useApiForm({
     schema: technicianBody,
     defaultValues: { first_name: '', last_name: '', employee_id: '' },
@@ -21,7 +23,7 @@ export function TechniciansPage() {
   return (
     <>
       <h1>Technicians</h1>
-      <StaffForm form={form} onSubmit={onSubmit} label="Add a technician" submit="Add technician" />
+      {mayWrite && <StaffForm form={form} onSubmit={onSubmit} label="Add a technician" submit="Add technician" />}
       <DataTable
         caption="Technicians"
         rows={technicians.data}

@@ -1,0 +1,15 @@
+import type { Role } from '@carcar/common/contract/permissions';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { authApi } from '../../../lib/api-client';
+import type { CreatedToken } from '../types';
+import { tokensKey } from './get-tokens';
+
+/** Makes an API token (`POST /auth/tokens`); the answer is the only time the token is shown. */
+export function useCreateToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { name: string; role: Role }) =>
+      (await authApi.post<CreatedToken>('/tokens', input)).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
+  });
+}

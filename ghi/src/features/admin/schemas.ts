@@ -1,0 +1,38 @@
+import { roles } from '@carcar/common/contract/permissions';
+import { z } from 'zod';
+
+// The gateway's own rules (gateway/src/users/schemas.ts), checked here first so a mistake shows
+// next to its field at once; the gateway checks again and its messages land in the same places.
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+const name = z.string().trim().min(1, 'Enter the name').max(100, 'At most 100 characters');
+const role = z.enum(roles, { error: 'Choose a role' });
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(256, 'At most 256 characters');
+/** A link select: '' is "not linked". */
+const link = z
+  .union([z.string(), z.number()])
+  .transform((value) => (value === '' ? null : Number(value)))
+  .pipe(z.int().positive().nullable());
+
+export const createUserForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'Enter an email address' })),
+  name,
+  role,
+  password,
+  technician_id: link,
+  salesperson_id: link,
+});
+
+export const editUserForm = z.object({ name, role, technician_id: link, salesperson_id: link });
+
+export const resetPasswordForm = z.object({ password });
+
+export const createTokenForm = z.object({ name, role });
