@@ -1,11 +1,38 @@
-// Fills a running CarCar with a small demo dealership through its public APIs. Running it again
-// adds nothing: every record is looked up by its natural key (name, VIN) before it is created.
+// Fills a running CarCar with a small demo dealership through the gateway, signed in as the
+// administrator, and adds demo staff accounts of every role. Running it again adds nothing: every
+// record is looked up by its natural key (name, VIN, email) before it is created.
+import type { Role } from '@carcar/common/contract/permissions';
 import { hasValidCheckDigit, modelYears, withCheckDigit } from '@carcar/common/vin/vin';
-import { callJson } from '@carcar/testing/http';
+import { type GatewayClient, signIn } from '@carcar/testing/gateway';
 
-const inventory = process.env.INVENTORY_API_URL ?? 'http://localhost:8100';
-const service = process.env.SERVICE_API_URL ?? 'http://localhost:8080';
-const sales = process.env.SALES_API_URL ?? 'http://localhost:8090';
+const gateway = (process.env.CARCAR_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+const adminEmail = process.env.CARCAR_ADMIN_EMAIL;
+const adminPassword = process.env.CARCAR_ADMIN_PASSWORD;
+if (!adminEmail || !adminPassword) {
+  console.error(
+    [
+      'npm run seed signs in to CarCar as an administrator. Give it the account npm start printed:',
+      "  CARCAR_ADMIN_EMAIL=admin@carcar.local CARCAR_ADMIN_PASSWORD='<the password>' npm run seed",
+      `(CARCAR_URL=${gateway} is where it signs in.)`,
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+const api: GatewayClient = await signIn(gateway, adminEmail, adminPassword);
+
+/**
+ * Demo staff, one or more of every role, linked to the demo technicians and salespeople. The
+ * password is the same for all and published here: demo data only, never a real dealership's.
+ */
+const DEMO_PASSWORD = 'carcar demo 2026';
+const demoStaff: Array<{ email: string; name: string; role: Role; technician?: string; salesperson?: string }> = [
+  { email: 'max.manager@carcar.local', name: 'Max Manager', role: 'manager' },
+  { email: 'sam.carter@carcar.local', name: 'Sam Carter', role: 'sales', salesperson: 'S-200' },
+  { email: 'rosa.diaz@carcar.local', name: 'Rosa Diaz', role: 'sales', salesperson: 'S-201' },
+  { email: 'sid.service@carcar.local', name: 'Sid Service', role: 'service' },
+  { email: 'ada.lovelace@carcar.local', name: 'Ada Lovelace', role: 'technician', technician: 'T-100' },
+  { email: 'grace.hopper@carcar.local', name: 'Grace Hopper', role: 'technician', technician: 'T-101' },
+];
 
 /** Counts what a run creates; `ensure` returns the existing record or makes a new one. */
 let created = 0;
@@ -13,12 +40,6 @@ async function ensure<T>(existing: T | undefined, create: () => Promise<T>): Pro
   if (existing) return existing;
   created++;
   return create();
-}
-async function reachable(url: string): Promise<boolean> {
-  return fetch(`${url}/healthz`).then(
-    (res) => res.ok,
-    () => false,
-  );
 }
 
 interface Named {
@@ -66,11 +87,10 @@ const colors = ['red', 'white', 'black', 'silver', 'blue', 'gray'];
 
 /**
  * The drawings ship with the browser app (ghi/public/models/), so they load offline; the API
- * wants an absolute http(s) URL, hence the app's own address.
+ * wants an absolute http(s) URL, hence the app's own address (the gateway's).
  */
-const ghi = (process.env.GHI_URL ?? `http://localhost:${process.env.GHI_PORT ?? '3000'}`).replace(/\/+$/, '');
 function pictureUrl(body: BodyStyle): string {
-  return `${ghi}/models/${body}.svg`;
+  return `${gateway}/models/${body}.svg`;
 }
 
 /** Position 10: the model year's letter or digit, which repeats every 30 years from 1980. */
@@ -86,24 +106,24 @@ function vinFor(spec: ModelSpec, year: number, serial: number): string {
 }
 
 async function seedInventory(): Promise<string[]> {
-  const makers = (await callJson<{ manufacturers: Named[] }>('GET', `${inventory}/api/manufacturers/`)).manufacturers;
-  const models = (await callJson<{ models: (Named & { manufacturer: Named })[] }>('GET', `${inventory}/api/models/`))
+  const makers = (await api.call<{ manufacturers: Named[] }>('GET', `/inventory/api/manufacturers/`)).manufacturers;
+  const models = (await api.call<{ models: (Named & { manufacturer: Named })[] }>('GET', `/inventory/api/models/`))
     .models;
   const vins = new Set(
-    (await callJson<{ autos: { vin: string }[] }>('GET', `${inventory}/api/automobiles/`)).autos.map((a) => a.vin),
+    (await api.call<{ autos: { vin: string }[] }>('GET', `/inventory/api/automobiles/`)).autos.map((a) => a.vin),
   );
   const seeded: string[] = [];
   let serial = 1000;
   for (const [makerName, specs] of Object.entries(catalogue)) {
     const maker = await ensure(
       makers.find((m) => m.name.toLowerCase() === makerName.toLowerCase()),
-      () => callJson<Named>('POST', `${inventory}/api/manufacturers/`, { name: makerName }),
+      () => api.call<Named>('POST', `/inventory/api/manufacturers/`, { name: makerName }),
     );
     for (const spec of specs) {
       const model = await ensure(
         models.find((m) => m.name === spec.name && m.manufacturer.id === maker.id),
         () =>
-          callJson<Named>('POST', `${inventory}/api/models/`, {
+          api.call<Named>('POST', `/inventory/api/models/`, {
             name: spec.name,
             picture_url: pictureUrl(spec.body),
             manufacturer_id: maker.id,
@@ -115,7 +135,7 @@ async function seedInventory(): Promise<string[]> {
         const vin = vinFor(spec, year, serial);
         seeded.push(vin);
         await ensure(vins.has(vin) ? vin : undefined, () =>
-          callJson('POST', `${inventory}/api/automobiles/`, {
+          api.call('POST', `/inventory/api/automobiles/`, {
             vin,
             color: colors[serial % colors.length],
             year,
@@ -133,8 +153,8 @@ interface Person {
   employee_id: string;
 }
 
-async function seedService(vins: string[]): Promise<void> {
-  const technicians = (await callJson<{ technicians: Person[] }>('GET', `${service}/api/technicians/`)).technicians;
+async function seedService(vins: string[]): Promise<Person[]> {
+  const technicians = (await api.call<{ technicians: Person[] }>('GET', `/service/api/technicians/`)).technicians;
   const staff = [
     ['Ada', 'Lovelace', 'T-100'],
     ['Grace', 'Hopper', 'T-101'],
@@ -145,7 +165,7 @@ async function seedService(vins: string[]): Promise<void> {
     techs.push(
       await ensure(
         technicians.find((t) => t.employee_id === employee_id),
-        () => callJson<Person>('POST', `${service}/api/technicians/`, { first_name, last_name, employee_id }),
+        () => api.call<Person>('POST', `/service/api/technicians/`, { first_name, last_name, employee_id }),
       ),
     );
   }
@@ -165,15 +185,12 @@ async function seedService(vins: string[]): Promise<void> {
   for (const [i, booking] of bookings.entries()) {
     const dateTime = `${day}T${String(booking.hour).padStart(2, '0')}:00:00.000Z`;
     const history = (
-      await callJson<{ appointments: { date_time: string }[] }>(
-        'GET',
-        `${service}/api/appointments/?vin=${booking.vin}`,
-      )
+      await api.call<{ appointments: { date_time: string }[] }>('GET', `/service/api/appointments/?vin=${booking.vin}`)
     ).appointments;
     await ensure(
       history.find((a) => a.date_time === dateTime),
       () =>
-        callJson('POST', `${service}/api/appointments/`, {
+        api.call('POST', `/service/api/appointments/`, {
           date_time: dateTime,
           reason: booking.reason,
           vin: booking.vin,
@@ -182,10 +199,11 @@ async function seedService(vins: string[]): Promise<void> {
         }),
     );
   }
+  return techs;
 }
 
-async function seedSales(vins: string[]): Promise<void> {
-  const people = (await callJson<{ salespeople: Person[] }>('GET', `${sales}/api/salespeople/`)).salespeople;
+async function seedSales(vins: string[]): Promise<Person[]> {
+  const people = (await api.call<{ salespeople: Person[] }>('GET', `/sales/api/salespeople/`)).salespeople;
   const sellers: Person[] = [];
   for (const [first_name, last_name, employee_id] of [
     ['Sam', 'Carter', 'S-200'],
@@ -194,12 +212,12 @@ async function seedSales(vins: string[]): Promise<void> {
     sellers.push(
       await ensure(
         people.find((p) => p.employee_id === employee_id),
-        () => callJson<Person>('POST', `${sales}/api/salespeople/`, { first_name, last_name, employee_id }),
+        () => api.call<Person>('POST', `/sales/api/salespeople/`, { first_name, last_name, employee_id }),
       ),
     );
   }
   const customers = (
-    await callJson<{ customers: { id: number; phone_number: string }[] }>('GET', `${sales}/api/customers/`)
+    await api.call<{ customers: { id: number; phone_number: string }[] }>('GET', `/sales/api/customers/`)
   ).customers;
   const buyers: { id: number }[] = [];
   for (const [first_name, last_name, address, phone_number] of [
@@ -210,23 +228,23 @@ async function seedSales(vins: string[]): Promise<void> {
       await ensure(
         customers.find((c) => c.phone_number === phone_number),
         () =>
-          callJson<{ id: number }>('POST', `${sales}/api/customers/`, { first_name, last_name, address, phone_number }),
+          api.call<{ id: number }>('POST', `/sales/api/customers/`, { first_name, last_name, address, phone_number }),
       ),
     );
   }
   // The sales poller copies the new cars within a second; wait for the two to sell.
   const toSell = vins.slice(-2);
   for (let attempt = 0; attempt < 50; attempt++) {
-    const { autos } = await callJson<{ autos: { vin: string }[] }>('GET', `${sales}/api/automobiles/`);
+    const { autos } = await api.call<{ autos: { vin: string }[] }>('GET', `/sales/api/automobiles/`);
     if (toSell.every((vin) => autos.some((a) => a.vin === vin))) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const { autos } = await callJson<{ autos: { vin: string; sold: boolean }[] }>('GET', `${sales}/api/automobiles/`);
+  const { autos } = await api.call<{ autos: { vin: string; sold: boolean }[] }>('GET', `/sales/api/automobiles/`);
   for (const [i, vin] of toSell.entries()) {
     await ensure(
       autos.find((a) => a.vin === vin && a.sold),
       () =>
-        callJson('POST', `${sales}/api/sales/`, {
+        api.call('POST', `/sales/api/sales/`, {
           automobile: vin,
           salesperson: sellers[i % sellers.length]?.id,
           customer: buyers[i % buyers.length]?.id,
@@ -234,11 +252,39 @@ async function seedSales(vins: string[]): Promise<void> {
         }),
     );
   }
+  return sellers;
+}
+
+interface UserSummary {
+  email: string;
+}
+
+/** Demo accounts of every role, each technician and salesperson linked to their record. */
+async function seedStaff(technicians: Person[], salespeople: Person[]): Promise<void> {
+  const { users } = await api.call<{ users: UserSummary[] }>('GET', '/auth/users');
+  for (const person of demoStaff) {
+    const technician = technicians.find((t) => t.employee_id === person.technician);
+    const salesperson = salespeople.find((p) => p.employee_id === person.salesperson);
+    await ensure(
+      users.find((user) => user.email === person.email),
+      () =>
+        api.call<UserSummary>('POST', '/auth/users', {
+          email: person.email,
+          name: person.name,
+          role: person.role,
+          password: DEMO_PASSWORD,
+          ...(technician ? { technician_id: technician.id } : {}),
+          ...(salesperson ? { salesperson_id: salesperson.id } : {}),
+        }),
+    );
+  }
 }
 
 const vins = await seedInventory();
-if (await reachable(service)) await seedService(vins);
-else console.log(`service-api not reachable at ${service}: skipped`);
-if (await reachable(sales)) await seedSales(vins);
-else console.log(`sales-api not reachable at ${sales}: skipped`);
+const technicians = await seedService(vins);
+const salespeople = await seedSales(vins);
+await seedStaff(technicians, salespeople);
 console.log(`seed: ${created} records created`);
+console.log(
+  `Demo staff (password "${DEMO_PASSWORD}"): ${demoStaff.map((person) => `${person.email} (${person.role})`).join(', ')}`,
+);

@@ -11,34 +11,43 @@ import { fileURLToPath } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
 
-// CARCAR_MODE=production (npm run start:prod) runs what `npm run build` made: compiled APIs, built app.
+// CARCAR_MODE=production (npm run start:prod) runs what `npm run build` made: compiled APIs and
+// gateway, the built app served by the gateway.
 const production = process.env.CARCAR_MODE === 'production';
-const apiCommand = production ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+const nodeCommand = production ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
 const vitePackage = createRequire(path.join(root, 'ghi', 'package.json')).resolve('vite/package.json');
 const vite = path.join(path.dirname(vitePackage), 'bin', 'vite.js');
-// CARCAR_GHI=preview serves the built app (npm run build) instead of the dev server.
-const ghiMode = production || process.env.CARCAR_GHI === 'preview' ? 'preview' : 'dev';
-const ghiPort = process.env.GHI_PORT ?? '3000';
-const ghiCommand = [vite, ghiMode, '--port', ghiPort, '--strictPort'];
-// CARCAR_GHI=off starts the APIs only (tests, or an app served elsewhere).
-const withGhi = process.env.CARCAR_GHI !== 'off';
+// The gateway is the one address staff open: it serves the app and forwards the APIs.
+const gatewayPort = process.env.GATEWAY_PORT ?? '3000';
+// In development the gateway proxies the app from Vite's dev server (hot reload kept); in
+// production it serves ghi/dist itself. CARCAR_GHI=off starts no dev server (tests, or a built app).
+const ghiDevPort = process.env.GHI_DEV_PORT ?? '5173';
+const withViteDevServer = !production && process.env.CARCAR_GHI !== 'off';
 
 const services = [
-  { name: 'inventory', dir: 'inventory-api', args: apiCommand, port: process.env.INVENTORY_PORT ?? '8100' },
-  { name: 'service', dir: 'service-api', args: apiCommand, port: process.env.SERVICE_PORT ?? '8080' },
-  { name: 'sales', dir: 'sales-api', args: apiCommand, port: process.env.SALES_PORT ?? '8090' },
-  { name: 'ghi', dir: 'ghi', args: ghiCommand, port: ghiPort },
+  { name: 'inventory', dir: 'inventory-api', args: nodeCommand, port: process.env.INVENTORY_PORT ?? '8100' },
+  { name: 'service', dir: 'service-api', args: nodeCommand, port: process.env.SERVICE_PORT ?? '8080' },
+  { name: 'sales', dir: 'sales-api', args: nodeCommand, port: process.env.SALES_PORT ?? '8090' },
 ];
+const gateway = { name: 'gateway', dir: 'gateway', args: nodeCommand, port: gatewayPort };
+const ghi = {
+  name: 'ghi',
+  dir: 'ghi',
+  args: [vite, '--port', ghiDevPort, '--strictPort', '--host', '127.0.0.1'],
+  port: ghiDevPort,
+};
 
 // Each part finds the others on the ports given here, unless told otherwise: the pollers find
-// inventory, the APIs allow the app's origin, and the app calls the APIs.
+// inventory, and the gateway finds the services and the dev server.
 const [inventoryPort, servicePort, salesPort] = services.map((s) => s.port);
-const inventoryUrl = process.env.INVENTORY_API_URL ?? `http://localhost:${inventoryPort}`;
+const inventoryUrl = process.env.INVENTORY_API_URL ?? `http://127.0.0.1:${inventoryPort}`;
+const publicOrigin = process.env.PUBLIC_ORIGIN ?? `http://localhost:${gatewayPort}`;
 const wiring = {
-  CORS_ORIGINS: process.env.CORS_ORIGINS ?? `http://localhost:${ghiPort}`,
-  VITE_INVENTORY_API_URL: process.env.VITE_INVENTORY_API_URL ?? inventoryUrl,
-  VITE_SERVICE_API_URL: process.env.VITE_SERVICE_API_URL ?? `http://localhost:${servicePort}`,
-  VITE_SALES_API_URL: process.env.VITE_SALES_API_URL ?? `http://localhost:${salesPort}`,
+  INVENTORY_API_URL: inventoryUrl,
+  SERVICE_API_URL: process.env.SERVICE_API_URL ?? `http://127.0.0.1:${servicePort}`,
+  SALES_API_URL: process.env.SALES_API_URL ?? `http://127.0.0.1:${salesPort}`,
+  PUBLIC_ORIGIN: publicOrigin,
+  ...(withViteDevServer ? { GHI_DEV_URL: process.env.GHI_DEV_URL ?? `http://127.0.0.1:${ghiDevPort}` } : {}),
 };
 
 const children = [];
@@ -52,7 +61,6 @@ function launch(service) {
       ...process.env,
       ...wiring,
       PORT: service.port,
-      INVENTORY_API_URL: inventoryUrl,
       DATA_DIR: dataDir,
       // The browser app shows times on the dealership's clock, the one the service reads them on.
       ...(process.env.TIMEZONE && !process.env.VITE_TIMEZONE ? { VITE_TIMEZONE: process.env.TIMEZONE } : {}),
@@ -66,7 +74,12 @@ function launch(service) {
     detached: true,
   });
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${service.name}] ${line}\n`));
+    createInterface({ input: stream }).on('line', (line) => {
+      // The gateway's one-time notice of a generated administrator password goes into the ready
+      // block, where a newcomer looks, rather than scrolling past among the start-up lines.
+      if (service === gateway && noticeLine(line)) return;
+      process.stdout.write(`[${service.name}] ${line}\n`);
+    });
   }
   children.push(child);
   child.on('exit', (code, signal) => {
@@ -133,18 +146,52 @@ async function apiReady(res) {
   return health.sync === undefined || Boolean(health.sync.last_success_at);
 }
 
-/** One block at the end of the start-up noise: where everything is, once everything answers. */
-async function announceReady(apis, app) {
-  const checks = apis.map((s) => answers(`http://127.0.0.1:${s.port}/healthz`, apiReady));
-  if (app) checks.push(answers(`http://localhost:${app.port}/`));
-  if (!(await Promise.all(checks)).every(Boolean)) return;
-  const lines = ['', 'CarCar is ready:'];
-  if (app) lines.push(`  app        http://localhost:${app.port}/`);
-  for (const s of apis) {
-    const url = `http://localhost:${s.port}`;
-    lines.push(`  ${s.name.padEnd(10)} ${`${url}/api/`.padEnd(28)} docs ${url}/api/docs/`);
+let inNotice = false;
+const notice = [];
+
+/** Keeps the lines of the gateway's "first administrator was created" block; true for each of them. */
+function noticeLine(line) {
+  const fence = /^=+$/.test(line.trim());
+  if (fence) {
+    inNotice = !inNotice;
+    return true;
   }
-  lines.push('Press Ctrl-C to stop.', '');
+  if (inNotice) notice.push(line.trim());
+  return inNotice;
+}
+
+/** How to sign in: the generated password (shown this once), the configured email, or an account. */
+function signInLines() {
+  const credentials = notice.filter((line) => /^(Email|Password):/.test(line));
+  if (credentials.length > 0) {
+    return [
+      `  sign in as    ${credentials.join('   ')}`,
+      '                (a new administrator: this password is shown only now; change it after signing in)',
+    ];
+  }
+  if (process.env.CARCAR_ADMIN_EMAIL)
+    return [`  sign in as    ${process.env.CARCAR_ADMIN_EMAIL} (CARCAR_ADMIN_PASSWORD)`];
+  return ['  sign in       with your CarCar account'];
+}
+
+/** One block at the end of the start-up noise: where to go and how to sign in, once everything answers. */
+async function announceReady() {
+  const checks = [...services, gateway].map((s) => answers(`http://127.0.0.1:${s.port}/healthz`, apiReady));
+  if (withViteDevServer) checks.push(answers(`http://127.0.0.1:${ghi.port}/`));
+  if (!(await Promise.all(checks)).every(Boolean)) {
+    if (notice.length > 0) process.stdout.write(`${notice.join('\n')}\n`);
+    return;
+  }
+  const lines = ['', 'CarCar is ready:', `  open          ${publicOrigin}/`, ...signInLines()];
+  for (const s of services) {
+    const base = `${publicOrigin}/${s.name}/api/`;
+    lines.push(`  ${`${s.name} API`.padEnd(13)} ${base.padEnd(36)} docs ${base}docs/`);
+  }
+  lines.push(
+    `  (the services themselves, on :${services.map((s) => s.port).join(', :')}, answer only requests the gateway signed)`,
+    'Press Ctrl-C to stop.',
+    '',
+  );
   process.stdout.write(lines.join('\n'));
 }
 
@@ -152,16 +199,16 @@ process.on('SIGINT', () => stopAll('SIGINT'));
 process.on('SIGTERM', () => stopAll('SIGTERM'));
 // Closing the terminal: the children are in their own process group and would not hear of it.
 process.on('SIGHUP', () => stopAll('SIGTERM'));
-const [apis, app] = [services.slice(0, 3), withGhi ? services[3] : undefined];
+const parts = [...services, gateway, ...(withViteDevServer ? [ghi] : [])];
 process.stdout.write(
-  `CarCar: starting ${[...apis, ...(app ? [app] : [])].map((s) => `${s.name} on :${s.port}`).join(', ')}; data in ${
+  `CarCar: starting ${parts.map((s) => `${s.name} on :${s.port}`).join(', ')}; data in ${
     process.env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : dataDir
   }\n`,
 );
-// The browser app needs no database, so it starts while a missing template is made.
-if (app) launch(app);
+// The browser app needs no database, so its dev server starts while a missing template is made.
+if (withViteDevServer) launch(ghi);
 await preparePgliteTemplate();
 if (!stopping) {
-  for (const service of apis) launch(service);
-  await announceReady(apis, app);
+  for (const part of [...services, gateway]) launch(part);
+  await announceReady();
 }

@@ -10,6 +10,7 @@ import { testKeys } from './credentials.js';
 async function keyEnv(cwd: string): Promise<Record<string, string>> {
   const name = path.basename(cwd);
   const keys = await testKeys();
+  if (name === 'gateway') return { CARCAR_SIGNING_KEY: JSON.stringify(keys.signing['carcar-gateway']) };
   return name === 'service-api' || name === 'sales-api' ? keys.env(name) : keys.env();
 }
 
