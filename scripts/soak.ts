@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { callJson } from '@carcar/testing/http';
+import { roleHeaders } from '@carcar/testing/credentials';
 import { rssMb } from '@carcar/testing/processes';
-import { startStack } from '@carcar/testing/stack';
+import { type StackService, serviceAudiences, startStack } from '@carcar/testing/stack';
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const rate = Number(process.env.SOAK_RATE ?? 500);
@@ -18,7 +18,18 @@ interface Answer {
   status: number;
   url: string;
 }
-function send(method: string, url: string, body?: unknown): Promise<Answer> {
+
+// An administrator's credential per service, reused as the gateway reuses one per person and
+// re-signed in the background before it expires: the services verify each distinct token once.
+const credentials = Object.fromEntries(
+  await Promise.all(
+    Object.entries(serviceAudiences).map(async ([name, audience]) => [name, await roleHeaders(audience)] as const),
+  ),
+) as Record<StackService, Awaited<ReturnType<typeof roleHeaders>>>;
+
+/** A request to `service` as an administrator. */
+function send(service: StackService, method: string, path: string, body?: unknown): Promise<Answer> {
+  const url = `${stack.urls[service]}${path}`;
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = http.request(
@@ -26,7 +37,10 @@ function send(method: string, url: string, body?: unknown): Promise<Answer> {
       {
         method,
         agent,
-        headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
+        headers: {
+          ...credentials[service](),
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        },
       },
       (res) => {
         res.resume();
@@ -47,11 +61,9 @@ const stack = await startStack({
 });
 const services = stack.processes;
 try {
-  const { inventory: inv, service: svc, sales } = stack.urls;
-
   // Data to work on: cars in stock (synced to sales before the clock starts), staff, customers.
-  const maker = await callJson<{ id: number }>('POST', `${inv}/api/manufacturers/`, { name: 'Soak Motors' });
-  const model = await callJson<{ id: number }>('POST', `${inv}/api/models/`, {
+  const maker = await stack.call<{ id: number }>('inventory', 'POST', '/api/manufacturers/', { name: 'Soak Motors' });
+  const model = await stack.call<{ id: number }>('inventory', 'POST', '/api/models/', {
     name: 'Endurance',
     picture_url: 'https://pictures.example/endurance.jpg',
     manufacturer_id: maker.id,
@@ -59,30 +71,37 @@ try {
   const stock = Math.ceil(seconds * rate * 0.05) + 50;
   let serial = 0;
   const addCar = () =>
-    send('POST', `${inv}/api/automobiles/`, { vin: sampleVin(serial++), color: 'red', year: 2020, model_id: model.id });
+    send('inventory', 'POST', '/api/automobiles/', {
+      vin: sampleVin(serial++),
+      color: 'red',
+      year: 2020,
+      model_id: model.id,
+    });
   for (let i = 0; i < stock; i += 20) await Promise.all(Array.from({ length: Math.min(20, stock - i) }, addCar));
   const technicians = await Promise.all(
     [1, 2, 3, 4, 5].map((i) =>
-      callJson<{ id: number }>('POST', `${svc}/api/technicians/`, {
+      stack.call<{ id: number }>('service', 'POST', '/api/technicians/', {
         first_name: 'Tech',
         last_name: `${i}`,
         employee_id: `T-${i}`,
       }),
     ),
   );
-  const seller = await callJson<{ id: number }>('POST', `${sales}/api/salespeople/`, {
+  const seller = await stack.call<{ id: number }>('sales', 'POST', '/api/salespeople/', {
     first_name: 'Sam',
     last_name: 'Seller',
     employee_id: 'S-1',
   });
-  const buyer = await callJson<{ id: number }>('POST', `${sales}/api/customers/`, {
+  const buyer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
     first_name: 'Jane',
     last_name: 'Doe',
     address: '1 Main St',
     phone_number: '555-0100',
   });
   for (;;) {
-    const res = await fetch(`${sales}/api/automobiles/?sold=false&limit=1`);
+    const res = await fetch(`${stack.urls.sales}/api/automobiles/?sold=false&limit=1`, {
+      headers: credentials.sales(),
+    });
     if (Number(res.headers.get('x-total-count')) >= stock) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -91,21 +110,25 @@ try {
 
   // The mix a busy dealership sends: mostly reads, a steady share of writes of every kind.
   const mix: Array<[number, string, () => Promise<Answer>]> = [
-    [25, 'GET car', () => send('GET', `${inv}/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`)],
-    [15, 'GET cars', () => send('GET', `${inv}/api/automobiles/?limit=50&sold=false`)],
+    [
+      25,
+      'GET car',
+      () => send('inventory', 'GET', `/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`),
+    ],
+    [15, 'GET cars', () => send('inventory', 'GET', '/api/automobiles/?limit=50&sold=false')],
     [
       15,
       'GET history',
-      () => send('GET', `${svc}/api/appointments/?vin=${sampleVin(Math.floor(Math.random() * stock))}`),
+      () => send('service', 'GET', `/api/appointments/?vin=${sampleVin(Math.floor(Math.random() * stock))}`),
     ],
-    [10, 'GET sales', () => send('GET', `${sales}/api/sales/?salesperson=${seller.id}&limit=20`)],
+    [10, 'GET sales', () => send('sales', 'GET', `/api/sales/?salesperson=${seller.id}&limit=20`)],
     [10, 'POST car', addCar],
     [
       10,
       'POST booking',
       () => {
         const n = slot++;
-        return send('POST', `${svc}/api/appointments/`, {
+        return send('service', 'POST', '/api/appointments/', {
           date_time: new Date(Date.UTC(2030, 0, 1) + Math.floor(n / technicians.length) * 3_600_000).toISOString(),
           reason: 'Service',
           vin: sampleVin(n % stock),
@@ -118,7 +141,7 @@ try {
       5,
       'POST sale',
       () =>
-        send('POST', `${sales}/api/sales/`, {
+        send('sales', 'POST', '/api/sales/', {
           automobile: sampleVin(unsold++),
           salesperson: seller.id,
           customer: buyer.id,
@@ -128,7 +151,10 @@ try {
     [
       10,
       'PUT car',
-      () => send('PUT', `${inv}/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`, { color: 'blue' }),
+      () =>
+        send('inventory', 'PUT', `/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`, {
+          color: 'blue',
+        }),
     ],
   ];
   // SOAK_ONLY=<kind> runs one kind of request alone, to see what each costs.

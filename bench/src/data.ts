@@ -1,5 +1,7 @@
 import { sampleVin } from '@carcar/common/vin/vin';
+import { asService } from '@carcar/testing/credentials';
 import { callJson } from '@carcar/testing/http';
+import type { StackService } from '@carcar/testing/stack';
 import type { Stack } from './stack.js';
 
 /** Serials of the cars the loader stores (`sampleVin(n)`); cars POSTed by a scenario start higher. */
@@ -12,11 +14,18 @@ export interface Fixtures {
   customerId: number;
 }
 
-/** `count` technicians or salespeople (the same body) through `url`; returns their ids. */
-async function addStaff(url: string, firstName: string, idPrefix: string, count: number): Promise<number[]> {
+/** `count` technicians or salespeople (the same body) at `path` of `service`; returns their ids. */
+async function addStaff(
+  stack: Stack,
+  service: StackService,
+  path: string,
+  firstName: string,
+  idPrefix: string,
+  count: number,
+): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
-    const person = await callJson<{ id: number }>('POST', url, {
+    const person = await stack.call<{ id: number }>(service, 'POST', path, {
       first_name: firstName,
       last_name: `No. ${i}`,
       employee_id: `${idPrefix}-${i}`,
@@ -27,15 +36,15 @@ async function addStaff(url: string, firstName: string, idPrefix: string, count:
 }
 
 export async function createFixtures(stack: Stack, technicians: number, salespeople: number): Promise<Fixtures> {
-  const maker = await callJson<{ id: number }>('POST', `${stack.inventory}/api/manufacturers/`, { name: 'Bench' });
-  const model = await callJson<{ id: number }>('POST', `${stack.inventory}/api/models/`, {
+  const maker = await stack.call<{ id: number }>('inventory', 'POST', '/api/manufacturers/', { name: 'Bench' });
+  const model = await stack.call<{ id: number }>('inventory', 'POST', '/api/models/', {
     name: 'Sprinter',
     picture_url: 'https://pictures.example/sprinter.jpg',
     manufacturer_id: maker.id,
   });
-  const technicianIds = await addStaff(`${stack.service}/api/technicians/`, 'Tech', 'BT', technicians);
-  const salespersonIds = await addStaff(`${stack.sales}/api/salespeople/`, 'Sales', 'BS', salespeople);
-  const customer = await callJson<{ id: number }>('POST', `${stack.sales}/api/customers/`, {
+  const technicianIds = await addStaff(stack, 'service', '/api/technicians/', 'Tech', 'BT', technicians);
+  const salespersonIds = await addStaff(stack, 'sales', '/api/salespeople/', 'Sales', 'BS', salespeople);
+  const customer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
     first_name: 'Bench',
     last_name: 'Customer',
     address: '1 Load Street',
@@ -45,7 +54,8 @@ export async function createFixtures(stack: Stack, technicians: number, salespeo
 }
 
 async function countInventory(stack: Stack): Promise<number> {
-  const res = await fetch(`${stack.inventory}/api/automobiles/?limit=1`);
+  const res = await fetch(`${stack.inventory}/api/automobiles/?limit=1`, { headers: stack.credentials.inventory() });
+  if (!res.ok) throw new Error(`inventory answered ${res.status} to the stock count`);
   return Number(res.headers.get('x-total-count'));
 }
 
@@ -57,7 +67,7 @@ async function postCars(stack: Stack, modelId: number, vins: string[]): Promise<
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < vins.length; i = next++) {
-      await callJson('POST', `${stack.inventory}/api/automobiles/`, {
+      await stack.call('inventory', 'POST', '/api/automobiles/', {
         vin: vins[i],
         color: 'silver',
         year: 2022,
@@ -100,13 +110,15 @@ export async function waitForSync(stack: Stack): Promise<void> {
   }
 }
 
-/** The newest feed entry's seq, read forward from `after` in pages of 500. */
+/** The newest feed entry's seq, read forward from `after` in pages of 500, as a poller reads them. */
 async function feedEnd(stack: Stack, after: number): Promise<number> {
   let cursor = after;
   for (;;) {
     const page = await callJson<{ changes: unknown[]; next: number }>(
       'GET',
       `${stack.inventory}/api/automobiles/changes/?after=${cursor}&limit=500`,
+      undefined,
+      await asService('service-api', 'inventory-api'),
     );
     if (page.changes.length === 0) return cursor;
     cursor = page.next;

@@ -28,6 +28,8 @@ export function round(value: number): number {
 export interface RequestShape {
   method: 'GET' | 'POST';
   path: string;
+  /** The caller's credential (`Authorization`): every service refuses a request without one. */
+  headers: Record<string, string>;
   body?: unknown;
 }
 
@@ -61,6 +63,7 @@ async function runOnce(options: LoadOptions): Promise<LoadRun> {
             ...request,
             method: shape.method,
             path: shape.path,
+            headers: { ...request.headers, ...shape.headers },
             ...(shape.body === undefined ? {} : { body: JSON.stringify(shape.body) }),
           };
         },

@@ -6,7 +6,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { callJson } from '@carcar/testing/http';
 import { rssMb } from '@carcar/testing/processes';
 import { measureBundle } from './bundle.js';
 import { createFixtures, fillInventory, waitForSync } from './data.js';
@@ -16,6 +15,7 @@ import {
   bookAppointments,
   createAutomobiles,
   getAutomobile,
+  getAutomobileFreshCredentials,
   type HttpScenario,
   listAutomobiles,
   recordSales,
@@ -66,10 +66,11 @@ try {
   await fillInventory(stack, fixtures.modelId, 10_000);
   http.push(await drive(listAutomobiles(stack, 10_000)));
   http.push(await drive(getAutomobile(stack, 10_000)));
+  http.push(await drive(await getAutomobileFreshCredentials(stack, 10_000)));
   http.push(await drive(createAutomobiles(stack, fixtures)));
   http.push(await drive(bookAppointments(stack, fixtures, 10_000)));
   await waitForSync(stack);
-  const { autos } = await callJson<{ autos: { vin: string }[] }>('GET', `${stack.sales}/api/automobiles/?sold=false`);
+  const { autos } = await stack.call<{ autos: { vin: string }[] }>('sales', 'GET', '/api/automobiles/?sold=false');
   http.push(
     await drive(
       recordSales(

@@ -1,4 +1,6 @@
+import { GATEWAY_ISSUER } from '@carcar/common/contract/permissions';
 import { sampleVin } from '@carcar/common/vin/vin';
+import { testSigner } from '@carcar/testing/credentials';
 import type { Fixtures } from './data.js';
 import type { RequestShape } from './load.js';
 import type { Stack } from './stack.js';
@@ -21,17 +23,56 @@ export function listAutomobiles(stack: Stack, stored: number): HttpScenario {
   return {
     name: `GET /api/automobiles/?limit=100 (${stored.toLocaleString('en')} cars)`,
     url: stack.inventory,
-    next: () => ({ method: 'GET', path: '/api/automobiles/?limit=100' }),
+    next: () => ({ method: 'GET', path: '/api/automobiles/?limit=100', headers: stack.credentials.inventory() }),
     ...(stored >= 100_000 ? { target: { minRequestsPerSecond: 1_000 } } : {}),
   };
 }
 
+/** Straight to inventory with one reused credential, as the gateway sends a signed-in person's reads. */
 export function getAutomobile(stack: Stack, stored: number): HttpScenario {
   return {
-    name: 'GET /api/automobiles/:vin/',
+    name: 'GET /api/automobiles/:vin/ (direct, internal credential)',
     url: stack.inventory,
-    next: () => ({ method: 'GET', path: `/api/automobiles/${sampleVin(randomBelow(stored))}/` }),
+    next: () => ({
+      method: 'GET',
+      path: `/api/automobiles/${sampleVin(randomBelow(stored))}/`,
+      headers: stack.credentials.inventory(),
+    }),
     target: { minRequestsPerSecond: 3_000, maxP99Ms: 20 },
+  };
+}
+
+/**
+ * More distinct credentials than inventory's verifier remembers (10,000), used in turn, so every
+ * request is a cache miss and pays a full Ed25519 verification.
+ */
+const FRESH_CREDENTIALS = 12_000;
+
+/**
+ * The same reads, each with a credential inventory has not seen: what every request would cost
+ * if the gateway signed a new one each time instead of reusing it. The credentials are signed
+ * just before the run (they live 60 s, the run takes about 20).
+ */
+export async function getAutomobileFreshCredentials(stack: Stack, stored: number): Promise<HttpScenario> {
+  const gateway = await testSigner(GATEWAY_ISSUER);
+  const credentials: Array<Record<string, string>> = [];
+  for (let i = 0; i < FRESH_CREDENTIALS; i++) {
+    const token = await gateway.sign({
+      audience: 'inventory-api',
+      subject: `user:bench-reader-${i}`,
+      claims: { name: 'Bench Reader', role: 'sales' },
+    });
+    credentials.push({ Authorization: `Bearer ${token}` });
+  }
+  let next = 0;
+  return {
+    name: 'GET /api/automobiles/:vin/ (direct, a new credential each request)',
+    url: stack.inventory,
+    next: () => ({
+      method: 'GET',
+      path: `/api/automobiles/${sampleVin(randomBelow(stored))}/`,
+      headers: credentials[next++ % credentials.length] ?? {},
+    }),
   };
 }
 
@@ -39,7 +80,11 @@ export function serviceHistory(stack: Stack, stored: number): HttpScenario {
   return {
     name: 'GET /api/appointments/?vin=',
     url: stack.service,
-    next: () => ({ method: 'GET', path: `/api/appointments/?vin=${sampleVin(randomBelow(stored))}` }),
+    next: () => ({
+      method: 'GET',
+      path: `/api/appointments/?vin=${sampleVin(randomBelow(stored))}`,
+      headers: stack.credentials.service(),
+    }),
   };
 }
 
@@ -50,6 +95,7 @@ export function salesBySalesperson(stack: Stack, fixtures: Fixtures): HttpScenar
     next: () => ({
       method: 'GET',
       path: `/api/sales/?salesperson=${fixtures.salespersonIds[randomBelow(fixtures.salespersonIds.length)]}`,
+      headers: stack.credentials.sales(),
     }),
   };
 }
@@ -67,6 +113,7 @@ export function createAutomobiles(stack: Stack, fixtures: Fixtures): HttpScenari
       return {
         method: 'POST',
         path: '/api/automobiles/',
+        headers: stack.credentials.inventory(),
         body: { vin, color: 'blue', year: 2025, model_id: fixtures.modelId },
       };
     },
@@ -86,6 +133,7 @@ export function bookAppointments(stack: Stack, fixtures: Fixtures, stored: numbe
       return {
         method: 'POST',
         path: '/api/appointments/',
+        headers: stack.credentials.service(),
         body: {
           date_time: new Date(Date.UTC(2030, 0, 1) + Math.floor(n / technicians) * 3_600_000).toISOString(),
           reason: 'Oil change',
@@ -108,6 +156,7 @@ export function recordSales(stack: Stack, fixtures: Fixtures, cars: string[]): H
     next: () => ({
       method: 'POST',
       path: '/api/sales/',
+      headers: stack.credentials.sales(),
       body: {
         automobile: cars[next++ % cars.length],
         salesperson: fixtures.salespersonIds[next % fixtures.salespersonIds.length],

@@ -3,8 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ServiceName } from '@carcar/common/contract/permissions';
+import { type AuthHeaders, roleHeaders } from '@carcar/testing/credentials';
 import type { SpawnedService } from '@carcar/testing/processes';
-import { startStack as startServices } from '@carcar/testing/stack';
+import { type StackService, serviceAudiences, startStack as startServices } from '@carcar/testing/stack';
 import pg from 'pg';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -77,8 +79,15 @@ export interface Stack {
   service: string;
   sales: string;
   proxy: CountingProxy;
-  processes: Record<'inventory' | 'service' | 'sales', SpawnedService>;
+  processes: Record<StackService, SpawnedService>;
   database: BenchDatabase;
+  /**
+   * An administrator's credential for each service, as the gateway sends it: one token reused for
+   * many requests (the services verify each distinct token once) and re-signed before it expires.
+   */
+  credentials: Record<StackService, () => AuthHeaders>;
+  /** A JSON call to a service as an administrator; throws on a non-2xx answer. */
+  call<T>(name: StackService, method: string, path: string, body?: unknown): Promise<T>;
   /** Stops the services and the proxy and drops the database (or removes the folder). */
   stop(): Promise<void>;
 }
@@ -91,7 +100,7 @@ export function buildApis(): void {
 /**
  * One process per service, as deployed, on a fresh database on the server at `serverUrl` (PGlite in
  * a fresh folder without one), the pollers reaching inventory through a counting proxy. Writes are
- * not rate limited: the load generator is one address sending thousands of writes a second on purpose.
+ * not rate limited: the load generator is one caller sending thousands of writes a second on purpose.
  */
 export async function startBenchStack(serverUrl: string | undefined): Promise<Stack> {
   let proxy: CountingProxy | undefined;
@@ -106,6 +115,11 @@ export async function startBenchStack(serverUrl: string | undefined): Promise<St
     },
   });
   const { databaseUrl } = services.data;
+  const credentials = {} as Record<StackService, () => AuthHeaders>;
+  for (const [name, audience] of Object.entries(serviceAudiences) as Array<[StackService, ServiceName]>) {
+    const headers = await roleHeaders(audience);
+    credentials[name] = () => headers('admin');
+  }
   // Two connections: the bench's own bulk loading and statistics, never the services' work.
   const pool = databaseUrl ? new pg.Pool({ connectionString: databaseUrl, max: 2 }) : undefined;
   return {
@@ -113,6 +127,8 @@ export async function startBenchStack(serverUrl: string | undefined): Promise<St
     proxy: proxy as CountingProxy,
     processes: services.processes,
     database: { kind: pool ? 'postgres' : 'pglite', ...(pool ? { pool } : {}) },
+    credentials,
+    call: (name, method, path, body) => services.call(name, method, path, body),
     stop: async () => {
       // The pool first: dropping the database would cut its connections from under it.
       await pool?.end();

@@ -6,7 +6,13 @@ import path from 'node:path';
 import { root } from './stack.js';
 
 /** Ports away from the defaults, so a developer's running `npm start` does not collide with the bench. */
-const ports = { INVENTORY_PORT: '18100', SERVICE_PORT: '18080', SALES_PORT: '18090', GHI_PORT: '13000' };
+const ports = {
+  INVENTORY_PORT: '18100',
+  SERVICE_PORT: '18080',
+  SALES_PORT: '18090',
+  GATEWAY_PORT: '13000',
+  GHI_DEV_PORT: '15173',
+};
 
 async function answersOk(url: string, health: boolean): Promise<boolean> {
   try {
@@ -20,8 +26,8 @@ async function answersOk(url: string, health: boolean): Promise<boolean> {
 
 /**
  * `npm start` exactly as a developer runs it on a fresh clone: embedded PGlite in an empty DATA_DIR,
- * the three APIs from source and the app's dev server. Timed until every /healthz answers ok and
- * the app answers its page.
+ * the three APIs and the gateway from source and the app's dev server. Timed until every /healthz
+ * answers ok and the app answers its page through the gateway.
  */
 async function startupTime(): Promise<number> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'carcar-startup-'));
@@ -29,17 +35,16 @@ async function startupTime(): Promise<number> {
     ...process.env,
     ...ports,
     DATA_DIR: dataDir,
-    INVENTORY_API_URL: `http://127.0.0.1:${ports.INVENTORY_PORT}`,
   };
   delete env.DATABASE_URL;
   const started = performance.now();
   const child = spawn('npm', ['start'], { cwd: root, env, stdio: 'ignore', detached: true });
   const urls: Array<[string, boolean]> = [
-    ...[ports.INVENTORY_PORT, ports.SERVICE_PORT, ports.SALES_PORT].map((port): [string, boolean] => [
-      `http://127.0.0.1:${port}/healthz`,
-      true,
-    ]),
-    [`http://127.0.0.1:${ports.GHI_PORT}/`, false],
+    ...[ports.INVENTORY_PORT, ports.SERVICE_PORT, ports.SALES_PORT, ports.GATEWAY_PORT].map(
+      (port): [string, boolean] => [`http://127.0.0.1:${port}/healthz`, true],
+    ),
+    // The app's page through the gateway, which proxies Vite's dev server.
+    [`http://127.0.0.1:${ports.GATEWAY_PORT}/`, false],
   ];
   try {
     const deadline = Date.now() + 120_000;

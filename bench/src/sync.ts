@@ -1,5 +1,4 @@
 import { sampleVin } from '@carcar/common/vin/vin';
-import { callJson } from '@carcar/testing/http';
 import type { Fixtures } from './data.js';
 import { percentile, round } from './load.js';
 import type { BenchDatabase, Stack } from './stack.js';
@@ -32,7 +31,7 @@ export async function measureSyncLag(stack: Stack, fixtures: Fixtures, cars: num
   const salesLags: number[] = [];
   for (let i = 0; i < cars; i++) {
     const vin = sampleVin(firstSerial + i);
-    await callJson('POST', `${stack.service}/api/appointments/`, {
+    await stack.call('service', 'POST', '/api/appointments/', {
       date_time: new Date(Date.UTC(2031, 0, 1, 9) + i * 3_600_000).toISOString(),
       reason: 'Sync lag probe',
       vin,
@@ -40,7 +39,7 @@ export async function measureSyncLag(stack: Stack, fixtures: Fixtures, cars: num
       technician: fixtures.technicianIds[0],
     });
     const sent = performance.now();
-    await callJson('POST', `${stack.inventory}/api/automobiles/`, {
+    await stack.call('inventory', 'POST', '/api/automobiles/', {
       vin,
       color: 'green',
       year: 2024,
@@ -48,16 +47,17 @@ export async function measureSyncLag(stack: Stack, fixtures: Fixtures, cars: num
     });
     await Promise.all([
       until(async () => {
-        const { appointments } = await callJson<{ appointments: { vip: boolean }[] }>(
+        const { appointments } = await stack.call<{ appointments: { vip: boolean }[] }>(
+          'service',
           'GET',
-          `${stack.service}/api/appointments/?vin=${vin}`,
+          `/api/appointments/?vin=${vin}`,
         );
         if (!appointments[0]?.vip) return false;
         serviceLags.push(performance.now() - sent);
         return true;
       }, 30_000),
       until(async () => {
-        const { autos } = await callJson<{ autos: unknown[] }>('GET', `${stack.sales}/api/automobiles/?vin=${vin}`);
+        const { autos } = await stack.call<{ autos: unknown[] }>('sales', 'GET', `/api/automobiles/?vin=${vin}`);
         if (autos.length === 0) return false;
         salesLags.push(performance.now() - sent);
         return true;

@@ -15,7 +15,7 @@ interface Page {
 }
 
 async function feedAfter(after: number): Promise<Page> {
-  return (await stock.inv.api().get(`/api/automobiles/changes/?after=${after}&limit=500`).expect(200)).body as Page;
+  return (await stock.inv.feed().get(`/api/automobiles/changes/?after=${after}&limit=500`).expect(200)).body as Page;
 }
 
 describe('the feed under concurrent writers', () => {

@@ -1,3 +1,4 @@
+import { asRole } from '@carcar/testing/credentials';
 import { PrivatePostgres } from '@carcar/testing/postgres';
 import type { SpawnedService } from '@carcar/testing/processes';
 import { type Stack, startStack } from '@carcar/testing/stack';
@@ -31,7 +32,7 @@ async function status(
 ): Promise<{ status: number; body: { code?: string } }> {
   const res = await fetch(url, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await asRole('admin', 'inventory-api')) },
     signal: AbortSignal.timeout(10_000),
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
@@ -58,9 +59,9 @@ describe('a Postgres restart under the inventory-api', () => {
     }
     expect(health).toBe(200);
     expect((await status('POST', `${inventory.url}/api/manufacturers/`, { name: 'After' })).status).toBe(201);
-    const list = await fetch(`${inventory.url}/api/manufacturers/`).then(
-      (res) => res.json() as Promise<{ manufacturers: { name: string }[] }>,
-    );
+    const list = await fetch(`${inventory.url}/api/manufacturers/`, {
+      headers: await asRole('admin', 'inventory-api'),
+    }).then((res) => res.json() as Promise<{ manufacturers: { name: string }[] }>);
     // Nothing half-written: the write refused while the database was away is not there.
     expect(list.manufacturers.map((m) => m.name)).toEqual(['Before', 'After']);
   });

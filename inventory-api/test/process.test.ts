@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { asRole, asService } from '@carcar/testing/credentials';
 import { runServiceToExit, spawnService } from '@carcar/testing/processes';
 import { createStackData, inventoryDir, type StackData } from '@carcar/testing/stack';
 import { PGlite } from '@electric-sql/pglite';
@@ -30,10 +31,11 @@ describe('the inventory-api process', () => {
   });
 
   it('keeps its data across a restart and shuts down cleanly on SIGTERM', async () => {
+    const admin = await asRole('admin', 'inventory-api');
     const first = await spawnService(serviceDir, env);
     const created = await fetch(`${first.url}/api/manufacturers/`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...admin },
       body: JSON.stringify({ name: 'Persistent Motors' }),
     });
     expect(created.status).toBe(201);
@@ -41,10 +43,12 @@ describe('the inventory-api process', () => {
 
     const second = await spawnService(serviceDir, env);
     try {
-      const list = (await (await fetch(`${second.url}/api/manufacturers/`)).json()) as {
+      const list = (await (await fetch(`${second.url}/api/manufacturers/`, { headers: admin })).json()) as {
         manufacturers: { name: string }[];
       };
       expect(list.manufacturers.map((m) => m.name)).toEqual(['Persistent Motors']);
+      // The process checks credentials against the keys it was given; its health check stays open.
+      expect((await fetch(`${second.url}/api/manufacturers/`)).status).toBe(401);
       expect(await (await fetch(`${second.url}/healthz`)).json()).toEqual({ status: 'ok' });
     } finally {
       expect(await second.stop('SIGINT')).toBe(0);
@@ -66,8 +70,11 @@ describe('the inventory-api process', () => {
   });
 
   it('lets an in-flight long poll finish before it exits', async () => {
+    const poller = await asService('service-api', 'inventory-api');
     const service = await spawnService(serviceDir, env);
-    const poll = fetch(`${service.url}/api/automobiles/changes/?after=999999&wait=20`).then((res) => res.status);
+    const poll = fetch(`${service.url}/api/automobiles/changes/?after=999999&wait=20`, { headers: poller }).then(
+      (res) => res.status,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     const started = Date.now();
     const code = await service.stop('SIGTERM');

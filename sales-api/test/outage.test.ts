@@ -1,4 +1,6 @@
+import { generateSigningKey } from '@carcar/common/service/keys';
 import { sampleVin } from '@carcar/common/vin/vin';
+import { asRole } from '@carcar/testing/credentials';
 import { callJson } from '@carcar/testing/http';
 import { type SpawnedService, until } from '@carcar/testing/processes';
 import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack';
@@ -22,12 +24,12 @@ async function stock(count: number, from: number): Promise<string[]> {
   const modelId = await addInventoryModel(inventory.url, `Maker ${from}`, `Model ${from}`);
   const vins = Array.from({ length: count }, (_, i) => sampleVin(from + i));
   for (const vin of vins) {
-    await callJson('POST', `${inventory.url}/api/automobiles/`, { vin, color: 'red', year: 2010, model_id: modelId });
+    await stack.call('inventory', 'POST', '/api/automobiles/', { vin, color: 'red', year: 2010, model_id: modelId });
   }
   await until(
     'sales copied the new cars',
     async () => {
-      const { autos } = await callJson<{ autos: { vin: string }[] }>('GET', `${sales.url}/api/automobiles/?sold=false`);
+      const { autos } = await stack.call<{ autos: { vin: string }[] }>('sales', 'GET', '/api/automobiles/?sold=false');
       return vins.every((vin) => autos.some((a) => a.vin === vin));
     },
     30_000,
@@ -36,12 +38,12 @@ async function stock(count: number, from: number): Promise<string[]> {
 }
 
 async function people() {
-  const salesperson = await callJson<{ id: number }>('POST', `${sales.url}/api/salespeople/`, {
+  const salesperson = await stack.call<{ id: number }>('sales', 'POST', '/api/salespeople/', {
     first_name: 'Sam',
     last_name: 'Seller',
     employee_id: 'S-1',
   });
-  const customer = await callJson<{ id: number }>('POST', `${sales.url}/api/customers/`, {
+  const customer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
     first_name: 'Jane',
     last_name: 'Doe',
     address: '1 Main St',
@@ -51,7 +53,7 @@ async function people() {
 }
 
 const soldInInventory = async (vin: string) =>
-  (await callJson<{ sold: boolean }>('GET', `${inventory.url}/api/automobiles/${vin}/`)).sold;
+  (await stack.call<{ sold: boolean }>('inventory', 'GET', `/api/automobiles/${vin}/`)).sold;
 
 describe('sales while inventory is down', () => {
   it('records 10 sales, then marks all 10 sold in inventory within 5 s of its return; a void follows', async () => {
@@ -62,7 +64,7 @@ describe('sales while inventory is down', () => {
 
     const saleIds: number[] = [];
     for (const vin of vins) {
-      const sale = await callJson<{ id: number }>('POST', `${sales.url}/api/sales/`, {
+      const sale = await stack.call<{ id: number }>('sales', 'POST', '/api/sales/', {
         automobile: vin,
         price: 20000,
         ...ids,
@@ -80,7 +82,7 @@ describe('sales while inventory is down', () => {
     );
     expect(elapsed).toBeLessThan(5_000);
 
-    await callJson('DELETE', `${sales.url}/api/sales/${saleIds[0]}/`);
+    await stack.call('sales', 'DELETE', `/api/sales/${saleIds[0]}/`);
     await until('the void reached inventory', async () => !(await soldInInventory(vins[0] as string)), 5_000);
     expect(await soldInInventory(vins[1] as string)).toBe(true);
   });
@@ -97,7 +99,7 @@ describe('sales-api killed in the middle of a stream of sales', () => {
         try {
           const res = await fetch(`${sales.url}/api/sales/`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...(await asRole('admin', 'sales-api')) },
             body: JSON.stringify({ automobile: vin, price: 15000, ...ids }),
           });
           if (res.status === 201) acknowledged.set(vin, ((await res.json()) as { id: number }).id);
@@ -114,9 +116,10 @@ describe('sales-api killed in the middle of a stream of sales', () => {
 
     sales = await stack.start('sales');
     for (const [vin, id] of acknowledged) {
-      const sale = await callJson<{ automobile: { vin: string; sold: boolean } }>(
+      const sale = await stack.call<{ automobile: { vin: string; sold: boolean } }>(
+        'sales',
         'GET',
-        `${sales.url}/api/sales/${id}/`,
+        `/api/sales/${id}/`,
       );
       expect(sale.automobile).toEqual({ vin, sold: true });
     }
@@ -127,18 +130,59 @@ describe('sales-api killed in the middle of a stream of sales', () => {
       30_000,
     );
     // No half-written record: a car is sold in sales exactly when it has a live sale.
-    const { sales: recorded } = await callJson<{ sales: { automobile: { vin: string } }[] }>(
+    const { sales: recorded } = await stack.call<{ sales: { automobile: { vin: string } }[] }>(
+      'sales',
       'GET',
-      `${sales.url}/api/sales/`,
+      '/api/sales/',
     );
-    const { autos } = await callJson<{ autos: { vin: string; sold: boolean }[] }>(
+    const { autos } = await stack.call<{ autos: { vin: string; sold: boolean }[] }>(
+      'sales',
       'GET',
-      `${sales.url}/api/automobiles/`,
+      '/api/automobiles/',
     );
     const soldVins = autos
       .filter((a) => a.sold)
       .map((a) => a.vin)
       .sort();
     expect(recorded.map((s) => s.automobile.vin).sort()).toEqual(soldVins);
+  });
+});
+
+describe('a sales-api signing with a key inventory does not trust', () => {
+  it('neither reads the feed nor marks a car sold (401), and keeps the sold update until its key is trusted', async () => {
+    const [vin] = (await stock(1, 700)) as [string];
+    const ids = await people();
+    // Its own verifier still trusts the test keys, so staff credentials work; only its calls fail.
+    const { privateJwk: untrusted } = await generateSigningKey('sales-api');
+    sales = await stack.start('sales', { CARCAR_SIGNING_KEY: JSON.stringify(untrusted) });
+
+    await until(
+      'the poller refused by inventory',
+      async () => {
+        const { sync } = await callJson<{ sync: { state: string; last_error: string | null } }>(
+          'GET',
+          `${sales.url}/healthz`,
+        );
+        return sync.state === 'failing' && sync.last_error === 'inventory answered 401';
+      },
+      10_000,
+    );
+    // The car reached the copy before the restart, so the sale is recorded; its sold update is refused.
+    await stack.call('sales', 'POST', '/api/sales/', { automobile: vin, price: 20000, ...ids });
+    await until(
+      'the outbox refused by inventory, the update kept',
+      async () => {
+        const { outbox } = await callJson<{ outbox: { pending: number; last_error: string | null } }>(
+          'GET',
+          `${sales.url}/healthz`,
+        );
+        return outbox.pending === 1 && outbox.last_error === 'inventory answered 401';
+      },
+      10_000,
+    );
+    expect(await soldInInventory(vin)).toBe(false);
+    // The operator fixes the key: the queued update arrives, nothing was lost.
+    sales = await stack.start('sales');
+    await until('the car sold in inventory', () => soldInInventory(vin), 15_000);
   });
 });

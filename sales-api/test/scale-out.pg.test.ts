@@ -1,8 +1,9 @@
 import { sampleVin } from '@carcar/common/vin/vin';
+import { asRole } from '@carcar/testing/credentials';
 import { createTestDatabaseUrl } from '@carcar/testing/database';
 import { callJson } from '@carcar/testing/http';
 import { type SpawnedService, spawnService, until } from '@carcar/testing/processes';
-import { addInventoryModel, serviceDirs as dirs } from '@carcar/testing/stack';
+import { addInventoryModel, serviceDirs as dirs, type StackService, serviceAudiences } from '@carcar/testing/stack';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -18,6 +19,10 @@ interface Health {
 }
 
 const health = (service: SpawnedService) => callJson<Health>('GET', `${service.url}/healthz`);
+
+/** A JSON call to one replica of `name` as an administrator. */
+const call = async <T>(name: StackService, replica: SpawnedService, method: string, path: string, body?: unknown) =>
+  callJson<T>(method, `${replica.url}${path}`, body, await asRole('admin', serviceAudiences[name]));
 
 beforeAll(async () => {
   database = await createTestDatabaseUrl();
@@ -75,20 +80,21 @@ describe('two replicas of each API on one database', () => {
     await holder.stop('SIGKILL');
     replicas.service = [other];
 
-    const modelId = await addInventoryModel(replicas.inventory[1]?.url ?? '');
+    const secondInventory = replicas.inventory[1] as SpawnedService;
+    const modelId = await addInventoryModel(secondInventory.url);
     const vin = sampleVin(900);
-    await callJson('POST', `${replicas.inventory[1]?.url}/api/automobiles/`, {
+    await call('inventory', secondInventory, 'POST', '/api/automobiles/', {
       vin,
       color: 'red',
       year: 2010,
       model_id: modelId,
     });
-    const tech = await callJson<{ id: number }>('POST', `${other.url}/api/technicians/`, {
+    const tech = await call<{ id: number }>('service', other, 'POST', '/api/technicians/', {
       first_name: 'Ada',
       last_name: 'Lovelace',
       employee_id: 'T-1',
     });
-    const appt = await callJson<{ id: number }>('POST', `${other.url}/api/appointments/`, {
+    const appt = await call<{ id: number }>('service', other, 'POST', '/api/appointments/', {
       // A year ahead: a booking in the past is refused.
       date_time: `${new Date().getUTCFullYear() + 1}-05-01T14:30:00Z`,
       reason: 'Brakes',
@@ -99,7 +105,7 @@ describe('two replicas of each API on one database', () => {
     // The standby takes the lock once the dead holder's connection is gone, and catches up.
     const tookOver = await until(
       'the surviving replica syncs the new car',
-      async () => (await callJson<{ vip: boolean }>('GET', `${other.url}/api/appointments/${appt.id}/`)).vip,
+      async () => (await call<{ vip: boolean }>('service', other, 'GET', `/api/appointments/${appt.id}/`)).vip,
       20_000,
     );
     // A few seconds: the lock is freed when the dead holder's connection closes, and the standby retries every 2 s.
@@ -108,37 +114,43 @@ describe('two replicas of each API on one database', () => {
   });
 
   it('sells one car exactly once when 20 requests race through both sales replicas', async () => {
-    const inventoryUrl = replicas.inventory[0]?.url ?? '';
-    const modelId = await addInventoryModel(inventoryUrl, 'Race', 'Car');
+    const inventory = replicas.inventory[0] as SpawnedService;
+    const modelId = await addInventoryModel(inventory.url, 'Race', 'Car');
     const vin = sampleVin(901);
-    await callJson('POST', `${inventoryUrl}/api/automobiles/`, { vin, color: 'blue', year: 2010, model_id: modelId });
+    await call('inventory', inventory, 'POST', '/api/automobiles/', {
+      vin,
+      color: 'blue',
+      year: 2010,
+      model_id: modelId,
+    });
     const [a, b] = replicas.sales as [SpawnedService, SpawnedService];
     await until(
       'both sales replicas see the car',
       async () => {
         const lists = await Promise.all(
-          [a, b].map((s) => callJson<{ autos: { vin: string }[] }>('GET', `${s.url}/api/automobiles/?sold=false`)),
+          [a, b].map((s) => call<{ autos: { vin: string }[] }>('sales', s, 'GET', '/api/automobiles/?sold=false')),
         );
         return lists.every((list) => list.autos.some((car) => car.vin === vin));
       },
       20_000,
     );
-    const salesperson = await callJson<{ id: number }>('POST', `${a.url}/api/salespeople/`, {
+    const salesperson = await call<{ id: number }>('sales', a, 'POST', '/api/salespeople/', {
       first_name: 'Sam',
       last_name: 'Seller',
       employee_id: 'S-1',
     });
-    const customer = await callJson<{ id: number }>('POST', `${b.url}/api/customers/`, {
+    const customer = await call<{ id: number }>('sales', b, 'POST', '/api/customers/', {
       first_name: 'Jane',
       last_name: 'Doe',
       address: '1 Main St',
       phone_number: '555-0100',
     });
+    const admin = await asRole('admin', 'sales-api');
     const statuses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         fetch(`${(i % 2 === 0 ? a : b).url}/api/sales/`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...admin },
           body: JSON.stringify({ automobile: vin, salesperson: salesperson.id, customer: customer.id, price: 30000 }),
         }).then((res) => res.status),
       ),
@@ -148,7 +160,7 @@ describe('two replicas of each API on one database', () => {
     // One outbox row, delivered once: inventory reads the car as sold.
     await until(
       'inventory marks the car sold',
-      async () => (await callJson<{ sold: boolean }>('GET', `${inventoryUrl}/api/automobiles/${vin}/`)).sold,
+      async () => (await call<{ sold: boolean }>('inventory', inventory, 'GET', `/api/automobiles/${vin}/`)).sold,
       10_000,
     );
   });

@@ -1,5 +1,6 @@
+import type { ServiceName } from '@carcar/common/contract/permissions';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { callJson } from '@carcar/testing/http';
+import { asRole, asService } from '@carcar/testing/credentials';
 import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NEXT_YEAR } from './helpers.js';
@@ -50,8 +51,13 @@ async function writeUntilKilled(
   return acknowledged;
 }
 
-const post = (url: string, body: unknown) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** A POST as an administrator, answered or not: the drill counts what was acknowledged. */
+const post = async (url: string, audience: ServiceName, body: unknown) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await asRole('admin', audience)) },
+    body: JSON.stringify(body),
+  });
 
 describe('SIGKILL drills', () => {
   it('inventory-api: every acknowledged automobile survives, each with its feed entry', async () => {
@@ -60,32 +66,39 @@ describe('SIGKILL drills', () => {
     const modelId = await addInventoryModel(inventory.url);
     const acknowledged = await writeUntilKilled(
       (i) =>
-        post(`${inventory.url}/api/automobiles/`, { vin: sampleVin(i), color: 'red', year: 2010, model_id: modelId }),
+        post(`${inventory.url}/api/automobiles/`, 'inventory-api', {
+          vin: sampleVin(i),
+          color: 'red',
+          year: 2010,
+          model_id: modelId,
+        }),
       20,
       () => inventory.stop('SIGKILL'),
     );
     inventory = await drill.start('inventory');
-    const { autos } = await callJson<{ autos: { vin: string }[] }>('GET', `${inventory.url}/api/automobiles/`);
+    const { autos } = await drill.call<{ autos: { vin: string }[] }>('inventory', 'GET', '/api/automobiles/');
     const stored = new Set(autos.map((a) => a.vin));
     for (const i of acknowledged.keys()) expect(stored.has(sampleVin(i)), sampleVin(i)).toBe(true);
-    const { changes } = await callJson<{ changes: { vin: string }[] }>(
-      'GET',
-      `${inventory.url}/api/automobiles/changes/?after=0&limit=500`,
-    );
+    // The feed is read as a poller reads it, with a service's own credential.
+    const feed = await fetch(`${inventory.url}/api/automobiles/changes/?after=0&limit=500`, {
+      headers: await asService('service-api', 'inventory-api'),
+    });
+    expect(feed.status).toBe(200);
+    const { changes } = (await feed.json()) as { changes: { vin: string }[] };
     expect(new Set(changes.map((c) => c.vin))).toEqual(stored);
   });
 
   it('service-api: every acknowledged appointment survives unchanged', async () => {
     const drill = await startDrill(true);
     let service = drill.processes.service;
-    const tech = await callJson<{ id: number }>('POST', `${service.url}/api/technicians/`, {
+    const tech = await drill.call<{ id: number }>('service', 'POST', '/api/technicians/', {
       first_name: 'Ada',
       last_name: 'Lovelace',
       employee_id: 'T-1',
     });
     const acknowledged = await writeUntilKilled(
       (i) =>
-        post(`${service.url}/api/appointments/`, {
+        post(`${service.url}/api/appointments/`, 'service-api', {
           date_time: new Date(Date.UTC(NEXT_YEAR, 0, 1, 0, 0) + i * 3_600_000).toISOString(),
           reason: `Job ${i}`,
           vin: sampleVin(i),
@@ -98,7 +111,7 @@ describe('SIGKILL drills', () => {
     service = await drill.start('service');
     for (const appointment of acknowledged.values()) {
       const { id, vip: _vip, ...rest } = appointment as { id: number; vip: boolean };
-      const stored = await callJson<Record<string, unknown>>('GET', `${service.url}/api/appointments/${id}/`);
+      const stored = await drill.call<Record<string, unknown>>('service', 'GET', `/api/appointments/${id}/`);
       expect(stored).toMatchObject({ id, ...rest });
     }
   });

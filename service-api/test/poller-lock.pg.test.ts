@@ -1,6 +1,7 @@
 import { type Database, openDatabase } from '@carcar/common/db/database';
 import { createLogger } from '@carcar/common/service/logger';
 import { type Poller, startPoller } from '@carcar/common/sync/poller';
+import { testServiceCredential } from '@carcar/testing/credentials';
 import { createTestDatabaseUrl } from '@carcar/testing/database';
 import { until } from '@carcar/testing/processes';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -28,6 +29,7 @@ beforeAll(async () => {
       store: serviceAutomobileStore(database.db),
       // Nothing listens here: the holder keeps failing, which is all this test needs.
       inventoryUrl: 'http://127.0.0.1:9',
+      credential: () => testServiceCredential('service-api', 'inventory-api'),
       logger: createLogger('lock-test', 'silent'),
       standbyRetryMs: 200,
     });

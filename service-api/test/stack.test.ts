@@ -27,13 +27,13 @@ describe('inventory and service-api processes', () => {
   it('show an appointment as VIP within 1 second of its car being added to inventory', async () => {
     const health = await callJson<{ status: string; sync: { state: string } }>('GET', `${service.url}/healthz`);
     expect(health.status).toBe('ok');
-    const tech = await callJson<{ id: number }>('POST', `${service.url}/api/technicians/`, {
+    const tech = await stack.call<{ id: number }>('service', 'POST', '/api/technicians/', {
       first_name: 'Ada',
       last_name: 'Lovelace',
       employee_id: 'T-1',
     });
     const vin = sampleVin(7);
-    const appt = await callJson<Appointment>('POST', `${service.url}/api/appointments/`, {
+    const appt = await stack.call<Appointment>('service', 'POST', '/api/appointments/', {
       date_time: at('05-01T14:30:00Z'),
       reason: 'Brakes',
       vin,
@@ -44,10 +44,10 @@ describe('inventory and service-api processes', () => {
     const modelId = await addInventoryModel(inventory.url);
 
     const started = Date.now();
-    await callJson('POST', `${inventory.url}/api/automobiles/`, { vin, color: 'red', year: 2010, model_id: modelId });
+    await stack.call('inventory', 'POST', '/api/automobiles/', { vin, color: 'red', year: 2010, model_id: modelId });
     let vip = false;
     while (!vip && Date.now() - started < 5000) {
-      vip = (await callJson<Appointment>('GET', `${service.url}/api/appointments/${appt.id}/`)).vip;
+      vip = (await stack.call<Appointment>('service', 'GET', `/api/appointments/${appt.id}/`)).vip;
     }
     expect(vip).toBe(true);
     expect(Date.now() - started).toBeLessThan(1000);

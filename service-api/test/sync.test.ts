@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { type Poller, startPoller } from '@carcar/common/sync/poller';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { callJson } from '@carcar/testing/http';
+import { testServiceCredential } from '@carcar/testing/credentials';
 import { type SpawnedService, until } from '@carcar/testing/processes';
 import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack';
 import { pino } from 'pino';
@@ -31,6 +31,7 @@ beforeAll(async () => {
     database: svc.database,
     store: serviceAutomobileStore(svc.db),
     inventoryUrl: inventory.url,
+    credential: () => testServiceCredential('service-api', 'inventory-api'),
     logger: pino({ level: 'info' }, sink),
     waitSeconds: 5,
     maxBackoffMs: 1000,
@@ -50,7 +51,7 @@ describe('the service poller', () => {
     expect(appt.vip).toBe(false);
     const modelId = await addInventoryModel(inventory.url);
     await until('the poller syncing', async () => poller.status().state === 'ok', 10_000);
-    await callJson('POST', `${inventory.url}/api/automobiles/`, { vin, color: 'red', year: 2010, model_id: modelId });
+    await stack.call('inventory', 'POST', '/api/automobiles/', { vin, color: 'red', year: 2010, model_id: modelId });
     const elapsed = await until(
       'the appointment turning VIP',
       async () => (await svc.api().get(`/api/appointments/${appt.id}/`)).body.vip === true,
@@ -83,7 +84,7 @@ describe('the service poller', () => {
     // Inventory comes back on the same address with a new car: the poller catches up by itself.
     inventory = await stack.start('inventory', { PORT: port });
     const modelId = await addInventoryModel(inventory.url, 'Honda', 'Civic');
-    await callJson('POST', `${inventory.url}/api/automobiles/`, { vin, color: 'blue', year: 2010, model_id: modelId });
+    await stack.call('inventory', 'POST', '/api/automobiles/', { vin, color: 'blue', year: 2010, model_id: modelId });
     await until(
       'the appointment turning VIP after the outage',
       async () => (await svc.api().get(`/api/appointments/${appt.id}/`)).body.vip === true,
@@ -91,5 +92,44 @@ describe('the service poller', () => {
     );
     expect(logLines.filter((line) => line.includes('inventory reachable again'))).toHaveLength(1);
     expect(poller.status().state).toBe('ok');
+  });
+});
+
+describe('a poller without a valid credential', () => {
+  const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = () => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: 'service-api', sub: 'service:service-api', aud: 'inventory-api', iat: now, exp: now + 60 };
+    return `${base64url({ alg: 'none' })}.${base64url(claims)}.`;
+  };
+
+  it.each([
+    ['a credential for another service', () => testServiceCredential('service-api', 'sales-api')],
+    ['an unsigned credential', async () => unsigned()],
+  ])('never syncs with %s: its status says inventory answered 401', async (_case, credential) => {
+    // The feed has entries by now (the tests above added cars), so a poller let in would sync at once.
+    const refused = startPoller({
+      // Its own lock name, so it does not wait behind the file's poller on a shared Postgres database.
+      name: 'service-refused',
+      database: svc.database,
+      store: serviceAutomobileStore(svc.db),
+      inventoryUrl: inventory.url,
+      credential,
+      logger: pino({ level: 'silent' }),
+      waitSeconds: 1,
+      maxBackoffMs: 200,
+    });
+    try {
+      await until('the poller refused', () => refused.status().state === 'failing', 10_000);
+      // Several retries later it is still refused and has read nothing.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(refused.status()).toMatchObject({
+        state: 'failing',
+        last_error: 'inventory answered 401',
+        last_success_at: null,
+      });
+    } finally {
+      await refused.stop();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { asRole } from '@carcar/testing/credentials';
 import { callJson } from '@carcar/testing/http';
 import type { SpawnedService } from '@carcar/testing/processes';
 import { type Stack, startStack } from '@carcar/testing/stack';
@@ -25,13 +26,15 @@ describe('the production build', () => {
     running.push(inventory, service, sales);
     for (const service of running)
       expect((await callJson<{ status: string }>('GET', `${service.url}/healthz`)).status).toBe('ok');
-    const created = await callJson<{ name: string }>('POST', `${inventory.url}/api/manufacturers/`, {
+    const created = await stack.call<{ name: string }>('inventory', 'POST', '/api/manufacturers/', {
       name: 'Built Motors',
     });
     expect(created.name).toBe('Built Motors');
-    const res = await fetch(`${running[1]?.url}/api/appointments/`, {
+    // The bundle checks credentials as the source does: none is a 401, a valid one gets to the route.
+    expect((await fetch(`${inventory.url}/api/manufacturers/`)).status).toBe(401);
+    const res = await fetch(`${service.url}/api/appointments/`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await asRole('admin', 'service-api')) },
       body: '{"broken":',
     });
     expect(res.status).toBe(400);
