@@ -101,7 +101,9 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
         headers: { Authorization: `Bearer ${await options.credential()}` },
       });
       if (res.status >= 200 && res.status < 300) return { kind: 'delivered' };
-      if (res.status >= 500 || res.status === 408 || res.status === 429) {
+      // 401/403 mean our key is not (yet, or no longer) trusted there: an operator's fix, after
+      // which the update must still arrive, so it waits like an outage rather than being dropped.
+      if (res.status >= 500 || [401, 403, 408, 429].includes(res.status)) {
         return { kind: 'retry', error: `inventory answered ${res.status}` };
       }
       return { kind: 'gone', status: res.status };
@@ -147,7 +149,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     if (error) status.last_error = error;
     if (status.state === state) return;
     status.state = state;
-    if (state === 'failing') logger.warn({ error }, 'inventory unreachable; sold updates queued in the outbox');
+    if (state === 'failing') logger.warn({ error }, 'inventory unreachable or refusing our credential; sold updates queued in the outbox');
     if (state === 'ok') logger.info('inventory reachable; delivering queued sold updates');
   }
 
