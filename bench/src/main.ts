@@ -16,6 +16,7 @@ import {
   createAutomobiles,
   getAutomobile,
   getAutomobileFreshCredentials,
+  getAutomobileThroughGateway,
   type HttpScenario,
   listAutomobiles,
   recordSales,
@@ -66,6 +67,8 @@ try {
   await fillInventory(stack, fixtures.modelId, 10_000);
   http.push(await drive(listAutomobiles(stack, 10_000)));
   http.push(await drive(getAutomobile(stack, 10_000)));
+  http.push(await drive(getAutomobileThroughGateway(stack, 10_000, 'token')));
+  http.push(await drive(getAutomobileThroughGateway(stack, 10_000, 'session')));
   http.push(await drive(await getAutomobileFreshCredentials(stack, 10_000)));
   http.push(await drive(createAutomobiles(stack, fixtures)));
   http.push(await drive(bookAppointments(stack, fixtures, 10_000)));

@@ -43,6 +43,25 @@ export function getAutomobile(stack: Stack, stored: number): HttpScenario {
 }
 
 /**
+ * The same reads through the gateway, as an integration (API token) or the browser app (session
+ * cookie) makes them: the gateway identifies the caller, signs (or reuses) the internal credential
+ * and forwards to inventory over a kept-alive connection.
+ */
+export function getAutomobileThroughGateway(stack: Stack, stored: number, as: 'token' | 'session'): HttpScenario {
+  const headers = as === 'token' ? stack.gatewayToken : stack.gatewaySession;
+  return {
+    name: `GET /inventory/api/automobiles/:vin/ (through the gateway, ${as === 'token' ? 'API token' : 'session cookie'})`,
+    url: stack.gateway,
+    next: () => ({
+      method: 'GET',
+      path: `/inventory/api/automobiles/${sampleVin(randomBelow(stored))}/`,
+      headers: { ...headers, Accept: 'application/json' },
+    }),
+    target: { minRequestsPerSecond: 2_500 },
+  };
+}
+
+/**
  * More distinct credentials than inventory's verifier remembers (10,000), used in turn, so every
  * request is a cache miss and pays a full Ed25519 verification.
  */

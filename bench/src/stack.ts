@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServiceName } from '@carcar/common/contract/permissions';
 import { type AuthHeaders, roleHeaders } from '@carcar/testing/credentials';
+import { signIn, spawnGateway, TEST_ADMIN } from '@carcar/testing/gateway';
 import type { SpawnedService } from '@carcar/testing/processes';
 import { type StackService, serviceAudiences, startStack as startServices } from '@carcar/testing/stack';
 import pg from 'pg';
@@ -78,8 +79,14 @@ export interface Stack {
   inventory: string;
   service: string;
   sales: string;
+  /** The gateway in front of the three, as staff and integrations reach them. */
+  gateway: string;
+  /** An administrator's API token at the gateway, as an integration sends it. */
+  gatewayToken: { Authorization: string };
+  /** A signed-in browser's session cookie, as the app sends it. */
+  gatewaySession: Record<string, string>;
   proxy: CountingProxy;
-  processes: Record<StackService, SpawnedService>;
+  processes: Record<StackService | 'gateway', SpawnedService>;
   database: BenchDatabase;
   /**
    * An administrator's credential for each service, as the gateway sends it: one token reused for
@@ -120,18 +127,29 @@ export async function startBenchStack(serverUrl: string | undefined): Promise<St
     const headers = await roleHeaders(audience);
     credentials[name] = () => headers('admin');
   }
+  const gateway = await spawnGateway(
+    { inventory: services.urls.inventory, service: services.urls.service, sales: services.urls.sales },
+    { ...services.data.env, LOG_LEVEL: 'info' },
+    ['dist/main.js'],
+  );
+  const admin = await signIn(gateway.url, TEST_ADMIN.email, TEST_ADMIN.password);
+  const { token } = await admin.call<{ token: string }>('POST', '/auth/tokens', { name: 'bench', role: 'manager' });
   // Two connections: the bench's own bulk loading and statistics, never the services' work.
   const pool = databaseUrl ? new pg.Pool({ connectionString: databaseUrl, max: 2 }) : undefined;
   return {
     ...services.urls,
+    gateway: gateway.url,
+    gatewayToken: { Authorization: `Bearer ${token}` },
+    gatewaySession: admin.headers,
     proxy: proxy as CountingProxy,
-    processes: services.processes,
+    processes: { ...services.processes, gateway },
     database: { kind: pool ? 'postgres' : 'pglite', ...(pool ? { pool } : {}) },
     credentials,
     call: (name, method, path, body) => services.call(name, method, path, body),
     stop: async () => {
       // The pool first: dropping the database would cut its connections from under it.
       await pool?.end();
+      await gateway.stop();
       await services.stop();
       await proxy?.close();
     },

@@ -13,6 +13,7 @@ import { builtApp } from './app-files/static.js';
 import { callerOf, subjectOf } from './auth/caller.js';
 import { csrfGuard } from './auth/csrf.js';
 import { identify, requireCaller } from './auth/identify.js';
+import { createIdentityCache } from './auth/identity-cache.js';
 import { authRouter } from './auth/routes.js';
 import { sessions } from './auth/session.js';
 import { loginThrottles, writeLimiter } from './auth/throttle.js';
@@ -68,11 +69,13 @@ function writeKey(_req: unknown, res: Response): string {
 
 export function createGateway(deps: GatewayDeps): Gateway {
   const { db, logger, config } = deps;
-  const users = usersRepository(db);
-  const tokens = tokensRepository(db);
+  const identityCache = createIdentityCache(config.IDENTITY_CACHE_MS);
+  const users = usersRepository(db, identityCache);
+  const tokens = tokensRepository(db, identityCache);
   const session = sessions({
     db,
     logger,
+    cache: identityCache,
     secret: deps.sessionSecret,
     lifetimes: { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxMs: config.SESSION_MAX_HOURS * 3_600_000 },
   });

@@ -70,6 +70,11 @@ export const gatewayEnv = serviceEnv(3000)
     LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     /** Failed sign-ins allowed per client address per window before 429. */
     LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+    /**
+     * How long a request's identity (its token, session and user) is kept in memory, in ms. This
+     * gateway's own changes apply at once; another replica's within this time. 0 reads every time.
+     */
+    IDENTITY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
   })
   .refine((env) => (env.CARCAR_ADMIN_EMAIL === undefined) === (env.CARCAR_ADMIN_PASSWORD === undefined), {

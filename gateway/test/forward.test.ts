@@ -5,8 +5,10 @@ import { gzipSync } from 'node:zlib';
 import type { ServiceName } from '@carcar/common/contract/permissions';
 import type { Actor } from '@carcar/common/http/credentials';
 import { testVerifier } from '@carcar/testing/credentials';
+import { eq } from 'drizzle-orm';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiTokens } from '../src/db/schema.js';
 import { ADMIN, addUser, CSRF, signedIn, startGateway, type TestGateway } from './helpers.js';
 
 interface Echo {
@@ -209,5 +211,22 @@ describe('forwarding', () => {
     await admin.delete(`/auth/tokens/${created.body.id}`).set(CSRF).expect(204);
     await gw.api().get('/sales/api/sales/').auth(token, { type: 'bearer' }).expect(401);
     await admin.delete('/auth/tokens/99999').set(CSRF).expect(404);
+  });
+
+  it("sees another replica's revocation within the identity cache's second", async () => {
+    const admin = await signedIn(gw, ADMIN.email, ADMIN.password);
+    const created = await admin.post('/auth/tokens').set(CSRF).send({ name: 'Elsewhere', role: 'sales' }).expect(201);
+    const token = created.body.token as string;
+    await gw.api().get('/sales/api/sales/').auth(token, { type: 'bearer' }).expect(200);
+    // Another gateway on the same database revokes it: this one has no word of it but the table.
+    await gw.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, created.body.id));
+    const revokedAt = Date.now();
+    await vi.waitFor(
+      async () => {
+        await gw.api().get('/sales/api/sales/').auth(token, { type: 'bearer' }).expect(401);
+      },
+      { timeout: 3_000, interval: 100 },
+    );
+    expect(Date.now() - revokedAt).toBeLessThan(2_000);
   });
 });

@@ -20,17 +20,26 @@ export interface GatewayTargets {
  * The gateway as a real process on an ephemeral port, signing with the test gateway key the
  * services trust, with TEST_ADMIN as its first administrator. `env` adds DATA_DIR/DATABASE_URL.
  */
-export function spawnGateway(targets: GatewayTargets, env: Record<string, string> = {}): Promise<SpawnedService> {
-  return spawnService(gatewayDir, {
-    INVENTORY_API_URL: targets.inventory,
-    SERVICE_API_URL: targets.service,
-    SALES_API_URL: targets.sales,
-    CARCAR_ADMIN_EMAIL: TEST_ADMIN.email,
-    CARCAR_ADMIN_PASSWORD: TEST_ADMIN.password,
-    // The write limit is per person; a test or a seed writes faster than staff type.
-    RATE_LIMIT_WRITES_PER_MINUTE: '0',
-    ...env,
-  });
+export function spawnGateway(
+  targets: GatewayTargets,
+  env: Record<string, string> = {},
+  /** What node runs: the TypeScript source by default, `['dist/main.js']` for the build. */
+  entry?: string[],
+): Promise<SpawnedService> {
+  return spawnService(
+    gatewayDir,
+    {
+      INVENTORY_API_URL: targets.inventory,
+      SERVICE_API_URL: targets.service,
+      SALES_API_URL: targets.sales,
+      CARCAR_ADMIN_EMAIL: TEST_ADMIN.email,
+      CARCAR_ADMIN_PASSWORD: TEST_ADMIN.password,
+      // The write limit is per person; a test or a seed writes faster than staff type.
+      RATE_LIMIT_WRITES_PER_MINUTE: '0',
+      ...env,
+    },
+    entry,
+  );
 }
 
 /** Calls through the gateway as one signed-in person or token. */

@@ -3,6 +3,7 @@ import type { Logger } from '@carcar/common/service/logger';
 import { and, eq, gt, lt, or } from 'drizzle-orm';
 import { type SessionData, Store } from 'express-session';
 import { sessions } from '../db/schema.js';
+import { type IdentityCache, noIdentityCache } from './identity-cache.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -33,15 +34,20 @@ export class DrizzleSessionStore extends Store {
     private readonly db: Db,
     private readonly lifetimes: SessionLifetimes,
     private readonly logger: Logger,
+    private readonly cache: IdentityCache = noIdentityCache,
   ) {
     super();
   }
 
+  /** When this process last pushed each session's expiry forward, to skip the write in between. */
+  private readonly touched = new Map<string, number>();
+
   override get(sid: string, callback: Callback<SessionData | null>): void {
-    this.live(sid).then((data) => callback(undefined, data), callback);
+    this.cache.read(`session:${sid}`, () => this.live(sid)).then((data) => callback(undefined, data), callback);
   }
 
   override set(sid: string, session: SessionData, callback?: Callback): void {
+    this.cache.clear();
     this.save(sid, session).then(
       () => callback?.(),
       (error: unknown) => callback?.(error),
@@ -49,6 +55,8 @@ export class DrizzleSessionStore extends Store {
   }
 
   override destroy(sid: string, callback?: Callback): void {
+    this.cache.clear();
+    this.touched.delete(sid);
     this.db
       .delete(sessions)
       .where(eq(sessions.sid, sid))
@@ -60,6 +68,12 @@ export class DrizzleSessionStore extends Store {
 
   override touch(sid: string, _session: SessionData, callback?: Callback): void {
     const now = Date.now();
+    if ((this.touched.get(sid) ?? 0) > now - TOUCH_SLACK_MS) {
+      callback?.();
+      return;
+    }
+    this.touched.set(sid, now);
+    if (this.touched.size > 100_000) this.touched.clear();
     this.db
       .update(sessions)
       .set({ expiresAt: new Date(now + this.lifetimes.idleMs) })

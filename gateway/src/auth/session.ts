@@ -3,6 +3,7 @@ import type { Db } from '@carcar/common/db/database';
 import type { Logger } from '@carcar/common/service/logger';
 import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
+import type { IdentityCache } from './identity-cache.js';
 import { DrizzleSessionStore, type SessionLifetimes } from './session-store.js';
 
 export const SESSION_COOKIE = 'carcar.sid';
@@ -13,6 +14,8 @@ export interface SessionOptions {
   lifetimes: SessionLifetimes;
   /** Signs the cookie (express-session's `secret`). */
   secret: string;
+  /** Keeps a session read for a moment; emptied by every sign-in and sign-out. */
+  cache?: IdentityCache;
 }
 
 /**
@@ -30,7 +33,7 @@ export function deriveSessionSecret(privateKeyMaterial: string): string {
  * with each request. Nothing is stored before someone signs in.
  */
 export function sessions(options: SessionOptions): { middleware: RequestHandler; store: DrizzleSessionStore } {
-  const store = new DrizzleSessionStore(options.db, options.lifetimes, options.logger);
+  const store = new DrizzleSessionStore(options.db, options.lifetimes, options.logger, options.cache);
   const middleware = session({
     name: SESSION_COOKIE,
     secret: options.secret,

@@ -1,6 +1,7 @@
 import type { Role } from '@carcar/common/contract/permissions';
 import type { Db } from '@carcar/common/db/database';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { type IdentityCache, noIdentityCache } from '../auth/identity-cache.js';
 import { withRole } from '../db/roles.js';
 import { apiTokens, users } from '../db/schema.js';
 
@@ -25,7 +26,11 @@ const tokenColumns = {
   lastUsedAt: apiTokens.lastUsedAt,
 };
 
-export function tokensRepository(db: Db) {
+/** How long a token's last-use date may lag: it is for people, not an audit of each call. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function tokensRepository(db: Db, cache: IdentityCache = noIdentityCache) {
+  const touched = new Map<number, number>();
   return {
     async list(): Promise<TokenRecord[]> {
       const rows = await db.select(tokenColumns).from(apiTokens).orderBy(asc(apiTokens.id));
@@ -45,6 +50,7 @@ export function tokensRepository(db: Db) {
         .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
         .where(eq(apiTokens.id, id))
         .returning({ id: apiTokens.id });
+      cache.clear();
       return row !== undefined;
     },
 
@@ -52,23 +58,15 @@ export function tokensRepository(db: Db) {
      * The live token with this hash. A token made by a user who has since been disabled is dead
      * too, even if its revocation somehow did not happen.
      */
-    async findActive(tokenHash: string): Promise<TokenRecord | undefined> {
-      const [row] = await db
-        .select(tokenColumns)
-        .from(apiTokens)
-        .leftJoin(users, eq(users.id, apiTokens.createdBy))
-        .where(
-          and(
-            eq(apiTokens.tokenHash, tokenHash),
-            isNull(apiTokens.revokedAt),
-            or(isNull(apiTokens.createdBy), eq(users.disabled, false)),
-          ),
-        );
-      return row ? withRole(row) : undefined;
+    findActive(tokenHash: string): Promise<TokenRecord | undefined> {
+      return cache.read(`token:${tokenHash}`, () => findActive(tokenHash));
     },
 
-    /** At most one write a minute per token: the date is for people, not an audit of each call. */
+    /** At most one write a minute per token. */
     async touch(id: number): Promise<void> {
+      const now = Date.now();
+      if ((touched.get(id) ?? 0) > now - TOUCH_EVERY_MS) return;
+      touched.set(id, now);
       await db
         .update(apiTokens)
         .set({ lastUsedAt: sql`now()` })
@@ -80,6 +78,22 @@ export function tokensRepository(db: Db) {
         );
     },
   };
+
+  /** The read behind `findActive`, for the cache. */
+  async function findActive(tokenHash: string): Promise<TokenRecord | undefined> {
+    const [row] = await db
+      .select(tokenColumns)
+      .from(apiTokens)
+      .leftJoin(users, eq(users.id, apiTokens.createdBy))
+      .where(
+        and(
+          eq(apiTokens.tokenHash, tokenHash),
+          isNull(apiTokens.revokedAt),
+          or(isNull(apiTokens.createdBy), eq(users.disabled, false)),
+        ),
+      );
+    return row ? withRole(row) : undefined;
+  }
 }
 
 export type TokensRepository = ReturnType<typeof tokensRepository>;

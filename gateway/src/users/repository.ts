@@ -2,6 +2,7 @@ import type { Role } from '@carcar/common/contract/permissions';
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { type IdentityCache, noIdentityCache } from '../auth/identity-cache.js';
 import { withRole } from '../db/roles.js';
 import { apiTokens, sessions, users } from '../db/schema.js';
 import type { UserRecord } from './schemas.js';
@@ -38,16 +39,18 @@ const duplicateEmail = translatePgError({
   unique: { path: 'email', message: 'Another user already has this email address' },
 });
 
-export function usersRepository(db: Db) {
+export function usersRepository(db: Db, cache: IdentityCache = noIdentityCache) {
   return {
     async list(): Promise<UserRecord[]> {
       const rows = await db.select(userColumns).from(users).orderBy(asc(users.id));
       return rows.map(withRole);
     },
 
-    async get(id: number): Promise<UserRecord | undefined> {
-      const [row] = await db.select(userColumns).from(users).where(eq(users.id, id));
-      return row ? withRole(row) : undefined;
+    get(id: number): Promise<UserRecord | undefined> {
+      return cache.read(`user:${id}`, async () => {
+        const [row] = await db.select(userColumns).from(users).where(eq(users.id, id));
+        return row ? withRole(row) : undefined;
+      });
     },
 
     /** The one read that returns a password hash: sign-in needs it, nothing else does. */
@@ -73,7 +76,7 @@ export function usersRepository(db: Db) {
      * outlives the change. `keepSession` spares the session making the change.
      */
     async update(id: number, changes: UserChanges, keepSession?: string): Promise<UserRecord | undefined> {
-      return db.transaction(async (tx) => {
+      const updated = await db.transaction(async (tx) => {
         const [row] = await tx
           .update(users)
           .set({ ...changes, updatedAt: sql`now()` })
@@ -93,6 +96,9 @@ export function usersRepository(db: Db) {
         }
         return withRole(row);
       });
+      // A new role, a disabled account or ended sessions count from the next request.
+      cache.clear();
+      return updated;
     },
 
     /** Active administrators other than `exceptId`: someone must remain who can manage users. */
