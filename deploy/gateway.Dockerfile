@@ -1,8 +1,8 @@
 # The gateway image, the one front door: it serves the browser app built into it (GHI_DIST) and
 # forwards the API paths to the services. From the repository root:
-#   docker build -f deploy/gateway.Dockerfile --build-arg TIMEZONE=America/Chicago -t carcar/gateway .
-# TIMEZONE is the dealership's time zone the app shows appointments in; give service-api the same
-# TIMEZONE. The app reads it at build time, so a new zone is a new image.
+#   docker build -f deploy/gateway.Dockerfile -t carcar/gateway .
+# The dealership's time zone is not built in: the gateway reads TIMEZONE at start and hands it to the
+# app in /config.js; give service-api the same TIMEZONE.
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 # What `npm ci` reads and nothing else (see deploy/api.Dockerfile).
@@ -12,7 +12,6 @@ COPY . .
 RUN node deploy/workspace-manifests.mjs /src /manifests
 
 FROM ${NODE_IMAGE} AS build
-ARG TIMEZONE=UTC
 WORKDIR /app
 COPY --from=manifests /manifests/ ./
 COPY tsconfig.base.json ./
@@ -22,7 +21,7 @@ COPY common common
 COPY gateway gateway
 COPY ghi ghi
 RUN node scripts/build.mjs --only gateway
-RUN VITE_TIMEZONE=${TIMEZONE} npm run build -w ghi
+RUN npm run build -w ghi
 
 # Only the packages the gateway needs at run time (the browser app's are in its build).
 FROM ${NODE_IMAGE} AS deps

@@ -31,7 +31,11 @@ async function signingKey(config: GatewayConfig, logger: Logger): Promise<Signin
 
 const config = loadConfig(gatewayEnv);
 const logger = createGatewayLogger(config.LOG_LEVEL);
-const privateJwk = await signingKey(config, logger);
+// A bad key stops the gateway with one line, as a bad variable does, not a stack trace.
+const privateJwk = await signingKey(config, logger).catch((error: unknown) => {
+  process.stderr.write(`Invalid configuration: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
 const database = await openDatabase({
   schemaName: 'identity',
   migrationsFolder,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { asRole, asService } from '@carcar/testing/credentials';
+import { gatewayDir } from '@carcar/testing/gateway';
 import { runServiceToExit, spawnService } from '@carcar/testing/processes';
 import { createStackData, inventoryDir, type StackData } from '@carcar/testing/stack';
 import { PGlite } from '@electric-sql/pglite';
@@ -28,6 +29,18 @@ describe('the inventory-api process', () => {
     const badUrl = await runServiceToExit(serviceDir, { ...env, PORT: '0', DATABASE_URL: 'mysql://x' });
     expect(badUrl.code).toBe(1);
     expect(badUrl.stderr).toMatch(/^Invalid configuration: DATABASE_URL/);
+    // A key that is not a key, for the service and for the gateway alike.
+    for (const dir of [serviceDir, gatewayDir]) {
+      const badKey = await runServiceToExit(dir, {
+        ...env,
+        PORT: '0',
+        CARCAR_TRUSTED_KEYS: '{"keys":[]}',
+        CARCAR_SIGNING_KEY: 'not a key',
+      });
+      expect(badKey.code).toBe(1);
+      expect(badKey.stderr.trim().split('\n')).toHaveLength(1);
+      expect(badKey.stderr).toMatch(/^Invalid configuration: CARCAR_(TRUSTED_KEYS|SIGNING_KEY) is invalid/);
+    }
   });
 
   it('keeps its data across a restart and shuts down cleanly on SIGTERM', async () => {

@@ -60,5 +60,9 @@ describe('OpenAPI', () => {
     const res = await inv.api().get('/api/docs/').expect(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.text).toContain('POST /api/automobiles/');
+    // Relative, so the link holds below the gateway's /inventory prefix too.
+    expect(res.text).toContain('<a href="../openapi.json">');
+    const bare = await inv.api().get('/api/docs').expect(301);
+    expect(bare.headers.location).toBe('docs/');
   });
 });

@@ -133,7 +133,7 @@ export function renderDocsPage(document: ReturnType<typeof buildOpenApi>): strin
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}
 h2{font-size:1.05rem;margin-bottom:.2rem}pre{background:#f4f4f4;padding:.8rem;overflow:auto}section{border-top:1px solid #ddd;padding:.4rem 0}</style>
 </head><body><h1>${escapeHtml(document.info.title)} ${escapeHtml(document.info.version)}</h1><p>${escapeHtml(document.info.description)}</p>
-<p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>${sections.join('\n')}</body></html>`;
+<p>Machine-readable: <a href="../openapi.json">openapi.json</a> (OpenAPI 3.1).</p>${sections.join('\n')}</body></html>`;
 }
 
 /** Serves `/api/openapi.json` and the reference page at `/api/docs/`. */
@@ -143,7 +143,13 @@ export function openApiRouter(document: ReturnType<typeof buildOpenApi>): Router
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
-  router.get('/docs', (_req, res) => {
+  // The page links relatively, so it works below the gateway's prefix (/inventory/api/docs/) as
+  // well as on the service's own port; without the trailing slash, a relative redirect adds it.
+  router.get('/docs', (req, res) => {
+    if (!req.originalUrl.split('?')[0]?.endsWith('/')) {
+      res.redirect(301, 'docs/');
+      return;
+    }
     res.type('html').send(page);
   });
   return router;
