@@ -1,10 +1,39 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type GatewayClient, TEST_ADMIN, withToken } from '@carcar/testing/gateway';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 
+/** The gateway: the app, `/auth/*`, and the APIs under `/inventory`, `/service`, `/sales`. */
 export const appUrl = 'http://localhost:3000';
+
+/**
+ * The journeys' own calls (arranging data, checking what was stored), through the gateway as the
+ * administrator's API token: the services themselves answer only what the gateway signed.
+ */
+export function api(): GatewayClient {
+  return withToken(appUrl, inject('adminToken'));
+}
+
+/** Someone who signs in: the test administrator, or one of the demo staff `npm run seed` adds. */
+export interface Staff {
+  email: string;
+  password: string;
+  /** As the header shows them. */
+  name: string;
+}
+
+const demoPassword = 'carcar demo 2026';
+export const staff = {
+  admin: { ...TEST_ADMIN, name: 'Administrator' },
+  manager: { email: 'max.manager@carcar.local', password: demoPassword, name: 'Max Manager' },
+  sam: { email: 'sam.carter@carcar.local', password: demoPassword, name: 'Sam Carter' },
+  rosa: { email: 'rosa.diaz@carcar.local', password: demoPassword, name: 'Rosa Diaz' },
+  advisor: { email: 'sid.service@carcar.local', password: demoPassword, name: 'Sid Service' },
+  ada: { email: 'ada.lovelace@carcar.local', password: demoPassword, name: 'Ada Lovelace' },
+  grace: { email: 'grace.hopper@carcar.local', password: demoPassword, name: 'Grace Hopper' },
+} as const satisfies Record<string, Staff>;
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 export async function launch(): Promise<Browser> {
@@ -57,19 +86,41 @@ export async function eventually(page: Page, check: () => Promise<boolean>, time
 }
 
 /**
- * Runs one journey in a fresh page, at `width` px when given (a phone's height below 768 px), with
- * a screenshot at the end or on failure; console errors and unhandled rejections fail it.
+ * Fills in the sign-in form on the page it is on (`/sign-in`, perhaps with `?next=`) and waits
+ * until the app has them signed in: off the sign-in page, their name in the header.
+ */
+export async function signInThroughForm(page: Page, who: Staff): Promise<void> {
+  await page.getByRole('heading', { name: 'Sign in to CarCar' }).waitFor();
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // .first(): the administrator's name and role label are the same word.
+  await page.getByRole('banner').getByText(who.name, { exact: true }).first().waitFor();
+}
+
+export interface JourneyOptions {
+  /** The viewport's width in px (a phone's height below 768 px); 1280 by default. */
+  width?: number;
+  /** Who signs in first, through the sign-in page; the administrator by default. */
+  as?: Staff;
+}
+
+/**
+ * Runs one journey in a fresh page, signed in first through the real sign-in page, with a
+ * screenshot at the end or on failure; console errors and unhandled rejections fail it.
  */
 export async function journey(
   browser: Browser,
   name: string,
   steps: (page: Page) => Promise<void>,
-  width?: number,
+  { width, as = staff.admin }: JourneyOptions = {},
 ): Promise<void> {
   const { page, problems } = await openPage(browser);
   if (width) await page.setViewportSize({ width, height: width < 768 ? 844 : 900 });
   const shot = width ? `${name}-${width}` : name;
   try {
+    await page.goto(`${appUrl}/sign-in`);
+    await signInThroughForm(page, as);
     await steps(page);
     await screenshot(page, shot);
   } catch (error) {

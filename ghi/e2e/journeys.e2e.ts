@@ -1,10 +1,10 @@
-import { callJson } from '@carcar/testing/http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
-import { appUrl, eventually, journey, launch } from './browser.js';
+import { api, appUrl, eventually, journey, launch } from './browser.js';
 
-// One car goes through the whole dealership: into inventory, into the workshop, out of the door.
+// One car goes through the whole dealership: into inventory, into the workshop, out of the door,
+// with staff of its own (Katherine Johnson, Jordan Lee, Emma Wilson) beside the seeded demo ones.
 const VIN = '1HGCM82633A004352';
 
 let browser: Browser;
@@ -20,10 +20,7 @@ const row = (page: Page, text: string) => page.locator('tbody tr', { hasText: te
 /** Picks a car in the sale form's VIN search, once sales' copy of inventory has it. */
 async function chooseCar(page: Page, vin: string): Promise<void> {
   await eventually(page, async () => {
-    const copy = await callJson<{ autos: unknown[] }>(
-      'GET',
-      `http://localhost:8090/api/automobiles/?sold=false&vin=${vin}`,
-    );
+    const copy = await api().call<{ autos: unknown[] }>('GET', `/sales/api/automobiles/?sold=false&vin=${vin}`);
     return copy.autos.length === 1;
   });
   await page.getByRole('combobox', { name: 'Automobile' }).fill(vin);
@@ -69,11 +66,11 @@ describe('staff journeys in Chromium', () => {
   it('books an appointment for that VIN, sees it VIP, finishes it and finds it in the history', async () => {
     await journey(browser, 'service', async (page) => {
       await page.goto(`${appUrl}/service/technicians`);
-      await page.getByLabel('First name').fill('Ada');
-      await page.getByLabel('Last name').fill('Lovelace');
-      await page.getByLabel('Employee ID').fill('T-1');
+      await page.getByLabel('First name').fill('Katherine');
+      await page.getByLabel('Last name').fill('Johnson');
+      await page.getByLabel('Employee ID').fill('KJ-1');
       await page.getByRole('button', { name: 'Add technician' }).click();
-      await row(page, 'T-1').waitFor();
+      await row(page, 'KJ-1').waitFor();
       await expectAccessible(page, 'technicians');
 
       await page.goto(`${appUrl}/service/appointments/new`);
@@ -81,7 +78,7 @@ describe('staff journeys in Chromium', () => {
         await page.getByLabel('VIN').fill(VIN);
         await page.getByLabel('Customer').fill('Jane Doe');
         await page.getByLabel('Date and time').fill(time);
-        await page.getByLabel('Technician').selectOption({ label: 'Ada Lovelace' });
+        await page.getByLabel('Technician').selectOption({ label: 'Katherine Johnson' });
         await page.getByLabel('Reason').fill('Oil change');
         await page.getByRole('button', { name: 'Book appointment' }).click();
       };
@@ -99,7 +96,7 @@ describe('staff journeys in Chromium', () => {
 
       // A list gone stale: a technician removed after the page loaded. The API's 400 names the field,
       // and the message appears under it.
-      const temp = await callJson<{ id: number }>('POST', 'http://localhost:8080/api/technicians/', {
+      const temp = await api().call<{ id: number }>('POST', '/service/api/technicians/', {
         first_name: 'Temp',
         last_name: 'Worker',
         employee_id: 'T-TEMP',
@@ -110,7 +107,7 @@ describe('staff journeys in Chromium', () => {
       await page.getByLabel('Date and time').fill('2030-06-01T09:00');
       await page.getByLabel('Technician').selectOption({ label: 'Temp Worker' });
       await page.getByLabel('Reason').fill('Inspection');
-      await callJson('DELETE', `http://localhost:8080/api/technicians/${temp.id}/`);
+      await api().call('DELETE', `/service/api/technicians/${temp.id}/`);
       await page.getByRole('button', { name: 'Book appointment' }).click();
       expect(await page.locator('#field-technician-error').textContent()).toBe('Choose a technician from the list');
 
@@ -133,29 +130,29 @@ describe('staff journeys in Chromium', () => {
   it('records a sale: the car leaves the choices, shows sold in inventory and in the salesperson history', async () => {
     await journey(browser, 'sales', async (page) => {
       await page.goto(`${appUrl}/sales/salespeople`);
-      await page.getByLabel('First name').fill('Sam');
-      await page.getByLabel('Last name').fill('Carter');
-      await page.getByLabel('Employee ID').fill('S-1');
+      await page.getByLabel('First name').fill('Jordan');
+      await page.getByLabel('Last name').fill('Lee');
+      await page.getByLabel('Employee ID').fill('JL-1');
       await page.getByRole('button', { name: 'Add salesperson' }).click();
-      await row(page, 'S-1').waitFor();
+      await row(page, 'JL-1').waitFor();
       await expectAccessible(page, 'salespeople');
 
       await page.goto(`${appUrl}/sales/customers`);
-      await page.getByLabel('First name').fill('Olivia');
-      await page.getByLabel('Last name').fill('Brown');
-      await page.getByLabel('Address').fill('12 Elm Street, Springfield');
+      await page.getByLabel('First name').fill('Emma');
+      await page.getByLabel('Last name').fill('Wilson');
+      await page.getByLabel('Address').fill('7 Birch Road, Springfield');
       await page.getByLabel('Phone number').fill('abc');
       await page.getByRole('button', { name: 'Add customer' }).click();
       await page.locator('#field-phone_number-error').waitFor();
-      await page.getByLabel('Phone number').fill('+1 (555) 010-0101');
+      await page.getByLabel('Phone number').fill('+1 (555) 010-0301');
       await page.getByRole('button', { name: 'Add customer' }).click();
-      await row(page, 'Olivia').waitFor();
+      await row(page, 'Emma').waitFor();
       await expectAccessible(page, 'customers');
 
       await page.goto(`${appUrl}/sales/new`);
       await chooseCar(page, VIN);
-      await page.getByLabel('Salesperson', { exact: true }).selectOption({ label: 'Sam Carter' });
-      await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Olivia Brown · +1 (555) 010-0101' });
+      await page.getByLabel('Salesperson', { exact: true }).selectOption({ label: 'Jordan Lee' });
+      await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Emma Wilson · +1 (555) 010-0301' });
       await page.getByLabel('Price (USD)').fill('25999.99');
       await page.getByRole('button', { name: 'Record sale' }).click();
       await page.getByText('Sale recorded', { exact: true }).waitFor();
@@ -165,30 +162,30 @@ describe('staff journeys in Chromium', () => {
 
       // A car sold by someone else while this form was open: the API's 409 shows on the form.
       const second = '1GC4K0C87FF132904';
-      const models = await callJson<{ models: { id: number }[] }>('GET', 'http://localhost:8100/api/models/');
-      await callJson('POST', 'http://localhost:8100/api/automobiles/', {
+      const models = await api().call<{ models: { id: number }[] }>('GET', '/inventory/api/models/');
+      await api().call('POST', '/inventory/api/automobiles/', {
         vin: second,
         color: 'red',
         year: 2015,
         model_id: models.models[0]?.id,
       });
       await chooseCar(page, second);
-      await page.getByLabel('Salesperson', { exact: true }).selectOption({ label: 'Sam Carter' });
-      await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Olivia Brown · +1 (555) 010-0101' });
+      await page.getByLabel('Salesperson', { exact: true }).selectOption({ label: 'Jordan Lee' });
+      await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Emma Wilson · +1 (555) 010-0301' });
       await page.getByLabel('Price (USD)').fill('18000');
-      // Sam and Olivia by name: the other journey files may have added staff and customers first.
-      const ids = await callJson<{ salespeople: { id: number; employee_id: string }[] }>(
+      // Jordan and Emma by name: the seed and the other journey files add staff and customers too.
+      const ids = await api().call<{ salespeople: { id: number; employee_id: string }[] }>(
         'GET',
-        'http://localhost:8090/api/salespeople/',
+        '/sales/api/salespeople/',
       );
-      const buyers = await callJson<{ customers: { id: number; first_name: string }[] }>(
+      const buyers = await api().call<{ customers: { id: number; first_name: string }[] }>(
         'GET',
-        'http://localhost:8090/api/customers/?q=Olivia',
+        '/sales/api/customers/?q=Emma',
       );
-      await callJson('POST', 'http://localhost:8090/api/sales/', {
+      await api().call('POST', '/sales/api/sales/', {
         automobile: second,
-        salesperson: ids.salespeople.find((person) => person.employee_id === 'S-1')?.id,
-        customer: buyers.customers.find((buyer) => buyer.first_name === 'Olivia')?.id,
+        salesperson: ids.salespeople.find((person) => person.employee_id === 'JL-1')?.id,
+        customer: buyers.customers.find((buyer) => buyer.first_name === 'Emma')?.id,
         price: 17500,
       });
       await page.getByRole('button', { name: 'Record sale' }).click();
@@ -200,10 +197,10 @@ describe('staff journeys in Chromium', () => {
       await expectAccessible(page, 'automobiles sold');
 
       await page.goto(`${appUrl}/sales/history`);
-      await page.getByLabel('Salesperson', { exact: true }).selectOption({ label: 'Sam Carter' });
+      await page.getByLabel('Salesperson', { exact: true }).selectOption({ label: 'Jordan Lee' });
       await row(page, VIN).waitFor();
-      expect(await row(page, VIN).textContent()).toContain('Olivia Brown');
-      // Both of Sam's sales: the one through the form and the one a colleague recorded.
+      expect(await row(page, VIN).textContent()).toContain('Emma Wilson');
+      // Both of Jordan's sales: the one through the form and the one a colleague recorded.
       expect(await page.locator('.total').textContent()).toBe('2 sales, total $43,499.99');
       await expectAccessible(page, 'salesperson history');
     });
@@ -212,16 +209,12 @@ describe('staff journeys in Chromium', () => {
   it('shows hostile names as plain text and runs none of them', async () => {
     const firstName = '<img src=x onerror="window.__pwned=1">';
     const lastName = '<script>window.__pwned=2</script>';
-    const stored = await callJson<{ first_name: string; last_name: string }>(
-      'POST',
-      'http://localhost:8090/api/customers/',
-      {
-        first_name: firstName,
-        last_name: lastName,
-        address: '"><svg onload=window.__pwned=3>',
-        phone_number: '555-0199',
-      },
-    );
+    const stored = await api().call<{ first_name: string; last_name: string }>('POST', '/sales/api/customers/', {
+      first_name: firstName,
+      last_name: lastName,
+      address: '"><svg onload=window.__pwned=3>',
+      phone_number: '555-0199',
+    });
     expect(stored).toMatchObject({ first_name: firstName, last_name: lastName });
     await journey(browser, 'hostile', async (page) => {
       await page.goto(`${appUrl}/sales/customers`);
@@ -238,11 +231,22 @@ describe('staff journeys in Chromium', () => {
   });
 
   it('shows the dashboard with the month’s figures and a chart', async () => {
+    // The seed's sales and the other journeys' count too: the month's total of what the API lists.
+    const { sales } = await api().call<{ sales: { price: number; sold_at: string }[] }>('GET', '/sales/api/sales/');
+    const now = new Date();
+    const revenue = sales
+      .filter((sale) => {
+        const date = new Date(sale.sold_at);
+        return date.getFullYear() === now.getFullYear() && date.getMonth() === now.getMonth();
+      })
+      .reduce((sum, sale) => sum + sale.price, 0);
+    expect(revenue).toBeGreaterThanOrEqual(43_499.99);
+    const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(revenue);
     await journey(browser, 'dashboard', async (page) => {
       await page.goto(appUrl);
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
       await page.getByRole('img', { name: 'Revenue by salesperson, all time' }).waitFor();
-      expect(await page.locator('.stat', { hasText: 'Revenue this month' }).textContent()).toContain('$43,499.99');
+      expect(await page.locator('.stat', { hasText: 'Revenue this month' }).textContent()).toContain(dollars);
       await expectAccessible(page, 'dashboard');
     });
   });

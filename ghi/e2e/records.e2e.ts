@@ -1,20 +1,16 @@
 import { expectedCheckDigit } from '@carcar/common/vin/vin';
-import { callJson } from '@carcar/testing/http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, checkPage, journey, launch, screenshot } from './browser.js';
+import { api, appUrl, checkPage, journey, launch, screenshot } from './browser.js';
 
 // Correcting records the way staff do: from the record's own page, at a desk (1280 px) and on a phone (390 px).
-
-const inventory = 'http://localhost:8100';
-const sales = 'http://localhost:8090';
 
 let browser: Browser;
 let modelId: number;
 beforeAll(async () => {
   browser = await launch();
-  const maker = await callJson<{ id: number }>('POST', `${inventory}/api/manufacturers/`, { name: 'Records Motors' });
-  const model = await callJson<{ id: number }>('POST', `${inventory}/api/models/`, {
+  const maker = await api().call<{ id: number }>('POST', `/inventory/api/manufacturers/`, { name: 'Records Motors' });
+  const model = await api().call<{ id: number }>('POST', `/inventory/api/models/`, {
     name: 'Ledger',
     picture_url: 'http://localhost:3000/car.svg',
     manufacturer_id: maker.id,
@@ -32,7 +28,7 @@ function vinFor(serial: number): string {
 }
 
 async function addCar(vin: string, color: string): Promise<void> {
-  await callJson('POST', `${inventory}/api/automobiles/`, { vin, color, year: 2018, model_id: modelId });
+  await api().call('POST', `/inventory/api/automobiles/`, { vin, color, year: 2018, model_id: modelId });
 }
 
 const widths = [1280, 390] as const;
@@ -72,7 +68,7 @@ describe.each(widths)('records at %i px', (width) => {
         await page.getByRole('button', { name: 'Save changes' }).click();
         await page.getByText('Car details saved').waitFor();
         await page.locator('.record-header', { hasText: 'midnight blue' }).waitFor();
-        const stored = await callJson<{ color: string }>('GET', `${inventory}/api/automobiles/${vin}/`);
+        const stored = await api().call<{ color: string }>('GET', `/inventory/api/automobiles/${vin}/`);
         expect(stored.color).toBe('midnight blue');
 
         // A mistake is refused in words, next to the field.
@@ -81,7 +77,7 @@ describe.each(widths)('records at %i px', (width) => {
         expect(await page.locator('#field-year-error').textContent()).toMatch(/Enter a year from 1900/);
         await checkPage(page, 'car page with an error');
       },
-      width,
+      { width },
     );
   });
 
@@ -91,24 +87,24 @@ describe.each(widths)('records at %i px', (width) => {
     // The sales service learns of the car from inventory's feed within a second.
     await expect
       .poll(
-        async () => (await callJson<{ autos: unknown[] }>('GET', `${sales}/api/automobiles/?vin=${vin}`)).autos.length,
+        async () => (await api().call<{ autos: unknown[] }>('GET', `/sales/api/automobiles/?vin=${vin}`)).autos.length,
         {
           timeout: 15_000,
         },
       )
       .toBe(1);
-    const seller = await callJson<{ id: number }>('POST', `${sales}/api/salespeople/`, {
+    const seller = await api().call<{ id: number }>('POST', `/sales/api/salespeople/`, {
       first_name: 'Rita',
       last_name: `Records${width}`,
       employee_id: `REC-${width}`,
     });
-    const buyer = await callJson<{ id: number }>('POST', `${sales}/api/customers/`, {
+    const buyer = await api().call<{ id: number }>('POST', `/sales/api/customers/`, {
       first_name: 'Victor',
       last_name: `Void${width}`,
       address: '1 Ledger Lane',
       phone_number: '555-0100',
     });
-    const sale = await callJson<{ id: number }>('POST', `${sales}/api/sales/`, {
+    const sale = await api().call<{ id: number }>('POST', `/sales/api/sales/`, {
       automobile: vin,
       salesperson: seller.id,
       customer: buyer.id,
@@ -172,7 +168,7 @@ describe.each(widths)('records at %i px', (width) => {
         await page.keyboard.press('Escape');
         await newCustomer.waitFor({ state: 'hidden' });
       },
-      width,
+      { width },
     );
   });
 });

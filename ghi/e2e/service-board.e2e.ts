@@ -1,13 +1,10 @@
 import { sampleVin } from '@carcar/common/vin/vin';
-import { callJson } from '@carcar/testing/http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, checkPage, journey, launch, screenshot } from './browser.js';
+import { api, appUrl, checkPage, journey, launch, screenshot } from './browser.js';
 
 // The service advisors' day on the board, at a desk (1280 px) and on a phone (390 px). Each width
 // has its own technicians, car and day, so the two runs and the other journeys never meet.
-const inventory = 'http://localhost:8100';
-const service = 'http://localhost:8080';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,22 +47,22 @@ for (const width of [1280, 390]) {
     const vin = sampleVin(910_000 + width);
 
     it('books into a conflict and takes the offered slot, then works the appointments on the board', async () => {
-      const tech = await callJson<Technician>('POST', `${service}/api/technicians/`, {
+      const tech = await api().call<Technician>('POST', `/service/api/technicians/`, {
         first_name: 'Grace',
         last_name: `Hopper${width}`,
         employee_id: `SB-G-${width}`,
       });
-      const manufacturer = await callJson<{ id: number }>('POST', `${inventory}/api/manufacturers/`, {
+      const manufacturer = await api().call<{ id: number }>('POST', `/inventory/api/manufacturers/`, {
         name: `Board Motors ${width}`,
       });
-      const model = await callJson<{ id: number }>('POST', `${inventory}/api/models/`, {
+      const model = await api().call<{ id: number }>('POST', `/inventory/api/models/`, {
         name: 'Hatch',
         picture_url: 'http://localhost:3000/car.svg',
         manufacturer_id: manufacturer.id,
       });
-      await callJson('POST', `${inventory}/api/automobiles/`, { vin, color: 'teal', year: 2010, model_id: model.id });
+      await api().call('POST', `/inventory/api/automobiles/`, { vin, color: 'teal', year: 2010, model_id: model.id });
       // A colleague booked 10:00 to 11:00 with the same technician already.
-      await callJson('POST', `${service}/api/appointments/`, {
+      await api().call('POST', `/service/api/appointments/`, {
         vin: sampleVin(920_000 + width),
         customer: 'Earlier Customer',
         date_time: `${day}T10:00`,
@@ -110,13 +107,13 @@ for (const width of [1280, 390]) {
           await offer.click();
           await page.getByText('Appointment booked').waitFor();
 
-          const booked = await callJson<{ appointments: Appointment[] }>(
+          const booked = await api().call<{ appointments: Appointment[] }>(
             'GET',
-            `${service}/api/appointments/?vin=${vin}`,
+            `/service/api/appointments/?vin=${vin}`,
           );
           expect(booked.appointments.map((a) => a.date_time)).toEqual([`${day}T11:00:00.000Z`]);
         },
-        width,
+        { width },
       );
 
       await journey(
@@ -181,21 +178,21 @@ for (const width of [1280, 390]) {
           await page.getByText('kept in the car’s service history').waitFor();
           await checkPage(page, 'finished appointment');
 
-          const done = await callJson<{ appointments: Appointment[] }>(
+          const done = await api().call<{ appointments: Appointment[] }>(
             'GET',
-            `${service}/api/appointments/?technician=${tech.id}&sort=date_time`,
+            `/service/api/appointments/?technician=${tech.id}&sort=date_time`,
           );
           expect(done.appointments.map((a) => [a.status, a.cancel_reason])).toEqual([
             ['canceled', 'Customer called to reschedule'],
             ['finished', null],
           ]);
         },
-        width,
+        { width },
       );
     });
 
     it('retires a technician: marked in the list, gone from the booking picker, back once reinstated', async () => {
-      const tech = await callJson<Technician>('POST', `${service}/api/technicians/`, {
+      const tech = await api().call<Technician>('POST', `/service/api/technicians/`, {
         first_name: 'Retiring',
         last_name: `Tech${width}`,
         employee_id: `SB-R-${width}`,
@@ -234,7 +231,7 @@ for (const width of [1280, 390]) {
           await visit(page, '/service/appointments/new', 'booking form after reinstating');
           await pickerOption.waitFor({ state: 'attached' });
         },
-        width,
+        { width },
       );
     });
   });
