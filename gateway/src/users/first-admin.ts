@@ -26,7 +26,7 @@ export async function ensureFirstAdmin(options: FirstAdminOptions): Promise<void
   const password = options.configured?.password ?? generatePassword();
   const created = await options.users.createIfNone({
     email,
-    name: 'Administrator',
+    name: 'First administrator',
     role: 'admin',
     passwordHash: await hashPassword(password),
   });
