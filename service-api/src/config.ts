@@ -1,5 +1,5 @@
 import { inventoryApiUrl, serviceEnv, timeZoneVariable } from '@carcar/common/service/config';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 export const serviceApiEnv = serviceEnv(8080).extend({
   INVENTORY_API_URL: inventoryApiUrl,

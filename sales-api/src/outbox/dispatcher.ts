@@ -149,7 +149,8 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     if (error) status.last_error = error;
     if (status.state === state) return;
     status.state = state;
-    if (state === 'failing') logger.warn({ error }, 'inventory unreachable or refusing our credential; sold updates queued in the outbox');
+    if (state === 'failing')
+      logger.warn({ error }, 'inventory unreachable or refusing our credential; sold updates queued in the outbox');
     if (state === 'ok') logger.info('inventory reachable; delivering queued sold updates');
   }
 
