@@ -1,5 +1,6 @@
 import type { FeedPage } from '@carcar/common/contract/feed';
 import type { Automobile, Manufacturer, VehicleModel } from '@carcar/common/contract/inventory';
+import { auditOperation } from '@carcar/common/http/audit-routes';
 import { pageQuery } from '@carcar/common/http/list';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
 import { automobileCreateBody, automobileListQuery, automobileUpdateBody } from './automobiles/schemas.js';
@@ -86,6 +87,17 @@ const operations: Operation[] = [
       problems: [],
     },
   },
+  auditOperation({
+    id: 41,
+    at: '2026-05-01T14:30:00.000Z',
+    actor: { kind: 'person', id: '7', name: 'Max Manager', role: 'manager' },
+    action: 'update',
+    entity: 'automobile',
+    entity_id: '12',
+    vin: '1C3CC5FB2AN120174',
+    changes: { color: ['red', 'blue'] },
+    request_id: '3a197fc6-71c0-4245-83a2-424341d79304',
+  }),
 ];
 
 export const inventoryOpenApi = buildOpenApi(

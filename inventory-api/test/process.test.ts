@@ -113,6 +113,7 @@ describe('the inventory-api process', () => {
     }
     expect(rows).toEqual([
       { table_schema: 'drizzle', table_name: 'inventory_migrations' },
+      { table_schema: 'inventory', table_name: 'audit_log' },
       { table_schema: 'inventory', table_name: 'automobile_changes' },
       { table_schema: 'inventory', table_name: 'automobile_counts' },
       { table_schema: 'inventory', table_name: 'automobiles' },

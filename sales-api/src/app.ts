@@ -2,6 +2,7 @@ import { customerBody } from '@carcar/common/contract/sales';
 import { type Db, ping } from '@carcar/common/db/database';
 import { staffRoutes, tableRoutes } from '@carcar/common/db/table-repository';
 import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
+import { auditRouter } from '@carcar/common/http/audit-routes';
 import { openApiRouter } from '@carcar/common/http/openapi';
 import { resourceRouter } from '@carcar/common/http/routes';
 import type { Logger } from '@carcar/common/service/logger';
@@ -9,7 +10,7 @@ import type { SyncStatus } from '@carcar/common/sync/poller';
 import { count } from 'drizzle-orm';
 import type { Express } from 'express';
 import { automobilesRouter } from './automobiles/routes.js';
-import { outbox } from './db/schema.js';
+import { auditLog, outbox } from './db/schema.js';
 import { salesOpenApi } from './openapi.js';
 import type { DispatcherStatus } from './outbox/dispatcher.js';
 import type { OnOutboxWritten } from './outbox/enqueue.js';
@@ -64,6 +65,7 @@ export function createApp({
       );
       app.use('/api/sales', salesRouter(db, onOutboxWritten ?? (() => undefined)));
       app.use('/api/automobiles', automobilesRouter(db));
+      app.use('/api/audit', auditRouter(db, auditLog));
       app.use('/api', openApiRouter(salesOpenApi));
     },
   });

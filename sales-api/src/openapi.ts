@@ -1,6 +1,7 @@
 import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
 import { customerBody, saleCreateBody } from '@carcar/common/contract/sales';
 import { staffListQuery } from '@carcar/common/db/table-repository';
+import { auditOperation } from '@carcar/common/http/audit-routes';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
 import { automobileListQuery } from './automobiles/schemas.js';
 import { customerListQuery, customerUpdateBody } from './people/schemas.js';
@@ -93,6 +94,18 @@ const operations: Operation[] = [
     query: automobileListQuery,
     example: { autos: [auto] },
   },
+  auditOperation({
+    id: 23,
+    at: '2026-05-01T14:30:00.000Z',
+    actor: { kind: 'person', id: '7', name: 'Max Manager', role: 'manager' },
+    action: 'void',
+    entity: 'sale',
+    entity_id: '5',
+    vin: '1C3CC5FB2AN120174',
+    changes: { voided_at: [null, '2026-05-01T14:30:00.000Z'], void_reason: [null, 'customer changed mind'] },
+    reason: 'customer changed mind',
+    request_id: '3a197fc6-71c0-4245-83a2-424341d79304',
+  }),
 ];
 
 export const salesOpenApi = buildOpenApi(

@@ -1,12 +1,14 @@
 import { type Db, ping } from '@carcar/common/db/database';
 import { staffRoutes } from '@carcar/common/db/table-repository';
 import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
+import { auditRouter } from '@carcar/common/http/audit-routes';
 import { openApiRouter } from '@carcar/common/http/openapi';
 import { resourceRouter } from '@carcar/common/http/routes';
 import type { Logger } from '@carcar/common/service/logger';
 import type { SyncStatus } from '@carcar/common/sync/poller';
 import type { Express } from 'express';
 import { appointmentsRouter } from './appointments/routes.js';
+import { auditLog } from './db/schema.js';
 import { serviceOpenApi } from './openapi.js';
 import { techniciansRepository } from './technicians/repository.js';
 
@@ -35,6 +37,7 @@ export function createApp({ db, logger, http, access, timezone, syncStatus }: Se
     routes: (app) => {
       app.use('/api/technicians', resourceRouter(staffRoutes('technicians', techniciansRepository(db))));
       app.use('/api/appointments', appointmentsRouter(db, timezone));
+      app.use('/api/audit', auditRouter(db, auditLog));
       app.use('/api', openApiRouter(serviceOpenApi));
     },
   });

@@ -1,6 +1,7 @@
 import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
 import { appointmentCancelBody, appointmentCreateBody } from '@carcar/common/contract/service';
 import { staffListQuery } from '@carcar/common/db/table-repository';
+import { auditOperation } from '@carcar/common/http/audit-routes';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
 import { appointmentListQuery } from './appointments/schemas.js';
 
@@ -67,6 +68,18 @@ const operations: Operation[] = [
     example: { ...appointment, status: 'finished' },
     errors: [404, 409],
   },
+  auditOperation({
+    id: 17,
+    at: '2026-05-01T14:30:00.000Z',
+    actor: { kind: 'person', id: '4', name: 'Sid Service', role: 'service' },
+    action: 'cancel',
+    entity: 'appointment',
+    entity_id: '9',
+    vin: '1C3CC5FB2AN120174',
+    changes: { status: ['created', 'canceled'], cancel_reason: [null, 'customer called'] },
+    reason: 'customer called',
+    request_id: '3a197fc6-71c0-4245-83a2-424341d79304',
+  }),
 ];
 
 export const serviceOpenApi = buildOpenApi(

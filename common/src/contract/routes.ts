@@ -25,6 +25,9 @@ export interface RouteRule {
 /** The permission of a rule with `orOwn`, for the type checker. */
 export type OwnRouteRule = RouteRule & { permission: OwnablePermission; orOwn: true };
 
+/** Every service's trail of changes (managers and administrators). */
+const audit: RouteRule = { method: 'GET', path: '/api/audit/', permission: 'audit.read' };
+
 const docs: RouteRule[] = [
   { method: 'GET', path: '/api/openapi.json', permission: 'signed-in' },
   { method: 'GET', path: '/api/docs/', permission: 'signed-in' },
@@ -59,6 +62,7 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     // route refuses any other field from a caller without `inventory.write`).
     { method: 'PUT', path: '/api/automobiles/:vin/', permission: ['inventory.write', 'automobiles.sold'] },
     { method: 'GET', path: '/api/vins/:vin/', permission: 'inventory.read' },
+    audit,
     ...docs,
   ],
   'service-api': [
@@ -66,6 +70,7 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     ...resource('/api/appointments', 'id', 'appointments.read', 'appointments.book', ['POST', 'DELETE']),
     { method: 'PUT', path: '/api/appointments/:id/cancel/', permission: 'appointments.book' },
     { method: 'PUT', path: '/api/appointments/:id/finish/', permission: 'appointments.finish', orOwn: true },
+    audit,
     ...docs,
   ],
   'sales-api': [
@@ -78,6 +83,7 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     { method: 'DELETE', path: '/api/sales/:id/', permission: 'sales.void' },
     // The local copy of inventory the "record a sale" form picks from.
     { method: 'GET', path: '/api/automobiles/', permission: 'inventory.read' },
+    audit,
     ...docs,
   ],
 };

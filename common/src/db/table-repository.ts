@@ -4,8 +4,9 @@ import type { z } from 'zod';
 import { type StaffFilter, type StaffInput, type StaffMember, staffBody, staffUpdateBody } from '../contract/people.js';
 import { type FieldError, notFound } from '../http/errors.js';
 import { type Page, type Paged, pageQuery } from '../http/list.js';
-import type { ResourceRoutes } from '../http/routes.js';
+import type { RequestContext, ResourceRoutes } from '../http/routes.js';
 import { queryBoolean } from '../http/validation.js';
+import { auditContext, audited } from './audit.js';
 import type { Db } from './database.js';
 import { countRows, fetchPage, totalOf } from './pagination.js';
 import { translatePgError } from './pg-errors.js';
@@ -36,10 +37,11 @@ export interface TableRepositoryConfig<T extends TableWithId, Input, Json, Filte
 export interface TableRepository<Input, Json, Filter extends object = object> {
   list(query: Page & Partial<Filter>): Promise<Paged<Json>>;
   get(id: number): Promise<Json>;
-  create(input: Input): Promise<Json>;
+  /** Each write is recorded in the audit trail as the request's actor, in the same transaction. */
+  create(input: Input, context: RequestContext): Promise<Json>;
   /** Changes the fields given (a partial body); 404 unknown, 409 a duplicate. */
-  update(id: number, input: Partial<Input>): Promise<Json>;
-  delete(id: number): Promise<Json>;
+  update(id: number, input: Partial<Input>, context: RequestContext): Promise<Json>;
+  delete(id: number, context: RequestContext): Promise<Json>;
 }
 
 /** The columns an update sets: the ones whose field the body has. */
@@ -90,41 +92,34 @@ export function tableRepository<T extends TableWithId, Input, Json, Filter exten
 
     get,
 
-    async create(input) {
+    async create(input, context) {
       const [row] = asRows(
-        await db
-          .insert(table)
-          .values(toRow(input))
-          .returning()
-          .catch(translatePgError({ unique: config.unique?.(input) })),
+        await audited(db, auditContext(context), (tx) => tx.insert(table).values(toRow(input)).returning()).catch(
+          translatePgError({ unique: config.unique?.(input) }),
+        ),
       );
       if (!row) throw new Error('insert returned no row');
       return toJson(row);
     },
 
-    async update(id, input) {
+    async update(id, input, context) {
       // Each field maps to its columns on its own (see `toRow`), so the fields left out stay unset.
       const changes = definedOnly(toRow(input as Input));
       if (Object.keys(changes).length === 0) return get(id);
       const [row] = asRows(
-        await db
-          .update(table)
-          .set(changes)
-          .where(eq(table.id, id))
-          .returning()
-          .catch(translatePgError({ unique: config.unique?.(input) })),
+        await audited(db, auditContext(context), (tx) =>
+          tx.update(table).set(changes).where(eq(table.id, id)).returning(),
+        ).catch(translatePgError({ unique: config.unique?.(input) })),
       );
       if (!row) throw notFound();
       return toJson(row);
     },
 
-    async delete(id) {
+    async delete(id, context) {
       const [row] = asRows(
-        await db
-          .delete(table)
-          .where(eq(table.id, id))
-          .returning()
-          .catch(translatePgError({ stillReferenced: config.stillReferenced })),
+        await audited(db, auditContext(context), (tx) => tx.delete(table).where(eq(table.id, id)).returning()).catch(
+          translatePgError({ stillReferenced: config.stillReferenced }),
+        ),
       );
       if (!row) throw notFound();
       return toJson(row);

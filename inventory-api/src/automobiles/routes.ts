@@ -17,13 +17,13 @@ export function automobilesRouter(db: Db, feedNotifier: FeedNotifier): Router {
     get: automobiles.get,
     update: {
       body: automobileUpdateBody,
-      run: (vin, input, { actor }) => {
+      run: (vin, input, context) => {
         // The sales outbox holds "mark sold/unsold" only: any other change needs inventory.write.
         const changesMoreThanSold = Object.entries(input).some(
           ([field, value]) => field !== 'sold' && value !== undefined,
         );
-        if (changesMoreThanSold && !can(actor, 'inventory.write')) throw forbiddenFor('inventory.write');
-        return automobiles.update(vin, input);
+        if (changesMoreThanSold && !can(context.actor, 'inventory.write')) throw forbiddenFor('inventory.write');
+        return automobiles.update(vin, input, context);
       },
     },
     delete: automobiles.delete,

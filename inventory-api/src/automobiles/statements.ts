@@ -1,4 +1,5 @@
 import type { Automobile, AutomobileSort } from '@carcar/common/contract/inventory';
+import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { queryRows } from '@carcar/common/db/statements';
 import type { Paged } from '@carcar/common/http/list';
@@ -203,16 +204,16 @@ export function automobileStatements(db: Db) {
       return row?.automobile;
     },
 
-    insert(input: AutomobileCreateInput): Promise<Automobile | undefined> {
-      return insert({ vin: input.vin, color: input.color, year: input.year, modelId: input.model_id });
+    insert(input: AutomobileCreateInput, audit: AuditContext): Promise<Automobile | undefined> {
+      return insert({ vin: input.vin, color: input.color, year: input.year, modelId: input.model_id }, audit);
     },
 
-    update(vin: string, input: AutomobileUpdateInput): Promise<Automobile | undefined> {
-      return update({ vin, color: input.color ?? null, year: input.year ?? null, sold: input.sold ?? null });
+    update(vin: string, input: AutomobileUpdateInput, audit: AuditContext): Promise<Automobile | undefined> {
+      return update({ vin, color: input.color ?? null, year: input.year ?? null, sold: input.sold ?? null }, audit);
     },
 
-    delete(vin: string): Promise<Automobile | undefined> {
-      return remove({ vin });
+    delete(vin: string, audit: AuditContext): Promise<Automobile | undefined> {
+      return remove({ vin }, audit);
     },
   };
 }

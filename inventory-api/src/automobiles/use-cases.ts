@@ -1,8 +1,10 @@
 import type { Automobile } from '@carcar/common/contract/inventory';
+import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { notFound } from '@carcar/common/http/errors';
 import type { Paged } from '@carcar/common/http/list';
+import type { RequestContext } from '@carcar/common/http/routes';
 import type { FeedNotifier } from '../feed/notifier.js';
 import type { AutomobileCreateInput, AutomobileListQuery, AutomobileUpdateInput } from './schemas.js';
 import { automobileStatements } from './statements.js';
@@ -34,8 +36,8 @@ export function automobileUseCases(db: Db, feedNotifier: FeedNotifier) {
 
     get,
 
-    async create(input: AutomobileCreateInput): Promise<Automobile> {
-      const automobile = await statements.insert(input).catch(
+    async create(input: AutomobileCreateInput, context: RequestContext): Promise<Automobile> {
+      const automobile = await statements.insert(input, auditContext(context)).catch(
         translatePgError({
           unique: { path: 'vin', message: `An automobile with VIN ${input.vin} already exists` },
           missingReference: { path: 'model_id', message: 'This vehicle model is no longer on file; choose another' },
@@ -44,15 +46,20 @@ export function automobileUseCases(db: Db, feedNotifier: FeedNotifier) {
       return notified(automobile);
     },
 
-    /** Edits by staff, and `{sold}` from the sales outbox when a car is sold or a sale undone. */
-    async update(vin: string, input: AutomobileUpdateInput): Promise<Automobile> {
+    /**
+     * Edits by staff, and `{sold}` from the sales outbox when a car is sold or a sale undone: the
+     * trail calls that "sold" or "unsold".
+     */
+    async update(vin: string, input: AutomobileUpdateInput, context: RequestContext): Promise<Automobile> {
       const nothingToChange = input.color === undefined && input.year === undefined && input.sold === undefined;
       if (nothingToChange) return get(vin);
-      return notified(await statements.update(vin, input));
+      const onlySold = input.color === undefined && input.year === undefined;
+      const action = onlySold ? (input.sold ? 'sold' : 'unsold') : undefined;
+      return notified(await statements.update(vin, input, auditContext(context, { action })));
     },
 
-    async delete(vin: string): Promise<Automobile> {
-      return notified(await statements.delete(vin));
+    async delete(vin: string, context: RequestContext): Promise<Automobile> {
+      return notified(await statements.delete(vin, auditContext(context)));
     },
   };
 }

@@ -1,3 +1,4 @@
+import { auditLogTable } from '@carcar/common/db/audit';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -86,3 +87,9 @@ export const automobileChanges = inventory.table('automobile_changes', {
   automobile: json().notNull(),
   changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Every change staff and services make here, who made it and why: append-only (triggers refuse
+ * UPDATE, DELETE and TRUNCATE) and written by triggers on the audited tables (the custom migration).
+ */
+export const auditLog = auditLogTable(inventory);

@@ -1,4 +1,5 @@
 import type { Automobile } from '@carcar/common/contract/inventory';
+import { type AuditContext, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { prepareRows } from '@carcar/common/db/statements';
 import { notFound } from '@carcar/common/http/errors';
@@ -31,19 +32,22 @@ export function prepareAutomobileWrite<P extends Record<string, unknown>>(
   name: string,
   change: SQL,
   deleted = false,
-): (params: P) => Promise<Automobile | undefined> {
-  const write = prepareRows<{ automobile: Automobile }, P>(
+): (params: P, audit: AuditContext) => Promise<Automobile | undefined> {
+  const write = prepareRows<{ automobile: Automobile }, P & { audit: string }>(
     db,
     name,
-    sql`with car as (${change} returning id, vin, color, year, sold, model_id),
+    // `audit` tells the audit trigger who is acting; the triggers fire as the statement ends, after
+    // the final select has read `audit` (it is read only when there is a car to answer).
+    sql`with audit as (select set_config('carcar.audit', ${sql.placeholder('audit')}, true) as context),
+      car as (${change} returning id, vin, color, year, sold, model_id),
       written as (
         select car.vin, ${automobileJsonOf(written)} as automobile from car
         join ${vehicleModels} on ${vehicleModels.id} = car.model_id
         join ${manufacturers} on ${manufacturers.id} = ${vehicleModels.manufacturerId}),
       feed as (insert into ${automobileChanges} (vin, deleted, automobile) select vin, ${deleted}, automobile from written)
-    select automobile from written`,
+    select automobile from written cross join audit`,
   );
-  return async (params) => (await write(params))[0]?.automobile;
+  return async (params, audit) => (await write({ ...params, audit: JSON.stringify(audit) }))[0]?.automobile;
 }
 
 /**
@@ -55,9 +59,10 @@ export async function updateWithCarChanges<T>(
   db: Db,
   feedNotifier: FeedNotifier,
   cars: SQL,
+  audit: AuditContext,
   update: (tx: Db) => Promise<T | undefined>,
 ): Promise<T> {
-  const updated = await db.transaction(async (tx) => {
+  const updated = await audited(db, audit, async (tx) => {
     const row = await update(tx);
     if (row === undefined) throw notFound();
     await recordChanges(tx, cars);

@@ -1,7 +1,9 @@
 import type { Manufacturer } from '@carcar/common/contract/inventory';
+import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { tableRepository } from '@carcar/common/db/table-repository';
+import type { RequestContext } from '@carcar/common/http/routes';
 import { eq } from 'drizzle-orm';
 import { manufacturers, vehicleModels } from '../db/schema.js';
 import type { FeedNotifier } from '../feed/notifier.js';
@@ -28,8 +30,9 @@ export function manufacturersRepository(db: Db, feedNotifier: FeedNotifier) {
     ...table,
 
     /** A rename changes the JSON of every automobile of this maker, so each gets a feed entry. */
-    async update(id: number, input: ManufacturerInput): Promise<Manufacturer> {
-      const renamed = await updateWithCarChanges(db, feedNotifier, eq(vehicleModels.manufacturerId, id), async (tx) => {
+    async update(id: number, input: ManufacturerInput, context: RequestContext): Promise<Manufacturer> {
+      const cars = eq(vehicleModels.manufacturerId, id);
+      const renamed = await updateWithCarChanges(db, feedNotifier, cars, auditContext(context), async (tx) => {
         const [row] = await tx
           .update(manufacturers)
           .set(input)

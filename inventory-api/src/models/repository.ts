@@ -1,9 +1,11 @@
 import type { VehicleModel } from '@carcar/common/contract/inventory';
+import { auditContext, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { notFound } from '@carcar/common/http/errors';
 import type { Page, Paged } from '@carcar/common/http/list';
+import type { RequestContext } from '@carcar/common/http/routes';
 import { asc, eq } from 'drizzle-orm';
 import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import type { FeedNotifier } from '../feed/notifier.js';
@@ -59,38 +61,38 @@ export function modelsRepository(db: Db, feedNotifier: FeedNotifier) {
 
     get,
 
-    async create(input: ModelCreateInput): Promise<VehicleModel> {
-      const [row] = await db
-        .insert(vehicleModels)
-        .values({ name: input.name, pictureUrl: input.picture_url ?? '', manufacturerId: input.manufacturer_id })
-        .returning({ id: vehicleModels.id })
-        .catch(
-          translatePgError({
-            missingReference: {
-              path: 'manufacturer_id',
-              message: 'This manufacturer is no longer on file; choose another',
-            },
-          }),
-        );
+    async create(input: ModelCreateInput, context: RequestContext): Promise<VehicleModel> {
+      const [row] = await audited(db, auditContext(context), (tx) =>
+        tx
+          .insert(vehicleModels)
+          .values({ name: input.name, pictureUrl: input.picture_url ?? '', manufacturerId: input.manufacturer_id })
+          .returning({ id: vehicleModels.id }),
+      ).catch(
+        translatePgError({
+          missingReference: {
+            path: 'manufacturer_id',
+            message: 'This manufacturer is no longer on file; choose another',
+          },
+        }),
+      );
       return (row && (await find(db, row.id))) ?? Promise.reject(new Error('inserted model not found'));
     },
 
     /** A rename or new picture changes the JSON of every automobile of the model: feed entries. */
-    async update(id: number, input: ModelUpdateInput): Promise<VehicleModel> {
+    async update(id: number, input: ModelUpdateInput, context: RequestContext): Promise<VehicleModel> {
       const patch = modelPatch(input);
       if (Object.keys(patch).length === 0) return get(id);
-      return updateWithCarChanges(db, feedNotifier, eq(automobiles.modelId, id), async (tx) => {
+      return updateWithCarChanges(db, feedNotifier, eq(automobiles.modelId, id), auditContext(context), async (tx) => {
         const updated = await tx.update(vehicleModels).set(patch).where(eq(vehicleModels.id, id)).returning();
         return updated.length === 0 ? undefined : find(tx, id);
       });
     },
 
-    async delete(id: number): Promise<VehicleModel> {
+    async delete(id: number, context: RequestContext): Promise<VehicleModel> {
       const model = await get(id);
-      await db
-        .delete(vehicleModels)
-        .where(eq(vehicleModels.id, id))
-        .catch(translatePgError({ stillReferenced: 'This vehicle model still has automobiles; delete them first' }));
+      await audited(db, auditContext(context), (tx) => tx.delete(vehicleModels).where(eq(vehicleModels.id, id))).catch(
+        translatePgError({ stillReferenced: 'This vehicle model still has automobiles; delete them first' }),
+      );
       return model;
     },
   };

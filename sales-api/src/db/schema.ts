@@ -1,3 +1,4 @@
+import { auditLogTable } from '@carcar/common/db/audit';
 import { automobileVOTable, syncCursorTable } from '@carcar/common/sync/store';
 import { sql } from 'drizzle-orm';
 import {
@@ -93,3 +94,9 @@ export const outbox = sales.table(
   },
   (t) => [index('outbox_vin_id_idx').on(t.vin, t.id)],
 );
+
+/**
+ * Every change staff and services make here, who made it and why: append-only (triggers refuse
+ * UPDATE, DELETE and TRUNCATE) and written by triggers on the audited tables (the custom migration).
+ */
+export const auditLog = auditLogTable(sales);

@@ -29,7 +29,7 @@ export function salesRouter(db: Db, onOutboxWritten: OnOutboxWritten): Router {
         const id = parseId(req.params.key);
         const fromQuery = parseInput(saleVoidQuery, req.query);
         const fromBody = parseInput(saleVoidBody, req.body);
-        res.json(await sales.voidSale(id, { reason: fromBody.reason ?? fromQuery.reason }));
+        res.json(await sales.voidSale(id, { reason: fromBody.reason ?? fromQuery.reason }, contextOf(res)));
       });
     },
   });

@@ -1,4 +1,5 @@
 import type { SaleInput } from '@carcar/common/contract/sales';
+import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { totalOf } from '@carcar/common/db/pagination';
 import { executePage, type FiltersPresent, prepareRows, statementsByFilters } from '@carcar/common/db/statements';
@@ -163,11 +164,14 @@ export function salesStatements(db: Db) {
    */
   const record = prepareRows<
     { id: number; price: string; created_at: string | Date },
-    { automobile: string; price: string; salesperson: number; customer: number }
+    { automobile: string; price: string; salesperson: number; customer: number; audit: string }
   >(
     db,
     'sales_sale_create',
-    sql`with car as (
+    // `audit` tells the audit trigger who sells; read by the final select, it is set before the
+    // statement ends, which is when the trigger runs.
+    sql`with audit as (select set_config('carcar.audit', ${placeholder('audit')}, true) as context),
+      car as (
         update ${automobileVOs} set sold = true
         where ${automobileVOs.vin} = ${placeholder('automobile')} and ${automobileVOs.inInventory} and not ${automobileVOs.sold}
         returning vin),
@@ -176,7 +180,7 @@ export function salesStatements(db: Db) {
         select ${placeholder('price')}, vin, ${placeholder('salesperson')}, ${placeholder('customer')} from car
         returning id, price, created_at),
       queued as (${enqueueSoldUpdate('car', true)})
-      select id, price, created_at from sale`,
+      select id, price, created_at from sale cross join audit`,
   );
 
   /**
@@ -186,17 +190,18 @@ export function salesStatements(db: Db) {
    */
   const voidLive = prepareRows<
     { vin: string; voided_at: string | Date; void_reason: string | null },
-    { id: number; reason: string | null }
+    { id: number; reason: string | null; audit: string }
   >(
     db,
     'sales_sale_void',
-    sql`with voided as (
+    sql`with audit as (select set_config('carcar.audit', ${placeholder('audit')}, true) as context),
+      voided as (
         update ${salesRecords} set voided_at = now(), void_reason = ${placeholder('reason')}
         where id = ${placeholder('id')} and voided_at is null
         returning automobile_vin as vin, voided_at, void_reason),
       car as (update ${automobileVOs} set sold = false where vin in (select vin from voided)),
       queued as (${enqueueSoldUpdate('voided', false)})
-      select vin, voided_at, void_reason from voided`,
+      select vin, voided_at, void_reason from voided cross join audit`,
   );
 
   return {
@@ -218,8 +223,11 @@ export function salesStatements(db: Db) {
     },
 
     /** The new sale; undefined when the car was sold meanwhile. */
-    async record(input: SaleInput): Promise<{ id: number; price: string; createdAt: Date } | undefined> {
-      const [row] = await record(input);
+    async record(
+      input: SaleInput,
+      audit: AuditContext,
+    ): Promise<{ id: number; price: string; createdAt: Date } | undefined> {
+      const [row] = await record({ ...input, audit: JSON.stringify(audit) });
       return row && { id: row.id, price: row.price, createdAt: new Date(row.created_at) };
     },
 
@@ -227,8 +235,9 @@ export function salesStatements(db: Db) {
     async void(
       id: number,
       reason: string | undefined,
+      audit: AuditContext,
     ): Promise<{ voidedAt: Date; voidReason: string | null } | undefined> {
-      const [row] = await voidLive({ id, reason: reason ?? null });
+      const [row] = await voidLive({ id, reason: reason ?? null, audit: JSON.stringify(audit) });
       return row && { voidedAt: new Date(row.voided_at), voidReason: row.void_reason };
     },
   };

@@ -1,4 +1,5 @@
 import type { Sale, SaleInput, SaleVoidInput } from '@carcar/common/contract/sales';
+import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { staffJson } from '@carcar/common/db/table-repository';
@@ -91,13 +92,13 @@ export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten) {
     get,
 
     /** Record a sale: check the car and the people, write the sale with its outbox row, wake the dispatcher. */
-    async recordSale(input: SaleInput): Promise<Sale> {
+    async recordSale(input: SaleInput, context: RequestContext): Promise<Sale> {
       const parties = await statements.findParties(input);
       const { car, salesperson, customer } = parties;
       if (!car || !salesperson || !customer) throw invalid(missingParties(parties));
       if (car.sold) throw alreadySoldConflict(input.automobile);
 
-      const sale = await statements.record(input).catch(
+      const sale = await statements.record(input, auditContext(context, { action: 'sale' })).catch(
         translatePgError({
           unique: alreadySold(input.automobile),
           // The salesperson or customer was deleted since the check.
@@ -120,9 +121,13 @@ export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten) {
      * Void a sale: the record stays for the books with when and (if given) why, the car is
      * available again, here and in inventory.
      */
-    async voidSale(id: number, input: SaleVoidInput): Promise<Sale> {
+    async voidSale(id: number, input: SaleVoidInput, context: RequestContext): Promise<Sale> {
       const sale = await get(id);
-      const voided = await statements.void(id, input.reason);
+      const voided = await statements.void(
+        id,
+        input.reason,
+        auditContext(context, { action: 'void', reason: input.reason }),
+      );
       if (!voided) throw notFound();
 
       onOutboxWritten();

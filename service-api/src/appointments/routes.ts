@@ -21,7 +21,7 @@ export function appointmentsRouter(db: Db, timezone: string): Router {
     const id = parseId(req.params.id);
     const body = parseInput(appointmentCancelBody, req.body);
     const query = parseInput(cancelQuery, req.query);
-    res.json(await appointments.cancel(id, body.reason ?? query.reason));
+    res.json(await appointments.cancel(id, contextOf(res), body.reason ?? query.reason));
   });
   router.put('/:id/finish', async (req, res) => {
     res.json(await appointments.finish(parseId(req.params.id), contextOf(res)));

@@ -1,4 +1,5 @@
 import type { AppointmentStatus } from '@carcar/common/contract/service';
+import { type AuditContext, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { totalOf } from '@carcar/common/db/pagination';
 import { executePage, type FiltersPresent, prepareRows, statementsByFilters } from '@carcar/common/db/statements';
@@ -69,19 +70,19 @@ export function appointmentStatements(db: Db, timezone: string) {
 
   const byId = select(eq(appointments.id, placeholder('id'))).prepare('service_appointment_by_id');
 
-  const insert = db
-    .insert(appointments)
-    .values({
-      dateTime: placeholder('dateTime'),
-      durationMinutes: placeholder('durationMinutes'),
-      endsAt: placeholder('endsAt'),
-      reason: placeholder('reason'),
-      vin: placeholder('vin'),
-      customer: placeholder('customer'),
-      technicianId: placeholder('technicianId'),
-    })
-    .returning({ id: appointments.id })
-    .prepare('service_appointment_create');
+  // One statement: `audit` tells the audit trigger who books (the row is selected from it, so it
+  // is set before the insert), the exclusion constraint refuses a double booking.
+  const insert = prepareRows<{ id: number }, Record<keyof AppointmentSlot | 'audit', unknown>>(
+    db,
+    'service_appointment_create',
+    sql`with audit as (select set_config('carcar.audit', ${placeholder('audit')}, true) as context)
+      insert into ${appointments} (date_time, duration_minutes, ends_at, reason, vin, customer, technician_id)
+      select ${placeholder('dateTime')}::timestamptz, ${placeholder('durationMinutes')}::smallint,
+        ${placeholder('endsAt')}::timestamptz, ${placeholder('reason')}, ${placeholder('vin')},
+        ${placeholder('customer')}, ${placeholder('technicianId')}::integer
+      from audit
+      returning id`,
+  );
 
   /** A list statement with the filters a request has, their values left as placeholders. */
   function prepareList(name: string, present: FiltersPresent<ListFilter>) {
@@ -178,8 +179,13 @@ export function appointmentStatements(db: Db, timezone: string) {
     },
 
     /** The new appointment's id; the exclusion constraint refuses a double booking. */
-    async insert(slot: AppointmentSlot): Promise<number> {
-      const [row] = await insert.execute(slot);
+    async insert(slot: AppointmentSlot, audit: AuditContext): Promise<number> {
+      const [row] = await insert({
+        ...slot,
+        dateTime: slot.dateTime.toISOString(),
+        endsAt: slot.endsAt.toISOString(),
+        audit: JSON.stringify(audit),
+      });
       if (!row) throw new Error('insert returned no row');
       return row.id;
     },
@@ -207,21 +213,30 @@ export function appointmentStatements(db: Db, timezone: string) {
     },
 
     /** Moves a `created` appointment to `status`; false when it is not `created` (or does not exist). */
-    async leaveCreated(id: number, status: AppointmentStatus, cancelReason: string | null = null): Promise<boolean> {
-      const updated = await db
-        .update(appointments)
-        .set({ status, cancelReason })
-        .where(and(eq(appointments.id, id), eq(appointments.status, 'created')))
-        .returning({ id: appointments.id });
+    async leaveCreated(
+      id: number,
+      status: AppointmentStatus,
+      cancelReason: string | null,
+      audit: AuditContext,
+    ): Promise<boolean> {
+      const updated = await audited(db, audit, (tx) =>
+        tx
+          .update(appointments)
+          .set({ status, cancelReason })
+          .where(and(eq(appointments.id, id), eq(appointments.status, 'created')))
+          .returning({ id: appointments.id }),
+      );
       return updated.length > 0;
     },
 
     /** Deletes an appointment unless it is finished (service history); false when nothing was deleted. */
-    async deleteUnfinished(id: number): Promise<boolean> {
-      const deleted = await db
-        .delete(appointments)
-        .where(and(eq(appointments.id, id), ne(appointments.status, 'finished')))
-        .returning({ id: appointments.id });
+    async deleteUnfinished(id: number, audit: AuditContext): Promise<boolean> {
+      const deleted = await audited(db, audit, (tx) =>
+        tx
+          .delete(appointments)
+          .where(and(eq(appointments.id, id), ne(appointments.status, 'finished')))
+          .returning({ id: appointments.id }),
+      );
       return deleted.length > 0;
     },
   };

@@ -4,6 +4,7 @@ import {
   type AppointmentStatus,
   BOOKING_GRACE_MINUTES,
 } from '@carcar/common/contract/service';
+import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { staffJson } from '@carcar/common/db/table-repository';
@@ -89,8 +90,15 @@ export function appointmentUseCases(db: Db, timezone: string) {
   }
 
   /** Only a `created` appointment moves on; anything else is a 409 saying what it is now. */
-  async function leaveCreated(id: number, status: AppointmentStatus, reason?: string): Promise<Appointment> {
-    const moved = await statements.leaveCreated(id, status, reason || null);
+  async function leaveCreated(
+    id: number,
+    status: AppointmentStatus,
+    context: RequestContext,
+    reason?: string,
+  ): Promise<Appointment> {
+    const action = status === 'canceled' ? 'cancel' : 'finish';
+    const audit = auditContext(context, { action, reason });
+    const moved = await statements.leaveCreated(id, status, reason || null, audit);
     const appointment = await get(id);
     if (!moved) {
       throw conflict(`Only a created appointment can be ${status}; this one is ${appointment.status}`, {
@@ -126,7 +134,7 @@ export function appointmentUseCases(db: Db, timezone: string) {
      * already passed (beyond a short grace for a car that just drove in) is refused. The database
      * refuses an unknown technician and a double booking.
      */
-    async book(input: AppointmentInput): Promise<Appointment> {
+    async book(input: AppointmentInput, context: RequestContext): Promise<Appointment> {
       const start = toInstant(input.date_time, timezone);
       if (Number.isNaN(start.getTime())) {
         throw invalidField('date_time', 'Enter a date and time, such as 2026-12-03T09:00');
@@ -136,15 +144,18 @@ export function appointmentUseCases(db: Db, timezone: string) {
       }
       const end = new Date(start.getTime() + input.duration_minutes * 60_000);
       const id = await statements
-        .insert({
-          dateTime: start,
-          durationMinutes: input.duration_minutes,
-          endsAt: end,
-          reason: input.reason,
-          vin: input.vin,
-          customer: input.customer,
-          technicianId: input.technician,
-        })
+        .insert(
+          {
+            dateTime: start,
+            durationMinutes: input.duration_minutes,
+            endsAt: end,
+            reason: input.reason,
+            vin: input.vin,
+            customer: input.customer,
+            technicianId: input.technician,
+          },
+          auditContext(context),
+        )
         .catch(
           translatePgError({
             missingReference: { path: 'technician', message: 'Choose a technician from the list' },
@@ -155,9 +166,9 @@ export function appointmentUseCases(db: Db, timezone: string) {
     },
 
     /** Created and canceled appointments may go; a finished one is the car's service history. */
-    async delete(id: number): Promise<Appointment> {
+    async delete(id: number, context: RequestContext): Promise<Appointment> {
       const appointment = await get(id);
-      if (!(await statements.deleteUnfinished(id))) {
+      if (!(await statements.deleteUnfinished(id, auditContext(context)))) {
         if ((await get(id)).status === 'finished') {
           throw conflict("A finished appointment is part of the car's service history and cannot be deleted", {
             status: 'finished',
@@ -167,13 +178,13 @@ export function appointmentUseCases(db: Db, timezone: string) {
       return appointment;
     },
 
-    cancel: (id: number, reason?: string) => leaveCreated(id, 'canceled', reason),
+    cancel: (id: number, context: RequestContext, reason?: string) => leaveCreated(id, 'canceled', context, reason),
     /** A technician with "finish your own" may finish only an appointment assigned to them. */
-    async finish(id: number, { actor }: RequestContext): Promise<Appointment> {
-      if (!can(actor, 'appointments.finish')) {
-        assertOwn(actor, 'appointments.finish', (await get(id)).technician.id);
+    async finish(id: number, context: RequestContext): Promise<Appointment> {
+      if (!can(context.actor, 'appointments.finish')) {
+        assertOwn(context.actor, 'appointments.finish', (await get(id)).technician.id);
       }
-      return leaveCreated(id, 'finished');
+      return leaveCreated(id, 'finished', context);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { AppointmentStatus } from '@carcar/common/contract/service';
+import { auditLogTable } from '@carcar/common/db/audit';
 import { automobileVOTable, syncCursorTable } from '@carcar/common/sync/store';
 import { sql } from 'drizzle-orm';
 import {
@@ -63,3 +64,9 @@ export const appointments = service.table(
 /** The local copy of inventory's automobiles, kept by the poller; an appointment's VIN here means VIP. */
 export const automobileVOs = automobileVOTable(service);
 export const syncCursors = syncCursorTable(service);
+
+/**
+ * Every change staff and services make here, who made it and why: append-only (triggers refuse
+ * UPDATE, DELETE and TRUNCATE) and written by triggers on the audited tables (the custom migration).
+ */
+export const auditLog = auditLogTable(service);

@@ -1,0 +1,148 @@
+import { and, desc, eq, gte, lte, or, type SQL, sql } from 'drizzle-orm';
+import { bigserial, index, jsonb, type PgSchema, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { AuditActor, AuditEntry } from '../contract/audit.js';
+import type { Actor } from '../contract/permissions.js';
+import { type Paged, pageQuery } from '../http/list.js';
+import type { RequestContext } from '../http/routes.js';
+import type { Db } from './database.js';
+import { countRows, fetchPage, totalOf } from './pagination.js';
+
+// The audit trail (docs/audit.md): an append-only table in each service's own schema, filled by
+// triggers on the audited tables in the same transaction as the change. The triggers read who is
+// acting from the transaction setting `carcar.audit`, which `audited` sets before the write.
+
+/** The audit table of a service's schema; its triggers are in the service's custom migration. */
+export function auditLogTable(schema: PgSchema) {
+  return schema.table(
+    'audit_log',
+    {
+      id: bigserial({ mode: 'number' }).primaryKey(),
+      at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+      actor: jsonb().$type<AuditActor>().notNull(),
+      action: varchar({ length: 40 }).notNull(),
+      entity: varchar({ length: 40 }).notNull(),
+      entityId: varchar('entity_id', { length: 100 }).notNull(),
+      vin: varchar({ length: 17 }),
+      changes: jsonb().$type<Record<string, [unknown, unknown]>>().notNull(),
+      reason: varchar({ length: 500 }),
+      requestId: varchar('request_id', { length: 128 }).notNull(),
+    },
+    (t) => [
+      index('audit_log_vin_id_idx').on(t.vin, t.id),
+      index('audit_log_entity_id_idx').on(t.entity, t.entityId, t.id),
+      index('audit_log_at_idx').on(t.at),
+    ],
+  );
+}
+
+export type AuditLogTable = ReturnType<typeof auditLogTable>;
+
+/** What the triggers are told about a change: who, under which request, and why. */
+export interface AuditContext {
+  actor: AuditActor;
+  request_id: string;
+  /** Overrides the trigger's create/update/delete with what staff call it: cancel, finish, sale, void, sold. */
+  action?: string;
+  reason?: string;
+}
+
+export function auditActor(actor: Actor): AuditActor {
+  if (actor.kind === 'service') return { service: actor.service };
+  return { kind: actor.kind, id: actor.id, name: actor.name, role: actor.role };
+}
+
+/** The audit context of a request, with the action and reason a use case adds. */
+export function auditContext(
+  context: RequestContext,
+  extra: { action?: string; reason?: string | null | undefined } = {},
+): AuditContext {
+  return {
+    actor: auditActor(context.actor),
+    request_id: context.requestId,
+    ...(extra.action ? { action: extra.action } : {}),
+    ...(extra.reason ? { reason: extra.reason } : {}),
+  };
+}
+
+/** The statement that tells this transaction's triggers who is acting. */
+export function setAuditContext(context: AuditContext): SQL {
+  return sql`select set_config('carcar.audit', ${JSON.stringify(context)}, true)`;
+}
+
+/**
+ * Runs `write` in a transaction whose audited changes are recorded with `context`. A write that
+ * fails rolls back with its entries: a refused request leaves no trace but the log.
+ */
+export function audited<T>(db: Db, context: AuditContext, write: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(setAuditContext(context));
+    return write(tx);
+  });
+}
+
+const instant = z.iso.datetime({
+  offset: true,
+  error: 'must be a date and time with an offset, e.g. 2026-05-01T00:00:00Z',
+});
+
+/** `GET /api/audit/`'s filters and page; newest first. */
+export const auditListQuery = pageQuery.extend({
+  vin: z.string().trim().toUpperCase().max(17, 'A VIN has 17 characters').optional(),
+  entity: z.string().trim().max(40, 'must be at most 40 characters').optional(),
+  entity_id: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+  /** A person's or token's id, or a service's name (`sales-api`). */
+  actor: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+  since: instant.optional(),
+  until: instant.optional(),
+});
+export type AuditListQuery = z.output<typeof auditListQuery>;
+
+type AuditRow = AuditLogTable['$inferSelect'];
+
+export function auditEntryJson(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entity_id: row.entityId,
+    ...(row.vin ? { vin: row.vin } : {}),
+    changes: row.changes,
+    ...(row.reason ? { reason: row.reason } : {}),
+    request_id: row.requestId,
+  };
+}
+
+/** The trail of one service, filtered and paged, newest first. */
+export function auditTrail(db: Db, table: AuditLogTable) {
+  return {
+    async list(query: AuditListQuery): Promise<Paged<AuditEntry>> {
+      const conditions: SQL[] = [];
+      if (query.vin) conditions.push(eq(table.vin, query.vin));
+      if (query.entity) conditions.push(eq(table.entity, query.entity));
+      if (query.entity_id) conditions.push(eq(table.entityId, query.entity_id));
+      if (query.actor) {
+        const byId = sql`${table.actor}->>'id' = ${query.actor}`;
+        const byService = sql`${table.actor}->>'service' = ${query.actor}`;
+        conditions.push(or(byId, byService) as SQL);
+      }
+      if (query.since) conditions.push(gte(table.at, new Date(query.since)));
+      if (query.until) conditions.push(lte(table.at, new Date(query.until)));
+      const where = conditions.length > 0 ? and(...conditions) : undefined;
+      const { rows, total } = await fetchPage(
+        db
+          .select({ row: table, total: totalOf(table, where) })
+          .from(table)
+          .where(where)
+          .orderBy(desc(table.id))
+          .offset(query.offset)
+          .$dynamic(),
+        query,
+        () => countRows(db, table, where),
+      );
+      return { items: rows.map(({ row }) => auditEntryJson(row as AuditRow)), total };
+    },
+  };
+}
