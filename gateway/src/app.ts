@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Db } from '@carcar/common/db/database';
 import { ping } from '@carcar/common/db/database';
 import { errorHandler, JSON_BODY_LIMIT } from '@carcar/common/http/app';
+import { auditRouter } from '@carcar/common/http/audit-routes';
 import type { CredentialSigner } from '@carcar/common/http/credentials';
 import type { Logger } from '@carcar/common/service/logger';
 import express, { type Express, type RequestHandler, type Response } from 'express';
@@ -10,14 +11,16 @@ import helmet from 'helmet';
 import { devServerProxy } from './app-files/dev-server.js';
 import { isPageRequest } from './app-files/navigation.js';
 import { builtApp } from './app-files/static.js';
+import { recordRefusals } from './audit/refusals.js';
 import { callerOf, subjectOf } from './auth/caller.js';
 import { csrfGuard } from './auth/csrf.js';
-import { identify, requireCaller } from './auth/identify.js';
+import { identify, requireCaller, requirePermission } from './auth/identify.js';
 import { createIdentityCache } from './auth/identity-cache.js';
 import { authRouter } from './auth/routes.js';
 import { sessions } from './auth/session.js';
 import { loginThrottles, writeLimiter } from './auth/throttle.js';
 import type { GatewayConfig } from './config.js';
+import { auditLog } from './db/schema.js';
 import { forwardTo, serviceRoutes } from './forward/services.js';
 import { requestLog } from './request-log.js';
 import { tokensRepository } from './tokens/repository.js';
@@ -100,6 +103,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'simple');
   app.use(requestLog(logger));
+  app.use(recordRefusals(db, logger));
   app.use(securityHeaders(Boolean(config.GHI_DEV_URL)));
 
   app.get('/healthz', async (_req, res) => {
@@ -116,9 +120,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
   app.use(csrfGuard(config.PUBLIC_ORIGIN));
 
   app.use('/auth', express.json({ limit: JSON_BODY_LIMIT }), session.middleware, who);
-  app.use('/auth', authRouter({ users, throttles }));
+  app.use('/auth', authRouter({ db, users, throttles }));
   app.use('/auth/users', limitWrites, usersRouter(users));
   app.use('/auth/tokens', limitWrites, tokensRouter(tokens));
+  // The identity trail is for administrators: it names who tried which email and who was refused where.
+  app.use(
+    '/auth/audit',
+    requirePermission('users.manage', 'read the trail of sign-ins and account changes'),
+    auditRouter(db, auditLog),
+  );
 
   // The app's deploy-time settings, read by ghi/index.html before the app starts: the dealership's
   // clock, since the APIs answer in UTC. Served here in development and production alike.

@@ -1,6 +1,15 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ADMIN, addUser, CSRF, sessionCookie, signedIn, startGateway, type TestGateway } from './helpers.js';
+import {
+  ADMIN,
+  addUser,
+  CSRF,
+  sessionCookie,
+  signedIn,
+  startGateway,
+  TEST_SETUP,
+  type TestGateway,
+} from './helpers.js';
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -41,7 +50,7 @@ describe('sign-in', () => {
 
   it('gives one answer for an unknown email, a wrong password and a disabled user', async () => {
     const disabled = await addUser(gw, 'sales');
-    await gw.users.update(disabled.id, { disabled: true });
+    await gw.users.update(disabled.id, { disabled: true }, TEST_SETUP);
     const answers = await Promise.all([
       gw.api().post('/auth/login').set(CSRF).send({ email: 'nobody@dealer.test', password: 'whatever-it-is' }),
       gw.api().post('/auth/login').set(CSRF).send({ email: ADMIN.email, password: 'not the password' }),
@@ -277,7 +286,7 @@ describe('users (admin only)', () => {
   it('keeps at least one active administrator', async () => {
     const { users } = gw;
     const admins = (await users.list()).filter((u) => u.role === 'admin' && !u.disabled && u.id !== gw.admin.id);
-    for (const other of admins) await users.update(other.id, { disabled: true });
+    for (const other of admins) await users.update(other.id, { disabled: true }, TEST_SETUP);
     const admin = await signedIn(gw, ADMIN.email, ADMIN.password);
     await admin.put(`/auth/users/${gw.admin.id}`).set(CSRF).send({ role: 'manager' }).expect(409);
     await admin.put(`/auth/users/${gw.admin.id}`).set(CSRF).send({ disabled: true }).expect(409);

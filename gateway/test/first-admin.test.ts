@@ -4,7 +4,7 @@ import { verifyPassword } from '../src/auth/passwords.js';
 import { createGatewayLogger } from '../src/logger.js';
 import { ensureFirstAdmin, GENERATED_ADMIN_EMAIL } from '../src/users/first-admin.js';
 import { usersRepository } from '../src/users/repository.js';
-import { LogCapture, migrationsFolder } from './helpers.js';
+import { LogCapture, migrationsFolder, TEST_SETUP } from './helpers.js';
 
 type TestDatabase = Awaited<ReturnType<typeof openTestDatabase>>;
 
@@ -73,7 +73,7 @@ describe('the first administrator', () => {
 
   it('does nothing when users exist', async () => {
     const users = await freshUsers();
-    await users.create({ email: 'someone@dealer.test', name: 'Someone', role: 'sales', passwordHash: 'x' });
+    await users.create({ email: 'someone@dealer.test', name: 'Someone', role: 'sales', passwordHash: 'x' }, TEST_SETUP);
     const result = await run(users, { email: 'boss@dealer.test', password: 'the boss password' });
     expect(result.printed).toEqual([]);
     expect((await users.list()).map((u) => u.email)).toEqual(['someone@dealer.test']);

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@carcar/common/contract/permissions';
+import type { AuditContext } from '@carcar/common/db/audit';
 import { testSigner } from '@carcar/testing/credentials';
 import { openTestDatabase } from '@carcar/testing/database';
 import request from 'supertest';
@@ -14,6 +15,9 @@ export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.
 
 export const ADMIN = { email: 'ada@dealer.test', password: 'correct horse battery', name: 'Ada Admin' };
 export const CSRF = { 'X-CarCar-CSRF': '1' };
+
+/** Who the trail says made the accounts a test sets up straight in the database. */
+export const TEST_SETUP: AuditContext = { actor: { service: 'test-setup' }, request_id: 'test-setup' };
 
 /** Everything the gateway logs, as text, so a test can look for what must never be there. */
 export class LogCapture extends Writable {
@@ -45,12 +49,15 @@ export async function startGateway(env: Record<string, string> = {}, options: { 
     ghiDist: options.ghiDist,
   });
   const users = usersRepository(database.db);
-  const admin = await users.create({
-    email: ADMIN.email,
-    name: ADMIN.name,
-    role: 'admin',
-    passwordHash: await hashPassword(ADMIN.password),
-  });
+  const admin = await users.create(
+    {
+      email: ADMIN.email,
+      name: ADMIN.name,
+      role: 'admin',
+      passwordHash: await hashPassword(ADMIN.password),
+    },
+    TEST_SETUP,
+  );
   return {
     ...gateway,
     db: database.db,
@@ -77,14 +84,17 @@ export async function addUser(
 ) {
   counter += 1;
   const password = `password-${role}-${counter}-long`;
-  const user = await gw.users.create({
-    email: `${role}${counter}@dealer.test`,
-    name: `Test ${role} ${counter}`,
-    role,
-    passwordHash: await hashPassword(password),
-    technicianId: extra.technicianId ?? null,
-    salespersonId: extra.salespersonId ?? null,
-  });
+  const user = await gw.users.create(
+    {
+      email: `${role}${counter}@dealer.test`,
+      name: `Test ${role} ${counter}`,
+      role,
+      passwordHash: await hashPassword(password),
+      technicianId: extra.technicianId ?? null,
+      salespersonId: extra.salespersonId ?? null,
+    },
+    TEST_SETUP,
+  );
   return { ...user, password };
 }
 

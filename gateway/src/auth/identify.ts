@@ -2,6 +2,7 @@ import type { Permission } from '@carcar/common/contract/permissions';
 import { forbidden, unauthenticated } from '@carcar/common/http/errors';
 import type { Logger } from '@carcar/common/service/logger';
 import type { Request, RequestHandler, Response } from 'express';
+import { noteRefusal } from '../audit/refusals.js';
 import type { TokensRepository } from '../tokens/repository.js';
 import { hashToken } from '../tokens/secrets.js';
 import type { UsersRepository } from '../users/repository.js';
@@ -73,8 +74,11 @@ export function requirePermission(permission: Permission, description: string): 
       refuse(res, req.get('authorization') !== undefined);
       return;
     }
-    if (!permissionsOfCaller(caller).includes(permission))
-      throw forbidden(`You do not have permission to ${description}`);
+    if (!permissionsOfCaller(caller).includes(permission)) {
+      const message = `You do not have permission to ${description}`;
+      noteRefusal(res, message);
+      throw forbidden(message);
+    }
     next();
   };
 }

@@ -3,17 +3,26 @@ import type { UserRecord } from '../users/schemas.js';
 import { verifyDummy, verifyPassword } from './passwords.js';
 
 /**
- * The user these credentials belong to, or undefined. An unknown email, a wrong password and a
- * disabled account all take one password verification and give the same answer, so neither the
- * reply nor its timing tells a prober which emails exist or which accounts are disabled.
+ * Why a sign-in failed, for the audit trail only (administrators read it; they can list the
+ * accounts anyway). The person signing in is told none of it.
  */
-export async function checkCredentials(
-  users: UsersRepository,
-  email: string,
-  password: string,
-): Promise<UserRecord | undefined> {
+export type SignInFailure =
+  | { why: 'unknown_email' }
+  | { why: 'wrong_password'; user: UserRecord }
+  | { why: 'disabled'; user: UserRecord };
+
+export type SignInCheck = { user: UserRecord; failure?: undefined } | { user?: undefined; failure: SignInFailure };
+
+/**
+ * Whose these credentials are, or why they are no one's. An unknown email, a wrong password and a
+ * disabled account all take one password verification and give the caller the same answer, so
+ * neither the reply nor its timing tells a prober which emails exist or which accounts are disabled.
+ */
+export async function checkCredentials(users: UsersRepository, email: string, password: string): Promise<SignInCheck> {
   const found = await users.findForSignIn(email);
-  if (!found) return verifyDummy(password).then(() => undefined);
-  const matches = await verifyPassword(found.passwordHash, password);
-  return matches && !found.user.disabled ? found.user : undefined;
+  if (!found) return verifyDummy(password).then(() => ({ failure: { why: 'unknown_email' } }));
+  if (!(await verifyPassword(found.passwordHash, password))) {
+    return { failure: { why: 'wrong_password', user: found.user } };
+  }
+  return found.user.disabled ? { failure: { why: 'disabled', user: found.user } } : { user: found.user };
 }

@@ -1,4 +1,5 @@
 import { roles } from '@carcar/common/contract/permissions';
+import { auditLogTable } from '@carcar/common/db/audit';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -75,3 +76,9 @@ export const apiTokens = identity.table(
   },
   (t) => [index('api_tokens_created_by_idx').on(t.createdBy), check('api_tokens_role_check', roleCheck)],
 );
+
+/**
+ * Identity events (accounts, tokens, sign-ins, refusals), appended by the use cases in the same
+ * transaction as the change; the custom migration makes it refuse UPDATE, DELETE and TRUNCATE.
+ */
+export const auditLog = auditLogTable(identity);

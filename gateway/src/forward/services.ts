@@ -3,6 +3,7 @@ import type { ServiceName } from '@carcar/common/contract/permissions';
 import type { CredentialSigner } from '@carcar/common/http/credentials';
 import type { Logger } from '@carcar/common/service/logger';
 import type { Request, RequestHandler } from 'express';
+import { noteForwardedTo } from '../audit/refusals.js';
 import { type Caller, callerOf, claimsOf, requestIdOf, subjectOf } from '../auth/caller.js';
 import { endToEndHeaders, forward, upstream } from './proxy.js';
 
@@ -70,6 +71,7 @@ export function forwardTo(route: ServiceRoute, signer: CredentialSigner, logger:
   return async (req, res) => {
     const caller = callerOf(res) as Caller;
     const credential = await signer.credentialFor(subjectOf(caller), route.audience, claimsOf(caller));
+    noteForwardedTo(res, route.label);
     forward(req, res, {
       upstream: target,
       // Below the mount point, query included: `/inventory/api/x/?q=1` → `/api/x/?q=1`.

@@ -1,6 +1,8 @@
 import type { Role } from '@carcar/common/contract/permissions';
+import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { recordEvent } from '../audit/trail.js';
 import { type IdentityCache, noIdentityCache } from '../auth/identity-cache.js';
 import { withRole } from '../db/roles.js';
 import { apiTokens, users } from '../db/schema.js';
@@ -37,21 +39,53 @@ export function tokensRepository(db: Db, cache: IdentityCache = noIdentityCache)
       return rows.map(withRole);
     },
 
-    async create(input: { name: string; role: Role; tokenHash: string; createdBy: number | null }) {
-      const [row] = await db.insert(apiTokens).values(input).returning(tokenColumns);
-      if (!row) throw new Error('insert returned no row');
-      return withRole(row);
+    /** Creates a token and its `create` entry together: its name and role, never the token or hash. */
+    async create(
+      input: { name: string; role: Role; tokenHash: string; createdBy: number | null },
+      audit: AuditContext,
+    ): Promise<TokenRecord> {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.insert(apiTokens).values(input).returning(tokenColumns);
+        if (!row) throw new Error('insert returned no row');
+        const token = withRole(row);
+        await recordEvent(tx, audit, {
+          action: 'create',
+          entity: 'token',
+          entityId: token.id,
+          changes: { name: [null, token.name], role: [null, token.role] },
+        });
+        return token;
+      });
     },
 
-    /** Revokes a token; false when no token has this id. Revoking twice changes nothing. */
-    async revoke(id: number): Promise<boolean> {
-      const [row] = await db
-        .update(apiTokens)
-        .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
-        .where(eq(apiTokens.id, id))
-        .returning({ id: apiTokens.id });
+    /**
+     * Revokes a token; false when no token has this id. Revoking twice changes nothing, so only the
+     * first writes a `revoke` entry.
+     */
+    async revoke(id: number, audit: AuditContext): Promise<boolean> {
+      const found = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .select({ revokedAt: apiTokens.revokedAt })
+          .from(apiTokens)
+          .where(eq(apiTokens.id, id))
+          .for('update');
+        if (!row) return false;
+        if (row.revokedAt !== null) return true;
+        const [revoked] = await tx
+          .update(apiTokens)
+          .set({ revokedAt: sql`now()` })
+          .where(eq(apiTokens.id, id))
+          .returning({ revokedAt: apiTokens.revokedAt });
+        await recordEvent(tx, audit, {
+          action: 'revoke',
+          entity: 'token',
+          entityId: id,
+          changes: { revoked_at: [null, revoked?.revokedAt?.toISOString() ?? null] },
+        });
+        return true;
+      });
       cache.clear();
-      return row !== undefined;
+      return found;
     },
 
     /**

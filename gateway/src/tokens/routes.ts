@@ -3,6 +3,7 @@ import { notFound } from '@carcar/common/http/errors';
 import { parseId, parseInput } from '@carcar/common/http/validation';
 import { Router } from 'express';
 import { z } from 'zod';
+import { auditContextOf } from '../audit/trail.js';
 import { callerOf } from '../auth/caller.js';
 import { requirePermission } from '../auth/identify.js';
 import { nameField, roleField } from '../users/schemas.js';
@@ -38,16 +39,15 @@ export function tokensRouter(tokens: TokensRepository): Router {
     const input: { name: string; role: Role } = parseInput(createTokenBody, req.body);
     const caller = callerOf(res);
     const token = generateToken();
-    const record = await tokens.create({
-      ...input,
-      tokenHash: hashToken(token),
-      createdBy: caller?.kind === 'user' ? caller.user.id : null,
-    });
+    const record = await tokens.create(
+      { ...input, tokenHash: hashToken(token), createdBy: caller?.kind === 'user' ? caller.user.id : null },
+      auditContextOf(res),
+    );
     res.status(201).json({ id: record.id, name: record.name, role: record.role, token });
   });
 
   router.delete('/:id', async (req, res) => {
-    if (!(await tokens.revoke(parseId(req.params.id)))) throw notFound();
+    if (!(await tokens.revoke(parseId(req.params.id), auditContextOf(res)))) throw notFound();
     res.status(204).end();
   });
 

@@ -1,4 +1,5 @@
 import type { Logger } from '@carcar/common/service/logger';
+import { GATEWAY_ACTOR, STARTUP_REQUEST_ID } from '../audit/trail.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import type { UsersRepository } from './repository.js';
 
@@ -24,12 +25,16 @@ export async function ensureFirstAdmin(options: FirstAdminOptions): Promise<void
   if (await options.users.any()) return;
   const email = options.configured?.email.trim().toLowerCase() ?? GENERATED_ADMIN_EMAIL;
   const password = options.configured?.password ?? generatePassword();
-  const created = await options.users.createIfNone({
-    email,
-    name: 'First administrator',
-    role: 'admin',
-    passwordHash: await hashPassword(password),
-  });
+  const created = await options.users.createIfNone(
+    { email, name: 'First administrator', role: 'admin', passwordHash: await hashPassword(password) },
+    {
+      actor: GATEWAY_ACTOR,
+      request_id: STARTUP_REQUEST_ID,
+      reason: options.configured
+        ? 'The first administrator, from CARCAR_ADMIN_EMAIL at start'
+        : 'The first administrator, with a generated password, at start',
+    },
+  );
   if (!created) return;
   options.logger.info({ userId: created.id, email, generated: !options.configured }, 'first administrator created');
   // Plain text, not a log line: the one time a person must read this password.

@@ -1,7 +1,9 @@
 import type { Role } from '@carcar/common/contract/permissions';
+import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { recordEvent } from '../audit/trail.js';
 import { type IdentityCache, noIdentityCache } from '../auth/identity-cache.js';
 import { withRole } from '../db/roles.js';
 import { apiTokens, sessions, users } from '../db/schema.js';
@@ -39,6 +41,46 @@ const duplicateEmail = translatePgError({
   unique: { path: 'email', message: 'Another user already has this email address' },
 });
 
+/** A user's fields as the trail names them (the User JSON's names); never the password hash. */
+function trailFields(user: UserRecord): Record<string, unknown> {
+  return {
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    disabled: user.disabled,
+    technician_id: user.technicianId,
+    salesperson_id: user.salespersonId,
+  };
+}
+
+/** What a new account was made with, from nothing; fields left empty are not news. */
+function createdFields(user: UserRecord): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const [field, value] of Object.entries(trailFields(user))) {
+    if (value !== null) changes[field] = [null, value];
+  }
+  return changes;
+}
+
+/** How a password change reads in the trail: that it changed, and nothing of either password. */
+const HIDDEN = '(hidden)';
+const CHANGED = '(changed)';
+
+/** Only what changed, before and after; a new password is said to have changed, never shown. */
+function changedFields(
+  before: UserRecord,
+  after: UserRecord,
+  newPassword: boolean,
+): Record<string, [unknown, unknown]> {
+  const old = trailFields(before);
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const [field, value] of Object.entries(trailFields(after))) {
+    if (old[field] !== value) changes[field] = [old[field], value];
+  }
+  if (newPassword) changes.password = [HIDDEN, CHANGED];
+  return changes;
+}
+
 export function usersRepository(db: Db, cache: IdentityCache = noIdentityCache) {
   return {
     async list(): Promise<UserRecord[]> {
@@ -64,31 +106,64 @@ export function usersRepository(db: Db, cache: IdentityCache = noIdentityCache) 
       return { user: withRole(user), passwordHash };
     },
 
-    async create(input: NewUser): Promise<UserRecord> {
-      const [row] = await db.insert(users).values(input).returning(userColumns).catch(duplicateEmail);
-      if (!row) throw new Error('insert returned no row');
-      return withRole(row);
+    /** Creates a user and its `create` entry together: a refused insert (a taken email) writes neither. */
+    async create(input: NewUser, audit: AuditContext): Promise<UserRecord> {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.insert(users).values(input).returning(userColumns).catch(duplicateEmail);
+        if (!row) throw new Error('insert returned no row');
+        const user = withRole(row);
+        await recordEvent(tx, audit, {
+          action: 'create',
+          entity: 'user',
+          entityId: user.id,
+          changes: createdFields(user),
+        });
+        return user;
+      });
     },
 
     /**
      * Changes a user; disabling them (or changing their password) also ends their sessions, and
      * disabling revokes the API tokens they made, in the same transaction so nothing they hold
-     * outlives the change. `keepSession` spares the session making the change.
+     * outlives the change. `keepSession` spares the session making the change. The trail gets the
+     * changed fields, and a `revoke` for each token the disabling stopped, in the same transaction.
      */
-    async update(id: number, changes: UserChanges, keepSession?: string): Promise<UserRecord | undefined> {
+    async update(
+      id: number,
+      changes: UserChanges,
+      audit: AuditContext,
+      keepSession?: string,
+    ): Promise<UserRecord | undefined> {
       const updated = await db.transaction(async (tx) => {
+        // Locked, so the entry's "before" is what this update replaced, not what a concurrent one left.
+        const [before] = await tx.select(userColumns).from(users).where(eq(users.id, id)).for('update');
+        if (!before) return undefined;
         const [row] = await tx
           .update(users)
           .set({ ...changes, updatedAt: sql`now()` })
           .where(eq(users.id, id))
           .returning(userColumns);
         if (!row) return undefined;
+        const changed = changedFields(withRole(before), withRole(row), changes.passwordHash !== undefined);
+        if (Object.keys(changed).length > 0) {
+          await recordEvent(tx, audit, { action: 'update', entity: 'user', entityId: id, changes: changed });
+        }
         if (changes.disabled === true) {
           await tx.delete(sessions).where(eq(sessions.userId, id));
-          await tx
+          const revoked = await tx
             .update(apiTokens)
             .set({ revokedAt: sql`now()` })
-            .where(and(eq(apiTokens.createdBy, id), isNull(apiTokens.revokedAt)));
+            .where(and(eq(apiTokens.createdBy, id), isNull(apiTokens.revokedAt)))
+            .returning({ id: apiTokens.id, revokedAt: apiTokens.revokedAt });
+          for (const token of revoked) {
+            await recordEvent(tx, audit, {
+              action: 'revoke',
+              entity: 'token',
+              entityId: token.id,
+              changes: { revoked_at: [null, token.revokedAt?.toISOString() ?? null] },
+              reason: 'The user who made this token was disabled',
+            });
+          }
         } else if (changes.passwordHash !== undefined) {
           // A new password signs the user out everywhere else (a thief's session included).
           const others = keepSession === undefined ? undefined : ne(sessions.sid, keepSession);
@@ -114,13 +189,21 @@ export function usersRepository(db: Db, cache: IdentityCache = noIdentityCache) 
      * Creates `input` only if there are no users at all. The transaction-scoped advisory lock makes
      * two gateways starting at once on one database agree on a single first administrator.
      */
-    async createIfNone(input: NewUser): Promise<UserRecord | undefined> {
+    async createIfNone(input: NewUser, audit: AuditContext): Promise<UserRecord | undefined> {
       return db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext('carcar:identity:first-admin'))`);
         const [existing] = await tx.select({ id: users.id }).from(users).limit(1);
         if (existing) return undefined;
         const [row] = await tx.insert(users).values(input).returning(userColumns);
-        return row ? withRole(row) : undefined;
+        if (!row) return undefined;
+        const user = withRole(row);
+        await recordEvent(tx, audit, {
+          action: 'create',
+          entity: 'user',
+          entityId: user.id,
+          changes: createdFields(user),
+        });
+        return user;
       });
     },
 

@@ -1,5 +1,6 @@
 import { parseId, parseInput } from '@carcar/common/http/validation';
 import { Router } from 'express';
+import { auditContextOf } from '../audit/trail.js';
 import { requirePermission } from '../auth/identify.js';
 import type { UsersRepository } from './repository.js';
 import { createUserBody, updateUserBody, userJson } from './schemas.js';
@@ -15,7 +16,7 @@ export function usersRouter(users: UsersRepository): Router {
   });
 
   router.post('/', async (req, res) => {
-    const user = await createUser(users, parseInput(createUserBody, req.body));
+    const user = await createUser(users, parseInput(createUserBody, req.body), auditContextOf(res));
     res.status(201).json(userJson(user));
   });
 
@@ -25,7 +26,7 @@ export function usersRouter(users: UsersRepository): Router {
 
   router.put('/:id', async (req, res) => {
     const input = parseInput(updateUserBody, req.body);
-    res.json(userJson(await updateUser(users, parseId(req.params.id), input, req.sessionID)));
+    res.json(userJson(await updateUser(users, parseId(req.params.id), input, auditContextOf(res), req.sessionID)));
   });
 
   return router;

@@ -1,17 +1,25 @@
+import type { AuditContext } from '@carcar/common/db/audit';
 import { conflict, notFound } from '@carcar/common/http/errors';
 import { hashPassword } from '../auth/passwords.js';
 import type { UserChanges, UsersRepository } from './repository.js';
 import type { CreateUserInput, UpdateUserInput, UserRecord } from './schemas.js';
 
-export async function createUser(users: UsersRepository, input: CreateUserInput): Promise<UserRecord> {
-  return users.create({
-    email: input.email,
-    name: input.name,
-    role: input.role,
-    passwordHash: await hashPassword(input.password),
-    technicianId: input.technician_id ?? null,
-    salespersonId: input.salesperson_id ?? null,
-  });
+export async function createUser(
+  users: UsersRepository,
+  input: CreateUserInput,
+  audit: AuditContext,
+): Promise<UserRecord> {
+  return users.create(
+    {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+      technicianId: input.technician_id ?? null,
+      salespersonId: input.salesperson_id ?? null,
+    },
+    audit,
+  );
 }
 
 export async function getUser(users: UsersRepository, id: number): Promise<UserRecord> {
@@ -35,6 +43,7 @@ export async function updateUser(
   users: UsersRepository,
   id: number,
   input: UpdateUserInput,
+  audit: AuditContext,
   currentSession?: string,
 ): Promise<UserRecord> {
   const current = await getUser(users, id);
@@ -51,7 +60,7 @@ export async function updateUser(
     ...(input.salesperson_id !== undefined ? { salespersonId: input.salesperson_id } : {}),
     ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
   };
-  const updated = await users.update(id, changes, currentSession);
+  const updated = await users.update(id, changes, audit, currentSession);
   if (!updated) throw notFound();
   return updated;
 }
