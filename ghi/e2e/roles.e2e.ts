@@ -241,7 +241,11 @@ describe('the other roles at 1280 px', () => {
       browser,
       'role-manager',
       async (page) => {
-        expect((await navigation(page)).sections).toEqual(['Inventory', 'Service', 'Sales']);
+        // Administration holds only Activity for a manager (the audit trail); users and tokens stay the admin's.
+        const nav = await navigation(page);
+        expect(nav.sections).toEqual(['Inventory', 'Service', 'Sales', 'Administration']);
+        expect(nav.links).toContain('Activity');
+        expect(nav.links).not.toContain('Users');
         await page.goto(`${appUrl}/sales/${sale.id}`);
         await page.getByRole('heading', { level: 1, name: `Sale ${sale.id}` }).waitFor();
         await page.getByRole('button', { name: 'Void this sale' }).click();

@@ -167,9 +167,7 @@ for (const width of [1280, 390]) {
           await visit(page, `/service/appointments?view=today&date=${day}&q=${vin}`, 'board again');
           await page.getByRole('link', { name: 'Jane Roe, appointment details' }).click();
           await page.getByRole('heading', { name: 'Jane Roe: Oil change' }).waitFor();
-          expect(await page.getByRole('link', { name: vin }).getAttribute('href')).toBe(
-            `/inventory/automobiles/${vin}`,
-          );
+          expect(await page.getByRole('link', { name: vin }).getAttribute('href')).toBe(`/vehicles/${vin}`);
           await page.getByRole('button', { name: 'Finish…' }).click();
           await page
             .getByRole('dialog', { name: 'Finish this appointment?' })

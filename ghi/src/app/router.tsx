@@ -1,5 +1,5 @@
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import { createBrowserRouter, Link, type RouteObject } from 'react-router-dom';
+import { createBrowserRouter, Link, Navigate, type RouteObject, useParams } from 'react-router-dom';
 import { Layout } from '../components/layout';
 import { type PageNeed, RequirePermission } from '../components/require-permission';
 import { Loading } from '../components/states';
@@ -11,7 +11,8 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>
 }
 
 const AutomobilesPage = lazyPage(() => import('../features/inventory/components/automobiles-page'), 'AutomobilesPage');
-const AutomobilePage = lazyPage(() => import('../features/inventory/components/automobile-page'), 'AutomobilePage');
+const VehiclePage = lazyPage(() => import('../features/inventory/components/vehicle-page'), 'VehiclePage');
+const ActivityPage = lazyPage(() => import('../features/activity/components/activity-page'), 'ActivityPage');
 const SalePage = lazyPage(() => import('../features/sales/components/sale-page'), 'SalePage');
 const CustomerPage = lazyPage(() => import('../features/sales/components/customer-page'), 'CustomerPage');
 const SalespersonPage = lazyPage(() => import('../features/sales/components/salesperson-page'), 'SalespersonPage');
@@ -61,6 +62,11 @@ function NotFound() {
   );
 }
 
+/** The car's page moved to /vehicles/:vin (outside cars have one too); old links and bookmarks follow. */
+function OldCarAddress() {
+  return <Navigate to={`/vehicles/${encodeURIComponent(useParams().vin ?? '')}`} replace />;
+}
+
 /** A page only for those holding `need`; anyone else gets the No access page. */
 const guarded = (path: string, need: PageNeed, page: ReactNode): RouteObject => ({
   path,
@@ -86,7 +92,9 @@ export const routes: RouteObject[] = [
       guarded('inventory/manufacturers', 'inventory.read', <ManufacturersPage />),
       guarded('inventory/models', 'inventory.read', <ModelsPage />),
       guarded('inventory/automobiles', 'inventory.read', <AutomobilesPage />),
-      guarded('inventory/automobiles/:vin', 'inventory.read', <AutomobilePage />),
+      { path: 'inventory/automobiles/:vin', element: <OldCarAddress /> },
+      guarded('vehicles/:vin', 'inventory.read', <VehiclePage />),
+      guarded('activity', 'audit.read', <ActivityPage />),
       guarded('service/technicians', 'technicians.read', <TechniciansPage />),
       guarded('service/appointments', 'appointments.read', <AppointmentsPage />),
       guarded('service/appointments/new', 'appointments.book', <BookAppointmentPage />),

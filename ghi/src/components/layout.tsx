@@ -6,6 +6,7 @@ import { errorMessage } from '../lib/api-client';
 import { signInPath, type User, useLogout, useSession } from '../lib/auth';
 import { allows, type PageNeed } from './require-permission';
 import { ErrorState, Loading } from './states';
+import { VinSearch } from './vin-search';
 
 interface NavEntry {
   to: string;
@@ -46,6 +47,7 @@ const sections: { title: string; links: NavEntry[] }[] = [
   {
     title: 'Administration',
     links: [
+      { to: '/activity', label: 'Activity', need: 'audit.read' },
       { to: '/admin/users', label: 'Users', need: 'users.manage' },
       { to: '/admin/tokens', label: 'API tokens', need: 'users.manage' },
     ],
@@ -158,6 +160,7 @@ function Shell({ user }: { user: User }) {
       </nav>
       <div className="content-column">
         <header className="account-bar">
+          {allows(user, 'inventory.read') && <VinSearch />}
           <p>
             <span className="visually-hidden">Signed in as </span>
             <strong>{user.name}</strong> <span className="badge role">{roleLabels[user.role]}</span>

@@ -3,9 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 
 /** The car's service appointments, every status, from the service department. */
-export function useCarAppointments(vin: string) {
+export function useCarAppointments(vin: string, enabled = true) {
   return useQuery({
     queryKey: ['service', 'appointments', 'car', vin],
+    enabled,
     queryFn: async () =>
       (
         await serviceApi.get<{ appointments: Appointment[] }>('/api/appointments/', {

@@ -3,9 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 
 /** Every deal made on the car, voided ones too, from the sales service. */
-export function useCarSales(vin: string) {
+export function useCarSales(vin: string, enabled = true) {
   return useQuery({
     queryKey: ['sales', 'sales', 'car', vin],
+    enabled,
     queryFn: async () =>
       (await salesApi.get<{ sales: Sale[] }>('/api/sales/', { params: { vin, include_voided: true, sort: '-id' } }))
         .data.sales,

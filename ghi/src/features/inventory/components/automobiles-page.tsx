@@ -1,12 +1,11 @@
 import '../../../components/record.css';
 import { type AutomobileSort, automobileCreateBody, automobileSorts } from '@carcar/common/contract/inventory';
 import { useId, useState } from 'react';
-import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { VinLink } from '../../../components/vin-link';
 import { useCan } from '../../../lib/auth';
 import { useListState } from '../../../lib/list-state';
-import { carPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateAutomobile } from '../api/create-automobile';
 import { useAutomobileCounts, useAutomobilePage } from '../api/get-automobiles';
@@ -154,9 +153,7 @@ export function AutomobilesPage() {
             key: 'vin',
             header: 'VIN',
             cell: (a) => (
-              <Link to={carPath(a.vin)} aria-label={`${a.vin}: ${a.year} ${a.model.manufacturer.name} ${a.model.name}`}>
-                <code>{a.vin}</code>
-              </Link>
+              <VinLink vin={a.vin} label={`${a.vin}: ${a.year} ${a.model.manufacturer.name} ${a.model.name}`} />
             ),
           },
           { key: 'color', header: 'Color', cell: (a) => a.color },

@@ -4,9 +4,9 @@ import '../../../components/record.css';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading } from '../../../components/states';
+import { VinLink } from '../../../components/vin-link';
 import { ApiError } from '../../../lib/api-client';
 import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
-import { carPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCustomer } from '../api/get-customer';
 import { useSales } from '../api/get-sales';
@@ -102,9 +102,7 @@ export function CustomerPage() {
               <ul>
                 {cars.map((vin) => (
                   <li key={vin}>
-                    <Link to={carPath(vin)}>
-                      <code>{vin}</code>
-                    </Link>
+                    <VinLink vin={vin} />
                   </li>
                 ))}
               </ul>

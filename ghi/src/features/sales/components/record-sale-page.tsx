@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import '../../../components/record.css';
 import { Combobox } from '../../../components/combobox';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { VinLink } from '../../../components/vin-link';
 import { useCan } from '../../../lib/auth';
 import { salePath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
@@ -128,7 +129,7 @@ export function RecordSalePage() {
       <output className="new-sale-note" aria-live="polite">
         {recorded && (
           <>
-            Sale recorded: <code>{recorded.automobile.vin}</code> to {personName(recorded.customer)}.{' '}
+            Sale recorded: <VinLink vin={recorded.automobile.vin} /> to {personName(recorded.customer)}.{' '}
             <Link to={salePath(recorded.id)}>Open the sale</Link> or{' '}
             <Link to={`/sales?new=${recorded.id}`}>see it in the sales list</Link>.
           </>

@@ -1,8 +1,9 @@
 import '../../../components/record.css';
 import { Link } from 'react-router-dom';
 import type { Column } from '../../../components/data-table';
+import { VinLink } from '../../../components/vin-link';
 import { formatDateTime, formatMoney } from '../../../lib/format';
-import { carPath, customerPath, salePath, salespersonPath } from '../../../lib/paths';
+import { customerPath, salePath, salespersonPath } from '../../../lib/paths';
 import { personName, type Sale } from '../types';
 
 /** A sale's columns: the date opens the sale, the VIN the car, each name the person's page. */
@@ -16,11 +17,7 @@ export const saleColumns: Column<Sale>[] = [
   {
     key: 'vin',
     header: 'VIN',
-    cell: (s) => (
-      <Link to={carPath(s.automobile.vin)}>
-        <code>{s.automobile.vin}</code>
-      </Link>
-    ),
+    cell: (s) => <VinLink vin={s.automobile.vin} />,
     sortValue: (s) => s.automobile.vin,
   },
   {

@@ -5,10 +5,11 @@ import { toast } from 'sonner';
 import '../../../components/record.css';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
+import { VinLink } from '../../../components/vin-link';
 import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
 import { formatDateTime, formatMoney } from '../../../lib/format';
-import { carPath, customerPath, salespersonPath } from '../../../lib/paths';
+import { customerPath, salespersonPath } from '../../../lib/paths';
 import { useSale } from '../api/get-sale';
 import { useVoidSale } from '../api/void-sale';
 import { personName, type Sale } from '../types';
@@ -102,9 +103,7 @@ export function SalePage() {
       <dl className="facts">
         <dt>Car</dt>
         <dd>
-          <Link to={carPath(s.automobile.vin)}>
-            <code>{s.automobile.vin}</code>
-          </Link>
+          <VinLink vin={s.automobile.vin} />
         </dd>
         <dt>Customer</dt>
         <dd>

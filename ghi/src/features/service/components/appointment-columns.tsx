@@ -1,12 +1,13 @@
 import { Link } from 'react-router-dom';
 import type { Column } from '../../../components/data-table';
+import { VinLink } from '../../../components/vin-link';
 import { formatDateTime } from '../../../lib/format';
 import { formatTime, formatWhen } from '../time-zone';
 import { type Appointment, technicianName } from '../types';
 
 /** The columns the appointment list and the service history share. */
 export const appointmentColumns: Column<Appointment>[] = [
-  { key: 'vin', header: 'VIN', cell: (a) => <code>{a.vin}</code>, sortValue: (a) => a.vin },
+  { key: 'vin', header: 'VIN', cell: (a) => <VinLink vin={a.vin} />, sortValue: (a) => a.vin },
   {
     key: 'vip',
     header: 'VIP',
@@ -73,7 +74,7 @@ export function boardColumns(options: { timeOnly: boolean; now: number }): Colum
       header: 'Car',
       cell: (a) => (
         <span>
-          <code>{a.vin}</code>
+          <VinLink vin={a.vin} />
           {a.vip && <span className="badge vip">VIP</span>}
         </span>
       ),

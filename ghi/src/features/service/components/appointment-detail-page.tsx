@@ -1,6 +1,7 @@
 import '../service.css';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorState, Loading } from '../../../components/states';
+import { VinLink } from '../../../components/vin-link';
 import { ApiError } from '../../../lib/api-client';
 import { useAppointment } from '../api/get-appointment';
 import { dealershipZone, formatTime, formatWhen } from '../time-zone';
@@ -54,9 +55,7 @@ export function AppointmentDetailPage() {
         </dd>
         <dt>Car</dt>
         <dd>
-          <Link to={`/inventory/automobiles/${encodeURIComponent(a.vin)}`} className="vin-link">
-            {a.vin}
-          </Link>
+          <VinLink vin={a.vin} />
           {a.vip ? (
             <>
               {' '}

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { ErrorState, Loading } from '../../../components/states';
+import { VinLink } from '../../../components/vin-link';
 import { type AppointmentStatus, useAppointmentPage } from '../api/get-appointment-page';
 import { formatTime } from '../time-zone';
 import { type Appointment, type Technician, technicianName } from '../types';
@@ -80,7 +81,7 @@ export function TechnicianDay({
                     <Link to={`/service/appointments/${a.id}`}>{a.customer}</Link>: {a.reason}
                   </p>
                   <p>
-                    <code>{a.vin}</code>
+                    <VinLink vin={a.vin} />
                   </p>
                   <AppointmentActions appointment={a} />
                 </li>

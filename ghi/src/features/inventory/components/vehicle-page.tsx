@@ -2,12 +2,15 @@ import '../../../components/record.css';
 import { automobileUpdateBody } from '@carcar/common/contract/inventory';
 import type { Sale } from '@carcar/common/contract/sales';
 import type { Appointment } from '@carcar/common/contract/service';
-import { decodeVin } from '@carcar/common/contract/vin';
+import { decodeVin, normalizeVin } from '@carcar/common/contract/vin';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { AuditList } from '../../../components/audit-list';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError } from '../../../lib/api-client';
+import { nameBook } from '../../../lib/audit-words';
 import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { customerPath, salePath, salespersonPath } from '../../../lib/paths';
@@ -15,19 +18,25 @@ import { useApiForm } from '../../../lib/use-api-form';
 import { useAutomobile } from '../api/get-automobile';
 import { useCarAppointments } from '../api/get-car-appointments';
 import { useCarSales } from '../api/get-car-sales';
+import { useVehicleAudit } from '../api/get-vehicle-audit';
 import { useUpdateAutomobile } from '../api/update-automobile';
 import type { Automobile } from '../types';
 
 const name = (p: { first_name: string; last_name: string }) => `${p.first_name} ${p.last_name}`;
 
 /** What the VIN itself says: where the car was made, its model year, whether the check digit holds. */
-function VinFacts({ car }: { car: Automobile }) {
-  const decoded = decodeVin(car.vin);
+function VinFacts({ vin, car }: { vin: string; car?: Automobile }) {
+  const decoded = decodeVin(vin);
   const years = decoded.model_years;
-  const yearDisagrees = years.length > 0 && !years.includes(car.year);
+  const yearDisagrees = car !== undefined && years.length > 0 && !years.includes(car.year);
   return (
     <section aria-labelledby="vin-heading">
       <h2 id="vin-heading">What the VIN says</h2>
+      {!decoded.valid && (
+        <p className="fact-warn">
+          <strong>This is not a valid VIN:</strong> {decoded.problems.join('; ')}.
+        </p>
+      )}
       <dl className="facts">
         <dt>Made in</dt>
         <dd>
@@ -46,8 +55,8 @@ function VinFacts({ car }: { car: Automobile }) {
         <dt>Check digit</dt>
         <dd>
           {decoded.check_digit_ok
-            ? `${car.vin.charAt(8)}, correct`
-            : `${car.vin.charAt(8)}, should be ${decoded.expected_check_digit ?? '?'} (allowed outside North America)`}
+            ? `${vin.charAt(8)}, correct`
+            : `${vin.charAt(8) || '?'}, should be ${decoded.expected_check_digit ?? '?'} (allowed outside North America)`}
         </dd>
       </dl>
     </section>
@@ -77,8 +86,7 @@ function CorrectionForm({ car }: { car: Automobile }) {
   );
 }
 
-function SalesOfCar({ vin }: { vin: string }) {
-  const sales = useCarSales(vin);
+function SalesOfCar({ sales }: { sales: ReturnType<typeof useCarSales> }) {
   return (
     <section aria-labelledby="sales-heading">
       <h2 id="sales-heading">Sales</h2>
@@ -131,8 +139,7 @@ const appointmentStatus: Record<Appointment['status'], string> = {
   finished: 'Finished',
 };
 
-function ServiceOfCar({ vin }: { vin: string }) {
-  const appointments = useCarAppointments(vin);
+function ServiceOfCar({ appointments }: { appointments: ReturnType<typeof useCarAppointments> }) {
   return (
     <section aria-labelledby="service-heading">
       <h2 id="service-heading">Service appointments</h2>
@@ -145,14 +152,23 @@ function ServiceOfCar({ vin }: { vin: string }) {
         rowKey={(a) => a.id}
         empty="No service appointments for this car."
         columns={[
-          { key: 'date', header: 'Date and time', cell: (a) => formatDateTime(a.date_time) },
+          {
+            key: 'date',
+            header: 'Date and time',
+            cell: (a) => <Link to={`/service/appointments/${a.id}`}>{formatDateTime(a.date_time)}</Link>,
+          },
           { key: 'reason', header: 'Reason', cell: (a) => a.reason },
           { key: 'customer', header: 'Customer', cell: (a) => a.customer },
           { key: 'technician', header: 'Technician', cell: (a) => name(a.technician) },
           {
             key: 'status',
             header: 'Status',
-            cell: (a) => <span className={`badge ${a.status}`}>{appointmentStatus[a.status]}</span>,
+            cell: (a) => (
+              <span>
+                <span className={`badge ${a.status}`}>{appointmentStatus[a.status]}</span>
+                {a.status === 'canceled' && ` ${a.cancel_reason ?? 'No reason given'}`}
+              </span>
+            ),
           },
         ]}
       />
@@ -160,27 +176,62 @@ function ServiceOfCar({ vin }: { vin: string }) {
   );
 }
 
-/** One car: what it is, what its VIN says, its corrections, its deals and its visits to the workshop. */
-export function AutomobilePage() {
-  const vin = useParams().vin ?? '';
+/** Every audit entry about the car, from all three departments, in words: for managers. */
+function Timeline({
+  vin,
+  sales,
+  appointments,
+}: {
+  vin: string;
+  sales: Sale[] | undefined;
+  appointments: Appointment[] | undefined;
+}) {
+  const trail = useVehicleAudit(vin, true);
+  const names = useMemo(
+    () =>
+      nameBook({
+        technicians: (appointments ?? []).map((a) => a.technician),
+        salespeople: (sales ?? []).map((s) => s.salesperson),
+        customers: (sales ?? []).map((s) => s.customer),
+      }),
+    [sales, appointments],
+  );
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">History of changes</h2>
+      {trail.isLoading ? (
+        <Loading />
+      ) : trail.error ? (
+        <ErrorState error={trail.error} retry={() => trail.refetch()} />
+      ) : trail.data?.length ? (
+        <>
+          <p>Everything recorded about this car by inventory, service and sales, newest first.</p>
+          <AuditList entries={trail.data} names={names} label="History of changes to this car" />
+        </>
+      ) : (
+        <p className="empty">Nothing has been recorded about this car yet.</p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * One car, in inventory or not: what its VIN says, what inventory has, its sales, its visits to the
+ * workshop and, for managers, the history of every change made to it.
+ */
+export function VehiclePage() {
+  const vin = normalizeVin(useParams().vin ?? '');
   const car = useAutomobile(vin);
   const mayWrite = useCan('inventory.write');
   const maySeeSales = useCanAtLeastOwn('sales.read');
   const maySeeService = useCan('appointments.read');
+  const mayAudit = useCan('audit.read');
+  const sales = useCarSales(vin, maySeeSales);
+  const appointments = useCarAppointments(vin, maySeeService);
   if (car.isLoading) return <Loading />;
-  if (car.error instanceof ApiError && car.error.status === 404) {
-    return (
-      <>
-        <h1>Car not found</h1>
-        <p>
-          No car with VIN <code>{vin}</code> is in inventory. <Link to="/inventory/automobiles">Back to the stock</Link>
-          .
-        </p>
-      </>
-    );
-  }
-  if (car.error || !car.data) return <ErrorState error={car.error} retry={() => car.refetch()} />;
-  const data = car.data;
+  const outside = car.error instanceof ApiError && (car.error.status === 404 || car.error.status === 400);
+  if (car.error && !outside) return <ErrorState error={car.error} retry={() => car.refetch()} />;
+  const data = outside ? undefined : car.data;
   return (
     <>
       <nav aria-label="breadcrumb">
@@ -188,24 +239,39 @@ export function AutomobilePage() {
           <li>
             <Link to="/inventory/automobiles">Automobiles</Link>
           </li>
-          <li aria-current="page">{data.vin}</li>
+          <li aria-current="page">{vin}</li>
         </ul>
       </nav>
       <header className="record-header">
-        <h1>
-          {data.year} {data.model.manufacturer.name} {data.model.name}
-        </h1>
-        <p>
-          VIN <code>{data.vin}</code> · {data.color} ·{' '}
-          <span className={data.sold ? 'badge sold' : 'badge'}>{data.sold ? 'Sold' : 'In stock'}</span>
-        </p>
+        {data ? (
+          <>
+            <h1>
+              {data.year} {data.model.manufacturer.name} {data.model.name}
+            </h1>
+            <p>
+              VIN <code>{data.vin}</code> · {data.color} ·{' '}
+              <span className={data.sold ? 'badge sold' : 'badge'}>{data.sold ? 'Sold' : 'In stock'}</span>
+            </p>
+          </>
+        ) : (
+          <>
+            <h1>
+              Car <code>{vin}</code>
+            </h1>
+            <p data-testid="outside-car">
+              <span className="badge">Not in our inventory</span> A customer’s own car, or one we never stocked: its
+              service and any sales are shown below.
+            </p>
+          </>
+        )}
       </header>
       <div className="record-columns">
-        <VinFacts car={data} />
-        {mayWrite && <CorrectionForm key={`${data.vin}-${data.color}-${data.year}`} car={data} />}
+        <VinFacts vin={vin} car={data} />
+        {data && mayWrite && <CorrectionForm key={`${data.vin}-${data.color}-${data.year}`} car={data} />}
       </div>
-      {maySeeSales && <SalesOfCar vin={data.vin} />}
-      {maySeeService && <ServiceOfCar vin={data.vin} />}
+      {maySeeSales && <SalesOfCar sales={sales} />}
+      {maySeeService && <ServiceOfCar appointments={appointments} />}
+      {mayAudit && <Timeline vin={vin} sales={sales.data} appointments={appointments.data} />}
     </>
   );
 }

@@ -1,0 +1,134 @@
+import type { Automobile } from '@carcar/common/contract/inventory';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { errorMessage, inventoryApi } from '../lib/api-client';
+import { getPage } from '../lib/paged';
+import { carPath } from '../lib/paths';
+import { parseVinQuery, vinSearchOutcome } from '../lib/vin-search';
+
+type Found =
+  | { state: 'idle' }
+  | { state: 'busy' }
+  | { state: 'message'; text: string }
+  | { state: 'choose'; cars: Automobile[] };
+
+/**
+ * "Find a car" in the header of every page: a whole VIN opens the car's page, the last 6 or more
+ * characters search the stock and open the one match, or list the matches to choose from.
+ */
+export function VinSearch() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<Found>({ state: 'idle' });
+  const input = useRef<HTMLInputElement>(null);
+  const ids = useId();
+  const hintId = `${ids}-hint`;
+  const listId = `${ids}-list`;
+
+  // A new page: whatever was listed belongs to the last search.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it must run on every navigation, which the path marks
+  useEffect(() => setFound({ state: 'idle' }), [location.pathname]);
+
+  const open = (vin: string) => {
+    setText('');
+    setFound({ state: 'idle' });
+    navigate(carPath(vin));
+  };
+
+  const search = async () => {
+    const query = parseVinQuery(text);
+    if (query.kind === 'invalid') {
+      setFound({ state: 'message', text: query.message });
+      return;
+    }
+    if (query.kind === 'vin') {
+      open(query.vin);
+      return;
+    }
+    setFound({ state: 'busy' });
+    try {
+      const page = await getPage<Automobile>(inventoryApi, '/api/automobiles/', 'autos', { q: query.text, limit: 50 });
+      const outcome = vinSearchOutcome(query.text, page.items);
+      if (outcome.kind === 'open') open(outcome.vin);
+      else if (outcome.kind === 'choose') setFound({ state: 'choose', cars: outcome.cars });
+      else setFound({ state: 'message', text: outcome.message });
+    } catch (error) {
+      setFound({ state: 'message', text: errorMessage(error) });
+    }
+  };
+
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && found.state !== 'idle') {
+      event.preventDefault();
+      setFound({ state: 'idle' });
+      input.current?.focus();
+    }
+  };
+
+  const status =
+    found.state === 'busy'
+      ? 'Searching…'
+      : found.state === 'message'
+        ? found.text
+        : found.state === 'choose'
+          ? `${found.cars.length} cars match: choose one.`
+          : '';
+
+  return (
+    <search className="vin-search" onKeyDown={closeOnEscape}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void search();
+        }}
+      >
+        <label htmlFor={`${ids}-input`} className="visually-hidden">
+          Find a car
+        </label>
+        <input
+          ref={input}
+          id={`${ids}-input`}
+          type="search"
+          value={text}
+          placeholder="VIN or its last 6 characters"
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={hintId}
+          aria-controls={found.state === 'choose' ? listId : undefined}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (found.state === 'message') setFound({ state: 'idle' });
+          }}
+        />
+        <span id={hintId} className="visually-hidden">
+          The whole VIN, or at least its last 6 characters.
+        </span>
+        <button type="submit" className="small" aria-busy={found.state === 'busy' || undefined}>
+          Find
+        </button>
+      </form>
+      <p role="status" className={status ? 'vin-search-status' : 'visually-hidden'}>
+        {status}
+      </p>
+      {found.state === 'choose' && (
+        <ul id={listId} className="vin-search-results" aria-label="Cars found">
+          {found.cars.map((car) => (
+            <li key={car.vin}>
+              <Link
+                to={carPath(car.vin)}
+                onClick={() => {
+                  setText('');
+                  setFound({ state: 'idle' });
+                }}
+              >
+                <code>{car.vin}</code> {car.year} {car.model.manufacturer.name} {car.model.name}, {car.color}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </search>
+  );
+}
