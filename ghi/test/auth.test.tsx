@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { permissionsOf, type Role } from '@carcar/common/contract/permissions';
-import type { QueryClient } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { RouteObject } from 'react-router-dom';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type AppHarness, type MountedApp, startAppHarness } from './app-harness';
 
 // The app talks to a small gateway stand-in over real HTTP: what it sends (paths, the CSRF header)
 // and what it does with each answer (401, 403, 429) are exercised as in a browser. jsdom's page is
@@ -140,52 +138,15 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: 'Does not exist', code: 'not_found' });
 }
 
-let server: Server;
-let routes: RouteObject[];
-let createQueryClient: () => QueryClient;
-let mountApp: (path: string) => { ui: React.ReactElement; location: () => string };
+let harness: AppHarness;
+let mountApp: (path: string) => MountedApp;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => send(res, 500, { message: String(error) }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Read once when the app's modules load, as /config.js is in a deployment.
-  window.__CARCAR_CONFIG__ = {
-    inventoryApiUrl: `${origin}/inventory`,
-    serviceApiUrl: `${origin}/service`,
-    salesApiUrl: `${origin}/sales`,
-    authApiUrl: `${origin}/auth`,
-  };
-  // One at a time: Node 20 fails ("reading 'getStatus'") when a CommonJS package requires an ES
-  // module that a concurrent import() is still loading, as react-router-dom's do.
-  const router = await import('../src/app/router');
-  const provider = await import('../src/app/provider');
-  const query = await import('@tanstack/react-query');
-  const auth = await import('../src/lib/auth');
-  const dom = await import('react-router-dom');
-  routes = router.routes;
-  createQueryClient = provider.createQueryClient;
-  mountApp = (path) => {
-    const memory = dom.createMemoryRouter(routes, { initialEntries: [path] });
-    const client = createQueryClient();
-    return {
-      ui: (
-        <query.QueryClientProvider client={client}>
-          <auth.AuthProvider>
-            <dom.RouterProvider router={memory} />
-          </auth.AuthProvider>
-        </query.QueryClientProvider>
-      ),
-      location: () => `${memory.state.location.pathname}${memory.state.location.search}`,
-    };
-  };
+  harness = await startAppHarness(handle);
+  mountApp = harness.mount;
 });
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => harness.close());
 
 afterEach(() => {
   cleanup();

@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuditEntry } from '@carcar/common/contract/audit';
 import { permissionsOf, type Role } from '@carcar/common/contract/permissions';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactElement } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type AppHarness, type MountedApp, startAppHarness } from './app-harness';
 
 // The header's "Find a car" and the vehicle page against a stand-in gateway over real HTTP: what
 // the app asks each service for, and what it makes of the answers.
@@ -154,44 +153,15 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: `Nothing at ${path}.` });
 }
 
-let server: Server;
-let mountApp: (path: string) => { ui: ReactElement; location: () => string };
+let harness: AppHarness;
+let mountApp: (path: string) => MountedApp;
 
 beforeAll(async () => {
-  server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  window.__CARCAR_CONFIG__ = {
-    inventoryApiUrl: `${origin}/inventory`,
-    serviceApiUrl: `${origin}/service`,
-    salesApiUrl: `${origin}/sales`,
-    authApiUrl: `${origin}/auth`,
-  };
-  // One at a time: Node 20 fails ("reading 'getStatus'") when a CommonJS package requires an ES
-  // module that a concurrent import() is still loading, as react-router-dom's do.
-  const router = await import('../src/app/router');
-  const provider = await import('../src/app/provider');
-  const query = await import('@tanstack/react-query');
-  const auth = await import('../src/lib/auth');
-  const dom = await import('react-router-dom');
-  mountApp = (path) => {
-    const memory = dom.createMemoryRouter(router.routes, { initialEntries: [path] });
-    return {
-      ui: (
-        <query.QueryClientProvider client={provider.createQueryClient()}>
-          <auth.AuthProvider>
-            <dom.RouterProvider router={memory} />
-          </auth.AuthProvider>
-        </query.QueryClientProvider>
-      ),
-      location: () => memory.state.location.pathname,
-    };
-  };
+  harness = await startAppHarness(handle);
+  mountApp = harness.mount;
 });
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => harness.close());
 
 afterEach(() => {
   cleanup();

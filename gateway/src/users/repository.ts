@@ -81,6 +81,17 @@ function changedFields(
   return changes;
 }
 
+/** The new user as the rest of the gateway sees them, with its `create` entry in the same transaction. */
+async function recordCreated(
+  tx: Db,
+  audit: AuditContext,
+  row: Omit<UserRecord, 'role'> & { role: string },
+): Promise<UserRecord> {
+  const user = withRole(row);
+  await recordEvent(tx, audit, { action: 'create', entity: 'user', entityId: user.id, changes: createdFields(user) });
+  return user;
+}
+
 export function usersRepository(db: Db, cache: IdentityCache = noIdentityCache) {
   return {
     async list(): Promise<UserRecord[]> {
@@ -111,14 +122,7 @@ export function usersRepository(db: Db, cache: IdentityCache = noIdentityCache) 
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(users).values(input).returning(userColumns).catch(duplicateEmail);
         if (!row) throw new Error('insert returned no row');
-        const user = withRole(row);
-        await recordEvent(tx, audit, {
-          action: 'create',
-          entity: 'user',
-          entityId: user.id,
-          changes: createdFields(user),
-        });
-        return user;
+        return recordCreated(tx, audit, row);
       });
     },
 
@@ -195,15 +199,7 @@ export function usersRepository(db: Db, cache: IdentityCache = noIdentityCache) 
         const [existing] = await tx.select({ id: users.id }).from(users).limit(1);
         if (existing) return undefined;
         const [row] = await tx.insert(users).values(input).returning(userColumns);
-        if (!row) return undefined;
-        const user = withRole(row);
-        await recordEvent(tx, audit, {
-          action: 'create',
-          entity: 'user',
-          entityId: user.id,
-          changes: createdFields(user),
-        });
-        return user;
+        return row && recordCreated(tx, audit, row);
       });
     },
 
