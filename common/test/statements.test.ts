@@ -1,6 +1,7 @@
 import { createTestDatabaseUrl } from '@carcar/testing/database';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AuditContext, audited } from '../src/db/audit.js';
 import { type Database, openDatabase } from '../src/db/database.js';
 import { translatePgError } from '../src/db/pg-errors.js';
 import { prepareRows, queryRows, statementName, statementsByFilters } from '../src/db/statements.js';
@@ -86,6 +87,8 @@ describe('statementName', () => {
   });
 });
 
+const TEST_AUDIT: AuditContext = { actor: { service: 'statements-test' }, request_id: 'statements-test' };
+
 describe('translatePgError', () => {
   const meanings = {
     unique: { path: 'name', message: 'A manufacturer with this name already exists' },
@@ -93,21 +96,21 @@ describe('translatePgError', () => {
     stillReferenced: 'This manufacturer still has vehicle models; delete them first',
   };
   // An insert or update passes `unique` and `missingReference`; a delete passes `stillReferenced`.
+  // Inventory's tables are audited: each statement says who runs it, as the service's do.
+  const asTest = (query: ReturnType<typeof sql>) => audited(database.db, TEST_AUDIT, (tx) => tx.execute(query));
   const failure = (query: ReturnType<typeof sql>, kind: 'write' | 'delete' = 'write') =>
-    database.db
-      .execute(query)
-      .then(
-        () => Promise.reject(new Error('the statement should have failed')),
-        translatePgError(
-          kind === 'write'
-            ? { unique: meanings.unique, missingReference: meanings.missingReference }
-            : { stillReferenced: meanings.stillReferenced },
-        ),
-      );
+    asTest(query).then(
+      () => Promise.reject(new Error('the statement should have failed')),
+      translatePgError(
+        kind === 'write'
+          ? { unique: meanings.unique, missingReference: meanings.missingReference }
+          : { stillReferenced: meanings.stillReferenced },
+      ),
+    );
 
   beforeAll(async () => {
-    await database.db.execute(sql`insert into inventory.manufacturers (name) values ('Ford')`);
-    await database.db.execute(sql`insert into inventory.vehicle_models (name, picture_url, manufacturer_id)
+    await asTest(sql`insert into inventory.manufacturers (name) values ('Ford')`);
+    await asTest(sql`insert into inventory.vehicle_models (name, picture_url, manufacturer_id)
       select 'F-150', 'https://pictures.example/f150.jpg', id from inventory.manufacturers where name = 'Ford'`);
   });
 

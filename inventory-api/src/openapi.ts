@@ -3,7 +3,7 @@ import type { Automobile, Manufacturer, VehicleModel } from '@carcar/common/cont
 import { auditOperation } from '@carcar/common/http/audit-routes';
 import { pageQuery } from '@carcar/common/http/list';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
-import { automobileCreateBody, automobileListQuery, automobileUpdateBody } from './automobiles/schemas.js';
+import { automobileCreateBody, automobileListQuery, automobileUpdateBody, importQuery } from './automobiles/schemas.js';
 import { changesQuery } from './feed/routes.js';
 import { manufacturerBody } from './manufacturers/schemas.js';
 import { modelCreateBody, modelUpdateBody } from './models/schemas.js';
@@ -70,6 +70,17 @@ const operations: Operation[] = [
     summary: 'The sync feed: changes after a seq, long-poll with wait (seconds, up to 30)',
     query: changesQuery,
     example: { changes: [{ ...automobile, seq: 1, deleted: false }], next: 1 } satisfies FeedPage,
+  },
+  {
+    method: 'post',
+    path: '/api/automobiles/import/',
+    summary:
+      'Import new stock from a CSV file (Content-Type: text/csv; managers): a header naming vin, color, year and ' +
+      'model_id, or manufacturer and model; up to 10,000 rows or 2 MB. All or nothing: any bad row answers 400 ' +
+      'with every problem as {line, path, message} (the header is line 1). ?dry_run=true checks without writing.',
+    query: importQuery,
+    example: { created: 2, valid: 2, dry_run: false },
+    errors: [409, 413],
   },
   {
     method: 'get',

@@ -1,6 +1,7 @@
 import { queryRows } from '@carcar/common/db/statements';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { asService } from '@carcar/testing/credentials';
+import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addAutomobile, inventoryWithModel, seedModel, VINS } from './helpers.js';
@@ -482,5 +483,53 @@ describe("the services' own credentials", () => {
     await stock.inv.api().put(`/api/automobiles/${vin}/`).set(servicePoller).send({ sold: false }).expect(403);
     const after = await stock.inv.api().get(`/api/automobiles/${vin}/`).expect(200);
     expect(after.body).toMatchObject({ sold: true, color: 'red' });
+  });
+});
+
+describe('the automobile list as CSV', () => {
+  it('flattens the model and its manufacturer into dotted columns and keeps the filters', async () => {
+    const vin = sampleVin(778);
+    await addAutomobile(stock.inv, vin, stock.modelId, { color: 'aubergine' });
+    const res = await stock.inv.api().get('/api/automobiles/?q=aubergine').set('Accept', 'text/csv').expect(200);
+    const rows = parse(res.text, { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      vin,
+      color: 'aubergine',
+      year: '2012',
+      sold: 'false',
+      href: `/api/automobiles/${vin}/`,
+      'model.name': 'Sebring',
+      'model.manufacturer.name': 'Chrysler',
+    });
+  });
+});
+
+describe('conditional reads of the automobile list', () => {
+  it('answers 304 to a matching If-None-Match until any car in it changes, and per query and format', async () => {
+    const vin = sampleVin(779);
+    await addAutomobile(stock.inv, vin, stock.modelId);
+    const first = await stock.inv.api().get('/api/automobiles/').expect(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/".+"$/);
+    await stock.inv.api().get('/api/automobiles/').set('If-None-Match', etag).expect(304);
+    // Another query or the CSV form is another representation: not the same tag.
+    const filtered = await stock.inv.api().get('/api/automobiles/?sold=false').expect(200);
+    expect(filtered.headers.etag).not.toBe(etag);
+    const csv = await stock.inv.api().get('/api/automobiles/').set('Accept', 'text/csv').expect(200);
+    expect(csv.headers.etag).not.toBe(etag);
+    // A change to one car, or to its model's name, makes every list new.
+    await stock.inv.api().put(`/api/automobiles/${vin}/`).send({ color: 'teal' }).expect(200);
+    const changed = await stock.inv.api().get('/api/automobiles/').set('If-None-Match', etag).expect(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    await stock.inv.api().get('/api/automobiles/').set('If-None-Match', changed.headers.etag as string).expect(304);
+    await stock.inv.api().put(`/api/models/${stock.modelId}/`).send({ name: 'Sebring II' }).expect(200);
+    const renamed = await stock.inv
+      .api()
+      .get('/api/automobiles/')
+      .set('If-None-Match', changed.headers.etag as string)
+      .expect(200);
+    expect(renamed.body.autos.find((car: { vin: string }) => car.vin === vin).model.name).toBe('Sebring II');
+    await stock.inv.api().put(`/api/models/${stock.modelId}/`).send({ name: 'Sebring' }).expect(200);
   });
 });

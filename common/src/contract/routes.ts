@@ -57,6 +57,7 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     ...resource('/api/models', 'id', 'inventory.read', 'inventory.write'),
     // The pollers' feed: a service credential only; people read the cars themselves.
     { method: 'GET', path: '/api/automobiles/changes/', permission: 'feed.read' },
+    { method: 'POST', path: '/api/automobiles/import/', permission: 'inventory.write' },
     ...resource('/api/automobiles', 'vin', 'inventory.read', 'inventory.write', ['POST', 'DELETE']),
     // The sales outbox marks cars sold and unsold with its own credential (and only that: the
     // route refuses any other field from a caller without `inventory.write`).

@@ -114,8 +114,12 @@ function bodyParserError(error: unknown): AppError | undefined {
   switch (error.type) {
     case 'entity.parse.failed':
       return new AppError(400, 'validation_error', 'Malformed JSON', [{ path: '(body)', message: 'Malformed JSON' }]);
-    case 'entity.too.large':
-      return new AppError(413, 'payload_too_large', `Request body is larger than ${JSON_BODY_LIMIT}`);
+    case 'entity.too.large': {
+      // The limit of the parser that refused it: the JSON one, or a route's own (a CSV import's).
+      const limit = 'limit' in error && typeof error.limit === 'number' ? error.limit : undefined;
+      const size = limit === undefined ? JSON_BODY_LIMIT : `${Math.round(limit / 1024).toLocaleString('en')} kB`;
+      return new AppError(413, 'payload_too_large', `The request body is larger than the ${size} allowed`);
+    }
     case 'encoding.unsupported':
     case 'charset.unsupported':
     case 'request.aborted':

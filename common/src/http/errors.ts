@@ -2,6 +2,8 @@
 export interface FieldError {
   path: string;
   message: string;
+  /** For a file's rows (a CSV import): the line, counting the header as line 1. */
+  line?: number;
 }
 
 export type ErrorCode =

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { z } from 'zod';
+import { CSV_CONTENT_TYPE, toCsv, wantsCsv } from './csv.js';
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -16,7 +17,14 @@ export interface Paged<T> {
   total: number;
 }
 
+/** A list's page as its envelope (`{"autos": [...]}`), or as CSV for `Accept: text/csv`. */
 export function sendList<T>(res: Response, key: string, page: Paged<T>): void {
   res.setHeader('X-Total-Count', String(page.total));
+  // The same address answers JSON or CSV: caches must keep them apart.
+  res.vary('Accept');
+  if (wantsCsv(res.req)) {
+    res.type(CSV_CONTENT_TYPE).send(toCsv(page.items));
+    return;
+  }
   res.json({ [key]: page.items });
 }

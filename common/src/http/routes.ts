@@ -1,6 +1,8 @@
-import { type Router as ExpressRouter, type Response, Router } from 'express';
+import { createHash } from 'node:crypto';
+import { type Router as ExpressRouter, type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
 import { type Actor, actorOf, requestIdOf } from './credentials.js';
+import { wantsCsv } from './csv.js';
 import { type Paged, sendList } from './list.js';
 import { parseId, parseInput } from './validation.js';
 
@@ -30,6 +32,19 @@ export interface ResourceRoutes<T, K, Q extends z.ZodType, C extends z.ZodType, 
   key?: (raw: string) => K;
   /** Routes that must match before `/:key` (the changes feed, say). */
   before?: (router: ExpressRouter) => void;
+  /**
+   * A version of everything the list can show, read more cheaply than the list: it becomes the
+   * list's `ETag`, and a client that already holds it gets 304 without the list being read.
+   */
+  listVersion?: () => Promise<string>;
+}
+
+/** The version, for this exact list (its query) in this form (JSON or CSV). */
+function listETag(version: string, req: Request): string {
+  const variant = createHash('sha1')
+    .update(`${req.originalUrl}\0${wantsCsv(req) ? 'csv' : 'json'}`)
+    .digest('base64url');
+  return `W/"${version}-${variant.slice(0, 12)}"`;
 }
 
 export function resourceRouter<
@@ -42,7 +57,17 @@ export function resourceRouter<
   const key = spec.key ?? (parseId as unknown as (raw: string) => K);
   const router = Router();
   router.get('/', async (req, res) => {
-    sendList(res, spec.listKey, await spec.list.run(parseInput(spec.list.query, req.query), contextOf(res)));
+    const query = parseInput(spec.list.query, req.query);
+    if (spec.listVersion) {
+      res.setHeader('ETag', listETag(await spec.listVersion(), req));
+      res.vary('Accept');
+      // Express compares If-None-Match with the ETag just set.
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
+    }
+    sendList(res, spec.listKey, await spec.list.run(query, contextOf(res)));
   });
   const { create, update, delete: remove } = spec;
   if (create) {

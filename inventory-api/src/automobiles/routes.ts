@@ -1,17 +1,35 @@
 import type { Db } from '@carcar/common/db/database';
 import { can, forbiddenFor } from '@carcar/common/http/authorize';
-import { resourceRouter } from '@carcar/common/http/routes';
-import { parseVinParam } from '@carcar/common/http/validation';
-import type { Router } from 'express';
+import { contextOf, resourceRouter } from '@carcar/common/http/routes';
+import { parseInput, parseVinParam } from '@carcar/common/http/validation';
+import express, { type Router } from 'express';
 import type { FeedNotifier } from '../feed/notifier.js';
-import { automobileCreateBody, automobileListQuery, automobileUpdateBody } from './schemas.js';
+import { automobileImporter } from './import.js';
+import { automobileCreateBody, automobileListQuery, automobileUpdateBody, importQuery } from './schemas.js';
 import { automobileUseCases } from './use-cases.js';
+
+/** 10,000 rows of a VIN, a color, a year and a model come to well under a megabyte. */
+export const IMPORT_BODY_LIMIT = '2mb';
 
 export function automobilesRouter(db: Db, feedNotifier: FeedNotifier): Router {
   const automobiles = automobileUseCases(db, feedNotifier);
+  const importCsv = automobileImporter(db, feedNotifier);
   return resourceRouter({
     listKey: 'autos',
     list: { query: automobileListQuery, run: automobiles.list },
+    // A client holding the current list (the browser app revalidating) gets 304 without it being read.
+    listVersion: automobiles.version,
+    // A spreadsheet of new stock (managers): checked whole, then written whole or not at all.
+    before: (router) => {
+      router.post(
+        '/import',
+        express.text({ type: ['text/csv', 'text/plain'], limit: IMPORT_BODY_LIMIT }),
+        async (req, res) => {
+          const { dry_run } = parseInput(importQuery, req.query);
+          res.json(await importCsv(req.body, dry_run ?? false, contextOf(res)));
+        },
+      );
+    },
     create: { body: automobileCreateBody, run: automobiles.create },
     key: parseVinParam,
     get: automobiles.get,

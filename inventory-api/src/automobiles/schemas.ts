@@ -16,3 +16,6 @@ export const automobileListQuery = pageQuery.extend({
   sort: z.enum(automobileSorts, { error: `Sort by one of: ${automobileSorts.join(', ')}` }).default('id'),
 });
 export type AutomobileListQuery = z.output<typeof automobileListQuery>;
+
+/** `POST /api/automobiles/import/?dry_run=true`: check the file without writing. */
+export const importQuery = z.object({ dry_run: queryBoolean.optional() });

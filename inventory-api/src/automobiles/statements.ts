@@ -1,10 +1,10 @@
 import type { Automobile, AutomobileSort } from '@carcar/common/contract/inventory';
 import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
-import { queryRows } from '@carcar/common/db/statements';
+import { prepareRows, queryRows } from '@carcar/common/db/statements';
 import type { Paged } from '@carcar/common/http/list';
 import { asc, desc, eq, type Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { automobileCounts, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
+import { automobileChanges, automobileCounts, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import { prepareAutomobileWrite } from '../feed/record-changes.js';
 import { automobileJson, automobileJsonOf, automobilesJoined } from '../json/automobile-json.js';
 import type { AutomobileCreateInput, AutomobileListQuery, AutomobileUpdateInput } from './schemas.js';
@@ -193,7 +193,21 @@ export function automobileStatements(db: Db) {
     true,
   );
 
+  // Every change to a car's JSON (its own fields, its model's or maker's name, its deletion) appends
+  // to the feed, so the feed's head is a version of every automobile list.
+  const feedHead = prepareRows<{ seq: string | number }, Record<string, never>>(
+    db,
+    'inventory_feed_head',
+    sql`select coalesce(max(${automobileChanges.seq}), 0) as seq from ${automobileChanges}`,
+  );
+
   return {
+    /** The feed's last seq: it moves whenever any automobile list could answer differently. */
+    async version(): Promise<string> {
+      const [row] = await feedHead({});
+      return String(row?.seq ?? 0);
+    },
+
     list(query: AutomobileListQuery): Promise<Paged<Automobile>> {
       const { limit } = query;
       return limit !== undefined && !query.q ? stockPage({ ...query, limit }) : filteredList(query);

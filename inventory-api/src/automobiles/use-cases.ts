@@ -34,6 +34,9 @@ export function automobileUseCases(db: Db, feedNotifier: FeedNotifier) {
       return statements.list(query);
     },
 
+    /** A version of every automobile list, for its ETag. */
+    version: () => statements.version(),
+
     get,
 
     async create(input: AutomobileCreateInput, context: RequestContext): Promise<Automobile> {

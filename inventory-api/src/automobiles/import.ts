@@ -1,0 +1,188 @@
+import { automobileCreateBody } from '@carcar/common/contract/inventory';
+import { auditContext, audited } from '@carcar/common/db/audit';
+import type { Db } from '@carcar/common/db/database';
+import { translatePgError } from '@carcar/common/db/pg-errors';
+import { queryRows } from '@carcar/common/db/statements';
+import { AppError, type FieldError } from '@carcar/common/http/errors';
+import type { RequestContext } from '@carcar/common/http/routes';
+import { toFieldErrors } from '@carcar/common/http/validation';
+import { CsvError, parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
+import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
+import type { FeedNotifier } from '../feed/notifier.js';
+import { recordChanges } from '../feed/record-changes.js';
+
+// `POST /api/automobiles/import/`: a manager's spreadsheet of new stock, checked whole (every bad
+// row with its line and why) and then written whole, in one transaction, or not at all.
+
+export const MAX_IMPORT_ROWS = 10_000;
+
+export interface ImportResult {
+  /** Cars written: 0 on a dry run. */
+  created: number;
+  /** Rows that passed every check (on a dry run, what an import would create). */
+  valid: number;
+  dry_run: boolean;
+}
+
+interface Row {
+  line: number;
+  fields: Record<string, string>;
+}
+
+interface ValidRow {
+  line: number;
+  vin: string;
+  color: string;
+  year: number;
+  modelId: number;
+}
+
+const refuse = (errors: FieldError[]) =>
+  new AppError(400, 'validation_error', 'The file has problems; nothing was imported', errors);
+
+/** The header names columns, in any case; each record is keyed by them, with the line it ends on. */
+function readRows(text: string): Row[] {
+  try {
+    const records = parse(text, {
+      bom: true,
+      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      // Whatever the spreadsheet wrote: Windows, Unix or old Mac line ends, even mixed.
+      record_delimiter: ['\r\n', '\n', '\r'],
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
+    return records.map(({ record, info }) => ({ line: info.lines, fields: record }));
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw refuse([
+        { path: '(file)', message: `This is not a readable CSV file: ${error.message}`, ...(line ? { line } : {}) },
+      ]);
+    }
+    throw error;
+  }
+}
+
+function checkHeader(rows: Row[]): 'id' | 'names' {
+  const columns = new Set(Object.keys(rows[0]?.fields ?? {}));
+  const missing = ['vin', 'color', 'year'].filter((name) => !columns.has(name));
+  const byId = columns.has('model_id');
+  const byNames = columns.has('manufacturer') && columns.has('model');
+  if (!byId && !byNames) missing.push('model_id (or manufacturer and model)');
+  if (missing.length > 0) {
+    throw refuse([{ line: 1, path: '(header)', message: `The header row must name ${missing.join(', ')}` }]);
+  }
+  return byId ? 'id' : 'names';
+}
+
+export function automobileImporter(db: Db, feedNotifier: FeedNotifier) {
+  /** Every model by id and by "manufacturer\0model" in lower case: a dealership has dozens, not thousands. */
+  async function modelIndex() {
+    const rows = await db
+      .select({ id: vehicleModels.id, name: vehicleModels.name, maker: manufacturers.name })
+      .from(vehicleModels)
+      .innerJoin(manufacturers, sql`${manufacturers.id} = ${vehicleModels.manufacturerId}`);
+    return {
+      ids: new Set(rows.map((row) => row.id)),
+      byName: new Map(rows.map((row) => [`${row.maker.toLowerCase()}\0${row.name.toLowerCase()}`, row.id])),
+    };
+  }
+
+  async function check(rows: Row[]): Promise<{ valid: ValidRow[]; errors: FieldError[] }> {
+    const how = checkHeader(rows);
+    const models = await modelIndex();
+    const errors: FieldError[] = [];
+    const valid: ValidRow[] = [];
+    const firstLine = new Map<string, number>();
+    for (const { line, fields } of rows) {
+      let modelId: number | undefined;
+      if (how === 'names') {
+        modelId = models.byName.get(
+          `${(fields.manufacturer ?? '').toLowerCase()}\0${(fields.model ?? '').toLowerCase()}`,
+        );
+        if (modelId === undefined) {
+          errors.push({
+            line,
+            path: 'model',
+            message: `No model "${fields.model ?? ''}" by "${fields.manufacturer ?? ''}" is on file`,
+          });
+        }
+      }
+      const parsed = automobileCreateBody.safeParse({
+        vin: fields.vin,
+        color: fields.color,
+        year: fields.year,
+        model_id: how === 'id' ? fields.model_id : (modelId ?? 1),
+      });
+      if (!parsed.success) {
+        errors.push(...toFieldErrors(parsed.error).map((error) => ({ ...error, line })));
+        continue;
+      }
+      const { vin, color, year, model_id } = parsed.data;
+      if (how === 'id' && !models.ids.has(model_id)) {
+        errors.push({ line, path: 'model_id', message: `No vehicle model has id ${model_id}` });
+        continue;
+      }
+      const earlier = firstLine.get(vin);
+      if (earlier !== undefined) {
+        errors.push({ line, path: 'vin', message: `VIN ${vin} is also on line ${earlier}` });
+        continue;
+      }
+      firstLine.set(vin, line);
+      if (modelId !== undefined || how === 'id') valid.push({ line, vin, color, year, modelId: model_id });
+    }
+    const inStock = await queryRows<{ vin: string }>(
+      db,
+      sql`select vin from ${automobiles} where vin = any(${sql.param(valid.map((row) => row.vin))}::varchar[])`,
+    );
+    for (const { vin } of inStock) {
+      errors.push({
+        line: firstLine.get(vin) ?? 0,
+        path: 'vin',
+        message: `An automobile with VIN ${vin} is already in stock`,
+      });
+    }
+    errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return { valid, errors };
+  }
+
+  return async function importCsv(text: unknown, dryRun: boolean, context: RequestContext): Promise<ImportResult> {
+    if (typeof text !== 'string' || text.trim() === '') {
+      throw refuse([
+        { path: '(file)', message: 'Send the stock as a CSV file (Content-Type: text/csv) with a header row' },
+      ]);
+    }
+    const rows = readRows(text);
+    if (rows.length === 0) throw refuse([{ line: 2, path: '(file)', message: 'The file has a header but no cars' }]);
+    if (rows.length > MAX_IMPORT_ROWS) {
+      throw refuse([
+        {
+          path: '(file)',
+          message: `A file can hold at most ${MAX_IMPORT_ROWS.toLocaleString('en')} cars; this one has ${rows.length.toLocaleString('en')}`,
+        },
+      ]);
+    }
+    const { valid, errors } = await check(rows);
+    if (errors.length > 0) throw refuse(errors);
+    if (dryRun) return { created: 0, valid: valid.length, dry_run: true };
+    const vins = valid.map((row) => row.vin);
+    await audited(db, auditContext(context, { reason: 'imported from a CSV file' }), async (tx) => {
+      // One statement for the cars, one for their feed entries: 10,000 rows in one round trip each.
+      await tx.execute(sql`insert into ${automobiles} (vin, color, year, model_id)
+        select * from unnest(${sql.param(vins)}::varchar[], ${sql.param(valid.map((row) => row.color))}::varchar[],
+          ${sql.param(valid.map((row) => row.year))}::smallint[], ${sql.param(valid.map((row) => row.modelId))}::integer[])`);
+      await recordChanges(tx, sql`${automobiles.vin} = any(${sql.param(vins)}::varchar[])`);
+    }).catch(
+      // Another import or a colleague added one of these VINs since the check.
+      translatePgError({
+        unique: { path: 'vin', message: 'A car in this file was added to stock meanwhile; check the file again' },
+      }),
+    );
+    feedNotifier.notify();
+    return { created: valid.length, valid: valid.length, dry_run: false };
+  };
+}
+
+export type AutomobileImporter = ReturnType<typeof automobileImporter>;
