@@ -522,7 +522,11 @@ describe('conditional reads of the automobile list', () => {
     await stock.inv.api().put(`/api/automobiles/${vin}/`).send({ color: 'teal' }).expect(200);
     const changed = await stock.inv.api().get('/api/automobiles/').set('If-None-Match', etag).expect(200);
     expect(changed.headers.etag).not.toBe(etag);
-    await stock.inv.api().get('/api/automobiles/').set('If-None-Match', changed.headers.etag as string).expect(304);
+    await stock.inv
+      .api()
+      .get('/api/automobiles/')
+      .set('If-None-Match', changed.headers.etag as string)
+      .expect(304);
     await stock.inv.api().put(`/api/models/${stock.modelId}/`).send({ name: 'Sebring II' }).expect(200);
     const renamed = await stock.inv
       .api()
