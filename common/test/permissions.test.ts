@@ -36,6 +36,7 @@ const documentedTable: Record<string, string> = {
   'sales.record': 'xxx..',
   'sales.void': 'xx...',
   'audit.read': 'xx...',
+  'reports.read': 'xx...',
   'users.manage': 'x....',
 };
 

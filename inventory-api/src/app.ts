@@ -12,6 +12,7 @@ import { feedRouter } from './feed/routes.js';
 import { manufacturersRouter } from './manufacturers/routes.js';
 import { modelsRouter } from './models/routes.js';
 import { inventoryOpenApi } from './openapi.js';
+import { inventoryReportsRouter } from './reports/routes.js';
 import { vinsRouter } from './vins/routes.js';
 
 export interface InventoryDeps {
@@ -41,6 +42,7 @@ export function createApp({ db, logger, http, access, feedNotifier }: InventoryD
       app.use('/api/automobiles/changes', feedRouter(db, feedNotifier));
       app.use('/api/automobiles', automobilesRouter(db, feedNotifier));
       app.use('/api/vins', vinsRouter());
+      app.use('/api/reports', inventoryReportsRouter(db));
       app.use('/api/audit', auditRouter(db, auditLog));
       app.use('/api', openApiRouter(inventoryOpenApi));
     },

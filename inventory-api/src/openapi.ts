@@ -1,5 +1,6 @@
 import type { FeedPage } from '@carcar/common/contract/feed';
 import type { Automobile, Manufacturer, VehicleModel } from '@carcar/common/contract/inventory';
+import { reportRangeQuery } from '@carcar/common/contract/reports';
 import { auditOperation } from '@carcar/common/http/audit-routes';
 import { pageQuery } from '@carcar/common/http/list';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
@@ -24,6 +25,7 @@ const automobile: Automobile = {
   vin: '1C3CC5FB2AN120174',
   model,
   sold: false,
+  created_at: '2026-05-01T14:30:00.000Z',
 };
 
 const operations: Operation[] = [
@@ -96,6 +98,26 @@ const operations: Operation[] = [
       country: null,
       model_years: [2010],
       problems: [],
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/inventory-aging/',
+    summary:
+      'Managers: every unsold car with when it arrived and its whole days in stock, oldest first; ?from=&to= only cars that arrived on those days (UTC); CSV with Accept: text/csv',
+    query: reportRangeQuery,
+    example: {
+      rows: [
+        {
+          vin: '1C3CC5FB2AN120174',
+          year: 2012,
+          color: 'red',
+          manufacturer: 'Chrysler',
+          model: 'Sebring',
+          arrived_at: '2026-05-01T14:30:00.000Z',
+          days_in_stock: 213,
+        },
+      ],
     },
   },
   auditOperation({

@@ -26,6 +26,8 @@ describe('automobiles', () => {
       vin: '1C3CC5FB2AN120174',
       model,
       sold: false,
+      // (added) when inventory recorded the car
+      created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
     await stock.inv.api().get('/api/automobiles/1C3CC5FB2AN120174/').expect(200, res.body);
     await stock.inv.api().get('/api/automobiles/1c3cc5fb2an120174').expect(200, res.body);

@@ -16,6 +16,7 @@ import type { DispatcherStatus } from './outbox/dispatcher.js';
 import type { OnOutboxWritten } from './outbox/enqueue.js';
 import { customersRepository, salespeopleRepository } from './people/repositories.js';
 import { customerListQuery, customerUpdateBody } from './people/schemas.js';
+import { salesReportsRouter } from './reports/routes.js';
 import { salesRouter } from './sales/routes.js';
 
 export interface SalesDeps {
@@ -29,6 +30,8 @@ export interface SalesDeps {
   onOutboxWritten?: OnOutboxWritten;
   syncStatus?: () => SyncStatus;
   dispatcherStatus?: () => DispatcherStatus;
+  /** The dealership's IANA time zone: the reports' months and days. UTC unless given. */
+  timezone?: string;
 }
 
 export function createApp({
@@ -39,6 +42,7 @@ export function createApp({
   onOutboxWritten,
   syncStatus,
   dispatcherStatus,
+  timezone = 'UTC',
 }: SalesDeps): Express {
   return createHttpApp({
     logger,
@@ -65,6 +69,7 @@ export function createApp({
       );
       app.use('/api/sales', salesRouter(db, onOutboxWritten ?? (() => undefined)));
       app.use('/api/automobiles', automobilesRouter(db));
+      app.use('/api/reports', salesReportsRouter(db, timezone));
       app.use('/api/audit', auditRouter(db, auditLog));
       app.use('/api', openApiRouter(salesOpenApi));
     },

@@ -36,6 +36,7 @@ await runService({
       onOutboxWritten: dispatcher.onOutboxWritten,
       syncStatus: poller.status,
       dispatcherStatus: dispatcher.status,
+      timezone: config.TIMEZONE,
     });
     return { app, stopping: [() => poller.stop(), () => dispatcher.stop()] };
   },

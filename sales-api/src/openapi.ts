@@ -1,4 +1,5 @@
 import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
+import { reportRangeQuery } from '@carcar/common/contract/reports';
 import { customerBody, saleCreateBody } from '@carcar/common/contract/sales';
 import { staffListQuery } from '@carcar/common/db/table-repository';
 import { auditOperation } from '@carcar/common/http/audit-routes';
@@ -93,6 +94,33 @@ const operations: Operation[] = [
     summary: 'The local copy of inventory (?sold=false: cars that can be sold; ?vin=: one car)',
     query: automobileListQuery,
     example: { autos: [auto] },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/sales-by-month/',
+    summary:
+      'Managers: live sales (voided ones left out) per month from ?from= to ?to= (days on the dealership calendar, TIMEZONE; by default the last twelve months), months without a sale too; CSV with Accept: text/csv',
+    query: reportRangeQuery,
+    example: { rows: [{ month: '2026-11', sales: 3, revenue: 76499.5, average_price: 25499.83 }] },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/sales-by-salesperson/',
+    summary:
+      "Managers: each salesperson's live sales from ?from= to ?to=, most revenue first; active salespeople without a sale too; CSV with Accept: text/csv",
+    query: reportRangeQuery,
+    example: {
+      rows: [
+        {
+          salesperson_id: 1,
+          employee_id: 'S-100',
+          salesperson: 'Sam Seller',
+          sales: 3,
+          revenue: 76499.5,
+          average_price: 25499.83,
+        },
+      ],
+    },
   },
   auditOperation({
     id: 23,

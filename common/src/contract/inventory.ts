@@ -70,6 +70,8 @@ export interface Automobile {
   vin: string;
   model: VehicleModel;
   sold: boolean;
+  /** (added) When inventory recorded the car: its arrival in stock. */
+  created_at: string;
 }
 
 /** `GET /api/vins/:vin` answers a VIN's decoding. */

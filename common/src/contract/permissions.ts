@@ -36,6 +36,7 @@ export const permissionDescriptions = {
   'sales.record': 'record sales',
   'sales.void': 'void sales',
   'audit.read': 'read the audit trail',
+  'reports.read': "read the reports (sales, technicians' weeks, inventory aging)",
   'users.manage': 'manage users and API tokens',
 } as const satisfies Record<string, string>;
 

@@ -63,6 +63,7 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     // route refuses any other field from a caller without `inventory.write`).
     { method: 'PUT', path: '/api/automobiles/:vin/', permission: ['inventory.write', 'automobiles.sold'] },
     { method: 'GET', path: '/api/vins/:vin/', permission: 'inventory.read' },
+    { method: 'GET', path: '/api/reports/inventory-aging/', permission: 'reports.read' },
     audit,
     ...docs,
   ],
@@ -71,6 +72,9 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     ...resource('/api/appointments', 'id', 'appointments.read', 'appointments.book', ['POST', 'DELETE']),
     { method: 'PUT', path: '/api/appointments/:id/cancel/', permission: 'appointments.book' },
     { method: 'PUT', path: '/api/appointments/:id/finish/', permission: 'appointments.finish', orOwn: true },
+    { method: 'GET', path: '/api/reports/technician-weeks/', permission: 'reports.read' },
+    // Due for service: which cars to call about, read from appointments and service's inventory copy.
+    { method: 'GET', path: '/api/service-due/', permission: 'appointments.read' },
     audit,
     ...docs,
   ],
@@ -84,6 +88,8 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     { method: 'DELETE', path: '/api/sales/:id/', permission: 'sales.void' },
     // The local copy of inventory the "record a sale" form picks from.
     { method: 'GET', path: '/api/automobiles/', permission: 'inventory.read' },
+    { method: 'GET', path: '/api/reports/sales-by-month/', permission: 'reports.read' },
+    { method: 'GET', path: '/api/reports/sales-by-salesperson/', permission: 'reports.read' },
     audit,
     ...docs,
   ],

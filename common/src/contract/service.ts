@@ -90,3 +90,32 @@ export interface BookingConflictBody {
   /** The earliest start at or after the requested one when the technician is free for the whole duration. */
   next_free: string;
 }
+
+/**
+ * Why a car is on the due-for-service list (`GET /api/service-due/`): its last finished service is
+ * older than the interval; it was sold here and has not been serviced since; or its last
+ * appointment was canceled and nothing was booked or done after it.
+ */
+export const dueKinds = ['overdue', 'sold_not_serviced', 'canceled'] as const;
+export type DueKind = (typeof dueKinds)[number];
+
+/** The longest interval `?months=` (and `SERVICE_DUE_MONTHS`) may ask for. */
+export const MAX_DUE_MONTHS = 60;
+
+/** One car of `GET /api/service-due/`. */
+export interface DueCar {
+  vin: string;
+  kind: DueKind;
+  /** The customer's name on the appointment that put the car here; null for a sold car never seen by service. */
+  customer: string | null;
+  /** Start of the latest finished appointment, ISO 8601; null when never serviced here. */
+  last_service_at: string | null;
+  /** When service learned the car was sold (null: not sold here, or sold before that was recorded). */
+  sold_at: string | null;
+  /** From when the car counts as due, for ordering; null when unknown. */
+  due_since: string | null;
+  /** The canceled appointment (kind `canceled` only). */
+  canceled_appointment: { id: number; date_time: string; reason: string; cancel_reason: string | null } | null;
+  /** The car as inventory had it; null for an outside car. */
+  car: { year: number; color: string; model: string; manufacturer: string } | null;
+}

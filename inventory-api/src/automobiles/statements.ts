@@ -80,6 +80,7 @@ function preparePage(db: Db, bySold: boolean, sort: AutomobileSort) {
         year: automobiles.year,
         sold: automobiles.sold,
         modelId: automobiles.modelId,
+        createdAt: automobiles.createdAt,
       })
       .from(automobiles)
       .where(bySold ? eq(automobiles.sold, soldPlaceholder) : undefined)

@@ -52,12 +52,16 @@ export const automobiles = inventory.table(
     modelId: integer('model_id')
       .notNull()
       .references(() => vehicleModels.id, { onDelete: 'restrict' }),
+    /** When inventory recorded the car: its arrival in stock, for the aging report. */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('automobiles_model_id_idx').on(t.modelId),
     index('automobiles_sold_id_idx').on(t.sold, t.id),
     // `?sort=year` and `-year`: a page read in order from the index, not a sort of the whole stock.
     index('automobiles_year_id_idx').on(t.year, t.id),
+    // The aging report: the unsold cars, oldest arrival first.
+    index('automobiles_unsold_created_at_idx').on(t.createdAt).where(sql`not ${t.sold}`),
   ],
 );
 

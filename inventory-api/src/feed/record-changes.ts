@@ -19,7 +19,14 @@ export async function recordChanges(tx: Db, where: SQL, deleted = false): Promis
 }
 
 /** The columns of the automobile row a write statement returned, in `prepareAutomobileWrite` below. */
-const written = { id: sql`car.id`, vin: sql`car.vin`, color: sql`car.color`, year: sql`car.year`, sold: sql`car.sold` };
+const written = {
+  id: sql`car.id`,
+  vin: sql`car.vin`,
+  color: sql`car.color`,
+  year: sql`car.year`,
+  sold: sql`car.sold`,
+  createdAt: sql`car.created_at`,
+};
 
 /**
  * Prepares `change` (an insert, update or delete of one automobile, without `returning`, with
@@ -39,7 +46,7 @@ export function prepareAutomobileWrite<P extends Record<string, unknown>>(
     // `audit` tells the audit trigger who is acting; the triggers fire as the statement ends, after
     // the final select has read `audit` (it is read only when there is a car to answer).
     sql`with audit as (select set_config('carcar.audit', ${sql.placeholder('audit')}, true) as context),
-      car as (${change} returning id, vin, color, year, sold, model_id),
+      car as (${change} returning id, vin, color, year, sold, model_id, created_at),
       written as (
         select car.vin, ${automobileJsonOf(written)} as automobile from car
         join ${vehicleModels} on ${vehicleModels.id} = car.model_id

@@ -9,6 +9,7 @@ export interface AutomobileColumns {
   color: SQLWrapper;
   year: SQLWrapper;
   sold: SQLWrapper;
+  createdAt: SQLWrapper;
 }
 
 /**
@@ -24,7 +25,7 @@ export function automobileJsonOf(car: AutomobileColumns): SQL<Automobile> {
     'picture_url', ${vehicleModels.pictureUrl},
     'manufacturer', json_build_object(
       'href', '/api/manufacturers/' || ${manufacturers.id} || '/', 'id', ${manufacturers.id}, 'name', ${manufacturers.name})),
-  'sold', ${car.sold})`;
+  'sold', ${car.sold}, 'created_at', to_char(${car.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 }
 
 /** The JSON of the automobile rows of `automobilesJoined`. */

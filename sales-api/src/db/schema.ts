@@ -72,6 +72,8 @@ export const salesRecords = sales.table(
     index('sales_automobile_vin_id_idx').on(t.automobileVin, t.id),
     // Live sales by price (`?sort=price`, `-price`): a page read in order from the index, not a sort of every sale.
     index('sales_live_price_id_idx').on(t.price, t.id).where(sql`${t.voidedAt} is null`),
+    // The reports: live sales of a range of days, with every column they sum (an index-only scan).
+    index('sales_live_created_at_idx').on(t.createdAt, t.salespersonId, t.price).where(sql`${t.voidedAt} is null`),
   ],
 );
 

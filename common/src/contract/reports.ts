@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+// The managers' reports (`GET /api/reports/...` of each service): their query and the rows they
+// answer, shared by the services and the browser app. Browser-safe: no node imports.
+
+/** A report may span at most ten years: the months and weeks it lists stay a few hundred rows. */
+export const MAX_REPORT_DAYS = 3660;
+
+const reportDate = z.iso.date({ error: 'Enter a date such as 2026-12-03' });
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
+/**
+ * `?from=&to=`: calendar days, both included, on the dealership's calendar where the service knows
+ * it (`TIMEZONE`). Either may be left out; the report then says which days it chose.
+ */
+export const reportRangeQuery = z
+  .object({ from: reportDate.optional(), to: reportDate.optional() })
+  .refine((range) => !range.from || !range.to || range.from <= range.to, {
+    path: ['to'],
+    message: 'Choose a "to" date on or after the "from" date',
+  })
+  .refine((range) => !range.from || !range.to || dayNumber(range.to) - dayNumber(range.from) < MAX_REPORT_DAYS, {
+    path: ['to'],
+    message: 'Choose a range of at most ten years',
+  });
+export type ReportRangeQuery = z.output<typeof reportRangeQuery>;
+
+/** One month of live sales (voided ones left out); a month without sales is there with zeros. */
+export interface SalesByMonthRow {
+  /** `2026-11` */
+  month: string;
+  sales: number;
+  revenue: number;
+  /** null in a month without sales. */
+  average_price: number | null;
+}
+
+/** One salesperson's live sales in the range; active salespeople without a sale are there with zeros. */
+export interface SalesBySalespersonRow {
+  salesperson_id: number;
+  employee_id: string;
+  salesperson: string;
+  sales: number;
+  revenue: number;
+  average_price: number | null;
+}
+
+/** One technician's appointments that start in one week (Monday to Sunday). */
+export interface TechnicianWeekRow {
+  /** The week's Monday: `2026-11-30`. */
+  week: string;
+  technician_id: number;
+  employee_id: string;
+  technician: string;
+  /** Every appointment of the week, whatever became of it. */
+  booked: number;
+  finished: number;
+  canceled: number;
+  /** Neither finished nor canceled (yet). */
+  open: number;
+}
+
+/** One unsold car and how long it has been in stock. */
+export interface InventoryAgingRow {
+  vin: string;
+  year: number;
+  color: string;
+  manufacturer: string;
+  model: string;
+  /** When inventory recorded the car. */
+  arrived_at: string;
+  /** Whole days since it arrived. */
+  days_in_stock: number;
+}
+
+/** Every report answers `{"rows": [...]}` (or CSV for `Accept: text/csv`). */
+export interface ReportAnswer<Row> {
+  rows: Row[];
+}
+
+/** Today's date in an IANA time zone, as YYYY-MM-DD. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The range a report covers when not told: the twelve calendar months up to `today`, this one included. */
+export function defaultReportRange(today: string): { from: string; to: string } {
+  const [year = 1970, month = 1] = today.split('-').map(Number);
+  const first = new Date(Date.UTC(year, month - 1 - 11, 1));
+  return { from: first.toISOString().slice(0, 10), to: today };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The technicians' weeks when not told: the twelve weeks before this one, this one and the four
+ * after it (appointments are booked ahead), each Monday to Sunday.
+ */
+export function defaultWeeksRange(today: string): { from: string; to: string } {
+  const day = Date.parse(`${today}T00:00:00Z`);
+  const monday = day - ((new Date(day).getUTCDay() + 6) % 7) * DAY;
+  const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
+  return { from: iso(monday - 12 * 7 * DAY), to: iso(monday + 5 * 7 * DAY - DAY) };
+}
+
+/** The range asked for, the missing ends filled in from `defaults` (the last twelve months unless given). */
+export function resolveReportRange(
+  query: ReportRangeQuery,
+  today: string,
+  defaults: (today: string) => { from: string; to: string } = defaultReportRange,
+): { from: string; to: string } {
+  const fallback = defaults(today);
+  const to = query.to ?? (query.from && query.from > fallback.to ? query.from : fallback.to);
+  // A chosen end brings its own start: the default span before it.
+  return { from: query.from ?? (query.to ? defaults(query.to).from : fallback.from), to };
+}

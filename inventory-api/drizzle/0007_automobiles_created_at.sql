@@ -1,0 +1,2 @@
+ALTER TABLE "inventory"."automobiles" ADD COLUMN "created_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+CREATE INDEX "automobiles_unsold_created_at_idx" ON "inventory"."automobiles" USING btree ("created_at") WHERE not "inventory"."automobiles"."sold";

@@ -1,0 +1,1 @@
+CREATE INDEX "sales_live_created_at_idx" ON "sales"."sales" USING btree ("created_at","salesperson_id","price") WHERE "sales"."sales"."voided_at" is null;
