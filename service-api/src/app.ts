@@ -9,7 +9,9 @@ import type { SyncStatus } from '@carcar/common/sync/poller';
 import type { Express } from 'express';
 import { appointmentsRouter } from './appointments/routes.js';
 import { auditLog } from './db/schema.js';
+import { dueRouter } from './due/routes.js';
 import { serviceOpenApi } from './openapi.js';
+import { serviceReportsRouter } from './reports/routes.js';
 import { techniciansRepository } from './technicians/repository.js';
 
 export interface ServiceDeps {
@@ -21,11 +23,21 @@ export interface ServiceDeps {
   access: AccessPolicy;
   /** The dealership's IANA time zone, for `?date=`. */
   timezone: string;
+  /** Due for service: months since the last finished service (`SERVICE_DUE_MONTHS`); 6 unless given. */
+  serviceDueMonths?: number;
   /** The poller's state for `/healthz`; absent where no poller runs (most tests). */
   syncStatus?: () => SyncStatus;
 }
 
-export function createApp({ db, logger, http, access, timezone, syncStatus }: ServiceDeps): Express {
+export function createApp({
+  db,
+  logger,
+  http,
+  access,
+  timezone,
+  serviceDueMonths = 6,
+  syncStatus,
+}: ServiceDeps): Express {
   return createHttpApp({
     logger,
     ...http,
@@ -37,6 +49,8 @@ export function createApp({ db, logger, http, access, timezone, syncStatus }: Se
     routes: (app) => {
       app.use('/api/technicians', resourceRouter(staffRoutes('technicians', techniciansRepository(db))));
       app.use('/api/appointments', appointmentsRouter(db, timezone));
+      app.use('/api/service-due', dueRouter(db, serviceDueMonths));
+      app.use('/api/reports', serviceReportsRouter(db, timezone));
       app.use('/api/audit', auditRouter(db, auditLog));
       app.use('/api', openApiRouter(serviceOpenApi));
     },

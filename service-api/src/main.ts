@@ -28,6 +28,7 @@ await runService({
       http,
       access,
       timezone: config.TIMEZONE,
+      serviceDueMonths: config.SERVICE_DUE_MONTHS,
       syncStatus: poller.status,
     });
     return { app, stopping: [() => poller.stop()] };

@@ -1,9 +1,11 @@
 import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
+import { reportRangeQuery } from '@carcar/common/contract/reports';
 import { appointmentCancelBody, appointmentCreateBody } from '@carcar/common/contract/service';
 import { staffListQuery } from '@carcar/common/db/table-repository';
 import { auditOperation } from '@carcar/common/http/audit-routes';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
 import { appointmentListQuery } from './appointments/schemas.js';
+import { dueListQuery } from './due/schemas.js';
 
 const technician = { id: 1, first_name: 'Ada', last_name: 'Lovelace', employee_id: 'T-100', active: true };
 const appointment = {
@@ -67,6 +69,50 @@ const operations: Operation[] = [
     summary: 'Finish a created appointment',
     example: { ...appointment, status: 'finished' },
     errors: [404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/service-due/',
+    summary:
+      'Cars due for service, one row each, never one already booked: kind overdue (last finished service ' +
+      'older than ?months=, default SERVICE_DUE_MONTHS), sold_not_serviced (sold here, not serviced since), ' +
+      'canceled (last appointment canceled, nothing done or booked after); ?kind= one of them; oldest first',
+    query: dueListQuery,
+    example: {
+      cars: [
+        {
+          vin: '1C3CC5FB2AN120174',
+          kind: 'overdue',
+          customer: 'Jane Doe',
+          last_service_at: '2026-01-10T09:00:00.000Z',
+          sold_at: null,
+          due_since: '2026-07-10T09:00:00.000Z',
+          canceled_appointment: null,
+          car: { year: 2012, color: 'red', model: 'Sebring', manufacturer: 'Chrysler' },
+        },
+      ],
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/technician-weeks/',
+    summary:
+      "Managers: each technician's appointments per week (Monday to Sunday on the dealership clock, TIMEZONE) starting from ?from= to ?to= (by default the twelve weeks before this one, this one and the four after it): booked, finished, canceled and still open; CSV with Accept: text/csv",
+    query: reportRangeQuery,
+    example: {
+      rows: [
+        {
+          week: '2026-11-30',
+          technician_id: 1,
+          employee_id: 'T-100',
+          technician: 'Ada Lovelace',
+          booked: 12,
+          finished: 9,
+          canceled: 1,
+          open: 2,
+        },
+      ],
+    },
   },
   auditOperation({
     id: 17,

@@ -63,6 +63,17 @@ export const appointments = service.table(
 
 /** The local copy of inventory's automobiles, kept by the poller; an appointment's VIN here means VIP. */
 export const automobileVOs = automobileVOTable(service);
+
+/**
+ * When this copy first saw each car sold, for "sold and not serviced since" (the due-for-service
+ * list). Inventory's feed carries no sale date and service reads no sales, so a trigger on
+ * automobile_vos (migration 0005) keeps it: a car turning sold gets the time, one turning unsold
+ * (a voided sale) loses its row. `null`: already sold when the copy first received it.
+ */
+export const automobileSoldAt = service.table('automobile_sold_at', {
+  vin: varchar({ length: 17 }).primaryKey(),
+  soldAt: timestamp('sold_at', { withTimezone: true }),
+});
 export const syncCursors = syncCursorTable(service);
 
 /**
