@@ -231,14 +231,15 @@ describe('what the navigation offers', () => {
 
   it('shows a technician the service pages, and no sales or administration', async () => {
     open('/', 'technician');
-    await screen.findByRole('heading', { name: 'Dashboard' });
+    // A technician's home page is their own jobs, not the dashboard.
+    await screen.findByRole('heading', { name: 'My work' });
     expect(links()).toContain('Service board');
     expect(links()).not.toContain('Book an appointment');
     expect(links()).not.toContain('Sales');
     expect(links()).not.toContain('Customers');
     expect(links()).not.toContain('Users');
     expect(screen.queryByRole('heading', { name: 'Sales', level: 2 })).toBeNull();
-    // Nor does the dashboard ask for what it may not show.
+    // Nor does the page ask for what it may not show.
     expect(stub.requests.some((r) => r.path.startsWith('/sales/'))).toBe(false);
   });
 

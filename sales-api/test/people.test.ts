@@ -1,4 +1,5 @@
 import { sampleVin } from '@carcar/common/vin/vin';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCustomer, addSalesperson, type SalesApi, startSalesApi, stockCars } from './helpers.js';
 
@@ -231,5 +232,39 @@ describe('deleting people that sales reference', () => {
       .expect(201);
     expect((await sales.api().delete(`/api/salespeople/${person.id}/`).expect(409)).body.code).toBe('conflict');
     expect((await sales.api().delete(`/api/customers/${customer.id}/`).expect(409)).body.code).toBe('conflict');
+  });
+});
+
+describe('lists as CSV', () => {
+  it('answers the same rows as CSV for Accept: text/csv, quoted, with formula cells defused', async () => {
+    const tricky = {
+      first_name: '=HYPERLINK("http://evil.example","click")',
+      last_name: 'O"Brien, Jr.',
+      address: '12 Elm Street\nSpringfield',
+      phone_number: '+1 (555) 010-0199',
+    };
+    const created = (await sales.api().post('/api/customers/').send(tricky).expect(201)).body as { id: number };
+    const json = await sales.api().get('/api/customers/?q=Brien').expect(200);
+    const res = await sales.api().get('/api/customers/?q=Brien').set('Accept', 'text/csv').expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['x-total-count']).toBe(json.headers['x-total-count']);
+    expect(res.headers.vary).toMatch(/Accept/);
+    const rows = parse(res.text, { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toEqual(
+      json.body.customers.map((customer: Record<string, unknown>) => ({
+        id: String(customer.id),
+        first_name: `'${customer.first_name}`,
+        last_name: customer.last_name,
+        address: customer.address,
+        phone_number: `'${customer.phone_number}`,
+      })),
+    );
+    expect(rows.map((row) => row.id)).toContain(String(created.id));
+    // RFC 4180: CRLF between records, quotes doubled inside quoted cells.
+    expect(res.text).toContain('"O""Brien, Jr."');
+    expect(res.text.split('\r\n')[0]).toBe('id,first_name,last_name,address,phone_number');
+    // Paging applies as to the JSON.
+    const page = await sales.api().get('/api/customers/?limit=1').set('Accept', 'text/csv').expect(200);
+    expect(parse(page.text, { columns: true })).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import { createBrowserRouter, Link, Navigate, type RouteObject, useParams } from
 import { Layout } from '../components/layout';
 import { type PageNeed, RequirePermission } from '../components/require-permission';
 import { Loading } from '../components/states';
-import { DashboardPage } from '../features/dashboard/components/dashboard-page';
+import { HomePage } from '../features/my-work/components/home-page';
 
 /** Each page is its own chunk, fetched on first visit (the layout shows a fallback meanwhile). */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -38,11 +38,31 @@ const ServiceHistoryPage = lazyPage(
   () => import('../features/service/components/service-history-page'),
   'ServiceHistoryPage',
 );
+const MyWorkPage = lazyPage(() => import('../features/my-work/components/my-work-page'), 'MyWorkPage');
+const DueServicePage = lazyPage(() => import('../features/due-service/components/due-service-page'), 'DueServicePage');
 const TechniciansPage = lazyPage(() => import('../features/service/components/technicians-page'), 'TechniciansPage');
 const TechnicianPage = lazyPage(() => import('../features/service/components/technician-page'), 'TechnicianPage');
 const AppointmentDetailPage = lazyPage(
   () => import('../features/service/components/appointment-detail-page'),
   'AppointmentDetailPage',
+);
+// Papers to print and the stock import: pages of their own, loaded (with their CSV parser) when opened.
+const ImportAutomobilesPage = lazyPage(
+  () => import('../features/inventory/components/import-automobiles-page'),
+  'ImportAutomobilesPage',
+);
+const BillOfSalePage = lazyPage(() => import('../features/sales/components/bill-of-sale-page'), 'BillOfSalePage');
+const WorkOrderPage = lazyPage(() => import('../features/service/components/work-order-page'), 'WorkOrderPage');
+
+// The reports: only their pages import the chart library (Chart.js), so it is in their chunks alone.
+const SalesReportPage = lazyPage(() => import('../features/reports/components/sales-report-page'), 'SalesReportPage');
+const TechniciansReportPage = lazyPage(
+  () => import('../features/reports/components/technicians-report-page'),
+  'TechniciansReportPage',
+);
+const InventoryAgingPage = lazyPage(
+  () => import('../features/reports/components/inventory-aging-page'),
+  'InventoryAgingPage',
 );
 
 // Signing in is once a session: its form code (react-hook-form) need not hold up every other page.
@@ -88,25 +108,33 @@ export const routes: RouteObject[] = [
     path: '/',
     element: <Layout />,
     children: [
-      { index: true, element: <DashboardPage /> },
+      { index: true, element: <HomePage /> },
+      guarded('my-work', { atLeastOwn: 'appointments.finish' }, <MyWorkPage />),
       guarded('inventory/manufacturers', 'inventory.read', <ManufacturersPage />),
       guarded('inventory/models', 'inventory.read', <ModelsPage />),
       guarded('inventory/automobiles', 'inventory.read', <AutomobilesPage />),
+      guarded('inventory/automobiles/import', 'inventory.write', <ImportAutomobilesPage />),
       { path: 'inventory/automobiles/:vin', element: <OldCarAddress /> },
       guarded('vehicles/:vin', 'inventory.read', <VehiclePage />),
       guarded('activity', 'audit.read', <ActivityPage />),
+      guarded('reports/sales', 'reports.read', <SalesReportPage />),
+      guarded('reports/technicians', 'reports.read', <TechniciansReportPage />),
+      guarded('reports/inventory-aging', 'reports.read', <InventoryAgingPage />),
       guarded('service/technicians', 'technicians.read', <TechniciansPage />),
       guarded('service/appointments', 'appointments.read', <AppointmentsPage />),
       guarded('service/appointments/new', 'appointments.book', <BookAppointmentPage />),
       guarded('service/appointments/:id', 'appointments.read', <AppointmentDetailPage />),
+      guarded('service/appointments/:id/print', 'appointments.read', <WorkOrderPage />),
       guarded('service/technicians/:id', 'technicians.read', <TechnicianPage />),
       guarded('service/history', 'appointments.read', <ServiceHistoryPage />),
+      guarded('service/due', 'appointments.book', <DueServicePage />),
       guarded('sales', ownSales, <SalesPage />),
       guarded('sales/new', 'sales.record', <RecordSalePage />),
       guarded('sales/salespeople', 'salespeople.read', <SalespeoplePage />),
       guarded('sales/customers', 'customers.read', <CustomersPage />),
       guarded('sales/history', ownSales, <SalespersonHistoryPage />),
       guarded('sales/:id', ownSales, <SalePage />),
+      guarded('sales/:id/print', ownSales, <BillOfSalePage />),
       guarded('sales/customers/:id', 'customers.read', <CustomerPage />),
       guarded('sales/salespeople/:id', 'salespeople.read', <SalespersonPage />),
       guarded('admin/users', 'users.manage', <UsersPage />),

@@ -32,6 +32,7 @@ const sections: { title: string; links: NavEntry[] }[] = [
       { to: '/service/appointments', label: 'Service board', need: 'appointments.read' },
       { to: '/service/appointments/new', label: 'Book an appointment', need: 'appointments.book' },
       { to: '/service/history', label: 'Service history', need: 'appointments.read' },
+      { to: '/service/due', label: 'Due for service', need: 'appointments.book' },
     ],
   },
   {
@@ -42,6 +43,14 @@ const sections: { title: string; links: NavEntry[] }[] = [
       { to: '/sales', label: 'Sales', need: { atLeastOwn: 'sales.read' } },
       { to: '/sales/new', label: 'Record a sale', need: 'sales.record' },
       { to: '/sales/history', label: 'Salesperson history', need: { atLeastOwn: 'sales.read' } },
+    ],
+  },
+  {
+    title: 'Reports',
+    links: [
+      { to: '/reports/sales', label: 'Sales report', need: 'reports.read' },
+      { to: '/reports/technicians', label: 'Technicians’ weeks', need: 'reports.read' },
+      { to: '/reports/inventory-aging', label: 'Inventory aging', need: 'reports.read' },
     ],
   },
   {

@@ -3,7 +3,14 @@ import { z } from 'zod';
 declare global {
   interface Window {
     /** Set by /config.js, which the gateway answers with the deployment's settings (TIMEZONE). */
-    __CARCAR_CONFIG__?: { inventoryApiUrl?: string; serviceApiUrl?: string; salesApiUrl?: string; authApiUrl?: string };
+    __CARCAR_CONFIG__?: {
+      inventoryApiUrl?: string;
+      serviceApiUrl?: string;
+      salesApiUrl?: string;
+      authApiUrl?: string;
+      /** The name printed at the top of a bill of sale or a work order. */
+      dealershipName?: string;
+    };
   }
 }
 
@@ -28,6 +35,8 @@ const envSchema = z.object({
   VITE_SERVICE_API_URL: apiBase.default('/service'),
   VITE_SALES_API_URL: apiBase.default('/sales'),
   VITE_AUTH_API_URL: apiBase.default('/auth'),
+  // Only printed on papers: a missing or blank name falls back rather than stopping the app.
+  DEALERSHIP_NAME: z.string().trim().min(1).max(200).catch('CarCar Motors'),
 });
 
 const deployed = typeof window === 'undefined' ? undefined : window.__CARCAR_CONFIG__;
@@ -37,4 +46,5 @@ export const env = envSchema.parse({
   VITE_SERVICE_API_URL: deployed?.serviceApiUrl || import.meta.env.VITE_SERVICE_API_URL || undefined,
   VITE_SALES_API_URL: deployed?.salesApiUrl || import.meta.env.VITE_SALES_API_URL || undefined,
   VITE_AUTH_API_URL: deployed?.authApiUrl || import.meta.env.VITE_AUTH_API_URL || undefined,
+  DEALERSHIP_NAME: deployed?.dealershipName || import.meta.env.VITE_DEALERSHIP_NAME || undefined,
 });

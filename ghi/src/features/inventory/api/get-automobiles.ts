@@ -1,10 +1,13 @@
 import type { AutomobileSort } from '@carcar/common/contract/inventory';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
+import type { CsvRequest } from '../../../lib/export-csv';
 import { countOf, getPage } from '../../../lib/paged';
 import type { Automobile } from '../types';
 
 export const automobilesKey = ['inventory', 'automobiles'];
+
+const LIST_URL = '/api/automobiles/';
 
 export interface AutomobileListParams {
   q?: string;
@@ -14,11 +17,16 @@ export interface AutomobileListParams {
   offset: number;
 }
 
+/** The stock list with these filters, for "Export CSV": the same address the page reads. */
+export function automobileListRequest(params: Omit<AutomobileListParams, 'limit' | 'offset'>): CsvRequest {
+  return { api: inventoryApi, url: LIST_URL, params: { ...params } };
+}
+
 /** One page of the stock, in the order and with the search the API applies. */
 export function useAutomobilePage(params: AutomobileListParams) {
   return useQuery({
     queryKey: [...automobilesKey, 'page', params],
-    queryFn: () => getPage<Automobile>(inventoryApi, '/api/automobiles/', 'autos', { ...params }),
+    queryFn: () => getPage<Automobile>(inventoryApi, LIST_URL, 'autos', { ...params }),
     // The rows stay while the next page or search is fetched: the table does not jump to "Loading".
     placeholderData: keepPreviousData,
   });

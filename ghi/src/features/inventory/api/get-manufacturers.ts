@@ -1,11 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
+import type { CsvRequest } from '../../../lib/export-csv';
 import type { Manufacturer } from '../types';
 
 export const manufacturersKey = ['inventory', 'manufacturers'];
 
+/** Every manufacturer, the list the page shows, for "Export CSV". */
+export const manufacturersRequest: CsvRequest = { api: inventoryApi, url: '/api/manufacturers/' };
+
 export async function getManufacturers(): Promise<Manufacturer[]> {
-  return (await inventoryApi.get<{ manufacturers: Manufacturer[] }>('/api/manufacturers/')).data.manufacturers;
+  return (await inventoryApi.get<{ manufacturers: Manufacturer[] }>(manufacturersRequest.url)).data.manufacturers;
 }
 
 export function useManufacturers() {

@@ -1,14 +1,16 @@
 import '../../../components/record.css';
 import { type AutomobileSort, automobileCreateBody, automobileSorts } from '@carcar/common/contract/inventory';
 import { useId, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
+import { ExportCsvButton } from '../../../components/export-csv-button';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
 import { VinLink } from '../../../components/vin-link';
 import { useCan } from '../../../lib/auth';
 import { useListState } from '../../../lib/list-state';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateAutomobile } from '../api/create-automobile';
-import { useAutomobileCounts, useAutomobilePage } from '../api/get-automobiles';
+import { automobileListRequest, useAutomobileCounts, useAutomobilePage } from '../api/get-automobiles';
 import { useModels } from '../api/get-models';
 import type { Automobile } from '../types';
 import { VinCheck } from './vin-check';
@@ -61,13 +63,8 @@ export function AutomobilesPage() {
   const sort = (automobileSorts as readonly string[]).includes(list.sort) ? (list.sort as AutomobileSort) : '-id';
   const soldFilter = list.filter('sold');
   const sold = soldFilter === 'true' ? true : soldFilter === 'false' ? false : undefined;
-  const page = useAutomobilePage({
-    q: list.q || undefined,
-    sold,
-    sort,
-    limit: PAGE_SIZE,
-    offset: list.page * PAGE_SIZE,
-  });
+  const filters = { q: list.q || undefined, sold, sort };
+  const page = useAutomobilePage({ ...filters, limit: PAGE_SIZE, offset: list.page * PAGE_SIZE });
   const counts = useAutomobileCounts(list.q);
   const [added, setAdded] = useState<string | null>(null);
   const sortId = useId();
@@ -78,6 +75,11 @@ export function AutomobilesPage() {
   return (
     <>
       <h1>Automobiles</h1>
+      {mayWrite && (
+        <p>
+          <Link to="/inventory/automobiles/import">Import cars from a CSV file</Link>
+        </p>
+      )}
       {mayWrite && (
         <AddAutomobileForm
           onAdded={(car) => {
@@ -120,6 +122,9 @@ export function AutomobilesPage() {
               </option>
             ))}
           </select>
+        </div>
+        <div>
+          <ExportCsvButton name="automobiles" request={automobileListRequest(filters)} />
         </div>
       </div>
       <DataTable

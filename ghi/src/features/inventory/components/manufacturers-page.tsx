@@ -1,10 +1,11 @@
 import { manufacturerBody } from '@carcar/common/contract/inventory';
 import { DataTable } from '../../../components/data-table';
+import { ExportCsvButton } from '../../../components/export-csv-button';
 import { FormFooter, TextField } from '../../../components/form';
 import { useCan } from '../../../lib/auth';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateManufacturer } from '../api/create-manufacturer';
-import { useManufacturers } from '../api/get-manufacturers';
+import { manufacturersRequest, useManufacturers } from '../api/get-manufacturers';
 
 export function ManufacturersPage() {
   const manufacturers = useManufacturers();
@@ -25,6 +26,9 @@ export function ManufacturersPage() {
           <FormFooter form={form} submit="Add manufacturer" />
         </form>
       )}
+      <div className="list-toolbar">
+        <ExportCsvButton name="manufacturers" request={manufacturersRequest} />
+      </div>
       <DataTable
         caption="Manufacturers"
         rows={manufacturers.data}

@@ -1,12 +1,13 @@
 import { modelCreateBody } from '@carcar/common/contract/inventory';
 import { useState } from 'react';
 import { DataTable } from '../../../components/data-table';
+import { ExportCsvButton } from '../../../components/export-csv-button';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
 import { useCan } from '../../../lib/auth';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateModel } from '../api/create-model';
 import { useManufacturers } from '../api/get-manufacturers';
-import { useModels } from '../api/get-models';
+import { modelsRequest, useModels } from '../api/get-models';
 
 export function ModelsPage() {
   const models = useModels();
@@ -38,6 +39,9 @@ export function ModelsPage() {
           <FormFooter form={form} submit="Add model" />
         </form>
       )}
+      <div className="list-toolbar">
+        <ExportCsvButton name="vehicle-models" request={modelsRequest} />
+      </div>
       <DataTable
         caption="Vehicle models"
         rows={models.data}

@@ -1,6 +1,7 @@
 import type { SaleSort } from '@carcar/common/contract/sales';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import type { CsvRequest } from '../../../lib/export-csv';
 import { getPage } from '../../../lib/paged';
 import type { Sale } from '../types';
 
@@ -29,6 +30,11 @@ export interface SalePageParams {
   sort: SaleSort;
   limit: number;
   offset: number;
+}
+
+/** All sales with the page's search, filter and order, for "Export CSV". */
+export function salesListRequest(params: Omit<SalePageParams, 'limit' | 'offset'>): CsvRequest {
+  return { api: salesApi, url: '/api/sales/', params: { ...params } };
 }
 
 /** One page of all sales, searched, ordered and counted by the API. */

@@ -1,9 +1,13 @@
 import type { StaffFilter } from '@carcar/common/contract/people';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import type { CsvRequest } from '../../../lib/export-csv';
 import type { Salesperson } from '../types';
 
 export const salespeopleKey = ['sales', 'salespeople'];
+
+/** Every salesperson, retired ones too (the page's list), for "Export CSV". */
+export const salespeopleRequest: CsvRequest = { api: salesApi, url: '/api/salespeople/' };
 
 /** Salespeople; `{ active: true }` leaves out the retired ones (the pickers for new sales). */
 export function useSalespeople(filter: StaffFilter = {}) {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import '../../../components/record.css';
 import { DataTable } from '../../../components/data-table';
+import { ExportCsvButton } from '../../../components/export-csv-button';
 import { FormFooter, TextField } from '../../../components/form';
 import { StaffForm } from '../../../components/staff-form';
 import { useCan } from '../../../lib/auth';
@@ -11,8 +12,8 @@ import { customerPath, salespersonPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateCustomer } from '../api/create-customer';
 import { useCreateSalesperson } from '../api/create-salesperson';
-import { useCustomers } from '../api/get-customers';
-import { useSalespeople } from '../api/get-salespeople';
+import { customersRequest, useCustomers } from '../api/get-customers';
+import { salespeopleRequest, useSalespeople } from '../api/get-salespeople';
 import type { Customer, Salesperson } from '../types';
 
 export function SalespeoplePage() {
@@ -31,6 +32,9 @@ export function SalespeoplePage() {
     <>
       <h1>Salespeople</h1>
       {mayWrite && <StaffForm form={form} onSubmit={onSubmit} label="Add a salesperson" submit="Add salesperson" />}
+      <div className="list-toolbar">
+        <ExportCsvButton name="salespeople" request={salespeopleRequest} />
+      </div>
       <DataTable<Salesperson>
         caption="Salespeople"
         rows={salespeople.data}
@@ -89,6 +93,9 @@ export function CustomersPage() {
           <FormFooter form={form} submit="Add customer" />
         </form>
       )}
+      <div className="list-toolbar">
+        <ExportCsvButton name="customers" request={customersRequest} />
+      </div>
       <DataTable<Customer>
         caption="Customers"
         rows={customers.data}

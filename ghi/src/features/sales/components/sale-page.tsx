@@ -121,11 +121,12 @@ export function SalePage() {
         <dt>Date</dt>
         <dd>{formatDateTime(s.sold_at)}</dd>
       </dl>
-      {!s.voided_at && mayVoid && (
-        <div className="record-actions">
-          <VoidSale sale={s} onVoided={() => setJustVoided(true)} />
-        </div>
-      )}
+      <div className="record-actions">
+        <Link to={`/sales/${s.id}/print`} role="button" className="secondary">
+          Print bill of sale
+        </Link>
+        {!s.voided_at && mayVoid && <VoidSale sale={s} onVoided={() => setJustVoided(true)} />}
+      </div>
     </>
   );
 }

@@ -3,9 +3,10 @@ import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import '../../../components/record.css';
 import { DataTable } from '../../../components/data-table';
+import { ExportCsvButton } from '../../../components/export-csv-button';
 import { useCan } from '../../../lib/auth';
 import { useListState } from '../../../lib/list-state';
-import { useSalesPage } from '../api/get-sales';
+import { salesListRequest, useSalesPage } from '../api/get-sales';
 import { saleColumns } from './sale-columns';
 
 const PAGE_SIZE = 20;
@@ -26,13 +27,8 @@ export function SalesPage() {
   const added = Number(params.get('new')) || null;
   const sort = (saleSorts as readonly string[]).includes(list.sort) ? (list.sort as SaleSort) : '-id';
   const withVoided = list.filter('voided') === 'shown';
-  const page = useSalesPage({
-    q: list.q || undefined,
-    include_voided: withVoided || undefined,
-    sort,
-    limit: PAGE_SIZE,
-    offset: list.page * PAGE_SIZE,
-  });
+  const filters = { q: list.q || undefined, include_voided: withVoided || undefined, sort };
+  const page = useSalesPage({ ...filters, limit: PAGE_SIZE, offset: list.page * PAGE_SIZE });
   const sortId = useId();
   const voidedId = useId();
   const mayRecord = useCan('sales.record');
@@ -66,6 +62,9 @@ export function SalesPage() {
           />
           Show voided sales too
         </label>
+        <div>
+          <ExportCsvButton name="sales" request={salesListRequest(filters)} />
+        </div>
       </div>
       <DataTable
         caption="Sales"

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import type { CsvRequest } from '../../../lib/export-csv';
 import type { Appointment } from '../types';
-import { appointmentsKey } from './get-appointments';
+import { appointmentsKey, appointmentsRequest } from './get-appointments';
 
 export type AppointmentStatus = Appointment['status'];
 
@@ -49,6 +50,16 @@ async function fetchUnion(statuses: AppointmentStatus[], filters: AppointmentFil
     appointments: merged.slice(offset, offset + limit),
     total: pages.reduce((sum, p) => sum + p.total, 0),
   };
+}
+
+/**
+ * The whole list a board view shows, for "Export CSV": one request per status, as the API filters
+ * by one at a time (paging dropped by the export).
+ */
+export function appointmentExportRequests(statuses: AppointmentStatus[], filters: AppointmentFilters): CsvRequest[] {
+  return statuses.length === 0
+    ? [appointmentsRequest({ ...filters })]
+    : statuses.map((status) => appointmentsRequest({ ...filters, status }));
 }
 
 /** A page of the appointments in any of `statuses` (none: every status), and how many match in all. */

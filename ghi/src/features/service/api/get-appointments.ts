@@ -1,8 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import type { CsvRequest } from '../../../lib/export-csv';
 import type { Appointment } from '../types';
 
 export const appointmentsKey = ['service', 'appointments'];
+
+/** The appointments matching `filters`, for "Export CSV". */
+export function appointmentsRequest(filters: Record<string, string | number | undefined>): CsvRequest {
+  return { api: serviceApi, url: '/api/appointments/', params: filters };
+}
 
 /** Appointments matching the filters (`status`, `vin`): newest first, as the API sorts them. */
 export function useAppointments(filters: { status?: string; vin?: string }, enabled = true) {

@@ -81,6 +81,11 @@ export function AppointmentDetailPage() {
         </dd>
       </dl>
       <AppointmentActions appointment={a} confirmFinish />
+      <p>
+        <Link to={`/service/appointments/${a.id}/print`} role="button" className="secondary outline">
+          Print work order
+        </Link>
+      </p>
     </>
   );
 }

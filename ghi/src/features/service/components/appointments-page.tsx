@@ -2,8 +2,14 @@ import '../service.css';
 import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
+import { ExportCsvButton } from '../../../components/export-csv-button';
 import { useCan } from '../../../lib/auth';
-import { type AppointmentFilters, type AppointmentStatus, useAppointmentPage } from '../api/get-appointment-page';
+import {
+  type AppointmentFilters,
+  type AppointmentStatus,
+  appointmentExportRequests,
+  useAppointmentPage,
+} from '../api/get-appointment-page';
 import { useTechnicians } from '../api/get-technicians';
 import { dealershipToday, dealershipZone, formatDate } from '../time-zone';
 import { technicianName } from '../types';
@@ -206,34 +212,42 @@ export function AppointmentsPage() {
         />
       ) : (
         open && (
-          <DataTable
-            caption={`${open.view.id === 'today' ? dayLabel : open.view.label} appointments`}
-            rows={open.result.data?.appointments}
-            isLoading={open.result.isLoading}
-            error={open.result.error}
-            retry={() => open.result.refetch()}
-            rowKey={(a) => a.id}
-            empty={emptyText(view, dayLabel)}
-            columns={[
-              ...boardColumns({ timeOnly: view === 'today', now }),
-              {
-                key: 'actions',
-                header: 'Actions',
-                cell: (a) => <AppointmentActions appointment={a} />,
-              },
-            ]}
-            server={{
-              total: open.result.data?.total ?? 0,
-              count: (n) => `${n} appointment${n === 1 ? '' : 's'}`,
-              page,
-              pageSize: PAGE_SIZE,
-              onPage: (p) => set({ page: p > 0 ? String(p) : undefined }),
-              query: q,
-              onQuery: (value) => set({ q: value || undefined }),
-              searchHint: 'VIN, customer, reason or technician',
-              isFetching: open.result.isFetching,
-            }}
-          />
+          <>
+            <div className="list-toolbar">
+              <ExportCsvButton
+                name={`appointments-${view}`}
+                request={appointmentExportRequests(open.statuses, filtersOf(view, base, { offset: 0, limit: 1 }))}
+              />
+            </div>
+            <DataTable
+              caption={`${open.view.id === 'today' ? dayLabel : open.view.label} appointments`}
+              rows={open.result.data?.appointments}
+              isLoading={open.result.isLoading}
+              error={open.result.error}
+              retry={() => open.result.refetch()}
+              rowKey={(a) => a.id}
+              empty={emptyText(view, dayLabel)}
+              columns={[
+                ...boardColumns({ timeOnly: view === 'today', now }),
+                {
+                  key: 'actions',
+                  header: 'Actions',
+                  cell: (a) => <AppointmentActions appointment={a} />,
+                },
+              ]}
+              server={{
+                total: open.result.data?.total ?? 0,
+                count: (n) => `${n} appointment${n === 1 ? '' : 's'}`,
+                page,
+                pageSize: PAGE_SIZE,
+                onPage: (p) => set({ page: p > 0 ? String(p) : undefined }),
+                query: q,
+                onQuery: (value) => set({ q: value || undefined }),
+                searchHint: 'VIN, customer, reason or technician',
+                isFetching: open.result.isFetching,
+              }}
+            />
+          </>
         )
       )}
     </>

@@ -3,6 +3,7 @@ import { normalizeVin } from '@carcar/common/contract/vin';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
+import { useSearchParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { Combobox } from '../../../components/combobox';
@@ -59,14 +60,30 @@ function slotLabel(nextFree: string, requested: string): string {
   return `Book at ${formatTime(nextFree)}${sameDay ? '' : ` on ${formatDay(nextFree)}`} instead`;
 }
 
+/**
+ * `?vin=&customer=&reason=` fill the form: "Book" on the due-for-service list and other pages open
+ * it for one car. Only known fields, each trimmed to what the form accepts.
+ */
+function initialBooking(params: URLSearchParams): BookingInput {
+  const text = (key: string, max: number) => (params.get(key) ?? '').trim().slice(0, max);
+  return {
+    ...emptyBooking,
+    vin: normalizeVin(text('vin', 17)),
+    customer: text('customer', 100),
+    reason: text('reason', 200),
+  };
+}
+
 export function BookAppointmentPage() {
+  const [params] = useSearchParams();
+  const [initial] = useState(() => initialBooking(params));
   const technicians = useTechnicians({ active: true });
   const create = useCreateAppointment();
   const [conflict, setConflict] = useState<BookingConflict | null>(null);
   const [chosenCar, setChosenCar] = useState<CarSuggestion | null>(null);
   const form = useForm<BookingInput, unknown, BookingValues>({
     resolver: zodResolver(bookingForm),
-    defaultValues: emptyBooking,
+    defaultValues: initial,
   });
 
   const book = form.handleSubmit(async (values) => {

@@ -2,7 +2,8 @@ import { normalizeVin } from '@carcar/common/contract/vin';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
-import { useAppointments } from '../api/get-appointments';
+import { ExportCsvButton } from '../../../components/export-csv-button';
+import { appointmentsRequest, useAppointments } from '../api/get-appointments';
 import { appointmentColumns, appointmentSearchText } from './appointment-columns';
 
 /** A car's whole service history by VIN: every status, newest first. */
@@ -32,6 +33,11 @@ export function ServiceHistoryPage() {
           <button type="submit">Search</button>
         </fieldset>
       </form>
+      {vin && (
+        <div className="list-toolbar">
+          <ExportCsvButton name={`service-history-${vin}`} request={appointmentsRequest({ vin })} />
+        </div>
+      )}
       {vin && (
         <DataTable
           caption={`Service history of ${vin}`}

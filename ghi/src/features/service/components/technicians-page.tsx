@@ -2,11 +2,12 @@ import '../service.css';
 import { staffBody as technicianBody } from '@carcar/common/contract/people';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
+import { ExportCsvButton } from '../../../components/export-csv-button';
 import { StaffForm } from '../../../components/staff-form';
 import { useCan } from '../../../lib/auth';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateTechnician } from '../api/create-technician';
-import { useTechnicians } from '../api/get-technicians';
+import { techniciansRequest, useTechnicians } from '../api/get-technicians';
 import { technicianName } from '../types';
 
 /** Every technician, retired ones marked (their appointments keep their name), and a form to add one. */
@@ -24,6 +25,9 @@ export function TechniciansPage() {
     <>
       <h1>Technicians</h1>
       {mayWrite && <StaffForm form={form} onSubmit={onSubmit} label="Add a technician" submit="Add technician" />}
+      <div className="list-toolbar">
+        <ExportCsvButton name="technicians" request={techniciansRequest} />
+      </div>
       <DataTable
         caption="Technicians"
         rows={technicians.data}

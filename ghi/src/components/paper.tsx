@@ -1,0 +1,96 @@
+import '../print.css';
+import { decodeVin } from '@carcar/common/contract/vin';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { env } from '../config/env';
+
+/**
+ * A paper to print: the dealership's name, what the paper is and its number and date, then its
+ * content. On screen a Print button and a way back sit above it; on paper only the sheet shows.
+ */
+export function Paper({
+  title,
+  number,
+  date,
+  back,
+  children,
+}: {
+  title: string;
+  /** "Sale 12", "Work order 7". */
+  number: string;
+  date: string;
+  back: { to: string; label: string };
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <div className="paper-actions no-print">
+        <button type="button" onClick={() => window.print()}>
+          Print
+        </button>
+        <Link to={back.to}>{back.label}</Link>
+      </div>
+      <article className="paper" aria-label={title}>
+        <header className="paper-head">
+          <div>
+            <p className="dealership">{env.DEALERSHIP_NAME}</p>
+            <h1>{title}</h1>
+          </div>
+          <p className="paper-meta">
+            {number}
+            <br />
+            {date}
+          </p>
+        </header>
+        {children}
+      </article>
+    </>
+  );
+}
+
+/** The VIN and what it says by itself: maker code, where the car was built, its model year. */
+export function VinFacts({ vin }: { vin: string }) {
+  const decoded = decodeVin(vin);
+  return (
+    <>
+      <dt>VIN</dt>
+      <dd>
+        <code>{decoded.vin}</code>
+      </dd>
+      {decoded.wmi && (
+        <>
+          <dt>Maker code</dt>
+          <dd>{decoded.wmi}</dd>
+        </>
+      )}
+      {(decoded.country || decoded.region) && (
+        <>
+          <dt>Built in</dt>
+          <dd>{[decoded.country, decoded.region].filter(Boolean).join(', ')}</dd>
+        </>
+      )}
+      {decoded.model_years.length > 0 && (
+        <>
+          <dt>Model year (by VIN)</dt>
+          <dd>{decoded.model_years.join(' or ')}</dd>
+        </>
+      )}
+      <dt>Check digit</dt>
+      <dd>{decoded.check_digit_ok ? 'correct' : 'does not match; check the VIN against the car'}</dd>
+    </>
+  );
+}
+
+/** Lines to sign on, each named: who signs and the date. */
+export function SignatureLines({ signers }: { signers: string[] }) {
+  return (
+    <section className="paper-signatures" aria-label="Signatures">
+      {signers.map((signer) => (
+        <div key={signer}>
+          <p>Signature of the {signer}</p>
+          <p>Date</p>
+        </div>
+      ))}
+    </section>
+  );
+}

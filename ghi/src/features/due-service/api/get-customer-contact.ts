@@ -1,0 +1,31 @@
+import type { Customer } from '@carcar/common/contract/sales';
+import { useQuery } from '@tanstack/react-query';
+import { salesApi } from '../../../lib/api-client';
+
+export type CustomerContact =
+  | { found: 'one'; customer: Customer }
+  | { found: 'several'; count: number }
+  | { found: 'none' };
+
+const fullName = (c: Customer) => `${c.first_name} ${c.last_name}`.trim().toLowerCase();
+
+/**
+ * The sales records' customer of this name, for the phone number. An appointment keeps only the
+ * name as typed at booking, so only an exact match of the whole name (ignoring case) counts; two
+ * customers of one name are left for the advisor to tell apart.
+ */
+export function useCustomerContact(name: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ['sales', 'customers', 'contact', name],
+    enabled: enabled && name !== null && name.trim() !== '',
+    staleTime: 5 * 60_000,
+    queryFn: async (): Promise<CustomerContact> => {
+      const wanted = (name ?? '').trim().toLowerCase();
+      const found = (
+        await salesApi.get<{ customers: Customer[] }>('/api/customers/', { params: { q: name?.trim(), limit: 20 } })
+      ).data.customers.filter((c) => fullName(c) === wanted);
+      if (found.length === 1 && found[0]) return { found: 'one', customer: found[0] };
+      return found.length > 1 ? { found: 'several', count: found.length } : { found: 'none' };
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { inventoryApi } from '../../../lib/api-client';
+import { automobilesKey } from './get-automobiles';
+
+/** `POST /api/automobiles/import/`'s answer: cars written (0 on a dry run) and rows that passed. */
+export interface ImportResult {
+  created: number;
+  valid: number;
+  dry_run: boolean;
+}
+
+/** One reason the file was refused: the line of the file (the header is line 1), the column, why. */
+export interface ImportProblem {
+  line?: number;
+  path: string;
+  message: string;
+}
+
+/**
+ * Sends the file as it is (`Content-Type: text/csv`): checked whole and, unless `dryRun`, written
+ * whole or not at all. A refused file is an ApiError whose fieldErrors are ImportProblems.
+ */
+export async function importAutomobiles(csv: string, dryRun: boolean): Promise<ImportResult> {
+  const response = await inventoryApi.post<ImportResult>('/api/automobiles/import/', csv, {
+    params: dryRun ? { dry_run: true } : undefined,
+    headers: { 'Content-Type': 'text/csv' },
+    // Ten thousand rows are checked against the stock before the answer.
+    timeout: 120_000,
+  });
+  return response.data;
+}
+
+export function useImportAutomobiles() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ csv, dryRun }: { csv: string; dryRun: boolean }) => importAutomobiles(csv, dryRun),
+    onSuccess: async (result) => {
+      if (result.created > 0) await queryClient.invalidateQueries({ queryKey: automobilesKey });
+    },
+  });
+}

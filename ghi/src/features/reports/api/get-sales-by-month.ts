@@ -1,0 +1,18 @@
+import type { SalesByMonthRow } from '@carcar/common/contract/reports';
+import { useQuery } from '@tanstack/react-query';
+import { salesApi } from '../../../lib/api-client';
+import { csvName, downloadCsv, rangeParams } from './download-csv';
+
+const path = '/api/reports/sales-by-month/';
+
+export function useSalesByMonth(range: { from: string; to: string }, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: ['sales', 'reports', 'by-month', range],
+    queryFn: async () =>
+      (await salesApi.get<{ rows: SalesByMonthRow[] }>(path, { params: rangeParams(range) })).data.rows,
+  });
+}
+
+export const downloadSalesByMonth = (range: { from: string; to: string }) =>
+  downloadCsv(salesApi, path, range, csvName('sales-by-month', range));

@@ -1,0 +1,18 @@
+import type { SalesBySalespersonRow } from '@carcar/common/contract/reports';
+import { useQuery } from '@tanstack/react-query';
+import { salesApi } from '../../../lib/api-client';
+import { csvName, downloadCsv, rangeParams } from './download-csv';
+
+const path = '/api/reports/sales-by-salesperson/';
+
+export function useSalesBySalesperson(range: { from: string; to: string }, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: ['sales', 'reports', 'by-salesperson', range],
+    queryFn: async () =>
+      (await salesApi.get<{ rows: SalesBySalespersonRow[] }>(path, { params: rangeParams(range) })).data.rows,
+  });
+}
+
+export const downloadSalesBySalesperson = (range: { from: string; to: string }) =>
+  downloadCsv(salesApi, path, range, csvName('sales-by-salesperson', range));

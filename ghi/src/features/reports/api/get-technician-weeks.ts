@@ -1,0 +1,18 @@
+import type { TechnicianWeekRow } from '@carcar/common/contract/reports';
+import { useQuery } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+import { csvName, downloadCsv, rangeParams } from './download-csv';
+
+const path = '/api/reports/technician-weeks/';
+
+export function useTechnicianWeeks(range: { from: string; to: string }, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: ['service', 'reports', 'technician-weeks', range],
+    queryFn: async () =>
+      (await serviceApi.get<{ rows: TechnicianWeekRow[] }>(path, { params: rangeParams(range) })).data.rows,
+  });
+}
+
+export const downloadTechnicianWeeks = (range: { from: string; to: string }) =>
+  downloadCsv(serviceApi, path, range, csvName('technician-weeks', range));

@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import { salesApi } from '../../../lib/api-client';
+import type { SaleableCar } from '../types';
+
+/** The sold car as the sales service knows it (year, make, model, color), by VIN. */
+export function useSaleCar(vin: string | undefined) {
+  return useQuery({
+    queryKey: ['sales', 'automobiles', 'vin', vin],
+    enabled: Boolean(vin),
+    queryFn: async () =>
+      (await salesApi.get<{ autos: SaleableCar[] }>('/api/automobiles/', { params: { vin } })).data.autos[0] ?? null,
+  });
+}
