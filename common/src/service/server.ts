@@ -26,7 +26,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // A client that trickles its headers or body cannot hold a connection forever (slowloris).
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
-  server.keepAliveTimeout = 5_000;
+  // An idle kept-alive connection stays open longer than the gateway keeps its idle ones (30 s,
+  // gateway/src/forward/proxy.ts): otherwise the gateway could send a request on a connection the
+  // service is closing that instant, and answer 502 (CI's journeys hit it once under load).
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -57,12 +57,19 @@ export interface Upstream {
  * One upstream with a keep-alive pool: a forwarded request reuses an open connection instead of
  * paying a TCP handshake (and the service a new socket) each time.
  */
+/**
+ * How long an idle connection to a service is kept for reuse: well under the services' own
+ * keep-alive (65 s), so it is always the gateway that closes an idle connection, never the service
+ * just as the gateway sends on it. A request in progress has its own timeout (`timeoutMs`).
+ */
+export const IDLE_UPSTREAM_SOCKET_MS = 30_000;
+
 export function upstream(base: string, maxSockets = 256): Upstream {
   const url = new URL(base);
   const secure = url.protocol === 'https:';
   const agent = secure
-    ? new https.Agent({ keepAlive: true, maxSockets, scheduling: 'lifo' })
-    : new http.Agent({ keepAlive: true, maxSockets, scheduling: 'lifo' });
+    ? new https.Agent({ keepAlive: true, maxSockets, scheduling: 'lifo', timeout: IDLE_UPSTREAM_SOCKET_MS })
+    : new http.Agent({ keepAlive: true, maxSockets, scheduling: 'lifo', timeout: IDLE_UPSTREAM_SOCKET_MS });
   return { url, agent, request: secure ? https.request : http.request };
 }
 
