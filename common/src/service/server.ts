@@ -50,9 +50,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      // A request in flight when shutdown began (a long poll) answers without `Connection: close`;
+      // its connection then idles, and would hold `close` until the keep-alive timeout. Close each
+      // connection as soon as it is idle.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
       for (const hook of options.stopping ?? []) await hook();
       const drain = setTimeout(() => server.closeAllConnections(), options.drainMs ?? 10_000);
       await closed;
+      clearInterval(sweep);
       clearTimeout(drain);
       for (const hook of options.stopped ?? []) await hook();
       options.logger.info('stopped');
