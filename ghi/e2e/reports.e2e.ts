@@ -44,7 +44,7 @@ describe.each([1280, 390])('the sales report at %i px', (width) => {
           page.getByRole('button', { name: 'Download CSV: Sales by month' }).click(),
         ]);
         expect(download.suggestedFilename()).toBe(`sales-by-month-${from}-to-${to}.csv`);
-        const rows = parse(await readFile(await download.path(), 'utf8'), { columns: true }) as Record<
+        const rows = parse(await readFile(await download.path(), 'utf8'), { bom: true, columns: true }) as Record<
           string,
           string
         >[];

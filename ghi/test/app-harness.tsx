@@ -16,13 +16,32 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
+/** A JSON answer (or an empty one) from the stand-in gateway. */
+export function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers });
+  res.end(body === undefined ? undefined : JSON.stringify(body));
+}
+
+/**
+ * jsdom's page and the stand-in are on different origins, where the real app and gateway share one:
+ * every answer allows the page, and a preflight is answered here rather than by each test's handler.
+ */
+function allowTheApp(req: IncomingMessage, res: ServerResponse): boolean {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+  res.setHeader('Access-Control-Allow-Headers', 'content-type, x-carcar-csrf');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE');
+  res.setHeader('Access-Control-Expose-Headers', 'x-total-count');
+  if (req.method !== 'OPTIONS') return false;
+  send(res, 204);
+  return true;
+}
+
 export async function startAppHarness(
   handle: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
 ): Promise<AppHarness> {
   const server: Server = createServer((req, res) => {
-    Promise.resolve(handle(req, res)).catch((error: unknown) => {
-      res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message: String(error) }));
-    });
+    if (allowTheApp(req, res)) return;
+    Promise.resolve(handle(req, res)).catch((error: unknown) => send(res, 500, { message: String(error) }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

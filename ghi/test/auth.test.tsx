@@ -4,7 +4,7 @@ import { permissionsOf, type Role } from '@carcar/common/contract/permissions';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, type MountedApp, startAppHarness } from './app-harness';
+import { type AppHarness, type MountedApp, send, startAppHarness } from './app-harness';
 
 // The app talks to a small gateway stand-in over real HTTP: what it sends (paths, the CSRF header)
 // and what it does with each answer (401, 403, 429) are exercised as in a browser. jsdom's page is
@@ -51,11 +51,6 @@ const userJson = (u: StubUser) => ({
   salesperson_id: u.salesperson_id,
 });
 
-function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers });
-  res.end(body === undefined ? undefined : JSON.stringify(body));
-}
-
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -64,14 +59,6 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse) {
-  const cors = {
-    'Access-Control-Allow-Origin': req.headers.origin ?? '*',
-    'Access-Control-Allow-Headers': 'content-type, x-carcar-csrf',
-    'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
-    'Access-Control-Expose-Headers': 'x-total-count',
-  };
-  for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
-  if (req.method === 'OPTIONS') return send(res, 204);
   const url = new URL(req.url ?? '/', 'http://stub');
   const method = req.method ?? 'GET';
   const body = await readBody(req);

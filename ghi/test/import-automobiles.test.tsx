@@ -4,7 +4,7 @@ import { permissionsOf, type Role } from '@carcar/common/contract/permissions';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, startAppHarness } from './app-harness';
+import { type AppHarness, send, startAppHarness } from './app-harness';
 
 // The automobile import page against a stand-in gateway over real HTTP: the file goes to the dry
 // run as it is, every refused row is listed with its line and reason, and only a clean file imports.
@@ -15,17 +15,7 @@ const FIXED = `${GOOD}4T1B11HK6RU900002,red,2024,Toyota,Camry\r\n`;
 
 const stub = { role: 'manager' as Role, posts: [] as { url: string; type: string; body: string }[] };
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
-}
-
 async function handle(req: IncomingMessage, res: ServerResponse) {
-  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
-  res.setHeader('Access-Control-Allow-Headers', 'content-type, x-carcar-csrf');
-  if (req.method === 'OPTIONS') {
-    res.writeHead(204).end();
-    return;
-  }
   const url = new URL(req.url ?? '/', 'http://stub');
   if (url.pathname === '/auth/me') {
     return send(res, 200, {

@@ -6,7 +6,7 @@ import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, type MountedApp, startAppHarness } from './app-harness';
+import { type AppHarness, type MountedApp, send, startAppHarness } from './app-harness';
 
 // The header's "Find a car" and the vehicle page against a stand-in gateway over real HTTP: what
 // the app asks each service for, and what it makes of the answers.
@@ -100,19 +100,10 @@ const audits: Record<string, unknown[]> = {
 
 const stub = { role: 'manager' as Role, requests: [] as string[] };
 
-function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers });
-  res.end(body === undefined ? undefined : JSON.stringify(body));
-}
-
 const listed = (res: ServerResponse, key: string, rows: unknown[]) =>
   send(res, 200, { [key]: rows }, { 'X-Total-Count': String(rows.length) });
 
 function handle(req: IncomingMessage, res: ServerResponse) {
-  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
-  res.setHeader('Access-Control-Allow-Headers', 'content-type, x-carcar-csrf');
-  res.setHeader('Access-Control-Expose-Headers', 'x-total-count');
-  if (req.method === 'OPTIONS') return send(res, 204);
   const url = new URL(req.url ?? '/', 'http://stub');
   stub.requests.push(`${url.pathname}${url.search}`);
   const path = url.pathname;

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, type PgSchema, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { AuditActor, AuditEntry } from '../contract/audit.js';
@@ -65,10 +65,22 @@ export function auditContext(
   };
 }
 
+/** The setting's value: set by `set_config(..., true)`, so it ends with the transaction. */
+function setConfig(value: SQLWrapper | string): SQL {
+  return sql`select set_config('carcar.audit', ${value}, true)`;
+}
+
 /** The statement that tells this transaction's triggers who is acting. */
 export function setAuditContext(context: AuditContext): SQL {
-  return sql`select set_config('carcar.audit', ${JSON.stringify(context)}, true)`;
+  return setConfig(JSON.stringify(context));
 }
+
+/**
+ * For a write that is one prepared statement: `with audit as (...)` first, the context passed as
+ * the `audit` parameter (`JSON.stringify(context)`). The statement's final select must read
+ * `audit` (`cross join audit`, or select from it): the triggers run as the statement ends, after it.
+ */
+export const auditCte: SQL = sql`audit as (${setConfig(sql.placeholder('audit'))} as context)`;
 
 /**
  * Runs `write` in a transaction whose audited changes are recorded with `context`. A write that

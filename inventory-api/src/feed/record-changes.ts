@@ -1,5 +1,5 @@
 import type { Automobile } from '@carcar/common/contract/inventory';
-import { type AuditContext, audited } from '@carcar/common/db/audit';
+import { type AuditContext, auditCte, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { prepareRows } from '@carcar/common/db/statements';
 import { notFound } from '@carcar/common/http/errors';
@@ -45,7 +45,7 @@ export function prepareAutomobileWrite<P extends Record<string, unknown>>(
     name,
     // `audit` tells the audit trigger who is acting; the triggers fire as the statement ends, after
     // the final select has read `audit` (it is read only when there is a car to answer).
-    sql`with audit as (select set_config('carcar.audit', ${sql.placeholder('audit')}, true) as context),
+    sql`with ${auditCte},
       car as (${change} returning id, vin, color, year, sold, model_id, created_at),
       written as (
         select car.vin, ${automobileJsonOf(written)} as automobile from car

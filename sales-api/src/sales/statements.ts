@@ -1,5 +1,5 @@
 import type { SaleInput } from '@carcar/common/contract/sales';
-import type { AuditContext } from '@carcar/common/db/audit';
+import { type AuditContext, auditCte } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { totalOf } from '@carcar/common/db/pagination';
 import { executePage, type FiltersPresent, prepareRows, statementsByFilters } from '@carcar/common/db/statements';
@@ -170,7 +170,7 @@ export function salesStatements(db: Db) {
     'sales_sale_create',
     // `audit` tells the audit trigger who sells; read by the final select, it is set before the
     // statement ends, which is when the trigger runs.
-    sql`with audit as (select set_config('carcar.audit', ${placeholder('audit')}, true) as context),
+    sql`with ${auditCte},
       car as (
         update ${automobileVOs} set sold = true
         where ${automobileVOs.vin} = ${placeholder('automobile')} and ${automobileVOs.inInventory} and not ${automobileVOs.sold}
@@ -194,7 +194,7 @@ export function salesStatements(db: Db) {
   >(
     db,
     'sales_sale_void',
-    sql`with audit as (select set_config('carcar.audit', ${placeholder('audit')}, true) as context),
+    sql`with ${auditCte},
       voided as (
         update ${salesRecords} set voided_at = now(), void_reason = ${placeholder('reason')}
         where id = ${placeholder('id')} and voided_at is null

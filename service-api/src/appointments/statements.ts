@@ -1,5 +1,5 @@
 import type { AppointmentStatus } from '@carcar/common/contract/service';
-import { type AuditContext, audited } from '@carcar/common/db/audit';
+import { type AuditContext, auditCte, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { totalOf } from '@carcar/common/db/pagination';
 import { executePage, type FiltersPresent, prepareRows, statementsByFilters } from '@carcar/common/db/statements';
@@ -75,7 +75,7 @@ export function appointmentStatements(db: Db, timezone: string) {
   const insert = prepareRows<{ id: number }, Record<keyof AppointmentSlot | 'audit', unknown>>(
     db,
     'service_appointment_create',
-    sql`with audit as (select set_config('carcar.audit', ${placeholder('audit')}, true) as context)
+    sql`with ${auditCte}
       insert into ${appointments} (date_time, duration_minutes, ends_at, reason, vin, customer, technician_id)
       select ${placeholder('dateTime')}::timestamptz, ${placeholder('durationMinutes')}::smallint,
         ${placeholder('endsAt')}::timestamptz, ${placeholder('reason')}, ${placeholder('vin')},

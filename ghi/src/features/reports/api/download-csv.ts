@@ -1,4 +1,5 @@
 import type { AxiosInstance } from 'axios';
+import { fetchListCsv, saveCsv } from '../../../lib/export-csv';
 
 /** The report's range as query parameters: an empty date is left out, the API then chooses. */
 export function rangeParams(range: { from: string; to: string }): Record<string, string> {
@@ -7,7 +8,7 @@ export function rangeParams(range: { from: string; to: string }): Record<string,
 
 /**
  * Asks the report's own address for CSV (`Accept: text/csv`: the same rows the page shows) and
- * saves the answer as `filename`, through a link the browser downloads.
+ * saves it as `filename`, the way every list's Export CSV does.
  */
 export async function downloadCsv(
   client: AxiosInstance,
@@ -15,20 +16,7 @@ export async function downloadCsv(
   range: { from: string; to: string },
   filename: string,
 ): Promise<void> {
-  const answer = await client.get<string>(path, {
-    params: rangeParams(range),
-    headers: { Accept: 'text/csv' },
-    responseType: 'text',
-  });
-  const url = URL.createObjectURL(new Blob([answer.data], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own copy once it started; the page need not keep the text.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveCsv(await fetchListCsv({ api: client, url: path, params: rangeParams(range) }), filename);
 }
 
 /** `sales-by-month 2026-01-01 to 2026-11-30.csv`, or without dates when the range is open. */
