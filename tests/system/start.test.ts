@@ -14,13 +14,20 @@ let dataDir: string;
 let ports: { inventory: number; service: number; sales: number; gateway: number };
 const started: ChildProcess[] = [];
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
+/**
+ * `count` different free ports: each is held until all are found, since a port just released can
+ * be handed out again at once (CI once gave sales and service the same one).
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
+  const ports = servers.map((server) => {
+    const address = server.address();
+    if (typeof address !== 'object' || !address) throw new Error('no port');
+    return address.port;
+  });
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 interface Started {
@@ -81,12 +88,8 @@ function ctrlC(child: ChildProcess): void {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'carcar-start-'));
-  ports = {
-    inventory: await freePort(),
-    service: await freePort(),
-    sales: await freePort(),
-    gateway: await freePort(),
-  };
+  const [inventory = 0, service = 0, sales = 0, gateway = 0] = await freePorts(4);
+  ports = { inventory, service, sales, gateway };
 });
 afterAll(async () => {
   for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
