@@ -142,7 +142,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     app.use((req, res, next) => (isPageRequest(req, prefixes) ? files.handler(req, res, next) : next()));
   }
   for (const route of routes) {
-    app.use(route.prefix, session.middleware, who, requireCaller, limitWrites, forwardTo(route, deps.signer, logger));
+    app.use(route.prefix, session.unlessBearer, who, requireCaller, limitWrites, forwardTo(route, deps.signer, logger));
   }
   if (files) app.use(files.handler);
 

@@ -1,4 +1,4 @@
-import type { Logger } from '@carcar/common/service/logger';
+import { type Logger, stdoutDestination } from '@carcar/common/service/logger';
 import { type DestinationStream, pino } from 'pino';
 
 /**
@@ -28,5 +28,5 @@ const REDACTED_PATHS = [
 /** The gateway's logger: common's JSON lines, plus redaction; tests pass a stream to read them. */
 export function createGatewayLogger(level: string, destination?: DestinationStream): Logger {
   const options = { name: 'gateway', level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? stdoutDestination());
 }

@@ -53,10 +53,15 @@ export async function spawnService(
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`service did not start in 120 s:\n${output}`)), 120_000);
+    let listening = false;
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
+      // Only until it listens: a bench's service logs a line per request, and searching the
+      // whole output at every chunk made the load generator beside it the slowest process.
+      if (listening) return;
       const match = /"port":(\d+),"msg":"listening"/.exec(output);
       if (match) {
+        listening = true;
         clearTimeout(timer);
         resolve(Number(match[1]));
       }

@@ -32,7 +32,16 @@ export function deriveSessionSecret(privateKeyMaterial: string): string {
  * https (`secure: 'auto'` follows Express's `trust proxy`), and rolling, so the idle expiry moves
  * with each request. Nothing is stored before someone signs in.
  */
-export function sessions(options: SessionOptions): { middleware: RequestHandler; store: DrizzleSessionStore } {
+export function sessions(options: SessionOptions): {
+  middleware: RequestHandler;
+  /**
+   * The same for the forwarded APIs, where a caller with `Authorization` is identified by it alone
+   * (./identify.ts): an integration's request then skips the session (a new session object, its
+   * id generated and hashed, the cookie checked), a tenth of the gateway's time per forwarded read.
+   */
+  unlessBearer: RequestHandler;
+  store: DrizzleSessionStore;
+} {
   const store = new DrizzleSessionStore(options.db, options.lifetimes, options.logger, options.cache);
   const middleware = session({
     name: SESSION_COOKIE,
@@ -44,7 +53,9 @@ export function sessions(options: SessionOptions): { middleware: RequestHandler;
     unset: 'destroy',
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: options.lifetimes.idleMs },
   });
-  return { middleware, store };
+  const unlessBearer: RequestHandler = (req, res, next) =>
+    req.headers.authorization === undefined ? middleware(req, res, next) : next();
+  return { middleware, unlessBearer, store };
 }
 
 /** A new session id for the signed-in user: what an attacker planted before sign-in is worthless. */

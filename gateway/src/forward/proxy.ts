@@ -25,12 +25,13 @@ const HOP_BY_HOP = new Set([
 ]);
 
 /** Plus the headers a `Connection` header names as hop-by-hop for this message. */
-function connectionScoped(headers: IncomingHttpHeaders): Set<string> {
+function connectionScoped(headers: IncomingHttpHeaders): ReadonlySet<string> {
   const named = (headers.connection ?? '')
     .split(',')
     .map((name) => name.trim().toLowerCase())
-    .filter(Boolean);
-  return new Set([...HOP_BY_HOP, ...named]);
+    .filter((name) => name !== '' && !HOP_BY_HOP.has(name));
+  // Almost always `keep-alive` or nothing: no new set for every forwarded message.
+  return named.length === 0 ? HOP_BY_HOP : new Set([...HOP_BY_HOP, ...named]);
 }
 
 /** A copy of `headers` without hop-by-hop headers and without those `drop` says. */
