@@ -1,8 +1,8 @@
 # The gateway image, the one front door: it serves the browser app built into it (GHI_DIST) and
 # forwards the API paths to the services. From the repository root:
 #   docker build -f deploy/gateway.Dockerfile -t carcar/gateway .
-# The dealership's time zone is not built in: the gateway reads TIMEZONE at start and hands it to the
-# app in /config.js; give service-api the same TIMEZONE.
+# The dealership's time zone and name are not built in: the gateway reads TIMEZONE and
+# DEALERSHIP_NAME at start and hands them to the app in /config.js; give service-api the same TIMEZONE.
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 # What `npm ci` reads and nothing else (see deploy/api.Dockerfile).

@@ -131,8 +131,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
   );
 
   // The app's deploy-time settings, read by ghi/index.html before the app starts: the dealership's
-  // clock, since the APIs answer in UTC. Served here in development and production alike.
-  const appConfig = `window.__CARCAR_CONFIG__ = ${JSON.stringify({ timeZone: config.TIMEZONE })};\n`;
+  // clock, since the APIs answer in UTC, and its name for the printed papers. Served here in
+  // development and production alike, so one built app serves every dealership.
+  const appConfig = `window.__CARCAR_CONFIG__ = ${JSON.stringify({
+    timeZone: config.TIMEZONE,
+    dealershipName: config.DEALERSHIP_NAME,
+  })};\n`;
   app.get('/config.js', (_req, res) => {
     res.type('text/javascript').set('Cache-Control', 'no-cache').send(appConfig);
   });

@@ -63,6 +63,11 @@ export const gatewayEnv = serviceEnv(3000)
     GHI_DIST: optional(z.string().min(1)),
     /** The app shows times on this clock (served in `/config.js`); the service API reads bookings on it. */
     TIMEZONE: timeZoneVariable,
+    /** Printed at the top of a bill of sale and a work order (served in `/config.js`). */
+    DEALERSHIP_NAME: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.string().trim().min(1).max(200).default('CarCar Motors'),
+    ),
     /** Vite's dev server (development): everything not an API is proxied there, HMR included. */
     GHI_DEV_URL: optional(httpUrl),
     TRUST_PROXY: trustProxy,

@@ -10,14 +10,16 @@ const dist = fileURLToPath(new URL('./fixtures/ghi-build', import.meta.url));
 describe('the built app (production)', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startGateway({ TIMEZONE: 'America/Chicago' }, { ghiDist: dist });
+    gw = await startGateway({ TIMEZONE: 'America/Chicago', DEALERSHIP_NAME: "O'Hare Motors" }, { ghiDist: dist });
   });
   afterAll(() => gw.close());
 
-  it("serves /config.js with the dealership's time zone, to anyone (the sign-in page needs it too)", async () => {
+  it("serves /config.js with the dealership's time zone and name, to anyone (the sign-in page needs it too)", async () => {
     const res = await gw.api().get('/config.js').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/javascript/);
-    expect(res.text).toBe('window.__CARCAR_CONFIG__ = {"timeZone":"America/Chicago"};\n');
+    expect(res.text).toBe(
+      'window.__CARCAR_CONFIG__ = {"timeZone":"America/Chicago","dealershipName":"O\'Hare Motors"};\n',
+    );
   });
 
   it('serves index.html uncached for pages, hashed assets cached for a year', async () => {
@@ -59,6 +61,11 @@ describe('the dev server (development)', () => {
   afterAll(async () => {
     vite.close();
     await gw.close();
+  });
+
+  it('answers /config.js itself, not Vite, with the default name and clock when none is set', async () => {
+    const res = await gw.api().get('/config.js').expect(200);
+    expect(res.text).toBe('window.__CARCAR_CONFIG__ = {"timeZone":"UTC","dealershipName":"CarCar Motors"};\n');
   });
 
   it('proxies pages and assets to Vite, without the session cookie', async () => {

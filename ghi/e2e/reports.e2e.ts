@@ -37,6 +37,14 @@ describe.each([1280, 390])('the sales report at %i px', (width) => {
         await page.getByRole('img', { name: 'Revenue by salesperson' }).waitFor();
         // The demo sales were made today: this month has them.
         expect(await months.last().textContent()).not.toMatch(/\$0\.00/);
+        if (width < 768) {
+          // A phone: the year stays rows of one table (not a card a month, most of them zeros),
+          // all of it on one screen and within its width.
+          expect(await months.first().evaluate((row) => getComputedStyle(row).display)).toBe('table-row');
+          const box = await page.getByRole('table', { name: 'Sales by month' }).boundingBox();
+          expect(box?.height).toBeLessThan(page.viewportSize()?.height ?? 0);
+          expect((box?.x ?? 0) + (box?.width ?? Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(width);
+        }
         await checkPage(page, `reports-sales-${width}`);
 
         const [download] = await Promise.all([

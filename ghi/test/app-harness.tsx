@@ -45,8 +45,10 @@ export async function startAppHarness(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Read once when the app's modules load, as /config.js is in a deployment.
+  // Read once when the app's modules load, as /config.js is in a deployment; a test's own settings
+  // (the dealership's name) are kept.
   window.__CARCAR_CONFIG__ = {
+    ...window.__CARCAR_CONFIG__,
     inventoryApiUrl: `${origin}/inventory`,
     serviceApiUrl: `${origin}/service`,
     salesApiUrl: `${origin}/sales`,

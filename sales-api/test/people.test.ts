@@ -208,6 +208,43 @@ describe('customers', () => {
       .expect(400);
   });
 
+  it("finds a car's buyer by ?vin=, by its live sale alone", async () => {
+    const [sold, voided, unsold] = [sampleVin(930_001), sampleVin(930_002), sampleVin(930_003)];
+    await stockCars(sales, [sold, voided, unsold]);
+    const seller = await addSalesperson(sales);
+    const add = async (first_name: string) =>
+      (
+        await sales
+          .api()
+          .post('/api/customers/')
+          .send({ first_name, last_name: 'Buyer', address: '2 V St', phone_number: '555-0199' })
+          .expect(201)
+      ).body as { id: number };
+    const [vera, walt] = [await add('Vera'), await add('Walt')];
+    const sell = (vin: string, customer: { id: number }) =>
+      sales
+        .api()
+        .post('/api/sales/')
+        .send({ automobile: vin, salesperson: seller.id, customer: customer.id, price: 1000 });
+    await sell(sold, vera).expect(201);
+    const undone = (await sell(voided, walt).expect(201)).body as { id: number };
+    await sales.api().delete(`/api/sales/${undone.id}/`).expect(200);
+    const buyers = async (vin: string, q = '') =>
+      (await sales.api().get(`/api/customers/?vin=${vin}${q}`).expect(200)).body.customers;
+    expect(await buyers(sold.toLowerCase())).toEqual([
+      { ...(await sales.api().get(`/api/customers/${vera.id}/`)).body },
+    ]);
+    expect(await buyers(voided)).toEqual([]);
+    expect(await buyers(unsold)).toEqual([]);
+    // With ?q= too, both must match.
+    expect(await buyers(sold, '&q=vera')).toHaveLength(1);
+    expect(await buyers(sold, '&q=walt')).toEqual([]);
+    await sales
+      .api()
+      .get(`/api/customers/?vin=${'A'.repeat(18)}`)
+      .expect(400);
+  });
+
   it('refuses an empty or over-long address', async () => {
     for (const address of ['', 'a'.repeat(201)]) {
       const res = await sales

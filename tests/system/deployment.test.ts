@@ -472,6 +472,10 @@ describe('docker-compose.yml', () => {
     expect(service.ports).toEqual([`${config.PORT}:${config.PORT}`]);
     expect(config.PUBLIC_ORIGIN).toBe(`http://localhost:${config.PORT}`);
     expect(config.TRUST_PROXY, 'nothing stands between the browser and the gateway').toBe(false);
+    // The name on the printed papers comes from .env, with the app's own default without it.
+    expect(config.DEALERSHIP_NAME).toBe(gatewayEnv.parse({}).DEALERSHIP_NAME);
+    const named = composeEnv('gateway', { ...dotenv, ...admin, DEALERSHIP_NAME: 'Ada Autos' });
+    expect(gatewayEnv.parse(named).DEALERSHIP_NAME).toBe('Ada Autos');
 
     const database = new URL(config.DATABASE_URL ?? '').hostname;
     expect(service.depends_on?.[database]?.condition).toBe('service_healthy');
@@ -651,6 +655,8 @@ describe('Kubernetes manifests', () => {
     const hosts = find('Ingress', 'carcar')?.spec.rules?.map((rule) => rule.host) ?? [];
     expect(hosts.map((host) => `https://${host}`)).toContain(config.PUBLIC_ORIGIN);
     expect(config.TRUST_PROXY).not.toBe(false);
+    // Each dealer group prints its own name on the papers: the manifest says where to set it.
+    expect(set).toContain('DEALERSHIP_NAME');
     for (const url of [config.INVENTORY_API_URL, config.SERVICE_API_URL, config.SALES_API_URL]) {
       const { hostname, port } = new URL(url);
       expect(apiNames).toContain(hostname);

@@ -106,7 +106,7 @@ export const MAX_DUE_MONTHS = 60;
 export interface DueCar {
   vin: string;
   kind: DueKind;
-  /** The customer's name on the appointment that put the car here; null for a sold car never seen by service. */
+  /** The customer's name on the appointment that put the car here; null for a sold car (sales knows its buyer). */
   customer: string | null;
   /** Start of the latest finished appointment, ISO 8601; null when never serviced here. */
   last_service_at: string | null;

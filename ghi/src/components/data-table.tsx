@@ -25,6 +25,11 @@ interface DataTableProps<T> {
   /** Rows to draw the eye to: the one just added. */
   highlight?: (row: T) => boolean;
   /**
+   * Short rows of figures (a report's months): stays a table, smaller, where there is too little
+   * room, rather than a card per row; a year of months then fits a phone's screen.
+   */
+  compact?: boolean;
+  /**
    * The API pages, sorts and searches: `rows` is the page it answered, and the table only shows it,
    * with the search box, the count and the pager wired to the API's `q`, `offset` and `X-Total-Count`.
    */
@@ -83,7 +88,7 @@ function ClientTable<T>(props: DataTableProps<T>) {
   const shown = visible.slice(current * pageSize, (current + 1) * pageSize);
 
   return (
-    <div className="data-table">
+    <div className={props.compact ? 'data-table data-table-compact' : 'data-table'}>
       {searchText && (rows?.length ?? 0) > 0 && (
         <div className="table-search">
           <label htmlFor={searchId}>Filter</label>

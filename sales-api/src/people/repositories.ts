@@ -2,8 +2,8 @@ import type { StaffFilter, StaffInput } from '@carcar/common/contract/people';
 import type { Customer, CustomerInput, Salesperson } from '@carcar/common/contract/sales';
 import type { Db } from '@carcar/common/db/database';
 import { staffRepository, type TableRepository, tableRepository } from '@carcar/common/db/table-repository';
-import { ilike, or, sql } from 'drizzle-orm';
-import { customers, salespeople } from '../db/schema.js';
+import { and, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { customers, salespeople, salesRecords } from '../db/schema.js';
 import { customerJson } from '../json/customer-json.js';
 import type { CustomerFilter } from './schemas.js';
 
@@ -24,6 +24,28 @@ function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** `?q=` finds a customer at the counter by any part of the name or the phone number. */
+function matching(q: string | undefined) {
+  if (!q) return undefined;
+  const pattern = containing(q);
+  // A phone number is stored as typed; "5551234" still finds "(555) 123-4567".
+  const digits = q.replace(/\D/g, '');
+  return or(
+    ilike(sql`${customers.firstName} || ' ' || ${customers.lastName}`, pattern),
+    ilike(customers.phoneNumber, pattern),
+    digits.length >= 3
+      ? sql`regexp_replace(${customers.phoneNumber}, '[^0-9]', '', 'g') like ${`%${digits}%`}`
+      : undefined,
+  );
+}
+
+/** `?vin=`: who bought the car, by its live sale (at most one; the unique index says so). */
+function buyerOf(vin: string | undefined) {
+  if (vin === undefined) return undefined;
+  const live = and(eq(salesRecords.automobileVin, vin), isNull(salesRecords.voidedAt));
+  return sql`${customers.id} in (select ${salesRecords.customerId} from ${salesRecords} where ${live})`;
+}
+
 export function customersRepository(db: Db): TableRepository<CustomerInput, Customer, CustomerFilter> {
   return tableRepository(db, {
     table: customers,
@@ -35,19 +57,6 @@ export function customersRepository(db: Db): TableRepository<CustomerInput, Cust
       phoneNumber: input.phone_number,
     }),
     stillReferenced: 'This customer still has sales',
-    // `?q=` finds a customer at the counter by any part of the name or the phone number.
-    where: ({ q }) => {
-      if (!q) return undefined;
-      const pattern = containing(q);
-      // A phone number is stored as typed; "5551234" still finds "(555) 123-4567".
-      const digits = q.replace(/\D/g, '');
-      return or(
-        ilike(sql`${customers.firstName} || ' ' || ${customers.lastName}`, pattern),
-        ilike(customers.phoneNumber, pattern),
-        digits.length >= 3
-          ? sql`regexp_replace(${customers.phoneNumber}, '[^0-9]', '', 'g') like ${`%${digits}%`}`
-          : undefined,
-      );
-    },
+    where: ({ q, vin }) => and(matching(q), buyerOf(vin)),
   });
 }

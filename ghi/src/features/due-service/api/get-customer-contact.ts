@@ -29,3 +29,18 @@ export function useCustomerContact(name: string | null, enabled: boolean) {
     },
   });
 }
+
+/**
+ * The buyer of a sold car, from its live sale: `GET /sales/api/customers/?vin=`. Service keeps no
+ * buyer (it reads no sales), so a car sold here and never booked since has no name on the call
+ * list; the advisor, who reads customers but not sales, asks sales by the car. Null: no live sale.
+ */
+export function useCarBuyer(vin: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['sales', 'customers', 'buyer', vin],
+    enabled,
+    staleTime: 5 * 60_000,
+    queryFn: async (): Promise<Customer | null> =>
+      (await salesApi.get<{ customers: Customer[] }>('/api/customers/', { params: { vin } })).data.customers[0] ?? null,
+  });
+}

@@ -6,7 +6,7 @@ import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { useCan } from '../../../lib/auth';
 import { formatDay, formatWhen } from '../../service/time-zone';
-import { useCustomerContact } from '../api/get-customer-contact';
+import { useCarBuyer, useCustomerContact } from '../api/get-customer-contact';
 import { useDueCars } from '../api/get-due-cars';
 
 const PAGE_SIZE = 30;
@@ -45,20 +45,44 @@ function why(car: DueCar, months: number | undefined): string {
   }
 }
 
+/** A phone number to call with one tap. */
+function Phone({ number }: { number: string }) {
+  return (
+    <>
+      {' · '}
+      <a href={`tel:${number.replace(/[^\d+]/g, '')}`}>{number}</a>
+    </>
+  );
+}
+
+/** A car without a customer in service's records (sold here, not booked since): its buyer, from sales. */
+function Buyer({ vin }: { vin: string }) {
+  const mayReadCustomers = useCan('customers.read');
+  const buyer = useCarBuyer(vin, mayReadCustomers);
+  if (!mayReadCustomers || buyer.error) {
+    return <p className="muted">Customer not known to service: the sale’s records have the buyer.</p>;
+  }
+  if (buyer.isLoading) return <p className="muted">Looking up the buyer…</p>;
+  if (!buyer.data) return <p className="muted">Customer not known: the sales records have no live sale of this car.</p>;
+  return (
+    <p>
+      <strong>
+        {buyer.data.first_name} {buyer.data.last_name}
+      </strong>
+      <span className="muted"> (bought it here)</span>
+      <Phone number={buyer.data.phone_number} />
+    </p>
+  );
+}
+
 /** The customer's phone from the sales records, where they know the name: one exact match. */
-function Contact({ name }: { name: string | null }) {
+function Contact({ name, vin }: { name: string | null; vin: string }) {
   const mayReadCustomers = useCan('customers.read');
   const contact = useCustomerContact(name, mayReadCustomers);
-  if (!name) return <p className="muted">Customer not known to service: the sale’s records have the buyer.</p>;
+  if (!name) return <Buyer vin={vin} />;
   let phone: React.ReactNode = null;
   if (contact.data?.found === 'one') {
-    const number = contact.data.customer.phone_number;
-    phone = (
-      <>
-        {' · '}
-        <a href={`tel:${number.replace(/[^\d+]/g, '')}`}>{number}</a>
-      </>
-    );
+    phone = <Phone number={contact.data.customer.phone_number} />;
   } else if (contact.data?.found === 'several') {
     phone = <span className="muted"> · {contact.data.count} customers of this name</span>;
   } else if (contact.isLoading && mayReadCustomers) {
@@ -72,15 +96,19 @@ function Contact({ name }: { name: string | null }) {
   );
 }
 
-function bookingPath(car: DueCar): string {
+function bookingPath(car: DueCar, customer: string | null): string {
   const params = new URLSearchParams({ vin: car.vin });
-  if (car.customer) params.set('customer', car.customer);
+  if (customer) params.set('customer', customer);
   if (car.canceled_appointment) params.set('reason', car.canceled_appointment.reason);
   return `/service/appointments/new?${params}`;
 }
 
 function DueCarCard({ car, months }: { car: DueCar; months: number | undefined }) {
   const description = car.car ? `${car.car.year} ${car.car.manufacturer} ${car.car.model}, ${car.car.color}` : null;
+  // Booking fills in the buyer's name when service has none (the same query as Buyer's, shared).
+  const mayReadCustomers = useCan('customers.read');
+  const buyer = useCarBuyer(car.vin, car.customer === null && mayReadCustomers).data;
+  const customer = car.customer ?? (buyer ? `${buyer.first_name} ${buyer.last_name}` : null);
   return (
     <li className={`due-car due-${car.kind}`} aria-labelledby={`due-${car.vin}`}>
       <h2 id={`due-${car.vin}`}>
@@ -88,12 +116,12 @@ function DueCarCard({ car, months }: { car: DueCar; months: number | undefined }
       </h2>
       {description && <p className="muted">{description}</p>}
       <p className="due-why">{why(car, months)}</p>
-      <Contact name={car.customer} />
+      <Contact name={car.customer} vin={car.vin} />
       <Link
-        to={bookingPath(car)}
+        to={bookingPath(car, customer)}
         role="button"
         className="book"
-        aria-label={`Book ${car.vin}${car.customer ? ` for ${car.customer}` : ''}`}
+        aria-label={`Book ${car.vin}${customer ? ` for ${customer}` : ''}`}
       >
         Book
       </Link>

@@ -81,6 +81,8 @@ export function SalesReportPage() {
           columns={monthColumns}
           empty={problem ?? 'No months in this range.'}
           pageSize={120}
+          // Every month of the range, most of them often zeros: rows, not a card each, on a phone.
+          compact
         />
       </ReportSection>
       <ReportSection
