@@ -27,8 +27,14 @@ interface Echo {
 async function standIn(audience: ServiceName) {
   const verifier = await testVerifier(audience);
   const app = express();
-  app.get('/gzip', (_req, res) => {
-    res.set({ 'Content-Encoding': 'gzip', 'Content-Type': 'application/json', ETag: '"abc"' });
+  app.get('/gzip', (req, res) => {
+    res.set({ ETag: '"abc"', 'Cache-Control': 'private, no-cache' });
+    // A conditional read, as inventory's lists answer it: the client's copy is still current.
+    if (req.get('if-none-match') === '"abc"') {
+      res.status(304).end();
+      return;
+    }
+    res.set({ 'Content-Encoding': 'gzip', 'Content-Type': 'application/json' });
     res.send(gzipSync(JSON.stringify({ zipped: true })));
   });
   app.use(async (req, res) => {
@@ -175,6 +181,11 @@ describe('forwarding', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers.etag).toBe('"abc"');
     expect(res.body).toEqual({ zipped: true });
+    // If-None-Match reaches the service and its 304 comes back as it was: the browser revalidates.
+    const unchanged = await agent.get('/inventory/gzip').set('If-None-Match', '"abc"').expect(304);
+    expect(unchanged.headers.etag).toBe('"abc"');
+    expect(unchanged.headers['cache-control']).toBe('private, no-cache');
+    expect(unchanged.text).toBe('');
     const echoed = await agent.get('/inventory/api/x/').expect(200);
     expect(echoed.headers['access-control-allow-origin']).toBeUndefined();
     // Only the gateway's own (rolling) session cookie, never the service's.

@@ -3,7 +3,8 @@ import { type Router as ExpressRouter, type Request, type Response, Router } fro
 import type { z } from 'zod';
 import { type Actor, actorOf, requestIdOf } from './credentials.js';
 import { wantsCsv } from './csv.js';
-import { type Paged, sendList } from './list.js';
+import { acceptedEncoding, type Paged, renderList, sendList, sendListAnswer } from './list.js';
+import { freshRead, ListCache } from './list-cache.js';
 import { parseId, parseInput } from './validation.js';
 
 /** Who is asking, for the use cases that narrow to one's own records or record who did what. */
@@ -33,11 +34,27 @@ export interface ResourceRoutes<T, K, Q extends z.ZodType, C extends z.ZodType, 
   /** Routes that must match before `/:key` (the changes feed, say). */
   before?: (router: ExpressRouter) => void;
   /**
-   * A version of everything the list can show, read more cheaply than the list: it becomes the
-   * list's `ETag`, and a client that already holds it gets 304 without the list being read.
+   * A version of everything the list can show, read more cheaply than the list: a counter (decimal
+   * digits) that the database moves in commit order, with every change a list could show. It
+   * becomes the list's `ETag` (a client that already holds it gets 304 without the list being read),
+   * and the answers are kept, as bytes, until it moves. A list with a version must not depend on
+   * who asks.
    */
   listVersion?: () => Promise<string>;
+  /** Which queries' answers are worth keeping (every one unless given): not one-off searches, say. */
+  keepList?: (query: z.output<Q>) => boolean;
+  /** The budget of the kept answers, in bytes; `DEFAULT_LIST_CACHE_BYTES` unless given. */
+  listCacheBytes?: number;
 }
+
+/** Enough for the whole automobile list at 100,000 cars, as JSON. */
+export const DEFAULT_LIST_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Tells browsers to keep the list but ask every time (sending the ETag as If-None-Match) before
+ * using it: a 304 then costs no body. Private: an answer for a signed-in person is not for shared caches.
+ */
+const REVALIDATE = 'private, no-cache';
 
 /** The version, for this exact list (its query) in this form (JSON or CSV). */
 function listETag(version: string, req: Request): string {
@@ -56,19 +73,43 @@ export function resourceRouter<
 >(spec: ResourceRoutes<T, K, Q, C, U>): ExpressRouter {
   const key = spec.key ?? (parseId as unknown as (raw: string) => K);
   const router = Router();
-  router.get('/', async (req, res) => {
-    const query = parseInput(spec.list.query, req.query);
-    if (spec.listVersion) {
-      res.setHeader('ETag', listETag(await spec.listVersion(), req));
+  const { listVersion } = spec;
+  if (listVersion) {
+    // Shared by requests that arrive together, but always read after the request came in.
+    const version = freshRead(listVersion);
+    const cache = new ListCache(spec.listCacheBytes ?? DEFAULT_LIST_CACHE_BYTES);
+    router.get('/', async (req, res) => {
+      const query = parseInput(spec.list.query, req.query);
+      // Read before the rows are: an answer is never older than the version it is kept under.
+      const current = await version();
+      const csv = wantsCsv(req);
+      res.setHeader('ETag', listETag(current, req));
+      res.setHeader('Cache-Control', REVALIDATE);
       res.vary('Accept');
       // Express compares If-None-Match with the ETag just set.
       if (req.fresh) {
         res.status(304).end();
         return;
       }
-    }
-    sendList(res, spec.listKey, await spec.list.run(query, contextOf(res)));
-  });
+      const build = async () => renderList(spec.listKey, await spec.list.run(query, contextOf(res)), csv);
+      const keep = spec.keepList?.(query) ?? true;
+      // The parsed query, so `?sold=false` and `?sold=0` are one answer; the form, so CSV is never JSON.
+      const cacheKey = `${csv ? 'csv' : 'json'}\0${JSON.stringify(query)}`;
+      if (!keep) {
+        sendListAnswer(res, await build());
+        return;
+      }
+      const answer = await cache.answer(current, cacheKey, build);
+      // Compressed once per answer, not once per request, for the clients that ask (browsers, fetch).
+      const encoding = acceptedEncoding(req);
+      const encoded = encoding && (await cache.encoded(cacheKey, answer, encoding));
+      sendListAnswer(res, answer, encoding && encoded ? { encoding, body: encoded } : undefined);
+    });
+  } else {
+    router.get('/', async (req, res) => {
+      sendList(res, spec.listKey, await spec.list.run(parseInput(spec.list.query, req.query), contextOf(res)));
+    });
+  }
   const { create, update, delete: remove } = spec;
   if (create) {
     router.post('/', async (req, res) => {

@@ -17,8 +17,11 @@ export function automobilesRouter(db: Db, feedNotifier: FeedNotifier): Router {
   return resourceRouter({
     listKey: 'autos',
     list: { query: automobileListQuery, run: automobiles.list },
-    // A client holding the current list (the browser app revalidating) gets 304 without it being read.
+    // A client holding the current list (the browser app revalidating) gets 304 without it being
+    // read, and the lists' bytes are kept until the feed moves.
     listVersion: automobiles.version,
+    // Pages and the sold filter are the same few answers all day; a search is typed once.
+    keepList: (query) => !query.q,
     // A spreadsheet of new stock (managers): checked whole, then written whole or not at all.
     before: (router) => {
       router.post(

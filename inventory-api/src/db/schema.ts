@@ -97,3 +97,13 @@ export const automobileChanges = inventory.table('automobile_changes', {
  * UPDATE, DELETE and TRUNCATE) and written by triggers on the audited tables (the custom migration).
  */
 export const auditLog = auditLogTable(inventory);
+
+/**
+ * One row counting the rows written to manufacturers and vehicle models, bumped by row triggers
+ * on both (migration 0010): the version of the catalog lists, for their ETags and kept answers.
+ * Writers update the one row, so they take turns on its lock and the count follows commit order.
+ */
+export const catalogVersion = inventory.table('catalog_version', {
+  id: smallint().primaryKey(),
+  n: bigint({ mode: 'number' }).notNull(),
+});

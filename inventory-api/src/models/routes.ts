@@ -2,6 +2,7 @@ import type { Db } from '@carcar/common/db/database';
 import { tableRoutes } from '@carcar/common/db/table-repository';
 import { resourceRouter } from '@carcar/common/http/routes';
 import type { Router } from 'express';
+import { catalogVersionReader } from '../db/catalog-version.js';
 import type { FeedNotifier } from '../feed/notifier.js';
 import { modelsRepository } from './repository.js';
 import { modelCreateBody, modelUpdateBody } from './schemas.js';
@@ -10,6 +11,8 @@ export function modelsRouter(db: Db, feedNotifier: FeedNotifier): Router {
   const models = modelsRepository(db, feedNotifier);
   return resourceRouter({
     ...tableRoutes('models', modelCreateBody, models),
+    // Revalidated by the browser app, and kept as bytes until a manufacturer or model changes.
+    listVersion: catalogVersionReader(db),
     update: { body: modelUpdateBody, run: models.update },
   });
 }
