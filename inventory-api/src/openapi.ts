@@ -1,4 +1,4 @@
-import type { FeedPage } from '@carcar/common/contract/feed';
+import { type FeedPage, SOLD_BATCH_MAX, type SoldBatchResult, soldBatchBody } from '@carcar/common/contract/feed';
 import type { Automobile, Manufacturer, VehicleModel } from '@carcar/common/contract/inventory';
 import { reportRangeQuery } from '@carcar/common/contract/reports';
 import { auditOperation } from '@carcar/common/http/audit-routes';
@@ -83,6 +83,17 @@ const operations: Operation[] = [
     query: importQuery,
     example: { created: 2, valid: 2, dry_run: false },
     errors: [409, 413],
+  },
+  {
+    method: 'post',
+    path: '/api/automobiles/sold/',
+    summary:
+      `The sales outbox (its service credential only): mark up to ${SOLD_BATCH_MAX} cars sold or unsold in one ` +
+      'transaction, in the order listed, one audit entry and one feed entry per car that changed; each VIN at ' +
+      'most once a request. VINs inventory has no car for are answered in missing.',
+    body: soldBatchBody,
+    example: { updated: 2, missing: [] } satisfies SoldBatchResult,
+    errors: [413],
   },
   {
     method: 'get',

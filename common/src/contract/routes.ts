@@ -62,6 +62,8 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     // The sales outbox marks cars sold and unsold with its own credential (and only that: the
     // route refuses any other field from a caller without `inventory.write`).
     { method: 'PUT', path: '/api/automobiles/:vin/', permission: ['inventory.write', 'automobiles.sold'] },
+    // The sales outbox's batches: many cars marked sold or unsold in one request and one transaction.
+    { method: 'POST', path: '/api/automobiles/sold/', permission: 'automobiles.sold' },
     { method: 'GET', path: '/api/vins/:vin/', permission: 'inventory.read' },
     { method: 'GET', path: '/api/reports/inventory-aging/', permission: 'reports.read' },
     audit,

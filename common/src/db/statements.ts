@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './database.js';
 
@@ -93,4 +93,28 @@ export async function executePage<R extends { total: number }>(
 ): Promise<{ rows: R[]; total: number }> {
   const rows = await list.rows.execute(params);
   return { rows, total: rows[0]?.total ?? (await list.total.execute(params))[0]?.n ?? 0 };
+}
+
+/**
+ * Planner settings, local to a transaction, that leave only index walks: no sequential or bitmap
+ * scan, sort, hash or merge join, materialisation or hash aggregate. For statements over a table
+ * that is often empty and sometimes holds a large backlog (the sales outbox): a named statement
+ * keeps the plan it was given when the table was empty, and nothing re-plans it until the table is
+ * analysed (never, without autovacuum), so a plan that scans the table would then cost the whole
+ * backlog on every call. Only for statements that an index serves in every case.
+ */
+const INDEX_WALKS_ONLY = sql`select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
+  set_config('enable_sort', 'off', true), set_config('enable_hashjoin', 'off', true),
+  set_config('enable_mergejoin', 'off', true), set_config('enable_material', 'off', true),
+  set_config('enable_hashagg', 'off', true)`;
+
+/**
+ * Runs `work` in a transaction whose statements are planned (and, prepared, kept) as index walks
+ * only (`INDEX_WALKS_ONLY`): the plan is the same on an empty table and on a large one.
+ */
+export function onIndexWalks<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(INDEX_WALKS_ONLY);
+    return work(tx);
+  });
 }

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -10,7 +10,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/database.js';
-import { prepareRows } from '../db/statements.js';
+import { onIndexWalks, prepareRows } from '../db/statements.js';
 import type { FeedChange, SyncStore } from './poller.js';
 
 /**
@@ -76,26 +76,43 @@ interface PageColumns extends Record<string, unknown> {
 /** Upserts a page of feed entries into AutomobileVO and moves the cursor, in one transaction. */
 export function automobileVOStore(db: Db, options: AutomobileVOStoreOptions): SyncStore {
   const { vos, cursors } = options;
-  const column = (name: string) => sql.placeholder(name);
-  // One statement, so one transaction and one round trip: the rows and the cursor move together.
-  // The page comes as one array per column, so the statement's text is the same for every page
-  // and is built and planned once.
-  const applyPage = prepareRows<never, PageColumns>(
-    db,
-    `${getTableConfig(vos).schema}_apply_feed_page`,
+
+  const sold = options.soldOnConflict ?? sql`excluded.sold`;
+  // One statement, so the rows and the cursor move together. The page comes as one array per
+  // column, so the statement's text is the same for every page.
+  // A row that already reads as the entry would write it is left alone (the `is distinct from`):
+  // the entries of the service's own changes (sales' sold and unsold, coming back through the
+  // feed) then cost an index probe each, not a new row version, its index entries and its WAL.
+  // Its stored seq stays older than the skipped entry, which is safe: the feed is read in order,
+  // so no entry between the two can come later.
+  const pageSql = (column: (name: keyof PageColumns & string) => SQLWrapper) =>
     sql`with upserted as (
         insert into ${vos} (vin, sold, year, color, model_name, manufacturer_name, in_inventory, seq)
         select * from unnest(${column('vin')}::varchar[], ${column('sold')}::boolean[], ${column('year')}::smallint[],
           ${column('color')}::varchar[], ${column('modelName')}::varchar[], ${column('manufacturerName')}::varchar[],
           ${column('inInventory')}::boolean[], ${column('seq')}::bigint[])
         on conflict (vin) do update set
-          sold = ${options.soldOnConflict ?? sql`excluded.sold`}, year = excluded.year, color = excluded.color,
+          sold = ${sold}, year = excluded.year, color = excluded.color,
           model_name = excluded.model_name, manufacturer_name = excluded.manufacturer_name,
           in_inventory = excluded.in_inventory, seq = excluded.seq
-        where ${vos.seq} < excluded.seq)
+        where ${vos.seq} < excluded.seq
+          and (${vos.sold}, ${vos.year}, ${vos.color}, ${vos.modelName}, ${vos.manufacturerName}, ${vos.inInventory})
+            is distinct from (${sold}, excluded.year, excluded.color, excluded.model_name, excluded.manufacturer_name,
+              excluded.in_inventory))
       insert into ${cursors} (name, seq) values (${CURSOR}, ${column('next')})
-      on conflict (name) do update set seq = excluded.seq, updated_at = now()`,
-  );
+      on conflict (name) do update set seq = excluded.seq, updated_at = now()`;
+  // `soldOnConflict` (sales) probes the outbox by VIN for each row, and a plan kept from when the
+  // outbox was empty could scan the whole backlog for each row of the page: that page is planned
+  // afresh (a fraction of a millisecond), on index walks only. Without it (service) nothing in the
+  // statement grows from empty but the copy itself, read by its key: one prepared statement, one
+  // round trip.
+  const applyPage: (page: PageColumns) => Promise<unknown> = options.soldOnConflict
+    ? (page) => onIndexWalks(db, (tx) => tx.execute(pageSql((name) => sql.param(page[name]))))
+    : prepareRows<never, PageColumns>(
+        db,
+        `${getTableConfig(vos).schema}_apply_feed_page`,
+        pageSql((name) => sql.placeholder(name)),
+      );
   return {
     async readCursor() {
       const [row] = await db.select({ seq: cursors.seq }).from(cursors).where(sql`${cursors.name} = ${CURSOR}`);
@@ -105,7 +122,7 @@ export function automobileVOStore(db: Db, options: AutomobileVOStoreOptions): Sy
     async apply(changes: FeedChange[], next: number) {
       // One row per VIN: a page may hold several changes of one car, and the last one wins.
       const latest = [...new Map(changes.map((change) => [change.vin, change])).values()];
-      await applyPage({
+      const page: PageColumns = {
         vin: latest.map((change) => change.vin),
         sold: latest.map((change) => change.sold),
         year: latest.map((change) => change.year),
@@ -115,7 +132,8 @@ export function automobileVOStore(db: Db, options: AutomobileVOStoreOptions): Sy
         inInventory: latest.map((change) => !change.deleted),
         seq: latest.map((change) => change.seq),
         next,
-      });
+      };
+      await applyPage(page);
     },
   };
 }

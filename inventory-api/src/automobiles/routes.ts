@@ -1,3 +1,4 @@
+import { soldBatchBody } from '@carcar/common/contract/feed';
 import type { Db } from '@carcar/common/db/database';
 import { can, forbiddenFor } from '@carcar/common/http/authorize';
 import { contextOf, resourceRouter } from '@carcar/common/http/routes';
@@ -32,6 +33,10 @@ export function automobilesRouter(db: Db, feedNotifier: FeedNotifier): Router {
           res.json(await importCsv(req.body, dry_run ?? false, contextOf(res)));
         },
       );
+      // The sales outbox: many cars marked sold or unsold at once (its own credential only).
+      router.post('/sold', async (req, res) => {
+        res.json(await automobiles.markSold(parseInput(soldBatchBody, req.body), contextOf(res)));
+      });
     },
     create: { body: automobileCreateBody, run: automobiles.create },
     key: parseVinParam,

@@ -1,3 +1,4 @@
+import type { SoldBatch, SoldBatchResult } from '@carcar/common/contract/feed';
 import type { Automobile } from '@carcar/common/contract/inventory';
 import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
@@ -6,6 +7,7 @@ import { notFound } from '@carcar/common/http/errors';
 import type { Paged } from '@carcar/common/http/list';
 import type { RequestContext } from '@carcar/common/http/routes';
 import type { FeedNotifier } from '../feed/notifier.js';
+import { markSold } from '../feed/record-changes.js';
 import type { AutomobileCreateInput, AutomobileListQuery, AutomobileUpdateInput } from './schemas.js';
 import { automobileStatements } from './statements.js';
 
@@ -59,6 +61,29 @@ export function automobileUseCases(db: Db, feedNotifier: FeedNotifier) {
       const onlySold = input.color === undefined && input.year === undefined;
       const action = onlySold ? (input.sold ? 'sold' : 'unsold') : undefined;
       return notified(await statements.update(vin, input, auditContext(context, { action })));
+    },
+
+    /**
+     * The sales outbox's batch: each car marked sold or unsold, in one transaction. The trail names
+     * one action per statement, so the sold cars go in one statement and the unsold ones in a second
+     * (a VIN is in a batch once, so no car's changes are reordered). Cars inventory does not have are
+     * answered as `missing`, as a single update's 404 would be; the others are written all or none.
+     */
+    async markSold(batch: SoldBatch, context: RequestContext): Promise<SoldBatchResult> {
+      const result = await db.transaction(async (tx) => {
+        let updated = 0;
+        const missing = new Set<string>();
+        for (const sold of [true, false]) {
+          const vins = batch.automobiles.filter((car) => car.sold === sold).map((car) => car.vin);
+          if (vins.length === 0) continue;
+          const group = await markSold(tx, vins, sold, auditContext(context, { action: sold ? 'sold' : 'unsold' }));
+          updated += group.updated;
+          for (const vin of group.missing) missing.add(vin);
+        }
+        return { updated, missing: batch.automobiles.map((car) => car.vin).filter((vin) => missing.has(vin)) };
+      });
+      if (result.updated > 0) feedNotifier.notify();
+      return result;
     },
 
     async delete(vin: string, context: RequestContext): Promise<Automobile> {

@@ -1,10 +1,10 @@
 import http from 'node:http';
-import type { SoldUpdate } from '@carcar/common/contract/feed';
+import { SOLD_BATCH_MAX, type SoldBatch, type SoldBatchResult, type SoldUpdate } from '@carcar/common/contract/feed';
 import type { Db } from '@carcar/common/db/database';
-import { prepareRows } from '@carcar/common/db/statements';
+import { onIndexWalks, queryRows } from '@carcar/common/db/statements';
 import type { Logger } from '@carcar/common/service/logger';
 import axios from 'axios';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { outbox } from '../db/schema.js';
 
 export interface DispatcherOptions {
@@ -42,10 +42,15 @@ interface Claimed {
 
 type Outcome = { kind: 'delivered' } | { kind: 'gone'; status: number } | { kind: 'retry'; error: string };
 
+/** How many rows one claim takes and one request to inventory carries. */
+const BATCH = SOLD_BATCH_MAX;
+
 /**
- * Delivers the outbox rows that ./enqueue.ts writes to inventory (`PUT /api/automobiles/:vin/`, a
- * `SoldUpdate` body): the oldest row of each VIN first, so a sale and its void arrive in order; a
- * row is deleted only once inventory answered.
+ * Delivers the outbox rows that ./enqueue.ts writes to inventory, up to 500 in one request
+ * (`POST /api/automobiles/sold/`, one transaction there): only the oldest row of each VIN is
+ * taken, so a sale and its void arrive in order, in successive batches; a row is deleted only once
+ * inventory answered. An inventory that refuses the batch route (an older one: 404; a body it
+ * cannot take: 400) gets the batch one `PUT /api/automobiles/:vin/` per row, as before.
  * Rows are claimed with a short lease under FOR UPDATE SKIP LOCKED, so replicas never deliver the
  * same row at once, and no transaction stays open during the HTTP call.
  */
@@ -67,55 +72,100 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   let stopped = false;
   let endPause: (() => void) | undefined;
 
-  const claimDue = prepareRows<
-    { id: string | number; vin: string; sold: boolean; attempts: number },
-    { lease: number }
-  >(
-    db,
-    'sales_outbox_claim',
-    sql`update ${outbox} set leased_until = now() + make_interval(secs => ${sql.placeholder('lease')})
-        where id in (
-          select o.id from ${outbox} o
-          where o.next_attempt_at <= now()
-            and (o.leased_until is null or o.leased_until < now())
-            and o.id = (select min(o2.id) from ${outbox} o2 where o2.vin = o.vin)
-          order by o.id limit 50
-          for update skip locked)
-        returning id, vin, sold, attempts`,
-  );
-  const deleteDelivered = prepareRows<never, { ids: number[] }>(
-    db,
-    'sales_outbox_delete_delivered',
-    sql`delete from ${outbox} where ${outbox.id} = any(${sql.placeholder('ids')}::bigint[])`,
-  );
+  // The heads of line: a row no older row of its VIN waits before, due and not leased, oldest
+  // first. The primary key is walked from the oldest row, each row's VIN looked up in
+  // `outbox_vin_id_idx` for an older one: the cost is the rows taken, whatever the backlog.
+  // These statements are planned afresh on each call (plain queries, not named ones) and run
+  // `onIndexWalks`. A kept plan made while the outbox was empty, or analysed empty, is built on
+  // 1-row estimates and walked the whole backlog for each row once there was one (10 s a claim at
+  // 110,000 rows); a fresh plan sees the table's current size, but without `onIndexWalks` it still
+  // chose a sequential scan and a sort of the whole backlog (0.3 s). Both together: 3 ms for 500
+  // rows at 110,000, the same as at 1,000. Planning costs a fraction of a millisecond a batch.
+  const claimSql = sql`update ${outbox} set leased_until = now() + make_interval(secs => ${leaseSeconds})
+    where id = any(array(
+      select o.id from ${outbox} o
+      where o.next_attempt_at <= now()
+        and (o.leased_until is null or o.leased_until < now())
+        and not exists (select from ${outbox} older where older.vin = o.vin and older.id < o.id)
+      order by o.id limit ${BATCH}
+      for update of o skip locked))
+    returning id, vin, sold, attempts`;
+  const deleteSql = (ids: number[]) => sql`delete from ${outbox} where ${outbox.id} = any(${sql.param(ids)}::bigint[])`;
+  // Waits double from 250 ms per attempt, up to the cap; the lease is given back.
+  const retrySql = (
+    ids: number[],
+    error: string,
+  ) => sql`update ${outbox} set attempts = attempts + 1, last_error = ${error},
+      leased_until = null,
+      next_attempt_at = now() + make_interval(secs => least(0.25 * power(2, least(attempts, 20)), ${maxBackoffMs / 1000}::float8))
+    where ${outbox.id} = any(${sql.param(ids)}::bigint[])`;
 
   async function claim(): Promise<Claimed[]> {
-    const rows = await claimDue({ lease: leaseSeconds });
-    return rows.map((row) => ({ ...row, id: Number(row.id) }));
+    const rows = await onIndexWalks(db, (tx) =>
+      queryRows<{ id: string | number; vin: string; sold: boolean; attempts: number }>(tx, claimSql),
+    );
+    return rows.map((row) => ({ ...row, id: Number(row.id) })).sort((a, b) => a.id - b.id);
   }
 
-  async function deliver(row: Claimed): Promise<Outcome> {
+  async function headers() {
+    return { Authorization: `Bearer ${await options.credential()}` };
+  }
+
+  function failure(error: unknown): Outcome {
+    return { kind: 'retry', error: axios.isAxiosError(error) ? (error.code ?? error.message) : String(error) };
+  }
+
+  /** What an answer other than 2xx means for the rows it was about. */
+  function refusal(status: number): Outcome {
+    // 401/403 mean our key is not (yet, or no longer) trusted there: an operator's fix, after
+    // which the update must still arrive, so it waits like an outage rather than being dropped.
+    if (status >= 500 || [401, 403, 408, 429].includes(status)) {
+      return { kind: 'retry', error: `inventory answered ${status}` };
+    }
+    return { kind: 'gone', status };
+  }
+
+  /** One row on its own, the way every row went before the batch route. */
+  async function deliverOne(row: Claimed): Promise<Outcome> {
     try {
       const body: SoldUpdate = { sold: row.sold };
       const res = await client.put(`/api/automobiles/${encodeURIComponent(row.vin)}/`, body, {
-        headers: { Authorization: `Bearer ${await options.credential()}` },
+        headers: await headers(),
       });
-      if (res.status >= 200 && res.status < 300) return { kind: 'delivered' };
-      // 401/403 mean our key is not (yet, or no longer) trusted there: an operator's fix, after
-      // which the update must still arrive, so it waits like an outage rather than being dropped.
-      if (res.status >= 500 || [401, 403, 408, 429].includes(res.status)) {
-        return { kind: 'retry', error: `inventory answered ${res.status}` };
-      }
-      return { kind: 'gone', status: res.status };
+      return res.status >= 200 && res.status < 300 ? { kind: 'delivered' } : refusal(res.status);
     } catch (error) {
-      return { kind: 'retry', error: axios.isAxiosError(error) ? (error.code ?? error.message) : String(error) };
+      return failure(error);
     }
   }
 
-  /** Delivered rows go in one statement; refused ones are dropped with a warning; failed ones wait. */
+  /** The rows in one request; inventory answers the VINs it has no car for, which are dropped like a 404. */
+  async function deliver(rows: Claimed[]): Promise<Outcome[]> {
+    try {
+      const body: SoldBatch = { automobiles: rows.map((row) => ({ vin: row.vin, sold: row.sold })) };
+      const res = await client.post<SoldBatchResult>('/api/automobiles/sold/', body, { headers: await headers() });
+      if (res.status >= 200 && res.status < 300) {
+        const missing = new Set(res.data.missing);
+        return rows.map((row) => (missing.has(row.vin) ? { kind: 'gone', status: 404 } : { kind: 'delivered' }));
+      }
+      const outcome = refusal(res.status);
+      if (outcome.kind === 'retry') return rows.map(() => outcome);
+      // Refused for good as a whole (no batch route there, or a body it cannot take): each row
+      // then gets the answer it would have had alone, so one bad row holds up no other.
+      logger.warn(
+        { status: res.status, rows: rows.length },
+        'inventory refused a batch; delivering its rows one by one',
+      );
+      return Promise.all(rows.map(deliverOne));
+    } catch (error) {
+      return rows.map(() => failure(error));
+    }
+  }
+
+  /** Delivered and refused rows are deleted in one statement (refused ones with a warning); failed ones wait. */
   async function settle(rows: Claimed[], outcomes: Outcome[]): Promise<void> {
     const done: number[] = [];
-    const retries: Array<Promise<unknown>> = [];
+    const retry: number[] = [];
+    let error = '';
     rows.forEach((row, i) => {
       const outcome = outcomes[i] as Outcome;
       if (outcome.kind === 'gone') {
@@ -125,24 +175,15 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
           'inventory refused a sold update; dropped',
         );
       }
-      if (outcome.kind !== 'retry') {
-        done.push(row.id);
-        return;
-      }
-      const delayMs = Math.min(250 * 2 ** row.attempts, maxBackoffMs);
-      retries.push(
-        db
-          .update(outbox)
-          .set({
-            attempts: row.attempts + 1,
-            lastError: outcome.error.slice(0, 500),
-            leasedUntil: null,
-            nextAttemptAt: sql`now() + make_interval(secs => ${delayMs / 1000})`,
-          })
-          .where(eq(outbox.id, row.id)),
-      );
+      if (outcome.kind === 'retry') {
+        retry.push(row.id);
+        error = outcome.error.slice(0, 500);
+      } else done.push(row.id);
     });
-    await Promise.all([...(done.length > 0 ? [deleteDelivered({ ids: done })] : []), ...retries]);
+    await onIndexWalks(db, async (tx) => {
+      if (done.length > 0) await tx.execute(deleteSql(done));
+      if (retry.length > 0) await tx.execute(retrySql(retry, error));
+    });
   }
 
   function setState(state: DispatcherStatus['state'], error?: string): void {
@@ -166,6 +207,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     });
   }
 
+  let failures = 0;
   const loop = (async () => {
     while (!stopped) {
       try {
@@ -174,11 +216,13 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
           await pause(idleMs);
           continue;
         }
-        const outcomes = await Promise.all(rows.map(deliver));
+        const outcomes = await deliver(rows);
         await settle(rows, outcomes);
-        const failure = outcomes.find((o): o is Extract<Outcome, { kind: 'retry' }> => o.kind === 'retry');
-        setState(failure ? 'failing' : 'ok', failure?.error);
-        if (failure) await pause(Math.min(250, maxBackoffMs));
+        const failed = outcomes.find((o): o is Extract<Outcome, { kind: 'retry' }> => o.kind === 'retry');
+        setState(failed ? 'failing' : 'ok', failed?.error);
+        // Inventory is failing as a whole: one try per pause, the oldest rows again, not the backlog in turn.
+        failures = failed ? failures + 1 : 0;
+        if (failed) await pause(Math.min(250 * 2 ** (failures - 1), maxBackoffMs));
       } catch (error) {
         // The database is away: try again shortly; the rows stay until delivered.
         logger.warn({ err: error }, 'outbox dispatch failed');
