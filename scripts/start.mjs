@@ -14,7 +14,13 @@ const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
 // CARCAR_MODE=production (npm run start:prod) runs what `npm run build` made: compiled APIs and
 // gateway, the built app served by the gateway.
 const production = process.env.CARCAR_MODE === 'production';
-const nodeCommand = production ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+// `npm start` is the laptop default: four embedded databases and a dev server beside an editor and
+// a browser. These flags trade a little speed for memory, measured in docs/performance.md ("The
+// embedded default's footprint"): PGlite's 9 MB of WebAssembly stays on V8's baseline compiler
+// (the optimising tier kept about 40 MB of code a process); a 1 MB young generation rather than
+// 16 MB; V8 preferring size in its heuristics. Production keeps V8's defaults, for throughput.
+const leanNode = production ? [] : ['--liftoff-only', '--max-semi-space-size=1', '--optimize-for-size'];
+const nodeCommand = production ? ['dist/main.js'] : [...leanNode, '--import', 'tsx', 'src/main.ts'];
 const vitePackage = createRequire(path.join(root, 'ghi', 'package.json')).resolve('vite/package.json');
 const vite = path.join(path.dirname(vitePackage), 'bin', 'vite.js');
 // The gateway is the one address staff open: it serves the app and forwards the APIs.
@@ -33,7 +39,7 @@ const gateway = { name: 'gateway', dir: 'gateway', args: nodeCommand, port: gate
 const ghi = {
   name: 'ghi',
   dir: 'ghi',
-  args: [vite, '--port', ghiDevPort, '--strictPort', '--host', '127.0.0.1'],
+  args: [...leanNode, vite, '--port', ghiDevPort, '--strictPort', '--host', '127.0.0.1'],
   port: ghiDevPort,
 };
 
@@ -58,6 +64,9 @@ function launch(service) {
   const child = spawn(process.execPath, service.args, {
     cwd: path.join(root, service.dir),
     env: {
+      // glibc gives each thread that allocates an arena of its own (a Node process has a dozen
+      // threads); two serve these processes and left about 25 MB less resident in each.
+      MALLOC_ARENA_MAX: '2',
       ...process.env,
       ...wiring,
       PORT: service.port,

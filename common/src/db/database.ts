@@ -58,6 +58,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.databaseUrl ? openPostgres(options, options.databaseUrl) : openPglite(options);
 }
 
+/**
+ * initdb writes Postgres' default shared_buffers = 128MB, and PGlite's WebAssembly heap made room
+ * for all of it: about 125 MB more resident in each process, and `npm start` runs four embedded
+ * databases (docs/performance.md, "The embedded default's footprint"). A service's own tables are a
+ * few MB and its files sit in the operating system's cache anyway, so 16 MB of buffers serve it as
+ * well. Given on the command line: PGlite's `postgresqlconf` option would replace the whole file.
+ */
+const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   let dataDir: string | undefined;
   if (options.dataDir) {
@@ -67,6 +76,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   }
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    startParams: pgliteStartParams,
     ...(options.pgliteExtensions ? { extensions: options.pgliteExtensions } : {}),
   });
   const db = drizzlePglite(client);
