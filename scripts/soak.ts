@@ -1,22 +1,36 @@
-import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { roleHeaders } from '@carcar/testing/credentials';
-import { rssMb } from '@carcar/testing/processes';
+import { signIn, spawnGateway, TEST_ADMIN } from '@carcar/testing/gateway';
+import { type Answer, httpSender, runOpenLoop, summarize } from '@carcar/testing/open-loop';
+import { rssMb, type SpawnedService } from '@carcar/testing/processes';
 import { type StackService, serviceAudiences, startStack } from '@carcar/testing/stack';
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const rate = Number(process.env.SOAK_RATE ?? 500);
 const warmUpSeconds = Number(process.env.SOAK_WARMUP_SECONDS ?? 10);
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+// Through the gateway, signed in, by default: what staff's requests cost. SOAK_TARGET=direct sends
+// the same mix straight to the services with an internal credential, to tell the two costs apart.
+const target = process.env.SOAK_TARGET ?? 'gateway';
+if (target !== 'gateway' && target !== 'direct') throw new Error(`SOAK_TARGET=${target}: gateway or direct`);
+const targets = { p99Ms: 50, memoryGrowthPercent: 20 };
 
-// node:http with keep-alive, not fetch: on two shared cores the load generator's own CPU comes out
-// of the stack's, and fetch costs several times more per request.
-// An idle socket is dropped before the services' 5 s keep-alive timeout ends, so a request never
-// goes out on a connection the server is closing at that moment (ECONNRESET).
-const agent = new http.Agent({ keepAlive: true, timeout: 4_000 });
-interface Answer {
-  status: number;
-  url: string;
+const sender = httpSender();
+
+// CPU time in seconds (Linux, 100 ticks a second): on a shared machine a slow run is told from a
+// slow stack by how much of the machine the stack got.
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+/** The whole machine's busy CPU time (every core, every process, Postgres and other work included). */
+function machineBusySeconds(): number {
+  const ticks = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return (ticks.reduce((sum, t) => sum + t, 0) - idle) / 100;
 }
 
 // An administrator's credential per service, reused as the gateway reuses one per person and
@@ -27,40 +41,30 @@ const credentials = Object.fromEntries(
   ),
 ) as Record<StackService, Awaited<ReturnType<typeof roleHeaders>>>;
 
-/** A request to `service` as an administrator. */
-function send(service: StackService, method: string, path: string, body?: unknown): Promise<Answer> {
-  const url = `${stack.urls[service]}${path}`;
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      url,
-      {
-        method,
-        agent,
-        headers: {
-          ...credentials[service](),
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, url }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
 const stack = await startStack({
   serverUrl,
   prefix: 'carcar_soak',
-  // Info level: the harness learns each port from the 'listening' line; requests are not logged.
+  // Info level: the harness learns each port from the 'listening' line; the services log no requests
+  // at it (the gateway logs one line per request, as in production).
   env: { LOG_LEVEL: 'info', RATE_LIMIT_WRITES_PER_MINUTE: '0' },
 });
-const services = stack.processes;
+const processes: Record<string, SpawnedService> = { ...stack.processes };
 try {
+  // The gateway on the services' database, its write limit off (spawnGateway's default: the soak is
+  // one person writing hundreds of times a second), and its first administrator signed in as the
+  // browser app is: session cookie, CSRF header on every request.
+  let send: (service: StackService, method: string, path: string, body?: unknown) => Promise<Answer>;
+  if (target === 'gateway') {
+    const gateway = await spawnGateway(stack.urls, { ...stack.data.env, LOG_LEVEL: 'info' });
+    processes.gateway = gateway;
+    const admin = await signIn(gateway.url, TEST_ADMIN.email, TEST_ADMIN.password);
+    const headers = { ...admin.headers, accept: 'application/json' };
+    send = (service, method, path, body) => sender.send(method, `${gateway.url}/${service}${path}`, headers, body);
+  } else {
+    send = (service, method, path, body) =>
+      sender.send(method, `${stack.urls[service]}${path}`, credentials[service](), body);
+  }
+
   // Data to work on: cars in stock (synced to sales before the clock starts), staff, customers.
   const maker = await stack.call<{ id: number }>('inventory', 'POST', '/api/manufacturers/', { name: 'Soak Motors' });
   const model = await stack.call<{ id: number }>('inventory', 'POST', '/api/models/', {
@@ -68,7 +72,8 @@ try {
     picture_url: 'https://pictures.example/endurance.jpg',
     manufacturer_id: maker.id,
   });
-  const stock = Math.ceil(seconds * rate * 0.05) + 50;
+  // Enough unsold cars for every sale of the warm-up and the run (5 % of the requests) to take a new one.
+  const stock = Math.ceil((warmUpSeconds + seconds) * rate * 0.05) + 50;
   let serial = 0;
   const addCar = () =>
     send('inventory', 'POST', '/api/automobiles/', {
@@ -77,7 +82,11 @@ try {
       year: 2020,
       model_id: model.id,
     });
-  for (let i = 0; i < stock; i += 20) await Promise.all(Array.from({ length: Math.min(20, stock - i) }, addCar));
+  for (let i = 0; i < stock; i += 20) {
+    const answers = await Promise.all(Array.from({ length: Math.min(20, stock - i) }, addCar));
+    const refused = answers.find((answer) => answer.status >= 400);
+    if (refused) throw new Error(`adding the stock: ${refused.status} ${refused.url} ${refused.body ?? ''}`);
+  }
   const technicians = await Promise.all(
     [1, 2, 3, 4, 5].map((i) =>
       stack.call<{ id: number }>('service', 'POST', '/api/technicians/', {
@@ -171,101 +180,104 @@ try {
     return ['GET car', mix[0]?.[2] as () => Promise<Answer>];
   };
 
-  /** Latencies of the requests sent in one phase of the run, by kind. */
-  class Phase {
-    readonly all: number[] = [];
-    readonly byKind = new Map<string, number[]>();
-    record(kind: string, took: number) {
-      this.all.push(took);
-      const ofKind = this.byKind.get(kind) ?? [];
-      ofKind.push(took);
-      this.byKind.set(kind, ofKind);
-    }
-  }
-  const pctOf = (values: number[], p: number) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1) ?? '-';
-  };
-  const summary = (values: number[]) =>
-    `p50 ${pctOf(values, 50)}  p90 ${pctOf(values, 90)}  p99 ${pctOf(values, 99)}  max ${pctOf(values, 100)}`;
-
-  // A warm-up at the same rate first: V8 compiles the hot paths and each pool opens its Postgres
-  // connections. Its figures are printed on their own line; the measured run starts after it.
-  const warmUp = new Phase();
-  const measured = new Phase();
-  const errors: string[] = [];
   // RSS once a second per process. A single reading lands anywhere on the garbage collector's
   // sawtooth, so growth is judged on means: the first 10 s of the measured run against the last 10 s.
   const rssSamples: Record<string, Array<{ at: number; mb: number }>> = {};
-  let lastSample = 0;
-  const inFlight = new Set<Promise<void>>();
-  const started = performance.now();
-  const measureFrom = started + warmUpSeconds * 1000;
-  const endAt = measureFrom + seconds * 1000;
-  console.log(`load: ${rate} req/s, ${warmUpSeconds} s warm-up, then ${seconds} s measured`);
-  let sent = 0;
-  let lastReport = 0;
-  // Open loop: requests leave on schedule whether or not earlier ones have answered.
-  while (performance.now() < endAt) {
-    const due = Math.floor(((performance.now() - started) / 1000) * rate);
-    while (sent < due) {
-      sent++;
-      const t0 = performance.now();
-      const phase = t0 < measureFrom ? warmUp : measured;
-      const [kind, send] = pick();
-      const request = send()
-        .then((res) => {
-          phase.record(kind, performance.now() - t0);
-          if (res.status >= 400) errors.push(`${res.status} ${res.url}`);
-        })
-        .catch((error: unknown) => {
-          errors.push(String(error));
-        });
-      inFlight.add(request);
-      void request.finally(() => inFlight.delete(request));
-    }
-    const now = performance.now();
-    if (now >= measureFrom && now - lastSample >= 1000) {
-      lastSample = now;
-      for (const [name, s] of Object.entries(services)) {
-        rssSamples[name] ??= [];
-        rssSamples[name].push({ at: now - measureFrom, mb: rssMb(s.pid) });
-      }
-    }
-    // A line every 30 s, so growth that levels off can be told from growth that does not.
-    const second = Math.floor((now - measureFrom) / 1000);
-    if (second > 0 && second % 30 === 0 && second !== lastReport) {
-      lastReport = second;
-      const rss = Object.entries(services).map(([name, s]) => `${name} ${rssMb(s.pid).toFixed(0)} MB`);
-      console.log(`${second} s: ${sent} sent, ${inFlight.size} in flight; RSS ${rss.join(', ')}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-  await Promise.all(inFlight);
-
-  const elapsed = (performance.now() - measureFrom) / 1000;
-  console.log(`warm-up: ${warmUp.all.length} requests; latency ms: ${summary(warmUp.all)}`);
+  // CPU used from the first to the last second of the measured run, per process and machine-wide.
+  const cpuAt: Array<{ second: number; byProcess: Record<string, number>; machine: number }> = [];
+  const cpuNow = (second: number) => ({
+    second,
+    byProcess: Object.fromEntries([
+      ...Object.entries(processes).map(([name, s]) => [name, cpuSeconds(s.pid)] as const),
+      ['load generator', cpuSeconds(process.pid)] as const,
+    ]),
+    machine: machineBusySeconds(),
+  });
   console.log(
-    `soak: ${measured.all.length} requests in ${elapsed.toFixed(1)} s (${(measured.all.length / elapsed).toFixed(0)} req/s, target ${rate})`,
+    `load: ${rate} req/s ${target === 'gateway' ? 'through the gateway, signed in' : 'straight to the services'}, ` +
+      `${warmUpSeconds} s warm-up, then ${seconds} s measured`,
+  );
+  // Open loop: requests leave on schedule whether or not earlier ones have answered (a warm-up at
+  // the same rate first: V8 compiles the hot paths and each pool opens its Postgres connections).
+  const run = await runOpenLoop({
+    rate,
+    seconds,
+    warmUpSeconds,
+    next: () => {
+      const [kind, send] = pick();
+      return { kind, send };
+    },
+    everySecond: (second, progress) => {
+      if (second === 0 || second === seconds - 1) cpuAt.push(cpuNow(second));
+      for (const [name, s] of Object.entries(processes)) {
+        rssSamples[name] ??= [];
+        rssSamples[name].push({ at: second * 1000, mb: rssMb(s.pid) });
+      }
+      // A line every 30 s, so growth that levels off can be told from growth that does not.
+      if (second > 0 && second % 30 === 0) {
+        const rss = Object.entries(processes).map(([name, s]) => `${name} ${rssMb(s.pid).toFixed(0)} MB`);
+        console.log(`${second} s: ${progress.sent} sent, ${progress.inFlight} in flight; RSS ${rss.join(', ')}`);
+      }
+    },
+  });
+
+  const { warmUp, measured } = run;
+  const ms = (value: number) => value.toFixed(1);
+  const line = (values: number[]) => {
+    const p = summarize(values);
+    return `p50 ${ms(p.p50)}  p90 ${ms(p.p90)}  p99 ${ms(p.p99)}  max ${ms(p.max)}`;
+  };
+  const errors = [...warmUp.errors, ...measured.errors];
+  console.log(`warm-up: ${warmUp.sent} requests; latency ms: ${line(warmUp.latencies)}`);
+  console.log(
+    `soak: ${measured.sent} requests in ${seconds} s, answered at ${measured.achievedRate.toFixed(0)} req/s (target ${rate})`,
   );
   console.log(
     `errors (warm-up included): ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join('; ')})` : ''}`,
   );
-  console.log(`latency ms: ${summary(measured.all)}`);
+  console.log(`latency ms, from when each request was due: ${line(measured.latencies)}`);
   for (const [kind, values] of measured.byKind) {
-    console.log(`  ${kind.padEnd(13)} p50 ${pctOf(values, 50)}  p99 ${pctOf(values, 99)}  (${values.length})`);
+    const p = summarize(values);
+    console.log(`  ${kind.padEnd(13)} p50 ${ms(p.p50)}  p99 ${ms(p.p99)}  (${values.length})`);
+  }
+  console.log(
+    `load generator: ${(run.cpuCores * 100).toFixed(0)} % of a core; sent up to ${ms(run.sendLagMs.max)} ms late (p99 ${ms(run.sendLagMs.p99)})`,
+  );
+  const [cpuFirst, cpuLast] = cpuAt;
+  if (cpuFirst && cpuLast && cpuLast.second > cpuFirst.second) {
+    const span = cpuLast.second - cpuFirst.second;
+    const cores = (a: number, b: number) => ((b - a) / span).toFixed(2);
+    const used = Object.entries(cpuLast.byProcess).map(
+      ([name, value]) => `${name} ${cores(cpuFirst.byProcess[name] ?? value, value)}`,
+    );
+    console.log(
+      `CPU in the measured run, cores: ${used.join(', ')}; the whole machine ${cores(cpuFirst.machine, cpuLast.machine)} busy of ${availableParallelism()}`,
+    );
   }
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(values.length, 1);
   console.log('memory (RSS MB, mean of the first 10 s of the measured run -> mean of the last 10 s; max):');
+  let worstGrowth = Number.NEGATIVE_INFINITY;
   for (const [name, samples] of Object.entries(rssSamples)) {
     const first = mean(samples.filter((x) => x.at < 10_000).map((x) => x.mb));
     const last = mean(samples.filter((x) => x.at >= seconds * 1000 - 10_000).map((x) => x.mb));
     const max = Math.max(...samples.map((x) => x.mb));
+    const growth = ((last - first) / first) * 100;
+    worstGrowth = Math.max(worstGrowth, growth);
     console.log(
-      `  ${name.padEnd(10)} ${first.toFixed(1)} -> ${last.toFixed(1)}  (${(((last - first) / first) * 100).toFixed(1)} %); max ${max.toFixed(1)}`,
+      `  ${name.padEnd(10)} ${first.toFixed(1)} -> ${last.toFixed(1)}  (${growth.toFixed(1)} %); max ${max.toFixed(1)}`,
     );
   }
-  process.exitCode = errors.length > 0 ? 1 : 0;
+  // The regression guard: the run fails unless all three hold.
+  const p99 = summarize(measured.latencies).p99;
+  const checks: Array<[string, boolean]> = [
+    ['0 errors', errors.length === 0],
+    [`p99 < ${targets.p99Ms} ms`, p99 < targets.p99Ms],
+    [`memory growth < ${targets.memoryGrowthPercent} % for every process`, worstGrowth < targets.memoryGrowthPercent],
+  ];
+  console.log(`targets: ${checks.map(([what, met]) => `${what} ${met ? 'met' : 'NOT met'}`).join('; ')}`);
+  process.exitCode = checks.every(([, met]) => met) ? 0 : 1;
 } finally {
+  sender.close();
+  await processes.gateway?.stop();
   await stack.stop();
 }

@@ -38,6 +38,8 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   next: () => RequestShape;
+  /** The status every answer should have; any 2xx unless given (304 for conditional reads). */
+  expectStatus?: number;
 }
 
 export interface LoadRun {
@@ -45,8 +47,14 @@ export interface LoadRun {
   p50Ms: number;
   p99Ms: number;
   requests: number;
-  /** Connection errors, timeouts and non-2xx answers together: every one is a failure here. */
+  /** Connection errors, timeouts and unexpected answers (non-2xx, or not `expectStatus`) together. */
   errors: number;
+}
+
+function unexpectedAnswers(result: autocannon.Result, expectStatus: number | undefined): number {
+  if (expectStatus === undefined) return result.non2xx;
+  const expected = result.statusCodeStats?.[`${expectStatus}`]?.count ?? 0;
+  return result.requests.total - expected;
 }
 
 async function runOnce(options: LoadOptions): Promise<LoadRun> {
@@ -75,7 +83,7 @@ async function runOnce(options: LoadOptions): Promise<LoadRun> {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
-    errors: result.errors + result.timeouts + result.non2xx,
+    errors: result.errors + result.timeouts + unexpectedAnswers(result, options.expectStatus),
   };
 }
 

@@ -1,6 +1,7 @@
 // The performance benchmark: `npm run bench` (on the Postgres server named by DATABASE_URL, else PGlite).
 // It builds the APIs, starts one process per service on a fresh database, loads data, drives each
-// scenario with autocannon, prints Markdown tables and writes bench/results/latest.json.
+// scenario with autocannon (and a car by VIN at fixed rates, open loop), prints Markdown tables and
+// writes bench/results/latest.json.
 //   BENCH_RUNS=3 BENCH_SECONDS=5 BENCH_CONNECTIONS=50 BENCH_IDLE_SECONDS=60 BENCH_LARGE_STOCK=100000
 // (a smaller large stock makes a quick run on PGlite, which loads its cars through the API)
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,10 @@ import path from 'node:path';
 import { rssMb } from '@carcar/testing/processes';
 import { measureBundle } from './bundle.js';
 import { createFixtures, fillInventory, waitForSync } from './data.js';
+import { IMPORT_ROWS, type ImportBenchResult, measureImport } from './import.js';
 import { measure, spread } from './load.js';
+import { measureOpenLoop, type OpenLoopBenchResult } from './open-loop.js';
+import { type OutboxDrain, outboxDrain, type SalesEndToEnd, salesEndToEnd } from './outbox.js';
 import { type BenchResults, formatResults, type HttpResult, judge } from './report.js';
 import {
   bookAppointments,
@@ -23,9 +27,11 @@ import {
   SYNC_PROBE_SERIALS_START,
   salesBySalesperson,
   serviceHistory,
+  wholeList,
+  wholeListRevalidated,
 } from './scenarios.js';
 import { buildApis, root, startBenchStack } from './stack.js';
-import { startupTimes } from './startup.js';
+import { startupFootprint, startupTimes } from './startup.js';
 import { type IdleCost, measureIdleCost, measureSyncLag, sameCost } from './sync.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -39,8 +45,22 @@ const step = (text: string) => process.stdout.write(`· ${text}\n`);
 
 async function drive(scenario: HttpScenario): Promise<HttpResult> {
   step(scenario.name);
-  const result = await measure({ url: scenario.url, connections, seconds, runs, next: scenario.next });
+  const result = await measure({
+    url: scenario.url,
+    connections,
+    seconds,
+    runs,
+    next: scenario.next,
+    expectStatus: scenario.expectStatus,
+  });
   return { name: scenario.name, connections, ...result, ...judge(scenario, result) };
+}
+
+/** A scenario at a fixed rate, beside its closed-loop throughput (already measured, in `closed`). */
+function driveOpenLoop(scenario: HttpScenario, rate: number, closed: HttpResult[]): Promise<OpenLoopBenchResult> {
+  step(`${scenario.name}, open loop at ${rate} req/s`);
+  const closedLoop = closed.find((r) => r.name === scenario.name)?.requestsPerSecond;
+  return measureOpenLoop(scenario, { rate, seconds, runs, maxP99Ms: 10, closedLoop });
 }
 
 step('building the APIs and the browser app');
@@ -49,27 +69,37 @@ const bundle = measureBundle();
 step('start-up: npm start on a fresh DATA_DIR, first on this machine and later');
 const startupFirst = spread(await startupTimes(runs, true));
 const startupLater = spread(await startupTimes(runs, false));
+const startupMemory = await startupFootprint();
 
 step(`starting the services on ${process.env.DATABASE_URL ? 'postgres' : 'pglite'}`);
 const stack = await startBenchStack(process.env.DATABASE_URL);
 const { database } = stack;
 const http: HttpResult[] = [];
+const openLoop: OpenLoopBenchResult[] = [];
 const idlePoll: IdleCost[] = [];
 let syncLag: Awaited<ReturnType<typeof measureSyncLag>>;
+let automobileImport: ImportBenchResult;
 const memoryMbAtEnd: Record<string, number> = {};
+let salesOutbox: SalesEndToEnd | undefined;
+let outboxBacklog: OutboxDrain | null = null;
 try {
   const fixtures = await createFixtures(stack, 20, 100);
 
   step('idle poll cost at 1,000 cars');
   await fillInventory(stack, fixtures.modelId, 1_000);
   idlePoll.push(await measureIdleCost(stack, database, 1_000, idleSeconds));
+  http.push(await drive(wholeList(stack, 1_000)));
+  http.push(await drive(await wholeListRevalidated(stack, 1_000)));
 
   await fillInventory(stack, fixtures.modelId, 10_000);
   http.push(await drive(listAutomobiles(stack, 10_000)));
+  http.push(await drive(wholeList(stack, 10_000)));
   http.push(await drive(getAutomobile(stack, 10_000)));
   http.push(await drive(getAutomobileThroughGateway(stack, 10_000, 'token')));
   http.push(await drive(getAutomobileThroughGateway(stack, 10_000, 'session')));
   http.push(await drive(await getAutomobileFreshCredentials(stack, 10_000)));
+  openLoop.push(await driveOpenLoop(getAutomobileThroughGateway(stack, 10_000, 'session'), 1_000, http));
+  openLoop.push(await driveOpenLoop(getAutomobile(stack, 10_000), 2_000, http));
   http.push(await drive(createAutomobiles(stack, fixtures)));
   http.push(await drive(bookAppointments(stack, fixtures, 10_000)));
   await waitForSync(stack);
@@ -90,11 +120,20 @@ try {
   step(`sync lag: ${SYNC_LAG_CARS} cars one by one`);
   syncLag = await measureSyncLag(stack, fixtures, SYNC_LAG_CARS, SYNC_PROBE_SERIALS_START);
 
+  step(`importing a CSV of ${IMPORT_ROWS.toLocaleString('en')} cars`);
+  automobileImport = await measureImport(stack, fixtures.modelId, runs);
+
   step(`loading ${largeStock.toLocaleString('en')} cars`);
   await fillInventory(stack, fixtures.modelId, largeStock);
   step(`idle poll cost at ${largeStock.toLocaleString('en')} cars`);
   idlePoll.push(await measureIdleCost(stack, database, largeStock, idleSeconds));
   http.push(await drive(listAutomobiles(stack, largeStock)));
+  step('sales end to end: POST /api/sales/ until inventory shows every car sold');
+  await waitForSync(stack);
+  salesOutbox = await salesEndToEnd(stack, fixtures, { connections, seconds, runs });
+  step('the sales outbox draining a backlog of 100,000 rows');
+  await waitForSync(stack);
+  outboxBacklog = await outboxDrain(stack, 100_000, runs);
   for (const [name, spawned] of Object.entries(stack.processes)) memoryMbAtEnd[name] = Math.round(rssMb(spawned.pid));
 } finally {
   await stack.stop();
@@ -117,17 +156,21 @@ const results: BenchResults = {
     loadGenerator: 'autocannon in the bench process, on the same machine as the services and the database',
   },
   http,
+  openLoop,
   syncLag: { ...syncLag, target: 'p99 < 1000 ms', met: syncLag.service.p99Ms < 1000 && syncLag.sales.p99Ms < 1000 },
   idlePoll,
   idlePollIndependentOfSize: sameCost(idleSmall, idleLarge, idleSeconds),
+  automobileImport,
   startupSeconds: {
     firstOnMachine: startupFirst,
     later: startupLater,
     target: '< 10 s',
     met: startupFirst.median < 10 && startupLater.median < 10,
   },
+  startupFootprint: { ...startupMemory, target: '< 1000 MB', met: startupMemory.totalMb < 1000 },
   bundle: { ...bundle, target: 'initial JS < 200 kB gzip', met: bundle.initialJsGzipKb < 200 },
   memoryMbAtEnd,
+  outbox: { salesEndToEnd: salesOutbox as SalesEndToEnd, drain: outboxBacklog },
 };
 
 const text = formatResults(results);

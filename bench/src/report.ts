@@ -1,6 +1,10 @@
 import type { BundleSize } from './bundle.js';
+import type { ImportBenchResult } from './import.js';
 import type { LoadResult, Spread } from './load.js';
+import type { OpenLoopBenchResult } from './open-loop.js';
+import type { OutboxDrain, SalesEndToEnd } from './outbox.js';
 import type { HttpScenario } from './scenarios.js';
+import type { StartupFootprint } from './startup.js';
 import type { IdleCost, SyncLag } from './sync.js';
 
 export interface HttpResult extends LoadResult {
@@ -16,11 +20,19 @@ export interface BenchResults {
   database: 'postgres' | 'pglite';
   method: { runs: number; secondsPerRun: number; connections: number; loadGenerator: string };
   http: HttpResult[];
+  /** Fixed arrival rates (open loop): latency as a user feels it. */
+  openLoop: OpenLoopBenchResult[];
   syncLag: SyncLag & { target: string; met: boolean };
   idlePoll: IdleCost[];
   idlePollIndependentOfSize: boolean;
+  /** `POST /api/automobiles/import/` of a 10,000-row CSV through the gateway, seconds. */
+  automobileImport: ImportBenchResult;
   startupSeconds: { firstOnMachine: Spread; later: Spread; target: string; met: boolean };
+  /** Every process of `npm start` (PGlite, dev server) right after `npm run seed`. */
+  startupFootprint: StartupFootprint & { target: string; met: boolean };
   bundle: BundleSize & { target: string; met: boolean };
+  /** The sales outbox: sales until sold in inventory, and a 100,000-row backlog's drain (Postgres only). */
+  outbox: { salesEndToEnd: SalesEndToEnd; drain: OutboxDrain | null };
   memoryMbAtEnd: Record<string, number>;
 }
 
@@ -63,6 +75,32 @@ export function formatResults(results: BenchResults): string {
       verdict(r.met),
     ]),
   );
+  const openLoop = table(
+    [
+      'Scenario',
+      'achieved req/s',
+      'p50 ms',
+      'p99 ms median (min–max)',
+      'max ms',
+      'errors',
+      `closed loop req/s, ${results.method.connections} connections`,
+      'generator CPU %',
+      'target',
+      '',
+    ],
+    results.openLoop.map((r) => [
+      r.name,
+      spreadText(r.achievedRate),
+      String(r.p50Ms.median),
+      spreadText(r.p99Ms),
+      spreadText(r.maxMs),
+      String(r.errors),
+      r.closedLoopRequestsPerSecond ? spreadText(r.closedLoopRequestsPerSecond) : '',
+      String(r.generatorCpuPercent.median),
+      r.target,
+      verdict(r.met),
+    ]),
+  );
   const lag = results.syncLag;
   const other = table(
     ['Measure', 'result', 'target', ''],
@@ -86,6 +124,12 @@ export function formatResults(results: BenchResults): string {
         verdict(results.idlePollIndependentOfSize),
       ]),
       [
+        `stock import, CSV of ${results.automobileImport.rows.toLocaleString('en')} cars through the gateway, s`,
+        spreadText(results.automobileImport.seconds),
+        results.automobileImport.target,
+        verdict(results.automobileImport.met),
+      ],
+      [
         '`npm start`, fresh DATA_DIR (PGlite), until all healthy, s: first on the machine',
         spreadText(results.startupSeconds.firstOnMachine),
         results.startupSeconds.target,
@@ -98,6 +142,30 @@ export function formatResults(results: BenchResults): string {
         '',
       ],
       [
+        `\`npm start\` after \`npm run seed\`, resident MB, all processes (${Object.entries(
+          results.startupFootprint.residentMb,
+        )
+          .map(([part, mb]) => `${part} ${mb}`)
+          .join(', ')})`,
+        String(results.startupFootprint.totalMb),
+        results.startupFootprint.target,
+        verdict(results.startupFootprint.met),
+      ],
+      [
+        `POST /api/sales/ end to end (${results.outbox.salesEndToEnd.sales} sales until sold in inventory), sales/s`,
+        `${spreadText(results.outbox.salesEndToEnd.salesPerSecond)} (outbox empty at most ${results.outbox.salesEndToEnd.drainTailSeconds} s after the load; ${results.outbox.salesEndToEnd.errors} errors)`,
+        results.outbox.salesEndToEnd.target,
+        verdict(results.outbox.salesEndToEnd.met),
+      ],
+      [
+        `sales outbox, a backlog of ${results.outbox.drain?.rows.toLocaleString('en') ?? 'n/a'} rows delivered, rows/s`,
+        results.outbox.drain
+          ? `${spreadText(results.outbox.drain.rowsPerSecond)} (${spreadText(results.outbox.drain.seconds)} s)`
+          : 'n/a (Postgres only)',
+        results.outbox.drain?.target ?? '',
+        verdict(results.outbox.drain?.met ?? null),
+      ],
+      [
         'browser app, initial JS / CSS, gzip kB',
         `${results.bundle.initialJsGzipKb} / ${results.bundle.initialCssGzipKb}`,
         results.bundle.target,
@@ -108,5 +176,5 @@ export function formatResults(results: BenchResults): string {
   const memory = Object.entries(results.memoryMbAtEnd)
     .map(([name, mb]) => `${name} ${mb} MB`)
     .join(', ');
-  return `${http}\n\n${other}\n\nResident memory at the end: ${memory}.\n`;
+  return `${http}\n\n${openLoop}\n\n${other}\n\nResident memory at the end: ${memory}.\n`;
 }

@@ -11,6 +11,8 @@ export interface HttpScenario {
   url: string;
   next: () => RequestShape;
   target?: { minRequestsPerSecond: number; maxP99Ms?: number; zeroErrors?: boolean };
+  /** The status every answer should have (304 for a conditional read); any 2xx unless given. */
+  expectStatus?: number;
 }
 
 const randomBelow = (n: number) => Math.floor(Math.random() * n);
@@ -25,6 +27,42 @@ export function listAutomobiles(stack: Stack, stored: number): HttpScenario {
     url: stack.inventory,
     next: () => ({ method: 'GET', path: '/api/automobiles/?limit=100', headers: stack.credentials.inventory() }),
     ...(stored >= 100_000 ? { target: { minRequestsPerSecond: 1_000 } } : {}),
+  };
+}
+
+/** The issue's targets for the whole list (every car, no page), by stock size. */
+const WHOLE_LIST_TARGETS: Record<number, number> = { 1000: 1_000, 10000: 100 };
+
+/** Every car in one answer, as classic front ends and the pollers' first sync read the list. */
+export function wholeList(stack: Stack, stored: number): HttpScenario {
+  const minRequestsPerSecond = WHOLE_LIST_TARGETS[stored];
+  return {
+    name: `GET /api/automobiles/ (whole list, ${stored.toLocaleString('en')} cars)`,
+    url: stack.inventory,
+    next: () => ({ method: 'GET', path: '/api/automobiles/', headers: stack.credentials.inventory() }),
+    ...(minRequestsPerSecond ? { target: { minRequestsPerSecond } } : {}),
+  };
+}
+
+/**
+ * The whole list again from a client that holds it (the browser app revalidating): it sends the
+ * list's ETag and every answer should be 304, without a body.
+ */
+export async function wholeListRevalidated(stack: Stack, stored: number): Promise<HttpScenario> {
+  const res = await fetch(`${stack.inventory}/api/automobiles/`, { headers: stack.credentials.inventory() });
+  const etag = res.headers.get('etag');
+  await res.arrayBuffer();
+  if (!res.ok || !etag) throw new Error(`inventory answered ${res.status} without an ETag to the whole list`);
+  return {
+    name: `GET /api/automobiles/ with If-None-Match (304, ${stored.toLocaleString('en')} cars)`,
+    url: stack.inventory,
+    next: () => ({
+      method: 'GET',
+      path: '/api/automobiles/',
+      headers: { ...stack.credentials.inventory(), 'If-None-Match': etag },
+    }),
+    expectStatus: 304,
+    target: { minRequestsPerSecond: 3_000 },
   };
 }
 

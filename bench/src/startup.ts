@@ -1,8 +1,10 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TEST_ADMIN } from '@carcar/testing/gateway';
+import { rssMb } from '@carcar/testing/processes';
 import { root } from './stack.js';
 
 /** Ports away from the defaults, so a developer's running `npm start` does not collide with the bench. */
@@ -24,17 +26,72 @@ async function answersOk(url: string, health: boolean): Promise<boolean> {
   }
 }
 
+/** The parent of each running process, by pid (Linux). */
+function parents(): Map<number, number> {
+  const parent = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The fields after the command name, which may itself hold spaces: state, then the parent.
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // It exited while we looked.
+    }
+  }
+  return parent;
+}
+
+/**
+ * Resident memory of every process under `pid`, by part: npm, the launcher, and each folder it starts
+ * a process in (a service's helpers, e.g. tsx's esbuild, count with the service).
+ */
+function residentByPart(pid: number): Record<string, number> {
+  const parent = parents();
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, of] of parent) {
+      if (!tree.has(child) && tree.has(of)) {
+        tree.add(child);
+        grew = true;
+      }
+    }
+  }
+  const parts: Record<string, number> = {};
+  for (const member of tree) {
+    try {
+      const dir = readlinkSync(`/proc/${member}/cwd`);
+      const command = readFileSync(`/proc/${member}/cmdline`, 'utf8');
+      const part = dir !== root ? path.basename(dir) : command.includes('start.mjs') ? 'launcher' : 'npm';
+      parts[part] = Math.round((parts[part] ?? 0) + rssMb(member));
+    } catch {
+      // It exited while we looked.
+    }
+  }
+  return parts;
+}
+
+export interface StartupFootprint {
+  /** Resident memory of each part right after `npm run seed`, MB. */
+  residentMb: Record<string, number>;
+  totalMb: number;
+}
+
 /**
  * `npm start` exactly as a developer runs it on a fresh clone: embedded PGlite in an empty DATA_DIR,
  * the three APIs and the gateway from source and the app's dev server. Timed until every /healthz
- * answers ok and the app answers its page through the gateway.
+ * answers ok and the app answers its page through the gateway. With `seed`, it is then filled by
+ * `npm run seed` and the resident memory of every process it started is read.
  */
-async function startupTime(): Promise<number> {
+async function startupTime(seed: boolean): Promise<{ seconds: number; footprint: StartupFootprint | null }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'carcar-startup-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...ports,
     DATA_DIR: dataDir,
+    CARCAR_ADMIN_EMAIL: TEST_ADMIN.email,
+    CARCAR_ADMIN_PASSWORD: TEST_ADMIN.password,
   };
   delete env.DATABASE_URL;
   const started = performance.now();
@@ -50,7 +107,18 @@ async function startupTime(): Promise<number> {
     const deadline = Date.now() + 120_000;
     for (;;) {
       const ok = await Promise.all(urls.map(([url, health]) => answersOk(url, health)));
-      if (ok.every(Boolean)) return (performance.now() - started) / 1000;
+      if (ok.every(Boolean)) {
+        const seconds = (performance.now() - started) / 1000;
+        if (!seed || !child.pid) return { seconds, footprint: null };
+        execFileSync('npm', ['run', 'seed'], {
+          cwd: root,
+          env: { ...env, CARCAR_URL: `http://127.0.0.1:${ports.GATEWAY_PORT}` },
+          stdio: 'ignore',
+        });
+        const residentMb = residentByPart(child.pid);
+        const totalMb = Object.values(residentMb).reduce((sum, mb) => sum + mb, 0);
+        return { seconds, footprint: { residentMb, totalMb } };
+      }
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
       if (Date.now() > deadline) throw new Error('npm start was not up within 120 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -75,7 +143,14 @@ export async function startupTimes(runs: number, firstOnMachine: boolean): Promi
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     if (firstOnMachine) rmSync(path.join(root, 'node_modules', '.cache', 'carcar'), { recursive: true, force: true });
-    times.push(await startupTime());
+    times.push((await startupTime(false)).seconds);
   }
   return times;
+}
+
+/** One more start (template cached), seeded, and what its processes hold resident then. */
+export async function startupFootprint(): Promise<StartupFootprint> {
+  const { footprint } = await startupTime(true);
+  if (!footprint) throw new Error('npm start was measured without its footprint');
+  return footprint;
 }

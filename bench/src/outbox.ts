@@ -1,0 +1,170 @@
+import { callJson } from '@carcar/testing/http';
+import type { Fixtures } from './data.js';
+import { measure, round, type Spread, spread } from './load.js';
+import type { Stack } from './stack.js';
+
+// The sales outbox end to end (issue 19): sales recorded and marked sold in inventory, and the drain
+// of a backlog queued while inventory was away.
+
+export interface SalesEndToEnd {
+  /** Sales answered 201 whose car inventory shows sold, over the time from the first request until the outbox was empty. */
+  salesPerSecond: Spread;
+  /** Sales of all runs. */
+  sales: number;
+  /** Seconds from the end of the load until the outbox was empty, the longest of the runs. */
+  drainTailSeconds: number;
+  errors: number;
+  target: string;
+  met: boolean;
+}
+
+export interface OutboxDrain {
+  /** Rows queued in each run. */
+  rows: number;
+  rowsPerSecond: Spread;
+  seconds: Spread;
+  target: string;
+  met: boolean;
+}
+
+async function soldInInventory(stack: Stack): Promise<number> {
+  const res = await fetch(`${stack.inventory}/api/automobiles/?sold=true&limit=1`, {
+    headers: stack.credentials.inventory(),
+  });
+  if (!res.ok) throw new Error(`inventory answered ${res.status} to the sold count`);
+  return Number(res.headers.get('x-total-count'));
+}
+
+async function outboxPending(stack: Stack): Promise<number> {
+  return (await callJson<{ outbox?: { pending: number } }>('GET', `${stack.sales}/healthz`)).outbox?.pending ?? 0;
+}
+
+/** Until the sales outbox is empty (checked every 50 ms); throws after `timeoutMs`. */
+async function untilOutboxEmpty(stack: Stack, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await outboxPending(stack)) > 0) {
+    if (Date.now() > deadline) throw new Error(`the sales outbox was not empty after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * `POST /api/sales/` for `seconds` (after a 1 s warm-up that counts too), each sale a car no one has
+ * sold, then until the outbox is empty: the rate is the sales inventory shows sold over that time.
+ */
+export async function salesEndToEnd(
+  stack: Stack,
+  fixtures: Fixtures,
+  options: { connections: number; seconds: number; runs: number },
+): Promise<SalesEndToEnd> {
+  const { autos } = await stack.call<{ autos: { vin: string }[] }>('sales', 'GET', '/api/automobiles/?sold=false');
+  const cars = autos.map((auto) => auto.vin);
+  const rates: number[] = [];
+  let sales = 0;
+  let drainTailSeconds = 0;
+  let errors = 0;
+  let next = 0;
+  for (let run = 0; run < options.runs; run++) {
+    const one = await salesRun(stack, fixtures, options, () => cars[next++]);
+    rates.push(one.salesPerSecond);
+    sales += one.sales;
+    drainTailSeconds = Math.max(drainTailSeconds, one.drainTailSeconds);
+    errors += one.errors;
+  }
+  const salesPerSecond = spread(rates);
+  return {
+    salesPerSecond,
+    sales,
+    drainTailSeconds,
+    errors,
+    target: '≥ 800 sales/s sold in inventory, 0 errors',
+    met: salesPerSecond.median >= 800 && errors === 0,
+  };
+}
+
+/** One run: the load, then until the outbox is empty. */
+async function salesRun(
+  stack: Stack,
+  fixtures: Fixtures,
+  options: { connections: number; seconds: number },
+  nextCar: () => string | undefined,
+): Promise<{ salesPerSecond: number; sales: number; drainTailSeconds: number; errors: number }> {
+  await untilOutboxEmpty(stack, 300_000);
+  const soldBefore = await soldInInventory(stack);
+  const started = performance.now();
+  const load = await measure({
+    url: stack.sales,
+    connections: options.connections,
+    seconds: options.seconds,
+    runs: 1,
+    next: () => {
+      const vin = nextCar();
+      if (vin === undefined) throw new Error('the bench ran out of unsold cars');
+      return {
+        method: 'POST',
+        path: '/api/sales/',
+        headers: stack.credentials.sales(),
+        body: {
+          automobile: vin,
+          salesperson: fixtures.salespersonIds[Math.floor(Math.random() * fixtures.salespersonIds.length)],
+          customer: fixtures.customerId,
+          price: 24_999.5,
+        },
+      };
+    },
+  });
+  const loadEnded = performance.now();
+  await untilOutboxEmpty(stack, 300_000);
+  const ended = performance.now();
+  const sales = (await soldInInventory(stack)) - soldBefore;
+  return {
+    salesPerSecond: round(sales / ((ended - started) / 1000)),
+    sales,
+    drainTailSeconds: round((ended - loadEnded) / 1000),
+    errors: load.errors,
+  };
+}
+
+/**
+ * A backlog of up to `rows` outbox rows written at once, as an outage leaves them (Postgres only:
+ * they are inserted into `sales.outbox` directly), `runs` times: unsold cars marked sold, and a
+ * tenth of them unsold again behind it, so those VINs wait in line behind their own older row; the
+ * next run the same cars the other way round (sold ones unsold, a tenth sold again), and so on. The
+ * rate is rows delivered per second, from the insert until the outbox is empty.
+ */
+export async function outboxDrain(stack: Stack, rows: number, runs: number): Promise<OutboxDrain | null> {
+  const pool = stack.database.pool;
+  if (!pool) return null;
+  await untilOutboxEmpty(stack, 300_000);
+  const { autos } = await stack.call<{ autos: { vin: string }[] }>('sales', 'GET', '/api/automobiles/?sold=false');
+  const vins = autos.map((auto) => auto.vin).slice(0, Math.ceil(rows / 1.1));
+  const voids = Math.min(vins.length, rows - vins.length);
+  const queued = vins.length + voids;
+  const rates: number[] = [];
+  const durations: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const first = run % 2 === 0;
+    const started = performance.now();
+    await pool.query(
+      `insert into sales.outbox (vin, sold)
+       select vin, sold from (
+         select vin, $4::boolean as sold, ord from unnest($1::varchar[]) with ordinality as a(vin, ord)
+         union all
+         select vin, not $4::boolean, ord + $2 from unnest($1::varchar[]) with ordinality as a(vin, ord) where ord <= $3) q
+       order by ord`,
+      [vins, vins.length, voids, first],
+    );
+    await untilOutboxEmpty(stack, 600_000);
+    const seconds = (performance.now() - started) / 1000;
+    durations.push(seconds);
+    rates.push(queued / seconds);
+  }
+  const rowsPerSecond = spread(rates);
+  return {
+    rows: queued,
+    rowsPerSecond,
+    seconds: spread(durations),
+    target: '≥ 2,000 rows/s',
+    met: rowsPerSecond.median >= 2_000,
+  };
+}
