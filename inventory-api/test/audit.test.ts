@@ -116,6 +116,38 @@ describe('the audit trail', () => {
     });
   });
 
+  it('records a car created by POST (its entry written by the statement) as the trigger records an imported one', async () => {
+    const [posted, imported] = [sampleVin(4301), sampleVin(4302)];
+    const fromPost = await trail.during(() =>
+      stock.inv
+        .api('manager')
+        .post('/api/automobiles/')
+        .send({ vin: posted, color: 'teal', year: 2021, model_id: stock.modelId })
+        .expect(201),
+    );
+    const fromImport = await trail.during(() =>
+      stock.inv
+        .api('manager')
+        .post('/api/automobiles/import/')
+        .set('Content-Type', 'text/csv')
+        .send(`vin,color,year,model_id\n${imported},teal,2021,${stock.modelId}\n`)
+        .expect(200),
+    );
+    expect(fromPost).toHaveLength(1);
+    expect(fromImport).toHaveLength(1);
+    const [byStatement, byTrigger] = [fromPost[0] as AuditEntry, fromImport[0] as AuditEntry];
+    // The same fields, each from nothing; only the car's own id, VIN and arrival differ.
+    expect(Object.keys(byStatement.changes).sort()).toEqual(Object.keys(byTrigger.changes).sort());
+    for (const [field, [before, after]] of Object.entries(byStatement.changes)) {
+      expect(before, field).toBeNull();
+      if (!['id', 'vin', 'created_at'].includes(field)) expect(after, field).toEqual(byTrigger.changes[field]?.[1]);
+    }
+    const shape = (entry: AuditEntry) => ({ action: entry.action, entity: entry.entity, actor: entry.actor });
+    expect(shape(byStatement)).toEqual(shape(byTrigger));
+    expect(byStatement).toMatchObject({ vin: posted, entity_id: String(byStatement.changes.id?.[1]) });
+    expect(byTrigger).toMatchObject({ vin: imported, entity_id: String(byTrigger.changes.id?.[1]) });
+  });
+
   it('writes nothing for a refused request: bad input, no permission, unknown, conflict', async () => {
     const vin = sampleVin(4202);
     await stock.inv

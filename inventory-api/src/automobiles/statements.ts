@@ -171,7 +171,10 @@ export function automobileStatements(db: Db) {
     db,
     'inventory_automobile_create',
     sql`insert into ${automobiles} (vin, color, year, model_id)
-      values (${placeholder('vin')}, ${placeholder('color')}, ${placeholder('year')}, ${placeholder('modelId')})`,
+      select ${placeholder('vin')}::varchar, ${placeholder('color')}::varchar, ${placeholder('year')}::smallint,
+        ${placeholder('modelId')}::integer
+      from audit`,
+    'insert',
   );
   const update = prepareAutomobileWrite<{
     vin: string;
@@ -186,12 +189,13 @@ export function automobileStatements(db: Db) {
         year = coalesce(${placeholder('year')}::smallint, year),
         sold = coalesce(${placeholder('sold')}::boolean, sold)
       where ${automobiles.vin} = ${placeholder('vin')}`,
+    'update',
   );
   const remove = prepareAutomobileWrite<{ vin: string }>(
     db,
     'inventory_automobile_delete',
     sql`delete from ${automobiles} where ${automobiles.vin} = ${placeholder('vin')}`,
-    true,
+    'delete',
   );
 
   // Every change to a car's JSON (its own fields, its model's or maker's name, its deletion) appends

@@ -1,10 +1,10 @@
 import type { Automobile } from '@carcar/common/contract/inventory';
-import { type AuditContext, auditCte, audited } from '@carcar/common/db/audit';
+import { type AuditContext, auditCreated, auditCte, audited, auditInlineCte } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { prepareRows, queryRows } from '@carcar/common/db/statements';
 import { notFound } from '@carcar/common/http/errors';
 import { type SQL, sql } from 'drizzle-orm';
-import { automobileChanges, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
+import { auditLog, automobileChanges, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import { automobileJson, automobileJsonOf, automobilesJoined } from '../json/automobile-json.js';
 import type { FeedNotifier } from './notifier.js';
 
@@ -32,26 +32,32 @@ const written = {
  * Prepares `change` (an insert, update or delete of one automobile, without `returning`, with
  * `sql.placeholder`s for its values) together with its feed entry, as one statement: one round
  * trip to Postgres and its own transaction. The statement answers the automobile's JSON, or
- * undefined when `change` touched no row.
+ * undefined when `change` touched no row. An insert must select its values `from audit`: it writes
+ * its audit entry itself (`auditCreated`), which the trigger then leaves alone.
  */
 export function prepareAutomobileWrite<P extends Record<string, unknown>>(
   db: Db,
   name: string,
   change: SQL,
-  deleted = false,
+  kind: 'insert' | 'update' | 'delete',
 ): (params: P, audit: AuditContext) => Promise<Automobile | undefined> {
+  // An update or delete: `audit` tells the audit trigger who is acting; the triggers fire as the
+  // statement ends, after the final select has read `audit` (read only when there is a car to answer).
+  const entry =
+    kind === 'insert'
+      ? sql`${auditCreated({ log: auditLog, entity: 'automobile', rows: 'car', vinColumn: 'vin' })},`
+      : sql``;
   const write = prepareRows<{ automobile: Automobile }, P & { audit: string }>(
     db,
     name,
-    // `audit` tells the audit trigger who is acting; the triggers fire as the statement ends, after
-    // the final select has read `audit` (it is read only when there is a car to answer).
-    sql`with ${auditCte},
-      car as (${change} returning id, vin, color, year, sold, model_id, created_at),
+    sql`with ${kind === 'insert' ? auditInlineCte('automobiles') : auditCte},
+      car as (${change} returning *),
+      ${entry}
       written as (
         select car.vin, ${automobileJsonOf(written)} as automobile from car
         join ${vehicleModels} on ${vehicleModels.id} = car.model_id
         join ${manufacturers} on ${manufacturers.id} = ${vehicleModels.manufacturerId}),
-      feed as (insert into ${automobileChanges} (vin, deleted, automobile) select vin, ${deleted}, automobile from written)
+      feed as (insert into ${automobileChanges} (vin, deleted, automobile) select vin, ${kind === 'delete'}, automobile from written)
     select automobile from written cross join audit`,
   );
   return async (params, audit) => (await write({ ...params, audit: JSON.stringify(audit) }))[0]?.automobile;

@@ -1,10 +1,10 @@
 import type { SaleInput } from '@carcar/common/contract/sales';
-import { type AuditContext, auditCte } from '@carcar/common/db/audit';
+import { type AuditContext, auditCreated, auditCte, auditInlineCte } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { totalOf } from '@carcar/common/db/pagination';
 import { executePage, type FiltersPresent, prepareRows, statementsByFilters } from '@carcar/common/db/statements';
 import { type AnyColumn, and, asc, count, desc, eq, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { automobileVOs, customers, salespeople, salesRecords } from '../db/schema.js';
+import { auditLog, automobileVOs, customers, salespeople, salesRecords } from '../db/schema.js';
 import { enqueueSoldUpdate } from '../outbox/enqueue.js';
 import type { SaleListQuery } from './schemas.js';
 
@@ -168,19 +168,20 @@ export function salesStatements(db: Db) {
   >(
     db,
     'sales_sale_create',
-    // `audit` tells the audit trigger who sells; read by the final select, it is set before the
-    // statement ends, which is when the trigger runs.
-    sql`with ${auditCte},
+    // The sale writes its own audit entry (the trigger is told to stay out: the sale is selected
+    // from `audit`, so that is set before the insert).
+    sql`with ${auditInlineCte('sales')},
       car as (
         update ${automobileVOs} set sold = true
         where ${automobileVOs.vin} = ${placeholder('automobile')} and ${automobileVOs.inInventory} and not ${automobileVOs.sold}
         returning vin),
       sale as (
         insert into ${salesRecords} (price, automobile_vin, salesperson_id, customer_id)
-        select ${placeholder('price')}, vin, ${placeholder('salesperson')}, ${placeholder('customer')} from car
-        returning id, price, created_at),
+        select ${placeholder('price')}, vin, ${placeholder('salesperson')}, ${placeholder('customer')} from car cross join audit
+        returning *),
+      ${auditCreated({ log: auditLog, entity: 'sale', rows: 'sale', vinColumn: 'automobile_vin', leaveOut: ['created_at'] })},
       queued as (${enqueueSoldUpdate('car', true)})
-      select id, price, created_at from sale cross join audit`,
+      select id, price, created_at from sale`,
   );
 
   /**

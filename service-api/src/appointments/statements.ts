@@ -1,10 +1,10 @@
 import type { AppointmentStatus } from '@carcar/common/contract/service';
-import { type AuditContext, auditCte, audited } from '@carcar/common/db/audit';
+import { type AuditContext, auditCreated, audited, auditInlineCte } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { totalOf } from '@carcar/common/db/pagination';
 import { executePage, type FiltersPresent, prepareRows, statementsByFilters } from '@carcar/common/db/statements';
 import { and, asc, count, desc, eq, gt, lt, ne, type SQL, sql } from 'drizzle-orm';
-import { appointments, automobileVOs, technicians } from '../db/schema.js';
+import { appointments, auditLog, automobileVOs, technicians } from '../db/schema.js';
 
 /**
  * A list request as the statements take it: `from`/`to` already instants (ISO), `q` already an
@@ -70,18 +70,22 @@ export function appointmentStatements(db: Db, timezone: string) {
 
   const byId = select(eq(appointments.id, placeholder('id'))).prepare('service_appointment_by_id');
 
-  // One statement: `audit` tells the audit trigger who books (the row is selected from it, so it
-  // is set before the insert), the exclusion constraint refuses a double booking.
+  // One statement: the booking and its audit entry (the trigger is told to stay out: the row is
+  // selected from `audit`, so that is set before the insert); the exclusion constraint refuses a
+  // double booking.
   const insert = prepareRows<{ id: number }, Record<keyof AppointmentSlot | 'audit', unknown>>(
     db,
     'service_appointment_create',
-    sql`with ${auditCte}
-      insert into ${appointments} (date_time, duration_minutes, ends_at, reason, vin, customer, technician_id)
-      select ${placeholder('dateTime')}::timestamptz, ${placeholder('durationMinutes')}::smallint,
-        ${placeholder('endsAt')}::timestamptz, ${placeholder('reason')}, ${placeholder('vin')},
-        ${placeholder('customer')}, ${placeholder('technicianId')}::integer
-      from audit
-      returning id`,
+    sql`with ${auditInlineCte('appointments')},
+      booked as (
+        insert into ${appointments} (date_time, duration_minutes, ends_at, reason, vin, customer, technician_id)
+        select ${placeholder('dateTime')}::timestamptz, ${placeholder('durationMinutes')}::smallint,
+          ${placeholder('endsAt')}::timestamptz, ${placeholder('reason')}, ${placeholder('vin')},
+          ${placeholder('customer')}, ${placeholder('technicianId')}::integer
+        from audit
+        returning *),
+      ${auditCreated({ log: auditLog, entity: 'appointment', rows: 'booked', vinColumn: 'vin', leaveOut: ['ends_at', 'created_at'] })}
+      select id from booked`,
   );
 
   /** A list statement with the filters a request has, their values left as placeholders. */
