@@ -16,6 +16,19 @@ const ports = {
   GHI_DEV_PORT: '15173',
 };
 
+/** Until no process is left in process group `pgid` (or `timeoutMs` passed). */
+async function groupGone(pgid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function answersOk(url: string, health: boolean): Promise<boolean> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
@@ -95,7 +108,14 @@ async function startupTime(seed: boolean): Promise<{ seconds: number; footprint:
   };
   delete env.DATABASE_URL;
   const started = performance.now();
-  const child = spawn('npm', ['start'], { cwd: root, env, stdio: 'ignore', detached: true });
+  const child = spawn('npm', ['start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // The last lines it printed, to say why when it stops before it is up.
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const urls: Array<[string, boolean]> = [
     ...[ports.INVENTORY_PORT, ports.SERVICE_PORT, ports.SALES_PORT, ports.GATEWAY_PORT].map(
       (port): [string, boolean] => [`http://127.0.0.1:${port}/healthz`, true],
@@ -119,7 +139,7 @@ async function startupTime(seed: boolean): Promise<{ seconds: number; footprint:
         const totalMb = Object.values(residentMb).reduce((sum, mb) => sum + mb, 0);
         return { seconds, footprint: { residentMb, totalMb } };
       }
-      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
       if (Date.now() > deadline) throw new Error('npm start was not up within 120 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -130,6 +150,8 @@ async function startupTime(seed: boolean): Promise<{ seconds: number; footprint:
       process.kill(-child.pid, 'SIGTERM');
       await exited;
     }
+    // Until every process of the group has gone, so the next start finds its ports free.
+    if (child.pid) await groupGone(child.pid, 15_000);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
