@@ -1,5 +1,12 @@
 import type { Automobile } from '@carcar/common/contract/inventory';
-import { type AuditContext, auditCreated, auditCte, audited, auditInlineCte } from '@carcar/common/db/audit';
+import {
+  type AuditContext,
+  auditCreated,
+  auditCte,
+  audited,
+  auditInlineCte,
+  setAuditContext,
+} from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { prepareRows, queryRows } from '@carcar/common/db/statements';
 import { notFound } from '@carcar/common/http/errors';
@@ -28,6 +35,11 @@ const written = {
   createdAt: sql`car.created_at`,
 };
 
+/** The rows of a write's `car` query with the model and maker its JSON names. */
+const fromWrittenCars = sql`from car
+  join ${vehicleModels} on ${vehicleModels.id} = car.model_id
+  join ${manufacturers} on ${manufacturers.id} = ${vehicleModels.manufacturerId}`;
+
 /**
  * Prepares `change` (an insert, update or delete of one automobile, without `returning`, with
  * `sql.placeholder`s for its values) together with its feed entry, as one statement: one round
@@ -53,10 +65,7 @@ export function prepareAutomobileWrite<P extends Record<string, unknown>>(
     sql`with ${kind === 'insert' ? auditInlineCte('automobiles') : auditCte},
       car as (${change} returning *),
       ${entry}
-      written as (
-        select car.vin, ${automobileJsonOf(written)} as automobile from car
-        join ${vehicleModels} on ${vehicleModels.id} = car.model_id
-        join ${manufacturers} on ${manufacturers.id} = ${vehicleModels.manufacturerId}),
+      written as (select car.vin, ${automobileJsonOf(written)} as automobile ${fromWrittenCars}),
       feed as (insert into ${automobileChanges} (vin, deleted, automobile) select vin, ${kind === 'delete'}, automobile from written)
     select automobile from written cross join audit`,
   );
@@ -102,17 +111,14 @@ export async function markSold(
 ): Promise<{ updated: number; missing: string[] }> {
   const [row] = await queryRows<{ updated: string | number; missing: string[] }>(
     tx,
-    sql`with audit as (select set_config('carcar.audit', ${JSON.stringify(audit)}, true) as context),
+    sql`with audit as (${setAuditContext(audit)} as context),
       asked as (select vin, ord from unnest(${sql.param(vins)}::varchar[]) with ordinality as a(vin, ord)),
       car as (
         update ${automobiles} set sold = ${sold}
         from asked where ${automobiles.vin} = asked.vin and ${automobiles.sold} <> ${sold}
         returning ${automobiles.id}, ${automobiles.vin}, ${automobiles.color}, ${automobiles.year}, ${automobiles.sold},
           ${automobiles.modelId}, ${automobiles.createdAt}, asked.ord),
-      written as (
-        select car.vin, car.ord, ${automobileJsonOf(written)} as automobile from car
-        join ${vehicleModels} on ${vehicleModels.id} = car.model_id
-        join ${manufacturers} on ${manufacturers.id} = ${vehicleModels.manufacturerId}),
+      written as (select car.vin, car.ord, ${automobileJsonOf(written)} as automobile ${fromWrittenCars}),
       feed as (
         insert into ${automobileChanges} (vin, deleted, automobile)
         select vin, false, automobile from written order by ord)

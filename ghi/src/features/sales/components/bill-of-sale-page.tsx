@@ -1,27 +1,18 @@
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { Paper, SignatureLines, VinFacts } from '../../../components/paper';
 import { ErrorState, Loading } from '../../../components/states';
-import { ApiError } from '../../../lib/api-client';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useSale } from '../api/get-sale';
 import { useSaleCar } from '../api/get-sale-car';
 import { personName } from '../types';
+import { isMissingSale, SaleNotFound } from './sale-not-found';
 
 /** The bill of sale of one sale, to print and sign: buyer, seller, the car, the price. */
 export function BillOfSalePage() {
   const id = Number(useParams().id);
   const sale = useSale(id);
   const car = useSaleCar(sale.data?.automobile.vin);
-  if (sale.error instanceof ApiError && sale.error.status === 404) {
-    return (
-      <>
-        <h1>Sale not found</h1>
-        <p>
-          There is no sale with this number. <Link to="/sales">Back to the sales</Link>.
-        </p>
-      </>
-    );
-  }
+  if (isMissingSale(id, sale.error)) return <SaleNotFound />;
   if (sale.isLoading || car.isLoading) return <Loading />;
   if (sale.error || !sale.data) return <ErrorState error={sale.error} retry={() => sale.refetch()} />;
   const s = sale.data;

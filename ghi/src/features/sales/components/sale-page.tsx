@@ -6,13 +6,13 @@ import '../../../components/record.css';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
-import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { customerPath, salespersonPath } from '../../../lib/paths';
 import { useSale } from '../api/get-sale';
 import { useVoidSale } from '../api/void-sale';
 import { personName, type Sale } from '../types';
+import { isMissingSale, SaleNotFound } from './sale-not-found';
 
 function VoidSale({ sale, onVoided }: { sale: Sale; onVoided: () => void }) {
   const [open, setOpen] = useState(false);
@@ -62,17 +62,7 @@ export function SalePage() {
   useEffect(() => {
     if (justVoided && voidedAt) notice.current?.focus();
   }, [justVoided, voidedAt]);
-  const notFound = !(Number.isInteger(id) && id > 0) || (sale.error instanceof ApiError && sale.error.status === 404);
-  if (notFound) {
-    return (
-      <>
-        <h1>Sale not found</h1>
-        <p>
-          There is no sale with this number. <Link to="/sales">Back to the sales</Link>.
-        </p>
-      </>
-    );
-  }
+  if (isMissingSale(id, sale.error)) return <SaleNotFound />;
   if (sale.isLoading) return <Loading />;
   if (sale.error || !sale.data) return <ErrorState error={sale.error} retry={() => sale.refetch()} />;
   const s = sale.data;
