@@ -144,6 +144,32 @@ describe('the session', () => {
     await agent.get('/auth/me').expect(401);
   });
 
+  it('sets a browser-session cookie once, at sign-in, and keeps the session alive on the server as it is used', async () => {
+    const login = await gw
+      .api()
+      .post('/auth/login')
+      .set(CSRF)
+      .send({ email: ADMIN.email, password: ADMIN.password })
+      .expect(200);
+    const cookie = (login.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('carcar.sid='));
+    // No Max-Age or Expires: the browser drops it when it closes; the expiries are the server's.
+    expect(cookie).not.toMatch(/max-age|expires/i);
+    const sent = String(cookie).split(';')[0] as string;
+    const { sessions } = await import('../src/db/schema.js');
+    const { eq } = await import('drizzle-orm');
+    // The session id inside express-session's signed value `s:<id>.<signature>`.
+    const signed = decodeURIComponent(sent.slice('carcar.sid='.length));
+    const sid = signed.slice(2, signed.lastIndexOf('.'));
+    // A session last pushed forward long ago, close to its idle end…
+    const nearlyIdle = new Date(Date.now() + 30_000);
+    await gw.db.update(sessions).set({ expiresAt: nearlyIdle }).where(eq(sessions.sid, sid));
+    const used = await gw.api().get('/auth/me').set('Cookie', sent).expect(200);
+    // …is pushed forward by using it, without sending the cookie again.
+    expect(used.headers['set-cookie']).toBeUndefined();
+    const [row] = await gw.db.select().from(sessions).where(eq(sessions.sid, sid));
+    expect(row?.expiresAt.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
+  });
+
   it('expires SESSION_MAX_HOURS after sign-in however busy it is', async () => {
     const agent = await signedIn(gw, ADMIN.email, ADMIN.password);
     const { sessions } = await import('../src/db/schema.js');

@@ -29,8 +29,13 @@ export function deriveSessionSecret(privateKeyMaterial: string): string {
 
 /**
  * express-session with the gateway's store: HttpOnly, SameSite=Lax, Secure whenever the request is
- * https (`secure: 'auto'` follows Express's `trust proxy`), and rolling, so the idle expiry moves
- * with each request. Nothing is stored before someone signs in.
+ * https (`secure: 'auto'` follows Express's `trust proxy`). Nothing is stored before someone signs in.
+ *
+ * The cookie is a browser-session cookie (no Max-Age: it goes when the browser closes, as OWASP's
+ * session management cheat sheet advises) and both expiries are the server's: the store pushes the
+ * idle expiry forward as the session is used (`touch`) and refuses a session past either one. So
+ * the cookie is set once, at sign-in, not re-signed and re-sent with every answer as a rolling
+ * cookie would be (docs/performance.md measures what that cost).
  */
 export function sessions(options: SessionOptions): {
   middleware: RequestHandler;
@@ -49,9 +54,9 @@ export function sessions(options: SessionOptions): {
     store,
     resave: false,
     saveUninitialized: false,
-    rolling: true,
+    rolling: false,
     unset: 'destroy',
-    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: options.lifetimes.idleMs },
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/' },
   });
   const unlessBearer: RequestHandler = (req, res, next) =>
     req.headers.authorization === undefined ? middleware(req, res, next) : next();
