@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { roleHeaders } from '@carcar/testing/credentials';
 import { signIn, spawnGateway, TEST_ADMIN } from '@carcar/testing/gateway';
@@ -41,12 +44,18 @@ const credentials = Object.fromEntries(
   ),
 ) as Record<StackService, Awaited<ReturnType<typeof roleHeaders>>>;
 
+// The built APIs, as a deployment runs them (and as `npm run bench` does), not the TypeScript loader.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--apis'], { cwd: root, stdio: 'ignore' });
+const entry = ['dist/main.js'];
+
 const stack = await startStack({
   serverUrl,
   prefix: 'carcar_soak',
   // Info level: the harness learns each port from the 'listening' line; the services log no requests
   // at it (the gateway logs one line per request, as in production).
   env: { LOG_LEVEL: 'info', RATE_LIMIT_WRITES_PER_MINUTE: '0' },
+  entry,
 });
 const processes: Record<string, SpawnedService> = { ...stack.processes };
 try {
@@ -55,7 +64,7 @@ try {
   // browser app is: session cookie, CSRF header on every request.
   let send: (service: StackService, method: string, path: string, body?: unknown) => Promise<Answer>;
   if (target === 'gateway') {
-    const gateway = await spawnGateway(stack.urls, { ...stack.data.env, LOG_LEVEL: 'info' });
+    const gateway = await spawnGateway(stack.urls, { ...stack.data.env, LOG_LEVEL: 'info' }, entry);
     processes.gateway = gateway;
     const admin = await signIn(gateway.url, TEST_ADMIN.email, TEST_ADMIN.password);
     const headers = { ...admin.headers, accept: 'application/json' };
