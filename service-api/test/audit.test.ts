@@ -3,7 +3,7 @@ import { auditReader, refusal, rewriteAttempts } from '@carcar/testing/audit';
 import { asRole } from '@carcar/testing/credentials';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTechnician, at, booking, type ServiceApi, startServiceApi } from './helpers.js';
+import { addTechnician, at, booking, NEXT_YEAR, type ServiceApi, startServiceApi } from './helpers.js';
 
 let svc: ServiceApi;
 let trail: ReturnType<typeof auditReader>;
@@ -104,6 +104,47 @@ describe('the audit trail of the service API', () => {
       expect(written).toHaveLength(1);
       expect(written[0]).toMatchObject({ actor: SID, ...expected() });
     }
+  });
+
+  it('records a booking made by POST (its entry written by the statement) as the trigger records one', async () => {
+    const techId = (await addTechnician(svc, 'Inline')).id;
+    const fromPost = await trail.during(() =>
+      svc
+        .api('service')
+        .post('/api/appointments/')
+        .send(booking(techId, { date_time: at('07-01T09:00:00Z'), duration_minutes: 90 }))
+        .expect(201),
+    );
+    // The same booking written by SQL, the way no route writes one: the audit trigger records it.
+    const fromTrigger = await trail.during(() =>
+      svc.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('carcar.audit', ${JSON.stringify({ actor: SID, request_id: 'sql' })}, true)`,
+        );
+        await tx.execute(sql`insert into service.appointments
+          (date_time, duration_minutes, ends_at, reason, vin, customer, technician_id)
+          values (${at('07-01T13:00:00Z')}, 90, ${at('07-01T14:30:00Z')}, 'Oil change', '1C3CC5FB2AN120174', 'Jane Doe', ${techId})`);
+      }),
+    );
+    expect(fromPost).toHaveLength(1);
+    expect(fromTrigger).toHaveLength(1);
+    const [byStatement, byTrigger] = [fromPost[0] as AuditEntry, fromTrigger[0] as AuditEntry];
+    // The same fields (no cancel reason, which is empty), each from nothing; only the id and the time differ.
+    expect(Object.keys(byStatement.changes).sort()).toEqual(Object.keys(byTrigger.changes).sort());
+    expect(byStatement.changes).not.toHaveProperty('cancel_reason');
+    for (const [field, [before, after]] of Object.entries(byStatement.changes)) {
+      expect(before, field).toBeNull();
+      if (!['id', 'date_time'].includes(field)) expect(after, field).toEqual(byTrigger.changes[field]?.[1]);
+    }
+    // A timestamp in the trigger's own form.
+    expect(byStatement.changes.date_time?.[1]).toBe(`${NEXT_YEAR}-07-01T09:00:00+00:00`);
+    expect(byStatement).toMatchObject({
+      action: 'create',
+      entity: 'appointment',
+      vin: '1C3CC5FB2AN120174',
+      actor: SID,
+    });
+    expect(byStatement.entity_id).toBe(String(byStatement.changes.id?.[1]));
   });
 
   it('writes nothing for a refused request: double booking, no permission, not created, finished history', async () => {

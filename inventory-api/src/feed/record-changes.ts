@@ -57,7 +57,7 @@ export function prepareAutomobileWrite<P extends Record<string, unknown>>(
   // statement ends, after the final select has read `audit` (read only when there is a car to answer).
   const entry =
     kind === 'insert'
-      ? sql`${auditCreated({ log: auditLog, entity: 'automobile', rows: 'car', vinColumn: 'vin' })},`
+      ? sql`${auditCreated({ log: auditLog, entity: 'automobile', table: automobiles, rows: 'car', vinColumn: 'vin' })},`
       : sql``;
   const write = prepareRows<{ automobile: Automobile }, P & { audit: string }>(
     db,

@@ -179,7 +179,7 @@ export function salesStatements(db: Db) {
         insert into ${salesRecords} (price, automobile_vin, salesperson_id, customer_id)
         select ${placeholder('price')}, vin, ${placeholder('salesperson')}, ${placeholder('customer')} from car cross join audit
         returning *),
-      ${auditCreated({ log: auditLog, entity: 'sale', rows: 'sale', vinColumn: 'automobile_vin', leaveOut: ['created_at'] })},
+      ${auditCreated({ log: auditLog, entity: 'sale', table: salesRecords, rows: 'sale', vinColumn: 'automobile_vin', leaveOut: ['created_at'] })},
       queued as (${enqueueSoldUpdate('car', true)})
       select id, price, created_at from sale`,
   );

@@ -84,7 +84,7 @@ export function appointmentStatements(db: Db, timezone: string) {
           ${placeholder('customer')}, ${placeholder('technicianId')}::integer
         from audit
         returning *),
-      ${auditCreated({ log: auditLog, entity: 'appointment', rows: 'booked', vinColumn: 'vin', leaveOut: ['ends_at', 'created_at'] })}
+      ${auditCreated({ log: auditLog, entity: 'appointment', table: appointments, rows: 'booked', vinColumn: 'vin', leaveOut: ['ends_at', 'created_at'] })}
       select id from booked`,
   );
 
