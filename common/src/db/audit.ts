@@ -87,8 +87,7 @@ export const auditCte: SQL = sql`audit as (${setConfig(sql.placeholder('audit'))
  * (`auditCreated`), the hot paths' creates: it also tells `table`'s audit trigger, whose `WHEN`
  * reads `carcar.audit_inline`, to stay out of it. The insert must select from `audit`, so both
  * settings are made before its first row: a trigger's `WHEN` is decided as each row is written.
- * Measured by pgbench on the server, one row per statement: the trigger added about 190 µs to an
- * insert's 310, the entry written by the statement about 80.
+ * A trigger call per row cost more than the insert itself (docs/audit.md has the measurements).
  */
 export function auditInlineCte(table: string): SQL {
   return sql`audit as (${setConfig(sql.placeholder('audit'))} as context, set_config('carcar.audit_inline', ${table}, true) as inline)`;
@@ -109,9 +108,9 @@ function columnKey(name: string): SQL {
  *
  * The changes are built column by column from the table's definition rather than by taking the row
  * apart as JSON (`to_jsonb(row)`, `jsonb_each`, `jsonb_object_agg`) as the trigger must, and the
- * context is parsed once: measured with pgbench (4 clients, a car's insert with its feed entry left
- * out), that took the entry's cost from about 170 µs of Postgres CPU per insert to about 110.
- * `to_jsonb` of each value gives the trigger's own text for it (a timestamp's included).
+ * context is parsed once: about a third less of Postgres' time per entry (docs/audit.md).
+ * `jsonb_build_array` turns each value into JSON as `to_jsonb` does, so a timestamp reads as the
+ * trigger writes it.
  */
 export function auditCreated(options: {
   log: AuditLogTable;
