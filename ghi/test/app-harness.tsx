@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { permissionsOf, type Role } from '@carcar/common/contract/permissions';
 import type { ReactElement } from 'react';
 
 // The whole app over real HTTP against a test's stand-in gateway: the server on a free port, the
@@ -20,6 +21,23 @@ export interface AppHarness {
 export function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers });
   res.end(body === undefined ? undefined : JSON.stringify(body));
+}
+
+/** `GET /auth/me`'s answer for a signed-in member of staff in `role`, linked to no one unless told. */
+export function staffMember(
+  role: Role,
+  person: { name: string; email?: string; technician_id?: number | null; salesperson_id?: number | null },
+) {
+  return {
+    id: 1,
+    email: person.email ?? 'x@dealer.test',
+    name: person.name,
+    role,
+    disabled: false,
+    permissions: permissionsOf(role),
+    technician_id: person.technician_id ?? null,
+    salesperson_id: person.salesperson_id ?? null,
+  };
 }
 
 /**

@@ -18,6 +18,16 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
   );
 }
 
+/** A detail page's answer for an id no record has: what was missing, and the way back. */
+export function NotFound({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>{children}</p>
+    </>
+  );
+}
+
 export function Empty({ children }: { children: React.ReactNode }) {
   return <p className="empty">{children}</p>;
 }

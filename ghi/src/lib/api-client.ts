@@ -82,6 +82,11 @@ export const authApi = client(env.VITE_AUTH_API_URL, 'sign-in', {
   quiet401: (url) => url === '/login' || url === '/me',
 });
 
+/** No record has this id: not a positive whole number at all, or the API answered 404. */
+export function isMissingRecord(id: number, error: unknown): boolean {
+  return !(Number.isInteger(id) && id > 0) || (error instanceof ApiError && error.status === 404);
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong.';
 }

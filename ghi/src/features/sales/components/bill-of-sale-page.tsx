@@ -1,18 +1,19 @@
 import { useParams } from 'react-router-dom';
 import { Paper, SignatureLines, VinFacts } from '../../../components/paper';
 import { ErrorState, Loading } from '../../../components/states';
+import { isMissingRecord } from '../../../lib/api-client';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useSale } from '../api/get-sale';
 import { useSaleCar } from '../api/get-sale-car';
 import { personName } from '../types';
-import { isMissingSale, SaleNotFound } from './sale-not-found';
+import { SaleNotFound } from './sale-not-found';
 
 /** The bill of sale of one sale, to print and sign: buyer, seller, the car, the price. */
 export function BillOfSalePage() {
   const id = Number(useParams().id);
   const sale = useSale(id);
   const car = useSaleCar(sale.data?.automobile.vin);
-  if (isMissingSale(id, sale.error)) return <SaleNotFound />;
+  if (isMissingRecord(id, sale.error)) return <SaleNotFound />;
   if (sale.isLoading || car.isLoading) return <Loading />;
   if (sale.error || !sale.data) return <ErrorState error={sale.error} retry={() => sale.refetch()} />;
   const s = sale.data;

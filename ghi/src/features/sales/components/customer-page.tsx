@@ -3,9 +3,9 @@ import { Link, useParams } from 'react-router-dom';
 import '../../../components/record.css';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
-import { ErrorState, Loading } from '../../../components/states';
+import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
-import { ApiError } from '../../../lib/api-client';
+import { isMissingRecord } from '../../../lib/api-client';
 import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCustomer } from '../api/get-customer';
@@ -57,16 +57,11 @@ export function CustomerPage() {
     { customer: id, include_voided: true, sort: '-id' },
     maySeeSales && Number.isInteger(id) && id > 0,
   );
-  const notFound =
-    !(Number.isInteger(id) && id > 0) || (customer.error instanceof ApiError && customer.error.status === 404);
-  if (notFound) {
+  if (isMissingRecord(id, customer.error)) {
     return (
-      <>
-        <h1>Customer not found</h1>
-        <p>
-          There is no customer with this number. <Link to="/sales/customers">Back to the customers</Link>.
-        </p>
-      </>
+      <NotFound title="Customer not found">
+        There is no customer with this number. <Link to="/sales/customers">Back to the customers</Link>.
+      </NotFound>
     );
   }
   if (customer.isLoading) return <Loading />;

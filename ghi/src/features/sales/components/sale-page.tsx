@@ -6,13 +6,14 @@ import '../../../components/record.css';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
+import { isMissingRecord } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { customerPath, salespersonPath } from '../../../lib/paths';
 import { useSale } from '../api/get-sale';
 import { useVoidSale } from '../api/void-sale';
 import { personName, type Sale } from '../types';
-import { isMissingSale, SaleNotFound } from './sale-not-found';
+import { SaleNotFound } from './sale-not-found';
 
 function VoidSale({ sale, onVoided }: { sale: Sale; onVoided: () => void }) {
   const [open, setOpen] = useState(false);
@@ -62,7 +63,7 @@ export function SalePage() {
   useEffect(() => {
     if (justVoided && voidedAt) notice.current?.focus();
   }, [justVoided, voidedAt]);
-  if (isMissingSale(id, sale.error)) return <SaleNotFound />;
+  if (isMissingRecord(id, sale.error)) return <SaleNotFound />;
   if (sale.isLoading) return <Loading />;
   if (sale.error || !sale.data) return <ErrorState error={sale.error} retry={() => sale.refetch()} />;
   const s = sale.data;

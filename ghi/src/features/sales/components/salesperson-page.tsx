@@ -4,8 +4,8 @@ import { toast } from 'sonner';
 import '../../../components/record.css';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
-import { ErrorState, Loading } from '../../../components/states';
-import { ApiError, errorMessage } from '../../../lib/api-client';
+import { ErrorState, Loading, NotFound } from '../../../components/states';
+import { errorMessage, isMissingRecord } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
 import { formatMoney } from '../../../lib/format';
 import { useSales } from '../api/get-sales';
@@ -66,16 +66,11 @@ export function SalespersonPage() {
   const person = useSalesperson(id);
   const mayWrite = useCan('salespeople.write');
   const sales = useSales({ salesperson: id, sort: '-id' }, Number.isInteger(id) && id > 0);
-  const notFound =
-    !(Number.isInteger(id) && id > 0) || (person.error instanceof ApiError && person.error.status === 404);
-  if (notFound) {
+  if (isMissingRecord(id, person.error)) {
     return (
-      <>
-        <h1>Salesperson not found</h1>
-        <p>
-          There is no salesperson with this number. <Link to="/sales/salespeople">Back to the salespeople</Link>.
-        </p>
-      </>
+      <NotFound title="Salesperson not found">
+        There is no salesperson with this number. <Link to="/sales/salespeople">Back to the salespeople</Link>.
+      </NotFound>
     );
   }
   if (person.isLoading) return <Loading />;
