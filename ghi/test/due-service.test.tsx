@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { permissionsOf } from '@carcar/common/contract/permissions';
 import type { DueCar } from '@carcar/common/contract/service';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, send, startAppHarness } from './app-harness';
+import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
 
 // The advisors' call list against a stand-in gateway over real HTTP: a car sold here and never
 // seen by service has no customer in service's answer, so the app asks sales for its buyer.
@@ -45,16 +44,7 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://stub');
   requests.push(`${url.pathname}${url.search}`);
   if (url.pathname === '/auth/me') {
-    return send(res, 200, {
-      id: 1,
-      email: 'ava@dealer.test',
-      name: 'Ava Advisor',
-      role: 'service',
-      disabled: false,
-      permissions: permissionsOf('service'),
-      technician_id: null,
-      salesperson_id: null,
-    });
+    return send(res, 200, staffMember('service', { name: 'Ava Advisor', email: 'ava@dealer.test' }));
   }
   if (url.pathname === '/service/api/service-due/') {
     return send(res, 200, { cars }, { 'X-Total-Count': String(cars.length) });

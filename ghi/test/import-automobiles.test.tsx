@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { permissionsOf, type Role } from '@carcar/common/contract/permissions';
+import type { Role } from '@carcar/common/contract/permissions';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, send, startAppHarness } from './app-harness';
+import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
 
 // The automobile import page against a stand-in gateway over real HTTP: the file goes to the dry
 // run as it is, every refused row is listed with its line and reason, and only a clean file imports.
@@ -18,16 +18,7 @@ const stub = { role: 'manager' as Role, posts: [] as { url: string; type: string
 async function handle(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://stub');
   if (url.pathname === '/auth/me') {
-    return send(res, 200, {
-      id: 1,
-      email: 'x@dealer.test',
-      name: 'Max Manager',
-      role: stub.role,
-      disabled: false,
-      permissions: permissionsOf(stub.role),
-      technician_id: null,
-      salesperson_id: null,
-    });
+    return send(res, 200, staffMember(stub.role, { name: 'Max Manager' }));
   }
   if (url.pathname === '/inventory/api/automobiles/import/' && req.method === 'POST') {
     let body = '';

@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { permissionsOf } from '@carcar/common/contract/permissions';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, send, startAppHarness } from './app-harness';
+import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
 
 // The printed papers against a stand-in gateway over real HTTP: each carries the dealership's name
 // as the deployment's /config.js gives it (the gateway's DEALERSHIP_NAME), not a name built in.
@@ -38,16 +37,7 @@ const appointment = {
 function handle(req: IncomingMessage, res: ServerResponse) {
   const path = new URL(req.url ?? '/', 'http://stub').pathname;
   if (path === '/auth/me') {
-    return send(res, 200, {
-      id: 1,
-      email: 'max@dealer.test',
-      name: 'Max Manager',
-      role: 'manager',
-      disabled: false,
-      permissions: permissionsOf('manager'),
-      technician_id: null,
-      salesperson_id: null,
-    });
+    return send(res, 200, staffMember('manager', { name: 'Max Manager', email: 'max@dealer.test' }));
   }
   if (path === '/sales/api/sales/12/') return send(res, 200, sale);
   if (path === '/sales/api/automobiles/') return send(res, 200, { autos: [] });

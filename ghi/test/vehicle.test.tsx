@@ -6,7 +6,7 @@ import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, type MountedApp, send, startAppHarness } from './app-harness';
+import { type AppHarness, type MountedApp, send, staffMember, startAppHarness } from './app-harness';
 
 // The header's "Find a car" and the vehicle page against a stand-in gateway over real HTTP: what
 // the app asks each service for, and what it makes of the answers.
@@ -108,16 +108,14 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   stub.requests.push(`${url.pathname}${url.search}`);
   const path = url.pathname;
   if (path === '/auth/me') {
-    return send(res, 200, {
-      id: 1,
-      email: 'x@dealer.test',
-      name: stub.role === 'manager' ? 'Max Manager' : 'Sam Carter',
-      role: stub.role,
-      disabled: false,
-      permissions: permissionsOf(stub.role),
-      technician_id: null,
-      salesperson_id: stub.role === 'sales' ? 9 : null,
-    });
+    return send(
+      res,
+      200,
+      staffMember(stub.role, {
+        name: stub.role === 'manager' ? 'Max Manager' : 'Sam Carter',
+        salesperson_id: stub.role === 'sales' ? 9 : null,
+      }),
+    );
   }
   if (path === '/inventory/api/automobiles/') {
     const q = (url.searchParams.get('q') ?? '').toUpperCase();
