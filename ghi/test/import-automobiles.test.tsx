@@ -58,7 +58,7 @@ describe('importing cars from a CSV file', () => {
   it('lists every refused row with its line and reason, marks it in the preview, and offers no import', async () => {
     render(harness.mount('/inventory/automobiles/import').ui);
     const user = userEvent.setup();
-    await user.upload(await screen.findByLabelText('CSV file'), csvFile(BAD));
+    await user.upload(await screen.findByLabelText('CSV file', {}, { timeout: 10_000 }), csvFile(BAD));
 
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText(/The file has problems; nothing was imported/)).toBeTruthy();
@@ -85,7 +85,7 @@ describe('importing cars from a CSV file', () => {
   it('imports a clean file once the dry run passes, then links to the list', async () => {
     render(harness.mount('/inventory/automobiles/import').ui);
     const user = userEvent.setup();
-    await user.upload(await screen.findByLabelText('CSV file'), csvFile(FIXED));
+    await user.upload(await screen.findByLabelText('CSV file', {}, { timeout: 10_000 }), csvFile(FIXED));
     await screen.findByText('All 2 cars in the file are ready to import.');
     expect(stub.posts).toHaveLength(1);
 
