@@ -206,7 +206,8 @@ describe('the vehicle page for other staff, and the activity page', () => {
         await page.getByLabel('Kind of record').selectOption({ label: 'Sales' });
         await page
           .getByRole('status')
-          .filter({ hasText: /Sales: \d+/ })
+          // Unfiltered, the count also names "Sales: N" among the other trails; filtered, it names only sales.
+          .filter({ hasText: /\(Sales: \d+\)/ })
           .waitFor();
         const latest = page.getByRole('list', { name: 'Latest changes' }).getByRole('listitem').first();
         expect(await latest.textContent()).toContain('Sam CarterSalesperson recorded the sale to Noah Green');
