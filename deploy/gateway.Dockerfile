@@ -16,7 +16,7 @@ WORKDIR /app
 COPY --from=manifests /manifests/ ./
 COPY tsconfig.base.json ./
 RUN npm ci --no-audit --no-fund
-COPY scripts/build.mjs scripts/
+COPY scripts/build.mjs scripts/build-apis.mjs scripts/
 COPY common common
 COPY gateway gateway
 COPY ghi ghi
