@@ -1,9 +1,11 @@
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { asRole, testVerifier } from '@carcar/testing/credentials';
+import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { createHttpApp } from '../src/http/app.js';
 import { createLogger } from '../src/service/logger.js';
-import { startServer } from '../src/service/server.js';
+import { appServer, startServer } from '../src/service/server.js';
 
 describe('server shutdown', () => {
   it('closes a keep-alive connection that a client keeps busy, instead of waiting out the drain', async () => {
@@ -58,5 +60,34 @@ describe('server shutdown', () => {
     agent.destroy();
     // The long poll answered at shutdown keeps its connection; the poller's next request closes it.
     expect(connectionHeaders).toEqual(['keep-alive', 'close']);
+  });
+});
+
+describe('the app server', () => {
+  it("makes each request and response with the app's prototypes before Express sees them, and answers as Express does", async () => {
+    const app = express();
+    app.get('/hello/:name', (req, res) => {
+      res.status(201).set('X-Greeting', 'yes').json({ hello: req.params.name, ip: req.ip, path: req.path });
+    });
+    const server = appServer(app);
+    const seen: boolean[] = [];
+    // Runs before Express's own handler: the objects already carry the app's request and response.
+    server.prependListener('request', (req, res) => {
+      seen.push(Object.getPrototypeOf(req) === app.request, Object.getPrototypeOf(res) === app.response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const answer = await fetch(`http://127.0.0.1:${port}/hello/ada?x=1`);
+      expect(answer.status).toBe(201);
+      expect(answer.headers.get('x-greeting')).toBe('yes');
+      expect(await answer.json()).toEqual({ hello: 'ada', ip: '127.0.0.1', path: '/hello/ada' });
+      const missing = await fetch(`http://127.0.0.1:${port}/nowhere`);
+      expect(missing.status).toBe(404);
+      expect(seen).toEqual([true, true, true, true]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
