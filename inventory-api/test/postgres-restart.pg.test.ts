@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The database goes away under a running service (a server restart): the service answers 503 JSON
 // while it is away, never hangs or crashes, and recovers by itself when it is back.
-const postgres = new PrivatePostgres(54000 + Math.floor(Math.random() * 1000));
+const postgres = new PrivatePostgres();
 let stack: Stack<never> | undefined;
 let inventory: SpawnedService;
 
 beforeAll(async () => {
   postgres.init();
-  postgres.start();
+  await postgres.startOnFreePort();
   stack = await startStack({ services: [], serverUrl: postgres.url, prefix: 'carcar_restart' });
   inventory = stack.processes.inventory;
 });

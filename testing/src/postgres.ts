@@ -1,7 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+/** A port no one listens on just now: the kernel's pick for a listener, released at once. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /**
  * A Postgres server of a test's own, in a temporary directory on its own port, so a drill can stop
@@ -11,13 +25,33 @@ import path from 'node:path';
 export class PrivatePostgres {
   private readonly dir: string;
   private readonly bin: string;
-  readonly url: string;
+  private port = 0;
 
-  constructor(readonly port: number) {
+  constructor() {
     const versions = readdirSync('/usr/lib/postgresql').sort();
     this.bin = path.join('/usr/lib/postgresql', versions.at(-1) ?? '', 'bin');
     this.dir = mkdtempSync(path.join(tmpdir(), 'carcar-pg-'));
-    this.url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  }
+
+  get url(): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  /**
+   * The first start, on a port that was free a moment before. A fixed or random port once met a
+   * client socket of another test holding it as its local port (CI: pg_ctl could not start), so a
+   * start that fails tries again on another free port.
+   */
+  async startOnFreePort(attempts = 5): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      this.port = await freePort();
+      try {
+        this.start();
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+      }
+    }
   }
 
   private run(tool: string, args: string[]): void {
@@ -36,6 +70,7 @@ export class PrivatePostgres {
     this.run('initdb', ['-D', path.join(this.dir, 'data'), '-U', 'postgres', '--auth=trust', '--no-sync']);
   }
 
+  /** Starts (again) on its port; the first start is `startOnFreePort`. */
   start(): void {
     this.run('pg_ctl', [
       '-D',
