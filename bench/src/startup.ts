@@ -94,8 +94,9 @@ export interface StartupFootprint {
 /**
  * `npm start` exactly as a developer runs it on a fresh clone: embedded PGlite in an empty DATA_DIR,
  * the three APIs and the gateway (bundled from source at each start) and the app's dev server.
- * Timed until every /healthz answers ok and the app answers its page through the gateway. With `seed`, it is then filled by
- * `npm run seed` and the resident memory of every process it started is read.
+ * Timed until every /healthz answers ok and the app answers its page through the gateway. With
+ * `seed`, it is then filled by `npm run seed` and the resident memory of every process it started
+ * is read.
  */
 async function startupTime(seed: boolean): Promise<{ seconds: number; footprint: StartupFootprint | null }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'carcar-startup-'));

@@ -1,21 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-/** A port no one listens on just now: the kernel's pick for a listener, released at once. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePorts } from './ports.js';
 
 /**
  * A Postgres server of a test's own, in a temporary directory on its own port, so a drill can stop
@@ -44,7 +31,7 @@ export class PrivatePostgres {
    */
   async startOnFreePort(attempts = 5): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      this.port = await freePort();
+      this.port = (await freePorts(1))[0] ?? 0;
       try {
         this.start();
         return;

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signIn } from '@carcar/testing/gateway';
+import { freePorts } from '@carcar/testing/ports';
 import { until } from '@carcar/testing/processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -13,22 +13,6 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 let dataDir: string;
 let ports: { inventory: number; service: number; sales: number; gateway: number };
 const started: ChildProcess[] = [];
-
-/**
- * `count` different free ports: each is held until all are found, since a port just released can
- * be handed out again at once (CI once gave sales and service the same one).
- */
-async function freePorts(count: number): Promise<number[]> {
-  const servers = Array.from({ length: count }, () => createServer());
-  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
-  const ports = servers.map((server) => {
-    const address = server.address();
-    if (typeof address !== 'object' || !address) throw new Error('no port');
-    return address.port;
-  });
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
-}
 
 interface Started {
   child: ChildProcess;
