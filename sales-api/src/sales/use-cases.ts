@@ -3,7 +3,7 @@ import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { staffJson } from '@carcar/common/db/table-repository';
-import { assertOwn, ownScope } from '@carcar/common/http/authorize';
+import { allowsOwn, assertOwn, ownScope } from '@carcar/common/http/authorize';
 import { conflict, type FieldError, forbidden, invalid, notFound } from '@carcar/common/http/errors';
 import type { Paged } from '@carcar/common/http/list';
 import type { RequestContext } from '@carcar/common/http/routes';
@@ -84,7 +84,12 @@ export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten) {
 
     /** One sale, for someone who may read it (a salesperson: only their own). */
     async read(id: number, options: { includeVoided?: boolean }, { actor }: RequestContext): Promise<Sale> {
-      const sale = await get(id, options);
+      const row = await statements.findById(id, options.includeVoided);
+      // Someone who may read only their own sales gets the same 403 for a colleague's sale and for
+      // no sale at all, so they cannot tell which sale numbers exist.
+      if (!row && ownScope(actor, 'sales.read') !== 'all') assertOwn(actor, 'sales.read', undefined);
+      if (!row) throw notFound();
+      const sale = saleJson(row);
       assertOwn(actor, 'sales.read', sale.salesperson.id);
       return sale;
     },
@@ -93,6 +98,10 @@ export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten) {
 
     /** Record a sale: check the car and the people, write the sale with its outbox row, wake the dispatcher. */
     async recordSale(input: SaleInput, context: RequestContext): Promise<Sale> {
+      // Own-only on writes as on reads: a salesperson records a sale only in their own name.
+      if (!allowsOwn(context.actor, 'sales.read', input.salesperson)) {
+        throw forbidden('You may record a sale only as its salesperson');
+      }
       const parties = await statements.findParties(input);
       const { car, salesperson, customer } = parties;
       if (!car || !salesperson || !customer) throw invalid(missingParties(parties));

@@ -1,0 +1,84 @@
+import { sampleVin } from '@carcar/common/vin/vin';
+import { asRole } from '@carcar/testing/credentials';
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { salesRecords } from '../src/db/schema.js';
+import { addCustomer, addSalesperson, type SalesApi, startSalesApi, stockCars } from './helpers.js';
+
+// Findings of the penetration test (issue 25) that concern sales: own-only rules on writes, and
+// sale numbers a salesperson cannot probe.
+
+let sales: SalesApi;
+beforeAll(async () => {
+  sales = await startSalesApi();
+});
+afterAll(() => sales.close());
+
+async function saleCount(): Promise<number> {
+  const [row] = await sales.db.select({ n: count() }).from(salesRecords);
+  return row?.n ?? 0;
+}
+
+describe('a salesperson records sales only in their own name', () => {
+  it("refuses a sale in a colleague's name with 403 and writes nothing; their own is 201", async () => {
+    const [theirs, mine] = [sampleVin(951), sampleVin(952)];
+    await stockCars(sales, [theirs, mine]);
+    const me = await addSalesperson(sales);
+    const colleague = await addSalesperson(sales);
+    const buyer = await addCustomer(sales);
+    const asMe = await asRole('sales', 'sales-api', { id: 'me-hardening', salesperson_id: me.id });
+    const before = await saleCount();
+
+    const refused = await sales
+      .api()
+      .post('/api/sales/')
+      .set(asMe)
+      .send({ automobile: theirs, salesperson: colleague.id, customer: buyer.id, price: 20000 })
+      .expect(403);
+    expect(refused.body.code).toBe('forbidden');
+    expect(await saleCount()).toBe(before);
+
+    // Not linked to any salesperson: no sale is theirs to record.
+    const unlinked = await asRole('sales', 'sales-api', { id: 'unlinked-hardening' });
+    await sales
+      .api()
+      .post('/api/sales/')
+      .set(unlinked)
+      .send({ automobile: theirs, salesperson: me.id, customer: buyer.id, price: 20000 })
+      .expect(403);
+
+    await sales
+      .api()
+      .post('/api/sales/')
+      .set(asMe)
+      .send({ automobile: mine, salesperson: me.id, customer: buyer.id, price: 20000 })
+      .expect(201);
+    // A manager still records for anyone.
+    await sales
+      .api('manager')
+      .post('/api/sales/')
+      .send({ automobile: theirs, salesperson: colleague.id, customer: buyer.id, price: 20000 })
+      .expect(201);
+  });
+
+  it("answers a salesperson the same for a colleague's sale and a sale that does not exist", async () => {
+    const vin = sampleVin(953);
+    await stockCars(sales, [vin]);
+    const me = await addSalesperson(sales);
+    const colleague = await addSalesperson(sales);
+    const buyer = await addCustomer(sales);
+    const sold = await sales
+      .api()
+      .post('/api/sales/')
+      .send({ automobile: vin, salesperson: colleague.id, customer: buyer.id, price: 20000 })
+      .expect(201);
+    const asMe = await asRole('sales', 'sales-api', { id: 'me-probe', salesperson_id: me.id });
+    const existing = await sales.api().get(`/api/sales/${sold.body.id}/`).set(asMe);
+    const missing = await sales.api().get('/api/sales/999999/').set(asMe);
+    expect(existing.status).toBe(403);
+    expect(missing.status).toBe(existing.status);
+    expect(missing.body).toEqual(existing.body);
+    // Someone who may read every sale still learns that it does not exist.
+    await sales.api('manager').get('/api/sales/999999/').expect(404);
+  });
+});
