@@ -334,6 +334,35 @@ describe('authenticate', () => {
     await request(app).get('/whoami').set('Authorization', `Bearer ${own}`).expect(200);
   });
 
+  it("accepts the gateway's own credential as a service with no role, and nobody else's under its name", async () => {
+    const app = refusingApp();
+    const gatewayKey = keys.signing['carcar-gateway'];
+    const salesKey = keys.signing['sales-api'];
+    const signer = createCredentialSigner({ issuer: 'carcar-gateway', privateJwk: gatewayKey });
+    const res = await request(app)
+      .get('/whoami')
+      .set('Authorization', `Bearer ${await signer.serviceCredential(AUDIENCE)}`)
+      .expect(200);
+    expect(res.body.actor).toEqual({ kind: 'service', service: 'carcar-gateway' });
+    await expect401(
+      app,
+      `Bearer ${await rawToken(gatewayKey, { iss: 'carcar-gateway', sub: 'service:carcar-gateway', role: 'admin' })}`,
+      /may not claim a role/,
+    );
+    await expect401(
+      app,
+      `Bearer ${await rawToken(salesKey, { iss: 'sales-api', sub: 'service:carcar-gateway' })}`,
+      /only for itself/,
+    );
+    // Held by the gateway alone, the public estimate permission opens nothing a person may do.
+    const gatewayHeaders = { Authorization: `Bearer ${await signer.serviceCredential(AUDIENCE)}` };
+    await request(app).get('/can/estimates.public').set(gatewayHeaders).expect(200);
+    await request(app).get('/can/sales.read').set(gatewayHeaders).expect(403);
+    await expect(
+      signer.sign({ audience: AUDIENCE, subject: 'service:carcar-gateway', claims: { name: 'Ada', role: 'admin' } }),
+    ).rejects.toThrow();
+  });
+
   it('logs why at debug level, never the token', async () => {
     const token = await testCredential({ role: 'admin', audience: 'inventory-api' });
     await expect401(refusingApp(), `Bearer ${token}`, /aud/);

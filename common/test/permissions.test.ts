@@ -38,6 +38,14 @@ const documentedTable: Record<string, string> = {
   'audit.read': 'xx...',
   'reports.read': 'xx...',
   'users.manage': 'x....',
+  'repair_orders.read': 'xx.xx',
+  'repair_orders.write': 'xx.x.',
+  'repair_orders.propose': 'xx.xx',
+  'repair_orders.work': 'xx.xo',
+  'shop.settings': 'xx...',
+  'parts.read': 'xx.xx',
+  'parts.write': 'xx.x.',
+  'parts.adjust': 'xx...',
 };
 
 function documentedPermissions(role: Role): Permission[] {
@@ -79,6 +87,17 @@ describe('the role table', () => {
     expect(can({ kind: 'service', service: 'service-api' }, 'automobiles.sold')).toBe(false);
     expect(can(person('admin'), 'feed.read')).toBe(false);
     expect(describePermission('feed.read')).toBe("read inventory's changes feed");
+  });
+
+  it("gives the gateway's own credential only the public estimate routes", () => {
+    const gateway = { kind: 'service', service: 'carcar-gateway' } as const;
+    expect(servicePermissions['carcar-gateway']).toContain('estimates.public');
+    expect(can(gateway, 'estimates.public')).toBe(true);
+    for (const permission of permissions) expect(can(gateway, permission)).toBe(false);
+    for (const service of ['inventory-api', 'service-api', 'sales-api'] as const) {
+      expect(can({ kind: 'service', service }, 'estimates.public')).toBe(false);
+    }
+    for (const role of roles) expect(can(person(role), 'estimates.public')).toBe(false);
   });
 
   it('is browser-safe: no node imports', async () => {

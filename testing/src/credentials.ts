@@ -131,6 +131,11 @@ export async function asService(
   return { Authorization: `Bearer ${await testServiceCredential(service, audience)}` };
 }
 
+/** Headers of the gateway calling `audience` for nobody signed in (the customer's approval link). */
+export async function asGateway(audience: ServiceName): Promise<AuthHeaders> {
+  return { Authorization: `Bearer ${await (await testSigner(GATEWAY_ISSUER)).serviceCredential(audience)}` };
+}
+
 /** What a service under test checks callers with: the test keys and its rows of the route table. */
 export async function testAccess(audience: ServiceName): Promise<AccessPolicy> {
   return { verifier: await testVerifier(audience), rules: serviceRoutes[audience] };

@@ -38,6 +38,16 @@ export const permissionDescriptions = {
   'audit.read': 'read the audit trail',
   'reports.read': "read the reports (sales, technicians' weeks, inventory aging)",
   'users.manage': 'manage users and API tokens',
+  'repair_orders.read': 'read repair orders and the shop settings',
+  'repair_orders.write':
+    'write up, change and void repair orders, change their lines, send estimates, record approvals, invoice and take payments',
+  'repair_orders.propose': 'add proposed lines, inspection items and photos to repair orders',
+  'repair_orders.work': 'clock on and off repair order lines and mark them done',
+  'repair_orders.work.own': 'clock on and off the repair order lines assigned to you and mark them done',
+  'shop.settings': 'change the shop settings (labor rate, tax rate)',
+  'parts.read': 'read the parts list, stock and stock movements',
+  'parts.write': 'add and change parts and receive stock',
+  'parts.adjust': 'adjust stock counts (a count, damage, loss)',
 } as const satisfies Record<string, string>;
 
 export type Permission = keyof typeof permissionDescriptions;
@@ -50,6 +60,7 @@ export const permissions = Object.keys(permissionDescriptions) as Permission[];
 export const ownerFields = {
   'appointments.finish': 'technician_id',
   'sales.read': 'salesperson_id',
+  'repair_orders.work': 'technician_id',
 } as const satisfies Partial<Record<Permission, string>>;
 
 export type OwnablePermission = keyof typeof ownerFields;
@@ -77,8 +88,23 @@ const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'appointments.finish',
     'customers.read',
     'customers.create',
+    'repair_orders.read',
+    'repair_orders.write',
+    'repair_orders.propose',
+    'repair_orders.work',
+    'parts.read',
+    'parts.write',
   ],
-  technician: ['inventory.read', 'technicians.read', 'appointments.read', 'appointments.finish.own'],
+  technician: [
+    'inventory.read',
+    'technicians.read',
+    'appointments.read',
+    'appointments.finish.own',
+    'repair_orders.read',
+    'repair_orders.propose',
+    'repair_orders.work.own',
+    'parts.read',
+  ],
 };
 
 /** What a role may do: the answer of the one table. */
@@ -104,18 +130,28 @@ export type Issuer = (typeof issuers)[number];
 export const servicePermissionDescriptions = {
   'feed.read': "read inventory's changes feed",
   'automobiles.sold': 'mark an automobile sold or unsold',
+  'estimates.public': "read and decide an estimate through the customer's approval link",
 } as const satisfies Record<string, string>;
 
 export type ServicePermission = keyof typeof servicePermissionDescriptions;
 
 /**
- * Fixed in code, not in the token: a service credential grants only the calls its service makes
- * (the pollers' feed reads, the sales outbox's sold/unsold updates). Inventory calls nobody.
+ * Who may hold a credential of its own (`sub: service:<name>`): the services, and the gateway for
+ * the calls it makes for nobody signed in (the customer's approval link).
  */
-export const servicePermissions: Readonly<Record<ServiceName, readonly ServicePermission[]>> = {
+export type CredentialService = ServiceName | typeof GATEWAY_ISSUER;
+
+/**
+ * Fixed in code, not in the token: a service credential grants only the calls its service makes
+ * (the pollers' feed reads, the sales outbox's sold/unsold updates). Inventory calls nobody. The
+ * gateway's own credential reaches only the public estimate routes, where the service resolves
+ * the customer's token: the credential alone opens no order.
+ */
+export const servicePermissions: Readonly<Record<CredentialService, readonly ServicePermission[]>> = {
   'inventory-api': [],
   'service-api': ['feed.read'],
   'sales-api': ['feed.read', 'automobiles.sold'],
+  'carcar-gateway': ['estimates.public'],
 };
 
 /** What a permission allows, as a verb phrase ("read sales"). */
@@ -141,7 +177,7 @@ export interface PersonActor {
 /** A service calling another service with its own key. */
 export interface ServiceActor {
   kind: 'service';
-  service: ServiceName;
+  service: CredentialService;
 }
 
 export type Actor = PersonActor | ServiceActor;

@@ -178,7 +178,14 @@ const personClaims = z.object({
 function actorFrom(keyIssuer: string, claims: CheckedClaims): Actor {
   // A key signs only for the issuer its id names.
   if (keyIssuer !== claims.iss) throw new CredentialError('issuer does not own the key');
-  if (claims.iss === GATEWAY_ISSUER) return personFrom(claims.payload);
+  if (claims.iss === GATEWAY_ISSUER) {
+    // The gateway's own calls (the customer's approval link): a service actor with no role.
+    if (claims.sub === `service:${GATEWAY_ISSUER}`) {
+      if (claims.payload.role !== undefined) throw new CredentialError('a service may not claim a role');
+      return { kind: 'service', service: GATEWAY_ISSUER };
+    }
+    return personFrom(claims.payload);
+  }
   if (!isServiceIssuer(claims.iss)) throw new CredentialError('unknown issuer');
   if (claims.sub !== `service:${claims.iss}`) throw new CredentialError('a service may speak only for itself');
   if (claims.payload.role !== undefined) throw new CredentialError('a service may not claim a role');
@@ -370,8 +377,9 @@ export function createCredentialSigner(options: CredentialSignerOptions): Creden
 /** The signer refuses what the verifier would refuse, so a wiring bug shows where it is made. */
 function assertMayClaim(issuer: Issuer, subject: string, claims: PersonClaims | undefined): void {
   if (issuer === GATEWAY_ISSUER) {
+    if (subject === `service:${GATEWAY_ISSUER}` && !claims) return;
     if (!/^(user|token):.+$/.test(subject) || !claims) {
-      throw new Error('The gateway signs only for a person or token, with their claims');
+      throw new Error('The gateway signs only for a person or token with their claims, or for itself without');
     }
     return;
   }

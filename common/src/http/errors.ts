@@ -9,8 +9,10 @@ export interface FieldError {
 export type ErrorCode =
   | 'validation_error'
   | 'not_found'
+  | 'gone'
   | 'conflict'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'unavailable'
   | 'internal_error'
