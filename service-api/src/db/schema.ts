@@ -1,12 +1,17 @@
+import type { AuditActor } from '@carcar/common/contract/audit';
+import type { MovementReason } from '@carcar/common/contract/parts';
 import type { AppointmentStatus } from '@carcar/common/contract/service';
 import { auditLogTable } from '@carcar/common/db/audit';
 import { automobileVOTable, syncCursorTable } from '@carcar/common/sync/store';
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   check,
   index,
   integer,
+  jsonb,
+  numeric,
   pgSchema,
   serial,
   smallint,
@@ -81,3 +86,57 @@ export const syncCursors = syncCursorTable(service);
  * UPDATE, DELETE and TRUNCATE) and written by triggers on the audited tables (the custom migration).
  */
 export const auditLog = auditLogTable(service);
+
+/**
+ * The parts counter's stock. `number` is what staff type and the path key (unique ignoring case);
+ * `id` is for the audit trail's entity id. Money and stock are `numeric`: exact, and stock may be
+ * fractional (fluids by the quart). `on_hand` may go below zero: approved work takes parts that
+ * are still to arrive (the line is then backordered).
+ */
+export const parts = service.table(
+  'parts',
+  {
+    id: serial().primaryKey(),
+    number: varchar({ length: 40 }).notNull(),
+    description: varchar({ length: 200 }).notNull(),
+    price: numeric({ precision: 10, scale: 2 }).notNull(),
+    cost: numeric({ precision: 10, scale: 2 }),
+    onHand: numeric('on_hand', { precision: 12, scale: 2 }).notNull().default('0'),
+    reorderPoint: numeric('reorder_point', { precision: 12, scale: 2 }).notNull().default('0'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('parts_number_key').on(sql`lower(${t.number})`),
+    check('parts_price_check', sql`${t.price} >= 0`),
+    check('parts_reorder_point_check', sql`${t.reorderPoint} >= 0`),
+  ],
+);
+
+/**
+ * Every change of a part's stock, signed (`repair_order` takes are negative), with who made it:
+ * the part's `on_hand` is the sum of its movements. A repair order's take names the order and
+ * line, so voiding the order puts back exactly what was taken.
+ */
+export const partMovements = service.table(
+  'part_movements',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    partId: integer('part_id')
+      .notNull()
+      .references(() => parts.id, { onDelete: 'restrict' }),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    quantity: numeric({ precision: 12, scale: 2 }).notNull(),
+    reason: varchar({ length: 20 }).$type<MovementReason>().notNull(),
+    repairOrderId: integer('repair_order_id'),
+    lineId: integer('line_id'),
+    actor: jsonb().$type<AuditActor>().notNull(),
+    cost: numeric({ precision: 10, scale: 2 }),
+    reference: varchar({ length: 100 }),
+    note: varchar({ length: 500 }),
+  },
+  (t) => [
+    check('part_movements_reason_check', sql`${t.reason} in ('receipt', 'repair_order', 'adjustment', 'void')`),
+    index('part_movements_part_id_idx').on(t.partId, t.id),
+    index('part_movements_repair_order_idx').on(t.repairOrderId),
+  ],
+);
