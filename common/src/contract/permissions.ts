@@ -131,6 +131,7 @@ export const servicePermissionDescriptions = {
   'feed.read': "read inventory's changes feed",
   'automobiles.sold': 'mark an automobile sold or unsold',
   'estimates.public': "read and decide an estimate through the customer's approval link",
+  'events.read': "read a service's webhook events feed",
 } as const satisfies Record<string, string>;
 
 export type ServicePermission = keyof typeof servicePermissionDescriptions;
@@ -145,13 +146,14 @@ export type CredentialService = ServiceName | typeof GATEWAY_ISSUER;
  * Fixed in code, not in the token: a service credential grants only the calls its service makes
  * (the pollers' feed reads, the sales outbox's sold/unsold updates). Inventory calls nobody. The
  * gateway's own credential reaches only the public estimate routes, where the service resolves
- * the customer's token: the credential alone opens no order.
+ * the customer's token: the credential alone opens no order, and each service's webhook events
+ * feed (`events.read`), which the gateway delivers to the subscribed receivers.
  */
 export const servicePermissions: Readonly<Record<CredentialService, readonly ServicePermission[]>> = {
   'inventory-api': [],
   'service-api': ['feed.read'],
   'sales-api': ['feed.read', 'automobiles.sold'],
-  'carcar-gateway': ['estimates.public'],
+  'carcar-gateway': ['estimates.public', 'events.read'],
 };
 
 /** What a permission allows, as a verb phrase ("read sales"). */

@@ -1,4 +1,5 @@
 import { auditLogTable } from '@carcar/common/db/audit';
+import { eventsTable } from '@carcar/common/events/table';
 import { automobileVOTable, syncCursorTable } from '@carcar/common/sync/store';
 import { sql } from 'drizzle-orm';
 import {
@@ -102,3 +103,6 @@ export const outbox = sales.table(
  * UPDATE, DELETE and TRUNCATE) and written by triggers on the audited tables (the custom migration).
  */
 export const auditLog = auditLogTable(sales);
+
+/** Webhook events (sale.created, sale.voided), appended by a trigger on sales in the same transaction. */
+export const events = eventsTable(sales);

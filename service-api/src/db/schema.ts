@@ -2,6 +2,7 @@ import type { AuditActor } from '@carcar/common/contract/audit';
 import type { MovementReason } from '@carcar/common/contract/parts';
 import type { AppointmentStatus } from '@carcar/common/contract/service';
 import { auditLogTable } from '@carcar/common/db/audit';
+import { eventsTable } from '@carcar/common/events/table';
 import { automobileVOTable, syncCursorTable } from '@carcar/common/sync/store';
 import { sql } from 'drizzle-orm';
 import {
@@ -140,3 +141,9 @@ export const partMovements = service.table(
     index('part_movements_repair_order_idx').on(t.repairOrderId),
   ],
 );
+
+/**
+ * Webhook events (appointment.*, repair_order.*), appended in the same transaction as the change:
+ * by triggers for appointments, by `emitEvent` / `service.emit_event(...)` where a use case says so.
+ */
+export const events = eventsTable(service);
