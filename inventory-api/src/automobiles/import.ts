@@ -3,19 +3,18 @@ import { auditContext, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { queryRows } from '@carcar/common/db/statements';
-import { AppError, type FieldError } from '@carcar/common/http/errors';
+import { type CsvRow, headerColumns, readImportRows, refuseImport } from '@carcar/common/http/csv-import';
+import type { FieldError } from '@carcar/common/http/errors';
 import type { RequestContext } from '@carcar/common/http/routes';
 import { toFieldErrors } from '@carcar/common/http/validation';
-import { CsvError, parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import type { FeedNotifier } from '../feed/notifier.js';
 import { recordChanges } from '../feed/record-changes.js';
 
 // `POST /api/automobiles/import/`: a manager's spreadsheet of new stock, checked whole (every bad
-// row with its line and why) and then written whole, in one transaction, or not at all.
-
-export const MAX_IMPORT_ROWS = 10_000;
+// row with its line and why) and then written whole, in one transaction, or not at all. Reading the
+// file and the shape of its 400 are every import's (common/src/http/csv-import.ts).
 
 export interface ImportResult {
   /** Cars written: 0 on a dry run. */
@@ -23,11 +22,6 @@ export interface ImportResult {
   /** Rows that passed every check (on a dry run, what an import would create). */
   valid: number;
   dry_run: boolean;
-}
-
-interface Row {
-  line: number;
-  fields: Record<string, string>;
 }
 
 interface ValidRow {
@@ -38,41 +32,14 @@ interface ValidRow {
   modelId: number;
 }
 
-const refuse = (errors: FieldError[]) =>
-  new AppError(400, 'validation_error', 'The file has problems; nothing was imported', errors);
-
-/** The header names columns, in any case; each record is keyed by them, with the line it ends on. */
-function readRows(text: string): Row[] {
-  try {
-    const records = parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
-      // Whatever the spreadsheet wrote: Windows, Unix or old Mac line ends, even mixed.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
-    return records.map(({ record, info }) => ({ line: info.lines, fields: record }));
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      throw refuse([
-        { path: '(file)', message: `This is not a readable CSV file: ${error.message}`, ...(line ? { line } : {}) },
-      ]);
-    }
-    throw error;
-  }
-}
-
-function checkHeader(rows: Row[]): 'id' | 'names' {
-  const columns = new Set(Object.keys(rows[0]?.fields ?? {}));
+function checkHeader(rows: CsvRow[]): 'id' | 'names' {
+  const columns = headerColumns(rows);
   const missing = ['vin', 'color', 'year'].filter((name) => !columns.has(name));
   const byId = columns.has('model_id');
   const byNames = columns.has('manufacturer') && columns.has('model');
   if (!byId && !byNames) missing.push('model_id (or manufacturer and model)');
   if (missing.length > 0) {
-    throw refuse([{ line: 1, path: '(header)', message: `The header row must name ${missing.join(', ')}` }]);
+    throw refuseImport([{ line: 1, path: '(header)', message: `The header row must name ${missing.join(', ')}` }]);
   }
   return byId ? 'id' : 'names';
 }
@@ -90,7 +57,7 @@ export function automobileImporter(db: Db, feedNotifier: FeedNotifier) {
     };
   }
 
-  async function check(rows: Row[]): Promise<{ valid: ValidRow[]; errors: FieldError[] }> {
+  async function check(rows: CsvRow[]): Promise<{ valid: ValidRow[]; errors: FieldError[] }> {
     const how = checkHeader(rows);
     const models = await modelIndex();
     const errors: FieldError[] = [];
@@ -149,23 +116,9 @@ export function automobileImporter(db: Db, feedNotifier: FeedNotifier) {
   }
 
   return async function importCsv(text: unknown, dryRun: boolean, context: RequestContext): Promise<ImportResult> {
-    if (typeof text !== 'string' || text.trim() === '') {
-      throw refuse([
-        { path: '(file)', message: 'Send the stock as a CSV file (Content-Type: text/csv) with a header row' },
-      ]);
-    }
-    const rows = readRows(text);
-    if (rows.length === 0) throw refuse([{ line: 2, path: '(file)', message: 'The file has a header but no cars' }]);
-    if (rows.length > MAX_IMPORT_ROWS) {
-      throw refuse([
-        {
-          path: '(file)',
-          message: `A file can hold at most ${MAX_IMPORT_ROWS.toLocaleString('en')} cars; this one has ${rows.length.toLocaleString('en')}`,
-        },
-      ]);
-    }
+    const rows = readImportRows(text, 'cars');
     const { valid, errors } = await check(rows);
-    if (errors.length > 0) throw refuse(errors);
+    if (errors.length > 0) throw refuseImport(errors);
     if (dryRun) return { created: 0, valid: valid.length, dry_run: true };
     const vins = valid.map((row) => row.vin);
     await audited(db, auditContext(context, { reason: 'imported from a CSV file' }), async (tx) => {
