@@ -1,5 +1,10 @@
 import { serviceRoutes } from '@carcar/common/contract/routes';
-import { documentedRoutes, permissionMismatches, tableRoutes } from '@carcar/testing/permission-matrix';
+import {
+  documentedRoutes,
+  pathVariantMismatches,
+  permissionMismatches,
+  tableRoutes,
+} from '@carcar/testing/permission-matrix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { salesOpenApi } from '../src/openapi.js';
 import { type SalesApi, startSalesApi } from './helpers.js';
@@ -17,5 +22,9 @@ describe('who may call what', () => {
 
   it('answers every route as the permission table says, for every role, service and bad credential', async () => {
     expect(await permissionMismatches(sales.app, 'sales-api', serviceRoutes['sales-api'])).toEqual([]);
+  });
+
+  it('grants nothing more to a path in other letter case, without its trailing slash or with a doubled slash', async () => {
+    expect(await pathVariantMismatches(sales.app, 'sales-api', serviceRoutes['sales-api'])).toEqual([]);
   });
 });

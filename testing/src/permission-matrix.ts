@@ -28,8 +28,7 @@ function concretePath(rule: RouteRule): string {
   });
 }
 
-function call(app: Express, rule: RouteRule, headers: Record<string, string>) {
-  const path = concretePath(rule);
+function call(app: Express, rule: RouteRule, headers: Record<string, string>, path = concretePath(rule)) {
   const agent = request(app);
   const req =
     rule.method === 'GET'
@@ -90,6 +89,64 @@ export async function permissionMismatches(
     for (const [name, headers] of Object.entries(refused)) {
       const { status } = await call(app, rule, headers);
       if (status !== 401) mismatches.push({ route, caller: name, expected: '401', status });
+    }
+  }
+  return mismatches;
+}
+
+/**
+ * The same route's path as a client might spell it otherwise: each fixed segment (and the whole
+ * path) in capitals, without its trailing slash, and with one slash doubled at each place.
+ */
+export function pathVariants(path: string): string[] {
+  const segments = path.split('/');
+  const variants = new Set<string>([path.toUpperCase(), path.replace(/\/$/, ''), `${path.replace(/\/$/, '')}/`]);
+  segments.forEach((segment, index) => {
+    if (segment === '') return;
+    variants.add(segments.map((one, at) => (at === index ? one.toUpperCase() : one)).join('/'));
+  });
+  for (let at = 0; at < path.length; at++) {
+    if (path[at] === '/') variants.add(`${path.slice(0, at)}/${path.slice(at)}`);
+  }
+  variants.delete(path);
+  return [...variants];
+}
+
+/**
+ * Every route called at each spelling of its path (`pathVariants`) by every role, each service
+ * credential and no credential: a variant may answer differently (a 404, a 400 from the route
+ * it names), but never lets in a caller the table refuses at the canonical path, never lets in a
+ * caller without a credential, and never fails with a 5xx.
+ */
+export async function pathVariantMismatches(
+  app: Express,
+  audience: ServiceName,
+  rules: readonly RouteRule[],
+): Promise<Array<MatrixCase & { path: string }>> {
+  const callers: Array<{ name: string; actor: Actor | undefined; headers: Record<string, string> }> = [
+    { name: 'no credential', actor: undefined, headers: {} },
+  ];
+  for (const role of roles) {
+    const actor: Actor = { kind: 'person', id: `test-${role}`, name: role, role, permissions: permissionsOf(role) };
+    callers.push({ name: role, actor, headers: await asRole(role, audience) });
+  }
+  for (const service of ['service-api', 'sales-api'] as const) {
+    callers.push({ name: service, actor: { kind: 'service', service }, headers: await asService(service, audience) });
+  }
+  const mismatches: Array<MatrixCase & { path: string }> = [];
+  for (const rule of rules) {
+    const route = `${rule.method} ${rule.path}`;
+    for (const path of pathVariants(concretePath(rule))) {
+      for (const caller of callers) {
+        const { status } = await call(app, rule, caller.headers, path);
+        const allowed = caller.actor !== undefined && mayCall(caller.actor, rule);
+        const refusals = caller.actor === undefined ? [401] : [401, 403, 404];
+        const agrees = status < 500 && (allowed || refusals.includes(status));
+        if (!agrees) {
+          const expected = caller.actor === undefined ? '401' : allowed ? 'below 500' : '401, 403 or 404';
+          mismatches.push({ route, path, caller: caller.name, expected, status });
+        }
+      }
     }
   }
   return mismatches;

@@ -67,14 +67,19 @@ export interface CompiledRule {
   pattern: RegExp;
 }
 
-/** `/api/sales/:id/` → `^/api/sales/[^/]+/?$`: the trailing slash optional, as the contract says. */
+/**
+ * `/api/sales/:id/` → `^/api/sales/[^/]+/?$`: the trailing slash optional, as the contract says,
+ * and letter case ignored, exactly as Express 5's router matches by default. The table must read a
+ * path as the router will route it: matched case-sensitively, `/api/automobiles/CHANGES/` fell to
+ * the `:vin` row (anyone who reads cars) while the router served it the changes feed.
+ */
 function compile(rule: RouteRule): CompiledRule {
   const body = rule.path
     .replace(/\/$/, '')
     .split('/')
     .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('/');
-  return { rule, pattern: new RegExp(`^${body}/?$`) };
+  return { rule, pattern: new RegExp(`^${body}/?$`, 'i') };
 }
 
 /** The rule a request falls under, if any (HEAD is a GET). */
