@@ -1,6 +1,7 @@
 import { customerBody } from '@carcar/common/contract/sales';
 import { type Db, ping } from '@carcar/common/db/database';
 import { staffRoutes, tableRoutes } from '@carcar/common/db/table-repository';
+import { eventsRouter } from '@carcar/common/events/feed';
 import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
 import { openApiRouter } from '@carcar/common/http/openapi';
@@ -10,7 +11,7 @@ import type { SyncStatus } from '@carcar/common/sync/poller';
 import { count } from 'drizzle-orm';
 import type { Express } from 'express';
 import { automobilesRouter } from './automobiles/routes.js';
-import { auditLog, outbox } from './db/schema.js';
+import { auditLog, events, outbox } from './db/schema.js';
 import { salesOpenApi } from './openapi.js';
 import type { DispatcherStatus } from './outbox/dispatcher.js';
 import type { OnOutboxWritten } from './outbox/enqueue.js';
@@ -71,6 +72,7 @@ export function createApp({
       app.use('/api/automobiles', automobilesRouter(db));
       app.use('/api/reports', salesReportsRouter(db, timezone));
       app.use('/api/audit', auditRouter(db, auditLog));
+      app.use('/api/events', eventsRouter(db, events, 'sales'));
       app.use('/api', openApiRouter(salesOpenApi));
     },
   });

@@ -2,6 +2,7 @@ import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
 import { reportRangeQuery } from '@carcar/common/contract/reports';
 import { customerBody, saleCreateBody } from '@carcar/common/contract/sales';
 import { staffListQuery } from '@carcar/common/db/table-repository';
+import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
 import { automobileListQuery } from './automobiles/schemas.js';
@@ -122,6 +123,18 @@ const operations: Operation[] = [
       ],
     },
   },
+  eventsOperation({
+    type: 'sale.created',
+    entity: 'sale',
+    data: {
+      id: 5,
+      price: 25499.5,
+      automobile_vin: '1C3CC5FB2AN120174',
+      vin: '1C3CC5FB2AN120174',
+      salesperson_id: 1,
+      customer_id: 2,
+    },
+  }),
   auditOperation({
     id: 23,
     at: '2026-05-01T14:30:00.000Z',

@@ -1,5 +1,6 @@
 import { type Db, ping } from '@carcar/common/db/database';
 import { staffRoutes } from '@carcar/common/db/table-repository';
+import { eventsRouter } from '@carcar/common/events/feed';
 import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
 import { openApiRouter } from '@carcar/common/http/openapi';
@@ -8,7 +9,7 @@ import type { Logger } from '@carcar/common/service/logger';
 import type { SyncStatus } from '@carcar/common/sync/poller';
 import type { Express } from 'express';
 import { appointmentsRouter } from './appointments/routes.js';
-import { auditLog } from './db/schema.js';
+import { auditLog, events } from './db/schema.js';
 import { dueRouter } from './due/routes.js';
 import { serviceOpenApi } from './openapi.js';
 import { serviceReportsRouter } from './reports/routes.js';
@@ -52,6 +53,7 @@ export function createApp({
       app.use('/api/service-due', dueRouter(db, serviceDueMonths));
       app.use('/api/reports', serviceReportsRouter(db, timezone));
       app.use('/api/audit', auditRouter(db, auditLog));
+      app.use('/api/events', eventsRouter(db, events, 'service'));
       app.use('/api', openApiRouter(serviceOpenApi));
     },
   });

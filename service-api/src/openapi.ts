@@ -2,6 +2,7 @@ import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
 import { reportRangeQuery } from '@carcar/common/contract/reports';
 import { appointmentCancelBody, appointmentCreateBody } from '@carcar/common/contract/service';
 import { staffListQuery } from '@carcar/common/db/table-repository';
+import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
 import { appointmentListQuery } from './appointments/schemas.js';
@@ -114,6 +115,18 @@ const operations: Operation[] = [
       ],
     },
   },
+  eventsOperation({
+    type: 'appointment.created',
+    entity: 'appointment',
+    data: {
+      id: 3,
+      vin: '1C3CC5FB2AN120174',
+      customer: 'Pat Lee',
+      status: 'created',
+      technician_id: 1,
+      date_time: '2026-05-02T09:00:00+00:00',
+    },
+  }),
   auditOperation({
     id: 17,
     at: '2026-05-01T14:30:00.000Z',

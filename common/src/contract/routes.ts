@@ -28,6 +28,9 @@ export type OwnRouteRule = RouteRule & { permission: OwnablePermission; orOwn: t
 /** Every service's trail of changes (managers and administrators). */
 const audit: RouteRule = { method: 'GET', path: '/api/audit/', permission: 'audit.read' };
 
+/** A service's webhook events, read by the gateway's own credential only (docs/architecture.md, "Webhooks"). */
+const events: RouteRule = { method: 'GET', path: '/api/events/', permission: 'events.read' };
+
 const docs: RouteRule[] = [
   { method: 'GET', path: '/api/openapi.json', permission: 'signed-in' },
   { method: 'GET', path: '/api/docs/', permission: 'signed-in' },
@@ -50,6 +53,48 @@ function resource(
   ];
   return rules.filter((rule) => rule.method === 'GET' || only.includes(rule.method));
 }
+
+/**
+ * Repair orders (service-api): advisors write them up and bill them, technicians read them, add
+ * proposed lines and work their own lines. The gateway's own credential reaches the customer's
+ * approval link, whose token the service resolves.
+ */
+const repairOrderRoutes: RouteRule[] = [
+  { method: 'GET', path: '/api/shop-settings/', permission: 'repair_orders.read' },
+  { method: 'PUT', path: '/api/shop-settings/', permission: 'shop.settings' },
+  ...resource('/api/repair-orders', 'id', 'repair_orders.read', 'repair_orders.write'),
+  { method: 'POST', path: '/api/repair-orders/:id/lines/', permission: 'repair_orders.propose' },
+  { method: 'PUT', path: '/api/repair-orders/:id/lines/:line/', permission: 'repair_orders.write' },
+  { method: 'DELETE', path: '/api/repair-orders/:id/lines/:line/', permission: 'repair_orders.write' },
+  { method: 'POST', path: '/api/repair-orders/:id/estimate/', permission: 'repair_orders.write' },
+  { method: 'POST', path: '/api/repair-orders/:id/approvals/', permission: 'repair_orders.write' },
+  { method: 'POST', path: '/api/repair-orders/:id/lines/:line/clock/', permission: 'repair_orders.work', orOwn: true },
+  { method: 'POST', path: '/api/repair-orders/:id/lines/:line/done/', permission: 'repair_orders.work', orOwn: true },
+  { method: 'POST', path: '/api/repair-orders/:id/invoice/', permission: 'repair_orders.write' },
+  { method: 'POST', path: '/api/repair-orders/:id/payments/', permission: 'repair_orders.write' },
+  { method: 'GET', path: '/public/estimates/:token/', permission: 'estimates.public' },
+  { method: 'POST', path: '/public/estimates/:token/', permission: 'estimates.public' },
+];
+
+/**
+ * The parts counter (service-api): everyone in the shop reads stock; advisors add parts and receive
+ * stock; only managers adjust a count. Inspection items and their photos go with a repair order: a
+ * photo is read by staff who may read the order, or through the order's approval token.
+ */
+const partsAndInspectionRoutes: RouteRule[] = [
+  { method: 'POST', path: '/api/parts/import/', permission: 'parts.write' },
+  ...resource('/api/parts', 'number', 'parts.read', 'parts.write', ['POST', 'PUT']),
+  { method: 'POST', path: '/api/parts/:number/receipts/', permission: 'parts.write' },
+  { method: 'POST', path: '/api/parts/:number/adjustments/', permission: 'parts.adjust' },
+  { method: 'GET', path: '/api/parts/:number/movements/', permission: 'parts.read' },
+  { method: 'GET', path: '/api/inspection-template/', permission: 'repair_orders.read' },
+  { method: 'PUT', path: '/api/inspection-template/', permission: 'shop.settings' },
+  { method: 'POST', path: '/api/repair-orders/:id/inspection/', permission: 'repair_orders.propose' },
+  { method: 'POST', path: '/api/repair-orders/:id/inspection/:item/line/', permission: 'repair_orders.propose' },
+  { method: 'POST', path: '/api/repair-orders/:id/inspection/:item/photos/', permission: 'repair_orders.propose' },
+  { method: 'GET', path: '/api/repair-orders/:id/inspection/:item/photos/:photo/', permission: 'repair_orders.read' },
+  { method: 'GET', path: '/public/estimates/:token/photos/:photo/', permission: 'estimates.public' },
+];
 
 export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> = {
   'inventory-api': [
@@ -77,6 +122,9 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     { method: 'GET', path: '/api/reports/technician-weeks/', permission: 'reports.read' },
     // Due for service: which cars to call about, read from appointments and service's inventory copy.
     { method: 'GET', path: '/api/service-due/', permission: 'appointments.read' },
+    ...repairOrderRoutes,
+    ...partsAndInspectionRoutes,
+    events,
     audit,
     ...docs,
   ],
@@ -92,6 +140,7 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     { method: 'GET', path: '/api/automobiles/', permission: 'inventory.read' },
     { method: 'GET', path: '/api/reports/sales-by-month/', permission: 'reports.read' },
     { method: 'GET', path: '/api/reports/sales-by-salesperson/', permission: 'reports.read' },
+    events,
     audit,
     ...docs,
   ],

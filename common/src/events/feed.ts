@@ -19,7 +19,15 @@ export const eventsQuery = z.object({
  */
 export function eventsRouter(db: Db, table: EventsTable, statementPrefix: string): Router {
   const read = prepareRows<
-    { seq: string | number; id: string; type: string; entity: string; entity_id: string; created_at: Date | string; data: Record<string, unknown> },
+    {
+      seq: string | number;
+      id: string;
+      type: string;
+      entity: string;
+      entity_id: string;
+      created_at: Date | string;
+      data: Record<string, unknown>;
+    },
     { after: number; limit: number }
   >(
     db,
@@ -47,7 +55,11 @@ export function eventsRouter(db: Db, table: EventsTable, statementPrefix: string
 }
 
 /** The feed in a service's OpenAPI document, with one of its events as the example. */
-export function eventsOperation(example: { type: WebhookEventType; entity: string; data: Record<string, unknown> }): Operation {
+export function eventsOperation(example: {
+  type: WebhookEventType;
+  entity: string;
+  data: Record<string, unknown>;
+}): Operation {
   const entry = {
     seq: 1,
     id: '0b9e2f7c-3c1a-4d7e-9f2a-5b8c6d4e3f21',
