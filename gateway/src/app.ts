@@ -23,8 +23,12 @@ import type { GatewayConfig } from './config.js';
 import { auditLog } from './db/schema.js';
 import { forwardTo, serviceRoutes } from './forward/services.js';
 import { requestLog } from './request-log.js';
+import { ssoClient } from './sso/provider.js';
+import { passwordSignInGuard } from './sso/required.js';
+import { ssoRouter } from './sso/routes.js';
 import { tokensRepository } from './tokens/repository.js';
 import { tokensRouter } from './tokens/routes.js';
+import { GENERATED_ADMIN_EMAIL } from './users/first-admin.js';
 import { usersRepository } from './users/repository.js';
 import { usersRouter } from './users/routes.js';
 
@@ -120,6 +124,19 @@ export function createGateway(deps: GatewayDeps): Gateway {
   app.use(csrfGuard(config.PUBLIC_ORIGIN));
 
   app.use('/auth', express.json({ limit: JSON_BODY_LIMIT }), session.middleware, who);
+  if (config.SSO_REQUIRED) {
+    const firstAdminEmail = config.CARCAR_ADMIN_EMAIL ?? GENERATED_ADMIN_EMAIL;
+    app.post('/auth/login', passwordSignInGuard({ db, firstAdminEmail, providerName: config.OIDC_NAME }));
+  }
+  if (config.OIDC_ISSUER && config.OIDC_CLIENT_ID) {
+    const client = ssoClient({
+      issuer: config.OIDC_ISSUER,
+      clientId: config.OIDC_CLIENT_ID,
+      clientSecret: config.OIDC_CLIENT_SECRET,
+      redirectUri: `${config.PUBLIC_ORIGIN}/auth/sso/callback`,
+    });
+    app.use('/auth/sso', ssoRouter({ db, users, logger, client, sessionSecret: deps.sessionSecret }));
+  }
   app.use('/auth', authRouter({ db, users, throttles }));
   app.use('/auth/users', limitWrites, usersRouter(users));
   app.use('/auth/tokens', limitWrites, tokensRouter(tokens));
@@ -136,6 +153,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const appConfig = `window.__CARCAR_CONFIG__ = ${JSON.stringify({
     timeZone: config.TIMEZONE,
     dealershipName: config.DEALERSHIP_NAME,
+    // The sign-in page's "Sign in with <name>" button, only when single sign-on is configured.
+    ssoName: config.OIDC_ISSUER ? config.OIDC_NAME : null,
   })};\n`;
   app.get('/config.js', (_req, res) => {
     res.type('text/javascript').set('Cache-Control', 'no-cache').send(appConfig);

@@ -81,10 +81,34 @@ export const gatewayEnv = serviceEnv(3000)
      */
     IDENTITY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** Single sign-on (OpenID Connect): the identity provider's issuer; SSO is off unless it and the client id are set. */
+    OIDC_ISSUER: optional(httpUrl),
+    OIDC_CLIENT_ID: optional(z.string().min(1).max(255)),
+    /** The client's secret at the identity provider (a public client with PKCE alone may leave it unset). */
+    OIDC_CLIENT_SECRET: optional(z.string().min(1).max(1024)),
+    /** What the sign-in page's button says: "Sign in with <OIDC_NAME>" (served in `/config.js`). */
+    OIDC_NAME: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.string().trim().min(1).max(60).default('single sign-on'),
+    ),
+    /** `true`: password sign-in is refused for everyone but the first administrator (CARCAR_ADMIN_EMAIL). */
+    SSO_REQUIRED: z
+      .enum(['true', 'false', ''], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
   })
   .refine((env) => (env.CARCAR_ADMIN_EMAIL === undefined) === (env.CARCAR_ADMIN_PASSWORD === undefined), {
     message: 'set both CARCAR_ADMIN_EMAIL and CARCAR_ADMIN_PASSWORD, or neither',
     path: ['CARCAR_ADMIN_PASSWORD'],
+  })
+  .refine((env) => (env.OIDC_ISSUER === undefined) === (env.OIDC_CLIENT_ID === undefined), {
+    message: 'set both OIDC_ISSUER and OIDC_CLIENT_ID for single sign-on, or neither',
+    path: ['OIDC_CLIENT_ID'],
+  })
+  // Requiring SSO with no SSO to use would leave only the first administrator able to sign in.
+  .refine((env) => !env.SSO_REQUIRED || env.OIDC_ISSUER !== undefined, {
+    message: 'SSO_REQUIRED=true needs OIDC_ISSUER and OIDC_CLIENT_ID',
+    path: ['SSO_REQUIRED'],
   });
 
 export type GatewayConfig = z.output<typeof gatewayEnv>;
