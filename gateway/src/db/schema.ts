@@ -2,6 +2,8 @@ import { roles } from '@carcar/common/contract/permissions';
 import { auditLogTable } from '@carcar/common/db/audit';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  bigserial,
   boolean,
   char,
   check,
@@ -10,8 +12,10 @@ import {
   jsonb,
   pgSchema,
   serial,
+  text,
   timestamp,
   uniqueIndex,
+  uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
 
@@ -82,3 +86,76 @@ export const apiTokens = identity.table(
  * transaction as the change; the custom migration makes it refuse UPDATE, DELETE and TRUNCATE.
  */
 export const auditLog = auditLogTable(identity);
+
+/**
+ * Webhook subscriptions (docs/architecture.md, "Webhooks"). The signing secret must be read back to
+ * sign, so it cannot be hashed: it is kept encrypted (AES-256-GCM, `webhooks/secrets.ts`).
+ */
+export const webhooks = identity.table('webhooks', {
+  id: serial().primaryKey(),
+  url: varchar({ length: 2000 }).notNull(),
+  events: jsonb().$type<string[]>().notNull(),
+  secretCiphertext: text('secret_ciphertext').notNull(),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** How far the gateway has read each service's event feed; moved in the transaction that queues its deliveries. */
+export const webhookCursors = identity.table('webhook_cursors', {
+  source: varchar({ length: 40 }).primaryKey(),
+  seq: bigint({ mode: 'number' }).notNull(),
+});
+
+/**
+ * One event for one subscription: queued when the gateway reads the event, tried until a 2xx or
+ * `give_up_at`. `order_key` (source, entity, id) with `seq` orders the deliveries of one entity.
+ */
+export const webhookDeliveries = identity.table(
+  'webhook_deliveries',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    webhookId: integer('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').notNull(),
+    type: varchar({ length: 60 }).notNull(),
+    orderKey: varchar('order_key', { length: 200 }).notNull(),
+    seq: bigint({ mode: 'number' }).notNull(),
+    /** The exact JSON the signature covers; a redelivery sends the same bytes (the same `id`). */
+    body: text().notNull(),
+    eventAt: timestamp('event_at', { withTimezone: true }).notNull(),
+    status: varchar({ length: 10 }).notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    giveUpAt: timestamp('give_up_at', { withTimezone: true }).notNull(),
+    /** A dispatcher holds a claimed delivery until then, so two replicas never send it at once. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    responseStatus: integer('response_status'),
+    lastError: varchar('last_error', { length: 500 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_webhook_event_key').on(t.webhookId, t.eventId),
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('webhook_deliveries_order_idx').on(t.webhookId, t.orderKey, t.seq).where(sql`${t.status} = 'pending'`),
+    index('webhook_deliveries_webhook_id_idx').on(t.webhookId, t.id),
+    check('webhook_deliveries_status_check', sql`${t.status} in ('pending', 'delivered', 'failed')`),
+  ],
+);
+
+/** Every try of a delivery: when, what the receiver answered, or why it did not. */
+export const webhookAttempts = identity.table(
+  'webhook_attempts',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    deliveryId: bigint('delivery_id', { mode: 'number' })
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    responseStatus: integer('response_status'),
+    error: varchar({ length: 500 }),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('webhook_attempts_delivery_id_idx').on(t.deliveryId, t.id)],
+);
