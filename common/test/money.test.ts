@@ -57,9 +57,12 @@ describe('line amounts', () => {
     expect(laborAmountCents(15, 12050)).toBe(18075);
   });
 
-  it('multiplies quantities exactly', () => {
-    expect(itemAmountCents(3, 1999)).toBe(5997);
-    expect(itemAmountCents(10_000, 100_000_000)).toBe(1_000_000_000_000);
+  it('multiplies quantities, fractional ones rounded half up', () => {
+    expect(itemAmountCents(300, 1999)).toBe(5997);
+    // 4.5 quarts at 7.99 = 35.955 → 35.96; 0.33 × 0.10 = 0.033 → 0.03
+    expect(itemAmountCents(450, 799)).toBe(3596);
+    expect(itemAmountCents(33, 10)).toBe(3);
+    expect(itemAmountCents(1_000_000, 100_000_000)).toBe(1_000_000_000_000);
   });
 });
 
@@ -125,7 +128,7 @@ describe('tax and totals', () => {
     // 9,999.9 h at 10,000.00 an hour, 10,000 parts at 1,000,000.00, 100 % tax.
     const labor = laborAmountCents(99_999, 1_000_000);
     expect(labor).toBe(9_999_900_000);
-    const parts = itemAmountCents(10_000, 100_000_000);
+    const parts = itemAmountCents(1_000_000, 100_000_000);
     const totals = orderTotalsCents(
       [
         { kind: 'labor', status: 'approved', amountCents: labor },

@@ -50,9 +50,12 @@ export function laborAmountCents(hoursTenths: number, rateCents: number): number
   return toSafeNumber(divideHalfUp(BigInt(hoursTenths) * BigInt(rateCents), BigInt(TENTHS_PER_HOUR)));
 }
 
-/** A part or fee line: quantity × unit price (cents); whole quantities, so it is exact. */
-export function itemAmountCents(quantity: number, unitPriceCents: number): number {
-  return toSafeNumber(BigInt(quantity) * BigInt(unitPriceCents));
+/** Hundredths per unit of a quantity: parts may be fractional (4.5 quarts of oil). */
+export const QUANTITY_UNITS = 100;
+
+/** A part or fee line: quantity (hundredths) × unit price (cents), half-up to the cent: 4.5 × 7.99 = 35.96. */
+export function itemAmountCents(quantityHundredths: number, unitPriceCents: number): number {
+  return toSafeNumber(divideHalfUp(BigInt(quantityHundredths) * BigInt(unitPriceCents), BigInt(QUANTITY_UNITS)));
 }
 
 /** Tax once on the sum: subtotal × rate / 100, half-up to the cent. The rate is in thousandths of a percent. */

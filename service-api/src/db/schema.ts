@@ -1,5 +1,7 @@
 import type { AuditActor } from '@carcar/common/contract/audit';
 import type { MovementReason } from '@carcar/common/contract/parts';
+import type { LineKind, LineStatus } from '@carcar/common/contract/money';
+import type { ApprovalMethod, PaymentMethod, RepairOrderStatus } from '@carcar/common/contract/repair-orders';
 import type { AppointmentStatus } from '@carcar/common/contract/service';
 import { auditLogTable } from '@carcar/common/db/audit';
 import { eventsTable } from '@carcar/common/events/table';
@@ -147,3 +149,143 @@ export const partMovements = service.table(
  * by triggers for appointments, by `emitEvent` / `service.emit_event(...)` where a use case says so.
  */
 export const events = eventsTable(service);
+
+// Repair orders (docs/architecture.md, "One repair order, from write-up to payment"). Money is
+// `numeric`, never a binary float; the service computes it in integer cents (contract/money.ts).
+
+/**
+ * The shop's labor rate and tax rate: one row (id 1), absent until a manager first saves them, when
+ * the defaults of contract/repair-orders.ts apply ($120.00 an hour, 0 % tax).
+ */
+export const shopSettings = service.table(
+  'shop_settings',
+  {
+    id: smallint().primaryKey().default(1),
+    laborRate: numeric('labor_rate', { precision: 10, scale: 2 }).notNull(),
+    /** A percent with up to 3 decimals (8.875). */
+    taxRate: numeric('tax_rate', { precision: 6, scale: 3 }).notNull(),
+  },
+  (t) => [check('shop_settings_one_row', sql`${t.id} = 1`)],
+);
+
+export const repairOrders = service.table(
+  'repair_orders',
+  {
+    id: serial().primaryKey(),
+    vin: varchar({ length: 17 }).notNull(),
+    customerName: varchar('customer_name', { length: 100 }).notNull(),
+    customerPhone: varchar('customer_phone', { length: 20 }),
+    customerEmail: varchar('customer_email', { length: 200 }),
+    mileage: integer().notNull(),
+    concern: varchar({ length: 1000 }).notNull(),
+    appointmentId: integer('appointment_id').references(() => appointments.id, { onDelete: 'set null' }),
+    /** Who wrote the order up: the person's (or API token's) id and name from their credential. */
+    advisorId: varchar('advisor_id', { length: 100 }),
+    advisorName: varchar('advisor_name', { length: 200 }),
+    status: varchar({ length: 12 }).$type<RepairOrderStatus>().notNull().default('open'),
+    /** The tax rate, frozen when the order is invoiced; until then the shop's current rate applies. */
+    taxRate: numeric('tax_rate', { precision: 6, scale: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    invoicedAt: timestamp('invoiced_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    voidReason: varchar('void_reason', { length: 500 }),
+    /**
+     * The customer's approval link: the SHA-256 (hex) of its token, never the token. One link per
+     * order: sending the estimate again replaces it, so the old link stops working. The audit
+     * trigger leaves this column out.
+     */
+    approvalTokenHash: varchar('approval_token_hash', { length: 64 }),
+    approvalExpiresAt: timestamp('approval_expires_at', { withTimezone: true }),
+  },
+  (t) => [
+    check(
+      'repair_orders_status_check',
+      sql`${t.status} in ('open', 'estimate', 'in_progress', 'ready', 'invoiced', 'closed', 'void')`,
+    ),
+    check('repair_orders_mileage_check', sql`${t.mileage} >= 0`),
+    uniqueIndex('repair_orders_approval_token_hash_key').on(t.approvalTokenHash),
+    index('repair_orders_vin_id_idx').on(t.vin, t.id),
+    index('repair_orders_status_id_idx').on(t.status, t.id),
+  ],
+);
+
+export const repairOrderLines = service.table(
+  'repair_order_lines',
+  {
+    id: serial().primaryKey(),
+    repairOrderId: integer('repair_order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'restrict' }),
+    kind: varchar({ length: 5 }).$type<LineKind>().notNull(),
+    description: varchar({ length: 500 }).notNull(),
+    /** Billed hours of a labor line, in tenths. */
+    hours: numeric({ precision: 5, scale: 1 }),
+    rate: numeric({ precision: 10, scale: 2 }),
+    partNumber: varchar('part_number', { length: 50 }),
+    /** Up to 2 decimals (4.5 quarts); 1 for labor. */
+    quantity: numeric({ precision: 10, scale: 2 }).notNull().default('1'),
+    unitPrice: numeric('unit_price', { precision: 10, scale: 2 }),
+    /** hours × rate or quantity × unit price, half-up to the cent, computed when the line is written. */
+    amount: numeric({ precision: 14, scale: 2 }).notNull(),
+    technicianId: integer('technician_id').references(() => technicians.id, { onDelete: 'restrict' }),
+    status: varchar({ length: 10 }).$type<LineStatus>().notNull().default('proposed'),
+    approvalBy: varchar('approval_by', { length: 10 }).$type<'customer' | 'advisor'>(),
+    approvalName: varchar('approval_name', { length: 100 }),
+    approvalMethod: varchar('approval_method', { length: 10 }).$type<ApprovalMethod>(),
+    approvalAt: timestamp('approval_at', { withTimezone: true }),
+    /** The address a customer's decision through the link came from: for the audit trail, never answered. */
+    approvalAddress: varchar('approval_address', { length: 64 }),
+    /** Set by the parts stock take (parts/stock.ts) when an approved part line took more than was on hand. */
+    backordered: boolean().notNull().default(false),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('repair_order_lines_kind_check', sql`${t.kind} in ('labor', 'part', 'fee')`),
+    check('repair_order_lines_status_check', sql`${t.status} in ('proposed', 'approved', 'declined', 'done')`),
+    check('repair_order_lines_quantity_check', sql`${t.quantity} > 0`),
+    index('repair_order_lines_order_id_idx').on(t.repairOrderId, t.id),
+    index('repair_order_lines_technician_idx').on(t.technicianId),
+  ],
+);
+
+/**
+ * Time on the clock: one row per interval a technician worked a line. A partial unique index keeps
+ * one running clock (no `ended_at`) per technician.
+ */
+export const lineClockEntries = service.table(
+  'line_clock_entries',
+  {
+    id: serial().primaryKey(),
+    lineId: integer('line_id')
+      .notNull()
+      .references(() => repairOrderLines.id, { onDelete: 'restrict' }),
+    technicianId: integer('technician_id')
+      .notNull()
+      .references(() => technicians.id, { onDelete: 'restrict' }),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('line_clock_entries_one_running_key').on(t.technicianId).where(sql`${t.endedAt} is null`),
+    index('line_clock_entries_line_idx').on(t.lineId),
+  ],
+);
+
+export const repairOrderPayments = service.table(
+  'repair_order_payments',
+  {
+    id: serial().primaryKey(),
+    repairOrderId: integer('repair_order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'restrict' }),
+    amount: numeric({ precision: 14, scale: 2 }).notNull(),
+    method: varchar({ length: 10 }).$type<PaymentMethod>().notNull(),
+    reference: varchar({ length: 100 }),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('repair_order_payments_amount_check', sql`${t.amount} > 0`),
+    index('repair_order_payments_order_idx').on(t.repairOrderId),
+  ],
+);
