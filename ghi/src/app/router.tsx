@@ -46,6 +46,26 @@ const AppointmentDetailPage = lazyPage(
   () => import('../features/service/components/appointment-detail-page'),
   'AppointmentDetailPage',
 );
+const RepairOrdersPage = lazyPage(
+  () => import('../features/repair-orders/components/repair-orders-page'),
+  'RepairOrdersPage',
+);
+const NewRepairOrderPage = lazyPage(
+  () => import('../features/repair-orders/components/new-repair-order-page'),
+  'NewRepairOrderPage',
+);
+const RepairOrderPage = lazyPage(
+  () => import('../features/repair-orders/components/repair-order-page'),
+  'RepairOrderPage',
+);
+const RepairOrderPrintPage = lazyPage(
+  () => import('../features/repair-orders/components/repair-order-print-page'),
+  'RepairOrderPrintPage',
+);
+const ShopSettingsPage = lazyPage(
+  () => import('../features/repair-orders/components/shop-settings-page'),
+  'ShopSettingsPage',
+);
 // Papers to print and the stock import: pages of their own, loaded (with their CSV parser) when opened.
 const ImportAutomobilesPage = lazyPage(
   () => import('../features/inventory/components/import-automobiles-page'),
@@ -128,6 +148,11 @@ export const routes: RouteObject[] = [
       guarded('service/technicians/:id', 'technicians.read', <TechnicianPage />),
       guarded('service/history', 'appointments.read', <ServiceHistoryPage />),
       guarded('service/due', 'appointments.book', <DueServicePage />),
+      guarded('service/repair-orders', 'repair_orders.read', <RepairOrdersPage />),
+      guarded('service/repair-orders/new', 'repair_orders.write', <NewRepairOrderPage />),
+      guarded('service/repair-orders/:id', 'repair_orders.read', <RepairOrderPage />),
+      guarded('service/repair-orders/:id/print', 'repair_orders.read', <RepairOrderPrintPage />),
+      guarded('service/shop-settings', 'shop.settings', <ShopSettingsPage />),
       guarded('sales', ownSales, <SalesPage />),
       guarded('sales/new', 'sales.record', <RecordSalePage />),
       guarded('sales/salespeople', 'salespeople.read', <SalespeoplePage />),

@@ -33,6 +33,9 @@ const sections: { title: string; links: NavEntry[] }[] = [
       { to: '/service/appointments/new', label: 'Book an appointment', need: 'appointments.book' },
       { to: '/service/history', label: 'Service history', need: 'appointments.read' },
       { to: '/service/due', label: 'Due for service', need: 'appointments.book' },
+      { to: '/service/repair-orders', label: 'Repair orders', need: 'repair_orders.read' },
+      { to: '/service/repair-orders/new', label: 'New repair order', need: 'repair_orders.write' },
+      { to: '/service/shop-settings', label: 'Shop settings', need: 'shop.settings' },
     ],
   },
   {

@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+import type { RepairOrder } from '../types';
+import { repairOrdersKey } from './get-repair-orders';
+
+/** `POST /api/repair-orders/` body: a walk-in's write-up. */
+export interface RepairOrderBody {
+  vin: string;
+  customer: { name: string; phone?: string; email?: string };
+  mileage: number;
+  concern: string;
+  appointment?: number;
+}
+
+export function useCreateRepairOrder() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: RepairOrderBody) => (await serviceApi.post<RepairOrder>('/api/repair-orders/', body)).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: repairOrdersKey }),
+  });
+}

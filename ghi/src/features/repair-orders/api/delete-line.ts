@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+import { refreshOrder } from './update-repair-order';
+
+/** `DELETE /api/repair-orders/:id/lines/:line/`: only a line still proposed. */
+export function useDeleteLine(orderId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (lineId: number) => {
+      await serviceApi.delete(`/api/repair-orders/${orderId}/lines/${lineId}/`);
+    },
+    onSuccess: () => refreshOrder(queryClient),
+  });
+}

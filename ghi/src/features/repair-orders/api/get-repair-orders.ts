@@ -1,0 +1,29 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+import { countOf, getPage } from '../../../lib/paged';
+import type { RepairOrder, RepairOrderStatus } from '../types';
+
+export const repairOrdersKey = ['service', 'repair-orders'];
+
+export interface RepairOrderFilters {
+  status?: RepairOrderStatus;
+  q?: string;
+  vin?: string;
+}
+
+/** One page of repair orders, newest first as the API sorts them, and how many match in all. */
+export function useRepairOrderPage(filters: RepairOrderFilters & { limit: number; offset: number }) {
+  return useQuery({
+    queryKey: [...repairOrdersKey, 'page', filters],
+    queryFn: () => getPage<RepairOrder>(serviceApi, '/api/repair-orders/', 'repair_orders', { ...filters }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** How many orders have `status` with the same search: the count beside each status filter. */
+export function useRepairOrderCount(filters: RepairOrderFilters) {
+  return useQuery({
+    queryKey: [...repairOrdersKey, 'count', filters],
+    queryFn: () => countOf(serviceApi, '/api/repair-orders/', { ...filters }),
+  });
+}

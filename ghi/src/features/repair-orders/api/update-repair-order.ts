@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+import type { RepairOrder } from '../types';
+import type { RepairOrderBody } from './create-repair-order';
+import { repairOrderKey } from './get-repair-order';
+import { repairOrdersKey } from './get-repair-orders';
+
+/** Every write to one order answers the order (or a line of it): the page and the lists refresh. */
+export function refreshOrder(queryClient: ReturnType<typeof useQueryClient>, order?: RepairOrder) {
+  if (order) queryClient.setQueryData(repairOrderKey(order.id), order);
+  return queryClient.invalidateQueries({ queryKey: repairOrdersKey });
+}
+
+/** `PUT /api/repair-orders/:id/`: the write-up (customer, mileage, concern), until invoiced. */
+export function useUpdateRepairOrder(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: Pick<RepairOrderBody, 'customer' | 'mileage' | 'concern'>) =>
+      (await serviceApi.put<RepairOrder>(`/api/repair-orders/${id}/`, body)).data,
+    onSuccess: (order) => refreshOrder(queryClient, order),
+  });
+}

@@ -1,0 +1,285 @@
+import { fromUnits, itemAmountCents, laborAmountCents, toCents, toUnits } from '@carcar/common/contract/money';
+import type { Technician } from '@carcar/common/contract/service';
+import { type FormEvent, useId, useState } from 'react';
+import { toast } from 'sonner';
+import { ApiError, errorMessage } from '../../../lib/api-client';
+import { formatMoney } from '../../../lib/format';
+import { type LineBody, useAddLine } from '../api/add-line';
+import { kindLabels, type LineKind } from '../types';
+
+interface Draft {
+  description: string;
+  hours: string;
+  rate: string;
+  part_number: string;
+  quantity: string;
+  unit_price: string;
+  technician: string;
+}
+
+type Errors = Partial<Record<keyof Draft | 'form', string>>;
+
+const emptyDraft = (rate: number | undefined): Draft => ({
+  description: '',
+  hours: '',
+  rate: rate === undefined ? '' : rate.toFixed(2),
+  part_number: '',
+  quantity: '1',
+  unit_price: '',
+  technician: '',
+});
+
+/** A number typed in a box ("$1,234.5" too), or null when it is not one with at most `decimals` places. */
+function numberOf(text: string, decimals: number): number | null {
+  const units = toUnits(text.trim().replace(/^\$/, '').replace(/,/g, ''), decimals);
+  return units === undefined ? null : fromUnits(units, decimals);
+}
+
+/** What the line will come to, in cents, by the API's own rule (half-up to the cent); 0 while incomplete. */
+function previewCents(kind: LineKind, draft: Draft): number {
+  const typed = numberOf(kind === 'labor' ? draft.rate : draft.unit_price, 2);
+  const price = typed === null ? undefined : toCents(typed);
+  if (price === undefined) return 0;
+  if (kind === 'labor') {
+    const tenths = toUnits(draft.hours.trim(), 1);
+    return tenths === undefined ? 0 : laborAmountCents(tenths, price);
+  }
+  const quantity = toUnits(draft.quantity.trim(), 0);
+  return quantity === undefined ? 0 : itemAmountCents(quantity, price);
+}
+
+/** The form's own checks, in words, and the body it sends; the API checks again. */
+function check(kind: LineKind, draft: Draft): { body?: LineBody; errors: Errors } {
+  const errors: Errors = {};
+  const body: LineBody = { kind };
+  const description = draft.description.trim();
+  if (description) body.description = description;
+  else if (kind !== 'part' || !draft.part_number.trim()) errors.description = 'Say what the work or item is';
+  if (kind === 'labor') {
+    const hours = numberOf(draft.hours, 1);
+    if (hours === null || hours <= 0) errors.hours = 'Hours in tenths, such as 1.5';
+    else body.hours = hours;
+    if (draft.rate.trim()) {
+      const rate = numberOf(draft.rate, 2);
+      if (rate === null) errors.rate = 'An hourly rate such as 120.00';
+      else body.rate = rate;
+    }
+    if (draft.technician) body.technician = Number(draft.technician);
+  } else {
+    if (kind === 'part' && draft.part_number.trim()) body.part_number = draft.part_number.trim();
+    const quantity = numberOf(draft.quantity, 0);
+    if (quantity === null || quantity <= 0) errors.quantity = 'A whole number, 1 or more';
+    else body.quantity = quantity;
+    if (draft.unit_price.trim()) {
+      const price = numberOf(draft.unit_price, 2);
+      if (price === null) errors.unit_price = 'A price such as 45.00';
+      else body.unit_price = price;
+    } else if (kind === 'fee' || !draft.part_number.trim()) {
+      errors.unit_price = 'Enter the price of one';
+    }
+  }
+  return Object.keys(errors).length > 0 ? { errors } : { body, errors };
+}
+
+function Field({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  inputMode,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+  inputMode?: 'decimal' | 'text';
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={value}
+        inputMode={inputMode}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {error ? (
+        <small id={`${id}-error`} className="field-error">
+          {error}
+        </small>
+      ) : (
+        hint && <small id={`${id}-hint`}>{hint}</small>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Adding a line: labor (hours × rate, the rate starting at the shop's), a part (from the parts list
+ * by number, or described and priced by hand) or a fee. Every new line is proposed until decided.
+ */
+export function AddLineForm({
+  orderId,
+  laborRate,
+  technicians,
+}: {
+  orderId: number;
+  laborRate: number | undefined;
+  technicians: Technician[] | undefined;
+}) {
+  const add = useAddLine(orderId);
+  const [kind, setKind] = useState<LineKind>('labor');
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(laborRate));
+  const [errors, setErrors] = useState<Errors>({});
+  const [rateTouched, setRateTouched] = useState(false);
+  const ids = useId();
+  // The shop's rate arrives after the form is drawn: filled in unless someone typed a rate already.
+  const rate = rateTouched || draft.rate !== '' || laborRate === undefined ? draft.rate : laborRate.toFixed(2);
+  const set = (name: keyof Draft) => (value: string) => {
+    if (name === 'rate') setRateTouched(true);
+    setDraft((d) => ({ ...d, rate, [name]: value }));
+    setErrors((e) => ({ ...e, [name]: undefined, form: undefined }));
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const { body, errors: found } = check(kind, { ...draft, rate });
+    setErrors(found);
+    if (!body) return;
+    try {
+      await add.mutateAsync(body);
+      toast.success(`${kindLabels[kind]} line added`);
+      setDraft({ ...emptyDraft(laborRate), technician: draft.technician, rate });
+    } catch (error) {
+      const next: Errors = {};
+      if (error instanceof ApiError) {
+        for (const field of error.fieldErrors) {
+          if (field.path in draft) next[field.path as keyof Draft] = field.message;
+        }
+      }
+      if (Object.keys(next).length === 0) next.form = errorMessage(error);
+      setErrors(next);
+    }
+  };
+  const amountCents = previewCents(kind, { ...draft, rate });
+  return (
+    <section className="ro-add-line ro-panel" aria-labelledby={`${ids}-heading`}>
+      <h2 id={`${ids}-heading`}>Add a line</h2>
+      <form onSubmit={submit} noValidate aria-label="Add a line">
+        <fieldset>
+          <legend>Kind</legend>
+          {(['labor', 'part', 'fee'] as const).map((k) => (
+            <label key={k} htmlFor={`${ids}-kind-${k}`}>
+              <input
+                id={`${ids}-kind-${k}`}
+                type="radio"
+                name={`${ids}-kind`}
+                checked={kind === k}
+                onChange={() => {
+                  setKind(k);
+                  setErrors({});
+                }}
+              />
+              {kindLabels[k]}
+            </label>
+          ))}
+        </fieldset>
+        {kind === 'part' && (
+          <Field
+            id={`${ids}-part`}
+            label="Part number (optional)"
+            value={draft.part_number}
+            onChange={set('part_number')}
+            error={errors.part_number}
+            hint="From the parts list: its description and price are filled in unless given here"
+          />
+        )}
+        <Field
+          id={`${ids}-description`}
+          label="Description"
+          value={draft.description}
+          onChange={set('description')}
+          error={errors.description}
+        />
+        {kind === 'labor' ? (
+          <div className="grid">
+            <Field
+              id={`${ids}-hours`}
+              label="Hours"
+              value={draft.hours}
+              onChange={set('hours')}
+              error={errors.hours}
+              inputMode="decimal"
+              hint="In tenths: 1.5"
+            />
+            <Field
+              id={`${ids}-rate`}
+              label="Rate per hour"
+              value={rate}
+              onChange={set('rate')}
+              error={errors.rate}
+              inputMode="decimal"
+              hint={laborRate === undefined ? undefined : `Shop rate ${formatMoney(laborRate)}`}
+            />
+            <div className="field">
+              <label htmlFor={`${ids}-technician`}>Technician</label>
+              <select
+                id={`${ids}-technician`}
+                value={draft.technician}
+                aria-invalid={errors.technician ? true : undefined}
+                onChange={(event) => set('technician')(event.target.value)}
+              >
+                <option value="">Not assigned yet</option>
+                {(technicians ?? [])
+                  .filter((t) => t.active !== false)
+                  .map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.first_name} {t.last_name}
+                    </option>
+                  ))}
+              </select>
+              {errors.technician && <small className="field-error">{errors.technician}</small>}
+            </div>
+          </div>
+        ) : (
+          <div className="grid">
+            <Field
+              id={`${ids}-quantity`}
+              label="Quantity"
+              value={draft.quantity}
+              onChange={set('quantity')}
+              error={errors.quantity}
+              inputMode="decimal"
+            />
+            <Field
+              id={`${ids}-price`}
+              label={kind === 'part' ? 'Unit price' : 'Price'}
+              value={draft.unit_price}
+              onChange={set('unit_price')}
+              error={errors.unit_price}
+              inputMode="decimal"
+              hint={kind === 'part' ? 'Leave empty to use the parts list’s price' : undefined}
+            />
+          </div>
+        )}
+        <p className="muted">
+          Amount: <span className="money">{formatMoney(amountCents / 100)}</span> (proposed until the customer decides)
+        </p>
+        {errors.form && (
+          <p role="alert" className="form-error">
+            {errors.form}
+          </p>
+        )}
+        <button type="submit" disabled={add.isPending} aria-busy={add.isPending || undefined}>
+          {add.isPending ? 'Adding…' : `Add ${kindLabels[kind].toLowerCase()} line`}
+        </button>
+      </form>
+    </section>
+  );
+}

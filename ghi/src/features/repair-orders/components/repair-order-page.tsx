@@ -1,0 +1,242 @@
+import '../../../components/record.css';
+import '../repair-orders.css';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { type Path, useForm } from 'react-hook-form';
+import { Link, useParams } from 'react-router-dom';
+import { toast } from 'sonner';
+import type { z } from 'zod';
+import { FormFooter, TextField } from '../../../components/form';
+import { ErrorState, Loading, NotFound } from '../../../components/states';
+import { VinLink } from '../../../components/vin-link';
+import { ApiError, errorMessage, isMissingRecord } from '../../../lib/api-client';
+import { useCan } from '../../../lib/auth';
+import { formatDateTime, formatMoney } from '../../../lib/format';
+import { useRepairOrder } from '../api/get-repair-order';
+import { useShopSettings } from '../api/get-shop-settings';
+import { useTechnicians } from '../api/get-technicians';
+import type { EstimateLink } from '../api/send-estimate';
+import { useUpdateRepairOrder } from '../api/update-repair-order';
+import { isSettled, methodLabels, type RepairOrder } from '../types';
+import { AddLineForm } from './add-line-form';
+import { LinesTable } from './lines-table';
+import { ConcernField, formPath, type WriteUpValues, writeUpBody, writeUpForm } from './new-repair-order-page';
+import { ApprovalLink, InvoiceButton, RecordApproval, SendEstimate, TakePayment, VoidOrder } from './order-actions';
+import { OrderStatusBadge } from './repair-order-columns';
+import { OrderTotals } from './totals';
+
+type WriteUpInput = z.input<typeof writeUpForm>;
+
+function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void }) {
+  const update = useUpdateRepairOrder(order.id);
+  const initial: WriteUpInput = {
+    customer_name: order.customer.name,
+    customer_phone: order.customer.phone ?? '',
+    customer_email: order.customer.email ?? '',
+    mileage: String(order.mileage),
+    concern: order.concern,
+  };
+  const form = useForm<WriteUpInput, unknown, WriteUpValues>({
+    resolver: zodResolver(writeUpForm),
+    defaultValues: initial,
+  });
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await update.mutateAsync(writeUpBody(values));
+      toast.success('Write-up saved');
+      onDone();
+    } catch (error) {
+      const fields = error instanceof ApiError ? error.fieldErrors.filter((f) => formPath(f.path) in initial) : [];
+      for (const field of fields) {
+        form.setError(formPath(field.path) as Path<WriteUpInput>, { type: 'server', message: field.message });
+      }
+      if (fields.length === 0 || (error instanceof ApiError && error.status !== 400)) {
+        form.setError('root.server', { type: 'server', message: errorMessage(error) });
+      }
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Edit the write-up">
+      <div className="grid">
+        <TextField form={form} name="customer_name" label="Customer name" autoComplete="off" />
+        <TextField form={form} name="customer_phone" label="Phone (optional)" type="tel" autoComplete="off" />
+        <TextField form={form} name="customer_email" label="Email (optional)" type="email" autoComplete="off" />
+      </div>
+      <TextField form={form} name="mileage" label="Mileage" type="number" min="0" />
+      <ConcernField field={form.register('concern')} error={form.formState.errors.concern?.message} />
+      <div className="record-actions">
+        <FormFooter form={form} submit="Save write-up" />
+        <button type="button" className="secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Who brought which car, how far it has driven and what they ask for. */
+function WriteUp({ order, mayEdit }: { order: RepairOrder; mayEdit: boolean }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <section aria-labelledby="write-up-heading" className="ro-panel">
+      <h2 id="write-up-heading">Write-up</h2>
+      {editing ? (
+        <EditWriteUp order={order} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          <dl className="facts">
+            <dt>Customer</dt>
+            <dd>{order.customer.name}</dd>
+            <dt>Phone</dt>
+            <dd>{order.customer.phone ? <a href={`tel:${order.customer.phone}`}>{order.customer.phone}</a> : '—'}</dd>
+            <dt>Email</dt>
+            <dd>
+              {order.customer.email ? <a href={`mailto:${order.customer.email}`}>{order.customer.email}</a> : '—'}
+            </dd>
+            <dt>Car</dt>
+            <dd>
+              <VinLink vin={order.vin} />
+              {order.vip && <span className="badge vip">VIP</span>}
+            </dd>
+            <dt>Mileage</dt>
+            <dd>{order.mileage.toLocaleString('en-US')} miles</dd>
+            <dt>Concern</dt>
+            <dd>{order.concern}</dd>
+            {order.appointment !== null && (
+              <>
+                <dt>Appointment</dt>
+                <dd>
+                  <Link to={`/service/appointments/${order.appointment}`}>Appointment {order.appointment}</Link>
+                </dd>
+              </>
+            )}
+            <dt>Advisor</dt>
+            <dd>{order.advisor?.name ?? '—'}</dd>
+          </dl>
+          {mayEdit && (
+            <button type="button" className="secondary outline" onClick={() => setEditing(true)}>
+              Edit write-up
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Payments({ order }: { order: RepairOrder }) {
+  if (order.payments.length === 0) return null;
+  return (
+    <section aria-labelledby="payments-heading" className="ro-panel">
+      <h2 id="payments-heading">Payments</h2>
+      <ul>
+        {order.payments.map((p) => (
+          <li key={p.id}>
+            <span className="money">{formatMoney(p.amount)}</span> {methodLabels[p.method]}
+            {p.reference ? ` (${p.reference})` : ''}, {formatDateTime(p.at)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The advisor's page of one repair order: the write-up, the lines, the money, and what to do next. */
+export function RepairOrderPage() {
+  const rawId = useParams().id ?? '';
+  const id = Number(rawId);
+  const order = useRepairOrder(id);
+  const technicians = useTechnicians();
+  const settings = useShopSettings();
+  const mayWrite = useCan('repair_orders.write');
+  const mayPropose = useCan('repair_orders.propose');
+  const [deciding, setDeciding] = useState(false);
+  const [link, setLink] = useState<EstimateLink | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  if (isMissingRecord(id, order.error)) {
+    return (
+      <NotFound title="Repair order not found">
+        There is no repair order {rawId}. <Link to="/service/repair-orders">Back to repair orders</Link>.
+      </NotFound>
+    );
+  }
+  if (order.isLoading) return <Loading />;
+  if (order.error || !order.data) return <ErrorState error={order.error} retry={() => order.refetch()} />;
+  const o = order.data;
+  const settled = isSettled(o.status);
+  const proposed = o.lines.some((l) => l.status === 'proposed');
+  const invoiced = o.status === 'invoiced' || o.status === 'closed';
+  return (
+    <>
+      <nav aria-label="breadcrumb">
+        <ul>
+          <li>
+            <Link to="/service/repair-orders">Repair orders</Link>
+          </li>
+          <li aria-current="page">RO {o.id}</li>
+        </ul>
+      </nav>
+      <header className="record-header">
+        <h1>
+          RO {o.id}: {o.customer.name} <OrderStatusBadge status={o.status} />
+        </h1>
+        <p>
+          Opened {formatDateTime(o.created_at)}
+          {o.invoiced_at && ` · invoiced ${formatDateTime(o.invoiced_at)}`}
+          {o.closed_at && ` · closed ${formatDateTime(o.closed_at)}`}
+        </p>
+      </header>
+      {o.status === 'void' && (
+        <div className="voided-notice" role="status">
+          <p>
+            <strong>Void.</strong> Reason: {o.void_reason ?? 'none was given.'}
+          </p>
+        </div>
+      )}
+      <div className="ro-layout">
+        <div>
+          {link && !settled && <ApprovalLink order={o} link={link} />}
+          <WriteUp order={o} mayEdit={mayWrite && !settled} />
+          <section aria-labelledby="lines-heading">
+            <h2 id="lines-heading">Lines</h2>
+            <LinesTable
+              orderId={o.id}
+              lines={o.lines}
+              technicians={technicians.data}
+              mayRemove={mayWrite && !settled}
+            />
+          </section>
+          {deciding && proposed && !settled && <RecordApproval order={o} onDone={() => setDeciding(false)} />}
+          {(mayWrite || mayPropose) && !settled && (
+            <AddLineForm orderId={o.id} laborRate={settings.data?.labor_rate} technicians={technicians.data} />
+          )}
+          <Payments order={o} />
+        </div>
+        <aside aria-label="Money and actions">
+          <OrderTotals totals={o.totals} />
+          {mayWrite && o.status === 'invoiced' && o.totals.balance > 0 && (
+            <TakePayment key={o.payments.length} order={o} />
+          )}
+          <div className="record-actions ro-actions">
+            {mayWrite && !settled && <SendEstimate order={o} onSent={setLink} />}
+            {mayWrite && !settled && proposed && !deciding && (
+              <button type="button" className="secondary" onClick={() => setDeciding(true)}>
+                Record approval
+              </button>
+            )}
+            {mayWrite && !settled && <InvoiceButton order={o} onRefused={setRefusal} />}
+            <Link to={`/service/repair-orders/${o.id}/print`} role="button" className="secondary outline">
+              {invoiced ? 'Print invoice' : 'Print estimate'}
+            </Link>
+            {mayWrite && !settled && <VoidOrder order={o} />}
+          </div>
+          {refusal && !settled && (
+            <p role="alert" className="ro-missing" data-testid="invoice-refusal">
+              <strong>Not ready to invoice.</strong> {refusal}
+            </p>
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}

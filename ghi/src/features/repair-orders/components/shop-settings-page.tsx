@@ -1,0 +1,104 @@
+import '../../../components/record.css';
+import { type FormEvent, useId, useState } from 'react';
+import { toast } from 'sonner';
+import { ErrorState, Loading } from '../../../components/states';
+import { ApiError, errorMessage } from '../../../lib/api-client';
+import { formatMoney } from '../../../lib/format';
+import { useShopSettings } from '../api/get-shop-settings';
+import { useUpdateShopSettings } from '../api/update-shop-settings';
+import type { ShopSettings } from '../types';
+
+type Field = 'labor_rate' | 'tax_rate';
+
+function SettingsForm({ settings }: { settings: ShopSettings }) {
+  const update = useUpdateShopSettings();
+  const ids = useId();
+  const [values, setValues] = useState({
+    labor_rate: settings.labor_rate.toFixed(2),
+    tax_rate: String(settings.tax_rate),
+  });
+  const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Partial<Record<Field, string>> = {};
+    const labor = values.labor_rate.trim().replace(/^\$/, '');
+    const tax = values.tax_rate.trim().replace(/%$/, '').trim();
+    if (!/^\d+(\.\d{1,2})?$/.test(labor)) found.labor_rate = 'Dollars and cents an hour, such as 125.00';
+    if (!/^\d+(\.\d{1,3})?$/.test(tax) || Number(tax) > 100) found.tax_rate = 'A percent from 0 to 100, such as 8.25';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    try {
+      await update.mutateAsync({ labor_rate: Number(labor), tax_rate: Number(tax) });
+      toast.success('Shop settings saved');
+    } catch (error) {
+      const next: Partial<Record<Field | 'form', string>> = {};
+      if (error instanceof ApiError) {
+        for (const f of error.fieldErrors)
+          if (f.path === 'labor_rate' || f.path === 'tax_rate') next[f.path] = f.message;
+      }
+      if (Object.keys(next).length === 0) next.form = errorMessage(error);
+      setErrors(next);
+    }
+  };
+  const field = (name: Field, label: string, hint: string) => (
+    <div className="field">
+      <label htmlFor={`${ids}-${name}`}>{label}</label>
+      <input
+        id={`${ids}-${name}`}
+        inputMode="decimal"
+        value={values[name]}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={`${ids}-${name}-${errors[name] ? 'error' : 'hint'}`}
+        onChange={(event) => setValues((v) => ({ ...v, [name]: event.target.value }))}
+      />
+      {errors[name] ? (
+        <small id={`${ids}-${name}-error`} className="field-error">
+          {errors[name]}
+        </small>
+      ) : (
+        <small id={`${ids}-${name}-hint`}>{hint}</small>
+      )}
+    </div>
+  );
+  return (
+    <form onSubmit={submit} noValidate aria-label="Shop settings">
+      <div className="grid">
+        {field(
+          'labor_rate',
+          'Labor rate (per hour)',
+          `Now ${formatMoney(settings.labor_rate)}: new labor lines start at it`,
+        )}
+        {field('tax_rate', 'Tax rate (%)', `Now ${settings.tax_rate} %: taxed once on each order’s subtotal`)}
+      </div>
+      {errors.form && (
+        <p role="alert" className="form-error">
+          {errors.form}
+        </p>
+      )}
+      <button type="submit" disabled={update.isPending} aria-busy={update.isPending || undefined}>
+        Save settings
+      </button>
+    </form>
+  );
+}
+
+/** The shop's labor rate and tax rate, for managers; lines already written keep their rate. */
+export function ShopSettingsPage() {
+  const settings = useShopSettings();
+  return (
+    <>
+      <h1>Shop settings</h1>
+      <p className="muted">
+        The labor rate is where each new labor line starts; lines already written keep their rate, and an invoice never
+        changes.
+      </p>
+      {settings.isLoading ? (
+        <Loading />
+      ) : settings.error || !settings.data ? (
+        <ErrorState error={settings.error} retry={() => settings.refetch()} />
+      ) : (
+        <SettingsForm key={`${settings.data.labor_rate}-${settings.data.tax_rate}`} settings={settings.data} />
+      )}
+    </>
+  );
+}
