@@ -12,6 +12,7 @@ import { appointmentsRouter } from './appointments/routes.js';
 import { auditLog, events } from './db/schema.js';
 import { dueRouter } from './due/routes.js';
 import { serviceOpenApi } from './openapi.js';
+import { partsRouter } from './parts/routes.js';
 import { serviceReportsRouter } from './reports/routes.js';
 import { techniciansRepository } from './technicians/repository.js';
 
@@ -52,6 +53,7 @@ export function createApp({
       app.use('/api/appointments', appointmentsRouter(db, timezone));
       app.use('/api/service-due', dueRouter(db, serviceDueMonths));
       app.use('/api/reports', serviceReportsRouter(db, timezone));
+      app.use('/api/parts', partsRouter(db));
       app.use('/api/audit', auditRouter(db, auditLog));
       app.use('/api/events', eventsRouter(db, events, 'service'));
       app.use('/api', openApiRouter(serviceOpenApi));

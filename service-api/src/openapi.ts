@@ -7,6 +7,7 @@ import { auditOperation } from '@carcar/common/http/audit-routes';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
 import { appointmentListQuery } from './appointments/schemas.js';
 import { dueListQuery } from './due/schemas.js';
+import { partOperations } from './parts/openapi.js';
 
 const technician = { id: 1, first_name: 'Ada', last_name: 'Lovelace', employee_id: 'T-100', active: true };
 const appointment = {
@@ -127,6 +128,7 @@ const operations: Operation[] = [
       date_time: '2026-05-02T09:00:00+00:00',
     },
   }),
+  ...partOperations,
   auditOperation({
     id: 17,
     at: '2026-05-01T14:30:00.000Z',

@@ -1,7 +1,7 @@
 import {
   type Actor,
   can,
-  type GATEWAY_ISSUER,
+  GATEWAY_ISSUER,
   type Issuer,
   permissionsOf,
   roles,
@@ -11,14 +11,24 @@ import type { RouteRule } from '@carcar/common/contract/routes';
 import { mayCall } from '@carcar/common/http/authorize';
 import type { Express } from 'express';
 import request from 'supertest';
-import { asRole, asService, refusedCredentials } from './credentials.js';
+import { asGateway, asRole, asService, refusedCredentials } from './credentials.js';
 
 // The permission table, walked: every route of a service (contract/routes.ts) called by every role,
 // by each service credential, and with each kind of bad credential. The expected answer of each call
 // is computed from the same table the service enforces, so a row added or changed is tested at once.
 
 /** A value for each path parameter the tables use: an id and a well-formed VIN nobody stocked. */
-const samples: Record<string, string> = { id: '987654', vin: '1HGCM82633A004352' };
+const samples: Record<string, string> = {
+  id: '987654',
+  vin: '1HGCM82633A004352',
+  line: '987654',
+  item: '987654',
+  photo: '987654',
+  // A part number nobody put on the list.
+  number: 'NO-SUCH-PART-1',
+  // An approval link's token nobody was given (43 base64url characters, as the real ones).
+  token: 'nobody-was-given-this-token-0000000000000000',
+};
 
 function concretePath(rule: RouteRule): string {
   return rule.path.replace(/:(\w+)/g, (_match, name: string) => {
@@ -70,6 +80,12 @@ export async function permissionMismatches(
   >[]) {
     callers.push({ name: service, actor: { kind: 'service', service }, headers: await asService(service, audience) });
   }
+  // The gateway's own credential (the customer's approval link): only the public estimate routes.
+  callers.push({
+    name: GATEWAY_ISSUER,
+    actor: { kind: 'service', service: GATEWAY_ISSUER },
+    headers: await asGateway(audience),
+  });
   const refused = await refusedCredentials(audience);
   const mismatches: MatrixCase[] = [];
   for (const rule of rules) {
