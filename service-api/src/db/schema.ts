@@ -1,4 +1,5 @@
 import type { AuditActor } from '@carcar/common/contract/audit';
+import type { InspectionCondition, InspectionTemplate } from '@carcar/common/contract/inspections';
 import type { MovementReason } from '@carcar/common/contract/parts';
 import type { LineKind, LineStatus } from '@carcar/common/contract/money';
 import type { ApprovalMethod, PaymentMethod, RepairOrderStatus } from '@carcar/common/contract/repair-orders';
@@ -288,4 +289,69 @@ export const repairOrderPayments = service.table(
     check('repair_order_payments_amount_check', sql`${t.amount} > 0`),
     index('repair_order_payments_order_idx').on(t.repairOrderId),
   ],
+);
+
+/**
+ * What the technician found on one point of the inspection. `line_id`: the proposed line made from
+ * it (a yellow or red item), so it is not made twice.
+ */
+export const inspectionItems = service.table(
+  'inspection_items',
+  {
+    id: serial().primaryKey(),
+    repairOrderId: integer('repair_order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'restrict' }),
+    name: varchar({ length: 100 }).notNull(),
+    condition: varchar({ length: 6 }).$type<InspectionCondition>().notNull(),
+    note: varchar({ length: 1000 }),
+    lineId: integer('line_id').references(() => repairOrderLines.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('inspection_items_condition_check', sql`${t.condition} in ('green', 'yellow', 'red')`),
+    index('inspection_items_order_idx').on(t.repairOrderId, t.id),
+  ],
+);
+
+/**
+ * A photo of an inspection item. The images are files (docs/photos.md), named by `file`: a random
+ * name, so a path is never guessed from an id; the display image and its thumbnail are both JPEG,
+ * re-encoded without any metadata. `repair_order_id` is the item's, kept here so a photo read
+ * through an approval link is checked against the link's order in one lookup.
+ */
+export const inspectionPhotos = service.table(
+  'inspection_photos',
+  {
+    id: serial().primaryKey(),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => inspectionItems.id, { onDelete: 'restrict' }),
+    repairOrderId: integer('repair_order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'restrict' }),
+    file: varchar({ length: 64 }).notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    bytes: integer().notNull(),
+    thumbnailBytes: integer('thumbnail_bytes').notNull(),
+    /** What the upload was, by its content: image/jpeg, image/png or image/webp. */
+    sourceType: varchar('source_type', { length: 20 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('inspection_photos_file_key').on(t.file),
+    index('inspection_photos_item_idx').on(t.itemId, t.id),
+    index('inspection_photos_order_idx').on(t.repairOrderId),
+  ],
+);
+
+/** The shop's inspection checklist: one row (id 1), absent until a manager first saves it (then the default applies). */
+export const inspectionTemplate = service.table(
+  'inspection_template',
+  {
+    id: smallint().primaryKey().default(1),
+    items: jsonb().$type<InspectionTemplate['items']>().notNull(),
+  },
+  (t) => [check('inspection_template_one_row', sql`${t.id} = 1`)],
 );
