@@ -10,6 +10,8 @@ declare global {
       authApiUrl?: string;
       /** The name printed at the top of a bill of sale or a work order. */
       dealershipName?: string;
+      /** The single sign-on provider's name ("Sign in with <name>"); null when SSO is off. */
+      ssoName?: string | null;
     };
   }
 }
@@ -37,6 +39,8 @@ const envSchema = z.object({
   VITE_AUTH_API_URL: apiBase.default('/auth'),
   // Only printed on papers: a missing or blank name falls back rather than stopping the app.
   DEALERSHIP_NAME: z.string().trim().min(1).max(200).catch('CarCar Motors'),
+  // Single sign-on's button: shown only when the gateway says a provider is configured.
+  SSO_NAME: z.string().trim().min(1).max(60).optional().catch(undefined),
 });
 
 const deployed = typeof window === 'undefined' ? undefined : window.__CARCAR_CONFIG__;
@@ -47,4 +51,5 @@ export const env = envSchema.parse({
   VITE_SALES_API_URL: deployed?.salesApiUrl || import.meta.env.VITE_SALES_API_URL || undefined,
   VITE_AUTH_API_URL: deployed?.authApiUrl || import.meta.env.VITE_AUTH_API_URL || undefined,
   DEALERSHIP_NAME: deployed?.dealershipName || import.meta.env.VITE_DEALERSHIP_NAME || undefined,
+  SSO_NAME: deployed?.ssoName || undefined,
 });

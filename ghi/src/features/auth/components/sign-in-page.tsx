@@ -5,6 +5,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { z } from 'zod';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading } from '../../../components/states';
+import { env } from '../../../config/env';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { safeNext, useSession } from '../../../lib/auth';
 
@@ -20,6 +21,39 @@ type SignInValues = z.infer<typeof signInSchema>;
 function refusal(error: unknown): string {
   if (error instanceof ApiError && error.status === 401) return 'Wrong email or password';
   return errorMessage(error);
+}
+
+/** Why the gateway sent the browser back from single sign-on (`?sso_error=`), in words. */
+const ssoRefusals: Record<string, string> = {
+  no_account: 'No CarCar account uses the email you signed in with. Ask an administrator to add you.',
+  disabled: 'Your CarCar account is disabled. Ask an administrator.',
+  email_not_verified:
+    'Your sign-in provider has not verified your email address, so it cannot be matched to an account.',
+  expired: 'The sign-in took too long. Please try again.',
+  cancelled: 'The sign-in was canceled.',
+  unavailable: 'The sign-in provider cannot be reached right now. Please try again later.',
+  failed: 'The sign-in could not be completed. Please try again.',
+};
+
+function ssoRefusal(code: string | null): string | undefined {
+  if (code === null) return undefined;
+  return ssoRefusals[code] ?? ssoRefusals.failed;
+}
+
+/** "Sign in with <provider>": a plain link, the gateway does the rest and comes back to `next`. */
+function SsoLink({ name, next }: { name: string; next: string }) {
+  return (
+    <p>
+      {/* biome-ignore lint/a11y/useSemanticElements: it navigates (to the gateway, then the provider), so it is a link that looks like a button */}
+      <a
+        role="button"
+        className="secondary"
+        href={`${env.VITE_AUTH_API_URL}/sso/start?next=${encodeURIComponent(next)}`}
+      >
+        Sign in with {name}
+      </a>
+    </p>
+  );
 }
 
 function SignInForm({ next }: { next: string }) {
@@ -64,6 +98,7 @@ function SignInForm({ next }: { next: string }) {
 export function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
+  const ssoError = ssoRefusal(params.get('sso_error'));
   const session = useSession();
   useEffect(() => {
     document.title = 'Sign in · CarCar';
@@ -85,6 +120,12 @@ export function SignInPage() {
         ) : (
           <>
             {session.error && <ErrorState error={session.error} retry={() => session.refetch()} />}
+            {ssoError && (
+              <p role="alert" className="form-error">
+                {ssoError}
+              </p>
+            )}
+            {env.SSO_NAME && <SsoLink name={env.SSO_NAME} next={next} />}
             <SignInForm next={next} />
           </>
         )}
