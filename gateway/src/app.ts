@@ -121,7 +121,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
 
   // Before anything reads a session or a body: a forged write is refused untouched.
-  app.use(csrfGuard(config.PUBLIC_ORIGIN));
+  app.use(csrfGuard(config.PUBLIC_ORIGIN, routes.map((route) => route.prefix)));
 
   app.use('/auth', express.json({ limit: JSON_BODY_LIMIT }), session.middleware, who);
   if (config.SSO_REQUIRED) {

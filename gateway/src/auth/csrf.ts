@@ -1,21 +1,25 @@
 import { forbidden } from '@carcar/common/http/errors';
 import type { Request, RequestHandler } from 'express';
-import { SESSION_COOKIE } from './session.js';
 
 export const CSRF_HEADER = 'x-carcar-csrf';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const sessionCookie = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE.replace('.', '\\.')}=`);
 
 /**
- * Whether this request could be a cross-site forgery riding on the browser's cookie: it changes
- * state, is not authenticated by a Bearer token (a page cannot attach one), and either carries
- * the session cookie or is a sign-in (so a page cannot sign a browser into the attacker's account).
+ * Whether this request could be a cross-site forgery: it changes state and is not authenticated by
+ * an `Authorization` header (a page cannot attach one; with one, the cookie is never read). The
+ * path and the cookie's spelling play no part: a check that looked for `carcar.sid=` and for the
+ * exact path `/auth/login` let `carcar.sid =…` (which the cookie parser still reads) and
+ * `POST /Auth/Login` (which the router still routes) through. The one exception is a request that
+ * carries no cookie at all to a forwarded API (`anonymousApis`): nothing can sign it in there, so
+ * it goes on to its 401.
  */
-function needsCsrfCheck(req: Request): boolean {
+function needsCsrfCheck(req: Request, anonymousApis: readonly string[]): boolean {
   if (SAFE_METHODS.has(req.method)) return false;
   if (req.get('authorization') !== undefined) return false;
-  return sessionCookie.test(req.get('cookie') ?? '') || req.path === '/auth/login';
+  if (req.get('cookie') !== undefined) return true;
+  const path = req.path.toLowerCase();
+  return !anonymousApis.some((prefix) => path.startsWith(`${prefix.toLowerCase()}/`));
 }
 
 /** The app's own origin as this request reached it (behind a proxy only with `trust proxy`). */
@@ -25,13 +29,13 @@ function requestOrigin(req: Request): string | undefined {
 }
 
 /**
- * Refuses a cookie-authenticated write unless it carries `X-CarCar-CSRF` (a cross-site page cannot
+ * Refuses a write without `Authorization` unless it carries `X-CarCar-CSRF` (a cross-site page cannot
  * add a custom header without a CORS preflight, which the gateway never grants) and, when the
  * browser sends `Origin`, that origin is the app's own. Runs before anything reads or writes.
  */
-export function csrfGuard(publicOrigin: string): RequestHandler {
+export function csrfGuard(publicOrigin: string, anonymousApis: readonly string[] = []): RequestHandler {
   return (req, _res, next) => {
-    if (!needsCsrfCheck(req)) {
+    if (!needsCsrfCheck(req, anonymousApis)) {
       next();
       return;
     }
