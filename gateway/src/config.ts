@@ -81,6 +81,43 @@ export const gatewayEnv = serviceEnv(3000)
      */
     IDENTITY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** Webhook receivers on loopback or private addresses (development, tests); link-local never. */
+    WEBHOOK_ALLOW_PRIVATE: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
+    /**
+     * The AES-256-GCM key webhook signing secrets are stored under: 64 hex digits or base64 of 32
+     * bytes. Unset, it is derived (HKDF) from the session secret, so a new session secret then
+     * also makes the stored webhook secrets unreadable (see webhooks/secrets.ts).
+     */
+    WEBHOOK_SECRET_KEY: optional(
+      z.string().refine((value) => {
+        const trimmed = value.trim();
+        const bytes = /^[0-9a-f]{64}$/i.test(trimmed) ? 32 : Buffer.from(trimmed, 'base64').length;
+        return bytes === 32;
+      }, 'must be 32 bytes: 64 hex digits or base64'),
+    ),
+    /** A receiver that has not answered within this many ms is cut off and the delivery retried. */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** How often the gateway reads the services' event feeds and looks for deliveries due, in ms. */
+    WEBHOOK_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(1_000),
+    /** Seconds between a failed try and the next (comma-separated); the last repeats until WEBHOOK_RETRY_HOURS. */
+    WEBHOOK_RETRY_SECONDS: z
+      .string()
+      .default('10,30,120,600,3600')
+      .transform((value) => value.split(',').map((part) => Number(part.trim())))
+      .pipe(
+        z
+          .array(z.number().positive().max(86_400), { error: 'must be comma-separated seconds' })
+          .min(1, 'must list at least one interval'),
+      ),
+    /** How long a delivery is retried before it is marked failed (at least 24 hours in production). */
+    WEBHOOK_RETRY_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(25),
     /** Single sign-on (OpenID Connect): the identity provider's issuer; SSO is off unless it and the client id are set. */
     OIDC_ISSUER: optional(httpUrl),
     OIDC_CLIENT_ID: optional(z.string().min(1).max(255)),
