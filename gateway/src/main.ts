@@ -7,6 +7,7 @@ import { loadConfig } from '@carcar/common/service/config';
 import { ensureDevelopmentKeys, parseSigningKey, type SigningJwk } from '@carcar/common/service/keys';
 import type { Logger } from '@carcar/common/service/logger';
 import { exitOnSignals, startServer } from '@carcar/common/service/server';
+import { startupStep } from '@carcar/common/service/startup';
 import { createGateway } from './app.js';
 import { deriveSessionSecret } from './auth/session.js';
 import { type GatewayConfig, gatewayEnv } from './config.js';
@@ -36,14 +37,18 @@ const privateJwk = await signingKey(config, logger).catch((error: unknown) => {
   process.stderr.write(`Invalid configuration: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
-const database = await openDatabase({
-  schemaName: 'identity',
-  migrationsFolder,
-  databaseUrl: config.DATABASE_URL,
-  dataDir: config.DATA_DIR,
-  pgliteTemplate: config.PGLITE_TEMPLATE,
-  logger,
-});
+const database = await startupStep(
+  'gateway',
+  'open its database',
+  openDatabase({
+    schemaName: 'identity',
+    migrationsFolder,
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    pgliteTemplate: config.PGLITE_TEMPLATE,
+    logger,
+  }),
+);
 logger.info({ database: database.kind }, 'database migrated');
 
 await ensureFirstAdmin({
@@ -65,13 +70,23 @@ const gateway = createGateway({
   sessionSecret: config.SESSION_SECRET ?? deriveSessionSecret(privateJwk.d),
   ghiDist: config.GHI_DIST ?? defaultGhiDist,
 });
-const running = await startServer({
-  app: gateway.app,
-  port: config.PORT,
-  host: config.HOST,
-  logger,
-  stopping: [() => gateway.close()],
-  stopped: [() => database.close()],
-});
+// Webhooks: read the services' event feeds and deliver what is due (docs/architecture.md, "Webhooks").
+const webhookWorker = gateway.startWebhooks(database);
+const running = await startupStep(
+  'gateway',
+  'listen',
+  startServer({
+    app: gateway.app,
+    port: config.PORT,
+    host: config.HOST,
+    logger,
+    stopping: [() => gateway.close(), () => webhookWorker.stop()],
+    stopped: [() => database.close()],
+  }),
+  async () => {
+    gateway.close();
+    await database.close();
+  },
+);
 if (gateway.upgrade) running.server.on('upgrade', gateway.upgrade);
 exitOnSignals(running.shutdown, logger);

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { claimDataFolder, pgliteSnapshot } from '../service/backup.js';
 import type { Logger } from '../service/logger.js';
 import { copyPgliteTemplate } from './pglite-template.js';
 
@@ -69,30 +70,40 @@ const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=1
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   let dataDir: string | undefined;
-  if (options.dataDir) {
-    dataDir = path.resolve(options.dataDir, options.schemaName);
-    mkdirSync(path.dirname(dataDir), { recursive: true });
-    if (!existsSync(dataDir) && options.pgliteTemplate) copyPgliteTemplate(options.pgliteTemplate, dataDir);
-  }
-  const client = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    startParams: pgliteStartParams,
-    ...(options.pgliteExtensions ? { extensions: options.pgliteExtensions } : {}),
-  });
-  const db = drizzlePglite(client);
+  // Before the folder is touched: a second process on the same folder stops here, and `npm run
+  // backup` asks this process for its snapshots (common/src/service/backup.ts).
+  const claim = options.dataDir
+    ? await claimDataFolder(options.dataDir, options.schemaName, options.logger)
+    : undefined;
+  let client: PGlite | undefined;
   try {
-    await migratePglite(db, migrationConfig(options));
+    if (options.dataDir) {
+      dataDir = path.resolve(options.dataDir, options.schemaName);
+      mkdirSync(path.dirname(dataDir), { recursive: true });
+      if (!existsSync(dataDir) && options.pgliteTemplate) copyPgliteTemplate(options.pgliteTemplate, dataDir);
+    }
+    client = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      startParams: pgliteStartParams,
+      ...(options.pgliteExtensions ? { extensions: options.pgliteExtensions } : {}),
+    });
+    await migratePglite(drizzlePglite(client), migrationConfig(options));
   } catch (error) {
-    await client.close();
+    await client?.close();
+    await claim?.close();
     throw error;
   }
+  const opened = client;
+  claim?.serve(() => pgliteSnapshot(opened));
+  const db = drizzlePglite(client);
   return {
     db,
     kind: 'pglite',
     // PGlite is one process's private database, so that process always holds every lock.
     tryAdvisoryLock: async () => ({ lost: new Promise<void>(() => undefined), release: async () => undefined }),
     close: async () => {
-      if (!client.closed) await client.close();
+      await claim?.close();
+      if (!opened.closed) await opened.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
 import { z } from 'zod';
@@ -129,12 +129,20 @@ async function ensureKeyFile(file: string, issuer: Issuer): Promise<SigningJwk> 
   const existing = await readKeyFile(file, issuer);
   if (existing) return existing;
   const { privateJwk } = await generateSigningKey(issuer);
+  // Written whole under a name of this process's own, then linked into place: a link is made
+  // whole or not at all, and fails if the name exists, so only the first of the processes starting
+  // at once places its key and the others read a complete file. (Creating the file itself with
+  // `wx` let a second process read it empty while the first was still writing: "does not hold a
+  // signing key", one of the four processes stopped.)
+  const own = `${file}.${process.pid}.tmp`;
+  await writeFile(own, `${JSON.stringify(privateJwk, null, 2)}\n`, { mode: 0o600 });
   try {
-    // `wx`: only the first of two processes starting at once writes; the other reads its key.
-    await writeFile(file, `${JSON.stringify(privateJwk, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    await link(own, file);
     return privateJwk;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await unlink(own).catch(() => undefined);
   }
   const written = await readKeyFile(file, issuer);
   if (!written) throw new Error(`${file} vanished while being read`);

@@ -9,6 +9,7 @@ import { loadConfig, type serviceEnv } from './config.js';
 import { loadServiceKeys } from './keys.js';
 import { createLogger, type Logger } from './logger.js';
 import { exitOnSignals, startServer } from './server.js';
+import { startupStep } from './startup.js';
 
 type BaseConfig = z.output<ReturnType<typeof serviceEnv>>;
 
@@ -49,15 +50,19 @@ export async function runService<S extends z.ZodType<BaseConfig>>(definition: Se
       process.exit(1);
     },
   );
-  const database = await openDatabase({
-    schemaName: definition.schemaName,
-    migrationsFolder: definition.migrationsFolder,
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    pgliteTemplate: config.PGLITE_TEMPLATE,
-    ...(definition.pgliteExtensions ? { pgliteExtensions: definition.pgliteExtensions } : {}),
-    logger,
-  });
+  const database = await startupStep(
+    definition.name,
+    'open its database',
+    openDatabase({
+      schemaName: definition.schemaName,
+      migrationsFolder: definition.migrationsFolder,
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      pgliteTemplate: config.PGLITE_TEMPLATE,
+      ...(definition.pgliteExtensions ? { pgliteExtensions: definition.pgliteExtensions } : {}),
+      logger,
+    }),
+  );
   logger.info({ database: database.kind }, 'database migrated');
   const http = { corsOrigins: config.CORS_ORIGINS, writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE };
   const access: AccessPolicy = {
@@ -79,13 +84,18 @@ export async function runService<S extends z.ZodType<BaseConfig>>(definition: Se
         ? signer.serviceCredential(audience)
         : Promise.reject(new Error(`${definition.name} signs no credentials (no signsAs)`)),
   });
-  const running = await startServer({
-    app,
-    port: config.PORT,
-    host: config.HOST,
-    logger,
-    stopping: stopping ?? [],
-    stopped: [() => database.close()],
-  });
+  const running = await startupStep(
+    definition.name,
+    'listen',
+    startServer({
+      app,
+      port: config.PORT,
+      host: config.HOST,
+      logger,
+      stopping: stopping ?? [],
+      stopped: [() => database.close()],
+    }),
+    () => database.close(),
+  );
   exitOnSignals(running.shutdown, logger);
 }
