@@ -1,23 +1,15 @@
-import type { AuditActor } from '@carcar/common/contract/audit';
-import type { MovementReason } from '@carcar/common/contract/parts';
 import type { Db } from '@carcar/common/db/database';
 import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
 import { queryRows } from '@carcar/common/db/statements';
 import type { Page } from '@carcar/common/http/list';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { partMovements, parts } from '../db/schema.js';
+import { byNumber, type PartRow } from '../db/stock.js';
 
-// The SQL of the parts counter. Stock changes by one statement, `on_hand = on_hand + $q`, so two
-// requests moving the same part at once both count (no read-then-write, no lost update), and each
-// change writes its movement in the same transaction.
+// The SQL of the parts counter's reads. Stock moves through db/stock.ts, shared with repair orders.
 
-export type PartRow = typeof parts.$inferSelect;
+export type { PartRow };
 export type MovementRow = typeof partMovements.$inferSelect;
-
-/** A part number as the path names it: case does not matter (the unique index is on lower(number)). */
-export function byNumber(number: string): SQL {
-  return sql`lower(${parts.number}) = lower(${number})`;
-}
 
 /** `%text%` for ILIKE, with the pattern characters a person might type taken literally. */
 function containing(text: string): string {
@@ -27,52 +19,6 @@ function containing(text: string): string {
 export interface PartListParams extends Page {
   q?: string;
   low?: boolean;
-}
-
-/** What a stock movement says besides its quantity. */
-export interface MovementFacts {
-  reason: MovementReason;
-  actor: AuditActor;
-  repairOrderId?: number | null;
-  lineId?: number | null;
-  cost?: string | null;
-  reference?: string | null;
-  note?: string | null;
-}
-
-/**
- * Moves `quantity` (signed, numeric text) of the part in or out, with its movement: inside the
- * caller's transaction, whose audit context says who and why. The part's row after the change, or
- * undefined when no part has that number.
- */
-export async function moveStock(
-  tx: Db,
-  where: SQL,
-  quantity: string,
-  facts: MovementFacts,
-  newCost?: string,
-): Promise<PartRow | undefined> {
-  const [part] = await tx
-    .update(parts)
-    .set({
-      onHand: sql`${parts.onHand} + ${quantity}::numeric`,
-      ...(newCost === undefined ? {} : { cost: newCost }),
-    })
-    .where(where)
-    .returning();
-  if (!part) return undefined;
-  await tx.insert(partMovements).values({
-    partId: part.id,
-    quantity,
-    reason: facts.reason,
-    actor: facts.actor,
-    repairOrderId: facts.repairOrderId ?? null,
-    lineId: facts.lineId ?? null,
-    cost: facts.cost ?? null,
-    reference: facts.reference ?? null,
-    note: facts.note ?? null,
-  });
-  return part;
 }
 
 export function partStatements(db: Db) {

@@ -13,14 +13,8 @@ import { notFound } from '@carcar/common/http/errors';
 import type { Page, Paged } from '@carcar/common/http/list';
 import type { RequestContext } from '@carcar/common/http/routes';
 import { parts } from '../db/schema.js';
-import {
-  byNumber,
-  type MovementRow,
-  moveStock,
-  type PartListParams,
-  type PartRow,
-  partStatements,
-} from './statements.js';
+import { byNumber, moveStock, type PartRow } from '../db/stock.js';
+import { type MovementRow, type PartListParams, partStatements } from './statements.js';
 
 /** `numeric` text as a JSON number: exact for money and stock of these sizes (at most 2 decimals). */
 function amount(value: string): number {
