@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, CSRF, sessionCookie, signedIn, startGateway, type TestGateway } from './helpers.js';
+import { ADMIN, addUser, CSRF, sessionCookie, signedIn, startGateway, type TestGateway } from './helpers.js';
 
 // The findings of the penetration test (issue 25) that concern the gateway, each reproduced as
 // it was reported.
@@ -67,5 +67,76 @@ describe('#4: the CSRF check does not read the cookie by a pattern', () => {
     expect(await userCount()).toBe(before);
     // The same cookie with the header is a signed-in administrator (the spelling does authenticate).
     await gw.api().post('/auth/users').set('Cookie', `carcar.sid =${value}`).set(CSRF).send(newUser()).expect(201);
+  });
+});
+
+describe('#2: API tokens do not outlive their owner', () => {
+  it('gives a token made with another token the same owner: disabling the admin stops both', async () => {
+    const owner = await addUser(gw, 'admin');
+    const theirs = await signedIn(gw, owner.email, owner.password);
+    const first = (await theirs.post('/auth/tokens').set(CSRF).send({ name: 'first', role: 'admin' }).expect(201)).body
+      .token as string;
+    const made = await gw
+      .api()
+      .post('/auth/tokens')
+      .auth(first, { type: 'bearer' })
+      .send({ name: 'second', role: 'admin' })
+      .expect(201);
+    const second = made.body.token as string;
+    const listed = (await theirs.get('/auth/tokens').expect(200)).body.tokens as Array<{
+      id: number;
+      created_by: number;
+    }>;
+    expect(listed.find((token) => token.id === made.body.id)?.created_by).toBe(owner.id);
+
+    const admin = await signedIn(gw, ADMIN.email, ADMIN.password);
+    await admin.put(`/auth/users/${owner.id}`).set(CSRF).send({ disabled: true }).expect(200);
+    const before = await userCount();
+    const refused = await gw
+      .api()
+      .post('/auth/users')
+      .auth(second, { type: 'bearer' })
+      .send({ ...newUser(), role: 'admin' });
+    expect(refused.status).toBe(401);
+    await gw.api().get('/auth/me').auth(second, { type: 'bearer' }).expect(401);
+    expect(await userCount()).toBe(before);
+  });
+
+  it("stops an administrator's token once its owner is disabled: it can no longer create users", async () => {
+    const owner = await addUser(gw, 'admin');
+    const theirs = await signedIn(gw, owner.email, owner.password);
+    const token = (await theirs.post('/auth/tokens').set(CSRF).send({ name: 'script', role: 'admin' }).expect(201)).body
+      .token as string;
+    await gw.api().post('/auth/users').auth(token, { type: 'bearer' }).send(newUser()).expect(201);
+
+    const admin = await signedIn(gw, ADMIN.email, ADMIN.password);
+    await admin.put(`/auth/users/${owner.id}`).set(CSRF).send({ disabled: true }).expect(200);
+    const before = await userCount();
+    await gw.api().post('/auth/users').auth(token, { type: 'bearer' }).send(newUser()).expect(401);
+    await gw.api().get('/auth/me').auth(token, { type: 'bearer' }).expect(401);
+    expect(await userCount()).toBe(before);
+  });
+
+  it("takes an administrator's token's rights away when the administrator is demoted", async () => {
+    const owner = await addUser(gw, 'admin');
+    const theirs = await signedIn(gw, owner.email, owner.password);
+    const adminToken = (await theirs.post('/auth/tokens').set(CSRF).send({ name: 'admin', role: 'admin' }).expect(201))
+      .body.token as string;
+    const salesToken = (await theirs.post('/auth/tokens').set(CSRF).send({ name: 'sales', role: 'sales' }).expect(201))
+      .body.token as string;
+    await gw.api().get('/auth/users').auth(adminToken, { type: 'bearer' }).expect(200);
+
+    const admin = await signedIn(gw, ADMIN.email, ADMIN.password);
+    await admin.put(`/auth/users/${owner.id}`).set(CSRF).send({ role: 'sales' }).expect(200);
+    const before = await userCount();
+    await gw.api().post('/auth/users').auth(adminToken, { type: 'bearer' }).send(newUser()).expect(401);
+    await gw.api().get('/auth/users').auth(adminToken, { type: 'bearer' }).expect(401);
+    expect(await userCount()).toBe(before);
+    // A token within the owner's new role goes on working.
+    const me = await gw.api().get('/auth/me').auth(salesToken, { type: 'bearer' }).expect(200);
+    expect(me.body.role).toBe('sales');
+    // Promoted back, the administrator's token works again: the check is against the owner now.
+    await admin.put(`/auth/users/${owner.id}`).set(CSRF).send({ role: 'admin' }).expect(200);
+    await gw.api().get('/auth/users').auth(adminToken, { type: 'bearer' }).expect(200);
   });
 });

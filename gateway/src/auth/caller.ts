@@ -1,11 +1,11 @@
 import { type Permission, permissionsOf } from '@carcar/common/contract/permissions';
 import type { PersonClaims } from '@carcar/common/http/credentials';
 import type { Response } from 'express';
-import type { TokenRecord } from '../tokens/repository.js';
+import type { ActiveToken } from '../tokens/repository.js';
 import type { UserRecord } from '../users/schemas.js';
 
 /** Who is making a request at the gateway: a signed-in person, or an integration's API token. */
-export type Caller = { kind: 'user'; user: UserRecord } | { kind: 'token'; token: TokenRecord };
+export type Caller = { kind: 'user'; user: UserRecord } | { kind: 'token'; token: ActiveToken };
 
 /** The internal credential's `sub`: `user:<id>` or `token:<id>`. */
 export function subjectOf(caller: Caller): string {

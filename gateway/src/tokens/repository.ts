@@ -1,4 +1,4 @@
-import type { Role } from '@carcar/common/contract/permissions';
+import { permissionsOf, type Role } from '@carcar/common/contract/permissions';
 import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
@@ -16,6 +16,11 @@ export interface TokenRecord {
   createdAt: Date;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+}
+
+/** A token in use, with its owner as they are now (every live token has one). */
+export interface ActiveToken extends TokenRecord {
+  owner: { id: number; role: Role };
 }
 
 const tokenColumns = {
@@ -41,7 +46,7 @@ export function tokensRepository(db: Db, cache: IdentityCache = noIdentityCache)
 
     /** Creates a token and its `create` entry together: its name and role, never the token or hash. */
     async create(
-      input: { name: string; role: Role; tokenHash: string; createdBy: number | null },
+      input: { name: string; role: Role; tokenHash: string; createdBy: number },
       audit: AuditContext,
     ): Promise<TokenRecord> {
       return db.transaction(async (tx) => {
@@ -89,10 +94,11 @@ export function tokensRepository(db: Db, cache: IdentityCache = noIdentityCache)
     },
 
     /**
-     * The live token with this hash. A token made by a user who has since been disabled is dead
-     * too, even if its revocation somehow did not happen.
+     * The live token with this hash. Every token is owned by the person who made it and checked
+     * against them on each use: a token without an owner (one made by another token, before that
+     * was refused), or whose owner is disabled or now holds a lesser role, is dead.
      */
-    findActive(tokenHash: string): Promise<TokenRecord | undefined> {
+    findActive(tokenHash: string): Promise<ActiveToken | undefined> {
       return cache.read(`token:${tokenHash}`, () => findActive(tokenHash));
     },
 
@@ -114,20 +120,31 @@ export function tokensRepository(db: Db, cache: IdentityCache = noIdentityCache)
   };
 
   /** The read behind `findActive`, for the cache. */
-  async function findActive(tokenHash: string): Promise<TokenRecord | undefined> {
+  async function findActive(tokenHash: string): Promise<ActiveToken | undefined> {
     const [row] = await db
-      .select(tokenColumns)
+      .select({ ...tokenColumns, ownerId: users.id, ownerRole: users.role })
       .from(apiTokens)
-      .leftJoin(users, eq(users.id, apiTokens.createdBy))
-      .where(
-        and(
-          eq(apiTokens.tokenHash, tokenHash),
-          isNull(apiTokens.revokedAt),
-          or(isNull(apiTokens.createdBy), eq(users.disabled, false)),
-        ),
-      );
-    return row ? withRole(row) : undefined;
+      .innerJoin(users, eq(users.id, apiTokens.createdBy))
+      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.disabled, false)));
+    if (!row) return undefined;
+    const { ownerId, ownerRole, ...token } = row;
+    const record = withRole(token);
+    const owner = { id: ownerId, role: withRole({ role: ownerRole }).role };
+    return withinOwnersRole(record.role, owner.role) ? { ...record, owner } : undefined;
   }
+}
+
+/**
+ * A token may do no more than the person who owns it may do now: each of its role's permissions
+ * must be the owner's current role's (an `.own` one is covered by the full permission). A token
+ * whose owner was demoted below it (an administrator's token after its maker became a salesperson)
+ * stops, as one whose owner was disabled does.
+ */
+export function withinOwnersRole(tokenRole: Role, ownerRole: Role): boolean {
+  const owners = new Set<string>(permissionsOf(ownerRole));
+  return permissionsOf(tokenRole).every(
+    (permission) => owners.has(permission) || (permission.endsWith('.own') && owners.has(permission.slice(0, -4))),
+  );
 }
 
 export type TokensRepository = ReturnType<typeof tokensRepository>;

@@ -1,5 +1,5 @@
 import type { Role } from '@carcar/common/contract/permissions';
-import { notFound } from '@carcar/common/http/errors';
+import { forbidden, notFound } from '@carcar/common/http/errors';
 import { parseId, parseInput } from '@carcar/common/http/validation';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import { auditContextOf } from '../audit/trail.js';
 import { callerOf } from '../auth/caller.js';
 import { requirePermission } from '../auth/identify.js';
 import { nameField, roleField } from '../users/schemas.js';
-import type { TokenRecord, TokensRepository } from './repository.js';
+import { type TokenRecord, type TokensRepository, withinOwnersRole } from './repository.js';
 import { generateToken, hashToken } from './secrets.js';
 
 const createTokenBody = z.object({ name: nameField, role: roleField });
@@ -38,9 +38,16 @@ export function tokensRouter(tokens: TokensRepository): Router {
   router.post('/', async (req, res) => {
     const input: { name: string; role: Role } = parseInput(createTokenBody, req.body);
     const caller = callerOf(res);
+    // Every token has a person as its owner, checked on each use (repository.ts): one made with
+    // another token belongs to that token's owner, so it cannot outlive them or exceed their role.
+    const owner = caller?.kind === 'user' ? caller.user : caller?.kind === 'token' ? caller.token.owner : undefined;
+    if (!owner) throw forbidden('API tokens are made by an administrator');
+    if (!withinOwnersRole(input.role, owner.role)) {
+      throw forbidden('An API token cannot have a role with more rights than its owner');
+    }
     const token = generateToken();
     const record = await tokens.create(
-      { ...input, tokenHash: hashToken(token), createdBy: caller?.kind === 'user' ? caller.user.id : null },
+      { ...input, tokenHash: hashToken(token), createdBy: owner.id },
       auditContextOf(res),
     );
     res.status(201).json({ id: record.id, name: record.name, role: record.role, token });
