@@ -1,5 +1,6 @@
 import '../../../components/record.css';
 import { automobileUpdateBody } from '@carcar/common/contract/inventory';
+import type { RepairOrder, RepairOrderStatus } from '@carcar/common/contract/repair-orders';
 import type { Sale } from '@carcar/common/contract/sales';
 import type { Appointment } from '@carcar/common/contract/service';
 import { decodeVin, normalizeVin } from '@carcar/common/contract/vin';
@@ -17,6 +18,7 @@ import { customerPath, salePath, salespersonPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useAutomobile } from '../api/get-automobile';
 import { useCarAppointments } from '../api/get-car-appointments';
+import { useCarRepairOrders } from '../api/get-car-repair-orders';
 import { useCarSales } from '../api/get-car-sales';
 import { useVehicleAudit } from '../api/get-vehicle-audit';
 import { useUpdateAutomobile } from '../api/update-automobile';
@@ -176,6 +178,87 @@ function ServiceOfCar({ appointments }: { appointments: ReturnType<typeof useCar
   );
 }
 
+const repairOrderStatus: Record<RepairOrderStatus, string> = {
+  open: 'Open',
+  estimate: 'Estimate sent',
+  in_progress: 'In progress',
+  ready: 'Ready',
+  invoiced: 'Invoiced',
+  closed: 'Closed',
+  void: 'Void',
+};
+
+/** The car's repair orders, and the work the customer declined on them (to offer again next visit). */
+function RepairOrdersOfCar({ orders }: { orders: ReturnType<typeof useCarRepairOrders> }) {
+  const declined = (orders.data ?? []).flatMap((o) =>
+    o.status === 'void' ? [] : o.lines.filter((l) => l.status === 'declined').map((line) => ({ order: o, line })),
+  );
+  return (
+    <>
+      <section aria-labelledby="repair-orders-heading">
+        <h2 id="repair-orders-heading">Repair orders</h2>
+        <DataTable<RepairOrder>
+          caption="Repair orders of this car"
+          rows={orders.data}
+          isLoading={orders.isLoading}
+          error={orders.error}
+          retry={() => orders.refetch()}
+          rowKey={(o) => o.id}
+          empty="No repair orders for this car."
+          columns={[
+            {
+              key: 'order',
+              header: 'Order',
+              cell: (o) => <Link to={`/service/repair-orders/${o.id}`}>RO {o.id}</Link>,
+            },
+            { key: 'opened', header: 'Opened', cell: (o) => formatDateTime(o.created_at) },
+            { key: 'customer', header: 'Customer', cell: (o) => o.customer.name },
+            { key: 'mileage', header: 'Mileage', cell: (o) => `${o.mileage.toLocaleString('en-US')} mi` },
+            { key: 'concern', header: 'Concern', cell: (o) => o.concern },
+            {
+              key: 'status',
+              header: 'Status',
+              cell: (o) => <span className={`badge ro-${o.status}`}>{repairOrderStatus[o.status]}</span>,
+            },
+            { key: 'total', header: 'Total', cell: (o) => formatMoney(o.totals.total) },
+          ]}
+        />
+      </section>
+      {orders.data && (
+        <section aria-labelledby="declined-heading">
+          <h2 id="declined-heading">Declined work</h2>
+          {declined.length === 0 ? (
+            <p className="empty">The customer has declined nothing on this car.</p>
+          ) : (
+            <DataTable<{ order: RepairOrder; line: RepairOrder['lines'][number] }>
+              caption="Work declined on this car"
+              rows={declined}
+              isLoading={false}
+              error={null}
+              rowKey={(d) => d.line.id}
+              empty=""
+              columns={[
+                { key: 'what', header: 'Work', cell: (d) => d.line.description },
+                { key: 'amount', header: 'Quoted', cell: (d) => formatMoney(d.line.amount) },
+                {
+                  key: 'when',
+                  header: 'Declined',
+                  cell: (d) => (d.line.approval ? formatDateTime(d.line.approval.at) : '—'),
+                },
+                {
+                  key: 'order',
+                  header: 'On order',
+                  cell: (d) => <Link to={`/service/repair-orders/${d.order.id}`}>RO {d.order.id}</Link>,
+                },
+              ]}
+            />
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
 /** Every audit entry about the car, from all three departments, in words: for managers. */
 function Timeline({
   vin,
@@ -228,6 +311,8 @@ export function VehiclePage() {
   const mayAudit = useCan('audit.read');
   const sales = useCarSales(vin, maySeeSales);
   const appointments = useCarAppointments(vin, maySeeService);
+  const maySeeRepairs = useCan('repair_orders.read');
+  const repairOrders = useCarRepairOrders(vin, maySeeRepairs);
   if (car.isLoading) return <Loading />;
   const outside = car.error instanceof ApiError && (car.error.status === 404 || car.error.status === 400);
   if (car.error && !outside) return <ErrorState error={car.error} retry={() => car.refetch()} />;
@@ -271,6 +356,7 @@ export function VehiclePage() {
       </div>
       {maySeeSales && <SalesOfCar sales={sales} />}
       {maySeeService && <ServiceOfCar appointments={appointments} />}
+      {maySeeRepairs && <RepairOrdersOfCar orders={repairOrders} />}
       {mayAudit && <Timeline vin={vin} sales={sales.data} appointments={appointments.data} />}
     </>
   );

@@ -1,6 +1,6 @@
 import '../../service/service.css';
 import '../my-work.css';
-import { allowsOwn } from '@carcar/common/contract/permissions';
+import { allowsOwn, canAtLeastOwn } from '@carcar/common/contract/permissions';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -11,6 +11,7 @@ import { useAppointmentPage } from '../../service/api/get-appointment-page';
 import { useUpdateAppointmentStatus } from '../../service/api/update-appointment-status';
 import { dealershipDate, dealershipToday, formatDay, formatTime, formatWhen } from '../../service/time-zone';
 import type { Appointment } from '../../service/types';
+import { RepairWork } from './repair-work';
 
 const endOf = (a: Appointment) => new Date(new Date(a.date_time).getTime() + a.duration_minutes * 60_000).toISOString();
 
@@ -188,7 +189,10 @@ export function MyWorkPage() {
           here.
         </p>
       ) : (
-        <Schedule user={user} technicianId={user.technician_id} />
+        <>
+          {canAtLeastOwn(user, 'repair_orders.work') && <RepairWork technicianId={user.technician_id} />}
+          <Schedule user={user} technicianId={user.technician_id} />
+        </>
       )}
       <p>
         <Link to="/service/appointments">The whole service board</Link>

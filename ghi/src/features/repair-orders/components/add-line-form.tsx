@@ -44,7 +44,7 @@ function previewCents(kind: LineKind, draft: Draft): number {
     const tenths = toUnits(draft.hours.trim(), 1);
     return tenths === undefined ? 0 : laborAmountCents(tenths, price);
   }
-  const quantity = toUnits(draft.quantity.trim(), 0);
+  const quantity = toUnits(draft.quantity.trim(), 2);
   return quantity === undefined ? 0 : itemAmountCents(quantity, price);
 }
 
@@ -67,8 +67,8 @@ function check(kind: LineKind, draft: Draft): { body?: LineBody; errors: Errors 
     if (draft.technician) body.technician = Number(draft.technician);
   } else {
     if (kind === 'part' && draft.part_number.trim()) body.part_number = draft.part_number.trim();
-    const quantity = numberOf(draft.quantity, 0);
-    if (quantity === null || quantity <= 0) errors.quantity = 'A whole number, 1 or more';
+    const quantity = numberOf(draft.quantity, 2);
+    if (quantity === null || quantity <= 0) errors.quantity = 'A quantity above 0, such as 1 or 4.5';
     else body.quantity = quantity;
     if (draft.unit_price.trim()) {
       const price = numberOf(draft.unit_price, 2);

@@ -5,10 +5,10 @@ import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useInvoice } from '../api/invoice';
 import { useRecordApproval } from '../api/record-approval';
-import { type EstimateLink, useSendEstimate } from '../api/send-estimate';
+import { useSendEstimate } from '../api/send-estimate';
 import { useTakePayment } from '../api/take-payment';
 import { useVoidRepairOrder } from '../api/void-repair-order';
-import { kindLabels, methodLabels, type PaymentMethod, type RepairOrder } from '../types';
+import { type EstimateLink, kindLabels, methodLabels, type PaymentMethod, type RepairOrder } from '../types';
 import { lineFigures } from './lines-table';
 
 /** The approval link as a full address: the API may answer it as a path of the gateway's. */

@@ -1,17 +1,22 @@
 import '../service.css';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { ApiError } from '../../../lib/api-client';
+import { useCan } from '../../../lib/auth';
 import { useAppointment } from '../api/get-appointment';
 import { dealershipZone, formatTime, formatWhen } from '../time-zone';
 import { technicianName } from '../types';
 import { AppointmentActions } from './appointment-actions';
 import { StatusBadge } from './appointment-columns';
+import { StartRepairOrder } from './start-repair-order';
 
 export function AppointmentDetailPage() {
   const id = Number(useParams().id);
   const appointment = useAppointment(id);
+  // `?start=1` (the board's "Start repair order") opens the repair order form at once.
+  const [params] = useSearchParams();
+  const mayStartOrder = useCan('repair_orders.write');
   if (appointment.isLoading) return <Loading />;
   if (appointment.error || !appointment.data) {
     const missing = appointment.error instanceof ApiError && appointment.error.status === 404;
@@ -80,6 +85,9 @@ export function AppointmentDetailPage() {
           {overdue && ' Its time has passed: finish or cancel it.'}
         </dd>
       </dl>
+      {mayStartOrder && a.status !== 'canceled' && (
+        <StartRepairOrder appointment={a} open={params.get('start') === '1'} />
+      )}
       <AppointmentActions appointment={a} confirmFinish />
       <p>
         <Link to={`/service/appointments/${a.id}/print`} role="button" className="secondary outline">

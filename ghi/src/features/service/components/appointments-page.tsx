@@ -120,6 +120,7 @@ export function AppointmentsPage() {
   const showsStatus = view === 'today' || view === 'done' || view === 'technicians';
   const open = lists.find((l) => l.view.id === view);
   const mayBook = useCan('appointments.book');
+  const mayStartOrder = useCan('repair_orders.write');
 
   return (
     <>
@@ -232,7 +233,20 @@ export function AppointmentsPage() {
                 {
                   key: 'actions',
                   header: 'Actions',
-                  cell: (a) => <AppointmentActions appointment={a} />,
+                  cell: (a) => (
+                    <div className="board-actions">
+                      <AppointmentActions appointment={a} />
+                      {mayStartOrder && a.status === 'created' && (
+                        <Link
+                          to={`/service/appointments/${a.id}?start=1`}
+                          className="start-order-link"
+                          aria-label={`Start a repair order for ${a.customer}`}
+                        >
+                          Start repair order
+                        </Link>
+                      )}
+                    </div>
+                  ),
                 },
               ]}
               server={{

@@ -1,0 +1,18 @@
+import type { RepairOrder } from '@carcar/common/contract/repair-orders';
+import { useQuery } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+
+/** The repair orders with a line for this technician (`?technician=`), newest first. */
+export function useMyRepairOrders(technicianId: number) {
+  return useQuery({
+    queryKey: ['service', 'repair-orders', 'technician', technicianId],
+    queryFn: async () =>
+      (
+        await serviceApi.get<{ repair_orders: RepairOrder[] }>('/api/repair-orders/', {
+          params: { technician: technicianId, limit: 100 },
+        })
+      ).data.repair_orders,
+    // A clock counts on while the page is open: the hours shown keep up without a reload.
+    refetchInterval: 60_000,
+  });
+}
