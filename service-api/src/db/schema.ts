@@ -1,11 +1,12 @@
 import type { AuditActor } from '@carcar/common/contract/audit';
 import type { InspectionCondition, InspectionTemplate } from '@carcar/common/contract/inspections';
-import type { MovementReason } from '@carcar/common/contract/parts';
 import type { LineKind, LineStatus } from '@carcar/common/contract/money';
+import type { MovementReason } from '@carcar/common/contract/parts';
 import type { ApprovalMethod, PaymentMethod, RepairOrderStatus } from '@carcar/common/contract/repair-orders';
 import type { AppointmentStatus } from '@carcar/common/contract/service';
 import { auditLogTable } from '@carcar/common/db/audit';
 import { eventsTable } from '@carcar/common/events/table';
+import { emailsTable, unsubscribesTable } from '@carcar/common/mail/table';
 import { automobileVOTable, syncCursorTable } from '@carcar/common/sync/store';
 import { sql } from 'drizzle-orm';
 import {
@@ -355,3 +356,10 @@ export const inspectionTemplate = service.table(
   },
   (t) => [check('inspection_template_one_row', sql`${t.id} = 1`)],
 );
+
+/**
+ * The emails service sends (reminders, the approval link, "your car is ready"): the outbox the
+ * sender works from and the record managers read; and the addresses that unsubscribed (docs/email.md).
+ */
+export const emails = emailsTable(service);
+export const emailUnsubscribes = unsubscribesTable(service);
