@@ -81,6 +81,8 @@ export interface StackOptions<D extends DependentService> extends StackDataOptio
    * front of it, for instance. Inventory's own address by default.
    */
   inventoryAddress?: (inventoryUrl: string) => Promise<string>;
+  /** Data to start on (a restored backup, say) instead of a fresh database or folder. */
+  data?: StackData;
 }
 
 export interface Stack<D extends DependentService = DependentService> {
@@ -107,7 +109,7 @@ export interface Stack<D extends DependentService = DependentService> {
 export async function startStack<D extends DependentService = DependentService>(
   options: StackOptions<D> = {},
 ): Promise<Stack<D>> {
-  const data = await createStackData(options);
+  const data = options.data ?? (await createStackData(options));
   const env = { ...data.env, ...options.env };
   const dependents = options.services ?? (['service', 'sales'] as D[]);
   const processes = {} as Record<'inventory' | D, SpawnedService>;
