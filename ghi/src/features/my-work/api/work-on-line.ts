@@ -1,22 +1,45 @@
 import type { RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { serviceApi } from '../../../lib/api-client';
+import { ApiError, serviceApi } from '../../../lib/api-client';
 
 export type LineWork = 'on' | 'off' | 'done';
 
+/** The 409 of clocking on while the clock runs elsewhere: it names the line it runs on. */
+export class ClockRunningElsewhere extends ApiError {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message, 409, [], 'conflict');
+    this.name = 'ClockRunningElsewhere';
+  }
+}
+
 /**
- * Clock on, clock off (`POST .../lines/:line/clock/`) or mark done (`.../done/`) one of your lines;
- * every list of repair orders refreshes. A 409 (a clock running on another line) is the caller's.
+ * Clock on, clock off (`POST .../lines/:line/clock/`) or mark done (`.../done/`, which also stops
+ * the line's clock); every list of repair orders refreshes. Failures are the caller's to show.
  */
 export function useWorkOnLine() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ order, line, work }: { order: number; line: number; work: LineWork }) => {
       const base = `/api/repair-orders/${order}/lines/${line}`;
-      return work === 'done'
-        ? (await serviceApi.post<RepairOrderLine>(`${base}/done/`)).data
-        : (await serviceApi.post<RepairOrderLine>(`${base}/clock/`, { action: work })).data;
+      if (work === 'done') return (await serviceApi.post<RepairOrderLine>(`${base}/done/`)).data;
+      // The 409 is read here: the shared error handler keeps only its message, not the line it names.
+      const res = await serviceApi.post<RepairOrderLine | { message?: string; line?: number }>(
+        `${base}/clock/`,
+        { action: work },
+        { validateStatus: (status) => (status >= 200 && status < 300) || status === 409 },
+      );
+      if (res.status === 409) {
+        const body = res.data as { message?: string; line?: number };
+        const message = body.message ?? 'The clock could not be changed.';
+        throw typeof body.line === 'number'
+          ? new ClockRunningElsewhere(message, body.line)
+          : new ApiError(message, 409);
+      }
+      return res.data as RepairOrderLine;
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['service', 'repair-orders'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['service', 'repair-orders'] }),
   });
 }

@@ -1,20 +1,16 @@
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
-import { errorMessage } from '../../../lib/api-client';
-import { formatTime } from '../../../lib/time-zone';
+import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useMyRepairOrders } from '../api/get-my-repair-orders';
-import { type LineWork, useWorkOnLine } from '../api/work-on-line';
-
-/** A line as answered, with when its running clock started if the API says (null: not running). */
-type Line = RepairOrderLine & { clock_started_at?: string | null; clock_running?: boolean };
+import { ClockRunningElsewhere, type LineWork, useWorkOnLine } from '../api/work-on-line';
 
 interface Job {
   order: RepairOrder;
-  line: Line;
+  line: RepairOrderLine;
 }
 
 const hours = (h: number | null) => `${(h ?? 0).toLocaleString('en-US', { maximumFractionDigits: 2 })} h`;
@@ -23,11 +19,26 @@ const hours = (h: number | null) => `${(h ?? 0).toLocaleString('en-US', { maximu
 const inWorkshop = (order: RepairOrder) =>
   order.status !== 'invoiced' && order.status !== 'closed' && order.status !== 'void';
 
-function isRunning(line: Line, clockedHere: number | null): boolean {
-  if (line.clock_running !== undefined) return line.clock_running;
-  if (line.clock_started_at !== undefined) return line.clock_started_at !== null;
-  // The answer does not say: the clock this page started, until it is stopped.
-  return clockedHere === line.id;
+/**
+ * The line this technician's clock runs on. The answers do not say, so it is kept on this device
+ * from the clock's own answers: set by Clock on, cleared by Clock off or Done, and corrected by the
+ * API's 409s ("already running on line 12", "not running on ...").
+ */
+function useRunningLine(technicianId: number): [number | null, (line: number | null) => void] {
+  const key = `carcar.clock.${technicianId}`;
+  const [line, setLine] = useState<number | null>(() => {
+    const stored = Number(globalThis.localStorage?.getItem(key));
+    return Number.isInteger(stored) && stored > 0 ? stored : null;
+  });
+  const set = useCallback(
+    (next: number | null) => {
+      setLine(next);
+      if (next === null) globalThis.localStorage?.removeItem(key);
+      else globalThis.localStorage?.setItem(key, String(next));
+    },
+    [key],
+  );
+  return [line, set];
 }
 
 function JobCard({
@@ -41,7 +52,7 @@ function JobCard({
   running: boolean;
   otherRunning: boolean;
   busy: boolean;
-  onWork: (work: LineWork) => void;
+  onWork: (work: LineWork) => Promise<void>;
 }) {
   const { order, line } = job;
   const [asking, setAsking] = useState(false);
@@ -74,7 +85,7 @@ function JobCard({
               type="button"
               className="secondary"
               disabled={busy}
-              onClick={() => onWork('off')}
+              onClick={() => void onWork('off')}
               aria-label={`Clock off ${label}`}
             >
               Clock off
@@ -82,8 +93,8 @@ function JobCard({
           ) : (
             <button
               type="button"
-              disabled={busy || otherRunning}
-              onClick={() => onWork('on')}
+              disabled={busy}
+              onClick={() => void onWork('on')}
               aria-label={`Clock on ${label}`}
               aria-describedby={otherRunning ? `line-${line.id}-other` : undefined}
             >
@@ -93,7 +104,7 @@ function JobCard({
           <button
             type="button"
             className="secondary outline"
-            disabled={busy || running}
+            disabled={busy}
             onClick={() => setAsking(true)}
             aria-label={`Done: ${label}`}
           >
@@ -101,10 +112,9 @@ function JobCard({
           </button>
           {otherRunning && !running && (
             <small id={`line-${line.id}-other`} className="muted job-hint">
-              Clock off the other line first: one clock runs at a time.
+              Your clock runs on another line: clock off there first, one clock runs at a time.
             </small>
           )}
-          {running && <small className="muted job-hint">Clock off before marking it done.</small>}
         </div>
       )}
       <ConfirmDialog
@@ -117,7 +127,8 @@ function JobCard({
         onClose={() => setAsking(false)}
       >
         <p>
-          {line.description} on RO {order.id} ({order.customer.name}) is finished. The advisor can then invoice it.
+          {line.description} on RO {order.id} ({order.customer.name}) is finished
+          {running ? '; its clock stops' : ''}. The advisor can then invoice it.
         </p>
       </ConfirmDialog>
     </li>
@@ -131,7 +142,7 @@ function JobCard({
 export function RepairWork({ technicianId }: { technicianId: number }) {
   const orders = useMyRepairOrders(technicianId);
   const work = useWorkOnLine();
-  const [clockedHere, setClockedHere] = useState<number | null>(null);
+  const [runningLine, setRunningLine] = useRunningLine(technicianId);
   if (orders.isLoading) return <Loading label="Loading your repair-order work…" />;
   if (orders.error) return <ErrorState error={orders.error} retry={() => orders.refetch()} />;
   const jobs: Job[] = (orders.data ?? [])
@@ -139,14 +150,14 @@ export function RepairWork({ technicianId }: { technicianId: number }) {
     .flatMap((order) =>
       order.lines
         .filter((line) => line.technician === technicianId && (line.status === 'approved' || line.status === 'done'))
-        .map((line) => ({ order, line: line as Line })),
+        .map((line) => ({ order, line })),
     );
-  const runningJob = jobs.find((job) => isRunning(job.line, clockedHere));
+  const runningJob = jobs.find((job) => job.line.id === runningLine && job.line.status === 'approved');
   const act = (job: Job) => (action: LineWork) =>
     work.mutateAsync({ order: job.order.id, line: job.line.id, work: action }).then(
       () => {
-        if (action === 'on') setClockedHere(job.line.id);
-        if (action === 'off') setClockedHere(null);
+        if (action === 'on') setRunningLine(job.line.id);
+        else if (runningLine === job.line.id) setRunningLine(null);
         toast.success(
           action === 'on'
             ? `Clocked on ${job.line.description}`
@@ -156,8 +167,11 @@ export function RepairWork({ technicianId }: { technicianId: number }) {
         );
       },
       (error: unknown) => {
-        toast.error(errorMessage(error));
+        if (error instanceof ClockRunningElsewhere) setRunningLine(error.line);
+        else if (action === 'off' && error instanceof ApiError && error.status === 409) setRunningLine(null);
+        // Done asks in a dialog, which shows the failure itself.
         if (action === 'done') throw error;
+        toast.error(errorMessage(error));
       },
     );
   const todo = jobs.filter((job) => job.line.status === 'approved');
@@ -169,8 +183,8 @@ export function RepairWork({ technicianId }: { technicianId: number }) {
       </h2>
       {runningJob && (
         <p className="clock-banner" role="status">
-          <strong>On the clock:</strong> {runningJob.line.description}, RO {runningJob.order.id}
-          {runningJob.line.clock_started_at ? ` since ${formatTime(runningJob.line.clock_started_at)}` : ''}
+          <strong>On the clock:</strong> {runningJob.line.description}, RO {runningJob.order.id} (
+          {hours(runningJob.line.clocked_hours)} so far)
         </p>
       )}
       {jobs.length === 0 ? (
