@@ -22,6 +22,7 @@ import {
 const documentedTable: Record<string, string> = {
   'inventory.read': 'xxxxx',
   'inventory.write': 'xx...',
+  'inventory.cost': 'xx...',
   'technicians.read': 'xx.xx',
   'technicians.write': 'xx...',
   'appointments.read': 'xx.xx',
@@ -79,7 +80,11 @@ describe('the role table', () => {
   it('grants services only their own calls, and never a person permission', () => {
     expect(servicePermissions['inventory-api']).toEqual([]);
     expect(servicePermissions['service-api']).toEqual(['feed.read']);
-    expect([...servicePermissions['sales-api']].sort()).toEqual(['automobiles.sold', 'feed.read']);
+    expect([...servicePermissions['sales-api']].sort()).toEqual([
+      'automobiles.sold',
+      'automobiles.trade_in',
+      'feed.read',
+    ]);
     const salesApi = { kind: 'service', service: 'sales-api' } as const;
     expect(can(salesApi, 'automobiles.sold')).toBe(true);
     expect(can(salesApi, 'feed.read')).toBe(true);

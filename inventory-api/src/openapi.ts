@@ -1,3 +1,4 @@
+import { tradeInArrivalBody, tradeInRemovalQuery } from '@carcar/common/contract/deal';
 import { type FeedPage, SOLD_BATCH_MAX, type SoldBatchResult, soldBatchBody } from '@carcar/common/contract/feed';
 import type { Automobile, Manufacturer, VehicleModel } from '@carcar/common/contract/inventory';
 import { reportRangeQuery } from '@carcar/common/contract/reports';
@@ -26,6 +27,26 @@ const automobile: Automobile = {
   model,
   sold: false,
   created_at: '2026-05-01T14:30:00.000Z',
+  condition: 'new',
+  odometer: 12,
+  list_price: 27999.99,
+  acquired_at: '2026-05-01T14:30:00.000Z',
+  days_in_stock: 12,
+  cost: 24500,
+};
+/** A trade-in as it enters stock: used, at its allowance. */
+const tradeIn: Automobile = {
+  ...automobile,
+  href: '/api/automobiles/1HGCM82633A004352/',
+  id: 2,
+  vin: '1HGCM82633A004352',
+  year: 2003,
+  color: 'silver',
+  condition: 'used',
+  odometer: 142_000,
+  list_price: null,
+  days_in_stock: 0,
+  cost: 3500,
 };
 
 const operations: Operation[] = [
@@ -55,7 +76,10 @@ const operations: Operation[] = [
     listKey: 'autos',
     example: automobile,
     list: {
-      summary: 'List automobiles; filter by sold, search VIN, color, model or manufacturer with q, sort with sort',
+      summary:
+        'List automobiles; filter by sold, condition (new, used) and aged_over=N (unsold, more than N days in ' +
+        'stock), search VIN, color, model or manufacturer with q, sort with sort. cost is answered only to ' +
+        'managers and administrators (inventory.cost); days_in_stock counts UTC calendar days from acquired_at',
       query: automobileListQuery,
     },
     create: {
@@ -63,7 +87,11 @@ const operations: Operation[] = [
       body: automobileCreateBody,
     },
     get: { summary: 'Get an automobile by VIN' },
-    update: { summary: 'Change color, year or sold', body: automobileUpdateBody, errors: [404] },
+    update: {
+      summary: 'Change color, year, sold, condition, odometer, list_price, cost or acquired_at',
+      body: automobileUpdateBody,
+      errors: [404],
+    },
     delete: { summary: 'Delete an automobile', errors: [404] },
   }),
   {
@@ -94,6 +122,28 @@ const operations: Operation[] = [
     body: soldBatchBody,
     example: { updated: 2, missing: [] } satisfies SoldBatchResult,
     errors: [413],
+  },
+  {
+    method: 'post',
+    path: '/api/automobiles/trade-ins/',
+    summary:
+      "The sales outbox (its service credential only): a sale's trade-in enters stock as a used car at cost = " +
+      'allowance, its model and manufacturer matched by name ignoring case or created; 201, or 200 when this ' +
+      "sale's trade-in is already in (a repeat delivery). 409 on vin when the VIN is in stock and unsold.",
+    body: tradeInArrivalBody,
+    status: 201,
+    example: tradeIn,
+    errors: [409],
+  },
+  {
+    method: 'delete',
+    path: '/api/automobiles/trade-ins/{vin}/',
+    summary:
+      "The sales outbox: a voided sale's trade-in leaves stock (?sale_id= names the sale); 409 when it was sold " +
+      'since or came in through another sale, 404 when it is not in stock. The audit trail keeps its history.',
+    query: tradeInRemovalQuery,
+    example: tradeIn,
+    errors: [404, 409],
   },
   {
     method: 'get',

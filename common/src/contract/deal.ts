@@ -42,6 +42,13 @@ export function centsToDollars(cents: number): number {
   return cents / 100;
 }
 
+/** Cents as exact decimal text, for a `numeric` column: 2599999 → "25999.99", -5 → "-0.05". */
+export function centsToText(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const whole = Math.abs(cents);
+  return `${sign}${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
+}
+
 /** Rate units as the percent the JSON answers: 69_900 → 6.99. */
 export function rateToPercent(units: number): number {
   return units / RATE_SCALE;
@@ -275,3 +282,17 @@ export function dealJson(deal: DealCents): Deal {
     total_of_payments: money(deal.total_of_payments),
   };
 }
+
+/**
+ * `POST /api/automobiles/trade-ins/` (sales' credential only): a sale's trade-in entering inventory
+ * as a used car, sent by the sales outbox; `sale_id` makes a repeat delivery a no-op.
+ */
+export const tradeInArrivalBody = tradeInBody.extend({
+  sale_id: integerField(1, undefined, () => 'Give the id of the sale the trade-in belongs to'),
+});
+export type TradeInArrival = z.output<typeof tradeInArrivalBody>;
+
+/** `DELETE /api/automobiles/trade-ins/:vin/?sale_id=`: the voided sale whose trade-in leaves stock. */
+export const tradeInRemovalQuery = z.object({
+  sale_id: integerField(1, undefined, () => 'Give the id of the sale the trade-in belongs to'),
+});

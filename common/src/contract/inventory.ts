@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { vinSchema } from '../vin/vin.js';
+import { moneyField } from './deal.js';
 import { soldUpdateBody } from './feed.js';
 import { choiceField, integerField, requiredText } from './fields.js';
 
@@ -28,11 +29,43 @@ export const modelUpdateBody = z.object({
 export const latestModelYear = () => new Date().getUTCFullYear() + 2;
 const yearField = integerField(1900, latestModelYear, (latest) => `Enter a year from 1900 to ${latest}`);
 
+/** (sales desk) A car is sold new or used. */
+export const automobileConditions = ['new', 'used'] as const;
+export type AutomobileCondition = (typeof automobileConditions)[number];
+
+/** An empty form field means "not given". */
+const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+/**
+ * The sales desk's fields (added; all optional, so a classic client never sends them): money in
+ * dollars with at most 2 decimals, parsed to integer cents; `null` clears a price.
+ */
+const salesDeskFields = {
+  condition: z.preprocess(blankIsUnset, z.enum(automobileConditions, { error: 'Choose new or used' }).optional()),
+  odometer: z.preprocess(
+    blankIsUnset,
+    integerField(
+      0,
+      () => 10_000_000,
+      () => 'Enter the odometer reading in whole miles, from 0 to 10,000,000',
+    ).optional(),
+  ),
+  list_price: z.preprocess(blankIsUnset, moneyField('list price').nullable().optional()),
+  cost: z.preprocess(blankIsUnset, moneyField('cost').nullable().optional()),
+  acquired_at: z.preprocess(
+    blankIsUnset,
+    z.iso
+      .datetime({ offset: true, error: 'Enter when the car was acquired as a date and time with an offset' })
+      .optional(),
+  ),
+};
+
 export const automobileCreateBody = z.object({
   color: requiredText(50, 'color'),
   year: yearField,
   vin: vinSchema,
   model_id: choiceField('Choose a vehicle model'),
+  ...salesDeskFields,
 });
 
 export const automobileUpdateBody = z.object({
@@ -40,6 +73,7 @@ export const automobileUpdateBody = z.object({
   year: yearField.optional(),
   // The one definition of the sold flag, shared with the sales outbox's update.
   sold: soldUpdateBody.shape.sold.optional(),
+  ...salesDeskFields,
 });
 
 /** `GET /api/automobiles/?sort=`: what the stock can be ordered by; `-` is descending. */
@@ -72,6 +106,20 @@ export interface Automobile {
   sold: boolean;
   /** (added) When inventory recorded the car: its arrival in stock. */
   created_at: string;
+  /** (sales desk) `new` unless said otherwise; a trade-in is `used`. */
+  condition: AutomobileCondition;
+  odometer: number;
+  /** The asking price in dollars, or null. */
+  list_price: number | null;
+  /** When the dealership took the car into stock (its creation unless given). */
+  acquired_at: string;
+  /** UTC calendar days from `acquired_at`'s day to today's, computed when read. */
+  days_in_stock: number;
+  /**
+   * What the dealership paid, in dollars, or null: present only for callers holding
+   * `inventory.cost` (managers, administrators); the key is absent for everyone else.
+   */
+  cost?: number | null;
 }
 
 /** `GET /api/vins/:vin` answers a VIN's decoding. */

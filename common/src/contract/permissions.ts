@@ -20,6 +20,7 @@ export const roleLabels: Readonly<Record<Role, string>> = {
 export const permissionDescriptions = {
   'inventory.read': 'read manufacturers, models, automobiles and VIN decodes',
   'inventory.write': 'create, change or delete manufacturers, models and automobiles',
+  'inventory.cost': "see automobiles' cost and sales' front gross",
   'technicians.read': 'read technicians',
   'technicians.write': 'create, change or delete technicians',
   'appointments.read': 'read appointments and service history',
@@ -130,8 +131,10 @@ export type Issuer = (typeof issuers)[number];
 export const servicePermissionDescriptions = {
   'feed.read': "read inventory's changes feed",
   'automobiles.sold': 'mark an automobile sold or unsold',
+  'automobiles.trade_in': "put a sale's trade-in into inventory and take it out again on a void",
   'estimates.public': "read and decide an estimate through the customer's approval link",
   'events.read': "read a service's webhook events feed",
+  'emails.unsubscribe': "unsubscribe an address through the unsubscribe link of a customer's email",
 } as const satisfies Record<string, string>;
 
 export type ServicePermission = keyof typeof servicePermissionDescriptions;
@@ -152,8 +155,8 @@ export type CredentialService = ServiceName | typeof GATEWAY_ISSUER;
 export const servicePermissions: Readonly<Record<CredentialService, readonly ServicePermission[]>> = {
   'inventory-api': [],
   'service-api': ['feed.read'],
-  'sales-api': ['feed.read', 'automobiles.sold'],
-  'carcar-gateway': ['estimates.public', 'events.read'],
+  'sales-api': ['feed.read', 'automobiles.sold', 'automobiles.trade_in'],
+  'carcar-gateway': ['estimates.public', 'events.read', 'emails.unsubscribe'],
 };
 
 /** What a permission allows, as a verb phrase ("read sales"). */

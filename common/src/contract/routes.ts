@@ -109,6 +109,9 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     { method: 'PUT', path: '/api/automobiles/:vin/', permission: ['inventory.write', 'automobiles.sold'] },
     // The sales outbox's batches: many cars marked sold or unsold in one request and one transaction.
     { method: 'POST', path: '/api/automobiles/sold/', permission: 'automobiles.sold' },
+    // The sales outbox puts a sale's trade-in into stock and takes it out again on a void.
+    { method: 'POST', path: '/api/automobiles/trade-ins/', permission: 'automobiles.trade_in' },
+    { method: 'DELETE', path: '/api/automobiles/trade-ins/:vin/', permission: 'automobiles.trade_in' },
     { method: 'GET', path: '/api/vins/:vin/', permission: 'inventory.read' },
     { method: 'GET', path: '/api/reports/inventory-aging/', permission: 'reports.read' },
     audit,
@@ -124,6 +127,9 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     { method: 'GET', path: '/api/service-due/', permission: 'appointments.read' },
     ...repairOrderRoutes,
     ...partsAndInspectionRoutes,
+    // The record of emails sent (managers), and the unsubscribe link of a reminder (the gateway's own credential).
+    { method: 'GET', path: '/api/emails/', permission: 'audit.read' },
+    { method: 'POST', path: '/public/unsubscribe/:token/', permission: 'emails.unsubscribe' },
     events,
     audit,
     ...docs,

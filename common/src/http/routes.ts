@@ -41,6 +41,12 @@ export interface ResourceRoutes<T, K, Q extends z.ZodType, C extends z.ZodType, 
    * who asks.
    */
   listVersion?: () => Promise<string>;
+  /**
+   * What else a versioned list's answer depends on, for the caller (a role that sees more keys, the
+   * day a computed field counts to): kept answers and ETags are per variant, so no caller is ever
+   * served bytes built for another. None unless given.
+   */
+  listVariant?: (context: RequestContext) => string;
   /** Which queries' answers are worth keeping (every one unless given): not one-off searches, say. */
   keepList?: (query: z.output<Q>) => boolean;
   /** The budget of the kept answers, in bytes; `DEFAULT_LIST_CACHE_BYTES` unless given. */
@@ -57,9 +63,9 @@ export const DEFAULT_LIST_CACHE_BYTES = 64 * 1024 * 1024;
 const REVALIDATE = 'private, no-cache';
 
 /** The version, for this exact list (its query) in this form (JSON or CSV). */
-function listETag(version: string, req: Request): string {
+function listETag(version: string, req: Request, callerVariant: string): string {
   const variant = createHash('sha1')
-    .update(`${req.originalUrl}\0${wantsCsv(req) ? 'csv' : 'json'}`)
+    .update(`${req.originalUrl}\0${wantsCsv(req) ? 'csv' : 'json'}\0${callerVariant}`)
     .digest('base64url');
   return `W/"${version}-${variant.slice(0, 12)}"`;
 }
@@ -83,7 +89,8 @@ export function resourceRouter<
       // Read before the rows are: an answer is never older than the version it is kept under.
       const current = await version();
       const csv = wantsCsv(req);
-      res.setHeader('ETag', listETag(current, req));
+      const callerVariant = spec.listVariant?.(contextOf(res)) ?? '';
+      res.setHeader('ETag', listETag(current, req, callerVariant));
       res.setHeader('Cache-Control', REVALIDATE);
       res.vary('Accept');
       // Express compares If-None-Match with the ETag just set.
@@ -94,7 +101,7 @@ export function resourceRouter<
       const build = async () => renderList(spec.listKey, await spec.list.run(query, contextOf(res)), csv);
       const keep = spec.keepList?.(query) ?? true;
       // The parsed query, so `?sold=false` and `?sold=0` are one answer; the form, so CSV is never JSON.
-      const cacheKey = `${csv ? 'csv' : 'json'}\0${JSON.stringify(query)}`;
+      const cacheKey = `${csv ? 'csv' : 'json'}\0${callerVariant}\0${JSON.stringify(query)}`;
       if (!keep) {
         sendListAnswer(res, await build());
         return;

@@ -1,3 +1,4 @@
+import { centsToText } from '@carcar/common/contract/deal';
 import { automobileCreateBody } from '@carcar/common/contract/inventory';
 import { auditContext, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
@@ -13,7 +14,9 @@ import type { FeedNotifier } from '../feed/notifier.js';
 import { recordChanges } from '../feed/record-changes.js';
 
 // `POST /api/automobiles/import/`: a manager's spreadsheet of new stock, checked whole (every bad
-// row with its line and why) and then written whole, in one transaction, or not at all. Reading the
+// row with its line and why) and then written whole, in one transaction, or not at all. Besides the
+// required columns, a file may carry condition, odometer, list_price, acquired_at and cost (blank
+// cells take the defaults: new, 0, none, now, none). Reading the
 // file and the shape of its 400 are every import's (common/src/http/csv-import.ts).
 
 export interface ImportResult {
@@ -30,7 +33,17 @@ interface ValidRow {
   color: string;
   year: number;
   modelId: number;
+  /** The sales desk's optional columns; null where the file leaves them out or blank. */
+  condition: string | null;
+  odometer: number | null;
+  listPrice: string | null;
+  cost: string | null;
+  acquiredAt: string | null;
 }
+
+/** Cents as `numeric` text; null when not given. */
+const moneyText = (cents: number | null | undefined) =>
+  cents === null || cents === undefined ? null : centsToText(cents);
 
 function checkHeader(rows: CsvRow[]): 'id' | 'names' {
   const columns = headerColumns(rows);
@@ -82,12 +95,17 @@ export function automobileImporter(db: Db, feedNotifier: FeedNotifier) {
         color: fields.color,
         year: fields.year,
         model_id: how === 'id' ? fields.model_id : (modelId ?? 1),
+        condition: fields.condition,
+        odometer: fields.odometer,
+        list_price: fields.list_price,
+        acquired_at: fields.acquired_at,
+        cost: fields.cost,
       });
       if (!parsed.success) {
         errors.push(...toFieldErrors(parsed.error).map((error) => ({ ...error, line })));
         continue;
       }
-      const { vin, color, year, model_id } = parsed.data;
+      const { vin, color, year, model_id, condition, odometer, list_price, acquired_at, cost } = parsed.data;
       if (how === 'id' && !models.ids.has(model_id)) {
         errors.push({ line, path: 'model_id', message: `No vehicle model has id ${model_id}` });
         continue;
@@ -98,7 +116,20 @@ export function automobileImporter(db: Db, feedNotifier: FeedNotifier) {
         continue;
       }
       firstLine.set(vin, line);
-      if (modelId !== undefined || how === 'id') valid.push({ line, vin, color, year, modelId: model_id });
+      if (modelId !== undefined || how === 'id') {
+        valid.push({
+          line,
+          vin,
+          color,
+          year,
+          modelId: model_id,
+          condition: condition ?? null,
+          odometer: odometer ?? null,
+          listPrice: moneyText(list_price),
+          cost: moneyText(cost),
+          acquiredAt: acquired_at ?? null,
+        });
+      }
     }
     const inStock = await queryRows<{ vin: string }>(
       db,
@@ -123,9 +154,15 @@ export function automobileImporter(db: Db, feedNotifier: FeedNotifier) {
     const vins = valid.map((row) => row.vin);
     await audited(db, auditContext(context, { reason: 'imported from a CSV file' }), async (tx) => {
       // One statement for the cars, one for their feed entries: 10,000 rows in one round trip each.
-      await tx.execute(sql`insert into ${automobiles} (vin, color, year, model_id)
-        select * from unnest(${sql.param(vins)}::varchar[], ${sql.param(valid.map((row) => row.color))}::varchar[],
-          ${sql.param(valid.map((row) => row.year))}::smallint[], ${sql.param(valid.map((row) => row.modelId))}::integer[])`);
+      const column = <K extends keyof ValidRow>(key: K) => sql.param(valid.map((row) => row[key]));
+      await tx.execute(sql`insert into ${automobiles}
+          (vin, color, year, model_id, condition, odometer, list_price, cost, acquired_at)
+        select vin, color, year, model_id, coalesce(condition, 'new'), coalesce(odometer, 0), list_price, cost,
+          coalesce(acquired_at, now())
+        from unnest(${sql.param(vins)}::varchar[], ${column('color')}::varchar[], ${column('year')}::smallint[],
+          ${column('modelId')}::integer[], ${column('condition')}::varchar[], ${column('odometer')}::integer[],
+          ${column('listPrice')}::numeric[], ${column('cost')}::numeric[], ${column('acquiredAt')}::timestamptz[])
+          as row(vin, color, year, model_id, condition, odometer, list_price, cost, acquired_at)`);
       await recordChanges(tx, sql`${automobiles.vin} = any(${sql.param(vins)}::varchar[])`);
     }).catch(
       // Another import or a colleague added one of these VINs since the check.

@@ -1,4 +1,5 @@
-import type { Automobile, AutomobileSort } from '@carcar/common/contract/inventory';
+import { centsToText } from '@carcar/common/contract/deal';
+import type { AutomobileSort } from '@carcar/common/contract/inventory';
 import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { prepareRows, queryRows } from '@carcar/common/db/statements';
@@ -7,7 +8,13 @@ import { asc, desc, eq, type Placeholder, type SQL, type SQLWrapper, sql } from 
 import { automobileChanges, automobileCounts, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import { prepareAutomobileWrite } from '../feed/record-changes.js';
 import { automobileJson, automobileJsonOf, automobilesJoined } from '../json/automobile-json.js';
-import type { AutomobileCreateInput, AutomobileListQuery, AutomobileUpdateInput } from './schemas.js';
+import type { StoredAutomobile } from '../json/present.js';
+import type { AutomobileCreateInput, AutomobileUpdateInput, StockQuery } from './schemas.js';
+
+/** Cents as the text a `numeric` parameter takes; null when not given or cleared. */
+function moneyText(cents: number | null | undefined): string | null {
+  return cents === null || cents === undefined ? null : centsToText(cents);
+}
 
 // The SQL of the automobile use cases. Each answers plain contract JSON, or undefined for no such car.
 
@@ -16,9 +23,16 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function listFilter(query: AutomobileListQuery): SQL {
+function listFilter(query: StockQuery): SQL {
   const conditions: SQL[] = [sql`true`];
   if (query.sold !== undefined) conditions.push(eq(automobiles.sold, query.sold));
+  if (query.condition !== undefined) conditions.push(eq(automobiles.condition, query.condition));
+  if (query.aged_over !== undefined) {
+    // In stock more than N days: unsold, acquired on a UTC day before today − N (`days_in_stock` > N).
+    conditions.push(
+      sql`not ${automobiles.sold} and ${automobiles.acquiredAt} < ((${query.today}::date - ${query.aged_over}::int)::timestamp at time zone 'UTC')`,
+    );
+  }
   if (query.q) {
     const pattern = likePattern(query.q);
     conditions.push(
@@ -81,6 +95,11 @@ function preparePage(db: Db, bySold: boolean, sort: AutomobileSort) {
         sold: automobiles.sold,
         modelId: automobiles.modelId,
         createdAt: automobiles.createdAt,
+        condition: automobiles.condition,
+        odometer: automobiles.odometer,
+        listPrice: automobiles.listPrice,
+        cost: automobiles.cost,
+        acquiredAt: automobiles.acquiredAt,
       })
       .from(automobiles)
       .where(bySold ? eq(automobiles.sold, soldPlaceholder) : undefined)
@@ -130,7 +149,7 @@ export function automobileStatements(db: Db) {
   }
 
   /** A page without a search: one prepared statement, the total from the maintained counters. */
-  async function stockPage(query: AutomobileListQuery & { limit: number }): Promise<Paged<Automobile>> {
+  async function stockPage(query: StockQuery & { limit: number }): Promise<Paged<StoredAutomobile>> {
     const params = { limit: query.limit, offset: query.offset };
     const rows =
       query.sold === undefined
@@ -141,15 +160,16 @@ export function automobileStatements(db: Db) {
   }
 
   /** A search, or the whole list: built per request. */
-  async function filteredList(query: AutomobileListQuery): Promise<Paged<Automobile>> {
+  async function filteredList(query: StockQuery): Promise<Paged<StoredAutomobile>> {
     const where = listFilter(query);
     const limit = query.limit === undefined ? sql`` : sql`limit ${query.limit}`;
     // A search has to look at every car anyway, so it counts what it finds; otherwise the total
     // comes from the maintained counters, and a page costs its own rows only, at any stock size.
-    const total = query.q ? sql`count(*) over ()` : storedCount(query.sold);
+    const counted = query.q || query.condition !== undefined || query.aged_over !== undefined;
+    const total = counted ? sql`count(*) over ()` : storedCount(query.sold);
     const order = sql.join(sortOrder(query.sort, automobiles), sql`, `);
     // The page is chosen first; the JSON is built only for the rows of the page.
-    const rows = await queryRows<{ automobile: Automobile; total: string | number }>(
+    const rows = await queryRows<{ automobile: StoredAutomobile; total: string | number }>(
       db,
       sql`with page as (
             select ${automobiles.id} as id, ${total} as total
@@ -160,34 +180,59 @@ export function automobileStatements(db: Db) {
     const first = rows[0];
     // A page past the end has no row to carry the total.
     const pastTheEnd = () =>
-      countOf(query.q ? sql`(select count(*) from ${automobilesJoined} where ${where})` : storedCount(query.sold));
+      countOf(counted ? sql`(select count(*) from ${automobilesJoined} where ${where})` : storedCount(query.sold));
     return { items: rows.map((row) => row.automobile), total: first ? Number(first.total) : await pastTheEnd() };
   }
 
   const placeholder = (name: string) => sql.placeholder(name);
   // Each write is one prepared statement with its feed entry. An update sets only the fields
   // given: a null parameter keeps the stored value.
-  const insert = prepareAutomobileWrite<{ vin: string; color: string; year: number; modelId: number }>(
+  const insert = prepareAutomobileWrite<{
+    vin: string;
+    color: string;
+    year: number;
+    modelId: number;
+    condition: string | null;
+    odometer: number | null;
+    listPrice: string | null;
+    cost: string | null;
+    acquiredAt: string | null;
+  }>(
     db,
     'inventory_automobile_create',
-    sql`insert into ${automobiles} (vin, color, year, model_id)
+    sql`insert into ${automobiles} (vin, color, year, model_id, condition, odometer, list_price, cost, acquired_at)
       select ${placeholder('vin')}::varchar, ${placeholder('color')}::varchar, ${placeholder('year')}::smallint,
-        ${placeholder('modelId')}::integer
+        ${placeholder('modelId')}::integer, coalesce(${placeholder('condition')}::varchar, 'new'),
+        coalesce(${placeholder('odometer')}::integer, 0), ${placeholder('listPrice')}::numeric,
+        ${placeholder('cost')}::numeric, coalesce(${placeholder('acquiredAt')}::timestamptz, now())
       from audit`,
     'insert',
   );
+  // The prices may be set to null (cleared), so each has a flag saying whether it was given.
   const update = prepareAutomobileWrite<{
     vin: string;
     color: string | null;
     year: number | null;
     sold: boolean | null;
+    condition: string | null;
+    odometer: number | null;
+    setListPrice: boolean;
+    listPrice: string | null;
+    setCost: boolean;
+    cost: string | null;
+    acquiredAt: string | null;
   }>(
     db,
     'inventory_automobile_update',
     sql`update ${automobiles} set
         color = coalesce(${placeholder('color')}::varchar, color),
         year = coalesce(${placeholder('year')}::smallint, year),
-        sold = coalesce(${placeholder('sold')}::boolean, sold)
+        sold = coalesce(${placeholder('sold')}::boolean, sold),
+        condition = coalesce(${placeholder('condition')}::varchar, condition),
+        odometer = coalesce(${placeholder('odometer')}::integer, odometer),
+        list_price = case when ${placeholder('setListPrice')}::boolean then ${placeholder('listPrice')}::numeric else list_price end,
+        cost = case when ${placeholder('setCost')}::boolean then ${placeholder('cost')}::numeric else cost end,
+        acquired_at = coalesce(${placeholder('acquiredAt')}::timestamptz, acquired_at)
       where ${automobiles.vin} = ${placeholder('vin')}`,
     'update',
   );
@@ -213,25 +258,54 @@ export function automobileStatements(db: Db) {
       return String(row?.seq ?? 0);
     },
 
-    list(query: AutomobileListQuery): Promise<Paged<Automobile>> {
+    list(query: StockQuery): Promise<Paged<StoredAutomobile>> {
       const { limit } = query;
-      return limit !== undefined && !query.q ? stockPage({ ...query, limit }) : filteredList(query);
+      const plainPage = !query.q && query.condition === undefined && query.aged_over === undefined;
+      return limit !== undefined && plainPage ? stockPage({ ...query, limit }) : filteredList(query);
     },
 
-    async byVin(vin: string): Promise<Automobile | undefined> {
+    async byVin(vin: string): Promise<StoredAutomobile | undefined> {
       const [row] = await byVin.execute({ vin });
       return row?.automobile;
     },
 
-    insert(input: AutomobileCreateInput, audit: AuditContext): Promise<Automobile | undefined> {
-      return insert({ vin: input.vin, color: input.color, year: input.year, modelId: input.model_id }, audit);
+    insert(input: AutomobileCreateInput, audit: AuditContext): Promise<StoredAutomobile | undefined> {
+      return insert(
+        {
+          vin: input.vin,
+          color: input.color,
+          year: input.year,
+          modelId: input.model_id,
+          condition: input.condition ?? null,
+          odometer: input.odometer ?? null,
+          listPrice: moneyText(input.list_price),
+          cost: moneyText(input.cost),
+          acquiredAt: input.acquired_at ?? null,
+        },
+        audit,
+      );
     },
 
-    update(vin: string, input: AutomobileUpdateInput, audit: AuditContext): Promise<Automobile | undefined> {
-      return update({ vin, color: input.color ?? null, year: input.year ?? null, sold: input.sold ?? null }, audit);
+    update(vin: string, input: AutomobileUpdateInput, audit: AuditContext): Promise<StoredAutomobile | undefined> {
+      return update(
+        {
+          vin,
+          color: input.color ?? null,
+          year: input.year ?? null,
+          sold: input.sold ?? null,
+          condition: input.condition ?? null,
+          odometer: input.odometer ?? null,
+          setListPrice: input.list_price !== undefined,
+          listPrice: moneyText(input.list_price),
+          setCost: input.cost !== undefined,
+          cost: moneyText(input.cost),
+          acquiredAt: input.acquired_at ?? null,
+        },
+        audit,
+      );
     },
 
-    delete(vin: string, audit: AuditContext): Promise<Automobile | undefined> {
+    delete(vin: string, audit: AuditContext): Promise<StoredAutomobile | undefined> {
       return remove({ vin }, audit);
     },
   };

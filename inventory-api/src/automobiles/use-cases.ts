@@ -8,6 +8,7 @@ import type { Paged } from '@carcar/common/http/list';
 import type { RequestContext } from '@carcar/common/http/routes';
 import type { FeedNotifier } from '../feed/notifier.js';
 import { markSold } from '../feed/record-changes.js';
+import { presentAutomobile, type StoredAutomobile, viewerKey, viewerOf } from '../json/present.js';
 import type { AutomobileCreateInput, AutomobileListQuery, AutomobileUpdateInput } from './schemas.js';
 import { automobileStatements } from './statements.js';
 
@@ -19,25 +20,31 @@ export function automobileUseCases(db: Db, feedNotifier: FeedNotifier) {
   const statements = automobileStatements(db);
 
   /** A write's car, once the long polls are woken; no car means there was none to write: 404. */
-  function notified(automobile: Automobile | undefined): Automobile {
+  function notified(automobile: StoredAutomobile | undefined, context: RequestContext): Automobile {
     if (!automobile) throw notFound();
     feedNotifier.notify();
-    return automobile;
+    return presentAutomobile(automobile, viewerOf(context.actor));
   }
 
-  async function get(vin: string): Promise<Automobile> {
+  async function get(vin: string, context: RequestContext): Promise<Automobile> {
     const automobile = await statements.byVin(vin);
     if (!automobile) throw notFound();
-    return automobile;
+    return presentAutomobile(automobile, viewerOf(context.actor));
   }
 
   return {
-    list(query: AutomobileListQuery): Promise<Paged<Automobile>> {
-      return statements.list(query);
+    /** The stock as the caller may see it: `cost` only for `inventory.cost`, `days_in_stock` as of today. */
+    async list(query: AutomobileListQuery, context: RequestContext): Promise<Paged<Automobile>> {
+      const viewer = viewerOf(context.actor);
+      const page = await statements.list({ ...query, today: viewer.today });
+      return { items: page.items.map((car) => presentAutomobile(car, viewer)), total: page.total };
     },
 
     /** A version of every automobile list, for its ETag. */
     version: () => statements.version(),
+
+    /** What a list answer depends on besides the stock: whether costs are shown, and the day. */
+    listVariant: (context: RequestContext) => viewerKey(viewerOf(context.actor)),
 
     get,
 
@@ -48,7 +55,7 @@ export function automobileUseCases(db: Db, feedNotifier: FeedNotifier) {
           missingReference: { path: 'model_id', message: 'This vehicle model is no longer on file; choose another' },
         }),
       );
-      return notified(automobile);
+      return notified(automobile, context);
     },
 
     /**
@@ -56,11 +63,11 @@ export function automobileUseCases(db: Db, feedNotifier: FeedNotifier) {
      * trail calls that "sold" or "unsold".
      */
     async update(vin: string, input: AutomobileUpdateInput, context: RequestContext): Promise<Automobile> {
-      const nothingToChange = input.color === undefined && input.year === undefined && input.sold === undefined;
-      if (nothingToChange) return get(vin);
-      const onlySold = input.color === undefined && input.year === undefined;
+      const given = Object.entries(input).filter(([, value]) => value !== undefined);
+      if (given.length === 0) return get(vin, context);
+      const onlySold = given.every(([field]) => field === 'sold');
       const action = onlySold ? (input.sold ? 'sold' : 'unsold') : undefined;
-      return notified(await statements.update(vin, input, auditContext(context, { action })));
+      return notified(await statements.update(vin, input, auditContext(context, { action })), context);
     },
 
     /**
@@ -87,7 +94,7 @@ export function automobileUseCases(db: Db, feedNotifier: FeedNotifier) {
     },
 
     async delete(vin: string, context: RequestContext): Promise<Automobile> {
-      return notified(await statements.delete(vin, auditContext(context)));
+      return notified(await statements.delete(vin, auditContext(context)), context);
     },
   };
 }

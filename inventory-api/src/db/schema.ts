@@ -4,9 +4,11 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   index,
   integer,
   json,
+  numeric,
   pgSchema,
   primaryKey,
   serial,
@@ -54,14 +56,31 @@ export const automobiles = inventory.table(
       .references(() => vehicleModels.id, { onDelete: 'restrict' }),
     /** When inventory recorded the car: its arrival in stock, for the aging report. */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** (sales desk) `new` or `used`: a trade-in comes in used. */
+    condition: varchar({ length: 4 }).notNull().default('new'),
+    /** Miles on the clock when the car came in. */
+    odometer: integer().notNull().default(0),
+    /** The asking price, in dollars and cents; null when none is set. */
+    listPrice: numeric('list_price', { precision: 12, scale: 2 }),
+    /** What the dealership paid (a trade-in: its allowance): only managers and admins see it. */
+    cost: numeric({ precision: 12, scale: 2 }),
+    /** When the dealership took the car into stock: `days_in_stock` counts from it. */
+    acquiredAt: timestamp('acquired_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The sale whose trade-in this car is: the sales outbox's create and remove are idempotent by it. */
+    tradeInSaleId: integer('trade_in_sale_id'),
   },
   (t) => [
+    check('automobiles_condition_check', sql`${t.condition} in ('new', 'used')`),
+    check('automobiles_odometer_check', sql`${t.odometer} >= 0`),
+    check('automobiles_money_check', sql`${t.listPrice} >= 0 and ${t.cost} >= 0`),
     index('automobiles_model_id_idx').on(t.modelId),
     index('automobiles_sold_id_idx').on(t.sold, t.id),
     // `?sort=year` and `-year`: a page read in order from the index, not a sort of the whole stock.
     index('automobiles_year_id_idx').on(t.year, t.id),
     // The aging report: the unsold cars, oldest arrival first.
     index('automobiles_unsold_created_at_idx').on(t.createdAt).where(sql`not ${t.sold}`),
+    // `?aged_over=N`: the unsold cars acquired before a day.
+    index('automobiles_unsold_acquired_at_idx').on(t.acquiredAt).where(sql`not ${t.sold}`),
   ],
 );
 

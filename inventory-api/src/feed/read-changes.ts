@@ -1,10 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FeedChange } from '@carcar/common/contract/feed';
-import type { Automobile } from '@carcar/common/contract/inventory';
 import type { Db } from '@carcar/common/db/database';
 import { prepareRows } from '@carcar/common/db/statements';
 import { sql } from 'drizzle-orm';
 import { automobileChanges } from '../db/schema.js';
+import type { StoredAutomobile } from '../json/present.js';
 import type { FeedNotifier } from './notifier.js';
 
 /**
@@ -12,14 +12,14 @@ import type { FeedNotifier } from './notifier.js';
  * it was deleted. The services parse it as a `FeedChange`; the feed route's answer is typed by the
  * contract's page, so an entry that no longer satisfies it does not compile.
  */
-export type FeedEntry = Automobile & Pick<FeedChange, 'seq' | 'deleted'>;
+export type FeedEntry = StoredAutomobile & Pick<FeedChange, 'seq' | 'deleted'>;
 
 /** Reads the feed: up to `limit` entries after `after`, in seq order. */
 export type ChangesReader = (after: number, limit: number) => Promise<FeedEntry[]>;
 
 export function changesReader(db: Db): ChangesReader {
   const read = prepareRows<
-    { seq: string | number; deleted: boolean; automobile: Automobile },
+    { seq: string | number; deleted: boolean; automobile: StoredAutomobile },
     { after: number; limit: number }
   >(
     db,

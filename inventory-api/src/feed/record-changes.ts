@@ -1,4 +1,3 @@
-import type { Automobile } from '@carcar/common/contract/inventory';
 import {
   type AuditContext,
   auditCreated,
@@ -13,6 +12,7 @@ import { notFound } from '@carcar/common/http/errors';
 import { type SQL, sql } from 'drizzle-orm';
 import { auditLog, automobileChanges, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import { automobileJson, automobileJsonOf, automobilesJoined } from '../json/automobile-json.js';
+import type { StoredAutomobile } from '../json/present.js';
 import type { FeedNotifier } from './notifier.js';
 
 // Every write that changes an automobile's JSON appends feed entries in the same transaction.
@@ -33,6 +33,11 @@ const written = {
   year: sql`car.year`,
   sold: sql`car.sold`,
   createdAt: sql`car.created_at`,
+  condition: sql`car.condition`,
+  odometer: sql`car.odometer`,
+  listPrice: sql`car.list_price`,
+  cost: sql`car.cost`,
+  acquiredAt: sql`car.acquired_at`,
 };
 
 /** The rows of a write's `car` query with the model and maker its JSON names. */
@@ -52,14 +57,14 @@ export function prepareAutomobileWrite<P extends Record<string, unknown>>(
   name: string,
   change: SQL,
   kind: 'insert' | 'update' | 'delete',
-): (params: P, audit: AuditContext) => Promise<Automobile | undefined> {
+): (params: P, audit: AuditContext) => Promise<StoredAutomobile | undefined> {
   // An update or delete: `audit` tells the audit trigger who is acting; the triggers fire as the
   // statement ends, after the final select has read `audit` (read only when there is a car to answer).
   const entry =
     kind === 'insert'
       ? sql`${auditCreated({ log: auditLog, entity: 'automobile', table: automobiles, rows: 'car', vinColumn: 'vin' })},`
       : sql``;
-  const write = prepareRows<{ automobile: Automobile }, P & { audit: string }>(
+  const write = prepareRows<{ automobile: StoredAutomobile }, P & { audit: string }>(
     db,
     name,
     sql`with ${kind === 'insert' ? auditInlineCte('automobiles') : auditCte},
@@ -117,7 +122,8 @@ export async function markSold(
         update ${automobiles} set sold = ${sold}
         from asked where ${automobiles.vin} = asked.vin and ${automobiles.sold} <> ${sold}
         returning ${automobiles.id}, ${automobiles.vin}, ${automobiles.color}, ${automobiles.year}, ${automobiles.sold},
-          ${automobiles.modelId}, ${automobiles.createdAt}, asked.ord),
+          ${automobiles.modelId}, ${automobiles.createdAt}, ${automobiles.condition}, ${automobiles.odometer},
+          ${automobiles.listPrice}, ${automobiles.cost}, ${automobiles.acquiredAt}, asked.ord),
       written as (select car.vin, car.ord, ${automobileJsonOf(written)} as automobile ${fromWrittenCars}),
       feed as (
         insert into ${automobileChanges} (vin, deleted, automobile)

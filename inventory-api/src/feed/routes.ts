@@ -1,8 +1,10 @@
 import type { FeedPage } from '@carcar/common/contract/feed';
 import type { Db } from '@carcar/common/db/database';
+import { contextOf } from '@carcar/common/http/routes';
 import { parseInput } from '@carcar/common/http/validation';
 import { Router } from 'express';
 import { z } from 'zod';
+import { feedViewerOf, presentAutomobile } from '../json/present.js';
 import type { FeedNotifier } from './notifier.js';
 import { changesReader, waitForChanges } from './read-changes.js';
 
@@ -21,7 +23,10 @@ export function feedRouter(db: Db, feedNotifier: FeedNotifier): Router {
     // A client that hangs up stops its long poll; nothing is left waiting for it.
     const hangUp = new AbortController();
     res.on('close', () => hangUp.abort());
-    const changes = await waitForChanges(readChanges, feedNotifier, query, hangUp.signal);
+    const entries = await waitForChanges(readChanges, feedNotifier, query, hangUp.signal);
+    // Each entry as its reader may see it: `cost` only for sales (its managers' front gross).
+    const viewer = feedViewerOf(contextOf(res).actor);
+    const changes = entries.map((entry) => presentAutomobile(entry, viewer));
     const page: FeedPage = { changes, next: changes.at(-1)?.seq ?? query.after };
     res.json(page);
   });

@@ -1,6 +1,6 @@
-import type { Automobile } from '@carcar/common/contract/inventory';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
+import type { StoredAutomobile } from './present.js';
 
 /** The automobile columns the JSON is made of: the table's, or a query's that selected them. */
 export interface AutomobileColumns {
@@ -10,14 +10,20 @@ export interface AutomobileColumns {
   year: SQLWrapper;
   sold: SQLWrapper;
   createdAt: SQLWrapper;
+  condition: SQLWrapper;
+  odometer: SQLWrapper;
+  listPrice: SQLWrapper;
+  cost: SQLWrapper;
+  acquiredAt: SQLWrapper;
 }
 
 /**
  * An automobile's contract JSON, built by Postgres from `car` joined to its model and manufacturer,
- * so API reads and feed entries are the same document.
+ * so API reads and feed entries are the same document. It holds `cost` and lacks `days_in_stock`:
+ * `presentAutomobile` (./present.ts) adds the one and takes out the other for who is asking.
  */
-export function automobileJsonOf(car: AutomobileColumns): SQL<Automobile> {
-  return sql<Automobile>`json_build_object(
+export function automobileJsonOf(car: AutomobileColumns): SQL<StoredAutomobile> {
+  return sql<StoredAutomobile>`json_build_object(
   'href', '/api/automobiles/' || ${car.vin} || '/', 'id', ${car.id}, 'color', ${car.color},
   'year', ${car.year}, 'vin', ${car.vin},
   'model', json_build_object(
@@ -25,7 +31,9 @@ export function automobileJsonOf(car: AutomobileColumns): SQL<Automobile> {
     'picture_url', ${vehicleModels.pictureUrl},
     'manufacturer', json_build_object(
       'href', '/api/manufacturers/' || ${manufacturers.id} || '/', 'id', ${manufacturers.id}, 'name', ${manufacturers.name})),
-  'sold', ${car.sold}, 'created_at', to_char(${car.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+  'sold', ${car.sold}, 'created_at', to_char(${car.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'condition', ${car.condition}, 'odometer', ${car.odometer}, 'list_price', ${car.listPrice},
+  'acquired_at', to_char(${car.acquiredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'cost', ${car.cost})`;
 }
 
 /** The JSON of the automobile rows of `automobilesJoined`. */

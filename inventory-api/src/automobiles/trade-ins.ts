@@ -1,0 +1,126 @@
+import { centsToText, type TradeInArrival } from '@carcar/common/contract/deal';
+import type { Automobile } from '@carcar/common/contract/inventory';
+import { auditContext, audited } from '@carcar/common/db/audit';
+import type { Db } from '@carcar/common/db/database';
+import { queryRows } from '@carcar/common/db/statements';
+import { conflict, notFound } from '@carcar/common/http/errors';
+import type { RequestContext } from '@carcar/common/http/routes';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
+import type { FeedNotifier } from '../feed/notifier.js';
+import { recordChanges } from '../feed/record-changes.js';
+import { automobileJson, automobilesJoined } from '../json/automobile-json.js';
+import { presentAutomobile, type StoredAutomobile, viewerOf } from '../json/present.js';
+
+// A sale's trade-in, put into stock and taken out again by the sales outbox (its credential's
+// `automobiles.trade_in`). Each is one transaction with its audit entries and feed entry, and each
+// is idempotent by the sale's id, since the outbox delivers at least once.
+
+/** Who the car is, for a 409's message. */
+const tradeInConflict = (message: string) => conflict(message, { errors: [{ path: 'vin', message }] });
+
+/** The model named `model` by the maker named `make`, matched ignoring case, created if missing. */
+async function modelFor(tx: Db, make: string, model: string): Promise<number> {
+  // A concurrent trade-in may add the same maker: the unique index on lower(name) keeps one.
+  await tx.insert(manufacturers).values({ name: make }).onConflictDoNothing();
+  const [maker] = await tx
+    .select({ id: manufacturers.id })
+    .from(manufacturers)
+    .where(sql`lower(${manufacturers.name}) = lower(${make})`);
+  if (!maker) throw new Error(`manufacturer ${make} neither found nor created`);
+  const [found] = await tx
+    .select({ id: vehicleModels.id })
+    .from(vehicleModels)
+    .where(and(eq(vehicleModels.manufacturerId, maker.id), sql`lower(${vehicleModels.name}) = lower(${model})`))
+    .orderBy(asc(vehicleModels.id))
+    .limit(1);
+  if (found) return found.id;
+  const [created] = await tx
+    .insert(vehicleModels)
+    .values({ name: model, pictureUrl: '', manufacturerId: maker.id })
+    .returning({ id: vehicleModels.id });
+  if (!created) throw new Error(`model ${model} not created`);
+  return created.id;
+}
+
+async function carJson(tx: Db, vin: string): Promise<StoredAutomobile | undefined> {
+  const [row] = await queryRows<{ automobile: StoredAutomobile }>(
+    tx,
+    sql`select ${automobileJson} as automobile from ${automobilesJoined} where ${automobiles.vin} = ${vin}`,
+  );
+  return row?.automobile;
+}
+
+export function tradeInUseCases(db: Db, feedNotifier: FeedNotifier) {
+  return {
+    /**
+     * The trade-in of sale `sale_id` enters stock: used, at cost = allowance, acquired now. A car of
+     * that VIN the dealership once sold comes back onto the lot; one in stock and unsold is a 409.
+     * Delivered again (the answer was lost on the way back), it changes nothing: `created` false.
+     */
+    async receive(
+      input: TradeInArrival,
+      context: RequestContext,
+    ): Promise<{ created: boolean; automobile: Automobile }> {
+      const audit = auditContext(context, { action: 'trade_in', reason: `trade-in of sale ${input.sale_id}` });
+      const created = await audited(db, audit, async (tx) => {
+        const [existing] = await tx
+          .select({ sold: automobiles.sold, saleId: automobiles.tradeInSaleId })
+          .from(automobiles)
+          .where(eq(automobiles.vin, input.vin))
+          .for('update');
+        if (existing && existing.saleId === input.sale_id) return false;
+        if (existing && !existing.sold) {
+          throw tradeInConflict(`An automobile with VIN ${input.vin} is already in stock and unsold`);
+        }
+        const values = {
+          color: input.color ?? 'unknown',
+          year: input.year,
+          modelId: await modelFor(tx, input.make, input.model),
+          sold: false,
+          condition: 'used',
+          odometer: input.odometer,
+          listPrice: null,
+          cost: centsToText(input.allowance),
+          acquiredAt: sql`now()`,
+          tradeInSaleId: input.sale_id,
+        };
+        if (existing) await tx.update(automobiles).set(values).where(eq(automobiles.vin, input.vin));
+        else await tx.insert(automobiles).values({ vin: input.vin, ...values, acquiredAt: undefined });
+        await recordChanges(tx, eq(automobiles.vin, input.vin));
+        return true;
+      });
+      if (created) feedNotifier.notify();
+      const car = await carJson(db, input.vin);
+      if (!car) throw notFound();
+      return { created, automobile: presentAutomobile(car, viewerOf(context.actor)) };
+    },
+
+    /**
+     * The trade-in of voided sale `saleId` leaves stock (its history stays in the audit trail). Sold
+     * since: 409, the void must not undo another customer's purchase. Not there: 404.
+     */
+    async remove(vin: string, saleId: number, context: RequestContext): Promise<Automobile> {
+      const audit = auditContext(context, { action: 'trade_in_removed', reason: `sale ${saleId} voided` });
+      const removed = await audited(db, audit, async (tx) => {
+        const [car] = await tx
+          .select({ sold: automobiles.sold, saleId: automobiles.tradeInSaleId })
+          .from(automobiles)
+          .where(eq(automobiles.vin, vin))
+          .for('update');
+        if (!car) throw notFound();
+        if (car.saleId !== saleId) {
+          throw tradeInConflict(`Automobile ${vin} did not come in as the trade-in of sale ${saleId}`);
+        }
+        if (car.sold) throw tradeInConflict(`The trade-in ${vin} has been sold since; it stays in inventory`);
+        const json = await carJson(tx, vin);
+        await recordChanges(tx, eq(automobiles.vin, vin), true);
+        await tx.delete(automobiles).where(eq(automobiles.vin, vin));
+        return json;
+      });
+      if (!removed) throw notFound();
+      feedNotifier.notify();
+      return presentAutomobile(removed, viewerOf(context.actor));
+    },
+  };
+}
