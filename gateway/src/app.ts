@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Db } from '@carcar/common/db/database';
 import { ping } from '@carcar/common/db/database';
-import { errorHandler, JSON_BODY_LIMIT } from '@carcar/common/http/app';
+import { errorHandler, jsonBody } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
 import type { CredentialSigner } from '@carcar/common/http/credentials';
 import type { Logger } from '@carcar/common/service/logger';
@@ -123,7 +123,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   // Before anything reads a session or a body: a forged write is refused untouched.
   app.use(csrfGuard(config.PUBLIC_ORIGIN, routes.map((route) => route.prefix)));
 
-  app.use('/auth', express.json({ limit: JSON_BODY_LIMIT }), session.middleware, who);
+  app.use('/auth', jsonBody(), session.middleware, who);
   if (config.SSO_REQUIRED) {
     const firstAdminEmail = config.CARCAR_ADMIN_EMAIL ?? GENERATED_ADMIN_EMAIL;
     app.post('/auth/login', passwordSignInGuard({ db, firstAdminEmail, providerName: config.OIDC_NAME }));

@@ -140,3 +140,19 @@ describe('#2: API tokens do not outlive their owner', () => {
     await gw.api().get('/auth/users').auth(adminToken, { type: 'bearer' }).expect(200);
   });
 });
+
+describe('#6: deeply nested JSON is a 400 before sign-in', () => {
+  it('refuses a sign-in body nested 45,000 deep with a plain 400 and logs no error', async () => {
+    const deep = `${'['.repeat(45_000)}${']'.repeat(45_000)}`;
+    const res = await gw
+      .api()
+      .post('/auth/login')
+      .set(CSRF)
+      .set('Content-Type', 'application/json')
+      .send(`{"email": "a@b.c", "password": ${deep}}`)
+      .expect(400);
+    expect(res.body).toMatchObject({ code: 'validation_error', message: 'The JSON nests more than 32 levels deep' });
+    expect(gw.log.text()).not.toContain('Maximum call stack');
+    expect(gw.log.text()).not.toContain('unhandled error');
+  });
+});

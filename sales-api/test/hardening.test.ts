@@ -82,3 +82,16 @@ describe('a salesperson records sales only in their own name', () => {
     await sales.api('manager').get('/api/sales/999999/').expect(404);
   });
 });
+
+describe('#6: deeply nested JSON', () => {
+  it('answers a plain 400 to a sale nested 45,000 deep', async () => {
+    const deep = `${'['.repeat(45_000)}${']'.repeat(45_000)}`;
+    const res = await sales
+      .api()
+      .post('/api/sales/')
+      .set('Content-Type', 'application/json')
+      .send(`{"automobile": ${deep}}`)
+      .expect(400);
+    expect(res.body).toMatchObject({ code: 'validation_error', message: 'The JSON nests more than 32 levels deep' });
+  });
+});

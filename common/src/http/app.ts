@@ -13,6 +13,43 @@ import { AppError } from './errors.js';
 
 export const JSON_BODY_LIMIT = '100kb';
 /**
+ * How deeply a request's JSON may nest arrays and objects. No body of the API goes past a few
+ * levels; a body nested thousands deep once overflowed the stack of the code that walks it (a 500
+ * with a stack trace in the log), so it is refused before it is parsed.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether JSON text nests arrays and objects deeper than `limit` (a scan of the bytes, no parse). */
+export function jsonNestedDeeperThan(text: Uint8Array, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let at = 0; at < text.length; at++) {
+    const byte = text[at];
+    if (inString) {
+      if (byte === 0x5c)
+        at++; // a backslash: the next byte is escaped
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x5b || byte === 0x7b) {
+      depth++;
+      if (depth > limit) return true;
+    } else if (byte === 0x5d || byte === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** The JSON body parser of every service and the gateway: the size limit and the depth limit. */
+export function jsonBody(): RequestHandler {
+  return express.json({
+    limit: JSON_BODY_LIMIT,
+    verify: (_req, _res, body) => {
+      if (jsonNestedDeeperThan(body, MAX_JSON_DEPTH)) {
+        throw Object.assign(new Error('JSON nested too deeply'), { status: 400, type: 'entity.too.deep' });
+      }
+    },
+  });
+}
+/**
  * Answers smaller than this go uncompressed: a single record or an error costs more CPU to
  * compress than its few saved bytes are worth. A page of a list (kilobytes of repetitive JSON)
  * shrinks several times over.
@@ -91,7 +128,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     );
   }
   app.use(routeAccess(options.access.rules));
-  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+  app.use(jsonBody());
 
   options.routes(app);
 
@@ -114,6 +151,10 @@ function bodyParserError(error: unknown): AppError | undefined {
   switch (error.type) {
     case 'entity.parse.failed':
       return new AppError(400, 'validation_error', 'Malformed JSON', [{ path: '(body)', message: 'Malformed JSON' }]);
+    case 'entity.too.deep': {
+      const message = `The JSON nests more than ${MAX_JSON_DEPTH} levels deep`;
+      return new AppError(400, 'validation_error', message, [{ path: '(body)', message }]);
+    }
     case 'entity.too.large': {
       // The limit of the parser that refused it: the JSON one, or a route's own (a CSV import's).
       const limit = 'limit' in error && typeof error.limit === 'number' ? error.limit : undefined;

@@ -13,20 +13,35 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
   return [...byPath.values()];
 }
 
-/** The path of a string holding a NUL character, which Postgres text cannot store. */
-function nulPath(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || '(root)' : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, child] of Object.entries(value)) {
-    const found = nulPath(child, path ? `${path}.${key}` : key);
-    if (found) return found;
+/** Deeper than any input of the API; the JSON body parser refuses deeper bodies already. */
+const MAX_INPUT_DEPTH = 64;
+
+/**
+ * The path of a string holding a NUL character, which Postgres text cannot store. Walked with a
+ * stack of its own, not recursion, so no input can exhaust the call stack; input nested deeper
+ * than any the API takes is refused.
+ */
+function nulPath(input: unknown): string | undefined {
+  const pending: Array<{ value: unknown; path: string; depth: number }> = [{ value: input, path: '', depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path, depth } = next;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path || '(root)';
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_INPUT_DEPTH) throw invalid([{ path: path || '(root)', message: 'This is nested too deeply' }]);
+    // Reversed onto the stack, so the first field is looked at first.
+    for (const [key, child] of Object.entries(value).reverse()) {
+      pending.push({ value: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+    }
   }
   return undefined;
 }
 
 /** Parses request input (body, query or params) or throws a 400 naming every failing field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const nul = nulPath(input, '');
+  const nul = nulPath(input);
   if (nul)
     throw invalid([{ path: nul, message: 'Remove the NUL character (an invisible control character) from this text' }]);
   const result = schema.safeParse(input ?? {});
