@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Db } from '@carcar/common/db/database';
+import type { Database, Db } from '@carcar/common/db/database';
 import { ping } from '@carcar/common/db/database';
 import { errorHandler, jsonBody } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
@@ -31,6 +31,11 @@ import { tokensRouter } from './tokens/routes.js';
 import { GENERATED_ADMIN_EMAIL } from './users/first-admin.js';
 import { usersRepository } from './users/repository.js';
 import { usersRouter } from './users/routes.js';
+import { startWebhookWorker, type WebhookWorker } from './webhooks/dispatcher.js';
+import { webhooksRepository } from './webhooks/repository.js';
+import { webhooksRouter } from './webhooks/routes.js';
+import { secretBox, webhookSecretKey } from './webhooks/secrets.js';
+import { ownPortsOf } from './webhooks/url-guard.js';
 
 export interface GatewayDeps {
   db: Db;
@@ -49,6 +54,12 @@ export interface Gateway {
   upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Stops the gateway's timers (session pruning). */
   close(): void;
+  /**
+   * Starts delivering webhooks: reading the services' event feeds and sending what is due (main.ts;
+   * a test that needs it). Needs the Database for the advisory lock that lets one replica read the
+   * feeds. Call it once; a test may call it again after stopping the worker (a gateway restart).
+   */
+  startWebhooks(database: Database): WebhookWorker;
 }
 
 const SESSION_PRUNE_INTERVAL_MS = 15 * 60_000;
@@ -100,6 +111,35 @@ export function createGateway(deps: GatewayDeps): Gateway {
     sales: config.SALES_API_URL,
   });
   const files = appFiles(config, deps.ghiDist);
+  const webhookRepository = webhooksRepository(db);
+  const webhookBox = secretBox(webhookSecretKey(config.WEBHOOK_SECRET_KEY, deps.sessionSecret));
+  const receiverPolicy = {
+    allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+    ownPorts: ownPortsOf(config.PORT, [config.INVENTORY_API_URL, config.SERVICE_API_URL, config.SALES_API_URL]),
+  };
+  let webhookWorker: WebhookWorker | undefined;
+  const startWebhooks = (database: Database): WebhookWorker => {
+    webhookWorker = startWebhookWorker({
+      database,
+      repository: webhookRepository,
+      box: webhookBox,
+      signer: deps.signer,
+      sources: [
+        { name: 'inventory-api', url: config.INVENTORY_API_URL },
+        { name: 'service-api', url: config.SERVICE_API_URL },
+        { name: 'sales-api', url: config.SALES_API_URL },
+      ],
+      settings: {
+        pollMs: config.WEBHOOK_POLL_MS,
+        timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+        retrySeconds: config.WEBHOOK_RETRY_SECONDS,
+        retryHours: config.WEBHOOK_RETRY_HOURS,
+        policy: receiverPolicy,
+      },
+      logger,
+    });
+    return webhookWorker;
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -121,7 +161,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
 
   // Before anything reads a session or a body: a forged write is refused untouched.
-  app.use(csrfGuard(config.PUBLIC_ORIGIN, routes.map((route) => route.prefix)));
+  app.use(
+    csrfGuard(
+      config.PUBLIC_ORIGIN,
+      routes.map((route) => route.prefix),
+    ),
+  );
 
   app.use('/auth', jsonBody(), session.middleware, who);
   if (config.SSO_REQUIRED) {
@@ -140,6 +185,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
   app.use('/auth', authRouter({ db, users, throttles }));
   app.use('/auth/users', limitWrites, usersRouter(users));
   app.use('/auth/tokens', limitWrites, tokensRouter(tokens));
+  app.use(
+    '/auth/webhooks',
+    limitWrites,
+    webhooksRouter({
+      repository: webhookRepository,
+      box: webhookBox,
+      policy: receiverPolicy,
+      retryHours: config.WEBHOOK_RETRY_HOURS,
+      wake: () => webhookWorker?.wake(),
+    }),
+  );
   // The identity trail is for administrators: it names who tried which email and who was refused where.
   app.use(
     '/auth/audit',
@@ -174,7 +230,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
   app.use(errorHandler(logger));
 
-  return { app, ...(files?.upgrade ? { upgrade: upgradeOutsideApi(files.upgrade, routes) } : {}), close: stopPruning };
+  return {
+    app,
+    ...(files?.upgrade ? { upgrade: upgradeOutsideApi(files.upgrade, routes) } : {}),
+    close: stopPruning,
+    startWebhooks,
+  };
 }
 
 /** Only the app's dev server speaks WebSocket; an upgrade under an API prefix is closed. */

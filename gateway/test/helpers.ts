@@ -61,6 +61,7 @@ export async function startGateway(env: Record<string, string> = {}, options: { 
   return {
     ...gateway,
     db: database.db,
+    database,
     users,
     admin,
     log,
