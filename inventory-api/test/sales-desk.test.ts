@@ -147,7 +147,7 @@ describe('cost is answered to managers and administrators only', () => {
         expect(managerBody).toContain('999');
         expect(salesBody).not.toMatch(/cost/);
         // The manager's ETag is no 304 for the salesperson: their answers differ.
-        const etag = first === 'manager' ? a.headers.etag : b.headers.etag;
+        const etag = String(first === 'manager' ? a.headers.etag : b.headers.etag);
         const again = await stock.inv
           .api('sales')
           .get('/api/automobiles/?limit=500')
