@@ -1,4 +1,5 @@
 import { auditLogTable } from '@carcar/common/db/audit';
+import { eventsTable } from '@carcar/common/events/table';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -126,3 +127,9 @@ export const catalogVersion = inventory.table('catalog_version', {
   id: smallint().primaryKey(),
   n: bigint({ mode: 'number' }).notNull(),
 });
+
+/**
+ * Webhook events (automobile.created, automobile.sold, automobile.unsold), appended by triggers on
+ * automobiles in the same transaction as the change (the custom migration).
+ */
+export const events = eventsTable(inventory);
