@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type Db, ping } from '@carcar/common/db/database';
 import { staffRoutes } from '@carcar/common/db/table-repository';
 import { eventsRouter } from '@carcar/common/events/feed';
@@ -11,9 +13,17 @@ import type { Express } from 'express';
 import { appointmentsRouter } from './appointments/routes.js';
 import { auditLog, events } from './db/schema.js';
 import { dueRouter } from './due/routes.js';
+import { emailsRouter, unsubscribeRouter } from './emails/routes.js';
+import { inspectionsRouter, inspectionTemplateRouter } from './inspections/routes.js';
 import { serviceOpenApi } from './openapi.js';
 import { partsRouter } from './parts/routes.js';
+import { partStockHooks } from './parts/stock.js';
+import { photosRouter, publicPhotosRouter } from './photos/routes.js';
+import { publicEstimatesRouter, repairOrdersRouter } from './repair-orders/routes.js';
+import type { StockHooks } from './repair-orders/stock-hooks.js';
+import { repairOrderUseCases } from './repair-orders/use-cases.js';
 import { serviceReportsRouter } from './reports/routes.js';
+import { shopSettingsRouter } from './shop-settings/routes.js';
 import { techniciansRepository } from './technicians/repository.js';
 
 export interface ServiceDeps {
@@ -29,6 +39,18 @@ export interface ServiceDeps {
   serviceDueMonths?: number;
   /** The poller's state for `/healthz`; absent where no poller runs (most tests). */
   syncStatus?: () => SyncStatus;
+  /** The gateway's address as customers reach it (`CARCAR_PUBLIC_URL`), for approval links. */
+  publicUrl?: string;
+  /**
+   * The stock take when part lines are approved or an order voided (repair-orders/stock-hooks.ts);
+   * the parts counter's (parts/stock.ts) unless given.
+   */
+  stock?: StockHooks;
+  /**
+   * Where inspection photos are kept (`PHOTOS_DIR`, by default `<DATA_DIR>/photos`: main.ts); a
+   * folder of this process under the system's temporary folder unless given (tests).
+   */
+  photosDir?: string;
 }
 
 export function createApp({
@@ -39,7 +61,13 @@ export function createApp({
   timezone,
   serviceDueMonths = 6,
   syncStatus,
+  publicUrl = 'http://localhost:3000',
+  stock = partStockHooks(),
+  photosDir = path.join(tmpdir(), `carcar-photos-${process.pid}`),
 }: ServiceDeps): Express {
+  const repairOrders = { publicUrl, stock };
+  // The inspection makes proposed lines through the repair orders' own rules (a feature folder does not import another).
+  const orderLines = repairOrderUseCases(db, repairOrders);
   return createHttpApp({
     logger,
     ...http,
@@ -54,6 +82,15 @@ export function createApp({
       app.use('/api/service-due', dueRouter(db, serviceDueMonths));
       app.use('/api/reports', serviceReportsRouter(db, timezone));
       app.use('/api/parts', partsRouter(db));
+      app.use('/api/shop-settings', shopSettingsRouter(db));
+      app.use('/api/repair-orders', repairOrdersRouter(db, repairOrders));
+      app.use('/api/repair-orders', inspectionsRouter(db, orderLines));
+      app.use('/api/repair-orders', photosRouter(db, photosDir));
+      app.use('/api/inspection-template', inspectionTemplateRouter(db, orderLines));
+      app.use('/public/estimates', publicEstimatesRouter(db, repairOrders));
+      app.use('/public/estimates', publicPhotosRouter(db, photosDir));
+      app.use('/api/emails', emailsRouter(db));
+      app.use('/public/unsubscribe', unsubscribeRouter(db));
       app.use('/api/audit', auditRouter(db, auditLog));
       app.use('/api/events', eventsRouter(db, events, 'service'));
       app.use('/api', openApiRouter(serviceOpenApi));

@@ -7,6 +7,8 @@ import { auditOperation } from '@carcar/common/http/audit-routes';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
 import { appointmentListQuery } from './appointments/schemas.js';
 import { dueListQuery } from './due/schemas.js';
+import { emailOperations } from './emails/openapi.js';
+import { inspectionOperations } from './inspections/openapi.js';
 import { partOperations } from './parts/openapi.js';
 
 const technician = { id: 1, first_name: 'Ada', last_name: 'Lovelace', employee_id: 'T-100', active: true };
@@ -129,6 +131,8 @@ const operations: Operation[] = [
     },
   }),
   ...partOperations,
+  ...inspectionOperations,
+  ...emailOperations,
   auditOperation({
     id: 17,
     at: '2026-05-01T14:30:00.000Z',

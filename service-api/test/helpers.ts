@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@carcar/common/contract/permissions';
 import type { HttpPolicy } from '@carcar/common/http/app';
@@ -19,7 +22,10 @@ export async function startServiceApi(timezone = 'UTC', http: HttpPolicy = {}) {
     migrationsFolder,
     pgliteExtensions: { btree_gist },
   });
+  // Each app its own photos folder, so a test can look at exactly what was stored.
+  const photosDir = mkdtempSync(path.join(tmpdir(), 'carcar-photos-test-'));
   const app = createApp({
+    photosDir,
     db: database.db,
     logger: createLogger('service-test', 'silent'),
     timezone,
@@ -33,7 +39,11 @@ export async function startServiceApi(timezone = 'UTC', http: HttpPolicy = {}) {
     /** A request as an administrator, or as `role` (the role's test credential). */
     api: (role?: Role) => request.agent(app).set(headers(role)),
     headers,
-    close: () => database.close(),
+    photosDir,
+    close: async () => {
+      await database.close();
+      rmSync(photosDir, { recursive: true, force: true });
+    },
   };
 }
 

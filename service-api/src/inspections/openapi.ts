@@ -1,0 +1,87 @@
+import { inspectionItemBody, inspectionTemplateBody } from '@carcar/common/contract/inspections';
+import type { Operation } from '@carcar/common/http/openapi';
+import { inspectionLineBody } from './schemas.js';
+
+const photo = {
+  id: 3,
+  url: '/api/repair-orders/42/inspection/7/photos/3/',
+  thumbnail_url: '/api/repair-orders/42/inspection/7/photos/3/?size=thumbnail',
+  width: 1600,
+  height: 1200,
+};
+const item = { id: 7, name: 'Front brakes', condition: 'red', note: 'Pads at 2 mm', photos: [photo] };
+
+/** The inspection's operations (items, photos, the checklist), for the service's OpenAPI document. */
+export const inspectionOperations: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/inspection-template/',
+    summary: "The shop's multi-point inspection checklist (a default list until a manager changes it)",
+    example: { items: [{ name: 'Tires and tread depth' }, { name: 'Front brakes' }] },
+  },
+  {
+    method: 'put',
+    path: '/api/inspection-template/',
+    summary: "Managers: replace the shop's checklist (1 to 100 items)",
+    body: inspectionTemplateBody,
+    example: { items: [{ name: 'Tires and tread depth' }, { name: 'Front brakes' }] },
+  },
+  {
+    method: 'post',
+    path: '/api/repair-orders/{id}/inspection/',
+    summary: "Add a finding to the order's inspection (409 once the order is invoiced or void)",
+    body: inspectionItemBody,
+    status: 201,
+    example: { ...item, photos: [] },
+    errors: [404, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/repair-orders/{id}/inspection/{item}/line/',
+    summary:
+      'Make a yellow or red finding a proposed line in one step (409 for a green one or one already proposed); ' +
+      "body optional: a line's fields, kind labor unless given, description the finding's, labor hours 1.0 unless given",
+    body: inspectionLineBody,
+    status: 201,
+    example: {
+      id: 12,
+      kind: 'labor',
+      description: 'Front brakes: Pads at 2 mm',
+      hours: 1,
+      rate: 120,
+      part_number: null,
+      quantity: 1,
+      unit_price: null,
+      amount: 120,
+      technician: null,
+      status: 'proposed',
+      approval: null,
+      clocked_hours: 0,
+      backordered: false,
+    },
+    errors: [404, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/repair-orders/{id}/inspection/{item}/photos/',
+    summary:
+      'Add a photo: multipart/form-data with a file field named photo; JPEG, PNG or WebP by content (415 otherwise), ' +
+      'at most 10 MB (413); stored re-encoded as JPEG (1600 px and a 320 px thumbnail) without EXIF or location',
+    status: 201,
+    example: photo,
+    errors: [404, 409, 413, 415],
+  },
+  {
+    method: 'get',
+    path: '/api/repair-orders/{id}/inspection/{item}/photos/{photo}/',
+    summary: 'The photo as image/jpeg (?size=thumbnail for the 320 px thumbnail); staff who may read the order',
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/public/estimates/{token}/photos/{photo}/',
+    summary:
+      "The customer's view of a photo of their own order, through the approval link's token (the gateway's credential only); 410 once the link expired",
+    errors: [404, 410],
+  },
+];
