@@ -60,9 +60,7 @@ export function itemAmountCents(quantityHundredths: number, unitPriceCents: numb
 
 /** Tax once on the sum: subtotal × rate / 100, half-up to the cent. The rate is in thousandths of a percent. */
 export function taxCents(subtotalCents: number, taxRateUnits: number): number {
-  return toSafeNumber(
-    divideHalfUp(BigInt(subtotalCents) * BigInt(taxRateUnits), BigInt(100 * RATE_UNITS_PER_PERCENT)),
-  );
+  return toSafeNumber(divideHalfUp(BigInt(subtotalCents) * BigInt(taxRateUnits), BigInt(100 * RATE_UNITS_PER_PERCENT)));
 }
 
 export type LineKind = 'labor' | 'part' | 'fee';

@@ -55,12 +55,7 @@ function decimalField(scale: number, max: number, message: string, { positive = 
 /** Dollars and cents from 0 to `max`. */
 export function moneyField(label: string, max = MAX_MONEY, options: { positive?: boolean } = {}) {
   const from = options.positive ? '0.01' : '0';
-  return decimalField(
-    2,
-    max,
-    `Enter ${label} from ${from} to ${formatNumber(max)} with at most 2 decimals`,
-    options,
-  );
+  return decimalField(2, max, `Enter ${label} from ${from} to ${formatNumber(max)} with at most 2 decimals`, options);
 }
 
 /** Hours in tenths: 0.1 to 999.9. */
@@ -97,7 +92,8 @@ const optionalText = (max: number, label: string) =>
     .max(max, `The ${label} can be at most ${formatNumber(max)} characters`)
     .optional()
     .nullable()
-    .transform((value) => (value ? value : null));
+    // Absent stays absent (a change leaves the field alone); empty text means none.
+    .transform((value) => (value === undefined ? undefined : value || null));
 
 const email = z.preprocess(
   (value) => (typeof value === 'string' ? value.trim() || null : value),
@@ -113,7 +109,11 @@ export const repairOrderCustomer = z.object({
   email,
 });
 
-export const mileageField = integerField(0, () => 2_000_000, () => 'Enter the mileage as a whole number from 0 to 2,000,000');
+export const mileageField = integerField(
+  0,
+  () => 2_000_000,
+  () => 'Enter the mileage as a whole number from 0 to 2,000,000',
+);
 
 /**
  * `POST /api/repair-orders/`. With `appointment`, the VIN, the customer's name and the concern (the
