@@ -3,7 +3,10 @@ import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { withCheckDigit } from '@carcar/common/vin/vin';
+import { asGateway, asService } from '@carcar/testing/credentials';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAutomobile, type Inventory, seedModel, startInventory } from '../../inventory-api/test/helpers.js';
 import { addCustomer, addSalesperson, type SalesApi, startSalesApi, stockCars } from '../../sales-api/test/helpers.js';
 import { addTechnician, booking, type ServiceApi, startServiceApi } from '../../service-api/test/helpers.js';
 import { webhooks } from '../src/db/schema.js';
@@ -79,6 +82,7 @@ async function until<T>(
   }
 }
 
+let inventory: Inventory;
 let sales: SalesApi;
 let service: ServiceApi;
 let servers: Server[] = [];
@@ -94,15 +98,18 @@ let customer: { id: number };
 const VINS = ['1HGCM82633A100001', '1HGCM82633A100002', '1HGCM82633A100003', '1HGCM82633A100004'].map(withCheckDigit);
 
 beforeAll(async () => {
-  [sales, service] = await Promise.all([startSalesApi(), startServiceApi()]);
-  const [salesServer, serviceServer] = await Promise.all([listen(sales.app), listen(service.app)]);
-  servers = [salesServer.server, serviceServer.server];
+  [inventory, sales, service] = await Promise.all([startInventory(), startSalesApi(), startServiceApi()]);
+  const [inventoryServer, salesServer, serviceServer] = await Promise.all([
+    listen(inventory.app),
+    listen(sales.app),
+    listen(service.app),
+  ]);
+  servers = [inventoryServer.server, salesServer.server, serviceServer.server];
   salesUrl = salesServer.url;
   gw = await startGateway({
     SALES_API_URL: salesServer.url,
     SERVICE_API_URL: serviceServer.url,
-    // Nothing listens there: the worker must carry on with the other feeds.
-    INVENTORY_API_URL: 'http://127.0.0.1:9',
+    INVENTORY_API_URL: inventoryServer.url,
     WEBHOOK_ALLOW_PRIVATE: 'true',
     WEBHOOK_POLL_MS: '50',
     WEBHOOK_RETRY_SECONDS: '0.3,0.3',
@@ -116,7 +123,16 @@ beforeAll(async () => {
     .set(CSRF)
     .send({
       url: receiver.url,
-      events: ['sale.created', 'sale.voided', 'appointment.created', 'appointment.canceled', 'appointment.finished'],
+      events: [
+        'automobile.created',
+        'automobile.sold',
+        'automobile.unsold',
+        'sale.created',
+        'sale.voided',
+        'appointment.created',
+        'appointment.canceled',
+        'appointment.finished',
+      ],
     })
     .expect(201);
   hook = created.body;
@@ -130,7 +146,7 @@ afterAll(async () => {
   receiver?.close();
   for (const server of servers) server.close();
   await gw?.close();
-  await Promise.all([sales?.close(), service?.close()]);
+  await Promise.all([inventory?.close(), sales?.close(), service?.close()]);
 });
 
 function receivedFor(type: string, entityId: number) {
@@ -319,6 +335,43 @@ describe('delivery', () => {
     const order = receiver.state.received.map((r) => `${r.json.type}:${r.json.data.id}`);
     expect(order.indexOf(`sale.created:${sold.body.id}`)).toBeLessThan(order.indexOf(`sale.voided:${sold.body.id}`));
     expect(order.indexOf(`appointment.created:${a.id}`)).toBeLessThan(order.indexOf(`appointment.canceled:${a.id}`));
+  });
+
+  it('delivers automobile.created, sold (a PUT) and unsold (the outbox batch), without the cost', async () => {
+    const model = await seedModel(inventory);
+    const vin = withCheckDigit('1FTMW1T88MF900001');
+    await addAutomobile(inventory, vin, model.id, { cost: 12000 });
+    const outbox = await asService('sales-api', 'inventory-api');
+    await request(inventory.app).put(`/api/automobiles/${vin}/`).set(outbox).send({ sold: true }).expect(200);
+    await request(inventory.app)
+      .post('/api/automobiles/sold/')
+      .set(outbox)
+      .send({ automobiles: [{ vin, sold: false }] })
+      .expect(200);
+    const forCar = () =>
+      receiver.state.received.filter((r) => r.json.type.startsWith('automobile.') && r.json.data.vin === vin);
+    await until('the three automobile events', () => (forCar().length === 3 ? true : undefined));
+    expect(forCar().map((r) => r.json.type)).toEqual(['automobile.created', 'automobile.sold', 'automobile.unsold']);
+    expect(forCar()[1]?.json.data).toMatchObject({ vin, sold: true, model_id: model.id });
+    for (const r of forCar()) expect(r.json.data).not.toHaveProperty('cost');
+  });
+
+  it('writes no event for a change that was refused', async () => {
+    const feed = async () =>
+      (
+        await request(sales.app)
+          .get('/api/events/?limit=500')
+          .set(await asGateway('sales-api'))
+          .expect(200)
+      ).body.events as Array<{ type: string; data: { vin?: string } }>;
+    const before = (await feed()).length;
+    await sales
+      .api()
+      .post('/api/sales/')
+      .send({ automobile: VINS[0], salesperson: person.id, customer: customer.id, price: 1 })
+      .expect(409);
+    expect((await feed()).length).toBe(before);
+    await request(sales.app).get('/api/events/').set(sales.headers('manager')).expect(403);
   });
 
   it('retries while the receiver fails, then delivers each event once and in order, and logs the attempts', async () => {

@@ -1,12 +1,13 @@
 import type { Db } from '@carcar/common/db/database';
 import { ping } from '@carcar/common/db/database';
+import { eventsRouter } from '@carcar/common/events/feed';
 import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
 import { openApiRouter } from '@carcar/common/http/openapi';
 import type { Logger } from '@carcar/common/service/logger';
 import type { Express } from 'express';
 import { automobilesRouter } from './automobiles/routes.js';
-import { auditLog } from './db/schema.js';
+import { auditLog, events } from './db/schema.js';
 import type { FeedNotifier } from './feed/notifier.js';
 import { feedRouter } from './feed/routes.js';
 import { manufacturersRouter } from './manufacturers/routes.js';
@@ -44,6 +45,7 @@ export function createApp({ db, logger, http, access, feedNotifier }: InventoryD
       app.use('/api/vins', vinsRouter());
       app.use('/api/reports', inventoryReportsRouter(db));
       app.use('/api/audit', auditRouter(db, auditLog));
+      app.use('/api/events', eventsRouter(db, events, 'inventory'));
       app.use('/api', openApiRouter(inventoryOpenApi));
     },
   });

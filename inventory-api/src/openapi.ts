@@ -2,6 +2,7 @@ import { tradeInArrivalBody, tradeInRemovalQuery } from '@carcar/common/contract
 import { type FeedPage, SOLD_BATCH_MAX, type SoldBatchResult, soldBatchBody } from '@carcar/common/contract/feed';
 import type { Automobile, Manufacturer, VehicleModel } from '@carcar/common/contract/inventory';
 import { reportRangeQuery } from '@carcar/common/contract/reports';
+import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
 import { pageQuery } from '@carcar/common/http/list';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
@@ -181,6 +182,11 @@ const operations: Operation[] = [
       ],
     },
   },
+  eventsOperation({
+    type: 'automobile.sold',
+    entity: 'automobile',
+    data: { id: 1, vin: '1C3CC5FB2AN120174', sold: true, color: 'red', year: 2012, model_id: 1 },
+  }),
   auditOperation({
     id: 41,
     at: '2026-05-01T14:30:00.000Z',

@@ -114,6 +114,7 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     { method: 'DELETE', path: '/api/automobiles/trade-ins/:vin/', permission: 'automobiles.trade_in' },
     { method: 'GET', path: '/api/vins/:vin/', permission: 'inventory.read' },
     { method: 'GET', path: '/api/reports/inventory-aging/', permission: 'reports.read' },
+    events,
     audit,
     ...docs,
   ],
