@@ -138,7 +138,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   if (one) {
     const found = stub.orders.find((o) => o.id === Number(one[1]));
     if (!found) return send(res, 404, { message: 'Does not exist', code: 'not_found' });
-    const rest = one[2];
+    const rest = one[2] ?? '';
     if (rest === '' && method === 'GET') return send(res, 200, found);
     if (rest === 'estimate/') {
       return send(res, 200, { approval_url: '/approve/tok123', expires_at: '2027-03-08T09:00:00Z' });
@@ -421,6 +421,9 @@ describe('the repair order page', () => {
     );
     const refusal = await screen.findByTestId('invoice-refusal');
     expect(refusal.textContent).toBe(`Not ready to invoice. ${why}`);
+    // An advisor marks an approved line done from here (a part fitted, a technician's job).
+    await user.click(screen.getByRole('button', { name: 'Mark done: Replace front pads' }));
+    await waitFor(() => expect(sent('POST', '/service/api/repair-orders/5/lines/11/done/')).toHaveLength(1));
   });
 
   it('takes a payment starting at the balance, and a second one for the rest', async () => {

@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Empty } from '../../../components/states';
+import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useDeleteLine } from '../api/delete-line';
+import { useMarkLineDone } from '../api/mark-line-done';
 import { kindLabels, type LineStatus, lineStatusLabels, type RepairLine } from '../types';
 
 export const hoursText = (hours: number) => `${hours.toLocaleString('en-US', { maximumFractionDigits: 2 })} h`;
@@ -67,18 +69,43 @@ function DeleteLine({ orderId, line }: { orderId: number; line: RepairLine }) {
   );
 }
 
+function MarkDone({ orderId, line }: { orderId: number; line: RepairLine }) {
+  const done = useMarkLineDone(orderId);
+  return (
+    <button
+      type="button"
+      className="secondary small"
+      disabled={done.isPending}
+      aria-busy={done.isPending || undefined}
+      aria-label={`Mark done: ${line.description}`}
+      onClick={() =>
+        done.mutate(line.id, {
+          onSuccess: () => toast.success(`${line.description} done`),
+          onError: (error) => toast.error(errorMessage(error)),
+        })
+      }
+    >
+      Mark done
+    </button>
+  );
+}
+
 /** The order's lines: what, how the amount is reached, who does it, where it stands. */
 export function LinesTable({
   orderId,
   lines,
   technicians,
   mayRemove,
+  mayFinish,
 }: {
   orderId: number;
   lines: RepairLine[];
   technicians: Technician[] | undefined;
   mayRemove: boolean;
+  /** Whether this person may mark this approved line done (theirs, or anyone's for an advisor). */
+  mayFinish: (line: RepairLine) => boolean;
 }) {
+  const withActions = mayRemove || lines.some((line) => line.status === 'approved' && mayFinish(line));
   if (lines.length === 0) return <Empty>No lines yet: add the labor, parts and fees below.</Empty>;
   return (
     <div className="ro-lines">
@@ -100,7 +127,7 @@ export function LinesTable({
             <th scope="col" className="num">
               Clocked
             </th>
-            {mayRemove && <th scope="col">Actions</th>}
+            {withActions && <th scope="col">Actions</th>}
           </tr>
         </thead>
         <tbody>
@@ -128,9 +155,10 @@ export function LinesTable({
               <td data-label="Clocked" className="num">
                 {line.kind === 'labor' ? hoursText(line.clocked_hours) : '—'}
               </td>
-              {mayRemove && (
+              {withActions && (
                 <td data-label="Actions">
-                  {line.status === 'proposed' && <DeleteLine orderId={orderId} line={line} />}
+                  {mayRemove && line.status === 'proposed' && <DeleteLine orderId={orderId} line={line} />}
+                  {line.status === 'approved' && mayFinish(line) && <MarkDone orderId={orderId} line={line} />}
                 </td>
               )}
             </tr>

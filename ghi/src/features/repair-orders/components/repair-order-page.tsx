@@ -1,3 +1,4 @@
+import { allowsOwn } from '@carcar/common/contract/permissions';
 import '../../../components/record.css';
 import '../repair-orders.css';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -10,7 +11,7 @@ import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { ApiError, errorMessage, isMissingRecord } from '../../../lib/api-client';
-import { useCan } from '../../../lib/auth';
+import { useCan, useCurrentUser } from '../../../lib/auth';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useRepairOrder } from '../api/get-repair-order';
 import { useShopSettings } from '../api/get-shop-settings';
@@ -147,6 +148,7 @@ export function RepairOrderPage() {
   const order = useRepairOrder(id);
   const technicians = useTechnicians();
   const settings = useShopSettings();
+  const user = useCurrentUser();
   const mayWrite = useCan('repair_orders.write');
   const mayPropose = useCan('repair_orders.propose');
   const [deciding, setDeciding] = useState(false);
@@ -203,6 +205,7 @@ export function RepairOrderPage() {
               lines={o.lines}
               technicians={technicians.data}
               mayRemove={mayWrite && !settled}
+              mayFinish={(line) => user !== null && allowsOwn(user, 'repair_orders.work', line.technician)}
             />
           </section>
           {deciding && proposed && !settled && <RecordApproval order={o} onDone={() => setDeciding(false)} />}
