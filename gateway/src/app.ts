@@ -1,11 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { serviceRoutes as routeTable } from '@carcar/common/contract/routes';
 import type { Database, Db } from '@carcar/common/db/database';
 import { ping } from '@carcar/common/db/database';
 import { errorHandler, jsonBody } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
 import type { CredentialSigner } from '@carcar/common/http/credentials';
 import type { Logger } from '@carcar/common/service/logger';
+import { metricsGuard, metricsHandler, prefixedTableRoute, recordRequests } from '@carcar/common/service/metrics';
 import express, { type Express, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { devServerProxy } from './app-files/dev-server.js';
@@ -22,6 +24,7 @@ import { loginThrottles, writeLimiter } from './auth/throttle.js';
 import type { GatewayConfig } from './config.js';
 import { auditLog } from './db/schema.js';
 import { forwardTo, serviceRoutes } from './forward/services.js';
+import { unsubscribeRouter } from './public/unsubscribe.js';
 import { requestLog } from './request-log.js';
 import { ssoClient } from './sso/provider.js';
 import { passwordSignInGuard } from './sso/required.js';
@@ -146,6 +149,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
   app.disable('etag');
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'simple');
+  // Every request's duration by route pattern and status, for /metrics.
+  app.use(
+    recordRequests(
+      prefixedTableRoute(
+        routes.map((r) => ({ prefix: r.prefix, rules: routeTable[r.audience] })),
+        ['/auth'],
+      ),
+    ),
+  );
   app.use(requestLog(logger));
   app.use(recordRefusals(db, logger));
   app.use(securityHeaders(Boolean(config.GHI_DEV_URL)));
@@ -159,6 +171,31 @@ export function createGateway(deps: GatewayDeps): Gateway {
       res.status(503).json({ status: 'unavailable', message: 'Database unavailable', code: 'unavailable' });
     }
   });
+  // Liveness, readiness (migrated: the app exists only after that; the database answers; not
+  // draining) and metrics, as every service answers them; /metrics only to loopback or METRICS_TOKEN.
+  app.get('/livez', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (req, res) => {
+    if (req.app.locals.draining) {
+      res.status(503).json({ status: 'unavailable', message: 'Shutting down', code: 'unavailable' });
+      return;
+    }
+    try {
+      await ping(db);
+      res.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', message: 'Database unavailable', code: 'unavailable' });
+    }
+  });
+  app.get('/metrics', metricsGuard(config.METRICS_TOKEN), metricsHandler);
+
+  // A reminder's unsubscribe link, for customers, who sign in nowhere (docs/email.md). Before the
+  // CSRF check: a mail program's one-click unsubscribe (RFC 8058) POSTs without our header, and the
+  // token in the path is the whole authority (no cookie is read), so a forged request can do nothing
+  // its sender could not do by opening the link.
+  app.use('/unsubscribe', unsubscribeRouter({ serviceApiUrl: config.SERVICE_API_URL, signer: deps.signer, logger }));
 
   // Before anything reads a session or a body: a forged write is refused untouched.
   app.use(

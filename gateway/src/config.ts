@@ -71,6 +71,11 @@ export const gatewayEnv = serviceEnv(3000)
     /** Vite's dev server (development): everything not an API is proxied there, HMR included. */
     GHI_DEV_URL: optional(httpUrl),
     TRUST_PROXY: trustProxy,
+    /**
+     * A bearer token that lets Prometheus scrape /metrics from another machine; without it /metrics
+     * answers only over loopback (docs/operations.md, "Metrics").
+     */
+    METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
     /** Failed sign-ins allowed per account (email) per window before 429. */
     LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     /** Failed sign-ins allowed per client address per window before 429. */
@@ -149,3 +154,14 @@ export const gatewayEnv = serviceEnv(3000)
   });
 
 export type GatewayConfig = z.output<typeof gatewayEnv>;
+
+/**
+ * What a production gateway must be given rather than make: its signing key (else a development
+ * key under the data folder) and the session secret (else derived from that key).
+ */
+export function missingGatewaySecrets(config: Pick<GatewayConfig, 'CARCAR_SIGNING_KEY' | 'SESSION_SECRET'>): string[] {
+  return [
+    ...(config.CARCAR_SIGNING_KEY === undefined ? ['CARCAR_SIGNING_KEY'] : []),
+    ...(config.SESSION_SECRET === undefined ? ['SESSION_SECRET'] : []),
+  ];
+}

@@ -3,14 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { GATEWAY_ISSUER } from '@carcar/common/contract/permissions';
 import { openDatabase } from '@carcar/common/db/database';
 import { createCredentialSigner } from '@carcar/common/http/credentials';
-import { loadConfig } from '@carcar/common/service/config';
+import { isProduction, loadConfig, missingInProduction } from '@carcar/common/service/config';
 import { ensureDevelopmentKeys, parseSigningKey, type SigningJwk } from '@carcar/common/service/keys';
 import type { Logger } from '@carcar/common/service/logger';
+import { registerPoolMetrics } from '@carcar/common/service/metrics';
 import { exitOnSignals, startServer } from '@carcar/common/service/server';
 import { startupStep } from '@carcar/common/service/startup';
 import { createGateway } from './app.js';
 import { deriveSessionSecret } from './auth/session.js';
-import { type GatewayConfig, gatewayEnv } from './config.js';
+import { type GatewayConfig, gatewayEnv, missingGatewaySecrets } from './config.js';
 import { createGatewayLogger } from './logger.js';
 import { ensureFirstAdmin } from './users/first-admin.js';
 import { usersRepository } from './users/repository.js';
@@ -32,6 +33,13 @@ async function signingKey(config: GatewayConfig, logger: Logger): Promise<Signin
 
 const config = loadConfig(gatewayEnv);
 const logger = createGatewayLogger(config.LOG_LEVEL);
+const production = isProduction();
+// Production never signs with a development key nor derives the cookie secret: it stops, saying what is missing.
+const missing = production ? missingGatewaySecrets(config) : [];
+if (missing.length > 0) {
+  process.stderr.write(`Invalid configuration: ${missingInProduction(missing)}\n`);
+  process.exit(1);
+}
 // A bad key stops the gateway with one line, as a bad variable does, not a stack trace.
 const privateJwk = await signingKey(config, logger).catch((error: unknown) => {
   process.stderr.write(`Invalid configuration: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -50,8 +58,10 @@ const database = await startupStep(
   }),
 );
 logger.info({ database: database.kind }, 'database migrated');
+if (database.pool) registerPoolMetrics(database.pool);
 
 await ensureFirstAdmin({
+  production,
   users: usersRepository(database.db),
   logger,
   configured:
@@ -60,6 +70,9 @@ await ensureFirstAdmin({
       : undefined,
   publicOrigin: config.PUBLIC_ORIGIN,
   print: (text) => process.stdout.write(text),
+}).catch((error: unknown) => {
+  process.stderr.write(`Invalid configuration: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
 });
 
 const gateway = createGateway({

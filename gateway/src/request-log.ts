@@ -3,6 +3,9 @@ import type { Logger } from '@carcar/common/service/logger';
 import type { RequestHandler } from 'express';
 import { callerOf, subjectOf } from './auth/caller.js';
 
+/** Probes and scrapes, every few seconds each: not worth a log line. */
+const PROBES = new Set(['/healthz', '/livez', '/readyz', '/metrics']);
+
 /**
  * Gives each request a new id (sent on to the service as `X-Request-Id` and back to the client)
  * and logs one line when it ends: method, path without the query (a search may hold a customer's
@@ -15,7 +18,7 @@ export function requestLog(logger: Logger): RequestHandler {
     res.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
     res.on('close', () => {
-      if (req.path === '/healthz') return;
+      if (PROBES.has(req.path)) return;
       const caller = callerOf(res);
       logger.info(
         {

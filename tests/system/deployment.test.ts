@@ -517,6 +517,7 @@ interface K8sObject {
     ports?: { port: number; targetPort: number }[];
     rules?: { host: string; http: { paths: { backend: { service: { name: string; port: { number: number } } } }[] } }[];
     template?: {
+      metadata?: { annotations?: Record<string, string> };
       spec: {
         containers: {
           image: string;
@@ -583,13 +584,24 @@ function podEnv(name: string): { env: Record<string, string>; set: string[] } {
   return { env, set };
 }
 
-/** The probes of a Deployment, on its port, each answered ok by `target` (a healthy app). */
+/**
+ * The probes of a Deployment, on its port, answered by `target` (a healthy app): readiness by
+ * /readyz, liveness by /livez, so a database outage takes a pod out of the Service without
+ * restarting it.
+ */
 async function expectProbes(name: string, target: Parameters<typeof request>[0], port: number) {
   const container = containerOf(name);
-  for (const probe of [container?.readinessProbe, container?.livenessProbe]) {
-    expect(probe?.httpGet.port).toBe(port);
-    expect((await request(target).get(probe?.httpGet.path ?? '')).body).toEqual({ status: 'ok' });
-  }
+  expect(container?.readinessProbe.httpGet).toEqual({ path: '/readyz', port });
+  expect(container?.livenessProbe.httpGet).toEqual({ path: '/livez', port });
+  expect((await request(target).get('/readyz')).body).toEqual({ status: 'ready' });
+  expect((await request(target).get('/livez')).body).toEqual({ status: 'ok' });
+}
+
+/** While the database is down: not ready, still alive. */
+async function expectProbesWithoutDatabase(name: string, target: Parameters<typeof request>[0]) {
+  const container = containerOf(name);
+  expect((await request(target).get(container?.readinessProbe.httpGet.path ?? '')).status).toBe(503);
+  expect((await request(target).get(container?.livenessProbe.httpGet.path ?? '')).status).toBe(200);
 }
 
 describe('Kubernetes manifests', () => {
@@ -623,10 +635,18 @@ describe('Kubernetes manifests', () => {
       healthy = true;
       await expectProbes(name, app, port);
       healthy = false;
-      for (const probe of [container?.readinessProbe, container?.livenessProbe]) {
-        expect((await request(app).get(probe?.httpGet.path ?? '')).status).toBe(503);
-      }
+      await expectProbesWithoutDatabase(name, app);
       healthy = true;
+      // Scraped on its own port without a credential, as its annotations say.
+      const annotations = deployment?.spec.template?.metadata?.annotations ?? {};
+      expect(annotations).toEqual({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': String(port),
+        'prometheus.io/path': '/metrics',
+      });
+      const scrape = await request(app).get(annotations['prometheus.io/path'] ?? '');
+      expect(scrape.status).toBe(200);
+      expect(scrape.text).toContain('# TYPE http_request_duration_seconds histogram');
     },
   );
 
@@ -757,10 +777,7 @@ describe('the gateway, running as deployed', () => {
     await expectProbes('gateway', gateway.app, defaultPort('gateway'));
     await expect(healthCheck('gateway', port)).resolves.toBeDefined();
     await database.close();
-    const container = containerOf('gateway');
-    for (const probe of [container?.readinessProbe, container?.livenessProbe]) {
-      expect((await request(gateway.app).get(probe?.httpGet.path ?? '')).status).toBe(503);
-    }
+    await expectProbesWithoutDatabase('gateway', gateway.app);
     await expect(healthCheck('gateway', port)).rejects.toThrow();
   });
 });

@@ -43,6 +43,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Takes the named lock if it is free: one holder across every replica sharing the database. */
   tryAdvisoryLock(name: string): Promise<AdvisoryLock | null>;
+  /** The Postgres pool's counters (pg.Pool has them), for /metrics; absent on PGlite. */
+  pool?: { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number };
   close(): Promise<void>;
 }
 
@@ -126,6 +128,7 @@ async function openPostgres(options: DatabaseOptions, connectionString: string):
     db: drizzlePg(pool),
     kind: 'postgres',
     tryAdvisoryLock: (name) => tryPostgresLock(pool, name),
+    pool,
     close: async () => {
       if (closed) return;
       closed = true;

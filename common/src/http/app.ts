@@ -7,6 +7,7 @@ import type { RouteRule } from '../contract/routes.js';
 import { pgErrorCode } from '../db/pg-errors.js';
 import { DEFAULT_WRITES_PER_MINUTE } from '../service/config.js';
 import type { Logger } from '../service/logger.js';
+import { metricsHandler, recordRequests, tableRoute } from '../service/metrics.js';
 import { routeAccess } from './authorize.js';
 import { type Actor, actorOf, authenticate, type CredentialVerifier } from './credentials.js';
 import { AppError } from './errors.js';
@@ -93,6 +94,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // An ETag is a hash of every response body, paid on every read; API clients never send If-None-Match.
   app.disable('etag');
   app.set('query parser', 'simple');
+  // Every request's duration by route pattern and status, for /metrics (common/src/service/metrics.ts).
+  app.use(recordRequests(tableRoute));
   app.use(helmet());
   app.use(cors({ origin: options.corsOrigins ?? DEFAULT_CORS_ORIGINS, exposedHeaders: ['X-Total-Count'] }));
   // gzip or brotli (quality 4, the package's default: fast) when the client asks for it. A long poll
@@ -107,6 +110,27 @@ export function createHttpApp(options: HttpAppOptions): Express {
       res.status(503).json({ status: 'unavailable', message: 'Database unavailable', code: 'unavailable' });
     }
   });
+  // Liveness: the process answers (a restart would not help a database outage, so no query here).
+  app.get('/livez', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  // Readiness: migrated (the app exists only after that), the database answers, and not draining.
+  app.get('/readyz', async (req, res) => {
+    if (req.app.locals.draining) {
+      res.status(503).json({ status: 'unavailable', message: 'Shutting down', code: 'unavailable' });
+      return;
+    }
+    try {
+      await options.health();
+      res.json({ status: 'ready' });
+    } catch (error) {
+      options.logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', message: 'Database unavailable', code: 'unavailable' });
+    }
+  });
+  // Prometheus scrapes without credentials: a service's port is reachable only inside the
+  // deployment (the gateway is the one public address); docs/operations.md, "Metrics".
+  app.get('/metrics', metricsHandler);
 
   // Everything else needs a verified credential, before even its body is read.
   app.use(authenticate(options.access.verifier, options.logger));

@@ -114,6 +114,8 @@ export function routeAccess(rules: readonly RouteRule[]): RequestHandler {
       res.status(missing.status).json(missing.toJSON());
       return;
     }
+    // The route pattern, for /metrics' labels (never the raw path with its VIN or id).
+    res.locals.route = rule.path;
     if (mayCall(actorOf(res), rule)) {
       next();
       return;

@@ -8,6 +8,7 @@ import { createCredentialSigner, createCredentialVerifier } from '../http/creden
 import { loadConfig, type serviceEnv } from './config.js';
 import { loadServiceKeys } from './keys.js';
 import { createLogger, type Logger } from './logger.js';
+import { registerPoolMetrics } from './metrics.js';
 import { exitOnSignals, startServer } from './server.js';
 import { startupStep } from './startup.js';
 
@@ -64,6 +65,7 @@ export async function runService<S extends z.ZodType<BaseConfig>>(definition: Se
     }),
   );
   logger.info({ database: database.kind }, 'database migrated');
+  if (database.pool) registerPoolMetrics(database.pool);
   const http = { corsOrigins: config.CORS_ORIGINS, writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE };
   const access: AccessPolicy = {
     verifier: createCredentialVerifier({ audience: definition.name, trustedKeys: keys.trustedKeys }),

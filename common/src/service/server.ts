@@ -60,6 +60,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const shutdown = (): Promise<void> => {
     shuttingDown ??= (async () => {
       options.logger.info('shutting down');
+      // /readyz answers 503 from now on: a load balancer stops sending new requests here.
+      options.app.locals.draining = true;
       // From now on every answer closes its connection. Otherwise a keep-alive client that asks
       // again at once (a poller whose long poll was just answered) keeps its connection busy, and
       // the server waits out the whole drain time for it.

@@ -4,6 +4,7 @@ import axios, { type AxiosInstance } from 'axios';
 import { type FeedChange, feedPageSchema } from '../contract/feed.js';
 import type { AdvisoryLock, Database } from '../db/database.js';
 import type { Logger } from '../service/logger.js';
+import { registerPollerMetrics } from '../service/metrics.js';
 
 // The entry type `SyncStore.apply` takes, for the stores that implement it.
 export type { FeedChange };
@@ -73,6 +74,7 @@ export function startPoller(options: PollerOptions): Poller {
   });
   const stopping = new AbortController();
   const status: SyncStatus = { state: 'starting', last_seq: null, last_success_at: null, last_error: null };
+  registerPollerMetrics(options.name, () => status);
   const seqWaiters = new Set<() => void>();
 
   function setState(state: SyncState, error?: unknown): void {
