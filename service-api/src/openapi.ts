@@ -10,6 +10,8 @@ import { dueListQuery } from './due/schemas.js';
 import { emailOperations } from './emails/openapi.js';
 import { inspectionOperations } from './inspections/openapi.js';
 import { partOperations } from './parts/openapi.js';
+import { repairOrderOperations } from './repair-orders/openapi.js';
+import { shopSettingsOperations } from './shop-settings/openapi.js';
 
 const technician = { id: 1, first_name: 'Ada', last_name: 'Lovelace', employee_id: 'T-100', active: true };
 const appointment = {
@@ -130,6 +132,8 @@ const operations: Operation[] = [
       date_time: '2026-05-02T09:00:00+00:00',
     },
   }),
+  ...shopSettingsOperations,
+  ...repairOrderOperations,
   ...partOperations,
   ...inspectionOperations,
   ...emailOperations,
