@@ -1,0 +1,23 @@
+import { pageQuery } from '@carcar/common/http/list';
+import { emailStatuses } from '@carcar/common/mail/table';
+import { z } from 'zod';
+
+/** `GET /api/emails/?status=&to=&limit=&offset=`: newest first. */
+export const emailListQuery = pageQuery.extend({
+  status: z.enum(emailStatuses, { error: 'Choose a status: queued, sent, failed or skipped' }).optional(),
+  to: z.string().trim().min(1).max(254, 'must be at most 254 characters').optional(),
+});
+export type EmailListQuery = z.output<typeof emailListQuery>;
+
+/** One email as managers read it: who, what, when, and what became of it (never its body). */
+export interface EmailRecord {
+  id: number;
+  to: string;
+  subject: string;
+  kind: string;
+  status: string;
+  attempts: number;
+  at: string;
+  sent_at: string | null;
+  note: string | null;
+}
