@@ -60,6 +60,19 @@ const wiring = {
   ...(withViteDevServer ? { GHI_DEV_URL: process.env.GHI_DEV_URL ?? `http://127.0.0.1:${ghiDevPort}` } : {}),
 };
 
+// Production refuses to start without its keys (nothing makes development keys there). The names
+// `npm run keys` prints give each process its own signing key, as docker-compose.yml does:
+// `npm run keys -- .env && set -a && . ./.env && set +a && npm run start:prod`.
+const signingKeyVariables = {
+  gateway: 'CARCAR_GATEWAY_SIGNING_KEY',
+  service: 'CARCAR_SERVICE_API_SIGNING_KEY',
+  sales: 'CARCAR_SALES_API_SIGNING_KEY',
+};
+function ownSigningKey(service) {
+  const value = process.env[signingKeyVariables[service.name] ?? ''];
+  return value ? { CARCAR_SIGNING_KEY: value } : {};
+}
+
 const children = [];
 let stopping = false;
 let exitCode = 0;
@@ -73,6 +86,7 @@ function launch(service) {
       MALLOC_ARENA_MAX: '2',
       ...process.env,
       ...wiring,
+      ...ownSigningKey(service),
       PORT: service.port,
       DATA_DIR: dataDir,
       // The browser app shows times on the dealership's clock, the one the service reads them on.

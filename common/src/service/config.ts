@@ -47,6 +47,20 @@ export function serviceEnv(defaultPort: number) {
   });
 }
 
+/**
+ * Whether this process runs in production: `NODE_ENV=production` (the images set it) or
+ * `CARCAR_MODE=production` (`npm run start:prod`). Production never falls back to development
+ * keys, never derives the session secret, and never prints a generated password.
+ */
+export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV === 'production' || env.CARCAR_MODE === 'production';
+}
+
+/** The one line a production process stops with when variables it must have are unset. */
+export function missingInProduction(names: readonly string[]): string {
+  return `production (NODE_ENV or CARCAR_MODE) will not start without its keys; not set: ${names.join(', ')} (make them with npm run keys)`;
+}
+
 /** Explains the first bad variable in one line, so a misconfigured service says what to fix. */
 export function describeConfigError(error: z.ZodError): string {
   const problems = error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

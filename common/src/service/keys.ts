@@ -4,6 +4,7 @@ import path from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
 import { z } from 'zod';
 import { type Issuer, issuers } from '../contract/permissions.js';
+import { isProduction, missingInProduction } from './config.js';
 
 // The Ed25519 keys internal credentials are signed with (docs/identity.md, "Keys"): a signer holds
 // one private JWK (`CARCAR_SIGNING_KEY`), every verifier a JWK Set of public keys
@@ -186,7 +187,15 @@ export async function loadServiceKeys(
   settings: ServiceKeySettings,
   signsAs: Issuer | undefined,
   warn: (message: string, dir: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<ServiceKeys> {
+  if (isProduction(env)) {
+    const missing = [
+      ...(settings.CARCAR_TRUSTED_KEYS === undefined ? ['CARCAR_TRUSTED_KEYS'] : []),
+      ...(signsAs && settings.CARCAR_SIGNING_KEY === undefined ? ['CARCAR_SIGNING_KEY'] : []),
+    ];
+    if (missing.length > 0) throw new Error(missingInProduction(missing));
+  }
   const configured = settings.CARCAR_TRUSTED_KEYS !== undefined || settings.CARCAR_SIGNING_KEY !== undefined;
   if (configured) {
     const trustedKeys = parseTrustedKeys(settings.CARCAR_TRUSTED_KEYS);

@@ -6,6 +6,8 @@ import type { UsersRepository } from './repository.js';
 export const GENERATED_ADMIN_EMAIL = 'admin@carcar.local';
 
 export interface FirstAdminOptions {
+  /** Production prints no password: it needs CARCAR_ADMIN_EMAIL and CARCAR_ADMIN_PASSWORD instead. */
+  production?: boolean;
   users: UsersRepository;
   logger: Logger;
   /** CARCAR_ADMIN_EMAIL and CARCAR_ADMIN_PASSWORD, when both are set. */
@@ -23,6 +25,11 @@ export interface FirstAdminOptions {
  */
 export async function ensureFirstAdmin(options: FirstAdminOptions): Promise<void> {
   if (await options.users.any()) return;
+  if (options.production && !options.configured) {
+    throw new Error(
+      'Production needs CARCAR_ADMIN_EMAIL and CARCAR_ADMIN_PASSWORD for the first administrator (no user exists yet); a generated password is never printed in production',
+    );
+  }
   const email = options.configured?.email.trim().toLowerCase() ?? GENERATED_ADMIN_EMAIL;
   const password = options.configured?.password ?? generatePassword();
   const created = await options.users.createIfNone(
