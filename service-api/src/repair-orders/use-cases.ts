@@ -287,10 +287,11 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
     return order;
   }
 
-  async function publicEstimate(orderId: number): Promise<PublicEstimate> {
+  /** The customer's view; its photos are linked through the customer's own `token`. */
+  async function publicEstimate(orderId: number, token: string): Promise<PublicEstimate> {
     const [[details], inspections, rates] = await Promise.all([
       statements.details([orderId]),
-      inspectionsOf(db, [orderId]),
+      inspectionsOf(db, [orderId], token),
       readShopRates(db),
     ]);
     if (!details) throw notFound();
@@ -607,7 +608,7 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
     /** `GET /public/estimates/<token>`: the customer's view of their estimate. */
     async publicGet(token: string): Promise<PublicEstimate> {
       const order = await orderOfToken(token);
-      return publicEstimate(order.id);
+      return publicEstimate(order.id, token);
     },
 
     /**
@@ -630,7 +631,7 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
         if (order.approvalTokenHash !== found.approvalTokenHash) throw notFound();
         await decide(tx, order, input.decisions, { by: 'customer', name: input.name, method: 'link', address }, audit);
       });
-      return publicEstimate(found.id);
+      return publicEstimate(found.id, token);
     },
   };
 }
