@@ -132,6 +132,11 @@ beforeAll(async () => {
         'appointment.created',
         'appointment.canceled',
         'appointment.finished',
+        'repair_order.estimate_sent',
+        'repair_order.approved',
+        'repair_order.ready',
+        'repair_order.invoiced',
+        'repair_order.closed',
       ],
     })
     .expect(201);
@@ -354,6 +359,52 @@ describe('delivery', () => {
     expect(forCar().map((r) => r.json.type)).toEqual(['automobile.created', 'automobile.sold', 'automobile.unsold']);
     expect(forCar()[1]?.json.data).toMatchObject({ vin, sold: true, model_id: model.id });
     for (const r of forCar()) expect(r.json.data).not.toHaveProperty('cost');
+  });
+
+  it('delivers a repair order estimate_sent, approved, ready, invoiced and closed, in order', async () => {
+    const advisor = service.api('service');
+    await service.api('manager').put('/api/shop-settings/').send({ labor_rate: 120, tax_rate: 0 }).expect(200);
+    const order = (
+      await advisor
+        .post('/api/repair-orders/')
+        .send({
+          vin: VINS[0],
+          customer: { name: 'Jane Doe', phone: '555-123-4567' },
+          mileage: 42_000,
+          concern: 'Brakes',
+        })
+        .expect(201)
+    ).body;
+    const line = (
+      await service
+        .api('service')
+        .post(`/api/repair-orders/${order.id}/lines/`)
+        .send({ kind: 'fee', description: 'Inspection', unit_price: 50 })
+        .expect(201)
+    ).body;
+    await service.api('service').post(`/api/repair-orders/${order.id}/estimate/`).expect(200);
+    await service
+      .api('service')
+      .post(`/api/repair-orders/${order.id}/approvals/`)
+      .send({ decisions: [{ line: line.id, approved: true }], name: 'Jane Doe', method: 'phone' })
+      .expect(200);
+    await service.api('service').post(`/api/repair-orders/${order.id}/lines/${line.id}/done/`).expect(200);
+    await service.api('service').post(`/api/repair-orders/${order.id}/invoice/`).expect(200);
+    await service
+      .api('service')
+      .post(`/api/repair-orders/${order.id}/payments/`)
+      .send({ amount: 50, method: 'cash' })
+      .expect(201);
+    const forOrder = () =>
+      receiver.state.received.filter((r) => r.json.type.startsWith('repair_order.') && r.json.data.id === order.id);
+    await until('the five repair order events', () => (forOrder().length === 5 ? true : undefined));
+    expect(forOrder().map((r) => r.json.type)).toEqual([
+      'repair_order.estimate_sent',
+      'repair_order.approved',
+      'repair_order.ready',
+      'repair_order.invoiced',
+      'repair_order.closed',
+    ]);
   });
 
   it('writes no event for a change that was refused', async () => {
