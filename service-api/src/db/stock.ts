@@ -109,7 +109,7 @@ export async function takeStock(tx: Db, lines: readonly PartLineTake[], actor: A
 export async function putBackStock(tx: Db, repairOrderId: number, actor: AuditActor): Promise<void> {
   const owed = await queryRows<{ part_id: number; quantity: string }>(
     tx,
-    sql`select ${partMovements.partId} as part_id, -sum(${partMovements.quantity})::text as quantity
+    sql`select ${partMovements.partId} as part_id, (-sum(${partMovements.quantity}))::text as quantity
       from ${partMovements}
       where ${partMovements.repairOrderId} = ${repairOrderId} and ${partMovements.reason} in ('repair_order', 'void')
       group by ${partMovements.partId}
