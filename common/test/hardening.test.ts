@@ -1,5 +1,10 @@
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { openDatabase } from '../src/db/database.js';
 import { jsonNestedDeeperThan, MAX_JSON_DEPTH } from '../src/http/app.js';
 import { AppError } from '../src/http/errors.js';
 import { parseInput } from '../src/http/validation.js';
@@ -37,4 +42,41 @@ describe('#6: deeply nested JSON', () => {
     // Shallow input still finds its NUL character by path.
     expect(() => parseInput(z.unknown(), { a: { b: 'x\u0000' } })).toThrow(AppError);
   });
+});
+
+/** Every path under `root` whose mode lets anyone but the owner in, with its mode. */
+function openToOthers(root: string): string[] {
+  const found: string[] = [];
+  const walk = (at: string) => {
+    const stats = statSync(at);
+    if ((stats.mode & 0o077) !== 0) found.push(`${path.relative(root, at) || '.'} ${(stats.mode & 0o777).toString(8)}`);
+    if (stats.isDirectory()) for (const entry of readdirSync(at)) walk(path.join(at, entry));
+  };
+  walk(root);
+  return found;
+}
+
+describe('#8: the data folder is private', () => {
+  it('makes DATA_DIR 0700 and the embedded database files 0600, tightening what an older start left', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'carcar-data-'));
+    const dataDir = path.join(parent, '.data');
+    try {
+      // What an earlier version left: a world-readable folder and file.
+      mkdirSync(path.join(dataDir, 'identity'), { recursive: true, mode: 0o755 });
+      chmodSync(dataDir, 0o755);
+      chmodSync(path.join(dataDir, 'identity'), 0o755);
+      writeFileSync(path.join(dataDir, 'identity', 'old-file'), 'x', { mode: 0o644 });
+      chmodSync(path.join(dataDir, 'identity', 'old-file'), 0o644);
+
+      const migrationsFolder = fileURLToPath(new URL('../../gateway/drizzle', import.meta.url));
+      const database = await openDatabase({ schemaName: 'identity', migrationsFolder, dataDir });
+      await database.close();
+
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(readdirSync(path.join(dataDir, 'identity')).length).toBeGreaterThan(5);
+      expect(openToOthers(dataDir)).toEqual([]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

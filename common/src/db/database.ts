@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { claimDataFolder, pgliteSnapshot } from '../service/backup.js';
+import { privateFiles, protectDataFolder } from '../service/data-folder.js';
 import type { Logger } from '../service/logger.js';
 import { copyPgliteTemplate } from './pglite-template.js';
 
@@ -72,6 +73,8 @@ const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=1
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   let dataDir: string | undefined;
+  // Private before anything is written in it: folders 0700, files 0600 (service/data-folder.ts).
+  if (options.dataDir) protectDataFolder(options.dataDir, path.resolve(options.dataDir, options.schemaName));
   // Before the folder is touched: a second process on the same folder stops here, and `npm run
   // backup` asks this process for its snapshots (common/src/service/backup.ts).
   const claim = options.dataDir
@@ -90,6 +93,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       ...(options.pgliteExtensions ? { extensions: options.pgliteExtensions } : {}),
     });
     await migratePglite(drizzlePglite(client), migrationConfig(options));
+    if (dataDir) privateFiles(dataDir);
   } catch (error) {
     await client?.close();
     await claim?.close();
