@@ -41,6 +41,8 @@ COPY --from=deps /app/node_modules node_modules
 COPY ${SERVICE}/package.json ${SERVICE}/
 COPY ${SERVICE}/drizzle ${SERVICE}/drizzle
 COPY --from=build /app/${SERVICE}/dist ${SERVICE}/dist
+# service-api's inspection photos (PHOTOS_DIR in docker-compose.yml): a volume mounted here starts owned by node.
+RUN mkdir -p /var/lib/carcar/photos && chown node:node /var/lib/carcar/photos
 USER node
 WORKDIR /app/${SERVICE}
 EXPOSE ${PORT}
