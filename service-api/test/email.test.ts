@@ -294,6 +294,77 @@ describe('the sender', () => {
   });
 });
 
+describe('repair orders', () => {
+  it('mail the approval link when the estimate is sent, and "your car is ready" when the work is done', async () => {
+    const smtp = await smtpServer();
+    const sender = startMailSender({
+      db: svc.db,
+      tables: mailTables,
+      transport: smtpTransport(smtp.url),
+      from: 'service@dealer.test',
+      publicUrl: 'http://localhost:3000',
+      logger,
+    });
+    try {
+      const order = (
+        await svc
+          .api('service')
+          .post('/api/repair-orders/')
+          .send({
+            vin: '1C3CC5FB2AN120174',
+            customer: { name: 'Ro Customer', email: 'ro@example.test' },
+            mileage: 1_000,
+            concern: 'Squeak',
+          })
+          .expect(201)
+      ).body as { id: number };
+      const line = (
+        await svc
+          .api('service')
+          .post(`/api/repair-orders/${order.id}/lines/`)
+          .send({ kind: 'fee', description: 'Diagnosis', unit_price: 50 })
+          .expect(201)
+      ).body as { id: number };
+      const estimate = await svc.api('service').post(`/api/repair-orders/${order.id}/estimate/`).expect(200);
+      const link = String(estimate.body.approval_url);
+      expect(await sender.runOnce()).toBe(1);
+      const [approvalMail] = smtp.received;
+      expect(approvalMail?.raw).toMatch(/^Subject: Your estimate for repair order/m);
+      expect(bodyOf(approvalMail?.raw ?? '')).toContain(link);
+      // Sent: the body, and with it the link's token, is no longer stored.
+      const [approvalRecord] = await recordsTo('ro@example.test');
+      expect(approvalRecord).toMatchObject({ kind: 'approval_link', status: 'sent', body: null });
+      expect(approvalMail?.raw).not.toMatch(/List-Unsubscribe/i);
+
+      await svc
+        .api('service')
+        .post(`/api/repair-orders/${order.id}/approvals/`)
+        .send({ decisions: [{ line: line.id, approved: true }], name: 'Ro Customer', method: 'phone' })
+        .expect(200);
+      await svc.api('service').post(`/api/repair-orders/${order.id}/lines/${line.id}/done/`).expect(200);
+      expect((await svc.api('service').get(`/api/repair-orders/${order.id}/`)).body.status).toBe('ready');
+      expect(await sender.runOnce()).toBe(1);
+      expect(smtp.received).toHaveLength(2);
+      expect(smtp.received[1]?.raw).toMatch(/^Subject: Your car is ready/m);
+      expect((await recordsTo('ro@example.test')).map((r) => r.kind).sort()).toEqual(['approval_link', 'car_ready']);
+
+      // No customer email: no email, and the estimate is sent all the same.
+      const silent = (
+        await svc
+          .api('service')
+          .post('/api/repair-orders/')
+          .send({ vin: '1C3CC5FB2AN120174', customer: { name: 'No Mail' }, mileage: 1_000, concern: 'Rattle' })
+          .expect(201)
+      ).body as { id: number };
+      await svc.api('service').post(`/api/repair-orders/${silent.id}/estimate/`).expect(200);
+      expect(await sender.runOnce()).toBe(0);
+    } finally {
+      await sender.stop();
+      await smtp.close();
+    }
+  });
+});
+
 describe('GET /api/emails/', () => {
   it('shows managers the record, newest first, paged, and no one else', async () => {
     const res = await svc.api('manager').get('/api/emails/?limit=2').expect(200);

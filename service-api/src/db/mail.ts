@@ -14,3 +14,54 @@ export const mailTables: MailTables = { emails, unsubscribes: emailUnsubscribes 
 export function queueEmail(tx: Db, email: NewEmail): Promise<QueueResult> {
   return queueInto(tx, mailTables, email);
 }
+
+/** What the repair-order emails need of an order. */
+interface OrderContact {
+  id: number;
+  vin: string;
+  customerName: string;
+  customerEmail: string | null;
+}
+
+/**
+ * "Your car is ready", queued in the transaction that moves the order to `ready`; nothing when the
+ * order has no customer email.
+ */
+export async function queueCarReady(tx: Db, order: OrderContact): Promise<void> {
+  if (!order.customerEmail) return;
+  await queueEmail(tx, {
+    to: order.customerEmail,
+    subject: `Your car is ready (repair order ${order.id})`,
+    text: [
+      `Hello ${order.customerName},`,
+      '',
+      `The work on your car (VIN ${order.vin}, repair order ${order.id}) is done and it is ready to be picked up.`,
+      '',
+      'The service department',
+    ].join('\n'),
+    kind: 'car_ready',
+  });
+}
+
+/**
+ * The customer's approval link, queued in the transaction that sends the estimate; nothing when the
+ * order has no customer email. The body (with the link's token) is kept only until it is sent.
+ */
+export async function queueApprovalLink(tx: Db, order: OrderContact, url: string, expiresAt: Date): Promise<void> {
+  if (!order.customerEmail) return;
+  await queueEmail(tx, {
+    to: order.customerEmail,
+    subject: `Your estimate for repair order ${order.id}`,
+    text: [
+      `Hello ${order.customerName},`,
+      '',
+      `Your estimate for your car (VIN ${order.vin}) is ready. Review it and approve or decline each item here:`,
+      url,
+      '',
+      `The link works until ${expiresAt.toUTCString()}.`,
+      '',
+      'The service department',
+    ].join('\n'),
+    kind: 'approval_link',
+  });
+}

@@ -33,6 +33,7 @@ import { AppError, conflict, type FieldError, invalid, invalidField, notFound } 
 import type { Paged } from '@carcar/common/http/list';
 import type { RequestContext } from '@carcar/common/http/routes';
 import { eq } from 'drizzle-orm';
+import { queueApprovalLink, queueCarReady } from '../db/mail.js';
 import { appointments, events } from '../db/schema.js';
 import { readShopRates } from '../db/shop-settings.js';
 import { approvalUrl, hashApprovalToken, isTokenShaped, newApprovalToken } from './approval-token.js';
@@ -142,7 +143,10 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
     const next = progressedStatus(order.status, await statements.lines(tx, order.id));
     if (next !== order.status) {
       await statements.setStatus(tx, order.id, next);
-      if (next === 'ready') await emit(tx, 'repair_order.ready', order, { status: next });
+      if (next === 'ready') {
+        await emit(tx, 'repair_order.ready', order, { status: next });
+        await queueCarReady(tx, order);
+      }
     }
     return next;
   }
@@ -454,6 +458,7 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
           ...(order.status === 'open' ? { status: 'estimate' as const } : {}),
         });
         await emit(tx, 'repair_order.estimate_sent', order, { expires_at: link.expiresAt.toISOString() });
+        await queueApprovalLink(tx, order, approvalUrl(options.publicUrl, link.token), link.expiresAt);
       });
       return { approval_url: approvalUrl(options.publicUrl, link.token), expires_at: link.expiresAt.toISOString() };
     },
