@@ -680,6 +680,8 @@ describe("the customer's approval link", () => {
 
     const shown = await svc.api().get(`/public/estimates/${token}/`).set(gateway).expect(200);
     expect(shown.headers['cache-control']).toBe('no-store');
+    // The page's new total needs the tax rate: a header, leaving the JSON as the contract says.
+    expect(shown.headers['x-carcar-tax-rate']).toBe('0');
     expect(Object.keys(shown.body).sort()).toEqual(['customer', 'inspection', 'lines', 'totals', 'vehicle', 'vin']);
     expect(shown.body.customer).toEqual({ name: 'Jane Doe' });
     expect(shown.body.vehicle).toBeNull();

@@ -3,6 +3,7 @@ import {
   clockBody,
   lineCreateBody,
   lineUpdateBody,
+  type PublicEstimate,
   paymentBody,
   publicDecisionsBody,
   repairOrderCreateBody,
@@ -13,7 +14,7 @@ import type { Db } from '@carcar/common/db/database';
 import { sendList } from '@carcar/common/http/list';
 import { contextOf } from '@carcar/common/http/routes';
 import { parseId, parseInput } from '@carcar/common/http/validation';
-import { type Router as ExpressRouter, type Request, Router } from 'express';
+import { type Router as ExpressRouter, type Request, type Response, Router } from 'express';
 import { repairOrderListQuery, voidQuery } from './schemas.js';
 import { type RepairOrderOptions, repairOrderUseCases } from './use-cases.js';
 
@@ -86,6 +87,9 @@ export function repairOrdersRouter(db: Db, options: RepairOrderOptions): Express
  */
 export const CLIENT_ADDRESS_HEADER = 'x-carcar-client-address';
 
+/** The order's tax rate (a percent) on the public estimate's answers. */
+export const TAX_RATE_HEADER = 'X-CarCar-Tax-Rate';
+
 function clientAddress(req: Request): string | null {
   const value = req.get(CLIENT_ADDRESS_HEADER);
   return value !== undefined && /^[0-9A-Fa-f:.]{2,64}$/.test(value) ? value : null;
@@ -100,12 +104,17 @@ export function publicEstimatesRouter(db: Db, options: RepairOrderOptions): Expr
     res.set('Cache-Control', 'no-store');
     next();
   });
+  // The tax rate rides in a header, so the answer's JSON stays the contract's shape while the
+  // approval page can show the new total, tax included, as the customer chooses.
+  const send = (res: Response, answer: { estimate: PublicEstimate; taxRate: number }) => {
+    res.set(TAX_RATE_HEADER, String(answer.taxRate)).json(answer.estimate);
+  };
   router.get('/:token', async (req, res) => {
-    res.json(await orders.publicGet(req.params.token));
+    send(res, await orders.publicGet(req.params.token));
   });
   router.post('/:token', async (req, res) => {
     const input = parseInput(publicDecisionsBody, req.body);
-    res.json(await orders.publicDecide(req.params.token, input, contextOf(res), clientAddress(req)));
+    send(res, await orders.publicDecide(req.params.token, input, contextOf(res), clientAddress(req)));
   });
   return router;
 }

@@ -1,5 +1,6 @@
 import {
   fromCents,
+  fromUnits,
   isBilled,
   itemAmountCents,
   laborAmountCents,
@@ -292,14 +293,23 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
   }
 
   /** The customer's view; its photos are linked through the customer's own `token`. */
-  async function publicEstimate(orderId: number, token: string): Promise<PublicEstimate> {
+  /** The customer's view, and the tax rate (a percent) their page computes a new total with. */
+  async function publicEstimate(
+    orderId: number,
+    token: string,
+  ): Promise<{ estimate: PublicEstimate; taxRate: number }> {
     const [[details], inspections, rates] = await Promise.all([
       statements.details([orderId]),
       inspectionsOf(db, [orderId], token),
       readShopRates(db),
     ]);
     if (!details) throw notFound();
-    return publicEstimateJson(details, inspections.get(orderId) ?? [], rates.taxRateUnits);
+    const taxRateUnits =
+      details.order.taxRate === null ? rates.taxRateUnits : (toUnits(details.order.taxRate, 3) ?? rates.taxRateUnits);
+    return {
+      estimate: publicEstimateJson(details, inspections.get(orderId) ?? [], rates.taxRateUnits),
+      taxRate: fromUnits(taxRateUnits, 3),
+    };
   }
 
   /**
@@ -611,7 +621,7 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
     },
 
     /** `GET /public/estimates/<token>`: the customer's view of their estimate. */
-    async publicGet(token: string): Promise<PublicEstimate> {
+    async publicGet(token: string): Promise<{ estimate: PublicEstimate; taxRate: number }> {
       const order = await orderOfToken(token);
       return publicEstimate(order.id, token);
     },
@@ -625,7 +635,7 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
       input: PublicDecisionsInput,
       context: RequestContext,
       address: string | null,
-    ): Promise<PublicEstimate> {
+    ): Promise<{ estimate: PublicEstimate; taxRate: number }> {
       const found = await orderOfToken(token);
       const audit = auditContext(context, {
         action: 'decide',
