@@ -17,7 +17,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 // the archive holds pg_dump of the schemas.
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(path.join(tmpdir(), 'carcar-drill-'));
-const cleanups: Array<() => Promise<void> | void> = [() => rmSync(work, { recursive: true, force: true })];
+const cleanups: Array<() => unknown> = [() => rmSync(work, { recursive: true, force: true })];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });

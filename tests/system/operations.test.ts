@@ -1,0 +1,199 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { sampleVin } from '@carcar/common/vin/vin';
+import { signIn, spawnGateway, TEST_ADMIN } from '@carcar/testing/gateway';
+import { callJson } from '@carcar/testing/http';
+import { runServiceToExit, type SpawnedService, spawnService, until } from '@carcar/testing/processes';
+import { addInventoryModel, inventoryDir, type Stack, startStack } from '@carcar/testing/stack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Operations, with real processes: the probes and /metrics of the services and the gateway, and
+// start-up failures that say in one line what went wrong.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const METRICS_TOKEN = 'a metrics token for the test';
+let stack: Stack<'sales'>;
+let gateway: SpawnedService;
+const scratch = mkdtempSync(path.join(tmpdir(), 'carcar-ops-'));
+
+beforeAll(async () => {
+  stack = await startStack({ services: ['sales'], prefix: 'carcar_ops' });
+  gateway = await spawnGateway(
+    { inventory: stack.urls.inventory, service: stack.urls.inventory, sales: stack.urls.sales },
+    { ...stack.data.env, METRICS_TOKEN },
+  );
+});
+afterAll(async () => {
+  await gateway?.stop();
+  await stack?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const scrape = async (url: string, headers: Record<string, string> = {}) => {
+  const res = await fetch(`${url}/metrics`, { headers });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
+};
+/** The value of one series in a scrape, or undefined. */
+const sample = (text: string, series: string) =>
+  text
+    .split('\n')
+    .find((line) => line.startsWith(`${series} `))
+    ?.split(' ')[1];
+
+describe('probes and metrics', () => {
+  it('every service answers /livez and /readyz, and times requests by route pattern, never by VIN', async () => {
+    for (const url of [stack.urls.inventory, stack.urls.sales, gateway.url]) {
+      expect(await callJson('GET', `${url}/livez`)).toEqual({ status: 'ok' });
+      expect(await callJson('GET', `${url}/readyz`)).toEqual({ status: 'ready' });
+    }
+    const modelId = await addInventoryModel(stack.urls.inventory, 'Metric Motors', 'Gauge');
+    const vin = sampleVin(7301);
+    await stack.call('inventory', 'POST', '/api/automobiles/', { vin, color: 'red', year: 2015, model_id: modelId });
+    await stack.call('inventory', 'GET', `/api/automobiles/${vin}/`);
+    await stack.call('inventory', 'GET', `/api/automobiles/${vin}`);
+    // A request no route answers is counted under one label, whatever its path.
+    const unmatched = 'http_request_duration_seconds_count{method="GET",route="unmatched",status="401"}';
+    const before = Number(sample((await scrape(stack.urls.inventory)).text, unmatched) ?? 0);
+    const missing = await fetch(`${stack.urls.inventory}/api/automobiles/${vin}/nothing/`);
+    expect(missing.status).toBe(401);
+
+    const inventory = await scrape(stack.urls.inventory);
+    expect(inventory.status).toBe(200);
+    expect(inventory.type).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(
+      sample(
+        inventory.text,
+        'http_request_duration_seconds_count{method="GET",route="/api/automobiles/:vin/",status="200"}',
+      ),
+    ).toBe('2');
+    expect(Number(sample(inventory.text, unmatched))).toBe(before + 1);
+    expect(inventory.text).not.toContain(vin);
+    expect(inventory.text).toContain('process_cpu_user_seconds_total');
+    expect(inventory.text).toContain('nodejs_eventloop_lag_p99_seconds');
+
+    // Through the gateway: the service's pattern behind the gateway's prefix.
+    const admin = await signIn(gateway.url, TEST_ADMIN.email, TEST_ADMIN.password);
+    await admin.call('GET', `/inventory/api/automobiles/${vin}/`);
+    const viaGateway = await scrape(gateway.url);
+    expect(viaGateway.status).toBe(200);
+    expect(
+      sample(
+        viaGateway.text,
+        'http_request_duration_seconds_count{method="GET",route="/inventory/api/automobiles/:vin/",status="200"}',
+      ),
+    ).toBe('1');
+    expect(
+      sample(viaGateway.text, 'http_request_duration_seconds_count{method="POST",route="/auth/login",status="200"}'),
+    ).toBe('1');
+    expect(viaGateway.text).not.toContain(vin);
+  });
+
+  it("the gateway's /metrics answers loopback, or the METRICS_TOKEN bearer, and no one behind a proxy", async () => {
+    const forwarded = { 'x-forwarded-for': '203.0.113.9' };
+    expect((await scrape(gateway.url, forwarded)).status).toBe(401);
+    expect((await scrape(gateway.url, { ...forwarded, authorization: 'Bearer not the token at all' })).status).toBe(
+      401,
+    );
+    expect((await scrape(gateway.url, { ...forwarded, authorization: `Bearer ${METRICS_TOKEN}` })).status).toBe(200);
+    expect((await scrape(gateway.url, { authorization: 'Bearer not the token at all' })).status).toBe(401);
+  });
+
+  it("sales reports its poller's lag and its outbox's backlog and age", async () => {
+    await until(
+      'the sales poller caught up',
+      async () => sample((await scrape(stack.urls.sales)).text, 'carcar_sync_last_seq{poller="sales"}') !== '0',
+      30_000,
+    );
+    const synced = await scrape(stack.urls.sales);
+    expect(Number(sample(synced.text, 'carcar_sync_lag_seconds{poller="sales"}'))).toBeGreaterThanOrEqual(0);
+    expect(sample(synced.text, 'carcar_outbox_pending')).toBe('0');
+    expect(sample(synced.text, 'carcar_outbox_oldest_age_seconds')).toBe('0');
+
+    const vin = sampleVin(7301);
+    const salesperson = await stack.call<{ id: number }>('sales', 'POST', '/api/salespeople/', {
+      first_name: 'Mo',
+      last_name: 'Metric',
+      employee_id: 'M-1',
+    });
+    const customer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
+      first_name: 'Al',
+      last_name: 'Buyer',
+      address: '2 Main St',
+      phone_number: '555-0102',
+    });
+    const port = String(stack.processes.inventory.port);
+    await stack.processes.inventory.stop();
+    await stack.call('sales', 'POST', '/api/sales/', {
+      automobile: vin,
+      price: 19000,
+      salesperson: salesperson.id,
+      customer: customer.id,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const waiting = await scrape(stack.urls.sales);
+    expect(sample(waiting.text, 'carcar_outbox_pending')).toBe('1');
+    expect(Number(sample(waiting.text, 'carcar_outbox_oldest_age_seconds'))).toBeGreaterThan(1);
+    stack.processes.inventory = await stack.start('inventory', { PORT: port });
+    await until(
+      'the outbox drained',
+      async () => sample((await scrape(stack.urls.sales)).text, 'carcar_outbox_pending') === '0',
+      15_000,
+    );
+  });
+});
+
+describe('start-up failures', () => {
+  it('a second process on an embedded data folder in use stops with one line instead of opening it', async () => {
+    // Its own folder even on a Postgres run: two processes on one PGlite folder is the embedded default's risk.
+    const dataDir = stack.data.dataDir ?? path.join(scratch, 'in-use');
+    const first = stack.data.dataDir
+      ? stack.processes.inventory
+      : await spawnService(inventoryDir, { DATA_DIR: dataDir, DATABASE_URL: '' });
+    const second = await runServiceToExit(inventoryDir, {
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+    });
+    expect(second.code).toBe(1);
+    expect(second.stderr.trim().split('\n')).toEqual([
+      `inventory-api: could not open its database: the inventory database in ${dataDir} is in use by another running CarCar process; stop it first (or use another DATA_DIR)`,
+    ]);
+    // The running one is untouched.
+    expect(await callJson('GET', `${first.url}/readyz`)).toEqual({ status: 'ready' });
+    if (first !== stack.processes.inventory) await first.stop();
+  });
+
+  it('a port in use stops the service with one line naming the port', async () => {
+    const port = String(stack.processes.inventory.port);
+    const run = await runServiceToExit(inventoryDir, {
+      DATA_DIR: path.join(scratch, 'port-in-use'),
+      DATABASE_URL: '',
+      HOST: '127.0.0.1',
+      PORT: port,
+      LOG_LEVEL: 'silent',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `inventory-api: could not listen: port ${port} is already in use (another CarCar still running or stopping, or another program): stop it, or set PORT`,
+    ]);
+  });
+
+  it('processes starting at once on a fresh data folder all get the same complete development keys', async () => {
+    const dir = path.join(scratch, 'keys');
+    const code = `import { ensureDevelopmentKeys } from '@carcar/common/service/keys';
+      const keys = await ensureDevelopmentKeys(${JSON.stringify(dir)}, ['carcar-gateway', 'inventory-api', 'service-api', 'sales-api']);
+      process.stdout.write(keys.CARCAR_TRUSTED_KEYS);`;
+    const runs = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: root }),
+      ),
+    );
+    const sets = new Set(runs.map((run) => run.stdout));
+    expect(sets.size).toBe(1);
+    expect(JSON.parse([...sets][0] ?? '').keys).toHaveLength(4);
+  });
+});
