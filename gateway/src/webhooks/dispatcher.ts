@@ -194,7 +194,10 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
             if (lock === held) lock = null;
           });
         }
-        if (lock) await fanOut();
+        // Without a subscription the feeds wait where they are: a subscription made later gets only
+        // the events after it (fan-out compares times), so nothing old is sent, and an
+        // installation without webhooks makes no requests.
+        if (lock && (await repository.anySubscription())) await fanOut();
         await dispatch();
       } catch (error) {
         if (!stopping.signal.aborted) log.warn({ err: error }, 'webhook round failed; retrying');

@@ -190,6 +190,12 @@ export function webhooksRepository(db: Db) {
       return row ? { ...row, status: row.status as DeliveryStatus } : undefined;
     },
 
+    /** Whether anyone subscribes at all: without a subscription the feeds are not read. */
+    async anySubscription(): Promise<boolean> {
+      const [row] = await db.select({ id: webhooks.id }).from(webhooks).limit(1);
+      return row !== undefined;
+    },
+
     async cursor(source: string): Promise<number> {
       const [row] = await db
         .select({ seq: webhookCursors.seq })
