@@ -66,6 +66,16 @@ async function photoRows(): Promise<number> {
   return (await svc.db.select({ id: inspectionPhotos.id }).from(inspectionPhotos)).length;
 }
 
+/** PNG's chunk checksum (CRC-32, as zlib's). */
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
 /** EXIF's GPS IFD pointer tag, 0x8825, as libvips writes it (little-endian). */
 const GPS_POINTER = Buffer.from([0x25, 0x88]);
 
@@ -302,6 +312,39 @@ describe('inspection photos', () => {
     expect(await photoRows()).toBe(rows);
     // The service still answers afterwards.
     await svc.api('technician').get(`/api/repair-orders/${order.id}/`).expect(200);
+  });
+
+  it('refuses a small file declaring a huge image (a decompression bomb) with 413 before decoding it', async () => {
+    const order = await newOrder();
+    const item = await addItem(order.id);
+    const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    // The header says 20,000 × 20,000 (400 megapixels); its checksum made right, so the header reads.
+    png.writeUInt32BE(20_000, 16);
+    png.writeUInt32BE(20_000, 20);
+    png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
+    expect(await sharp(png, { limitInputPixels: false }).metadata()).toMatchObject({ width: 20_000, height: 20_000 });
+    const res = await upload(order.id, item.id, png, 'bomb.png', 'image/png').expect(413);
+    expect(res.body.message).toMatch(/megapixels/);
+  });
+
+  it('records every item and photo in the audit trail', async () => {
+    const order = await newOrder();
+    const item = await addItem(order.id, 'yellow', 'Tire pressure', null);
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#123' } })
+      .png()
+      .toBuffer();
+    const photo = (await upload(order.id, item.id, png, 'a.png', 'image/png').expect(201)).body;
+    const items = await svc.api('manager').get(`/api/audit/?entity=inspection_item&entity_id=${item.id}`).expect(200);
+    expect(items.body.entries).toMatchObject([
+      { action: 'create', actor: { role: 'technician' }, changes: { name: [null, 'Tire pressure'] } },
+    ]);
+    const photos = await svc
+      .api('manager')
+      .get(`/api/audit/?entity=inspection_photo&entity_id=${photo.id}`)
+      .expect(200);
+    expect(photos.body.entries).toMatchObject([{ action: 'create', changes: { item_id: [null, item.id] } }]);
   });
 
   it("answers a photo through an approval token for that token's order only", async () => {
