@@ -33,6 +33,8 @@ export interface SalesDeps {
   dispatcherStatus?: () => DispatcherStatus;
   /** The dealership's IANA time zone: the reports' months and days. UTC unless given. */
   timezone?: string;
+  /** `SALES_TAX_RATE`: a deal's tax rate when the sale names none, in rate units (ten-thousandths of a percent). */
+  salesTaxRate?: number;
 }
 
 export function createApp({
@@ -44,6 +46,7 @@ export function createApp({
   syncStatus,
   dispatcherStatus,
   timezone = 'UTC',
+  salesTaxRate = 0,
 }: SalesDeps): Express {
   return createHttpApp({
     logger,
@@ -68,7 +71,7 @@ export function createApp({
           }),
         ),
       );
-      app.use('/api/sales', salesRouter(db, onOutboxWritten ?? (() => undefined)));
+      app.use('/api/sales', salesRouter(db, onOutboxWritten ?? (() => undefined), { taxRate: salesTaxRate }));
       app.use('/api/automobiles', automobilesRouter(db));
       app.use('/api/reports', salesReportsRouter(db, timezone));
       app.use('/api/audit', auditRouter(db, auditLog));

@@ -50,6 +50,7 @@ await runService({
       syncStatus: poller.status,
       dispatcherStatus: dispatcher.status,
       timezone: config.TIMEZONE,
+      salesTaxRate: config.SALES_TAX_RATE,
     });
     return { app, stopping: [() => poller.stop(), () => dispatcher.stop()] };
   },

@@ -46,6 +46,26 @@ describe('sales', () => {
       automobile: { vin, sold: true },
       salesperson,
       customer: buyer,
+      // (sales desk, additive) no trade-in or fees, a deal of the price alone, and (an
+      // administrator asking) the front gross, unknown while the car's cost is
+      trade_in: null,
+      fees: [],
+      deal: {
+        price: 25999.99,
+        fees_total: 0,
+        trade_allowance: 0,
+        trade_payoff: 0,
+        taxable: 25999.99,
+        tax_rate: 0,
+        tax: 0,
+        down_payment: 0,
+        amount_financed: 25999.99,
+        apr: null,
+        term_months: null,
+        monthly_payment: null,
+        total_of_payments: null,
+      },
+      front_gross: null,
     });
     await sales.api().get(`/api/sales/${res.body.id}/`).expect(200, res.body);
     expect((await sales.api().get('/api/sales/').expect(200)).body.sales).toContainEqual(res.body);

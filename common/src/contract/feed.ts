@@ -17,6 +17,8 @@ export const feedChangeSchema = z.object({
   year: z.number().int(),
   color: z.string(),
   model: z.object({ name: z.string(), manufacturer: z.object({ name: z.string() }) }),
+  /** (sales desk) What the car cost the dealership: in entries read with sales' credential only. */
+  cost: z.number().nullable().optional(),
 });
 export type FeedChange = z.infer<typeof feedChangeSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { vinSchema } from '../vin/vin.js';
+import { type Deal, feesBody, financingBody, moneyField, rateField, tradeInBody } from './deal.js';
 import { choiceField, formatNumber, requiredText } from './fields.js';
 import type { StaffMember } from './people.js';
 
@@ -45,11 +46,21 @@ export const priceField = z.union([z.number(), z.string().trim()], { error: pric
 /** At most 500 characters: why a sale was voided (`DELETE /api/sales/:id/`). */
 export const MAX_VOID_REASON = 500;
 
+/** `null` for an optional part of the deal means the same as leaving it out. */
+const nullIsUnset = (value: unknown) => (value === null ? undefined : value);
+
 export const saleCreateBody = z.object({
   automobile: vinSchema,
   salesperson: choiceField('Choose a salesperson'),
   customer: choiceField('Choose a customer'),
   price: priceField,
+  // (sales desk) The deal around the price, all optional: a classic sale sends none of them.
+  trade_in: z.preprocess(nullIsUnset, tradeInBody.optional()),
+  fees: z.preprocess(nullIsUnset, feesBody.optional()),
+  /** Percent; the dealership's `SALES_TAX_RATE` when left out. */
+  tax_rate: z.preprocess(nullIsUnset, rateField('tax rate').optional()),
+  down_payment: z.preprocess(nullIsUnset, moneyField('down payment').optional()),
+  financing: z.preprocess(nullIsUnset, financingBody.optional()),
 });
 export type SaleInput = z.output<typeof saleCreateBody>;
 
@@ -96,6 +107,29 @@ export interface Sale {
   automobile: { vin: string; sold: boolean };
   salesperson: Salesperson;
   customer: Customer;
+  /** (sales desk) The trade-in as sent (money in dollars), or null. */
+  trade_in: TradeIn | null;
+  /** (sales desk) The fees as sent; empty for none. */
+  fees: { name: string; amount: number }[];
+  /** (sales desk) The deal's figures, by `computeDeal` (common/src/contract/deal.ts). */
+  deal: Deal;
+  /**
+   * (sales desk) price − the car's cost, or null while its cost is unknown: present only for
+   * callers holding `inventory.cost` (managers, administrators).
+   */
+  front_gross?: number | null;
+}
+
+/** A sale's `trade_in`. */
+export interface TradeIn {
+  vin: string;
+  year: number;
+  make: string;
+  model: string;
+  color: string | null;
+  odometer: number;
+  allowance: number;
+  payoff: number | null;
 }
 
 /** `GET /api/automobiles/`: a car in the sales service's copy of inventory. */

@@ -3,10 +3,12 @@ import { eventsTable } from '@carcar/common/events/table';
 import { automobileVOTable, syncCursorTable } from '@carcar/common/sync/store';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
   integer,
+  jsonb,
   numeric,
   pgSchema,
   serial,
@@ -61,6 +63,14 @@ export const salesRecords = sales.table(
     voidedAt: timestamp('voided_at', { withTimezone: true }),
     /** Why it was voided, when the person voiding it said (a wrong price, a cancelled deal). */
     voidReason: varchar('void_reason', { length: 500 }),
+    /** (sales desk) The customer's car taken in part payment, as sent; null for none. */
+    tradeIn: jsonb('trade_in'),
+    /** Its VIN, for the checks: a VIN in stock cannot be traded in, a sold trade-in stops a void. */
+    tradeInVin: varchar('trade_in_vin', { length: 17 }),
+    /** The fees as sent (`[{name, amount}]`). */
+    fees: jsonb(),
+    /** The deal's figures in cents (`DealCents` of common/src/contract/deal.ts); null for sales recorded before it. */
+    deal: jsonb(),
   },
   (t) => [
     // Exactly one live sale per car, also under concurrent requests.
@@ -75,8 +85,23 @@ export const salesRecords = sales.table(
     index('sales_live_price_id_idx').on(t.price, t.id).where(sql`${t.voidedAt} is null`),
     // The reports: live sales of a range of days, with every column they sum (an index-only scan).
     index('sales_live_created_at_idx').on(t.createdAt, t.salespersonId, t.price).where(sql`${t.voidedAt} is null`),
+    index('sales_live_trade_in_vin_idx')
+      .on(t.tradeInVin)
+      .where(sql`${t.voidedAt} is null and ${t.tradeInVin} is not null`),
   ],
 );
+
+/**
+ * What each car cost the dealership, from inventory's feed (which answers it to sales' credential
+ * alone), for the managers' front gross. Kept apart from the sales rows, so no sale's JSON, audit
+ * entry or webhook event carries it.
+ */
+export const automobileCosts = sales.table('automobile_costs', {
+  vin: varchar({ length: 17 }).primaryKey(),
+  cost: numeric({ precision: 12, scale: 2 }),
+  /** The feed entry this row reflects; an older entry never overwrites a newer one. */
+  seq: bigint({ mode: 'number' }).notNull(),
+});
 
 /**
  * "Mark this VIN sold/unsold in inventory", written in the same transaction as the sale or the
@@ -87,7 +112,12 @@ export const outbox = sales.table(
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
     vin: varchar({ length: 17 }).notNull(),
-    sold: boolean().notNull(),
+    /** What to tell inventory: `sold` (the `sold` flag), `trade_in` (the payload) or `trade_in_remove`. */
+    kind: varchar({ length: 20 }).notNull().default('sold'),
+    /** For `sold` only. */
+    sold: boolean(),
+    /** A trade-in's body for inventory, or the voided sale's id for its removal. */
+    payload: jsonb(),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     /** A dispatcher's claim; another replica may take the row once it has passed. */

@@ -36,7 +36,10 @@ export interface Dispatcher {
 interface Claimed {
   id: number;
   vin: string;
-  sold: boolean;
+  /** `sold` (the flag), `trade_in` (payload: inventory's trade-in body) or `trade_in_remove` (payload: the sale's id). */
+  kind: string;
+  sold: boolean | null;
+  payload: Record<string, unknown> | null;
   attempts: number;
 }
 
@@ -89,7 +92,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
         and not exists (select from ${outbox} older where older.vin = o.vin and older.id < o.id)
       order by o.id limit ${BATCH}
       for update of o skip locked))
-    returning id, vin, sold, attempts`;
+    returning id, vin, kind, sold, payload, attempts`;
   const deleteSql = (ids: number[]) => sql`delete from ${outbox} where ${outbox.id} = any(${sql.param(ids)}::bigint[])`;
   // Waits double from 250 ms per attempt, up to the cap; the lease is given back.
   const retrySql = (
@@ -101,9 +104,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     where ${outbox.id} = any(${sql.param(ids)}::bigint[])`;
 
   async function claim(): Promise<Claimed[]> {
-    const rows = await onIndexWalks(db, (tx) =>
-      queryRows<{ id: string | number; vin: string; sold: boolean; attempts: number }>(tx, claimSql),
-    );
+    const rows = await onIndexWalks(db, (tx) => queryRows<Omit<Claimed, 'id'> & { id: string | number }>(tx, claimSql));
     return rows.map((row) => ({ ...row, id: Number(row.id) })).sort((a, b) => a.id - b.id);
   }
 
@@ -128,7 +129,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   /** One row on its own, the way every row went before the batch route. */
   async function deliverOne(row: Claimed): Promise<Outcome> {
     try {
-      const body: SoldUpdate = { sold: row.sold };
+      const body: SoldUpdate = { sold: row.sold ?? false };
       const res = await client.put(`/api/automobiles/${encodeURIComponent(row.vin)}/`, body, {
         headers: await headers(),
       });
@@ -141,7 +142,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   /** The rows in one request; inventory answers the VINs it has no car for, which are dropped like a 404. */
   async function deliver(rows: Claimed[]): Promise<Outcome[]> {
     try {
-      const body: SoldBatch = { automobiles: rows.map((row) => ({ vin: row.vin, sold: row.sold })) };
+      const body: SoldBatch = { automobiles: rows.map((row) => ({ vin: row.vin, sold: row.sold ?? false })) };
       const res = await client.post<SoldBatchResult>('/api/automobiles/sold/', body, { headers: await headers() });
       if (res.status >= 200 && res.status < 300) {
         const missing = new Set(res.data.missing);
@@ -161,6 +162,36 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
+  /**
+   * A trade-in into inventory, or out again after a void: one request each. Inventory answers a
+   * repeat of either as done (200) or gone (404), so a row delivered twice changes nothing; a 409
+   * (the VIN in stock unsold, or the trade-in sold since) is refused for good and dropped with a warning.
+   */
+  async function deliverTradeIn(row: Claimed): Promise<Outcome> {
+    try {
+      const res =
+        row.kind === 'trade_in'
+          ? await client.post('/api/automobiles/trade-ins/', row.payload, { headers: await headers() })
+          : await client.delete(`/api/automobiles/trade-ins/${encodeURIComponent(row.vin)}/`, {
+              params: { sale_id: row.payload?.sale_id },
+              headers: await headers(),
+            });
+      return res.status >= 200 && res.status < 300 ? { kind: 'delivered' } : refusal(res.status);
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
+  /** A claim's rows, each by its kind: the sold updates in one batch, the trade-ins one by one, all at once. */
+  async function deliverAll(rows: Claimed[]): Promise<Outcome[]> {
+    const soldRows = rows.filter((row) => row.kind === 'sold');
+    const soldOutcomes = soldRows.length > 0 ? await deliver(soldRows) : [];
+    const bySold = new Map(soldRows.map((row, i) => [row.id, soldOutcomes[i] as Outcome]));
+    const others = await Promise.all(rows.filter((row) => row.kind !== 'sold').map(deliverTradeIn));
+    const byOther = new Map(rows.filter((row) => row.kind !== 'sold').map((row, i) => [row.id, others[i] as Outcome]));
+    return rows.map((row) => (bySold.get(row.id) ?? byOther.get(row.id)) as Outcome);
+  }
+
   /** Delivered and refused rows are deleted in one statement (refused ones with a warning); failed ones wait. */
   async function settle(rows: Claimed[], outcomes: Outcome[]): Promise<void> {
     const done: number[] = [];
@@ -171,8 +202,8 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       if (outcome.kind === 'gone') {
         // Inventory refused for good (the car was deleted there): retrying would block this VIN forever.
         logger.warn(
-          { vin: row.vin, sold: row.sold, status: outcome.status },
-          'inventory refused a sold update; dropped',
+          { vin: row.vin, kind: row.kind, sold: row.sold, status: outcome.status },
+          'inventory refused an outbox message; dropped',
         );
       }
       if (outcome.kind === 'retry') {
@@ -216,7 +247,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
           await pause(idleMs);
           continue;
         }
-        const outcomes = await deliver(rows);
+        const outcomes = await deliverAll(rows);
         await settle(rows, outcomes);
         const failed = outcomes.find((o): o is Extract<Outcome, { kind: 'retry' }> => o.kind === 'retry');
         setState(failed ? 'failing' : 'ok', failed?.error);

@@ -12,5 +12,24 @@ export function enqueueSoldUpdate(cars: string, sold: boolean): SQL {
   return sql`insert into ${outbox} (vin, sold) select vin, ${sql.raw(String(sold))} from ${sql.identifier(cars)}`;
 }
 
+/**
+ * "Put this trade-in into inventory": `rows` is a select of `vin` and `payload` (inventory's
+ * trade-in body with the sale's id), composed into the statement that records the sale. The
+ * dispatcher delivers a VIN's rows in id order, so a trade-in arrives before its removal.
+ */
+export function enqueueTradeIn(rows: SQL): SQL {
+  return sql`insert into ${outbox} (vin, kind, payload) select vin, 'trade_in', payload from (${rows}) as traded`;
+}
+
+/**
+ * "Take this trade-in out of inventory again": for each row of `voided` (an earlier `with` query
+ * with `id` and `trade_in_vin`) whose sale had a trade-in, in the statement that voids the sale.
+ */
+export function enqueueTradeInRemoval(voided: string): SQL {
+  return sql`insert into ${outbox} (vin, kind, payload)
+    select trade_in_vin, 'trade_in_remove', jsonb_build_object('sale_id', id)
+    from ${sql.identifier(voided)} where trade_in_vin is not null`;
+}
+
 /** Called once a statement that wrote an outbox row has committed: the dispatcher delivers at once. */
 export type OnOutboxWritten = () => void;

@@ -5,10 +5,10 @@ import { parseId, parseInput } from '@carcar/common/http/validation';
 import type { Router } from 'express';
 import type { OnOutboxWritten } from '../outbox/enqueue.js';
 import { saleGetQuery, saleListQuery, saleVoidQuery } from './schemas.js';
-import { salesUseCases } from './use-cases.js';
+import { type SalesDeskOptions, salesUseCases } from './use-cases.js';
 
-export function salesRouter(db: Db, onOutboxWritten: OnOutboxWritten): Router {
-  const sales = salesUseCases(db, onOutboxWritten);
+export function salesRouter(db: Db, onOutboxWritten: OnOutboxWritten, desk: SalesDeskOptions = {}): Router {
+  const sales = salesUseCases(db, onOutboxWritten, desk);
   return resourceRouter({
     listKey: 'sales',
     list: { query: saleListQuery, run: sales.list },

@@ -1,11 +1,12 @@
-import type { SaleInput } from '@carcar/common/contract/sales';
+import type { DealCents } from '@carcar/common/contract/deal';
+import type { SaleInput, TradeIn } from '@carcar/common/contract/sales';
 import { type AuditContext, auditCreated, auditCte, auditInlineCte } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { totalOf } from '@carcar/common/db/pagination';
 import { executePage, type FiltersPresent, prepareRows, statementsByFilters } from '@carcar/common/db/statements';
 import { type AnyColumn, and, asc, count, desc, eq, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { auditLog, automobileVOs, customers, salespeople, salesRecords } from '../db/schema.js';
-import { enqueueSoldUpdate } from '../outbox/enqueue.js';
+import { auditLog, automobileCosts, automobileVOs, customers, salespeople, salesRecords } from '../db/schema.js';
+import { enqueueSoldUpdate, enqueueTradeIn, enqueueTradeInRemoval } from '../outbox/enqueue.js';
 import type { SaleListQuery } from './schemas.js';
 
 // The SQL of the sales use cases, each statement prepared once: named on a Postgres server, so it
@@ -13,10 +14,30 @@ import type { SaleListQuery } from './schemas.js';
 
 /** A sale with its car, salesperson and customer, as every read selects it. */
 export interface SaleRow {
-  sale: { id: number; price: string; createdAt: Date; voidedAt: Date | null; voidReason: string | null };
+  sale: {
+    id: number;
+    price: string;
+    createdAt: Date;
+    voidedAt: Date | null;
+    voidReason: string | null;
+    tradeIn: unknown;
+    fees: unknown;
+    deal: unknown;
+  };
+  /** What the car cost the dealership, from inventory's feed; null while unknown. */
+  cost: string | null;
   automobile: { vin: string; sold: boolean };
   salesperson: typeof salespeople.$inferSelect;
   customer: typeof customers.$inferSelect;
+}
+
+/** What a sale stores besides the classic fields: the deal as sent and as computed. */
+export interface SaleDesk {
+  tradeIn: TradeIn | null;
+  /** The trade-in as inventory's trade-in route takes it (allowance as dollars text), less the sale id. */
+  tradeInArrival: Record<string, unknown> | null;
+  fees: { name: string; amount: number }[];
+  deal: DealCents;
 }
 
 /** What the checks before a sale found; null where nothing has that VIN or id. */
@@ -53,6 +74,9 @@ const saleColumns = {
   createdAt: salesRecords.createdAt,
   voidedAt: salesRecords.voidedAt,
   voidReason: salesRecords.voidReason,
+  tradeIn: salesRecords.tradeIn,
+  fees: salesRecords.fees,
+  deal: salesRecords.deal,
 };
 
 type ListFilter = 'salesperson' | 'customer' | 'vin' | 'q' | 'voided' | 'price' | 'desc' | 'limit';
@@ -64,12 +88,14 @@ export function salesStatements(db: Db) {
     return db
       .select({
         sale: saleColumns,
+        cost: automobileCosts.cost,
         automobile: { vin: automobileVOs.vin, sold: automobileVOs.sold },
         salesperson: salespeople,
         customer: customers,
       })
       .from(salesRecords)
       .innerJoin(automobileVOs, eq(automobileVOs.vin, salesRecords.automobileVin))
+      .leftJoin(automobileCosts, eq(automobileCosts.vin, salesRecords.automobileVin))
       .innerJoin(salespeople, eq(salespeople.id, salesRecords.salespersonId))
       .innerJoin(customers, eq(customers.id, salesRecords.customerId))
       .where(withVoided ? id : and(isLive, id))
@@ -116,7 +142,11 @@ export function salesStatements(db: Db) {
           createdAt: page.createdAt,
           voidedAt: page.voidedAt,
           voidReason: page.voidReason,
+          tradeIn: page.tradeIn,
+          fees: page.fees,
+          deal: page.deal,
         },
+        cost: automobileCosts.cost,
         automobile: { vin: automobileVOs.vin, sold: automobileVOs.sold },
         salesperson: salespeople,
         customer: customers,
@@ -124,6 +154,7 @@ export function salesStatements(db: Db) {
       })
       .from(page)
       .innerJoin(automobileVOs, eq(automobileVOs.vin, page.automobileVin))
+      .leftJoin(automobileCosts, eq(automobileCosts.vin, page.automobileVin))
       .innerJoin(salespeople, eq(salespeople.id, page.salespersonId))
       .innerJoin(customers, eq(customers.id, page.customerId))
       .orderBy(...orderOf(page))
@@ -164,7 +195,18 @@ export function salesStatements(db: Db) {
    */
   const record = prepareRows<
     { id: number; price: string; created_at: string | Date },
-    { automobile: string; price: string; salesperson: number; customer: number; audit: string }
+    {
+      automobile: string;
+      price: string;
+      salesperson: number;
+      customer: number;
+      tradeIn: string | null;
+      tradeInVin: string | null;
+      tradeInPayload: string | null;
+      fees: string | null;
+      deal: string;
+      audit: string;
+    }
   >(
     db,
     'sales_sale_create',
@@ -176,11 +218,16 @@ export function salesStatements(db: Db) {
         where ${automobileVOs.vin} = ${placeholder('automobile')} and ${automobileVOs.inInventory} and not ${automobileVOs.sold}
         returning vin),
       sale as (
-        insert into ${salesRecords} (price, automobile_vin, salesperson_id, customer_id)
-        select ${placeholder('price')}, vin, ${placeholder('salesperson')}, ${placeholder('customer')} from car cross join audit
+        insert into ${salesRecords} (price, automobile_vin, salesperson_id, customer_id, trade_in, trade_in_vin, fees, deal)
+        select ${placeholder('price')}, vin, ${placeholder('salesperson')}, ${placeholder('customer')},
+          ${placeholder('tradeIn')}::jsonb, ${placeholder('tradeInVin')}::varchar, ${placeholder('fees')}::jsonb,
+          ${placeholder('deal')}::jsonb
+        from car cross join audit
         returning *),
       ${auditCreated({ log: auditLog, entity: 'sale', table: salesRecords, rows: 'sale', vinColumn: 'automobile_vin', leaveOut: ['created_at'] })},
-      queued as (${enqueueSoldUpdate('car', true)})
+      queued as (${enqueueSoldUpdate('car', true)}),
+      traded as (${enqueueTradeIn(sql`select trade_in_vin as vin, ${placeholder('tradeInPayload')}::jsonb || jsonb_build_object('sale_id', id) as payload
+        from sale where trade_in_vin is not null`)})
       select id, price, created_at from sale`,
   );
 
@@ -199,13 +246,61 @@ export function salesStatements(db: Db) {
       voided as (
         update ${salesRecords} set voided_at = now(), void_reason = ${placeholder('reason')}
         where id = ${placeholder('id')} and voided_at is null
-        returning automobile_vin as vin, voided_at, void_reason),
+          -- A trade-in sold since stays sold: the deal that brought it in can no longer be undone.
+          and not exists (select from ${automobileVOs} traded
+            where traded.vin = ${salesRecords.tradeInVin} and traded.sold and traded.in_inventory)
+        returning id, automobile_vin as vin, voided_at, void_reason, trade_in_vin),
       car as (update ${automobileVOs} set sold = false where vin in (select vin from voided)),
-      queued as (${enqueueSoldUpdate('voided', false)})
+      queued as (${enqueueSoldUpdate('voided', false)}),
+      untraded as (${enqueueTradeInRemoval('voided')})
       select vin, voided_at, void_reason from voided cross join audit`,
   );
 
+  /**
+   * Whether a VIN offered as a trade-in is in stock and unsold in the copy, or is the trade-in of a
+   * live sale still on its way to inventory (not yet sold again).
+   */
+  const tradeInCheck = prepareRows<{ in_stock: boolean; pending: boolean }, { vin: string }>(
+    db,
+    'sales_trade_in_check',
+    sql`select
+        exists (select from ${automobileVOs} where vin = ${placeholder('vin')} and in_inventory and not sold) as in_stock,
+        exists (select from ${salesRecords} s where s.trade_in_vin = ${placeholder('vin')} and s.voided_at is null
+          and not exists (select from ${automobileVOs} v where v.vin = s.trade_in_vin and v.sold)) as pending`,
+  );
+
+  const costByVin = prepareRows<{ cost: string | null }, { vin: string }>(
+    db,
+    'sales_automobile_cost',
+    sql`select cost from ${automobileCosts} where vin = ${placeholder('vin')}`,
+  );
+
+  /** Whether the copy has this car sold (a trade-in sold since its deal). */
+  const soldInCopy = prepareRows<{ sold: boolean }, { vin: string }>(
+    db,
+    'sales_copy_sold',
+    sql`select sold from ${automobileVOs} where vin = ${placeholder('vin')} and in_inventory`,
+  );
+
   return {
+    /** Whether `vin` cannot be taken in trade now: in stock unsold, or another live deal's trade-in. */
+    async tradeInTaken(vin: string): Promise<boolean> {
+      const [row] = await tradeInCheck({ vin });
+      return Boolean(row?.in_stock || row?.pending);
+    },
+
+    /** What the car of `vin` cost the dealership, as the feed said; null while unknown. */
+    async costOf(vin: string): Promise<string | null> {
+      const [row] = await costByVin({ vin });
+      return row?.cost ?? null;
+    },
+
+    /** Whether the copy says the car of `vin` is sold. */
+    async isSold(vin: string): Promise<boolean> {
+      const [row] = await soldInCopy({ vin });
+      return row?.sold ?? false;
+    },
+
     /** A live sale, or (`withVoided`) a voided one too. */
     async findById(id: number, withVoided = false): Promise<SaleRow | undefined> {
       const [row] = await (withVoided ? byId.any : byId.live).execute({ id });
@@ -226,9 +321,21 @@ export function salesStatements(db: Db) {
     /** The new sale; undefined when the car was sold meanwhile. */
     async record(
       input: SaleInput,
+      desk: SaleDesk,
       audit: AuditContext,
     ): Promise<{ id: number; price: string; createdAt: Date } | undefined> {
-      const [row] = await record({ ...input, audit: JSON.stringify(audit) });
+      const [row] = await record({
+        automobile: input.automobile,
+        price: input.price,
+        salesperson: input.salesperson,
+        customer: input.customer,
+        tradeIn: desk.tradeIn ? JSON.stringify(desk.tradeIn) : null,
+        tradeInVin: desk.tradeIn?.vin ?? null,
+        tradeInPayload: desk.tradeInArrival ? JSON.stringify(desk.tradeInArrival) : null,
+        fees: JSON.stringify(desk.fees),
+        deal: JSON.stringify(desk.deal),
+        audit: JSON.stringify(audit),
+      });
       return row && { id: row.id, price: row.price, createdAt: new Date(row.created_at) };
     },
 

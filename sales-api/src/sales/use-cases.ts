@@ -1,3 +1,4 @@
+import { type Actor, can } from '@carcar/common/contract/permissions';
 import type { Sale, SaleInput, SaleVoidInput } from '@carcar/common/contract/sales';
 import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
@@ -9,10 +10,24 @@ import type { Paged } from '@carcar/common/http/list';
 import type { RequestContext } from '@carcar/common/http/routes';
 import { customerJson } from '../json/customer-json.js';
 import type { OnOutboxWritten } from '../outbox/enqueue.js';
+import { dealOf, frontGross, storedDeal, storedDesk } from './deal.js';
 import type { SaleListQuery } from './schemas.js';
 import { type SaleParties, type SaleRow, salesStatements } from './statements.js';
 
-function saleJson(row: SaleRow): Sale {
+/**
+ * A sale as answered: the classic keys, the desk's (`trade_in`, `fees`, `deal`), and `front_gross`
+ * for callers holding `inventory.cost` only (the key is absent for everyone else).
+ */
+function saleJson(row: SaleRow, actor?: Actor): Sale {
+  return {
+    ...classicSaleJson(row),
+    ...storedDesk(row.sale),
+    deal: storedDeal(row.sale.deal, row.sale.price),
+    ...(actor && can(actor, 'inventory.cost') ? { front_gross: frontGross(row.sale.price, row.cost) } : {}),
+  };
+}
+
+function classicSaleJson(row: SaleRow) {
   return {
     id: row.sale.id,
     price: Number(row.sale.price),
@@ -30,6 +45,17 @@ const alreadySold = (vin: string): FieldError => ({ path: 'automobile', message:
 function alreadySoldConflict(vin: string) {
   const field = alreadySold(vin);
   return conflict(field.message, { errors: [field] });
+}
+
+function tradeInSoldConflict(vin: string) {
+  const message = `The trade-in ${vin} has been sold since; this sale can no longer be voided`;
+  return conflict(message, { errors: [{ path: 'trade_in.vin', message }] });
+}
+
+/** The dealership's defaults for a deal. */
+export interface SalesDeskOptions {
+  /** `SALES_TAX_RATE`, in rate units (ten-thousandths of a percent); 0 unless given. */
+  taxRate?: number;
 }
 
 const noSuch = {
@@ -59,14 +85,15 @@ function missingReference(constraint: string | undefined): FieldError {
  * What staff do with sales. Recording and voiding write an outbox row with the change, so
  * inventory hears of it; `onOutboxWritten` then wakes the dispatcher to deliver it at once.
  */
-export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten) {
+export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten, desk: SalesDeskOptions = {}) {
   const statements = salesStatements(db);
+  const defaultTaxRate = desk.taxRate ?? 0;
 
-  /** A live sale, or (`includeVoided`) a voided one too. */
-  async function get(id: number, options: { includeVoided?: boolean } = {}): Promise<Sale> {
+  /** A live sale, or (`includeVoided`) a voided one too, as `actor` may see it. */
+  async function get(id: number, options: { includeVoided?: boolean } = {}, actor?: Actor): Promise<Sale> {
     const row = await statements.findById(id, options.includeVoided);
     if (!row) throw notFound();
-    return saleJson(row);
+    return saleJson(row, actor);
   }
 
   return {
@@ -79,7 +106,7 @@ export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten) {
       }
       const narrowed = scope === 'all' ? query : { ...query, salesperson: scope.ownerId };
       const { rows, total } = await statements.list(narrowed);
-      return { items: rows.map(saleJson), total };
+      return { items: rows.map((row) => saleJson(row, actor)), total };
     },
 
     /** One sale, for someone who may read it (a salesperson: only their own). */
@@ -89,7 +116,7 @@ export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten) {
       // no sale at all, so they cannot tell which sale numbers exist.
       if (!row && ownScope(actor, 'sales.read') !== 'all') assertOwn(actor, 'sales.read', undefined);
       if (!row) throw notFound();
-      const sale = saleJson(row);
+      const sale = saleJson(row, actor);
       assertOwn(actor, 'sales.read', sale.salesperson.id);
       return sale;
     },
@@ -106,8 +133,13 @@ export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten) {
       const { car, salesperson, customer } = parties;
       if (!car || !salesperson || !customer) throw invalid(missingParties(parties));
       if (car.sold) throw alreadySoldConflict(input.automobile);
+      const deal = dealOf(input, defaultTaxRate);
+      if (deal.tradeIn && (await statements.tradeInTaken(deal.tradeIn.vin))) {
+        const message = `Automobile ${deal.tradeIn.vin} is already in stock and unsold; it cannot be traded in`;
+        throw conflict(message, { errors: [{ path: 'trade_in.vin', message }] });
+      }
 
-      const sale = await statements.record(input, auditContext(context, { action: 'sale' })).catch(
+      const sale = await statements.record(input, deal, auditContext(context, { action: 'sale' })).catch(
         translatePgError({
           unique: alreadySold(input.automobile),
           // The salesperson or customer was deleted since the check.
@@ -118,25 +150,34 @@ export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten) {
       if (!sale) throw alreadySoldConflict(input.automobile);
 
       onOutboxWritten();
-      return saleJson({
-        sale: { ...sale, voidedAt: null, voidReason: null },
-        automobile: { vin: input.automobile, sold: true },
-        salesperson,
-        customer,
-      });
+      return saleJson(
+        {
+          sale: { ...sale, voidedAt: null, voidReason: null, tradeIn: deal.tradeIn, fees: deal.fees, deal: deal.deal },
+          cost: await statements.costOf(input.automobile),
+          automobile: { vin: input.automobile, sold: true },
+          salesperson,
+          customer,
+        },
+        context.actor,
+      );
     },
 
     /**
      * Void a sale: the record stays for the books with when and (if given) why, the car is
-     * available again, here and in inventory.
+     * available again, here and in inventory. Its trade-in leaves inventory again, unless it was
+     * sold since: then the deal cannot be undone (409).
      */
     async voidSale(id: number, input: SaleVoidInput, context: RequestContext): Promise<Sale> {
-      const sale = await get(id);
+      const sale = await get(id, {}, context.actor);
+      const tradeInSold = async () => sale.trade_in !== null && (await statements.isSold(sale.trade_in.vin));
+      if (await tradeInSold()) throw tradeInSoldConflict(sale.trade_in?.vin ?? '');
       const voided = await statements.void(
         id,
         input.reason,
         auditContext(context, { action: 'void', reason: input.reason }),
       );
+      // No row: voided meanwhile, or its trade-in was sold meanwhile.
+      if (!voided && (await tradeInSold())) throw tradeInSoldConflict(sale.trade_in?.vin ?? '');
       if (!voided) throw notFound();
 
       onOutboxWritten();
