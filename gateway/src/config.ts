@@ -1,5 +1,7 @@
+import { passwordSchema } from '@carcar/common/contract/passwords';
 import { serviceEnv, timeZoneVariable } from '@carcar/common/service/config';
 import { z } from 'zod';
+import { isCommonPassword } from './auth/common-passwords.js';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -44,7 +46,8 @@ export const gatewayEnv = serviceEnv(3000)
     /** Where development keys are made when CARCAR_SIGNING_KEY is unset (default `<DATA_DIR>/keys`). */
     CARCAR_KEYS_DIR: optional(z.string().min(1)),
     CARCAR_ADMIN_EMAIL: optional(z.email({ error: 'must be an email address' })),
-    CARCAR_ADMIN_PASSWORD: optional(z.string().min(12, 'must be at least 12 characters').max(256)),
+    /** Held to the same rules as any new password (common/src/contract/passwords.ts, and not a common one). */
+    CARCAR_ADMIN_PASSWORD: optional(passwordSchema({ isCommon: isCommonPassword })),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
       .int()

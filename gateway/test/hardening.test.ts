@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayEnv } from '../src/config.js';
 import { ADMIN, addUser, CSRF, sessionCookie, signedIn, startGateway, type TestGateway } from './helpers.js';
 
 // The findings of the penetration test (issue 25) that concern the gateway, each reproduced as
@@ -154,5 +155,49 @@ describe('#6: deeply nested JSON is a 400 before sign-in', () => {
     expect(res.body).toMatchObject({ code: 'validation_error', message: 'The JSON nests more than 32 levels deep' });
     expect(gw.log.text()).not.toContain('Maximum call stack');
     expect(gw.log.text()).not.toContain('unhandled error');
+  });
+});
+
+describe('#9: passwords are checked for more than length', () => {
+  it('refuses blank, one-key and common passwords for a new user and a changed password, naming the field', async () => {
+    const admin = await signedIn(gw, ADMIN.email, ADMIN.password);
+    const before = await userCount();
+    for (const password of [
+      'aaaaaaaaaaaa',
+      ' '.repeat(12),
+      'abababababab',
+      'password1234',
+      'Qwerty123456',
+      '1q2w3e4r5t6y',
+    ]) {
+      const res = await admin
+        .post('/auth/users')
+        .set(CSRF)
+        .send({ ...newUser(), password });
+      expect({ password, status: res.status }).toEqual({ password, status: 400 });
+      expect(res.body.errors.map((error: { path: string }) => error.path)).toEqual(['password']);
+    }
+    expect(await userCount()).toBe(before);
+    const changed = await admin
+      .put(`/auth/users/${gw.admin.id}`)
+      .set(CSRF)
+      .send({ password: 'password1234' })
+      .expect(400);
+    expect(changed.body.errors[0]).toEqual({
+      path: 'password',
+      message: 'must not be one of the most common passwords; choose another',
+    });
+    // The first administrator's password from the environment is held to the same rules.
+    const configured = gatewayEnv.safeParse({
+      CARCAR_ADMIN_EMAIL: 'a@dealer.test',
+      CARCAR_ADMIN_PASSWORD: ' '.repeat(12),
+    });
+    expect(configured.success).toBe(false);
+    // A long passphrase of ordinary words is fine.
+    await admin
+      .post('/auth/users')
+      .set(CSRF)
+      .send({ ...newUser(), password: 'tractor lemon harbour 42' })
+      .expect(201);
   });
 });

@@ -8,9 +8,7 @@ import { hash, type Options, verify } from '@node-rs/argon2';
  */
 const ARGON2ID: Options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export const MIN_PASSWORD_LENGTH = 12;
-/** Hashing is deliberately slow; a megabyte "password" must not make it slower still. */
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@carcar/common/contract/passwords';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID);

@@ -1,6 +1,7 @@
+import { passwordSchema } from '@carcar/common/contract/passwords';
 import { type Permission, permissionsOf, type Role, roles } from '@carcar/common/contract/permissions';
 import { z } from 'zod';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
+import { isCommonPassword } from '../auth/common-passwords.js';
 
 /** A staff member as the rest of the gateway sees them: everything but the password hash. */
 export interface UserRecord {
@@ -53,10 +54,8 @@ export const nameField = z
 
 export const roleField = z.enum(roles, { error: `must be one of ${roles.join(', ')}` });
 
-export const passwordField = z
-  .string({ error: 'is required' })
-  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
+/** The shared rules for a new password (common/src/contract/passwords.ts) and the common-password list. */
+export const passwordField = passwordSchema({ isCommon: isCommonPassword });
 
 /** A link to a technician or salesperson in another service: its id, or null for none. */
 const linkField = z

@@ -1,17 +1,18 @@
+import { passwordSchema } from '@carcar/common/contract/passwords';
 import { roles } from '@carcar/common/contract/permissions';
 import { z } from 'zod';
 
-// The gateway's own rules (gateway/src/users/schemas.ts), checked here first so a mistake shows
-// next to its field at once; the gateway checks again and its messages land in the same places.
+// The gateway's own rules (gateway/src/users/schemas.ts; a password's are shared, in
+// common/src/contract/passwords.ts), checked here first so a mistake shows next to its field at
+// once; the gateway checks again and its messages land in the same places.
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from '@carcar/common/contract/passwords';
 
 const name = z.string().trim().min(1, 'Enter the name').max(100, 'At most 100 characters');
 const role = z.enum(roles, { error: 'Choose a role' });
-const password = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(256, 'At most 256 characters');
+// The shared rules (length, not blank, enough different characters); the list of common passwords
+// stays on the server, whose answer lands next to the field as well.
+const password = passwordSchema({ capitalize: true });
 /** A link select: '' is "not linked". */
 const link = z
   .union([z.string(), z.number()])
