@@ -28,7 +28,7 @@ interface Received {
 type Mode = 'ok' | 'fail' | 'hang';
 
 /** A receiver: answers 200, 500, or never, as `mode` says; records what it accepted. */
-async function startReceiver() {
+async function startReceiver(port = 0) {
   const state = { mode: 'ok' as Mode, received: [] as Received[], tries: 0 };
   const server: Server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -48,12 +48,12 @@ async function startReceiver() {
     });
     res.writeHead(200).end('ok');
   });
-  server.listen(0, '127.0.0.1');
+  server.listen(port, '127.0.0.1');
   await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   return {
     state,
-    url: `http://127.0.0.1:${port}/hooks`,
+    url: `http://127.0.0.1:${bound}/hooks`,
     close: () => {
       server.closeAllConnections();
       server.close();
@@ -144,7 +144,7 @@ beforeAll(async () => {
   await stockCars(sales, VINS);
   person = await addSalesperson(sales);
   customer = await addCustomer(sales);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await worker?.stop();
@@ -484,6 +484,54 @@ describe('delivery', () => {
     await until('the sale made while the gateway was down', () =>
       receivedFor('sale.created', sold.body.id).length === 1 ? true : undefined,
     );
+  });
+
+  it('keeps trying a receiver whose port is closed, and sends only the events it asked for once it listens', async () => {
+    const probe = await startReceiver();
+    const url = probe.url;
+    probe.close();
+    const only = await admin
+      .post('/auth/webhooks')
+      .set(CSRF)
+      .send({ url, events: ['sale.voided'] })
+      .expect(201);
+    const sold = await sales
+      .api()
+      .post('/api/sales/')
+      .send({ automobile: VINS[0], salesperson: person.id, customer: customer.id, price: 500 })
+      .expect(409);
+    expect(sold.body.code).toBe('conflict');
+    const again = await sales
+      .api()
+      .post('/api/sales/')
+      .send({ automobile: VINS[1], salesperson: person.id, customer: customer.id, price: 500 })
+      .expect(201);
+    await sales.api().delete(`/api/sales/${again.body.id}/`).expect(200);
+    const failing = await until('two refused connections', async () => {
+      const log = (await admin.get(`/auth/webhooks/${only.body.id}/deliveries`)).body.deliveries as Array<
+        Record<string, unknown>
+      >;
+      return log.length === 1 && (log[0]?.attempts as number) >= 2 ? log[0] : undefined;
+    });
+    expect(failing).toMatchObject({
+      type: 'sale.voided',
+      status: 'pending',
+      response_status: null,
+      last_error: 'could not reach the receiver (ECONNREFUSED)',
+    });
+    const late = await startReceiver(Number(new URL(url).port));
+    try {
+      await until('the void', () => (late.state.received.length === 1 ? true : undefined));
+      await delay(300);
+      expect(late.state.received.map((r) => r.json.type)).toEqual(['sale.voided']);
+      expect(late.state.received[0]?.json.data).toMatchObject({ id: again.body.id, voided_at: expect.any(String) });
+      expect(
+        verifySignature(only.body.secret, late.state.received[0]?.body ?? '', late.state.received[0]?.signature ?? ''),
+      ).toBe(true);
+    } finally {
+      late.close();
+      await admin.delete(`/auth/webhooks/${only.body.id}`).set(CSRF).expect(200);
+    }
   });
 
   it('cuts off a receiver that hangs, and sends a test event and a redelivery', async () => {
