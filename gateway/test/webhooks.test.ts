@@ -144,7 +144,7 @@ beforeAll(async () => {
   await stockCars(sales, VINS);
   person = await addSalesperson(sales);
   customer = await addCustomer(sales);
-}, 120_000);
+});
 
 afterAll(async () => {
   await worker?.stop();
