@@ -171,6 +171,22 @@ describe('inspection items', () => {
     expect(lines).toHaveLength(2);
   });
 
+  it('closes the inspection of a void order: no new items or photos (409)', async () => {
+    const order = await newOrder();
+    const item = await addItem(order.id);
+    await svc.api('service').delete(`/api/repair-orders/${order.id}/?reason=duplicate`).expect(200);
+    const refused = await svc
+      .api('technician')
+      .post(`/api/repair-orders/${order.id}/inspection/`)
+      .send({ name: 'Horn', condition: 'green' })
+      .expect(409);
+    expect(refused.body.message).toMatch(/void/);
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#123' } })
+      .png()
+      .toBuffer();
+    await upload(order.id, item.id, png, 'a.png', 'image/png').expect(409);
+  });
+
   it("answers the shop's default checklist, and lets only managers change it", async () => {
     const template = await svc.api('technician').get('/api/inspection-template/').expect(200);
     expect(template.body.items.length).toBeGreaterThan(15);
