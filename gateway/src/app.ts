@@ -24,6 +24,7 @@ import { loginThrottles, writeLimiter } from './auth/throttle.js';
 import type { GatewayConfig } from './config.js';
 import { auditLog } from './db/schema.js';
 import { forwardTo, serviceRoutes } from './forward/services.js';
+import { publicEstimates } from './public/estimates.js';
 import { unsubscribeRouter } from './public/unsubscribe.js';
 import { requestLog } from './request-log.js';
 import { ssoClient } from './sso/provider.js';
@@ -196,6 +197,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
   // token in the path is the whole authority (no cookie is read), so a forged request can do nothing
   // its sender could not do by opening the link.
   app.use('/unsubscribe', unsubscribeRouter({ serviceApiUrl: config.SERVICE_API_URL, signer: deps.signer, logger }));
+
+  // The customer's approval link (/approve/<token>, /public/estimates/<token>): the same reasoning,
+  // the token is the whole authority and no session is read; limited per address.
+  app.use(
+    publicEstimates({
+      serviceApiUrl: config.SERVICE_API_URL,
+      signer: deps.signer,
+      logger,
+      perMinute: config.PUBLIC_REQUESTS_PER_MINUTE,
+      dealershipName: config.DEALERSHIP_NAME,
+    }),
+  );
 
   // Before anything reads a session or a body: a forged write is refused untouched.
   app.use(

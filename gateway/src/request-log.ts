@@ -7,6 +7,15 @@ import { callerOf, subjectOf } from './auth/caller.js';
 const PROBES = new Set(['/healthz', '/livez', '/readyz', '/metrics']);
 
 /**
+ * The path as logged: without the query, and without the secret of a customer's link (an approval
+ * or unsubscribe token), which opens what it names to whoever holds it.
+ */
+export function loggedPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return path.replace(/^\/(approve|public\/estimates|unsubscribe|public\/unsubscribe)\/[^/]+/, '/$1/(token)');
+}
+
+/**
  * Gives each request a new id (sent on to the service as `X-Request-Id` and back to the client)
  * and logs one line when it ends: method, path without the query (a search may hold a customer's
  * name), status, duration, who. Never headers or bodies, so no cookie, token or password.
@@ -24,7 +33,7 @@ export function requestLog(logger: Logger): RequestHandler {
         {
           requestId,
           method: req.method,
-          path: req.originalUrl.split('?')[0],
+          path: loggedPath(req.originalUrl),
           status: res.statusCode,
           ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
           ...(caller ? { actor: subjectOf(caller) } : {}),

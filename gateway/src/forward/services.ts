@@ -38,6 +38,8 @@ const DROPPED_REQUEST_HEADERS = new Set([
   'x-carcar-csrf',
   'x-request-id',
   'x-forwarded-for',
+  // Set by the gateway alone, on the public estimate routes (public/estimates.ts).
+  'x-carcar-client-address',
   'x-forwarded-host',
   'x-forwarded-proto',
   'forwarded',
