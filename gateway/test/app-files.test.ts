@@ -18,7 +18,7 @@ describe('the built app (production)', () => {
     const res = await gw.api().get('/config.js').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/javascript/);
     expect(res.text).toBe(
-      'window.__CARCAR_CONFIG__ = {"timeZone":"America/Chicago","dealershipName":"O\'Hare Motors"};\n',
+      'window.__CARCAR_CONFIG__ = {"timeZone":"America/Chicago","dealershipName":"O\'Hare Motors","ssoName":null};\n',
     );
   });
 
@@ -65,7 +65,7 @@ describe('the dev server (development)', () => {
 
   it('answers /config.js itself, not Vite, with the default name and clock when none is set', async () => {
     const res = await gw.api().get('/config.js').expect(200);
-    expect(res.text).toBe('window.__CARCAR_CONFIG__ = {"timeZone":"UTC","dealershipName":"CarCar Motors"};\n');
+    expect(res.text).toBe('window.__CARCAR_CONFIG__ = {"timeZone":"UTC","dealershipName":"CarCar Motors","ssoName":null};\n');
   });
 
   it('proxies pages and assets to Vite, without the session cookie', async () => {
