@@ -26,8 +26,7 @@ const approvalMethods = { link: 'by the link', phone: 'by phone', in_person: 'in
 export function approvalText(line: RepairLine): string {
   if (!line.approval) return '—';
   const a = line.approval;
-  const verb = line.status === 'declined' ? 'Declined' : 'Approved';
-  return `${verb} by ${a.name} ${approvalMethods[a.method]}, ${formatDateTime(a.at)}`;
+  return `By ${a.name} ${approvalMethods[a.method]}, ${formatDateTime(a.at)}`;
 }
 
 export const technicianNameOf = (technicians: Technician[] | undefined, id: number | null) => {
@@ -109,62 +108,65 @@ export function LinesTable({
   if (lines.length === 0) return <Empty>No lines yet: add the labor, parts and fees below.</Empty>;
   return (
     <div className="ro-lines">
-      <table className="striped">
-        <caption className="visually-hidden">Lines of this repair order</caption>
-        <thead>
-          <tr>
-            <th scope="col">Kind</th>
-            <th scope="col">Description</th>
-            <th scope="col" className="num">
-              Hours or qty × price
-            </th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-            <th scope="col">Technician</th>
-            <th scope="col">Status</th>
-            <th scope="col">Approval</th>
-            <th scope="col" className="num">
-              Clocked
-            </th>
-            {withActions && <th scope="col">Actions</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((line) => (
-            <tr key={line.id} className={`line-${line.status}`} data-testid={`line-${line.id}`}>
-              <td data-label="Kind">{kindLabels[line.kind]}</td>
-              <td data-label="Description">
-                {line.description}
-                {line.part_number && <span className="line-meta">Part {line.part_number}</span>}
-                {line.backordered && <span className="badge overdue">Backordered</span>}
-              </td>
-              <td data-label="Figures" className="num">
-                {lineFigures(line)}
-              </td>
-              <td data-label="Amount" className="num line-amount">
-                {formatMoney(line.amount)}
-              </td>
-              <td data-label="Technician">
-                {line.kind === 'labor' ? technicianNameOf(technicians, line.technician) : '—'}
-              </td>
-              <td data-label="Status">
-                <LineStatusBadge status={line.status} />
-              </td>
-              <td data-label="Approval">{approvalText(line)}</td>
-              <td data-label="Clocked" className="num">
-                {line.kind === 'labor' ? hoursText(line.clocked_hours) : '—'}
-              </td>
-              {withActions && (
-                <td data-label="Actions">
-                  {mayRemove && line.status === 'proposed' && <DeleteLine orderId={orderId} line={line} />}
-                  {line.status === 'approved' && mayFinish(line) && <MarkDone orderId={orderId} line={line} />}
-                </td>
-              )}
+      <div className="overflow-auto">
+        <table className="striped">
+          <caption className="visually-hidden">Lines of this repair order</caption>
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">Description</th>
+              <th scope="col" className="num">
+                Hours or qty × price
+              </th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+              <th scope="col">Technician</th>
+              <th scope="col">Status and approval</th>
+              <th scope="col" className="num">
+                Clocked
+              </th>
+              {withActions && <th scope="col">Actions</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr key={line.id} className={`line-${line.status}`} data-testid={`line-${line.id}`}>
+                <td data-label="Kind">{kindLabels[line.kind]}</td>
+                <td data-label="Description">
+                  {line.description}
+                  {line.part_number && <span className="line-meta">Part {line.part_number}</span>}
+                  {line.backordered && <span className="badge overdue">Backordered</span>}
+                </td>
+                <td data-label="Figures" className="num">
+                  {lineFigures(line)}
+                </td>
+                <td data-label="Amount" className="num">
+                  <span className="line-amount">{formatMoney(line.amount)}</span>
+                </td>
+                <td data-label="Technician">
+                  {line.kind === 'labor' ? technicianNameOf(technicians, line.technician) : '—'}
+                </td>
+                <td data-label="Status">
+                  <span>
+                    <LineStatusBadge status={line.status} />
+                    {line.approval && <span className="line-meta">{approvalText(line)}</span>}
+                  </span>
+                </td>
+                <td data-label="Clocked" className="num">
+                  {line.kind === 'labor' ? hoursText(line.clocked_hours) : '—'}
+                </td>
+                {withActions && (
+                  <td data-label="Actions">
+                    {mayRemove && line.status === 'proposed' && <DeleteLine orderId={orderId} line={line} />}
+                    {line.status === 'approved' && mayFinish(line) && <MarkDone orderId={orderId} line={line} />}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

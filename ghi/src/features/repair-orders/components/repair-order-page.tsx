@@ -194,31 +194,11 @@ export function RepairOrderPage() {
           </p>
         </div>
       )}
+      {/* The write-up beside the money and what to do next; below, the lines across the whole width. */}
       <div className="ro-layout">
-        <div>
-          {link && !settled && <ApprovalLink order={o} link={link} />}
-          <WriteUp order={o} mayEdit={mayWrite && !settled} />
-          <section aria-labelledby="lines-heading">
-            <h2 id="lines-heading">Lines</h2>
-            <LinesTable
-              orderId={o.id}
-              lines={o.lines}
-              technicians={technicians.data}
-              mayRemove={mayWrite && !settled}
-              mayFinish={(line) => user !== null && allowsOwn(user, 'repair_orders.work', line.technician)}
-            />
-          </section>
-          {deciding && proposed && !settled && <RecordApproval order={o} onDone={() => setDeciding(false)} />}
-          {(mayWrite || mayPropose) && !settled && (
-            <AddLineForm orderId={o.id} laborRate={settings.data?.labor_rate} technicians={technicians.data} />
-          )}
-          <Payments order={o} />
-        </div>
+        <WriteUp order={o} mayEdit={mayWrite && !settled} />
         <aside aria-label="Money and actions">
           <OrderTotals totals={o.totals} />
-          {mayWrite && o.status === 'invoiced' && o.totals.balance > 0 && (
-            <TakePayment key={o.payments.length} order={o} />
-          )}
           <div className="record-actions ro-actions">
             {mayWrite && !settled && <SendEstimate order={o} onSent={setLink} />}
             {mayWrite && !settled && proposed && !deciding && (
@@ -237,8 +217,27 @@ export function RepairOrderPage() {
               <strong>Not ready to invoice.</strong> {refusal}
             </p>
           )}
+          {mayWrite && o.status === 'invoiced' && o.totals.balance > 0 && (
+            <TakePayment key={o.payments.length} order={o} />
+          )}
         </aside>
       </div>
+      {link && !settled && <ApprovalLink order={o} link={link} />}
+      <section aria-labelledby="lines-heading">
+        <h2 id="lines-heading">Lines</h2>
+        <LinesTable
+          orderId={o.id}
+          lines={o.lines}
+          technicians={technicians.data}
+          mayRemove={mayWrite && !settled}
+          mayFinish={(line) => user !== null && allowsOwn(user, 'repair_orders.work', line.technician)}
+        />
+      </section>
+      {deciding && proposed && !settled && <RecordApproval order={o} onDone={() => setDeciding(false)} />}
+      {(mayWrite || mayPropose) && !settled && (
+        <AddLineForm orderId={o.id} laborRate={settings.data?.labor_rate} technicians={technicians.data} />
+      )}
+      <Payments order={o} />
     </>
   );
 }
