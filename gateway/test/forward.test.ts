@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import type { ServiceName } from '@carcar/common/contract/permissions';
+import { permissionsOf, type ServiceName } from '@carcar/common/contract/permissions';
 import type { Actor } from '@carcar/common/http/credentials';
 import { testVerifier } from '@carcar/testing/credentials';
 import { eq } from 'drizzle-orm';
@@ -110,7 +110,7 @@ describe('forwarding', () => {
       id: String(tech.id),
       name: tech.name,
       role: 'technician',
-      permissions: ['inventory.read', 'technicians.read', 'appointments.read', 'appointments.finish.own'],
+      permissions: [...permissionsOf('technician')],
       technician_id: 5,
     });
     expect(echo.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
