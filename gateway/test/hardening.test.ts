@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayEnv } from '../src/config.js';
-import { ADMIN, addUser, CSRF, sessionCookie, signedIn, startGateway, type TestGateway } from './helpers.js';
+import {
+  ADMIN,
+  addUser,
+  CSRF,
+  sessionCookie,
+  signedIn,
+  startGateway,
+  TEST_SETUP,
+  type TestGateway,
+} from './helpers.js';
 
 // The findings of the penetration test (issue 25) that concern the gateway, each reproduced as
 // it was reported.
@@ -199,5 +208,35 @@ describe('#9: passwords are checked for more than length', () => {
       .set(CSRF)
       .send({ ...newUser(), password: 'tractor lemon harbour 42' })
       .expect(201);
+  });
+});
+
+describe('#10: the last-admin check holds under two demotions at once', () => {
+  it('refuses, inside the update itself, the one of two simultaneous demotions that would leave no administrator', async () => {
+    const own = await startGateway();
+    try {
+      const second = await addUser(own, 'admin');
+      // Straight at the repository, both at once: no check before the transaction can help.
+      const outcomes = await Promise.allSettled([
+        own.users.update(second.id, { role: 'manager' }, TEST_SETUP),
+        own.users.update(own.admin.id, { disabled: true }, TEST_SETUP),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+      expect(refused?.reason).toMatchObject({ status: 409, code: 'conflict' });
+      const admins = (await own.users.list()).filter((user) => user.role === 'admin' && !user.disabled);
+      expect(admins).toHaveLength(1);
+
+      // Through the API, the last one left answers 409 naming the field.
+      const admin = await signedIn(
+        own,
+        admins[0]?.email ?? '',
+        admins[0]?.id === own.admin.id ? ADMIN.password : second.password,
+      );
+      const last = await admin.put(`/auth/users/${admins[0]?.id}`).set(CSRF).send({ role: 'sales' }).expect(409);
+      expect(last.body.errors).toEqual([{ path: 'role', message: 'would leave no active administrator' }]);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { Role } from '@carcar/common/contract/permissions';
 import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
+import { type AppError, conflict } from '@carcar/common/http/errors';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { recordEvent } from '../audit/trail.js';
 import { type IdentityCache, noIdentityCache } from '../auth/identity-cache.js';
@@ -35,6 +36,13 @@ export interface UserChanges {
   passwordHash?: string;
   technicianId?: number | null;
   salespersonId?: number | null;
+}
+
+/** The 409 for a change that would leave no active administrator: nobody could manage users. */
+function lastAdministrator(path: 'role' | 'disabled'): AppError {
+  return conflict('This is the last active administrator; make another administrator first', {
+    errors: [{ path, message: 'would leave no active administrator' }],
+  });
 }
 
 const duplicateEmail = translatePgError({
@@ -139,9 +147,21 @@ export function usersRepository(db: Db, cache: IdentityCache = noIdentityCache) 
       keepSession?: string,
     ): Promise<UserRecord | undefined> {
       const updated = await db.transaction(async (tx) => {
+        // A change that could take away an administrator takes this lock first (before any row
+        // lock, so two such changes cannot deadlock) and counts the others inside the transaction:
+        // two demotions at once wait for each other, and the second sees the first's result.
+        const couldRemoveAdmin = (changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true;
+        if (couldRemoveAdmin) await tx.execute(sql`select pg_advisory_xact_lock(hashtext('carcar:identity:admins'))`);
         // Locked, so the entry's "before" is what this update replaced, not what a concurrent one left.
         const [before] = await tx.select(userColumns).from(users).where(eq(users.id, id)).for('update');
         if (!before) return undefined;
+        if (couldRemoveAdmin && before.role === 'admin' && !before.disabled) {
+          const [others] = await tx
+            .select({ count: sql<number>`count(*)::int` })
+            .from(users)
+            .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, id)));
+          if ((others?.count ?? 0) === 0) throw lastAdministrator(changes.disabled === true ? 'disabled' : 'role');
+        }
         const [row] = await tx
           .update(users)
           .set({ ...changes, updatedAt: sql`now()` })
@@ -178,15 +198,6 @@ export function usersRepository(db: Db, cache: IdentityCache = noIdentityCache) 
       // A new role, a disabled account or ended sessions count from the next request.
       cache.clear();
       return updated;
-    },
-
-    /** Active administrators other than `exceptId`: someone must remain who can manage users. */
-    async countOtherActiveAdmins(exceptId: number): Promise<number> {
-      const [row] = await db
-        .select({ count: sql<number>`count(*)::int` })
-        .from(users)
-        .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, exceptId)));
-      return row?.count ?? 0;
     },
 
     /**

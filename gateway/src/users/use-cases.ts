@@ -1,5 +1,5 @@
 import type { AuditContext } from '@carcar/common/db/audit';
-import { conflict, notFound } from '@carcar/common/http/errors';
+import { notFound } from '@carcar/common/http/errors';
 import { hashPassword } from '../auth/passwords.js';
 import type { UserChanges, UsersRepository } from './repository.js';
 import type { CreateUserInput, UpdateUserInput, UserRecord } from './schemas.js';
@@ -28,15 +28,9 @@ export async function getUser(users: UsersRepository, id: number): Promise<UserR
   return user;
 }
 
-/** Whether this change takes away an active administrator (demoted or disabled). */
-function removesAnAdmin(current: UserRecord, input: UpdateUserInput): boolean {
-  if (current.role !== 'admin' || current.disabled) return false;
-  return (input.role !== undefined && input.role !== 'admin') || input.disabled === true;
-}
-
 /**
- * Applies an administrator's change. The last active administrator cannot be demoted or disabled:
- * nobody would be left to manage users. `currentSession` (the one making the change) survives a
+ * Applies an administrator's change. The last active administrator cannot be demoted or disabled
+ * (409): nobody would be left to manage users. `currentSession` (the one making the change) survives a
  * change of its own user's password; every other session of that user ends.
  */
 export async function updateUser(
@@ -46,12 +40,7 @@ export async function updateUser(
   audit: AuditContext,
   currentSession?: string,
 ): Promise<UserRecord> {
-  const current = await getUser(users, id);
-  if (removesAnAdmin(current, input) && (await users.countOtherActiveAdmins(id)) === 0) {
-    throw conflict('This is the last active administrator; make another administrator first', {
-      errors: [{ path: input.disabled === true ? 'disabled' : 'role', message: 'would leave no active administrator' }],
-    });
-  }
+  // The last active administrator is kept in the update's own transaction (repository.ts), under a lock.
   const changes: UserChanges = {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.role !== undefined ? { role: input.role } : {}),
