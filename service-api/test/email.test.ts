@@ -265,6 +265,33 @@ describe('the sender', () => {
     }
   });
 
+  it('sends each email once when two senders (two replicas) work the same outbox at once', async () => {
+    const smtp = await smtpServer();
+    const senders = [1, 2].map(() =>
+      startMailSender({
+        db: svc.db,
+        tables: mailTables,
+        transport: smtpTransport(smtp.url),
+        from: 'service@dealer.test',
+        publicUrl: 'http://localhost:3000',
+        logger,
+      }),
+    );
+    try {
+      const addresses = [1, 2, 3, 4, 5, 6].map((n) => `pair${n}@example.test`);
+      for (const to of addresses) {
+        await svc.db.transaction((tx) => queueEmail(tx, { to, subject: 'Ready', text: 'Come', kind: 'car_ready' }));
+      }
+      const handled = await Promise.all(senders.map((sender) => sender.runOnce()));
+      expect(handled[0] + handled[1]).toBe(addresses.length);
+      expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(addresses.sort());
+      for (const to of addresses) expect((await recordsTo(to))[0]).toMatchObject({ status: 'sent', attempts: 1 });
+    } finally {
+      await Promise.all(senders.map((sender) => sender.stop()));
+      await smtp.close();
+    }
+  });
+
   it('records every email skipped without SMTP_URL, and sends nothing', async () => {
     const sender = startMailSender({
       db: svc.db,
