@@ -54,6 +54,7 @@ export function unsubscribeRouter(options: {
     } else if (status === 404) {
       page(res, 404, 'Link not recognized', 'This unsubscribe link is not one of ours. Please check the address.');
     } else {
+      if (status !== 502) options.logger.warn({ status }, 'unsubscribe: service-api refused the gateway');
       page(res, 502, 'Please try again', 'We could not unsubscribe you just now. Please open the link again later.');
     }
   };
