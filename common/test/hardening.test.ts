@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openDatabase } from '../src/db/database.js';
 import { jsonNestedDeeperThan, MAX_JSON_DEPTH } from '../src/http/app.js';
+import { formulaSafe, toCsv } from '../src/http/csv.js';
 import { AppError } from '../src/http/errors.js';
 import { parseInput } from '../src/http/validation.js';
 
@@ -79,4 +80,14 @@ describe('#8: the data folder is private', () => {
       rmSync(parent, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('#10: full-width formula starters in CSV', () => {
+  it('neutralises ＝ ＋ － ＠ at the start of a cell as it does = + - @', () => {
+    for (const start of ['＝', '＋', '－', '＠', '=', '+', '-', '@']) {
+      expect(formulaSafe(`${start}HYPERLINK("http://evil.example")`)).toBe(`'${start}HYPERLINK("http://evil.example")`);
+    }
+    expect(formulaSafe('Ｆull-width letters are text')).toBe('Ｆull-width letters are text');
+    expect(toCsv([{ note: '＝1+1' }])).toBe("note\r\n'＝1+1\r\n");
+  });
 });

@@ -36,8 +36,11 @@ export function flatten(value: unknown, prefix = '', into: Record<string, Cell> 
   return into;
 }
 
-/** A spreadsheet runs a cell that starts with one of these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A spreadsheet runs a cell that starts with one of these as a formula, the full-width forms
+ * (＝＋－＠, which some spreadsheets read as their ASCII twins) included.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function formulaSafe(cell: Cell): string {
   if (cell === null) return '';
