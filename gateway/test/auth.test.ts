@@ -1,3 +1,4 @@
+import { permissionsOf } from '@carcar/common/contract/permissions';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -264,7 +265,7 @@ describe('users (admin only)', () => {
       name: 'Tess',
       role: 'technician',
       disabled: false,
-      permissions: ['inventory.read', 'technicians.read', 'appointments.read', 'appointments.finish.own'],
+      permissions: [...permissionsOf('technician')],
       technician_id: 7,
       salesperson_id: null,
     });
