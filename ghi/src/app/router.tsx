@@ -90,6 +90,7 @@ const SignInPage = lazyPage(() => import('../features/auth/components/sign-in-pa
 const UsersPage = lazyPage(() => import('../features/admin/components/users-page'), 'UsersPage');
 const UserPage = lazyPage(() => import('../features/admin/components/user-page'), 'UserPage');
 const TokensPage = lazyPage(() => import('../features/admin/components/tokens-page'), 'TokensPage');
+const WebhooksPage = lazyPage(() => import('../features/admin/components/webhooks-page'), 'WebhooksPage');
 
 function NotFound() {
   return (
@@ -165,6 +166,7 @@ export const routes: RouteObject[] = [
       guarded('admin/users', 'users.manage', <UsersPage />),
       guarded('admin/users/:id', 'users.manage', <UserPage />),
       guarded('admin/tokens', 'users.manage', <TokensPage />),
+      guarded('admin/webhooks', 'users.manage', <WebhooksPage />),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -62,6 +62,7 @@ const sections: { title: string; links: NavEntry[] }[] = [
       { to: '/activity', label: 'Activity', need: 'audit.read' },
       { to: '/admin/users', label: 'Users', need: 'users.manage' },
       { to: '/admin/tokens', label: 'API tokens', need: 'users.manage' },
+      { to: '/admin/webhooks', label: 'Webhooks', need: 'users.manage' },
     ],
   },
 ];

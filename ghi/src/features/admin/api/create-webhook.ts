@@ -1,0 +1,15 @@
+import type { Webhook, WebhookCreate } from '@carcar/common/contract/webhooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { authApi } from '../../../lib/api-client';
+import { webhooksKey } from './get-webhooks';
+
+export type CreatedWebhook = Webhook & { secret: string };
+
+/** Subscribes a receiver (`POST /auth/webhooks`); the answer is the only time its secret is shown. */
+export function useCreateWebhook() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: WebhookCreate) => (await authApi.post<CreatedWebhook>('/webhooks', input)).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: webhooksKey }),
+  });
+}

@@ -1,0 +1,15 @@
+import type { WebhookDelivery } from '@carcar/common/contract/webhooks';
+import { useQuery } from '@tanstack/react-query';
+import { authApi } from '../../../lib/api-client';
+
+export const deliveriesKey = (webhookId: number) => ['admin', 'webhooks', webhookId, 'deliveries'];
+
+/** A subscription's newest deliveries (`GET /auth/webhooks/:id/deliveries`), refreshed while shown. */
+export function useDeliveries(webhookId: number) {
+  return useQuery({
+    queryKey: deliveriesKey(webhookId),
+    queryFn: async () =>
+      (await authApi.get<{ deliveries: WebhookDelivery[] }>(`/webhooks/${webhookId}/deliveries`)).data.deliveries,
+    refetchInterval: 5_000,
+  });
+}

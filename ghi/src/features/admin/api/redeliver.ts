@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { authApi } from '../../../lib/api-client';
+import { deliveriesKey } from './get-deliveries';
+
+/** Sends a delivery again (`POST /auth/webhooks/:id/deliveries/:event_id/redeliver`). */
+export function useRedeliver() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { webhookId: number; eventId: string }) => {
+      await authApi.post(`/webhooks/${input.webhookId}/deliveries/${input.eventId}/redeliver`);
+    },
+    onSuccess: (_data, input) => queryClient.invalidateQueries({ queryKey: deliveriesKey(input.webhookId) }),
+  });
+}
