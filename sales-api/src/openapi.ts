@@ -1,6 +1,6 @@
 import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
 import { reportRangeQuery } from '@carcar/common/contract/reports';
-import { customerBody, saleCreateBody } from '@carcar/common/contract/sales';
+import { customerBody, type Sale, saleCreateBody } from '@carcar/common/contract/sales';
 import { staffListQuery } from '@carcar/common/db/table-repository';
 import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
@@ -26,7 +26,34 @@ const sale = {
   automobile: { vin: '1C3CC5FB2AN120174', sold: true },
   salesperson,
   customer,
-};
+  trade_in: {
+    vin: '1HGCM82633A004352',
+    year: 2003,
+    make: 'Honda',
+    model: 'Accord',
+    color: 'silver',
+    odometer: 142000,
+    allowance: 3500,
+    payoff: 1200,
+  },
+  fees: [{ name: 'Documentation', amount: 199 }],
+  deal: {
+    price: 25999.99,
+    fees_total: 199,
+    trade_allowance: 3500,
+    trade_payoff: 1200,
+    taxable: 22698.99,
+    tax_rate: 7.25,
+    tax: 1645.68,
+    down_payment: 2000,
+    amount_financed: 23544.67,
+    apr: 6.99,
+    term_months: 72,
+    monthly_payment: 401.3,
+    total_of_payments: 28893.6,
+  },
+  front_gross: 1499.99,
+} satisfies Sale;
 const auto = {
   vin: '1C3CC5FB2AN120174',
   sold: false,
@@ -71,7 +98,14 @@ const operations: Operation[] = [
       query: saleListQuery,
     },
     create: {
-      summary: 'Record a sale (unknown VIN 400, car already sold 409); inventory is told it is sold',
+      summary:
+        'Record a sale (unknown VIN 400, car already sold 409); inventory is told it is sold. Optionally the ' +
+        'deal: trade_in {vin, year, make, model, color?, odometer, allowance, payoff?}, fees [{name, amount}], ' +
+        'tax_rate (percent; SALES_TAX_RATE if left out), down_payment, financing {apr, term_months}. The answer ' +
+        'carries deal (taxable, tax, amount_financed, monthly_payment half-up to the cent...); financing with ' +
+        'nothing to finance is 400; a trade-in VIN in stock and unsold is 409 on trade_in.vin. The trade-in ' +
+        'enters inventory as a used car at cost = allowance through the outbox. front_gross (price − the ' +
+        "car's cost) is answered to managers and administrators only",
       body: saleCreateBody,
     },
     get: { summary: 'Get a sale (a voided one only with include_voided=true)', query: saleGetQuery },
