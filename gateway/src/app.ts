@@ -100,6 +100,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     cache: identityCache,
     secret: deps.sessionSecret,
     lifetimes: { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxMs: config.SESSION_MAX_HOURS * 3_600_000 },
+    alwaysSecure: config.PUBLIC_ORIGIN.startsWith('https:'),
   });
   const stopPruning = session.store.startPruning(SESSION_PRUNE_INTERVAL_MS);
   const who = identify({ users, tokens, logger });

@@ -240,3 +240,50 @@ describe('#10: the last-admin check holds under two demotions at once', () => {
     }
   });
 });
+
+describe('#10: the session cookie is Secure when the app is served over https', () => {
+  function setCookie(res: { headers: Record<string, unknown> }): string {
+    const cookies = res.headers['set-cookie'];
+    return (Array.isArray(cookies) ? (cookies as string[]) : []).find((c) => c.startsWith('carcar.sid=')) ?? '';
+  }
+
+  it('sets Secure with an https PUBLIC_ORIGIN even on a plain-http hop, and honours X-Forwarded-Proto only with TRUST_PROXY', async () => {
+    const https = await startGateway({ PUBLIC_ORIGIN: 'https://carcar.example' });
+    try {
+      const login = await https
+        .api()
+        .post('/auth/login')
+        .set(CSRF)
+        .send({ email: ADMIN.email, password: ADMIN.password });
+      expect(login.status).toBe(200);
+      expect(setCookie(login)).toMatch(/; Secure/i);
+      const cookie = setCookie(login).split(';')[0] ?? '';
+      await https.api().get('/auth/me').set('Cookie', cookie).expect(200);
+      const logout = await https.api().post('/auth/logout').set('Cookie', cookie).set(CSRF).expect(204);
+      expect(setCookie(logout)).toMatch(/; Secure/i);
+    } finally {
+      await https.close();
+    }
+    // An http address: no Secure on plain http, and a forged X-Forwarded-Proto is not believed…
+    const plain = await gw
+      .api()
+      .post('/auth/login')
+      .set(CSRF)
+      .set('X-Forwarded-Proto', 'https')
+      .send({ email: ADMIN.email, password: ADMIN.password });
+    expect(setCookie(plain)).not.toMatch(/secure/i);
+    // …unless the proxy is trusted.
+    const proxied = await startGateway({ TRUST_PROXY: '1' });
+    try {
+      const login = await proxied
+        .api()
+        .post('/auth/login')
+        .set(CSRF)
+        .set('X-Forwarded-Proto', 'https')
+        .send({ email: ADMIN.email, password: ADMIN.password });
+      expect(setCookie(login)).toMatch(/; Secure/i);
+    } finally {
+      await proxied.close();
+    }
+  });
+});

@@ -16,7 +16,35 @@ export interface SessionOptions {
   secret: string;
   /** Keeps a session read for a moment; emptied by every sign-in and sign-out. */
   cache?: IdentityCache;
+  /**
+   * The app is served over https (PUBLIC_ORIGIN is an https address): the cookie is always
+   * `Secure`, even when the hop from a TLS-terminating proxy is plain http and TRUST_PROXY is
+   * unset (so Express does not believe X-Forwarded-Proto and the request looks like http).
+   */
+  alwaysSecure?: boolean;
 }
+
+/** `carcar.sid=…; Path=/; HttpOnly` → the same with `; Secure`, once. */
+function withSecure(cookie: string): string {
+  return cookie.startsWith(`${SESSION_COOKIE}=`) && !/;\s*secure\b/i.test(cookie) ? `${cookie}; Secure` : cookie;
+}
+
+/**
+ * Marks the session cookie `Secure` in every Set-Cookie this response sends (sign-in's, and
+ * sign-out's clearing one). express-session itself sends a `secure: true` cookie only on a request
+ * it sees as https, which behind an untrusted proxy it never is.
+ */
+const secureSessionCookie: RequestHandler = (_req, res, next) => {
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name: string, value: number | string | readonly string[]) => {
+    if (name.toLowerCase() !== 'set-cookie') return setHeader(name, value);
+    return setHeader(
+      name,
+      typeof value === 'string' ? withSecure(value) : Array.isArray(value) ? value.map(withSecure) : value,
+    );
+  };
+  next();
+};
 
 /**
  * The cookie secret when SESSION_SECRET is unset: derived from the gateway's private signing key,
@@ -29,7 +57,9 @@ export function deriveSessionSecret(privateKeyMaterial: string): string {
 
 /**
  * express-session with the gateway's store: HttpOnly, SameSite=Lax, Secure whenever the request is
- * https (`secure: 'auto'` follows Express's `trust proxy`). Nothing is stored before someone signs in.
+ * https (`secure: 'auto'` follows Express's `trust proxy`: X-Forwarded-Proto counts only with
+ * TRUST_PROXY) and always when the app's public address is https (`alwaysSecure`). Nothing is
+ * stored before someone signs in.
  *
  * The cookie is a browser-session cookie (no Max-Age: it goes when the browser closes, as OWASP's
  * session management cheat sheet advises) and both expiries are the server's: the store pushes the
@@ -58,9 +88,12 @@ export function sessions(options: SessionOptions): {
     unset: 'destroy',
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/' },
   });
+  const withCookie: RequestHandler = options.alwaysSecure
+    ? (req, res, next) => secureSessionCookie(req, res, () => middleware(req, res, next))
+    : middleware;
   const unlessBearer: RequestHandler = (req, res, next) =>
-    req.headers.authorization === undefined ? middleware(req, res, next) : next();
-  return { middleware, unlessBearer, store };
+    req.headers.authorization === undefined ? withCookie(req, res, next) : next();
+  return { middleware: withCookie, unlessBearer, store };
 }
 
 /** A new session id for the signed-in user: what an attacker planted before sign-in is worthless. */
