@@ -1,12 +1,12 @@
 import type { AuditEntry } from '@carcar/common/contract/audit';
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { audited } from '@carcar/common/db/audit';
+import { withCheckDigit } from '@carcar/common/vin/vin';
 import { asGateway, asRole } from '@carcar/testing/credentials';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';
 import { lineClockEntries, repairOrders } from '../src/db/schema.js';
-import { withCheckDigit } from '@carcar/common/vin/vin';
 import { addTechnician, booking, type ServiceApi, startServiceApi } from './helpers.js';
 
 let svc: ServiceApi;
@@ -243,6 +243,24 @@ describe('lines and money', () => {
     const read = (await svc.api().get(`/api/repair-orders/${order.id}/`).expect(200)).body as RepairOrder;
     expect(read.totals.total).toBe(0);
     expect(read.lines.map((line) => line.id)).toEqual([labor.id, own.id, part.id, fee.id]);
+  });
+
+  it("takes a listed part's description and price unless given", async () => {
+    await svc
+      .api('manager')
+      .post('/api/parts/')
+      .send({ number: 'BP-2201', description: 'Front brake pads', price: 89.99, on_hand: 5 })
+      .expect(201);
+    const order = await newOrder();
+    const listed = await addLine(order.id, { kind: 'part', part_number: 'bp-2201', quantity: 2 });
+    expect(listed).toMatchObject({ description: 'Front brake pads', unit_price: 89.99, quantity: 2, amount: 179.98 });
+    const priced = await addLine(order.id, {
+      kind: 'part',
+      part_number: 'BP-2201',
+      unit_price: 79.99,
+      description: 'Pads (sale)',
+    });
+    expect(priced).toMatchObject({ description: 'Pads (sale)', unit_price: 79.99, amount: 79.99 });
   });
 
   it('refuses a line without what its kind needs, naming the fields', async () => {
@@ -575,9 +593,7 @@ describe('approvals, the clock, invoicing and payment', () => {
       expect.arrayContaining(['create', 'estimate', 'decide', 'invoice', 'payment']),
     );
     const lineEntries = await trail(`entity=repair_order_line&entity_id=${brakes.id}`);
-    expect(lineEntries.map((entry) => entry.action)).toEqual(
-      expect.arrayContaining(['create', 'decide', 'done']),
-    );
+    expect(lineEntries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['create', 'decide', 'done']));
     const clockEntries = (await trail('entity=line_clock')).filter(
       (entry) => 'id' in entry.actor && entry.actor.id === `tech-${tess.id}`,
     );
