@@ -315,6 +315,23 @@ describe('a repair order, from the appointment to closed', () => {
         const declined = page.getByRole('table', { name: 'Work declined on this car' });
         await declined.getByText('Resurface front rotors').waitFor();
         await atEveryWidth(page, 'repair-order-vehicle', 'the car with its repair order');
+
+        // The list: the closed order under Closed, found by the customer's name too.
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Repair orders' }).click();
+        const statuses = page.getByRole('navigation', { name: 'Repair orders by status' });
+        await statuses.getByRole('link', { name: /^Closed \d+$/ }).click();
+        await page.getByRole('link', { name: `RO ${orderId}, ${customer}` }).waitFor();
+        await page.getByLabel('Search').fill(customer);
+        await page.waitForURL(/[?&]q=Rita/);
+        // The list is dimmed while the search's answer is on its way: checked once it is in.
+        await page.waitForFunction(() => document.querySelector('.data-table[aria-busy="true"]') === null);
+        await page.getByText(`1 repair order, closed matching “${customer}”`).waitFor();
+        await atEveryWidth(page, 'repair-order-list', 'the repair orders list');
+
+        // A walk-in's form, empty.
+        await page.getByRole('button', { name: 'New repair order' }).click();
+        await page.getByRole('form', { name: 'New repair order' }).waitFor();
+        await atEveryWidth(page, 'repair-order-new', 'the walk-in form');
       },
       { as: staff.advisor },
     );

@@ -211,7 +211,7 @@ describe('the repair orders list', () => {
     const app = open('/service/repair-orders');
     const table = await screen.findByRole('table', { name: 'Repair orders' }, slow);
     // Newest first, as the API answers.
-    const links = within(table).getAllByRole('link', { name: /^Repair order/ });
+    const links = within(table).getAllByRole('link', { name: /^RO \d+, / });
     expect(links.map((l) => l.textContent)).toEqual(['RO 3', 'RO 2', 'RO 1']);
     const statuses = screen.getByRole('navigation', { name: 'Repair orders by status' });
     await within(statuses).findByRole('link', { name: 'In progress 2' });
@@ -230,7 +230,7 @@ describe('the repair orders list', () => {
       stub.requests.some((r) => r.path.includes(`vin=${OTHER_VIN}`) && r.path.includes('status=in_progress')),
     ).toBe(true);
 
-    await user.click(screen.getByRole('link', { name: 'Repair order 2, Jane Doe' }));
+    await user.click(screen.getByRole('link', { name: 'RO 2, Jane Doe' }));
     await waitFor(() => expect(app.location()).toBe('/service/repair-orders/2'));
     await screen.findByRole('heading', { level: 1, name: /RO 2: Jane Doe/ }, slow);
   });

@@ -16,7 +16,7 @@ export const repairOrderColumns: Column<RepairOrder>[] = [
     key: 'id',
     header: 'Order',
     cell: (o) => (
-      <Link to={repairOrderPath(o.id)} aria-label={`Repair order ${o.id}, ${o.customer.name}`}>
+      <Link to={repairOrderPath(o.id)} aria-label={`RO ${o.id}, ${o.customer.name}`}>
         RO {o.id}
       </Link>
     ),
