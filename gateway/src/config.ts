@@ -90,7 +90,7 @@ export const gatewayEnv = serviceEnv(3000)
     IDENTITY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
     /** Requests a minute from one address to a customer's approval link (the page and its API) before 429. */
-    PUBLIC_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+    PUBLIC_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
     /** Webhook receivers on loopback or private addresses (development, tests); link-local never. */
     WEBHOOK_ALLOW_PRIVATE: z
       .enum(['true', 'false'], { error: 'must be true or false' })

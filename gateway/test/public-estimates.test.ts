@@ -212,6 +212,10 @@ describe('the approval page', () => {
     expect(res.text).toContain('Ada &#60;Autos&#62;');
     expect(res.text).not.toContain(token);
     expect(res.text).toContain('/public/estimates/');
+    // The inline script is valid JavaScript (parsed, not run: it needs a browser).
+    const script = /<script nonce="[^"]+">([\s\S]*)<\/script>/.exec(res.text)?.[1] ?? '';
+    expect(script).toContain('X-CarCar-Tax-Rate');
+    expect(() => new Function(script)).not.toThrow();
     await gw.api().get('/approve/not-a-token').expect(404);
     expect(gw.log.text()).not.toContain(token);
   });

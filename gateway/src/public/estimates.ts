@@ -44,7 +44,7 @@ export interface PublicEstimateOptions {
   serviceApiUrl: string;
   signer: CredentialSigner;
   logger: Logger;
-  /** Requests a minute from one address, to the page and the API together. */
+  /** Requests a minute from one address, to the page and the API together (`PUBLIC_REQUESTS_PER_MINUTE`, 60). */
   perMinute: number;
   /** The dealership's name, at the top of the page. */
   dealershipName: string;
