@@ -65,7 +65,9 @@ describe('the dev server (development)', () => {
 
   it('answers /config.js itself, not Vite, with the default name and clock when none is set', async () => {
     const res = await gw.api().get('/config.js').expect(200);
-    expect(res.text).toBe('window.__CARCAR_CONFIG__ = {"timeZone":"UTC","dealershipName":"CarCar Motors","ssoName":null};\n');
+    expect(res.text).toBe(
+      'window.__CARCAR_CONFIG__ = {"timeZone":"UTC","dealershipName":"CarCar Motors","ssoName":null};\n',
+    );
   });
 
   it('proxies pages and assets to Vite, without the session cookie', async () => {
