@@ -54,6 +54,8 @@ const database = await startupStep(
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     pgliteTemplate: config.PGLITE_TEMPLATE,
+    // A process of a CarCar stopped a moment ago may still be closing it (its requests drain first).
+    claimWaitMs: 15_000,
     logger,
   }),
 );

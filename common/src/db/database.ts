@@ -31,6 +31,8 @@ export interface DatabaseOptions {
   pgliteTemplate?: string | undefined;
   poolSize?: number;
   logger?: Logger;
+  /** How long to wait for a process that is stopping to let go of an embedded data folder. */
+  claimWaitMs?: number;
 }
 
 /** A held session-level advisory lock; `lost` settles if its connection dies. */
@@ -78,7 +80,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   // Before the folder is touched: a second process on the same folder stops here, and `npm run
   // backup` asks this process for its snapshots (common/src/service/backup.ts).
   const claim = options.dataDir
-    ? await claimDataFolder(options.dataDir, options.schemaName, options.logger)
+    ? await claimDataFolder(options.dataDir, options.schemaName, options.logger, options.claimWaitMs ?? 0)
     : undefined;
   let client: PGlite | undefined;
   try {

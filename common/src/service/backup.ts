@@ -77,6 +77,8 @@ export async function claimDataFolder(
   dataDir: string,
   schemaName: string,
   logger?: Logger,
+  /** How long to wait for another process to let go of the folder before giving up. */
+  waitMs = 0,
 ): Promise<DataFolderClaim | undefined> {
   const socketPath = backupSocketPath(dataDir, schemaName);
   if (Buffer.byteLength(socketPath) > SOCKET_PATH_MAX) {
@@ -106,17 +108,32 @@ export async function claimDataFolder(
         res.writeHead(500, { 'content-type': 'text/plain' }).end(error instanceof Error ? error.message : 'failed');
       });
   });
-  await listenOnce(server, socketPath).catch(async (error: NodeJS.ErrnoException) => {
+  const deadline = Date.now() + waitMs;
+  let waited = false;
+  for (;;) {
+    const error = await listenOnce(server, socketPath).then(
+      () => undefined,
+      (failure: NodeJS.ErrnoException) => failure,
+    );
+    if (!error) break;
     if (error.code !== 'EADDRINUSE') throw error;
-    if (await answers(socketPath)) {
+    if (!(await answers(socketPath))) {
+      // Left behind by a process that was killed: no one listens on it.
+      unlinkSync(socketPath);
+      continue;
+    }
+    // A CarCar stopped a moment ago may still be closing this database (its requests drain for up
+    // to 10 s first): wait for it rather than fail, and never open the folder beside it.
+    if (Date.now() >= deadline) {
       throw new DataFolderInUse(
         `the ${schemaName} database in ${path.resolve(dataDir)} is in use by another running CarCar process; stop it first (or use another DATA_DIR)`,
       );
     }
-    // Left behind by a process that was killed: no one listens on it.
-    unlinkSync(socketPath);
-    await listenOnce(server, socketPath);
-  });
+    if (!waited)
+      logger?.warn({ schema: schemaName }, 'the database is still held by a process that is stopping; waiting');
+    waited = true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   chmodSync(socketPath, 0o600);
   return {
     serve: (next) => {
@@ -128,12 +145,18 @@ export async function claimDataFolder(
 
 function listenOnce(server: http.Server, socketPath: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    server.once('error', onError);
-    server.listen(socketPath, () => {
+    // Both listeners go whichever fires: a claim may try several times on one server.
+    const onError = (error: Error) => {
+      server.off('listening', onListening);
+      reject(error);
+    };
+    const onListening = () => {
       server.off('error', onError);
       resolve();
-    });
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(socketPath);
   });
 }
 

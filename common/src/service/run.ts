@@ -60,6 +60,8 @@ export async function runService<S extends z.ZodType<BaseConfig>>(definition: Se
       databaseUrl: config.DATABASE_URL,
       dataDir: config.DATA_DIR,
       pgliteTemplate: config.PGLITE_TEMPLATE,
+      // A process of a CarCar stopped a moment ago may still be closing it (its requests drain first).
+      claimWaitMs: 15_000,
       ...(definition.pgliteExtensions ? { pgliteExtensions: definition.pgliteExtensions } : {}),
       logger,
     }),
