@@ -17,7 +17,13 @@ export async function createPgliteTemplate(dir: string): Promise<void> {
   const partial = `${dir}.${process.pid}.partial`;
   const client = await PGlite.create({ dataDir: partial });
   await client.close();
-  renameSync(partial, dir);
+  try {
+    renameSync(partial, dir);
+  } catch (error) {
+    // Two `npm start`s at once each made one; the first in place serves both.
+    rmSync(partial, { recursive: true, force: true });
+    if (!existsSync(dir)) throw error;
+  }
 }
 
 /** Starts `dataDir` as a copy of the template; false if there is no template (initdb runs as usual). */
