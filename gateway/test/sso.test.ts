@@ -23,12 +23,13 @@ const accounts = new Map<string, { email: string; email_verified: boolean }>();
 let idp: Server;
 let issuer: string;
 
-beforeAll(async () => {
-  idp = createServer();
-  idp.listen(0, '127.0.0.1');
-  await once(idp, 'listening');
-  issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
+/** A real OpenID provider on a loopback port (0: any free one), with the gateway as its client. */
+async function startProvider(port = 0): Promise<{ server: Server; issuer: string }> {
+  const server = createServer();
+  server.listen(port, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const provider = new Provider(url, {
     clients: [
       {
         client_id: CLIENT.id,
@@ -47,13 +48,20 @@ beforeAll(async () => {
       return { accountId: id, claims: () => ({ sub: id, ...account }) };
     },
   });
-  idp.on('request', provider.callback());
+  server.on('request', provider.callback());
+  return { server, issuer: url };
+}
+
+async function stopProvider(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+}
+
+beforeAll(async () => {
+  ({ server: idp, issuer } = await startProvider());
 });
 
-afterAll(async () => {
-  idp.closeAllConnections();
-  await new Promise((resolve) => idp.close(resolve));
-});
+afterAll(() => stopProvider(idp));
 
 /** Cookies by name for one site (the provider's paths are all distinct names). */
 class Jar {
@@ -89,13 +97,13 @@ const setCookiesOf = (res: { headers: Record<string, unknown> }): string[] => {
  * `login`, then consent) until the provider sends the browser back to the app. Returns the
  * callback (path and query) and the gateway's cookie jar; the callback is not yet opened.
  */
-async function throughProvider(gw: TestGateway, login: string) {
+async function throughProvider(gw: TestGateway, login: string, expectedIssuer = issuer) {
   const app = new Jar();
   const start = await request(gw.app).get('/auth/sso/start').expect(302);
   app.take(setCookiesOf(start));
   const providerJar = new Jar();
   let url = new URL(String(start.headers.location));
-  expect(url.origin).toBe(issuer);
+  expect(url.origin).toBe(expectedIssuer);
   expect(url.searchParams.get('code_challenge_method')).toBe('S256');
   expect(url.searchParams.get('state')).toBeTruthy();
   expect(url.searchParams.get('nonce')).toBeTruthy();
@@ -132,8 +140,8 @@ async function callback(gw: TestGateway, path: string, app: Jar) {
   return { location: String(res.headers.location), session: app.get('carcar.sid'), res };
 }
 
-async function signInThroughProvider(gw: TestGateway, login: string) {
-  const { callback: path, app } = await throughProvider(gw, login);
+async function signInThroughProvider(gw: TestGateway, login: string, expectedIssuer = issuer) {
+  const { callback: path, app } = await throughProvider(gw, login, expectedIssuer);
   return callback(gw, path, app);
 }
 
@@ -300,6 +308,39 @@ describe('single sign-on off', () => {
     const { gatewayEnv } = await import('../src/config.js');
     expect(gatewayEnv.safeParse({ SSO_REQUIRED: 'true' }).success).toBe(false);
     expect(gatewayEnv.safeParse({ OIDC_ISSUER: 'https://idp.example' }).success).toBe(false);
+  });
+});
+
+describe('single sign-on with the provider down', () => {
+  it('sends the browser back to the sign-in page saying so, and discovers the provider once it is up', async () => {
+    // A loopback port nothing listens on yet.
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const gw = await startGateway({
+      OIDC_ISSUER: `http://127.0.0.1:${port}`,
+      OIDC_CLIENT_ID: CLIENT.id,
+      OIDC_CLIENT_SECRET: CLIENT.secret,
+    });
+    try {
+      const down = await request(gw.app).get('/auth/sso/start').expect(302);
+      expect(down.headers.location).toBe('/sign-in?sso_error=unavailable');
+      expect(setCookiesOf(down)).toEqual([]);
+
+      const late = await startProvider(port);
+      try {
+        const manager = await addUser(gw, 'manager');
+        accounts.set('late', { email: manager.email, email_verified: true });
+        const { session } = await signInThroughProvider(gw, 'late', late.issuer);
+        expect((await me(gw, session).expect(200)).body.role).toBe('manager');
+      } finally {
+        await stopProvider(late.server);
+      }
+    } finally {
+      await gw.close();
+    }
   });
 });
 
