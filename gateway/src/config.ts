@@ -111,7 +111,7 @@ export const gatewayEnv = serviceEnv(3000)
     /** A receiver that has not answered within this many ms is cut off and the delivery retried. */
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /** How often the gateway reads the services' event feeds and looks for deliveries due, in ms. */
-    WEBHOOK_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(1_000),
+    WEBHOOK_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(500),
     /** Seconds between a failed try and the next (comma-separated); the last repeats until WEBHOOK_RETRY_HOURS. */
     WEBHOOK_RETRY_SECONDS: z
       .string()

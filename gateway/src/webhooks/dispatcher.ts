@@ -48,6 +48,8 @@ export interface WebhookWorker {
 /** How many deliveries are sent at once. */
 const BATCH = 20;
 const FEED_PAGE = 500;
+/** A service that has not answered its feed by then is read again on the next round. */
+const FEED_TIMEOUT_MS = 10_000;
 
 /**
  * When the try after `attempts` failed ones is due: the schedule's interval (the last repeats)
@@ -104,7 +106,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     url.searchParams.set('limit', String(FEED_PAGE));
     const res = await fetch(url, {
       headers: { authorization: `Bearer ${credential}` },
-      signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(15_000)]),
+      signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(FEED_TIMEOUT_MS)]),
     });
     if (!res.ok) throw new Error(`${source.name} answered ${res.status}`);
     const page = eventFeedPageSchema.parse(await res.json());
@@ -114,21 +116,26 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   }
 
   /** Reads every feed until it is caught up; a service that is down is retried on the next round. */
-  async function fanOut(): Promise<void> {
+  async function fanOut(): Promise<number> {
+    let read = 0;
     for (const source of options.sources) {
       try {
-        while ((await readFeed(source)) === FEED_PAGE && !stopping.signal.aborted) {
+        for (;;) {
+          const count = await readFeed(source);
+          read += count;
           // A full page: there may be more.
+          if (count < FEED_PAGE || stopping.signal.aborted) break;
         }
         if (failing.delete(source.name)) log.info({ source: source.name }, 'event feed reachable again');
       } catch (error) {
-        if (stopping.signal.aborted) return;
+        if (stopping.signal.aborted) return read;
         if (!failing.has(source.name)) {
           failing.add(source.name);
           log.warn({ source: source.name, err: error }, 'event feed unreachable; retrying');
         }
       }
     }
+    return read;
   }
 
   async function deliver(delivery: ClaimedDelivery): Promise<boolean> {
@@ -182,7 +189,8 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     }
   }
 
-  const loop = (async () => {
+  // Two loops, so a service slow to answer its feed never holds up deliveries already queued.
+  const feeds = (async () => {
     let lock: AdvisoryLock | null = null;
     while (!stopping.signal.aborted) {
       try {
@@ -197,25 +205,36 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
         // Without a subscription the feeds wait where they are: a subscription made later gets only
         // the events after it (fan-out compares times), so nothing old is sent, and an
         // installation without webhooks makes no requests.
-        if (lock && (await repository.anySubscription())) await fanOut();
-        await dispatch();
+        if (lock && (await repository.anySubscription()) && (await fanOut()) > 0) wakeUp?.();
       } catch (error) {
-        if (!stopping.signal.aborted) log.warn({ err: error }, 'webhook round failed; retrying');
+        if (!stopping.signal.aborted) log.warn({ err: error }, 'reading the event feeds failed; retrying');
         if (lock) {
           await lock.release().catch(() => undefined);
           lock = null;
         }
       }
-      if (!stopping.signal.aborted) await sleep(settings.pollMs);
+      if (!stopping.signal.aborted)
+        await delay(settings.pollMs, undefined, { signal: stopping.signal }).catch(() => undefined);
     }
     if (lock) await lock.release().catch(() => undefined);
+  })();
+
+  const deliveries = (async () => {
+    while (!stopping.signal.aborted) {
+      try {
+        await dispatch();
+      } catch (error) {
+        if (!stopping.signal.aborted) log.warn({ err: error }, 'webhook deliveries failed; retrying');
+      }
+      if (!stopping.signal.aborted) await sleep(settings.pollMs);
+    }
   })();
 
   return {
     wake: () => wakeUp?.(),
     async stop() {
       stopping.abort();
-      await loop;
+      await Promise.all([feeds, deliveries]);
       await delay(0);
     },
   };
