@@ -152,6 +152,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     }
     if (rest === '' && method === 'DELETE') return send(res, 200, { ...found, status: 'void' });
     if (/^lines\/\d+\/(clock|done)\/$/.test(rest)) return send(res, 200, found.lines[0]);
+    if (/^lines\/\d+\/$/.test(rest) && method === 'PUT') return send(res, 200, found.lines[0]);
   }
   if (path === '/service/api/appointments/7/') {
     return send(res, 200, {
@@ -375,11 +376,16 @@ describe('the repair order page', () => {
     expect(sent('POST', '/service/api/repair-orders/5/estimate/')).toHaveLength(1);
   });
 
-  it('records a phone approval: one line approved, one declined, with the name', async () => {
+  it('assigns a technician in the table, and records a phone approval: one line approved, one declined', async () => {
     stub.orders = [order(5, { status: 'estimate', lines: [brakes, rotors] })];
     open('/service/repair-orders/5');
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Record approval' }, slow));
+    // Who works a line is chosen in the table, even before the customer decides.
+    await user.selectOptions(await screen.findByLabelText('Technician for Resurface rotors', {}, slow), 'Ada Lovelace');
+    await waitFor(() =>
+      expect(sent('PUT', '/service/api/repair-orders/5/lines/12/')[0]?.body).toEqual({ technician: ADA }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Record approval' }));
     const form = screen.getByRole('form', { name: "Record the customer's decision" });
     await user.click(within(form).getByRole('button', { name: 'Save decisions' }));
     expect(within(form).getByRole('alert').textContent).toBe('Choose Approve or Decline for at least one line.');

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Empty } from '../../../components/states';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime, formatMoney } from '../../../lib/format';
+import { useAssignTechnician } from '../api/assign-technician';
 import { useDeleteLine } from '../api/delete-line';
 import { useMarkLineDone } from '../api/mark-line-done';
 import { kindLabels, type LineStatus, lineStatusLabels, type RepairLine } from '../types';
@@ -68,6 +69,44 @@ function DeleteLine({ orderId, line }: { orderId: number; line: RepairLine }) {
   );
 }
 
+/** Who works a labor line, changed in place (the API allows it until the line is done). */
+function TechnicianPicker({
+  orderId,
+  line,
+  technicians,
+}: {
+  orderId: number;
+  line: RepairLine;
+  technicians: Technician[] | undefined;
+}) {
+  const assign = useAssignTechnician(orderId);
+  const offered = (technicians ?? []).filter((t) => t.active !== false || t.id === line.technician);
+  return (
+    <select
+      className="line-technician"
+      aria-label={`Technician for ${line.description}`}
+      value={line.technician ?? ''}
+      disabled={assign.isPending}
+      onChange={(event) =>
+        assign.mutate(
+          { line: line.id, technician: event.target.value ? Number(event.target.value) : null },
+          {
+            onSuccess: () => toast.success(`Technician changed for ${line.description}`),
+            onError: (error) => toast.error(errorMessage(error)),
+          },
+        )
+      }
+    >
+      <option value="">Not assigned</option>
+      {offered.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.first_name} {t.last_name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function MarkDone({ orderId, line }: { orderId: number; line: RepairLine }) {
   const done = useMarkLineDone(orderId);
   return (
@@ -96,6 +135,7 @@ export function LinesTable({
   technicians,
   mayRemove,
   mayFinish,
+  mayAssign,
 }: {
   orderId: number;
   lines: RepairLine[];
@@ -103,6 +143,8 @@ export function LinesTable({
   mayRemove: boolean;
   /** Whether this person may mark this approved line done (theirs, or anyone's for an advisor). */
   mayFinish: (line: RepairLine) => boolean;
+  /** Whether who works the lines may be changed here (an advisor, before the invoice). */
+  mayAssign: boolean;
 }) {
   const withActions = mayRemove || lines.some((line) => line.status === 'approved' && mayFinish(line));
   if (lines.length === 0) return <Empty>No lines yet: add the labor, parts and fees below.</Empty>;
@@ -145,7 +187,13 @@ export function LinesTable({
                   <span className="line-amount">{formatMoney(line.amount)}</span>
                 </td>
                 <td data-label="Technician">
-                  {line.kind === 'labor' ? technicianNameOf(technicians, line.technician) : '—'}
+                  {line.kind !== 'labor' ? (
+                    '—'
+                  ) : mayAssign && (line.status === 'proposed' || line.status === 'approved') ? (
+                    <TechnicianPicker orderId={orderId} line={line} technicians={technicians} />
+                  ) : (
+                    technicianNameOf(technicians, line.technician)
+                  )}
                 </td>
                 <td data-label="Status">
                   <span>

@@ -230,6 +230,7 @@ export function RepairOrderPage() {
           lines={o.lines}
           technicians={technicians.data}
           mayRemove={mayWrite && !settled}
+          mayAssign={mayWrite && !settled}
           mayFinish={(line) => user !== null && allowsOwn(user, 'repair_orders.work', line.technician)}
         />
       </section>

@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+import type { RepairLine } from '../types';
+import { refreshOrder } from './update-repair-order';
+
+/** `PUT /api/repair-orders/:id/lines/:line/` with `technician` alone: who works a line, even once approved. */
+export function useAssignTechnician(orderId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ line, technician }: { line: number; technician: number | null }) =>
+      (await serviceApi.put<RepairLine>(`/api/repair-orders/${orderId}/lines/${line}/`, { technician })).data,
+    onSuccess: () => refreshOrder(queryClient),
+  });
+}
