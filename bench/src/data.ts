@@ -99,8 +99,9 @@ export async function waitForSync(stack: Stack): Promise<void> {
   const deadline = Date.now() + 300_000;
   for (;;) {
     const [service, sales] = await Promise.all([
-      callJson<Health>('GET', `${stack.service}/healthz`),
-      callJson<Health>('GET', `${stack.sales}/healthz`),
+      // The sync details answer only a caller with a credential.
+      callJson<Health>('GET', `${stack.service}/healthz`, undefined, stack.credentials.service()),
+      callJson<Health>('GET', `${stack.sales}/healthz`, undefined, stack.credentials.sales()),
     ]);
     const seqs = [service.sync?.last_seq ?? 0, sales.sync?.last_seq ?? 0];
     const end = await feedEnd(stack, Math.min(...seqs));

@@ -36,7 +36,14 @@ async function soldInInventory(stack: Stack): Promise<number> {
 }
 
 async function outboxPending(stack: Stack): Promise<number> {
-  return (await callJson<{ outbox?: { pending: number } }>('GET', `${stack.sales}/healthz`)).outbox?.pending ?? 0;
+  // The outbox's backlog answers only a caller with a credential.
+  const health = await callJson<{ outbox?: { pending: number } }>(
+    'GET',
+    `${stack.sales}/healthz`,
+    undefined,
+    stack.credentials.sales(),
+  );
+  return health.outbox?.pending ?? 0;
 }
 
 /** Until the sales outbox is empty (checked every 50 ms); throws after `timeoutMs`. */

@@ -1,6 +1,7 @@
 import { sampleVin } from '@carcar/common/vin/vin';
 import { asRole } from '@carcar/testing/credentials';
 import { count } from 'drizzle-orm';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { salesRecords } from '../src/db/schema.js';
 import { addCustomer, addSalesperson, type SalesApi, startSalesApi, stockCars } from './helpers.js';
@@ -93,5 +94,16 @@ describe('#6: deeply nested JSON', () => {
       .send(`{"automobile": ${deep}}`)
       .expect(400);
     expect(res.body).toMatchObject({ code: 'validation_error', message: 'The JSON nests more than 32 levels deep' });
+  });
+});
+
+describe('#10: /healthz tells the sync and outbox state only to a caller with a credential', () => {
+  it('answers exactly {"status":"ok"} to anyone, and the details with a valid credential', async () => {
+    const anonymous = await request(sales.app).get('/healthz').expect(200);
+    expect(anonymous.body).toEqual({ status: 'ok' });
+    const forged = await request(sales.app).get('/healthz').set('Authorization', 'Bearer not-a-credential').expect(200);
+    expect(forged.body).toEqual({ status: 'ok' });
+    const known = await sales.api().get('/healthz').expect(200);
+    expect(known.body).toMatchObject({ status: 'ok', outbox: { pending: expect.any(Number) } });
   });
 });

@@ -71,7 +71,12 @@ describe('sales while inventory is down', () => {
       });
       saleIds.push(sale.id);
     }
-    const health = await callJson<{ outbox: { pending: number } }>('GET', `${sales.url}/healthz`);
+    const health = await callJson<{ outbox: { pending: number } }>(
+      'GET',
+      `${sales.url}/healthz`,
+      undefined,
+      await asRole('admin', 'sales-api'),
+    );
     expect(health.outbox.pending).toBe(10);
 
     inventory = await stack.start('inventory', { PORT: port });
@@ -162,6 +167,9 @@ describe('a sales-api signing with a key inventory does not trust', () => {
         const { sync } = await callJson<{ sync: { state: string; last_error: string | null } }>(
           'GET',
           `${sales.url}/healthz`,
+          undefined,
+          // The sync and outbox details answer only a caller with a credential.
+          await asRole('admin', 'sales-api'),
         );
         return sync.state === 'failing' && sync.last_error === 'inventory answered 401';
       },
@@ -175,6 +183,9 @@ describe('a sales-api signing with a key inventory does not trust', () => {
         const { outbox } = await callJson<{ outbox: { pending: number; last_error: string | null } }>(
           'GET',
           `${sales.url}/healthz`,
+          undefined,
+          // The sync and outbox details answer only a caller with a credential.
+          await asRole('admin', 'sales-api'),
         );
         return outbox.pending === 1 && outbox.last_error === 'inventory answered 401';
       },

@@ -18,7 +18,9 @@ interface Health {
   sync: { state: string; last_seq: number };
 }
 
-const health = (service: SpawnedService) => callJson<Health>('GET', `${service.url}/healthz`);
+/** A replica's health with its details (sync state), which answer only a caller with a credential. */
+const health = async (service: SpawnedService) =>
+  callJson<Health>('GET', `${service.url}/healthz`, undefined, await asRole('admin', 'service-api'));
 
 /** A JSON call to one replica of `name` as an administrator. */
 const call = async <T>(name: StackService, replica: SpawnedService, method: string, path: string, body?: unknown) =>

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sampleVin } from '@carcar/common/vin/vin';
+import { asRole } from '@carcar/testing/credentials';
 import { type GatewayClient, signIn, spawnGateway, TEST_ADMIN } from '@carcar/testing/gateway';
 import { callJson } from '@carcar/testing/http';
 import { type SpawnedService, until } from '@carcar/testing/processes';
@@ -67,8 +68,14 @@ const salesCopy = async (stack: Stack) =>
   (await stack.call<{ autos: Array<{ vin: string; sold: boolean }> }>('sales', 'GET', '/api/automobiles/')).autos
     .map((car) => `${car.vin}:${car.sold ? 'sold' : 'unsold'}`)
     .sort();
-const health = (url: string) =>
-  callJson<{ sync: { last_seq: number | null }; outbox?: { pending: number } }>('GET', `${url}/healthz`);
+/** A service's health with its details (sync, outbox), which answer only a caller with a credential. */
+const health = async (url: string, audience: 'service-api' | 'sales-api') =>
+  callJson<{ sync: { last_seq: number | null }; outbox?: { pending: number } }>(
+    'GET',
+    `${url}/healthz`,
+    undefined,
+    await asRole('admin', audience),
+  );
 
 describe('npm run backup and npm run restore', () => {
   it('bring back exactly the backed-up state, and the pollers and the outbox resume without duplicates', async () => {
@@ -118,13 +125,13 @@ describe('npm run backup and npm run restore', () => {
     const inventoryPort = String(stack.processes.inventory.port);
     await until(
       'service copied A and B',
-      async () => (await health(stack.urls.service)).sync.last_seq !== null,
+      async () => (await health(stack.urls.service, 'service-api')).sync.last_seq !== null,
       10_000,
     );
-    const serviceSeq = (await health(stack.urls.service)).sync.last_seq;
+    const serviceSeq = (await health(stack.urls.service, 'service-api')).sync.last_seq;
     await stack.processes.inventory.stop();
     await sell(b);
-    expect((await health(stack.urls.sales)).outbox?.pending).toBe(1);
+    expect((await health(stack.urls.sales, 'sales-api')).outbox?.pending).toBe(1);
     const backedUp = { inventory: [`${a}:sold`, `${b}:unsold`].sort(), sales: [`${a}:sold`, `${b}:sold`].sort() };
 
     const archive = path.join(work, 'carcar.tar');
@@ -197,9 +204,9 @@ describe('npm run backup and npm run restore', () => {
     await until('B sold in the restored inventory', async () => (await carsIn(restored)).includes(`${b}:sold`), 15_000);
     expect(await carsIn(restored)).toEqual([`${a}:sold`, `${b}:sold`].sort());
     expect(backedUp.inventory).toContain(`${b}:unsold`);
-    expect((await health(restored.urls.sales)).outbox?.pending).toBe(0);
+    expect((await health(restored.urls.sales, 'sales-api')).outbox?.pending).toBe(0);
     // The pollers resume from their own cursors: a new car arrives once in each copy.
-    expect((await health(restored.urls.service)).sync.last_seq).toBeGreaterThanOrEqual(serviceSeq ?? 0);
+    expect((await health(restored.urls.service, 'service-api')).sync.last_seq).toBeGreaterThanOrEqual(serviceSeq ?? 0);
     await restored.call('inventory', 'POST', '/api/automobiles/', {
       vin: d,
       color: 'green',
@@ -211,7 +218,8 @@ describe('npm run backup and npm run restore', () => {
     const inventorySeq = await until(
       'service caught up with sales',
       async () =>
-        (await health(restored.urls.service)).sync.last_seq === (await health(restored.urls.sales)).sync.last_seq,
+        (await health(restored.urls.service, 'service-api')).sync.last_seq ===
+        (await health(restored.urls.sales, 'sales-api')).sync.last_seq,
       30_000,
     );
     expect(inventorySeq).toBeGreaterThanOrEqual(0);

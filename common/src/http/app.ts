@@ -101,10 +101,20 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // gzip or brotli (quality 4, the package's default: fast) when the client asks for it. A long poll
   // answers with one res.json like any other route, so compressing it holds nothing back.
   app.use(compression({ threshold: COMPRESSION_THRESHOLD }));
-  // Open to anyone: orchestrators and load balancers probe it without credentials.
-  app.get('/healthz', async (_req, res) => {
+  // Open to anyone: orchestrators and load balancers probe it without credentials. The details
+  // (sync state, outbox backlog, their last errors) only to a caller with a valid credential: a
+  // service listens on every interface, and they are not for whoever can reach its port.
+  app.get('/healthz', async (req, res) => {
     try {
-      res.json({ status: 'ok', ...(await options.health()) });
+      const details = await options.health();
+      const token = /^Bearer +(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+      const known =
+        token !== undefined &&
+        (await options.access.verifier.verify(token).then(
+          () => true,
+          () => false,
+        ));
+      res.json(known ? { status: 'ok', ...details } : { status: 'ok' });
     } catch (error) {
       options.logger.warn({ err: error }, 'health check failed');
       res.status(503).json({ status: 'unavailable', message: 'Database unavailable', code: 'unavailable' });
