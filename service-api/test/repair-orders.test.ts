@@ -608,6 +608,34 @@ describe('approvals, the clock, invoicing and payment', () => {
     expect(serialized).not.toContain('approval_token_hash');
   });
 
+  it('lets one of two concurrent decisions on a line win, and one of two clocks of a technician', async () => {
+    const tech = await addTechnician(svc, 'Racer');
+    const asTech = await technicianHeaders(tech.id);
+    const order = await newOrder();
+    const line = await addLine(order.id, { kind: 'labor', description: 'Race', hours: 1, technician: tech.id });
+    const [a, b] = await Promise.all([
+      decide(order.id, [{ line: line.id, approved: true }]),
+      decide(order.id, [{ line: line.id, approved: false }]),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const second = await newOrder();
+    const other = await addLine(second.id, { kind: 'labor', description: 'Race 2', hours: 1, technician: tech.id });
+    await decide(second.id, [{ line: other.id, approved: true }]).expect(200);
+    const [first] = [a, b].filter((res) => res.status === 200);
+    const approvedLine = (first?.body as RepairOrder).lines[0];
+    if (approvedLine?.status !== 'approved') {
+      // The decline won: approve the first order's work through a new line so both can be clocked.
+      const again = await addLine(order.id, { kind: 'labor', description: 'Race 3', hours: 1, technician: tech.id });
+      await decide(order.id, [{ line: again.id, approved: true }]).expect(200);
+      line.id = again.id;
+    }
+    const clocks = await Promise.all([
+      svc.api().post(`/api/repair-orders/${order.id}/lines/${line.id}/clock/`).set(asTech).send({ action: 'on' }),
+      svc.api().post(`/api/repair-orders/${second.id}/lines/${other.id}/clock/`).set(asTech).send({ action: 'on' }),
+    ]);
+    expect(clocks.map((res) => res.status).sort()).toEqual([200, 409]);
+  });
+
   it('voids an order with a reason before it is invoiced, and its link stops working', async () => {
     const order = await newOrder();
     const token = await estimateToken(order.id);
