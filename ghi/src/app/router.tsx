@@ -62,6 +62,10 @@ const RepairOrderPrintPage = lazyPage(
   () => import('../features/repair-orders/components/repair-order-print-page'),
   'RepairOrderPrintPage',
 );
+const InspectionPage = lazyPage(() => import('../features/inspections/components/inspection-page'), 'InspectionPage');
+const PartsPage = lazyPage(() => import('../features/parts/components/parts-page'), 'PartsPage');
+const PartPage = lazyPage(() => import('../features/parts/components/part-page'), 'PartPage');
+const ImportPartsPage = lazyPage(() => import('../features/parts/components/import-parts-page'), 'ImportPartsPage');
 const ShopSettingsPage = lazyPage(
   () => import('../features/repair-orders/components/shop-settings-page'),
   'ShopSettingsPage',
@@ -153,6 +157,10 @@ export const routes: RouteObject[] = [
       guarded('service/repair-orders/new', 'repair_orders.write', <NewRepairOrderPage />),
       guarded('service/repair-orders/:id', 'repair_orders.read', <RepairOrderPage />),
       guarded('service/repair-orders/:id/print', 'repair_orders.read', <RepairOrderPrintPage />),
+      guarded('service/repair-orders/:id/inspection', 'repair_orders.read', <InspectionPage />),
+      guarded('service/parts', 'parts.read', <PartsPage />),
+      guarded('service/parts/import', 'parts.write', <ImportPartsPage />),
+      guarded('service/parts/:number', 'parts.read', <PartPage />),
       guarded('service/shop-settings', 'shop.settings', <ShopSettingsPage />),
       guarded('sales', ownSales, <SalesPage />),
       guarded('sales/new', 'sales.record', <RecordSalePage />),

@@ -35,6 +35,7 @@ const sections: { title: string; links: NavEntry[] }[] = [
       { to: '/service/due', label: 'Due for service', need: 'appointments.book' },
       { to: '/service/repair-orders', label: 'Repair orders', need: 'repair_orders.read' },
       { to: '/service/repair-orders/new', label: 'New repair order', need: 'repair_orders.write' },
+      { to: '/service/parts', label: 'Parts', need: 'parts.read' },
       { to: '/service/shop-settings', label: 'Shop settings', need: 'shop.settings' },
     ],
   },

@@ -1,7 +1,9 @@
+import { Link } from 'react-router-dom';
 import { BarChart } from '../../../components/bar-chart';
 import { ErrorState, Loading } from '../../../components/states';
 import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
 import { formatDateTime, formatMoney, localToday } from '../../../lib/format';
+import { useLowStockCount } from '../api/get-low-stock-count';
 import { useDashboardSales } from '../api/get-recent-sales';
 import { useStockCount } from '../api/get-stock-count';
 import { useTodaysAppointments } from '../api/get-todays-appointments';
@@ -25,6 +27,9 @@ export function DashboardPage() {
   const sales = useDashboardSales(maySales);
   const today = localToday();
   const appointments = useTodaysAppointments(today, mayService);
+  // Advisors and managers order parts; a technician reads stock but is not shown the shop's to-do.
+  const mayParts = useCan('parts.write');
+  const lowStock = useLowStockCount(mayParts);
 
   const now = new Date();
   const thisMonth = (sales.data ?? []).filter((sale) => {
@@ -46,6 +51,22 @@ export function DashboardPage() {
           <Stat
             label="Cars in stock"
             value={stock.isLoading ? '…' : stock.error ? <ErrorState error={stock.error} /> : stock.data}
+          />
+        )}
+        {mayParts && (
+          <Stat
+            label="Parts low on stock"
+            value={
+              lowStock.isLoading ? (
+                '…'
+              ) : lowStock.error ? (
+                <ErrorState error={lowStock.error} />
+              ) : (
+                <Link to="/service/parts?low=true" aria-label={`${lowStock.data} parts low on stock: see them`}>
+                  {lowStock.data}
+                </Link>
+              )
+            }
           />
         )}
         {maySales && (

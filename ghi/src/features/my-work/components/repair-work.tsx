@@ -73,6 +73,11 @@ function JobCard({
         <Link to={`/service/repair-orders/${order.id}`}>RO {order.id}</Link> for {order.customer.name}
       </p>
       <p>
+        <Link to={`/service/repair-orders/${order.id}/inspection`} className="job-inspection">
+          Inspection ({order.inspection.length} checked)
+        </Link>
+      </p>
+      <p>
         <code>{order.vin}</code>
       </p>
       <p>

@@ -13,6 +13,7 @@ import { VinLink } from '../../../components/vin-link';
 import { ApiError, errorMessage, isMissingRecord } from '../../../lib/api-client';
 import { useCan, useCurrentUser } from '../../../lib/auth';
 import { formatDateTime, formatMoney } from '../../../lib/format';
+import { InspectionSummary } from '../../inspections/components/inspection-summary';
 import { useRepairOrder } from '../api/get-repair-order';
 import { useShopSettings } from '../api/get-shop-settings';
 import { useTechnicians } from '../api/get-technicians';
@@ -238,6 +239,7 @@ export function RepairOrderPage() {
       {(mayWrite || mayPropose) && !settled && (
         <AddLineForm orderId={o.id} laborRate={settings.data?.labor_rate} technicians={technicians.data} />
       )}
+      <InspectionSummary order={o} />
       <Payments order={o} />
     </>
   );

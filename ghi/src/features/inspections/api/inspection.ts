@@ -1,0 +1,38 @@
+import type { InspectionCondition, InspectionItem } from '@carcar/common/contract/inspections';
+import type { RepairOrderLine } from '@carcar/common/contract/repair-orders';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+
+/** The repair orders' cache (the order page, My work, the lists): refreshed after every finding. */
+const repairOrdersKey = ['service', 'repair-orders'];
+
+export interface ItemBody {
+  name: string;
+  condition: InspectionCondition;
+  note?: string;
+}
+
+/** `POST /api/repair-orders/:id/inspection/`: one finding of the checklist (or one of the technician's own). */
+export function useAddInspectionItem(orderId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: ItemBody) =>
+      (await serviceApi.post<InspectionItem>(`/api/repair-orders/${orderId}/inspection/`, body)).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: repairOrdersKey }),
+  });
+}
+
+/**
+ * `POST /api/repair-orders/:id/inspection/:item/line/`: a yellow or red finding on the estimate as a
+ * proposed labor line, named after the finding, at the shop's default hours; the advisor prices it.
+ */
+export function useProposeFromItem(orderId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (itemId: number) =>
+      (await serviceApi.post<RepairOrderLine>(`/api/repair-orders/${orderId}/inspection/${itemId}/line/`, {})).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: repairOrdersKey }),
+  });
+}
+
+export { repairOrdersKey };

@@ -1,0 +1,166 @@
+import type { InspectionItem } from '@carcar/common/contract/inspections';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { toast } from 'sonner';
+import { errorMessage } from '../../../lib/api-client';
+import { repairOrdersKey, useProposeFromItem } from '../api/inspection';
+import { photoProblem, photoSource, uploadPhoto } from '../api/upload-photo';
+import { needsWork } from '../conditions';
+import { ConditionChip } from './condition-chip';
+import { PhotoLightbox, photoAlt } from './photo-lightbox';
+
+/** The photos of one finding as thumbnails, each opening the lightbox. */
+export function PhotoStrip({ item }: { item: InspectionItem }) {
+  const [shown, setShown] = useState<number | null>(null);
+  if (item.photos.length === 0) return null;
+  return (
+    <>
+      <ul className="photo-strip" aria-label={`Photos of ${item.name}`}>
+        {item.photos.map((photo, index) => (
+          <li key={photo.id}>
+            <button
+              type="button"
+              className="photo-thumb"
+              onClick={() => setShown(index)}
+              aria-label={`Show ${photoAlt(item.name, index, item.photos.length)} larger`}
+            >
+              <img
+                src={photoSource(photo.thumbnail_url)}
+                alt=""
+                width={photo.width}
+                height={photo.height}
+                loading="lazy"
+              />
+            </button>
+          </li>
+        ))}
+      </ul>
+      <PhotoLightbox
+        itemName={item.name}
+        photos={item.photos}
+        index={shown}
+        onIndex={setShown}
+        onClose={() => setShown(null)}
+      />
+    </>
+  );
+}
+
+/** "Take photo": the phone's rear camera (or a picture from the files on a computer), uploaded at once. */
+function CameraButton({ orderId, item }: { orderId: number; item: InspectionItem }) {
+  const queryClient = useQueryClient();
+  const inputId = useId();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const send = async (file: File | undefined) => {
+    if (!file) return;
+    const refused = photoProblem(file);
+    setProblem(refused);
+    if (refused) return;
+    setProgress(0);
+    try {
+      await uploadPhoto(orderId, item.id, file, setProgress).done;
+      await queryClient.invalidateQueries({ queryKey: repairOrdersKey });
+      toast.success(`Photo added to ${item.name}`);
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setProgress(null);
+    }
+  };
+  const busy = progress !== null;
+  return (
+    <div className="camera">
+      <label htmlFor={inputId} className={`camera-button${busy ? ' busy' : ''}`} aria-disabled={busy || undefined}>
+        {busy ? 'Uploading…' : item.photos.length > 0 ? 'Take another photo' : 'Take photo'}
+        <span className="visually-hidden"> of {item.name}</span>
+      </label>
+      <input
+        id={inputId}
+        className="visually-hidden camera-input"
+        type="file"
+        accept="image/*"
+        capture="environment"
+        disabled={busy}
+        onChange={(event) => {
+          void send(event.target.files?.[0]);
+          // The same picture chosen again (after a failure) is a change too.
+          event.target.value = '';
+        }}
+      />
+      {busy && (
+        <div className="upload-progress">
+          <progress value={Math.round(progress * 100)} max={100} aria-label={`Uploading the photo of ${item.name}`} />
+          <span aria-hidden="true">{Math.round(progress * 100)}%</span>
+        </div>
+      )}
+      {problem && (
+        <p role="alert" className="form-error">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * One recorded finding: its condition, note and photos; for those who may add to the order, the
+ * camera and, on a yellow or red finding, "Add to estimate".
+ */
+export function FindingCard({
+  orderId,
+  item,
+  onEstimate,
+  mayPropose,
+}: {
+  orderId: number;
+  item: InspectionItem;
+  /** Already a proposed line on the order (the line is named after the finding). */
+  onEstimate: boolean;
+  mayPropose: boolean;
+}) {
+  const propose = useProposeFromItem(orderId);
+  const [added, setAdded] = useState(false);
+  const headingId = useId();
+  const estimated = onEstimate || added;
+  return (
+    <article className={`finding ${item.condition}`} aria-labelledby={headingId} data-testid={`finding-${item.id}`}>
+      <div className="finding-head">
+        <h3 id={headingId}>{item.name}</h3>
+        <ConditionChip condition={item.condition} />
+      </div>
+      {item.note && <p className="finding-note">{item.note}</p>}
+      <PhotoStrip item={item} />
+      {mayPropose && (
+        <div className="finding-actions">
+          <CameraButton orderId={orderId} item={item} />
+          {needsWork(item.condition) &&
+            (estimated ? (
+              <p className="on-estimate" role="status">
+                On the estimate
+              </p>
+            ) : (
+              <button
+                type="button"
+                className="secondary"
+                disabled={propose.isPending}
+                aria-busy={propose.isPending || undefined}
+                onClick={() =>
+                  propose.mutate(item.id, {
+                    onSuccess: () => {
+                      setAdded(true);
+                      toast.success(`${item.name} is on the estimate as a proposed line`);
+                    },
+                    onError: (error) => toast.error(errorMessage(error)),
+                  })
+                }
+              >
+                Add to estimate<span className="visually-hidden">: {item.name}</span>
+              </button>
+            ))}
+        </div>
+      )}
+      {!mayPropose && needsWork(item.condition) && estimated && <p className="on-estimate">On the estimate</p>}
+    </article>
+  );
+}

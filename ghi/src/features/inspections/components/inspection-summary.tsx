@@ -1,0 +1,56 @@
+import '../inspections.css';
+import { inspectionConditions } from '@carcar/common/contract/inspections';
+import type { RepairOrder } from '@carcar/common/contract/repair-orders';
+import { Link } from 'react-router-dom';
+import { conditionLabels } from '../conditions';
+import { ConditionChip } from './condition-chip';
+import { PhotoStrip } from './finding-card';
+
+/**
+ * The inspection on the repair-order page: the tally, what needs work (yellow and red, with their
+ * notes and photos) and the way to the full sheet.
+ */
+export function InspectionSummary({ order }: { order: RepairOrder }) {
+  const attention = order.inspection
+    .filter((i) => i.condition !== 'green')
+    // Red first: what the customer should hear about first.
+    .sort((a, b) => (a.condition === b.condition ? a.id - b.id : a.condition === 'red' ? -1 : 1));
+  const count = (c: (typeof inspectionConditions)[number]) => order.inspection.filter((i) => i.condition === c).length;
+  return (
+    <section aria-labelledby="inspection-heading" className="inspection-summary">
+      <div className="page-heading">
+        <h2 id="inspection-heading">Inspection</h2>
+        <Link to={`/service/repair-orders/${order.id}/inspection`} role="button" className="secondary outline">
+          {order.inspection.length === 0 ? 'Start the inspection' : 'Open the inspection sheet'}
+        </Link>
+      </div>
+      {order.inspection.length === 0 ? (
+        <p className="empty">Nothing inspected yet.</p>
+      ) : (
+        <>
+          <p className="inspection-tally">
+            <strong>{order.inspection.length} checked</strong>
+            {inspectionConditions.map((c) => (
+              <span key={c} className={`tally ${c}`}>
+                {count(c)} {conditionLabels[c].toLowerCase()}
+              </span>
+            ))}
+          </p>
+          {attention.length > 0 && (
+            <ul className="summary-findings">
+              {attention.map((item) => (
+                <li key={item.id}>
+                  <div className="finding-head">
+                    <strong>{item.name}</strong> <ConditionChip condition={item.condition} />
+                  </div>
+                  {item.note && <p className="finding-note">{item.note}</p>}
+                  <PhotoStrip item={item} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import type {
+  Part,
+  PartAdjustmentInput,
+  PartImportResult,
+  PartInput,
+  PartMovement,
+  PartReceiptInput,
+  PartUpdateInput,
+} from '@carcar/common/contract/parts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+import { countOf, getPage } from '../../../lib/paged';
+
+export const partsKey = ['service', 'parts'];
+
+export interface PartFilters {
+  q?: string;
+  /** At or under the reorder point. */
+  low?: boolean;
+}
+
+const enc = (number: string) => encodeURIComponent(number);
+
+/** One page of the parts list (the API's order), and how many match in all. */
+export function usePartsPage(filters: PartFilters & { limit: number; offset: number }) {
+  return useQuery({
+    queryKey: [...partsKey, 'page', filters],
+    queryFn: () => getPage<Part>(serviceApi, '/api/parts/', 'parts', { ...filters, low: filters.low || undefined }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** How many parts are at or under their reorder point: the Low stock filter's and the dashboard's count. */
+export function useLowStockCount(enabled = true, q?: string) {
+  return useQuery({
+    enabled,
+    queryKey: [...partsKey, 'low-count', q ?? ''],
+    queryFn: () => countOf(serviceApi, '/api/parts/', { low: true, q }),
+  });
+}
+
+/** Parts whose number or description holds `q`: the part picker's suggestions. */
+export function usePartSearch(q: string, enabled = true) {
+  return useQuery({
+    enabled: enabled && q.trim().length > 0,
+    queryKey: [...partsKey, 'search', q.trim()],
+    queryFn: async () => (await getPage<Part>(serviceApi, '/api/parts/', 'parts', { q: q.trim(), limit: 8 })).items,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePart(number: string) {
+  return useQuery({
+    queryKey: [...partsKey, 'one', number],
+    enabled: number !== '',
+    queryFn: async () => (await serviceApi.get<Part>(`/api/parts/${enc(number)}/`)).data,
+  });
+}
+
+/** The part's ledger, newest first, a page at a time. */
+export function useMovements(number: string, limit: number, offset: number) {
+  return useQuery({
+    queryKey: [...partsKey, 'movements', number, limit, offset],
+    queryFn: () =>
+      getPage<PartMovement>(serviceApi, `/api/parts/${enc(number)}/movements/`, 'movements', { limit, offset }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useRefreshing<A, R>(run: (arg: A) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: partsKey }),
+  });
+}
+
+/** `POST /api/parts/`: a new part; its opening stock (if any) is a receipt. */
+export const useCreatePart = () =>
+  useRefreshing(async (body: PartInput) => (await serviceApi.post<Part>('/api/parts/', body)).data);
+
+/** `PUT /api/parts/:number/`: description, price, cost, reorder point (stock moves only by receipts and adjustments). */
+export const useUpdatePart = (number: string) =>
+  useRefreshing(async (body: PartUpdateInput) => (await serviceApi.put<Part>(`/api/parts/${enc(number)}/`, body)).data);
+
+/** `POST /api/parts/:number/receipts/`: stock in from a supplier. */
+export const useReceiveStock = (number: string) =>
+  useRefreshing(
+    async (body: PartReceiptInput) => (await serviceApi.post<Part>(`/api/parts/${enc(number)}/receipts/`, body)).data,
+  );
+
+/** `POST /api/parts/:number/adjustments/` (managers): a count corrected, with why. */
+export const useAdjustStock = (number: string) =>
+  useRefreshing(
+    async (body: PartAdjustmentInput) =>
+      (await serviceApi.post<Part>(`/api/parts/${enc(number)}/adjustments/`, body)).data,
+  );
+
+/** `POST /api/parts/import/` with the file as it is; `dryRun` checks it without writing. */
+export const useImportParts = () =>
+  useRefreshing(
+    async ({ csv, dryRun }: { csv: string; dryRun: boolean }) =>
+      (
+        await serviceApi.post<PartImportResult>('/api/parts/import/', csv, {
+          params: dryRun ? { dry_run: true } : undefined,
+          headers: { 'Content-Type': 'text/csv' },
+          timeout: 120_000,
+        })
+      ).data,
+  );
