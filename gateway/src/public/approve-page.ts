@@ -37,6 +37,15 @@ input[type=text]{width:100%;font:inherit;padding:12px;border:1px solid #c5ccd3;b
 button{width:100%;font:inherit;font-weight:600;color:#fff;background:#2a9d8f;border:0;border-radius:8px;padding:14px;min-height:48px;margin-top:12px;cursor:pointer}
 button:disabled{background:#9aa5ae;cursor:default}
 .error{color:#b3261e;margin:8px 0 0}
+.finding{border-top:1px solid #e4e7eb;padding:10px 0}
+.finding:first-child{border-top:0}
+.cond{display:inline-block;font-size:.85rem;font-weight:600;padding:2px 10px;border-radius:12px;white-space:nowrap}
+.cond.green{background:#e3f3e8;color:#14532b}
+.cond.yellow{background:#fff1c7;color:#5c3f00}
+.cond.red{background:#fde2e0;color:#8e1c1c}
+.photos{display:flex;flex-wrap:wrap;gap:8px;margin-top:8px}
+.photos a{display:block;width:96px;height:96px;border-radius:6px;overflow:hidden;border:1px solid #c5ccd3}
+.photos img{width:100%;height:100%;object-fit:cover;display:block}
 `;
 
 const SCRIPT = `
@@ -68,6 +77,8 @@ const SCRIPT = `
     else if (status === 429) say('Please wait a minute', 'Too many requests came from your network. Try again shortly.');
     else say('Something went wrong', 'We could not reach the service department. Please try again shortly.');
   }
+  var conditions = { green: 'Good', yellow: 'Needs attention soon', red: 'Needs attention now' };
+  var rank = { red: 0, yellow: 1, green: 2 };
   var labels = { approved: 'Approved', declined: 'Declined', done: 'Done', proposed: 'Waiting for your decision' };
   function render(estimate, taxRate) {
     var choices = {};
@@ -89,6 +100,25 @@ const SCRIPT = `
       el('p', { className: 'muted', text: 'VIN ' + estimate.vin }),
       el('p', { className: 'muted', text: 'Estimate for ' + estimate.customer.name })
     ]));
+    // What the technician found, what needs work first, each finding's photos (served through this link).
+    var found = (estimate.inspection || []).slice().sort(function (a, b) { return rank[a.condition] - rank[b.condition] || a.id - b.id; });
+    if (found.length > 0) {
+      root.appendChild(el('section', { className: 'card', 'aria-labelledby': 'inspection-heading' }, [
+        el('h2', { id: 'inspection-heading', text: 'What we found' }),
+        el('ul', {}, found.map(function (item) {
+          return el('li', { className: 'finding' }, [
+            el('div', { className: 'row' }, [el('strong', { text: item.name }), el('span', { className: 'cond ' + item.condition, text: conditions[item.condition] || item.condition })]),
+            item.note ? el('p', { className: 'muted', text: item.note }) : null,
+            item.photos.length ? el('div', { className: 'photos' }, item.photos.map(function (photo, index) {
+              var alt = item.name + ', photo ' + (index + 1) + ' of ' + item.photos.length;
+              return el('a', { href: photo.url, target: '_blank', rel: 'noopener noreferrer', 'aria-label': alt + ' (opens full size)' }, [
+                el('img', { src: photo.thumbnail_url, alt: alt, width: '96', height: '96', loading: 'lazy' })
+              ]);
+            })) : null
+          ]);
+        }))
+      ]));
+    }
     var items = estimate.lines.map(function (line) {
       var head = el('div', { className: 'row' }, [el('span', { text: line.description }), el('span', { className: 'price', text: money.format(line.amount) })]);
       if (line.status !== 'proposed') {
