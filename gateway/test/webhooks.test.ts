@@ -3,14 +3,17 @@ import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { withCheckDigit } from '@carcar/common/vin/vin';
-import { asGateway, asService } from '@carcar/testing/credentials';
+import { asGateway, asService, testSigner } from '@carcar/testing/credentials';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAutomobile, type Inventory, seedModel, startInventory } from '../../inventory-api/test/helpers.js';
 import { addCustomer, addSalesperson, type SalesApi, startSalesApi, stockCars } from '../../sales-api/test/helpers.js';
 import { addTechnician, booking, type ServiceApi, startServiceApi } from '../../service-api/test/helpers.js';
 import { webhooks } from '../src/db/schema.js';
-import type { WebhookWorker } from '../src/webhooks/dispatcher.js';
+import { createGatewayLogger } from '../src/logger.js';
+import { startWebhookWorker, type WebhookWorker } from '../src/webhooks/dispatcher.js';
+import { webhooksRepository } from '../src/webhooks/repository.js';
+import { secretBox, webhookSecretKey } from '../src/webhooks/secrets.js';
 import { verifySignature } from '../src/webhooks/signing.js';
 import { type ReceiverPolicy, resolveReceiver } from '../src/webhooks/url-guard.js';
 import { ADMIN, addUser, CSRF, signedIn, startGateway, type TestGateway } from './helpers.js';
@@ -570,6 +573,44 @@ describe('delivery', () => {
       .set(CSRF)
       .expect(404);
     await admin.post('/auth/webhooks/987654/test').set(CSRF).expect(404);
+  });
+
+  it('checks the receiver again at each delivery: a receiver no longer allowed is refused, not called', async () => {
+    await worker.stop();
+    // The same queue, read by a worker whose policy no longer allows private addresses (as after
+    // a name that now resolves to one): the delivery is refused before any connection.
+    const strict = startWebhookWorker({
+      database: gw.database,
+      repository: webhooksRepository(gw.db),
+      box: secretBox(webhookSecretKey(undefined, 'a test secret that is long enough to sign cookies')),
+      signer: await testSigner('carcar-gateway'),
+      sources: [],
+      settings: {
+        pollMs: 50,
+        timeoutMs: 500,
+        retrySeconds: [0.3],
+        retryHours: 1,
+        policy: { allowPrivate: false, ownPorts: new Set() },
+      },
+      logger: createGatewayLogger('silent'),
+    });
+    try {
+      const tries = receiver.state.tries;
+      const test = await admin.post(`/auth/webhooks/${hook.id}/test`).set(CSRF).expect(202);
+      const refused = await until('a refused try', async () => {
+        const log = (await admin.get(`/auth/webhooks/${hook.id}/deliveries`)).body.deliveries as Array<
+          Record<string, unknown>
+        >;
+        const entry = log.find((d) => d.event_id === test.body.event_id);
+        return entry && (entry.attempts as number) >= 1 ? entry : undefined;
+      });
+      expect(refused).toMatchObject({ status: 'pending', response_status: null });
+      expect(refused.last_error).toMatch(/^refused: the URL points to a loopback or private address \(127\.0\.0\.1\)/);
+      expect(receiver.state.tries).toBe(tries);
+    } finally {
+      await strict.stop();
+      worker = gw.startWebhooks(gw.database);
+    }
   });
 
   it('stops sending once the subscription is deleted', async () => {
