@@ -1,0 +1,227 @@
+// @vitest-environment jsdom
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { InspectionItem } from '@carcar/common/contract/inspections';
+import type { Role } from '@carcar/common/contract/permissions';
+import type { RepairOrder } from '@carcar/common/contract/repair-orders';
+import { sampleVin } from '@carcar/common/vin/vin';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+
+// The technician's inspection sheet against a stand-in gateway over real HTTP: the shop's checklist,
+// a finding recorded with its condition and note, a photo uploaded as multipart with the CSRF
+// header, the lightbox, and a yellow/red finding put on the estimate.
+
+const VIN = sampleVin(880_101);
+const ADA = 4;
+
+function order(fields: Partial<RepairOrder> = {}): RepairOrder {
+  return {
+    id: 5,
+    vin: VIN,
+    vip: false,
+    customer: { name: 'Jane Doe', phone: null, email: null },
+    mileage: 42_150,
+    concern: 'Grinding noise when braking',
+    appointment: null,
+    advisor: null,
+    status: 'open',
+    lines: [],
+    inspection: [],
+    payments: [],
+    totals: { labor: 0, parts: 0, fees: 0, subtotal: 0, tax: 0, total: 0, paid: 0, balance: 0 },
+    created_at: '2027-03-01T09:00:00Z',
+    invoiced_at: null,
+    closed_at: null,
+    void_reason: null,
+    ...fields,
+  };
+}
+
+const photo = (id: number, item: number) => ({
+  id,
+  url: `/api/repair-orders/5/inspection/${item}/photos/${id}/`,
+  thumbnail_url: `/api/repair-orders/5/inspection/${item}/photos/${id}/?size=thumbnail`,
+  width: 1600,
+  height: 1200,
+});
+
+interface Seen {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+const stub = { role: 'technician' as Role, order: order(), requests: [] as Seen[] };
+
+async function handle(req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://stub');
+  const method = req.method ?? 'GET';
+  let body = '';
+  for await (const chunk of req) body += (chunk as Buffer).toString('latin1');
+  stub.requests.push({ method, path: url.pathname, headers: req.headers, body });
+  const path = url.pathname;
+  if (path === '/auth/me') {
+    return send(res, 200, staffMember(stub.role, { name: 'Ada Lovelace', technician_id: ADA }));
+  }
+  if (path === '/service/api/inspection-template/') {
+    return send(res, 200, { items: [{ name: 'Front brakes' }, { name: 'Wiper blades' }, { name: 'Engine oil' }] });
+  }
+  if (path === '/service/api/repair-orders/5/' && method === 'GET') return send(res, 200, stub.order);
+  if (path === '/service/api/repair-orders/5/inspection/' && method === 'POST') {
+    const input = JSON.parse(body) as { name: string; condition: InspectionItem['condition']; note?: string };
+    const item: InspectionItem = {
+      id: 30 + stub.order.inspection.length,
+      note: input.note ?? null,
+      photos: [],
+      ...input,
+    };
+    stub.order = { ...stub.order, inspection: [...stub.order.inspection, item] };
+    return send(res, 201, item);
+  }
+  const photos = /^\/service\/api\/repair-orders\/5\/inspection\/(\d+)\/photos\/$/.exec(path);
+  if (photos && method === 'POST') {
+    const itemId = Number(photos[1]);
+    const added = photo(70, itemId);
+    stub.order = {
+      ...stub.order,
+      inspection: stub.order.inspection.map((i) => (i.id === itemId ? { ...i, photos: [...i.photos, added] } : i)),
+    };
+    return send(res, 201, added);
+  }
+  const line = /^\/service\/api\/repair-orders\/5\/inspection\/(\d+)\/line\/$/.exec(path);
+  if (line && method === 'POST') {
+    const item = stub.order.inspection.find((i) => i.id === Number(line[1]));
+    return send(res, 201, { id: 88, kind: 'labor', description: item?.name, status: 'proposed' });
+  }
+  return send(res, 404, { message: `Nothing at ${path}.` });
+}
+
+let harness: AppHarness;
+beforeAll(async () => {
+  harness = await startAppHarness(handle);
+});
+afterAll(() => harness.close());
+afterEach(() => {
+  cleanup();
+  stub.role = 'technician';
+  stub.order = order();
+  stub.requests = [];
+});
+
+const slow = { timeout: 10_000 };
+const sent = (method: string, path: string) => stub.requests.filter((r) => r.method === method && r.path === path);
+
+function open(path: string, role: Role = 'technician') {
+  stub.role = role;
+  const app = harness.mount(path);
+  render(app.ui);
+  return app;
+}
+
+describe('the inspection sheet', () => {
+  it('walks the shop checklist: a condition chip, a note, Save sends the finding', async () => {
+    open('/service/repair-orders/5/inspection');
+    await screen.findByRole('heading', { level: 1, name: 'Inspection, RO 5' }, slow);
+    expect(screen.getByText('0 of 3 checked')).toBeDefined();
+    const brakes = screen.getByRole('group', { name: 'Front brakes' });
+    const user = userEvent.setup();
+    // Nothing is sent before Save: a mis-tapped chip costs nothing.
+    await user.click(within(brakes).getByRole('radio', { name: /Now/ }));
+    expect(sent('POST', '/service/api/repair-orders/5/inspection/')).toEqual([]);
+    await user.type(within(brakes).getByLabelText('Note (what you saw)'), 'Pads at 2 mm');
+    await user.click(within(brakes).getByRole('button', { name: 'Save Front brakes' }));
+    const card = await screen.findByRole('article', { name: 'Front brakes' }, slow);
+    expect(JSON.parse(sent('POST', '/service/api/repair-orders/5/inspection/')[0]?.body ?? '')).toEqual({
+      name: 'Front brakes',
+      condition: 'red',
+      note: 'Pads at 2 mm',
+    });
+    expect(within(card).getByText('Pads at 2 mm')).toBeDefined();
+    expect(screen.getByText('1 of 3 checked')).toBeDefined();
+
+    // A green finding has nothing to put on the estimate; a red one has.
+    const wipers = screen.getByRole('group', { name: 'Wiper blades' });
+    await user.click(within(wipers).getByRole('radio', { name: /Good/ }));
+    await user.click(within(wipers).getByRole('button', { name: 'Save Wiper blades' }));
+    const green = await screen.findByRole('article', { name: 'Wiper blades' }, slow);
+    expect(within(green).queryByRole('button', { name: /Add to estimate/ })).toBeNull();
+    expect(JSON.parse(sent('POST', '/service/api/repair-orders/5/inspection/')[1]?.body ?? '')).toEqual({
+      name: 'Wiper blades',
+      condition: 'green',
+    });
+
+    await user.click(within(card).getByRole('button', { name: 'Add to estimate: Front brakes' }));
+    await within(card).findByText('On the estimate');
+    expect(sent('POST', '/service/api/repair-orders/5/inspection/30/line/')).toHaveLength(1);
+  });
+
+  it('records something off the checklist under the technician’s own name for it', async () => {
+    open('/service/repair-orders/5/inspection');
+    const other = await screen.findByRole('group', { name: 'Something else you found' }, slow);
+    const user = userEvent.setup();
+    await user.type(within(other).getByLabelText('What you inspected'), 'Spare tire');
+    await user.click(within(other).getByRole('radio', { name: /Soon/ }));
+    await user.click(within(other).getByRole('button', { name: 'Save Spare tire' }));
+    await screen.findByRole('article', { name: 'Spare tire' }, slow);
+    expect(JSON.parse(sent('POST', '/service/api/repair-orders/5/inspection/')[0]?.body ?? '')).toMatchObject({
+      name: 'Spare tire',
+      condition: 'yellow',
+    });
+  });
+
+  it('uploads a photo as multipart with the CSRF header, shows the thumbnail and opens it in a dialog', async () => {
+    stub.order = order({
+      inspection: [{ id: 31, name: 'Front brakes', condition: 'red', note: null, photos: [] }],
+    });
+    open('/service/repair-orders/5/inspection');
+    const card = await screen.findByRole('article', { name: 'Front brakes' }, slow);
+    const input = within(card).getByLabelText(/Take photo/) as HTMLInputElement;
+    expect(input.getAttribute('accept')).toBe('image/*');
+    expect(input.getAttribute('capture')).toBe('environment');
+    const jpeg = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], 'pads.jpg', { type: 'image/jpeg' });
+    const user = userEvent.setup();
+    await user.upload(input, jpeg);
+    const thumb = await within(card).findByRole('button', { name: 'Show Front brakes: photo 1 of 1 larger' }, slow);
+    const upload = sent('POST', '/service/api/repair-orders/5/inspection/31/photos/')[0];
+    expect(upload?.headers['x-carcar-csrf']).toBe('1');
+    expect(upload?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(upload?.body).toContain('name="photo"; filename="pads.jpg"');
+
+    await user.click(thumb);
+    const dialog = await screen.findByRole('dialog', { name: /Front brakes/ });
+    const big = within(dialog).getByRole('img', { name: 'Front brakes: photo 1 of 1' });
+    expect(big.getAttribute('src')).toMatch(/\/service\/api\/repair-orders\/5\/inspection\/31\/photos\/70\/$/);
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Close' }));
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(thumb);
+  });
+
+  it('refuses a file that is no picture without sending it', async () => {
+    stub.order = order({ inspection: [{ id: 31, name: 'Front brakes', condition: 'red', note: null, photos: [] }] });
+    open('/service/repair-orders/5/inspection');
+    const card = await screen.findByRole('article', { name: 'Front brakes' }, slow);
+    const input = within(card).getByLabelText(/Take photo/) as HTMLInputElement;
+    // The accept filter is only a hint to the picker; a PDF can still be chosen.
+    fireEvent.change(input, {
+      target: { files: [new File(['%PDF-1.4'], 'invoice.pdf', { type: 'application/pdf' })] },
+    });
+    await within(card).findByText('Take a photo, or choose a JPEG, PNG or WebP picture.');
+    expect(sent('POST', '/service/api/repair-orders/5/inspection/31/photos/')).toEqual([]);
+  });
+
+  it('is read-only once the order is invoiced', async () => {
+    stub.order = order({
+      status: 'invoiced',
+      inspection: [{ id: 31, name: 'Front brakes', condition: 'red', note: 'Pads at 2 mm', photos: [photo(70, 31)] }],
+    });
+    open('/service/repair-orders/5/inspection', 'service');
+    const card = await screen.findByRole('article', { name: 'Front brakes' }, slow);
+    expect(within(card).queryByLabelText(/Take photo/)).toBeNull();
+    expect(within(card).queryByRole('button', { name: /Add to estimate/ })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Wiper blades' })).toBeNull();
+    expect(screen.getByText('This order is closed: its inspection can no longer change.')).toBeDefined();
+  });
+});
