@@ -370,7 +370,9 @@ export class RestoreRefused extends Error {}
 export async function restoreBackup(options: RestoreOptions): Promise<Manifest> {
   const say = options.say ?? (() => undefined);
   const dataDir = path.resolve(options.dataDir);
-  const staging = mkdtempSync(path.join(path.dirname(path.resolve(options.archive)), '.carcar-restore-'));
+  // Beside the data folder (writable, and the same disk), not beside the archive (a read-only backup drive).
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const staging = mkdtempSync(path.join(path.dirname(dataDir), '.carcar-restore-'));
   try {
     await tar.extract({ file: options.archive, cwd: staging });
     const manifest = readManifest(staging);
