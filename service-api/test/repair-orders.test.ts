@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AuditEntry } from '@carcar/common/contract/audit';
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { audited } from '@carcar/common/db/audit';
@@ -7,6 +8,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';
 import { lineClockEntries, repairOrders } from '../src/db/schema.js';
+import { approvalUrl } from '../src/repair-orders/approval-token.js';
+import { clockedTenths } from '../src/repair-orders/json.js';
 import { addTechnician, booking, type ServiceApi, startServiceApi } from './helpers.js';
 
 let svc: ServiceApi;
@@ -710,6 +713,29 @@ describe('the list', () => {
     await svc.api('sales').get('/api/repair-orders/').expect(403);
     const csv = await svc.api().get(`/api/repair-orders/?vin=${vin}`).set('Accept', 'text/csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
+  });
+});
+
+describe('approval tokens and clocked time', () => {
+  it('are 256 random bits, stored only as their SHA-256', async () => {
+    const order = await newOrder();
+    const token = await estimateToken(order.id);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    const [row] = await svc.db.select().from(repairOrders).where(eq(repairOrders.id, order.id));
+    expect(row?.approvalTokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(JSON.stringify(row)).not.toContain(token);
+    const tokens = new Set(await Promise.all([1, 2, 3].map(() => estimateToken(order.id))));
+    expect(tokens.size).toBe(3);
+    expect(approvalUrl('https://carcar.example.com/', 'abc')).toBe('https://carcar.example.com/approve/abc');
+  });
+
+  it('counts clocked time in tenths of an hour, half up', () => {
+    expect(clockedTenths(0)).toBe(0);
+    expect(clockedTenths(179)).toBe(0);
+    expect(clockedTenths(180)).toBe(1);
+    expect(clockedTenths(5400)).toBe(15);
+    expect(clockedTenths(-5)).toBe(0);
   });
 });
 
