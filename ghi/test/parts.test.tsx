@@ -2,6 +2,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Part, PartMovement } from '@carcar/common/contract/parts';
 import type { Role } from '@carcar/common/contract/permissions';
+import type { RepairOrder } from '@carcar/common/contract/repair-orders';
+import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +39,26 @@ const movement = (id: number, fields: Partial<PartMovement>): PartMovement => ({
   note: null,
   ...fields,
 });
+
+const repairOrder: RepairOrder = {
+  id: 5,
+  vin: sampleVin(880_201),
+  vip: false,
+  customer: { name: 'Jane Doe', phone: null, email: null },
+  mileage: 42_150,
+  concern: 'Brakes grind',
+  appointment: null,
+  advisor: null,
+  status: 'open',
+  lines: [],
+  inspection: [],
+  payments: [],
+  totals: { labor: 0, parts: 0, fees: 0, subtotal: 0, tax: 0, total: 0, paid: 0, balance: 0 },
+  created_at: '2027-03-01T09:00:00Z',
+  invoiced_at: null,
+  closed_at: null,
+  void_reason: null,
+};
 
 interface Seen {
   method: string;
@@ -104,6 +126,10 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       );
     }
   }
+  if (path === '/service/api/repair-orders/5/') return send(res, 200, repairOrder);
+  if (path === '/service/api/repair-orders/5/lines/') return send(res, 201, { id: 9, ...JSON.parse(body) });
+  if (path === '/service/api/technicians/') return send(res, 200, { technicians: [] });
+  if (path === '/service/api/shop-settings/') return send(res, 200, { labor_rate: 125, tax_rate: 8.25 });
   if (path === '/inventory/api/automobiles/' || path === '/sales/api/sales/' || path === '/service/api/appointments/') {
     return send(res, 200, { automobiles: [], sales: [], appointments: [] }, { 'X-Total-Count': '0' });
   }
@@ -258,6 +284,29 @@ describe('the parts import', () => {
     expect(sent('POST', '/service/api/parts/import/')[0]?.body).toBe(
       'number,description,price\nA-1,One,1\nB-2,Two,2\n',
     );
+  });
+});
+
+describe('the part picker on a repair order', () => {
+  it('finds a part by its description, fills in its description and price, and says its stock', async () => {
+    open('/service/repair-orders/5');
+    const form = await screen.findByRole('form', { name: 'Add a line' }, slow);
+    const user = userEvent.setup();
+    await user.click(within(form).getByRole('radio', { name: 'Part' }));
+    await user.type(within(form).getByRole('combobox', { name: 'Part number (optional)' }), 'brake');
+    await user.click(await screen.findByRole('option', { name: /BP-1001 Front brake pads/ }, slow));
+    expect((within(form).getByLabelText('Description') as HTMLInputElement).value).toBe('Front brake pads');
+    expect(within(form).getByText('Front brake pads: 1 on hand.')).toBeDefined();
+    expect(stub.requests.some((r) => r.path.startsWith('/service/api/parts/?q=brake'))).toBe(true);
+    await user.click(within(form).getByRole('button', { name: /Add/ }));
+    await waitFor(() => expect(sent('POST', '/service/api/repair-orders/5/lines/')).toHaveLength(1));
+    expect(JSON.parse(sent('POST', '/service/api/repair-orders/5/lines/')[0]?.body ?? '')).toMatchObject({
+      kind: 'part',
+      part_number: 'BP-1001',
+      description: 'Front brake pads',
+      quantity: 1,
+      unit_price: 89,
+    });
   });
 });
 

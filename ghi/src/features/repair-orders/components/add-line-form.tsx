@@ -4,6 +4,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatMoney } from '../../../lib/format';
+import { PartPicker } from '../../parts/components/part-picker';
 import { type LineBody, useAddLine } from '../api/add-line';
 import { kindLabels, type LineKind } from '../types';
 
@@ -191,13 +192,21 @@ export function AddLineForm({
           ))}
         </fieldset>
         {kind === 'part' && (
-          <Field
+          <PartPicker
             id={`${ids}-part`}
-            label="Part number (optional)"
             value={draft.part_number}
             onChange={set('part_number')}
+            onPick={(part) => {
+              setDraft((d) => ({
+                ...d,
+                rate,
+                part_number: part.number,
+                description: part.description,
+                unit_price: part.price.toFixed(2),
+              }));
+              setErrors({});
+            }}
             error={errors.part_number}
-            hint="From the parts list: its description and price are filled in unless given here"
           />
         )}
         <Field
