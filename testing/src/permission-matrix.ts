@@ -27,7 +27,7 @@ const samples: Record<string, string> = {
   // A part number nobody put on the list.
   number: 'NO-SUCH-PART-1',
   // An approval link's token nobody was given (43 base64url characters, as the real ones).
-  token: 'nobody-was-given-this-token-0000000000000000',
+  token: 'nobody-was-given-this-token-000000000000000',
 };
 
 function concretePath(rule: RouteRule): string {
