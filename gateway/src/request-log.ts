@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@carcar/common/service/logger';
+import { newTraceId, parseTraceparent } from '@carcar/common/service/trace';
 import type { RequestHandler } from 'express';
 import { callerOf, subjectOf } from './auth/caller.js';
 
@@ -17,14 +18,19 @@ export function loggedPath(url: string): string {
 
 /**
  * Gives each request a new id (sent on to the service as `X-Request-Id` and back to the client)
- * and logs one line when it ends: method, path without the query (a search may hold a customer's
- * name), status, duration, who. Never headers or bodies, so no cookie, token or password.
+ * and a W3C trace id (the caller's `traceparent`, or new; sent on as `traceparent`), and logs one
+ * line when it ends: method, path without the query (a search may hold a customer's name), status,
+ * duration, who. Never headers or bodies, so no cookie, token or password.
  */
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const requestId = randomUUID();
     res.locals.requestId = requestId;
     res.setHeader('X-Request-Id', requestId);
+    // The caller's W3C trace, or a new one: forwarded to the service (forward/services.ts), whose
+    // log lines about this request then carry the same id.
+    const traceId = parseTraceparent(req.get('traceparent'))?.traceId ?? newTraceId();
+    res.locals.traceId = traceId;
     const started = process.hrtime.bigint();
     res.on('close', () => {
       if (PROBES.has(req.path)) return;
@@ -32,6 +38,7 @@ export function requestLog(logger: Logger): RequestHandler {
       logger.info(
         {
           requestId,
+          traceId,
           method: req.method,
           path: loggedPath(req.originalUrl),
           status: res.statusCode,

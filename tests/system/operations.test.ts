@@ -1,15 +1,22 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createHttpApp } from '@carcar/common/http/app';
 import { claimDataFolder } from '@carcar/common/service/backup';
 import { sampleVin } from '@carcar/common/vin/vin';
+import { asRole, testVerifier } from '@carcar/testing/credentials';
 import { signIn, spawnGateway, TEST_ADMIN } from '@carcar/testing/gateway';
 import { callJson } from '@carcar/testing/http';
 import { runServiceToExit, type SpawnedService, spawnService, until } from '@carcar/testing/processes';
 import { addInventoryModel, inventoryDir, type Stack, startStack } from '@carcar/testing/stack';
+import { pino } from 'pino';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Operations, with real processes: the probes and /metrics of the services and the gateway, and
@@ -20,14 +27,24 @@ let stack: Stack<'sales'>;
 let gateway: SpawnedService;
 const scratch = mkdtempSync(path.join(tmpdir(), 'carcar-ops-'));
 
+/** What the gateway sent to "service-api": a stand-in that records each request's headers. */
+const received: IncomingHttpHeaders[] = [];
+const recorder = createServer((req, res) => {
+  received.push(req.headers);
+  res.writeHead(200, { 'content-type': 'application/json' }).end('{"technicians":[]}');
+});
+
 beforeAll(async () => {
   stack = await startStack({ services: ['sales'], prefix: 'carcar_ops' });
+  await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
+  const recorderUrl = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`;
   gateway = await spawnGateway(
-    { inventory: stack.urls.inventory, service: stack.urls.inventory, sales: stack.urls.sales },
+    { inventory: stack.urls.inventory, service: recorderUrl, sales: stack.urls.sales },
     { ...stack.data.env, METRICS_TOKEN },
   );
 });
 afterAll(async () => {
+  await new Promise((resolve) => recorder.close(resolve));
   await gateway?.stop();
   await stack?.stop();
   rmSync(scratch, { recursive: true, force: true });
@@ -146,6 +163,67 @@ describe('probes and metrics', () => {
       async () => sample((await scrape(stack.urls.sales)).text, 'carcar_outbox_pending') === '0',
       15_000,
     );
+  });
+});
+
+describe('trace context', () => {
+  it("the gateway continues a caller's W3C trace, logs its id and passes it to the service as a new span", async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const admin = await signIn(gateway.url, TEST_ADMIN.email, TEST_ADMIN.password);
+    const res = await fetch(`${gateway.url}/service/api/technicians/`, {
+      headers: { ...admin.headers, traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    });
+    expect(res.status).toBe(200);
+    const sent = received.at(-1)?.traceparent;
+    expect(sent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(sent).not.toContain('00f067aa0ba902b7');
+    await until('the gateway logged the request', () => gateway.output().includes(`"traceId":"${traceId}"`), 5_000);
+    // Without one, the gateway starts a trace of its own for each request.
+    await fetch(`${gateway.url}/service/api/technicians/`, { headers: admin.headers });
+    const started = /^00-([0-9a-f]{32})-[0-9a-f]{16}-01$/.exec(String(received.at(-1)?.traceparent ?? ''))?.[1];
+    expect(started).toMatch(/^[0-9a-f]{32}$/);
+    expect(started).not.toBe(traceId);
+  });
+
+  it("a service's log lines about a request carry the trace id it came with", async () => {
+    const lines: string[] = [];
+    const logger = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(chunk.toString());
+          done();
+        },
+      }),
+    );
+    const app = createHttpApp({
+      logger,
+      access: {
+        verifier: await testVerifier('inventory-api'),
+        rules: [{ method: 'GET', path: '/api/boom/', permission: 'signed-in' }],
+      },
+      routes: (routes) => {
+        routes.get('/api/boom/', () => {
+          throw new Error('a bug');
+        });
+      },
+      health: async () => ({}),
+    });
+    const traceId = `${'a'.repeat(31)}b`;
+    await request(app)
+      .get('/api/boom/')
+      .set(await asRole('admin', 'inventory-api'))
+      .set('traceparent', `00-${traceId}-${'c'.repeat(16)}-01`)
+      .expect(500);
+    const logged = lines.map((line) => JSON.parse(line) as { msg: string; traceId?: string });
+    expect(logged.find((line) => line.msg === 'unhandled error')?.traceId).toBe(traceId);
+    // A malformed header is ignored, not echoed into the log.
+    await request(app)
+      .get('/api/boom/')
+      .set(await asRole('admin', 'inventory-api'))
+      .set('traceparent', 'junk')
+      .expect(500);
+    expect((JSON.parse(lines.at(-1) ?? '{}') as { traceId?: string }).traceId).toBeUndefined();
   });
 });
 

@@ -8,6 +8,7 @@ import { pgErrorCode } from '../db/pg-errors.js';
 import { DEFAULT_WRITES_PER_MINUTE } from '../service/config.js';
 import type { Logger } from '../service/logger.js';
 import { metricsHandler, recordRequests, tableRoute } from '../service/metrics.js';
+import { readTraceparent, requestLogger } from '../service/trace.js';
 import { routeAccess } from './authorize.js';
 import { type Actor, actorOf, authenticate, type CredentialVerifier } from './credentials.js';
 import { AppError } from './errors.js';
@@ -96,6 +97,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set('query parser', 'simple');
   // Every request's duration by route pattern and status, for /metrics (common/src/service/metrics.ts).
   app.use(recordRequests(tableRoute));
+  // The caller's W3C trace id (the gateway sends one), for this request's log lines.
+  app.use(readTraceparent);
   app.use(helmet());
   app.use(cors({ origin: options.corsOrigins ?? DEFAULT_CORS_ORIGINS, exposedHeaders: ['X-Total-Count'] }));
   // gzip or brotli (quality 4, the package's default: fast) when the client asks for it. A long poll
@@ -225,13 +228,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(known.status).json(known.toJSON());
       return;
     }
+    const log = requestLogger(logger, res);
     if (isDatabaseUnavailable(error)) {
-      logger.warn({ err: error, method: req.method, url: req.originalUrl }, 'database unavailable');
+      log.warn({ err: error, method: req.method, url: req.originalUrl }, 'database unavailable');
       res.status(503).json({ message: 'Service temporarily unavailable', code: 'unavailable' });
       return;
     }
     // Never show SQL or a stack trace to the client; the log keeps them.
-    logger.error(
+    log.error(
       { err: error, sqlState: pgErrorCode(error), method: req.method, url: req.originalUrl },
       'unhandled error',
     );

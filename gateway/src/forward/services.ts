@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ServiceName } from '@carcar/common/contract/permissions';
 import type { CredentialSigner } from '@carcar/common/http/credentials';
 import type { Logger } from '@carcar/common/service/logger';
-import type { Request, RequestHandler } from 'express';
+import { traceIdOf, traceparentFor } from '@carcar/common/service/trace';
+import type { Request, RequestHandler, Response } from 'express';
 import { noteForwardedTo } from '../audit/refusals.js';
 import { type Caller, callerOf, claimsOf, requestIdOf, subjectOf } from '../auth/caller.js';
 import { endToEndHeaders, forward, upstream } from './proxy.js';
@@ -53,10 +54,13 @@ function isDroppedResponseHeader(name: string): boolean {
 /** Long enough for a 2 MB CSV import; a slow service answers 504 rather than holding the client forever. */
 const UPSTREAM_TIMEOUT_MS = 60_000;
 
-function requestHeaders(req: Request, credential: string, requestId: string) {
+function requestHeaders(req: Request, res: Response, credential: string, requestId: string) {
   const headers = endToEndHeaders(req.headers as IncomingHttpHeaders, (name) => DROPPED_REQUEST_HEADERS.has(name));
   headers.authorization = `Bearer ${credential}`;
   headers['x-request-id'] = requestId;
+  // This call as a new span of the request's trace (request-log.ts started or continued it).
+  const traceId = traceIdOf(res);
+  if (traceId) headers.traceparent = traceparentFor(traceId);
   headers['x-forwarded-for'] = req.ip ?? '';
   headers['x-forwarded-proto'] = req.protocol;
   const host = req.get('host');
@@ -78,7 +82,7 @@ export function forwardTo(route: ServiceRoute, signer: CredentialSigner, logger:
       upstream: target,
       // Below the mount point, query included: `/inventory/api/x/?q=1` → `/api/x/?q=1`.
       path: req.url,
-      headers: requestHeaders(req, credential, requestIdOf(res)),
+      headers: requestHeaders(req, res, credential, requestIdOf(res)),
       timeoutMs: UPSTREAM_TIMEOUT_MS,
       responseHeaders: (headers) => endToEndHeaders(headers, isDroppedResponseHeader),
       onFailure: (kind, error) => {
