@@ -12,6 +12,7 @@ import { count } from 'drizzle-orm';
 import type { Express } from 'express';
 import { automobilesRouter } from './automobiles/routes.js';
 import { auditLog, events, outbox } from './db/schema.js';
+import { dealSettingsRouter, grossReportsRouter } from './desk/routes.js';
 import { salesOpenApi } from './openapi.js';
 import type { DispatcherStatus } from './outbox/dispatcher.js';
 import type { OnOutboxWritten } from './outbox/enqueue.js';
@@ -74,6 +75,8 @@ export function createApp({
       app.use('/api/sales', salesRouter(db, onOutboxWritten ?? (() => undefined), { taxRate: salesTaxRate }));
       app.use('/api/automobiles', automobilesRouter(db));
       app.use('/api/reports', salesReportsRouter(db, timezone));
+      app.use('/api/reports', grossReportsRouter(db, timezone));
+      app.use('/api/deal-settings', dealSettingsRouter(salesTaxRate));
       app.use('/api/audit', auditRouter(db, auditLog));
       app.use('/api/events', eventsRouter(db, events, 'sales'));
       app.use('/api', openApiRouter(salesOpenApi));

@@ -157,6 +157,56 @@ const operations: Operation[] = [
       ],
     },
   },
+  {
+    method: 'get',
+    path: '/api/reports/gross-by-deal/',
+    summary:
+      "Managers (reports.read and inventory.cost): each live deal's front gross (price − the car's cost, null while the cost is unknown) from ?from= to ?to=, oldest first; CSV with Accept: text/csv",
+    query: reportRangeQuery,
+    example: {
+      rows: [
+        {
+          sale_id: 1,
+          sold_at: '2026-11-03T15:00:00.000Z',
+          month: '2026-11',
+          salesperson_id: 1,
+          salesperson: 'Sam Seller',
+          vin: '1C3CC5FB2AN120174',
+          price: 25999.99,
+          cost: 24500,
+          front_gross: 1499.99,
+        },
+      ],
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/gross-by-salesperson/',
+    summary:
+      "Managers (reports.read and inventory.cost): each salesperson's live deals per month, revenue and front gross (deals whose car's cost is unknown counted apart) from ?from= to ?to=; CSV with Accept: text/csv",
+    query: reportRangeQuery,
+    example: {
+      rows: [
+        {
+          month: '2026-11',
+          salesperson_id: 1,
+          employee_id: 'S-100',
+          salesperson: 'Sam Seller',
+          deals: 3,
+          revenue: 76499.5,
+          front_gross: 4499.5,
+          average_front_gross: 1499.83,
+          deals_without_cost: 0,
+        },
+      ],
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/deal-settings/',
+    summary: "The sales desk's settings: tax_rate, the percent a sale is taxed at when it names none (SALES_TAX_RATE)",
+    example: { tax_rate: 7.25 },
+  },
   eventsOperation({
     type: 'sale.created',
     entity: 'sale',

@@ -46,6 +46,35 @@ export interface SalesBySalespersonRow {
   average_price: number | null;
 }
 
+/** (sales desk) One live deal's front gross (price − the car's cost; null while the cost is unknown). */
+export interface GrossByDealRow {
+  sale_id: number;
+  sold_at: string;
+  /** `2026-11`, on the dealership's calendar. */
+  month: string;
+  salesperson_id: number;
+  salesperson: string;
+  vin: string;
+  price: number;
+  cost: number | null;
+  front_gross: number | null;
+}
+
+/** (sales desk) One salesperson's live deals of one month and their front gross. */
+export interface GrossBySalespersonRow {
+  month: string;
+  salesperson_id: number;
+  employee_id: string;
+  salesperson: string;
+  deals: number;
+  revenue: number;
+  /** The sum over the deals whose car's cost is known. */
+  front_gross: number;
+  average_front_gross: number | null;
+  /** Deals left out of the gross because their car's cost is unknown. */
+  deals_without_cost: number;
+}
+
 /** One technician's appointments that start in one week (Monday to Sunday). */
 export interface TechnicianWeekRow {
   /** The week's Monday: `2026-11-30`. */

@@ -147,6 +147,11 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     { method: 'GET', path: '/api/automobiles/', permission: 'inventory.read' },
     { method: 'GET', path: '/api/reports/sales-by-month/', permission: 'reports.read' },
     { method: 'GET', path: '/api/reports/sales-by-salesperson/', permission: 'reports.read' },
+    // (sales desk) Front gross reports: the route needs reports.read, the report inventory.cost too.
+    { method: 'GET', path: '/api/reports/gross-by-deal/', permission: 'reports.read' },
+    { method: 'GET', path: '/api/reports/gross-by-salesperson/', permission: 'reports.read' },
+    // The deal settings the desk's payment grid computes with (the default tax rate).
+    { method: 'GET', path: '/api/deal-settings/', permission: 'sales.record' },
     events,
     audit,
     ...docs,
