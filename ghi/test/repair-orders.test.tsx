@@ -150,6 +150,13 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       const after = { ...found, totals: { ...found.totals, paid, balance: found.totals.total - paid } };
       return send(res, 201, after);
     }
+    if (rest === '' && method === 'PUT') {
+      // The fields given change; the customer's are merged as the API does.
+      const change = body as Partial<Pick<RepairOrder, 'customer' | 'mileage' | 'concern'>>;
+      const updated = { ...found, ...change, customer: { ...found.customer, ...change.customer } };
+      stub.orders = stub.orders.map((o) => (o.id === found.id ? updated : o));
+      return send(res, 200, updated);
+    }
     if (rest === '' && method === 'DELETE') return send(res, 200, { ...found, status: 'void' });
     if (/^lines\/\d+\/(clock|done)\/$/.test(rest)) return send(res, 200, found.lines[0]);
     if (/^lines\/\d+\/$/.test(rest) && method === 'PUT') return send(res, 200, found.lines[0]);
@@ -222,11 +229,11 @@ describe('the repair orders list', () => {
     const user = userEvent.setup();
     await user.click(within(statuses).getByRole('link', { name: 'In progress 2' }));
     await waitFor(() => expect(app.location()).toBe('/service/repair-orders?status=in_progress'));
-    await screen.findByText('2 repair orders, in progress');
+    await screen.findByText('2 repair orders, in progress', {}, slow);
 
     await user.type(screen.getByLabelText('VIN'), OTHER_VIN.toLowerCase());
     await waitFor(() => expect(app.location()).toContain(`vin=${OTHER_VIN}`));
-    await screen.findByText('1 repair order, in progress');
+    await screen.findByText('1 repair order, in progress', {}, slow);
     expect(
       stub.requests.some((r) => r.path.includes(`vin=${OTHER_VIN}`) && r.path.includes('status=in_progress')),
     ).toBe(true);
@@ -323,7 +330,8 @@ describe('the repair order page', () => {
     const pad = within(lines).getByTestId('line-11');
     expect(pad.textContent).toContain('1.5 h × $125.00');
     expect(pad.textContent).toContain('$187.50');
-    expect(pad.textContent).toContain('Ada Lovelace');
+    // The technician's name once the technicians are in (a picker while the line can change hands).
+    await waitFor(() => expect(pad.textContent).toContain('Ada Lovelace'));
     expect(pad.textContent).toContain('Proposed');
     expect(within(lines).getByTestId('line-13').textContent).toContain('2 × $45.50');
     expect(within(lines).getByTestId('line-12').textContent).toContain('Declined');
@@ -350,8 +358,8 @@ describe('the repair order page', () => {
       }),
     );
 
-    await user.click(within(form).getByLabelText('Part'));
-    await user.type(within(form).getByLabelText('Part number (optional)'), 'BP-100');
+    await user.click(within(form).getByRole('radio', { name: 'Part' }));
+    await user.type(await within(form).findByLabelText('Part number (optional)'), 'BP-100');
     await user.clear(within(form).getByLabelText('Quantity'));
     await user.type(within(form).getByLabelText('Quantity'), '4.5');
     await user.click(within(form).getByRole('button', { name: 'Add part line' }));
@@ -381,7 +389,9 @@ describe('the repair order page', () => {
     open('/service/repair-orders/5');
     const user = userEvent.setup();
     // Who works a line is chosen in the table, even before the customer decides.
-    await user.selectOptions(await screen.findByLabelText('Technician for Resurface rotors', {}, slow), 'Ada Lovelace');
+    const picker = await screen.findByLabelText('Technician for Resurface rotors', {}, slow);
+    await within(picker).findByRole('option', { name: 'Ada Lovelace' });
+    await user.selectOptions(picker, 'Ada Lovelace');
     await waitFor(() =>
       expect(sent('PUT', '/service/api/repair-orders/5/lines/12/')[0]?.body).toEqual({ technician: ADA }),
     );
@@ -484,6 +494,31 @@ describe('the repair order page', () => {
         reason: 'Customer took the car elsewhere',
       }),
     );
+  });
+
+  it('edits the write-up until it is invoiced', async () => {
+    stub.orders = [order(5)];
+    open('/service/repair-orders/5');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Edit write-up' }, slow));
+    const form = screen.getByRole('form', { name: 'Edit the write-up' });
+    await user.clear(within(form).getByLabelText('Mileage'));
+    await user.type(within(form).getByLabelText('Mileage'), '42200');
+    await user.type(within(form).getByLabelText('Email (optional)'), 'jane@example.com');
+    // An emptied phone is cleared, not kept.
+    await user.clear(within(form).getByLabelText('Phone (optional)'));
+    await user.click(within(form).getByRole('button', { name: 'Save write-up' }));
+    await screen.findByText('42,200 miles', {}, slow);
+    expect(sent('PUT', '/service/api/repair-orders/5/')[0]?.body).toEqual({
+      customer: { name: 'Jane Doe', phone: null, email: 'jane@example.com' },
+      mileage: 42200,
+      concern: 'Grinding noise when braking',
+    });
+    cleanup();
+    stub.orders = [order(6, { status: 'invoiced', invoiced_at: '2027-03-02T09:00:00Z' })];
+    open('/service/repair-orders/6');
+    await screen.findByRole('heading', { name: 'Write-up' }, slow);
+    expect(screen.queryByRole('button', { name: 'Edit write-up' })).toBeNull();
   });
 
   it('says so for an order that does not exist', async () => {

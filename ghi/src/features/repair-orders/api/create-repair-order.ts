@@ -6,7 +6,7 @@ import { repairOrdersKey } from './get-repair-orders';
 /** `POST /api/repair-orders/` body: a walk-in's write-up. */
 export interface RepairOrderBody {
   vin: string;
-  customer: { name: string; phone?: string; email?: string };
+  customer: { name: string; phone?: string | null; email?: string | null };
   mileage: number;
   concern: string;
   appointment?: number;

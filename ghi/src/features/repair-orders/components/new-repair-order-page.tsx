@@ -34,13 +34,21 @@ type WalkInInput = z.input<typeof walkInForm>;
 type WalkInValues = z.output<typeof walkInForm>;
 export type WriteUpValues = z.output<typeof writeUpForm>;
 
-/** The API's body from the form's flat fields: an empty phone or email is left out. */
-export function writeUpBody(values: WriteUpValues): Pick<RepairOrderBody, 'customer' | 'mileage' | 'concern'> {
+/**
+ * The API's body from the form's flat fields. A new order leaves an empty phone or email out; an
+ * edit sends it as null, which clears what was there (a field left out would keep it).
+ */
+export function writeUpBody(
+  values: WriteUpValues,
+  { clearEmpty = false } = {},
+): Pick<RepairOrderBody, 'customer' | 'mileage' | 'concern'> {
+  const optional = (key: 'phone' | 'email', value: string) =>
+    value ? { [key]: value } : clearEmpty ? { [key]: null } : {};
   return {
     customer: {
       name: values.customer_name,
-      ...(values.customer_phone ? { phone: values.customer_phone } : {}),
-      ...(values.customer_email ? { email: values.customer_email } : {}),
+      ...optional('phone', values.customer_phone),
+      ...optional('email', values.customer_email),
     },
     mileage: values.mileage,
     concern: values.concern,

@@ -24,7 +24,11 @@ export function SendEstimate({ order, onSent }: { order: RepairOrder; onSent: (l
       disabled={send.isPending || proposed === 0}
       aria-busy={send.isPending || undefined}
       title={
-        proposed === 0 ? 'Add a line first: the estimate asks the customer to decide on proposed lines' : undefined
+        proposed === 0
+          ? 'Add a line first: the estimate asks the customer to decide on proposed lines'
+          : order.status === 'estimate'
+            ? 'A new link replaces the one sent before, which stops working'
+            : undefined
       }
       onClick={() =>
         send.mutate(undefined, {
@@ -36,7 +40,7 @@ export function SendEstimate({ order, onSent }: { order: RepairOrder; onSent: (l
         })
       }
     >
-      Send estimate
+      {order.status === 'estimate' ? 'Send estimate again' : 'Send estimate'}
     </button>
   );
 }

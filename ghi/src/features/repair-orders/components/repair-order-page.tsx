@@ -43,7 +43,7 @@ function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void
   });
   const submit = form.handleSubmit(async (values) => {
     try {
-      await update.mutateAsync(writeUpBody(values));
+      await update.mutateAsync(writeUpBody(values, { clearEmpty: true }));
       toast.success('Write-up saved');
       onDone();
     } catch (error) {
