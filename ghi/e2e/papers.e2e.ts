@@ -149,8 +149,8 @@ describe('papers', () => {
         'papers-bill-of-sale',
         async (page) => {
           await page.goto(`${appUrl}/sales/${sale.id}`);
-          await page.getByRole('button', { name: 'Print bill of sale' }).click();
-          await page.getByRole('heading', { name: 'Bill of sale' }).waitFor();
+          await page.getByRole('button', { name: 'Print buyer’s order' }).click();
+          await page.getByRole('heading', { name: 'Buyer’s order' }).waitFor();
           await checkPage(page, 'bill of sale');
           const text = await printed(page, `papers-bill-of-sale-${width}`);
           expect(text).toContain('CarCar Motors');

@@ -64,8 +64,8 @@ async function paper(path: string, title: string) {
 }
 
 describe("the dealership's name on the printed papers", () => {
-  it('heads the bill of sale', async () => {
-    const bill = await paper('/sales/12/print', 'Bill of sale');
+  it('heads the buyer’s order', async () => {
+    const bill = await paper('/sales/12/print', 'Buyer’s order');
     expect(within(bill).getByText(NAME)).toBeDefined();
     expect(within(bill).getByText(/Sale 12/)).toBeDefined();
     expect(screen.queryByText('CarCar Motors')).toBeNull();

@@ -1,14 +1,19 @@
 import { useParams } from 'react-router-dom';
-import { Paper, SignatureLines, VinFacts } from '../../../components/paper';
+import '../desk.css';
+import { Paper, SignatureLines } from '../../../components/paper';
 import { ErrorState, Loading } from '../../../components/states';
 import { isMissingRecord } from '../../../lib/api-client';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useSale } from '../api/get-sale';
 import { useSaleCar } from '../api/get-sale-car';
 import { personName } from '../types';
+import { DealLines } from './deal-lines';
 import { SaleNotFound } from './sale-not-found';
 
-/** The bill of sale of one sale, to print and sign: buyer, seller, the car, the price. */
+/**
+ * The buyer's order of one sale, to print and sign: buyer, seller, the car, the trade-in, and the
+ * deal line by line (price, fees, allowance, tax, payoff, down payment, financing) with its totals.
+ */
 export function BillOfSalePage() {
   const id = Number(useParams().id);
   const sale = useSale(id);
@@ -20,7 +25,7 @@ export function BillOfSalePage() {
   const vehicle = car.data;
   return (
     <Paper
-      title="Bill of sale"
+      title="Buyer’s order"
       number={`Sale ${s.id}`}
       date={formatDateTime(s.sold_at)}
       back={{ to: `/sales/${s.id}`, label: `Back to sale ${s.id}` }}
@@ -68,18 +73,50 @@ export function BillOfSalePage() {
               <dd>{vehicle.color}</dd>
             </>
           )}
-          <VinFacts vin={s.automobile.vin} />
+          <dt>VIN</dt>
+          <dd>
+            <code>{s.automobile.vin}</code>
+          </dd>
         </dl>
       </section>
-      <section aria-label="Price">
-        <h2>Price</h2>
-        <dl>
-          <dt>Sale price</dt>
-          <dd className="paper-total">{formatMoney(s.price)}</dd>
-        </dl>
+      {s.trade_in && (
+        <section aria-label="Trade-in">
+          <h2>Trade-in</h2>
+          <dl>
+            <dt>Vehicle</dt>
+            <dd>
+              {s.trade_in.year} {s.trade_in.make} {s.trade_in.model}
+            </dd>
+            {s.trade_in.color && (
+              <>
+                <dt>Color</dt>
+                <dd>{s.trade_in.color}</dd>
+              </>
+            )}
+            <dt>VIN</dt>
+            <dd>
+              <code>{s.trade_in.vin}</code>
+            </dd>
+            <dt>Odometer</dt>
+            <dd>{s.trade_in.odometer.toLocaleString('en-US')} miles</dd>
+            <dt>Allowance</dt>
+            <dd>{formatMoney(s.trade_in.allowance)}</dd>
+            {s.trade_in.payoff !== null && (
+              <>
+                <dt>Payoff owed</dt>
+                <dd>{formatMoney(s.trade_in.payoff)}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+      )}
+      <section aria-label="The deal">
+        <h2>The deal</h2>
+        <DealLines sale={s} label="The deal, line by line" />
         <p>
-          The buyer named above buys the vehicle described above from the dealership for the sale price, and the
-          dealership acknowledges the sale.
+          The buyer named above buys the vehicle described above from the dealership on the terms above
+          {s.trade_in ? ', trading in the vehicle described as the trade-in,' : ''} and the dealership acknowledges the
+          sale.
         </p>
       </section>
       <SignatureLines signers={['buyer', 'salesperson']} />

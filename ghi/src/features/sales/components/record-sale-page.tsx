@@ -1,20 +1,36 @@
-import { saleCreateBody } from '@carcar/common/contract/sales';
 import { normalizeVin } from '@carcar/common/contract/vin';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { Controller } from 'react-hook-form';
+import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { toast } from 'sonner';
 import '../../../components/record.css';
+import '../desk.css';
 import { Combobox } from '../../../components/combobox';
-import { FormFooter, SelectField, TextField } from '../../../components/form';
 import { VinLink } from '../../../components/vin-link';
+import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
+import { formatMoney } from '../../../lib/format';
 import { salePath } from '../../../lib/paths';
-import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateSale } from '../api/create-sale';
+import { useVinDecoding } from '../api/decode-vin';
 import { useCustomers } from '../api/get-customers';
+import { useDealSettings } from '../api/get-deal-settings';
 import { getSaleableCars, saleableCarsKey, useSaleableCars } from '../api/get-saleable-cars';
 import { useSalespeople } from '../api/get-salespeople';
+import { useStockCar } from '../api/get-stock-car';
+import {
+  centsText,
+  DEFAULT_APRS,
+  type DealFields,
+  dealOf,
+  emptyTradeIn,
+  type FeeRow,
+  type Financing,
+  GRID_TERMS,
+  monthlyCents,
+  saleBody,
+  type TradeInFields,
+} from '../deal-form';
 import { personName, type Sale, type SaleableCar } from '../types';
 import { NewCustomerDialog } from './new-customer-dialog';
 
@@ -31,106 +47,686 @@ function matchCars(cars: SaleableCar[], query: string): SaleableCar[] {
     .slice(0, 10);
 }
 
+type Errors = Record<string, string>;
+
+/** A labelled input whose error (from the check before sending or the API's 400) sits right below it. */
+function Field({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  inputMode,
+  placeholder,
+  autoComplete = 'off',
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: ReactNode;
+  inputMode?: 'decimal' | 'numeric' | 'text';
+  placeholder?: string;
+  autoComplete?: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={value}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        autoComplete={autoComplete}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {error ? (
+        <small id={`${id}-error`} className="field-error">
+          {error}
+        </small>
+      ) : (
+        hint && <small id={`${id}-hint`}>{hint}</small>
+      )}
+    </div>
+  );
+}
+
+/** The car being sold as inventory knows it: what a salesperson says to the customer about it. */
+function CarFacts({ vin, onListPrice }: { vin: string; onListPrice: (price: number) => void }) {
+  const car = useStockCar(vin);
+  if (!car.data) return null;
+  const c = car.data;
+  return (
+    <dl className="facts desk-car" aria-label="The car">
+      <dt>Car</dt>
+      <dd>
+        {c.year} {c.model.manufacturer.name} {c.model.name}, {c.color} · <VinLink vin={c.vin} />
+      </dd>
+      <dt>Condition</dt>
+      <dd>
+        {c.condition === 'used' ? 'Used' : 'New'} · {c.odometer.toLocaleString('en-US')} miles
+      </dd>
+      <dt>List price</dt>
+      <dd>
+        {c.list_price === null ? (
+          'not set'
+        ) : (
+          <>
+            {formatMoney(c.list_price)}{' '}
+            <button type="button" className="secondary outline small" onClick={() => onListPrice(c.list_price ?? 0)}>
+              Use list price
+            </button>
+          </>
+        )}
+      </dd>
+      <dt>In stock</dt>
+      <dd className={c.days_in_stock > 60 ? 'fact-warn' : undefined}>
+        {c.days_in_stock === 1 ? '1 day' : `${c.days_in_stock} days`}
+      </dd>
+      {c.cost !== undefined && (
+        <>
+          <dt>Cost</dt>
+          <dd>{c.cost === null ? 'unknown' : formatMoney(c.cost)}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** The customer's car: its VIN checked as typed, the model year read from it, a car we sold filled in. */
+function TradeInSection({
+  trade,
+  onChange,
+  errors,
+}: {
+  trade: TradeInFields;
+  onChange: (trade: TradeInFields) => void;
+  errors: Errors;
+}) {
+  const vin = normalizeVin(trade.vin);
+  const decoding = useVinDecoding(vin);
+  const known = useStockCar(vin.length === 17 ? vin : undefined);
+  const set = (key: keyof TradeInFields) => (value: string) => onChange({ ...trade, [key]: value });
+  // Fill in what the VIN tells, once, without overwriting what was typed.
+  useEffect(() => {
+    const years = decoding.data?.valid ? decoding.data.model_years : [];
+    const car = known.data;
+    if (!car && years.length !== 1) return;
+    const filled = {
+      year: trade.year || (car ? String(car.year) : years.length === 1 ? String(years[0]) : ''),
+      make: trade.make || (car?.model.manufacturer.name ?? ''),
+      model: trade.model || (car?.model.name ?? ''),
+      color: trade.color || (car?.color ?? ''),
+    };
+    if (
+      filled.year !== trade.year ||
+      filled.make !== trade.make ||
+      filled.model !== trade.model ||
+      filled.color !== trade.color
+    ) {
+      onChange({ ...trade, ...filled });
+    }
+  }, [decoding.data, known.data, trade, onChange]);
+  const d = decoding.data;
+  const vinHint =
+    vin.length === 0
+      ? 'The 17 characters on the dashboard or the title.'
+      : vin.length < 17
+        ? `${vin.length} of 17 characters`
+        : !d
+          ? 'Checking the VIN…'
+          : !d.valid
+            ? d.problems.join(' ')
+            : known.data
+              ? `A car we know: ${known.data.year} ${known.data.model.manufacturer.name} ${known.data.model.name}.`
+              : d.model_years.length > 1
+                ? `The VIN fits model year ${d.model_years.join(' or ')}: check the title.`
+                : 'VIN looks right.';
+  return (
+    <div className="desk-grid">
+      <Field
+        id="field-trade_in.vin"
+        label="Trade-in VIN"
+        value={trade.vin}
+        onChange={(value) => set('vin')(value.toUpperCase())}
+        error={errors['trade_in.vin']}
+        hint={vinHint}
+      />
+      <Field
+        id="field-trade_in.year"
+        label="Year"
+        value={trade.year}
+        inputMode="numeric"
+        onChange={set('year')}
+        error={errors['trade_in.year']}
+      />
+      <Field
+        id="field-trade_in.make"
+        label="Make"
+        value={trade.make}
+        onChange={set('make')}
+        error={errors['trade_in.make']}
+      />
+      <Field
+        id="field-trade_in.model"
+        label="Model"
+        value={trade.model}
+        onChange={set('model')}
+        error={errors['trade_in.model']}
+      />
+      <Field
+        id="field-trade_in.color"
+        label="Color (optional)"
+        value={trade.color}
+        onChange={set('color')}
+        error={errors['trade_in.color']}
+      />
+      <Field
+        id="field-trade_in.odometer"
+        label="Odometer (miles)"
+        value={trade.odometer}
+        inputMode="numeric"
+        onChange={set('odometer')}
+        error={errors['trade_in.odometer']}
+      />
+      <Field
+        id="field-trade_in.allowance"
+        label="Allowance (USD)"
+        value={trade.allowance}
+        inputMode="decimal"
+        onChange={set('allowance')}
+        error={errors['trade_in.allowance']}
+        hint="What the dealership gives for it."
+      />
+      <Field
+        id="field-trade_in.payoff"
+        label="Payoff owed (USD)"
+        value={trade.payoff}
+        inputMode="decimal"
+        onChange={set('payoff')}
+        error={errors['trade_in.payoff']}
+        hint="Left on the customer's loan; blank for none."
+      />
+    </div>
+  );
+}
+
+let feeKeys = 0;
+
+/** The payment grid: each term × each APR, the monthly payment the sale would store; a cell chooses it. */
+function PaymentGrid({
+  fields,
+  aprs,
+  onAprs,
+  financing,
+  onChoose,
+  error,
+}: {
+  fields: DealFields;
+  aprs: string[];
+  onAprs: (aprs: string[]) => void;
+  financing: Financing | null;
+  onChoose: (financing: Financing | null) => void;
+  error?: string;
+}) {
+  const captionId = useId();
+  return (
+    <fieldset className="desk-section" aria-describedby={error ? 'field-financing-error' : undefined}>
+      <legend>Payments</legend>
+      <div className="desk-aprs">
+        {aprs.map((apr, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the three rate columns are fixed; a column is its place
+          <div className="field" key={index}>
+            <label htmlFor={`field-apr-${index}`}>Rate {index + 1} (APR %)</label>
+            <input
+              id={`field-apr-${index}`}
+              value={apr}
+              inputMode="decimal"
+              autoComplete="off"
+              onChange={(event) => {
+                const next = aprs.map((a, i) => (i === index ? event.target.value : a));
+                onAprs(next);
+                // A chosen cell follows its column's rate as it is retyped.
+                if (financing && financing.apr === apr) onChoose({ ...financing, apr: event.target.value });
+              }}
+            />
+          </div>
+        ))}
+      </div>
+      <div className="desk-grid-scroll">
+        <table className="payment-grid" aria-describedby={captionId}>
+          <caption id={captionId}>Monthly payment by term and rate; choose one to finance the deal.</caption>
+          <thead>
+            <tr>
+              <th scope="col">Term</th>
+              {aprs.map((apr, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the three rate columns are fixed; a column is its place
+                <th scope="col" key={index}>
+                  {apr.trim() ? `${apr.trim()} %` : '—'}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {GRID_TERMS.map((term) => (
+              <tr key={term}>
+                <th scope="row">{term} months</th>
+                {aprs.map((apr, index) => {
+                  const cell = { apr, termMonths: term };
+                  const monthly = apr.trim() ? monthlyCents(fields, cell) : null;
+                  const chosen = financing?.apr === apr && financing.termMonths === term;
+                  return (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the three rate columns are fixed; a column is its place
+                    <td key={index}>
+                      {monthly === null ? (
+                        <span className="muted">—</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className={chosen ? 'grid-cell chosen' : 'grid-cell secondary outline'}
+                          aria-pressed={chosen}
+                          aria-label={`${centsText(monthly)} a month for ${term} months at ${apr.trim()} %`}
+                          data-cents={monthly}
+                          onClick={() => onChoose(chosen ? null : cell)}
+                        >
+                          {centsText(monthly)}
+                        </button>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="desk-choice" aria-live="polite">
+        {financing ? (
+          <>
+            Financing chosen: {financing.termMonths} months at {financing.apr.trim()} % APR.{' '}
+            <button type="button" className="secondary outline small" onClick={() => onChoose(null)}>
+              No financing (pay in full)
+            </button>
+          </>
+        ) : (
+          'No financing chosen: the customer pays the balance in full.'
+        )}
+      </p>
+      {error && (
+        <small id="field-financing-error" className="field-error">
+          {error}
+        </small>
+      )}
+    </fieldset>
+  );
+}
+
+/** The deal's figures, each as the sale will store it. */
+function DealSummary({ fields, financing }: { fields: DealFields; financing: Financing | null }) {
+  const result = dealOf(fields, financing);
+  if (!result) return <p className="muted">Enter the price to see the deal.</p>;
+  const d = result.deal;
+  const rows: [string, string][] = [
+    ['Price', centsText(d.price)],
+    ['Fees', centsText(d.fees_total)],
+    ...(fields.tradeIn ? ([['Trade-in allowance', `−${centsText(d.trade_allowance)}`]] as [string, string][]) : []),
+    ['Taxable amount', centsText(d.taxable)],
+    [`Tax at ${(d.tax_rate / 10_000).toString()} %`, centsText(d.tax)],
+    ...(fields.tradeIn ? ([['Trade-in payoff', centsText(d.trade_payoff)]] as [string, string][]) : []),
+    ['Down payment', `−${centsText(d.down_payment)}`],
+  ];
+  return (
+    <section className="desk-summary" aria-label="The deal">
+      <h2>The deal</h2>
+      <dl className="desk-figures">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        <div className="desk-total">
+          <dt>{financing && d.monthly_payment !== null ? 'Amount financed' : 'Balance due'}</dt>
+          <dd>{centsText(d.amount_financed)}</dd>
+        </div>
+        {d.monthly_payment !== null && d.total_of_payments !== null && (
+          <>
+            <div className="desk-total">
+              <dt>Monthly payment</dt>
+              <dd>
+                {centsText(d.monthly_payment)} × {d.term_months}
+              </dd>
+            </div>
+            <div>
+              <dt>Total of payments</dt>
+              <dd>{centsText(d.total_of_payments)}</dd>
+            </div>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+const emptyDeal = (taxRate: string): DealFields => ({
+  price: '',
+  fees: [],
+  taxRate,
+  downPayment: '',
+  tradeIn: null,
+});
+
+/** Field paths of the API's 400 ("trade_in.vin", "fees.0.amount") as the keys of `Errors`. */
+function fieldErrors(error: unknown): Errors {
+  const errors: Errors = {};
+  if (error instanceof ApiError) for (const field of error.fieldErrors) errors[field.path] ??= field.message;
+  return errors;
+}
+
+/**
+ * The sales desk: a salesperson with the customer beside them works the deal (the car, the price,
+ * a trade-in, fees, tax, a down payment) and the payment grid answers as they type, with the very
+ * cents the sale will store; choosing a cell sets the financing, and Record sale records it all.
+ */
 export function RecordSalePage() {
   const queryClient = useQueryClient();
-  const cars = useSaleableCars();
   const salespeople = useSalespeople({ active: true });
   const customers = useCustomers();
+  const settings = useDealSettings();
   const create = useCreateSale();
   const mayAddCustomer = useCan('customers.create');
   const [recorded, setRecorded] = useState<Sale | null>(null);
   const [addingCustomer, setAddingCustomer] = useState(false);
-  const { form, onSubmit } = useApiForm({
-    schema: saleCreateBody,
-    defaultValues: { automobile: '', salesperson: '', customer: '', price: '' },
-    save: create.mutateAsync,
-    success: 'Sale recorded',
-    onSaved: (sale) => setRecorded(sale as Sale),
-  });
-  // The customer just added is chosen once the picker lists them (a native select keeps only a value it offers).
+  const [automobile, setAutomobile] = useState('');
+  const [salesperson, setSalesperson] = useState('');
+  const [customer, setCustomer] = useState('');
+  const defaultTax = settings.data ? String(settings.data.tax_rate) : '';
+  const [fields, setFields] = useState<DealFields>(emptyDeal(''));
+  const [taxTouched, setTaxTouched] = useState(false);
+  const [aprs, setAprs] = useState(DEFAULT_APRS);
+  const [financing, setFinancing] = useState<Financing | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  // The dealership's rate fills the tax field until the salesperson types another.
+  useEffect(() => {
+    if (!taxTouched && settings.data) setFields((f) => ({ ...f, taxRate: String(settings.data.tax_rate) }));
+  }, [settings.data, taxTouched]);
   const [newCustomer, setNewCustomer] = useState<number | null>(null);
   useEffect(() => {
     if (newCustomer !== null && customers.data?.some((c) => c.id === newCustomer)) {
-      form.setValue('customer', String(newCustomer), { shouldValidate: true });
+      setCustomer(String(newCustomer));
       setNewCustomer(null);
     }
-  }, [newCustomer, customers.data, form]);
-  const typedVin = normalizeVin(String(form.watch('automobile') ?? ''));
+  }, [newCustomer, customers.data]);
+  const typedVin = normalizeVin(automobile);
+  const cars = useSaleableCars();
   const chosenCar = cars.data?.find((car) => car.vin === typedVin);
+  const set = <K extends keyof DealFields>(key: K, value: DealFields[K]) => setFields((f) => ({ ...f, [key]: value }));
+  const setTrade = useMemo(() => (trade: TradeInFields) => setFields((f) => ({ ...f, tradeIn: trade })), []);
+  const setFee = (key: number, change: Partial<FeeRow>) =>
+    set(
+      'fees',
+      fields.fees.map((fee) => (fee.key === key ? { ...fee, ...change } : fee)),
+    );
+  const financeProblem = financing ? dealOf(fields, financing)?.problem : undefined;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors({});
+    setFormError(null);
+    const missing: Errors = {};
+    if (!typedVin) missing.automobile = 'Choose the car being sold';
+    if (!salesperson) missing.salesperson = 'Choose the salesperson';
+    if (!customer) missing.customer = 'Choose the customer';
+    if (!fields.price.trim()) missing.price = 'Enter the price';
+    if (Object.keys(missing).length > 0) {
+      setErrors(missing);
+      return;
+    }
+    setSaving(true);
+    try {
+      const sale = await create.mutateAsync(
+        saleBody({ automobile: typedVin, salesperson, customer }, fields, financing),
+      );
+      toast.success('Sale recorded');
+      setRecorded(sale);
+      setAutomobile('');
+      setFields(emptyDeal(taxTouched ? fields.taxRate : defaultTax));
+      setFinancing(null);
+    } catch (error) {
+      const placed = fieldErrors(error);
+      setErrors(placed);
+      const all = error instanceof ApiError && error.status === 400 && Object.keys(placed).length > 0;
+      if (!all) setFormError(errorMessage(error));
+      else setFormError('Some figures need a look: see the messages by the fields.');
+    } finally {
+      setSaving(false);
+    }
+  };
+
   return (
     <>
       <h1>Record a sale</h1>
-      <form onSubmit={onSubmit} noValidate aria-label="Record a sale">
-        <Controller
-          control={form.control}
-          name="automobile"
-          render={({ field, fieldState }) => (
-            <Combobox<SaleableCar>
-              id="field-automobile"
-              label="Automobile"
-              name={field.name}
-              inputRef={field.ref}
-              value={String(field.value ?? '')}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={fieldState.error?.message}
-              placeholder="Type a VIN, make, model or color"
-              hint={
-                chosenCar ? `${describeCar(chosenCar)}: in stock, unsold.` : 'Only unsold cars in stock are offered.'
-              }
-              noMatches="No unsold car in stock matches."
-              minLength={1}
-              debounceMs={100}
-              loadOptions={async (query) =>
-                matchCars(
-                  await queryClient.ensureQueryData({ queryKey: saleableCarsKey, queryFn: getSaleableCars }),
-                  query,
-                )
-              }
-              optionKey={(car) => car.vin}
-              optionText={(car) => car.vin}
-              renderOption={(car) => (
-                <>
-                  <code>{car.vin}</code> · {describeCar(car)}
-                </>
+      <form onSubmit={submit} noValidate aria-label="Record a sale" className="desk">
+        <div className="desk-columns">
+          <div>
+            <fieldset className="desk-section">
+              <legend>Car and people</legend>
+              <Combobox<SaleableCar>
+                id="field-automobile"
+                label="Automobile"
+                name="automobile"
+                value={automobile}
+                onChange={setAutomobile}
+                error={errors.automobile}
+                placeholder="Type a VIN, make, model or color"
+                hint={
+                  chosenCar ? `${describeCar(chosenCar)}: in stock, unsold.` : 'Only unsold cars in stock are offered.'
+                }
+                noMatches="No unsold car in stock matches."
+                minLength={1}
+                debounceMs={100}
+                loadOptions={async (query) =>
+                  matchCars(
+                    await queryClient.ensureQueryData({ queryKey: saleableCarsKey, queryFn: getSaleableCars }),
+                    query,
+                  )
+                }
+                optionKey={(car) => car.vin}
+                optionText={(car) => car.vin}
+                renderOption={(car) => (
+                  <>
+                    <code>{car.vin}</code> · {describeCar(car)}
+                  </>
+                )}
+              />
+              {chosenCar && (
+                <CarFacts
+                  vin={chosenCar.vin}
+                  onListPrice={(price) => set('price', (Math.round(price * 100) / 100).toFixed(2))}
+                />
               )}
-            />
-          )}
-        />
-        <div className="grid">
-          <SelectField
-            form={form}
-            name="salesperson"
-            label="Salesperson"
-            placeholder={salespeople.isLoading ? 'Loading salespeople…' : 'Choose a salesperson'}
-            options={(salespeople.data ?? []).map((p) => ({ value: p.id, label: personName(p) }))}
-          />
-          <div className="inline-actions">
-            <SelectField
-              form={form}
-              name="customer"
-              label="Customer"
-              placeholder={customers.isLoading ? 'Loading customers…' : 'Choose a customer'}
-              options={(customers.data ?? []).map((c) => ({
-                value: c.id,
-                label: `${personName(c)} · ${c.phone_number}`,
-              }))}
-            />
-            {mayAddCustomer && (
-              <button type="button" className="secondary outline" onClick={() => setAddingCustomer(true)}>
-                New customer
+              <div className="desk-grid">
+                <div className="field">
+                  <label htmlFor="field-salesperson">Salesperson</label>
+                  <select
+                    id="field-salesperson"
+                    value={salesperson}
+                    aria-invalid={errors.salesperson ? true : undefined}
+                    aria-describedby={errors.salesperson ? 'field-salesperson-error' : undefined}
+                    onChange={(event) => setSalesperson(event.target.value)}
+                  >
+                    <option value="">{salespeople.isLoading ? 'Loading salespeople…' : 'Choose a salesperson'}</option>
+                    {(salespeople.data ?? []).map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {personName(p)}
+                      </option>
+                    ))}
+                  </select>
+                  {errors.salesperson && (
+                    <small id="field-salesperson-error" className="field-error">
+                      {errors.salesperson}
+                    </small>
+                  )}
+                </div>
+                <div className="inline-actions">
+                  <div className="field">
+                    <label htmlFor="field-customer">Customer</label>
+                    <select
+                      id="field-customer"
+                      value={customer}
+                      aria-invalid={errors.customer ? true : undefined}
+                      aria-describedby={errors.customer ? 'field-customer-error' : undefined}
+                      onChange={(event) => setCustomer(event.target.value)}
+                    >
+                      <option value="">{customers.isLoading ? 'Loading customers…' : 'Choose a customer'}</option>
+                      {(customers.data ?? []).map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {`${personName(c)} · ${c.phone_number}`}
+                        </option>
+                      ))}
+                    </select>
+                    {errors.customer && (
+                      <small id="field-customer-error" className="field-error">
+                        {errors.customer}
+                      </small>
+                    )}
+                  </div>
+                  {mayAddCustomer && (
+                    <button type="button" className="secondary outline" onClick={() => setAddingCustomer(true)}>
+                      New customer
+                    </button>
+                  )}
+                </div>
+              </div>
+            </fieldset>
+
+            <fieldset className="desk-section">
+              <legend>Price, fees and tax</legend>
+              <div className="desk-grid">
+                <Field
+                  id="field-price"
+                  label="Price (USD)"
+                  value={fields.price}
+                  inputMode="decimal"
+                  onChange={(value) => set('price', value)}
+                  error={errors.price}
+                />
+                <Field
+                  id="field-tax_rate"
+                  label="Tax rate (%)"
+                  value={fields.taxRate}
+                  inputMode="decimal"
+                  onChange={(value) => {
+                    setTaxTouched(true);
+                    set('taxRate', value);
+                  }}
+                  error={errors.tax_rate}
+                  hint={
+                    settings.data
+                      ? `The dealership's rate is ${settings.data.tax_rate} %.`
+                      : 'Left blank, the sale uses the dealership’s rate.'
+                  }
+                />
+                <Field
+                  id="field-down_payment"
+                  label="Down payment (USD)"
+                  value={fields.downPayment}
+                  inputMode="decimal"
+                  onChange={(value) => set('downPayment', value)}
+                  error={errors.down_payment}
+                />
+              </div>
+              <h3 className="desk-subhead">Fees</h3>
+              {errors.fees && <small className="field-error">{errors.fees}</small>}
+              {fields.fees.length === 0 && <p className="muted">No fees.</p>}
+              {fields.fees.map((fee, index) => (
+                <div className="desk-fee" key={fee.key}>
+                  <Field
+                    id={`field-fees.${index}.name`}
+                    label={`Fee ${index + 1}`}
+                    value={fee.name}
+                    placeholder="Documentation, registration…"
+                    onChange={(value) => setFee(fee.key, { name: value })}
+                    error={errors[`fees.${index}.name`]}
+                  />
+                  <Field
+                    id={`field-fees.${index}.amount`}
+                    label={`Fee ${index + 1} amount (USD)`}
+                    value={fee.amount}
+                    inputMode="decimal"
+                    onChange={(value) => setFee(fee.key, { amount: value })}
+                    error={errors[`fees.${index}.amount`]}
+                  />
+                  <button
+                    type="button"
+                    className="secondary outline"
+                    aria-label={`Remove fee ${index + 1}${fee.name ? ` (${fee.name})` : ''}`}
+                    onClick={() =>
+                      set(
+                        'fees',
+                        fields.fees.filter((f) => f.key !== fee.key),
+                      )
+                    }
+                  >
+                    Remove
+                  </button>
+                </div>
+              ))}
+              <button
+                type="button"
+                className="secondary outline"
+                onClick={() => set('fees', [...fields.fees, { key: ++feeKeys, name: '', amount: '' }])}
+              >
+                Add a fee
               </button>
-            )}
+            </fieldset>
+
+            <fieldset className="desk-section">
+              <legend>Trade-in</legend>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={fields.tradeIn !== null}
+                  onChange={(event) => set('tradeIn', event.target.checked ? { ...emptyTradeIn } : null)}
+                />
+                The customer trades in a car
+              </label>
+              {fields.tradeIn && <TradeInSection trade={fields.tradeIn} onChange={setTrade} errors={errors} />}
+            </fieldset>
           </div>
-          <TextField form={form} name="price" label="Price (USD)" type="number" step="0.01" min="0" />
+          <div className="desk-side">
+            <DealSummary fields={fields} financing={financing} />
+            <PaymentGrid
+              fields={fields}
+              aprs={aprs}
+              onAprs={setAprs}
+              financing={financing}
+              onChoose={setFinancing}
+              error={errors.financing ?? errors['financing.apr'] ?? errors['financing.term_months'] ?? financeProblem}
+            />
+          </div>
         </div>
-        <FormFooter form={form} submit="Record sale" />
+        {formError && (
+          <p role="alert" className="form-error">
+            {formError}
+          </p>
+        )}
+        <button type="submit" disabled={saving} aria-busy={saving || undefined}>
+          {saving ? 'Recording…' : 'Record sale'}
+        </button>
       </form>
       <output className="new-sale-note" aria-live="polite">
         {recorded && (
           <>
             Sale recorded: <VinLink vin={recorded.automobile.vin} /> to {personName(recorded.customer)}.{' '}
-            <Link to={salePath(recorded.id)}>Open the sale</Link> or{' '}
+            <Link to={salePath(recorded.id)}>Open the sale</Link>,{' '}
+            <Link to={`${salePath(recorded.id)}/print`}>print the buyer’s order</Link> or{' '}
             <Link to={`/sales?new=${recorded.id}`}>see it in the sales list</Link>.
           </>
         )}
@@ -138,7 +734,7 @@ export function RecordSalePage() {
       <NewCustomerDialog
         open={addingCustomer}
         onClose={() => setAddingCustomer(false)}
-        onAdded={(customer) => setNewCustomer(customer.id)}
+        onAdded={(c) => setNewCustomer(c.id)}
       />
     </>
   );

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import '../../../components/record.css';
+import '../desk.css';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
@@ -13,6 +14,7 @@ import { customerPath, salespersonPath } from '../../../lib/paths';
 import { useSale } from '../api/get-sale';
 import { useVoidSale } from '../api/void-sale';
 import { personName, type Sale } from '../types';
+import { DealLines } from './deal-lines';
 import { SaleNotFound } from './sale-not-found';
 
 function VoidSale({ sale, onVoided }: { sale: Sale; onVoided: () => void }) {
@@ -37,7 +39,11 @@ function VoidSale({ sale, onVoided }: { sale: Sale; onVoided: () => void }) {
         }}
         onConfirm={async (reason) => {
           await voidSale.mutateAsync(reason);
-          toast.success('Sale voided; the car is back in stock');
+          toast.success(
+            sale.trade_in
+              ? 'Sale voided; the car is back in stock and the trade-in has left it'
+              : 'Sale voided; the car is back in stock',
+          );
           onVoided();
         }}
         onClose={() => setOpen(false)}
@@ -45,6 +51,12 @@ function VoidSale({ sale, onVoided }: { sale: Sale; onVoided: () => void }) {
         <p>
           The sale of <code>{sale.automobile.vin}</code> to {personName(sale.customer)} for {formatMoney(sale.price)}{' '}
           stays on record, marked voided, and the car goes back into stock.
+          {sale.trade_in && (
+            <>
+              {' '}
+              The trade-in (<code>{sale.trade_in.vin}</code>) leaves stock again.
+            </>
+          )}
         </p>
       </ConfirmDialog>
     </>
@@ -111,10 +123,32 @@ export function SalePage() {
         <dd>{s.voided_at ? <del>{formatMoney(s.price)}</del> : formatMoney(s.price)}</dd>
         <dt>Date</dt>
         <dd>{formatDateTime(s.sold_at)}</dd>
+        {s.trade_in && (
+          <>
+            <dt>Trade-in</dt>
+            <dd>
+              {s.trade_in.year} {s.trade_in.make} {s.trade_in.model}
+              {s.trade_in.color ? `, ${s.trade_in.color}` : ''} · <VinLink vin={s.trade_in.vin} /> ·{' '}
+              {s.trade_in.odometer.toLocaleString('en-US')} miles
+            </dd>
+          </>
+        )}
+        {s.front_gross !== undefined && (
+          <>
+            <dt>Front gross</dt>
+            <dd>{s.front_gross === null ? 'unknown until the car’s cost is known' : formatMoney(s.front_gross)}</dd>
+          </>
+        )}
       </dl>
+      {s.deal && (
+        <section aria-labelledby="deal-heading">
+          <h2 id="deal-heading">The deal</h2>
+          <DealLines sale={s} />
+        </section>
+      )}
       <div className="record-actions">
         <Link to={`/sales/${s.id}/print`} role="button" className="secondary">
-          Print bill of sale
+          Print buyer’s order
         </Link>
         {!s.voided_at && mayVoid && <VoidSale sale={s} onVoided={() => setJustVoided(true)} />}
       </div>

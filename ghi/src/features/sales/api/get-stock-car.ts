@@ -1,0 +1,24 @@
+import type { Automobile } from '@carcar/common/contract/inventory';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, inventoryApi } from '../../../lib/api-client';
+
+/**
+ * A car as inventory knows it (list price, days in stock, condition, odometer), by VIN; null when
+ * inventory has no such car (a customer's trade-in bought elsewhere), which is an answer, not a failure.
+ */
+export function useStockCar(vin: string | undefined) {
+  return useQuery({
+    queryKey: ['sales', 'stock-car', vin],
+    enabled: Boolean(vin),
+    queryFn: async (): Promise<Automobile | null> => {
+      try {
+        return (await inventoryApi.get<Automobile>(`/api/automobiles/${encodeURIComponent(vin ?? '')}/`)).data;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    retry: (failures, error) =>
+      failures < 1 && !(error instanceof ApiError && error.status !== null && error.status < 500),
+  });
+}
