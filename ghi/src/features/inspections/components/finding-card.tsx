@@ -145,6 +145,7 @@ export function FindingCard({
                 className="secondary"
                 disabled={propose.isPending}
                 aria-busy={propose.isPending || undefined}
+                aria-label={`Add to estimate: ${item.name}`}
                 onClick={() =>
                   propose.mutate(item.id, {
                     onSuccess: () => {
@@ -155,7 +156,7 @@ export function FindingCard({
                   })
                 }
               >
-                Add to estimate<span className="visually-hidden">: {item.name}</span>
+                Add to estimate
               </button>
             ))}
         </div>
