@@ -11,6 +11,8 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>
 }
 
 const AutomobilesPage = lazyPage(() => import('../features/inventory/components/automobiles-page'), 'AutomobilesPage');
+const StockAgingPage = lazyPage(() => import('../features/inventory/components/stock-aging-page'), 'StockAgingPage');
+const GrossReportPage = lazyPage(() => import('../features/reports/components/gross-report-page'), 'GrossReportPage');
 const VehiclePage = lazyPage(() => import('../features/inventory/components/vehicle-page'), 'VehiclePage');
 const ActivityPage = lazyPage(() => import('../features/activity/components/activity-page'), 'ActivityPage');
 const SalePage = lazyPage(() => import('../features/sales/components/sale-page'), 'SalePage');
@@ -139,12 +141,15 @@ export const routes: RouteObject[] = [
       guarded('inventory/models', 'inventory.read', <ModelsPage />),
       guarded('inventory/automobiles', 'inventory.read', <AutomobilesPage />),
       guarded('inventory/automobiles/import', 'inventory.write', <ImportAutomobilesPage />),
+      guarded('inventory/aging', 'inventory.read', <StockAgingPage />),
       { path: 'inventory/automobiles/:vin', element: <OldCarAddress /> },
       guarded('vehicles/:vin', 'inventory.read', <VehiclePage />),
       guarded('activity', 'audit.read', <ActivityPage />),
       guarded('reports/sales', 'reports.read', <SalesReportPage />),
       guarded('reports/technicians', 'reports.read', <TechniciansReportPage />),
       guarded('reports/inventory-aging', 'reports.read', <InventoryAgingPage />),
+      // Gross shows what cars cost: inventory.cost (managers and administrators, who also hold reports.read).
+      guarded('reports/gross', 'inventory.cost', <GrossReportPage />),
       guarded('service/technicians', 'technicians.read', <TechniciansPage />),
       guarded('service/appointments', 'appointments.read', <AppointmentsPage />),
       guarded('service/appointments/new', 'appointments.book', <BookAppointmentPage />),

@@ -23,6 +23,7 @@ const sections: { title: string; links: NavEntry[] }[] = [
       { to: '/inventory/manufacturers', label: 'Manufacturers', need: 'inventory.read' },
       { to: '/inventory/models', label: 'Vehicle models', need: 'inventory.read' },
       { to: '/inventory/automobiles', label: 'Automobiles', need: 'inventory.read' },
+      { to: '/inventory/aging', label: 'Stock by age', need: 'inventory.read' },
     ],
   },
   {
@@ -55,6 +56,7 @@ const sections: { title: string; links: NavEntry[] }[] = [
       { to: '/reports/sales', label: 'Sales report', need: 'reports.read' },
       { to: '/reports/technicians', label: 'Technicians’ weeks', need: 'reports.read' },
       { to: '/reports/inventory-aging', label: 'Inventory aging', need: 'reports.read' },
+      { to: '/reports/gross', label: 'Front gross', need: 'inventory.cost' },
     ],
   },
   {

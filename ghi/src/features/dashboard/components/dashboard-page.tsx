@@ -3,6 +3,7 @@ import { BarChart } from '../../../components/bar-chart';
 import { ErrorState, Loading } from '../../../components/states';
 import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
 import { formatDateTime, formatMoney, localToday } from '../../../lib/format';
+import { useAgingCounts } from '../api/get-aging-counts';
 import { useLowStockCount } from '../api/get-low-stock-count';
 import { useDashboardSales } from '../api/get-recent-sales';
 import { useStockCount } from '../api/get-stock-count';
@@ -30,6 +31,7 @@ export function DashboardPage() {
   // Advisors and managers order parts; a technician reads stock but is not shown the shop's to-do.
   const mayParts = useCan('parts.write');
   const lowStock = useLowStockCount(mayParts);
+  const aging = useAgingCounts(mayStock);
 
   const now = new Date();
   const thisMonth = (sales.data ?? []).filter((sale) => {
@@ -68,6 +70,30 @@ export function DashboardPage() {
               )
             }
           />
+        )}
+        {mayStock && (
+          <article className="stat" aria-labelledby="aging-heading">
+            <header id="aging-heading">Stock by days in stock</header>
+            {aging.isLoading ? (
+              <p className="stat-value">…</p>
+            ) : aging.error ? (
+              <ErrorState error={aging.error} />
+            ) : (
+              <ul className="aging-counts">
+                {['0–30', '31–60', '61–90', '90+'].map((label, index) => (
+                  <li key={label}>
+                    <Link
+                      to={`/inventory/aging?bucket=${index}`}
+                      aria-label={`${aging.data?.[index] ?? 0} cars ${label} days in stock`}
+                    >
+                      <strong>{aging.data?.[index] ?? 0}</strong>
+                      <span>{label} d</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </article>
         )}
         {maySales && (
           <>

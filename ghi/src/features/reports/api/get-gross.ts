@@ -1,0 +1,33 @@
+import type { GrossByDealRow, GrossBySalespersonRow } from '@carcar/common/contract/reports';
+import { useQuery } from '@tanstack/react-query';
+import { salesApi } from '../../../lib/api-client';
+import { csvName, downloadCsv, rangeParams } from './download-csv';
+
+const byDealPath = '/api/reports/gross-by-deal/';
+const bySalespersonPath = '/api/reports/gross-by-salesperson/';
+
+/** Each live deal's front gross (price − the car's cost), over the range's days. */
+export function useGrossByDeal(range: { from: string; to: string }, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: ['sales', 'reports', 'gross-by-deal', range],
+    queryFn: async () =>
+      (await salesApi.get<{ rows: GrossByDealRow[] }>(byDealPath, { params: rangeParams(range) })).data.rows,
+  });
+}
+
+/** Each salesperson's front gross per month, over the range's days. */
+export function useGrossBySalesperson(range: { from: string; to: string }, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: ['sales', 'reports', 'gross-by-salesperson', range],
+    queryFn: async () =>
+      (await salesApi.get<{ rows: GrossBySalespersonRow[] }>(bySalespersonPath, { params: rangeParams(range) })).data
+        .rows,
+  });
+}
+
+export const downloadGrossByDeal = (range: { from: string; to: string }) =>
+  downloadCsv(salesApi, byDealPath, range, csvName('gross-by-deal', range));
+export const downloadGrossBySalesperson = (range: { from: string; to: string }) =>
+  downloadCsv(salesApi, bySalespersonPath, range, csvName('gross-by-salesperson', range));
