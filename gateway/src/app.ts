@@ -260,6 +260,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const appConfig = `window.__CARCAR_CONFIG__ = ${JSON.stringify({
     timeZone: config.TIMEZONE,
     dealershipName: config.DEALERSHIP_NAME,
+    // Dates, numbers and money in the dealership's locale and currency, whatever the user's language.
+    locale: config.DEALERSHIP_LOCALE,
+    currency: config.DEALERSHIP_CURRENCY,
     // The sign-in page's "Sign in with <name>" button, only when single sign-on is configured.
     ssoName: config.OIDC_ISSUER ? config.OIDC_NAME : null,
   })};\n`;

@@ -71,6 +71,29 @@ export const gatewayEnv = serviceEnv(3000)
       (value) => (value === '' ? undefined : value),
       z.string().trim().min(1).max(200).default('CarCar Motors'),
     ),
+    /** The app formats dates, numbers and money in this BCP 47 locale (served in `/config.js`). */
+    DEALERSHIP_LOCALE: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .string()
+        .trim()
+        .default('en-US')
+        .refine((value) => {
+          try {
+            return Intl.getCanonicalLocales(value).length === 1;
+          } catch {
+            return false;
+          }
+        }, 'must be a language tag such as en-US or es-MX'),
+    ),
+    /** The currency money is shown in, an ISO 4217 code (served in `/config.js`); amounts are not converted. */
+    DEALERSHIP_CURRENCY: z.preprocess(
+      (value) => (value === '' ? undefined : typeof value === 'string' ? value.trim().toUpperCase() : value),
+      z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD or EUR')
+        .default('USD'),
+    ),
     /** Vite's dev server (development): everything not an API is proxied there, HMR included. */
     GHI_DEV_URL: optional(httpUrl),
     TRUST_PROXY: trustProxy,

@@ -10,15 +10,23 @@ const dist = fileURLToPath(new URL('./fixtures/ghi-build', import.meta.url));
 describe('the built app (production)', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startGateway({ TIMEZONE: 'America/Chicago', DEALERSHIP_NAME: "O'Hare Motors" }, { ghiDist: dist });
+    gw = await startGateway(
+      {
+        TIMEZONE: 'America/Chicago',
+        DEALERSHIP_NAME: "O'Hare Motors",
+        DEALERSHIP_LOCALE: 'es-ES',
+        DEALERSHIP_CURRENCY: 'eur',
+      },
+      { ghiDist: dist },
+    );
   });
   afterAll(() => gw.close());
 
-  it("serves /config.js with the dealership's time zone and name, to anyone (the sign-in page needs it too)", async () => {
+  it("serves /config.js with the dealership's time zone, name, locale and currency, to anyone (the sign-in page needs it too)", async () => {
     const res = await gw.api().get('/config.js').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/javascript/);
     expect(res.text).toBe(
-      'window.__CARCAR_CONFIG__ = {"timeZone":"America/Chicago","dealershipName":"O\'Hare Motors","ssoName":null};\n',
+      'window.__CARCAR_CONFIG__ = {"timeZone":"America/Chicago","dealershipName":"O\'Hare Motors","locale":"es-ES","currency":"EUR","ssoName":null};\n',
     );
   });
 
@@ -63,10 +71,10 @@ describe('the dev server (development)', () => {
     await gw.close();
   });
 
-  it('answers /config.js itself, not Vite, with the default name and clock when none is set', async () => {
+  it('answers /config.js itself, not Vite, with the default name, clock, locale and currency when none is set', async () => {
     const res = await gw.api().get('/config.js').expect(200);
     expect(res.text).toBe(
-      'window.__CARCAR_CONFIG__ = {"timeZone":"UTC","dealershipName":"CarCar Motors","ssoName":null};\n',
+      'window.__CARCAR_CONFIG__ = {"timeZone":"UTC","dealershipName":"CarCar Motors","locale":"en-US","currency":"USD","ssoName":null};\n',
     );
   });
 
