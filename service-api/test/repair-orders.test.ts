@@ -624,8 +624,9 @@ describe('approvals, the clock, invoicing and payment', () => {
     const second = await newOrder();
     const other = await addLine(second.id, { kind: 'labor', description: 'Race 2', hours: 1, technician: tech.id });
     await decide(second.id, [{ line: other.id, approved: true }]).expect(200);
-    const [first] = [a, b].filter((res) => res.status === 200);
-    const approvedLine = (first?.body as RepairOrder).lines[0];
+    const winner = [a, b].find((res) => res.status === 200);
+    if (!winner) throw new Error('neither decision was accepted');
+    const approvedLine = (winner.body as RepairOrder).lines[0];
     if (approvedLine?.status !== 'approved') {
       // The decline won: approve the first order's work through a new line so both can be clocked.
       const again = await addLine(order.id, { kind: 'labor', description: 'Race 3', hours: 1, technician: tech.id });

@@ -1,4 +1,5 @@
 import { sampleVin } from '@carcar/common/vin/vin';
+import { asRole } from '@carcar/testing/credentials';
 import { callJson } from '@carcar/testing/http';
 import type { SpawnedService } from '@carcar/testing/processes';
 import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack';
@@ -55,6 +56,9 @@ describe('inventory and service-api processes', () => {
     const synced = await callJson<{ sync: { state: string; last_seq: number; last_success_at: string } }>(
       'GET',
       `${service.url}/healthz`,
+      undefined,
+      // The sync details answer only a caller with a credential.
+      await asRole('admin', 'service-api'),
     );
     expect(synced.sync).toMatchObject({
       state: 'ok',
