@@ -159,7 +159,7 @@ describe('a repair order, from the appointment to closed', () => {
       browser,
       'repair-order-shop-settings',
       async (page) => {
-        await page.getByRole('link', { name: 'Shop settings' }).click();
+        await page.goto(`${appUrl}/service/shop-settings`, { waitUntil: 'networkidle' });
         const form = page.getByRole('form', { name: 'Shop settings' });
         await form.getByLabel('Labor rate (per hour)').fill('125.00');
         await form.getByLabel('Tax rate (%)').fill('8.25');
@@ -317,7 +317,7 @@ describe('a repair order, from the appointment to closed', () => {
         await atEveryWidth(page, 'repair-order-vehicle', 'the car with its repair order');
 
         // The list: the closed order under Closed, found by the customer's name too.
-        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Repair orders' }).click();
+        await page.goto(`${appUrl}/service/repair-orders`, { waitUntil: 'networkidle' });
         const statuses = page.getByRole('navigation', { name: 'Repair orders by status' });
         await statuses.getByRole('link', { name: /^Closed \d+$/ }).click();
         await page.getByRole('link', { name: `RO ${orderId}, ${customer}` }).waitFor();
