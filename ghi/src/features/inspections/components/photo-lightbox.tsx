@@ -67,7 +67,7 @@ export function PhotoLightbox({ itemName, photos, index, onIndex, onClose }: Pho
       }}
     >
       {photo && index !== null && (
-        <>
+        <article>
           <header className="lightbox-bar">
             <h2 id={titleId}>
               {itemName} <span className="muted">({`${index + 1} of ${photos.length}`})</span>
@@ -92,7 +92,7 @@ export function PhotoLightbox({ itemName, photos, index, onIndex, onClose }: Pho
               </button>
             </div>
           )}
-        </>
+        </article>
       )}
     </dialog>
   );
