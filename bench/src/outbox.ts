@@ -27,7 +27,7 @@ export interface OutboxDrain {
   met: boolean;
 }
 
-async function soldInInventory(stack: Stack): Promise<number> {
+export async function soldInInventory(stack: Stack): Promise<number> {
   const res = await fetch(`${stack.inventory}/api/automobiles/?sold=true&limit=1`, {
     headers: stack.credentials.inventory(),
   });
@@ -47,7 +47,7 @@ async function outboxPending(stack: Stack): Promise<number> {
 }
 
 /** Until the sales outbox is empty (checked every 50 ms); throws after `timeoutMs`. */
-async function untilOutboxEmpty(stack: Stack, timeoutMs: number): Promise<void> {
+export async function untilOutboxEmpty(stack: Stack, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while ((await outboxPending(stack)) > 0) {
     if (Date.now() > deadline) throw new Error(`the sales outbox was not empty after ${timeoutMs / 1000} s`);

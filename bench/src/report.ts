@@ -1,8 +1,11 @@
 import type { BundleSize } from './bundle.js';
+import type { DealsEndToEnd } from './deals.js';
 import type { ImportBenchResult } from './import.js';
 import type { LoadResult, Spread } from './load.js';
 import type { OpenLoopBenchResult } from './open-loop.js';
 import type { OutboxDrain, SalesEndToEnd } from './outbox.js';
+import type { PhotoUploadResult } from './photos.js';
+import type { RepairOrdersResult } from './repair-orders.js';
 import type { HttpScenario } from './scenarios.js';
 import type { StartupFootprint } from './startup.js';
 import type { IdleCost, SyncLag } from './sync.js';
@@ -12,6 +15,14 @@ export interface HttpResult extends LoadResult {
   connections: number;
   target: string | null;
   met: boolean | null;
+}
+
+/** The third round's scenarios (repair orders, photos, deals); those not run are absent. */
+export interface ThirdRound {
+  repairOrders?: RepairOrdersResult;
+  repairOrderRead?: HttpResult;
+  photos?: PhotoUploadResult;
+  deals?: DealsEndToEnd;
 }
 
 export interface BenchResults {
@@ -35,6 +46,8 @@ export interface BenchResults {
   bundle: BundleSize & { target: string; met: boolean };
   /** The sales outbox: sales until sold in inventory, and a 100,000-row backlog's drain (Postgres only). */
   outbox: { salesEndToEnd: SalesEndToEnd; drain: OutboxDrain | null };
+  /** Repair orders and deals with a trade-in (photos only when named: `-- photos`). */
+  thirdRound: ThirdRound;
   memoryMbAtEnd: Record<string, number>;
 }
 
@@ -202,5 +215,48 @@ export function formatResults(results: BenchResults): string {
   const memory = Object.entries(results.memoryMbAtEnd)
     .map(([name, mb]) => `${name} ${mb} MB`)
     .join(', ');
-  return `${http}\n\n${openLoop}\n\n${other}\n\nResident memory at the end: ${memory}.\n`;
+  return `${http}\n\n${openLoop}\n\n${other}\n\n${formatThirdRound(results.thirdRound)}\n\nResident memory at the end: ${memory}.\n`;
+}
+
+/** The third round's scenarios as one table, in the full run's output and alone for a named run. */
+export function formatThirdRound(round: ThirdRound): string {
+  const rows: string[][] = [];
+  const orders = round.repairOrders;
+  if (orders) {
+    rows.push([
+      `repair order written up with 3 lines (POST order + 3 × POST line, ${orders.orders} orders), orders/s`,
+      `${spreadText(orders.ordersPerSecond)} (${spreadText(orders.requestsPerSecond)} req/s, p50 ${orders.p50Ms.median} ms, p99 ${orders.p99Ms.median} ms; ${orders.errors} errors)`,
+      orders.target,
+      verdict(orders.met),
+    ]);
+  }
+  const read = round.repairOrderRead;
+  if (read) {
+    rows.push([
+      `${read.name}, req/s`,
+      `${spreadText(read.requestsPerSecond)} (p50 ${read.p50Ms.median} ms, p99 ${read.p99Ms.median} ms; ${read.errors} errors)`,
+      read.target ?? '',
+      verdict(read.met),
+    ]);
+  }
+  const photos = round.photos;
+  if (photos) {
+    const rss = photos.rssMb.map((run) => Object.values(run).join(' → ')).join('; ');
+    rows.push([
+      `inspection photo upload, ${(photos.photoBytes / 2 ** 20).toFixed(1)} MB JPEG (4000 × 3000), 4 at a time, ${photos.uploads} uploads, uploads/s`,
+      `${spreadText(photos.uploadsPerSecond)} (p50 ${photos.p50Ms.median} ms, p99 ${photos.p99Ms.median} ms; ${photos.errors} errors); service-api RSS MB at 0 → 100 → 300 → 500 uploads: ${rss} (+${photos.rssGrowthMb} MB from 100 to 500)`,
+      photos.target,
+      verdict(photos.met),
+    ]);
+  }
+  const deals = round.deals;
+  if (deals) {
+    rows.push([
+      `POST /api/sales/ with a trade-in end to end (${deals.deals} deals until the car is sold and the trade-in used in inventory), deals/s`,
+      `${spreadText(deals.dealsPerSecond)} (outbox empty at most ${deals.drainTailSeconds} s after the load; ${deals.errors} errors)`,
+      deals.target,
+      verdict(deals.met),
+    ]);
+  }
+  return rows.length === 0 ? '' : table(['Third round', 'result', 'target', ''], rows);
 }

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServiceName } from '@carcar/common/contract/permissions';
@@ -111,11 +113,13 @@ export function buildApis(): void {
  */
 export async function startBenchStack(serverUrl: string | undefined): Promise<Stack> {
   let proxy: CountingProxy | undefined;
+  // The photo scenario's uploads go to a folder of their own (on Postgres there is no data folder).
+  const photosDir = mkdtempSync(path.join(os.tmpdir(), 'carcar-bench-photos-'));
   const services = await startServices({
     serverUrl,
     prefix: 'carcar_bench',
     entry: ['dist/main.js'],
-    env: { LOG_LEVEL: 'info', RATE_LIMIT_WRITES_PER_MINUTE: '0' },
+    env: { LOG_LEVEL: 'info', RATE_LIMIT_WRITES_PER_MINUTE: '0', PHOTOS_DIR: photosDir },
     inventoryAddress: async (inventoryUrl) => {
       proxy = await startCountingProxy(inventoryUrl);
       return proxy.url;
@@ -152,6 +156,7 @@ export async function startBenchStack(serverUrl: string | undefined): Promise<St
       await gateway.stop();
       await services.stop();
       await proxy?.close();
+      rmSync(photosDir, { recursive: true, force: true });
     },
   };
 }

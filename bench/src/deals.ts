@@ -1,0 +1,104 @@
+import { sampleVin } from '@carcar/common/vin/vin';
+import type { Fixtures } from './data.js';
+import { measure, round, type Spread, spread } from './load.js';
+import { soldInInventory, untilOutboxEmpty } from './outbox.js';
+import type { Stack } from './stack.js';
+
+// Sales with a trade-in (third round), end to end: `POST /api/sales/` with `trade_in`, until
+// inventory shows both cars where the deal put them, the sold car `sold` and the customer's old car
+// in stock as used. Measured as the sales end to end scenario is (outbox.ts): the load, then until
+// the outbox is empty, and the deals inventory shows complete over that whole time.
+
+/** A VIN family of its own (a Honda code) for trade-ins, so they never meet a car already in stock. */
+const TRADE_IN_VIN_PREFIX = '1HGCM8260AA';
+/** What every trade-in's VIN starts with (the 9th character is the check digit). */
+const TRADE_IN_VIN_FAMILY = TRADE_IN_VIN_PREFIX.slice(0, 8);
+
+export interface DealsEndToEnd {
+  /** Deals whose car inventory shows sold and whose trade-in it holds as used, per second, from the first request until the outbox was empty. */
+  dealsPerSecond: Spread;
+  deals: number;
+  drainTailSeconds: number;
+  errors: number;
+  target: string;
+  met: boolean;
+}
+
+async function usedInInventory(stack: Stack): Promise<number> {
+  const res = await fetch(`${stack.inventory}/api/automobiles/?condition=used&limit=1`, {
+    headers: stack.credentials.inventory(),
+  });
+  if (!res.ok) throw new Error(`inventory answered ${res.status} to the used count`);
+  return Number(res.headers.get('x-total-count'));
+}
+
+export async function dealsEndToEnd(
+  stack: Stack,
+  fixtures: Fixtures,
+  options: { connections: number; seconds: number; runs: number },
+): Promise<DealsEndToEnd> {
+  const { autos } = await stack.call<{ autos: { vin: string }[] }>('sales', 'GET', '/api/automobiles/?sold=false');
+  // Not the trade-ins of an earlier run (in stock too, as used): each deal sells a loaded car.
+  const cars = autos.map((auto) => auto.vin).filter((vin) => !vin.startsWith(TRADE_IN_VIN_FAMILY));
+  let nextCar = 0;
+  let tradeIn = 0;
+  const rates: number[] = [];
+  let deals = 0;
+  let drainTailSeconds = 0;
+  let errors = 0;
+  for (let run = 0; run < options.runs; run++) {
+    await untilOutboxEmpty(stack, 300_000);
+    const [soldBefore, usedBefore] = await Promise.all([soldInInventory(stack), usedInInventory(stack)]);
+    const started = performance.now();
+    const load = await measure({
+      url: stack.sales,
+      connections: options.connections,
+      seconds: options.seconds,
+      runs: 1,
+      next: () => {
+        const vin = cars[nextCar++];
+        if (vin === undefined) throw new Error('the bench ran out of unsold cars');
+        return {
+          method: 'POST',
+          path: '/api/sales/',
+          headers: stack.credentials.sales(),
+          body: {
+            automobile: vin,
+            salesperson: fixtures.salespersonIds[nextCar % fixtures.salespersonIds.length],
+            customer: fixtures.customerId,
+            price: 24_999.5,
+            trade_in: {
+              vin: sampleVin(tradeIn++, TRADE_IN_VIN_PREFIX),
+              year: 2016,
+              make: 'Honda',
+              model: 'Accord',
+              color: 'grey',
+              odometer: 98_000,
+              allowance: 7_500,
+              payoff: 2_100.25,
+            },
+          },
+        };
+      },
+    });
+    const loadEnded = performance.now();
+    await untilOutboxEmpty(stack, 300_000);
+    const ended = performance.now();
+    const [soldAfter, usedAfter] = await Promise.all([soldInInventory(stack), usedInInventory(stack)]);
+    // A deal is complete when both of its changes are in: the fewer of the two counts.
+    const complete = Math.min(soldAfter - soldBefore, usedAfter - usedBefore);
+    rates.push(round(complete / ((ended - started) / 1000)));
+    deals += complete;
+    drainTailSeconds = Math.max(drainTailSeconds, round((ended - loadEnded) / 1000));
+    errors += load.errors;
+  }
+  const dealsPerSecond = spread(rates);
+  return {
+    dealsPerSecond,
+    deals,
+    drainTailSeconds,
+    errors,
+    target: '≥ 500 deals/s with both cars in inventory, 0 errors',
+    met: dealsPerSecond.median >= 500 && errors === 0,
+  };
+}

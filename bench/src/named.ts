@@ -1,0 +1,78 @@
+import { rssMb } from '@carcar/testing/processes';
+import { createFixtures, fillInventory, waitForSync } from './data.js';
+import { dealsEndToEnd } from './deals.js';
+import { measure } from './load.js';
+import { photoUploads } from './photos.js';
+import { readRepairOrder, repairOrdersEndToEnd } from './repair-orders.js';
+import { formatThirdRound, type HttpResult, judge, type ThirdRound } from './report.js';
+import type { HttpScenario } from './scenarios.js';
+import { type Stack, startBenchStack } from './stack.js';
+
+// `npm run bench -w @carcar/bench -- <name>...`: only the named scenarios, on a stack of their own,
+// printed and not written to bench/results (latest.* are the full run's). The names:
+export const NAMED_SCENARIOS = {
+  'repair-orders': 'repair orders: create + 3 lines end to end, then GET /api/repair-orders/:id/',
+  photos: 'a 3 MB JPEG uploaded to an inspection item 500 times, service-api RSS along the way',
+  deals: 'POST /api/sales/ with a trade-in until inventory shows both cars',
+} as const;
+export type ScenarioName = keyof typeof NAMED_SCENARIOS;
+
+export interface Method {
+  runs: number;
+  seconds: number;
+  connections: number;
+  log: (text: string) => void;
+}
+
+/** Cars in inventory for the named run's deals (500 deals/s for runs of 5 s, and the warm-ups). */
+const NAMED_STOCK = 10_000;
+
+export async function driveHttp(scenario: HttpScenario, method: Method): Promise<HttpResult> {
+  method.log(scenario.name);
+  const result = await measure({ url: scenario.url, ...method, next: scenario.next });
+  return { name: scenario.name, connections: method.connections, ...result, ...judge(scenario, result) };
+}
+
+/** Repair orders, then their read: the read picks among the orders the write created. */
+export async function runRepairOrders(
+  stack: Stack,
+  stored: number,
+  method: Method,
+): Promise<Pick<ThirdRound, 'repairOrders' | 'repairOrderRead'>> {
+  method.log('repair orders: POST /api/repair-orders/ and 3 × POST /api/repair-orders/:id/lines/');
+  const { result, created } = await repairOrdersEndToEnd(stack, { ...method, stored });
+  const repairOrderRead = await driveHttp(readRepairOrder(stack, created), method);
+  return { repairOrders: result, repairOrderRead };
+}
+
+export async function runNamed(names: string[], method: Method): Promise<ThirdRound> {
+  const unknown = names.filter((name) => !(name in NAMED_SCENARIOS));
+  if (unknown.length > 0) {
+    const known = Object.entries(NAMED_SCENARIOS).map(([name, what]) => `  ${name}: ${what}`);
+    throw new Error(`unknown scenario ${unknown.join(', ')}; the named ones are:\n${known.join('\n')}`);
+  }
+  method.log(`starting the services on ${process.env.DATABASE_URL ? 'postgres' : 'pglite'}`);
+  const stack = await startBenchStack(process.env.DATABASE_URL);
+  const results: ThirdRound = {};
+  try {
+    const fixtures = await createFixtures(stack, 20, 100);
+    if (names.includes('repair-orders')) Object.assign(results, await runRepairOrders(stack, NAMED_STOCK, method));
+    if (names.includes('photos')) {
+      method.log('inspection photos: 500 uploads of a 3 MB JPEG per run');
+      results.photos = await photoUploads(stack, method.runs, method.log);
+    }
+    if (names.includes('deals')) {
+      method.log(`loading ${NAMED_STOCK.toLocaleString('en')} cars`);
+      await fillInventory(stack, fixtures.modelId, NAMED_STOCK);
+      await waitForSync(stack);
+      method.log('deals: POST /api/sales/ with a trade-in until inventory shows both cars');
+      results.deals = await dealsEndToEnd(stack, fixtures, method);
+    }
+    const memory = Object.entries(stack.processes).map(([name, p]) => `${name} ${Math.round(rssMb(p.pid))} MB`);
+    method.log(`resident memory at the end: ${memory.join(', ')}`);
+  } finally {
+    await stack.stop();
+  }
+  process.stdout.write(`\n${formatThirdRound(results)}\n`);
+  return results;
+}
