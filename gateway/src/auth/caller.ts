@@ -1,7 +1,7 @@
 import { type Permission, permissionsOf } from '@carcar/common/contract/permissions';
 import type { PersonClaims } from '@carcar/common/http/credentials';
 import type { Response } from 'express';
-import type { ActiveToken } from '../tokens/repository.js';
+import type { ActiveToken } from '../tokens/records.js';
 import type { UserRecord } from '../users/schemas.js';
 
 /** Who is making a request at the gateway: a signed-in person, or an integration's API token. */

@@ -6,22 +6,7 @@ import { recordEvent } from '../audit/trail.js';
 import { type IdentityCache, noIdentityCache } from '../auth/identity-cache.js';
 import { withRole } from '../db/roles.js';
 import { apiTokens, users } from '../db/schema.js';
-
-/** An API token as listed: never its hash. */
-export interface TokenRecord {
-  id: number;
-  name: string;
-  role: Role;
-  createdBy: number | null;
-  createdAt: Date;
-  revokedAt: Date | null;
-  lastUsedAt: Date | null;
-}
-
-/** A token in use, with its owner as they are now (every live token has one). */
-export interface ActiveToken extends TokenRecord {
-  owner: { id: number; role: Role };
-}
+import type { ActiveToken, TokenRecord } from './records.js';
 
 const tokenColumns = {
   id: apiTokens.id,

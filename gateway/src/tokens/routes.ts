@@ -7,7 +7,8 @@ import { auditContextOf } from '../audit/trail.js';
 import { callerOf } from '../auth/caller.js';
 import { requirePermission } from '../auth/identify.js';
 import { nameField, roleField } from '../users/schemas.js';
-import { type TokenRecord, type TokensRepository, withinOwnersRole } from './repository.js';
+import type { TokenRecord } from './records.js';
+import { type TokensRepository, withinOwnersRole } from './repository.js';
 import { generateToken, hashToken } from './secrets.js';
 
 const createTokenBody = z.object({ name: nameField, role: roleField });
