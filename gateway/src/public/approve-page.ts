@@ -34,7 +34,7 @@ li.line:first-child{border-top:0}
 .totals .grand{font-size:1.15rem;border-top:1px solid #e4e7eb;margin-top:6px;padding-top:8px}
 label.name{display:block;font-weight:600;margin-bottom:6px}
 input[type=text]{width:100%;font:inherit;padding:12px;border:1px solid #c5ccd3;border-radius:8px;min-height:44px}
-button{width:100%;font:inherit;font-weight:600;color:#fff;background:#2a9d8f;border:0;border-radius:8px;padding:14px;min-height:48px;margin-top:12px;cursor:pointer}
+button{width:100%;font:inherit;font-weight:600;color:#fff;background:#1b6f64;border:0;border-radius:8px;padding:14px;min-height:48px;margin-top:12px;cursor:pointer}
 button:disabled{background:#9aa5ae;cursor:default}
 .error{color:#b3261e;margin:8px 0 0}
 .finding{border-top:1px solid #e4e7eb;padding:10px 0}
