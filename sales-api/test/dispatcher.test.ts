@@ -145,4 +145,48 @@ describe('the outbox dispatcher', () => {
       received.filter((request) => request.method === 'PUT').map((request) => [request.path, request.body]),
     ).toEqual(vins.map((vin) => [`/api/automobiles/${vin}/`, { sold: true }]));
   });
+
+  it('sends a trade-in and its removal one request each, in order for the VIN, retrying while inventory is down', async () => {
+    const [car, traded] = [sampleVin(24_001), sampleVin(24_002)] as [string, string];
+    const payload = {
+      sale_id: 7,
+      vin: traded,
+      year: 2015,
+      make: 'Honda',
+      model: 'Civic',
+      odometer: 9,
+      allowance: '10.00',
+    };
+    await database.db.insert(outbox).values([
+      { vin: car, sold: true },
+      { vin: traded, kind: 'trade_in', payload },
+      { vin: car, sold: false },
+      { vin: traded, kind: 'trade_in_remove', payload: { sale_id: 7 } },
+    ]);
+    answer = { status: 503 };
+    start();
+    await until('inventory refused', async () => received.length >= 2, 5_000);
+    expect(await pending()).toBe(4);
+    received = [];
+    answer = { status: 200 };
+    await until('the outbox is empty', async () => (await pending()) === 0, 10_000);
+    const tradeIns = received.filter((request) => request.path.startsWith('/api/automobiles/trade-ins/'));
+    expect(tradeIns.map((request) => [request.method, request.path, request.body])).toEqual([
+      ['POST', '/api/automobiles/trade-ins/', payload],
+      ['DELETE', `/api/automobiles/trade-ins/${traded}/?sale_id=7`, null],
+    ]);
+    expect(batches().map((request) => (request.body as SoldBatch).automobiles)).toEqual([
+      [{ vin: car, sold: true }],
+      [{ vin: car, sold: false }],
+    ]);
+  });
+
+  it('drops a trade-in inventory refuses for good (409) instead of holding its VIN up', async () => {
+    const traded = sampleVin(25_001);
+    answer = { status: 409 };
+    await database.db.insert(outbox).values([{ vin: traded, kind: 'trade_in', payload: { sale_id: 8, vin: traded } }]);
+    start();
+    await until('the outbox is empty', async () => (await pending()) === 0, 10_000);
+    expect(received).toHaveLength(1);
+  });
 });
