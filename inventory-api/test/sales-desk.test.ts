@@ -299,6 +299,17 @@ describe('trade-ins from the sales outbox', () => {
     expect(back.body).toMatchObject({ vin, sold: false, condition: 'used', model: { id: stock.modelId } });
   });
 
+  it('gives sales’ credential no way to change a car’s cost or other fields through PUT', async () => {
+    const sales = await asService('sales-api', 'inventory-api');
+    const vin = sampleVin(9340);
+    await addAutomobile(stock.inv, vin, stock.modelId, { cost: 100 });
+    for (const body of [{ cost: 1 }, { condition: 'used' }, { list_price: 5 }, { sold: true, odometer: 3 }]) {
+      await request(stock.inv.app).put(`/api/automobiles/${vin}/`).set(sales).send(body).expect(403);
+    }
+    const car = (await stock.inv.api('manager').get(`/api/automobiles/${vin}/`).expect(200)).body;
+    expect(car).toMatchObject({ cost: 100, condition: 'new', list_price: null, sold: false, odometer: 0 });
+  });
+
   it('is for sales’ credential only', async () => {
     const vin = sampleVin(9330);
     for (const role of roles) {
