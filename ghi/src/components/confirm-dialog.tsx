@@ -1,6 +1,7 @@
 import './confirm-dialog.css';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../lib/api-client';
+import { useTranslation } from '../lib/i18n';
 
 export interface ConfirmDialogProps {
   /** Whether the dialog is showing; the caller owns it and sets it back to false in `onClose`. */
@@ -36,12 +37,13 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
-  cancelLabel = 'Cancel',
+  cancelLabel,
   reason,
   onConfirm,
   onClose,
   destructive = true,
 }: ConfirmDialogProps) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const reasonBox = useRef<HTMLTextAreaElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -84,7 +86,7 @@ export function ConfirmDialog({
   const confirm = async () => {
     const trimmed = text.trim();
     if (reason?.required && trimmed === '') {
-      setReasonError(reason.missing ?? 'Please write a reason first: it is kept with the record.');
+      setReasonError(reason.missing ?? t('common:confirm.reasonMissing'));
       reasonBox.current?.focus();
       return;
     }
@@ -167,7 +169,7 @@ export function ConfirmDialog({
         {/* A direct child of the article, so Pico lays the buttons out as a dialog's footer. */}
         <footer>
           <button ref={cancelButton} type="button" className="secondary" onClick={cancel} disabled={busy}>
-            {cancelLabel}
+            {cancelLabel ?? t('common:confirm.cancel')}
           </button>
           <button
             type="submit"
@@ -176,7 +178,7 @@ export function ConfirmDialog({
             disabled={busy}
             aria-busy={busy || undefined}
           >
-            {busy ? 'Working…' : confirmLabel}
+            {busy ? t('common:confirm.working') : confirmLabel}
           </button>
         </footer>
       </article>

@@ -1,5 +1,6 @@
 import './data-table.css';
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from '../lib/i18n';
 import { Empty, ErrorState, Loading } from './states';
 
 export interface Column<T> {
@@ -58,6 +59,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
 }
 
 function ClientTable<T>(props: DataTableProps<T>) {
+  const { t } = useTranslation();
   const { rows, columns, searchText, pageSize = 20 } = props;
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: string; direction: 1 | -1 } | null>(null);
@@ -91,7 +93,7 @@ function ClientTable<T>(props: DataTableProps<T>) {
     <div className={props.compact ? 'data-table data-table-compact' : 'data-table'}>
       {searchText && (rows?.length ?? 0) > 0 && (
         <div className="table-search">
-          <label htmlFor={searchId}>Filter</label>
+          <label htmlFor={searchId}>{t('common:table.filter')}</label>
           <input
             id={searchId}
             type="search"
@@ -106,7 +108,7 @@ function ClientTable<T>(props: DataTableProps<T>) {
       {(rows?.length ?? 0) === 0 ? (
         <Empty>{props.empty}</Empty>
       ) : visible.length === 0 ? (
-        <Empty>Nothing matches “{query}”.</Empty>
+        <Empty>{t('common:table.nothingMatches', { query })}</Empty>
       ) : (
         <div className="overflow-auto">
           <table className="striped">
@@ -180,17 +182,16 @@ function Pager({
   pages: number;
   onPage: (page: number) => void;
 }) {
+  const { t } = useTranslation();
   if (pages <= 1) return null;
   return (
-    <nav aria-label={`${caption} pages`} className="pager">
+    <nav aria-label={t('common:table.pages', { caption })} className="pager">
       <button type="button" className="secondary" disabled={current === 0} onClick={() => onPage(current - 1)}>
-        Previous
+        {t('common:table.previous')}
       </button>
-      <span>
-        Page {current + 1} of {pages}
-      </span>
+      <span>{t('common:table.pageOf', { page: current + 1, pages })}</span>
       <button type="button" className="secondary" disabled={current >= pages - 1} onClick={() => onPage(current + 1)}>
-        Next
+        {t('common:table.next')}
       </button>
     </nav>
   );
@@ -228,19 +229,20 @@ function ServerSearch({ server, label }: { server: ServerListing; label: string 
 }
 
 function ServerTable<T>(props: DataTableProps<T> & { server: ServerListing }) {
+  const { t } = useTranslation();
   const { rows = [], columns, server } = props;
   if (props.isLoading) return <Loading />;
   if (props.error) return <ErrorState error={props.error} retry={props.retry} />;
   const pages = Math.max(1, Math.ceil(server.total / server.pageSize));
   return (
     <div className="data-table" aria-busy={server.isFetching || undefined}>
-      <ServerSearch server={server} label="Search" />
+      <ServerSearch server={server} label={t('common:table.search')} />
       <p role="status" className="table-count">
         {server.count(server.total)}
-        {server.query && ` matching “${server.query}”`}
+        {server.query && t('common:table.matching', { query: server.query })}
       </p>
       {rows.length === 0 ? (
-        <Empty>{server.query ? `Nothing matches “${server.query}”.` : props.empty}</Empty>
+        <Empty>{server.query ? t('common:table.nothingMatches', { query: server.query }) : props.empty}</Empty>
       ) : (
         <div className="overflow-auto">
           <table className="striped">

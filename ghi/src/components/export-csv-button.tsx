@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { errorMessage } from '../lib/api-client';
 import { type CsvRequest, exportCsv } from '../lib/export-csv';
+import { useTranslation } from '../lib/i18n';
 
 interface ExportCsvButtonProps {
   /** The file's name before the date: `automobiles` gives `automobiles-2026-11-30.csv`. */
@@ -12,7 +13,8 @@ interface ExportCsvButtonProps {
 }
 
 /** "Export CSV" on a list page: the whole list as the filters show it, as a spreadsheet file. */
-export function ExportCsvButton({ name, request, label = 'Export CSV' }: ExportCsvButtonProps) {
+export function ExportCsvButton({ name, request, label }: ExportCsvButtonProps) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -25,13 +27,13 @@ export function ExportCsvButton({ name, request, label = 'Export CSV' }: ExportC
         try {
           await exportCsv(name, request);
         } catch (error) {
-          toast.error(`The export did not work: ${errorMessage(error)}`);
+          toast.error(t('common:export.failed', { reason: errorMessage(error) }));
         } finally {
           setBusy(false);
         }
       }}
     >
-      {label}
+      {label ?? t('common:export.label')}
     </button>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FieldError, FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { useTranslation } from '../lib/i18n';
 
 interface FieldProps<V extends FieldValues> {
   form: UseFormReturn<V, unknown, unknown>;
@@ -90,13 +91,14 @@ export function SelectField<V extends FieldValues>({
 export function FormFooter<V extends FieldValues>({
   form,
   submit,
-  busy = 'Saving…',
+  busy,
 }: {
   form: UseFormReturn<V, unknown, unknown>;
   submit: string;
   /** The button's words while the request is out. */
   busy?: string;
 }) {
+  const { t } = useTranslation();
   const serverError = (form.formState.errors as { root?: { server?: FieldError } }).root?.server;
   return (
     <>
@@ -106,7 +108,7 @@ export function FormFooter<V extends FieldValues>({
         </p>
       )}
       <button type="submit" disabled={form.formState.isSubmitting} aria-busy={form.formState.isSubmitting || undefined}>
-        {form.formState.isSubmitting ? busy : submit}
+        {form.formState.isSubmitting ? (busy ?? t('common:form.saving')) : submit}
       </button>
     </>
   );

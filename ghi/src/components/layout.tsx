@@ -1,10 +1,13 @@
-import { roleLabels } from '@carcar/common/contract/permissions';
+import type { TFunction } from 'i18next';
 import { type KeyboardEvent, Suspense, useEffect, useRef, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Toaster, toast } from 'sonner';
 import { errorMessage } from '../lib/api-client';
 import { signInPath, type User, useLogout, useSession } from '../lib/auth';
+import { useTranslation } from '../lib/i18n';
+import { LanguageMenu } from './language-menu';
 import { allows, type PageNeed } from './require-permission';
+import { roleLabel } from './role-label';
 import { ErrorState, Loading } from './states';
 import { VinSearch } from './vin-search';
 
@@ -16,61 +19,62 @@ interface NavEntry {
 
 // Each link carries what its page needs (the same as its route's RequirePermission), so nobody is
 // offered a page they would only be refused.
-const sections: { title: string; links: NavEntry[] }[] = [
+const navSections = (t: TFunction): { title: string; links: NavEntry[] }[] => [
   {
-    title: 'Inventory',
+    title: t('common:nav.inventory'),
     links: [
-      { to: '/inventory/manufacturers', label: 'Manufacturers', need: 'inventory.read' },
-      { to: '/inventory/models', label: 'Vehicle models', need: 'inventory.read' },
-      { to: '/inventory/automobiles', label: 'Automobiles', need: 'inventory.read' },
-      { to: '/inventory/aging', label: 'Stock by age', need: 'inventory.read' },
+      { to: '/inventory/manufacturers', label: t('common:nav.manufacturers'), need: 'inventory.read' },
+      { to: '/inventory/models', label: t('common:nav.vehicleModels'), need: 'inventory.read' },
+      { to: '/inventory/automobiles', label: t('common:nav.automobiles'), need: 'inventory.read' },
+      { to: '/inventory/aging', label: t('common:nav.stockByAge'), need: 'inventory.read' },
     ],
   },
   {
-    title: 'Service',
+    title: t('common:nav.service'),
     links: [
-      { to: '/service/technicians', label: 'Technicians', need: 'technicians.read' },
-      { to: '/service/appointments', label: 'Service board', need: 'appointments.read' },
-      { to: '/service/appointments/new', label: 'Book an appointment', need: 'appointments.book' },
-      { to: '/service/history', label: 'Service history', need: 'appointments.read' },
-      { to: '/service/due', label: 'Due for service', need: 'appointments.book' },
-      { to: '/service/repair-orders', label: 'Repair orders', need: 'repair_orders.read' },
-      { to: '/service/repair-orders/new', label: 'New repair order', need: 'repair_orders.write' },
-      { to: '/service/parts', label: 'Parts', need: 'parts.read' },
-      { to: '/service/shop-settings', label: 'Shop settings', need: 'shop.settings' },
+      { to: '/service/technicians', label: t('common:nav.technicians'), need: 'technicians.read' },
+      { to: '/service/appointments', label: t('common:nav.serviceBoard'), need: 'appointments.read' },
+      { to: '/service/appointments/new', label: t('common:nav.bookAnAppointment'), need: 'appointments.book' },
+      { to: '/service/history', label: t('common:nav.serviceHistory'), need: 'appointments.read' },
+      { to: '/service/due', label: t('common:nav.dueForService'), need: 'appointments.book' },
+      { to: '/service/repair-orders', label: t('common:nav.repairOrders'), need: 'repair_orders.read' },
+      { to: '/service/repair-orders/new', label: t('common:nav.newRepairOrder'), need: 'repair_orders.write' },
+      { to: '/service/parts', label: t('common:nav.parts'), need: 'parts.read' },
+      { to: '/service/shop-settings', label: t('common:nav.shopSettings'), need: 'shop.settings' },
     ],
   },
   {
-    title: 'Sales',
+    title: t('common:nav.sales'),
     links: [
-      { to: '/sales/salespeople', label: 'Salespeople', need: 'salespeople.read' },
-      { to: '/sales/customers', label: 'Customers', need: 'customers.read' },
-      { to: '/sales', label: 'Sales', need: { atLeastOwn: 'sales.read' } },
-      { to: '/sales/new', label: 'Record a sale', need: 'sales.record' },
-      { to: '/sales/history', label: 'Salesperson history', need: { atLeastOwn: 'sales.read' } },
+      { to: '/sales/salespeople', label: t('common:nav.salespeople'), need: 'salespeople.read' },
+      { to: '/sales/customers', label: t('common:nav.customers'), need: 'customers.read' },
+      { to: '/sales', label: t('common:nav.sales'), need: { atLeastOwn: 'sales.read' } },
+      { to: '/sales/new', label: t('common:nav.recordASale'), need: 'sales.record' },
+      { to: '/sales/history', label: t('common:nav.salespersonHistory'), need: { atLeastOwn: 'sales.read' } },
     ],
   },
   {
-    title: 'Reports',
+    title: t('common:nav.reports'),
     links: [
-      { to: '/reports/sales', label: 'Sales report', need: 'reports.read' },
-      { to: '/reports/technicians', label: 'Technicians’ weeks', need: 'reports.read' },
-      { to: '/reports/inventory-aging', label: 'Inventory aging', need: 'reports.read' },
-      { to: '/reports/gross', label: 'Front gross', need: 'inventory.cost' },
+      { to: '/reports/sales', label: t('common:nav.salesReport'), need: 'reports.read' },
+      { to: '/reports/technicians', label: t('common:nav.techniciansWeeks'), need: 'reports.read' },
+      { to: '/reports/inventory-aging', label: t('common:nav.inventoryAging'), need: 'reports.read' },
+      { to: '/reports/gross', label: t('common:nav.frontGross'), need: 'inventory.cost' },
     ],
   },
   {
-    title: 'Administration',
+    title: t('common:nav.administration'),
     links: [
-      { to: '/activity', label: 'Activity', need: 'audit.read' },
-      { to: '/admin/users', label: 'Users', need: 'users.manage' },
-      { to: '/admin/tokens', label: 'API tokens', need: 'users.manage' },
-      { to: '/admin/webhooks', label: 'Webhooks', need: 'users.manage' },
+      { to: '/activity', label: t('common:nav.activity'), need: 'audit.read' },
+      { to: '/admin/users', label: t('common:nav.users'), need: 'users.manage' },
+      { to: '/admin/tokens', label: t('common:nav.apiTokens'), need: 'users.manage' },
+      { to: '/admin/webhooks', label: t('common:nav.webhooks'), need: 'users.manage' },
     ],
   },
 ];
 
 function SignOutButton() {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const signOut = useLogout({ onSignedOut: () => navigate('/sign-in', { replace: true }) });
   return (
@@ -81,7 +85,7 @@ function SignOutButton() {
       aria-busy={signOut.isPending || undefined}
       onClick={() => signOut.mutate(undefined, { onError: (error) => toast.error(errorMessage(error)) })}
     >
-      Sign out
+      {t('common:account.signOut')}
     </button>
   );
 }
@@ -91,12 +95,13 @@ function SignOutButton() {
  * (or a session that just ended, see AuthProvider) goes to the sign-in page, which brings them back.
  */
 export function Layout() {
+  const { t } = useTranslation();
   const session = useSession();
   const location = useLocation();
   if (session.isLoading) {
     return (
       <main id="main" className="content">
-        <Loading label="Checking who is signed in…" />
+        <Loading label={t('common:account.checking')} />
       </main>
     );
   }
@@ -116,6 +121,7 @@ export function Layout() {
 
 /** The frame of every page: navigation grouped by department, and focus moved to the page on navigation. */
 function Shell({ user }: { user: User }) {
+  const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -132,15 +138,15 @@ function Shell({ user }: { user: User }) {
     setMenuOpen(false);
     menuButton.current?.focus();
   };
-  const visible = sections
+  const visible = navSections(t)
     .map((section) => ({ ...section, links: section.links.filter((link) => allows(user, link.need)) }))
     .filter((section) => section.links.length > 0);
   return (
     <div className="layout">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('common:shell.skipToContent')}
       </a>
-      <nav aria-label="Main" className="sidebar" onKeyDown={closeOnEscape}>
+      <nav aria-label={t('common:shell.mainNavigation')} className="sidebar" onKeyDown={closeOnEscape}>
         <div className="sidebar-top">
           <NavLink to="/" end className="brand">
             CarCar
@@ -154,7 +160,7 @@ function Shell({ user }: { user: User }) {
             aria-controls="nav-sections"
             onClick={() => setMenuOpen((open) => !open)}
           >
-            Menu
+            {t('common:shell.menu')}
           </button>
         </div>
         <div id="nav-sections" className="nav-sections" data-open={menuOpen}>
@@ -178,9 +184,10 @@ function Shell({ user }: { user: User }) {
         <header className="account-bar">
           {allows(user, 'inventory.read') && <VinSearch />}
           <p>
-            <span className="visually-hidden">Signed in as </span>
-            <strong>{user.name}</strong> <span className="badge role">{roleLabels[user.role]}</span>
+            <span className="visually-hidden">{t('common:account.signedInAs')} </span>
+            <strong>{user.name}</strong> <span className="badge role">{roleLabel(t, user.role)}</span>
           </p>
+          <LanguageMenu />
           <SignOutButton />
         </header>
         <main id="main" ref={main} tabIndex={-1} className="content">

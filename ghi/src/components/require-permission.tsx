@@ -4,11 +4,12 @@ import {
   type OwnablePermission,
   type Permission,
   permissionDescriptions,
-  roleLabels,
 } from '@carcar/common/contract/permissions';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../lib/auth';
+import { useTranslation } from '../lib/i18n';
+import { roleLabel } from './role-label';
 
 /** What a page needs: a permission, or an "own only" one that is enough (a technician's own jobs). */
 export type PageNeed = Permission | { atLeastOwn: OwnablePermission };
@@ -20,18 +21,22 @@ export function allows(user: Parameters<typeof can>[0] | null, need: PageNeed): 
 
 /** The page for an address the person may not use: what is missing, in words, and a way back. */
 export function NoAccess({ need }: { need: PageNeed }) {
+  const { t } = useTranslation();
   const user = useCurrentUser();
   const permission = typeof need === 'string' ? need : need.atLeastOwn;
+  // The permission's own description is the contract's English sentence (shared with the API's 403s).
+  const what = permissionDescriptions[permission];
   return (
     <>
-      <h1>No access</h1>
+      <h1>{t('common:noAccess.title')}</h1>
       <p>
-        You do not have permission to {permissionDescriptions[permission]}
-        {user ? `: your role, ${roleLabels[user.role]}, does not include it` : ''}.
+        {user
+          ? t('common:noAccess.whyRole', { what, role: roleLabel(t, user.role) })
+          : t('common:noAccess.why', { what })}
       </p>
-      <p>If your work needs it, ask an administrator to change your role.</p>
+      <p>{t('common:noAccess.ask')}</p>
       <p>
-        <Link to="/">Back to the dashboard</Link>
+        <Link to="/">{t('common:noAccess.back')}</Link>
       </p>
     </>
   );

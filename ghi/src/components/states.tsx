@@ -1,17 +1,20 @@
 import { errorMessage } from '../lib/api-client';
+import { useTranslation } from '../lib/i18n';
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
-  return <p aria-busy="true">{label}</p>;
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return <p aria-busy="true">{label ?? t('common:states.loading')}</p>;
 }
 
 /** A failed request, said plainly, with a way to try again. */
 export function ErrorState({ error, retry }: { error: unknown; retry?: () => void }) {
+  const { t } = useTranslation();
   return (
     <div role="alert" className="error-state">
       <p>{errorMessage(error)}</p>
       {retry && (
         <button type="button" className="secondary" onClick={retry}>
-          Try again
+          {t('common:states.tryAgain')}
         </button>
       )}
     </div>

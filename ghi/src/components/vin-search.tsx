@@ -2,6 +2,7 @@ import type { Automobile } from '@carcar/common/contract/inventory';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage, inventoryApi } from '../lib/api-client';
+import { useTranslation } from '../lib/i18n';
 import { getPage } from '../lib/paged';
 import { carPath } from '../lib/paths';
 import { parseVinQuery, vinSearchOutcome } from '../lib/vin-search';
@@ -17,6 +18,7 @@ type Found =
  * characters search the stock and open the one match, or list the matches to choose from.
  */
 export function VinSearch() {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const [text, setText] = useState('');
@@ -68,11 +70,11 @@ export function VinSearch() {
 
   const status =
     found.state === 'busy'
-      ? 'Searching…'
+      ? t('common:vinSearch.searching')
       : found.state === 'message'
         ? found.text
         : found.state === 'choose'
-          ? `${found.cars.length} cars match: choose one.`
+          ? t('common:vinSearch.choose', { count: found.cars.length })
           : '';
 
   return (
@@ -85,14 +87,14 @@ export function VinSearch() {
         }}
       >
         <label htmlFor={`${ids}-input`} className="visually-hidden">
-          Find a car
+          {t('common:vinSearch.label')}
         </label>
         <input
           ref={input}
           id={`${ids}-input`}
           type="search"
           value={text}
-          placeholder="VIN or its last 6 characters"
+          placeholder={t('common:vinSearch.placeholder')}
           autoComplete="off"
           spellCheck={false}
           aria-describedby={hintId}
@@ -103,17 +105,17 @@ export function VinSearch() {
           }}
         />
         <span id={hintId} className="visually-hidden">
-          The whole VIN, or at least its last 6 characters.
+          {t('common:vinSearch.hint')}
         </span>
         <button type="submit" className="small" aria-busy={found.state === 'busy' || undefined}>
-          Find
+          {t('common:vinSearch.find')}
         </button>
       </form>
       <p role="status" className={status ? 'vin-search-status' : 'visually-hidden'}>
         {status}
       </p>
       {found.state === 'choose' && (
-        <ul id={listId} className="vin-search-results" aria-label="Cars found">
+        <ul id={listId} className="vin-search-results" aria-label={t('common:vinSearch.found')}>
           {found.cars.map((car) => (
             <li key={car.vin}>
               <Link

@@ -10,6 +10,9 @@ declare global {
       authApiUrl?: string;
       /** The name printed at the top of a bill of sale or a work order. */
       dealershipName?: string;
+      /** Dates, numbers and money are formatted in this locale and currency (lib/format.ts). */
+      locale?: string;
+      currency?: string;
       /** The single sign-on provider's name ("Sign in with <name>"); null when SSO is off. */
       ssoName?: string | null;
     };

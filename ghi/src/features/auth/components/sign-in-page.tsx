@@ -1,47 +1,57 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { z } from 'zod';
 import { FormFooter, TextField } from '../../../components/form';
+import { LanguageMenu } from '../../../components/language-menu';
 import { ErrorState, Loading } from '../../../components/states';
 import { env } from '../../../config/env';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { safeNext, useSession } from '../../../lib/auth';
+import { useTranslation } from '../../../lib/i18n';
 
 import { useLogin } from '../api/login';
 
-const signInSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email address'),
-  password: z.string().min(1, 'Enter your password'),
-});
-type SignInValues = z.infer<typeof signInSchema>;
+const signInSchema = (t: TFunction) =>
+  z.object({
+    email: z.string().trim().min(1, t('common:signIn.enterEmail')),
+    password: z.string().min(1, t('common:signIn.enterPassword')),
+  });
+type SignInValues = z.infer<ReturnType<typeof signInSchema>>;
 
 /** The message above the button for a refused sign-in. */
-function refusal(error: unknown): string {
-  if (error instanceof ApiError && error.status === 401) return 'Wrong email or password';
+function refusal(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError && error.status === 401) return t('common:signIn.wrong');
   return errorMessage(error);
 }
 
 /** Why the gateway sent the browser back from single sign-on (`?sso_error=`), in words. */
-const ssoRefusals: Record<string, string> = {
-  no_account: 'No CarCar account uses the email you signed in with. Ask an administrator to add you.',
-  disabled: 'Your CarCar account is disabled. Ask an administrator.',
-  email_not_verified:
-    'Your sign-in provider has not verified your email address, so it cannot be matched to an account.',
-  expired: 'The sign-in took too long. Please try again.',
-  cancelled: 'The sign-in was canceled.',
-  unavailable: 'The sign-in provider cannot be reached right now. Please try again later.',
-  failed: 'The sign-in could not be completed. Please try again.',
-};
-
-function ssoRefusal(code: string | null): string | undefined {
-  if (code === null) return undefined;
-  return ssoRefusals[code] ?? ssoRefusals.failed;
+function ssoRefusal(t: TFunction, code: string | null): string | undefined {
+  switch (code) {
+    case null:
+      return undefined;
+    case 'no_account':
+      return t('common:signIn.sso.noAccount');
+    case 'disabled':
+      return t('common:signIn.sso.disabled');
+    case 'email_not_verified':
+      return t('common:signIn.sso.emailNotVerified');
+    case 'expired':
+      return t('common:signIn.sso.expired');
+    case 'cancelled':
+      return t('common:signIn.sso.cancelled');
+    case 'unavailable':
+      return t('common:signIn.sso.unavailable');
+    default:
+      return t('common:signIn.sso.failed');
+  }
 }
 
 /** "Sign in with <provider>": a plain link, the gateway does the rest and comes back to `next`. */
 function SsoLink({ name, next }: { name: string; next: string }) {
+  const { t } = useTranslation();
   return (
     <p>
       {/* biome-ignore lint/a11y/useSemanticElements: it navigates (to the gateway, then the provider), so it is a link that looks like a button */}
@@ -50,17 +60,18 @@ function SsoLink({ name, next }: { name: string; next: string }) {
         className="secondary"
         href={`${env.VITE_AUTH_API_URL}/sso/start?next=${encodeURIComponent(next)}`}
       >
-        Sign in with {name}
+        {t('common:signIn.withProvider', { name })}
       </a>
     </p>
   );
 }
 
 function SignInForm({ next }: { next: string }) {
+  const { t } = useTranslation();
   const login = useLogin();
   const navigate = useNavigate();
   const form = useForm<SignInValues>({
-    resolver: zodResolver(signInSchema),
+    resolver: zodResolver(signInSchema(t)),
     defaultValues: { email: '', password: '' },
   });
   useEffect(() => form.setFocus('email'), [form]);
@@ -76,7 +87,7 @@ function SignInForm({ next }: { next: string }) {
         }
       }
       if (fieldErrors.length === 0) {
-        form.setError('root.server', { type: 'server', message: refusal(error) });
+        form.setError('root.server', { type: 'server', message: refusal(t, error) });
         // A wrong password is typed again; the email usually was right.
         if (error instanceof ApiError && error.status === 401) {
           form.resetField('password');
@@ -86,32 +97,41 @@ function SignInForm({ next }: { next: string }) {
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Sign in">
-      <TextField form={form} name="email" label="Email" type="email" autoComplete="username" />
-      <TextField form={form} name="password" label="Password" type="password" autoComplete="current-password" />
-      <FormFooter form={form} submit="Sign in" busy="Signing in…" />
+    <form onSubmit={onSubmit} noValidate aria-label={t('common:signIn.submit')}>
+      <TextField form={form} name="email" label={t('common:signIn.email')} type="email" autoComplete="username" />
+      <TextField
+        form={form}
+        name="password"
+        label={t('common:signIn.password')}
+        type="password"
+        autoComplete="current-password"
+      />
+      <FormFooter form={form} submit={t('common:signIn.submit')} busy={t('common:signIn.busy')} />
     </form>
   );
 }
 
 /** `/sign-in?next=/where/they/were`: email and password, then back to where they were going. */
 export function SignInPage() {
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const ssoError = ssoRefusal(params.get('sso_error'));
+  const ssoError = ssoRefusal(t, params.get('sso_error'));
   const session = useSession();
+  const title = t('common:signIn.documentTitle');
   useEffect(() => {
-    document.title = 'Sign in · CarCar';
+    document.title = title;
     return () => {
       document.title = 'CarCar';
     };
-  }, []);
+  }, [title]);
   return (
     <main id="main" className="sign-in">
       <article>
         <header>
-          <h1>Sign in to CarCar</h1>
-          {params.get('next') && !session.data && <p className="muted">Sign in to continue where you were.</p>}
+          <h1>{t('common:signIn.heading')}</h1>
+          {params.get('next') && !session.data && <p className="muted">{t('common:signIn.continue')}</p>}
+          <LanguageMenu />
         </header>
         {session.isLoading ? (
           <Loading />

@@ -3,11 +3,13 @@ import { DataTable } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
 import { FormFooter, TextField } from '../../../components/form';
 import { useCan } from '../../../lib/auth';
+import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateManufacturer } from '../api/create-manufacturer';
 import { manufacturersRequest, useManufacturers } from '../api/get-manufacturers';
 
 export function ManufacturersPage() {
+  const { t } = useTranslation();
   const manufacturers = useManufacturers();
   const mayWrite = useCan('inventory.write');
   const create = useCreateManufacturer();
@@ -15,30 +17,37 @@ export function ManufacturersPage() {
     schema: manufacturerBody,
     defaultValues: { name: '' },
     save: create.mutateAsync,
-    success: 'Manufacturer added',
+    success: t('inventory:manufacturers.added'),
   });
   return (
     <>
-      <h1>Manufacturers</h1>
+      <h1>{t('inventory:manufacturers.title')}</h1>
       {mayWrite && (
-        <form onSubmit={onSubmit} noValidate aria-label="Add a manufacturer" className="inline-form">
-          <TextField form={form} name="name" label="Name" />
-          <FormFooter form={form} submit="Add manufacturer" />
+        <form onSubmit={onSubmit} noValidate aria-label={t('inventory:manufacturers.addForm')} className="inline-form">
+          <TextField form={form} name="name" label={t('inventory:manufacturers.name')} />
+          <FormFooter form={form} submit={t('inventory:manufacturers.add')} />
         </form>
       )}
       <div className="list-toolbar">
         <ExportCsvButton name="manufacturers" request={manufacturersRequest} />
       </div>
       <DataTable
-        caption="Manufacturers"
+        caption={t('inventory:manufacturers.title')}
         rows={manufacturers.data}
         isLoading={manufacturers.isLoading}
         error={manufacturers.error}
         retry={() => manufacturers.refetch()}
         rowKey={(m) => m.id}
         searchText={(m) => m.name}
-        empty={mayWrite ? 'No manufacturers yet. Add the first one above.' : 'No manufacturers yet.'}
-        columns={[{ key: 'name', header: 'Name', cell: (m) => m.name, sortValue: (m) => m.name.toLowerCase() }]}
+        empty={mayWrite ? t('inventory:manufacturers.emptyAdd') : t('inventory:manufacturers.empty')}
+        columns={[
+          {
+            key: 'name',
+            header: t('inventory:manufacturers.name'),
+            cell: (m) => m.name,
+            sortValue: (m) => m.name.toLowerCase(),
+          },
+        ]}
       />
     </>
   );

@@ -4,12 +4,14 @@ import { DataTable } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
 import { useCan } from '../../../lib/auth';
+import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateModel } from '../api/create-model';
 import { useManufacturers } from '../api/get-manufacturers';
 import { modelsRequest, useModels } from '../api/get-models';
 
 export function ModelsPage() {
+  const { t } = useTranslation();
   const models = useModels();
   const mayWrite = useCan('inventory.write');
   const manufacturers = useManufacturers();
@@ -18,49 +20,54 @@ export function ModelsPage() {
     schema: modelCreateBody,
     defaultValues: { name: '', picture_url: '', manufacturer_id: '' },
     save: create.mutateAsync,
-    success: 'Vehicle model added',
+    success: t('inventory:models.added'),
   });
   return (
     <>
-      <h1>Vehicle models</h1>
+      <h1>{t('inventory:models.title')}</h1>
       {mayWrite && (
-        <form onSubmit={onSubmit} noValidate aria-label="Add a vehicle model">
+        <form onSubmit={onSubmit} noValidate aria-label={t('inventory:models.addForm')}>
           <div className="grid">
-            <TextField form={form} name="name" label="Model name" />
-            <TextField form={form} name="picture_url" label="Picture URL (optional)" type="url" />
+            <TextField form={form} name="name" label={t('inventory:models.modelName')} />
+            <TextField form={form} name="picture_url" label={t('inventory:models.pictureUrl')} type="url" />
             <SelectField
               form={form}
               name="manufacturer_id"
-              label="Manufacturer"
-              placeholder="Choose a manufacturer"
+              label={t('inventory:models.manufacturer')}
+              placeholder={t('inventory:models.chooseManufacturer')}
               options={(manufacturers.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
             />
           </div>
-          <FormFooter form={form} submit="Add model" />
+          <FormFooter form={form} submit={t('inventory:models.add')} />
         </form>
       )}
       <div className="list-toolbar">
         <ExportCsvButton name="vehicle-models" request={modelsRequest} />
       </div>
       <DataTable
-        caption="Vehicle models"
+        caption={t('inventory:models.title')}
         rows={models.data}
         isLoading={models.isLoading}
         error={models.error}
         retry={() => models.refetch()}
         rowKey={(m) => m.id}
         searchText={(m) => `${m.name} ${m.manufacturer.name}`}
-        empty="No vehicle models yet."
+        empty={t('inventory:models.empty')}
         columns={[
           {
             key: 'picture',
-            header: 'Picture',
+            header: t('inventory:models.picture'),
             cell: (m) => <ModelPicture src={m.picture_url} alt={`${m.manufacturer.name} ${m.name}`} />,
           },
-          { key: 'name', header: 'Name', cell: (m) => m.name, sortValue: (m) => m.name.toLowerCase() },
+          {
+            key: 'name',
+            header: t('inventory:models.name'),
+            cell: (m) => m.name,
+            sortValue: (m) => m.name.toLowerCase(),
+          },
           {
             key: 'manufacturer',
-            header: 'Manufacturer',
+            header: t('inventory:models.manufacturer'),
             cell: (m) => m.manufacturer.name,
             sortValue: (m) => m.manufacturer.name.toLowerCase(),
           },
@@ -75,12 +82,13 @@ const PLACEHOLDER = `${import.meta.env.BASE_URL}models/placeholder.svg`;
 
 /** A model's picture, or the app's own drawing when it has none or its address does not load. */
 function ModelPicture({ src, alt }: { src: string; alt: string }) {
+  const { t } = useTranslation();
   const [failed, setFailed] = useState<string | null>(null);
   const missing = !src || failed === src;
   return (
     <img
       src={missing ? PLACEHOLDER : src}
-      alt={missing ? `${alt} (no picture)` : alt}
+      alt={missing ? t('inventory:models.noPicture', { name: alt }) : alt}
       className="thumb"
       loading="lazy"
       onError={() => setFailed(src)}
