@@ -138,10 +138,3 @@ export function saleBody(
 export const GRID_TERMS = [36, 48, 60, 72] as const;
 /** The grid's APRs until the salesperson types others. */
 export const DEFAULT_APRS = ['3.9', '5.9', '7.9'];
-
-/** Cents as dollars for display: 53556 → "$535.56". */
-export function centsText(cents: number): string {
-  const sign = cents < 0 ? '−' : '';
-  const whole = Math.abs(cents);
-  return `${sign}$${Math.floor(whole / 100).toLocaleString('en-US')}.${String(whole % 100).padStart(2, '0')}`;
-}

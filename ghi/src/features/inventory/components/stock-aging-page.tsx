@@ -2,11 +2,11 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type Column, DataTable } from '../../../components/data-table';
 import { VinLink } from '../../../components/vin-link';
-import { formatMoney } from '../../../lib/format';
+import { formatMoney, formatNumber } from '../../../lib/format';
 import { AGE_BUCKETS, bucketOf, useUnsoldStock } from '../api/get-stock-ages';
 import type { Automobile } from '../types';
 
-const days = (n: number) => (n === 1 ? '1 day' : `${n.toLocaleString('en-US')} days`);
+const days = (n: number) => (n === 1 ? '1 day' : `${formatNumber(n)} days`);
 
 /**
  * The unsold stock by how long it has waited since the dealership took it in (`days_in_stock`),
@@ -58,7 +58,7 @@ export function StockAgingPage() {
     {
       key: 'condition',
       header: 'Condition',
-      cell: (car) => `${car.condition === 'used' ? 'Used' : 'New'}, ${car.odometer.toLocaleString('en-US')} mi`,
+      cell: (car) => `${car.condition === 'used' ? 'Used' : 'New'}, ${formatNumber(car.odometer)} mi`,
       sortValue: (car) => car.condition,
     },
     {

@@ -3,7 +3,7 @@ import '../desk.css';
 import { Paper, SignatureLines } from '../../../components/paper';
 import { ErrorState, Loading } from '../../../components/states';
 import { isMissingRecord } from '../../../lib/api-client';
-import { formatDateTime, formatMoney } from '../../../lib/format';
+import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { useSale } from '../api/get-sale';
 import { useSaleCar } from '../api/get-sale-car';
 import { personName } from '../types';
@@ -98,7 +98,7 @@ export function BillOfSalePage() {
               <code>{s.trade_in.vin}</code>
             </dd>
             <dt>Odometer</dt>
-            <dd>{s.trade_in.odometer.toLocaleString('en-US')} miles</dd>
+            <dd>{formatNumber(s.trade_in.odometer)} miles</dd>
             <dt>Allowance</dt>
             <dd>{formatMoney(s.trade_in.allowance)}</dd>
             {s.trade_in.payoff !== null && (

@@ -1,13 +1,13 @@
+import { dealership, formatMoney, formatNumber } from '../../../lib/format';
 import type { Sale } from '../types';
 
 // A sale's deal as line items and totals, read off the Sale JSON the API answers (its `deal` is
 // the figures `computeDeal` gave when the sale was recorded): on the sale's page and on the
 // printed buyer's order alike, so the two never tell the customer different sums.
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-const money = (amount: number) => usd.format(amount);
-const less = (amount: number) => `−${usd.format(amount)}`;
-const percent = (rate: number) => `${rate.toLocaleString('en-US', { maximumFractionDigits: 4 })} %`;
+const money = formatMoney;
+const less = (amount: number) => `−${formatMoney(amount)}`;
+const percent = (rate: number) => `${rate.toLocaleString(dealership.locale, { maximumFractionDigits: 4 })} %`;
 
 interface Line {
   label: string;
@@ -31,7 +31,7 @@ export function dealLines(sale: Pick<Sale, 'price' | 'fees' | 'trade_in' | 'deal
     lines.push({
       label: 'Trade-in allowance',
       value: less(d.trade_allowance),
-      note: `${trade.year} ${trade.make} ${trade.model}${trade.color ? `, ${trade.color}` : ''}, VIN ${trade.vin}, ${trade.odometer.toLocaleString('en-US')} miles`,
+      note: `${trade.year} ${trade.make} ${trade.model}${trade.color ? `, ${trade.color}` : ''}, VIN ${trade.vin}, ${formatNumber(trade.odometer)} miles`,
     });
   }
   // A running sum: price + fees − allowance is the taxable amount (never below 0), then tax,

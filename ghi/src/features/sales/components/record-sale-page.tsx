@@ -9,7 +9,7 @@ import { Combobox } from '../../../components/combobox';
 import { VinLink } from '../../../components/vin-link';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
-import { formatMoney } from '../../../lib/format';
+import { formatMoney, formatNumber } from '../../../lib/format';
 import { salePath } from '../../../lib/paths';
 import { useCreateSale } from '../api/create-sale';
 import { useVinDecoding } from '../api/decode-vin';
@@ -19,7 +19,6 @@ import { getSaleableCars, saleableCarsKey, useSaleableCars } from '../api/get-sa
 import { useSalespeople } from '../api/get-salespeople';
 import { useStockCar } from '../api/get-stock-car';
 import {
-  centsText,
   DEFAULT_APRS,
   type DealFields,
   dealOf,
@@ -33,6 +32,9 @@ import {
 } from '../deal-form';
 import { personName, type Sale, type SaleableCar } from '../types';
 import { NewCustomerDialog } from './new-customer-dialog';
+
+/** Cents in the dealership's money format (the amounts are whole cents, so the double prints exactly). */
+const centsText = (cents: number) => formatMoney(cents / 100);
 
 const describeCar = (car: SaleableCar) => `${car.year} ${car.manufacturer} ${car.model}, ${car.color}`;
 
@@ -108,7 +110,7 @@ function CarFacts({ vin, onListPrice }: { vin: string; onListPrice: (price: numb
       </dd>
       <dt>Condition</dt>
       <dd>
-        {c.condition === 'used' ? 'Used' : 'New'} · {c.odometer.toLocaleString('en-US')} miles
+        {c.condition === 'used' ? 'Used' : 'New'} · {formatNumber(c.odometer)} miles
       </dd>
       <dt>List price</dt>
       <dd>
@@ -125,7 +127,7 @@ function CarFacts({ vin, onListPrice }: { vin: string; onListPrice: (price: numb
       </dd>
       <dt>In stock</dt>
       <dd className={c.days_in_stock > 60 ? 'fact-warn' : undefined}>
-        {c.days_in_stock === 1 ? '1 day' : `${c.days_in_stock} days`}
+        {c.days_in_stock === 1 ? '1 day' : `${formatNumber(c.days_in_stock)} days`}
       </dd>
       {c.cost !== undefined && (
         <>
@@ -375,7 +377,7 @@ function DealSummary({ fields, financing }: { fields: DealFields; financing: Fin
     ['Fees', centsText(d.fees_total)],
     ...(fields.tradeIn ? ([['Trade-in allowance', `−${centsText(d.trade_allowance)}`]] as [string, string][]) : []),
     ['Taxable amount', centsText(d.taxable)],
-    [`Tax at ${(d.tax_rate / 10_000).toString()} %`, centsText(d.tax)],
+    [`Tax at ${formatNumber(d.tax_rate / 10_000)} %`, centsText(d.tax)],
     ...(fields.tradeIn ? ([['Trade-in payoff', centsText(d.trade_payoff)]] as [string, string][]) : []),
     ['Down payment', `−${centsText(d.down_payment)}`],
   ];

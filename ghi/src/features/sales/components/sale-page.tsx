@@ -9,7 +9,7 @@ import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { isMissingRecord } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
-import { formatDateTime, formatMoney } from '../../../lib/format';
+import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { customerPath, salespersonPath } from '../../../lib/paths';
 import { useSale } from '../api/get-sale';
 import { useVoidSale } from '../api/void-sale';
@@ -129,7 +129,7 @@ export function SalePage() {
             <dd>
               {s.trade_in.year} {s.trade_in.make} {s.trade_in.model}
               {s.trade_in.color ? `, ${s.trade_in.color}` : ''} · <VinLink vin={s.trade_in.vin} /> ·{' '}
-              {s.trade_in.odometer.toLocaleString('en-US')} miles
+              {formatNumber(s.trade_in.odometer)} miles
             </dd>
           </>
         )}
