@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import { errorMessage } from '../../../lib/api-client';
 import { localToday } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 
 export interface DateRange {
   from: string;
@@ -22,6 +23,7 @@ export function useReportRange({
   open?: boolean;
   defaults?: (today: string) => DateRange;
 } = {}) {
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const fallback = open ? { from: '', to: '' } : defaults(localToday());
   const range: DateRange = { from: params.get('from') ?? fallback.from, to: params.get('to') ?? fallback.to };
@@ -29,7 +31,7 @@ export function useReportRange({
   const checked = reportRangeQuery.safeParse(
     Object.fromEntries(Object.entries(range).filter(([, value]) => value !== '')),
   );
-  const problem = checked.success ? null : (checked.error.issues[0]?.message ?? 'Check the dates');
+  const problem = checked.success ? null : (checked.error.issues[0]?.message ?? t('reports:range.check'));
   const change = (key: keyof DateRange, value: string) => {
     const next = new URLSearchParams(params);
     next.set(key, value);
@@ -45,12 +47,13 @@ export function ReportRangeForm({
   change,
   hint,
 }: ReturnType<typeof useReportRange> & { hint: string }) {
+  const { t } = useTranslation();
   const ids = useId();
   return (
-    <form className="report-range" aria-label="Dates of the report" onSubmit={(event) => event.preventDefault()}>
+    <form className="report-range" aria-label={t('reports:range.label')} onSubmit={(event) => event.preventDefault()}>
       <div className="grid">
         <div>
-          <label htmlFor={`${ids}-from`}>From</label>
+          <label htmlFor={`${ids}-from`}>{t('reports:range.from')}</label>
           <input
             id={`${ids}-from`}
             type="date"
@@ -61,7 +64,7 @@ export function ReportRangeForm({
           />
         </div>
         <div>
-          <label htmlFor={`${ids}-to`}>To</label>
+          <label htmlFor={`${ids}-to`}>{t('reports:range.to')}</label>
           <input
             id={`${ids}-to`}
             type="date"
@@ -80,12 +83,13 @@ export function ReportRangeForm({
 
 /** Saves the report as CSV: the same rows as the table, from the API. */
 export function DownloadCsvButton({ download, label }: { download: () => Promise<void>; label: string }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   return (
     <button
       type="button"
       className="secondary outline small"
-      aria-label={`Download CSV: ${label}`}
+      aria-label={t('reports:download.label', { report: label })}
       disabled={busy}
       aria-busy={busy || undefined}
       onClick={async () => {
@@ -93,13 +97,13 @@ export function DownloadCsvButton({ download, label }: { download: () => Promise
         try {
           await download();
         } catch (error) {
-          toast.error(`The CSV could not be downloaded: ${errorMessage(error)}`);
+          toast.error(t('reports:download.failed', { reason: errorMessage(error) }));
         } finally {
           setBusy(false);
         }
       }}
     >
-      Download CSV
+      {t('reports:download.button')}
     </button>
   );
 }

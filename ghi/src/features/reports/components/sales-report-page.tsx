@@ -1,8 +1,10 @@
 import '../reports.css';
 import type { SalesByMonthRow, SalesBySalespersonRow } from '@carcar/common/contract/reports';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { type Column, DataTable } from '../../../components/data-table';
 import { formatMoney } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { downloadSalesByMonth, useSalesByMonth } from '../api/get-sales-by-month';
 import { downloadSalesBySalesperson, useSalesBySalesperson } from '../api/get-sales-by-salesperson';
 import { formatCount, monthLabel } from './labels';
@@ -12,30 +14,55 @@ import { ReportSection } from './report-section';
 
 const average = (value: number | null) => (value === null ? '—' : formatMoney(value));
 
-const monthColumns: Column<SalesByMonthRow>[] = [
-  { key: 'month', header: 'Month', cell: (row) => monthLabel(row.month), sortValue: (row) => row.month },
-  { key: 'sales', header: 'Sales', cell: (row) => formatCount(row.sales), sortValue: (row) => row.sales },
-  { key: 'revenue', header: 'Revenue', cell: (row) => formatMoney(row.revenue), sortValue: (row) => row.revenue },
+const monthColumns = (t: TFunction): Column<SalesByMonthRow>[] => [
+  {
+    key: 'month',
+    header: t('reports:sales.month'),
+    cell: (row) => monthLabel(row.month),
+    sortValue: (row) => row.month,
+  },
+  {
+    key: 'sales',
+    header: t('reports:sales.sales'),
+    cell: (row) => formatCount(row.sales),
+    sortValue: (row) => row.sales,
+  },
+  {
+    key: 'revenue',
+    header: t('reports:sales.revenue'),
+    cell: (row) => formatMoney(row.revenue),
+    sortValue: (row) => row.revenue,
+  },
   {
     key: 'average',
-    header: 'Average price',
+    header: t('reports:sales.averagePrice'),
     cell: (row) => average(row.average_price),
     sortValue: (row) => row.average_price ?? -1,
   },
 ];
 
-const personColumns: Column<SalesBySalespersonRow>[] = [
+const personColumns = (t: TFunction): Column<SalesBySalespersonRow>[] => [
   {
     key: 'salesperson',
-    header: 'Salesperson',
+    header: t('reports:sales.salesperson'),
     cell: (row) => `${row.salesperson} (${row.employee_id})`,
     sortValue: (row) => row.salesperson,
   },
-  { key: 'sales', header: 'Sales', cell: (row) => formatCount(row.sales), sortValue: (row) => row.sales },
-  { key: 'revenue', header: 'Revenue', cell: (row) => formatMoney(row.revenue), sortValue: (row) => row.revenue },
+  {
+    key: 'sales',
+    header: t('reports:sales.sales'),
+    cell: (row) => formatCount(row.sales),
+    sortValue: (row) => row.sales,
+  },
+  {
+    key: 'revenue',
+    header: t('reports:sales.revenue'),
+    cell: (row) => formatMoney(row.revenue),
+    sortValue: (row) => row.revenue,
+  },
   {
     key: 'average',
-    header: 'Average price',
+    header: t('reports:sales.averagePrice'),
     cell: (row) => average(row.average_price),
     sortValue: (row) => row.average_price ?? -1,
   },
@@ -43,6 +70,7 @@ const personColumns: Column<SalesBySalespersonRow>[] = [
 
 /** Managers: live sales (voided ones left out) by month and by salesperson, over chosen days. */
 export function SalesReportPage() {
+  const { t } = useTranslation();
   const dates = useReportRange();
   const { range, problem } = dates;
   const byMonth = useSalesByMonth(range, !problem);
@@ -52,34 +80,38 @@ export function SalesReportPage() {
     const rows = byMonth.data ?? [];
     return {
       labels: rows.map((row) => monthLabel(row.month)),
-      series: [{ label: 'Revenue', values: rows.map((row) => row.revenue) }],
+      series: [{ label: t('reports:sales.revenue'), values: rows.map((row) => row.revenue) }],
     };
-  }, [byMonth.data]);
+  }, [byMonth.data, t]);
   const personChart = useMemo(() => {
     const rows = byPerson.data ?? [];
     return {
       labels: rows.map((row) => row.salesperson),
-      series: [{ label: 'Revenue', values: rows.map((row) => row.revenue) }],
+      series: [{ label: t('reports:sales.revenue'), values: rows.map((row) => row.revenue) }],
     };
-  }, [byPerson.data]);
+  }, [byPerson.data, t]);
 
   return (
     <>
-      <h1>Sales report</h1>
-      <ReportRangeForm {...dates} hint="Days of the sale, both included. Voided sales are left out." />
-      <ReportSection id="sales-by-month" title="Sales by month" download={() => downloadSalesByMonth(range)}>
+      <h1>{t('reports:sales.title')}</h1>
+      <ReportRangeForm {...dates} hint={t('reports:sales.hint')} />
+      <ReportSection
+        id="sales-by-month"
+        title={t('reports:sales.byMonth')}
+        download={() => downloadSalesByMonth(range)}
+      >
         {byMonth.data && byMonth.data.length > 0 && (
-          <ReportChart title="Revenue by month" format={formatMoney} {...monthChart} />
+          <ReportChart title={t('reports:sales.revenueByMonth')} format={formatMoney} {...monthChart} />
         )}
         <DataTable
-          caption="Sales by month"
+          caption={t('reports:sales.byMonth')}
           rows={byMonth.data}
           isLoading={byMonth.isLoading}
           error={byMonth.error}
           retry={() => byMonth.refetch()}
           rowKey={(row) => row.month}
-          columns={monthColumns}
-          empty={problem ?? 'No months in this range.'}
+          columns={monthColumns(t)}
+          empty={problem ?? t('reports:sales.noMonths')}
           pageSize={120}
           // Every month of the range, most of them often zeros: rows, not a card each, on a phone.
           compact
@@ -87,21 +119,26 @@ export function SalesReportPage() {
       </ReportSection>
       <ReportSection
         id="sales-by-salesperson"
-        title="Sales by salesperson"
+        title={t('reports:sales.bySalesperson')}
         download={() => downloadSalesBySalesperson(range)}
       >
         {byPerson.data && byPerson.data.length > 0 && (
-          <ReportChart title="Revenue by salesperson" format={formatMoney} horizontal {...personChart} />
+          <ReportChart
+            title={t('reports:sales.revenueBySalesperson')}
+            format={formatMoney}
+            horizontal
+            {...personChart}
+          />
         )}
         <DataTable
-          caption="Sales by salesperson"
+          caption={t('reports:sales.bySalesperson')}
           rows={byPerson.data}
           isLoading={byPerson.isLoading}
           error={byPerson.error}
           retry={() => byPerson.refetch()}
           rowKey={(row) => row.salesperson_id}
-          columns={personColumns}
-          empty={problem ?? 'No salespeople on file.'}
+          columns={personColumns(t)}
+          empty={problem ?? t('reports:sales.noSalespeople')}
           pageSize={100}
         />
       </ReportSection>
