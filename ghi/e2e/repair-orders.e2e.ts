@@ -60,6 +60,8 @@ const lineCell = (page: Page, description: string) =>
 async function atEveryWidth(page: Page, name: string, check: string): Promise<void> {
   for (const width of [1280, 768, 390]) {
     await page.setViewportSize({ width, height: width < 768 ? 844 : 900 });
+    // A list being fetched again is dimmed (and so lower in contrast) until its answer is in.
+    await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
     await checkPage(page, `${check} at ${width} px`);
     await screenshot(page, `${name}-${width}`);
   }
