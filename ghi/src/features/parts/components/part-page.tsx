@@ -51,8 +51,14 @@ const movementColumns: Column<PartMovement>[] = [
       </>
     ),
   },
-  { key: 'actor', header: 'By', cell: (m) => actorName(m.actor) },
+  { key: 'actor', header: 'By', cell: (m) => movedBy(m) },
 ];
+
+/** Who moved the stock; a customer's approval through the link is the gateway's own credential. */
+function movedBy(m: PartMovement): string {
+  if ('service' in m.actor && m.actor.service === 'carcar-gateway') return 'The customer, through the approval link';
+  return actorName(m.actor);
+}
 
 function EditPart({ part, onDone }: { part: Part; onDone: () => void }) {
   const update = useUpdatePart(part.number);

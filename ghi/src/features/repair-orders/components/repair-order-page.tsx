@@ -236,10 +236,10 @@ export function RepairOrderPage() {
         />
       </section>
       {deciding && proposed && !settled && <RecordApproval order={o} onDone={() => setDeciding(false)} />}
+      <InspectionSummary order={o} />
       {(mayWrite || mayPropose) && !settled && (
         <AddLineForm orderId={o.id} laborRate={settings.data?.labor_rate} technicians={technicians.data} />
       )}
-      <InspectionSummary order={o} />
       <Payments order={o} />
     </>
   );
