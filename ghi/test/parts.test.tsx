@@ -117,7 +117,12 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
         200,
         {
           movements: [
-            movement(3, { quantity: -2, reason: 'repair_order', repair_order: 12 }),
+            movement(3, {
+              quantity: -2,
+              reason: 'repair_order',
+              repair_order: 12,
+              actor: { service: 'carcar-gateway' },
+            }),
             movement(2, { quantity: 1, reason: 'void', repair_order: 11 }),
             movement(1, { quantity: 5, reason: 'receipt', cost: 41.5, reference: 'INV-778' }),
           ],
@@ -234,7 +239,7 @@ describe('one part', () => {
     const ledger = await screen.findByRole('table', { name: 'Stock movements of BP-1001, newest first' });
     const rows = within(ledger).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
-      expect.stringContaining('-2Repair orderRO 12'),
+      expect.stringContaining('-2Repair orderRO 12The customer, through the approval link'),
       expect.stringContaining('+1Order voided: put backRO 11'),
       expect.stringContaining('+5ReceivedINV-778 at $41.50'),
     ]);
