@@ -1,5 +1,6 @@
 import type { StaffInput } from '@carcar/common/contract/people';
 import type { UseFormReturn } from 'react-hook-form';
+import { useTranslation } from '../lib/i18n';
 import { FormFooter, TextField } from './form';
 
 /** The add form technicians and salespeople share: the same three fields, the same body. */
@@ -14,12 +15,13 @@ export function StaffForm({
   label: string;
   submit: string;
 }) {
+  const { t } = useTranslation();
   return (
     <form onSubmit={onSubmit} noValidate aria-label={label}>
       <div className="grid">
-        <TextField form={form} name="first_name" label="First name" />
-        <TextField form={form} name="last_name" label="Last name" />
-        <TextField form={form} name="employee_id" label="Employee ID" />
+        <TextField form={form} name="first_name" label={t('common:staff.firstName')} />
+        <TextField form={form} name="last_name" label={t('common:staff.lastName')} />
+        <TextField form={form} name="employee_id" label={t('common:staff.employeeId')} />
       </div>
       <FormFooter form={form} submit={submit} />
     </form>

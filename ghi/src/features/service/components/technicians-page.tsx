@@ -5,6 +5,7 @@ import { DataTable } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
 import { StaffForm } from '../../../components/staff-form';
 import { useCan } from '../../../lib/auth';
+import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateTechnician } from '../api/create-technician';
 import { techniciansRequest, useTechnicians } from '../api/get-technicians';
@@ -12,6 +13,7 @@ import { technicianName } from '../types';
 
 /** Every technician, retired ones marked (their appointments keep their name), and a form to add one. */
 export function TechniciansPage() {
+  const { t } = useTranslation();
   const create = useCreateTechnician();
   const technicians = useTechnicians();
   const mayWrite = useCan('technicians.write');
@@ -19,37 +21,56 @@ export function TechniciansPage() {
     schema: technicianBody,
     defaultValues: { first_name: '', last_name: '', employee_id: '' },
     save: create.mutateAsync,
-    success: 'Technician added',
+    success: t('service:technicians.added'),
   });
   return (
     <>
-      <h1>Technicians</h1>
-      {mayWrite && <StaffForm form={form} onSubmit={onSubmit} label="Add a technician" submit="Add technician" />}
+      <h1>{t('service:technicians.title')}</h1>
+      {mayWrite && (
+        <StaffForm
+          form={form}
+          onSubmit={onSubmit}
+          label={t('service:technicians.addForm')}
+          submit={t('service:technicians.add')}
+        />
+      )}
       <div className="list-toolbar">
         <ExportCsvButton name="technicians" request={techniciansRequest} />
       </div>
       <DataTable
-        caption="Technicians"
+        caption={t('service:technicians.title')}
         rows={technicians.data}
         isLoading={technicians.isLoading}
         error={technicians.error}
         retry={() => technicians.refetch()}
-        rowKey={(t) => t.id}
-        searchText={(t) => `${t.first_name} ${t.last_name} ${t.employee_id} ${t.active === false ? 'retired' : ''}`}
-        empty="No technicians yet."
+        rowKey={(tech) => tech.id}
+        searchText={(tech) =>
+          `${tech.first_name} ${tech.last_name} ${tech.employee_id} ${tech.active === false ? t('common:staff.retired') : ''}`
+        }
+        empty={t('service:technicians.empty')}
         columns={[
-          { key: 'employee_id', header: 'Employee ID', cell: (t) => t.employee_id, sortValue: (t) => t.employee_id },
+          {
+            key: 'employee_id',
+            header: t('common:staff.employeeId'),
+            cell: (tech) => tech.employee_id,
+            sortValue: (tech) => tech.employee_id,
+          },
           {
             key: 'name',
-            header: 'Name',
-            cell: (t) => <Link to={`/service/technicians/${t.id}`}>{technicianName(t)}</Link>,
-            sortValue: (t) => technicianName(t),
+            header: t('common:staff.name'),
+            cell: (tech) => <Link to={`/service/technicians/${tech.id}`}>{technicianName(tech)}</Link>,
+            sortValue: (tech) => technicianName(tech),
           },
           {
             key: 'active',
-            header: 'Status',
-            cell: (t) => (t.active === false ? <span className="badge retired">Retired</span> : 'Active'),
-            sortValue: (t) => (t.active === false ? 1 : 0),
+            header: t('common:staff.status'),
+            cell: (tech) =>
+              tech.active === false ? (
+                <span className="badge retired">{t('common:staff.retired')}</span>
+              ) : (
+                t('common:staff.active')
+              ),
+            sortValue: (tech) => (tech.active === false ? 1 : 0),
           },
         ]}
       />
