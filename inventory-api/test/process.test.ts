@@ -118,6 +118,7 @@ describe('the inventory-api process', () => {
       { table_schema: 'inventory', table_name: 'automobile_counts' },
       { table_schema: 'inventory', table_name: 'automobiles' },
       { table_schema: 'inventory', table_name: 'catalog_version' },
+      { table_schema: 'inventory', table_name: 'events' },
       { table_schema: 'inventory', table_name: 'manufacturers' },
       { table_schema: 'inventory', table_name: 'vehicle_models' },
     ]);
