@@ -3,6 +3,7 @@ import { decodeVin } from '@carcar/common/contract/vin';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { env } from '../config/env';
+import { useTranslation } from '../lib/i18n';
 
 /**
  * A paper to print: the dealership's name, what the paper is and its number and date, then its
@@ -22,11 +23,12 @@ export function Paper({
   back: { to: string; label: string };
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <div className="paper-actions no-print">
         <button type="button" onClick={() => window.print()}>
-          Print
+          {t('common:paper.print')}
         </button>
         <Link to={back.to}>{back.label}</Link>
       </div>
@@ -50,6 +52,7 @@ export function Paper({
 
 /** The VIN and what it says by itself: maker code, where the car was built, its model year. */
 export function VinFacts({ vin }: { vin: string }) {
+  const { t } = useTranslation();
   const decoded = decodeVin(vin);
   return (
     <>
@@ -59,36 +62,37 @@ export function VinFacts({ vin }: { vin: string }) {
       </dd>
       {decoded.wmi && (
         <>
-          <dt>Maker code</dt>
+          <dt>{t('common:paper.makerCode')}</dt>
           <dd>{decoded.wmi}</dd>
         </>
       )}
       {(decoded.country || decoded.region) && (
         <>
-          <dt>Built in</dt>
+          <dt>{t('common:paper.builtIn')}</dt>
           <dd>{[decoded.country, decoded.region].filter(Boolean).join(', ')}</dd>
         </>
       )}
       {decoded.model_years.length > 0 && (
         <>
-          <dt>Model year (by VIN)</dt>
-          <dd>{decoded.model_years.join(' or ')}</dd>
+          <dt>{t('common:paper.modelYear')}</dt>
+          <dd>{decoded.model_years.join(t('common:paper.or'))}</dd>
         </>
       )}
-      <dt>Check digit</dt>
-      <dd>{decoded.check_digit_ok ? 'correct' : 'does not match; check the VIN against the car'}</dd>
+      <dt>{t('common:paper.checkDigit')}</dt>
+      <dd>{decoded.check_digit_ok ? t('common:paper.checkDigitOk') : t('common:paper.checkDigitBad')}</dd>
     </>
   );
 }
 
 /** Lines to sign on, each named: who signs and the date. */
 export function SignatureLines({ signers }: { signers: string[] }) {
+  const { t } = useTranslation();
   return (
-    <section className="paper-signatures" aria-label="Signatures">
+    <section className="paper-signatures" aria-label={t('common:paper.signatures')}>
       {signers.map((signer) => (
         <div key={signer}>
-          <p>Signature of the {signer}</p>
-          <p>Date</p>
+          <p>{t('common:paper.signatureOf', { signer })}</p>
+          <p>{t('common:paper.date')}</p>
         </div>
       ))}
     </section>
