@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { serviceRoutes as routeTable } from '@carcar/common/contract/routes';
+import { serviceRoutes } from '@carcar/common/contract/routes';
 import type { Database, Db } from '@carcar/common/db/database';
 import { ping } from '@carcar/common/db/database';
 import { errorHandler, jsonBody } from '@carcar/common/http/app';
@@ -16,14 +16,14 @@ import { builtApp } from './app-files/static.js';
 import { recordRefusals } from './audit/refusals.js';
 import { callerOf, subjectOf } from './auth/caller.js';
 import { csrfGuard } from './auth/csrf.js';
-import { identify, requireCaller, requirePermission } from './auth/identify.js';
+import { identify, requireCaller, requireCallerPermission } from './auth/identify.js';
 import { createIdentityCache } from './auth/identity-cache.js';
 import { authRouter } from './auth/routes.js';
 import { sessions } from './auth/session.js';
 import { loginThrottles, writeLimiter } from './auth/throttle.js';
 import type { GatewayConfig } from './config.js';
 import { auditLog } from './db/schema.js';
-import { forwardTo, serviceRoutes } from './forward/services.js';
+import { forwardedServices, forwardTo } from './forward/services.js';
 import { publicEstimates } from './public/estimates.js';
 import { unsubscribeRouter } from './public/unsubscribe.js';
 import { requestLog } from './request-log.js';
@@ -110,7 +110,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     failuresPerAddress: config.LOGIN_FAILURES_PER_ADDRESS,
     windowMinutes: config.LOGIN_THROTTLE_MINUTES,
   });
-  const routes = serviceRoutes({
+  const routes = forwardedServices({
     inventory: config.INVENTORY_API_URL,
     service: config.SERVICE_API_URL,
     sales: config.SALES_API_URL,
@@ -155,7 +155,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   app.use(
     recordRequests(
       prefixedTableRoute(
-        routes.map((r) => ({ prefix: r.prefix, rules: routeTable[r.audience] })),
+        routes.map((r) => ({ prefix: r.prefix, rules: serviceRoutes[r.audience] })),
         ['/auth'],
       ),
     ),
@@ -250,7 +250,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   // The identity trail is for administrators: it names who tried which email and who was refused where.
   app.use(
     '/auth/audit',
-    requirePermission('users.manage', 'read the trail of sign-ins and account changes'),
+    requireCallerPermission('users.manage', 'read the trail of sign-ins and account changes'),
     auditRouter(db, auditLog),
   );
 

@@ -1,11 +1,11 @@
 import { customerBody } from '@carcar/common/contract/sales';
 import { type Db, ping } from '@carcar/common/db/database';
-import { staffRoutes, tableRoutes } from '@carcar/common/db/table-repository';
 import { eventsRouter } from '@carcar/common/events/feed';
 import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
 import { openApiRouter } from '@carcar/common/http/openapi';
 import { resourceRouter } from '@carcar/common/http/routes';
+import { staffRoutes, tableResourceRoutes } from '@carcar/common/http/table-routes';
 import type { Logger } from '@carcar/common/service/logger';
 import type { SyncStatus } from '@carcar/common/sync/poller';
 import { count } from 'drizzle-orm';
@@ -66,7 +66,7 @@ export function createApp({
       app.use(
         '/api/customers',
         resourceRouter(
-          tableRoutes('customers', customerBody, customersRepository(db), {
+          tableResourceRoutes('customers', customerBody, customersRepository(db), {
             listQuery: customerListQuery,
             update: customerUpdateBody,
           }),

@@ -1,10 +1,10 @@
 import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
 import { reportRangeQuery } from '@carcar/common/contract/reports';
 import { customerBody, type Sale, saleCreateBody } from '@carcar/common/contract/sales';
-import { staffListQuery } from '@carcar/common/db/table-repository';
 import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
+import { staffListQuery } from '@carcar/common/http/table-routes';
 import { automobileListQuery } from './automobiles/schemas.js';
 import { customerListQuery, customerUpdateBody } from './people/schemas.js';
 import { saleGetQuery, saleListQuery, saleVoidQuery } from './sales/schemas.js';

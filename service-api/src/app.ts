@@ -1,12 +1,12 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Db, ping } from '@carcar/common/db/database';
-import { staffRoutes } from '@carcar/common/db/table-repository';
 import { eventsRouter } from '@carcar/common/events/feed';
 import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
 import { openApiRouter } from '@carcar/common/http/openapi';
 import { resourceRouter } from '@carcar/common/http/routes';
+import { staffRoutes } from '@carcar/common/http/table-routes';
 import type { Logger } from '@carcar/common/service/logger';
 import type { SyncStatus } from '@carcar/common/sync/poller';
 import type { Express } from 'express';

@@ -1,10 +1,10 @@
 import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
-import { reportRangeQuery } from '@carcar/common/contract/reports';
+import { reportMonthsQuery, reportRangeQuery } from '@carcar/common/contract/reports';
 import { appointmentCancelBody, appointmentCreateBody } from '@carcar/common/contract/service';
-import { staffListQuery } from '@carcar/common/db/table-repository';
 import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
+import { staffListQuery } from '@carcar/common/http/table-routes';
 import { appointmentListQuery } from './appointments/schemas.js';
 import { dueListQuery } from './due/schemas.js';
 import { emailOperations } from './emails/openapi.js';
@@ -116,6 +116,43 @@ const operations: Operation[] = [
           finished: 9,
           canceled: 1,
           open: 2,
+        },
+      ],
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/repair-orders-by-month/',
+    summary:
+      'Managers: repair orders invoiced (or since closed) per month of invoice (on the dealership clock, TIMEZONE) from ?from= to ?to= (months such as 2026-11; by default the last twelve, this one included), months without one left out: orders, labor sales and billed hours of the approved or done labor lines, effective labor rate (labor sales ÷ billed hours, half-up to the cent; null without hours) and hours per order; CSV with Accept: text/csv',
+    query: reportMonthsQuery,
+    example: {
+      months: [
+        {
+          month: '2026-11',
+          repair_orders: 42,
+          labor_sales: 12345.67,
+          billed_hours: 98.5,
+          effective_labor_rate: 125.34,
+          hours_per_repair_order: 2.35,
+        },
+      ],
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/technician-efficiency/',
+    summary:
+      "Managers: each technician's month (of the orders' invoice, as repair-orders-by-month): hours billed on their labor lines, hours they clocked on those orders, and efficiency (billed ÷ clocked, half-up to 2 decimals; null without clocked time); CSV with Accept: text/csv",
+    query: reportMonthsQuery,
+    example: {
+      months: [
+        {
+          month: '2026-11',
+          technician: { id: 1, first_name: 'Ada', last_name: 'Lovelace' },
+          billed_hours: 40.5,
+          clocked_hours: 36.25,
+          efficiency: 1.12,
         },
       ],
     },

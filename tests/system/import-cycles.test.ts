@@ -95,4 +95,16 @@ describe('imports', () => {
     expect([...graph.values()].some((targets) => targets.length > 0)).toBe(true);
     expect(cyclesOf(graph).map((cycle) => cycle.join(' → '))).toEqual([]);
   });
+
+  it('the database layer (common/src/db/) imports nothing from common/src/http/', () => {
+    const http = path.join(root, 'common/src/http') + path.sep;
+    const database = sourceFiles(path.join(root, 'common/src/db'));
+    expect(database.length).toBeGreaterThan(3);
+    const upward = database.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => target.startsWith(http))
+        .map((target) => `${path.relative(root, file)} → ${path.relative(root, target)}`),
+    );
+    expect(upward).toEqual([]);
+  });
 });

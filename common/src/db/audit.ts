@@ -3,10 +3,8 @@ import { bigserial, index, jsonb, type PgSchema, timestamp, varchar } from 'driz
 import { z } from 'zod';
 import type { AuditActor, AuditEntry } from '../contract/audit.js';
 import type { Actor } from '../contract/permissions.js';
-import { type Paged, pageQuery } from '../http/list.js';
-import type { RequestContext } from '../http/routes.js';
 import type { Db } from './database.js';
-import { countRows, fetchPage, totalOf } from './pagination.js';
+import { countRows, fetchPage, type Paged, pageQuery, totalOf } from './pagination.js';
 
 // The audit trail (docs/audit.md): an append-only table in each service's own schema, filled by
 // triggers on the audited tables in the same transaction as the change. The triggers read who is
@@ -45,6 +43,15 @@ export interface AuditContext {
   /** Overrides the trigger's create/update/delete with what staff call it: cancel, finish, sale, void, sold. */
   action?: string;
   reason?: string;
+}
+
+/**
+ * Who is asking, for the use cases that narrow to one's own records or record who did what. Here,
+ * not in http/, because the use cases and repositories take it: routes make it (`contextOf`).
+ */
+export interface RequestContext {
+  actor: Actor;
+  requestId: string;
 }
 
 export function auditActor(actor: Actor): AuditActor {

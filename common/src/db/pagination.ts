@@ -1,7 +1,22 @@
 import { count, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Page } from '../http/list.js';
+import { z } from 'zod';
 import type { Db } from './database.js';
+
+export const MAX_PAGE_SIZE = 500;
+
+/** `?limit=&offset=`: without `limit` a list returns every row, as classic clients expect. */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
+});
+
+export type Page = z.output<typeof pageQuery>;
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+}
 
 /**
  * A list's `total` as a column of its page query: the matching rows of the list's own table,

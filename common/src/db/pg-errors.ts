@@ -1,4 +1,4 @@
-import { type AppError, conflict, type FieldError, invalid } from '../http/errors.js';
+import { type AppError, conflict, type FieldError, invalid } from '../errors.js';
 
 /** A field of the Postgres error behind a failed query, whether or not the driver wrapped it. */
 function pgErrorField(error: unknown, field: 'code' | 'constraint', valid: RegExp): string | undefined {

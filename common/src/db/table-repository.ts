@@ -1,14 +1,10 @@
 import { asc, eq, getTableColumns, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { z } from 'zod';
-import { type StaffFilter, type StaffInput, type StaffMember, staffBody, staffUpdateBody } from '../contract/people.js';
-import { type FieldError, notFound } from '../http/errors.js';
-import { type Page, type Paged, pageQuery } from '../http/list.js';
-import type { RequestContext, ResourceRoutes } from '../http/routes.js';
-import { queryBoolean } from '../http/validation.js';
-import { auditContext, audited } from './audit.js';
+import type { StaffFilter, StaffInput, StaffMember } from '../contract/people.js';
+import { type FieldError, notFound } from '../errors.js';
+import { auditContext, audited, type RequestContext } from './audit.js';
 import type { Db } from './database.js';
-import { countRows, fetchPage, totalOf } from './pagination.js';
+import { countRows, fetchPage, type Page, type Paged, totalOf } from './pagination.js';
 import { translatePgError } from './pg-errors.js';
 
 /** A table whose rows are addressed by an integer `id`. */
@@ -127,38 +123,6 @@ export function tableRepository<T extends TableWithId, Input, Json, Filter exten
   };
 }
 
-/** What a table's routes take beyond its create body: the list's query and the update body. */
-export interface TableRouteSchemas<Input, Filter extends object> {
-  /** `GET /`'s query: `pageQuery` extended with the filters; `pageQuery` unless given. */
-  listQuery?: z.ZodType<Page & Partial<Filter>>;
-  /** `PUT /:id`'s body; without it the table has no update route. */
-  update?: z.ZodType<Partial<Input>>;
-}
-
-/**
- * The classic routes of such a table (`GET /`, `POST /`, `GET /:id`, `DELETE /:id`, and `PUT /:id`
- * when given an update body), for `resourceRouter`: a feature that needs nothing more names its
- * list key and its request bodies.
- */
-export function tableRoutes<Input, Json, Filter extends object = object>(
-  listKey: string,
-  body: z.ZodType<Input>,
-  repository: TableRepository<Input, Json, Filter>,
-  schemas: TableRouteSchemas<Input, Filter> = {},
-): ResourceRoutes<Json, number, z.ZodType<Page & Partial<Filter>>, z.ZodType<Input>, z.ZodType<Partial<Input>>> {
-  const update = schemas.update;
-  // Every filter is optional, so a bare page is a valid (unfiltered) list query.
-  const listQuery = schemas.listQuery ?? (pageQuery as unknown as z.ZodType<Page & Partial<Filter>>);
-  return {
-    listKey,
-    list: { query: listQuery, run: repository.list },
-    create: { body, run: repository.create },
-    get: repository.get,
-    ...(update ? { update: { body: update, run: repository.update } } : {}),
-    delete: repository.delete,
-  };
-}
-
 /** The columns every staff table has (technicians, salespeople). */
 interface StaffRow {
   id: number;
@@ -207,12 +171,4 @@ export function staffRepository<T extends TableWithId & { $inferSelect: StaffRow
     // Only `?active=true` filters: retired staff stay in the full list for the history they made.
     where: (filter) => (filter.active ? eq(config.table.active, true) : undefined),
   });
-}
-
-/** `GET /api/technicians/` and `GET /api/salespeople/`: a page, and `?active=true` for the pickers. */
-export const staffListQuery = pageQuery.extend({ active: queryBoolean.optional() });
-
-/** The routes of a staff table: the classic ones, `PUT /:id` and `?active=true`. */
-export function staffRoutes(listKey: string, repository: TableRepository<StaffInput, StaffMember, StaffFilter>) {
-  return tableRoutes(listKey, staffBody, repository, { listQuery: staffListQuery, update: staffUpdateBody });
 }

@@ -1,24 +1,13 @@
 import type { Request, Response } from 'express';
-import { z } from 'zod';
+import type { Paged } from '../db/pagination.js';
 import { CSV_CONTENT_TYPE, toCsv, wantsCsv } from './csv.js';
 import type { ListAnswer, ListEncoding } from './list-cache.js';
 
+// The page query and its result belong to the database layer (db/pagination.ts); named here too
+// for the routes that import them from this path.
+export { MAX_PAGE_SIZE, type Page, type Paged, pageQuery } from '../db/pagination.js';
+
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
-
-export const MAX_PAGE_SIZE = 500;
-
-/** `?limit=&offset=`: without `limit` a list returns every row, as classic clients expect. */
-export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
-  offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
-});
-
-export type Page = z.output<typeof pageQuery>;
-
-export interface Paged<T> {
-  items: T[];
-  total: number;
-}
 
 /** A list's page as its envelope (`{"autos": [...]}`), or as CSV for `Accept: text/csv`. */
 export function sendList<T>(res: Response, key: string, page: Paged<T>): void {

@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
 import { type Router as ExpressRouter, type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
-import { type Actor, actorOf, requestIdOf } from './credentials.js';
+import type { RequestContext } from '../db/audit.js';
+import { actorOf, requestIdOf } from './credentials.js';
 import { wantsCsv } from './csv.js';
 import { acceptedEncoding, type Paged, renderList, sendList, sendListAnswer } from './list.js';
 import { freshRead, ListCache } from './list-cache.js';
 import { parseId, parseInput } from './validation.js';
 
-/** Who is asking, for the use cases that narrow to one's own records or record who did what. */
-export interface RequestContext {
-  actor: Actor;
-  requestId: string;
-}
+export type { RequestContext } from '../db/audit.js';
 
 export function contextOf(res: Response): RequestContext {
   return { actor: actorOf(res), requestId: requestIdOf(res) };

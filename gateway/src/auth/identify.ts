@@ -66,8 +66,12 @@ export const requireCaller: RequestHandler = (req, res, next) => {
   refuse(res, req.get('authorization') !== undefined);
 };
 
-/** 401 when signed out, 403 when signed in without the permission. */
-export function requirePermission(permission: Permission, description: string): RequestHandler {
+/**
+ * 401 when signed out, 403 when signed in without the permission: the gateway's own routes, by the
+ * session's or token's caller. Not common/src/http/authorize.ts's `requirePermission`, which
+ * checks the internal credential the gateway forwards to a service.
+ */
+export function requireCallerPermission(permission: Permission, description: string): RequestHandler {
   return (req, res, next) => {
     const caller = callerOf(res);
     if (!caller) {

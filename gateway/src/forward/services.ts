@@ -17,7 +17,8 @@ export interface ServiceRoute {
   url: string;
 }
 
-export function serviceRoutes(urls: { inventory: string; service: string; sales: string }): ServiceRoute[] {
+/** The services the gateway forwards to, by path prefix (not the permission table: that is contract/routes.ts's `serviceRoutes`). */
+export function forwardedServices(urls: { inventory: string; service: string; sales: string }): ServiceRoute[] {
   return [
     { prefix: '/inventory', audience: 'inventory-api', label: 'inventory', url: urls.inventory },
     { prefix: '/service', audience: 'service-api', label: 'service department', url: urls.service },

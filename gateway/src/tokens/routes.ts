@@ -5,7 +5,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { auditContextOf } from '../audit/trail.js';
 import { callerOf } from '../auth/caller.js';
-import { requirePermission } from '../auth/identify.js';
+import { requireCallerPermission } from '../auth/identify.js';
 import { nameField, roleField } from '../users/schemas.js';
 import type { TokenRecord } from './records.js';
 import { type TokensRepository, withinOwnersRole } from './repository.js';
@@ -29,7 +29,7 @@ function tokenJson(token: TokenRecord) {
 /** /auth/tokens: administrators only. */
 export function tokensRouter(tokens: TokensRepository): Router {
   const router = Router();
-  router.use(requirePermission('users.manage', 'manage API tokens'));
+  router.use(requireCallerPermission('users.manage', 'manage API tokens'));
 
   router.get('/', async (_req, res) => {
     res.json({ tokens: (await tokens.list()).map(tokenJson) });

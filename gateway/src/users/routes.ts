@@ -1,7 +1,7 @@
 import { parseId, parseInput } from '@carcar/common/http/validation';
 import { Router } from 'express';
 import { auditContextOf } from '../audit/trail.js';
-import { requirePermission } from '../auth/identify.js';
+import { requireCallerPermission } from '../auth/identify.js';
 import type { UsersRepository } from './repository.js';
 import { createUserBody, updateUserBody, userJson } from './schemas.js';
 import { createUser, getUser, updateUser } from './use-cases.js';
@@ -9,7 +9,7 @@ import { createUser, getUser, updateUser } from './use-cases.js';
 /** /auth/users: administrators only. */
 export function usersRouter(users: UsersRepository): Router {
   const router = Router();
-  router.use(requirePermission('users.manage', 'manage users'));
+  router.use(requireCallerPermission('users.manage', 'manage users'));
 
   router.get('/', async (_req, res) => {
     res.json({ users: (await users.list()).map(userJson) });

@@ -5,7 +5,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { auditContextOf } from '../audit/trail.js';
 import { callerOf } from '../auth/caller.js';
-import { requirePermission } from '../auth/identify.js';
+import { requireCallerPermission } from '../auth/identify.js';
 import type { AttemptRecord, DeliveryRecord, WebhookRecord, WebhooksRepository } from './repository.js';
 import { generateWebhookSecret, type SecretBox } from './secrets.js';
 import { type ReceiverPolicy, ReceiverRefused, resolveReceiver } from './url-guard.js';
@@ -59,7 +59,7 @@ const eventIdParam = z.uuid({ error: 'An event id is a UUID' });
 export function webhooksRouter(deps: WebhookRoutesDeps): Router {
   const { repository } = deps;
   const router = Router();
-  router.use(requirePermission('users.manage', 'manage webhooks'));
+  router.use(requireCallerPermission('users.manage', 'manage webhooks'));
 
   async function found(id: string | undefined): Promise<WebhookRecord> {
     const webhook = await repository.find(parseId(id));

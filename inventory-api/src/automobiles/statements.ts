@@ -2,6 +2,7 @@ import { centsToText } from '@carcar/common/contract/deal';
 import type { AutomobileSort } from '@carcar/common/contract/inventory';
 import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
+import { containing } from '@carcar/common/db/like';
 import { prepareRows, queryRows } from '@carcar/common/db/statements';
 import type { Paged } from '@carcar/common/http/list';
 import { asc, desc, eq, type Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
@@ -18,11 +19,6 @@ function moneyText(cents: number | null | undefined): string | null {
 
 // The SQL of the automobile use cases. Each answers plain contract JSON, or undefined for no such car.
 
-/** `%` and `_` in a search are letters to the user, not wildcards. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function listFilter(query: StockQuery): SQL {
   const conditions: SQL[] = [sql`true`];
   if (query.sold !== undefined) conditions.push(eq(automobiles.sold, query.sold));
@@ -34,7 +30,7 @@ function listFilter(query: StockQuery): SQL {
     );
   }
   if (query.q) {
-    const pattern = likePattern(query.q);
+    const pattern = containing(query.q);
     conditions.push(
       sql`(${automobiles.vin} ilike ${pattern} or ${automobiles.color} ilike ${pattern} or ${vehicleModels.name} ilike ${pattern} or ${manufacturers.name} ilike ${pattern})`,
     );

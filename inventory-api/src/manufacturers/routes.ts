@@ -1,6 +1,6 @@
 import type { Db } from '@carcar/common/db/database';
-import { tableRoutes } from '@carcar/common/db/table-repository';
 import { resourceRouter } from '@carcar/common/http/routes';
+import { tableResourceRoutes } from '@carcar/common/http/table-routes';
 import type { Router } from 'express';
 import { catalogVersionReader } from '../db/catalog-version.js';
 import type { FeedNotifier } from '../feed/notifier.js';
@@ -10,7 +10,7 @@ import { manufacturerBody } from './schemas.js';
 export function manufacturersRouter(db: Db, feedNotifier: FeedNotifier): Router {
   const manufacturers = manufacturersRepository(db, feedNotifier);
   return resourceRouter({
-    ...tableRoutes('manufacturers', manufacturerBody, manufacturers),
+    ...tableResourceRoutes('manufacturers', manufacturerBody, manufacturers),
     // Revalidated by the browser app, and kept as bytes until a manufacturer or model changes.
     listVersion: catalogVersionReader(db),
     update: { body: manufacturerBody, run: manufacturers.update },

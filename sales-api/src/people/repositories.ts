@@ -1,6 +1,7 @@
 import type { StaffFilter, StaffInput } from '@carcar/common/contract/people';
 import type { Customer, CustomerInput, Salesperson } from '@carcar/common/contract/sales';
 import type { Db } from '@carcar/common/db/database';
+import { containing } from '@carcar/common/db/like';
 import { staffRepository, type TableRepository, tableRepository } from '@carcar/common/db/table-repository';
 import { and, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { customers, salespeople, salesRecords } from '../db/schema.js';
@@ -17,11 +18,6 @@ export function salespeopleRepository(db: Db): TableRepository<StaffInput, Sales
     role: 'salesperson',
     stillReferenced: 'This salesperson still has sales',
   });
-}
-
-/** `%text%` for ILIKE, with the pattern characters a person might type taken literally. */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** `?q=` finds a customer at the counter by any part of the name or the phone number. */

@@ -2,6 +2,7 @@ import type { DealCents } from '@carcar/common/contract/deal';
 import type { SaleInput, TradeIn } from '@carcar/common/contract/sales';
 import { type AuditContext, auditCreated, auditCte, auditInlineCte } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
+import { containing } from '@carcar/common/db/like';
 import { totalOf } from '@carcar/common/db/pagination';
 import { executePage, type FiltersPresent, prepareRows, statementsByFilters } from '@carcar/common/db/statements';
 import { type AnyColumn, and, asc, count, desc, eq, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
@@ -49,11 +50,6 @@ export interface SaleParties {
 
 const placeholder = (name: string) => sql.placeholder(name);
 const isLive = isNull(salesRecords.voidedAt);
-
-/** `%` and `_` in a search are letters to the user, not wildcards. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * `?q=`: the VIN, or the salesperson's or customer's full name, contains the text (any case).
@@ -309,7 +305,7 @@ export function salesStatements(db: Db) {
 
     /** One page of sales (live ones unless voided ones are asked for too), and how many match in all. */
     async list(query: SaleListQuery): Promise<{ rows: SaleRow[]; total: number }> {
-      const params = query.q === undefined ? query : { ...query, q: likePattern(query.q) };
+      const params = query.q === undefined ? query : { ...query, q: containing(query.q) };
       return executePage(listFor(query), params);
     },
 

@@ -6,6 +6,7 @@ import {
 } from '@carcar/common/contract/service';
 import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
+import { containing } from '@carcar/common/db/like';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { staffJson } from '@carcar/common/db/table-repository';
 import { assertOwn, can } from '@carcar/common/http/authorize';
@@ -29,11 +30,6 @@ function appointmentJson({ appointment: a, technician, vip }: AppointmentRow): A
     vip,
     cancel_reason: a.cancelReason,
   };
-}
-
-/** `%text%` for ILIKE, with the pattern characters a person might type taken literally. */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** What service advisors do with appointments: book, look up, cancel, finish, delete. */

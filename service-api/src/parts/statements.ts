@@ -1,4 +1,5 @@
 import type { Db } from '@carcar/common/db/database';
+import { containing } from '@carcar/common/db/like';
 import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
 import { queryRows } from '@carcar/common/db/statements';
 import type { Page } from '@carcar/common/http/list';
@@ -10,11 +11,6 @@ import { byNumber, type PartRow } from '../db/stock.js';
 
 export type { PartRow };
 export type MovementRow = typeof partMovements.$inferSelect;
-
-/** `%text%` for ILIKE, with the pattern characters a person might type taken literally. */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export interface PartListParams extends Page {
   q?: string;

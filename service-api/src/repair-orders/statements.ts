@@ -1,5 +1,6 @@
 import type { RepairOrderStatus } from '@carcar/common/contract/repair-orders';
 import type { Db } from '@carcar/common/db/database';
+import { containing } from '@carcar/common/db/like';
 import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import {
@@ -41,11 +42,6 @@ export interface RunningClock {
   repairOrderId: number;
   description: string;
   technicianId: number;
-}
-
-/** `%text%` for ILIKE, with the pattern characters a person might type taken literally. */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function listWhere(query: RepairOrderListQuery): SQL | undefined {
