@@ -41,14 +41,15 @@ const movementColumns: Column<PartMovement>[] = [
   {
     key: 'detail',
     header: 'Detail',
+    // One element: on a phone the cell is its label and one value side by side.
     cell: (m) => (
-      <>
+      <span>
         {m.repair_order !== null && <Link to={`/service/repair-orders/${m.repair_order}`}>RO {m.repair_order}</Link>}
         {m.reference && <span>{m.reference}</span>}
         {m.cost !== null && <span> at {formatMoney(m.cost)}</span>}
         {m.note && <span>{m.note}</span>}
         {m.repair_order === null && !m.reference && m.cost === null && !m.note && '—'}
-      </>
+      </span>
     ),
   },
   { key: 'actor', header: 'By', cell: (m) => movedBy(m) },
