@@ -1,5 +1,6 @@
 import type { UseFormReturn } from 'react-hook-form';
 import { SelectField } from '../../../components/form';
+import { useTranslation } from '../../../lib/i18n';
 import { useLinkableSalespeople } from '../api/get-salespeople';
 import { useLinkableTechnicians } from '../api/get-technicians';
 import { staffOptions } from '../options';
@@ -14,6 +15,7 @@ interface LinkFields {
  * appointments, a salesperson reads only their own sales.
  */
 export function UserLinks<V extends LinkFields>({ form }: { form: UseFormReturn<V, unknown, unknown> }) {
+  const { t } = useTranslation();
   const technicians = useLinkableTechnicians();
   const salespeople = useLinkableSalespeople();
   const linkForm = form as unknown as UseFormReturn<LinkFields, unknown, unknown>;
@@ -22,16 +24,16 @@ export function UserLinks<V extends LinkFields>({ form }: { form: UseFormReturn<
       <SelectField
         form={linkForm}
         name="technician_id"
-        label="Linked technician"
-        placeholder={technicians.isLoading ? 'Loading technicians…' : 'Not linked'}
-        options={staffOptions(technicians.data)}
+        label={t('admin:users.linkedTechnician')}
+        placeholder={technicians.isLoading ? t('admin:users.loadingTechnicians') : t('admin:users.notLinked')}
+        options={staffOptions(technicians.data, t)}
       />
       <SelectField
         form={linkForm}
         name="salesperson_id"
-        label="Linked salesperson"
-        placeholder={salespeople.isLoading ? 'Loading salespeople…' : 'Not linked'}
-        options={staffOptions(salespeople.data)}
+        label={t('admin:users.linkedSalesperson')}
+        placeholder={salespeople.isLoading ? t('admin:users.loadingSalespeople') : t('admin:users.notLinked')}
+        options={staffOptions(salespeople.data, t)}
       />
     </div>
   );
