@@ -107,6 +107,15 @@ export function buildApis(): void {
 }
 
 /**
+ * `BENCH_CPU_PROF=<folder>`: each service writes a V8 CPU profile there when it stops (open it in
+ * Chrome's DevTools), to see where a scenario's time goes. Node refuses `--cpu-prof` in NODE_OPTIONS.
+ */
+function profileFlags(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
+
+/**
  * One process per service, as deployed, on a fresh database on the server at `serverUrl` (PGlite in
  * a fresh folder without one), the pollers reaching inventory through a counting proxy. Writes are
  * not rate limited: the load generator is one caller sending thousands of writes a second on purpose.
@@ -118,7 +127,7 @@ export async function startBenchStack(serverUrl: string | undefined): Promise<St
   const services = await startServices({
     serverUrl,
     prefix: 'carcar_bench',
-    entry: ['dist/main.js'],
+    entry: [...profileFlags(), 'dist/main.js'],
     env: { LOG_LEVEL: 'info', RATE_LIMIT_WRITES_PER_MINUTE: '0', PHOTOS_DIR: photosDir },
     inventoryAddress: async (inventoryUrl) => {
       proxy = await startCountingProxy(inventoryUrl);
