@@ -82,12 +82,9 @@ export function DashboardPage() {
               <ul className="aging-counts">
                 {['0–30', '31–60', '61–90', '90+'].map((label, index) => (
                   <li key={label}>
-                    <Link
-                      to={`/inventory/aging?bucket=${index}`}
-                      aria-label={`${aging.data?.[index] ?? 0} cars ${label} days in stock`}
-                    >
+                    <Link to={`/inventory/aging?bucket=${index}`}>
                       <strong>{aging.data?.[index] ?? 0}</strong>
-                      <span>{label} d</span>
+                      <span>{label} days</span>
                     </Link>
                   </li>
                 ))}
