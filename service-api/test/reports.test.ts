@@ -1,5 +1,9 @@
+import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { defaultWeeksRange } from '@carcar/common/contract/reports';
+import { audited } from '@carcar/common/db/audit';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineClockEntries, repairOrders } from '../src/db/schema.js';
 import { addTechnician, booking, minutesFromNow, NEXT_YEAR, type ServiceApi, startServiceApi } from './helpers.js';
 
 // A fortnight of bookings next year (bookings are refused in the past), in February so that
@@ -125,5 +129,238 @@ describe("the technicians' weeks", () => {
   it.each(['service', 'technician', 'sales'] as const)('refuses %s with 403', async (role) => {
     const res = await utc.api(role).get('/api/reports/technician-weeks/').expect(403);
     expect(res.body.code).toBe('forbidden');
+  });
+});
+
+// Repair orders invoiced in October and November 2025, at awkward rates and hours; the figures below
+// are counted by hand. The clock's intervals and the invoice times are set afterwards (the API
+// stamps them with the present), through the audited path as any change is.
+
+const TEST_SETUP = { actor: { service: 'test-setup' }, request_id: 'test-setup' };
+const RO_VIN = '1C3CC5FB2AN120174';
+
+type LineSpec = {
+  kind?: 'labor' | 'part';
+  hours?: number;
+  rate?: number;
+  technician?: number;
+  /** Minutes on the clock, worked by the line's technician. */
+  clocked?: number;
+  declined?: boolean;
+};
+
+/** An order with these lines, decided, clocked, done and invoiced at `invoicedAt`. */
+async function invoicedOrder(svc: ServiceApi, invoicedAt: string | null, specs: LineSpec[]) {
+  const order = (
+    await svc
+      .api('service')
+      .post('/api/repair-orders/')
+      .send({ vin: RO_VIN, customer: { name: 'Jane Doe' }, mileage: 1000, concern: 'Noise' })
+      .expect(201)
+  ).body as RepairOrder;
+  const lines: Array<{ line: RepairOrderLine; spec: LineSpec }> = [];
+  for (const spec of specs) {
+    const body =
+      spec.kind === 'part'
+        ? { kind: 'part', description: 'Filter', quantity: 1, unit_price: 9.99 }
+        : { kind: 'labor', description: 'Work', hours: spec.hours, rate: spec.rate, technician: spec.technician };
+    const line = (await svc.api('service').post(`/api/repair-orders/${order.id}/lines/`).send(body).expect(201))
+      .body as RepairOrderLine;
+    lines.push({ line, spec });
+  }
+  await svc
+    .api('service')
+    .post(`/api/repair-orders/${order.id}/approvals/`)
+    .send({
+      decisions: lines.map(({ line, spec }) => ({ line: line.id, approved: !spec.declined })),
+      name: 'Jane Doe',
+      method: 'phone',
+    })
+    .expect(200);
+  if (invoicedAt === null) return order;
+  for (const { line, spec } of lines) {
+    if (spec.declined) continue;
+    if (spec.clocked) {
+      const clock = `/api/repair-orders/${order.id}/lines/${line.id}/clock/`;
+      await svc.api().post(clock).send({ action: 'on' }).expect(200);
+      await svc.api().post(clock).send({ action: 'off' }).expect(200);
+      const startedAt = new Date('2025-10-01T08:00:00Z');
+      const minutes = spec.clocked;
+      await audited(svc.db, TEST_SETUP, (tx) =>
+        tx
+          .update(lineClockEntries)
+          .set({ startedAt, endedAt: new Date(startedAt.getTime() + minutes * 60_000) })
+          .where(eq(lineClockEntries.lineId, line.id)),
+      );
+    }
+    await svc.api('service').post(`/api/repair-orders/${order.id}/lines/${line.id}/done/`).expect(200);
+  }
+  await svc.api('service').post(`/api/repair-orders/${order.id}/invoice/`).expect(200);
+  await audited(svc.db, TEST_SETUP, (tx) =>
+    tx
+      .update(repairOrders)
+      .set({ invoicedAt: new Date(invoicedAt) })
+      .where(eq(repairOrders.id, order.id)),
+  );
+  return order;
+}
+
+/** The same orders in a service: Ada and Grace's labor, a part-only order, declined and unfinished work. */
+async function shopMonths(svc: ServiceApi) {
+  const ada = await addTechnician(svc, 'Ada');
+  const grace = await addTechnician(svc, 'Grace');
+  // 1.3 h × 119.99 = 155.987 → 155.99; 0.7 h × 87.51 = 61.257 → 61.26; the declined 5 h and the part are not labor sales.
+  await invoicedOrder(svc, '2025-10-15T12:00:00Z', [
+    { hours: 1.3, rate: 119.99, technician: ada.id, clocked: 80 },
+    { hours: 0.7, rate: 87.51, technician: grace.id, clocked: 35 },
+    { hours: 5, rate: 120, technician: grace.id, declined: true },
+    { kind: 'part' },
+  ]);
+  // An order of parts only still counts as an order.
+  await invoicedOrder(svc, '2025-10-02T15:00:00Z', [{ kind: 'part' }]);
+  // November in UTC, still October 31st in Chicago (CDT until November 2nd): 2.2 h × 120 = 264.00.
+  await invoicedOrder(svc, '2025-11-01T03:00:00Z', [{ hours: 2.2, rate: 120, technician: ada.id, clocked: 120 }]);
+  // 0.1 h × 99.99 = 9.999 → 10.00; 1 h × 100.01 = 100.01, never clocked.
+  await invoicedOrder(svc, '2025-11-20T10:00:00Z', [
+    { hours: 0.1, rate: 99.99, technician: ada.id, clocked: 10 },
+    { hours: 1, rate: 100.01, technician: grace.id },
+  ]);
+  // Approved but not invoiced: not in any month.
+  await invoicedOrder(svc, null, [{ hours: 3, rate: 120, technician: ada.id }]);
+  return { ada, grace };
+}
+
+const person = (tech: { id: number; first_name: string; last_name: string }) => ({
+  id: tech.id,
+  first_name: tech.first_name,
+  last_name: tech.last_name,
+});
+
+describe('repair orders by month and technician efficiency', () => {
+  let shopUtc: ServiceApi;
+  let shopChicago: ServiceApi;
+  let utcTechs: Awaited<ReturnType<typeof shopMonths>>;
+  beforeAll(async () => {
+    shopUtc = await startServiceApi('UTC');
+    shopChicago = await startServiceApi('America/Chicago');
+    utcTechs = await shopMonths(shopUtc);
+    await shopMonths(shopChicago);
+  });
+  afterAll(async () => {
+    await shopUtc.close();
+    await shopChicago.close();
+  });
+
+  it('sums labor sales and billed hours per month of invoice, the rate and hours per order half-up', async () => {
+    const res = await shopUtc
+      .api('manager')
+      .get('/api/reports/repair-orders-by-month/?from=2025-09&to=2025-12')
+      .expect(200);
+    expect(res.body).toEqual({
+      months: [
+        // 217.25 ÷ 2.0 = 108.625 → 108.63 (half-up, not to even).
+        {
+          month: '2025-10',
+          repair_orders: 2,
+          labor_sales: 217.25,
+          billed_hours: 2,
+          effective_labor_rate: 108.63,
+          hours_per_repair_order: 1,
+        },
+        // 374.01 ÷ 3.3 = 113.336…; 3.3 ÷ 2 = 1.65.
+        {
+          month: '2025-11',
+          repair_orders: 2,
+          labor_sales: 374.01,
+          billed_hours: 3.3,
+          effective_labor_rate: 113.34,
+          hours_per_repair_order: 1.65,
+        },
+      ],
+    });
+    expect(res.headers['x-total-count']).toBe('2');
+  });
+
+  it("reads the months on the dealership's clock (TIMEZONE)", async () => {
+    const res = await shopChicago
+      .api('admin')
+      .get('/api/reports/repair-orders-by-month?from=2025-10&to=2025-11')
+      .expect(200);
+    expect(res.body.months).toEqual([
+      // 481.25 ÷ 4.2 = 114.583…; 4.2 ÷ 3 = 1.4.
+      {
+        month: '2025-10',
+        repair_orders: 3,
+        labor_sales: 481.25,
+        billed_hours: 4.2,
+        effective_labor_rate: 114.58,
+        hours_per_repair_order: 1.4,
+      },
+      // 110.01 ÷ 1.1 = 100.009…
+      {
+        month: '2025-11',
+        repair_orders: 1,
+        labor_sales: 110.01,
+        billed_hours: 1.1,
+        effective_labor_rate: 100.01,
+        hours_per_repair_order: 1.1,
+      },
+    ]);
+  });
+
+  it("compares each technician's billed hours with the hours they clocked", async () => {
+    const { ada, grace } = utcTechs;
+    const res = await shopUtc
+      .api('manager')
+      .get('/api/reports/technician-efficiency/?from=2025-10&to=2025-11')
+      .expect(200);
+    expect(res.body).toEqual({
+      months: [
+        // 1.3 billed over 80 minutes: 1.3 ÷ 1.333… = 0.975 → 0.98.
+        { month: '2025-10', technician: person(ada), billed_hours: 1.3, clocked_hours: 1.33, efficiency: 0.98 },
+        // 0.7 over 35 minutes: 1.2.
+        { month: '2025-10', technician: person(grace), billed_hours: 0.7, clocked_hours: 0.58, efficiency: 1.2 },
+        // 2.3 over 130 minutes: 1.0615… → 1.06.
+        { month: '2025-11', technician: person(ada), billed_hours: 2.3, clocked_hours: 2.17, efficiency: 1.06 },
+        // Never on the clock: no ratio.
+        { month: '2025-11', technician: person(grace), billed_hours: 1, clocked_hours: 0, efficiency: null },
+      ],
+    });
+  });
+
+  it('answers the technicians as dotted columns in CSV', async () => {
+    const res = await shopUtc
+      .api('manager')
+      .get('/api/reports/technician-efficiency/?from=2025-10&to=2025-10')
+      .set('Accept', 'text/csv')
+      .expect(200);
+    const lines = res.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'month,technician.id,technician.first_name,technician.last_name,billed_hours,clocked_hours,efficiency',
+    );
+    expect(lines[1]).toBe(`2025-10,${utcTechs.ada.id},Ada,Lovelace,1.3,1.33,0.98`);
+  });
+
+  it.each(['repair-orders-by-month', 'technician-efficiency'])(
+    '%s answers no months for a range without invoices',
+    async (report) => {
+      const res = await shopUtc.api('manager').get(`/api/reports/${report}/?from=2024-01&to=2024-12`).expect(200);
+      expect(res.body).toEqual({ months: [] });
+    },
+  );
+
+  it('refuses a month that is not YYYY-MM and a range that ends before it starts', async () => {
+    const bad = await shopUtc.api('manager').get('/api/reports/repair-orders-by-month/?from=2025-13').expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'from' })]);
+    const backwards = await shopUtc
+      .api('manager')
+      .get('/api/reports/technician-efficiency/?from=2025-11&to=2025-10')
+      .expect(400);
+    expect(backwards.body.errors).toEqual([expect.objectContaining({ path: 'to' })]);
+  });
+
+  it.each(['service', 'technician', 'sales'] as const)('refuses %s with 403', async (role) => {
+    await shopUtc.api(role).get('/api/reports/repair-orders-by-month/').expect(403);
+    await shopUtc.api(role).get('/api/reports/technician-efficiency/').expect(403);
   });
 });

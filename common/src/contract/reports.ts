@@ -90,6 +90,69 @@ export interface TechnicianWeekRow {
   open: number;
 }
 
+/**
+ * `?from=&to=` of the repair order reports: calendar months (`2026-11`), both included, on the
+ * dealership's calendar. Either may be left out: the last twelve months, this one included.
+ */
+const reportMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Enter a month such as 2026-11' });
+const monthNumber = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+export const reportMonthsQuery = z
+  .object({ from: reportMonth.optional(), to: reportMonth.optional() })
+  .refine((range) => !range.from || !range.to || range.from <= range.to, {
+    path: ['to'],
+    message: 'Choose a "to" month on or after the "from" month',
+  })
+  .refine((range) => !range.from || !range.to || monthNumber(range.to) - monthNumber(range.from) < 120, {
+    path: ['to'],
+    message: 'Choose a range of at most ten years',
+  });
+export type ReportMonthsQuery = z.output<typeof reportMonthsQuery>;
+
+/** The months asked for, the missing ends filled in: twelve months up to `today`'s (or up to `to`). */
+export function resolveReportMonths(query: ReportMonthsQuery, today: string): { from: string; to: string } {
+  const month = (n: number) =>
+    `${String(Math.floor(n / 12)).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
+  const to = query.to ?? (query.from && query.from > today.slice(0, 7) ? query.from : today.slice(0, 7));
+  return { from: query.from ?? month(monthNumber(to) - 11), to };
+}
+
+/**
+ * One month of invoiced (or since closed) repair orders, by the month of `invoiced_at` on the
+ * dealership's calendar; months without one are left out. Labor lines approved or done count.
+ */
+export interface RepairOrdersByMonthRow {
+  month: string;
+  repair_orders: number;
+  /** The labor lines' amounts. */
+  labor_sales: number;
+  /** The labor lines' hours. */
+  billed_hours: number;
+  /** labor_sales ÷ billed_hours, half-up to the cent; null without billed hours. */
+  effective_labor_rate: number | null;
+  /** billed_hours ÷ repair_orders, half-up to 2 decimals. */
+  hours_per_repair_order: number | null;
+}
+
+/**
+ * One technician's month: the hours billed on their labor lines of the orders invoiced that month,
+ * and the hours they clocked on those orders.
+ */
+export interface TechnicianEfficiencyRow {
+  month: string;
+  technician: { id: number; first_name: string; last_name: string };
+  billed_hours: number;
+  /** Half-up to 2 decimals. */
+  clocked_hours: number;
+  /** billed ÷ clocked, half-up to 2 decimals; null without clocked time. */
+  efficiency: number | null;
+}
+
+/** The repair order reports answer `{"months": [...]}`. */
+export interface MonthsAnswer<Row> {
+  months: Row[];
+}
+
 /** One unsold car and how long it has been in stock. */
 export interface InventoryAgingRow {
   vin: string;

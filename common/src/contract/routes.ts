@@ -124,6 +124,9 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     { method: 'PUT', path: '/api/appointments/:id/cancel/', permission: 'appointments.book' },
     { method: 'PUT', path: '/api/appointments/:id/finish/', permission: 'appointments.finish', orOwn: true },
     { method: 'GET', path: '/api/reports/technician-weeks/', permission: 'reports.read' },
+    // Repair orders by month of invoice: effective labor rate, hours per order, technician efficiency.
+    { method: 'GET', path: '/api/reports/repair-orders-by-month/', permission: 'reports.read' },
+    { method: 'GET', path: '/api/reports/technician-efficiency/', permission: 'reports.read' },
     // Due for service: which cars to call about, read from appointments and service's inventory copy.
     { method: 'GET', path: '/api/service-due/', permission: 'appointments.read' },
     ...repairOrderRoutes,

@@ -1,8 +1,8 @@
-import type { TechnicianWeekRow } from '@carcar/common/contract/reports';
+import type { RepairOrdersByMonthRow, TechnicianWeekRow } from '@carcar/common/contract/reports';
 import type { Db } from '@carcar/common/db/database';
 import { prepareRows } from '@carcar/common/db/statements';
 import { sql } from 'drizzle-orm';
-import { appointments, technicians } from '../db/schema.js';
+import { appointments, lineClockEntries, repairOrderLines, repairOrders, technicians } from '../db/schema.js';
 
 /** The range's days, both included, on the dealership's calendar (`tz`). */
 export type ReportRange = {
@@ -11,8 +11,39 @@ export type ReportRange = {
   tz: string;
 };
 
+/** The range's months (`2026-11`), both included, on the dealership's calendar (`tz`). */
+export type ReportMonths = {
+  from: string;
+  to: string;
+  tz: string;
+};
+
+/** One technician's month as the statement reads it; the use case nests the technician. */
+export type TechnicianEfficiencySqlRow = {
+  month: string;
+  technician_id: number;
+  first_name: string;
+  last_name: string;
+  billed_hours: number;
+  clocked_hours: number;
+  efficiency: number | null;
+};
+
 const placeholder = (name: string) => sql.placeholder(name);
 const tz = sql`${placeholder('tz')}::text`;
+
+/**
+ * The orders invoiced in the months of the range (closed ones too: closing keeps `invoiced_at`),
+ * each with the month of its invoice on the dealership's clock.
+ */
+const invoicedInMonths = sql`select ro.id, date_trunc('month', ro.invoiced_at at time zone ${tz}) as month
+  from ${repairOrders} as ro
+  where ro.status in ('invoiced', 'closed')
+    and ro.invoiced_at >= ((${placeholder('from')}::text || '-01')::date::timestamp at time zone ${tz})
+    and ro.invoiced_at < (((${placeholder('to')}::text || '-01')::date + interval '1 month') at time zone ${tz})`;
+
+/** The billed labor: approved or done labor lines (declined and proposed ones were not sold). */
+const billedLabor = sql`line.kind = 'labor' and line.status in ('approved', 'done')`;
 
 export function serviceReportStatements(db: Db) {
   // One aggregate over the appointments starting in the range, read from `appointments_date_time_idx`;
@@ -35,5 +66,56 @@ export function serviceReportStatements(db: Db) {
       group by booked.week, tech.id
       order by booked.week, technician, tech.id`,
   );
-  return { technicianWeeks };
+  // Sums stay numeric to the end: money and hours exact, the ratios rounded half-up (Postgres'
+  // round(numeric) rounds halves away from zero) and only then handed over as JSON numbers.
+  const repairOrdersByMonth = prepareRows<RepairOrdersByMonthRow, ReportMonths>(
+    db,
+    'service_report_repair_orders_by_month',
+    sql`with orders as (${invoicedInMonths}),
+      counted as (select month, count(*) as orders from orders group by month),
+      labor as (
+        select orders.month, sum(line.amount) as sales, sum(line.hours) as hours
+        from orders join ${repairOrderLines} as line on line.repair_order_id = orders.id
+        where ${billedLabor}
+        group by orders.month)
+      select to_char(counted.month, 'YYYY-MM') as month, counted.orders::int as repair_orders,
+        coalesce(labor.sales, 0)::float8 as labor_sales, coalesce(labor.hours, 0)::float8 as billed_hours,
+        round(labor.sales / nullif(labor.hours, 0), 2)::float8 as effective_labor_rate,
+        round(coalesce(labor.hours, 0) / counted.orders, 2)::float8 as hours_per_repair_order
+      from counted left join labor on labor.month = counted.month
+      order by counted.month`,
+  );
+
+  // Billed: the hours of a technician's labor lines; clocked: the intervals they clocked on any
+  // line of the same orders (invoicing needs every clock stopped). A technician with either is listed.
+  const technicianEfficiency = prepareRows<TechnicianEfficiencySqlRow, ReportMonths>(
+    db,
+    'service_report_technician_efficiency',
+    sql`with orders as (${invoicedInMonths}),
+      billed as (
+        select orders.month, line.technician_id, sum(line.hours) as hours
+        from orders join ${repairOrderLines} as line on line.repair_order_id = orders.id
+        where ${billedLabor} and line.technician_id is not null and line.hours is not null
+        group by orders.month, line.technician_id),
+      clocked as (
+        select orders.month, entry.technician_id,
+          sum(extract(epoch from entry.ended_at - entry.started_at)) as seconds
+        from orders join ${repairOrderLines} as line on line.repair_order_id = orders.id
+          join ${lineClockEntries} as entry on entry.line_id = line.id
+        where entry.ended_at is not null
+        group by orders.month, entry.technician_id),
+      worked as (
+        select coalesce(billed.month, clocked.month) as month,
+          coalesce(billed.technician_id, clocked.technician_id) as technician_id,
+          coalesce(billed.hours, 0) as hours, coalesce(clocked.seconds, 0) as seconds
+        from billed full join clocked
+          on clocked.month = billed.month and clocked.technician_id = billed.technician_id)
+      select to_char(worked.month, 'YYYY-MM') as month, tech.id as technician_id, tech.first_name, tech.last_name,
+        worked.hours::float8 as billed_hours, round(worked.seconds / 3600, 2)::float8 as clocked_hours,
+        round(worked.hours * 3600 / nullif(worked.seconds, 0), 2)::float8 as efficiency
+      from worked join ${technicians} as tech on tech.id = worked.technician_id
+      order by worked.month, tech.last_name, tech.first_name, tech.id`,
+  );
+
+  return { technicianWeeks, repairOrdersByMonth, technicianEfficiency };
 }

@@ -1,4 +1,12 @@
-import { defaultWeeksRange, type ReportRangeQuery, resolveReportRange, todayIn } from '@carcar/common/contract/reports';
+import {
+  defaultWeeksRange,
+  type ReportMonthsQuery,
+  type ReportRangeQuery,
+  resolveReportMonths,
+  resolveReportRange,
+  type TechnicianEfficiencyRow,
+  todayIn,
+} from '@carcar/common/contract/reports';
 import type { Db } from '@carcar/common/db/database';
 import type { Paged } from '@carcar/common/http/list';
 import { serviceReportStatements } from './statements.js';
@@ -13,6 +21,33 @@ export function serviceReportUseCases(db: Db, timezone: string) {
         tz: timezone,
       });
       return { items: rows, total: rows.length } satisfies Paged<(typeof rows)[number]>;
+    },
+
+    /** Invoiced orders per month: labor sales, billed hours, the effective labor rate, hours per order. */
+    async repairOrdersByMonth(query: ReportMonthsQuery) {
+      const rows = await statements.repairOrdersByMonth({
+        ...resolveReportMonths(query, todayIn(timezone)),
+        tz: timezone,
+      });
+      return { items: rows, total: rows.length } satisfies Paged<(typeof rows)[number]>;
+    },
+
+    /** Each technician's billed and clocked hours per month of invoice, and billed ÷ clocked. */
+    async technicianEfficiency(query: ReportMonthsQuery) {
+      const rows = await statements.technicianEfficiency({
+        ...resolveReportMonths(query, todayIn(timezone)),
+        tz: timezone,
+      });
+      const items = rows.map(
+        (row): TechnicianEfficiencyRow => ({
+          month: row.month,
+          technician: { id: row.technician_id, first_name: row.first_name, last_name: row.last_name },
+          billed_hours: row.billed_hours,
+          clocked_hours: row.clocked_hours,
+          efficiency: row.efficiency,
+        }),
+      );
+      return { items, total: items.length } satisfies Paged<TechnicianEfficiencyRow>;
     },
   };
 }
