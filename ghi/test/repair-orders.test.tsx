@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Role } from '@carcar/common/contract/permissions';
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor as waitForOnce, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AppHarness, type MountedApp, send, staffMember, startAppHarness } from './app-harness';
@@ -205,9 +205,12 @@ function open(path: string, role: Role = 'service'): MountedApp {
   return app;
 }
 
+/** Waits as long as a busy machine needs for what a click sets off (a request and its answer). */
+const waitFor = <T,>(check: () => T | Promise<T>) => waitForOnce(check, slow);
+
 const sent = (method: string, path: string) => stub.requests.filter((r) => r.method === method && r.path === path);
-// The pages are lazy chunks: a busy machine takes a while to load one.
-const slow = { timeout: 10_000 };
+// The pages are lazy chunks and every step is a request: a busy machine takes a while.
+const slow = { timeout: 20_000 };
 
 describe('the repair orders list', () => {
   it('counts each status, filters by status, search and VIN, and opens an order from its row', async () => {
@@ -222,7 +225,7 @@ describe('the repair orders list', () => {
     const links = within(table).getAllByRole('link', { name: /^RO \d+, / });
     expect(links.map((l) => l.textContent)).toEqual(['RO 3', 'RO 2', 'RO 1']);
     const statuses = screen.getByRole('navigation', { name: 'Repair orders by status' });
-    await within(statuses).findByRole('link', { name: 'In progress 2' });
+    await within(statuses).findByRole('link', { name: 'In progress 2' }, slow);
     expect(within(statuses).getByRole('link', { name: 'Closed 1' })).toBeDefined();
     expect(within(statuses).getByRole('link', { name: 'All 3' })).toBeDefined();
 
@@ -263,7 +266,7 @@ describe('a walk-in', () => {
     const form = await screen.findByRole('form', { name: 'New repair order' }, slow);
     const user = userEvent.setup();
     await user.click(within(form).getByRole('button', { name: 'Open repair order' }));
-    await screen.findByText('A VIN has 17 characters');
+    await screen.findByText('A VIN has 17 characters', {}, slow);
     expect(screen.getByText('Enter the customer’s name')).toBeDefined();
     expect(sent('POST', '/service/api/repair-orders/')).toEqual([]);
 
@@ -299,7 +302,7 @@ describe('a walk-in', () => {
     await user.type(within(form).getByLabelText('Customer name'), 'X');
     await user.type(within(form).getByLabelText('Concern'), 'Noise');
     await user.click(within(form).getByRole('button', { name: 'Open repair order' }));
-    const message = await screen.findByText('The name is too odd');
+    const message = await screen.findByText('The name is too odd', {}, slow);
     expect(within(form).getByLabelText('Customer name').getAttribute('aria-describedby')).toBe(message.id);
   });
 });
@@ -359,7 +362,7 @@ describe('the repair order page', () => {
     );
 
     await user.click(within(form).getByRole('radio', { name: 'Part' }));
-    await user.type(await within(form).findByLabelText('Part number (optional)'), 'BP-100');
+    await user.type(await within(form).findByLabelText('Part number (optional)', {}, slow), 'BP-100');
     await user.clear(within(form).getByLabelText('Quantity'));
     await user.type(within(form).getByLabelText('Quantity'), '4.5');
     await user.click(within(form).getByRole('button', { name: 'Add part line' }));
@@ -377,7 +380,7 @@ describe('the repair order page', () => {
     open('/service/repair-orders/5');
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Send estimate' }, slow));
-    const link = (await screen.findByLabelText('Link')) as HTMLInputElement;
+    const link = (await screen.findByLabelText('Link', {}, slow)) as HTMLInputElement;
     expect(link.value).toBe(`${window.location.origin}/approve/tok123`);
     expect(screen.getByRole('region', { name: 'Approval link for Jane Doe' })).toBeDefined();
     expect(screen.getByRole('button', { name: 'Copy link' })).toBeDefined();
@@ -390,7 +393,7 @@ describe('the repair order page', () => {
     const user = userEvent.setup();
     // Who works a line is chosen in the table, even before the customer decides.
     const picker = await screen.findByLabelText('Technician for Resurface rotors', {}, slow);
-    await within(picker).findByRole('option', { name: 'Ada Lovelace' });
+    await within(picker).findByRole('option', { name: 'Ada Lovelace' }, slow);
     await user.selectOptions(picker, 'Ada Lovelace');
     await waitFor(() =>
       expect(sent('PUT', '/service/api/repair-orders/5/lines/12/')[0]?.body).toEqual({ technician: ADA }),
@@ -435,7 +438,7 @@ describe('the repair order page', () => {
         name: 'Invoice',
       }),
     );
-    const refusal = await screen.findByTestId('invoice-refusal');
+    const refusal = await screen.findByTestId('invoice-refusal', {}, slow);
     expect(refusal.textContent).toBe(`Not ready to invoice. ${why}`);
     // An advisor marks an approved line done from here (a part fitted, a technician's job).
     await user.click(screen.getByRole('button', { name: 'Mark done: Replace front pads' }));
@@ -546,7 +549,7 @@ describe('My work, for a technician', () => {
     expect(stub.requests.some((r) => r.path.startsWith(`/service/api/repair-orders/?technician=${ADA}`))).toBe(true);
     const user = userEvent.setup();
     await user.click(within(pads).getByRole('button', { name: /^Clock on/ }));
-    await screen.findByText('On the clock:');
+    await screen.findByText('On the clock:', {}, slow);
     expect(sent('POST', '/service/api/repair-orders/5/lines/11/clock/')[0]?.body).toEqual({ action: 'on' });
     expect(within(pads).getByRole('button', { name: /^Clock off/ })).toBeDefined();
     // One clock: the other line says so.
@@ -581,7 +584,7 @@ describe('My work, for a technician', () => {
     const tires = await screen.findByTestId('my-line-13', {}, slow);
     const user = userEvent.setup();
     await user.click(within(tires).getByRole('button', { name: /^Clock on/ }));
-    await screen.findByText('The clock of technician 4 is already running on line 11');
+    await screen.findByText('The clock of technician 4 is already running on line 11', {}, slow);
     expect(within(screen.getByTestId('my-line-11')).getByText('On the clock')).toBeDefined();
   });
 });
