@@ -90,6 +90,10 @@ const InventoryAgingPage = lazyPage(
   () => import('../features/reports/components/inventory-aging-page'),
   'InventoryAgingPage',
 );
+const RepairOrdersReportPage = lazyPage(
+  () => import('../features/reports/components/repair-orders-report-page'),
+  'RepairOrdersReportPage',
+);
 
 // Signing in is once a session: its form code (react-hook-form) need not hold up every other page.
 const SignInPage = lazyPage(() => import('../features/auth/components/sign-in-page'), 'SignInPage');
@@ -147,6 +151,7 @@ export const routes: RouteObject[] = [
       guarded('activity', 'audit.read', <ActivityPage />),
       guarded('reports/sales', 'reports.read', <SalesReportPage />),
       guarded('reports/technicians', 'reports.read', <TechniciansReportPage />),
+      guarded('reports/repair-orders', 'reports.read', <RepairOrdersReportPage />),
       guarded('reports/inventory-aging', 'reports.read', <InventoryAgingPage />),
       // Gross shows what cars cost: inventory.cost (managers and administrators, who also hold reports.read).
       guarded('reports/gross', 'inventory.cost', <GrossReportPage />),

@@ -1,0 +1,39 @@
+import type { RepairOrdersByMonthRow, TechnicianEfficiencyRow } from '@carcar/common/contract/reports';
+import { useQuery } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+import { csvName, downloadCsv } from './download-csv';
+
+const byMonthPath = '/api/reports/repair-orders-by-month/';
+const efficiencyPath = '/api/reports/technician-efficiency/';
+
+/** These reports count whole months: the page's days name their months (`2026-11-15` → `2026-11`). */
+export const monthsOf = (range: { from: string; to: string }) => ({
+  from: range.from.slice(0, 7),
+  to: range.to.slice(0, 7),
+});
+
+export function useRepairOrdersByMonth(range: { from: string; to: string }, enabled = true) {
+  const months = monthsOf(range);
+  return useQuery({
+    enabled,
+    queryKey: ['service', 'reports', 'repair-orders-by-month', months],
+    queryFn: async () =>
+      (await serviceApi.get<{ months: RepairOrdersByMonthRow[] }>(byMonthPath, { params: months })).data.months,
+  });
+}
+
+export function useTechnicianEfficiency(range: { from: string; to: string }, enabled = true) {
+  const months = monthsOf(range);
+  return useQuery({
+    enabled,
+    queryKey: ['service', 'reports', 'technician-efficiency', months],
+    queryFn: async () =>
+      (await serviceApi.get<{ months: TechnicianEfficiencyRow[] }>(efficiencyPath, { params: months })).data.months,
+  });
+}
+
+export const downloadRepairOrdersByMonth = (range: { from: string; to: string }) =>
+  downloadCsv(serviceApi, byMonthPath, monthsOf(range), csvName('repair-orders-by-month', monthsOf(range)));
+
+export const downloadTechnicianEfficiency = (range: { from: string; to: string }) =>
+  downloadCsv(serviceApi, efficiencyPath, monthsOf(range), csvName('technician-efficiency', monthsOf(range)));
