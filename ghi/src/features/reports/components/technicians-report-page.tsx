@@ -1,7 +1,9 @@
 import '../reports.css';
 import { defaultWeeksRange, type TechnicianWeekRow } from '@carcar/common/contract/reports';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { type Column, DataTable } from '../../../components/data-table';
+import { useTranslation } from '../../../lib/i18n';
 import { downloadTechnicianWeeks, useTechnicianWeeks } from '../api/get-technician-weeks';
 import { dayLabel, formatCount } from './labels';
 import { ReportChart } from './report-chart';
@@ -15,22 +17,23 @@ const number = (key: 'booked' | 'finished' | 'canceled' | 'open', header: string
   sortValue: (row) => row[key],
 });
 
-const columns: Column<TechnicianWeekRow>[] = [
-  { key: 'week', header: 'Week of', cell: (row) => dayLabel(row.week), sortValue: (row) => row.week },
+const columns = (t: TFunction): Column<TechnicianWeekRow>[] => [
+  { key: 'week', header: t('reports:weeks.weekOf'), cell: (row) => dayLabel(row.week), sortValue: (row) => row.week },
   {
     key: 'technician',
-    header: 'Technician',
+    header: t('reports:weeks.technician'),
     cell: (row) => `${row.technician} (${row.employee_id})`,
     sortValue: (row) => row.technician,
   },
-  number('booked', 'Booked'),
-  number('finished', 'Finished'),
-  number('canceled', 'Canceled'),
-  number('open', 'Still open'),
+  number('booked', t('reports:weeks.booked')),
+  number('finished', t('reports:weeks.finished')),
+  number('canceled', t('reports:weeks.canceled')),
+  number('open', t('reports:weeks.open')),
 ];
 
 /** Managers: each technician's appointments per week, and what became of them. */
 export function TechniciansReportPage() {
+  const { t } = useTranslation();
   const dates = useReportRange({ defaults: defaultWeeksRange });
   const { range, problem } = dates;
   const weeks = useTechnicianWeeks(range, !problem);
@@ -50,38 +53,35 @@ export function TechniciansReportPage() {
     return {
       labels: ordered.map(([week]) => dayLabel(week)),
       series: [
-        { label: 'Finished', values: values('finished') },
-        { label: 'Canceled', values: values('canceled') },
-        { label: 'Still open', values: values('open') },
+        { label: t('reports:weeks.finished'), values: values('finished') },
+        { label: t('reports:weeks.canceled'), values: values('canceled') },
+        { label: t('reports:weeks.open'), values: values('open') },
       ],
     };
-  }, [weeks.data]);
+  }, [weeks.data, t]);
 
   return (
     <>
-      <h1>Technicians’ weeks</h1>
-      <ReportRangeForm
-        {...dates}
-        hint="Appointments starting on these days, both included; weeks run Monday to Sunday on the dealership’s clock."
-      />
+      <h1>{t('reports:weeks.title')}</h1>
+      <ReportRangeForm {...dates} hint={t('reports:weeks.hint')} />
       <ReportSection
         id="technician-weeks"
-        title="Appointments per technician and week"
+        title={t('reports:weeks.perTechnician')}
         download={() => downloadTechnicianWeeks(range)}
       >
         {chart.labels.length > 0 && (
-          <ReportChart title="Appointments per week, all technicians" format={formatCount} stacked {...chart} />
+          <ReportChart title={t('reports:weeks.perWeek')} format={formatCount} stacked {...chart} />
         )}
         <DataTable
-          caption="Appointments per technician and week"
+          caption={t('reports:weeks.perTechnician')}
           rows={weeks.data}
           isLoading={weeks.isLoading}
           error={weeks.error}
           retry={() => weeks.refetch()}
           rowKey={(row) => `${row.week}-${row.technician_id}`}
-          columns={columns}
+          columns={columns(t)}
           searchText={(row) => `${row.technician} ${row.employee_id}`}
-          empty={problem ?? 'No appointments in this range.'}
+          empty={problem ?? t('reports:weeks.empty')}
           pageSize={50}
         />
       </ReportSection>
