@@ -65,6 +65,17 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   if (path === '/auth/me') {
     return send(res, 200, staffMember(stub.role, { name: 'Ada Lovelace', technician_id: ADA }));
   }
+  if (path === '/service/api/inspection-template/' && method === 'PUT') {
+    const input = JSON.parse(body) as { items: { name: string }[] };
+    if (input.items.length === 0) {
+      return send(res, 400, {
+        message: 'Check the fields',
+        code: 'validation',
+        errors: [{ path: 'items', message: 'Keep at least one item on the checklist' }],
+      });
+    }
+    return send(res, 200, input);
+  }
   if (path === '/service/api/inspection-template/') {
     return send(res, 200, { items: [{ name: 'Front brakes' }, { name: 'Wiper blades' }, { name: 'Engine oil' }] });
   }
@@ -223,5 +234,32 @@ describe('the inspection sheet', () => {
     expect(within(card).queryByRole('button', { name: /Add to estimate/ })).toBeNull();
     expect(screen.queryByRole('group', { name: 'Wiper blades' })).toBeNull();
     expect(screen.getByText('This order is closed: its inspection can no longer change.')).toBeDefined();
+  });
+});
+
+describe('the shop’s checklist', () => {
+  it('is changed by a manager one item a line, blank lines dropped, and refused empty in the API’s words', async () => {
+    open('/service/repair-orders/5/inspection', 'manager');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('link', { name: 'Change the shop’s checklist' }, slow));
+    const form = await screen.findByRole('form', { name: 'Inspection checklist' }, slow);
+    const box = within(form).getByLabelText('Items') as HTMLTextAreaElement;
+    expect(box.value).toBe('Front brakes\nWiper blades\nEngine oil');
+    await user.clear(box);
+    await user.click(within(form).getByRole('button', { name: 'Save checklist' }));
+    await within(form).findByText('Keep at least one item on the checklist');
+    await user.type(box, '  Tires  {Enter}{Enter}Horn');
+    expect(within(form).getByText('2 items')).toBeDefined();
+    await user.click(within(form).getByRole('button', { name: 'Save checklist' }));
+    await waitFor(() => expect(sent('PUT', '/service/api/inspection-template/')).toHaveLength(2));
+    expect(JSON.parse(sent('PUT', '/service/api/inspection-template/')[1]?.body ?? '')).toEqual({
+      items: [{ name: 'Tires' }, { name: 'Horn' }],
+    });
+  });
+
+  it('is offered to managers only', async () => {
+    open('/service/repair-orders/5/inspection');
+    await screen.findByRole('heading', { level: 1, name: 'Inspection, RO 5' }, slow);
+    expect(screen.queryByRole('link', { name: 'Change the shop’s checklist' })).toBeNull();
   });
 });

@@ -65,6 +65,7 @@ const RepairOrderPrintPage = lazyPage(
   'RepairOrderPrintPage',
 );
 const InspectionPage = lazyPage(() => import('../features/inspections/components/inspection-page'), 'InspectionPage');
+const ChecklistPage = lazyPage(() => import('../features/inspections/components/checklist-page'), 'ChecklistPage');
 const PartsPage = lazyPage(() => import('../features/parts/components/parts-page'), 'PartsPage');
 const PartPage = lazyPage(() => import('../features/parts/components/part-page'), 'PartPage');
 const ImportPartsPage = lazyPage(() => import('../features/parts/components/import-parts-page'), 'ImportPartsPage');
@@ -168,6 +169,7 @@ export const routes: RouteObject[] = [
       guarded('service/repair-orders/:id', 'repair_orders.read', <RepairOrderPage />),
       guarded('service/repair-orders/:id/print', 'repair_orders.read', <RepairOrderPrintPage />),
       guarded('service/repair-orders/:id/inspection', 'repair_orders.read', <InspectionPage />),
+      guarded('service/inspection-checklist', 'shop.settings', <ChecklistPage />),
       guarded('service/parts', 'parts.read', <PartsPage />),
       guarded('service/parts/import', 'parts.write', <ImportPartsPage />),
       guarded('service/parts/:number', 'parts.read', <PartPage />),

@@ -140,6 +140,7 @@ export function InspectionPage() {
   const order = useRepairOrder(id);
   const template = useInspectionTemplate();
   const mayPropose = useCan('repair_orders.propose');
+  const mayChangeChecklist = useCan('shop.settings');
   if (isMissingRecord(id, order.error)) {
     return (
       <NotFound title="Repair order not found">
@@ -180,6 +181,11 @@ export function InspectionPage() {
         </p>
       )}
       <Tally order={o} checklist={checklist} />
+      {mayChangeChecklist && (
+        <p>
+          <Link to="/service/inspection-checklist">Change the shop’s checklist</Link>
+        </p>
+      )}
       <ol className="inspection-list" aria-label="The shop's checklist">
         {checklist.map((name) => {
           const found = o.inspection.filter((i) => i.name === name);
