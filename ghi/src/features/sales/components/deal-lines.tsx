@@ -1,4 +1,4 @@
-import { dealership, formatMoney, formatNumber } from '../../../lib/format';
+import { dealership, formatMoney } from '../../../lib/format';
 import type { Sale } from '../types';
 
 // A sale's deal as line items and totals, read off the Sale JSON the API answers (its `deal` is
@@ -27,13 +27,8 @@ export function dealLines(sale: Pick<Sale, 'price' | 'fees' | 'trade_in' | 'deal
   const lines: Line[] = [{ label: 'Vehicle price', value: money(d.price) }];
   for (const fee of fees) lines.push({ label: fee.name, value: money(fee.amount) });
   if (fees.length > 1) lines.push({ label: 'Fees in all', value: money(d.fees_total) });
-  if (trade) {
-    lines.push({
-      label: 'Trade-in allowance',
-      value: less(d.trade_allowance),
-      note: `${trade.year} ${trade.make} ${trade.model}${trade.color ? `, ${trade.color}` : ''}, VIN ${trade.vin}, ${formatNumber(trade.odometer)} miles`,
-    });
-  }
+  // The trade-in itself is described beside the deal (the sale's facts, the order's Trade-in section).
+  if (trade) lines.push({ label: 'Trade-in allowance', value: less(d.trade_allowance) });
   // A running sum: price + fees − allowance is the taxable amount (never below 0), then tax,
   // the payoff and the down payment bring it to what is financed or due.
   lines.push({ label: 'Taxable amount', value: money(d.taxable), total: true });
