@@ -4,6 +4,7 @@ import { Layout } from '../components/layout';
 import { type PageNeed, RequirePermission } from '../components/require-permission';
 import { Loading } from '../components/states';
 import { HomePage } from '../features/my-work/components/home-page';
+import { useTranslation } from '../lib/i18n';
 
 /** Each page is its own chunk, fetched on first visit (the layout shows a fallback meanwhile). */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -104,11 +105,12 @@ const TokensPage = lazyPage(() => import('../features/admin/components/tokens-pa
 const WebhooksPage = lazyPage(() => import('../features/admin/components/webhooks-page'), 'WebhooksPage');
 
 function NotFound() {
+  const { t } = useTranslation();
   return (
     <>
-      <h1>Page not found</h1>
+      <h1>{t('common:notFound.title')}</h1>
       <p>
-        There is nothing at this address. <Link to="/">Back to the dashboard</Link>.
+        {t('common:notFound.nothingHere')} <Link to="/">{t('common:notFound.back')}</Link>.
       </p>
     </>
   );
