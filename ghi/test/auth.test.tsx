@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { permissionsOf, type Role } from '@carcar/common/contract/permissions';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AppHarness, type MountedApp, send, startAppHarness } from './app-harness';
+
+// The pages are lazy chunks: a busy machine takes a while to load one, as the other page tests allow.
+configure({ asyncUtilTimeout: 20_000 });
 
 // The app talks to a small gateway stand-in over real HTTP: what it sends (paths, the CSRF header)
 // and what it does with each answer (401, 403, 429) are exercised as in a browser. jsdom's page is
