@@ -91,14 +91,28 @@ describe('trade-ins while inventory is down', () => {
     }
     // The second deal falls through: its car is available again and its trade-in must not stay.
     await stack.call('sales', 'DELETE', `/api/sales/${saleIds[1]}/?reason=deal%20fell%20through`);
-    const health = await callJson<{ outbox: { pending: number } }>('GET', `${sales.url}/healthz`);
+    // The outbox details answer only a caller with a credential.
+    const health = await callJson<{ outbox: { pending: number } }>(
+      'GET',
+      `${sales.url}/healthz`,
+      undefined,
+      await asRole('admin', 'sales-api'),
+    );
     // Three sold and three trade-ins with the sales; unsold and the trade-in's removal with the void.
     expect(health.outbox.pending).toBe(8);
 
     inventory = await stack.start('inventory', { PORT: port });
     await until(
       'the outbox delivered',
-      async () => (await callJson<{ outbox: { pending: number } }>('GET', `${sales.url}/healthz`)).outbox.pending === 0,
+      async () =>
+        (
+          await callJson<{ outbox: { pending: number } }>(
+            'GET',
+            `${sales.url}/healthz`,
+            undefined,
+            await asRole('admin', 'sales-api'),
+          )
+        ).outbox.pending === 0,
       30_000,
     );
 
