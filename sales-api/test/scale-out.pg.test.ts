@@ -19,8 +19,8 @@ interface Health {
 }
 
 /** A replica's health with its details (sync state), which answer only a caller with a credential. */
-const health = async (service: SpawnedService) =>
-  callJson<Health>('GET', `${service.url}/healthz`, undefined, await asRole('admin', 'service-api'));
+const health = async (name: StackService, replica: SpawnedService) =>
+  callJson<Health>('GET', `${replica.url}/healthz`, undefined, await asRole('admin', serviceAudiences[name]));
 
 /** A JSON call to one replica of `name` as an administrator. */
 const call = async <T>(name: StackService, replica: SpawnedService, method: string, path: string, body?: unknown) =>
@@ -67,13 +67,15 @@ describe('two replicas of each API on one database', () => {
       await until(
         `${name}: one poller syncing`,
         async () => {
-          const states = (await Promise.all(replicas[name].map(health))).map((h) => h.sync.state).sort();
+          const states = (await Promise.all(replicas[name].map((replica) => health(name, replica))))
+            .map((h) => h.sync.state)
+            .sort();
           return states.join() === 'ok,standby';
         },
         20_000,
       );
     }
-    const [holderIndex] = (await Promise.all(replicas.service.map(health)))
+    const [holderIndex] = (await Promise.all(replicas.service.map((replica) => health('service', replica))))
       .map((h, i) => [i, h.sync.state] as const)
       .filter(([, state]) => state === 'ok')
       .map(([i]) => i);
@@ -112,7 +114,7 @@ describe('two replicas of each API on one database', () => {
     );
     // A few seconds: the lock is freed when the dead holder's connection closes, and the standby retries every 2 s.
     expect(tookOver).toBeLessThan(10_000);
-    expect((await health(other)).sync.state).toBe('ok');
+    expect((await health('service', other)).sync.state).toBe('ok');
   });
 
   it('sells one car exactly once when 20 requests race through both sales replicas', async () => {
