@@ -96,8 +96,8 @@ describe('the sales desk', () => {
           await page.getByRole('button', { name: 'Record sale' }).click();
           await page.getByRole('link', { name: 'Open the sale' }).click();
 
-          await page.getByRole('table', { name: 'The deal' }).waitFor();
-          const sale = page.getByRole('table', { name: 'The deal' });
+          await page.getByRole('table', { name: 'The deal', exact: true }).waitFor();
+          const sale = page.getByRole('table', { name: 'The deal', exact: true });
           expect(await sale.textContent()).toContain(`$${(Number(monthly) / 100).toFixed(2)}`);
           await page.locator('dt', { hasText: 'Front gross' }).waitFor();
           await checkPage(page, `sale with a deal at ${width}`);

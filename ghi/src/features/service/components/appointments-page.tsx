@@ -240,7 +240,7 @@ export function AppointmentsPage() {
                         <Link
                           to={`/service/appointments/${a.id}?start=1`}
                           className="start-order-link"
-                          aria-label={`Start a repair order for ${a.customer}`}
+                          aria-label={`Start repair order for ${a.customer}`}
                         >
                           Start repair order
                         </Link>
