@@ -1,19 +1,22 @@
 import type { Part } from '@carcar/common/contract/parts';
+import { formatNumber } from '../../lib/format';
+import { useTranslation } from '../../lib/i18n';
 
-/** A stock figure as people read it: 4, 4.5, -2. */
-export const formatQuantity = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** A stock figure as people read it: 4, 4.5, -2 (in the dealership's locale). */
+export const formatQuantity = (n: number) => formatNumber(n);
 
 export const isLow = (part: Part) => part.on_hand <= part.reorder_point;
 
 /** On hand, with a word when it matters: below zero is promised to work before it arrived. */
 export function StockLevel({ part }: { part: Part }) {
+  const { t } = useTranslation('parts');
   return (
     <span className="stock">
       {formatQuantity(part.on_hand)}
       {part.on_hand < 0 ? (
-        <span className="badge backordered">Backordered</span>
+        <span className="badge backordered">{t('parts:stock.backordered')}</span>
       ) : (
-        isLow(part) && <span className="badge low-stock">Low</span>
+        isLow(part) && <span className="badge low-stock">{t('parts:stock.low')}</span>
       )}
     </span>
   );

@@ -1,10 +1,14 @@
 import '../../../components/record.css';
 import '../../inventory/import.css';
 import type { PartImportResult } from '@carcar/common/contract/parts';
+import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError, errorMessage, type FieldError } from '../../../lib/api-client';
 import { saveCsv } from '../../../lib/export-csv';
+import { dealership, formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useImportParts } from '../api/parts';
 
 /** The API's limit, checked here first so a too-big file is not sent at all. */
@@ -13,28 +17,35 @@ const MAX_BYTES = 2 * 1024 * 1024;
 const TEMPLATE =
   'number,description,price,cost,on_hand,reorder_point\r\nBP-1001,Front brake pads,89.00,41.50,12,4\r\nOIL-5W30,Engine oil 5W-30 (quart),8.50,3.10,40.5,12\r\n';
 
-const columnWords: Record<string, string> = {
-  number: 'Part number',
-  description: 'Description',
-  price: 'Price',
-  cost: 'Cost',
-  on_hand: 'On hand',
-  reorder_point: 'Reorder at',
-  '(header)': 'Header row',
-  '(file)': 'File',
-};
+/** The columns (and the two places that are no column) the API names a problem by, in words. */
+const columnWords = (t: TFunction): Record<string, string> => ({
+  number: t('parts:column.number'),
+  description: t('parts:column.description'),
+  price: t('parts:column.price'),
+  cost: t('parts:column.cost'),
+  on_hand: t('parts:column.on_hand'),
+  reorder_point: t('parts:column.reorder_point'),
+  '(header)': t('parts:column.header'),
+  '(file)': t('parts:column.file'),
+});
+
+/** Megabytes to one decimal, as the dealership writes numbers. */
+const megabytes = new Intl.NumberFormat(dealership.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** One reason the file was refused: where in the file (the header is line 1), which column, why. */
 interface ImportProblem extends FieldError {
   line?: number;
 }
 
-export function describePartProblem(problem: ImportProblem): string {
-  const where = [problem.line ? `Line ${problem.line}` : null, columnWords[problem.path] ?? problem.path]
+export function describePartProblem(t: TFunction, problem: ImportProblem): string {
+  const where = [
+    problem.line ? t('parts:import.line', { line: problem.line }) : null,
+    columnWords(t)[problem.path] ?? problem.path,
+  ]
     .filter(Boolean)
     .join(', ');
   const message = problem.message.endsWith('.') ? problem.message : `${problem.message}.`;
-  return `${where}: ${message}`;
+  return t('parts:import.problem', { where, message });
 }
 
 type Check =
@@ -49,10 +60,9 @@ const refusal = (error: unknown): Check => ({
   problems: error instanceof ApiError ? (error.fieldErrors as ImportProblem[]) : [],
 });
 
-const partsWord = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'part' : 'parts'}`;
-
 /** A parts list from a spreadsheet (a new shop, a supplier's catalogue): checked by the API, then imported whole. */
 export function ImportPartsPage() {
+  const { t } = useTranslation('parts');
   const fileId = useId();
   const mutation = useImportParts();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
@@ -67,7 +77,7 @@ export function ImportPartsPage() {
     setReadError(null);
     if (!chosen) return;
     if (chosen.size > MAX_BYTES) {
-      setReadError(`The file is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; a file can be at most 2 MB.`);
+      setReadError(t('parts:import.tooBig', { size: megabytes.format(chosen.size / 1024 / 1024) }));
       return;
     }
     const text = await chosen.text();
@@ -96,16 +106,15 @@ export function ImportPartsPage() {
       <nav aria-label="breadcrumb">
         <ul>
           <li>
-            <Link to="/service/parts">Parts</Link>
+            <Link to="/service/parts">{t('parts:import.parts')}</Link>
           </li>
-          <li aria-current="page">Import</li>
+          <li aria-current="page">{t('parts:import.breadcrumb')}</li>
         </ul>
       </nav>
-      <h1>Import parts from a CSV file</h1>
+      <h1>{t('parts:import.title')}</h1>
       <p>
-        One part a row, under a header row naming the columns <code>number</code>, <code>description</code>,{' '}
-        <code>price</code> and, if you have them, <code>cost</code>, <code>on_hand</code> (the opening stock) and{' '}
-        <code>reorder_point</code>. Up to 2 MB a file. The whole file is imported, or none of it.
+        {/* The column names stay as the file must spell them, in <code>, within the translated sentence. */}
+        <Trans t={t} i18nKey="parts:import.intro" components={{ code: <code /> }} />
       </p>
       <p>
         <button
@@ -113,18 +122,20 @@ export function ImportPartsPage() {
           className="secondary outline small"
           onClick={() => saveCsv(TEMPLATE, 'parts-import-template.csv')}
         >
-          Download a template
+          {t('parts:import.template')}
         </button>
       </p>
       {imported && (
         <div role="status" className="import-done">
           <p>
-            <strong>Imported {partsWord(imported.created)}.</strong> <Link to="/service/parts">See the parts list</Link>
-            .
+            <strong>
+              {t('parts:import.imported', { count: imported.created, formatted: formatNumber(imported.created) })}
+            </strong>{' '}
+            <Link to="/service/parts">{t('parts:import.seeList')}</Link>.
           </p>
         </div>
       )}
-      <label htmlFor={fileId}>CSV file</label>
+      <label htmlFor={fileId}>{t('parts:import.file')}</label>
       <input
         id={fileId}
         type="file"
@@ -134,7 +145,7 @@ export function ImportPartsPage() {
           event.target.value = '';
         }}
       />
-      {file && <p>File: {file.name}</p>}
+      {file && <p>{t('parts:import.chosen', { name: file.name })}</p>}
       {readError && (
         <p role="alert" className="form-error">
           {readError}
@@ -142,25 +153,24 @@ export function ImportPartsPage() {
       )}
       {check.state === 'checking' && (
         <p role="status" aria-busy="true">
-          Checking the file…
+          {t('parts:import.checking')}
         </p>
       )}
       {check.state === 'ok' && (
         <p role="status" className="import-ok">
-          {ready === 1 ? 'The part in the file is' : `All ${partsWord(ready)} in the file are`} ready to import.
+          {t('parts:import.ready', { count: ready, formatted: formatNumber(ready) })}
         </p>
       )}
       {check.state === 'refused' && (
         <div role="alert" className="import-problems">
           <p>
-            <strong>{check.message}.</strong>{' '}
-            {check.problems.length > 0 && 'Fix these in the file, then choose it again.'}
+            <strong>{check.message}.</strong> {check.problems.length > 0 && t('parts:import.fixThese')}
           </p>
           {check.problems.length > 0 && (
             <ul>
               {check.problems.map((problem, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: one line can have several problems, in the server's order
-                <li key={index}>{describePartProblem(problem)}</li>
+                <li key={index}>{describePartProblem(t, problem)}</li>
               ))}
             </ul>
           )}
@@ -174,7 +184,7 @@ export function ImportPartsPage() {
             aria-busy={mutation.isPending || undefined}
             onClick={runImport}
           >
-            Import {partsWord(ready)}
+            {t('parts:import.submit', { count: ready, formatted: formatNumber(ready) })}
           </button>
         </p>
       )}

@@ -1,6 +1,7 @@
 import '../../../components/record.css';
 import '../parts.css';
 import type { MovementReason, Part, PartMovement } from '@carcar/common/contract/parts';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { type Column, DataTable } from '../../../components/data-table';
@@ -9,7 +10,8 @@ import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { ApiError } from '../../../lib/api-client';
 import { actorName } from '../../../lib/audit-words';
 import { useCan } from '../../../lib/auth';
-import { formatDateTime, formatMoney } from '../../../lib/format';
+import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useAdjustStock, useMovements, usePart, useReceiveStock, useUpdatePart } from '../api/parts';
 import { adjustForm, editPartForm, receiveForm, withPrefix } from '../schemas';
@@ -18,18 +20,18 @@ import { formatQuantity, StockLevel } from '../stock';
 /** Movements read at once; the table pages through them. */
 const LEDGER_LIMIT = 500;
 
-const reasonLabels: Record<MovementReason, string> = {
-  receipt: 'Received',
-  repair_order: 'Repair order',
-  adjustment: 'Adjustment',
-  void: 'Order voided: put back',
-};
+const reasonLabels = (t: TFunction): Record<MovementReason, string> => ({
+  receipt: t('parts:reason.receipt'),
+  repair_order: t('parts:reason.repair_order'),
+  adjustment: t('parts:reason.adjustment'),
+  void: t('parts:reason.void'),
+});
 
-const movementColumns: Column<PartMovement>[] = [
-  { key: 'at', header: 'When', cell: (m) => formatDateTime(m.at) },
+const movementColumns = (t: TFunction): Column<PartMovement>[] => [
+  { key: 'at', header: t('parts:ledger.when'), cell: (m) => formatDateTime(m.at) },
   {
     key: 'quantity',
-    header: 'Quantity',
+    header: t('parts:ledger.quantity'),
     cell: (m) => (
       <span className={`stock ${m.quantity < 0 ? 'movement-out' : 'movement-in'}`}>
         {m.quantity > 0 ? '+' : ''}
@@ -37,31 +39,36 @@ const movementColumns: Column<PartMovement>[] = [
       </span>
     ),
   },
-  { key: 'reason', header: 'Why', cell: (m) => reasonLabels[m.reason] },
+  { key: 'reason', header: t('parts:ledger.why'), cell: (m) => reasonLabels(t)[m.reason] },
   {
     key: 'detail',
-    header: 'Detail',
+    header: t('parts:ledger.detail'),
     // One element: on a phone the cell is its label and one value side by side.
     cell: (m) => (
       <span>
-        {m.repair_order !== null && <Link to={`/service/repair-orders/${m.repair_order}`}>RO {m.repair_order}</Link>}
+        {m.repair_order !== null && (
+          <Link to={`/service/repair-orders/${m.repair_order}`}>
+            {t('parts:ledger.repairOrder', { id: m.repair_order })}
+          </Link>
+        )}
         {m.reference && <span>{m.reference}</span>}
-        {m.cost !== null && <span> at {formatMoney(m.cost)}</span>}
+        {m.cost !== null && <span> {t('parts:ledger.at', { cost: formatMoney(m.cost) })}</span>}
         {m.note && <span>{m.note}</span>}
         {m.repair_order === null && !m.reference && m.cost === null && !m.note && '—'}
       </span>
     ),
   },
-  { key: 'actor', header: 'By', cell: (m) => movedBy(m) },
+  { key: 'actor', header: t('parts:ledger.by'), cell: (m) => movedBy(t, m) },
 ];
 
 /** Who moved the stock; a customer's approval through the link is the gateway's own credential. */
-function movedBy(m: PartMovement): string {
-  if ('service' in m.actor && m.actor.service === 'carcar-gateway') return 'The customer, through the approval link';
+function movedBy(t: TFunction, m: PartMovement): string {
+  if ('service' in m.actor && m.actor.service === 'carcar-gateway') return t('parts:ledger.customerByLink');
   return actorName(m.actor);
 }
 
 function EditPart({ part, onDone }: { part: Part; onDone: () => void }) {
+  const { t } = useTranslation('parts');
   const update = useUpdatePart(part.number);
   const { form, onSubmit } = useApiForm({
     schema: editPartForm,
@@ -72,22 +79,22 @@ function EditPart({ part, onDone }: { part: Part; onDone: () => void }) {
       edit_reorder_point: String(part.reorder_point),
     },
     save: (body) => withPrefix('edit_', () => update.mutateAsync(body)),
-    success: 'Part saved',
+    success: t('parts:edit.saved'),
     keepValues: true,
     onSaved: onDone,
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Edit the part">
-      <TextField form={form} name="edit_description" label="Description" autoComplete="off" />
+    <form onSubmit={onSubmit} noValidate aria-label={t('parts:edit.form')}>
+      <TextField form={form} name="edit_description" label={t('parts:edit.description')} autoComplete="off" />
       <div className="grid">
-        <TextField form={form} name="edit_price" label="Price" />
-        <TextField form={form} name="edit_cost" label="Cost (empty: not known)" />
-        <TextField form={form} name="edit_reorder_point" label="Reorder at" />
+        <TextField form={form} name="edit_price" label={t('parts:edit.price')} />
+        <TextField form={form} name="edit_cost" label={t('parts:edit.cost')} />
+        <TextField form={form} name="edit_reorder_point" label={t('parts:edit.reorderAt')} />
       </div>
       <div className="record-actions">
-        <FormFooter form={form} submit="Save part" />
+        <FormFooter form={form} submit={t('parts:edit.submit')} />
         <button type="button" className="secondary" onClick={onDone}>
-          Cancel
+          {t('parts:edit.cancel')}
         </button>
       </div>
     </form>
@@ -95,77 +102,91 @@ function EditPart({ part, onDone }: { part: Part; onDone: () => void }) {
 }
 
 function ReceiveStock({ part }: { part: Part }) {
+  const { t } = useTranslation('parts');
   const receive = useReceiveStock(part.number);
   const { form, onSubmit } = useApiForm({
     schema: receiveForm,
     defaultValues: { receive_quantity: '', receive_cost: '', receive_reference: '' },
     save: (body) => withPrefix('receive_', () => receive.mutateAsync(body)),
-    success: `Stock of ${part.number} received`,
+    success: t('parts:receive.received', { number: part.number }),
   });
   return (
     <section aria-labelledby="receive-heading">
-      <h2 id="receive-heading">Receive stock</h2>
+      <h2 id="receive-heading">{t('parts:receive.heading')}</h2>
       <form onSubmit={onSubmit} noValidate>
-        <TextField form={form} name="receive_quantity" label="Quantity" hint="How many arrived" />
-        <TextField form={form} name="receive_cost" label="Cost of one (optional)" hint="Becomes the part's cost" />
+        <TextField
+          form={form}
+          name="receive_quantity"
+          label={t('parts:receive.quantity')}
+          hint={t('parts:receive.quantityHint')}
+        />
+        <TextField form={form} name="receive_cost" label={t('parts:receive.cost')} hint={t('parts:receive.costHint')} />
         <TextField
           form={form}
           name="receive_reference"
-          label="Reference (optional)"
-          hint="The supplier's invoice or packing slip"
+          label={t('parts:receive.reference')}
+          hint={t('parts:receive.referenceHint')}
           autoComplete="off"
         />
-        <FormFooter form={form} submit="Receive" />
+        <FormFooter form={form} submit={t('parts:receive.submit')} />
       </form>
     </section>
   );
 }
 
 function AdjustStock({ part }: { part: Part }) {
+  const { t } = useTranslation('parts');
   const adjust = useAdjustStock(part.number);
   const { form, onSubmit } = useApiForm({
     schema: adjustForm,
     defaultValues: { adjust_quantity: '', adjust_reason: '' },
     save: (body) => withPrefix('adjust_', () => adjust.mutateAsync(body)),
-    success: `Stock of ${part.number} adjusted`,
+    success: t('parts:adjust.adjusted', { number: part.number }),
   });
   return (
     <section aria-labelledby="adjust-heading">
-      <h2 id="adjust-heading">Adjust stock</h2>
+      <h2 id="adjust-heading">{t('parts:adjust.heading')}</h2>
       <form onSubmit={onSubmit} noValidate>
         <TextField
           form={form}
           name="adjust_quantity"
-          label="Change"
-          hint="Negative takes stock away: -2 for two damaged"
+          label={t('parts:adjust.change')}
+          hint={t('parts:adjust.changeHint')}
         />
-        <TextField form={form} name="adjust_reason" label="Reason" hint="A count, damage, a loss" autoComplete="off" />
-        <FormFooter form={form} submit="Adjust" />
+        <TextField
+          form={form}
+          name="adjust_reason"
+          label={t('parts:adjust.reason')}
+          hint={t('parts:adjust.reasonHint')}
+          autoComplete="off"
+        />
+        <FormFooter form={form} submit={t('parts:adjust.submit')} />
       </form>
     </section>
   );
 }
 
 function Ledger({ number }: { number: string }) {
+  const { t } = useTranslation('parts');
   const movements = useMovements(number, LEDGER_LIMIT, 0);
   const total = movements.data?.total ?? 0;
   return (
     <section aria-labelledby="ledger-heading">
-      <h2 id="ledger-heading">Movements</h2>
+      <h2 id="ledger-heading">{t('parts:ledger.heading')}</h2>
       {total > LEDGER_LIMIT && (
         <p className="muted">
-          The newest {LEDGER_LIMIT.toLocaleString('en-US')} of {total.toLocaleString('en-US')} movements.
+          {t('parts:ledger.newest', { shown: formatNumber(LEDGER_LIMIT), total: formatNumber(total) })}
         </p>
       )}
       <DataTable
-        caption={`Stock movements of ${number}, newest first`}
+        caption={t('parts:ledger.caption', { number })}
         rows={movements.data?.items}
         isLoading={movements.isLoading}
         error={movements.error}
         retry={() => movements.refetch()}
         rowKey={(m) => m.id}
-        empty="No stock has moved yet."
-        columns={movementColumns}
+        empty={t('parts:ledger.empty')}
+        columns={movementColumns(t)}
         pageSize={20}
       />
     </section>
@@ -174,6 +195,7 @@ function Ledger({ number }: { number: string }) {
 
 /** One part: its figures, editing, receiving stock, a manager's adjustment and the ledger. */
 export function PartPage() {
+  const { t } = useTranslation('parts');
   const number = useParams().number ?? '';
   const part = usePart(number);
   const mayWrite = useCan('parts.write');
@@ -181,8 +203,8 @@ export function PartPage() {
   const [editing, setEditing] = useState(false);
   if (part.error instanceof ApiError && part.error.status === 404) {
     return (
-      <NotFound title="Part not found">
-        There is no part {number}. <Link to="/service/parts">Back to parts</Link>.
+      <NotFound title={t('parts:part.notFound')}>
+        {t('parts:part.noSuch', { number })} <Link to="/service/parts">{t('parts:part.backToParts')}</Link>.
       </NotFound>
     );
   }
@@ -194,7 +216,7 @@ export function PartPage() {
       <nav aria-label="breadcrumb">
         <ul>
           <li>
-            <Link to="/service/parts">Parts</Link>
+            <Link to="/service/parts">{t('parts:part.parts')}</Link>
           </li>
           <li aria-current="page">{p.number}</li>
         </ul>
@@ -209,20 +231,20 @@ export function PartPage() {
       ) : (
         <>
           <dl className="facts">
-            <dt>On hand</dt>
+            <dt>{t('parts:part.onHand')}</dt>
             <dd>
               <StockLevel part={p} />
             </dd>
-            <dt>Reorder at</dt>
+            <dt>{t('parts:part.reorderAt')}</dt>
             <dd>{formatQuantity(p.reorder_point)}</dd>
-            <dt>Price</dt>
+            <dt>{t('parts:part.price')}</dt>
             <dd className="money">{formatMoney(p.price)}</dd>
-            <dt>Cost</dt>
-            <dd className="money">{p.cost === null ? 'Not known' : formatMoney(p.cost)}</dd>
+            <dt>{t('parts:part.cost')}</dt>
+            <dd className="money">{p.cost === null ? t('parts:part.costNotKnown') : formatMoney(p.cost)}</dd>
           </dl>
           {mayWrite && (
             <button type="button" className="secondary outline" onClick={() => setEditing(true)}>
-              Edit part
+              {t('parts:part.edit')}
             </button>
           )}
         </>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Combobox } from '../../../components/combobox';
 import { serviceApi } from '../../../lib/api-client';
 import { formatMoney } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { getPage } from '../../../lib/paged';
 import { formatQuantity } from '../stock';
 
@@ -24,15 +25,21 @@ export function PartPicker({
   onPick: (part: Part) => void;
   error?: string;
 }) {
+  const { t } = useTranslation('parts');
   const [picked, setPicked] = useState<Part | null>(null);
   const stock =
     picked && picked.number === value
-      ? `${picked.description}: ${formatQuantity(picked.on_hand)} on hand${picked.on_hand <= 0 ? ' (will be backordered)' : ''}.`
-      : 'Type a part number or words of its description; a listed part fills in its description and price.';
+      ? picked.on_hand <= 0
+        ? t('parts:picker.stockBackordered', {
+            description: picked.description,
+            onHand: formatQuantity(picked.on_hand),
+          })
+        : t('parts:picker.stock', { description: picked.description, onHand: formatQuantity(picked.on_hand) })
+      : t('parts:picker.hint');
   return (
     <Combobox<Part>
       id={id}
-      label="Part number (optional)"
+      label={t('parts:picker.label')}
       value={value}
       onChange={onChange}
       onSelect={(part) => {
@@ -41,14 +48,14 @@ export function PartPicker({
       }}
       error={error}
       hint={stock}
-      noMatches="No listed part matches; a part described and priced by hand is fine too."
+      noMatches={t('parts:picker.noMatches')}
       loadOptions={async (q) => (await getPage<Part>(serviceApi, '/api/parts/', 'parts', { q, limit: 8 })).items}
       optionKey={(part) => part.number}
       optionText={(part) => part.number}
       renderOption={(part) => (
         <>
-          <strong>{part.number}</strong> {part.description} · {formatMoney(part.price)} · {formatQuantity(part.on_hand)}{' '}
-          on hand
+          <strong>{part.number}</strong> {part.description} · {formatMoney(part.price)} ·{' '}
+          {t('parts:picker.onHand', { quantity: formatQuantity(part.on_hand) })}
         </>
       )}
     />
