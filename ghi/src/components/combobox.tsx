@@ -1,5 +1,6 @@
 import './combobox.css';
 import { type KeyboardEvent, type ReactNode, type Ref, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from '../lib/i18n';
 
 export interface ComboboxProps<T> {
   label: string;
@@ -40,6 +41,7 @@ type Lookup<T> = { state: 'idle' } | { state: 'loading' } | { state: 'done'; opt
  * second Escape clears the input), Tab leaves with what is typed.
  */
 export function Combobox<T>(props: ComboboxProps<T>) {
+  const { t } = useTranslation();
   const { value, minLength = 1, debounceMs = 250, loadOptions } = props;
   const listId = useId();
   const statusId = useId();
@@ -138,13 +140,13 @@ export function Combobox<T>(props: ComboboxProps<T>) {
 
   const status =
     lookup.state === 'loading'
-      ? 'Looking up…'
+      ? t('service:combobox.lookingUp')
       : lookup.state === 'failed'
-        ? 'Suggestions could not be loaded; type the full value.'
+        ? t('service:combobox.failed')
         : lookup.state === 'done'
           ? options.length === 0
-            ? (props.noMatches ?? 'No matches.')
-            : `${options.length} suggestion${options.length === 1 ? '' : 's'}; use the arrow keys to choose.`
+            ? (props.noMatches ?? t('service:combobox.noMatches'))
+            : t('service:combobox.count', { count: options.length })
           : '';
   const describedBy = [props.error ? `${props.id}-error` : props.hint ? `${props.id}-hint` : '', statusId]
     .filter(Boolean)
@@ -185,7 +187,7 @@ export function Combobox<T>(props: ComboboxProps<T>) {
       <div
         id={listId}
         role="listbox"
-        aria-label="Suggestions"
+        aria-label={t('service:combobox.suggestions')}
         className="combobox-list"
         hidden={!expanded || options.length === 0}
       >

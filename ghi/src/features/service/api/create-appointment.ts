@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, serviceApi } from '../../../lib/api-client';
+import { useTranslation } from '../../../lib/i18n';
 import type { Appointment } from '../types';
 import { appointmentsKey } from './get-appointments';
 
@@ -26,6 +27,7 @@ export class BookingConflict extends ApiError {
 }
 
 export function useCreateAppointment() {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: BookingBody) => {
@@ -37,10 +39,7 @@ export function useCreateAppointment() {
       );
       if (res.status === 409) {
         const conflict = res.data as { message?: string; next_free?: string };
-        throw new BookingConflict(
-          conflict.message ?? 'The technician is already booked at that time.',
-          conflict.next_free ?? null,
-        );
+        throw new BookingConflict(conflict.message ?? t('service:book.conflict'), conflict.next_free ?? null);
       }
       return res.data as Appointment;
     },

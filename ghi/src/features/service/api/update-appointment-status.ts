@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { serviceApi } from '../../../lib/api-client';
+import { useTranslation } from '../../../lib/i18n';
 import type { Appointment } from '../types';
 import { appointmentsKey } from './get-appointments';
 
@@ -9,12 +10,17 @@ import { appointmentsKey } from './get-appointments';
  * detail refreshes without a reload. Failures are the caller's to show: in its dialog, or a toast.
  */
 export function useUpdateAppointmentStatus() {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, action, reason }: { id: number; action: 'cancel' | 'finish'; reason?: string }) =>
       (await serviceApi.put<Appointment>(`/api/appointments/${id}/${action}/`, reason ? { reason } : undefined)).data,
     onSuccess: (appointment) => {
-      toast.success(`Appointment for ${appointment.customer} ${appointment.status}`);
+      toast.success(
+        appointment.status === 'canceled'
+          ? t('service:actions.canceled', { customer: appointment.customer })
+          : t('service:actions.finished', { customer: appointment.customer }),
+      );
       return queryClient.invalidateQueries({ queryKey: appointmentsKey });
     },
   });

@@ -4,9 +4,10 @@ import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { errorMessage } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/auth';
+import { useTranslation } from '../../../lib/i18n';
 import { useUpdateAppointmentStatus } from '../api/update-appointment-status';
 import { formatWhen } from '../time-zone';
-import type { Appointment } from '../types';
+import { type Appointment, technicianName } from '../types';
 
 /**
  * Finish and Cancel of a booked appointment. Cancelling always asks why (the reason is kept with it);
@@ -20,6 +21,7 @@ export function AppointmentActions({
   appointment: Appointment;
   confirmFinish?: boolean;
 }) {
+  const { t } = useTranslation();
   const update = useUpdateAppointmentStatus();
   const user = useCurrentUser();
   // A technician finishes only their own appointments (the service checks it too).
@@ -27,7 +29,7 @@ export function AppointmentActions({
   const mayCancel = user !== null && can(user, 'appointments.book');
   const [asking, setAsking] = useState<'cancel' | 'finish' | null>(null);
   if (appointment.status !== 'created' || (!mayFinish && !mayCancel)) return null;
-  const who = `${appointment.customer} on ${formatWhen(appointment.date_time)}`;
+  const who = t('service:actions.who', { customer: appointment.customer, when: formatWhen(appointment.date_time) });
   const finish = () =>
     update.mutate({ id: appointment.id, action: 'finish' }, { onError: (error) => toast.error(errorMessage(error)) });
   return (
@@ -39,7 +41,7 @@ export function AppointmentActions({
           disabled={update.isPending}
           onClick={() => (confirmFinish ? setAsking('finish') : finish())}
         >
-          Finish{confirmFinish ? '…' : ''}
+          {confirmFinish ? t('service:actions.finishAsk') : t('service:actions.finish')}
         </button>
       )}
       {mayCancel && (
@@ -49,42 +51,42 @@ export function AppointmentActions({
           disabled={update.isPending}
           onClick={() => setAsking('cancel')}
         >
-          Cancel…
+          {t('service:actions.cancel')}
         </button>
       )}
       <ConfirmDialog
         open={asking === 'cancel'}
-        title="Cancel this appointment?"
-        confirmLabel="Cancel appointment"
-        cancelLabel="Keep it"
+        title={t('service:actions.cancelTitle')}
+        confirmLabel={t('service:actions.cancelConfirm')}
+        cancelLabel={t('service:actions.cancelKeep')}
         reason={{
-          label: 'Reason for cancelling',
+          label: t('service:actions.cancelReason'),
           required: true,
           maxLength: 500,
-          hint: 'Kept with the appointment, for whoever looks at it later.',
-          missing: 'Say why it is canceled: the reason is kept with the appointment.',
+          hint: t('service:actions.cancelHint'),
+          missing: t('service:actions.cancelMissing'),
         }}
         onConfirm={(reason) => update.mutateAsync({ id: appointment.id, action: 'cancel', reason })}
         onClose={() => setAsking(null)}
       >
         <p>
-          The appointment of {who} with {appointment.technician.first_name} {appointment.technician.last_name} (
-          {appointment.reason}) will be canceled and the technician’s time freed.
+          {t('service:actions.cancelText', {
+            who,
+            technician: technicianName(appointment.technician),
+            reason: appointment.reason,
+          })}
         </p>
       </ConfirmDialog>
       {confirmFinish && (
         <ConfirmDialog
           open={asking === 'finish'}
-          title="Finish this appointment?"
-          confirmLabel="Finish appointment"
-          cancelLabel="Not yet"
+          title={t('service:actions.finishTitle')}
+          confirmLabel={t('service:actions.finishConfirm')}
+          cancelLabel={t('service:actions.finishKeep')}
           onConfirm={() => update.mutateAsync({ id: appointment.id, action: 'finish' })}
           onClose={() => setAsking(null)}
         >
-          <p>
-            The work for {who} ({appointment.reason}) is done. A finished appointment stays in the car’s service history
-            and cannot be deleted.
-          </p>
+          <p>{t('service:actions.finishText', { who, reason: appointment.reason })}</p>
         </ConfirmDialog>
       )}
     </div>

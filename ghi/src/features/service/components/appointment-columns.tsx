@@ -1,57 +1,69 @@
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import type { Column } from '../../../components/data-table';
 import { VinLink } from '../../../components/vin-link';
 import { formatDateTime } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { formatTime, formatWhen } from '../time-zone';
 import { type Appointment, technicianName } from '../types';
 
 /** The columns the appointment list and the service history share. */
-export const appointmentColumns: Column<Appointment>[] = [
-  { key: 'vin', header: 'VIN', cell: (a) => <VinLink vin={a.vin} />, sortValue: (a) => a.vin },
-  {
-    key: 'vip',
-    header: 'VIP',
-    cell: (a) => (a.vip ? <span className="badge vip">VIP</span> : 'No'),
-    sortValue: (a) => (a.vip ? 1 : 0),
-  },
-  { key: 'customer', header: 'Customer', cell: (a) => a.customer, sortValue: (a) => a.customer },
-  {
-    key: 'date_time',
-    header: 'Date and time',
-    cell: (a) => formatDateTime(a.date_time),
-    sortValue: (a) => a.date_time,
-  },
-  {
-    key: 'technician',
-    header: 'Technician',
-    cell: (a) => technicianName(a.technician),
-    sortValue: (a) => technicianName(a.technician),
-  },
-  { key: 'reason', header: 'Reason', cell: (a) => a.reason, sortValue: (a) => a.reason },
-];
+export function appointmentColumns(t: TFunction): Column<Appointment>[] {
+  return [
+    { key: 'vin', header: t('service:columns.vin'), cell: (a) => <VinLink vin={a.vin} />, sortValue: (a) => a.vin },
+    {
+      key: 'vip',
+      header: t('service:columns.vip'),
+      cell: (a) => (a.vip ? <span className="badge vip">{t('service:columns.vip')}</span> : t('service:columns.no')),
+      sortValue: (a) => (a.vip ? 1 : 0),
+    },
+    { key: 'customer', header: t('service:columns.customer'), cell: (a) => a.customer, sortValue: (a) => a.customer },
+    {
+      key: 'date_time',
+      header: t('service:columns.dateTime'),
+      cell: (a) => formatDateTime(a.date_time),
+      sortValue: (a) => a.date_time,
+    },
+    {
+      key: 'technician',
+      header: t('service:columns.technician'),
+      cell: (a) => technicianName(a.technician),
+      sortValue: (a) => technicianName(a.technician),
+    },
+    { key: 'reason', header: t('service:columns.reason'), cell: (a) => a.reason, sortValue: (a) => a.reason },
+  ];
+}
 
-export const appointmentSearchText = (a: Appointment) =>
-  `${a.vin} ${a.customer} ${technicianName(a.technician)} ${a.reason} ${a.status}`;
+/** An appointment's status in the user's language (the API's word is the key, never shown). */
+export function statusLabel(t: TFunction, status: Appointment['status']): string {
+  switch (status) {
+    case 'created':
+      return t('service:status.created');
+    case 'finished':
+      return t('service:status.finished');
+    case 'canceled':
+      return t('service:status.canceled');
+  }
+}
 
-export const statusLabel: Record<Appointment['status'], string> = {
-  created: 'Booked',
-  finished: 'Finished',
-  canceled: 'Canceled',
-};
+/** What the list's search box matches: the status in the words shown as well as the API's. */
+export const appointmentSearchText = (t: TFunction) => (a: Appointment) =>
+  `${a.vin} ${a.customer} ${technicianName(a.technician)} ${a.reason} ${a.status} ${statusLabel(t, a.status)}`;
 
 export function StatusBadge({ appointment, overdue }: { appointment: Appointment; overdue?: boolean }) {
-  if (overdue) return <span className="badge overdue">Overdue</span>;
-  return <span className={`badge ${appointment.status}`}>{statusLabel[appointment.status]}</span>;
+  const { t } = useTranslation();
+  if (overdue) return <span className="badge overdue">{t('service:status.overdue')}</span>;
+  return <span className={`badge ${appointment.status}`}>{statusLabel(t, appointment.status)}</span>;
 }
 
 const ends = (a: Appointment) => new Date(new Date(a.date_time).getTime() + a.duration_minutes * 60_000).toISOString();
 
 /** The board's columns: the time on the dealership's clock (only the time when one day is shown). */
-export function boardColumns(options: { timeOnly: boolean; now: number }): Column<Appointment>[] {
+export function boardColumns(t: TFunction, options: { timeOnly: boolean; now: number }): Column<Appointment>[] {
   return [
     {
       key: 'when',
-      header: 'When',
+      header: t('service:columns.when'),
       cell: (a) => (
         <span className="when">
           {options.timeOnly
@@ -62,28 +74,28 @@ export function boardColumns(options: { timeOnly: boolean; now: number }): Colum
     },
     {
       key: 'customer',
-      header: 'Customer',
+      header: t('service:columns.customer'),
       cell: (a) => (
-        <Link to={`/service/appointments/${a.id}`} aria-label={`${a.customer}, appointment details`}>
+        <Link to={`/service/appointments/${a.id}`} aria-label={t('service:columns.details', { customer: a.customer })}>
           {a.customer}
         </Link>
       ),
     },
     {
       key: 'car',
-      header: 'Car',
+      header: t('service:columns.car'),
       cell: (a) => (
         <span>
           <VinLink vin={a.vin} />
-          {a.vip && <span className="badge vip">VIP</span>}
+          {a.vip && <span className="badge vip">{t('service:columns.vip')}</span>}
         </span>
       ),
     },
-    { key: 'technician', header: 'Technician', cell: (a) => technicianName(a.technician) },
-    { key: 'reason', header: 'Reason', cell: (a) => a.reason },
+    { key: 'technician', header: t('service:columns.technician'), cell: (a) => technicianName(a.technician) },
+    { key: 'reason', header: t('service:columns.reason'), cell: (a) => a.reason },
     {
       key: 'status',
-      header: 'Status',
+      header: t('service:columns.status'),
       cell: (a) => (
         <StatusBadge
           appointment={a}

@@ -4,6 +4,7 @@ import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
+import { useTranslation } from '../../../lib/i18n';
 import { useAppointment } from '../api/get-appointment';
 import { dealershipZone, formatTime, formatWhen } from '../time-zone';
 import { technicianName } from '../types';
@@ -12,6 +13,7 @@ import { StatusBadge } from './appointment-columns';
 import { StartRepairOrder } from './start-repair-order';
 
 export function AppointmentDetailPage() {
+  const { t } = useTranslation();
   const id = Number(useParams().id);
   const appointment = useAppointment(id);
   // `?start=1` (the board's "Start repair order") opens the repair order form at once.
@@ -22,10 +24,11 @@ export function AppointmentDetailPage() {
     const missing = appointment.error instanceof ApiError && appointment.error.status === 404;
     return (
       <>
-        <h1>Appointment</h1>
+        <h1>{t('service:detail.title')}</h1>
         {missing ? (
           <p>
-            There is no appointment {id}. <Link to="/service/appointments">Back to the service board</Link>.
+            {t('service:detail.noSuch', { id })}{' '}
+            <Link to="/service/appointments">{t('service:detail.backToBoard')}</Link>.
           </p>
         ) : (
           <ErrorState error={appointment.error} retry={() => appointment.refetch()} />
@@ -39,50 +42,60 @@ export function AppointmentDetailPage() {
   return (
     <>
       <p>
-        <Link to="/service/appointments">← Service board</Link>
+        <Link to="/service/appointments">{t('service:detail.board')}</Link>
       </p>
       <h1>
         {a.customer}: {a.reason}
       </h1>
       {a.status === 'finished' && (
         <p className="notice">
-          Finished. It is kept in the car’s{' '}
-          <Link to={`/service/history?vin=${encodeURIComponent(a.vin)}`}>service history</Link> and cannot be deleted.
+          {t('service:detail.finishedBefore')}{' '}
+          <Link to={`/service/history?vin=${encodeURIComponent(a.vin)}`}>{t('service:detail.serviceHistory')}</Link>{' '}
+          {t('service:detail.finishedAfter')}
         </p>
       )}
       {a.status === 'canceled' && (
-        <p className="notice">Canceled{a.cancel_reason ? `: “${a.cancel_reason}”` : ', without a reason given'}.</p>
+        <p className="notice">
+          {a.cancel_reason
+            ? t('service:detail.canceledWhy', { reason: a.cancel_reason })
+            : t('service:detail.canceledNoReason')}
+        </p>
       )}
       <dl className="details">
-        <dt>When</dt>
+        <dt>{t('service:detail.when')}</dt>
         <dd>
-          {formatWhen(a.date_time)} to {formatTime(ends)} ({a.duration_minutes} minutes, {dealershipZone} time)
+          {t('service:detail.whenValue', {
+            start: formatWhen(a.date_time),
+            end: formatTime(ends),
+            minutes: a.duration_minutes,
+            zone: dealershipZone,
+          })}
         </dd>
-        <dt>Car</dt>
+        <dt>{t('service:detail.car')}</dt>
         <dd>
           <VinLink vin={a.vin} />
           {a.vip ? (
             <>
               {' '}
-              <span className="badge vip">VIP</span> bought or stocked here
+              <span className="badge vip">{t('service:columns.vip')}</span> {t('service:detail.vipNote')}
             </>
           ) : (
-            ' (not from our inventory)'
+            t('service:detail.notOurs')
           )}
         </dd>
-        <dt>Customer</dt>
+        <dt>{t('service:detail.customer')}</dt>
         <dd>{a.customer}</dd>
-        <dt>Technician</dt>
+        <dt>{t('service:detail.technician')}</dt>
         <dd>
           <Link to={`/service/technicians/${a.technician.id}`}>{technicianName(a.technician)}</Link>
-          {a.technician.active === false && <span className="badge">Retired</span>}
+          {a.technician.active === false && <span className="badge">{t('common:staff.retired')}</span>}
         </dd>
-        <dt>Reason</dt>
+        <dt>{t('service:detail.reason')}</dt>
         <dd>{a.reason}</dd>
-        <dt>Status</dt>
+        <dt>{t('service:detail.status')}</dt>
         <dd>
           <StatusBadge appointment={a} overdue={overdue} />
-          {overdue && ' Its time has passed: finish or cancel it.'}
+          {overdue && t('service:detail.overdueNote')}
         </dd>
       </dl>
       {mayStartOrder && a.status !== 'canceled' && (
@@ -91,7 +104,7 @@ export function AppointmentDetailPage() {
       <AppointmentActions appointment={a} confirmFinish />
       <p>
         <Link to={`/service/appointments/${a.id}/print`} role="button" className="secondary outline">
-          Print work order
+          {t('service:detail.print')}
         </Link>
       </p>
     </>

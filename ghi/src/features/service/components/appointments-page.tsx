@@ -1,9 +1,11 @@
 import '../service.css';
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
 import { useCan } from '../../../lib/auth';
+import { useTranslation } from '../../../lib/i18n';
 import {
   type AppointmentFilters,
   type AppointmentStatus,
@@ -25,16 +27,46 @@ type View = 'today' | 'overdue' | 'upcoming' | 'done' | 'technicians';
  * The lists of the board. Upcoming is where it opens: the work still to do, soonest first (the page
  * staff have bookmarked showed exactly that); Today, Overdue and Done are one click away, counted.
  */
-const views: { id: View; label: string; statuses: (status: AppointmentStatus | undefined) => AppointmentStatus[] }[] = [
-  { id: 'upcoming', label: 'Upcoming', statuses: () => ['created'] },
-  { id: 'today', label: 'Today', statuses: (s) => (s ? [s] : []) },
-  { id: 'overdue', label: 'Overdue', statuses: () => ['created'] },
+const views: {
+  id: Exclude<View, 'technicians'>;
+  statuses: (status: AppointmentStatus | undefined) => AppointmentStatus[];
+}[] = [
+  { id: 'upcoming', statuses: () => ['created'] },
+  { id: 'today', statuses: (s) => (s ? [s] : []) },
+  { id: 'overdue', statuses: () => ['created'] },
   {
     id: 'done',
-    label: 'Done',
     statuses: (s) => (s === 'finished' || s === 'canceled' ? [s] : ['finished', 'canceled']),
   },
 ];
+
+/** A list's name on its tab; the day's list is named by its day. */
+function viewLabel(t: TFunction, view: Exclude<View, 'technicians'>, dayLabel: string): string {
+  switch (view) {
+    case 'upcoming':
+      return t('service:board.views.upcoming');
+    case 'overdue':
+      return t('service:board.views.overdue');
+    case 'done':
+      return t('service:board.views.done');
+    default:
+      return dayLabel;
+  }
+}
+
+/** The open list's table caption. */
+function captionOf(t: TFunction, view: Exclude<View, 'technicians'>, dayLabel: string, isToday: boolean): string {
+  switch (view) {
+    case 'upcoming':
+      return t('service:board.caption.upcoming');
+    case 'overdue':
+      return t('service:board.caption.overdue');
+    case 'done':
+      return t('service:board.caption.done');
+    default:
+      return isToday ? t('service:board.caption.today') : t('service:board.caption.day', { day: dayLabel });
+  }
+}
 
 const isView = (value: string | null): value is View =>
   value === 'today' || value === 'overdue' || value === 'upcoming' || value === 'done' || value === 'technicians';
@@ -72,6 +104,7 @@ function filtersOf(
 }
 
 export function AppointmentsPage() {
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const now = useMinute();
   const today = dealershipToday(new Date(now));
@@ -116,7 +149,8 @@ export function AppointmentsPage() {
       ),
     };
   });
-  const dayLabel = date === today ? 'Today' : formatDate(date);
+  const isToday = date === today;
+  const dayLabel = isToday ? t('service:board.views.today') : formatDate(date);
   const showsStatus = view === 'today' || view === 'done' || view === 'technicians';
   const open = lists.find((l) => l.view.id === view);
   const mayBook = useCan('appointments.book');
@@ -125,34 +159,38 @@ export function AppointmentsPage() {
   return (
     <>
       <div className="page-heading">
-        <h1>Service board</h1>
+        <h1>{t('service:board.title')}</h1>
         {mayBook && (
           <Link to="/service/appointments/new" role="button">
-            Book an appointment
+            {t('service:board.book')}
           </Link>
         )}
       </div>
-      <p className="muted">Times are the dealership’s ({dealershipZone}).</p>
+      <p className="muted">{t('service:board.times', { zone: dealershipZone })}</p>
 
-      <form className="board-filters" aria-label="Filter appointments" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="board-filters"
+        aria-label={t('service:board.filterForm')}
+        onSubmit={(event) => event.preventDefault()}
+      >
         <div className="field">
-          <label htmlFor={`${ids}-technician`}>Technician</label>
+          <label htmlFor={`${ids}-technician`}>{t('service:board.technician')}</label>
           <select
             id={`${ids}-technician`}
             value={technician ?? ''}
             onChange={(event) => set({ technician: event.target.value || undefined })}
           >
-            <option value="">All technicians</option>
-            {(technicians.data ?? []).map((t) => (
-              <option key={t.id} value={t.id}>
-                {technicianName(t)}
-                {t.active === false ? ' (retired)' : ''}
+            <option value="">{t('service:board.allTechnicians')}</option>
+            {(technicians.data ?? []).map((tech) => (
+              <option key={tech.id} value={tech.id}>
+                {technicianName(tech)}
+                {tech.active === false ? t('service:board.retiredSuffix') : ''}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${ids}-date`}>Day</label>
+          <label htmlFor={`${ids}-date`}>{t('service:board.day')}</label>
           <input
             id={`${ids}-date`}
             type="date"
@@ -160,26 +198,28 @@ export function AppointmentsPage() {
             aria-describedby={`${ids}-date-hint`}
             onChange={(event) => set({ date: event.target.value || undefined })}
           />
-          <small id={`${ids}-date-hint`}>For the day list and the technicians’ day</small>
+          <small id={`${ids}-date-hint`}>{t('service:board.dayHint')}</small>
         </div>
         {showsStatus && (
           <div className="field">
-            <label htmlFor={`${ids}-status`}>Status</label>
+            <label htmlFor={`${ids}-status`}>{t('service:board.status')}</label>
             <select
               id={`${ids}-status`}
               value={status ?? ''}
               onChange={(event) => set({ status: event.target.value || undefined })}
             >
-              <option value="">{view === 'done' ? 'Finished and canceled' : 'Every status'}</option>
-              {view !== 'done' && <option value="created">Booked</option>}
-              <option value="finished">Finished</option>
-              <option value="canceled">Canceled</option>
+              <option value="">
+                {view === 'done' ? t('service:board.finishedAndCanceled') : t('service:board.everyStatus')}
+              </option>
+              {view !== 'done' && <option value="created">{t('service:status.created')}</option>}
+              <option value="finished">{t('service:status.finished')}</option>
+              <option value="canceled">{t('service:status.canceled')}</option>
             </select>
           </div>
         )}
       </form>
 
-      <nav aria-label="Appointment lists" className="board-views">
+      <nav aria-label={t('service:board.lists')} className="board-views">
         <ul>
           {lists.map(({ view: v, result }) => (
             <li key={v.id}>
@@ -188,14 +228,13 @@ export function AppointmentsPage() {
                 aria-current={v.id === view ? 'page' : undefined}
                 className={v.id === 'overdue' && (result.data?.total ?? 0) > 0 ? 'has-overdue' : undefined}
               >
-                {v.id === 'today' ? dayLabel : v.label}{' '}
-                <span className="count">{result.data ? result.data.total : '…'}</span>
+                {viewLabel(t, v.id, dayLabel)} <span className="count">{result.data ? result.data.total : '…'}</span>
               </Link>
             </li>
           ))}
           <li>
             <Link to={`?${withView(params, 'technicians')}`} aria-current={view === 'technicians' ? 'page' : undefined}>
-              {dayLabel} by technician
+              {t('service:board.byTechnician', { day: dayLabel })}
             </Link>
           </li>
         </ul>
@@ -221,18 +260,18 @@ export function AppointmentsPage() {
               />
             </div>
             <DataTable
-              caption={`${open.view.id === 'today' ? dayLabel : open.view.label} appointments`}
+              caption={captionOf(t, open.view.id, dayLabel, isToday)}
               rows={open.result.data?.appointments}
               isLoading={open.result.isLoading}
               error={open.result.error}
               retry={() => open.result.refetch()}
               rowKey={(a) => a.id}
-              empty={emptyText(view, dayLabel)}
+              empty={emptyText(t, view, dayLabel, isToday)}
               columns={[
-                ...boardColumns({ timeOnly: view === 'today', now }),
+                ...boardColumns(t, { timeOnly: view === 'today', now }),
                 {
                   key: 'actions',
-                  header: 'Actions',
+                  header: t('service:board.actions'),
                   cell: (a) => (
                     <div className="board-actions">
                       <AppointmentActions appointment={a} />
@@ -240,9 +279,9 @@ export function AppointmentsPage() {
                         <Link
                           to={`/service/appointments/${a.id}?start=1`}
                           className="start-order-link"
-                          aria-label={`Start repair order for ${a.customer}`}
+                          aria-label={t('service:board.startOrderFor', { customer: a.customer })}
                         >
-                          Start repair order
+                          {t('service:board.startOrder')}
                         </Link>
                       )}
                     </div>
@@ -251,13 +290,13 @@ export function AppointmentsPage() {
               ]}
               server={{
                 total: open.result.data?.total ?? 0,
-                count: (n) => `${n} appointment${n === 1 ? '' : 's'}`,
+                count: (n) => t('service:board.count', { count: n }),
                 page,
                 pageSize: PAGE_SIZE,
                 onPage: (p) => set({ page: p > 0 ? String(p) : undefined }),
                 query: q,
                 onQuery: (value) => set({ q: value || undefined }),
-                searchHint: 'VIN, customer, reason or technician',
+                searchHint: t('service:board.searchHint'),
                 isFetching: open.result.isFetching,
               }}
             />
@@ -275,15 +314,15 @@ function withView(params: URLSearchParams, view: View): string {
   return next.toString();
 }
 
-function emptyText(view: View, dayLabel: string): string {
+function emptyText(t: TFunction, view: View, dayLabel: string, isToday: boolean): string {
   switch (view) {
     case 'overdue':
-      return 'Nothing overdue: every past appointment is finished or canceled.';
+      return t('service:board.empty.overdue');
     case 'upcoming':
-      return 'No appointments booked from now on.';
+      return t('service:board.empty.upcoming');
     case 'done':
-      return 'No finished or canceled appointments yet.';
+      return t('service:board.empty.done');
     default:
-      return `No appointments on ${dayLabel === 'Today' ? 'today' : dayLabel}.`;
+      return isToday ? t('service:board.empty.today') : t('service:board.empty.day', { day: dayLabel });
   }
 }

@@ -1,7 +1,8 @@
 import '../service.css';
 import { normalizeVin } from '@carcar/common/contract/vin';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useMemo, useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router-dom';
 import { toast } from 'sonner';
@@ -9,6 +10,7 @@ import { z } from 'zod';
 import { Combobox } from '../../../components/combobox';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
 import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useTranslation } from '../../../lib/i18n';
 import { BookingConflict, useCreateAppointment } from '../api/create-appointment';
 import { useTechnicians } from '../api/get-technicians';
 import { type CarSuggestion, searchCars } from '../api/search-cars';
@@ -16,21 +18,28 @@ import { dealershipToday, dealershipZone, formatDay, formatTime, toDatetimeLocal
 import { technicianName } from '../types';
 
 // The form's own checks, in words; the API checks again (VIN check digit, a time already passed).
-const bookingForm = z.object({
-  vin: z.string().transform(normalizeVin).pipe(z.string().length(17, 'A VIN has 17 characters')),
-  customer: z.string().trim().min(1, 'Enter the customer’s name').max(100, 'At most 100 characters'),
-  // `datetime-local` gives "2026-12-03T09:00": sent as is, the dealership's wall clock.
-  date_time: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'Choose a date and time'),
-  technician: z.coerce.number({ error: 'Choose a technician' }).int().positive('Choose a technician'),
-  reason: z.string().trim().min(1, 'Say what the car comes in for').max(200, 'At most 200 characters'),
-  duration_minutes: z.coerce
-    .number({ error: 'Enter the duration in minutes' })
-    .int('Whole minutes only')
-    .min(15, 'At least 15 minutes')
-    .max(480, 'At most 480 minutes (8 hours)'),
-});
-type BookingInput = z.input<typeof bookingForm>;
-type BookingValues = z.output<typeof bookingForm>;
+const bookingForm = (t: TFunction) =>
+  z.object({
+    vin: z
+      .string()
+      .transform(normalizeVin)
+      .pipe(z.string().length(17, t('service:book.errors.vinLength'))),
+    customer: z.string().trim().min(1, t('service:book.errors.customer')).max(100, t('service:book.errors.max100')),
+    // `datetime-local` gives "2026-12-03T09:00": sent as is, the dealership's wall clock.
+    date_time: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, t('service:book.errors.dateTime')),
+    technician: z.coerce
+      .number({ error: t('service:book.errors.technician') })
+      .int()
+      .positive(t('service:book.errors.technician')),
+    reason: z.string().trim().min(1, t('service:book.errors.reason')).max(200, t('service:book.errors.max200')),
+    duration_minutes: z.coerce
+      .number({ error: t('service:book.errors.duration') })
+      .int(t('service:book.errors.wholeMinutes'))
+      .min(15, t('service:book.errors.min15'))
+      .max(480, t('service:book.errors.max480')),
+  });
+type BookingInput = z.input<ReturnType<typeof bookingForm>>;
+type BookingValues = z.output<ReturnType<typeof bookingForm>>;
 
 const emptyBooking: BookingInput = {
   vin: '',
@@ -42,22 +51,29 @@ const emptyBooking: BookingInput = {
 };
 
 function CarOption({ car }: { car: CarSuggestion }) {
+  const { t } = useTranslation();
   return (
     <span className="car-option">
-      <code>{car.vin}</code> <span className="badge vip">VIP</span>
+      <code>{car.vin}</code> <span className="badge vip">{t('service:columns.vip')}</span>
       <br />
       <small>
         {car.description}
-        {car.sold ? (car.owner ? ` · owner: ${car.owner}` : ' · sold') : ' · in stock'}
+        {car.sold
+          ? car.owner
+            ? t('service:book.owner', { owner: car.owner })
+            : t('service:book.sold')
+          : t('service:book.inStock')}
       </small>
     </span>
   );
 }
 
 /** "Book at 11:00 instead", or "…at 09:00 on Wed 2 Dec 2026…" when the next free start is another day. */
-function slotLabel(nextFree: string, requested: string): string {
+function slotLabel(t: TFunction, nextFree: string, requested: string): string {
   const sameDay = toDatetimeLocal(nextFree).slice(0, 10) === requested.slice(0, 10);
-  return `Book at ${formatTime(nextFree)}${sameDay ? '' : ` on ${formatDay(nextFree)}`} instead`;
+  return sameDay
+    ? t('service:book.slotSameDay', { time: formatTime(nextFree) })
+    : t('service:book.slotOtherDay', { time: formatTime(nextFree), day: formatDay(nextFree) });
 }
 
 /**
@@ -75,6 +91,8 @@ function initialBooking(params: URLSearchParams): BookingInput {
 }
 
 export function BookAppointmentPage() {
+  const { t } = useTranslation();
+  const schema = useMemo(() => bookingForm(t), [t]);
   const [params] = useSearchParams();
   const [initial] = useState(() => initialBooking(params));
   const technicians = useTechnicians({ active: true });
@@ -82,7 +100,7 @@ export function BookAppointmentPage() {
   const [conflict, setConflict] = useState<BookingConflict | null>(null);
   const [chosenCar, setChosenCar] = useState<CarSuggestion | null>(null);
   const form = useForm<BookingInput, unknown, BookingValues>({
-    resolver: zodResolver(bookingForm),
+    resolver: zodResolver(schema),
     defaultValues: initial,
   });
 
@@ -90,7 +108,7 @@ export function BookAppointmentPage() {
     setConflict(null);
     try {
       await create.mutateAsync(values);
-      toast.success('Appointment booked');
+      toast.success(t('service:book.booked'));
       form.reset(emptyBooking);
       setChosenCar(null);
     } catch (error) {
@@ -115,13 +133,13 @@ export function BookAppointmentPage() {
 
   return (
     <>
-      <h1>Book a service appointment</h1>
-      <form onSubmit={book} noValidate aria-label="Book a service appointment">
+      <h1>{t('service:book.title')}</h1>
+      <form onSubmit={book} noValidate aria-label={t('service:book.title')}>
         <div className="grid">
           <div>
             <Combobox<CarSuggestion>
               id="field-vin"
-              label="VIN"
+              label={t('service:book.vin')}
               name={vinField.name}
               inputRef={vinField.ref}
               value={vin ?? ''}
@@ -140,33 +158,37 @@ export function BookAppointmentPage() {
               optionKey={(car) => car.vin}
               optionText={(car) => car.vin}
               renderOption={(car) => <CarOption car={car} />}
-              noMatches="No car in our inventory matches. An outside car’s full VIN is fine too."
+              noMatches={t('service:book.noMatches')}
               error={vinError}
-              hint="Type 3 or more characters of the VIN, model or colour; any car’s 17-character VIN is accepted."
+              hint={t('service:book.vinHint')}
             />
             {chosenCar && (
               <p className="chosen-car">
-                <span className="badge vip">VIP</span> {chosenCar.description}
-                {chosenCar.owner ? `, owned by ${chosenCar.owner}` : chosenCar.sold ? ', sold' : ', in stock'}. Bought
-                or stocked here: VIP treatment.
+                <span className="badge vip">{t('service:columns.vip')}</span> {chosenCar.description}
+                {chosenCar.owner
+                  ? t('service:book.ownedBy', { owner: chosenCar.owner })
+                  : chosenCar.sold
+                    ? t('service:book.chosenSold')
+                    : t('service:book.chosenInStock')}
+                {t('service:book.vipTreatment')}
               </p>
             )}
           </div>
-          <TextField form={form} name="customer" label="Customer" autoComplete="off" />
+          <TextField form={form} name="customer" label={t('service:book.customer')} autoComplete="off" />
         </div>
         <div className="grid">
           <TextField
             form={form}
             name="date_time"
-            label="Date and time"
+            label={t('service:book.dateTime')}
             type="datetime-local"
             min={`${dealershipToday()}T00:00`}
-            hint={`Dealership time (${dealershipZone})`}
+            hint={t('service:book.dealershipTime', { zone: dealershipZone })}
           />
           <TextField
             form={form}
             name="duration_minutes"
-            label="Duration (minutes)"
+            label={t('service:book.duration')}
             type="number"
             step="15"
             min="15"
@@ -175,12 +197,14 @@ export function BookAppointmentPage() {
           <SelectField
             form={form}
             name="technician"
-            label="Technician"
-            placeholder={technicians.isLoading ? 'Loading technicians…' : 'Choose a technician'}
-            options={pickedTechnicians.map((t) => ({ value: t.id, label: technicianName(t) }))}
+            label={t('service:book.technician')}
+            placeholder={
+              technicians.isLoading ? t('service:book.loadingTechnicians') : t('service:book.chooseTechnician')
+            }
+            options={pickedTechnicians.map((tech) => ({ value: tech.id, label: technicianName(tech) }))}
           />
         </div>
-        <TextField form={form} name="reason" label="Reason" />
+        <TextField form={form} name="reason" label={t('service:book.reason')} />
         {conflict && (
           <div role="alert" className="form-error booking-conflict">
             <p className="booking-conflict-message">{conflict.message}</p>
@@ -190,12 +214,12 @@ export function BookAppointmentPage() {
                 disabled={form.formState.isSubmitting}
                 onClick={() => conflict.nextFree && takeSlot(conflict.nextFree)}
               >
-                {slotLabel(conflict.nextFree, form.getValues('date_time'))}
+                {slotLabel(t, conflict.nextFree, form.getValues('date_time'))}
               </button>
             )}
           </div>
         )}
-        <FormFooter form={form} submit="Book appointment" />
+        <FormFooter form={form} submit={t('service:book.submit')} />
       </form>
     </>
   );

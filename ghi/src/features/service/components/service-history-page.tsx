@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
+import { useTranslation } from '../../../lib/i18n';
 import { appointmentsRequest, useAppointments } from '../api/get-appointments';
-import { appointmentColumns, appointmentSearchText } from './appointment-columns';
+import { appointmentColumns, appointmentSearchText, StatusBadge } from './appointment-columns';
 
 /** A car's whole service history by VIN: every status, newest first. */
 export function ServiceHistoryPage() {
+  const { t } = useTranslation();
   // `?vin=` opens a car's history straight away: the appointment page links here.
   const [params, setParams] = useSearchParams();
   const vin = normalizeVin(params.get('vin') ?? '');
@@ -16,9 +18,9 @@ export function ServiceHistoryPage() {
   const history = useAppointments({ vin }, vin !== '');
   return (
     <>
-      <h1>Service history</h1>
+      <h1>{t('service:history.title')}</h1>
       <form
-        aria-label="Service history by VIN"
+        aria-label={t('service:history.form')}
         onSubmit={(event) => {
           event.preventDefault();
           setVin(normalizeVin(input));
@@ -27,10 +29,15 @@ export function ServiceHistoryPage() {
         {/* biome-ignore lint/a11y/noRedundantRoles: Pico CSS draws input and button as one control for role=group */}
         <fieldset role="group">
           <label htmlFor="history-vin" className="visually-hidden">
-            VIN
+            {t('service:history.vin')}
           </label>
-          <input id="history-vin" placeholder="VIN" value={input} onChange={(event) => setInput(event.target.value)} />
-          <button type="submit">Search</button>
+          <input
+            id="history-vin"
+            placeholder={t('service:history.vin')}
+            value={input}
+            onChange={(event) => setInput(event.target.value)}
+          />
+          <button type="submit">{t('service:history.search')}</button>
         </fieldset>
       </form>
       {vin && (
@@ -40,20 +47,20 @@ export function ServiceHistoryPage() {
       )}
       {vin && (
         <DataTable
-          caption={`Service history of ${vin}`}
+          caption={t('service:history.caption', { vin })}
           rows={history.data}
           isLoading={history.isLoading}
           error={history.error}
           retry={() => history.refetch()}
           rowKey={(a) => a.id}
-          searchText={appointmentSearchText}
-          empty={`No appointments for ${vin}.`}
+          searchText={appointmentSearchText(t)}
+          empty={t('service:history.empty', { vin })}
           columns={[
-            ...appointmentColumns,
+            ...appointmentColumns(t),
             {
               key: 'status',
-              header: 'Status',
-              cell: (a) => <span className={`badge ${a.status}`}>{a.status}</span>,
+              header: t('service:history.status'),
+              cell: (a) => <StatusBadge appointment={a} />,
               sortValue: (a) => a.status,
             },
           ]}

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { toast } from 'sonner';
 import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useTranslation } from '../../../lib/i18n';
 import { useStartRepairOrder } from '../api/start-repair-order';
 import type { Appointment } from '../types';
 
@@ -16,6 +17,7 @@ export function StartRepairOrder({
   appointment: Appointment;
   open?: boolean;
 }) {
+  const { t } = useTranslation();
   const start = useStartRepairOrder();
   const navigate = useNavigate();
   const [open, setOpen] = useState(initiallyOpen);
@@ -25,18 +27,18 @@ export function StartRepairOrder({
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)}>
-        Start repair order
+        {t('service:startOrder.open')}
       </button>
     );
   }
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const miles = mileage.trim().replace(/,/g, '');
-    if (!/^\d{1,7}$/.test(miles)) return setError('Enter the odometer reading in whole miles, such as 42150');
+    if (!/^\d{1,7}$/.test(miles)) return setError(t('service:startOrder.mileageFormat'));
     setError(null);
     try {
       const order = await start.mutateAsync({ appointment: appointment.id, mileage: Number(miles) });
-      toast.success(`Repair order ${order.id} opened for ${appointment.customer}`);
+      toast.success(t('service:startOrder.opened', { id: order.id, customer: appointment.customer }));
       navigate(`/service/repair-orders/${order.id}`);
     } catch (failure) {
       const field = failure instanceof ApiError ? failure.fieldErrors.find((f) => f.path === 'mileage') : undefined;
@@ -44,14 +46,14 @@ export function StartRepairOrder({
     }
   };
   return (
-    <form className="start-repair-order" onSubmit={submit} noValidate aria-label="Start a repair order">
+    <form className="start-repair-order" onSubmit={submit} noValidate aria-label={t('service:startOrder.form')}>
       <p>
-        A repair order for {appointment.customer}’s car, <code>{appointment.vin}</code>, with “{appointment.reason}” as
-        the concern.
+        {t('service:startOrder.introBefore', { customer: appointment.customer })} <code>{appointment.vin}</code>
+        {t('service:startOrder.introAfter', { reason: appointment.reason })}
       </p>
       <div className="inline-actions">
         <div className="field">
-          <label htmlFor={`${ids}-mileage`}>Mileage</label>
+          <label htmlFor={`${ids}-mileage`}>{t('service:startOrder.mileage')}</label>
           <input
             id={`${ids}-mileage`}
             inputMode="numeric"
@@ -67,14 +69,14 @@ export function StartRepairOrder({
               {error}
             </small>
           ) : (
-            <small id={`${ids}-hint`}>Odometer, in miles</small>
+            <small id={`${ids}-hint`}>{t('service:startOrder.hint')}</small>
           )}
         </div>
         <button type="submit" disabled={start.isPending} aria-busy={start.isPending || undefined}>
-          Open repair order
+          {t('service:startOrder.submit')}
         </button>
         <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t('service:startOrder.cancel')}
         </button>
       </div>
     </form>

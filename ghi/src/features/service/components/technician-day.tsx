@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
+import { useTranslation } from '../../../lib/i18n';
 import { type AppointmentStatus, useAppointmentPage } from '../api/get-appointment-page';
 import { formatTime } from '../time-zone';
 import { type Appointment, type Technician, technicianName } from '../types';
@@ -31,6 +32,7 @@ export function TechnicianDay({
   technicians: Technician[] | undefined;
   now: number;
 }) {
+  const { t } = useTranslation();
   const day = useAppointmentPage(status ? [status] : [], {
     date,
     technician,
@@ -42,9 +44,9 @@ export function TechnicianDay({
   if (day.error) return <ErrorState error={day.error} retry={() => day.refetch()} />;
   const appointments = day.data?.appointments ?? [];
   const byTechnician = new Map<number, { technician: Technician; appointments: Appointment[] }>();
-  for (const t of technicians ?? []) {
-    if (t.active !== false && (technician === undefined || t.id === technician))
-      byTechnician.set(t.id, { technician: t, appointments: [] });
+  for (const tech of technicians ?? []) {
+    if (tech.active !== false && (technician === undefined || tech.id === technician))
+      byTechnician.set(tech.id, { technician: tech, appointments: [] });
   }
   for (const a of appointments) {
     const column = byTechnician.get(a.technician.id) ?? { technician: a.technician, appointments: [] };
@@ -54,17 +56,17 @@ export function TechnicianDay({
   const columns = [...byTechnician.values()].sort((x, y) =>
     technicianName(x.technician).localeCompare(technicianName(y.technician)),
   );
-  if (columns.length === 0) return <p className="empty">No technicians to show.</p>;
+  if (columns.length === 0) return <p className="empty">{t('service:board.noTechnicians')}</p>;
   return (
-    <section aria-label={`${dayLabel} by technician`} className="technician-day">
-      {columns.map(({ technician: t, appointments: list }) => (
-        <article key={t.id} className="technician-column" aria-labelledby={`tech-day-${t.id}`}>
-          <h2 id={`tech-day-${t.id}`}>
-            <Link to={`/service/technicians/${t.id}`}>{technicianName(t)}</Link>
-            {t.active === false && <span className="badge">Retired</span>}
+    <section aria-label={t('service:board.byTechnician', { day: dayLabel })} className="technician-day">
+      {columns.map(({ technician: tech, appointments: list }) => (
+        <article key={tech.id} className="technician-column" aria-labelledby={`tech-day-${tech.id}`}>
+          <h2 id={`tech-day-${tech.id}`}>
+            <Link to={`/service/technicians/${tech.id}`}>{technicianName(tech)}</Link>
+            {tech.active === false && <span className="badge">{t('common:staff.retired')}</span>}
           </h2>
           {list.length === 0 ? (
-            <p className="empty">Free all day.</p>
+            <p className="empty">{t('service:board.freeAllDay')}</p>
           ) : (
             <ol>
               {list.map((a) => (
@@ -75,7 +77,7 @@ export function TechnicianDay({
                       appointment={a}
                       overdue={a.status === 'created' && new Date(a.date_time).getTime() < now}
                     />
-                    {a.vip && <span className="badge vip">VIP</span>}
+                    {a.vip && <span className="badge vip">{t('service:columns.vip')}</span>}
                   </p>
                   <p>
                     <Link to={`/service/appointments/${a.id}`}>{a.customer}</Link>: {a.reason}

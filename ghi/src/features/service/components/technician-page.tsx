@@ -7,6 +7,7 @@ import { DataTable } from '../../../components/data-table';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
+import { useTranslation } from '../../../lib/i18n';
 import { useAppointmentPage } from '../api/get-appointment-page';
 import { useTechnician } from '../api/get-technician';
 import { useUpdateTechnician } from '../api/update-technician';
@@ -18,6 +19,7 @@ const PAGE_SIZE = 25;
 
 /** A technician: their appointments, newest first, and retiring or reinstating them. */
 export function TechnicianPage() {
+  const { t } = useTranslation();
   const id = Number(useParams().id);
   const technician = useTechnician(id);
   const update = useUpdateTechnician();
@@ -37,10 +39,11 @@ export function TechnicianPage() {
     const missing = technician.error instanceof ApiError && technician.error.status === 404;
     return (
       <>
-        <h1>Technician</h1>
+        <h1>{t('service:technician.title')}</h1>
         {missing ? (
           <p>
-            There is no technician {id}. <Link to="/service/technicians">Back to the technicians</Link>.
+            {t('service:technician.noSuch', { id })}{' '}
+            <Link to="/service/technicians">{t('service:technician.backToList')}</Link>.
           </p>
         ) : (
           <ErrorState error={technician.error} retry={() => technician.refetch()} />
@@ -48,21 +51,21 @@ export function TechnicianPage() {
       </>
     );
   }
-  const t = technician.data;
-  const name = technicianName(t);
-  const retired = t.active === false;
+  const tech = technician.data;
+  const name = technicianName(tech);
+  const retired = tech.active === false;
   const setActive = async (active: boolean) => {
     await update.mutateAsync({ id, active });
-    toast.success(active ? `${name} reinstated` : `${name} retired`);
+    toast.success(active ? t('service:technician.reinstated', { name }) : t('service:technician.retired', { name }));
   };
   return (
     <>
       <p>
-        <Link to="/service/technicians">← Technicians</Link>
+        <Link to="/service/technicians">{t('service:technician.back')}</Link>
       </p>
       <div className="page-heading">
         <h1>
-          {name} {retired && <span className="badge retired">Retired</span>}
+          {name} {retired && <span className="badge retired">{t('common:staff.retired')}</span>}
         </h1>
         {!mayWrite ? null : retired ? (
           // Keyed apart: one button changing into the other would fade between their colours.
@@ -73,49 +76,48 @@ export function TechnicianPage() {
             disabled={update.isPending}
             onClick={() => setActive(true).catch((error) => toast.error(errorMessage(error)))}
           >
-            Reinstate
+            {t('service:technician.reinstate')}
           </button>
         ) : (
           <button key="retire" type="button" className="secondary outline" onClick={() => setAsking(true)}>
-            Retire…
+            {t('service:technician.retire')}
           </button>
         )}
       </div>
       <p className="muted">
-        Employee ID {t.employee_id}.{' '}
-        {retired
-          ? 'Retired: not offered when booking; their past appointments keep their name.'
-          : 'Active: offered when booking.'}
+        {t('service:technician.employeeId', { id: tech.employee_id })}{' '}
+        {retired ? t('service:technician.retiredNote') : t('service:technician.activeNote')}
       </p>
       <ConfirmDialog
         open={asking}
-        title={`Retire ${name}?`}
-        confirmLabel="Retire technician"
-        cancelLabel="Keep active"
+        title={t('service:technician.retireTitle', { name })}
+        confirmLabel={t('service:technician.retireConfirm')}
+        cancelLabel={t('service:technician.retireKeep')}
         onConfirm={() => setActive(false)}
         onClose={() => setAsking(false)}
       >
-        <p>
-          {name} will no longer be offered when booking. Appointments already booked with them stay as they are: move or
-          cancel them on the board. You can reinstate them later.
-        </p>
+        <p>{t('service:technician.retireText', { name })}</p>
       </ConfirmDialog>
-      <h2>Appointments</h2>
+      <h2>{t('service:technician.appointments')}</h2>
       <DataTable
-        caption={`Appointments of ${name}`}
+        caption={t('service:technician.caption', { name })}
         rows={appointments.data?.appointments}
         isLoading={appointments.isLoading}
         error={appointments.error}
         retry={() => appointments.refetch()}
         rowKey={(a) => a.id}
-        empty={`${name} has no appointments.`}
+        empty={t('service:technician.empty', { name })}
         columns={[
-          ...boardColumns({ timeOnly: false, now: Date.now() }).filter((c) => c.key !== 'technician'),
-          { key: 'actions', header: 'Actions', cell: (a) => <AppointmentActions appointment={a} /> },
+          ...boardColumns(t, { timeOnly: false, now: Date.now() }).filter((c) => c.key !== 'technician'),
+          {
+            key: 'actions',
+            header: t('service:technician.actions'),
+            cell: (a) => <AppointmentActions appointment={a} />,
+          },
         ]}
         server={{
           total: appointments.data?.total ?? 0,
-          count: (n) => `${n} appointment${n === 1 ? '' : 's'}`,
+          count: (n) => t('service:board.count', { count: n }),
           page,
           pageSize: PAGE_SIZE,
           onPage: setPage,
@@ -124,7 +126,7 @@ export function TechnicianPage() {
             setQuery(value);
             setPage(0);
           },
-          searchHint: 'VIN, customer or reason',
+          searchHint: t('service:technician.searchHint'),
           isFetching: appointments.isFetching,
         }}
       />
