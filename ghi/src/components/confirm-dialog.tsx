@@ -135,7 +135,7 @@ export function ConfirmDialog({
             <div className="field">
               <label htmlFor={reasonId}>
                 {reason.label}
-                {reason.required ? ' (required)' : ' (optional)'}
+                {reason.required ? t('components:confirm.required') : t('components:confirm.optional')}
               </label>
               <textarea
                 ref={reasonBox}

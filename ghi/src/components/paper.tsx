@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { env } from '../config/env';
 import { useTranslation } from '../lib/i18n';
+import { countryText, regionText } from './vin-words';
 
 /**
  * A paper to print: the dealership's name, what the paper is and its number and date, then its
@@ -69,7 +70,7 @@ export function VinFacts({ vin }: { vin: string }) {
       {(decoded.country || decoded.region) && (
         <>
           <dt>{t('common:paper.builtIn')}</dt>
-          <dd>{[decoded.country, decoded.region].filter(Boolean).join(', ')}</dd>
+          <dd>{[countryText(t, decoded.country), regionText(t, decoded.region)].filter(Boolean).join(', ')}</dd>
         </>
       )}
       {decoded.model_years.length > 0 && (

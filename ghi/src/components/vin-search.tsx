@@ -1,17 +1,30 @@
 import type { Automobile } from '@carcar/common/contract/inventory';
+import type { TFunction } from 'i18next';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage, inventoryApi } from '../lib/api-client';
 import { useTranslation } from '../lib/i18n';
 import { getPage } from '../lib/paged';
 import { carPath } from '../lib/paths';
-import { parseVinQuery, vinSearchOutcome } from '../lib/vin-search';
+import { MIN_PARTIAL, parseVinQuery, vinSearchOutcome } from '../lib/vin-search';
+import { vinProblemOf } from './vin-words';
 
 type Found =
   | { state: 'idle' }
   | { state: 'busy' }
   | { state: 'message'; text: string }
   | { state: 'choose'; cars: Automobile[] };
+
+/** Why what was typed cannot be searched for, in the user's language (lib/vin-search says it in English). */
+function invalidText(t: TFunction, input: string): string {
+  const text = input.toUpperCase().replace(/[\s-]+/g, '');
+  if (text === '') return t('components:vinSearch.empty');
+  if (/[IOQ]/.test(text)) return t('components:vinSearch.noIoq');
+  if (!/^[A-Z0-9]+$/.test(text)) return t('components:vinSearch.lettersDigits');
+  if (text.length > 17) return t('components:vinSearch.tooLong', { length: text.length });
+  if (text.length === 17) return `${vinProblemOf(t, text) ?? ''}.`;
+  return t('components:vinSearch.tooShort', { min: MIN_PARTIAL });
+}
 
 /**
  * "Find a car" in the header of every page: a whole VIN opens the car's page, the last 6 or more
@@ -41,7 +54,7 @@ export function VinSearch() {
   const search = async () => {
     const query = parseVinQuery(text);
     if (query.kind === 'invalid') {
-      setFound({ state: 'message', text: query.message });
+      setFound({ state: 'message', text: invalidText(t, text) });
       return;
     }
     if (query.kind === 'vin') {
@@ -54,7 +67,7 @@ export function VinSearch() {
       const outcome = vinSearchOutcome(query.text, page.items);
       if (outcome.kind === 'open') open(outcome.vin);
       else if (outcome.kind === 'choose') setFound({ state: 'choose', cars: outcome.cars });
-      else setFound({ state: 'message', text: outcome.message });
+      else setFound({ state: 'message', text: t('components:vinSearch.none', { text: query.text }) });
     } catch (error) {
       setFound({ state: 'message', text: errorMessage(error) });
     }

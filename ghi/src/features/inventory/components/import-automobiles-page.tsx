@@ -1,10 +1,14 @@
 import '../../../components/record.css';
 import '../import.css';
 import { parse } from 'csv-parse/browser/esm/sync';
+import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { saveCsv } from '../../../lib/export-csv';
+import { dealership, formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { type ImportProblem, type ImportResult, useImportAutomobiles } from '../api/import-automobiles';
 
 /** The API's limits, checked here first so a too-big file is not sent at all. */
@@ -16,20 +20,26 @@ const PREVIEW_ROWS = 100;
 // A valid Camry VIN (check digit included) under a make and model the demo data has.
 const TEMPLATE = 'vin,color,year,manufacturer,model\r\n4T1B11HK4RU900001,silver,2024,Toyota,Camry\r\n';
 
-const columnWords: Record<string, string> = {
-  vin: 'VIN',
-  color: 'Color',
-  year: 'Year',
-  model_id: 'Model id',
-  model: 'Model',
-  manufacturer: 'Manufacturer',
-  '(header)': 'Header row',
-  '(file)': 'File',
-};
+/** A file's size in megabytes, one decimal, in the dealership's locale. */
+const megabytes = new Intl.NumberFormat(dealership.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+const columnWords = (t: TFunction): Record<string, string> => ({
+  vin: t('inventory:import.column.vin'),
+  color: t('inventory:import.column.color'),
+  year: t('inventory:import.column.year'),
+  model_id: t('inventory:import.column.modelId'),
+  model: t('inventory:import.column.model'),
+  manufacturer: t('inventory:import.column.manufacturer'),
+  '(header)': t('inventory:import.column.header'),
+  '(file)': t('inventory:import.column.file'),
+});
 
 /** "Line 3, VIN: …": where in the file and what is wrong, as the person fixing the file reads it. */
-export function describeProblem(problem: ImportProblem): string {
-  const where = [problem.line ? `Line ${problem.line}` : null, columnWords[problem.path] ?? problem.path]
+export function describeProblem(t: TFunction, problem: ImportProblem): string {
+  const where = [
+    problem.line ? t('inventory:import.lineNumber', { line: problem.line }) : null,
+    columnWords(t)[problem.path] ?? problem.path,
+  ]
     .filter(Boolean)
     .join(', ');
   const message = problem.message.endsWith('.') ? problem.message : `${problem.message}.`;
@@ -76,11 +86,12 @@ function problemsOf(error: unknown): { message: string; problems: ImportProblem[
 
 /** What the server said about the file: every bad row with its line and why, or that all is well. */
 export function CheckVerdict({ check }: { check: Check }) {
+  const { t } = useTranslation();
   if (check.state === 'idle') return null;
   if (check.state === 'checking') {
     return (
       <p role="status" aria-busy="true">
-        Checking the file…
+        {t('inventory:import.checking')}
       </p>
     );
   }
@@ -88,7 +99,7 @@ export function CheckVerdict({ check }: { check: Check }) {
     const n = check.result.valid;
     return (
       <p role="status" className="import-ok">
-        {n === 1 ? 'The car in the file is' : `All ${n.toLocaleString('en-US')} cars in the file are`} ready to import.
+        {t('inventory:import.ready', { count: n, formatted: formatNumber(n) })}
       </p>
     );
   }
@@ -97,13 +108,13 @@ export function CheckVerdict({ check }: { check: Check }) {
       <p>
         <strong>{check.message}.</strong>{' '}
         {check.problems.length > 0 &&
-          `Fix ${check.problems.length === 1 ? 'this row' : `these ${check.problems.length} problems`} in the file, then choose it again.`}
+          t('inventory:import.fix', { count: check.problems.length, formatted: formatNumber(check.problems.length) })}
       </p>
       {check.problems.length > 0 && (
         <ul>
           {check.problems.map((problem, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: one line can have several problems, in the server's order
-            <li key={index}>{describeProblem(problem)}</li>
+            <li key={index}>{describeProblem(t, problem)}</li>
           ))}
         </ul>
       )}
@@ -112,23 +123,25 @@ export function CheckVerdict({ check }: { check: Check }) {
 }
 
 function PreviewTable({ preview, badLines }: { preview: Preview; badLines: Set<number> }) {
+  const { t } = useTranslation();
   const shown = preview.rows.slice(0, PREVIEW_ROWS);
+  const words = columnWords(t);
   return (
     <>
       <p>
-        {preview.rows.length.toLocaleString('en-US')} {preview.rows.length === 1 ? 'row' : 'rows'} in the file
-        {preview.rows.length > PREVIEW_ROWS && `; the first ${PREVIEW_ROWS} are shown`}.
+        {t('inventory:import.rows', { count: preview.rows.length, formatted: formatNumber(preview.rows.length) })}
+        {preview.rows.length > PREVIEW_ROWS && t('inventory:import.firstShown', { n: PREVIEW_ROWS })}.
       </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the screen scrolls inside itself, by keyboard too */}
-      <section className="overflow-auto import-preview" tabIndex={0} aria-label="The file's rows">
+      <section className="overflow-auto import-preview" tabIndex={0} aria-label={t('inventory:import.fileRows')}>
         <table className="striped">
-          <caption className="visually-hidden">The file's rows</caption>
+          <caption className="visually-hidden">{t('inventory:import.fileRows')}</caption>
           <thead>
             <tr>
-              <th scope="col">Line</th>
+              <th scope="col">{t('inventory:import.line')}</th>
               {preview.columns.map((column) => (
                 <th key={column} scope="col">
-                  {columnWords[column] ?? column}
+                  {words[column] ?? column}
                 </th>
               ))}
             </tr>
@@ -138,7 +151,7 @@ function PreviewTable({ preview, badLines }: { preview: Preview; badLines: Set<n
               <tr key={row.line} className={badLines.has(row.line) ? 'import-bad' : undefined}>
                 <td>
                   {row.line}
-                  {badLines.has(row.line) && <span className="badge canceled">Problem</span>}
+                  {badLines.has(row.line) && <span className="badge canceled">{t('inventory:import.problem')}</span>}
                 </td>
                 {row.cells.map((cell, index) => (
                   <td key={preview.columns[index]}>{cell}</td>
@@ -154,6 +167,7 @@ function PreviewTable({ preview, badLines }: { preview: Preview; badLines: Set<n
 
 /** A manager's spreadsheet of new stock: previewed, checked by the server, then imported whole. */
 export function ImportAutomobilesPage() {
+  const { t } = useTranslation();
   const fileId = useId();
   const mutation = useImportAutomobiles();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
@@ -170,7 +184,7 @@ export function ImportAutomobilesPage() {
     setImported(null);
     if (!chosen) return;
     if (chosen.size > MAX_BYTES) {
-      setReadError(`The file is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; a file can be at most 2 MB.`);
+      setReadError(t('inventory:import.tooBig', { size: megabytes.format(chosen.size / 1024 / 1024) }));
       return;
     }
     const text = await chosen.text();
@@ -179,7 +193,7 @@ export function ImportAutomobilesPage() {
       const rows = readPreview(text);
       if (rows.rows.length > MAX_ROWS) {
         setReadError(
-          `The file has ${rows.rows.length.toLocaleString('en-US')} cars; a file can hold at most ${MAX_ROWS.toLocaleString('en-US')}.`,
+          t('inventory:import.tooMany', { rows: formatNumber(rows.rows.length), max: formatNumber(MAX_ROWS) }),
         );
         return;
       }
@@ -216,17 +230,19 @@ export function ImportAutomobilesPage() {
       <nav aria-label="breadcrumb">
         <ul>
           <li>
-            <Link to="/inventory/automobiles">Automobiles</Link>
+            <Link to="/inventory/automobiles">{t('inventory:import.automobiles')}</Link>
           </li>
-          <li aria-current="page">Import</li>
+          <li aria-current="page">{t('inventory:import.crumb')}</li>
         </ul>
       </nav>
-      <h1>Import cars from a CSV file</h1>
+      <h1>{t('inventory:import.title')}</h1>
       <p>
-        One car a row, under a header row naming the columns <code>vin</code>, <code>color</code>, <code>year</code> and
-        either <code>manufacturer</code> and <code>model</code> (their names, as on the Vehicle models page) or{' '}
-        <code>model_id</code>. Up to {MAX_ROWS.toLocaleString('en-US')} cars and 2 MB a file. The whole file is
-        imported, or none of it.
+        <Trans
+          t={t}
+          i18nKey="inventory:import.intro"
+          values={{ max: formatNumber(MAX_ROWS) }}
+          components={{ code: <code /> }}
+        />
       </p>
       <p>
         <button
@@ -234,20 +250,20 @@ export function ImportAutomobilesPage() {
           className="secondary outline small"
           onClick={() => saveCsv(TEMPLATE, 'automobiles-import-template.csv')}
         >
-          Download a template
+          {t('inventory:import.template')}
         </button>
       </p>
       {imported ? (
         <div role="status" className="import-done">
           <p>
             <strong>
-              Imported {imported.created.toLocaleString('en-US')} {imported.created === 1 ? 'car' : 'cars'}.
+              {t('inventory:import.imported', { count: imported.created, formatted: formatNumber(imported.created) })}
             </strong>{' '}
-            <Link to="/inventory/automobiles">See them in the automobiles list</Link>.
+            <Link to="/inventory/automobiles">{t('inventory:import.seeThem')}</Link>.
           </p>
         </div>
       ) : null}
-      <label htmlFor={fileId}>CSV file</label>
+      <label htmlFor={fileId}>{t('inventory:import.csvFile')}</label>
       <input
         id={fileId}
         type="file"
@@ -258,7 +274,7 @@ export function ImportAutomobilesPage() {
           event.target.value = '';
         }}
       />
-      {file && <p>File: {file.name}</p>}
+      {file && <p>{t('inventory:import.fileName', { name: file.name })}</p>}
       {readError && (
         <p role="alert" className="form-error">
           {readError}
@@ -273,7 +289,7 @@ export function ImportAutomobilesPage() {
             aria-busy={mutation.isPending || undefined}
             onClick={runImport}
           >
-            Import {ready.toLocaleString('en-US')} {ready === 1 ? 'car' : 'cars'}
+            {t('inventory:import.importButton', { count: ready, formatted: formatNumber(ready) })}
           </button>
         </p>
       )}

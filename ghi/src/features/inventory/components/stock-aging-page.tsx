@@ -1,18 +1,29 @@
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type Column, DataTable } from '../../../components/data-table';
 import { VinLink } from '../../../components/vin-link';
 import { formatMoney, formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { AGE_BUCKETS, bucketOf, useUnsoldStock } from '../api/get-stock-ages';
 import type { Automobile } from '../types';
 
-const days = (n: number) => (n === 1 ? '1 day' : `${formatNumber(n)} days`);
+const days = (t: TFunction, n: number) => t('inventory:stockAging.days', { count: n, formatted: formatNumber(n) });
+
+/** The buckets' names, in AGE_BUCKETS' order. */
+const bucketLabels = (t: TFunction) => [
+  t('inventory:stockAging.bucket30'),
+  t('inventory:stockAging.bucket60'),
+  t('inventory:stockAging.bucket90'),
+  t('inventory:stockAging.bucketOver90'),
+];
 
 /**
  * The unsold stock by how long it has waited since the dealership took it in (`days_in_stock`),
  * oldest first, in buckets of 0–30, 31–60, 61–90 and over 90 days; managers see the cost tied up.
  */
 export function StockAgingPage() {
+  const { t } = useTranslation();
   const stock = useUnsoldStock();
   const [params, setParams] = useSearchParams();
   const chosen = params.get('bucket');
@@ -26,13 +37,14 @@ export function StockAgingPage() {
         const cars = (rows ?? []).filter((car) => bucketOf(car.days_in_stock) === index);
         return {
           ...b,
+          label: bucketLabels(t)[index] ?? b.label,
           index,
           count: cars.length,
           cost: cars.reduce((sum, car) => sum + Math.round((car.cost ?? 0) * 100), 0) / 100,
           unknownCost: cars.filter((car) => car.cost === null).length,
         };
       }),
-    [rows],
+    [rows, t],
   );
   const shown = useMemo(
     () =>
@@ -44,26 +56,35 @@ export function StockAgingPage() {
   const columns: Column<Automobile>[] = [
     {
       key: 'days',
-      header: 'In stock',
-      cell: (car) => days(car.days_in_stock),
+      header: t('inventory:stockAging.inStock'),
+      cell: (car) => days(t, car.days_in_stock),
       sortValue: (car) => car.days_in_stock,
     },
-    { key: 'vin', header: 'VIN', cell: (car) => <VinLink vin={car.vin} />, sortValue: (car) => car.vin },
+    {
+      key: 'vin',
+      header: t('inventory:stockAging.vin'),
+      cell: (car) => <VinLink vin={car.vin} />,
+      sortValue: (car) => car.vin,
+    },
     {
       key: 'car',
-      header: 'Car',
+      header: t('inventory:stockAging.car'),
       cell: (car) => `${car.year} ${car.model.manufacturer.name} ${car.model.name}, ${car.color}`,
       sortValue: (car) => `${car.model.manufacturer.name} ${car.model.name} ${car.year}`,
     },
     {
       key: 'condition',
-      header: 'Condition',
-      cell: (car) => `${car.condition === 'used' ? 'Used' : 'New'}, ${formatNumber(car.odometer)} mi`,
+      header: t('inventory:stockAging.condition'),
+      cell: (car) =>
+        t('inventory:stockAging.conditionAndMiles', {
+          condition: car.condition === 'used' ? t('inventory:stockAging.used') : t('inventory:stockAging.new'),
+          miles: formatNumber(car.odometer),
+        }),
       sortValue: (car) => car.condition,
     },
     {
       key: 'list',
-      header: 'List price',
+      header: t('inventory:stockAging.listPrice'),
       cell: (car) => (car.list_price === null ? '—' : formatMoney(car.list_price)),
       sortValue: (car) => car.list_price ?? -1,
     },
@@ -71,8 +92,8 @@ export function StockAgingPage() {
       ? [
           {
             key: 'cost',
-            header: 'Cost',
-            cell: (car: Automobile) => (car.cost == null ? 'unknown' : formatMoney(car.cost)),
+            header: t('inventory:stockAging.cost'),
+            cell: (car: Automobile) => (car.cost == null ? t('inventory:stockAging.unknown') : formatMoney(car.cost)),
             sortValue: (car: Automobile) => car.cost ?? -1,
           },
         ]
@@ -80,14 +101,14 @@ export function StockAgingPage() {
   ];
   return (
     <>
-      <h1>Stock by age</h1>
-      <p>Unsold cars by days since the dealership took them in, oldest first. Choose a bucket to list only its cars.</p>
-      <table className="aging-buckets" aria-label="Unsold cars by days in stock">
+      <h1>{t('inventory:stockAging.title')}</h1>
+      <p>{t('inventory:stockAging.intro')}</p>
+      <table className="aging-buckets" aria-label={t('inventory:stockAging.byDays')}>
         <thead>
           <tr>
-            <th scope="col">Days in stock</th>
-            <th scope="col">Cars</th>
-            {showCost && <th scope="col">Cost tied up</th>}
+            <th scope="col">{t('inventory:stockAging.daysInStock')}</th>
+            <th scope="col">{t('inventory:stockAging.cars')}</th>
+            {showCost && <th scope="col">{t('inventory:stockAging.costTiedUp')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -96,7 +117,7 @@ export function StockAgingPage() {
               <th scope="row">
                 <Link
                   to={bucket === b.index ? '/inventory/aging' : `/inventory/aging?bucket=${b.index}`}
-                  aria-label={`${b.label}: ${b.count} cars${bucket === b.index ? ' (shown; show all)' : ''}`}
+                  aria-label={`${t('inventory:stockAging.bucketLink', { label: b.label, count: b.count })}${bucket === b.index ? t('inventory:stockAging.shownShowAll') : ''}`}
                 >
                   {b.label}
                 </Link>
@@ -105,7 +126,7 @@ export function StockAgingPage() {
               {showCost && (
                 <td>
                   {formatMoney(b.cost)}
-                  {b.unknownCost > 0 && ` (+${b.unknownCost} unknown)`}
+                  {b.unknownCost > 0 && t('inventory:stockAging.unknownCost', { n: b.unknownCost })}
                 </td>
               )}
             </tr>
@@ -114,14 +135,16 @@ export function StockAgingPage() {
       </table>
       {bucket !== null && (
         <p>
-          Showing {AGE_BUCKETS[bucket]?.label ?? 'one bucket'}.{' '}
+          {t('inventory:stockAging.showing', {
+            bucket: bucketLabels(t)[bucket] ?? AGE_BUCKETS[bucket]?.label ?? t('inventory:stockAging.oneBucket'),
+          })}{' '}
           <button type="button" className="secondary outline" onClick={() => setParams({})}>
-            Show every bucket
+            {t('inventory:stockAging.showEvery')}
           </button>
         </p>
       )}
       <DataTable
-        caption="Unsold cars, oldest first"
+        caption={t('inventory:stockAging.caption')}
         rows={stock.data ? shown : undefined}
         isLoading={stock.isLoading}
         error={stock.error}
@@ -129,7 +152,7 @@ export function StockAgingPage() {
         rowKey={(car) => car.vin}
         columns={columns}
         searchText={(car) => `${car.vin} ${car.year} ${car.model.manufacturer.name} ${car.model.name} ${car.color}`}
-        empty="No unsold cars here."
+        empty={t('inventory:stockAging.empty')}
         pageSize={50}
       />
     </>

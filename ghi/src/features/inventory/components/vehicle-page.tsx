@@ -4,16 +4,19 @@ import type { RepairOrder, RepairOrderStatus } from '@carcar/common/contract/rep
 import type { Sale } from '@carcar/common/contract/sales';
 import type { Appointment } from '@carcar/common/contract/service';
 import { decodeVin, normalizeVin } from '@carcar/common/contract/vin';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { AuditList } from '../../../components/audit-list';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading } from '../../../components/states';
+import { countryText, regionText, vinProblemText } from '../../../components/vin-words';
 import { ApiError } from '../../../lib/api-client';
 import { nameBook } from '../../../lib/audit-words';
 import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
-import { formatDateTime, formatMoney } from '../../../lib/format';
+import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { customerPath, salePath, salespersonPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useAutomobile } from '../api/get-automobile';
@@ -28,37 +31,43 @@ const name = (p: { first_name: string; last_name: string }) => `${p.first_name} 
 
 /** What the VIN itself says: where the car was made, its model year, whether the check digit holds. */
 function VinFacts({ vin, car }: { vin: string; car?: Automobile }) {
+  const { t } = useTranslation();
   const decoded = decodeVin(vin);
   const years = decoded.model_years;
   const yearDisagrees = car !== undefined && years.length > 0 && !years.includes(car.year);
   return (
     <section aria-labelledby="vin-heading">
-      <h2 id="vin-heading">What the VIN says</h2>
+      <h2 id="vin-heading">{t('inventory:vehicle.vin.title')}</h2>
       {!decoded.valid && (
         <p className="fact-warn">
-          <strong>This is not a valid VIN:</strong> {decoded.problems.join('; ')}.
+          <strong>{t('inventory:vehicle.vin.invalid')}</strong> {vinProblemText(t, decoded)}.
         </p>
       )}
       <dl className="facts">
-        <dt>Made in</dt>
+        <dt>{t('inventory:vehicle.vin.madeIn')}</dt>
         <dd>
-          {decoded.region ?? 'Unknown region'}
-          {decoded.country && ` (${decoded.country})`}
+          {regionText(t, decoded.region) ?? t('inventory:vehicle.vin.unknownRegion')}
+          {decoded.country && ` (${countryText(t, decoded.country)})`}
         </dd>
-        <dt>Maker code</dt>
+        <dt>{t('inventory:vehicle.vin.makerCode')}</dt>
         <dd>
           <code>{decoded.wmi ?? '—'}</code>
         </dd>
-        <dt>Model year</dt>
+        <dt>{t('inventory:vehicle.vin.modelYear')}</dt>
         <dd>
-          {years.length > 0 ? years.join(' or ') : 'Not given by this VIN'}
-          {yearDisagrees && <strong className="fact-warn"> — recorded as {car.year}; check which is right</strong>}
+          {years.length > 0 ? years.join(t('inventory:vehicle.vin.or')) : t('inventory:vehicle.vin.noYear')}
+          {yearDisagrees && (
+            <strong className="fact-warn">{t('inventory:vehicle.vin.yearDisagrees', { year: car.year })}</strong>
+          )}
         </dd>
-        <dt>Check digit</dt>
+        <dt>{t('inventory:vehicle.vin.checkDigit')}</dt>
         <dd>
           {decoded.check_digit_ok
-            ? `${vin.charAt(8)}, correct`
-            : `${vin.charAt(8) || '?'}, should be ${decoded.expected_check_digit ?? '?'} (allowed outside North America)`}
+            ? t('inventory:vehicle.vin.checkDigitOk', { digit: vin.charAt(8) })
+            : t('inventory:vehicle.vin.checkDigitBad', {
+                digit: vin.charAt(8) || '?',
+                expected: decoded.expected_check_digit ?? '?',
+              })}
         </dd>
       </dl>
     </section>
@@ -66,67 +75,70 @@ function VinFacts({ vin, car }: { vin: string; car?: Automobile }) {
 }
 
 function CorrectionForm({ car }: { car: Automobile }) {
+  const { t } = useTranslation();
   const update = useUpdateAutomobile(car.vin);
   const { form, onSubmit } = useApiForm({
     schema: automobileUpdateBody,
     defaultValues: { color: car.color, year: String(car.year) },
     save: update.mutateAsync,
-    success: 'Car details saved',
+    success: t('inventory:vehicle.correct.saved'),
     keepValues: true,
   });
   return (
     <section aria-labelledby="correct-heading">
-      <h2 id="correct-heading">Correct the details</h2>
-      <form onSubmit={onSubmit} noValidate aria-label="Correct the car's details">
+      <h2 id="correct-heading">{t('inventory:vehicle.correct.title')}</h2>
+      <form onSubmit={onSubmit} noValidate aria-label={t('inventory:vehicle.correct.form')}>
         <div className="grid">
-          <TextField form={form} name="color" label="Color" />
-          <TextField form={form} name="year" label="Year" type="number" />
+          <TextField form={form} name="color" label={t('inventory:vehicle.correct.color')} />
+          <TextField form={form} name="year" label={t('inventory:vehicle.correct.year')} type="number" />
         </div>
-        <FormFooter form={form} submit="Save changes" />
+        <FormFooter form={form} submit={t('inventory:vehicle.correct.save')} />
       </form>
     </section>
   );
 }
 
 function SalesOfCar({ sales }: { sales: ReturnType<typeof useCarSales> }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="sales-heading">
-      <h2 id="sales-heading">Sales</h2>
+      <h2 id="sales-heading">{t('inventory:vehicle.sales.title')}</h2>
       <DataTable<Sale>
-        caption="Sales of this car"
+        caption={t('inventory:vehicle.sales.caption')}
         rows={sales.data}
         isLoading={sales.isLoading}
         error={sales.error}
         retry={() => sales.refetch()}
         rowKey={(s) => s.id}
-        empty="This car has not been sold."
+        empty={t('inventory:vehicle.sales.empty')}
         columns={[
           {
             key: 'date',
-            header: 'Sale',
+            header: t('inventory:vehicle.sales.sale'),
             cell: (s) => <Link to={salePath(s.id)}>{formatDateTime(s.sold_at)}</Link>,
           },
           {
             key: 'customer',
-            header: 'Customer',
+            header: t('inventory:vehicle.sales.customer'),
             cell: (s) => <Link to={customerPath(s.customer.id)}>{name(s.customer)}</Link>,
           },
           {
             key: 'salesperson',
-            header: 'Salesperson',
+            header: t('inventory:vehicle.sales.salesperson'),
             cell: (s) => <Link to={salespersonPath(s.salesperson.id)}>{name(s.salesperson)}</Link>,
           },
-          { key: 'price', header: 'Price', cell: (s) => formatMoney(s.price) },
+          { key: 'price', header: t('inventory:vehicle.sales.price'), cell: (s) => formatMoney(s.price) },
           {
             key: 'status',
-            header: 'Status',
+            header: t('inventory:vehicle.sales.status'),
             cell: (s) =>
               s.voided_at ? (
                 <span>
-                  <span className="badge canceled">Voided</span> {s.void_reason ?? 'No reason given'}
+                  <span className="badge canceled">{t('inventory:vehicle.sales.voided')}</span>{' '}
+                  {s.void_reason ?? t('inventory:vehicle.noReason')}
                 </span>
               ) : (
-                <span className="badge sold">Sold</span>
+                <span className="badge sold">{t('inventory:vehicle.sales.sold')}</span>
               ),
           },
         ]}
@@ -135,40 +147,41 @@ function SalesOfCar({ sales }: { sales: ReturnType<typeof useCarSales> }) {
   );
 }
 
-const appointmentStatus: Record<Appointment['status'], string> = {
-  created: 'Booked',
-  canceled: 'Canceled',
-  finished: 'Finished',
-};
+const appointmentStatus = (t: TFunction): Record<Appointment['status'], string> => ({
+  created: t('inventory:vehicle.appointmentStatus.created'),
+  canceled: t('inventory:vehicle.appointmentStatus.canceled'),
+  finished: t('inventory:vehicle.appointmentStatus.finished'),
+});
 
 function ServiceOfCar({ appointments }: { appointments: ReturnType<typeof useCarAppointments> }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="service-heading">
-      <h2 id="service-heading">Service appointments</h2>
+      <h2 id="service-heading">{t('inventory:vehicle.service.title')}</h2>
       <DataTable<Appointment>
-        caption="Service appointments of this car"
+        caption={t('inventory:vehicle.service.caption')}
         rows={appointments.data}
         isLoading={appointments.isLoading}
         error={appointments.error}
         retry={() => appointments.refetch()}
         rowKey={(a) => a.id}
-        empty="No service appointments for this car."
+        empty={t('inventory:vehicle.service.empty')}
         columns={[
           {
             key: 'date',
-            header: 'Date and time',
+            header: t('inventory:vehicle.service.dateTime'),
             cell: (a) => <Link to={`/service/appointments/${a.id}`}>{formatDateTime(a.date_time)}</Link>,
           },
-          { key: 'reason', header: 'Reason', cell: (a) => a.reason },
-          { key: 'customer', header: 'Customer', cell: (a) => a.customer },
-          { key: 'technician', header: 'Technician', cell: (a) => name(a.technician) },
+          { key: 'reason', header: t('inventory:vehicle.service.reason'), cell: (a) => a.reason },
+          { key: 'customer', header: t('inventory:vehicle.service.customer'), cell: (a) => a.customer },
+          { key: 'technician', header: t('inventory:vehicle.service.technician'), cell: (a) => name(a.technician) },
           {
             key: 'status',
-            header: 'Status',
+            header: t('inventory:vehicle.service.status'),
             cell: (a) => (
               <span>
-                <span className={`badge ${a.status}`}>{appointmentStatus[a.status]}</span>
-                {a.status === 'canceled' && ` ${a.cancel_reason ?? 'No reason given'}`}
+                <span className={`badge ${a.status}`}>{appointmentStatus(t)[a.status]}</span>
+                {a.status === 'canceled' && ` ${a.cancel_reason ?? t('inventory:vehicle.noReason')}`}
               </span>
             ),
           },
@@ -178,77 +191,102 @@ function ServiceOfCar({ appointments }: { appointments: ReturnType<typeof useCar
   );
 }
 
-const repairOrderStatus: Record<RepairOrderStatus, string> = {
-  open: 'Open',
-  estimate: 'Estimate sent',
-  in_progress: 'In progress',
-  ready: 'Ready',
-  invoiced: 'Invoiced',
-  closed: 'Closed',
-  void: 'Void',
-};
+const repairOrderStatus = (t: TFunction): Record<RepairOrderStatus, string> => ({
+  open: t('inventory:vehicle.repairOrderStatus.open'),
+  estimate: t('inventory:vehicle.repairOrderStatus.estimate'),
+  in_progress: t('inventory:vehicle.repairOrderStatus.inProgress'),
+  ready: t('inventory:vehicle.repairOrderStatus.ready'),
+  invoiced: t('inventory:vehicle.repairOrderStatus.invoiced'),
+  closed: t('inventory:vehicle.repairOrderStatus.closed'),
+  void: t('inventory:vehicle.repairOrderStatus.void'),
+});
 
 /** The car's repair orders, and the work the customer declined on them (to offer again next visit). */
 function RepairOrdersOfCar({ orders }: { orders: ReturnType<typeof useCarRepairOrders> }) {
+  const { t } = useTranslation();
   const declined = (orders.data ?? []).flatMap((o) =>
     o.status === 'void' ? [] : o.lines.filter((l) => l.status === 'declined').map((line) => ({ order: o, line })),
   );
   return (
     <>
       <section aria-labelledby="repair-orders-heading">
-        <h2 id="repair-orders-heading">Repair orders</h2>
+        <h2 id="repair-orders-heading">{t('inventory:vehicle.repairOrders.title')}</h2>
         <DataTable<RepairOrder>
-          caption="Repair orders of this car"
+          caption={t('inventory:vehicle.repairOrders.caption')}
           rows={orders.data}
           isLoading={orders.isLoading}
           error={orders.error}
           retry={() => orders.refetch()}
           rowKey={(o) => o.id}
-          empty="No repair orders for this car."
+          empty={t('inventory:vehicle.repairOrders.empty')}
           columns={[
             {
               key: 'order',
-              header: 'Order',
-              cell: (o) => <Link to={`/service/repair-orders/${o.id}`}>RO {o.id}</Link>,
+              header: t('inventory:vehicle.repairOrders.order'),
+              cell: (o) => (
+                <Link to={`/service/repair-orders/${o.id}`}>
+                  {t('inventory:vehicle.repairOrders.ro', { id: o.id })}
+                </Link>
+              ),
             },
-            { key: 'opened', header: 'Opened', cell: (o) => formatDateTime(o.created_at) },
-            { key: 'customer', header: 'Customer', cell: (o) => o.customer.name },
-            { key: 'mileage', header: 'Mileage', cell: (o) => `${o.mileage.toLocaleString('en-US')} mi` },
-            { key: 'concern', header: 'Concern', cell: (o) => o.concern },
+            {
+              key: 'opened',
+              header: t('inventory:vehicle.repairOrders.opened'),
+              cell: (o) => formatDateTime(o.created_at),
+            },
+            { key: 'customer', header: t('inventory:vehicle.repairOrders.customer'), cell: (o) => o.customer.name },
+            {
+              key: 'mileage',
+              header: t('inventory:vehicle.repairOrders.mileage'),
+              cell: (o) => t('inventory:vehicle.repairOrders.miles', { miles: formatNumber(o.mileage) }),
+            },
+            { key: 'concern', header: t('inventory:vehicle.repairOrders.concern'), cell: (o) => o.concern },
             {
               key: 'status',
-              header: 'Status',
-              cell: (o) => <span className={`badge ro-${o.status}`}>{repairOrderStatus[o.status]}</span>,
+              header: t('inventory:vehicle.repairOrders.status'),
+              cell: (o) => <span className={`badge ro-${o.status}`}>{repairOrderStatus(t)[o.status]}</span>,
             },
-            { key: 'total', header: 'Total', cell: (o) => formatMoney(o.totals.total) },
+            {
+              key: 'total',
+              header: t('inventory:vehicle.repairOrders.total'),
+              cell: (o) => formatMoney(o.totals.total),
+            },
           ]}
         />
       </section>
       {orders.data && (
         <section aria-labelledby="declined-heading">
-          <h2 id="declined-heading">Declined work</h2>
+          <h2 id="declined-heading">{t('inventory:vehicle.declined.title')}</h2>
           {declined.length === 0 ? (
-            <p className="empty">The customer has declined nothing on this car.</p>
+            <p className="empty">{t('inventory:vehicle.declined.empty')}</p>
           ) : (
             <DataTable<{ order: RepairOrder; line: RepairOrder['lines'][number] }>
-              caption="Work declined on this car"
+              caption={t('inventory:vehicle.declined.caption')}
               rows={declined}
               isLoading={false}
               error={null}
               rowKey={(d) => d.line.id}
               empty=""
               columns={[
-                { key: 'what', header: 'Work', cell: (d) => d.line.description },
-                { key: 'amount', header: 'Quoted', cell: (d) => formatMoney(d.line.amount) },
+                { key: 'what', header: t('inventory:vehicle.declined.work'), cell: (d) => d.line.description },
+                {
+                  key: 'amount',
+                  header: t('inventory:vehicle.declined.quoted'),
+                  cell: (d) => formatMoney(d.line.amount),
+                },
                 {
                   key: 'when',
-                  header: 'Declined',
+                  header: t('inventory:vehicle.declined.declined'),
                   cell: (d) => (d.line.approval ? formatDateTime(d.line.approval.at) : '—'),
                 },
                 {
                   key: 'order',
-                  header: 'On order',
-                  cell: (d) => <Link to={`/service/repair-orders/${d.order.id}`}>RO {d.order.id}</Link>,
+                  header: t('inventory:vehicle.declined.onOrder'),
+                  cell: (d) => (
+                    <Link to={`/service/repair-orders/${d.order.id}`}>
+                      {t('inventory:vehicle.repairOrders.ro', { id: d.order.id })}
+                    </Link>
+                  ),
                 },
               ]}
             />
@@ -269,6 +307,7 @@ function Timeline({
   sales: Sale[] | undefined;
   appointments: Appointment[] | undefined;
 }) {
+  const { t } = useTranslation();
   const trail = useVehicleAudit(vin, true);
   const names = useMemo(
     () =>
@@ -281,18 +320,18 @@ function Timeline({
   );
   return (
     <section aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">History of changes</h2>
+      <h2 id="timeline-heading">{t('inventory:vehicle.timeline.title')}</h2>
       {trail.isLoading ? (
         <Loading />
       ) : trail.error ? (
         <ErrorState error={trail.error} retry={() => trail.refetch()} />
       ) : trail.data?.length ? (
         <>
-          <p>Everything recorded about this car by inventory, service and sales, newest first.</p>
-          <AuditList entries={trail.data} names={names} label="History of changes to this car" />
+          <p>{t('inventory:vehicle.timeline.intro')}</p>
+          <AuditList entries={trail.data} names={names} label={t('inventory:vehicle.timeline.label')} />
         </>
       ) : (
-        <p className="empty">Nothing has been recorded about this car yet.</p>
+        <p className="empty">{t('inventory:vehicle.timeline.empty')}</p>
       )}
     </section>
   );
@@ -303,6 +342,7 @@ function Timeline({
  * workshop and, for managers, the history of every change made to it.
  */
 export function VehiclePage() {
+  const { t } = useTranslation();
   const vin = normalizeVin(useParams().vin ?? '');
   const car = useAutomobile(vin);
   const mayWrite = useCan('inventory.write');
@@ -322,7 +362,7 @@ export function VehiclePage() {
       <nav aria-label="breadcrumb">
         <ul>
           <li>
-            <Link to="/inventory/automobiles">Automobiles</Link>
+            <Link to="/inventory/automobiles">{t('inventory:vehicle.automobiles')}</Link>
           </li>
           <li aria-current="page">{vin}</li>
         </ul>
@@ -334,18 +374,19 @@ export function VehiclePage() {
               {data.year} {data.model.manufacturer.name} {data.model.name}
             </h1>
             <p>
-              VIN <code>{data.vin}</code> · {data.color} ·{' '}
-              <span className={data.sold ? 'badge sold' : 'badge'}>{data.sold ? 'Sold' : 'In stock'}</span>
+              {t('inventory:vehicle.vinLabel')} <code>{data.vin}</code> · {data.color} ·{' '}
+              <span className={data.sold ? 'badge sold' : 'badge'}>
+                {data.sold ? t('inventory:vehicle.sold') : t('inventory:vehicle.inStock')}
+              </span>
             </p>
           </>
         ) : (
           <>
             <h1>
-              Car <code>{vin}</code>
+              {t('inventory:vehicle.car')} <code>{vin}</code>
             </h1>
             <p data-testid="outside-car">
-              <span className="badge">Not in our inventory</span> A customer’s own car, or one we never stocked: its
-              service and any sales are shown below.
+              <span className="badge">{t('inventory:vehicle.outside')}</span> {t('inventory:vehicle.outsideHint')}
             </p>
           </>
         )}
