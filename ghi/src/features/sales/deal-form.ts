@@ -81,12 +81,20 @@ export function dealTerms(fields: DealFields, financing: Financing | null): Deal
   };
 }
 
+/** Why the deal cannot be financed, as the screen words it (a key of the `sales` catalogue's `grid`). */
+export type DealProblemKey = 'nothingToFinance';
+
 /** The deal's figures in cents (null while a figure is missing), and why financing cannot be, if so. */
-export function dealOf(fields: DealFields, financing: Financing | null): { deal: DealCents; problem?: string } | null {
+export function dealOf(
+  fields: DealFields,
+  financing: Financing | null,
+): { deal: DealCents; problem?: DealProblemKey } | null {
   const terms = dealTerms(fields, financing);
   if (!terms) return null;
   const { deal, problems } = computeDeal(terms);
-  return { deal, problem: problems[0]?.message };
+  // computeDeal's one problem (financing with nothing to finance) is in English for the API's 400;
+  // the screen says it in the user's language.
+  return problems.length > 0 ? { deal, problem: 'nothingToFinance' } : { deal };
 }
 
 /** One cell of the payment grid: the monthly payment in cents, or null when there is nothing to finance. */

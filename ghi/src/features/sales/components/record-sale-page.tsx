@@ -1,6 +1,9 @@
+import type { VinDecoding } from '@carcar/common/contract/inventory';
 import { normalizeVin } from '@carcar/common/contract/vin';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { toast } from 'sonner';
 import '../../../components/record.css';
@@ -10,6 +13,7 @@ import { VinLink } from '../../../components/vin-link';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
 import { formatMoney, formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { salePath } from '../../../lib/paths';
 import { useCreateSale } from '../api/create-sale';
 import { useVinDecoding } from '../api/decode-vin';
@@ -99,44 +103,53 @@ function Field({
 
 /** The car being sold as inventory knows it: what a salesperson says to the customer about it. */
 function CarFacts({ vin, onListPrice }: { vin: string; onListPrice: (price: number) => void }) {
+  const { t } = useTranslation();
   const car = useStockCar(vin);
   if (!car.data) return null;
   const c = car.data;
   return (
-    <dl className="facts desk-car" aria-label="The car">
-      <dt>Car</dt>
+    <dl className="facts desk-car" aria-label={t('sales:carFacts.label')}>
+      <dt>{t('sales:carFacts.car')}</dt>
       <dd>
         {c.year} {c.model.manufacturer.name} {c.model.name}, {c.color} · <VinLink vin={c.vin} />
       </dd>
-      <dt>Condition</dt>
+      <dt>{t('sales:carFacts.condition')}</dt>
       <dd>
-        {c.condition === 'used' ? 'Used' : 'New'} · {formatNumber(c.odometer)} miles
+        {c.condition === 'used' ? t('sales:condition.used') : t('sales:condition.new')} ·{' '}
+        {t('sales:carFacts.miles', { miles: formatNumber(c.odometer) })}
       </dd>
-      <dt>List price</dt>
+      <dt>{t('sales:carFacts.listPrice')}</dt>
       <dd>
         {c.list_price === null ? (
-          'not set'
+          t('sales:carFacts.notSet')
         ) : (
           <>
             {formatMoney(c.list_price)}{' '}
             <button type="button" className="secondary outline small" onClick={() => onListPrice(c.list_price ?? 0)}>
-              Use list price
+              {t('sales:carFacts.useListPrice')}
             </button>
           </>
         )}
       </dd>
-      <dt>In stock</dt>
+      <dt>{t('sales:carFacts.inStock')}</dt>
       <dd className={c.days_in_stock > 60 ? 'fact-warn' : undefined}>
-        {c.days_in_stock === 1 ? '1 day' : `${formatNumber(c.days_in_stock)} days`}
+        {t('sales:carFacts.days', { count: c.days_in_stock, days: formatNumber(c.days_in_stock) })}
       </dd>
       {c.cost !== undefined && (
         <>
-          <dt>Cost</dt>
-          <dd>{c.cost === null ? 'unknown' : formatMoney(c.cost)}</dd>
+          <dt>{t('sales:carFacts.cost')}</dt>
+          <dd>{c.cost === null ? t('sales:carFacts.unknown') : formatMoney(c.cost)}</dd>
         </>
       )}
     </dl>
   );
+}
+
+/** Why a 17-character VIN is not right, in the user's language (the API words it in English). */
+function vinProblem(t: TFunction, d: VinDecoding): string {
+  if (d.expected_check_digit === null) return t('sales:tradeIn.vinFormat');
+  if (!d.check_digit_ok) return t('sales:tradeIn.vinCheckDigit', { digit: d.expected_check_digit });
+  return d.problems.join(' ');
 }
 
 /** The customer's car: its VIN checked as typed, the model year read from it, a car we sold filled in. */
@@ -149,6 +162,7 @@ function TradeInSection({
   onChange: (trade: TradeInFields) => void;
   errors: Errors;
 }) {
+  const { t } = useTranslation();
   const vin = normalizeVin(trade.vin);
   const decoding = useVinDecoding(vin);
   const known = useStockCar(vin.length === 17 ? vin : undefined);
@@ -176,23 +190,25 @@ function TradeInSection({
   const d = decoding.data;
   const vinHint =
     vin.length === 0
-      ? 'The 17 characters on the dashboard or the title.'
+      ? t('sales:tradeIn.vinEmpty')
       : vin.length < 17
-        ? `${vin.length} of 17 characters`
+        ? t('sales:tradeIn.vinTyping', { typed: vin.length })
         : !d
-          ? 'Checking the VIN…'
+          ? t('sales:tradeIn.vinChecking')
           : !d.valid
-            ? d.problems.join(' ')
+            ? vinProblem(t, d)
             : known.data
-              ? `A car we know: ${known.data.year} ${known.data.model.manufacturer.name} ${known.data.model.name}.`
+              ? t('sales:tradeIn.vinKnown', {
+                  car: `${known.data.year} ${known.data.model.manufacturer.name} ${known.data.model.name}`,
+                })
               : d.model_years.length > 1
-                ? `The VIN fits model year ${d.model_years.join(' or ')}: check the title.`
-                : 'VIN looks right.';
+                ? t('sales:tradeIn.vinYears', { years: d.model_years.join(t('common:paper.or')) })
+                : t('sales:tradeIn.vinRight');
   return (
     <div className="desk-grid">
       <Field
         id="field-trade_in.vin"
-        label="Trade-in VIN"
+        label={t('sales:tradeIn.vin')}
         value={trade.vin}
         onChange={(value) => set('vin')(value.toUpperCase())}
         error={errors['trade_in.vin']}
@@ -200,7 +216,7 @@ function TradeInSection({
       />
       <Field
         id="field-trade_in.year"
-        label="Year"
+        label={t('sales:tradeIn.year')}
         value={trade.year}
         inputMode="numeric"
         onChange={set('year')}
@@ -208,28 +224,28 @@ function TradeInSection({
       />
       <Field
         id="field-trade_in.make"
-        label="Make"
+        label={t('sales:tradeIn.make')}
         value={trade.make}
         onChange={set('make')}
         error={errors['trade_in.make']}
       />
       <Field
         id="field-trade_in.model"
-        label="Model"
+        label={t('sales:tradeIn.model')}
         value={trade.model}
         onChange={set('model')}
         error={errors['trade_in.model']}
       />
       <Field
         id="field-trade_in.color"
-        label="Color (optional)"
+        label={t('sales:tradeIn.color')}
         value={trade.color}
         onChange={set('color')}
         error={errors['trade_in.color']}
       />
       <Field
         id="field-trade_in.odometer"
-        label="Odometer (miles)"
+        label={t('sales:tradeIn.odometer')}
         value={trade.odometer}
         inputMode="numeric"
         onChange={set('odometer')}
@@ -237,21 +253,21 @@ function TradeInSection({
       />
       <Field
         id="field-trade_in.allowance"
-        label="Allowance (USD)"
+        label={t('sales:tradeIn.allowance')}
         value={trade.allowance}
         inputMode="decimal"
         onChange={set('allowance')}
         error={errors['trade_in.allowance']}
-        hint="What the dealership gives for it."
+        hint={t('sales:tradeIn.allowanceHint')}
       />
       <Field
         id="field-trade_in.payoff"
-        label="Payoff owed (USD)"
+        label={t('sales:tradeIn.payoff')}
         value={trade.payoff}
         inputMode="decimal"
         onChange={set('payoff')}
         error={errors['trade_in.payoff']}
-        hint="Left on the customer's loan; blank for none."
+        hint={t('sales:tradeIn.payoffHint')}
       />
     </div>
   );
@@ -275,15 +291,16 @@ function PaymentGrid({
   onChoose: (financing: Financing | null) => void;
   error?: string;
 }) {
+  const { t } = useTranslation();
   const captionId = useId();
   return (
     <fieldset className="desk-section" aria-describedby={error ? 'field-financing-error' : undefined}>
-      <legend>Payments</legend>
+      <legend>{t('sales:grid.legend')}</legend>
       <div className="desk-aprs">
         {aprs.map((apr, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the three rate columns are fixed; a column is its place
           <div className="field" key={index}>
-            <label htmlFor={`field-apr-${index}`}>Rate {index + 1} (APR %)</label>
+            <label htmlFor={`field-apr-${index}`}>{t('sales:grid.rate', { n: index + 1 })}</label>
             <input
               id={`field-apr-${index}`}
               value={apr}
@@ -301,10 +318,10 @@ function PaymentGrid({
       </div>
       <div className="desk-grid-scroll">
         <table className="payment-grid" aria-describedby={captionId}>
-          <caption id={captionId}>Monthly payment by term and rate; choose one to finance the deal.</caption>
+          <caption id={captionId}>{t('sales:grid.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Term</th>
+              <th scope="col">{t('sales:grid.term')}</th>
               {aprs.map((apr, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the three rate columns are fixed; a column is its place
                 <th scope="col" key={index}>
@@ -316,7 +333,7 @@ function PaymentGrid({
           <tbody>
             {GRID_TERMS.map((term) => (
               <tr key={term}>
-                <th scope="row">{term} months</th>
+                <th scope="row">{t('sales:grid.months', { months: term })}</th>
                 {aprs.map((apr, index) => {
                   const cell = { apr, termMonths: term };
                   const monthly = apr.trim() ? monthlyCents(fields, cell) : null;
@@ -331,7 +348,11 @@ function PaymentGrid({
                           type="button"
                           className={chosen ? 'grid-cell chosen' : 'grid-cell secondary outline'}
                           aria-pressed={chosen}
-                          aria-label={`${centsText(monthly)} a month for ${term} months at ${apr.trim()} %`}
+                          aria-label={t('sales:grid.cell', {
+                            monthly: centsText(monthly),
+                            months: term,
+                            apr: apr.trim(),
+                          })}
                           data-cents={monthly}
                           onClick={() => onChoose(chosen ? null : cell)}
                         >
@@ -349,13 +370,13 @@ function PaymentGrid({
       <p className="desk-choice" aria-live="polite">
         {financing ? (
           <>
-            Financing chosen: {financing.termMonths} months at {financing.apr.trim()} % APR.{' '}
+            {t('sales:grid.chosen', { months: financing.termMonths, apr: financing.apr.trim() })}{' '}
             <button type="button" className="secondary outline small" onClick={() => onChoose(null)}>
-              No financing (pay in full)
+              {t('sales:grid.payInFull')}
             </button>
           </>
         ) : (
-          'No financing chosen: the customer pays the balance in full.'
+          t('sales:grid.noneChosen')
         )}
       </p>
       {error && (
@@ -369,21 +390,24 @@ function PaymentGrid({
 
 /** The deal's figures, each as the sale will store it. */
 function DealSummary({ fields, financing }: { fields: DealFields; financing: Financing | null }) {
+  const { t } = useTranslation();
   const result = dealOf(fields, financing);
-  if (!result) return <p className="muted">Enter the price to see the deal.</p>;
+  if (!result) return <p className="muted">{t('sales:summary.enterPrice')}</p>;
   const d = result.deal;
   const rows: [string, string][] = [
-    ['Price', centsText(d.price)],
-    ['Fees', centsText(d.fees_total)],
-    ...(fields.tradeIn ? ([['Trade-in allowance', `−${centsText(d.trade_allowance)}`]] as [string, string][]) : []),
-    ['Taxable amount', centsText(d.taxable)],
-    [`Tax at ${formatNumber(d.tax_rate / 10_000)} %`, centsText(d.tax)],
-    ...(fields.tradeIn ? ([['Trade-in payoff', centsText(d.trade_payoff)]] as [string, string][]) : []),
-    ['Down payment', `−${centsText(d.down_payment)}`],
+    [t('sales:summary.price'), centsText(d.price)],
+    [t('sales:summary.fees'), centsText(d.fees_total)],
+    ...(fields.tradeIn
+      ? ([[t('sales:summary.tradeAllowance'), `−${centsText(d.trade_allowance)}`]] as [string, string][])
+      : []),
+    [t('sales:summary.taxable'), centsText(d.taxable)],
+    [t('sales:summary.taxAt', { rate: formatNumber(d.tax_rate / 10_000) }), centsText(d.tax)],
+    ...(fields.tradeIn ? ([[t('sales:summary.tradePayoff'), centsText(d.trade_payoff)]] as [string, string][]) : []),
+    [t('sales:summary.downPayment'), `−${centsText(d.down_payment)}`],
   ];
   return (
-    <section className="desk-summary" aria-label="The deal">
-      <h2>The deal</h2>
+    <section className="desk-summary" aria-label={t('sales:summary.title')}>
+      <h2>{t('sales:summary.title')}</h2>
       <dl className="desk-figures">
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -392,19 +416,23 @@ function DealSummary({ fields, financing }: { fields: DealFields; financing: Fin
           </div>
         ))}
         <div className="desk-total">
-          <dt>{financing && d.monthly_payment !== null ? 'Amount financed' : 'Balance due'}</dt>
+          <dt>
+            {financing && d.monthly_payment !== null
+              ? t('sales:summary.amountFinanced')
+              : t('sales:summary.balanceDue')}
+          </dt>
           <dd>{centsText(d.amount_financed)}</dd>
         </div>
         {d.monthly_payment !== null && d.total_of_payments !== null && (
           <>
             <div className="desk-total">
-              <dt>Monthly payment</dt>
+              <dt>{t('sales:summary.monthlyPayment')}</dt>
               <dd>
                 {centsText(d.monthly_payment)} × {d.term_months}
               </dd>
             </div>
             <div>
-              <dt>Total of payments</dt>
+              <dt>{t('sales:summary.totalOfPayments')}</dt>
               <dd>{centsText(d.total_of_payments)}</dd>
             </div>
           </>
@@ -435,6 +463,7 @@ function fieldErrors(error: unknown): Errors {
  * cents the sale will store; choosing a cell sets the financing, and Record sale records it all.
  */
 export function RecordSalePage() {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const salespeople = useSalespeople({ active: true });
   const customers = useCustomers();
@@ -475,17 +504,18 @@ export function RecordSalePage() {
       'fees',
       fields.fees.map((fee) => (fee.key === key ? { ...fee, ...change } : fee)),
     );
-  const financeProblem = financing ? dealOf(fields, financing)?.problem : undefined;
+  const financeProblemKey = financing ? dealOf(fields, financing)?.problem : undefined;
+  const financeProblem = financeProblemKey === 'nothingToFinance' ? t('sales:grid.nothingToFinance') : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setErrors({});
     setFormError(null);
     const missing: Errors = {};
-    if (!typedVin) missing.automobile = 'Choose the car being sold';
-    if (!salesperson) missing.salesperson = 'Choose the salesperson';
-    if (!customer) missing.customer = 'Choose the customer';
-    if (!fields.price.trim()) missing.price = 'Enter the price';
+    if (!typedVin) missing.automobile = t('sales:desk.chooseCar');
+    if (!salesperson) missing.salesperson = t('sales:desk.chooseTheSalesperson');
+    if (!customer) missing.customer = t('sales:desk.chooseTheCustomer');
+    if (!fields.price.trim()) missing.price = t('sales:desk.enterPrice');
     if (Object.keys(missing).length > 0) {
       setErrors(missing);
       return;
@@ -495,7 +525,7 @@ export function RecordSalePage() {
       const sale = await create.mutateAsync(
         saleBody({ automobile: typedVin, salesperson, customer }, fields, financing),
       );
-      toast.success('Sale recorded');
+      toast.success(t('sales:desk.recorded'));
       setRecorded(sale);
       setAutomobile('');
       setFields(emptyDeal(taxTouched ? fields.taxRate : defaultTax));
@@ -505,7 +535,7 @@ export function RecordSalePage() {
       setErrors(placed);
       const all = error instanceof ApiError && error.status === 400 && Object.keys(placed).length > 0;
       if (!all) setFormError(errorMessage(error));
-      else setFormError('Some figures need a look: see the messages by the fields.');
+      else setFormError(t('sales:desk.checkFields'));
     } finally {
       setSaving(false);
     }
@@ -513,24 +543,24 @@ export function RecordSalePage() {
 
   return (
     <>
-      <h1>Record a sale</h1>
-      <form onSubmit={submit} noValidate aria-label="Record a sale" className="desk">
+      <h1>{t('sales:desk.title')}</h1>
+      <form onSubmit={submit} noValidate aria-label={t('sales:desk.title')} className="desk">
         <div className="desk-columns">
           <div>
             <fieldset className="desk-section">
-              <legend>Car and people</legend>
+              <legend>{t('sales:desk.carAndPeople')}</legend>
               <Combobox<SaleableCar>
                 id="field-automobile"
-                label="Automobile"
+                label={t('sales:desk.automobile')}
                 name="automobile"
                 value={automobile}
                 onChange={setAutomobile}
                 error={errors.automobile}
-                placeholder="Type a VIN, make, model or color"
+                placeholder={t('sales:desk.automobilePlaceholder')}
                 hint={
-                  chosenCar ? `${describeCar(chosenCar)}: in stock, unsold.` : 'Only unsold cars in stock are offered.'
+                  chosenCar ? t('sales:desk.carChosen', { car: describeCar(chosenCar) }) : t('sales:desk.onlyUnsold')
                 }
-                noMatches="No unsold car in stock matches."
+                noMatches={t('sales:desk.noMatches')}
                 minLength={1}
                 debounceMs={100}
                 loadOptions={async (query) =>
@@ -555,7 +585,7 @@ export function RecordSalePage() {
               )}
               <div className="desk-grid">
                 <div className="field">
-                  <label htmlFor="field-salesperson">Salesperson</label>
+                  <label htmlFor="field-salesperson">{t('sales:desk.salesperson')}</label>
                   <select
                     id="field-salesperson"
                     value={salesperson}
@@ -563,7 +593,9 @@ export function RecordSalePage() {
                     aria-describedby={errors.salesperson ? 'field-salesperson-error' : undefined}
                     onChange={(event) => setSalesperson(event.target.value)}
                   >
-                    <option value="">{salespeople.isLoading ? 'Loading salespeople…' : 'Choose a salesperson'}</option>
+                    <option value="">
+                      {salespeople.isLoading ? t('sales:desk.loadingSalespeople') : t('sales:desk.chooseSalesperson')}
+                    </option>
                     {(salespeople.data ?? []).map((p) => (
                       <option key={p.id} value={p.id}>
                         {personName(p)}
@@ -578,7 +610,7 @@ export function RecordSalePage() {
                 </div>
                 <div className="inline-actions">
                   <div className="field">
-                    <label htmlFor="field-customer">Customer</label>
+                    <label htmlFor="field-customer">{t('sales:desk.customer')}</label>
                     <select
                       id="field-customer"
                       value={customer}
@@ -586,7 +618,9 @@ export function RecordSalePage() {
                       aria-describedby={errors.customer ? 'field-customer-error' : undefined}
                       onChange={(event) => setCustomer(event.target.value)}
                     >
-                      <option value="">{customers.isLoading ? 'Loading customers…' : 'Choose a customer'}</option>
+                      <option value="">
+                        {customers.isLoading ? t('sales:desk.loadingCustomers') : t('sales:desk.chooseCustomer')}
+                      </option>
                       {(customers.data ?? []).map((c) => (
                         <option key={c.id} value={c.id}>
                           {`${personName(c)} · ${c.phone_number}`}
@@ -601,7 +635,7 @@ export function RecordSalePage() {
                   </div>
                   {mayAddCustomer && (
                     <button type="button" className="secondary outline" onClick={() => setAddingCustomer(true)}>
-                      New customer
+                      {t('sales:desk.newCustomer')}
                     </button>
                   )}
                 </div>
@@ -609,11 +643,11 @@ export function RecordSalePage() {
             </fieldset>
 
             <fieldset className="desk-section">
-              <legend>Price, fees and tax</legend>
+              <legend>{t('sales:desk.priceFeesTax')}</legend>
               <div className="desk-grid">
                 <Field
                   id="field-price"
-                  label="Price (USD)"
+                  label={t('sales:desk.price')}
                   value={fields.price}
                   inputMode="decimal"
                   onChange={(value) => set('price', value)}
@@ -621,7 +655,7 @@ export function RecordSalePage() {
                 />
                 <Field
                   id="field-tax_rate"
-                  label="Tax rate (%)"
+                  label={t('sales:desk.taxRate')}
                   value={fields.taxRate}
                   inputMode="decimal"
                   onChange={(value) => {
@@ -631,35 +665,35 @@ export function RecordSalePage() {
                   error={errors.tax_rate}
                   hint={
                     settings.data
-                      ? `The dealership's rate is ${settings.data.tax_rate} %.`
-                      : 'Left blank, the sale uses the dealership’s rate.'
+                      ? t('sales:desk.dealershipRate', { rate: settings.data.tax_rate })
+                      : t('sales:desk.blankRate')
                   }
                 />
                 <Field
                   id="field-down_payment"
-                  label="Down payment (USD)"
+                  label={t('sales:desk.downPayment')}
                   value={fields.downPayment}
                   inputMode="decimal"
                   onChange={(value) => set('downPayment', value)}
                   error={errors.down_payment}
                 />
               </div>
-              <h3 className="desk-subhead">Fees</h3>
+              <h3 className="desk-subhead">{t('sales:desk.fees')}</h3>
               {errors.fees && <small className="field-error">{errors.fees}</small>}
-              {fields.fees.length === 0 && <p className="muted">No fees.</p>}
+              {fields.fees.length === 0 && <p className="muted">{t('sales:desk.noFees')}</p>}
               {fields.fees.map((fee, index) => (
                 <div className="desk-fee" key={fee.key}>
                   <Field
                     id={`field-fees.${index}.name`}
-                    label={`Fee ${index + 1}`}
+                    label={t('sales:desk.fee', { n: index + 1 })}
                     value={fee.name}
-                    placeholder="Documentation, registration…"
+                    placeholder={t('sales:desk.feePlaceholder')}
                     onChange={(value) => setFee(fee.key, { name: value })}
                     error={errors[`fees.${index}.name`]}
                   />
                   <Field
                     id={`field-fees.${index}.amount`}
-                    label={`Fee ${index + 1} amount (USD)`}
+                    label={t('sales:desk.feeAmount', { n: index + 1 })}
                     value={fee.amount}
                     inputMode="decimal"
                     onChange={(value) => setFee(fee.key, { amount: value })}
@@ -668,7 +702,11 @@ export function RecordSalePage() {
                   <button
                     type="button"
                     className="secondary outline"
-                    aria-label={`Remove fee ${index + 1}${fee.name ? ` (${fee.name})` : ''}`}
+                    aria-label={
+                      fee.name
+                        ? t('sales:desk.removeNamedFee', { n: index + 1, name: fee.name })
+                        : t('sales:desk.removeFee', { n: index + 1 })
+                    }
                     onClick={() =>
                       set(
                         'fees',
@@ -676,7 +714,7 @@ export function RecordSalePage() {
                       )
                     }
                   >
-                    Remove
+                    {t('sales:desk.remove')}
                   </button>
                 </div>
               ))}
@@ -685,19 +723,19 @@ export function RecordSalePage() {
                 className="secondary outline"
                 onClick={() => set('fees', [...fields.fees, { key: ++feeKeys, name: '', amount: '' }])}
               >
-                Add a fee
+                {t('sales:desk.addFee')}
               </button>
             </fieldset>
 
             <fieldset className="desk-section">
-              <legend>Trade-in</legend>
+              <legend>{t('sales:desk.tradeIn')}</legend>
               <label>
                 <input
                   type="checkbox"
                   checked={fields.tradeIn !== null}
                   onChange={(event) => set('tradeIn', event.target.checked ? { ...emptyTradeIn } : null)}
                 />
-                The customer trades in a car
+                {t('sales:desk.tradesIn')}
               </label>
               {fields.tradeIn && <TradeInSection trade={fields.tradeIn} onChange={setTrade} errors={errors} />}
             </fieldset>
@@ -720,17 +758,22 @@ export function RecordSalePage() {
           </p>
         )}
         <button type="submit" disabled={saving} aria-busy={saving || undefined}>
-          {saving ? 'Recording…' : 'Record sale'}
+          {saving ? t('sales:desk.recording') : t('sales:desk.recordSale')}
         </button>
       </form>
       <output className="new-sale-note" aria-live="polite">
         {recorded && (
-          <>
-            Sale recorded: <VinLink vin={recorded.automobile.vin} /> to {personName(recorded.customer)}.{' '}
-            <Link to={salePath(recorded.id)}>Open the sale</Link>,{' '}
-            <Link to={`${salePath(recorded.id)}/print`}>print the buyer’s order</Link> or{' '}
-            <Link to={`/sales?new=${recorded.id}`}>see it in the sales list</Link>.
-          </>
+          <Trans
+            t={t}
+            i18nKey="sales:desk.recordedNote"
+            values={{ customer: personName(recorded.customer) }}
+            components={{
+              vin: <VinLink vin={recorded.automobile.vin} />,
+              open: <Link to={salePath(recorded.id)} />,
+              print: <Link to={`${salePath(recorded.id)}/print`} />,
+              list: <Link to={`/sales?new=${recorded.id}`} />,
+            }}
+          />
         )}
       </output>
       <NewCustomerDialog
