@@ -1,13 +1,22 @@
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import { BarChart } from '../../../components/bar-chart';
 import { ErrorState, Loading } from '../../../components/states';
 import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
 import { formatDateTime, formatMoney, localToday } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useAgingCounts } from '../api/get-aging-counts';
 import { useLowStockCount } from '../api/get-low-stock-count';
 import { useDashboardSales } from '../api/get-recent-sales';
 import { useStockCount } from '../api/get-stock-count';
 import { useTodaysAppointments } from '../api/get-todays-appointments';
+
+/** An appointment's status as the catalogue words it; one the app does not know yet, as the API sent it. */
+function statusText(t: TFunction, status: string): string {
+  if (status === 'canceled') return t('dashboard:status.canceled');
+  if (status === 'finished') return t('dashboard:status.finished');
+  return status;
+}
 
 function Stat({ label, value }: { label: string; value: React.ReactNode }) {
   return (
@@ -20,6 +29,7 @@ function Stat({ label, value }: { label: string; value: React.ReactNode }) {
 
 /** Each card loads on its own, so one service being down does not blank the page. */
 export function DashboardPage() {
+  const { t } = useTranslation();
   // Each card only for those who may read what it counts: no card that could only say "forbidden".
   const mayStock = useCan('inventory.read');
   const maySales = useCanAtLeastOwn('sales.read');
@@ -47,24 +57,27 @@ export function DashboardPage() {
 
   return (
     <>
-      <h1>Dashboard</h1>
+      <h1>{t('dashboard:title')}</h1>
       <div className="grid stats">
         {mayStock && (
           <Stat
-            label="Cars in stock"
+            label={t('dashboard:carsInStock')}
             value={stock.isLoading ? '…' : stock.error ? <ErrorState error={stock.error} /> : stock.data}
           />
         )}
         {mayParts && (
           <Stat
-            label="Parts low on stock"
+            label={t('dashboard:partsLow')}
             value={
               lowStock.isLoading ? (
                 '…'
               ) : lowStock.error ? (
                 <ErrorState error={lowStock.error} />
               ) : (
-                <Link to="/service/parts?low=true" aria-label={`${lowStock.data} parts low on stock: see them`}>
+                <Link
+                  to="/service/parts?low=true"
+                  aria-label={t('dashboard:partsLowLink', { count: lowStock.data ?? 0 })}
+                >
                   {lowStock.data}
                 </Link>
               )
@@ -73,7 +86,7 @@ export function DashboardPage() {
         )}
         {mayStock && (
           <article className="stat" aria-labelledby="aging-heading">
-            <header id="aging-heading">Stock by days in stock</header>
+            <header id="aging-heading">{t('dashboard:aging')}</header>
             {aging.isLoading ? (
               <p className="stat-value">…</p>
             ) : aging.error ? (
@@ -84,7 +97,7 @@ export function DashboardPage() {
                   <li key={label}>
                     <Link to={`/inventory/aging?bucket=${index}`}>
                       <strong>{aging.data?.[index] ?? 0}</strong>
-                      <span>{label} days</span>
+                      <span>{t('dashboard:bucket', { range: label })}</span>
                     </Link>
                   </li>
                 ))}
@@ -94,15 +107,21 @@ export function DashboardPage() {
         )}
         {maySales && (
           <>
-            <Stat label="Cars sold this month" value={sales.isLoading ? '…' : sales.error ? '—' : thisMonth.length} />
-            <Stat label="Revenue this month" value={sales.isLoading ? '…' : sales.error ? '—' : formatMoney(revenue)} />
+            <Stat
+              label={t('dashboard:carsSold')}
+              value={sales.isLoading ? '…' : sales.error ? '—' : thisMonth.length}
+            />
+            <Stat
+              label={t('dashboard:revenue')}
+              value={sales.isLoading ? '…' : sales.error ? '—' : formatMoney(revenue)}
+            />
           </>
         )}
       </div>
       <div className="grid">
         {mayService && (
           <section aria-labelledby="today-heading">
-            <h2 id="today-heading">Today’s appointments</h2>
+            <h2 id="today-heading">{t('dashboard:appointments')}</h2>
             {appointments.isLoading ? (
               <Loading />
             ) : appointments.error ? (
@@ -112,31 +131,31 @@ export function DashboardPage() {
                 {[...appointments.data].reverse().map((a) => (
                   <li key={a.id}>
                     <strong>{formatDateTime(a.date_time)}</strong> {a.customer}: {a.reason} ({a.technician.first_name}{' '}
-                    {a.technician.last_name}){a.vip && <span className="badge vip">VIP</span>}
-                    {a.status !== 'created' && <span className={`badge ${a.status}`}>{a.status}</span>}
+                    {a.technician.last_name}){a.vip && <span className="badge vip">{t('dashboard:vip')}</span>}
+                    {a.status !== 'created' && <span className={`badge ${a.status}`}>{statusText(t, a.status)}</span>}
                   </li>
                 ))}
               </ul>
             ) : (
-              <p className="empty">No appointments today.</p>
+              <p className="empty">{t('dashboard:noAppointments')}</p>
             )}
           </section>
         )}
         {maySales && (
           <section aria-labelledby="chart-heading">
-            <h2 id="chart-heading">Sales by salesperson</h2>
+            <h2 id="chart-heading">{t('dashboard:salesBySalesperson')}</h2>
             {sales.isLoading ? (
               <Loading />
             ) : sales.error ? (
               <ErrorState error={sales.error} retry={() => sales.refetch()} />
             ) : bySalesperson.size > 0 ? (
               <BarChart
-                title="Revenue by salesperson, all time"
+                title={t('dashboard:revenueChart')}
                 bars={[...bySalesperson].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value)}
                 format={formatMoney}
               />
             ) : (
-              <p className="empty">No sales yet.</p>
+              <p className="empty">{t('dashboard:noSales')}</p>
             )}
           </section>
         )}

@@ -1,4 +1,5 @@
 import { customerBody } from '@carcar/common/contract/sales';
+import { Trans } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import '../../../components/record.css';
 import { DataTable } from '../../../components/data-table';
@@ -7,6 +8,7 @@ import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { isMissingRecord } from '../../../lib/api-client';
 import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
+import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCustomer } from '../api/get-customer';
 import { useSales } from '../api/get-sales';
@@ -15,6 +17,7 @@ import { type Customer, personName } from '../types';
 import { saleColumns } from './sale-columns';
 
 function EditCustomer({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
   const update = useUpdateCustomer(customer.id);
   const { form, onSubmit } = useApiForm({
     schema: customerBody,
@@ -25,22 +28,28 @@ function EditCustomer({ customer }: { customer: Customer }) {
       phone_number: customer.phone_number,
     },
     save: update.mutateAsync,
-    success: 'Customer details saved',
+    success: t('sales:customer.saved'),
     keepValues: true,
   });
   return (
     <section aria-labelledby="edit-heading">
-      <h2 id="edit-heading">Details</h2>
-      <form onSubmit={onSubmit} noValidate aria-label="Edit the customer">
+      <h2 id="edit-heading">{t('sales:customer.details')}</h2>
+      <form onSubmit={onSubmit} noValidate aria-label={t('sales:customer.editForm')}>
         <div className="grid">
-          <TextField form={form} name="first_name" label="First name" autoComplete="off" />
-          <TextField form={form} name="last_name" label="Last name" autoComplete="off" />
+          <TextField form={form} name="first_name" label={t('common:staff.firstName')} autoComplete="off" />
+          <TextField form={form} name="last_name" label={t('common:staff.lastName')} autoComplete="off" />
         </div>
         <div className="grid">
-          <TextField form={form} name="address" label="Address" autoComplete="off" />
-          <TextField form={form} name="phone_number" label="Phone number" type="tel" autoComplete="off" />
+          <TextField form={form} name="address" label={t('people:customers.address')} autoComplete="off" />
+          <TextField
+            form={form}
+            name="phone_number"
+            label={t('people:customers.phone')}
+            type="tel"
+            autoComplete="off"
+          />
         </div>
-        <FormFooter form={form} submit="Save changes" />
+        <FormFooter form={form} submit={t('sales:customer.save')} />
       </form>
     </section>
   );
@@ -48,6 +57,7 @@ function EditCustomer({ customer }: { customer: Customer }) {
 
 /** One customer: their details (editable), the cars they bought and every sale to them. */
 export function CustomerPage() {
+  const { t } = useTranslation();
   const id = Number(useParams().id);
   const customer = useCustomer(id);
   const mayEdit = useCan('customers.create');
@@ -59,8 +69,8 @@ export function CustomerPage() {
   );
   if (isMissingRecord(id, customer.error)) {
     return (
-      <NotFound title="Customer not found">
-        There is no customer with this number. <Link to="/sales/customers">Back to the customers</Link>.
+      <NotFound title={t('sales:customer.notFound')}>
+        <Trans t={t} i18nKey="sales:customer.noSuch" components={{ back: <Link to="/sales/customers" /> }} />
       </NotFound>
     );
   }
@@ -70,10 +80,10 @@ export function CustomerPage() {
   const cars = [...new Set((sales.data ?? []).filter((s) => !s.voided_at).map((s) => s.automobile.vin))];
   return (
     <>
-      <nav aria-label="breadcrumb">
+      <nav aria-label={t('sales:breadcrumb')}>
         <ul>
           <li>
-            <Link to="/sales/customers">Customers</Link>
+            <Link to="/sales/customers">{t('people:customers.title')}</Link>
           </li>
           <li aria-current="page">{personName(c)}</li>
         </ul>
@@ -88,11 +98,11 @@ export function CustomerPage() {
         {mayEdit && <EditCustomer key={JSON.stringify(c)} customer={c} />}
         {maySeeSales && (
           <section aria-labelledby="cars-heading">
-            <h2 id="cars-heading">Cars bought</h2>
+            <h2 id="cars-heading">{t('sales:customer.carsBought')}</h2>
             {sales.isLoading ? (
               <Loading />
             ) : cars.length === 0 ? (
-              <p className="empty">No cars bought yet.</p>
+              <p className="empty">{t('sales:customer.noCars')}</p>
             ) : (
               <ul>
                 {cars.map((vin) => (
@@ -107,16 +117,16 @@ export function CustomerPage() {
       </div>
       {maySeeSales && (
         <section aria-labelledby="sales-heading">
-          <h2 id="sales-heading">Sales</h2>
+          <h2 id="sales-heading">{t('sales:customer.sales')}</h2>
           <DataTable
-            caption={`Sales to ${personName(c)}`}
+            caption={t('sales:customer.salesTo', { name: personName(c) })}
             rows={sales.data}
             isLoading={sales.isLoading}
             error={sales.error}
             retry={() => sales.refetch()}
             rowKey={(s) => s.id}
-            empty="No sales to this customer yet."
-            columns={saleColumns.filter((column) => column.key !== 'customer')}
+            empty={t('sales:customer.empty')}
+            columns={saleColumns(t).filter((column) => column.key !== 'customer')}
           />
         </section>
       )}

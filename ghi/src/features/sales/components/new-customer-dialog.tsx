@@ -1,6 +1,7 @@
 import { customerBody } from '@carcar/common/contract/sales';
 import { useEffect, useId, useRef } from 'react';
 import { FormFooter, TextField } from '../../../components/form';
+import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateCustomer } from '../api/create-customer';
 import type { Customer } from '../types';
@@ -18,6 +19,7 @@ export function NewCustomerDialog({
   onClose: () => void;
   onAdded: (customer: Customer) => void;
 }) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const create = useCreateCustomer();
   const titleId = useId();
@@ -25,7 +27,7 @@ export function NewCustomerDialog({
     schema: customerBody,
     defaultValues: { first_name: '', last_name: '', address: '', phone_number: '' },
     save: create.mutateAsync,
-    success: 'Customer added and chosen for this sale',
+    success: t('sales:newCustomer.added'),
     onSaved: (customer) => {
       onAdded(customer as Customer);
       onClose();
@@ -54,18 +56,24 @@ export function NewCustomerDialog({
     >
       <article>
         <header>
-          <h2 id={titleId}>New customer</h2>
+          <h2 id={titleId}>{t('sales:newCustomer.title')}</h2>
         </header>
-        <form onSubmit={onSubmit} noValidate aria-label="Add a customer">
-          <TextField form={form} name="first_name" label="First name" autoComplete="off" />
-          <TextField form={form} name="last_name" label="Last name" autoComplete="off" />
-          <TextField form={form} name="address" label="Address" autoComplete="off" />
-          <TextField form={form} name="phone_number" label="Phone number" type="tel" autoComplete="off" />
+        <form onSubmit={onSubmit} noValidate aria-label={t('people:customers.addForm')}>
+          <TextField form={form} name="first_name" label={t('common:staff.firstName')} autoComplete="off" />
+          <TextField form={form} name="last_name" label={t('common:staff.lastName')} autoComplete="off" />
+          <TextField form={form} name="address" label={t('people:customers.address')} autoComplete="off" />
+          <TextField
+            form={form}
+            name="phone_number"
+            label={t('people:customers.phone')}
+            type="tel"
+            autoComplete="off"
+          />
           <div className="record-actions">
             <button type="button" className="secondary" onClick={onClose}>
-              Cancel
+              {t('common:confirm.cancel')}
             </button>
-            <FormFooter form={form} submit="Add customer" />
+            <FormFooter form={form} submit={t('people:customers.add')} />
           </div>
         </form>
       </article>

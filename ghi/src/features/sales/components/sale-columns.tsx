@@ -1,4 +1,5 @@
 import '../../../components/record.css';
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import type { Column } from '../../../components/data-table';
 import { VinLink } from '../../../components/vin-link';
@@ -7,38 +8,38 @@ import { customerPath, salePath, salespersonPath } from '../../../lib/paths';
 import { personName, type Sale } from '../types';
 
 /** A sale's columns: the date opens the sale, the VIN the car, each name the person's page. */
-export const saleColumns: Column<Sale>[] = [
+export const saleColumns = (t: TFunction): Column<Sale>[] => [
   {
     key: 'sold_at',
-    header: 'Sale',
+    header: t('sales:columns.sale'),
     cell: (s) => <Link to={salePath(s.id)}>{formatDateTime(s.sold_at)}</Link>,
     sortValue: (s) => s.sold_at,
   },
   {
     key: 'vin',
-    header: 'VIN',
+    header: t('sales:columns.vin'),
     cell: (s) => <VinLink vin={s.automobile.vin} />,
     sortValue: (s) => s.automobile.vin,
   },
   {
     key: 'salesperson',
-    header: 'Salesperson',
+    header: t('sales:columns.salesperson'),
     cell: (s) => <Link to={salespersonPath(s.salesperson.id)}>{personName(s.salesperson)}</Link>,
     sortValue: (s) => personName(s.salesperson),
   },
   {
     key: 'customer',
-    header: 'Customer',
+    header: t('sales:columns.customer'),
     cell: (s) => <Link to={customerPath(s.customer.id)}>{personName(s.customer)}</Link>,
     sortValue: (s) => personName(s.customer),
   },
   {
     key: 'price',
-    header: 'Price',
+    header: t('sales:columns.price'),
     cell: (s) =>
       s.voided_at ? (
         <span>
-          <del>{formatMoney(s.price)}</del> <span className="badge canceled">Voided</span>
+          <del>{formatMoney(s.price)}</del> <span className="badge canceled">{t('sales:columns.voided')}</span>
         </span>
       ) : (
         formatMoney(s.price)

@@ -1,5 +1,6 @@
 import { MAX_VOID_REASON } from '@carcar/common/contract/sales';
 import { useEffect, useRef, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import '../../../components/record.css';
@@ -10,6 +11,7 @@ import { VinLink } from '../../../components/vin-link';
 import { isMissingRecord } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
 import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { customerPath, salespersonPath } from '../../../lib/paths';
 import { useSale } from '../api/get-sale';
 import { useVoidSale } from '../api/void-sale';
@@ -18,43 +20,49 @@ import { DealLines } from './deal-lines';
 import { SaleNotFound } from './sale-not-found';
 
 function VoidSale({ sale, onVoided }: { sale: Sale; onVoided: () => void }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const voidSale = useVoidSale(sale.id);
   return (
     <>
       <button type="button" className="secondary outline" onClick={() => setOpen(true)}>
-        Void this sale
+        {t('sales:sale.void')}
       </button>
       <ConfirmDialog
         open={open}
-        title="Void this sale?"
-        confirmLabel="Void sale"
-        cancelLabel="Keep the sale"
+        title={t('sales:sale.voidTitle')}
+        confirmLabel={t('sales:sale.voidConfirm')}
+        cancelLabel={t('sales:sale.voidCancel')}
         reason={{
-          label: 'Reason for voiding',
+          label: t('sales:sale.voidReason'),
           required: true,
           maxLength: MAX_VOID_REASON,
-          hint: 'Kept with the sale for whoever looks at it later, e.g. “Customer’s financing fell through”.',
-          missing: 'Please say why the sale is voided: it is kept with the sale.',
+          hint: t('sales:sale.voidReasonHint'),
+          missing: t('sales:sale.voidReasonMissing'),
         }}
         onConfirm={async (reason) => {
           await voidSale.mutateAsync(reason);
-          toast.success(
-            sale.trade_in
-              ? 'Sale voided; the car is back in stock and the trade-in has left it'
-              : 'Sale voided; the car is back in stock',
-          );
+          toast.success(sale.trade_in ? t('sales:sale.voidedWithTrade') : t('sales:sale.voidedToast'));
           onVoided();
         }}
         onClose={() => setOpen(false)}
       >
         <p>
-          The sale of <code>{sale.automobile.vin}</code> to {personName(sale.customer)} for {formatMoney(sale.price)}{' '}
-          stays on record, marked voided, and the car goes back into stock.
+          <Trans
+            t={t}
+            i18nKey="sales:sale.voidBody"
+            values={{ vin: sale.automobile.vin, customer: personName(sale.customer), price: formatMoney(sale.price) }}
+            components={{ code: <code /> }}
+          />
           {sale.trade_in && (
             <>
               {' '}
-              The trade-in (<code>{sale.trade_in.vin}</code>) leaves stock again.
+              <Trans
+                t={t}
+                i18nKey="sales:sale.voidBodyTrade"
+                values={{ vin: sale.trade_in.vin }}
+                components={{ code: <code /> }}
+              />
             </>
           )}
         </p>
@@ -65,6 +73,7 @@ function VoidSale({ sale, onVoided }: { sale: Sale; onVoided: () => void }) {
 
 /** One sale: who sold which car to whom, for how much and when; voiding it, with the reason. */
 export function SalePage() {
+  const { t } = useTranslation();
   const id = Number(useParams().id);
   const sale = useSale(id);
   const mayVoid = useCan('sales.void');
@@ -81,74 +90,75 @@ export function SalePage() {
   const s = sale.data;
   return (
     <>
-      <nav aria-label="breadcrumb">
+      <nav aria-label={t('sales:breadcrumb')}>
         <ul>
           <li>
-            <Link to="/sales">Sales</Link>
+            <Link to="/sales">{t('sales:sale.sales')}</Link>
           </li>
-          <li aria-current="page">Sale {s.id}</li>
+          <li aria-current="page">{t('sales:sale.title', { id: s.id })}</li>
         </ul>
       </nav>
       <header className="record-header">
         <h1>
-          Sale {s.id}
-          {s.voided_at && <span className="badge canceled">Voided</span>}
+          {t('sales:sale.title', { id: s.id })}
+          {s.voided_at && <span className="badge canceled">{t('sales:sale.voided')}</span>}
         </h1>
         <p>{formatDateTime(s.sold_at)}</p>
       </header>
       {s.voided_at && (
         <div className="voided-notice" data-testid="voided-notice" ref={notice} tabIndex={-1}>
           <p>
-            <strong>Voided on {formatDateTime(s.voided_at)}.</strong> Reason: {s.void_reason ?? 'none was given.'}
+            <strong>{t('sales:sale.voidedOn', { date: formatDateTime(s.voided_at) })}</strong>{' '}
+            {t('sales:sale.reason', { reason: s.void_reason ?? t('sales:sale.noReason') })}
           </p>
         </div>
       )}
       <dl className="facts">
-        <dt>Car</dt>
+        <dt>{t('sales:sale.car')}</dt>
         <dd>
           <VinLink vin={s.automobile.vin} />
         </dd>
-        <dt>Customer</dt>
+        <dt>{t('sales:sale.customer')}</dt>
         <dd>
           <Link to={customerPath(s.customer.id)}>{personName(s.customer)}</Link>
           {' · '}
           {s.customer.phone_number}
         </dd>
-        <dt>Salesperson</dt>
+        <dt>{t('sales:sale.salesperson')}</dt>
         <dd>
           <Link to={salespersonPath(s.salesperson.id)}>{personName(s.salesperson)}</Link>
-          {!s.salesperson.active && ' (retired)'}
+          {!s.salesperson.active && t('sales:sale.retired')}
         </dd>
-        <dt>Price</dt>
+        <dt>{t('sales:sale.price')}</dt>
         <dd>{s.voided_at ? <del>{formatMoney(s.price)}</del> : formatMoney(s.price)}</dd>
-        <dt>Date</dt>
+        <dt>{t('sales:sale.date')}</dt>
         <dd>{formatDateTime(s.sold_at)}</dd>
         {s.trade_in && (
           <>
-            <dt>Trade-in</dt>
+            <dt>{t('sales:sale.tradeIn')}</dt>
             <dd>
               {s.trade_in.year} {s.trade_in.make} {s.trade_in.model}
               {s.trade_in.color ? `, ${s.trade_in.color}` : ''} · <VinLink vin={s.trade_in.vin} /> ·{' '}
-              {formatNumber(s.trade_in.odometer)} miles
+              {t('sales:sale.miles', { miles: formatNumber(s.trade_in.odometer) })}
             </dd>
           </>
         )}
         {s.front_gross !== undefined && (
           <>
-            <dt>Front gross</dt>
-            <dd>{s.front_gross === null ? 'unknown until the car’s cost is known' : formatMoney(s.front_gross)}</dd>
+            <dt>{t('sales:sale.frontGross')}</dt>
+            <dd>{s.front_gross === null ? t('sales:sale.grossUnknown') : formatMoney(s.front_gross)}</dd>
           </>
         )}
       </dl>
       {s.deal && (
         <section aria-labelledby="deal-heading">
-          <h2 id="deal-heading">The deal</h2>
+          <h2 id="deal-heading">{t('sales:sale.deal')}</h2>
           <DealLines sale={s} />
         </section>
       )}
       <div className="record-actions">
         <Link to={`/sales/${s.id}/print`} role="button" className="secondary">
-          Print buyer’s order
+          {t('sales:sale.print')}
         </Link>
         {!s.voided_at && mayVoid && <VoidSale sale={s} onVoided={() => setJustVoided(true)} />}
       </div>

@@ -1,12 +1,14 @@
 import { useId, useState } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { formatMoney } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useSales } from '../api/get-sales';
 import { useSalespeople } from '../api/get-salespeople';
 import { personName } from '../types';
 import { saleColumns, saleSearchText } from './sale-columns';
 
 export function SalespersonHistoryPage() {
+  const { t } = useTranslation();
   const salespeople = useSalespeople();
   const [salesperson, setSalesperson] = useState<number | undefined>();
   const sales = useSales({ salesperson }, salesperson !== undefined);
@@ -14,14 +16,14 @@ export function SalespersonHistoryPage() {
   const total = (sales.data ?? []).reduce((sum, sale) => sum + sale.price, 0);
   return (
     <>
-      <h1>Salesperson history</h1>
-      <label htmlFor={selectId}>Salesperson</label>
+      <h1>{t('sales:history.title')}</h1>
+      <label htmlFor={selectId}>{t('sales:history.salesperson')}</label>
       <select
         id={selectId}
         value={salesperson ?? ''}
         onChange={(event) => setSalesperson(event.target.value ? Number(event.target.value) : undefined)}
       >
-        <option value="">Choose a salesperson</option>
+        <option value="">{t('sales:history.choose')}</option>
         {(salespeople.data ?? []).map((p) => (
           <option key={p.id} value={p.id}>
             {personName(p)}
@@ -32,19 +34,19 @@ export function SalespersonHistoryPage() {
         <>
           {sales.data && (
             <p className="total" aria-live="polite">
-              {sales.data.length} {sales.data.length === 1 ? 'sale' : 'sales'}, total {formatMoney(total)}
+              {t('sales:total', { count: sales.data.length, total: formatMoney(total) })}
             </p>
           )}
           <DataTable
-            caption="Sales of the salesperson"
+            caption={t('sales:history.caption')}
             rows={sales.data}
             isLoading={sales.isLoading}
             error={sales.error}
             retry={() => sales.refetch()}
             rowKey={(s) => s.id}
             searchText={saleSearchText}
-            empty="No sales yet."
-            columns={saleColumns.filter((column) => column.key !== 'salesperson')}
+            empty={t('sales:history.empty')}
+            columns={saleColumns(t).filter((column) => column.key !== 'salesperson')}
           />
         </>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import '../../../components/record.css';
@@ -8,6 +9,7 @@ import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { errorMessage, isMissingRecord } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
 import { formatMoney } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useSales } from '../api/get-sales';
 import { useSalesperson } from '../api/get-salesperson';
 import { useUpdateSalesperson } from '../api/update-salesperson';
@@ -15,6 +17,7 @@ import { personName, type Salesperson } from '../types';
 import { saleColumns } from './sale-columns';
 
 function RetireOrReinstate({ person }: { person: Salesperson }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const update = useUpdateSalesperson(person.id);
   if (!person.active) {
@@ -26,35 +29,32 @@ function RetireOrReinstate({ person }: { person: Salesperson }) {
         aria-busy={update.isPending || undefined}
         onClick={() =>
           update.mutateAsync({ active: true }).then(
-            () => toast.success(`${personName(person)} is back in the salesperson lists`),
+            () => toast.success(t('sales:salesperson.reinstated', { name: personName(person) })),
             (error: unknown) => toast.error(errorMessage(error)),
           )
         }
       >
-        Reinstate {personName(person)}
+        {t('sales:salesperson.reinstate', { name: personName(person) })}
       </button>
     );
   }
   return (
     <>
       <button type="button" className="secondary outline" onClick={() => setOpen(true)}>
-        Retire {personName(person)}
+        {t('sales:salesperson.retire', { name: personName(person) })}
       </button>
       <ConfirmDialog
         open={open}
-        title={`Retire ${personName(person)}?`}
-        confirmLabel="Retire"
-        cancelLabel="Keep them active"
+        title={t('sales:salesperson.retireTitle', { name: personName(person) })}
+        confirmLabel={t('sales:salesperson.retireConfirm')}
+        cancelLabel={t('sales:salesperson.keepActive')}
         onConfirm={async () => {
           await update.mutateAsync({ active: false });
-          toast.success(`${personName(person)} is retired`);
+          toast.success(t('sales:salesperson.retiredToast', { name: personName(person) }));
         }}
         onClose={() => setOpen(false)}
       >
-        <p>
-          They are no longer offered when recording a sale. Their sales stay as they are, under their name, and you can
-          reinstate them at any time.
-        </p>
+        <p>{t('sales:salesperson.retireBody')}</p>
       </ConfirmDialog>
     </>
   );
@@ -62,14 +62,15 @@ function RetireOrReinstate({ person }: { person: Salesperson }) {
 
 /** One salesperson: who they are, whether they still sell, and every sale they made. */
 export function SalespersonPage() {
+  const { t } = useTranslation();
   const id = Number(useParams().id);
   const person = useSalesperson(id);
   const mayWrite = useCan('salespeople.write');
   const sales = useSales({ salesperson: id, sort: '-id' }, Number.isInteger(id) && id > 0);
   if (isMissingRecord(id, person.error)) {
     return (
-      <NotFound title="Salesperson not found">
-        There is no salesperson with this number. <Link to="/sales/salespeople">Back to the salespeople</Link>.
+      <NotFound title={t('sales:salesperson.notFound')}>
+        <Trans t={t} i18nKey="sales:salesperson.noSuch" components={{ back: <Link to="/sales/salespeople" /> }} />
       </NotFound>
     );
   }
@@ -79,10 +80,10 @@ export function SalespersonPage() {
   const total = (sales.data ?? []).reduce((sum, sale) => sum + sale.price, 0);
   return (
     <>
-      <nav aria-label="breadcrumb">
+      <nav aria-label={t('sales:breadcrumb')}>
         <ul>
           <li>
-            <Link to="/sales/salespeople">Salespeople</Link>
+            <Link to="/sales/salespeople">{t('people:salespeople.title')}</Link>
           </li>
           <li aria-current="page">{personName(p)}</li>
         </ul>
@@ -90,27 +91,25 @@ export function SalespersonPage() {
       <header className="record-header">
         <h1>
           {personName(p)}
-          {!p.active && <span className="badge retired">Retired</span>}
+          {!p.active && <span className="badge retired">{t('sales:salesperson.retired')}</span>}
         </h1>
-        <p>Employee ID {p.employee_id}</p>
+        <p>{t('sales:salesperson.employeeId', { id: p.employee_id })}</p>
       </header>
       <div className="record-actions">{mayWrite && <RetireOrReinstate person={p} />}</div>
       <section aria-labelledby="sales-heading">
-        <h2 id="sales-heading">Sales</h2>
+        <h2 id="sales-heading">{t('sales:salesperson.sales')}</h2>
         {sales.data && (
-          <p className="total">
-            {sales.data.length} {sales.data.length === 1 ? 'sale' : 'sales'}, total {formatMoney(total)}
-          </p>
+          <p className="total">{t('sales:total', { count: sales.data.length, total: formatMoney(total) })}</p>
         )}
         <DataTable
-          caption={`Sales by ${personName(p)}`}
+          caption={t('sales:salesperson.salesBy', { name: personName(p) })}
           rows={sales.data}
           isLoading={sales.isLoading}
           error={sales.error}
           retry={() => sales.refetch()}
           rowKey={(s) => s.id}
-          empty="No sales yet."
-          columns={saleColumns.filter((column) => column.key !== 'salesperson')}
+          empty={t('sales:salesperson.empty')}
+          columns={saleColumns(t).filter((column) => column.key !== 'salesperson')}
         />
       </section>
     </>
