@@ -1,4 +1,5 @@
 import type { RepairOrderStatus } from '@carcar/common/contract/repair-orders';
+import type { TFunction } from 'i18next';
 
 // The Service API's repair-order answers are typed once, in the contract the API itself answers with.
 export {
@@ -17,31 +18,64 @@ export {
 
 import type { LineKind, LineStatus, PaymentMethod } from '@carcar/common/contract/repair-orders';
 
-export const statusLabels: Record<RepairOrderStatus, string> = {
-  open: 'Open',
-  estimate: 'Estimate sent',
-  in_progress: 'In progress',
-  ready: 'Ready',
-  invoiced: 'Invoiced',
-  closed: 'Closed',
-  void: 'Void',
-};
+// Each enum the API answers with, in the user's language: the words live in the repairOrders
+// catalogue, not here, so a Spanish-speaking advisor never sees the English ones.
 
-export const lineStatusLabels: Record<LineStatus, string> = {
-  proposed: 'Proposed',
-  approved: 'Approved',
-  declined: 'Declined',
-  done: 'Done',
-};
+export function statusLabel(t: TFunction, status: RepairOrderStatus): string {
+  switch (status) {
+    case 'open':
+      return t('repairOrders:status.open');
+    case 'estimate':
+      return t('repairOrders:status.estimate');
+    case 'in_progress':
+      return t('repairOrders:status.inProgress');
+    case 'ready':
+      return t('repairOrders:status.ready');
+    case 'invoiced':
+      return t('repairOrders:status.invoiced');
+    case 'closed':
+      return t('repairOrders:status.closed');
+    case 'void':
+      return t('repairOrders:status.void');
+  }
+}
 
-export const kindLabels: Record<LineKind, string> = { labor: 'Labor', part: 'Part', fee: 'Fee' };
+export function lineStatusLabel(t: TFunction, status: LineStatus): string {
+  switch (status) {
+    case 'proposed':
+      return t('repairOrders:lineStatus.proposed');
+    case 'approved':
+      return t('repairOrders:lineStatus.approved');
+    case 'declined':
+      return t('repairOrders:lineStatus.declined');
+    case 'done':
+      return t('repairOrders:lineStatus.done');
+  }
+}
 
-export const methodLabels: Record<PaymentMethod, string> = {
-  cash: 'Cash',
-  card: 'Card',
-  check: 'Check',
-  other: 'Other',
-};
+export function kindLabel(t: TFunction, kind: LineKind): string {
+  switch (kind) {
+    case 'labor':
+      return t('repairOrders:kind.labor');
+    case 'part':
+      return t('repairOrders:kind.part');
+    case 'fee':
+      return t('repairOrders:kind.fee');
+  }
+}
+
+export function methodLabel(t: TFunction, method: PaymentMethod): string {
+  switch (method) {
+    case 'cash':
+      return t('repairOrders:method.cash');
+    case 'card':
+      return t('repairOrders:method.card');
+    case 'check':
+      return t('repairOrders:method.check');
+    case 'other':
+      return t('repairOrders:method.other');
+  }
+}
 
 /** Once invoiced (or void) an order's write-up and lines never change. */
 export const isSettled = (status: RepairOrderStatus) =>

@@ -1,12 +1,14 @@
 import { fromUnits, itemAmountCents, laborAmountCents, toCents, toUnits } from '@carcar/common/contract/money';
 import type { Technician } from '@carcar/common/contract/service';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatMoney } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { PartPicker } from '../../parts/components/part-picker';
 import { type LineBody, useAddLine } from '../api/add-line';
-import { kindLabels, type LineKind } from '../types';
+import { kindLabel, type LineKind } from '../types';
 
 interface Draft {
   description: string;
@@ -50,36 +52,59 @@ function previewCents(kind: LineKind, draft: Draft): number {
 }
 
 /** The form's own checks, in words, and the body it sends; the API checks again. */
-function check(kind: LineKind, draft: Draft): { body?: LineBody; errors: Errors } {
+function check(t: TFunction, kind: LineKind, draft: Draft): { body?: LineBody; errors: Errors } {
   const errors: Errors = {};
   const body: LineBody = { kind };
   const description = draft.description.trim();
   if (description) body.description = description;
-  else if (kind !== 'part' || !draft.part_number.trim()) errors.description = 'Say what the work or item is';
+  else if (kind !== 'part' || !draft.part_number.trim())
+    errors.description = t('repairOrders:addLine.descriptionMissing');
   if (kind === 'labor') {
     const hours = numberOf(draft.hours, 1);
-    if (hours === null || hours <= 0) errors.hours = 'Hours in tenths, such as 1.5';
+    if (hours === null || hours <= 0) errors.hours = t('repairOrders:addLine.hoursInvalid');
     else body.hours = hours;
     if (draft.rate.trim()) {
       const rate = numberOf(draft.rate, 2);
-      if (rate === null) errors.rate = 'An hourly rate such as 120.00';
+      if (rate === null) errors.rate = t('repairOrders:addLine.rateInvalid');
       else body.rate = rate;
     }
     if (draft.technician) body.technician = Number(draft.technician);
   } else {
     if (kind === 'part' && draft.part_number.trim()) body.part_number = draft.part_number.trim();
     const quantity = numberOf(draft.quantity, 2);
-    if (quantity === null || quantity <= 0) errors.quantity = 'A quantity above 0, such as 1 or 4.5';
+    if (quantity === null || quantity <= 0) errors.quantity = t('repairOrders:addLine.quantityInvalid');
     else body.quantity = quantity;
     if (draft.unit_price.trim()) {
       const price = numberOf(draft.unit_price, 2);
-      if (price === null) errors.unit_price = 'A price such as 45.00';
+      if (price === null) errors.unit_price = t('repairOrders:addLine.priceInvalid');
       else body.unit_price = price;
     } else if (kind === 'fee' || !draft.part_number.trim()) {
-      errors.unit_price = 'Enter the price of one';
+      errors.unit_price = t('repairOrders:addLine.priceMissing');
     }
   }
   return Object.keys(errors).length > 0 ? { errors } : { body, errors };
+}
+
+function addedText(t: TFunction, kind: LineKind): string {
+  switch (kind) {
+    case 'labor':
+      return t('repairOrders:addLine.added.labor');
+    case 'part':
+      return t('repairOrders:addLine.added.part');
+    case 'fee':
+      return t('repairOrders:addLine.added.fee');
+  }
+}
+
+function submitText(t: TFunction, kind: LineKind): string {
+  switch (kind) {
+    case 'labor':
+      return t('repairOrders:addLine.submit.labor');
+    case 'part':
+      return t('repairOrders:addLine.submit.part');
+    case 'fee':
+      return t('repairOrders:addLine.submit.fee');
+  }
 }
 
 function Field({
@@ -135,6 +160,7 @@ export function AddLineForm({
   laborRate: number | undefined;
   technicians: Technician[] | undefined;
 }) {
+  const { t } = useTranslation();
   const add = useAddLine(orderId);
   const [kind, setKind] = useState<LineKind>('labor');
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(laborRate));
@@ -150,12 +176,12 @@ export function AddLineForm({
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { body, errors: found } = check(kind, { ...draft, rate });
+    const { body, errors: found } = check(t, kind, { ...draft, rate });
     setErrors(found);
     if (!body) return;
     try {
       await add.mutateAsync(body);
-      toast.success(`${kindLabels[kind]} line added`);
+      toast.success(addedText(t, kind));
       setDraft({ ...emptyDraft(laborRate), technician: draft.technician, rate });
     } catch (error) {
       const next: Errors = {};
@@ -171,10 +197,10 @@ export function AddLineForm({
   const amountCents = previewCents(kind, { ...draft, rate });
   return (
     <section className="ro-add-line ro-panel" aria-labelledby={`${ids}-heading`}>
-      <h2 id={`${ids}-heading`}>Add a line</h2>
-      <form onSubmit={submit} noValidate aria-label="Add a line">
+      <h2 id={`${ids}-heading`}>{t('repairOrders:addLine.title')}</h2>
+      <form onSubmit={submit} noValidate aria-label={t('repairOrders:addLine.title')}>
         <fieldset>
-          <legend>Kind</legend>
+          <legend>{t('repairOrders:addLine.kind')}</legend>
           {(['labor', 'part', 'fee'] as const).map((k) => (
             <label key={k} htmlFor={`${ids}-kind-${k}`}>
               <input
@@ -187,7 +213,7 @@ export function AddLineForm({
                   setErrors({});
                 }}
               />
-              {kindLabels[k]}
+              {kindLabel(t, k)}
             </label>
           ))}
         </fieldset>
@@ -211,7 +237,7 @@ export function AddLineForm({
         )}
         <Field
           id={`${ids}-description`}
-          label="Description"
+          label={t('repairOrders:addLine.description')}
           value={draft.description}
           onChange={set('description')}
           error={errors.description}
@@ -220,36 +246,40 @@ export function AddLineForm({
           <div className="grid">
             <Field
               id={`${ids}-hours`}
-              label="Hours"
+              label={t('repairOrders:addLine.hours')}
               value={draft.hours}
               onChange={set('hours')}
               error={errors.hours}
               inputMode="decimal"
-              hint="In tenths: 1.5"
+              hint={t('repairOrders:addLine.hoursHint')}
             />
             <Field
               id={`${ids}-rate`}
-              label="Rate per hour"
+              label={t('repairOrders:addLine.rate')}
               value={rate}
               onChange={set('rate')}
               error={errors.rate}
               inputMode="decimal"
-              hint={laborRate === undefined ? undefined : `Shop rate ${formatMoney(laborRate)}`}
+              hint={
+                laborRate === undefined
+                  ? undefined
+                  : t('repairOrders:addLine.shopRate', { rate: formatMoney(laborRate) })
+              }
             />
             <div className="field">
-              <label htmlFor={`${ids}-technician`}>Technician</label>
+              <label htmlFor={`${ids}-technician`}>{t('repairOrders:addLine.technician')}</label>
               <select
                 id={`${ids}-technician`}
                 value={draft.technician}
                 aria-invalid={errors.technician ? true : undefined}
                 onChange={(event) => set('technician')(event.target.value)}
               >
-                <option value="">Not assigned yet</option>
+                <option value="">{t('repairOrders:addLine.notAssignedYet')}</option>
                 {(technicians ?? [])
-                  .filter((t) => t.active !== false)
-                  .map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.first_name} {t.last_name}
+                  .filter((x) => x.active !== false)
+                  .map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.first_name} {x.last_name}
                     </option>
                   ))}
               </select>
@@ -260,7 +290,7 @@ export function AddLineForm({
           <div className="grid">
             <Field
               id={`${ids}-quantity`}
-              label="Quantity"
+              label={t('repairOrders:addLine.quantity')}
               value={draft.quantity}
               onChange={set('quantity')}
               error={errors.quantity}
@@ -268,17 +298,18 @@ export function AddLineForm({
             />
             <Field
               id={`${ids}-price`}
-              label={kind === 'part' ? 'Unit price' : 'Price'}
+              label={kind === 'part' ? t('repairOrders:addLine.unitPrice') : t('repairOrders:addLine.price')}
               value={draft.unit_price}
               onChange={set('unit_price')}
               error={errors.unit_price}
               inputMode="decimal"
-              hint={kind === 'part' ? 'Leave empty to use the parts list’s price' : undefined}
+              hint={kind === 'part' ? t('repairOrders:addLine.unitPriceHint') : undefined}
             />
           </div>
         )}
         <p className="muted">
-          Amount: <span className="money">{formatMoney(amountCents / 100)}</span> (proposed until the customer decides)
+          {t('repairOrders:addLine.amount')} <span className="money">{formatMoney(amountCents / 100)}</span>{' '}
+          {t('repairOrders:addLine.amountNote')}
         </p>
         {errors.form && (
           <p role="alert" className="form-error">
@@ -286,7 +317,7 @@ export function AddLineForm({
           </p>
         )}
         <button type="submit" disabled={add.isPending} aria-busy={add.isPending || undefined}>
-          {add.isPending ? 'Adding…' : `Add ${kindLabels[kind].toLowerCase()} line`}
+          {add.isPending ? t('repairOrders:addLine.adding') : submitText(t, kind)}
         </button>
       </form>
     </section>

@@ -1,42 +1,54 @@
 import type { Technician } from '@carcar/common/contract/service';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Empty } from '../../../components/states';
 import { errorMessage } from '../../../lib/api-client';
-import { formatDateTime, formatMoney } from '../../../lib/format';
+import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useAssignTechnician } from '../api/assign-technician';
 import { useDeleteLine } from '../api/delete-line';
 import { useMarkLineDone } from '../api/mark-line-done';
-import { kindLabels, type LineStatus, lineStatusLabels, type RepairLine } from '../types';
+import { kindLabel, type LineStatus, lineStatusLabel, type RepairLine } from '../types';
 
-export const hoursText = (hours: number) => `${hours.toLocaleString('en-US', { maximumFractionDigits: 2 })} h`;
+// "h" is the hour's symbol in English and Spanish alike; the number follows the dealership's locale.
+export const hoursText = (hours: number) => `${formatNumber(hours)} h`;
 
 /** "1.5 h × $120.00" or "2 × $45.00": how the amount was reached. */
 export function lineFigures(line: RepairLine): string {
   if (line.kind === 'labor') return `${hoursText(line.hours ?? 0)} × ${formatMoney(line.rate ?? 0)}`;
-  return `${line.quantity ?? 1} × ${formatMoney(line.unit_price ?? 0)}`;
+  return `${formatNumber(line.quantity ?? 1)} × ${formatMoney(line.unit_price ?? 0)}`;
 }
 
 export function LineStatusBadge({ status }: { status: LineStatus }) {
-  return <span className={`badge line-${status}`}>{lineStatusLabels[status]}</span>;
+  const { t } = useTranslation();
+  return <span className={`badge line-${status}`}>{lineStatusLabel(t, status)}</span>;
 }
 
-const approvalMethods = { link: 'by the link', phone: 'by phone', in_person: 'in person' } as const;
-
-export function approvalText(line: RepairLine): string {
+/** Who decided a line, how and when: "By Jane Doe by phone, Mar 1, 2027, 10:00 AM". */
+export function approvalText(t: TFunction, line: RepairLine): string {
   if (!line.approval) return '—';
-  const a = line.approval;
-  return `By ${a.name} ${approvalMethods[a.method]}, ${formatDateTime(a.at)}`;
+  const { name, method, at } = line.approval;
+  const words = { name, at: formatDateTime(at) };
+  switch (method) {
+    case 'link':
+      return t('repairOrders:approval.link', words);
+    case 'phone':
+      return t('repairOrders:approval.phone', words);
+    case 'in_person':
+      return t('repairOrders:approval.inPerson', words);
+  }
 }
 
-export const technicianNameOf = (technicians: Technician[] | undefined, id: number | null) => {
+export const technicianNameOf = (t: TFunction, technicians: Technician[] | undefined, id: number | null) => {
   if (id === null) return '—';
-  const t = technicians?.find((x) => x.id === id);
-  return t ? `${t.first_name} ${t.last_name}` : `Technician ${id}`;
+  const found = technicians?.find((x) => x.id === id);
+  return found ? `${found.first_name} ${found.last_name}` : t('repairOrders:lines.technicianNumber', { id });
 };
 
 function DeleteLine({ orderId, line }: { orderId: number; line: RepairLine }) {
+  const { t } = useTranslation();
   const remove = useDeleteLine(orderId);
   const [asking, setAsking] = useState(false);
   return (
@@ -44,25 +56,28 @@ function DeleteLine({ orderId, line }: { orderId: number; line: RepairLine }) {
       <button
         type="button"
         className="secondary outline small"
-        aria-label={`Remove ${line.description}`}
+        aria-label={t('repairOrders:lines.removeLabel', { description: line.description })}
         onClick={() => setAsking(true)}
       >
-        Remove…
+        {t('repairOrders:lines.remove')}
       </button>
       <ConfirmDialog
         open={asking}
-        title="Remove this line?"
-        confirmLabel="Remove line"
-        cancelLabel="Keep it"
+        title={t('repairOrders:lines.removeTitle')}
+        confirmLabel={t('repairOrders:lines.removeConfirm')}
+        cancelLabel={t('repairOrders:lines.keep')}
         onConfirm={async () => {
           await remove.mutateAsync(line.id);
-          toast.success('Line removed');
+          toast.success(t('repairOrders:lines.removed'));
         }}
         onClose={() => setAsking(false)}
       >
         <p>
-          {kindLabels[line.kind]}: {line.description} ({formatMoney(line.amount)}). Only proposed lines can be removed;
-          the customer has not decided on it yet.
+          {t('repairOrders:lines.removeWhat', {
+            kind: kindLabel(t, line.kind),
+            description: line.description,
+            amount: formatMoney(line.amount),
+          })}
         </p>
       </ConfirmDialog>
     </>
@@ -79,28 +94,30 @@ function TechnicianPicker({
   line: RepairLine;
   technicians: Technician[] | undefined;
 }) {
+  const { t } = useTranslation();
   const assign = useAssignTechnician(orderId);
-  const offered = (technicians ?? []).filter((t) => t.active !== false || t.id === line.technician);
+  const offered = (technicians ?? []).filter((x) => x.active !== false || x.id === line.technician);
   return (
     <select
       className="line-technician"
-      aria-label={`Technician for ${line.description}`}
+      aria-label={t('repairOrders:lines.technicianFor', { description: line.description })}
       value={line.technician ?? ''}
       disabled={assign.isPending}
       onChange={(event) =>
         assign.mutate(
           { line: line.id, technician: event.target.value ? Number(event.target.value) : null },
           {
-            onSuccess: () => toast.success(`Technician changed for ${line.description}`),
+            onSuccess: () =>
+              toast.success(t('repairOrders:lines.technicianChanged', { description: line.description })),
             onError: (error) => toast.error(errorMessage(error)),
           },
         )
       }
     >
-      <option value="">Not assigned</option>
-      {offered.map((t) => (
-        <option key={t.id} value={t.id}>
-          {t.first_name} {t.last_name}
+      <option value="">{t('repairOrders:lines.notAssigned')}</option>
+      {offered.map((x) => (
+        <option key={x.id} value={x.id}>
+          {x.first_name} {x.last_name}
         </option>
       ))}
     </select>
@@ -108,6 +125,7 @@ function TechnicianPicker({
 }
 
 function MarkDone({ orderId, line }: { orderId: number; line: RepairLine }) {
+  const { t } = useTranslation();
   const done = useMarkLineDone(orderId);
   return (
     <button
@@ -115,15 +133,15 @@ function MarkDone({ orderId, line }: { orderId: number; line: RepairLine }) {
       className="secondary small"
       disabled={done.isPending}
       aria-busy={done.isPending || undefined}
-      aria-label={`Mark done: ${line.description}`}
+      aria-label={t('repairOrders:lines.markDoneLabel', { description: line.description })}
       onClick={() =>
         done.mutate(line.id, {
-          onSuccess: () => toast.success(`${line.description} done`),
+          onSuccess: () => toast.success(t('repairOrders:lines.lineDone', { description: line.description })),
           onError: (error) => toast.error(errorMessage(error)),
         })
       }
     >
-      Mark done
+      {t('repairOrders:lines.markDone')}
     </button>
   );
 }
@@ -146,66 +164,71 @@ export function LinesTable({
   /** Whether who works the lines may be changed here (an advisor, before the invoice). */
   mayAssign: boolean;
 }) {
+  const { t } = useTranslation();
   const withActions = mayRemove || lines.some((line) => line.status === 'approved' && mayFinish(line));
-  if (lines.length === 0) return <Empty>No lines yet: add the labor, parts and fees below.</Empty>;
+  if (lines.length === 0) return <Empty>{t('repairOrders:lines.empty')}</Empty>;
   return (
     <div className="ro-lines">
       <div className="overflow-auto">
         <table className="striped">
-          <caption className="visually-hidden">Lines of this repair order</caption>
+          <caption className="visually-hidden">{t('repairOrders:lines.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Description</th>
+              <th scope="col">{t('repairOrders:lines.kind')}</th>
+              <th scope="col">{t('repairOrders:lines.description')}</th>
               <th scope="col" className="num">
-                Hours or qty × price
+                {t('repairOrders:lines.figures')}
               </th>
               <th scope="col" className="num">
-                Amount
+                {t('repairOrders:lines.amount')}
               </th>
-              <th scope="col">Technician</th>
-              <th scope="col">Status and approval</th>
+              <th scope="col">{t('repairOrders:lines.technician')}</th>
+              <th scope="col">{t('repairOrders:lines.statusAndApproval')}</th>
               <th scope="col" className="num">
-                Clocked
+                {t('repairOrders:lines.clocked')}
               </th>
-              {withActions && <th scope="col">Actions</th>}
+              {withActions && <th scope="col">{t('repairOrders:lines.actions')}</th>}
             </tr>
           </thead>
           <tbody>
             {lines.map((line) => (
               <tr key={line.id} className={`line-${line.status}`} data-testid={`line-${line.id}`}>
-                <td data-label="Kind">{kindLabels[line.kind]}</td>
-                <td data-label="Description">
+                <td data-label={t('repairOrders:lines.kind')}>{kindLabel(t, line.kind)}</td>
+                <td data-label={t('repairOrders:lines.description')}>
                   {line.description}
-                  {line.part_number && <span className="line-meta">Part {line.part_number}</span>}
-                  {line.backordered && <span className="badge overdue">Backordered</span>}
+                  {line.part_number && (
+                    <span className="line-meta">
+                      {t('repairOrders:lines.partNumber', { number: line.part_number })}
+                    </span>
+                  )}
+                  {line.backordered && <span className="badge overdue">{t('repairOrders:lines.backordered')}</span>}
                 </td>
-                <td data-label="Figures" className="num">
+                <td data-label={t('repairOrders:lines.figuresShort')} className="num">
                   {lineFigures(line)}
                 </td>
-                <td data-label="Amount" className="num">
+                <td data-label={t('repairOrders:lines.amount')} className="num">
                   <span className="line-amount">{formatMoney(line.amount)}</span>
                 </td>
-                <td data-label="Technician">
+                <td data-label={t('repairOrders:lines.technician')}>
                   {line.kind !== 'labor' ? (
                     '—'
                   ) : mayAssign && (line.status === 'proposed' || line.status === 'approved') ? (
                     <TechnicianPicker orderId={orderId} line={line} technicians={technicians} />
                   ) : (
-                    technicianNameOf(technicians, line.technician)
+                    technicianNameOf(t, technicians, line.technician)
                   )}
                 </td>
-                <td data-label="Status">
+                <td data-label={t('repairOrders:lines.status')}>
                   <span>
                     <LineStatusBadge status={line.status} />
-                    {line.approval && <span className="line-meta">{approvalText(line)}</span>}
+                    {line.approval && <span className="line-meta">{approvalText(t, line)}</span>}
                   </span>
                 </td>
-                <td data-label="Clocked" className="num">
+                <td data-label={t('repairOrders:lines.clocked')} className="num">
                   {line.kind === 'labor' ? hoursText(line.clocked_hours) : '—'}
                 </td>
                 {withActions && (
-                  <td data-label="Actions">
+                  <td data-label={t('repairOrders:lines.actions')} className="line-actions">
                     {mayRemove && line.status === 'proposed' && <DeleteLine orderId={orderId} line={line} />}
                     {line.status === 'approved' && mayFinish(line) && <MarkDone orderId={orderId} line={line} />}
                   </td>

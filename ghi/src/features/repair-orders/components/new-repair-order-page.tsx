@@ -2,37 +2,53 @@ import '../../../components/record.css';
 import '../repair-orders.css';
 import { normalizeVin } from '@carcar/common/contract/vin';
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { type Path, type UseFormRegisterReturn, useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router-dom';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { FormFooter, TextField } from '../../../components/form';
 import { ApiError, errorMessage } from '../../../lib/api-client';
+import { formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { type RepairOrderBody, useCreateRepairOrder } from '../api/create-repair-order';
 import { repairOrderPath } from './repair-order-columns';
 
-// The form's own checks, in words; the API checks again (the VIN's check digit among them).
-export const writeUpForm = z.object({
-  customer_name: z.string().trim().min(1, 'Enter the customer’s name').max(100, 'At most 100 characters'),
-  customer_phone: z.string().trim().max(40, 'At most 40 characters'),
-  customer_email: z.union([z.literal(''), z.email('Enter an email address such as jane@example.com')]),
-  mileage: z.coerce
-    .number({ error: 'Enter the odometer reading in miles' })
-    .int('Whole miles only')
-    .min(0, 'Miles cannot be negative')
-    .max(2_000_000, 'That is more miles than a car drives'),
-  concern: z
-    .string()
-    .trim()
-    .min(1, 'Say what the customer asks for, in their words')
-    .max(2000, 'At most 2,000 characters'),
-});
-const walkInForm = writeUpForm.extend({
-  vin: z.string().transform(normalizeVin).pipe(z.string().length(17, 'A VIN has 17 characters')),
-});
-type WalkInInput = z.input<typeof walkInForm>;
-type WalkInValues = z.output<typeof walkInForm>;
-export type WriteUpValues = z.output<typeof writeUpForm>;
+// The form's own checks, in the user's words; the API checks again (the VIN's check digit among them).
+export const writeUpForm = (t: TFunction) =>
+  z.object({
+    customer_name: z
+      .string()
+      .trim()
+      .min(1, t('repairOrders:writeUp.nameMissing'))
+      .max(100, t('repairOrders:writeUp.atMost', { max: formatNumber(100) })),
+    customer_phone: z
+      .string()
+      .trim()
+      .max(40, t('repairOrders:writeUp.atMost', { max: formatNumber(40) })),
+    customer_email: z.union([z.literal(''), z.email(t('repairOrders:writeUp.emailInvalid'))]),
+    mileage: z.coerce
+      .number({ error: t('repairOrders:writeUp.mileageMissing') })
+      .int(t('repairOrders:writeUp.mileageWhole'))
+      .min(0, t('repairOrders:writeUp.mileageNegative'))
+      .max(2_000_000, t('repairOrders:writeUp.mileageTooHigh')),
+    concern: z
+      .string()
+      .trim()
+      .min(1, t('repairOrders:writeUp.concernMissing'))
+      .max(2000, t('repairOrders:writeUp.atMost', { max: formatNumber(2000) })),
+  });
+const walkInForm = (t: TFunction) =>
+  writeUpForm(t).extend({
+    vin: z
+      .string()
+      .transform(normalizeVin)
+      .pipe(z.string().length(17, t('repairOrders:writeUp.vinLength'))),
+  });
+type WalkInInput = z.input<ReturnType<typeof walkInForm>>;
+type WalkInValues = z.output<ReturnType<typeof walkInForm>>;
+export type WriteUpValues = z.output<ReturnType<typeof writeUpForm>>;
 
 /**
  * The API's body from the form's flat fields. A new order leaves an empty phone or email out; an
@@ -69,13 +85,15 @@ const empty: WalkInInput = {
 
 /** A walk-in: the car, who brought it, the odometer and what they ask for; the order opens next. */
 export function NewRepairOrderPage() {
+  const { t } = useTranslation();
   const create = useCreateRepairOrder();
   const navigate = useNavigate();
-  const form = useForm<WalkInInput, unknown, WalkInValues>({ resolver: zodResolver(walkInForm), defaultValues: empty });
+  const schema = useMemo(() => walkInForm(t), [t]);
+  const form = useForm<WalkInInput, unknown, WalkInValues>({ resolver: zodResolver(schema), defaultValues: empty });
   const submit = form.handleSubmit(async (values) => {
     try {
       const order = await create.mutateAsync({ vin: values.vin, ...writeUpBody(values) });
-      toast.success(`Repair order ${order.id} opened`);
+      toast.success(t('repairOrders:newOrder.opened', { id: order.id }));
       navigate(repairOrderPath(order.id));
     } catch (error) {
       const fields = error instanceof ApiError ? error.fieldErrors.filter((f) => formPath(f.path) in empty) : [];
@@ -89,30 +107,58 @@ export function NewRepairOrderPage() {
   });
   return (
     <>
-      <nav aria-label="breadcrumb">
+      <nav aria-label={t('repairOrders:breadcrumb')}>
         <ul>
           <li>
-            <Link to="/service/repair-orders">Repair orders</Link>
+            <Link to="/service/repair-orders">{t('repairOrders:list.title')}</Link>
           </li>
-          <li aria-current="page">New</li>
+          <li aria-current="page">{t('repairOrders:newOrder.crumb')}</li>
         </ul>
       </nav>
-      <h1>New repair order</h1>
-      <p className="muted">
-        For a car with an appointment, open the appointment and choose “Start repair order”: this is for walk-ins.
-      </p>
-      <form onSubmit={submit} noValidate aria-label="New repair order">
+      <h1>{t('repairOrders:newOrder.title')}</h1>
+      <p className="muted">{t('repairOrders:newOrder.walkInsOnly')}</p>
+      <form onSubmit={submit} noValidate aria-label={t('repairOrders:newOrder.title')}>
         <div className="grid">
-          <TextField form={form} name="vin" label="VIN" autoComplete="off" hint="The 17 characters on the car" />
-          <TextField form={form} name="mileage" label="Mileage" type="number" min="0" hint="Odometer, in miles" />
+          <TextField
+            form={form}
+            name="vin"
+            label={t('repairOrders:writeUp.vin')}
+            autoComplete="off"
+            hint={t('repairOrders:writeUp.vinHint')}
+          />
+          <TextField
+            form={form}
+            name="mileage"
+            label={t('repairOrders:writeUp.mileage')}
+            type="number"
+            min="0"
+            hint={t('repairOrders:writeUp.mileageHint')}
+          />
         </div>
         <div className="grid">
-          <TextField form={form} name="customer_name" label="Customer name" autoComplete="off" />
-          <TextField form={form} name="customer_phone" label="Phone (optional)" type="tel" autoComplete="off" />
-          <TextField form={form} name="customer_email" label="Email (optional)" type="email" autoComplete="off" />
+          <TextField
+            form={form}
+            name="customer_name"
+            label={t('repairOrders:writeUp.customerName')}
+            autoComplete="off"
+          />
+          <TextField
+            form={form}
+            name="customer_phone"
+            label={t('repairOrders:writeUp.phone')}
+            type="tel"
+            autoComplete="off"
+          />
+          <TextField
+            form={form}
+            name="customer_email"
+            label={t('repairOrders:writeUp.email')}
+            type="email"
+            autoComplete="off"
+          />
         </div>
         <ConcernField field={form.register('concern')} error={form.formState.errors.concern?.message} />
-        <FormFooter form={form} submit="Open repair order" busy="Opening…" />
+        <FormFooter form={form} submit={t('repairOrders:newOrder.submit')} busy={t('repairOrders:newOrder.opening')} />
       </form>
     </>
   );
@@ -120,9 +166,10 @@ export function NewRepairOrderPage() {
 
 /** The customer's concern: a few lines of their own words. */
 export function ConcernField({ field, error }: { field: UseFormRegisterReturn; error: string | undefined }) {
+  const { t } = useTranslation();
   return (
     <div className="field">
-      <label htmlFor="field-concern">Concern</label>
+      <label htmlFor="field-concern">{t('repairOrders:writeUp.concern')}</label>
       <textarea
         id="field-concern"
         rows={3}
@@ -135,7 +182,7 @@ export function ConcernField({ field, error }: { field: UseFormRegisterReturn; e
           {error}
         </small>
       ) : (
-        <small id="field-concern-hint">What the customer asks for, in their words</small>
+        <small id="field-concern-hint">{t('repairOrders:writeUp.concernHint')}</small>
       )}
     </div>
   );

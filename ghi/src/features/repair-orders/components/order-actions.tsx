@@ -3,12 +3,13 @@ import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatDateTime, formatMoney } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useInvoice } from '../api/invoice';
 import { useRecordApproval } from '../api/record-approval';
 import { useSendEstimate } from '../api/send-estimate';
 import { useTakePayment } from '../api/take-payment';
 import { useVoidRepairOrder } from '../api/void-repair-order';
-import { type EstimateLink, kindLabels, methodLabels, type PaymentMethod, type RepairOrder } from '../types';
+import { type EstimateLink, kindLabel, methodLabel, type PaymentMethod, type RepairOrder } from '../types';
 import { lineFigures } from './lines-table';
 
 /** The approval link as a full address: the API may answer it as a path of the gateway's. */
@@ -16,6 +17,7 @@ const absolute = (url: string) => new URL(url, window.location.origin).toString(
 
 /** Send estimate: the API makes the customer's approval link (and marks the order sent). */
 export function SendEstimate({ order, onSent }: { order: RepairOrder; onSent: (link: EstimateLink) => void }) {
+  const { t } = useTranslation();
   const send = useSendEstimate(order.id);
   const proposed = order.lines.filter((l) => l.status === 'proposed').length;
   return (
@@ -25,55 +27,53 @@ export function SendEstimate({ order, onSent }: { order: RepairOrder; onSent: (l
       aria-busy={send.isPending || undefined}
       title={
         proposed === 0
-          ? 'Add a line first: the estimate asks the customer to decide on proposed lines'
+          ? t('repairOrders:estimate.nothingProposed')
           : order.status === 'estimate'
-            ? 'A new link replaces the one sent before, which stops working'
+            ? t('repairOrders:estimate.replacesLink')
             : undefined
       }
       onClick={() =>
         send.mutate(undefined, {
           onSuccess: (answer) => {
             onSent(answer);
-            toast.success('Estimate ready: send the customer the link');
+            toast.success(t('repairOrders:estimate.ready'));
           },
           onError: (error) => toast.error(errorMessage(error)),
         })
       }
     >
-      {order.status === 'estimate' ? 'Send estimate again' : 'Send estimate'}
+      {order.status === 'estimate' ? t('repairOrders:estimate.sendAgain') : t('repairOrders:estimate.send')}
     </button>
   );
 }
 
 /** The link the customer approves from, shown to copy into a text message or an email. */
 export function ApprovalLink({ order, link }: { order: RepairOrder; link: EstimateLink }) {
+  const { t } = useTranslation();
   const ids = useId();
   const box = useRef<HTMLInputElement>(null);
   const url = absolute(link.approval_url);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);
-      toast.success('Link copied');
+      toast.success(t('repairOrders:approvalLink.copied'));
     } catch {
       // No clipboard (an insecure page, a refusal): the address is selected for Ctrl+C instead.
       box.current?.select();
-      toast.info('Press Ctrl+C (or ⌘C) to copy the selected link');
+      toast.info(t('repairOrders:approvalLink.copyByHand'));
     }
   };
   return (
     <section className="approval-link" aria-labelledby={`${ids}-heading`}>
-      <h2 id={`${ids}-heading`}>Approval link for {order.customer.name}</h2>
-      <p>
-        The customer opens it without signing in and approves or declines each proposed line. It works until{' '}
-        {formatDateTime(link.expires_at)}.
-      </p>
+      <h2 id={`${ids}-heading`}>{t('repairOrders:approvalLink.title', { customer: order.customer.name })}</h2>
+      <p>{t('repairOrders:approvalLink.explain', { until: formatDateTime(link.expires_at) })}</p>
       <div className="inline-actions">
         <div className="field">
-          <label htmlFor={`${ids}-url`}>Link</label>
+          <label htmlFor={`${ids}-url`}>{t('repairOrders:approvalLink.link')}</label>
           <input ref={box} id={`${ids}-url`} readOnly value={url} onFocus={(event) => event.target.select()} />
         </div>
         <button type="button" className="secondary" onClick={copy}>
-          Copy link
+          {t('repairOrders:approvalLink.copy')}
         </button>
       </div>
     </section>
@@ -82,6 +82,7 @@ export function ApprovalLink({ order, link }: { order: RepairOrder; link: Estima
 
 /** Record approval: the customer decided by phone or at the desk; each proposed line approved or declined. */
 export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: () => void }) {
+  const { t } = useTranslation();
   const record = useRecordApproval(order.id);
   const proposed = order.lines.filter((l) => l.status === 'proposed');
   const [decisions, setDecisions] = useState<Record<number, boolean | undefined>>({});
@@ -92,8 +93,8 @@ export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const chosen = proposed.filter((l) => decisions[l.id] !== undefined);
-    if (chosen.length === 0) return setError('Choose Approve or Decline for at least one line.');
-    if (!name.trim()) return setError('Say who decided: the customer’s name.');
+    if (chosen.length === 0) return setError(t('repairOrders:recordApproval.chooseOne'));
+    if (!name.trim()) return setError(t('repairOrders:recordApproval.nameMissing'));
     setError(null);
     try {
       await record.mutateAsync({
@@ -101,7 +102,7 @@ export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: 
         name: name.trim(),
         method,
       });
-      toast.success('Decisions recorded');
+      toast.success(t('repairOrders:recordApproval.recorded'));
       onDone();
     } catch (failure) {
       setError(errorMessage(failure));
@@ -109,29 +110,31 @@ export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: 
   };
   return (
     <section className="ro-panel" aria-labelledby={`${ids}-heading`}>
-      <h2 id={`${ids}-heading`}>Record the customer’s decision</h2>
-      <form onSubmit={submit} noValidate aria-label="Record the customer's decision">
+      <h2 id={`${ids}-heading`}>{t('repairOrders:recordApproval.title')}</h2>
+      <form onSubmit={submit} noValidate aria-label={t('repairOrders:recordApproval.form')}>
         <div className="overflow-auto">
           <table className="approval-decisions">
-            <caption className="visually-hidden">Proposed lines to decide</caption>
+            <caption className="visually-hidden">{t('repairOrders:recordApproval.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Amount</th>
-                <th scope="col">Decision</th>
+                <th scope="col">{t('repairOrders:recordApproval.line')}</th>
+                <th scope="col">{t('repairOrders:recordApproval.amount')}</th>
+                <th scope="col">{t('repairOrders:recordApproval.decision')}</th>
               </tr>
             </thead>
             <tbody>
               {proposed.map((line) => (
                 <tr key={line.id}>
                   <td>
-                    {kindLabels[line.kind]}: {line.description}
+                    {kindLabel(t, line.kind)}: {line.description}
                     <br />
                     <small className="muted">{lineFigures(line)}</small>
                   </td>
                   <td className="money">{formatMoney(line.amount)}</td>
                   <td>
-                    <fieldset aria-label={`Decision on ${line.description}`}>
+                    <fieldset
+                      aria-label={t('repairOrders:recordApproval.decisionOn', { description: line.description })}
+                    >
                       <label>
                         <input
                           type="radio"
@@ -139,7 +142,7 @@ export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: 
                           checked={decisions[line.id] === true}
                           onChange={() => setDecisions((d) => ({ ...d, [line.id]: true }))}
                         />
-                        Approve
+                        {t('repairOrders:recordApproval.approve')}
                       </label>
                       <label>
                         <input
@@ -148,7 +151,7 @@ export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: 
                           checked={decisions[line.id] === false}
                           onChange={() => setDecisions((d) => ({ ...d, [line.id]: false }))}
                         />
-                        Decline
+                        {t('repairOrders:recordApproval.decline')}
                       </label>
                     </fieldset>
                   </td>
@@ -159,18 +162,18 @@ export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: 
         </div>
         <div className="grid">
           <div className="field">
-            <label htmlFor={`${ids}-name`}>Decided by</label>
+            <label htmlFor={`${ids}-name`}>{t('repairOrders:recordApproval.decidedBy')}</label>
             <input id={`${ids}-name`} value={name} onChange={(event) => setName(event.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor={`${ids}-method`}>How</label>
+            <label htmlFor={`${ids}-method`}>{t('repairOrders:recordApproval.how')}</label>
             <select
               id={`${ids}-method`}
               value={method}
               onChange={(event) => setMethod(event.target.value === 'in_person' ? 'in_person' : 'phone')}
             >
-              <option value="phone">By phone</option>
-              <option value="in_person">In person</option>
+              <option value="phone">{t('repairOrders:recordApproval.byPhone')}</option>
+              <option value="in_person">{t('repairOrders:recordApproval.inPerson')}</option>
             </select>
           </div>
         </div>
@@ -181,10 +184,10 @@ export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: 
         )}
         <div className="record-actions">
           <button type="submit" disabled={record.isPending} aria-busy={record.isPending || undefined}>
-            Save decisions
+            {t('repairOrders:recordApproval.save')}
           </button>
           <button type="button" className="secondary" onClick={onDone}>
-            Cancel
+            {t('repairOrders:recordApproval.cancel')}
           </button>
         </div>
       </form>
@@ -194,24 +197,25 @@ export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: 
 
 /** Invoice: refused (409) while work is undecided, unfinished or on the clock; the reason is shown as the API says it. */
 export function InvoiceButton({ order, onRefused }: { order: RepairOrder; onRefused: (why: string | null) => void }) {
+  const { t } = useTranslation();
   const invoice = useInvoice(order.id);
   const [asking, setAsking] = useState(false);
   return (
     <>
       <button type="button" onClick={() => setAsking(true)} disabled={invoice.isPending}>
-        Invoice…
+        {t('repairOrders:invoice.button')}
       </button>
       <ConfirmDialog
         open={asking}
-        title="Invoice this repair order?"
-        confirmLabel="Invoice"
-        cancelLabel="Not yet"
+        title={t('repairOrders:invoice.title')}
+        confirmLabel={t('repairOrders:invoice.confirm')}
+        cancelLabel={t('repairOrders:invoice.notYet')}
         destructive={false}
         onConfirm={async () => {
           onRefused(null);
           try {
             await invoice.mutateAsync();
-            toast.success(`Repair order ${order.id} invoiced`);
+            toast.success(t('repairOrders:invoice.done', { id: order.id }));
           } catch (error) {
             if (error instanceof ApiError && error.status === 409) {
               onRefused(error.message);
@@ -222,10 +226,7 @@ export function InvoiceButton({ order, onRefused }: { order: RepairOrder; onRefu
         }}
         onClose={() => setAsking(false)}
       >
-        <p>
-          The invoice is {formatMoney(order.totals.total)} with tax. Once invoiced, the write-up, the lines and the
-          prices can no longer change.
-        </p>
+        <p>{t('repairOrders:invoice.explain', { total: formatMoney(order.totals.total) })}</p>
       </ConfirmDialog>
     </>
   );
@@ -235,6 +236,7 @@ const methods: PaymentMethod[] = ['card', 'cash', 'check', 'other'];
 
 /** Take payment: the amount starts at the balance; a part payment leaves the rest owed. */
 export function TakePayment({ order }: { order: RepairOrder }) {
+  const { t } = useTranslation();
   const pay = useTakePayment(order.id);
   const ids = useId();
   const [amount, setAmount] = useState(order.totals.balance.toFixed(2));
@@ -245,7 +247,7 @@ export function TakePayment({ order }: { order: RepairOrder }) {
     event.preventDefault();
     const text = amount.trim().replace(/^\$/, '').replace(/,/g, '');
     if (!/^\d+(\.\d{1,2})?$/.test(text) || Number(text) <= 0) {
-      return setError({ field: 'amount', message: 'An amount above 0, in dollars and cents: 120.50' });
+      return setError({ field: 'amount', message: t('repairOrders:payment.amountInvalid') });
     }
     setError(null);
     try {
@@ -256,8 +258,8 @@ export function TakePayment({ order }: { order: RepairOrder }) {
       });
       toast.success(
         after.status === 'closed'
-          ? `Paid in full: repair order ${order.id} is closed`
-          : `Payment taken; ${formatMoney(after.totals.balance)} still owed`,
+          ? t('repairOrders:payment.paidInFull', { id: order.id })
+          : t('repairOrders:payment.taken', { balance: formatMoney(after.totals.balance) }),
       );
       setAmount(after.totals.balance.toFixed(2));
       setReference('');
@@ -274,10 +276,10 @@ export function TakePayment({ order }: { order: RepairOrder }) {
   };
   return (
     <section className="ro-panel" aria-labelledby={`${ids}-heading`}>
-      <h2 id={`${ids}-heading`}>Take payment</h2>
-      <form onSubmit={submit} noValidate aria-label="Take payment">
+      <h2 id={`${ids}-heading`}>{t('repairOrders:payment.title')}</h2>
+      <form onSubmit={submit} noValidate aria-label={t('repairOrders:payment.title')}>
         <div className="field">
-          <label htmlFor={`${ids}-amount`}>Amount</label>
+          <label htmlFor={`${ids}-amount`}>{t('repairOrders:payment.amount')}</label>
           <input
             id={`${ids}-amount`}
             inputMode="decimal"
@@ -291,11 +293,13 @@ export function TakePayment({ order }: { order: RepairOrder }) {
               {error.message}
             </small>
           ) : (
-            <small id={`${ids}-amount-hint`}>Balance {formatMoney(order.totals.balance)}</small>
+            <small id={`${ids}-amount-hint`}>
+              {t('repairOrders:payment.balance', { balance: formatMoney(order.totals.balance) })}
+            </small>
           )}
         </div>
         <div className="field">
-          <label htmlFor={`${ids}-method`}>Method</label>
+          <label htmlFor={`${ids}-method`}>{t('repairOrders:payment.method')}</label>
           <select
             id={`${ids}-method`}
             value={method}
@@ -303,20 +307,20 @@ export function TakePayment({ order }: { order: RepairOrder }) {
           >
             {methods.map((m) => (
               <option key={m} value={m}>
-                {methodLabels[m]}
+                {methodLabel(t, m)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${ids}-reference`}>Reference (optional)</label>
+          <label htmlFor={`${ids}-reference`}>{t('repairOrders:payment.reference')}</label>
           <input
             id={`${ids}-reference`}
             value={reference}
             aria-describedby={`${ids}-reference-hint`}
             onChange={(event) => setReference(event.target.value)}
           />
-          <small id={`${ids}-reference-hint`}>Check number or card slip</small>
+          <small id={`${ids}-reference-hint`}>{t('repairOrders:payment.referenceHint')}</small>
         </div>
         {error && !error.field && (
           <p role="alert" className="form-error">
@@ -329,7 +333,7 @@ export function TakePayment({ order }: { order: RepairOrder }) {
           </p>
         )}
         <button type="submit" disabled={pay.isPending} aria-busy={pay.isPending || undefined}>
-          Take payment
+          {t('repairOrders:payment.submit')}
         </button>
       </form>
     </section>
@@ -338,35 +342,33 @@ export function TakePayment({ order }: { order: RepairOrder }) {
 
 /** Void, with the reason kept on the order; only before it is invoiced. */
 export function VoidOrder({ order }: { order: RepairOrder }) {
+  const { t } = useTranslation();
   const voidOrder = useVoidRepairOrder(order.id);
   const [asking, setAsking] = useState(false);
   return (
     <>
       <button type="button" className="secondary outline" onClick={() => setAsking(true)}>
-        Void…
+        {t('repairOrders:void.button')}
       </button>
       <ConfirmDialog
         open={asking}
-        title="Void this repair order?"
-        confirmLabel="Void repair order"
-        cancelLabel="Keep it"
+        title={t('repairOrders:void.title')}
+        confirmLabel={t('repairOrders:void.confirm')}
+        cancelLabel={t('repairOrders:void.keep')}
         reason={{
-          label: 'Reason for voiding',
+          label: t('repairOrders:void.reason'),
           required: true,
           maxLength: 500,
-          hint: 'Kept with the order, e.g. “Customer took the car elsewhere”.',
-          missing: 'Say why the order is voided: the reason is kept with it.',
+          hint: t('repairOrders:void.reasonHint'),
+          missing: t('repairOrders:void.reasonMissing'),
         }}
         onConfirm={async (reason) => {
           await voidOrder.mutateAsync(reason);
-          toast.success(`Repair order ${order.id} voided`);
+          toast.success(t('repairOrders:void.done', { id: order.id }));
         }}
         onClose={() => setAsking(false)}
       >
-        <p>
-          Repair order {order.id} for {order.customer.name} stays on record, marked void, with its lines. Approved parts
-          go back on the shelf.
-        </p>
+        <p>{t('repairOrders:void.explain', { id: order.id, customer: order.customer.name })}</p>
       </ConfirmDialog>
     </>
   );

@@ -2,7 +2,7 @@ import { allowsOwn } from '@carcar/common/contract/permissions';
 import '../../../components/record.css';
 import '../repair-orders.css';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
@@ -12,13 +12,14 @@ import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { ApiError, errorMessage, isMissingRecord } from '../../../lib/api-client';
 import { useCan, useCurrentUser } from '../../../lib/auth';
-import { formatDateTime, formatMoney } from '../../../lib/format';
+import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { InspectionSummary } from '../../inspections/components/inspection-summary';
 import { useRepairOrder } from '../api/get-repair-order';
 import { useShopSettings } from '../api/get-shop-settings';
 import { useTechnicians } from '../api/get-technicians';
 import { useUpdateRepairOrder } from '../api/update-repair-order';
-import { type EstimateLink, isSettled, methodLabels, type RepairOrder } from '../types';
+import { type EstimateLink, isSettled, methodLabel, type RepairOrder } from '../types';
 import { AddLineForm } from './add-line-form';
 import { LinesTable } from './lines-table';
 import { ConcernField, formPath, type WriteUpValues, writeUpBody, writeUpForm } from './new-repair-order-page';
@@ -26,10 +27,12 @@ import { ApprovalLink, InvoiceButton, RecordApproval, SendEstimate, TakePayment,
 import { OrderStatusBadge } from './repair-order-columns';
 import { OrderTotals } from './totals';
 
-type WriteUpInput = z.input<typeof writeUpForm>;
+type WriteUpInput = z.input<ReturnType<typeof writeUpForm>>;
 
 function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void }) {
+  const { t } = useTranslation();
   const update = useUpdateRepairOrder(order.id);
+  const schema = useMemo(() => writeUpForm(t), [t]);
   const initial: WriteUpInput = {
     customer_name: order.customer.name,
     customer_phone: order.customer.phone ?? '',
@@ -38,13 +41,13 @@ function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void
     concern: order.concern,
   };
   const form = useForm<WriteUpInput, unknown, WriteUpValues>({
-    resolver: zodResolver(writeUpForm),
+    resolver: zodResolver(schema),
     defaultValues: initial,
   });
   const submit = form.handleSubmit(async (values) => {
     try {
       await update.mutateAsync(writeUpBody(values, { clearEmpty: true }));
-      toast.success('Write-up saved');
+      toast.success(t('repairOrders:writeUp.saved'));
       onDone();
     } catch (error) {
       const fields = error instanceof ApiError ? error.fieldErrors.filter((f) => formPath(f.path) in initial) : [];
@@ -57,18 +60,30 @@ function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void
     }
   });
   return (
-    <form onSubmit={submit} noValidate aria-label="Edit the write-up">
+    <form onSubmit={submit} noValidate aria-label={t('repairOrders:writeUp.editForm')}>
       <div className="grid">
-        <TextField form={form} name="customer_name" label="Customer name" autoComplete="off" />
-        <TextField form={form} name="customer_phone" label="Phone (optional)" type="tel" autoComplete="off" />
-        <TextField form={form} name="customer_email" label="Email (optional)" type="email" autoComplete="off" />
+        <TextField form={form} name="customer_name" label={t('repairOrders:writeUp.customerName')} autoComplete="off" />
+        <TextField
+          form={form}
+          name="customer_phone"
+          label={t('repairOrders:writeUp.phone')}
+          type="tel"
+          autoComplete="off"
+        />
+        <TextField
+          form={form}
+          name="customer_email"
+          label={t('repairOrders:writeUp.email')}
+          type="email"
+          autoComplete="off"
+        />
       </div>
-      <TextField form={form} name="mileage" label="Mileage" type="number" min="0" />
+      <TextField form={form} name="mileage" label={t('repairOrders:writeUp.mileage')} type="number" min="0" />
       <ConcernField field={form.register('concern')} error={form.formState.errors.concern?.message} />
       <div className="record-actions">
-        <FormFooter form={form} submit="Save write-up" />
+        <FormFooter form={form} submit={t('repairOrders:writeUp.save')} />
         <button type="button" className="secondary" onClick={onDone}>
-          Cancel
+          {t('repairOrders:writeUp.cancel')}
         </button>
       </div>
     </form>
@@ -77,46 +92,49 @@ function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void
 
 /** Who brought which car, how far it has driven and what they ask for. */
 function WriteUp({ order, mayEdit }: { order: RepairOrder; mayEdit: boolean }) {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   return (
     <section aria-labelledby="write-up-heading" className="ro-panel">
-      <h2 id="write-up-heading">Write-up</h2>
+      <h2 id="write-up-heading">{t('repairOrders:writeUp.title')}</h2>
       {editing ? (
         <EditWriteUp order={order} onDone={() => setEditing(false)} />
       ) : (
         <>
           <dl className="facts">
-            <dt>Customer</dt>
+            <dt>{t('repairOrders:writeUp.customer')}</dt>
             <dd>{order.customer.name}</dd>
-            <dt>Phone</dt>
+            <dt>{t('repairOrders:writeUp.phoneShort')}</dt>
             <dd>{order.customer.phone ? <a href={`tel:${order.customer.phone}`}>{order.customer.phone}</a> : '—'}</dd>
-            <dt>Email</dt>
+            <dt>{t('repairOrders:writeUp.emailShort')}</dt>
             <dd>
               {order.customer.email ? <a href={`mailto:${order.customer.email}`}>{order.customer.email}</a> : '—'}
             </dd>
-            <dt>Car</dt>
+            <dt>{t('repairOrders:writeUp.car')}</dt>
             <dd>
               <VinLink vin={order.vin} />
-              {order.vip && <span className="badge vip">VIP</span>}
+              {order.vip && <span className="badge vip">{t('repairOrders:order.vip')}</span>}
             </dd>
-            <dt>Mileage</dt>
-            <dd>{order.mileage.toLocaleString('en-US')} miles</dd>
-            <dt>Concern</dt>
+            <dt>{t('repairOrders:writeUp.mileage')}</dt>
+            <dd>{t('repairOrders:writeUp.miles', { mileage: formatNumber(order.mileage) })}</dd>
+            <dt>{t('repairOrders:writeUp.concern')}</dt>
             <dd>{order.concern}</dd>
             {order.appointment !== null && (
               <>
-                <dt>Appointment</dt>
+                <dt>{t('repairOrders:writeUp.appointment')}</dt>
                 <dd>
-                  <Link to={`/service/appointments/${order.appointment}`}>Appointment {order.appointment}</Link>
+                  <Link to={`/service/appointments/${order.appointment}`}>
+                    {t('repairOrders:writeUp.appointmentNumber', { id: order.appointment })}
+                  </Link>
                 </dd>
               </>
             )}
-            <dt>Advisor</dt>
+            <dt>{t('repairOrders:writeUp.advisor')}</dt>
             <dd>{order.advisor?.name ?? '—'}</dd>
           </dl>
           {mayEdit && (
             <button type="button" className="secondary outline" onClick={() => setEditing(true)}>
-              Edit write-up
+              {t('repairOrders:writeUp.edit')}
             </button>
           )}
         </>
@@ -126,14 +144,15 @@ function WriteUp({ order, mayEdit }: { order: RepairOrder; mayEdit: boolean }) {
 }
 
 function Payments({ order }: { order: RepairOrder }) {
+  const { t } = useTranslation();
   if (order.payments.length === 0) return null;
   return (
     <section aria-labelledby="payments-heading" className="ro-panel">
-      <h2 id="payments-heading">Payments</h2>
+      <h2 id="payments-heading">{t('repairOrders:payments.title')}</h2>
       <ul>
         {order.payments.map((p) => (
           <li key={p.id}>
-            <span className="money">{formatMoney(p.amount)}</span> {methodLabels[p.method]}
+            <span className="money">{formatMoney(p.amount)}</span> {methodLabel(t, p.method)}
             {p.reference ? ` (${p.reference})` : ''}, {formatDateTime(p.at)}
           </li>
         ))}
@@ -144,6 +163,7 @@ function Payments({ order }: { order: RepairOrder }) {
 
 /** The advisor's page of one repair order: the write-up, the lines, the money, and what to do next. */
 export function RepairOrderPage() {
+  const { t } = useTranslation();
   const rawId = useParams().id ?? '';
   const id = Number(rawId);
   const order = useRepairOrder(id);
@@ -157,8 +177,9 @@ export function RepairOrderPage() {
   const [refusal, setRefusal] = useState<string | null>(null);
   if (isMissingRecord(id, order.error)) {
     return (
-      <NotFound title="Repair order not found">
-        There is no repair order {rawId}. <Link to="/service/repair-orders">Back to repair orders</Link>.
+      <NotFound title={t('repairOrders:order.notFound')}>
+        {t('repairOrders:order.noSuch', { id: rawId })}{' '}
+        <Link to="/service/repair-orders">{t('repairOrders:order.backToList')}</Link>.
       </NotFound>
     );
   }
@@ -170,52 +191,54 @@ export function RepairOrderPage() {
   const invoiced = o.status === 'invoiced' || o.status === 'closed';
   return (
     <>
-      <nav aria-label="breadcrumb">
+      <nav aria-label={t('repairOrders:breadcrumb')}>
         <ul>
           <li>
-            <Link to="/service/repair-orders">Repair orders</Link>
+            <Link to="/service/repair-orders">{t('repairOrders:list.title')}</Link>
           </li>
-          <li aria-current="page">RO {o.id}</li>
+          <li aria-current="page">{t('repairOrders:order.short', { id: o.id })}</li>
         </ul>
       </nav>
       <header className="record-header">
         <h1>
-          RO {o.id}: {o.customer.name} <OrderStatusBadge status={o.status} />
+          {t('repairOrders:order.heading', { id: o.id, customer: o.customer.name })}{' '}
+          <OrderStatusBadge status={o.status} />
         </h1>
         <p>
-          Opened {formatDateTime(o.created_at)}
-          {o.invoiced_at && ` · invoiced ${formatDateTime(o.invoiced_at)}`}
-          {o.closed_at && ` · closed ${formatDateTime(o.closed_at)}`}
+          {t('repairOrders:order.opened', { at: formatDateTime(o.created_at) })}
+          {o.invoiced_at && ` · ${t('repairOrders:order.invoicedAt', { at: formatDateTime(o.invoiced_at) })}`}
+          {o.closed_at && ` · ${t('repairOrders:order.closedAt', { at: formatDateTime(o.closed_at) })}`}
         </p>
       </header>
       {o.status === 'void' && (
         <div className="voided-notice" role="status">
           <p>
-            <strong>Void.</strong> Reason: {o.void_reason ?? 'none was given.'}
+            <strong>{t('repairOrders:order.voided')}</strong> {t('repairOrders:order.voidReason')}{' '}
+            {o.void_reason ?? t('repairOrders:order.noVoidReason')}
           </p>
         </div>
       )}
       {/* The write-up beside the money and what to do next; below, the lines across the whole width. */}
       <div className="ro-layout">
         <WriteUp order={o} mayEdit={mayWrite && !settled} />
-        <aside aria-label="Money and actions">
+        <aside aria-label={t('repairOrders:order.moneyAndActions')}>
           <OrderTotals totals={o.totals} />
           <div className="record-actions ro-actions">
             {mayWrite && !settled && <SendEstimate order={o} onSent={setLink} />}
             {mayWrite && !settled && proposed && !deciding && (
               <button type="button" className="secondary" onClick={() => setDeciding(true)}>
-                Record approval
+                {t('repairOrders:order.recordApproval')}
               </button>
             )}
             {mayWrite && !settled && <InvoiceButton order={o} onRefused={setRefusal} />}
             <Link to={`/service/repair-orders/${o.id}/print`} role="button" className="secondary outline">
-              {invoiced ? 'Print invoice' : 'Print estimate'}
+              {invoiced ? t('repairOrders:order.printInvoice') : t('repairOrders:order.printEstimate')}
             </Link>
             {mayWrite && !settled && <VoidOrder order={o} />}
           </div>
           {refusal && !settled && (
             <p role="alert" className="ro-missing" data-testid="invoice-refusal">
-              <strong>Not ready to invoice.</strong> {refusal}
+              <strong>{t('repairOrders:order.notReady')}</strong> {refusal}
             </p>
           )}
           {mayWrite && o.status === 'invoiced' && o.totals.balance > 0 && (
@@ -225,7 +248,7 @@ export function RepairOrderPage() {
       </div>
       {link && !settled && <ApprovalLink order={o} link={link} />}
       <section aria-labelledby="lines-heading">
-        <h2 id="lines-heading">Lines</h2>
+        <h2 id="lines-heading">{t('repairOrders:order.lines')}</h2>
         <LinesTable
           orderId={o.id}
           lines={o.lines}

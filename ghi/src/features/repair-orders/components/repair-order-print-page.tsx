@@ -3,10 +3,11 @@ import { Link, useParams } from 'react-router-dom';
 import { Paper, SignatureLines, VinFacts } from '../../../components/paper';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { isMissingRecord } from '../../../lib/api-client';
-import { formatDateTime, formatMoney } from '../../../lib/format';
+import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useRepairOrder } from '../api/get-repair-order';
 import { useTechnicians } from '../api/get-technicians';
-import { kindLabels, methodLabels, type RepairLine, statusLabels } from '../types';
+import { kindLabel, methodLabel, type RepairLine, statusLabel } from '../types';
 import { lineFigures, technicianNameOf } from './lines-table';
 
 /**
@@ -14,14 +15,16 @@ import { lineFigures, technicianNameOf } from './lines-table';
  * customer, the car, the billed work and what was declined, the totals and the payments.
  */
 export function RepairOrderPrintPage() {
+  const { t } = useTranslation();
   const rawId = useParams().id ?? '';
   const id = Number(rawId);
   const order = useRepairOrder(id);
   const technicians = useTechnicians();
   if (isMissingRecord(id, order.error)) {
     return (
-      <NotFound title="Repair order not found">
-        There is no repair order {rawId}. <Link to="/service/repair-orders">Back to repair orders</Link>.
+      <NotFound title={t('repairOrders:order.notFound')}>
+        {t('repairOrders:order.noSuch', { id: rawId })}{' '}
+        <Link to="/service/repair-orders">{t('repairOrders:order.backToList')}</Link>.
       </NotFound>
     );
   }
@@ -32,113 +35,124 @@ export function RepairOrderPrintPage() {
   const billed = o.lines.filter((l) => l.status === 'approved' || l.status === 'done');
   const declined = o.lines.filter((l) => l.status === 'declined');
   const proposed = o.lines.filter((l) => l.status === 'proposed');
-  const t = o.totals;
+  const sums = o.totals;
   return (
     <Paper
-      title={invoiced ? 'Invoice' : 'Estimate'}
-      number={`Repair order ${o.id}`}
+      title={invoiced ? t('repairOrders:print.invoice') : t('repairOrders:print.estimate')}
+      number={t('repairOrders:print.number', { id: o.id })}
       date={formatDateTime(o.invoiced_at ?? o.created_at)}
-      back={{ to: `/service/repair-orders/${o.id}`, label: `Back to repair order ${o.id}` }}
+      back={{ to: `/service/repair-orders/${o.id}`, label: t('repairOrders:print.back', { id: o.id }) }}
     >
       {o.status === 'void' && (
         <p>
-          <strong>VOID{o.void_reason ? `: ${o.void_reason}` : ''}.</strong>
+          <strong>
+            {o.void_reason
+              ? t('repairOrders:print.voidWithReason', { reason: o.void_reason })
+              : t('repairOrders:print.void')}
+          </strong>
         </p>
       )}
       <div className="paper-parties">
-        <section aria-label="Customer">
-          <h2>Customer</h2>
+        <section aria-label={t('repairOrders:print.customer')}>
+          <h2>{t('repairOrders:print.customer')}</h2>
           <dl>
-            <dt>Name</dt>
+            <dt>{t('repairOrders:print.name')}</dt>
             <dd>{o.customer.name}</dd>
             {o.customer.phone && (
               <>
-                <dt>Phone</dt>
+                <dt>{t('repairOrders:print.phone')}</dt>
                 <dd>{o.customer.phone}</dd>
               </>
             )}
             {o.customer.email && (
               <>
-                <dt>Email</dt>
+                <dt>{t('repairOrders:print.email')}</dt>
                 <dd>{o.customer.email}</dd>
               </>
             )}
           </dl>
         </section>
-        <section aria-label="Vehicle">
-          <h2>Vehicle</h2>
+        <section aria-label={t('repairOrders:print.vehicle')}>
+          <h2>{t('repairOrders:print.vehicle')}</h2>
           <dl>
             <VinFacts vin={o.vin} />
-            <dt>Mileage</dt>
-            <dd>{o.mileage.toLocaleString('en-US')} miles</dd>
+            <dt>{t('repairOrders:print.mileage')}</dt>
+            <dd>{t('repairOrders:writeUp.miles', { mileage: formatNumber(o.mileage) })}</dd>
           </dl>
         </section>
       </div>
-      <section aria-label="Concern">
-        <h2>Concern</h2>
+      <section aria-label={t('repairOrders:print.concern')}>
+        <h2>{t('repairOrders:print.concern')}</h2>
         <p>{o.concern}</p>
       </section>
-      <section aria-label="Work">
-        <h2>{invoiced ? 'Work done' : 'Work'}</h2>
+      <section aria-label={t('repairOrders:print.work')}>
+        <h2>{invoiced ? t('repairOrders:print.workDone') : t('repairOrders:print.work')}</h2>
         <PaperLines
           lines={invoiced ? billed : [...billed, ...proposed]}
-          technicianName={(tid) => technicianNameOf(technicians.data, tid)}
+          technicianName={(tid) => technicianNameOf(t, technicians.data, tid)}
         />
       </section>
       {declined.length > 0 && (
-        <section aria-label="Declined work">
-          <h2>Declined work (recommended, not done)</h2>
+        <section aria-label={t('repairOrders:print.declined')}>
+          <h2>{t('repairOrders:print.declinedHeading')}</h2>
           <PaperLines lines={declined} technicianName={() => ''} />
         </section>
       )}
-      <section aria-label="Totals" className="paper-totals">
-        <h2>Totals</h2>
+      <section aria-label={t('repairOrders:totals.title')} className="paper-totals">
+        <h2>{t('repairOrders:totals.title')}</h2>
         <dl>
-          <dt>Labor</dt>
-          <dd className="money">{formatMoney(t.labor)}</dd>
-          <dt>Parts</dt>
-          <dd className="money">{formatMoney(t.parts)}</dd>
-          <dt>Fees</dt>
-          <dd className="money">{formatMoney(t.fees)}</dd>
-          <dt>Subtotal</dt>
-          <dd className="money">{formatMoney(t.subtotal)}</dd>
-          <dt>Tax</dt>
-          <dd className="money">{formatMoney(t.tax)}</dd>
-          <dt>Total</dt>
-          <dd className="money paper-total">{formatMoney(t.total)}</dd>
-          <dt>Paid</dt>
-          <dd className="money">{formatMoney(t.paid)}</dd>
-          <dt>Balance</dt>
-          <dd className="money">{formatMoney(t.balance)}</dd>
+          <dt>{t('repairOrders:totals.labor')}</dt>
+          <dd className="money">{formatMoney(sums.labor)}</dd>
+          <dt>{t('repairOrders:totals.parts')}</dt>
+          <dd className="money">{formatMoney(sums.parts)}</dd>
+          <dt>{t('repairOrders:totals.fees')}</dt>
+          <dd className="money">{formatMoney(sums.fees)}</dd>
+          <dt>{t('repairOrders:totals.subtotal')}</dt>
+          <dd className="money">{formatMoney(sums.subtotal)}</dd>
+          <dt>{t('repairOrders:totals.tax')}</dt>
+          <dd className="money">{formatMoney(sums.tax)}</dd>
+          <dt>{t('repairOrders:totals.total')}</dt>
+          <dd className="money paper-total">{formatMoney(sums.total)}</dd>
+          <dt>{t('repairOrders:totals.paid')}</dt>
+          <dd className="money">{formatMoney(sums.paid)}</dd>
+          <dt>{t('repairOrders:totals.balance')}</dt>
+          <dd className="money">{formatMoney(sums.balance)}</dd>
         </dl>
         {o.payments.length > 0 && (
           <p>
-            Payments:{' '}
-            {o.payments
-              .map((p) => `${formatMoney(p.amount)} ${methodLabels[p.method].toLowerCase()} on ${formatDateTime(p.at)}`)
-              .join('; ')}
-            .
+            {t('repairOrders:print.payments', {
+              payments: o.payments
+                .map((p) =>
+                  t('repairOrders:print.payment', {
+                    amount: formatMoney(p.amount),
+                    method: methodLabel(t, p.method).toLowerCase(),
+                    at: formatDateTime(p.at),
+                  }),
+                )
+                .join('; '),
+            })}
           </p>
         )}
-        <p>Status: {statusLabels[o.status]}.</p>
+        <p>{t('repairOrders:print.status', { status: statusLabel(t, o.status) })}</p>
       </section>
-      <SignatureLines signers={['customer', 'service advisor']} />
+      <SignatureLines signers={[t('repairOrders:print.signCustomer'), t('repairOrders:print.signAdvisor')]} />
     </Paper>
   );
 }
 
 function PaperLines({ lines, technicianName }: { lines: RepairLine[]; technicianName: (id: number | null) => string }) {
-  if (lines.length === 0) return <p>None.</p>;
+  const { t } = useTranslation();
+  if (lines.length === 0) return <p>{t('repairOrders:print.none')}</p>;
   return (
     <table className="paper-lines">
       <thead>
         <tr>
-          <th scope="col">Item</th>
+          <th scope="col">{t('repairOrders:print.item')}</th>
           <th scope="col" className="num">
-            Hours or qty × price
+            {t('repairOrders:lines.figures')}
           </th>
           <th scope="col" className="num">
-            Amount
+            {t('repairOrders:lines.amount')}
           </th>
         </tr>
       </thead>
@@ -146,8 +160,8 @@ function PaperLines({ lines, technicianName }: { lines: RepairLine[]; technician
         {lines.map((line) => (
           <tr key={line.id}>
             <td>
-              {kindLabels[line.kind]}: {line.description}
-              {line.part_number ? ` (part ${line.part_number})` : ''}
+              {kindLabel(t, line.kind)}: {line.description}
+              {line.part_number ? ` ${t('repairOrders:print.partNumber', { number: line.part_number })}` : ''}
               {line.kind === 'labor' && line.technician !== null && technicianName(line.technician)
                 ? ` · ${technicianName(line.technician)}`
                 : ''}

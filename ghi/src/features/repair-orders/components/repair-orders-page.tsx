@@ -1,21 +1,21 @@
 import '../../../components/record.css';
 import '../repair-orders.css';
 import { normalizeVin } from '@carcar/common/contract/vin';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
 import { useCan } from '../../../lib/auth';
+import { formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useListState } from '../../../lib/list-state';
 import { type RepairOrderFilters, useRepairOrderCount, useRepairOrderPage } from '../api/get-repair-orders';
-import { type RepairOrderStatus, repairOrderStatuses, statusLabels } from '../types';
+import { type RepairOrderStatus, repairOrderStatuses, statusLabel } from '../types';
 import { repairOrderColumns } from './repair-order-columns';
 
 const PAGE_SIZE = 25;
 
 const isStatus = (value: string): value is RepairOrderStatus =>
   (repairOrderStatuses as readonly string[]).includes(value);
-
-const ordersCount = (n: number) => `${n.toLocaleString('en-US')} repair order${n === 1 ? '' : 's'}`;
 
 /** One status filter, with how many orders the search finds in it. */
 function StatusFilter({
@@ -43,6 +43,7 @@ function StatusFilter({
 
 /** The VIN filter: applied when a whole VIN is typed (or the box emptied), not on every key. */
 function VinFilter({ vin, onVin }: { vin: string; onVin: (vin: string) => void }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(vin);
   const id = useId();
   useEffect(() => setDraft(vin), [vin]);
@@ -53,7 +54,7 @@ function VinFilter({ vin, onVin }: { vin: string; onVin: (vin: string) => void }
   }, [normalized, incomplete, vin, onVin]);
   return (
     <div className="field">
-      <label htmlFor={id}>VIN</label>
+      <label htmlFor={id}>{t('repairOrders:list.vin')}</label>
       <input
         id={id}
         value={draft}
@@ -63,7 +64,9 @@ function VinFilter({ vin, onVin }: { vin: string; onVin: (vin: string) => void }
         onChange={(event) => setDraft(event.target.value)}
       />
       <small id={`${id}-hint`}>
-        {incomplete ? `${normalized.length} of 17 characters` : 'One car’s orders: its whole 17-character VIN'}
+        {incomplete
+          ? t('repairOrders:list.vinIncomplete', { typed: normalized.length })
+          : t('repairOrders:list.vinHint')}
       </small>
     </div>
   );
@@ -71,6 +74,8 @@ function VinFilter({ vin, onVin }: { vin: string; onVin: (vin: string) => void }
 
 /** Every repair order, newest first: by status (each counted), searched, or one car's. */
 export function RepairOrdersPage() {
+  const { t } = useTranslation();
+  const columns = useMemo(() => repairOrderColumns(t), [t]);
   const list = useListState('-id');
   const rawStatus = list.filter('status');
   const status = isStatus(rawStatus) ? rawStatus : undefined;
@@ -89,20 +94,26 @@ export function RepairOrdersPage() {
   return (
     <>
       <div className="page-heading">
-        <h1>Repair orders</h1>
+        <h1>{t('repairOrders:list.title')}</h1>
         {mayWrite && (
           <Link to="/service/repair-orders/new" role="button">
-            New repair order
+            {t('repairOrders:list.new')}
           </Link>
         )}
       </div>
-      <nav aria-label="Repair orders by status" className="ro-status-filters">
+      <nav aria-label={t('repairOrders:list.byStatus')} className="ro-status-filters">
         <ul>
-          <StatusFilter label="All" status={undefined} current={status} filters={filters} href={hrefFor(undefined)} />
+          <StatusFilter
+            label={t('repairOrders:list.all')}
+            status={undefined}
+            current={status}
+            filters={filters}
+            href={hrefFor(undefined)}
+          />
           {repairOrderStatuses.map((s) => (
             <StatusFilter
               key={s}
-              label={statusLabels[s]}
+              label={statusLabel(t, s)}
               status={s}
               current={status}
               filters={filters}
@@ -115,7 +126,11 @@ export function RepairOrdersPage() {
         <VinFilter vin={vin} onVin={(value) => list.update({ vin: value })} />
       </div>
       <DataTable
-        caption={status ? `${statusLabels[status]} repair orders` : 'Repair orders'}
+        caption={
+          status
+            ? t('repairOrders:list.captionStatus', { status: statusLabel(t, status) })
+            : t('repairOrders:list.caption')
+        }
         rows={page.data?.items}
         isLoading={page.isLoading}
         error={page.error}
@@ -123,21 +138,30 @@ export function RepairOrdersPage() {
         rowKey={(o) => o.id}
         empty={
           status
-            ? `No repair orders are ${statusLabels[status].toLowerCase()}${vin ? ' for this car' : ''}.`
+            ? vin
+              ? t('repairOrders:list.emptyStatusForCar', { status: statusLabel(t, status).toLowerCase() })
+              : t('repairOrders:list.emptyStatus', { status: statusLabel(t, status).toLowerCase() })
             : vin
-              ? 'No repair orders for this car yet.'
-              : 'No repair orders yet.'
+              ? t('repairOrders:list.emptyForCar')
+              : t('repairOrders:list.empty')
         }
-        columns={repairOrderColumns}
+        columns={columns}
         server={{
           total: page.data?.total ?? 0,
-          count: (n) => `${ordersCount(n)}${status ? `, ${statusLabels[status].toLowerCase()}` : ''}`,
+          count: (n) =>
+            status
+              ? t('repairOrders:list.countInStatus', {
+                  count: n,
+                  formatted: formatNumber(n),
+                  status: statusLabel(t, status).toLowerCase(),
+                })
+              : t('repairOrders:list.count', { count: n, formatted: formatNumber(n) }),
           page: list.page,
           pageSize: PAGE_SIZE,
           onPage: (n) => list.update({ page: n }),
           query: list.q,
           onQuery: (q) => list.update({ q }),
-          searchHint: 'Customer, VIN, concern or order number',
+          searchHint: t('repairOrders:list.searchHint'),
           isFetching: page.isFetching,
         }}
       />

@@ -3,7 +3,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { formatMoney } from '../../../lib/format';
+import { dealership, formatMoney } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useShopSettings } from '../api/get-shop-settings';
 import { useUpdateShopSettings } from '../api/update-shop-settings';
 import type { ShopSettings } from '../types';
@@ -11,6 +12,7 @@ import type { ShopSettings } from '../types';
 type Field = 'labor_rate' | 'tax_rate';
 
 function SettingsForm({ settings }: { settings: ShopSettings }) {
+  const { t } = useTranslation();
   const update = useUpdateShopSettings();
   const ids = useId();
   const [values, setValues] = useState({
@@ -23,13 +25,14 @@ function SettingsForm({ settings }: { settings: ShopSettings }) {
     const found: Partial<Record<Field, string>> = {};
     const labor = values.labor_rate.trim().replace(/^\$/, '');
     const tax = values.tax_rate.trim().replace(/%$/, '').trim();
-    if (!/^\d+(\.\d{1,2})?$/.test(labor)) found.labor_rate = 'Dollars and cents an hour, such as 125.00';
-    if (!/^\d+(\.\d{1,3})?$/.test(tax) || Number(tax) > 100) found.tax_rate = 'A percent from 0 to 100, such as 8.25';
+    if (!/^\d+(\.\d{1,2})?$/.test(labor)) found.labor_rate = t('repairOrders:shopSettings.laborRateInvalid');
+    if (!/^\d+(\.\d{1,3})?$/.test(tax) || Number(tax) > 100)
+      found.tax_rate = t('repairOrders:shopSettings.taxRateInvalid');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     try {
       await update.mutateAsync({ labor_rate: Number(labor), tax_rate: Number(tax) });
-      toast.success('Shop settings saved');
+      toast.success(t('repairOrders:shopSettings.saved'));
     } catch (error) {
       const next: Partial<Record<Field | 'form', string>> = {};
       if (error instanceof ApiError) {
@@ -61,14 +64,21 @@ function SettingsForm({ settings }: { settings: ShopSettings }) {
     </div>
   );
   return (
-    <form onSubmit={submit} noValidate aria-label="Shop settings">
+    <form onSubmit={submit} noValidate aria-label={t('repairOrders:shopSettings.title')}>
       <div className="grid">
         {field(
           'labor_rate',
-          'Labor rate (per hour)',
-          `Now ${formatMoney(settings.labor_rate)}: new labor lines start at it`,
+          t('repairOrders:shopSettings.laborRate'),
+          t('repairOrders:shopSettings.laborRateNow', { rate: formatMoney(settings.labor_rate) }),
         )}
-        {field('tax_rate', 'Tax rate (%)', `Now ${settings.tax_rate} %: taxed once on each order’s subtotal`)}
+        {field(
+          'tax_rate',
+          t('repairOrders:shopSettings.taxRate'),
+          // A tax rate has up to three decimals (8.875 %), one more than formatNumber shows.
+          t('repairOrders:shopSettings.taxRateNow', {
+            rate: settings.tax_rate.toLocaleString(dealership.locale, { maximumFractionDigits: 3 }),
+          }),
+        )}
       </div>
       {errors.form && (
         <p role="alert" className="form-error">
@@ -76,7 +86,7 @@ function SettingsForm({ settings }: { settings: ShopSettings }) {
         </p>
       )}
       <button type="submit" disabled={update.isPending} aria-busy={update.isPending || undefined}>
-        Save settings
+        {t('repairOrders:shopSettings.save')}
       </button>
     </form>
   );
@@ -84,14 +94,12 @@ function SettingsForm({ settings }: { settings: ShopSettings }) {
 
 /** The shop's labor rate and tax rate, for managers; lines already written keep their rate. */
 export function ShopSettingsPage() {
+  const { t } = useTranslation();
   const settings = useShopSettings();
   return (
     <>
-      <h1>Shop settings</h1>
-      <p className="muted">
-        The labor rate is where each new labor line starts; lines already written keep their rate, and an invoice never
-        changes.
-      </p>
+      <h1>{t('repairOrders:shopSettings.title')}</h1>
+      <p className="muted">{t('repairOrders:shopSettings.explain')}</p>
       {settings.isLoading ? (
         <Loading />
       ) : settings.error || !settings.data ? (

@@ -1,33 +1,36 @@
 import { formatMoney } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import type { Totals } from '../types';
 
 /** The order's money: approved and done lines only, tax once on the sum, what is paid and still owed. */
-export function OrderTotals({ totals, title = 'Totals' }: { totals: Totals; title?: string }) {
-  const rows: [string, number, string?][] = [
-    ['Labor', totals.labor],
-    ['Parts', totals.parts],
-    ['Fees', totals.fees],
-    ['Subtotal', totals.subtotal, 'grand'],
-    ['Tax', totals.tax],
-    ['Total', totals.total, 'grand'],
-    ['Paid', totals.paid],
-    ['Balance', totals.balance, 'balance'],
+export function OrderTotals({ totals, title }: { totals: Totals; title?: string }) {
+  const { t } = useTranslation();
+  // The first of each row names it for tests and styles, whatever the language.
+  const rows: [string, string, number, string?][] = [
+    ['labor', t('repairOrders:totals.labor'), totals.labor],
+    ['parts', t('repairOrders:totals.parts'), totals.parts],
+    ['fees', t('repairOrders:totals.fees'), totals.fees],
+    ['subtotal', t('repairOrders:totals.subtotal'), totals.subtotal, 'grand'],
+    ['tax', t('repairOrders:totals.tax'), totals.tax],
+    ['total', t('repairOrders:totals.total'), totals.total, 'grand'],
+    ['paid', t('repairOrders:totals.paid'), totals.paid],
+    ['balance', t('repairOrders:totals.balance'), totals.balance, 'balance'],
   ];
   return (
     <section className="ro-totals card" aria-labelledby="ro-totals-heading">
-      <h2 id="ro-totals-heading">{title}</h2>
+      <h2 id="ro-totals-heading">{title ?? t('repairOrders:totals.title')}</h2>
       <dl>
-        {rows.map(([label, amount, className]) => (
-          <div key={label} style={{ display: 'contents' }}>
+        {rows.map(([name, label, amount, className]) => (
+          <div key={name} style={{ display: 'contents' }}>
             <dt className={className}>{label}</dt>
-            <dd className={className} data-testid={`total-${label.toLowerCase()}`}>
+            <dd className={className} data-testid={`total-${name}`}>
               {formatMoney(amount)}
             </dd>
           </div>
         ))}
       </dl>
       <p className="muted">
-        <small>Approved and done work only; declined and proposed lines are not counted.</small>
+        <small>{t('repairOrders:totals.note')}</small>
       </p>
     </section>
   );
