@@ -1,46 +1,67 @@
 import '../../service/service.css';
 import '../due-service.css';
 import type { DueCar, DueKind } from '@carcar/common/contract/service';
+import type { TFunction } from 'i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { useCan } from '../../../lib/auth';
+import { useTranslation } from '../../../lib/i18n';
 import { formatDay, formatWhen } from '../../service/time-zone';
 import { useCarBuyer, useCustomerContact } from '../api/get-customer-contact';
 import { useDueCars } from '../api/get-due-cars';
 
 const PAGE_SIZE = 30;
 
-const kinds: { kind: DueKind | undefined; label: string }[] = [
-  { kind: undefined, label: 'All' },
-  { kind: 'overdue', label: 'Service overdue' },
-  { kind: 'sold_not_serviced', label: 'Sold, not serviced' },
-  { kind: 'canceled', label: 'Canceled, not rebooked' },
-];
+const kinds: (DueKind | undefined)[] = [undefined, 'overdue', 'sold_not_serviced', 'canceled'];
+
+/** A tab's name: why the cars under it are due. */
+function kindLabel(t: TFunction, kind: DueKind | undefined): string {
+  switch (kind) {
+    case 'overdue':
+      return t('dueService:kinds.overdue');
+    case 'sold_not_serviced':
+      return t('dueService:kinds.soldNotServiced');
+    case 'canceled':
+      return t('dueService:kinds.canceled');
+    default:
+      return t('dueService:kinds.all');
+  }
+}
 
 const intervals = [3, 6, 12, 24];
 
-const kindBadge: Record<DueKind, string> = {
-  overdue: 'Service overdue',
-  sold_not_serviced: 'Sold, not serviced',
-  canceled: 'Canceled',
-};
+function kindBadge(t: TFunction, kind: DueKind): string {
+  switch (kind) {
+    case 'overdue':
+      return t('dueService:badge.overdue');
+    case 'sold_not_serviced':
+      return t('dueService:badge.soldNotServiced');
+    case 'canceled':
+      return t('dueService:badge.canceled');
+  }
+}
 
 /** Why this car is on the list, in a sentence. */
-function why(car: DueCar, months: number | undefined): string {
-  const interval = months ? `${months} months` : 'the service interval';
+function why(t: TFunction, car: DueCar, months: number | undefined): string {
+  const interval = months ? t('dueService:page.months', { count: months }) : t('dueService:reasons.interval');
   switch (car.kind) {
     case 'overdue':
-      return `Last serviced ${car.last_service_at ? formatDay(car.last_service_at) : 'long ago'}: more than ${interval} ago.`;
+      return t('dueService:reasons.overdue', {
+        when: car.last_service_at ? formatDay(car.last_service_at) : t('dueService:reasons.longAgo'),
+        interval,
+      });
     case 'sold_not_serviced':
       return car.sold_at
-        ? `Sold here ${formatDay(car.sold_at)} and not serviced since.`
-        : 'Sold here and never serviced.';
+        ? t('dueService:reasons.soldOn', { when: formatDay(car.sold_at) })
+        : t('dueService:reasons.soldNever');
     case 'canceled': {
       const appointment = car.canceled_appointment;
-      if (!appointment) return 'An appointment was canceled and nothing booked since.';
-      const because = appointment.cancel_reason ? ` (“${appointment.cancel_reason}”)` : '';
-      return `${appointment.reason} on ${formatWhen(appointment.date_time)} was canceled${because}; nothing booked since.`;
+      if (!appointment) return t('dueService:reasons.canceledUnknown');
+      const facts = { reason: appointment.reason, when: formatWhen(appointment.date_time) };
+      return appointment.cancel_reason
+        ? t('dueService:reasons.canceledBecause', { ...facts, because: appointment.cancel_reason })
+        : t('dueService:reasons.canceled', facts);
     }
   }
 }
@@ -57,19 +78,20 @@ function Phone({ number }: { number: string }) {
 
 /** A car without a customer in service's records (sold here, not booked since): its buyer, from sales. */
 function Buyer({ vin }: { vin: string }) {
+  const { t } = useTranslation();
   const mayReadCustomers = useCan('customers.read');
   const buyer = useCarBuyer(vin, mayReadCustomers);
   if (!mayReadCustomers || buyer.error) {
-    return <p className="muted">Customer not known to service: the sale’s records have the buyer.</p>;
+    return <p className="muted">{t('dueService:card.buyerInSales')}</p>;
   }
-  if (buyer.isLoading) return <p className="muted">Looking up the buyer…</p>;
-  if (!buyer.data) return <p className="muted">Customer not known: the sales records have no live sale of this car.</p>;
+  if (buyer.isLoading) return <p className="muted">{t('dueService:card.lookingUpBuyer')}</p>;
+  if (!buyer.data) return <p className="muted">{t('dueService:card.noLiveSale')}</p>;
   return (
     <p>
       <strong>
         {buyer.data.first_name} {buyer.data.last_name}
       </strong>
-      <span className="muted"> (bought it here)</span>
+      <span className="muted">{t('dueService:card.boughtHere')}</span>
       <Phone number={buyer.data.phone_number} />
     </p>
   );
@@ -77,6 +99,7 @@ function Buyer({ vin }: { vin: string }) {
 
 /** The customer's phone from the sales records, where they know the name: one exact match. */
 function Contact({ name, vin }: { name: string | null; vin: string }) {
+  const { t } = useTranslation();
   const mayReadCustomers = useCan('customers.read');
   const contact = useCustomerContact(name, mayReadCustomers);
   if (!name) return <Buyer vin={vin} />;
@@ -84,9 +107,9 @@ function Contact({ name, vin }: { name: string | null; vin: string }) {
   if (contact.data?.found === 'one') {
     phone = <Phone number={contact.data.customer.phone_number} />;
   } else if (contact.data?.found === 'several') {
-    phone = <span className="muted"> · {contact.data.count} customers of this name</span>;
+    phone = <span className="muted">{t('dueService:card.sameName', { count: contact.data.count })}</span>;
   } else if (contact.isLoading && mayReadCustomers) {
-    phone = <span className="muted"> · looking up the phone…</span>;
+    phone = <span className="muted">{t('dueService:card.lookingUpPhone')}</span>;
   }
   return (
     <p>
@@ -104,6 +127,7 @@ function bookingPath(car: DueCar, customer: string | null): string {
 }
 
 function DueCarCard({ car, months }: { car: DueCar; months: number | undefined }) {
+  const { t } = useTranslation();
   const description = car.car ? `${car.car.year} ${car.car.manufacturer} ${car.car.model}, ${car.car.color}` : null;
   // Booking fills in the buyer's name when service has none (the same query as Buyer's, shared).
   const mayReadCustomers = useCan('customers.read');
@@ -112,18 +136,23 @@ function DueCarCard({ car, months }: { car: DueCar; months: number | undefined }
   return (
     <li className={`due-car due-${car.kind}`} aria-labelledby={`due-${car.vin}`}>
       <h2 id={`due-${car.vin}`}>
-        <VinLink vin={car.vin} label={`Car ${car.vin}`} /> <span className="badge">{kindBadge[car.kind]}</span>
+        <VinLink vin={car.vin} label={t('dueService:card.car', { vin: car.vin })} />{' '}
+        <span className="badge">{kindBadge(t, car.kind)}</span>
       </h2>
       {description && <p className="muted">{description}</p>}
-      <p className="due-why">{why(car, months)}</p>
+      <p className="due-why">{why(t, car, months)}</p>
       <Contact name={car.customer} vin={car.vin} />
       <Link
         to={bookingPath(car, customer)}
         role="button"
         className="book"
-        aria-label={`Book ${car.vin}${customer ? ` for ${customer}` : ''}`}
+        aria-label={
+          customer
+            ? t('dueService:card.bookFor', { vin: car.vin, customer })
+            : t('dueService:card.bookVin', { vin: car.vin })
+        }
       >
-        Book
+        {t('dueService:card.book')}
       </Link>
     </li>
   );
@@ -135,9 +164,10 @@ function DueCarCard({ car, months }: { car: DueCar; months: number | undefined }
  * shared and Back returns to it.
  */
 export function DueServicePage() {
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('kind');
-  const kind = kinds.find((k) => k.kind === kindParam)?.kind;
+  const kind = kinds.find((k) => k === kindParam);
   const monthsParam = Number(params.get('months'));
   const months = intervals.includes(monthsParam) ? monthsParam : undefined;
   const page = Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0);
@@ -165,43 +195,40 @@ export function DueServicePage() {
   return (
     <>
       <div className="page-heading">
-        <h1>Due for service</h1>
-        <p className="muted">{due.data ? `${total} ${total === 1 ? 'car' : 'cars'} to call about` : ''}</p>
+        <h1>{t('dueService:page.title')}</h1>
+        <p className="muted">{due.data ? t('dueService:page.toCall', { count: total }) : ''}</p>
       </div>
-      <p>
-        Cars whose last service here is older than the interval, cars sold here and not serviced since, and canceled
-        appointments nobody rebooked. A car with an appointment booked is not listed.
-      </p>
+      <p>{t('dueService:page.intro')}</p>
       <div className="due-controls">
-        <nav aria-label="Why the car is due" className="board-views">
+        <nav aria-label={t('dueService:page.why')} className="board-views">
           <ul>
             {kinds.map((k) => (
-              <li key={k.label}>
-                <Link to={kindHref(k.kind)} aria-current={k.kind === kind ? 'page' : undefined}>
-                  {k.label}
+              <li key={k ?? 'all'}>
+                <Link to={kindHref(k)} aria-current={k === kind ? 'page' : undefined}>
+                  {kindLabel(t, k)}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
         <label>
-          Service interval
+          {t('dueService:page.interval')}
           <select value={months ?? ''} onChange={(event) => change('months', event.target.value)}>
-            <option value="">The dealership’s setting</option>
+            <option value="">{t('dueService:page.dealershipSetting')}</option>
             {intervals.map((m) => (
               <option key={m} value={m}>
-                {m} months
+                {t('dueService:page.months', { count: m })}
               </option>
             ))}
           </select>
         </label>
       </div>
       {due.isLoading ? (
-        <Loading label="Finding cars due for service…" />
+        <Loading label={t('dueService:page.loading')} />
       ) : due.error ? (
         <ErrorState error={due.error} retry={() => due.refetch()} />
       ) : cars.length === 0 ? (
-        <p className="empty">No car is due for service{kind ? ' for this reason' : ''}. </p>
+        <p className="empty">{kind ? t('dueService:page.emptyKind') : t('dueService:page.empty')}</p>
       ) : (
         <>
           <ol className="due-list" aria-busy={due.isFetching || undefined}>
@@ -210,25 +237,23 @@ export function DueServicePage() {
             ))}
           </ol>
           {pages > 1 && (
-            <nav className="due-pager" aria-label="Pages">
+            <nav className="due-pager" aria-label={t('dueService:page.pages')}>
               <button
                 type="button"
                 className="secondary outline"
                 disabled={page === 0}
                 onClick={() => change('page', String(page - 1))}
               >
-                Previous
+                {t('dueService:page.previous')}
               </button>
-              <span>
-                Page {page + 1} of {pages}
-              </span>
+              <span>{t('dueService:page.pageOf', { page: page + 1, pages })}</span>
               <button
                 type="button"
                 className="secondary outline"
                 disabled={page + 1 >= pages}
                 onClick={() => change('page', String(page + 1))}
               >
-                Next
+                {t('dueService:page.next')}
               </button>
             </nav>
           )}
