@@ -1,20 +1,14 @@
-import { roleLabels, roles } from '@carcar/common/contract/permissions';
+import { roles } from '@carcar/common/contract/permissions';
 import type { TFunction } from 'i18next';
 import { roleLabel } from '../../components/role-label';
 import { type StaffLink, staffName } from './types';
 
-export const roleOptions = roles.map((role) => ({ value: role, label: roleLabels[role] }));
 /** The roles in the user's language. */
-export const translatedRoleOptions = (t: TFunction) =>
-  roles.map((role) => ({ value: role, label: roleLabel(t, role) }));
+export const roleOptions = (t: TFunction) => roles.map((role) => ({ value: role, label: roleLabel(t, role) }));
 
 /** Retired people stay choosable (an account may keep its history) but say so. */
-export const staffOptions = (people: StaffLink[] | undefined, t?: TFunction) =>
+export const staffOptions = (people: StaffLink[] | undefined, t: TFunction) =>
   (people ?? []).map((p) => ({
     value: p.id,
-    label: p.active
-      ? staffName(p)
-      : t
-        ? t('admin:users.retiredPerson', { name: staffName(p) })
-        : `${staffName(p)}, retired`,
+    label: p.active ? staffName(p) : t('admin:users.retiredPerson', { name: staffName(p) }),
   }));

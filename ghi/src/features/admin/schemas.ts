@@ -1,6 +1,7 @@
 import { passwordSchema } from '@carcar/common/contract/passwords';
 import { roles } from '@carcar/common/contract/permissions';
 import { z } from 'zod';
+import { i18n } from '../../lib/i18n';
 
 // The gateway's own rules (gateway/src/users/schemas.ts; a password's are shared, in
 // common/src/contract/passwords.ts), checked here first so a mistake shows next to its field at
@@ -8,8 +9,13 @@ import { z } from 'zod';
 
 export { MIN_PASSWORD_LENGTH } from '@carcar/common/contract/passwords';
 
-const name = z.string().trim().min(1, 'Enter the name').max(100, 'At most 100 characters');
-const role = z.enum(roles, { error: 'Choose a role' });
+// The messages are asked for when a form is checked, so they are in the language chosen by then.
+const name = z
+  .string()
+  .trim()
+  .min(1, { error: () => i18n.t('admin:validation.name') })
+  .max(100, { error: () => i18n.t('admin:validation.nameTooLong') });
+const role = z.enum(roles, { error: () => i18n.t('admin:validation.role') });
 // The shared rules (length, not blank, enough different characters); the list of common passwords
 // stays on the server, whose answer lands next to the field as well.
 const password = passwordSchema({ capitalize: true });
@@ -24,7 +30,7 @@ export const createUserForm = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: 'Enter an email address' })),
+    .pipe(z.email({ error: () => i18n.t('admin:validation.email') })),
   name,
   role,
   password,

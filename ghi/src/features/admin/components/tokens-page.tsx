@@ -1,10 +1,12 @@
-import { roleLabels } from '@carcar/common/contract/permissions';
 import { useId, useRef, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { roleLabel } from '../../../components/role-label';
 import { formatDateTime } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateToken } from '../api/create-token';
 import { useTokens } from '../api/get-tokens';
@@ -15,25 +17,25 @@ import type { ApiToken, CreatedToken } from '../types';
 
 /** The new token, shown this once, selected for copying. */
 function NewToken({ created, onDone }: { created: CreatedToken; onDone: () => void }) {
+  const { t } = useTranslation();
   const field = useRef<HTMLInputElement>(null);
   const id = useId();
   const copy = async () => {
     field.current?.select();
     try {
       await navigator.clipboard.writeText(created.token);
-      toast.success('Token copied');
+      toast.success(t('admin:tokens.copied'));
     } catch {
-      toast.error('Copying is not allowed here: the token is selected, press Ctrl+C (⌘C on a Mac).');
+      toast.error(t('admin:tokens.copyRefused'));
     }
   };
   return (
     <section className="token-once" aria-labelledby={`${id}-heading`} role="status">
-      <h2 id={`${id}-heading`}>Token “{created.name}” created</h2>
+      <h2 id={`${id}-heading`}>{t('admin:tokens.created', { name: created.name })}</h2>
       <p>
-        <strong>Copy it now: it will not be shown again.</strong> Only a fingerprint of it is kept, so if it is lost,
-        revoke it and create another.
+        <strong>{t('admin:tokens.copyNow')}</strong> {t('admin:tokens.fingerprint')}
       </p>
-      <label htmlFor={`${id}-token`}>API token for {created.name}</label>
+      <label htmlFor={`${id}-token`}>{t('admin:tokens.tokenFor', { name: created.name })}</label>
       <input
         ref={field}
         id={`${id}-token`}
@@ -46,10 +48,10 @@ function NewToken({ created, onDone }: { created: CreatedToken; onDone: () => vo
       />
       <div className="actions">
         <button type="button" onClick={copy}>
-          Copy token
+          {t('admin:tokens.copy')}
         </button>
         <button type="button" className="secondary outline" onClick={onDone}>
-          I have copied it
+          {t('admin:tokens.done')}
         </button>
       </div>
     </section>
@@ -57,102 +59,121 @@ function NewToken({ created, onDone }: { created: CreatedToken; onDone: () => vo
 }
 
 function AddTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
+  const { t } = useTranslation();
   const create = useCreateToken();
   const { form, onSubmit } = useApiForm({
     schema: createTokenForm,
     defaultValues: { name: '', role: '' as never },
     save: create.mutateAsync,
-    success: 'API token created',
+    success: t('admin:tokens.createdToast'),
     onSaved: (token) => onCreated(token as CreatedToken),
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Create an API token">
+    <form onSubmit={onSubmit} noValidate aria-label={t('admin:tokens.form')}>
       <div className="grid">
         <TextField
           form={form}
           name="name"
-          label="Token name"
+          label={t('admin:tokens.name')}
           autoComplete="off"
-          hint="What uses it, e.g. “Website stock feed”."
+          hint={t('admin:tokens.nameHint')}
         />
-        <SelectField form={form} name="role" label="Role" placeholder="Choose a role" options={roleOptions} />
+        <SelectField
+          form={form}
+          name="role"
+          label={t('admin:tokens.role')}
+          placeholder={t('admin:tokens.chooseRole')}
+          options={roleOptions(t)}
+        />
       </div>
-      <FormFooter form={form} submit="Create token" />
+      <FormFooter form={form} submit={t('admin:tokens.create')} />
     </form>
   );
 }
 
 /** `/admin/tokens`: integrations' API tokens; a new one is shown once, an old one can be revoked. */
 export function TokensPage() {
+  const { t } = useTranslation();
   const tokens = useTokens();
   const revoke = useRevokeToken();
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   return (
     <>
-      <h1>API tokens</h1>
+      <h1>{t('admin:tokens.title')}</h1>
       <p>
-        An integration calls the APIs with a token in its <code>Authorization: Bearer</code> header and may do what the
-        token’s role allows.
+        <Trans t={t} i18nKey="admin:tokens.intro" components={{ code: <code /> }} />
       </p>
       {created ? (
         <NewToken created={created} onDone={() => setCreated(null)} />
       ) : (
         <>
-          <h2>Create a token</h2>
+          <h2>{t('admin:tokens.createHeading')}</h2>
           <AddTokenForm onCreated={setCreated} />
         </>
       )}
       <DataTable<ApiToken>
-        caption="API tokens"
+        caption={t('admin:tokens.title')}
         rows={tokens.data}
         isLoading={tokens.isLoading}
         error={tokens.error}
         retry={() => tokens.refetch()}
-        rowKey={(t) => t.id}
-        highlight={(t) => t.id === created?.id}
-        searchText={(t) => `${t.name} ${roleLabels[t.role]} ${t.revoked_at ? 'revoked' : 'active'}`}
-        empty="No API tokens yet."
+        rowKey={(token) => token.id}
+        highlight={(token) => token.id === created?.id}
+        searchText={(token) =>
+          `${token.name} ${roleLabel(t, token.role)} ${token.revoked_at ? t('admin:tokens.revokedWord') : t('admin:tokens.activeWord')}`
+        }
+        empty={t('admin:tokens.empty')}
         columns={[
-          { key: 'name', header: 'Name', cell: (t) => t.name, sortValue: (t) => t.name.toLowerCase() },
-          { key: 'role', header: 'Role', cell: (t) => roleLabels[t.role], sortValue: (t) => roleLabels[t.role] },
+          {
+            key: 'name',
+            header: t('admin:tokens.nameColumn'),
+            cell: (token) => token.name,
+            sortValue: (token) => token.name.toLowerCase(),
+          },
+          {
+            key: 'role',
+            header: t('admin:tokens.role'),
+            cell: (token) => roleLabel(t, token.role),
+            sortValue: (token) => roleLabel(t, token.role),
+          },
           {
             key: 'created',
-            header: 'Created',
-            cell: (t) => formatDateTime(t.created_at),
-            sortValue: (t) => t.created_at,
+            header: t('admin:tokens.createdColumn'),
+            cell: (token) => formatDateTime(token.created_at),
+            sortValue: (token) => token.created_at,
           },
           {
             key: 'used',
-            header: 'Last used',
-            cell: (t) => (t.last_used_at ? formatDateTime(t.last_used_at) : 'Never'),
-            sortValue: (t) => t.last_used_at ?? '',
+            header: t('admin:tokens.lastUsed'),
+            cell: (token) => (token.last_used_at ? formatDateTime(token.last_used_at) : t('admin:tokens.never')),
+            sortValue: (token) => token.last_used_at ?? '',
           },
           {
             key: 'status',
-            header: 'Status',
-            cell: (t) =>
-              t.revoked_at ? (
+            header: t('admin:tokens.status'),
+            cell: (token) =>
+              token.revoked_at ? (
                 <span>
-                  <span className="badge canceled">Revoked</span> {formatDateTime(t.revoked_at)}
+                  <span className="badge canceled">{t('admin:tokens.revoked')}</span> {formatDateTime(token.revoked_at)}
                 </span>
               ) : (
-                'Active'
+                t('admin:tokens.active')
               ),
-            sortValue: (t) => (t.revoked_at ? 1 : 0),
+            sortValue: (token) => (token.revoked_at ? 1 : 0),
           },
           {
             key: 'actions',
-            header: 'Actions',
-            cell: (t) =>
-              t.revoked_at ? null : (
+            header: t('admin:tokens.actions'),
+            cell: (token) =>
+              token.revoked_at ? null : (
                 <button
                   type="button"
                   className="secondary outline small"
-                  aria-label={`Revoke ${t.name}…`}
-                  onClick={() => setRevoking(t)}
+                  aria-label={t('admin:tokens.revokeLabel', { name: token.name })}
+                  onClick={() => setRevoking(token)}
                 >
-                  Revoke…
+                  {t('admin:tokens.revoke')}
                 </button>
               ),
           },
@@ -160,17 +181,17 @@ export function TokensPage() {
       />
       <ConfirmDialog
         open={revoking !== null}
-        title={`Revoke “${revoking?.name ?? ''}”?`}
-        confirmLabel="Revoke token"
-        cancelLabel="Keep it"
+        title={t('admin:tokens.revokeTitle', { name: revoking?.name ?? '' })}
+        confirmLabel={t('admin:tokens.revokeToken')}
+        cancelLabel={t('admin:tokens.keep')}
         onConfirm={async () => {
           if (!revoking) return;
           await revoke.mutateAsync(revoking.id);
-          toast.success(`Token “${revoking.name}” revoked`);
+          toast.success(t('admin:tokens.revokedToast', { name: revoking.name }));
         }}
         onClose={() => setRevoking(null)}
       >
-        <p>Whatever uses this token is refused from its next request. A revoked token cannot be restored.</p>
+        <p>{t('admin:tokens.revokeText')}</p>
       </ConfirmDialog>
     </>
   );

@@ -1,13 +1,14 @@
-import { roleLabels } from '@carcar/common/contract/permissions';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import '../../../components/record.css';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { roleLabel } from '../../../components/role-label';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/auth';
+import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useUser } from '../api/get-user';
 import { useUpdateUser } from '../api/update-user';
@@ -17,6 +18,7 @@ import type { User } from '../types';
 import { UserLinks } from './user-links';
 
 function EditUserForm({ user }: { user: User }) {
+  const { t } = useTranslation();
   const update = useUpdateUser(user.id);
   const { form, onSubmit } = useApiForm({
     schema: editUserForm,
@@ -27,89 +29,99 @@ function EditUserForm({ user }: { user: User }) {
       salesperson_id: user.salesperson_id === null ? '' : String(user.salesperson_id),
     },
     save: update.mutateAsync,
-    success: 'Changes saved',
+    success: t('admin:user.saved'),
     keepValues: true,
   });
   return (
     <section aria-labelledby="details-heading">
-      <h2 id="details-heading">Details</h2>
-      <form onSubmit={onSubmit} noValidate aria-label="Change the user's details">
+      <h2 id="details-heading">{t('admin:user.details')}</h2>
+      <form onSubmit={onSubmit} noValidate aria-label={t('admin:user.detailsForm')}>
         <div className="grid">
-          <TextField form={form} name="name" label="Name" autoComplete="off" />
-          <SelectField form={form} name="role" label="Role" placeholder="Choose a role" options={roleOptions} />
+          <TextField form={form} name="name" label={t('admin:user.name')} autoComplete="off" />
+          <SelectField
+            form={form}
+            name="role"
+            label={t('admin:user.role')}
+            placeholder={t('admin:user.chooseRole')}
+            options={roleOptions(t)}
+          />
         </div>
         <UserLinks form={form} />
-        <FormFooter form={form} submit="Save changes" />
+        <FormFooter form={form} submit={t('admin:user.save')} />
       </form>
     </section>
   );
 }
 
 function ResetPasswordForm({ user }: { user: User }) {
+  const { t } = useTranslation();
   const update = useUpdateUser(user.id);
   const { form, onSubmit } = useApiForm({
     schema: resetPasswordForm,
     defaultValues: { password: '' },
     save: update.mutateAsync,
-    success: `Password of ${user.name} changed`,
+    success: t('admin:user.passwordChanged', { name: user.name }),
   });
   return (
     <section aria-labelledby="password-heading">
-      <h2 id="password-heading">Reset the password</h2>
-      <form onSubmit={onSubmit} noValidate aria-label="Reset the password">
+      <h2 id="password-heading">{t('admin:user.resetPassword')}</h2>
+      <form onSubmit={onSubmit} noValidate aria-label={t('admin:user.resetPassword')}>
         <TextField
           form={form}
           name="password"
-          label="New password"
+          label={t('admin:user.newPassword')}
           type="password"
           autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Their other sessions end; they sign in with the new one.`}
+          hint={t('admin:user.passwordHint', { min: MIN_PASSWORD_LENGTH })}
         />
-        <FormFooter form={form} submit="Set new password" />
+        <FormFooter form={form} submit={t('admin:user.setPassword')} />
       </form>
     </section>
   );
 }
 
 function AccessSection({ user }: { user: User }) {
+  const { t } = useTranslation();
   const update = useUpdateUser(user.id);
   const me = useCurrentUser();
   const [asking, setAsking] = useState(false);
   const yourself = me?.id === user.id;
   const setDisabled = async (disabled: boolean) => {
     await update.mutateAsync({ disabled });
-    toast.success(disabled ? `${user.name} can no longer sign in` : `${user.name} can sign in again`);
+    toast.success(
+      disabled ? t('admin:user.disabledToast', { name: user.name }) : t('admin:user.enabledToast', { name: user.name }),
+    );
   };
   return (
     <section aria-labelledby="access-heading">
-      <h2 id="access-heading">Access</h2>
-      <p>
-        {user.disabled
-          ? 'Disabled: this person cannot sign in, and any session they had has ended.'
-          : 'Active: this person can sign in.'}
-      </p>
+      <h2 id="access-heading">{t('admin:user.access')}</h2>
+      <p>{user.disabled ? t('admin:user.isDisabled') : t('admin:user.isActive')}</p>
       <button
         type="button"
         className={user.disabled ? 'secondary' : 'secondary outline'}
         disabled={update.isPending}
         onClick={() => setAsking(true)}
       >
-        {user.disabled ? 'Enable…' : 'Disable…'}
+        {user.disabled ? t('admin:user.enable') : t('admin:user.disable')}
       </button>
       <ConfirmDialog
         open={asking}
-        title={user.disabled ? `Enable ${user.name}?` : `Disable ${user.name}?`}
-        confirmLabel={user.disabled ? 'Enable user' : 'Disable user'}
-        cancelLabel={user.disabled ? 'Keep disabled' : 'Keep active'}
+        title={
+          user.disabled
+            ? t('admin:user.enableTitle', { name: user.name })
+            : t('admin:user.disableTitle', { name: user.name })
+        }
+        confirmLabel={user.disabled ? t('admin:user.enableUser') : t('admin:user.disableUser')}
+        cancelLabel={user.disabled ? t('admin:user.keepDisabled') : t('admin:user.keepActive')}
         destructive={!user.disabled}
         onConfirm={() => setDisabled(!user.disabled)}
         onClose={() => setAsking(false)}
       >
         <p>
           {user.disabled
-            ? `${user.name} will be able to sign in again with their password.`
-            : `${user.name} will be signed out at once and unable to sign in until enabled again. Their records keep their name.`}
-          {yourself && !user.disabled && ' This is your own account: you will be signed out.'}
+            ? t('admin:user.enableText', { name: user.name })
+            : t('admin:user.disableText', { name: user.name })}
+          {yourself && !user.disabled && t('admin:user.yourself')}
         </p>
       </ConfirmDialog>
     </section>
@@ -118,6 +130,7 @@ function AccessSection({ user }: { user: User }) {
 
 /** `/admin/users/:id`: one account's name, role and links, its access, and a new password. */
 export function UserPage() {
+  const { t } = useTranslation();
   const rawId = useParams().id ?? '';
   const id = Number(rawId);
   const user = useUser(id);
@@ -126,10 +139,10 @@ export function UserPage() {
     const missing = !Number.isInteger(id) || (user.error instanceof ApiError && user.error.status === 404);
     return (
       <>
-        <h1>User</h1>
+        <h1>{t('admin:user.title')}</h1>
         {missing ? (
           <p>
-            There is no user {rawId}. <Link to="/admin/users">Back to the users</Link>.
+            {t('admin:user.missing', { id: rawId })} <Link to="/admin/users">{t('admin:user.backToUsers')}</Link>.
           </p>
         ) : (
           <ErrorState error={user.error} retry={() => user.refetch()} />
@@ -141,14 +154,14 @@ export function UserPage() {
   return (
     <>
       <p>
-        <Link to="/admin/users">← Users</Link>
+        <Link to="/admin/users">{t('admin:user.back')}</Link>
       </p>
       <header className="record-header">
         <h1>
-          {data.name} {data.disabled && <span className="badge canceled">Disabled</span>}
+          {data.name} {data.disabled && <span className="badge canceled">{t('admin:user.disabled')}</span>}
         </h1>
         <p>
-          {data.email} · {roleLabels[data.role]}
+          {data.email} · {roleLabel(t, data.role)}
         </p>
       </header>
       <EditUserForm

@@ -11,7 +11,7 @@ import { useCreateUser } from '../api/create-user';
 import { useLinkableSalespeople } from '../api/get-salespeople';
 import { useLinkableTechnicians } from '../api/get-technicians';
 import { useUsers } from '../api/get-users';
-import { translatedRoleOptions } from '../options';
+import { roleOptions } from '../options';
 import { createUserForm, MIN_PASSWORD_LENGTH } from '../schemas';
 import { type StaffLink, staffName, type User } from '../types';
 import { UserLinks } from './user-links';
@@ -56,7 +56,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
           name="role"
           label={t('admin:users.role')}
           placeholder={t('admin:users.chooseRole')}
-          options={translatedRoleOptions(t)}
+          options={roleOptions(t)}
         />
         <TextField
           form={form}

@@ -4,13 +4,16 @@ import {
   webhookCreateBody,
   webhookEventTypes,
 } from '@carcar/common/contract/webhooks';
+import type { TFunction } from 'i18next';
 import { useId, useRef, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { type CreatedWebhook, useCreateWebhook } from '../api/create-webhook';
 import { useDeleteWebhook } from '../api/delete-webhook';
@@ -21,25 +24,26 @@ import { useSendTestEvent } from '../api/send-test-event';
 
 /** The new subscription's signing secret, shown this once, selected for copying. */
 function NewSecret({ created, onDone }: { created: CreatedWebhook; onDone: () => void }) {
+  const { t } = useTranslation();
   const field = useRef<HTMLInputElement>(null);
   const id = useId();
   const copy = async () => {
     field.current?.select();
     try {
       await navigator.clipboard.writeText(created.secret);
-      toast.success('Secret copied');
+      toast.success(t('admin:webhooks.copied'));
     } catch {
-      toast.error('Copying is not allowed here: the secret is selected, press Ctrl+C (⌘C on a Mac).');
+      toast.error(t('admin:webhooks.copyRefused'));
     }
   };
   return (
     <section className="token-once" aria-labelledby={`${id}-heading`} role="status">
-      <h2 id={`${id}-heading`}>Webhook for {created.url} created</h2>
+      <h2 id={`${id}-heading`}>{t('admin:webhooks.created', { url: created.url })}</h2>
       <p>
-        <strong>Copy the signing secret now: it will not be shown again.</strong> The receiver checks each delivery’s{' '}
-        <code>X-CarCar-Signature</code> with it. If it is lost, delete the webhook and create another.
+        <strong>{t('admin:webhooks.copyNow')}</strong>{' '}
+        <Trans t={t} i18nKey="admin:webhooks.secretUse" components={{ code: <code /> }} />
       </p>
-      <label htmlFor={`${id}-secret`}>Signing secret</label>
+      <label htmlFor={`${id}-secret`}>{t('admin:webhooks.secret')}</label>
       <input
         ref={field}
         id={`${id}-secret`}
@@ -52,10 +56,10 @@ function NewSecret({ created, onDone }: { created: CreatedWebhook; onDone: () =>
       />
       <div className="actions">
         <button type="button" onClick={copy}>
-          Copy secret
+          {t('admin:webhooks.copy')}
         </button>
         <button type="button" className="secondary outline" onClick={onDone}>
-          I have copied it
+          {t('admin:webhooks.done')}
         </button>
       </div>
     </section>
@@ -63,28 +67,29 @@ function NewSecret({ created, onDone }: { created: CreatedWebhook; onDone: () =>
 }
 
 function AddWebhookForm({ onCreated }: { onCreated: (webhook: CreatedWebhook) => void }) {
+  const { t } = useTranslation();
   const create = useCreateWebhook();
   const { form, onSubmit } = useApiForm({
     schema: webhookCreateBody,
     defaultValues: { url: '', events: [] },
     save: create.mutateAsync,
-    success: 'Webhook created',
+    success: t('admin:webhooks.createdToast'),
     onSaved: (webhook) => onCreated(webhook as CreatedWebhook),
   });
   const eventsError = form.formState.errors.events;
   const eventsMessage =
     eventsError?.message ?? (Array.isArray(eventsError) ? eventsError.find(Boolean)?.message : undefined);
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Create a webhook">
+    <form onSubmit={onSubmit} noValidate aria-label={t('admin:webhooks.form')}>
       <TextField
         form={form}
         name="url"
-        label="Receiver URL"
+        label={t('admin:webhooks.url')}
         autoComplete="off"
-        hint="An https address of the receiving system, e.g. https://crm.example.com/carcar."
+        hint={t('admin:webhooks.urlHint')}
       />
       <fieldset aria-invalid={eventsMessage ? true : undefined}>
-        <legend>Events to send</legend>
+        <legend>{t('admin:webhooks.events')}</legend>
         {webhookEventTypes.map((type) => (
           <label key={type}>
             <input type="checkbox" value={type} {...form.register('events')} /> <code>{type}</code>
@@ -92,64 +97,65 @@ function AddWebhookForm({ onCreated }: { onCreated: (webhook: CreatedWebhook) =>
         ))}
         {eventsMessage && <small className="field-error">{eventsMessage}</small>}
       </fieldset>
-      <FormFooter form={form} submit="Create webhook" />
+      <FormFooter form={form} submit={t('admin:webhooks.create')} />
     </form>
   );
 }
 
-const statusLabels: Record<WebhookDelivery['status'], string> = {
-  pending: 'Retrying',
-  delivered: 'Delivered',
-  failed: 'Failed',
-};
+const statusLabels = (t: TFunction): Record<WebhookDelivery['status'], string> => ({
+  pending: t('admin:webhooks.status.pending'),
+  delivered: t('admin:webhooks.status.delivered'),
+  failed: t('admin:webhooks.status.failed'),
+});
 
 /** A subscription's delivery log, newest first, with "Send again" on each. */
 function Deliveries({ webhook }: { webhook: Webhook }) {
+  const { t } = useTranslation();
   const deliveries = useDeliveries(webhook.id);
   const redeliver = useRedeliver();
   return (
     <DataTable<WebhookDelivery>
-      caption={`Deliveries to ${webhook.url}`}
+      caption={t('admin:webhooks.deliveriesTo', { url: webhook.url })}
       rows={deliveries.data}
       isLoading={deliveries.isLoading}
       error={deliveries.error}
       retry={() => deliveries.refetch()}
       rowKey={(d) => d.event_id}
-      empty="Nothing sent yet."
+      empty={t('admin:webhooks.nothingSent')}
       compact
       columns={[
-        { key: 'type', header: 'Event', cell: (d) => <code>{d.type}</code> },
-        { key: 'at', header: 'Happened', cell: (d) => formatDateTime(d.at), sortValue: (d) => d.at },
+        { key: 'type', header: t('admin:webhooks.event'), cell: (d) => <code>{d.type}</code> },
+        { key: 'at', header: t('admin:webhooks.happened'), cell: (d) => formatDateTime(d.at), sortValue: (d) => d.at },
         {
           key: 'status',
-          header: 'Status',
+          header: t('admin:webhooks.statusColumn'),
           cell: (d) => (
             <span>
-              {statusLabels[d.status]}
+              {statusLabels(t)[d.status]}
               {d.last_error ? ` (${d.last_error})` : ''}
             </span>
           ),
         },
-        { key: 'answer', header: 'Answer', cell: (d) => d.response_status ?? '—' },
-        { key: 'attempts', header: 'Tries', cell: (d) => d.attempts },
+        { key: 'answer', header: t('admin:webhooks.answer'), cell: (d) => d.response_status ?? '—' },
+        { key: 'attempts', header: t('admin:webhooks.tries'), cell: (d) => d.attempts },
         {
           key: 'actions',
-          header: 'Actions',
+          header: t('admin:webhooks.actions'),
           cell: (d) => (
             <button
               type="button"
               className="secondary outline small"
-              aria-label={`Send ${d.type} ${d.event_id} again`}
+              aria-label={t('admin:webhooks.sendAgainLabel', { type: d.type, id: d.event_id })}
               onClick={async () => {
                 try {
                   await redeliver.mutateAsync({ webhookId: webhook.id, eventId: d.event_id });
-                  toast.success('It will be sent again');
+                  toast.success(t('admin:webhooks.willResend'));
                 } catch (error) {
                   toast.error(errorMessage(error));
                 }
               }}
             >
-              Send again
+              {t('admin:webhooks.sendAgain')}
             </button>
           ),
         },
@@ -160,6 +166,7 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
 
 /** `/admin/webhooks`: receivers other systems run, told about sales, bookings, cars and repair orders. */
 export function WebhooksPage() {
+  const { t } = useTranslation();
   const webhooks = useWebhooks();
   const remove = useDeleteWebhook();
   const sendTest = useSendTestEvent();
@@ -168,68 +175,67 @@ export function WebhooksPage() {
   const [shown, setShown] = useState<Webhook | null>(null);
   return (
     <>
-      <h1>Webhooks</h1>
+      <h1>{t('admin:webhooks.title')}</h1>
       <p>
-        CarCar sends each event a receiver asked for as a signed <code>POST</code>, and retries for a day while it does
-        not answer.
+        <Trans t={t} i18nKey="admin:webhooks.intro" components={{ code: <code /> }} />
       </p>
       {created ? (
         <NewSecret created={created} onDone={() => setCreated(null)} />
       ) : (
         <>
-          <h2>Create a webhook</h2>
+          <h2>{t('admin:webhooks.form')}</h2>
           <AddWebhookForm onCreated={setCreated} />
         </>
       )}
       <DataTable<Webhook>
-        caption="Webhooks"
+        caption={t('admin:webhooks.title')}
         rows={webhooks.data}
         isLoading={webhooks.isLoading}
         error={webhooks.error}
         retry={() => webhooks.refetch()}
         rowKey={(w) => w.id}
         highlight={(w) => w.id === created?.id}
-        empty="No webhooks yet."
+        empty={t('admin:webhooks.empty')}
         columns={[
-          { key: 'url', header: 'Receiver', cell: (w) => w.url, sortValue: (w) => w.url },
-          { key: 'events', header: 'Events', cell: (w) => w.events.join(', ') },
+          { key: 'url', header: t('admin:webhooks.receiver'), cell: (w) => w.url, sortValue: (w) => w.url },
+          { key: 'events', header: t('admin:webhooks.eventsColumn'), cell: (w) => w.events.join(', ') },
           {
             key: 'created',
-            header: 'Created',
+            header: t('admin:webhooks.createdColumn'),
             cell: (w) => formatDateTime(w.created_at),
             sortValue: (w) => w.created_at,
           },
           {
             key: 'actions',
-            header: 'Actions',
+            header: t('admin:webhooks.actions'),
             cell: (w) => (
               <div className="actions">
                 <button type="button" className="secondary outline small" onClick={() => setShown(w)}>
-                  Deliveries
+                  {t('admin:webhooks.deliveries')}
                 </button>
                 <button
                   type="button"
                   className="secondary outline small"
-                  aria-label={`Send a test event to ${w.url}`}
+                  aria-label={t('admin:webhooks.sendTestLabel', { url: w.url })}
                   onClick={async () => {
                     try {
                       await sendTest.mutateAsync(w.id);
                       setShown(w);
-                      toast.success('Test event sent');
+                      toast.success(t('admin:webhooks.testSent'));
                     } catch (error) {
                       toast.error(errorMessage(error));
                     }
                   }}
                 >
-                  Send test event
+                  {t('admin:webhooks.sendTest')}
                 </button>
                 <button
                   type="button"
                   className="secondary outline small"
-                  aria-label={`Delete the webhook to ${w.url}…`}
+                  aria-label={t('admin:webhooks.deleteLabel', { url: w.url })}
                   onClick={() => setDeleting(w)}
                 >
-                  Delete…
+                  {t('admin:webhooks.delete')}
                 </button>
               </div>
             ),
@@ -238,24 +244,24 @@ export function WebhooksPage() {
       />
       {shown && (
         <>
-          <h2>Deliveries to {shown.url}</h2>
+          <h2>{t('admin:webhooks.deliveriesTo', { url: shown.url })}</h2>
           <Deliveries webhook={shown} />
         </>
       )}
       <ConfirmDialog
         open={deleting !== null}
-        title={`Delete the webhook to ${deleting?.url ?? ''}?`}
-        confirmLabel="Delete webhook"
-        cancelLabel="Keep it"
+        title={t('admin:webhooks.deleteTitle', { url: deleting?.url ?? '' })}
+        confirmLabel={t('admin:webhooks.deleteWebhook')}
+        cancelLabel={t('admin:webhooks.keep')}
         onConfirm={async () => {
           if (!deleting) return;
           await remove.mutateAsync(deleting.id);
           if (shown?.id === deleting.id) setShown(null);
-          toast.success('Webhook deleted');
+          toast.success(t('admin:webhooks.deleted'));
         }}
         onClose={() => setDeleting(null)}
       >
-        <p>Nothing more is sent to it, and what was waiting to be sent is dropped.</p>
+        <p>{t('admin:webhooks.deleteText')}</p>
       </ConfirmDialog>
     </>
   );
