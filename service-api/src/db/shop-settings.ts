@@ -28,9 +28,19 @@ export function numericUnits(value: string, scale: number): number {
 
 export async function readShopRates(db: Db): Promise<ShopRates> {
   const [row] = await db.select().from(shopSettings).where(eq(shopSettings.id, 1));
+  return shopRatesOf(row);
+}
+
+/** The rates of the settings' row as stored, or the defaults before a manager saves any. */
+export function shopRatesOf(row: { laborRate: string; taxRate: string } | undefined): ShopRates {
   if (!row) return DEFAULT_RATES;
   return {
     laborRateCents: numericUnits(row.laborRate, 2),
     taxRateUnits: numericUnits(row.taxRate, Math.log10(RATE_UNITS_PER_PERCENT)),
   };
+}
+
+/** The labor rate column's text in cents, or the default's when no settings are saved (null). */
+export function laborRateCentsOf(laborRate: string | null): number {
+  return laborRate === null ? DEFAULT_RATES.laborRateCents : numericUnits(laborRate, 2);
 }

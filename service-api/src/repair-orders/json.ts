@@ -16,8 +16,7 @@ import type {
   RepairOrder,
   RepairOrderLine,
 } from '@carcar/common/contract/repair-orders';
-import type { Db } from '@carcar/common/db/database';
-import { inspectionsOf as inspectionsWithLinks } from '../db/inspection.js';
+import { inspectionItemJson, type PhotoLinks } from '../db/inspection.js';
 import { numericUnits } from '../db/shop-settings.js';
 import type { LineRow, OrderDetails, PaymentRow } from './statements.js';
 
@@ -91,16 +90,11 @@ export function totalsOf(details: OrderDetails, shopTaxRateUnits: number): Total
 }
 
 /**
- * The inspection of each order, by order id: what the technician found (`POST
- * .../inspection/`), with photos (db/inspection.ts). Photo URLs are the staff's (`/api/...`) unless
- * `token` is given: the customer's estimate links its photos through its own approval token.
+ * The order's inspection: what the technician found (`POST .../inspection/`), with photos. Photo
+ * URLs are the staff's (`/api/...`) or, for the customer's estimate, through its approval token.
  */
-export function inspectionsOf(
-  db: Db,
-  orderIds: readonly number[],
-  token?: string,
-): Promise<Map<number, InspectionItem[]>> {
-  return inspectionsWithLinks(db, orderIds, token === undefined ? { kind: 'staff' } : { kind: 'public', token });
+export function inspectionJson(details: OrderDetails, links: PhotoLinks): InspectionItem[] {
+  return details.inspection.map(({ item, photos }) => inspectionItemJson(item, photos, links));
 }
 
 export function orderJson(details: OrderDetails, inspection: InspectionItem[], shopTaxRateUnits: number): RepairOrder {

@@ -1,16 +1,24 @@
 import type { RepairOrderStatus } from '@carcar/common/contract/repair-orders';
+import { type AuditContext, auditCte } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
+import { jsonRow, rowFromJson } from '@carcar/common/db/json-rows';
 import { containing } from '@carcar/common/db/like';
 import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
+import { prepareRows, queryRows } from '@carcar/common/db/statements';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { InspectionItemRow, InspectionPhotoRow } from '../db/inspection.js';
 import {
   automobileVOs,
+  inspectionItems,
+  inspectionPhotos,
   lineClockEntries,
   repairOrderLines,
   repairOrderPayments,
   repairOrders,
+  shopSettings,
   technicians,
 } from '../db/schema.js';
+import { type ShopRates, shopRatesOf } from '../db/shop-settings.js';
 import type { RepairOrderListQuery } from './schemas.js';
 
 // The SQL of repair orders. Every write runs inside the use case's transaction (`tx`), which set
@@ -23,6 +31,41 @@ export type PaymentRow = typeof repairOrderPayments.$inferSelect;
 export type NewLine = typeof repairOrderLines.$inferInsert;
 export type NewOrder = typeof repairOrders.$inferInsert;
 
+/** The columns a write-up gives; the rest take their defaults. */
+export type OrderInsert = Required<
+  Pick<
+    NewOrder,
+    | 'vin'
+    | 'customerName'
+    | 'customerPhone'
+    | 'customerEmail'
+    | 'mileage'
+    | 'concern'
+    | 'appointmentId'
+    | 'advisorId'
+    | 'advisorName'
+  >
+>;
+
+/** The columns a new line gives; it is `proposed`. */
+export type LineInsert = Required<
+  Pick<
+    NewLine,
+    | 'repairOrderId'
+    | 'kind'
+    | 'description'
+    | 'hours'
+    | 'rate'
+    | 'partNumber'
+    | 'quantity'
+    | 'unitPrice'
+    | 'amount'
+    | 'technicianId'
+  >
+>;
+
+const placeholder = (name: string) => sql.placeholder(name);
+
 /** Everything one order's JSON is built from. */
 export interface OrderDetails {
   order: OrderRow;
@@ -33,6 +76,10 @@ export interface OrderDetails {
   /** Seconds on the clock per line (a running clock counts to now). */
   clockedSeconds: Map<number, number>;
   payments: PaymentRow[];
+  /** The inspection items, oldest first, each with its photos. */
+  inspection: Array<{ item: InspectionItemRow; photos: InspectionPhotoRow[] }>;
+  /** The shop's rates as they are now (an invoiced order's tax rate is its own, on the order). */
+  rates: ShopRates;
 }
 
 /** A running clock: which line it runs on, for the 409 that names it. */
@@ -42,6 +89,64 @@ export interface RunningClock {
   repairOrderId: number;
   description: string;
   technicianId: number;
+}
+
+/** One order as `detailsQuery` answers it: its row, the car, and its lists as JSON. */
+interface DetailsRow {
+  order: OrderRow;
+  vehicle: string | null;
+  lines: Array<{ row: Record<string, unknown>; clockedSeconds: number | null }>;
+  payments: Array<Record<string, unknown>>;
+  inspection: Array<{ row: Record<string, unknown>; photos: Array<Record<string, unknown>> }>;
+  laborRate: string | null;
+  taxRate: string | null;
+}
+
+/**
+ * The orders whose ids are in `ids` (a comma-separated list: the same text on PGlite and on a
+ * server, where an array parameter is not), each with its lines (and the seconds on their clocks,
+ * a running clock counting to now), payments and inspection items with their photos, oldest first,
+ * and the shop's rates (null before a manager saves any).
+ */
+function detailsQuery(ids: SQL): SQL {
+  const clocked = sql`(select floor(sum(extract(epoch from (coalesce(${lineClockEntries.endedAt}, now()) - ${lineClockEntries.startedAt}))))::bigint
+    from ${lineClockEntries} where ${lineClockEntries.lineId} = ${repairOrderLines.id})`;
+  const photos = sql`coalesce((select json_agg(${jsonRow(inspectionPhotos)} order by ${inspectionPhotos.id})
+    from ${inspectionPhotos} where ${inspectionPhotos.itemId} = ${inspectionItems.id}), '[]')`;
+  return sql`select ${jsonRow(repairOrders)} as "order",
+      case when ${automobileVOs.vin} is null then null
+        else ${automobileVOs.year} || ' ' || ${automobileVOs.manufacturerName} || ' ' || ${automobileVOs.modelName} end as vehicle,
+      coalesce((select json_agg(json_build_object('row', ${jsonRow(repairOrderLines)}, 'clockedSeconds', ${clocked}) order by ${repairOrderLines.id})
+        from ${repairOrderLines} where ${repairOrderLines.repairOrderId} = ${repairOrders.id}), '[]') as lines,
+      coalesce((select json_agg(${jsonRow(repairOrderPayments)} order by ${repairOrderPayments.id})
+        from ${repairOrderPayments} where ${repairOrderPayments.repairOrderId} = ${repairOrders.id}), '[]') as payments,
+      coalesce((select json_agg(json_build_object('row', ${jsonRow(inspectionItems)}, 'photos', ${photos}) order by ${inspectionItems.id})
+        from ${inspectionItems} where ${inspectionItems.repairOrderId} = ${repairOrders.id}), '[]') as inspection,
+      (select ${shopSettings.laborRate}::text from ${shopSettings} where ${shopSettings.id} = 1) as "laborRate",
+      (select ${shopSettings.taxRate}::text from ${shopSettings} where ${shopSettings.id} = 1) as "taxRate"
+    from ${repairOrders} left join ${automobileVOs} on ${automobileVOs.vin} = ${repairOrders.vin}
+    where ${repairOrders.id} = any(string_to_array(${ids}, ',')::int[])`;
+}
+
+function detailsOf(row: DetailsRow): OrderDetails {
+  const lines = row.lines.map((line) => rowFromJson(repairOrderLines, line.row));
+  return {
+    order: rowFromJson(repairOrders, row.order as unknown as Record<string, unknown>),
+    vip: row.vehicle !== null,
+    vehicle: row.vehicle,
+    lines,
+    clockedSeconds: new Map(
+      row.lines.map((line, i) => [lines[i]?.id ?? 0, Math.max(0, Number(line.clockedSeconds ?? 0))]),
+    ),
+    payments: row.payments.map((payment) => rowFromJson(repairOrderPayments, payment)),
+    inspection: row.inspection.map((item) => ({
+      item: rowFromJson(inspectionItems, item.row),
+      photos: item.photos.map((photo) => rowFromJson(inspectionPhotos, photo)),
+    })),
+    rates: shopRatesOf(
+      row.laborRate === null || row.taxRate === null ? undefined : { laborRate: row.laborRate, taxRate: row.taxRate },
+    ),
+  };
 }
 
 function listWhere(query: RepairOrderListQuery): SQL | undefined {
@@ -69,7 +174,84 @@ function listWhere(query: RepairOrderListQuery): SQL | undefined {
 }
 
 export function repairOrderStatements(db: Db) {
+  const detailsById = prepareRows<DetailsRow, { ids: string }>(
+    db,
+    'service_repair_orders_details',
+    detailsQuery(sql`${sql.placeholder('ids')}`),
+  );
+  // The hot writes (an advisor's write-up and its lines) are one statement each, outside any
+  // transaction: the `audit` parameter tells the tables' audit triggers who acted (auditCte).
+  const insertOrderStatement = prepareRows<{ id: number }, Record<keyof OrderInsert, unknown> & { audit: string }>(
+    db,
+    'service_repair_orders_create',
+    sql`with ${auditCte},
+      created as (
+        insert into ${repairOrders} (vin, customer_name, customer_phone, customer_email, mileage, concern,
+          appointment_id, advisor_id, advisor_name)
+        select ${placeholder('vin')}::varchar, ${placeholder('customerName')}::varchar, ${placeholder('customerPhone')}::varchar,
+          ${placeholder('customerEmail')}::varchar, ${placeholder('mileage')}::int, ${placeholder('concern')}::varchar,
+          ${placeholder('appointmentId')}::int, ${placeholder('advisorId')}::varchar, ${placeholder('advisorName')}::varchar
+        from audit
+        returning id)
+      select id from created cross join audit`,
+  );
+  const orderForLineStatement = prepareRows<{ status: RepairOrderStatus; laborRate: string | null }, { id: number }>(
+    db,
+    'service_repair_orders_for_line',
+    sql`select ${repairOrders.status} as status,
+        (select ${shopSettings.laborRate}::text from ${shopSettings} where ${shopSettings.id} = 1) as "laborRate"
+      from ${repairOrders} where ${repairOrders.id} = ${placeholder('id')}`,
+  );
+  // The order's row is share-locked while the line goes in: an invoice, a void or a decision (which
+  // lock it for update) waits for the line or goes first, and the line then finds the order no
+  // longer `working` and is not written.
+  const insertLineStatement = prepareRows<
+    { line: Record<string, unknown> },
+    Record<keyof LineInsert, unknown> & { audit: string; working: string }
+  >(
+    db,
+    'service_repair_orders_add_line',
+    sql`with ${auditCte},
+      working_order as (
+        select ${repairOrders.id} from ${repairOrders}
+        where ${repairOrders.id} = ${placeholder('repairOrderId')}::int
+          and ${repairOrders.status} = any(string_to_array(${placeholder('working')}::text, ','))
+        for share),
+      added as (
+        insert into ${repairOrderLines} (repair_order_id, kind, description, hours, rate, part_number, quantity,
+          unit_price, amount, technician_id, status)
+        select working_order.id, ${placeholder('kind')}::varchar, ${placeholder('description')}::varchar,
+          ${placeholder('hours')}::numeric, ${placeholder('rate')}::numeric, ${placeholder('partNumber')}::varchar,
+          ${placeholder('quantity')}::numeric, ${placeholder('unitPrice')}::numeric, ${placeholder('amount')}::numeric,
+          ${placeholder('technicianId')}::int, 'proposed'
+        from working_order cross join audit
+        returning ${jsonRow(repairOrderLines)} as line)
+      select line from added cross join audit`,
+  );
   return {
+    /** Writes up an order (status `open`) with its audit entry; its id. */
+    async createOrder(order: OrderInsert, audit: AuditContext): Promise<number> {
+      const [row] = await insertOrderStatement({ ...order, audit: JSON.stringify(audit) });
+      if (!row) throw new Error('insert returned no row');
+      return row.id;
+    },
+
+    /** What adding a line needs to know first: the order's status and the shop's labor rate (null: the default). */
+    async orderForLine(id: number): Promise<{ status: RepairOrderStatus; laborRate: string | null } | undefined> {
+      const [row] = await orderForLineStatement({ id });
+      return row;
+    },
+
+    /** Adds a proposed line if the order is still in one of the `working` statuses; undefined if not. */
+    async addLine(
+      line: LineInsert,
+      working: readonly RepairOrderStatus[],
+      audit: AuditContext,
+    ): Promise<LineRow | undefined> {
+      const [row] = await insertLineStatement({ ...line, working: working.join(','), audit: JSON.stringify(audit) });
+      return row ? rowFromJson(repairOrderLines, row.line) : undefined;
+    },
+
     /** One page of order ids, newest first, and how many match in all. */
     async list(query: RepairOrderListQuery): Promise<{ ids: number[]; total: number }> {
       const where = listWhere(query);
@@ -87,57 +269,19 @@ export function repairOrderStatements(db: Db) {
       return { ids: rows.map((row) => row.id), total };
     },
 
-    /** The orders with these ids, with their lines, clocks and payments, in the order asked. */
-    async details(ids: readonly number[], tx: Db = db): Promise<OrderDetails[]> {
+    /**
+     * The orders with these ids, with their lines, clocks, payments and inspection, and the shop's
+     * rates, in the order asked: one statement (prepared, outside a transaction), so a read is one
+     * round trip whatever the order holds.
+     */
+    async details(ids: readonly number[], tx?: Db): Promise<OrderDetails[]> {
       if (ids.length === 0) return [];
-      const list = [...ids];
-      const [orders, lines, clocks, payments] = await Promise.all([
-        tx
-          .select({
-            order: repairOrders,
-            vip: sql<boolean>`${automobileVOs.vin} is not null`,
-            year: automobileVOs.year,
-            manufacturer: automobileVOs.manufacturerName,
-            model: automobileVOs.modelName,
-          })
-          .from(repairOrders)
-          .leftJoin(automobileVOs, eq(automobileVOs.vin, repairOrders.vin))
-          .where(inArray(repairOrders.id, list)),
-        tx
-          .select()
-          .from(repairOrderLines)
-          .where(inArray(repairOrderLines.repairOrderId, list))
-          .orderBy(asc(repairOrderLines.id)),
-        tx
-          .select({
-            lineId: lineClockEntries.lineId,
-            seconds: sql<string>`floor(sum(extract(epoch from (coalesce(${lineClockEntries.endedAt}, now()) - ${lineClockEntries.startedAt}))))::bigint`,
-          })
-          .from(lineClockEntries)
-          .innerJoin(repairOrderLines, eq(repairOrderLines.id, lineClockEntries.lineId))
-          .where(inArray(repairOrderLines.repairOrderId, list))
-          .groupBy(lineClockEntries.lineId),
-        tx
-          .select()
-          .from(repairOrderPayments)
-          .where(inArray(repairOrderPayments.repairOrderId, list))
-          .orderBy(asc(repairOrderPayments.id)),
-      ]);
-      const clockedSeconds = new Map(clocks.map((row) => [row.lineId, Math.max(0, Number(row.seconds))]));
-      const byId = new Map(orders.map((row) => [row.order.id, row]));
-      return list.flatMap((id) => {
+      const list = ids.join(',');
+      const rows = tx ? await queryRows<DetailsRow>(tx, detailsQuery(sql`${list}`)) : await detailsById({ ids: list });
+      const byId = new Map(rows.map((row) => [row.order.id, row]));
+      return ids.flatMap((id) => {
         const row = byId.get(id);
-        if (!row) return [];
-        return [
-          {
-            order: row.order,
-            vip: row.vip,
-            vehicle: row.year === null ? null : `${row.year} ${row.manufacturer} ${row.model}`,
-            lines: lines.filter((line) => line.repairOrderId === id),
-            clockedSeconds,
-            payments: payments.filter((payment) => payment.repairOrderId === id),
-          },
-        ];
+        return row ? [detailsOf(row)] : [];
       });
     },
 
@@ -151,12 +295,6 @@ export function repairOrderStatements(db: Db) {
     async findByTokenHash(hash: string): Promise<OrderRow | undefined> {
       const [row] = await db.select().from(repairOrders).where(eq(repairOrders.approvalTokenHash, hash));
       return row;
-    },
-
-    async insertOrder(tx: Db, order: NewOrder): Promise<number> {
-      const [row] = await tx.insert(repairOrders).values(order).returning({ id: repairOrders.id });
-      if (!row) throw new Error('insert returned no row');
-      return row.id;
     },
 
     async updateOrder(tx: Db, id: number, values: Partial<NewOrder>): Promise<void> {
@@ -181,12 +319,6 @@ export function repairOrderStatements(db: Db) {
         .from(repairOrderLines)
         .where(and(eq(repairOrderLines.id, lineId), eq(repairOrderLines.repairOrderId, orderId)));
       return row;
-    },
-
-    async insertLine(tx: Db, line: NewLine): Promise<number> {
-      const [row] = await tx.insert(repairOrderLines).values(line).returning({ id: repairOrderLines.id });
-      if (!row) throw new Error('insert returned no row');
-      return row.id;
     },
 
     async updateLine(tx: Db, lineId: number, values: Partial<NewLine>): Promise<void> {

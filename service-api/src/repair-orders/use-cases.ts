@@ -36,12 +36,12 @@ import type { RequestContext } from '@carcar/common/http/routes';
 import { eq } from 'drizzle-orm';
 import { queueApprovalLink, queueCarReady } from '../db/mail.js';
 import { appointments, events } from '../db/schema.js';
-import { readShopRates } from '../db/shop-settings.js';
+import { laborRateCentsOf, readShopRates } from '../db/shop-settings.js';
 import { approvalUrl, hashApprovalToken, isTokenShaped, newApprovalToken } from './approval-token.js';
-import { inspectionsOf, lineJson, orderJson, publicEstimateJson, totalsOf } from './json.js';
+import { inspectionJson, lineJson, orderJson, publicEstimateJson, totalsOf } from './json.js';
 import { findPart } from './part-lookup.js';
 import type { RepairOrderListQuery } from './schemas.js';
-import { type LineRow, type NewLine, type OrderRow, repairOrderStatements } from './statements.js';
+import { type LineInsert, type LineRow, type OrderRow, repairOrderStatements } from './statements.js';
 import { noStockHooks, onOrderVoided, onPartLinesApproved, type StockHooks } from './stock-hooks.js';
 
 /** The statuses in which an order is still being worked: lines, approvals and edits are allowed. */
@@ -78,7 +78,7 @@ export function progressedStatus(
   return billed.every((line) => line.status === 'done') ? 'ready' : 'in_progress';
 }
 
-function notWorking(order: OrderRow, doing: string): AppError {
+function notWorking(order: Pick<OrderRow, 'id' | 'status'>, doing: string): AppError {
   const why =
     order.status === 'void'
       ? 'it is void'
@@ -100,12 +100,8 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
   const stock = options.stock ?? noStockHooks;
 
   async function loadJson(ids: readonly number[]): Promise<RepairOrder[]> {
-    const [details, inspections, rates] = await Promise.all([
-      statements.details(ids),
-      inspectionsOf(db, ids),
-      readShopRates(db),
-    ]);
-    return details.map((one) => orderJson(one, inspections.get(one.order.id) ?? [], rates.taxRateUnits));
+    const details = await statements.details(ids);
+    return details.map((one) => orderJson(one, inspectionJson(one, { kind: 'staff' }), one.rates.taxRateUnits));
   }
 
   async function get(id: number): Promise<RepairOrder> {
@@ -161,7 +157,9 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
     kind: LineRow['kind'],
     input: LineUpdateInput,
     before: LineRow | undefined,
-  ): Promise<Omit<NewLine, 'repairOrderId'>> {
+    /** The shop's labor rate when the caller has read it already (null: none saved, the default applies). */
+    shopLaborRate?: string | null,
+  ): Promise<Omit<LineInsert, 'repairOrderId'>> {
     const pick = <K extends keyof LineUpdateInput>(key: K, old: LineUpdateInput[K]): LineUpdateInput[K] =>
       input[key] === undefined ? old : input[key];
     const errors: FieldError[] = [];
@@ -173,7 +171,11 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
     if (kind === 'labor') {
       const hours = pick('hours', before?.hours ?? null);
       let rate = pick('rate', before?.rate ?? null);
-      if (rate === null || rate === undefined) rate = fromCents((await readShopRates(tx)).laborRateCents).toFixed(2);
+      if (rate === null || rate === undefined) {
+        const cents =
+          shopLaborRate === undefined ? (await readShopRates(tx)).laborRateCents : laborRateCentsOf(shopLaborRate);
+        rate = fromCents(cents).toFixed(2);
+      }
       requireField(errors, description, 'description', 'Describe the work');
       requireField(errors, hours, 'hours', 'Enter the hours, such as 1.5');
       if (errors.length > 0) throw invalid(errors);
@@ -298,16 +300,13 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
     orderId: number,
     token: string,
   ): Promise<{ estimate: PublicEstimate; taxRate: number }> {
-    const [[details], inspections, rates] = await Promise.all([
-      statements.details([orderId]),
-      inspectionsOf(db, [orderId], token),
-      readShopRates(db),
-    ]);
+    const [details] = await statements.details([orderId]);
     if (!details) throw notFound();
+    const { rates } = details;
     const taxRateUnits =
       details.order.taxRate === null ? rates.taxRateUnits : (toUnits(details.order.taxRate, 3) ?? rates.taxRateUnits);
     return {
-      estimate: publicEstimateJson(details, inspections.get(orderId) ?? [], rates.taxRateUnits),
+      estimate: publicEstimateJson(details, inspectionJson(details, { kind: 'public', token }), rates.taxRateUnits),
       taxRate: fromUnits(taxRateUnits, 3),
     };
   }
@@ -355,8 +354,8 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
       requireField(errors, concern, 'concern', "Describe the customer's concern");
       if (errors.length > 0) throw invalid(errors);
       const { actor } = context;
-      const id = await audited(db, auditContext(context), (tx) =>
-        statements.insertOrder(tx, {
+      const id = await statements.createOrder(
+        {
           vin: vin as string,
           customerName: customerName as string,
           customerPhone: input.customer?.phone ?? null,
@@ -366,7 +365,8 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
           appointmentId: appointment?.id ?? null,
           advisorId: actor.kind === 'service' ? null : actor.id,
           advisorName: actor.kind === 'service' ? null : actor.name,
-        }),
+        },
+        auditContext(context),
       );
       return get(id);
     },
@@ -406,13 +406,22 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
       return get(id);
     },
 
+    /**
+     * Adds a proposed line: the order's status and the shop's rate are read first (404, 409, 400 in
+     * that order, as for every other write), then the line goes in with its audit entry in one
+     * statement that writes nothing if the order stopped being worked meanwhile.
+     */
     async addLine(id: number, input: LineCreateInput, context: RequestContext): Promise<RepairOrderLine> {
-      const lineId = await onOrder(id, auditContext(context), async (tx, order) => {
-        if (!WORKING.includes(order.status)) throw notWorking(order, 'take new lines');
-        const values = await pricedLine(tx, input.kind, input, undefined);
-        return statements.insertLine(tx, { ...values, repairOrderId: id, status: 'proposed' });
-      });
-      return getLine(id, lineId);
+      const order = await statements.orderForLine(id);
+      if (!order) throw notFound();
+      if (!WORKING.includes(order.status)) throw notWorking({ id, status: order.status }, 'take new lines');
+      const values = await pricedLine(db, input.kind, input, undefined, order.laborRate);
+      const line = await statements.addLine({ ...values, repairOrderId: id }, WORKING, auditContext(context));
+      if (line) return lineJson(line);
+      // Invoiced, voided or closed between the two statements.
+      const now = await statements.orderForLine(id);
+      if (!now) throw notFound();
+      throw notWorking({ id, status: now.status }, 'take new lines');
     },
 
     /**
