@@ -1,17 +1,25 @@
 import type { InspectionCondition } from '@carcar/common/contract/inspections';
+import type { TFunction } from 'i18next';
 
 /** Each condition in words as well as colour, so nobody has to tell the colours apart. */
-export const conditionLabels: Record<InspectionCondition, string> = {
-  green: 'Good',
-  yellow: 'Soon',
-  red: 'Now',
-};
+export const conditionLabels = (t: TFunction): Record<InspectionCondition, string> => ({
+  green: t('inspections:condition.green'),
+  yellow: t('inspections:condition.yellow'),
+  red: t('inspections:condition.red'),
+});
 
-export const conditionMeaning: Record<InspectionCondition, string> = {
-  green: 'Good: nothing to do',
-  yellow: 'Soon: needs attention at a later visit',
-  red: 'Now: needs attention today',
-};
+export const conditionMeaning = (t: TFunction): Record<InspectionCondition, string> => ({
+  green: t('inspections:meaning.green'),
+  yellow: t('inspections:meaning.yellow'),
+  red: t('inspections:meaning.red'),
+});
+
+/** The colour itself, as the API names it, in words: for a screen reader after the label. */
+export const conditionColours = (t: TFunction): Record<InspectionCondition, string> => ({
+  green: t('inspections:colour.green'),
+  yellow: t('inspections:colour.yellow'),
+  red: t('inspections:colour.red'),
+});
 
 /** A yellow or red finding can go on the estimate. */
 export const needsWork = (condition: InspectionCondition) => condition !== 'green';

@@ -1,6 +1,13 @@
 import type { InspectionPhoto } from '@carcar/common/contract/inspections';
 import { MAX_PHOTO_BYTES } from '@carcar/common/contract/inspections';
 import { ApiError, CSRF_HEADER, serviceApi } from '../../../lib/api-client';
+import { dealership } from '../../../lib/format';
+import { i18n } from '../../../lib/i18n';
+
+// The words here are read when a file is chosen or an upload ends, in the language shown then.
+
+/** Megabytes to one decimal, as the dealership writes numbers. */
+const megabytes = new Intl.NumberFormat(dealership.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** What the camera gives that the API takes; anything else is refused here before a byte is sent. */
 const ACCEPTED = new Set(['image/jpeg', 'image/png', 'image/webp']);
@@ -13,9 +20,9 @@ export function photoSource(path: string): string {
 /** A reason not to send this file at all, in words, or null when it may go. */
 export function photoProblem(file: File): string | null {
   // Some phones leave the type empty; the API reads the bytes anyway and answers 415 if it is no image.
-  if (file.type && !ACCEPTED.has(file.type)) return 'Take a photo, or choose a JPEG, PNG or WebP picture.';
+  if (file.type && !ACCEPTED.has(file.type)) return i18n.t('inspections:photo.notPicture');
   if (file.size > MAX_PHOTO_BYTES) {
-    return `That picture is ${(file.size / 1024 / 1024).toFixed(1)} MB; a photo can be at most 10 MB.`;
+    return i18n.t('inspections:photo.tooBig', { size: megabytes.format(file.size / 1024 / 1024) });
   }
   return null;
 }
@@ -29,10 +36,10 @@ function failure(xhr: XMLHttpRequest): ApiError {
   }
   const fallback =
     xhr.status === 413
-      ? 'That picture is too large (10 MB at most).'
+      ? i18n.t('inspections:photo.tooLarge')
       : xhr.status === 415
-        ? 'That file is not a JPEG, PNG or WebP picture.'
-        : `The service API answered ${xhr.status}.`;
+        ? i18n.t('inspections:photo.notImage')
+        : i18n.t('inspections:photo.answered', { status: xhr.status });
   return new ApiError(
     typeof body.message === 'string' ? body.message : fallback,
     xhr.status,
@@ -68,10 +75,8 @@ export function uploadPhoto(
         reject(failure(xhr));
       }
     });
-    xhr.addEventListener('error', () =>
-      reject(new ApiError('The photo did not reach the service API. Check the Wi-Fi, then try again.', null)),
-    );
-    xhr.addEventListener('abort', () => reject(new ApiError('The upload was stopped.', null)));
+    xhr.addEventListener('error', () => reject(new ApiError(i18n.t('inspections:photo.unreachable'), null)));
+    xhr.addEventListener('abort', () => reject(new ApiError(i18n.t('inspections:photo.stopped'), null)));
     const form = new FormData();
     form.append('photo', file, file.name || 'photo.jpg');
     xhr.send(form);

@@ -1,10 +1,11 @@
 import '../inspections.css';
 import { MAX_TEMPLATE_ITEMS } from '@carcar/common/contract/inspections';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError, errorMessage, serviceApi } from '../../../lib/api-client';
+import { useTranslation } from '../../../lib/i18n';
 import { inspectionTemplateKey, useInspectionTemplate } from '../api/get-inspection-template';
 
 /** The typed list as the API takes it: one item a line, blank lines and surrounding spaces dropped. */
@@ -20,17 +21,18 @@ export const checklistItems = (text: string) =>
  * car, in their order, one a line. Orders already inspected keep their findings.
  */
 export function ChecklistPage() {
+  const { t } = useTranslation('inspections');
   const template = useInspectionTemplate();
   const queryClient = useQueryClient();
   const id = useId();
-  const [text, setText] = useState('');
+  // What the manager typed; until then (and again once saved) the shop's list as the API has it.
+  // Derived rather than copied in by an effect, so the box is never seen empty before the copy.
+  const [edited, setEdited] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    if (template.data) setText(template.data.items.map((i) => i.name).join('\n'));
-  }, [template.data]);
   if (template.isLoading) return <Loading />;
   if (template.error) return <ErrorState error={template.error} retry={() => template.refetch()} />;
+  const text = edited ?? (template.data?.items ?? []).map((i) => i.name).join('\n');
   const items = checklistItems(text);
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -39,7 +41,8 @@ export function ChecklistPage() {
     try {
       const saved = (await serviceApi.put('/api/inspection-template/', { items })).data;
       queryClient.setQueryData(inspectionTemplateKey, saved);
-      toast.success('Checklist saved');
+      setEdited(null);
+      toast.success(t('inspections:checklist.saved'));
     } catch (error) {
       setProblem(
         error instanceof ApiError && error.fieldErrors[0] ? error.fieldErrors[0].message : errorMessage(error),
@@ -50,30 +53,25 @@ export function ChecklistPage() {
   };
   return (
     <>
-      <h1>Inspection checklist</h1>
-      <p>
-        What a technician checks on every car, in this order, one item a line (up to {MAX_TEMPLATE_ITEMS}). Orders
-        already inspected keep what was found.
-      </p>
-      <form onSubmit={save} noValidate aria-label="Inspection checklist" className="inspection-sheet">
-        <label htmlFor={id}>Items</label>
+      <h1>{t('inspections:checklist.title')}</h1>
+      <p>{t('inspections:checklist.intro', { max: MAX_TEMPLATE_ITEMS })}</p>
+      <form onSubmit={save} noValidate aria-label={t('inspections:checklist.form')} className="inspection-sheet">
+        <label htmlFor={id}>{t('inspections:checklist.items')}</label>
         <textarea
           id={id}
           rows={Math.min(24, Math.max(8, items.length + 2))}
           value={text}
           aria-describedby={`${id}-count`}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => setEdited(event.target.value)}
         />
-        <small id={`${id}-count`}>
-          {items.length} {items.length === 1 ? 'item' : 'items'}
-        </small>
+        <small id={`${id}-count`}>{t('inspections:checklist.count', { count: items.length })}</small>
         {problem && (
           <p role="alert" className="form-error">
             {problem}
           </p>
         )}
         <button type="submit" disabled={saving} aria-busy={saving || undefined}>
-          Save checklist
+          {t('inspections:checklist.save')}
         </button>
       </form>
     </>

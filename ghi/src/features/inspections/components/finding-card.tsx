@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { toast } from 'sonner';
 import { errorMessage } from '../../../lib/api-client';
+import { useTranslation } from '../../../lib/i18n';
 import { repairOrdersKey, useProposeFromItem } from '../api/inspection';
 import { photoProblem, photoSource, uploadPhoto } from '../api/upload-photo';
 import { needsWork } from '../conditions';
@@ -11,18 +12,21 @@ import { PhotoLightbox, photoAlt } from './photo-lightbox';
 
 /** The photos of one finding as thumbnails, each opening the lightbox. */
 export function PhotoStrip({ item }: { item: InspectionItem }) {
+  const { t } = useTranslation('inspections');
   const [shown, setShown] = useState<number | null>(null);
   if (item.photos.length === 0) return null;
   return (
     <>
-      <ul className="photo-strip" aria-label={`Photos of ${item.name}`}>
+      <ul className="photo-strip" aria-label={t('inspections:finding.photosOf', { name: item.name })}>
         {item.photos.map((photo, index) => (
           <li key={photo.id}>
             <button
               type="button"
               className="photo-thumb"
               onClick={() => setShown(index)}
-              aria-label={`Show ${photoAlt(item.name, index, item.photos.length)} larger`}
+              aria-label={t('inspections:finding.showLarger', {
+                photo: photoAlt(t, item.name, index, item.photos.length),
+              })}
             >
               <img
                 src={photoSource(photo.thumbnail_url)}
@@ -48,6 +52,7 @@ export function PhotoStrip({ item }: { item: InspectionItem }) {
 
 /** "Take photo": the phone's rear camera (or a picture from the files on a computer), uploaded at once. */
 function CameraButton({ orderId, item }: { orderId: number; item: InspectionItem }) {
+  const { t } = useTranslation('inspections');
   const queryClient = useQueryClient();
   const inputId = useId();
   const [progress, setProgress] = useState<number | null>(null);
@@ -61,7 +66,7 @@ function CameraButton({ orderId, item }: { orderId: number; item: InspectionItem
     try {
       await uploadPhoto(orderId, item.id, file, setProgress).done;
       await queryClient.invalidateQueries({ queryKey: repairOrdersKey });
-      toast.success(`Photo added to ${item.name}`);
+      toast.success(t('inspections:finding.photoAdded', { name: item.name }));
     } catch (error) {
       setProblem(errorMessage(error));
     } finally {
@@ -72,8 +77,12 @@ function CameraButton({ orderId, item }: { orderId: number; item: InspectionItem
   return (
     <div className="camera">
       <label htmlFor={inputId} className={`camera-button${busy ? ' busy' : ''}`} aria-disabled={busy || undefined}>
-        {busy ? 'Uploading…' : item.photos.length > 0 ? 'Take another photo' : 'Take photo'}
-        <span className="visually-hidden"> of {item.name}</span>
+        {busy
+          ? t('inspections:finding.uploading')
+          : item.photos.length > 0
+            ? t('inspections:finding.takeAnother')
+            : t('inspections:finding.takePhoto')}
+        <span className="visually-hidden"> {t('inspections:finding.ofItem', { name: item.name })}</span>
       </label>
       <input
         id={inputId}
@@ -90,7 +99,11 @@ function CameraButton({ orderId, item }: { orderId: number; item: InspectionItem
       />
       {busy && (
         <div className="upload-progress">
-          <progress value={Math.round(progress * 100)} max={100} aria-label={`Uploading the photo of ${item.name}`} />
+          <progress
+            value={Math.round(progress * 100)}
+            max={100}
+            aria-label={t('inspections:finding.uploadingPhotoOf', { name: item.name })}
+          />
           <span aria-hidden="true">{Math.round(progress * 100)}%</span>
         </div>
       )}
@@ -119,6 +132,7 @@ export function FindingCard({
   onEstimate: boolean;
   mayPropose: boolean;
 }) {
+  const { t } = useTranslation('inspections');
   const propose = useProposeFromItem(orderId);
   const [added, setAdded] = useState(false);
   const headingId = useId();
@@ -137,7 +151,7 @@ export function FindingCard({
           {needsWork(item.condition) &&
             (estimated ? (
               <p className="on-estimate" role="status">
-                On the estimate
+                {t('inspections:finding.onEstimate')}
               </p>
             ) : (
               <button
@@ -145,23 +159,25 @@ export function FindingCard({
                 className="secondary"
                 disabled={propose.isPending}
                 aria-busy={propose.isPending || undefined}
-                aria-label={`Add to estimate: ${item.name}`}
+                aria-label={t('inspections:finding.addToEstimateOf', { name: item.name })}
                 onClick={() =>
                   propose.mutate(item.id, {
                     onSuccess: () => {
                       setAdded(true);
-                      toast.success(`${item.name} is on the estimate as a proposed line`);
+                      toast.success(t('inspections:finding.proposed', { name: item.name }));
                     },
                     onError: (error) => toast.error(errorMessage(error)),
                   })
                 }
               >
-                Add to estimate
+                {t('inspections:finding.addToEstimate')}
               </button>
             ))}
         </div>
       )}
-      {!mayPropose && needsWork(item.condition) && estimated && <p className="on-estimate">On the estimate</p>}
+      {!mayPropose && needsWork(item.condition) && estimated && (
+        <p className="on-estimate">{t('inspections:finding.onEstimate')}</p>
+      )}
     </article>
   );
 }

@@ -11,10 +11,12 @@ import { toast } from 'sonner';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { ApiError, errorMessage, isMissingRecord } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
+import { formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useRepairOrder } from '../../repair-orders/api/get-repair-order';
 import { useInspectionTemplate } from '../api/get-inspection-template';
 import { useAddInspectionItem } from '../api/inspection';
-import { conditionLabels, conditionMeaning } from '../conditions';
+import { conditionColours, conditionLabels, conditionMeaning } from '../conditions';
 import { FindingCard } from './finding-card';
 
 /** An order whose findings can no longer change. */
@@ -30,6 +32,10 @@ export function lineFor(order: RepairOrder, item: InspectionItem): boolean {
  * is written once (findings are not edited), so nothing is sent until Save.
  */
 function RecordItem({ orderId, name, custom = false }: { orderId: number; name?: string; custom?: boolean }) {
+  const { t } = useTranslation('inspections');
+  const labels = conditionLabels(t);
+  const meanings = conditionMeaning(t);
+  const colours = conditionColours(t);
   const add = useAddInspectionItem(orderId);
   const ids = useId();
   const [condition, setCondition] = useState<InspectionCondition | null>(null);
@@ -39,12 +45,12 @@ function RecordItem({ orderId, name, custom = false }: { orderId: number; name?:
   const itemName = custom ? customName.trim() : (name ?? '');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!itemName) return setProblem('Name what you inspected');
-    if (!condition) return setProblem('Choose green, yellow or red');
+    if (!itemName) return setProblem(t('inspections:record.nameMissing'));
+    if (!condition) return setProblem(t('inspections:record.conditionMissing'));
     setProblem(null);
     try {
       await add.mutateAsync({ name: itemName, condition, note: note.trim() || undefined });
-      toast.success(`${itemName}: ${conditionLabels[condition].toLowerCase()}`);
+      toast.success(t('inspections:record.saved', { name: itemName, condition: labels[condition].toLowerCase() }));
       setCondition(null);
       setNote('');
       setCustomName('');
@@ -54,14 +60,14 @@ function RecordItem({ orderId, name, custom = false }: { orderId: number; name?:
       );
     }
   };
-  const legend = custom ? 'Something else you found' : itemName;
+  const legend = custom ? t('inspections:record.somethingElse') : itemName;
   return (
     <form className={`record-item${condition ? ` chosen ${condition}` : ''}`} onSubmit={submit} noValidate>
       <fieldset>
         <legend>{legend}</legend>
         {custom && (
           <>
-            <label htmlFor={`${ids}-name`}>What you inspected</label>
+            <label htmlFor={`${ids}-name`}>{t('inspections:record.whatInspected')}</label>
             <input
               id={`${ids}-name`}
               value={customName}
@@ -71,9 +77,13 @@ function RecordItem({ orderId, name, custom = false }: { orderId: number; name?:
             />
           </>
         )}
-        <div className="condition-choices" role="radiogroup" aria-label={`Condition of ${legend}`}>
+        <div
+          className="condition-choices"
+          role="radiogroup"
+          aria-label={t('inspections:record.conditionOf', { name: legend })}
+        >
           {inspectionConditions.map((c) => (
-            <label key={c} className={`condition-choice ${c}`} title={conditionMeaning[c]}>
+            <label key={c} className={`condition-choice ${c}`} title={meanings[c]}>
               <input
                 type="radio"
                 name={`${ids}-condition`}
@@ -81,14 +91,16 @@ function RecordItem({ orderId, name, custom = false }: { orderId: number; name?:
                 checked={condition === c}
                 onChange={() => setCondition(c)}
               />
-              <span>{conditionLabels[c]}</span>
-              <span className="visually-hidden"> ({c})</span>
+              <span>{labels[c]}</span>
+              <span className="visually-hidden"> ({colours[c]})</span>
             </label>
           ))}
         </div>
         {condition && (
           <>
-            <label htmlFor={`${ids}-note`}>Note {condition === 'green' ? '(optional)' : '(what you saw)'}</label>
+            <label htmlFor={`${ids}-note`}>
+              {condition === 'green' ? t('inspections:record.noteOptional') : t('inspections:record.noteWhatYouSaw')}
+            </label>
             <textarea
               id={`${ids}-note`}
               rows={2}
@@ -97,7 +109,7 @@ function RecordItem({ orderId, name, custom = false }: { orderId: number; name?:
               onChange={(event) => setNote(event.target.value)}
             />
             <button type="submit" disabled={add.isPending} aria-busy={add.isPending || undefined}>
-              Save {itemName || 'item'}
+              {itemName ? t('inspections:record.save', { name: itemName }) : t('inspections:record.saveItem')}
             </button>
           </>
         )}
@@ -112,17 +124,17 @@ function RecordItem({ orderId, name, custom = false }: { orderId: number; name?:
 }
 
 function Tally({ order, checklist }: { order: RepairOrder; checklist: string[] }) {
+  const { t } = useTranslation('inspections');
+  const labels = conditionLabels(t);
   const count = (c: InspectionCondition) => order.inspection.filter((i) => i.condition === c).length;
   const recorded = new Set(order.inspection.map((i) => i.name));
   const checked = checklist.filter((name) => recorded.has(name)).length;
   return (
     <p className="inspection-tally" aria-live="polite">
-      <strong>
-        {checked} of {checklist.length} checked
-      </strong>
+      <strong>{t('inspections:sheet.tally', { checked, total: checklist.length })}</strong>
       {inspectionConditions.map((c) => (
         <span key={c} className={`tally ${c}`}>
-          {count(c)} {conditionLabels[c].toLowerCase()}
+          {count(c)} {labels[c].toLowerCase()}
         </span>
       ))}
     </p>
@@ -135,6 +147,7 @@ function Tally({ order, checklist }: { order: RepairOrder; checklist: string[] }
  * button and, when yellow or red, "Add to estimate".
  */
 export function InspectionPage() {
+  const { t } = useTranslation('inspections');
   const rawId = useParams().id ?? '';
   const id = Number(rawId);
   const order = useRepairOrder(id);
@@ -143,12 +156,12 @@ export function InspectionPage() {
   const mayChangeChecklist = useCan('shop.settings');
   if (isMissingRecord(id, order.error)) {
     return (
-      <NotFound title="Repair order not found">
-        There is no repair order {rawId}. <Link to="/">Back to the start</Link>.
+      <NotFound title={t('inspections:sheet.notFound')}>
+        {t('inspections:sheet.noSuch', { id: rawId })} <Link to="/">{t('inspections:sheet.backToStart')}</Link>.
       </NotFound>
     );
   }
-  if (order.isLoading || template.isLoading) return <Loading label="Loading the inspection…" />;
+  if (order.isLoading || template.isLoading) return <Loading label={t('inspections:sheet.loading')} />;
   if (order.error || !order.data) return <ErrorState error={order.error} retry={() => order.refetch()} />;
   if (template.error || !template.data) return <ErrorState error={template.error} retry={() => template.refetch()} />;
   const o = order.data;
@@ -164,29 +177,27 @@ export function InspectionPage() {
       <nav aria-label="breadcrumb">
         <ul>
           <li>
-            <Link to={`/service/repair-orders/${o.id}`}>RO {o.id}</Link>
+            <Link to={`/service/repair-orders/${o.id}`}>{t('inspections:sheet.repairOrder', { id: o.id })}</Link>
           </li>
-          <li aria-current="page">Inspection</li>
+          <li aria-current="page">{t('inspections:sheet.inspection')}</li>
         </ul>
       </nav>
-      <h1>Inspection, RO {o.id}</h1>
+      <h1>{t('inspections:sheet.title', { id: o.id })}</h1>
       <p className="inspection-car">
-        {o.customer.name} · <code>{o.vin}</code> · {o.mileage.toLocaleString('en-US')} miles
+        {o.customer.name} · <code>{o.vin}</code> · {t('inspections:sheet.miles', { mileage: formatNumber(o.mileage) })}
       </p>
       {!writable && (
         <p className="muted" role="status">
-          {closedOrder(o)
-            ? 'This order is closed: its inspection can no longer change.'
-            : 'You may read this inspection.'}
+          {closedOrder(o) ? t('inspections:sheet.closed') : t('inspections:sheet.readOnly')}
         </p>
       )}
       <Tally order={o} checklist={checklist} />
       {mayChangeChecklist && (
         <p>
-          <Link to="/service/inspection-checklist">Change the shop’s checklist</Link>
+          <Link to="/service/inspection-checklist">{t('inspections:sheet.changeChecklist')}</Link>
         </p>
       )}
-      <ol className="inspection-list" aria-label="The shop's checklist">
+      <ol className="inspection-list" aria-label={t('inspections:sheet.checklist')}>
         {checklist.map((name) => {
           const found = o.inspection.filter((i) => i.name === name);
           return (
@@ -195,7 +206,7 @@ export function InspectionPage() {
               {found.length === 0 && writable && <RecordItem orderId={o.id} name={name} />}
               {found.length === 0 && !writable && (
                 <p className="finding unchecked">
-                  <strong>{name}</strong> <span className="muted">not checked</span>
+                  <strong>{name}</strong> <span className="muted">{t('inspections:sheet.notChecked')}</span>
                 </p>
               )}
             </li>
@@ -204,14 +215,14 @@ export function InspectionPage() {
       </ol>
       {(others.length > 0 || writable) && (
         <section aria-labelledby="other-findings">
-          <h2 id="other-findings">Other findings</h2>
+          <h2 id="other-findings">{t('inspections:sheet.otherFindings')}</h2>
           {others.map(card)}
           {writable && <RecordItem orderId={o.id} custom />}
         </section>
       )}
       <p>
         <Link to={`/service/repair-orders/${o.id}`} role="button" className="secondary outline">
-          Back to RO {o.id}
+          {t('inspections:sheet.back', { id: o.id })}
         </Link>
       </p>
     </div>

@@ -2,6 +2,7 @@ import '../inspections.css';
 import { inspectionConditions } from '@carcar/common/contract/inspections';
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
 import { Link } from 'react-router-dom';
+import { useTranslation } from '../../../lib/i18n';
 import { conditionLabels } from '../conditions';
 import { ConditionChip } from './condition-chip';
 import { PhotoStrip } from './finding-card';
@@ -11,6 +12,8 @@ import { PhotoStrip } from './finding-card';
  * notes and photos) and the way to the full sheet.
  */
 export function InspectionSummary({ order }: { order: RepairOrder }) {
+  const { t } = useTranslation('inspections');
+  const labels = conditionLabels(t);
   const attention = order.inspection
     .filter((i) => i.condition !== 'green')
     // Red first: what the customer should hear about first.
@@ -19,20 +22,20 @@ export function InspectionSummary({ order }: { order: RepairOrder }) {
   return (
     <section aria-labelledby="inspection-heading" className="inspection-summary">
       <div className="page-heading">
-        <h2 id="inspection-heading">Inspection</h2>
+        <h2 id="inspection-heading">{t('inspections:summary.heading')}</h2>
         <Link to={`/service/repair-orders/${order.id}/inspection`} role="button" className="secondary outline">
-          {order.inspection.length === 0 ? 'Start the inspection' : 'Open the inspection sheet'}
+          {order.inspection.length === 0 ? t('inspections:summary.start') : t('inspections:summary.open')}
         </Link>
       </div>
       {order.inspection.length === 0 ? (
-        <p className="empty">Nothing inspected yet.</p>
+        <p className="empty">{t('inspections:summary.empty')}</p>
       ) : (
         <>
           <p className="inspection-tally">
-            <strong>{order.inspection.length} checked</strong>
+            <strong>{t('inspections:summary.checked', { count: order.inspection.length })}</strong>
             {inspectionConditions.map((c) => (
               <span key={c} className={`tally ${c}`}>
-                {count(c)} {conditionLabels[c].toLowerCase()}
+                {count(c)} {labels[c].toLowerCase()}
               </span>
             ))}
           </p>

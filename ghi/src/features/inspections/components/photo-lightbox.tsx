@@ -1,5 +1,7 @@
 import type { InspectionPhoto } from '@carcar/common/contract/inspections';
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from '../../../lib/i18n';
 import { photoSource } from '../api/upload-photo';
 
 interface PhotoLightboxProps {
@@ -12,8 +14,8 @@ interface PhotoLightboxProps {
   onClose: () => void;
 }
 
-export const photoAlt = (itemName: string, index: number, count: number) =>
-  `${itemName}: photo ${index + 1} of ${count}`;
+export const photoAlt = (t: TFunction, itemName: string, index: number, count: number) =>
+  t('inspections:lightbox.alt', { name: itemName, number: index + 1, total: count });
 
 /**
  * One photo large, in a native modal <dialog>: the browser keeps focus inside it and the page
@@ -21,6 +23,7 @@ export const photoAlt = (itemName: string, index: number, count: number) =>
  * Arrow keys (and the buttons) step through the finding's photos.
  */
 export function PhotoLightbox({ itemName, photos, index, onIndex, onClose }: PhotoLightboxProps) {
+  const { t } = useTranslation('inspections');
   const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const opener = useRef<Element | null>(null);
@@ -70,25 +73,28 @@ export function PhotoLightbox({ itemName, photos, index, onIndex, onClose }: Pho
         <article>
           <header className="lightbox-bar">
             <h2 id={titleId}>
-              {itemName} <span className="muted">({`${index + 1} of ${photos.length}`})</span>
+              {itemName}{' '}
+              <span className="muted">
+                ({t('inspections:lightbox.position', { number: index + 1, total: photos.length })})
+              </span>
             </h2>
             <button ref={closeButton} type="button" className="secondary" onClick={onClose}>
-              Close
+              {t('inspections:lightbox.close')}
             </button>
           </header>
           <img
             src={photoSource(photo.url)}
-            alt={photoAlt(itemName, index, photos.length)}
+            alt={photoAlt(t, itemName, index, photos.length)}
             width={photo.width}
             height={photo.height}
           />
           {photos.length > 1 && (
             <div className="lightbox-steps">
               <button type="button" className="secondary outline" onClick={() => step(-1)}>
-                Previous photo
+                {t('inspections:lightbox.previous')}
               </button>
               <button type="button" className="secondary outline" onClick={() => step(1)}>
-                Next photo
+                {t('inspections:lightbox.next')}
               </button>
             </div>
           )}
