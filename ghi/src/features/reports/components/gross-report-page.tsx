@@ -1,9 +1,11 @@
 import '../reports.css';
 import type { GrossByDealRow, GrossBySalespersonRow } from '@carcar/common/contract/reports';
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import { type Column, DataTable } from '../../../components/data-table';
 import { VinLink } from '../../../components/vin-link';
 import { formatDateTime, formatMoney } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { salePath } from '../../../lib/paths';
 import {
   downloadGrossByDeal,
@@ -15,94 +17,128 @@ import { formatCount, monthLabel } from './labels';
 import { ReportRangeForm, useReportRange } from './report-range';
 import { ReportSection } from './report-section';
 
-const gross = (value: number | null) => (value === null ? 'cost unknown' : formatMoney(value));
+const gross = (t: TFunction, value: number | null) =>
+  value === null ? t('reports:gross.costUnknown') : formatMoney(value);
 
-const personColumns: Column<GrossBySalespersonRow>[] = [
-  { key: 'month', header: 'Month', cell: (row) => monthLabel(row.month), sortValue: (row) => row.month },
+const personColumns = (t: TFunction): Column<GrossBySalespersonRow>[] => [
+  {
+    key: 'month',
+    header: t('reports:gross.month'),
+    cell: (row) => monthLabel(row.month),
+    sortValue: (row) => row.month,
+  },
   {
     key: 'salesperson',
-    header: 'Salesperson',
+    header: t('reports:gross.salesperson'),
     cell: (row) => `${row.salesperson} (${row.employee_id})`,
     sortValue: (row) => row.salesperson,
   },
-  { key: 'deals', header: 'Deals', cell: (row) => formatCount(row.deals), sortValue: (row) => row.deals },
-  { key: 'revenue', header: 'Revenue', cell: (row) => formatMoney(row.revenue), sortValue: (row) => row.revenue },
+  {
+    key: 'deals',
+    header: t('reports:gross.deals'),
+    cell: (row) => formatCount(row.deals),
+    sortValue: (row) => row.deals,
+  },
+  {
+    key: 'revenue',
+    header: t('reports:gross.revenue'),
+    cell: (row) => formatMoney(row.revenue),
+    sortValue: (row) => row.revenue,
+  },
   {
     key: 'gross',
-    header: 'Front gross',
+    header: t('reports:gross.frontGross'),
     cell: (row) =>
-      `${formatMoney(row.front_gross)}${row.deals_without_cost > 0 ? ` (${row.deals_without_cost} without a cost)` : ''}`,
+      `${formatMoney(row.front_gross)}${row.deals_without_cost > 0 ? t('reports:gross.withoutCost', { count: row.deals_without_cost, formatted: formatCount(row.deals_without_cost) }) : ''}`,
     sortValue: (row) => row.front_gross,
   },
   {
     key: 'average',
-    header: 'Average per deal',
-    cell: (row) => gross(row.average_front_gross),
+    header: t('reports:gross.averagePerDeal'),
+    cell: (row) => gross(t, row.average_front_gross),
     sortValue: (row) => row.average_front_gross ?? -1,
   },
 ];
 
-const dealColumns: Column<GrossByDealRow>[] = [
+const dealColumns = (t: TFunction): Column<GrossByDealRow>[] => [
   {
     key: 'sale',
-    header: 'Sale',
-    cell: (row) => <Link to={salePath(row.sale_id)}>Sale {row.sale_id}</Link>,
+    header: t('reports:gross.sale'),
+    cell: (row) => <Link to={salePath(row.sale_id)}>{t('reports:gross.saleNumber', { id: row.sale_id })}</Link>,
     sortValue: (row) => row.sale_id,
   },
-  { key: 'date', header: 'Date', cell: (row) => formatDateTime(row.sold_at), sortValue: (row) => row.sold_at },
-  { key: 'salesperson', header: 'Salesperson', cell: (row) => row.salesperson, sortValue: (row) => row.salesperson },
-  { key: 'vin', header: 'Car', cell: (row) => <VinLink vin={row.vin} />, sortValue: (row) => row.vin },
-  { key: 'price', header: 'Price', cell: (row) => formatMoney(row.price), sortValue: (row) => row.price },
-  { key: 'cost', header: 'Cost', cell: (row) => gross(row.cost), sortValue: (row) => row.cost ?? -1 },
+  {
+    key: 'date',
+    header: t('reports:gross.date'),
+    cell: (row) => formatDateTime(row.sold_at),
+    sortValue: (row) => row.sold_at,
+  },
+  {
+    key: 'salesperson',
+    header: t('reports:gross.salesperson'),
+    cell: (row) => row.salesperson,
+    sortValue: (row) => row.salesperson,
+  },
+  { key: 'vin', header: t('reports:gross.car'), cell: (row) => <VinLink vin={row.vin} />, sortValue: (row) => row.vin },
+  {
+    key: 'price',
+    header: t('reports:gross.price'),
+    cell: (row) => formatMoney(row.price),
+    sortValue: (row) => row.price,
+  },
+  {
+    key: 'cost',
+    header: t('reports:gross.cost'),
+    cell: (row) => gross(t, row.cost),
+    sortValue: (row) => row.cost ?? -1,
+  },
   {
     key: 'gross',
-    header: 'Front gross',
-    cell: (row) => gross(row.front_gross),
+    header: t('reports:gross.frontGross'),
+    cell: (row) => gross(t, row.front_gross),
     sortValue: (row) => row.front_gross ?? Number.NEGATIVE_INFINITY,
   },
 ];
 
 /** Managers: front gross (price − the car's cost) per salesperson and month, and per deal. */
 export function GrossReportPage() {
+  const { t } = useTranslation();
   const dates = useReportRange();
   const { range, problem } = dates;
   const byPerson = useGrossBySalesperson(range, !problem);
   const byDeal = useGrossByDeal(range, !problem);
   return (
     <>
-      <h1>Front gross</h1>
-      <ReportRangeForm
-        {...dates}
-        hint="Days of the sale, both included. Voided sales are left out; a deal whose car's cost is unknown has no gross."
-      />
+      <h1>{t('reports:gross.title')}</h1>
+      <ReportRangeForm {...dates} hint={t('reports:gross.hint')} />
       <ReportSection
         id="gross-by-salesperson"
-        title="Gross by salesperson and month"
+        title={t('reports:gross.bySalesperson')}
         download={() => downloadGrossBySalesperson(range)}
       >
         <DataTable
-          caption="Front gross by salesperson and month"
+          caption={t('reports:gross.bySalespersonCaption')}
           rows={byPerson.data}
           isLoading={byPerson.isLoading}
           error={byPerson.error}
           retry={() => byPerson.refetch()}
           rowKey={(row) => `${row.month}-${row.salesperson_id}`}
-          columns={personColumns}
-          empty={problem ?? 'No deals in this range.'}
+          columns={personColumns(t)}
+          empty={problem ?? t('reports:gross.empty')}
           pageSize={100}
         />
       </ReportSection>
-      <ReportSection id="gross-by-deal" title="Gross per deal" download={() => downloadGrossByDeal(range)}>
+      <ReportSection id="gross-by-deal" title={t('reports:gross.perDeal')} download={() => downloadGrossByDeal(range)}>
         <DataTable
-          caption="Front gross per deal"
+          caption={t('reports:gross.perDealCaption')}
           rows={byDeal.data}
           isLoading={byDeal.isLoading}
           error={byDeal.error}
           retry={() => byDeal.refetch()}
           rowKey={(row) => row.sale_id}
-          columns={dealColumns}
+          columns={dealColumns(t)}
           searchText={(row) => `${row.sale_id} ${row.salesperson} ${row.vin}`}
-          empty={problem ?? 'No deals in this range.'}
+          empty={problem ?? t('reports:gross.empty')}
           pageSize={50}
         />
       </ReportSection>
