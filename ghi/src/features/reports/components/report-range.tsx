@@ -27,11 +27,21 @@ export function useReportRange({
   const [params, setParams] = useSearchParams();
   const fallback = open ? { from: '', to: '' } : defaults(localToday());
   const range: DateRange = { from: params.get('from') ?? fallback.from, to: params.get('to') ?? fallback.to };
-  // The API's own rule and sentence, checked before asking.
+  // The API's own rule, checked before asking; its sentence (English, as the API answers) said in the
+  // user's language.
   const checked = reportRangeQuery.safeParse(
     Object.fromEntries(Object.entries(range).filter(([, value]) => value !== '')),
   );
-  const problem = checked.success ? null : (checked.error.issues[0]?.message ?? t('reports:range.check'));
+  const issue = checked.success ? undefined : checked.error.issues[0];
+  const problem = checked.success
+    ? null
+    : issue?.code === 'invalid_format'
+      ? t('reports:range.badDate')
+      : issue?.code === 'custom'
+        ? range.from > range.to
+          ? t('reports:range.order')
+          : t('reports:range.tooLong')
+        : t('reports:range.check');
   const change = (key: keyof DateRange, value: string) => {
     const next = new URLSearchParams(params);
     next.set(key, value);
