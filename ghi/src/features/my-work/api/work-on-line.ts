@@ -1,6 +1,7 @@
 import type { RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, serviceApi } from '../../../lib/api-client';
+import { i18n } from '../../../lib/i18n';
 
 export type LineWork = 'on' | 'off' | 'done';
 
@@ -33,7 +34,7 @@ export function useWorkOnLine() {
       );
       if (res.status === 409) {
         const body = res.data as { message?: string; line?: number };
-        const message = body.message ?? 'The clock could not be changed.';
+        const message = body.message ?? i18n.t('myWork:repairWork.clockUnchanged');
         throw typeof body.line === 'number'
           ? new ClockRunningElsewhere(message, body.line)
           : new ApiError(message, 409);

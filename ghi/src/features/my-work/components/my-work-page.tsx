@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
 import { type User, useCurrentUser } from '../../../lib/auth';
+import { useTranslation } from '../../../lib/i18n';
 import { carPath } from '../../../lib/paths';
 import { useAppointmentPage } from '../../service/api/get-appointment-page';
 import { useUpdateAppointmentStatus } from '../../service/api/update-appointment-status';
@@ -17,6 +18,7 @@ const endOf = (a: Appointment) => new Date(new Date(a.date_time).getTime() + a.d
 
 /** Finish, asked once more: a finished job is the car's service history and cannot be undone. */
 function FinishButton({ appointment, user }: { appointment: Appointment; user: User }) {
+  const { t } = useTranslation('myWork');
   const update = useUpdateAppointmentStatus();
   const [asking, setAsking] = useState(false);
   if (appointment.status !== 'created' || !allowsOwn(user, 'appointments.finish', appointment.technician.id)) {
@@ -25,20 +27,23 @@ function FinishButton({ appointment, user }: { appointment: Appointment; user: U
   return (
     <>
       <button type="button" onClick={() => setAsking(true)} disabled={update.isPending}>
-        Finish…
+        {t('myWork:finish.button')}
       </button>
       <ConfirmDialog
         open={asking}
-        title="Finish this job?"
-        confirmLabel="Finish job"
-        cancelLabel="Not yet"
+        title={t('myWork:finish.title')}
+        confirmLabel={t('myWork:finish.confirm')}
+        cancelLabel={t('myWork:finish.notYet')}
         destructive={false}
         onConfirm={() => update.mutateAsync({ id: appointment.id, action: 'finish' })}
         onClose={() => setAsking(false)}
       >
         <p>
-          {appointment.reason} for {appointment.customer}, {formatWhen(appointment.date_time)}, is done. It goes into
-          the car’s service history and cannot be undone.
+          {t('myWork:finish.body', {
+            reason: appointment.reason,
+            customer: appointment.customer,
+            when: formatWhen(appointment.date_time),
+          })}
         </p>
       </ConfirmDialog>
     </>
@@ -56,6 +61,7 @@ function Job({
   showDay: boolean;
   now: number;
 }) {
+  const { t } = useTranslation('myWork');
   const late = a.status === 'created' && new Date(endOf(a)).getTime() < now;
   return (
     <li className={`job job-${a.status}${late ? ' job-late' : ''}`} aria-labelledby={`job-${a.id}`}>
@@ -64,20 +70,25 @@ function Job({
           {showDay && `${formatDay(a.date_time)}, `}
           {formatTime(a.date_time)}–{formatTime(endOf(a))}
         </time>
-        {a.status === 'finished' && <span className="badge finished">Finished</span>}
-        {a.status === 'canceled' && <span className="badge canceled">Canceled</span>}
-        {late && <span className="badge overdue">Not finished</span>}
-        {a.vip && <span className="badge vip">VIP</span>}
+        {a.status === 'finished' && <span className="badge finished">{t('myWork:status.finished')}</span>}
+        {a.status === 'canceled' && <span className="badge canceled">{t('myWork:status.canceled')}</span>}
+        {late && <span className="badge overdue">{t('myWork:status.late')}</span>}
+        {a.vip && <span className="badge vip">{t('myWork:status.vip')}</span>}
       </p>
       <p className="job-what">
-        <strong>{a.reason}</strong> for {a.customer}
+        <strong>{a.reason}</strong> {t('myWork:job.forCustomer', { customer: a.customer })}
       </p>
       <p>
         <code>{a.vin}</code>
       </p>
       <div className="job-actions">
-        <Link to={carPath(a.vin)} role="button" className="secondary outline" aria-label={`Car history of ${a.vin}`}>
-          Car history
+        <Link
+          to={carPath(a.vin)}
+          role="button"
+          className="secondary outline"
+          aria-label={t('myWork:job.carHistoryOf', { vin: a.vin })}
+        >
+          {t('myWork:job.carHistory')}
         </Link>
         <FinishButton appointment={a} user={user} />
       </div>
@@ -86,6 +97,7 @@ function Job({
 }
 
 function JobList({
+  id,
   title,
   jobs,
   empty,
@@ -93,6 +105,8 @@ function JobList({
   showDay,
   now,
 }: {
+  /** The section's own id, whatever the language of its title. */
+  id: string;
   title: string;
   jobs: Appointment[];
   empty?: string;
@@ -101,7 +115,6 @@ function JobList({
   now: number;
 }) {
   if (jobs.length === 0 && !empty) return null;
-  const id = `my-work-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>
@@ -121,12 +134,13 @@ function JobList({
 }
 
 function Schedule({ user, technicianId }: { user: User; technicianId: number }) {
+  const { t } = useTranslation('myWork');
   const today = dealershipToday();
   // Today as it stands (done jobs too), and every job still open: late ones from earlier days and
   // the ones to come. Both in time order.
   const day = useAppointmentPage([], { technician: technicianId, date: today, sort: 'date_time', limit: 200 });
   const open = useAppointmentPage(['created'], { technician: technicianId, sort: 'date_time', limit: 200 });
-  if (day.isLoading || open.isLoading) return <Loading label="Loading your appointments…" />;
+  if (day.isLoading || open.isLoading) return <Loading label={t('myWork:schedule.loading')} />;
   const error = day.error ?? open.error;
   if (error) {
     return (
@@ -146,19 +160,28 @@ function Schedule({ user, technicianId }: { user: User; technicianId: number }) 
   const todays = day.data?.appointments ?? [];
   return (
     <>
-      <JobList title="Still open from earlier days" jobs={earlier} user={user} showDay now={now} />
       <JobList
-        title="Today"
+        id="my-work-still-open-from-earlier-days"
+        title={t('myWork:schedule.earlier')}
+        jobs={earlier}
+        user={user}
+        showDay
+        now={now}
+      />
+      <JobList
+        id="my-work-today"
+        title={t('myWork:schedule.today')}
         jobs={todays}
-        empty="Nothing booked for you today."
+        empty={t('myWork:schedule.todayEmpty')}
         user={user}
         showDay={false}
         now={now}
       />
       <JobList
-        title="Coming up"
+        id="my-work-coming-up"
+        title={t('myWork:schedule.upcoming')}
         jobs={upcoming}
-        empty="Nothing booked for you after today."
+        empty={t('myWork:schedule.upcomingEmpty')}
         user={user}
         showDay
         now={now}
@@ -173,20 +196,20 @@ function Schedule({ user, technicianId }: { user: User; technicianId: number }) 
  * nothing to show but how to get it.
  */
 export function MyWorkPage() {
+  const { t } = useTranslation('myWork');
   const user = useCurrentUser();
   if (!user) return null;
   return (
     <div className="my-work">
       <div className="page-heading">
-        <h1>My work</h1>
+        <h1>{t('myWork:page.title')}</h1>
         <p className="muted">
           {user.name} · {formatDay(new Date().toISOString())}
         </p>
       </div>
       {user.technician_id === null ? (
         <p role="status" className="form-error">
-          Your account is not linked to a technician; ask an administrator to link it, and your appointments will show
-          here.
+          {t('myWork:page.notLinked')}
         </p>
       ) : (
         <>
@@ -195,7 +218,7 @@ export function MyWorkPage() {
         </>
       )}
       <p>
-        <Link to="/service/appointments">The whole service board</Link>
+        <Link to="/service/appointments">{t('myWork:page.wholeBoard')}</Link>
       </p>
     </div>
   );

@@ -1,10 +1,13 @@
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
+import type { TFunction } from 'i18next';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError, errorMessage } from '../../../lib/api-client';
+import { formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { useMyRepairOrders } from '../api/get-my-repair-orders';
 import { ClockRunningElsewhere, type LineWork, useWorkOnLine } from '../api/work-on-line';
 
@@ -13,7 +16,7 @@ interface Job {
   line: RepairOrderLine;
 }
 
-const hours = (h: number | null) => `${(h ?? 0).toLocaleString('en-US', { maximumFractionDigits: 2 })} h`;
+const hours = (t: TFunction, h: number | null) => t('myWork:line.hours', { hours: formatNumber(h ?? 0) });
 
 /** Orders still in the workshop: not yet invoiced, not void. */
 const inWorkshop = (order: RepairOrder) =>
@@ -54,10 +57,11 @@ function JobCard({
   busy: boolean;
   onWork: (work: LineWork) => Promise<void>;
 }) {
+  const { t } = useTranslation('myWork');
   const { order, line } = job;
   const [asking, setAsking] = useState(false);
   const done = line.status === 'done';
-  const label = `${line.description}, RO ${order.id}`;
+  const label = t('myWork:line.label', { description: line.description, id: order.id });
   return (
     <li
       className={`job ${done ? 'job-finished' : ''} ${running ? 'job-running' : ''}`}
@@ -66,23 +70,22 @@ function JobCard({
     >
       <p className="job-time" id={`line-${line.id}`}>
         {line.description}
-        {done && <span className="badge finished">Done</span>}
-        {running && <span className="badge clock-running">On the clock</span>}
+        {done && <span className="badge finished">{t('myWork:line.done')}</span>}
+        {running && <span className="badge clock-running">{t('myWork:line.onTheClock')}</span>}
       </p>
       <p className="job-what">
-        <Link to={`/service/repair-orders/${order.id}`}>RO {order.id}</Link> for {order.customer.name}
+        <Link to={`/service/repair-orders/${order.id}`}>{t('myWork:line.repairOrder', { id: order.id })}</Link>{' '}
+        {t('myWork:line.forCustomer', { customer: order.customer.name })}
       </p>
       <p>
         <Link to={`/service/repair-orders/${order.id}/inspection`} className="job-inspection">
-          Inspection ({order.inspection.length} checked)
+          {t('myWork:line.inspection', { count: order.inspection.length })}
         </Link>
       </p>
       <p>
         <code>{order.vin}</code>
       </p>
-      <p>
-        Billed {hours(line.hours)} · clocked {hours(line.clocked_hours)}
-      </p>
+      <p>{t('myWork:line.billed', { billed: hours(t, line.hours), clocked: hours(t, line.clocked_hours) })}</p>
       {!done && (
         <div className="job-actions">
           {running ? (
@@ -91,19 +94,19 @@ function JobCard({
               className="secondary"
               disabled={busy}
               onClick={() => void onWork('off')}
-              aria-label={`Clock off ${label}`}
+              aria-label={t('myWork:line.clockOffLabel', { line: label })}
             >
-              Clock off
+              {t('myWork:line.clockOff')}
             </button>
           ) : (
             <button
               type="button"
               disabled={busy}
               onClick={() => void onWork('on')}
-              aria-label={`Clock on ${label}`}
+              aria-label={t('myWork:line.clockOnLabel', { line: label })}
               aria-describedby={otherRunning ? `line-${line.id}-other` : undefined}
             >
-              Clock on
+              {t('myWork:line.clockOn')}
             </button>
           )}
           <button
@@ -111,29 +114,34 @@ function JobCard({
             className="secondary outline"
             disabled={busy}
             onClick={() => setAsking(true)}
-            aria-label={`Done: ${label}`}
+            aria-label={t('myWork:line.markDoneLabel', { line: label })}
           >
-            Done…
+            {t('myWork:line.markDone')}
           </button>
           {otherRunning && !running && (
             <small id={`line-${line.id}-other`} className="muted job-hint">
-              Your clock runs on another line: clock off there first, one clock runs at a time.
+              {t('myWork:line.otherRunning')}
             </small>
           )}
         </div>
       )}
       <ConfirmDialog
         open={asking}
-        title="Mark this line done?"
-        confirmLabel="Mark done"
-        cancelLabel="Not yet"
+        title={t('myWork:line.doneTitle')}
+        confirmLabel={t('myWork:line.doneConfirm')}
+        cancelLabel={t('myWork:line.notYet')}
         destructive={false}
         onConfirm={() => onWork('done')}
         onClose={() => setAsking(false)}
       >
         <p>
-          {line.description} on RO {order.id} ({order.customer.name}) is finished
-          {running ? '; its clock stops' : ''}. The advisor can then invoice it.
+          {running
+            ? t('myWork:line.doneBodyRunning', {
+                description: line.description,
+                id: order.id,
+                customer: order.customer.name,
+              })
+            : t('myWork:line.doneBody', { description: line.description, id: order.id, customer: order.customer.name })}
         </p>
       </ConfirmDialog>
     </li>
@@ -145,10 +153,11 @@ function JobCard({
  * and Done, and the one clock that runs shown above them.
  */
 export function RepairWork({ technicianId }: { technicianId: number }) {
+  const { t } = useTranslation('myWork');
   const orders = useMyRepairOrders(technicianId);
   const work = useWorkOnLine();
   const [runningLine, setRunningLine] = useRunningLine(technicianId);
-  if (orders.isLoading) return <Loading label="Loading your repair-order work…" />;
+  if (orders.isLoading) return <Loading label={t('myWork:repairWork.loading')} />;
   if (orders.error) return <ErrorState error={orders.error} retry={() => orders.refetch()} />;
   const jobs: Job[] = (orders.data ?? [])
     .filter(inWorkshop)
@@ -163,12 +172,13 @@ export function RepairWork({ technicianId }: { technicianId: number }) {
       () => {
         if (action === 'on') setRunningLine(job.line.id);
         else if (runningLine === job.line.id) setRunningLine(null);
+        const description = job.line.description;
         toast.success(
           action === 'on'
-            ? `Clocked on ${job.line.description}`
+            ? t('myWork:repairWork.clockedOn', { description })
             : action === 'off'
-              ? `Clocked off ${job.line.description}`
-              : `${job.line.description} done`,
+              ? t('myWork:repairWork.clockedOff', { description })
+              : t('myWork:repairWork.done', { description }),
         );
       },
       (error: unknown) => {
@@ -184,16 +194,21 @@ export function RepairWork({ technicianId }: { technicianId: number }) {
   return (
     <section aria-labelledby="repair-work-heading">
       <h2 id="repair-work-heading">
-        Repair-order work {todo.length > 0 && <span className="muted">({todo.length} to do)</span>}
+        {t('myWork:repairWork.heading')}{' '}
+        {todo.length > 0 && <span className="muted">{t('myWork:repairWork.toDo', { count: todo.length })}</span>}
       </h2>
       {runningJob && (
         <p className="clock-banner" role="status">
-          <strong>On the clock:</strong> {runningJob.line.description}, RO {runningJob.order.id} (
-          {hours(runningJob.line.clocked_hours)} so far)
+          <strong>{t('myWork:repairWork.onTheClock')}</strong>{' '}
+          {t('myWork:repairWork.running', {
+            description: runningJob.line.description,
+            id: runningJob.order.id,
+            hours: hours(t, runningJob.line.clocked_hours),
+          })}
         </p>
       )}
       {jobs.length === 0 ? (
-        <p className="empty">No approved repair-order work for you right now.</p>
+        <p className="empty">{t('myWork:repairWork.empty')}</p>
       ) : (
         <ol className="my-work-list">
           {[...todo, ...done].map((job) => (
