@@ -1,10 +1,13 @@
 import './audit-list.css';
 import { entryKey, type SourcedEntry } from '../lib/audit-trail';
 import { type AuditSentence, describeEntry, type NameBook } from '../lib/audit-words';
+import { useTranslation } from '../lib/i18n';
 import { formatWhen } from '../lib/time-zone';
 import { VinLink } from './vin-link';
 
 function Entry({ entry, names, showVin }: { entry: SourcedEntry; names: NameBook; showVin: boolean }) {
+  // The sentence is made in the language shown: the hook renders it again when the language changes.
+  const { t } = useTranslation();
   const words: AuditSentence = describeEntry(entry, names);
   return (
     <li data-testid="audit-entry" data-action={entry.action} data-entity={entry.entity}>
@@ -16,7 +19,7 @@ function Entry({ entry, names, showVin }: { entry: SourcedEntry; names: NameBook
         </p>
         {showVin && entry.vin && (
           <p className="audit-vin">
-            Car <VinLink vin={entry.vin} />
+            {t('audit:list.car')} <VinLink vin={entry.vin} />
           </p>
         )}
       </div>

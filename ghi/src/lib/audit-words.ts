@@ -1,10 +1,14 @@
 import type { AuditActor, AuditEntry } from '@carcar/common/contract/audit';
-import { isRole, roleLabels } from '@carcar/common/contract/permissions';
+import { isRole } from '@carcar/common/contract/permissions';
+import { roleLabel } from '../components/role-label';
+import { formatMoney } from './format';
+import { i18n } from './i18n';
 import { formatWhen } from './time-zone';
 
 // The audit trail in plain words: one sentence per entry, as staff would say it ("Max Manager
 // voided the sale: customer changed mind"). Pure: the names of the people an entry points at by id
-// come from what the page already loaded, and an unknown id is said as "#id".
+// come from what the page already loaded, and an unknown id is said as "#id". The words are the
+// `audit` catalogue's, in the language shown when a sentence is made (each render asks again).
 
 /** Names of the records an entry may point at by id, from data the page already has. */
 export interface NameBook {
@@ -26,20 +30,14 @@ export interface AuditSentence {
 }
 
 /** The services' own work, said as what it is: sales-api's only writes to others are its outbox's. */
-const serviceNames: Record<string, string> = {
-  'sales-api': 'sales-api (outbox)',
-  'service-api': 'service-api',
-  'inventory-api': 'inventory-api',
-};
-
 export function actorName(actor: AuditActor): string {
-  if ('service' in actor) return serviceNames[actor.service] ?? actor.service;
-  return actor.kind === 'token' ? `${actor.name} (API token)` : actor.name;
+  if ('service' in actor) return actor.service === 'sales-api' ? i18n.t('audit:actor.outbox') : actor.service;
+  return actor.kind === 'token' ? i18n.t('audit:actor.token', { name: actor.name }) : actor.name;
 }
 
 export function actorRole(actor: AuditActor): string {
-  if ('service' in actor) return 'Automatic';
-  return isRole(actor.role) ? roleLabels[actor.role] : String(actor.role);
+  if ('service' in actor) return i18n.t('audit:actor.automatic');
+  return isRole(actor.role) ? roleLabel(i18n.t, actor.role) : String(actor.role);
 }
 
 /** The id the API filters on (`?actor=`): a person's or token's id, or a service's name. */
@@ -47,30 +45,56 @@ export function actorKey(actor: AuditActor): string {
   return 'service' in actor ? actor.service : actor.id;
 }
 
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
-/** Field names (DB columns) as words. */
-const fieldWords: Record<string, string> = {
-  vin: 'VIN',
-  model_id: 'model',
-  manufacturer_id: 'manufacturer',
-  picture_url: 'picture',
-  date_time: 'date and time',
-  duration_minutes: 'length',
-  technician_id: 'technician',
-  salesperson_id: 'salesperson',
-  customer_id: 'customer',
-  automobile_vin: 'car',
-  employee_id: 'employee ID',
-  phone_number: 'phone number',
-  cancel_reason: 'cancel reason',
-  void_reason: 'void reason',
-  voided_at: 'voided date',
-  first_name: 'first name',
-  last_name: 'last name',
+/** Field names (DB columns) as words; a column newer than this app is said as its name. */
+const fieldWords: Record<string, () => string> = {
+  vin: () => i18n.t('audit:field.vin'),
+  model_id: () => i18n.t('audit:field.model'),
+  manufacturer_id: () => i18n.t('audit:field.manufacturer'),
+  picture_url: () => i18n.t('audit:field.picture'),
+  date_time: () => i18n.t('audit:field.dateTime'),
+  duration_minutes: () => i18n.t('audit:field.length'),
+  technician_id: () => i18n.t('audit:field.technician'),
+  salesperson_id: () => i18n.t('audit:field.salesperson'),
+  customer_id: () => i18n.t('audit:field.customerId'),
+  automobile_vin: () => i18n.t('audit:field.car'),
+  employee_id: () => i18n.t('audit:field.employeeId'),
+  phone_number: () => i18n.t('audit:field.phoneNumber'),
+  cancel_reason: () => i18n.t('audit:field.cancelReason'),
+  void_reason: () => i18n.t('audit:field.voidReason'),
+  voided_at: () => i18n.t('audit:field.voidedDate'),
+  first_name: () => i18n.t('audit:field.firstName'),
+  last_name: () => i18n.t('audit:field.lastName'),
+  color: () => i18n.t('audit:field.color'),
+  year: () => i18n.t('audit:field.year'),
+  name: () => i18n.t('audit:field.name'),
+  address: () => i18n.t('audit:field.address'),
+  price: () => i18n.t('audit:field.price'),
+  reason: () => i18n.t('audit:field.reason'),
+  status: () => i18n.t('audit:field.status'),
+  sold: () => i18n.t('audit:field.sold'),
+  active: () => i18n.t('audit:field.active'),
+  vip: () => i18n.t('audit:field.vip'),
+  customer: () => i18n.t('audit:field.customer'),
+  email: () => i18n.t('audit:field.email'),
+  role: () => i18n.t('audit:field.role'),
+  mileage: () => i18n.t('audit:field.mileage'),
 };
 
-const fieldWord = (field: string) => fieldWords[field] ?? field.replace(/_/g, ' ');
+const fieldWord = (field: string) => fieldWords[field]?.() ?? field.replace(/_/g, ' ');
+
+/** An appointment's status as the trail says it; any other status as it came. */
+function statusWord(value: string): string {
+  switch (value) {
+    case 'created':
+      return i18n.t('audit:value.created');
+    case 'finished':
+      return i18n.t('audit:value.finished');
+    case 'canceled':
+      return i18n.t('audit:value.canceled');
+    default:
+      return value;
+  }
+}
 
 const isInstant = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value);
@@ -82,20 +106,21 @@ function idOf(value: unknown): string | null {
 /** A referenced record by name, else by "#id". */
 function named(book: ReadonlyMap<string, string> | undefined, value: unknown): string {
   const id = idOf(value);
-  if (id === null) return 'nobody';
+  if (id === null) return i18n.t('audit:value.nobody');
   return book?.get(id) ?? `#${id}`;
 }
 
 /** A field's value as words: names for ids, money for prices, the dealership's clock for instants. */
 function valueText(field: string, value: unknown, names: NameBook): string {
-  if (value === null || value === undefined || value === '') return 'nothing';
+  if (value === null || value === undefined || value === '') return i18n.t('audit:value.nothing');
   if (field === 'technician_id') return named(names.technician, value);
   if (field === 'salesperson_id') return named(names.salesperson, value);
   if (field === 'customer_id') return named(names.customer, value);
   if (field === 'price' && (typeof value === 'number' || typeof value === 'string') && Number.isFinite(Number(value)))
-    return money.format(Number(value));
-  if (field === 'duration_minutes' && typeof value === 'number') return `${value} minutes`;
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+    return formatMoney(Number(value));
+  if (field === 'duration_minutes' && typeof value === 'number') return i18n.t('audit:value.minutes', { count: value });
+  if (typeof value === 'boolean') return value ? i18n.t('audit:value.yes') : i18n.t('audit:value.no');
+  if (field === 'status' && typeof value === 'string') return statusWord(value);
   if (isInstant(value)) return formatWhen(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
@@ -109,7 +134,7 @@ const fieldValue = (entry: AuditEntry, field: string): unknown => after(entry, f
 /** "a, b and c". */
 function list(parts: string[]): string {
   if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return i18n.t('audit:and', { first: parts.slice(0, -1).join(', '), last: parts[parts.length - 1] });
 }
 
 // Bookkeeping columns: never part of what staff changed.
@@ -119,9 +144,12 @@ const unsaid = new Set(['id', 'created_at', 'ends_at']);
 function changeList(entry: AuditEntry, names: NameBook, skip: readonly string[] = []): string {
   const parts = Object.entries(entry.changes)
     .filter(([field]) => !unsaid.has(field) && !skip.includes(field))
-    .map(
-      ([field, [from, to]]) =>
-        `the ${fieldWord(field)} from ${valueText(field, from, names)} to ${valueText(field, to, names)}`,
+    .map(([field, [from, to]]) =>
+      i18n.t('audit:change', {
+        field: fieldWord(field),
+        from: valueText(field, from, names),
+        to: valueText(field, to, names),
+      }),
     );
   return list(parts);
 }
@@ -141,24 +169,31 @@ function personName(entry: AuditEntry, book: ReadonlyMap<string, string> | undef
 function recordPhrase(entry: AuditEntry, names: NameBook): string {
   switch (entry.entity) {
     case 'automobile':
-      return 'the car';
+      return i18n.t('audit:record.car');
     case 'manufacturer':
     case 'model': {
-      const name = fieldValue(entry, 'name');
-      return `the ${entry.entity} ${typeof name === 'string' ? name : `#${entry.entity_id}`}`;
+      const value = fieldValue(entry, 'name');
+      const name = typeof value === 'string' ? value : `#${entry.entity_id}`;
+      return entry.entity === 'model'
+        ? i18n.t('audit:record.model', { name })
+        : i18n.t('audit:record.manufacturer', { name });
     }
     case 'technician':
-      return `the technician ${personName(entry, names.technician)}`;
+      return i18n.t('audit:record.technician', { name: personName(entry, names.technician) });
     case 'salesperson':
-      return `the salesperson ${personName(entry, names.salesperson)}`;
+      return i18n.t('audit:record.salesperson', { name: personName(entry, names.salesperson) });
     case 'customer':
-      return `the customer ${personName(entry, names.customer)}`;
+      return i18n.t('audit:record.customer', { name: personName(entry, names.customer) });
     case 'appointment':
-      return 'the appointment';
+      return i18n.t('audit:record.appointment');
     case 'sale':
-      return 'the sale';
+      return i18n.t('audit:record.sale');
+    case 'user':
+      return i18n.t('audit:record.user', { id: entry.entity_id });
+    case 'token':
+      return i18n.t('audit:record.token', { id: entry.entity_id });
     default:
-      return `the ${entry.entity.replace(/_/g, ' ')} #${entry.entity_id}`;
+      return i18n.t('audit:record.other', { entity: entry.entity.replace(/_/g, ' '), id: entry.entity_id });
   }
 }
 
@@ -171,39 +206,51 @@ function created(entry: AuditEntry, names: NameBook): string {
       const details = [fieldValue(entry, 'year'), fieldValue(entry, 'color')].filter(
         (v) => v !== undefined && v !== null,
       );
-      return `added the car to inventory${details.length ? ` (${details.join(', ')})` : ''}`;
+      return details.length
+        ? i18n.t('audit:did.addedCarWith', { details: details.join(', ') })
+        : i18n.t('audit:did.addedCar');
     }
     case 'appointment': {
       const technician = named(names.technician, fieldValue(entry, 'technician_id'));
       const when = fieldValue(entry, 'date_time');
       const reason = fieldValue(entry, 'reason');
       const customer = fieldValue(entry, 'customer');
-      const forWhom = typeof customer === 'string' ? ` for ${customer}` : '';
-      const why = typeof reason === 'string' ? ` (${reason})` : '';
-      return `booked an appointment${forWhom} with ${technician}${isInstant(when) ? ` for ${formatWhen(when)}` : ''}${why}`;
+      return [
+        i18n.t('audit:did.booked'),
+        typeof customer === 'string' ? i18n.t('audit:did.bookedFor', { customer }) : '',
+        i18n.t('audit:did.bookedWith', { technician }),
+        isInstant(when) ? i18n.t('audit:did.bookedAt', { when: formatWhen(when) }) : '',
+        typeof reason === 'string' ? `(${reason})` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
     }
     case 'sale':
       return recordedSale(entry, names);
     case 'technician':
     case 'salesperson': {
       const employeeId = fieldValue(entry, 'employee_id');
-      return `added ${recordPhrase(entry, names)}${typeof employeeId === 'string' ? ` (${employeeId})` : ''}`;
+      const added = i18n.t('audit:did.added', { record: recordPhrase(entry, names) });
+      return typeof employeeId === 'string' ? `${added} (${employeeId})` : added;
     }
     default:
-      return `added ${recordPhrase(entry, names)}`;
+      return i18n.t('audit:did.added', { record: recordPhrase(entry, names) });
   }
 }
 
 function recordedSale(entry: AuditEntry, names: NameBook): string {
   const customer = named(names.customer, fieldValue(entry, 'customer_id'));
   const price = fieldValue(entry, 'price');
-  const priced = price === undefined || price === null ? '' : ` for ${valueText('price', price, names)}`;
+  const priced =
+    price === undefined || price === null
+      ? ''
+      : ` ${i18n.t('audit:did.salePrice', { price: valueText('price', price, names) })}`;
   const salesperson = fieldValue(entry, 'salesperson_id');
   const seller = salesperson === undefined ? '' : named(names.salesperson, salesperson);
   // Said only when someone else (a manager) recorded it for the salesperson.
   const actor = actorName(entry.actor);
-  const by = seller && seller !== actor ? `, sold by ${seller}` : '';
-  return `recorded the sale to ${customer}${priced}${by}`;
+  const by = seller && seller !== actor ? i18n.t('audit:did.saleBy', { seller }) : '';
+  return `${i18n.t('audit:did.sale', { customer })}${priced}${by}`;
 }
 
 function updated(entry: AuditEntry, names: NameBook): string {
@@ -213,20 +260,21 @@ function updated(entry: AuditEntry, names: NameBook): string {
     Object.keys(entry.changes).length === 1 &&
     (entry.entity === 'technician' || entry.entity === 'salesperson')
   ) {
-    return `${active[1] ? 'reinstated' : 'retired'} ${recordPhrase(entry, names)}`;
+    const record = recordPhrase(entry, names);
+    return active[1] ? i18n.t('audit:did.reinstated', { record }) : i18n.t('audit:did.retired', { record });
   }
   if (entry.entity === 'automobile') {
     const changes = changeList(entry, names);
-    return changes ? `changed ${changes}` : 'changed the car';
+    return changes ? i18n.t('audit:did.changedCarFields', { changes }) : i18n.t('audit:did.changedCar');
   }
   const changes = changeList(entry, names);
-  const subject = recordPhrase(entry, names);
-  return changes ? `changed ${subject}: ${changes}` : `changed ${subject}`;
+  const record = recordPhrase(entry, names);
+  return changes ? i18n.t('audit:did.changedFields', { record, changes }) : i18n.t('audit:did.changed', { record });
 }
 
 function deleted(entry: AuditEntry, names: NameBook): string {
-  if (entry.entity === 'automobile') return 'removed the car from inventory';
-  return `deleted ${recordPhrase(entry, names)}`;
+  if (entry.entity === 'automobile') return i18n.t('audit:did.removedCar');
+  return i18n.t('audit:did.deleted', { record: recordPhrase(entry, names) });
 }
 
 /** What the actor did, without the actor. */
@@ -241,28 +289,29 @@ export function describeDeed(entry: AuditEntry, names: NameBook = {}): string {
     case 'sale':
       return recordedSale(entry, names);
     case 'void':
-      return withReason('voided the sale', entry.reason ?? after(entry, 'void_reason'));
+      return withReason(i18n.t('audit:did.voided'), entry.reason ?? after(entry, 'void_reason'));
     case 'cancel':
-      return withReason('canceled the appointment', entry.reason ?? after(entry, 'cancel_reason'));
+      return withReason(i18n.t('audit:did.canceled'), entry.reason ?? after(entry, 'cancel_reason'));
     case 'finish':
-      return 'finished the appointment';
+      return i18n.t('audit:did.finished');
     case 'sold':
-      return 'marked the car sold';
+      return i18n.t('audit:did.sold');
     case 'unsold':
-      return 'put the car back in stock (marked unsold)';
+      return i18n.t('audit:did.unsold');
     default: {
       // The gateway's identity events (sign-in and the like), and anything newer than this app.
       const verb = entry.action.replace(/[_-]+/g, ' ');
-      const known: Record<string, string> = {
-        'sign in': 'signed in',
-        login: 'signed in',
-        'sign out': 'signed out',
-        logout: 'signed out',
-        'sign in failed': 'failed to sign in',
-        'login failed': 'failed to sign in',
-        revoke: `revoked ${recordPhrase(entry, names)}`,
+      const known: Record<string, () => string> = {
+        'sign in': () => i18n.t('audit:did.signedIn'),
+        login: () => i18n.t('audit:did.signedIn'),
+        'sign out': () => i18n.t('audit:did.signedOut'),
+        logout: () => i18n.t('audit:did.signedOut'),
+        'sign in failed': () => i18n.t('audit:did.signInFailed'),
+        'login failed': () => i18n.t('audit:did.signInFailed'),
+        revoke: () => i18n.t('audit:did.revoked', { record: recordPhrase(entry, names) }),
       };
-      return withReason(known[verb] ?? `${verb}: ${recordPhrase(entry, names)}`, entry.reason);
+      const said = known[verb]?.() ?? i18n.t('audit:did.other', { verb, record: recordPhrase(entry, names) });
+      return withReason(said, entry.reason);
     }
   }
 }

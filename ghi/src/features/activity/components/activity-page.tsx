@@ -1,4 +1,6 @@
 import '../../../components/record.css';
+import type { AuditActor } from '@carcar/common/contract/audit';
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { AuditList } from '../../../components/audit-list';
@@ -6,7 +8,6 @@ import { ErrorState, Loading } from '../../../components/states';
 import {
   type AuditFilters,
   type AuditSource,
-  auditSourceLabels,
   entityLabels,
   entitySources,
   type SourcedEntry,
@@ -14,6 +15,8 @@ import {
 } from '../../../lib/audit-trail';
 import { actorKey, actorName, actorRole } from '../../../lib/audit-words';
 import { useCan } from '../../../lib/auth';
+import { formatNumber } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
 import { dealershipDayEnd, dealershipDayStart, dealershipZone } from '../../../lib/time-zone';
 import { progressOf, type SourceAnswer, useActivity } from '../api/get-activity';
 import { usePeopleNames } from '../api/get-people-names';
@@ -21,29 +24,73 @@ import { usePeopleNames } from '../api/get-people-names';
 const filterNames = ['actor', 'entity', 'since', 'until'] as const;
 type FilterName = (typeof filterNames)[number];
 
-const changes = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'change' : 'changes'}`;
+/** A trail's name in the user's language. */
+function sourceLabel(t: TFunction, source: AuditSource): string {
+  switch (source) {
+    case 'inventory':
+      return t('activity:source.inventory');
+    case 'service':
+      return t('activity:source.service');
+    case 'sales':
+      return t('activity:source.sales');
+    case 'auth':
+      return t('activity:source.auth');
+  }
+}
+
+/** A kind of record's name, for the filter; one newer than this app by lib's English name. */
+function entityLabel(t: TFunction, kind: string): string {
+  switch (kind) {
+    case 'automobile':
+      return t('activity:entity.automobile');
+    case 'manufacturer':
+      return t('activity:entity.manufacturer');
+    case 'model':
+      return t('activity:entity.model');
+    case 'technician':
+      return t('activity:entity.technician');
+    case 'appointment':
+      return t('activity:entity.appointment');
+    case 'salesperson':
+      return t('activity:entity.salesperson');
+    case 'customer':
+      return t('activity:entity.customer');
+    case 'sale':
+      return t('activity:entity.sale');
+    case 'user':
+      return t('activity:entity.user');
+    case 'token':
+      return t('activity:entity.token');
+    default:
+      return entityLabels[kind] ?? kind;
+  }
+}
+
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** The people (and services) seen in the trail so far, for the Person filter: they stay offered once seen. */
 function useSeenActors(entries: SourcedEntry[], chosen: string) {
-  const [seen, setSeen] = useState<Map<string, string>>(() => new Map());
+  const [seen, setSeen] = useState<Map<string, AuditActor>>(() => new Map());
   useEffect(() => {
     const fresh = entries.filter((entry) => !seen.has(actorKey(entry.actor)));
     if (fresh.length === 0) return;
     setSeen((current) => {
       const next = new Map(current);
-      for (const entry of fresh)
-        next.set(actorKey(entry.actor), `${actorName(entry.actor)} (${actorRole(entry.actor)})`);
+      for (const entry of fresh) next.set(actorKey(entry.actor), entry.actor);
       return next;
     });
   }, [entries, seen]);
-  const options = [...seen].sort((a, b) => a[1].localeCompare(b[1]));
+  // Said at each render, so a change of language renames them too.
+  const options: [string, string][] = [...seen]
+    .map(([key, actor]): [string, string] => [key, `${actorName(actor)} (${actorRole(actor)})`])
+    .sort((a, b) => a[1].localeCompare(b[1]));
   if (chosen && !seen.has(chosen)) options.unshift([chosen, `#${chosen}`]);
   return options;
 }
 
 /** The latest changes across the dealership, in words, for managers: who changed what, when and why. */
 export function ActivityPage() {
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const value = (name: FilterName) => params.get(name) ?? '';
   const set = (name: FilterName, next: string) =>
@@ -92,18 +139,22 @@ export function ActivityPage() {
 
   return (
     <>
-      <h1>Activity</h1>
+      <h1>{t('activity:page.title')}</h1>
       <p>
-        The latest changes across the dealership, newest first, from inventory, service and sales
-        {mayAccounts && !gatewayMissing ? ', and sign-ins and accounts' : ''}. Times are on the dealership’s clock (
-        {dealershipZone}).
+        {mayAccounts && !gatewayMissing
+          ? t('activity:page.introAccounts', { zone: dealershipZone })
+          : t('activity:page.intro', { zone: dealershipZone })}
       </p>
-      <form className="activity-filters" aria-label="Filter the activity" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="activity-filters"
+        aria-label={t('activity:page.filters')}
+        onSubmit={(event) => event.preventDefault()}
+      >
         <div className="grid">
           <div>
-            <label htmlFor={`${ids}-actor`}>Person</label>
+            <label htmlFor={`${ids}-actor`}>{t('activity:page.person')}</label>
             <select id={`${ids}-actor`} value={value('actor')} onChange={(event) => set('actor', event.target.value)}>
-              <option value="">Everyone</option>
+              <option value="">{t('activity:page.everyone')}</option>
               {actors.map(([key, label]) => (
                 <option key={key} value={key}>
                   {label}
@@ -112,18 +163,18 @@ export function ActivityPage() {
             </select>
           </div>
           <div>
-            <label htmlFor={`${ids}-entity`}>Kind of record</label>
+            <label htmlFor={`${ids}-entity`}>{t('activity:page.kind')}</label>
             <select id={`${ids}-entity`} value={entity} onChange={(event) => set('entity', event.target.value)}>
-              <option value="">All records</option>
+              <option value="">{t('activity:page.allRecords')}</option>
               {entities.map((kind) => (
                 <option key={kind} value={kind}>
-                  {entityLabels[kind]}
+                  {entityLabel(t, kind)}
                 </option>
               ))}
             </select>
           </div>
           <div>
-            <label htmlFor={`${ids}-since`}>From</label>
+            <label htmlFor={`${ids}-since`}>{t('activity:page.from')}</label>
             <input
               id={`${ids}-since`}
               type="date"
@@ -133,7 +184,7 @@ export function ActivityPage() {
             />
           </div>
           <div>
-            <label htmlFor={`${ids}-until`}>To</label>
+            <label htmlFor={`${ids}-until`}>{t('activity:page.to')}</label>
             <input
               id={`${ids}-until`}
               type="date"
@@ -145,13 +196,13 @@ export function ActivityPage() {
         </div>
         {filtered && (
           <button type="button" className="secondary outline small" onClick={() => setParams({}, { replace: true })}>
-            Clear the filters
+            {t('activity:page.clear')}
           </button>
         )}
       </form>
       {failures.map(([source, answer]) => (
         <p key={source} role="alert" className="fact-warn">
-          {auditSourceLabels[source]}’s changes could not be loaded: {answer.error}
+          {t('activity:page.failed', { source: sourceLabel(t, source), error: answer.error })}
         </p>
       ))}
       {activity.isLoading ? (
@@ -163,22 +214,25 @@ export function ActivityPage() {
           <p role="status" className="activity-count">
             {total === 0
               ? filtered
-                ? 'No changes match these filters.'
-                : 'No changes recorded yet.'
-              : `Showing ${shown.length.toLocaleString('en-US')} of ${changes(total)}`}
+                ? t('activity:page.noneMatch')
+                : t('activity:page.none')
+              : t('activity:page.showing', {
+                  shown: formatNumber(shown.length),
+                  total: t('activity:page.changes', { count: total, n: formatNumber(total) }),
+                })}
             {total > 0 && (
               <span className="activity-sources">
                 {' '}
                 (
                 {sources
                   .filter((source) => (progress[source]?.total ?? 0) > 0)
-                  .map((source) => `${auditSourceLabels[source]}: ${progress[source]?.total ?? 0}`)
+                  .map((source) => `${sourceLabel(t, source)}: ${formatNumber(progress[source]?.total ?? 0)}`)
                   .join(' · ')}
                 )
               </span>
             )}
           </p>
-          <AuditList entries={shown} names={names.data ?? {}} label="Latest changes" showVin />
+          <AuditList entries={shown} names={names.data ?? {}} label={t('activity:page.latest')} showVin />
           {activity.hasNextPage && (
             <button
               type="button"
@@ -187,7 +241,7 @@ export function ActivityPage() {
               aria-busy={activity.isFetchingNextPage || undefined}
               onClick={() => void activity.fetchNextPage()}
             >
-              {activity.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              {activity.isFetchingNextPage ? t('activity:page.loading') : t('activity:page.more')}
             </button>
           )}
         </>
