@@ -197,7 +197,7 @@ function Shell({ user }: { user: User }) {
           </Suspense>
         </main>
       </div>
-      <Toaster position="top-right" richColors />
+      <Toaster position="top-right" richColors containerAriaLabel={t('components:layout.notifications')} />
     </div>
   );
 }
