@@ -1,0 +1,170 @@
+// @vitest-environment jsdom
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Part, PartMovement } from '@carcar/common/contract/parts';
+import type { Role } from '@carcar/common/contract/permissions';
+import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
+import { sampleVin } from '@carcar/common/vin/vin';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+
+// The workshop's pages for someone who chose Español: the parts counter, the inspection sheet and
+// a technician's My work, with the API's codes (conditions, movement reasons) in Spanish words.
+
+const ADA = 4;
+
+const part = (number: string, fields: Partial<Part>): Part => ({
+  number,
+  description: 'Part',
+  price: 10,
+  cost: null,
+  on_hand: 10,
+  reorder_point: 2,
+  ...fields,
+});
+const parts = [
+  part('BP-1001', { description: 'Front brake pads', on_hand: 1, reorder_point: 4 }),
+  part('OF-22', { description: 'Oil filter', on_hand: -2, reorder_point: 3 }),
+];
+
+const movements: PartMovement[] = [
+  {
+    id: 2,
+    at: '2027-03-01T09:00:00Z',
+    quantity: 1,
+    reason: 'void',
+    repair_order: 11,
+    actor: { kind: 'person', id: '2', name: 'Ava Advisor', role: 'service' },
+    cost: null,
+    reference: null,
+    note: null,
+  },
+];
+
+const line: RepairOrderLine = {
+  id: 11,
+  kind: 'labor',
+  description: 'Replace front pads',
+  hours: 1.5,
+  rate: 120,
+  part_number: null,
+  quantity: 1,
+  unit_price: null,
+  amount: 180,
+  technician: ADA,
+  status: 'approved',
+  approval: null,
+  clocked_hours: 0,
+  backordered: false,
+};
+
+const order: RepairOrder = {
+  id: 5,
+  vin: sampleVin(880_301),
+  vip: false,
+  customer: { name: 'Jane Doe', phone: null, email: null },
+  mileage: 42_150,
+  concern: 'Brakes grind',
+  appointment: null,
+  advisor: null,
+  status: 'in_progress',
+  lines: [line],
+  inspection: [{ id: 31, name: 'Front brakes', condition: 'red', note: 'Pads at 2 mm', photos: [] }],
+  payments: [],
+  totals: { labor: 180, parts: 0, fees: 0, subtotal: 180, tax: 0, total: 180, paid: 0, balance: 180 },
+  created_at: '2027-03-01T09:00:00Z',
+  invoiced_at: null,
+  closed_at: null,
+  void_reason: null,
+};
+
+const stub = { role: 'service' as Role };
+
+function handle(req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://stub');
+  const path = url.pathname;
+  if (path === '/auth/me') return send(res, 200, staffMember(stub.role, { name: 'Ada Lovelace', technician_id: ADA }));
+  if (path === '/service/api/parts/') {
+    const low = url.searchParams.get('low') === 'true';
+    const rows = parts.filter((p) => !low || p.on_hand <= p.reorder_point);
+    return send(res, 200, { parts: rows }, { 'X-Total-Count': String(rows.length) });
+  }
+  if (path === '/service/api/parts/BP-1001/') return send(res, 200, parts[0]);
+  if (path === '/service/api/parts/BP-1001/movements/') {
+    return send(res, 200, { movements }, { 'X-Total-Count': String(movements.length) });
+  }
+  if (path === '/service/api/inspection-template/') {
+    return send(res, 200, { items: [{ name: 'Front brakes' }, { name: 'Wiper blades' }] });
+  }
+  if (path === '/service/api/repair-orders/5/') return send(res, 200, order);
+  if (path === '/service/api/repair-orders/') {
+    return send(res, 200, { repair_orders: [order] }, { 'X-Total-Count': '1' });
+  }
+  if (path === '/service/api/appointments/') return send(res, 200, { appointments: [] }, { 'X-Total-Count': '0' });
+  return send(res, 404, { message: `Nothing at ${path}.` });
+}
+
+let harness: AppHarness;
+beforeAll(async () => {
+  // Chosen on this browser before: the app starts in Spanish.
+  window.localStorage.setItem('carcar.language', 'es');
+  harness = await startAppHarness(handle);
+});
+afterAll(async () => {
+  window.localStorage.clear();
+  await harness.close();
+});
+afterEach(cleanup);
+
+const slow = { timeout: 10_000 };
+
+function open(path: string, role: Role) {
+  stub.role = role;
+  render(harness.mount(path).ui);
+}
+
+describe('the workshop in Spanish', () => {
+  it('shows the parts list and a part’s ledger in Spanish, stock words and movement reasons too', async () => {
+    open('/service/parts', 'service');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Repuestos' }, slow)).toBeDefined();
+    const table = await screen.findByRole('table', { name: 'Repuestos' }, slow);
+    expect(within(table).getByRole('columnheader', { name: 'Número de repuesto' })).toBeDefined();
+    expect(within(table).getByText('Bajo')).toBeDefined();
+    expect(within(table).getByText('Pedido pendiente')).toBeDefined();
+    const filters = screen.getByRole('navigation', { name: 'Repuestos por existencias' });
+    await within(filters).findByRole('link', { name: 'Existencias bajas 2' }, slow);
+    expect(screen.getByRole('button', { name: 'Nuevo repuesto' })).toBeDefined();
+    cleanup();
+
+    open('/service/parts/BP-1001', 'service');
+    expect(await screen.findByRole('region', { name: 'Recibir existencias' }, slow)).toBeDefined();
+    const ledger = await screen.findByRole('table', {
+      name: 'Movimientos de existencias de BP-1001, los más recientes primero',
+    });
+    expect(await within(ledger).findByText('Orden anulada: devuelto al inventario', {}, slow)).toBeDefined();
+    expect(within(ledger).getByRole('link', { name: 'OR 11' })).toBeDefined();
+  });
+
+  it('shows the inspection sheet with the conditions in Spanish words', async () => {
+    open('/service/repair-orders/5/inspection', 'technician');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Inspección, OR 5' }, slow)).toBeDefined();
+    expect(screen.getByText('1 de 2 revisados')).toBeDefined();
+    expect(screen.getByText('42,150 millas', { exact: false })).toBeDefined();
+    const brakes = screen.getByRole('article', { name: 'Front brakes' });
+    expect(within(brakes).getByText('Urgente')).toBeDefined();
+    expect(within(brakes).getByRole('button', { name: 'Añadir al presupuesto: Front brakes' })).toBeDefined();
+    const wipers = screen.getByRole('radiogroup', { name: 'Estado de Wiper blades' });
+    expect(within(wipers).getByRole('radio', { name: /^Bien/ }).closest('label')?.textContent).toBe('Bien (verde)');
+    expect(screen.getByRole('group', { name: 'Otra cosa que encontró' })).toBeDefined();
+  });
+
+  it('shows a technician’s My work in Spanish', async () => {
+    open('/', 'technician');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mi trabajo' }, slow)).toBeDefined();
+    const pads = await screen.findByTestId('my-line-11', {}, slow);
+    expect(within(pads).getByRole('button', { name: 'Iniciar reloj: Replace front pads, OR 5' })).toBeDefined();
+    expect(within(pads).getByText('Facturado 1.5 h · registrado 0 h')).toBeDefined();
+    expect(within(pads).getByRole('link', { name: 'Inspección (1 revisado)' })).toBeDefined();
+    expect(await screen.findByText('No tiene nada reservado para hoy.', {}, slow)).toBeDefined();
+  });
+});
