@@ -143,6 +143,20 @@ describe('the workshop in Spanish', () => {
     });
     expect(await within(ledger).findByText('Orden anulada: devuelto al inventario', {}, slow)).toBeDefined();
     expect(within(ledger).getByRole('link', { name: 'OR 11' })).toBeDefined();
+    cleanup();
+
+    open('/service/parts/import', 'service');
+    await screen.findByRole('heading', { level: 1, name: 'Importar repuestos desde un archivo CSV' }, slow);
+    // The column names stay as the file spells them, marked as code inside the Spanish sentence.
+    const intro = screen.getByText(/^Un repuesto por fila/);
+    expect([...intro.querySelectorAll('code')].map((code) => code.textContent)).toEqual([
+      'number',
+      'description',
+      'price',
+      'cost',
+      'on_hand',
+      'reorder_point',
+    ]);
   });
 
   it('shows the inspection sheet with the conditions in Spanish words', async () => {
