@@ -15,11 +15,15 @@ export interface BookingBody {
   duration_minutes: number;
 }
 
-/** The double-booking 409, with the technician's next free start for a one-click rebooking. */
+/**
+ * The double-booking 409, with the technician's next free start for a one-click rebooking, and the
+ * appointment in the way (null when it went meanwhile), so the refusal can be said in any language.
+ */
 export class BookingConflict extends ApiError {
   constructor(
     message: string,
     readonly nextFree: string | null,
+    readonly conflicting: Appointment | null = null,
   ) {
     super(message, 409);
     this.name = 'BookingConflict';
@@ -32,14 +36,17 @@ export function useCreateAppointment() {
   return useMutation({
     mutationFn: async (body: BookingBody) => {
       // A 409 is read here rather than by the shared error handler, which keeps only its message.
-      const res = await serviceApi.post<Appointment | { message?: string; next_free?: string }>(
-        '/api/appointments/',
-        body,
-        { validateStatus: (status) => (status >= 200 && status < 300) || status === 409 },
-      );
+      type Refusal = { message?: string; next_free?: string; conflicting_appointment?: Appointment | null };
+      const res = await serviceApi.post<Appointment | Refusal>('/api/appointments/', body, {
+        validateStatus: (status) => (status >= 200 && status < 300) || status === 409,
+      });
       if (res.status === 409) {
-        const conflict = res.data as { message?: string; next_free?: string };
-        throw new BookingConflict(conflict.message ?? t('service:book.conflict'), conflict.next_free ?? null);
+        const conflict = res.data as Refusal;
+        throw new BookingConflict(
+          conflict.message ?? t('service:book.conflict'),
+          conflict.next_free ?? null,
+          conflict.conflicting_appointment ?? null,
+        );
       }
       return res.data as Appointment;
     },

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { Combobox } from '../../../components/combobox';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { useTranslation } from '../../../lib/i18n';
+import { currentLanguage, useTranslation } from '../../../lib/i18n';
 import { BookingConflict, useCreateAppointment } from '../api/create-appointment';
 import { useTechnicians } from '../api/get-technicians';
 import { type CarSuggestion, searchCars } from '../api/search-cars';
@@ -74,6 +74,40 @@ function slotLabel(t: TFunction, nextFree: string, requested: string): string {
   return sameDay
     ? t('service:book.slotSameDay', { time: formatTime(nextFree) })
     : t('service:book.slotOtherDay', { time: formatTime(nextFree), day: formatDay(nextFree) });
+}
+
+/**
+ * Why the booking was refused. The API says it in English, so English shows its sentence; another
+ * language says it from the refusal's facts, on the same dealership clock.
+ */
+function conflictText(t: TFunction, conflict: BookingConflict): string {
+  if (currentLanguage() === 'en' || !conflict.nextFree) return conflict.message;
+  const a = conflict.conflicting;
+  if (!a) {
+    return t('service:book.conflictUnknown', {
+      time: formatTime(conflict.nextFree),
+      day: formatDay(conflict.nextFree),
+    });
+  }
+  const ends = new Date(new Date(a.date_time).getTime() + a.duration_minutes * 60_000).toISOString();
+  const day = formatDay(a.date_time);
+  const endDay = formatDay(ends);
+  const span =
+    day === endDay
+      ? t('service:book.conflictSpanDay', { from: formatTime(a.date_time), to: formatTime(ends), day })
+      : t('service:book.conflictSpanDays', { from: formatTime(a.date_time), to: formatTime(ends), day, endDay });
+  const nextDay = formatDay(conflict.nextFree);
+  const next =
+    nextDay === day
+      ? formatTime(conflict.nextFree)
+      : t('service:book.conflictNextOn', { time: formatTime(conflict.nextFree), day: nextDay });
+  return t('service:book.conflictWith', {
+    technician: technicianName(a.technician),
+    span,
+    customer: a.customer,
+    reason: a.reason,
+    next,
+  });
 }
 
 /**
@@ -207,7 +241,7 @@ export function BookAppointmentPage() {
         <TextField form={form} name="reason" label={t('service:book.reason')} />
         {conflict && (
           <div role="alert" className="form-error booking-conflict">
-            <p className="booking-conflict-message">{conflict.message}</p>
+            <p className="booking-conflict-message">{conflictText(t, conflict)}</p>
             {conflict.nextFree && (
               <button
                 type="button"
