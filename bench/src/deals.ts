@@ -19,6 +19,9 @@ export interface DealsEndToEnd {
   dealsPerSecond: Spread;
   deals: number;
   drainTailSeconds: number;
+  /** The POSTs alone: answered per second during the load, and their median latency. */
+  postsPerSecond: Spread;
+  postP50Ms: Spread;
   errors: number;
   target: string;
   met: boolean;
@@ -43,6 +46,8 @@ export async function dealsEndToEnd(
   let nextCar = 0;
   let tradeIn = 0;
   const rates: number[] = [];
+  const posts: number[] = [];
+  const postP50s: number[] = [];
   let deals = 0;
   let drainTailSeconds = 0;
   let errors = 0;
@@ -91,12 +96,16 @@ export async function dealsEndToEnd(
     deals += complete;
     drainTailSeconds = Math.max(drainTailSeconds, round((ended - loadEnded) / 1000));
     errors += load.errors;
+    posts.push(load.requestsPerSecond.median);
+    postP50s.push(load.p50Ms.median);
   }
   const dealsPerSecond = spread(rates);
   return {
     dealsPerSecond,
     deals,
     drainTailSeconds,
+    postsPerSecond: spread(posts),
+    postP50Ms: spread(postP50s),
     errors,
     target: '≥ 500 deals/s with both cars in inventory, 0 errors',
     met: dealsPerSecond.median >= 500 && errors === 0,

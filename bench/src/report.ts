@@ -253,7 +253,7 @@ export function formatThirdRound(round: ThirdRound): string {
   if (deals) {
     rows.push([
       `POST /api/sales/ with a trade-in end to end (${deals.deals} deals until the car is sold and the trade-in used in inventory), deals/s`,
-      `${spreadText(deals.dealsPerSecond)} (outbox empty at most ${deals.drainTailSeconds} s after the load; ${deals.errors} errors)`,
+      `${spreadText(deals.dealsPerSecond)} (the POSTs alone ${spreadText(deals.postsPerSecond)} req/s, p50 ${deals.postP50Ms.median} ms; outbox empty at most ${deals.drainTailSeconds} s after the load; ${deals.errors} errors)`,
       deals.target,
       verdict(deals.met),
     ]);

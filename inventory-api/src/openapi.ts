@@ -1,4 +1,10 @@
-import { tradeInArrivalBody, tradeInRemovalQuery } from '@carcar/common/contract/deal';
+import {
+  TRADE_IN_BATCH_MAX,
+  type TradeInBatchResult,
+  tradeInArrivalBody,
+  tradeInBatchBody,
+  tradeInRemovalQuery,
+} from '@carcar/common/contract/deal';
 import { type FeedPage, SOLD_BATCH_MAX, type SoldBatchResult, soldBatchBody } from '@carcar/common/contract/feed';
 import type { Automobile, Manufacturer, VehicleModel } from '@carcar/common/contract/inventory';
 import { reportRangeQuery } from '@carcar/common/contract/reports';
@@ -135,6 +141,16 @@ const operations: Operation[] = [
     status: 201,
     example: tradeIn,
     errors: [409],
+  },
+  {
+    method: 'post',
+    path: '/api/automobiles/trade-ins/batch/',
+    summary:
+      `The sales outbox (its service credential only): up to ${TRADE_IN_BATCH_MAX} trade-ins in one transaction, ` +
+      'in the order listed, each as the single POST takes it, with its own audit and feed entry; each VIN at most ' +
+      'once a request. One in stock and unsold is answered in refused (with the words of the 409) and changes nothing.',
+    body: tradeInBatchBody,
+    example: { received: [tradeIn.vin], refused: [] } satisfies TradeInBatchResult,
   },
   {
     method: 'delete',

@@ -299,6 +299,52 @@ describe('trade-ins from the sales outbox', () => {
     expect(back.body).toMatchObject({ vin, sold: false, condition: 'used', model: { id: stock.modelId } });
   });
 
+  it('takes the outbox’s trade-ins as a batch, each with its audit and feed entry, naming the one refused', async () => {
+    const sales = await asService('sales-api', 'inventory-api');
+    const [first, second, taken] = [sampleVin(9350), sampleVin(9351), sampleVin(9352)];
+    await addAutomobile(stock.inv, taken, stock.modelId);
+    const batch = (trade_ins: object[]) =>
+      request(stock.inv.app).post('/api/automobiles/trade-ins/batch/').set(sales).send({ trade_ins });
+    const answer = await batch([tradeIn(first, 901), tradeIn(taken, 902), tradeIn(second, 903)]).expect(200);
+    expect(answer.body).toEqual({
+      received: [first, second],
+      refused: [{ vin: taken, message: `An automobile with VIN ${taken} is already in stock and unsold` }],
+    });
+    // A repeat of the batch (its answer lost on the way back) changes nothing.
+    expect((await batch([tradeIn(first, 901), tradeIn(second, 903)]).expect(200)).body).toEqual({
+      received: [first, second],
+      refused: [],
+    });
+    for (const [vin, saleId] of [
+      [first, 901],
+      [second, 903],
+    ] as const) {
+      const car = (await stock.inv.api('manager').get(`/api/automobiles/${vin}/`).expect(200)).body;
+      expect(car).toMatchObject({ condition: 'used', cost: 6500, sold: false, model: { name: 'civic' } });
+      const trail = await stock.inv.api('manager').get(`/api/audit/?vin=${vin}`).expect(200);
+      expect(trail.body.entries.map((entry: AuditEntry) => [entry.action, entry.reason])).toEqual([
+        ['trade_in', `trade-in of sale ${saleId}`],
+      ]);
+    }
+    const refusedCar = (await stock.inv.api('manager').get(`/api/automobiles/${taken}/`).expect(200)).body;
+    expect(refusedCar.condition).toBe('new');
+    const feed = await request(stock.inv.app).get('/api/automobiles/changes/?limit=500').set(sales).expect(200);
+    const vins = feed.body.changes.map((change: { vin: string }) => change.vin);
+    // One feed entry each (their order between two VINs is not the feed's promise).
+    expect(vins.filter((vin: string) => vin === first || vin === second).sort()).toEqual([first, second].sort());
+    // The same VIN twice, or an empty list, is the caller's mistake.
+    const twice = await batch([tradeIn(first, 904), tradeIn(first, 905)]).expect(400);
+    expect(JSON.stringify(twice.body)).toMatch(/listed twice/);
+    await batch([]).expect(400);
+    for (const role of roles) {
+      await stock.inv
+        .api(role)
+        .post('/api/automobiles/trade-ins/batch/')
+        .send({ trade_ins: [tradeIn(first, 1)] })
+        .expect(403);
+    }
+  });
+
   it('gives sales’ credential no way to change a car’s cost or other fields through PUT', async () => {
     const sales = await asService('sales-api', 'inventory-api');
     const vin = sampleVin(9340);

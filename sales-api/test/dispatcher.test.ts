@@ -25,8 +25,17 @@ let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let dispatcher: Dispatcher | undefined;
 let server: http.Server;
 let received: Received[];
-/** What the stand-in answers: a status, and for batches the VINs it has no car for. */
-let answer: { status: number; missing?: string[]; batchStatus?: number };
+/**
+ * What the stand-in answers: a status; for sold batches the VINs it has no car for, for trade-in
+ * batches the ones it refuses; and, when given, another status for each batch route.
+ */
+let answer: {
+  status: number;
+  missing?: string[];
+  batchStatus?: number;
+  refused?: string[];
+  tradeInBatchStatus?: number;
+};
 
 beforeEach(async () => {
   database = await openTestDatabase({ schemaName: 'sales', migrationsFolder });
@@ -39,9 +48,15 @@ beforeEach(async () => {
     });
     req.on('end', () => {
       received.push({ method: req.method ?? '', path: req.url ?? '', body: JSON.parse(text || 'null') });
-      const status = req.url === '/api/automobiles/sold/' ? (answer.batchStatus ?? answer.status) : answer.status;
+      const status =
+        req.url === '/api/automobiles/sold/'
+          ? (answer.batchStatus ?? answer.status)
+          : req.url === '/api/automobiles/trade-ins/batch/'
+            ? (answer.tradeInBatchStatus ?? answer.status)
+            : answer.status;
       res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ updated: 0, missing: answer.missing ?? [] }));
+      const refused = (answer.refused ?? []).map((vin) => ({ vin, message: `${vin} is in stock and unsold` }));
+      res.end(JSON.stringify({ updated: 0, missing: answer.missing ?? [], received: [], refused }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -146,7 +161,7 @@ describe('the outbox dispatcher', () => {
     ).toEqual(vins.map((vin) => [`/api/automobiles/${vin}/`, { sold: true }]));
   });
 
-  it('sends a trade-in and its removal one request each, in order for the VIN, retrying while inventory is down', async () => {
+  it('sends the trade-ins in one batch and a removal on its own, in order for the VIN, retrying while inventory is down', async () => {
     const [car, traded] = [sampleVin(24_001), sampleVin(24_002)] as [string, string];
     const payload = {
       sale_id: 7,
@@ -172,7 +187,7 @@ describe('the outbox dispatcher', () => {
     await until('the outbox is empty', async () => (await pending()) === 0, 10_000);
     const tradeIns = received.filter((request) => request.path.startsWith('/api/automobiles/trade-ins/'));
     expect(tradeIns.map((request) => [request.method, request.path, request.body])).toEqual([
-      ['POST', '/api/automobiles/trade-ins/', payload],
+      ['POST', '/api/automobiles/trade-ins/batch/', { trade_ins: [payload] }],
       ['DELETE', `/api/automobiles/trade-ins/${traded}/?sale_id=7`, null],
     ]);
     expect(batches().map((request) => (request.body as SoldBatch).automobiles)).toEqual([
@@ -181,12 +196,41 @@ describe('the outbox dispatcher', () => {
     ]);
   });
 
-  it('drops a trade-in inventory refuses for good (409) instead of holding its VIN up', async () => {
-    const traded = sampleVin(25_001);
-    answer = { status: 409 };
-    await database.db.insert(outbox).values([{ vin: traded, kind: 'trade_in', payload: { sale_id: 8, vin: traded } }]);
+  it('drops a trade-in inventory refuses for good (in stock and unsold) instead of holding its VIN up', async () => {
+    const [refused, taken] = [sampleVin(25_001), sampleVin(25_002)];
+    answer = { status: 200, refused: [refused as string] };
+    await database.db.insert(outbox).values([
+      { vin: refused, kind: 'trade_in', payload: { sale_id: 8, vin: refused } },
+      { vin: taken, kind: 'trade_in', payload: { sale_id: 9, vin: taken } },
+    ]);
     start();
     await until('the outbox is empty', async () => (await pending()) === 0, 10_000);
-    expect(received).toHaveLength(1);
+    expect(received.map((request) => [request.path, request.body])).toEqual([
+      [
+        '/api/automobiles/trade-ins/batch/',
+        {
+          trade_ins: [
+            { sale_id: 8, vin: refused },
+            { sale_id: 9, vin: taken },
+          ],
+        },
+      ],
+    ]);
+  });
+
+  it('falls back to one POST per trade-in when inventory has no batch route, dropping one it refuses (409)', async () => {
+    const [refused, taken] = [sampleVin(26_001), sampleVin(26_002)];
+    answer = { status: 409, tradeInBatchStatus: 404 };
+    await database.db.insert(outbox).values([
+      { vin: refused, kind: 'trade_in', payload: { sale_id: 10, vin: refused } },
+      { vin: taken, kind: 'trade_in', payload: { sale_id: 11, vin: taken } },
+    ]);
+    start();
+    await until('the outbox is empty', async () => (await pending()) === 0, 10_000);
+    expect(received.map((request) => [request.method, request.path]).sort()).toEqual([
+      ['POST', '/api/automobiles/trade-ins/'],
+      ['POST', '/api/automobiles/trade-ins/'],
+      ['POST', '/api/automobiles/trade-ins/batch/'],
+    ]);
   });
 });

@@ -292,6 +292,39 @@ export const tradeInArrivalBody = tradeInBody.extend({
 });
 export type TradeInArrival = z.output<typeof tradeInArrivalBody>;
 
+/** How many trade-ins one batch carries: as many as a batch of sold updates. */
+export const TRADE_IN_BATCH_MAX = 500;
+
+/**
+ * `POST /api/automobiles/trade-ins/batch/` (sales' credential only): the sales outbox's trade-ins in
+ * one request and one transaction there, in the order listed; a VIN at most once.
+ */
+export const tradeInBatchBody = z.object({
+  trade_ins: z
+    .array(tradeInArrivalBody, { error: 'List the trade-ins as [{"vin", "sale_id", ...}]' })
+    .min(1, 'List at least one trade-in')
+    .max(TRADE_IN_BATCH_MAX, `At most ${TRADE_IN_BATCH_MAX} trade-ins a request; send the rest in another`)
+    .superRefine((arrivals, ctx) => {
+      const seen = new Set<string>();
+      arrivals.forEach((arrival, index) => {
+        if (seen.has(arrival.vin)) {
+          ctx.addIssue({ code: 'custom', path: [index, 'vin'], message: `VIN ${arrival.vin} is listed twice` });
+        }
+        seen.add(arrival.vin);
+      });
+    }),
+});
+export type TradeInBatch = z.output<typeof tradeInBatchBody>;
+
+/**
+ * What inventory did with each trade-in of a batch: `received` (in stock now, or already from this
+ * sale), `refused` with the reason a single POST would have answered 409 with.
+ */
+export interface TradeInBatchResult {
+  received: string[];
+  refused: Array<{ vin: string; message: string }>;
+}
+
 /** `DELETE /api/automobiles/trade-ins/:vin/?sale_id=`: the voided sale whose trade-in leaves stock. */
 export const tradeInRemovalQuery = z.object({
   sale_id: integerField(1, undefined, () => 'Give the id of the sale the trade-in belongs to'),

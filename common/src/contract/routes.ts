@@ -111,6 +111,7 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     { method: 'POST', path: '/api/automobiles/sold/', permission: 'automobiles.sold' },
     // The sales outbox puts a sale's trade-in into stock and takes it out again on a void.
     { method: 'POST', path: '/api/automobiles/trade-ins/', permission: 'automobiles.trade_in' },
+    { method: 'POST', path: '/api/automobiles/trade-ins/batch/', permission: 'automobiles.trade_in' },
     { method: 'DELETE', path: '/api/automobiles/trade-ins/:vin/', permission: 'automobiles.trade_in' },
     { method: 'GET', path: '/api/vins/:vin/', permission: 'inventory.read' },
     { method: 'GET', path: '/api/reports/inventory-aging/', permission: 'reports.read' },

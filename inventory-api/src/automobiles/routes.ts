@@ -1,4 +1,4 @@
-import { tradeInArrivalBody, tradeInRemovalQuery } from '@carcar/common/contract/deal';
+import { tradeInArrivalBody, tradeInBatchBody, tradeInRemovalQuery } from '@carcar/common/contract/deal';
 import { soldBatchBody } from '@carcar/common/contract/feed';
 import type { Db } from '@carcar/common/db/database';
 import { can, forbiddenFor } from '@carcar/common/http/authorize';
@@ -50,6 +50,10 @@ export function automobilesRouter(db: Db, feedNotifier: FeedNotifier): Router {
           contextOf(res),
         );
         res.status(created ? 201 : 200).json(automobile);
+      });
+      // The same, many at once: what the outbox sends (one transaction here).
+      router.post('/trade-ins/batch', async (req, res) => {
+        res.json(await tradeIns.receiveMany(parseInput(tradeInBatchBody, req.body), contextOf(res)));
       });
       // ...and out again when the sale is voided.
       router.delete('/trade-ins/:vin', async (req, res) => {

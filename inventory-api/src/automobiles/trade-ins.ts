@@ -1,11 +1,16 @@
-import { centsToText, type TradeInArrival } from '@carcar/common/contract/deal';
+import {
+  centsToText,
+  type TradeInArrival,
+  type TradeInBatch,
+  type TradeInBatchResult,
+} from '@carcar/common/contract/deal';
 import type { Automobile } from '@carcar/common/contract/inventory';
-import { auditContext, audited } from '@carcar/common/db/audit';
+import { auditContext, audited, setAuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { queryRows } from '@carcar/common/db/statements';
 import { conflict, notFound } from '@carcar/common/http/errors';
 import type { RequestContext } from '@carcar/common/http/routes';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import type { FeedNotifier } from '../feed/notifier.js';
 import { recordChanges } from '../feed/record-changes.js';
@@ -21,12 +26,20 @@ const tradeInConflict = (message: string) => conflict(message, { errors: [{ path
 
 /** The model named `model` by the maker named `make`, matched ignoring case, created if missing. */
 async function modelFor(tx: Db, make: string, model: string): Promise<number> {
-  // A concurrent trade-in may add the same maker: the unique index on lower(name) keeps one.
-  await tx.insert(manufacturers).values({ name: make }).onConflictDoNothing();
-  const [maker] = await tx
-    .select({ id: manufacturers.id })
-    .from(manufacturers)
-    .where(sql`lower(${manufacturers.name}) = lower(${make})`);
+  const findMaker = async () =>
+    (
+      await tx
+        .select({ id: manufacturers.id })
+        .from(manufacturers)
+        .where(sql`lower(${manufacturers.name}) = lower(${make})`)
+    )[0];
+  // Looked up first: nearly every trade-in's maker is known, and the insert is then not tried.
+  let maker = await findMaker();
+  if (!maker) {
+    // A concurrent trade-in may add the same maker: the unique index on lower(name) keeps one.
+    await tx.insert(manufacturers).values({ name: make }).onConflictDoNothing();
+    maker = await findMaker();
+  }
   if (!maker) throw new Error(`manufacturer ${make} neither found nor created`);
   const [found] = await tx
     .select({ id: vehicleModels.id })
@@ -51,49 +64,87 @@ async function carJson(tx: Db, vin: string): Promise<StoredAutomobile | undefine
   return row?.automobile;
 }
 
+/** What taking one trade-in in did: in stock now, already in from this sale, or refused (a 409's words). */
+type Intake = { kind: 'created' } | { kind: 'repeat' } | { kind: 'refused'; message: string };
+
+/**
+ * The trade-in into stock inside `tx`, whose audit context is already set: used, at cost =
+ * allowance, acquired now. A car of that VIN the dealership once sold comes back onto the lot; one
+ * in stock and unsold is refused; the same sale's trade-in delivered again changes nothing.
+ */
+async function intake(tx: Db, input: TradeInArrival): Promise<Intake> {
+  const [existing] = await tx
+    .select({ sold: automobiles.sold, saleId: automobiles.tradeInSaleId })
+    .from(automobiles)
+    .where(eq(automobiles.vin, input.vin))
+    .for('update');
+  if (existing && existing.saleId === input.sale_id) return { kind: 'repeat' };
+  if (existing && !existing.sold) {
+    return { kind: 'refused', message: `An automobile with VIN ${input.vin} is already in stock and unsold` };
+  }
+  const values = {
+    color: input.color ?? 'unknown',
+    year: input.year,
+    modelId: await modelFor(tx, input.make, input.model),
+    sold: false,
+    condition: 'used',
+    odometer: input.odometer,
+    listPrice: null,
+    cost: centsToText(input.allowance),
+    acquiredAt: sql`now()`,
+    tradeInSaleId: input.sale_id,
+  };
+  if (existing) await tx.update(automobiles).set(values).where(eq(automobiles.vin, input.vin));
+  else await tx.insert(automobiles).values({ vin: input.vin, ...values, acquiredAt: undefined });
+  return { kind: 'created' };
+}
+
+/** The audit context of one trade-in: the sale it came with is the reason. */
+const tradeInAudit = (context: RequestContext, saleId: number) =>
+  auditContext(context, { action: 'trade_in', reason: `trade-in of sale ${saleId}` });
+
 export function tradeInUseCases(db: Db, feedNotifier: FeedNotifier) {
   return {
     /**
-     * The trade-in of sale `sale_id` enters stock: used, at cost = allowance, acquired now. A car of
-     * that VIN the dealership once sold comes back onto the lot; one in stock and unsold is a 409.
-     * Delivered again (the answer was lost on the way back), it changes nothing: `created` false.
+     * The trade-in of sale `sale_id` enters stock (`intake`). Delivered again (the answer was lost
+     * on the way back), it changes nothing: `created` false. In stock and unsold: 409.
      */
     async receive(
       input: TradeInArrival,
       context: RequestContext,
     ): Promise<{ created: boolean; automobile: Automobile }> {
-      const audit = auditContext(context, { action: 'trade_in', reason: `trade-in of sale ${input.sale_id}` });
-      const created = await audited(db, audit, async (tx) => {
-        const [existing] = await tx
-          .select({ sold: automobiles.sold, saleId: automobiles.tradeInSaleId })
-          .from(automobiles)
-          .where(eq(automobiles.vin, input.vin))
-          .for('update');
-        if (existing && existing.saleId === input.sale_id) return false;
-        if (existing && !existing.sold) {
-          throw tradeInConflict(`An automobile with VIN ${input.vin} is already in stock and unsold`);
-        }
-        const values = {
-          color: input.color ?? 'unknown',
-          year: input.year,
-          modelId: await modelFor(tx, input.make, input.model),
-          sold: false,
-          condition: 'used',
-          odometer: input.odometer,
-          listPrice: null,
-          cost: centsToText(input.allowance),
-          acquiredAt: sql`now()`,
-          tradeInSaleId: input.sale_id,
-        };
-        if (existing) await tx.update(automobiles).set(values).where(eq(automobiles.vin, input.vin));
-        else await tx.insert(automobiles).values({ vin: input.vin, ...values, acquiredAt: undefined });
-        await recordChanges(tx, eq(automobiles.vin, input.vin));
-        return true;
+      const created = await audited(db, tradeInAudit(context, input.sale_id), async (tx) => {
+        const done = await intake(tx, input);
+        if (done.kind === 'refused') throw tradeInConflict(done.message);
+        if (done.kind === 'created') await recordChanges(tx, eq(automobiles.vin, input.vin));
+        return done.kind === 'created';
       });
       if (created) feedNotifier.notify();
       const car = await carJson(db, input.vin);
       if (!car) throw notFound();
       return { created, automobile: presentAutomobile(car, viewerOf(context.actor)) };
+    },
+
+    /**
+     * The outbox's trade-ins in one transaction, in the order listed, each with its own audit
+     * entry (its sale as the reason) and feed entry. A refused one (in stock and unsold) is named
+     * in the answer and changes nothing; the others still go in.
+     */
+    async receiveMany(batch: TradeInBatch, context: RequestContext): Promise<TradeInBatchResult> {
+      const result: TradeInBatchResult = { received: [], refused: [] };
+      const created: string[] = [];
+      await db.transaction(async (tx) => {
+        for (const input of batch.trade_ins) {
+          await tx.execute(setAuditContext(tradeInAudit(context, input.sale_id)));
+          const done = await intake(tx, input);
+          if (done.kind === 'refused') result.refused.push({ vin: input.vin, message: done.message });
+          else result.received.push(input.vin);
+          if (done.kind === 'created') created.push(input.vin);
+        }
+        if (created.length > 0) await recordChanges(tx, inArray(automobiles.vin, created));
+      });
+      if (created.length > 0) feedNotifier.notify();
+      return result;
     },
 
     /**

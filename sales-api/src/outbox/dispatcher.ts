@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { TradeInBatchResult } from '@carcar/common/contract/deal';
 import { SOLD_BATCH_MAX, type SoldBatch, type SoldBatchResult, type SoldUpdate } from '@carcar/common/contract/feed';
 import type { Db } from '@carcar/common/db/database';
 import { onIndexWalks, queryRows } from '@carcar/common/db/statements';
@@ -182,14 +183,44 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
-  /** A claim's rows, each by its kind: the sold updates in one batch, the trade-ins one by one, all at once. */
+  /**
+   * A claim's trade-ins in one request (`POST /api/automobiles/trade-ins/batch/`, one transaction
+   * there); one refused there (in stock and unsold) is dropped with a warning, as a single POST's
+   * 409 is. An inventory without the batch route (404), or refusing the body as a whole (400), gets
+   * each trade-in on its own, as before.
+   */
+  async function deliverTradeIns(rows: Claimed[]): Promise<Outcome[]> {
+    try {
+      const body = { trade_ins: rows.map((row) => row.payload) };
+      const res = await client.post<TradeInBatchResult>('/api/automobiles/trade-ins/batch/', body, {
+        headers: await headers(),
+      });
+      if (res.status >= 200 && res.status < 300) {
+        const refused = new Set(res.data.refused.map((one) => one.vin));
+        return rows.map((row) => (refused.has(row.vin) ? { kind: 'gone', status: 409 } : { kind: 'delivered' }));
+      }
+      const outcome = refusal(res.status);
+      if (outcome.kind === 'retry') return rows.map(() => outcome);
+      return Promise.all(rows.map(deliverTradeIn));
+    } catch (error) {
+      return rows.map(() => failure(error));
+    }
+  }
+
+  /** A claim's rows, each by its kind: the sold updates in one batch, the trade-ins in another, removals one by one; all at once. */
   async function deliverAll(rows: Claimed[]): Promise<Outcome[]> {
-    const soldRows = rows.filter((row) => row.kind === 'sold');
-    const soldOutcomes = soldRows.length > 0 ? await deliver(soldRows) : [];
-    const bySold = new Map(soldRows.map((row, i) => [row.id, soldOutcomes[i] as Outcome]));
-    const others = await Promise.all(rows.filter((row) => row.kind !== 'sold').map(deliverTradeIn));
-    const byOther = new Map(rows.filter((row) => row.kind !== 'sold').map((row, i) => [row.id, others[i] as Outcome]));
-    return rows.map((row) => (bySold.get(row.id) ?? byOther.get(row.id)) as Outcome);
+    const ofKind = (kind: string) => rows.filter((row) => row.kind === kind);
+    const groups: Array<[Claimed[], Promise<Outcome[]>]> = [
+      [ofKind('sold'), ofKind('sold').length > 0 ? deliver(ofKind('sold')) : Promise.resolve([])],
+      [ofKind('trade_in'), ofKind('trade_in').length > 0 ? deliverTradeIns(ofKind('trade_in')) : Promise.resolve([])],
+      [ofKind('trade_in_remove'), Promise.all(ofKind('trade_in_remove').map(deliverTradeIn))],
+    ];
+    const byId = new Map<number, Outcome>();
+    for (const [group, outcomes] of groups) {
+      const answered = await outcomes;
+      group.forEach((row, i) => byId.set(row.id, answered[i] as Outcome));
+    }
+    return rows.map((row) => byId.get(row.id) as Outcome);
   }
 
   /** Delivered and refused rows are deleted in one statement (refused ones with a warning); failed ones wait. */
