@@ -50,6 +50,23 @@ function handle(req: IncomingMessage, res: ServerResponse) {
     return send(res, 200, { cars: [car] }, { 'X-Total-Count': '1' });
   }
   if (url.pathname === '/sales/api/customers/') return send(res, 200, { customers: [] }, { 'X-Total-Count': '0' });
+  if (url.pathname === '/service/api/audit/') {
+    const finished = {
+      id: 1,
+      at: '2027-12-01T10:00:00Z',
+      actor: { kind: 'person', id: '8', name: 'Ada Lovelace', role: 'technician' },
+      action: 'finish',
+      entity: 'appointment',
+      entity_id: '7',
+      vin: VIN,
+      changes: { status: ['created', 'finished'] },
+      request_id: 'r',
+    };
+    return send(res, 200, { entries: [finished] }, { 'X-Total-Count': '1' });
+  }
+  if (url.pathname.endsWith('/api/audit/') || url.pathname === '/auth/audit') {
+    return send(res, 200, { entries: [] }, { 'X-Total-Count': '0' });
+  }
   return send(res, 404, { message: `Nothing at ${url.pathname}.` });
 }
 
@@ -113,5 +130,15 @@ describe('the service pages in Spanish', () => {
     expect(await screen.findByRole('heading', { name: 'Servicio pendiente', level: 1 }, slow)).toBeTruthy();
     expect(await screen.findByText('Vendido aquí y nunca ha tenido servicio.', {}, slow)).toBeTruthy();
     expect(screen.getByRole('button', { name: `Reservar ${VIN} para Jane Doe` })).toBeTruthy();
+  });
+
+  it('says the activity’s changes in Spanish', async () => {
+    render(harness.mount('/activity').ui);
+    expect(await screen.findByRole('heading', { name: 'Actividad', level: 1 }, slow)).toBeTruthy();
+    const list = await screen.findByRole('list', { name: 'Últimos cambios' }, slow);
+    const entry = await within(list).findByText(/terminó la cita/, {}, slow);
+    expect(entry.textContent).toContain('Técnico');
+    expect(document.querySelector('.activity-count')?.textContent).toContain('Mostrando 1 de 1 cambio (Servicio: 1)');
+    expect(screen.getByLabelText('Tipo de registro')).toBeTruthy();
   });
 });
