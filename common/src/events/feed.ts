@@ -13,6 +13,9 @@ export const eventsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+/** How many new events one read numbers at most; the rest wait for the next read. */
+const NUMBER_AT_ONCE = 5000;
+
 /**
  * `GET /api/events/?after=&limit=`: the service's webhook events after a seq, oldest first. Only
  * the gateway's own credential may read it (`events.read`, in the route table).
@@ -32,12 +35,30 @@ export function eventsRouter(db: Db, table: EventsTable, statementPrefix: string
   >(
     db,
     `${statementPrefix}_events_after`,
-    sql`select seq, id, type, entity, entity_id, created_at, data from ${table}
-      where seq > ${sql.placeholder('after')} order by seq limit ${sql.placeholder('limit')}`,
+    sql`select feed_seq as seq, id, type, entity, entity_id, created_at, data from ${table}
+      where feed_seq > ${sql.placeholder('after')} order by feed_seq limit ${sql.placeholder('limit')}`,
   );
+  const lockName = `carcar:${statementPrefix}:events`;
+  /**
+   * Gives the committed events without a place in the feed the next places, oldest `seq` first:
+   * one reader at a time (the lock, held to its commit), so places are given in commit order and
+   * a later reader's are all after an earlier one's. An uncommitted event is invisible here and
+   * gets its place once it commits, after everything numbered before.
+   */
+  function numberNewEvents(): Promise<void> {
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${lockName}))`);
+      await tx.execute(sql`update ${table} e set feed_seq = fresh.base + fresh.n
+        from (select seq, row_number() over (order by seq) as n,
+                (select coalesce(max(feed_seq), 0) from ${table}) as base
+              from ${table} where feed_seq is null order by seq limit ${NUMBER_AT_ONCE}) fresh
+        where e.seq = fresh.seq`);
+    });
+  }
   const router = Router();
   router.get('/', async (req, res) => {
     const query = parseInput(eventsQuery, req.query);
+    await numberNewEvents();
     const rows = await read(query);
     const events = rows.map((row) => ({
       seq: Number(row.seq),

@@ -1,5 +1,15 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { bigserial, jsonb, type PgSchema, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  jsonb,
+  type PgSchema,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import type { WebhookEventType } from '../contract/webhooks.js';
 import type { Db } from '../db/database.js';
 
@@ -10,22 +20,36 @@ import type { Db } from '../db/database.js';
 // trail is; `emitEvent` below is for a use case that writes one itself.
 
 /**
- * The events table of a service's schema. `seq` is drawn again at commit under a lock by the
- * custom migration's deferred trigger, so the feed's order is commit order (as inventory's
- * changes feed): a reader that has passed seq 12 never misses an 11 committed later.
+ * The events table of a service's schema. `seq` is drawn as an event is appended, in the writer's
+ * transaction; `feed_seq`, the feed's order, is given afterwards to committed events only, oldest
+ * `seq` first, by whoever reads the feed (./feed.ts, one at a time under a lock). So the feed's
+ * order is commit order, as a reader needs: one that has passed 12 never misses an 11 committed
+ * later, because nothing uncommitted has a `feed_seq`. Writers take no lock for it (an earlier
+ * design drew the seq at commit under a lock, which made every write of the service wait for the
+ * one before it to reach the disk).
  */
 export function eventsTable(schema: PgSchema) {
-  return schema.table('events', {
-    seq: bigserial({ mode: 'number' }).primaryKey(),
-    /** What a receiver de-duplicates by. */
-    id: uuid().notNull().defaultRandom().unique(),
-    type: varchar({ length: 60 }).notNull(),
-    /** `sale`, `appointment`, `automobile`, `repair_order`: with `entity_id`, the unit of ordering. */
-    entity: varchar({ length: 40 }).notNull(),
-    entityId: varchar('entity_id', { length: 100 }).notNull(),
-    data: jsonb().$type<Record<string, unknown>>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  });
+  return schema.table(
+    'events',
+    {
+      seq: bigserial({ mode: 'number' }).primaryKey(),
+      /** The place in the feed (`GET /api/events/`'s `seq`); null until a reader of the feed numbers it. */
+      feedSeq: bigint('feed_seq', { mode: 'number' }),
+      /** What a receiver de-duplicates by. */
+      id: uuid().notNull().defaultRandom().unique(),
+      type: varchar({ length: 60 }).notNull(),
+      /** `sale`, `appointment`, `automobile`, `repair_order`: with `entity_id`, the unit of ordering. */
+      entity: varchar({ length: 40 }).notNull(),
+      entityId: varchar('entity_id', { length: 100 }).notNull(),
+      data: jsonb().$type<Record<string, unknown>>().notNull(),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      uniqueIndex('events_feed_seq_key').on(t.feedSeq),
+      // What the next reader numbers: few rows, whatever the table holds.
+      index('events_unnumbered_idx').on(t.seq).where(sql`${t.feedSeq} is null`),
+    ],
+  );
 }
 
 export type EventsTable = ReturnType<typeof eventsTable>;

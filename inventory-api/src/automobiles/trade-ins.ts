@@ -72,7 +72,11 @@ type Intake = { kind: 'created' } | { kind: 'repeat' } | { kind: 'refused'; mess
  * allowance, acquired now. A car of that VIN the dealership once sold comes back onto the lot; one
  * in stock and unsold is refused; the same sale's trade-in delivered again changes nothing.
  */
-async function intake(tx: Db, input: TradeInArrival): Promise<Intake> {
+async function intake(
+  tx: Db,
+  input: TradeInArrival,
+  model: (make: string, model: string) => Promise<number> = (make, name) => modelFor(tx, make, name),
+): Promise<Intake> {
   const [existing] = await tx
     .select({ sold: automobiles.sold, saleId: automobiles.tradeInSaleId })
     .from(automobiles)
@@ -85,7 +89,7 @@ async function intake(tx: Db, input: TradeInArrival): Promise<Intake> {
   const values = {
     color: input.color ?? 'unknown',
     year: input.year,
-    modelId: await modelFor(tx, input.make, input.model),
+    modelId: await model(input.make, input.model),
     sold: false,
     condition: 'used',
     odometer: input.odometer,
@@ -134,9 +138,20 @@ export function tradeInUseCases(db: Db, feedNotifier: FeedNotifier) {
       const result: TradeInBatchResult = { received: [], refused: [] };
       const created: string[] = [];
       await db.transaction(async (tx) => {
+        // A batch's trade-ins are mostly of a few makes and models: each is looked up (or made) once.
+        const models = new Map<string, Promise<number>>();
+        const model = (make: string, name: string) => {
+          const key = JSON.stringify([make.toLowerCase(), name.toLowerCase()]);
+          let id = models.get(key);
+          if (id === undefined) {
+            id = modelFor(tx, make, name);
+            models.set(key, id);
+          }
+          return id;
+        };
         for (const input of batch.trade_ins) {
           await tx.execute(setAuditContext(tradeInAudit(context, input.sale_id)));
-          const done = await intake(tx, input);
+          const done = await intake(tx, input, model);
           if (done.kind === 'refused') result.refused.push({ vin: input.vin, message: done.message });
           else result.received.push(input.vin);
           if (done.kind === 'created') created.push(input.vin);
