@@ -50,6 +50,8 @@ interface Totals {
   parts: number;
   tax: number;
   total: number;
+  paid: number;
+  balance: number;
 }
 
 /** What the pages are about: ids and numbers of the records arranged before the journey. */
@@ -65,6 +67,9 @@ interface Arranged {
   deal: Deal;
   order: number;
   totals: Totals;
+  /** Invoiced, with a payment of 100 by check: the payment form and the payments. */
+  invoiced: number;
+  invoicedTotals: Totals;
   technician: number;
   salesperson: number;
   customer: number;
@@ -178,32 +183,42 @@ async function arrange(): Promise<Arranged> {
     on_hand: 5,
     reorder_point: 4,
   });
-  const order = await call<{ id: number }>('POST', '/service/api/repair-orders/', {
-    vin: booked.vin,
-    customer: { name: 'Lucía Fernández' },
-    mileage: 42_150,
-    concern: 'Ruido al frenar',
+  /** An order with approved labor for Ada and the part: on her My work until it is done. */
+  const approvedOrder = async (vin: string, customer: string) => {
+    const order = await call<{ id: number }>('POST', '/service/api/repair-orders/', {
+      vin,
+      customer: { name: customer },
+      mileage: 42_150,
+      concern: 'Ruido al frenar',
+    });
+    const lines = [
+      { kind: 'labor', description: 'Cambiar pastillas de freno', hours: 1.5, rate: 125, technician },
+      { kind: 'part', part_number: PART, quantity: 1 },
+    ];
+    const ids: number[] = [];
+    for (const line of lines) {
+      ids.push((await call<{ id: number }>('POST', `/service/api/repair-orders/${order.id}/lines/`, line)).id);
+    }
+    await call('POST', `/service/api/repair-orders/${order.id}/approvals/`, {
+      decisions: ids.map((line) => ({ line, approved: true })),
+      name: customer,
+      method: 'in_person',
+    });
+    return { id: order.id, lines: ids };
+  };
+  const order = await approvedOrder(booked.vin, 'Lucía Fernández');
+  // A second one done, invoiced and part paid: its page takes payments and lists them.
+  const invoiced = await approvedOrder(sampleVin(300_304), 'Javier Moreno');
+  for (const line of invoiced.lines) {
+    await call('POST', `/service/api/repair-orders/${invoiced.id}/lines/${line}/done/`);
+  }
+  await call('POST', `/service/api/repair-orders/${invoiced.id}/invoice/`);
+  await call('POST', `/service/api/repair-orders/${invoiced.id}/payments/`, {
+    amount: 100,
+    method: 'check',
+    reference: '1042',
   });
-  const labor = await call<{ id: number }>('POST', `/service/api/repair-orders/${order.id}/lines/`, {
-    kind: 'labor',
-    description: 'Cambiar pastillas de freno',
-    hours: 1.5,
-    rate: 125,
-    technician,
-  });
-  const part = await call<{ id: number }>('POST', `/service/api/repair-orders/${order.id}/lines/`, {
-    kind: 'part',
-    part_number: PART,
-    quantity: 1,
-  });
-  await call('POST', `/service/api/repair-orders/${order.id}/approvals/`, {
-    decisions: [
-      { line: labor.id, approved: true },
-      { line: part.id, approved: true },
-    ],
-    name: 'Lucía Fernández',
-    method: 'in_person',
-  });
+  const invoicedTotals = (await call<{ totals: Totals }>('GET', `/service/api/repair-orders/${invoiced.id}/`)).totals;
   const { totals } = await call<{ totals: Totals }>('GET', `/service/api/repair-orders/${order.id}/`);
 
   const { users } = await call<{ users: { id: number; email: string }[] }>('GET', '/auth/users');
@@ -227,6 +242,8 @@ async function arrange(): Promise<Arranged> {
     deal: sale.deal,
     order: order.id,
     totals,
+    invoiced: invoiced.id,
+    invoicedTotals,
     technician,
     salesperson,
     customer,
@@ -367,6 +384,15 @@ interface Visit {
   check?: (page: Page) => Promise<void>;
 }
 
+/**
+ * Sends the page's form empty, as the journeys do to see its messages: each field says what it
+ * needs, before anything reaches the API.
+ */
+async function submitEmpty(page: Page): Promise<void> {
+  await page.locator('main form[aria-label] button:not([type="button"]):not([type="reset"])').first().click();
+  await page.locator('main .field-error, main [role="alert"]').first().waitFor({ timeout: 10_000 });
+}
+
 /** Where the other journeys go, as the administrator (who may open every page). */
 const visits: Visit[] = [
   {
@@ -379,22 +405,22 @@ const visits: Visit[] = [
     },
     check: (page) => expectMoney(page, [arranged.revenueThisMonth]),
   },
-  { name: 'manufacturers', path: () => '/inventory/manufacturers' },
-  { name: 'models', path: () => '/inventory/models' },
-  { name: 'automobiles', path: () => '/inventory/automobiles' },
+  { name: 'manufacturers', path: () => '/inventory/manufacturers', open: submitEmpty },
+  { name: 'models', path: () => '/inventory/models', open: submitEmpty },
+  { name: 'automobiles', path: () => '/inventory/automobiles', open: submitEmpty },
   { name: 'automobiles-import', path: () => '/inventory/automobiles/import' },
   { name: 'stock-by-age', path: () => '/inventory/aging' },
   { name: 'vehicle', path: () => `/vehicles/${arranged.vin}` },
-  { name: 'technicians', path: () => '/service/technicians' },
+  { name: 'technicians', path: () => '/service/technicians', open: submitEmpty },
   { name: 'technician', path: () => `/service/technicians/${arranged.technician}` },
   { name: 'service-board', path: () => '/service/appointments' },
-  { name: 'book-appointment', path: () => '/service/appointments/new' },
+  { name: 'book-appointment', path: () => '/service/appointments/new', open: submitEmpty },
   { name: 'appointment', path: () => `/service/appointments/${arranged.appointment}` },
   { name: 'work-order', path: () => `/service/appointments/${arranged.appointment}/print` },
   { name: 'service-history', path: () => `/service/history?vin=${arranged.vin}` },
   { name: 'due-for-service', path: () => '/service/due' },
   { name: 'repair-orders', path: () => '/service/repair-orders' },
-  { name: 'new-repair-order', path: () => '/service/repair-orders/new' },
+  { name: 'new-repair-order', path: () => '/service/repair-orders/new', open: submitEmpty },
   {
     name: 'repair-order',
     path: () => `/service/repair-orders/${arranged.order}`,
@@ -406,9 +432,25 @@ const visits: Visit[] = [
     },
   },
   {
+    name: 'repair-order-invoiced',
+    path: () => `/service/repair-orders/${arranged.invoiced}`,
+    check: async (page) => {
+      const { total, paid, balance } = arranged.invoicedTotals;
+      const { dealer } = await moneyFormats(page, [total, paid, balance]);
+      expect(await page.getByTestId('total-total').textContent()).toBe(dealer[0]);
+      expect(await page.getByTestId('total-paid').textContent()).toBe(dealer[1]);
+      expect(await page.getByTestId('total-balance').textContent()).toBe(dealer[2]);
+    },
+  },
+  {
     name: 'repair-order-print',
     path: () => `/service/repair-orders/${arranged.order}/print`,
     check: (page) => expectMoney(page, [arranged.totals.total]),
+  },
+  {
+    name: 'invoice-print',
+    path: () => `/service/repair-orders/${arranged.invoiced}/print`,
+    check: (page) => expectMoney(page, [arranged.invoicedTotals.total, arranged.invoicedTotals.paid]),
   },
   { name: 'inspection', path: () => `/service/repair-orders/${arranged.order}/inspection` },
   { name: 'inspection-checklist', path: () => '/service/inspection-checklist' },
@@ -453,9 +495,9 @@ const visits: Visit[] = [
       }
     },
   },
-  { name: 'salespeople', path: () => '/sales/salespeople' },
+  { name: 'salespeople', path: () => '/sales/salespeople', open: submitEmpty },
   { name: 'salesperson', path: () => `/sales/salespeople/${arranged.salesperson}` },
-  { name: 'customers', path: () => '/sales/customers' },
+  { name: 'customers', path: () => '/sales/customers', open: submitEmpty },
   { name: 'customer', path: () => `/sales/customers/${arranged.customer}` },
   {
     name: 'salesperson-history',
@@ -471,10 +513,10 @@ const visits: Visit[] = [
   { name: 'technicians-report', path: () => '/reports/technicians' },
   { name: 'inventory-aging-report', path: () => '/reports/inventory-aging' },
   { name: 'activity', path: () => '/activity' },
-  { name: 'users', path: () => '/admin/users' },
+  { name: 'users', path: () => '/admin/users', open: submitEmpty },
   { name: 'user', path: () => `/admin/users/${arranged.user}` },
-  { name: 'tokens', path: () => '/admin/tokens' },
-  { name: 'webhooks', path: () => '/admin/webhooks' },
+  { name: 'tokens', path: () => '/admin/tokens', open: submitEmpty },
+  { name: 'webhooks', path: () => '/admin/webhooks', open: submitEmpty },
   { name: 'not-found', path: () => '/no-such-page' },
 ];
 
@@ -606,11 +648,13 @@ describe(`the app in Spanish at ${WIDTH} px`, () => {
     }
   });
 
-  it('as a technician: My work, then the sign-in page after signing out', async () => {
+  it('as a technician: My work, No access, then the sign-in page after signing out', async () => {
     const { page, problems } = await signInInSpanish(browser, staff.ada);
     try {
       await visit(page, problems, { name: 'technician-home', path: () => '/' });
       await visit(page, problems, { name: 'my-work', path: () => '/my-work' });
+      // A page a technician may not open: the No access page says why, in Spanish.
+      await visit(page, problems, { name: 'no-access', path: () => '/admin/users' });
       // The language stays chosen on this browser after signing out: the sign-in page is Spanish too.
       await page.getByRole('banner').getByRole('button').last().click();
       await page.waitForURL(/\/sign-in/);
