@@ -46,6 +46,18 @@ export interface SaleParties {
   car: { sold: boolean } | null;
   salesperson: typeof salespeople.$inferSelect | null;
   customer: typeof customers.$inferSelect | null;
+  /** The trade-in's VIN is in stock unsold here, or another live deal's trade-in still on its way. */
+  tradeInTaken: boolean;
+}
+
+/**
+ * Whether `vin` cannot be taken in trade now: in stock and unsold in the copy, or the trade-in of a
+ * live sale still on its way to inventory (not yet sold again). False for a null VIN.
+ */
+function tradeInTakenSql(vin: SQL): SQL {
+  return sql`(exists (select from ${automobileVOs} where vin = ${vin} and in_inventory and not sold)
+    or exists (select from ${salesRecords} s where s.trade_in_vin = ${vin} and s.voided_at is null
+      and not exists (select from ${automobileVOs} v where v.vin = s.trade_in_vin and v.sold)))`;
 }
 
 const placeholder = (name: string) => sql.placeholder(name);
@@ -177,7 +189,12 @@ export function salesStatements(db: Db) {
 
   // A sale is two statements, no transaction held open between them: these checks, then the writes.
   const parties = db
-    .select({ car: { sold: automobileVOs.sold }, salesperson: salespeople, customer: customers })
+    .select({
+      car: { sold: automobileVOs.sold },
+      salesperson: salespeople,
+      customer: customers,
+      tradeInTaken: sql<boolean>`${tradeInTakenSql(sql`${placeholder('tradeInVin')}::varchar`)}`,
+    })
     .from(sql`(select 1) as one`)
     .leftJoin(automobileVOs, and(eq(automobileVOs.vin, placeholder('automobile')), eq(automobileVOs.inInventory, true)))
     .leftJoin(salespeople, eq(salespeople.id, placeholder('salesperson')))
@@ -190,7 +207,7 @@ export function salesStatements(db: Db) {
    * a car win; the loser gets no row.
    */
   const record = prepareRows<
-    { id: number; price: string; created_at: string | Date },
+    { id: number; price: string; created_at: string | Date; cost: string | null },
     {
       automobile: string;
       price: string;
@@ -224,7 +241,7 @@ export function salesStatements(db: Db) {
       queued as (${enqueueSoldUpdate('car', true)}),
       traded as (${enqueueTradeIn(sql`select trade_in_vin as vin, ${placeholder('tradeInPayload')}::jsonb || jsonb_build_object('sale_id', id) as payload
         from sale where trade_in_vin is not null`)})
-      select id, price, created_at from sale`,
+      select id, price, created_at, (select cost from ${automobileCosts} where vin = sale.automobile_vin) as cost from sale`,
   );
 
   /**
@@ -256,21 +273,6 @@ export function salesStatements(db: Db) {
    * Whether a VIN offered as a trade-in is in stock and unsold in the copy, or is the trade-in of a
    * live sale still on its way to inventory (not yet sold again).
    */
-  const tradeInCheck = prepareRows<{ in_stock: boolean; pending: boolean }, { vin: string }>(
-    db,
-    'sales_trade_in_check',
-    sql`select
-        exists (select from ${automobileVOs} where vin = ${placeholder('vin')} and in_inventory and not sold) as in_stock,
-        exists (select from ${salesRecords} s where s.trade_in_vin = ${placeholder('vin')} and s.voided_at is null
-          and not exists (select from ${automobileVOs} v where v.vin = s.trade_in_vin and v.sold)) as pending`,
-  );
-
-  const costByVin = prepareRows<{ cost: string | null }, { vin: string }>(
-    db,
-    'sales_automobile_cost',
-    sql`select cost from ${automobileCosts} where vin = ${placeholder('vin')}`,
-  );
-
   /** Whether the copy has this car sold (a trade-in sold since its deal). */
   const soldInCopy = prepareRows<{ sold: boolean }, { vin: string }>(
     db,
@@ -279,18 +281,6 @@ export function salesStatements(db: Db) {
   );
 
   return {
-    /** Whether `vin` cannot be taken in trade now: in stock unsold, or another live deal's trade-in. */
-    async tradeInTaken(vin: string): Promise<boolean> {
-      const [row] = await tradeInCheck({ vin });
-      return Boolean(row?.in_stock || row?.pending);
-    },
-
-    /** What the car of `vin` cost the dealership, as the feed said; null while unknown. */
-    async costOf(vin: string): Promise<string | null> {
-      const [row] = await costByVin({ vin });
-      return row?.cost ?? null;
-    },
-
     /** Whether the copy says the car of `vin` is sold. */
     async isSold(vin: string): Promise<boolean> {
       const [row] = await soldInCopy({ vin });
@@ -309,9 +299,10 @@ export function salesStatements(db: Db) {
       return executePage(listFor(query), params);
     },
 
-    async findParties(input: SaleInput): Promise<SaleParties> {
-      const [found] = await parties.execute(input);
-      return found ?? { car: null, salesperson: null, customer: null };
+    /** The car, the people, and whether the trade-in's VIN (if any) cannot be taken in trade now. */
+    async findParties(input: SaleInput, tradeInVin: string | null): Promise<SaleParties> {
+      const [found] = await parties.execute({ ...input, tradeInVin });
+      return found ?? { car: null, salesperson: null, customer: null, tradeInTaken: false };
     },
 
     /** The new sale; undefined when the car was sold meanwhile. */
@@ -319,7 +310,7 @@ export function salesStatements(db: Db) {
       input: SaleInput,
       desk: SaleDesk,
       audit: AuditContext,
-    ): Promise<{ id: number; price: string; createdAt: Date } | undefined> {
+    ): Promise<{ id: number; price: string; createdAt: Date; cost: string | null } | undefined> {
       const [row] = await record({
         automobile: input.automobile,
         price: input.price,
@@ -332,7 +323,7 @@ export function salesStatements(db: Db) {
         deal: JSON.stringify(desk.deal),
         audit: JSON.stringify(audit),
       });
-      return row && { id: row.id, price: row.price, createdAt: new Date(row.created_at) };
+      return row && { id: row.id, price: row.price, createdAt: new Date(row.created_at), cost: row.cost };
     },
 
     /** When a live sale was voided, and the reason stored; undefined when it was not live. */

@@ -129,12 +129,12 @@ export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten, desk: Sa
       if (!allowsOwn(context.actor, 'sales.read', input.salesperson)) {
         throw forbidden('You may record a sale only as its salesperson');
       }
-      const parties = await statements.findParties(input);
+      const parties = await statements.findParties(input, input.trade_in?.vin ?? null);
       const { car, salesperson, customer } = parties;
       if (!car || !salesperson || !customer) throw invalid(missingParties(parties));
       if (car.sold) throw alreadySoldConflict(input.automobile);
       const deal = dealOf(input, defaultTaxRate);
-      if (deal.tradeIn && (await statements.tradeInTaken(deal.tradeIn.vin))) {
+      if (deal.tradeIn && parties.tradeInTaken) {
         const message = `Automobile ${deal.tradeIn.vin} is already in stock and unsold; it cannot be traded in`;
         throw conflict(message, { errors: [{ path: 'trade_in.vin', message }] });
       }
@@ -153,7 +153,7 @@ export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten, desk: Sa
       return saleJson(
         {
           sale: { ...sale, voidedAt: null, voidReason: null, tradeIn: deal.tradeIn, fees: deal.fees, deal: deal.deal },
-          cost: await statements.costOf(input.automobile),
+          cost: sale.cost,
           automobile: { vin: input.automobile, sold: true },
           salesperson,
           customer,
