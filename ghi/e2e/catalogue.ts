@@ -33,10 +33,11 @@ export interface EnglishFragment {
   pattern: RegExp;
 }
 
-/** A piece of text found on a page, and the catalogue key it comes from. */
+/** A piece of text found on a page, the catalogue key it comes from, and the page's text around it. */
 export interface Found {
   key: string;
   text: string;
+  where: string;
 }
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -87,11 +88,15 @@ export function englishFragments(): EnglishFragment[] {
   return fragments;
 }
 
-/** The English fragments `texts` show, longest first; each once. */
+/** The English fragments `texts` show, longest first, each once with the shortest text it is in. */
 export function englishIn(texts: readonly string[], fragments: readonly EnglishFragment[]): Found[] {
-  const found = fragments
-    .filter(({ pattern }) => texts.some((text) => pattern.test(text)))
-    .map(({ key, fragment }) => ({ key, text: fragment }));
+  const found: Found[] = [];
+  for (const { key, fragment, pattern } of fragments) {
+    const containing = texts.filter((text) => pattern.test(text));
+    if (containing.length === 0) continue;
+    const where = containing.reduce((a, b) => (b.length < a.length ? b : a));
+    found.push({ key, text: fragment, where: where.replace(/\s+/g, ' ').trim().slice(0, 160) });
+  }
   return found.sort((a, b) => b.text.length - a.text.length || a.text.localeCompare(b.text));
 }
 

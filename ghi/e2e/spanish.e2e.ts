@@ -114,7 +114,7 @@ const inSalesCopy = (vin: string) => async () =>
 
 /**
  * The records the pages show, through the API: the seed's, and of this journey a car to desk, a
- * sale with a whole deal, a part, and a repair order with approved labor and the part. Typed in
+ * sale with a whole deal, a part, a repair order at work and one invoiced and part paid. Typed in
  * Spanish, so that English on the page is the app's, not the data's.
  */
 async function arrange(): Promise<Arranged> {
@@ -520,6 +520,21 @@ const visits: Visit[] = [
   { name: 'not-found', path: () => '/no-such-page' },
 ];
 
+/**
+ * How far the page scrolls sideways in English, to tell a Spanish word too long for the phone
+ * from a page that never fitted; the page is back in Spanish afterwards.
+ */
+async function overflowInEnglish(page: Page): Promise<number> {
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const menu = page.locator('.language-menu select');
+  await menu.selectOption('en');
+  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+  const english = await overflow();
+  await menu.selectOption('es');
+  await page.locator('html[lang="es"]').waitFor({ state: 'attached' });
+  return english;
+}
+
 /** Signs in (the sign-in page is in English before any choice), then chooses Español in the menu. */
 async function signInInSpanish(browser: Browser, who: Staff): Promise<{ page: Page; problems: string[] }> {
   const opened = await openPage(browser);
@@ -562,6 +577,14 @@ async function visit(page: Page, problems: string[], { name, path, open, check }
     report.looking = englishLooking(withoutData(pieces)).filter((text) => !english.some((e) => text.includes(e)));
     if (check) await attempt('money', () => check(page));
     await attempt('axe and width', () => checkPage(page, `${name} in Spanish`));
+    const wide = report.problems.findIndex((problem) => problem.includes('scrolls sideways'));
+    if (wide >= 0) {
+      const english = await overflowInEnglish(page).then(
+        (px) => `${px} px`,
+        () => 'not measured',
+      );
+      report.problems[wide] += `; in English ${english}`;
+    }
     await screenshot(page, `spanish-${name}-${WIDTH}`);
   } finally {
     report.problems.push(...problems.slice(before));
@@ -602,7 +625,10 @@ function writeLeftovers(): void {
   const clean: string[] = [];
   for (const [name, report] of reports) {
     const sections: [string, string[]][] = [
-      ['English (catalogue)', report.english.map(({ text, key }) => `“${text}” (${key})`)],
+      [
+        'English (catalogue)',
+        report.english.map(({ text, key, where }) => `“${text}” (${key})${where === text ? '' : ` in “${where}”`}`),
+      ],
       ['Keys shown', report.keys],
       ['Problems', report.problems],
       ['Looks English, not in the catalogue', report.looking.map((text) => `“${text}”`)],
