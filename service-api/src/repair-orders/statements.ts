@@ -5,7 +5,7 @@ import { jsonRow, rowFromJson } from '@carcar/common/db/json-rows';
 import { containing } from '@carcar/common/db/like';
 import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
 import { prepareRows, queryRows } from '@carcar/common/db/statements';
-import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableName, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { InspectionItemRow, InspectionPhotoRow } from '../db/inspection.js';
 import {
   automobileVOs,
@@ -109,6 +109,17 @@ interface DetailsRow {
  * and the shop's rates (null before a manager saves any).
  */
 function detailsQuery(ids: SQL): SQL {
+  return detailsOfRows(sql`${repairOrders}`, sql`${repairOrders.id} = any(string_to_array(${ids}, ',')::int[])`);
+}
+
+/**
+ * `detailsQuery`'s columns for the orders of `source` (a table or a `with` query named as the
+ * table, `created as repair_orders`) that match `where`.
+ */
+function detailsOfRows(source: SQL, where: SQL): SQL {
+  // Unqualified by the schema, so that it means `source` whether that is the table or a `with` query named as it.
+  const orderColumn = (name: 'id' | 'vin') =>
+    sql`${sql.identifier(getTableName(repairOrders))}.${sql.identifier(name)}`;
   const clocked = sql`(select floor(sum(extract(epoch from (coalesce(${lineClockEntries.endedAt}, now()) - ${lineClockEntries.startedAt}))))::bigint
     from ${lineClockEntries} where ${lineClockEntries.lineId} = ${repairOrderLines.id})`;
   const photos = sql`coalesce((select json_agg(${jsonRow(inspectionPhotos)} order by ${inspectionPhotos.id})
@@ -117,15 +128,15 @@ function detailsQuery(ids: SQL): SQL {
       case when ${automobileVOs.vin} is null then null
         else ${automobileVOs.year} || ' ' || ${automobileVOs.manufacturerName} || ' ' || ${automobileVOs.modelName} end as vehicle,
       coalesce((select json_agg(json_build_object('row', ${jsonRow(repairOrderLines)}, 'clockedSeconds', ${clocked}) order by ${repairOrderLines.id})
-        from ${repairOrderLines} where ${repairOrderLines.repairOrderId} = ${repairOrders.id}), '[]') as lines,
+        from ${repairOrderLines} where ${repairOrderLines.repairOrderId} = ${orderColumn('id')}), '[]') as lines,
       coalesce((select json_agg(${jsonRow(repairOrderPayments)} order by ${repairOrderPayments.id})
-        from ${repairOrderPayments} where ${repairOrderPayments.repairOrderId} = ${repairOrders.id}), '[]') as payments,
+        from ${repairOrderPayments} where ${repairOrderPayments.repairOrderId} = ${orderColumn('id')}), '[]') as payments,
       coalesce((select json_agg(json_build_object('row', ${jsonRow(inspectionItems)}, 'photos', ${photos}) order by ${inspectionItems.id})
-        from ${inspectionItems} where ${inspectionItems.repairOrderId} = ${repairOrders.id}), '[]') as inspection,
+        from ${inspectionItems} where ${inspectionItems.repairOrderId} = ${orderColumn('id')}), '[]') as inspection,
       (select ${shopSettings.laborRate}::text from ${shopSettings} where ${shopSettings.id} = 1) as "laborRate",
       (select ${shopSettings.taxRate}::text from ${shopSettings} where ${shopSettings.id} = 1) as "taxRate"
-    from ${repairOrders} left join ${automobileVOs} on ${automobileVOs.vin} = ${repairOrders.vin}
-    where ${repairOrders.id} = any(string_to_array(${ids}, ',')::int[])`;
+    from ${source} left join ${automobileVOs} on ${automobileVOs.vin} = ${orderColumn('vin')}
+    where ${where}`;
 }
 
 function detailsOf(row: DetailsRow): OrderDetails {
@@ -181,7 +192,7 @@ export function repairOrderStatements(db: Db) {
   );
   // The hot writes (an advisor's write-up and its lines) are one statement each, outside any
   // transaction: the `audit` parameter tells the tables' audit triggers who acted (auditCte).
-  const insertOrderStatement = prepareRows<{ id: number }, Record<keyof OrderInsert, unknown> & { audit: string }>(
+  const insertOrderStatement = prepareRows<DetailsRow, Record<keyof OrderInsert, unknown> & { audit: string }>(
     db,
     'service_repair_orders_create',
     sql`with ${auditCte},
@@ -192,8 +203,8 @@ export function repairOrderStatements(db: Db) {
           ${placeholder('customerEmail')}::varchar, ${placeholder('mileage')}::int, ${placeholder('concern')}::varchar,
           ${placeholder('appointmentId')}::int, ${placeholder('advisorId')}::varchar, ${placeholder('advisorName')}::varchar
         from audit
-        returning id)
-      select id from created cross join audit`,
+        returning *)
+      ${detailsOfRows(sql`created as ${sql.identifier(getTableName(repairOrders))} cross join audit`, sql`true`)}`,
   );
   const orderForLineStatement = prepareRows<{ status: RepairOrderStatus; laborRate: string | null }, { id: number }>(
     db,
@@ -229,11 +240,11 @@ export function repairOrderStatements(db: Db) {
       select line from added cross join audit`,
   );
   return {
-    /** Writes up an order (status `open`) with its audit entry; its id. */
-    async createOrder(order: OrderInsert, audit: AuditContext): Promise<number> {
+    /** Writes up an order (status `open`) with its audit entry; the order as `details` reads it. */
+    async createOrder(order: OrderInsert, audit: AuditContext): Promise<OrderDetails> {
       const [row] = await insertOrderStatement({ ...order, audit: JSON.stringify(audit) });
       if (!row) throw new Error('insert returned no row');
-      return row.id;
+      return detailsOf(row);
     },
 
     /** What adding a line needs to know first: the order's status and the shop's labor rate (null: the default). */

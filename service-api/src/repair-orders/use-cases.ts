@@ -354,7 +354,7 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
       requireField(errors, concern, 'concern', "Describe the customer's concern");
       if (errors.length > 0) throw invalid(errors);
       const { actor } = context;
-      const id = await statements.createOrder(
+      const created = await statements.createOrder(
         {
           vin: vin as string,
           customerName: customerName as string,
@@ -368,7 +368,7 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
         },
         auditContext(context),
       );
-      return get(id);
+      return orderJson(created, [], created.rates.taxRateUnits);
     },
 
     async update(id: number, input: RepairOrderUpdateInput, context: RequestContext): Promise<RepairOrder> {
