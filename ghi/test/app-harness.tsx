@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { permissionsOf, type Role } from '@carcar/common/contract/permissions';
+import { cleanup } from '@testing-library/react';
 import type { ReactElement } from 'react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 // The whole app over real HTTP against a test's stand-in gateway: the server on a free port, the
 // app's API addresses pointed at it, and a way to mount the app's router at a path.
@@ -94,5 +96,29 @@ export async function startAppHarness(
       };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * For a test file of pages in Spanish, called at its top level: the app starts in the language
+ * chosen on this browser before (lib/i18n reads it as it loads), against `handle`; after the file
+ * the harness closes and the choice is forgotten. The function it returns gives the harness.
+ */
+export function spanishAppHarness(
+  handle: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
+): () => AppHarness {
+  let harness: AppHarness | undefined;
+  beforeAll(async () => {
+    window.localStorage.setItem('carcar.language', 'es');
+    harness = await startAppHarness(handle);
+  });
+  afterAll(async () => {
+    window.localStorage.clear();
+    await harness?.close();
+  });
+  afterEach(cleanup);
+  return () => {
+    if (!harness) throw new Error('the harness starts before the tests, in beforeAll');
+    return harness;
   };
 }

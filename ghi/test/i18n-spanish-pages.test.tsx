@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Role } from '@carcar/common/contract/permissions';
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { send, spanishAppHarness, staffMember } from './app-harness';
 
 // Pages of the inventory, admin and reports namespaces, and the shared components' own words
 // (the components namespace), for someone who chose Spanish on this browser before.
@@ -31,24 +31,15 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: 'Does not exist', code: 'not_found' });
 }
 
-let harness: AppHarness;
-beforeAll(async () => {
-  // Chosen before: the app starts in Spanish (lib/i18n reads it when it loads).
-  window.localStorage.setItem('carcar.language', 'es');
-  harness = await startAppHarness(handle);
-});
-afterAll(async () => {
-  window.localStorage.clear();
-  await harness.close();
-});
-afterEach(cleanup);
+// Chosen on this browser before: the app starts in Spanish.
+const harness = spanishAppHarness(handle);
 
 const slow = { timeout: 10_000 };
 
 describe('pages in Spanish', () => {
   it('the webhooks page', async () => {
     role = 'admin';
-    render(harness.mount('/admin/webhooks').ui);
+    render(harness().mount('/admin/webhooks').ui);
     expect(await screen.findByRole('form', { name: 'Crear un webhook' }, slow)).toBeTruthy();
     expect(screen.getByLabelText('URL del receptor')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Crear webhook' })).toBeTruthy();
@@ -57,7 +48,7 @@ describe('pages in Spanish', () => {
 
   it('the stock by age, with the buckets, days and condition', async () => {
     role = 'manager';
-    render(harness.mount('/inventory/aging').ui);
+    render(harness().mount('/inventory/aging').ui);
     expect(await screen.findByRole('heading', { level: 1, name: 'Existencias por antigüedad' }, slow)).toBeTruthy();
     const table = await screen.findByRole(
       'table',
@@ -74,7 +65,7 @@ describe('pages in Spanish', () => {
 
   it('No access names the missing permission in Spanish', async () => {
     role = 'sales';
-    render(harness.mount('/admin/webhooks').ui);
+    render(harness().mount('/admin/webhooks').ui);
     expect(await screen.findByRole('heading', { level: 1, name: 'Sin acceso' }, slow)).toBeTruthy();
     expect(screen.getByText(/administrar usuarios y tokens de API/)).toBeTruthy();
   });

@@ -5,8 +5,8 @@ import type { Role } from '@carcar/common/contract/permissions';
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { describe, expect, it } from 'vitest';
+import { send, spanishAppHarness, staffMember } from './app-harness';
 
 // The workshop's pages for someone who chose Español: the parts counter, the inspection sheet and
 // a technician's My work, with the API's codes (conditions, movement reasons) in Spanish words.
@@ -104,23 +104,14 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: `Nothing at ${path}.` });
 }
 
-let harness: AppHarness;
-beforeAll(async () => {
-  // Chosen on this browser before: the app starts in Spanish.
-  window.localStorage.setItem('carcar.language', 'es');
-  harness = await startAppHarness(handle);
-});
-afterAll(async () => {
-  window.localStorage.clear();
-  await harness.close();
-});
-afterEach(cleanup);
+// Chosen on this browser before: the app starts in Spanish.
+const harness = spanishAppHarness(handle);
 
 const slow = { timeout: 10_000 };
 
 function open(path: string, role: Role) {
   stub.role = role;
-  render(harness.mount(path).ui);
+  render(harness().mount(path).ui);
 }
 
 describe('the workshop in Spanish', () => {

@@ -2,11 +2,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import english from '../src/locales/en/repairOrders.json';
 import spanish from '../src/locales/es/repairOrders.json';
-import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { send, spanishAppHarness, staffMember } from './app-harness';
 
 // An advisor who chose Español: the repair order's page and the list, against a stand-in gateway,
 // with no word of the repairOrders catalogue left in English.
@@ -60,17 +60,8 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: 'Does not exist', code: 'not_found' });
 }
 
-let harness: AppHarness;
-beforeAll(async () => {
-  // Chosen on this browser before: the app starts in Spanish.
-  window.localStorage.setItem('carcar.language', 'es');
-  harness = await startAppHarness(handle);
-});
-afterAll(async () => {
-  window.localStorage.clear();
-  await harness.close();
-});
-afterEach(cleanup);
+// Chosen on this browser before: the app starts in Spanish.
+const harness = spanishAppHarness(handle);
 
 const slow = { timeout: 20_000 };
 
@@ -99,7 +90,7 @@ function shownTexts(root: HTMLElement): string[] {
 
 describe('the repair orders in Spanish', () => {
   it('shows an order in Spanish, its statuses and kinds included', async () => {
-    render(harness.mount('/service/repair-orders/5').ui);
+    render(harness().mount('/service/repair-orders/5').ui);
     expect(await screen.findByRole('heading', { level: 1, name: /OR 5: Juana Pérez/ }, slow)).toBeDefined();
     expect(screen.getByText('Presupuesto enviado')).toBeDefined();
     const lines = screen.getByRole('table', { name: 'Líneas de esta orden de reparación' });
@@ -114,7 +105,7 @@ describe('the repair orders in Spanish', () => {
   });
 
   it('lists the orders in Spanish, counted', async () => {
-    render(harness.mount('/service/repair-orders?status=estimate').ui);
+    render(harness().mount('/service/repair-orders?status=estimate').ui);
     expect(await screen.findByRole('heading', { level: 1, name: 'Órdenes de reparación' }, slow)).toBeDefined();
     expect(await screen.findByText('1 orden de reparación, presupuesto enviado', {}, slow)).toBeDefined();
     expect(screen.getByRole('navigation', { name: 'Órdenes de reparación por estado' })).toBeDefined();
