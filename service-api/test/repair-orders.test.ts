@@ -291,6 +291,14 @@ describe('lines and money', () => {
       .post('/api/repair-orders/987654/lines/')
       .send({ kind: 'fee', description: 'x', unit_price: 1 })
       .expect(404);
+    // No such order comes before what the line lacks, however the line is priced.
+    for (const line of [
+      { kind: 'labor' },
+      { kind: 'fee' },
+      { kind: 'fee', description: 'x', unit_price: 1, technician: 1 },
+    ]) {
+      await svc.api('service').post('/api/repair-orders/987654/lines/').send(line).expect(404);
+    }
     await svc.api('sales').post(path).send({ kind: 'fee', description: 'x', unit_price: 1 }).expect(403);
   });
 

@@ -407,16 +407,28 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
     },
 
     /**
-     * Adds a proposed line: the order's status and the shop's rate are read first (404, 409, 400 in
-     * that order, as for every other write), then the line goes in with its audit entry in one
-     * statement that writes nothing if the order stopped being worked meanwhile.
+     * Adds a proposed line, 404, 409 and 400 in that order as for every other write. A line that
+     * is priced from the request alone (a part or fee with its price and no part number, or labor
+     * with its rate; no technician to check) goes in at once, in one statement that writes nothing
+     * unless the order is still being worked; any other first reads the order's status and the
+     * shop's labor rate.
      */
     async addLine(id: number, input: LineCreateInput, context: RequestContext): Promise<RepairOrderLine> {
+      const audit = auditContext(context);
+      const selfPriced =
+        (input.technician === undefined || input.technician === null) &&
+        input.part_number === undefined &&
+        (input.kind !== 'labor' || (input.rate !== undefined && input.rate !== null));
+      const priced = selfPriced ? await pricedLine(db, input.kind, input, undefined).catch(() => undefined) : undefined;
+      if (priced) {
+        const line = await statements.addLine({ ...priced, repairOrderId: id }, WORKING, audit);
+        if (line) return lineJson(line);
+      }
       const order = await statements.orderForLine(id);
       if (!order) throw notFound();
       if (!WORKING.includes(order.status)) throw notWorking({ id, status: order.status }, 'take new lines');
       const values = await pricedLine(db, input.kind, input, undefined, order.laborRate);
-      const line = await statements.addLine({ ...values, repairOrderId: id }, WORKING, auditContext(context));
+      const line = await statements.addLine({ ...values, repairOrderId: id }, WORKING, audit);
       if (line) return lineJson(line);
       // Invoiced, voided or closed between the two statements.
       const now = await statements.orderForLine(id);
