@@ -103,36 +103,38 @@ export function StockAgingPage() {
     <>
       <h1>{t('inventory:stockAging.title')}</h1>
       <p>{t('inventory:stockAging.intro')}</p>
-      <table className="aging-buckets" aria-label={t('inventory:stockAging.byDays')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('inventory:stockAging.daysInStock')}</th>
-            <th scope="col">{t('inventory:stockAging.cars')}</th>
-            {showCost && <th scope="col">{t('inventory:stockAging.costTiedUp')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {summary.map((b) => (
-            <tr key={b.label} aria-current={bucket === b.index ? 'true' : undefined}>
-              <th scope="row">
-                <Link
-                  to={bucket === b.index ? '/inventory/aging' : `/inventory/aging?bucket=${b.index}`}
-                  aria-label={`${t('inventory:stockAging.bucketLink', { label: b.label, count: b.count })}${bucket === b.index ? t('inventory:stockAging.shownShowAll') : ''}`}
-                >
-                  {b.label}
-                </Link>
-              </th>
-              <td>{stock.isLoading ? '…' : b.count}</td>
-              {showCost && (
-                <td>
-                  {formatMoney(b.cost)}
-                  {b.unknownCost > 0 && t('inventory:stockAging.unknownCost', { n: b.unknownCost })}
-                </td>
-              )}
+      <div className="overflow-auto">
+        <table className="aging-buckets" aria-label={t('inventory:stockAging.byDays')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('inventory:stockAging.daysInStock')}</th>
+              <th scope="col">{t('inventory:stockAging.cars')}</th>
+              {showCost && <th scope="col">{t('inventory:stockAging.costTiedUp')}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {summary.map((b) => (
+              <tr key={b.label} aria-current={bucket === b.index ? 'true' : undefined}>
+                <th scope="row">
+                  <Link
+                    to={bucket === b.index ? '/inventory/aging' : `/inventory/aging?bucket=${b.index}`}
+                    aria-label={`${t('inventory:stockAging.bucketLink', { label: b.label, count: b.count })}${bucket === b.index ? t('inventory:stockAging.shownShowAll') : ''}`}
+                  >
+                    {b.label}
+                  </Link>
+                </th>
+                <td>{stock.isLoading ? '…' : b.count}</td>
+                {showCost && (
+                  <td>
+                    {formatMoney(b.cost)}
+                    {b.unknownCost > 0 && t('inventory:stockAging.unknownCost', { n: b.unknownCost })}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {bucket !== null && (
         <p>
           {t('inventory:stockAging.showing', {
