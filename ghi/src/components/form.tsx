@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FieldError, FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { useContractMessage } from '../lib/contract-messages';
 import { useTranslation } from '../lib/i18n';
 
 interface FieldProps<V extends FieldValues> {
@@ -20,7 +21,7 @@ function errorOf<V extends FieldValues>(
     | undefined;
 }
 
-/** A labelled input with its error (from the client or from the API's 400) right below it. */
+/** A labelled input with its error (from the client or from the API's 400, in the language shown) right below it. */
 export function TextField<V extends FieldValues>({
   form,
   name,
@@ -30,6 +31,7 @@ export function TextField<V extends FieldValues>({
   ...rest
 }: FieldProps<V> & { type?: string; autoComplete?: string; step?: string; min?: string; max?: string }) {
   const error = errorOf(form, name);
+  const said = useContractMessage();
   const id = `field-${name}`;
   return (
     <div className="field">
@@ -44,7 +46,7 @@ export function TextField<V extends FieldValues>({
       />
       {error ? (
         <small id={`${id}-error`} className="field-error">
-          {error.message}
+          {said(error.message)}
         </small>
       ) : (
         hint && <small id={`${id}-hint`}>{hint}</small>
@@ -61,6 +63,7 @@ export function SelectField<V extends FieldValues>({
   placeholder,
 }: FieldProps<V> & { options: { value: string | number; label: string }[]; placeholder: string }) {
   const error = errorOf(form, name);
+  const said = useContractMessage();
   const id = `field-${name}`;
   return (
     <div className="field">
@@ -80,7 +83,7 @@ export function SelectField<V extends FieldValues>({
       </select>
       {error && (
         <small id={`${id}-error`} className="field-error">
-          {error.message}
+          {said(error.message)}
         </small>
       )}
     </div>
@@ -99,12 +102,13 @@ export function FormFooter<V extends FieldValues>({
   busy?: string;
 }) {
   const { t } = useTranslation();
+  const said = useContractMessage();
   const serverError = (form.formState.errors as { root?: { server?: FieldError } }).root?.server;
   return (
     <>
       {serverError && (
         <p role="alert" className="form-error">
-          {serverError.message}
+          {said(serverError.message)}
         </p>
       )}
       <button type="submit" disabled={form.formState.isSubmitting} aria-busy={form.formState.isSubmitting || undefined}>

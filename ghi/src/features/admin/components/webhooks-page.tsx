@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
 import { errorMessage } from '../../../lib/api-client';
+import { useContractMessage } from '../../../lib/contract-messages';
 import { formatDateTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
@@ -76,9 +77,11 @@ function AddWebhookForm({ onCreated }: { onCreated: (webhook: CreatedWebhook) =>
     success: t('admin:webhooks.createdToast'),
     onSaved: (webhook) => onCreated(webhook as CreatedWebhook),
   });
+  const said = useContractMessage();
   const eventsError = form.formState.errors.events;
-  const eventsMessage =
-    eventsError?.message ?? (Array.isArray(eventsError) ? eventsError.find(Boolean)?.message : undefined);
+  const eventsMessage = said(
+    eventsError?.message ?? (Array.isArray(eventsError) ? eventsError.find(Boolean)?.message : undefined),
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('admin:webhooks.form')}>
       <TextField
