@@ -8,6 +8,7 @@ import type { RepairOrder } from '@carcar/common/contract/repair-orders';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { ApiError, errorMessage, isMissingRecord } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
@@ -174,14 +175,12 @@ export function InspectionPage() {
   );
   return (
     <div className="inspection-sheet">
-      <nav aria-label="breadcrumb">
-        <ul>
-          <li>
-            <Link to={`/service/repair-orders/${o.id}`}>{t('inspections:sheet.repairOrder', { id: o.id })}</Link>
-          </li>
-          <li aria-current="page">{t('inspections:sheet.inspection')}</li>
-        </ul>
-      </nav>
+      <Breadcrumb>
+        <li>
+          <Link to={`/service/repair-orders/${o.id}`}>{t('inspections:sheet.repairOrder', { id: o.id })}</Link>
+        </li>
+        <li aria-current="page">{t('inspections:sheet.inspection')}</li>
+      </Breadcrumb>
       <h1>{t('inspections:sheet.title', { id: o.id })}</h1>
       <p className="inspection-car">
         {o.customer.name} · <code>{o.vin}</code> · {t('inspections:sheet.miles', { mileage: formatNumber(o.mileage) })}

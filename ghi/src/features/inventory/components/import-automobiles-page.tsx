@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { Trans } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { saveCsv } from '../../../lib/export-csv';
 import { dealership, formatNumber } from '../../../lib/format';
@@ -227,14 +228,12 @@ export function ImportAutomobilesPage() {
 
   return (
     <>
-      <nav aria-label="breadcrumb">
-        <ul>
-          <li>
-            <Link to="/inventory/automobiles">{t('inventory:import.automobiles')}</Link>
-          </li>
-          <li aria-current="page">{t('inventory:import.crumb')}</li>
-        </ul>
-      </nav>
+      <Breadcrumb>
+        <li>
+          <Link to="/inventory/automobiles">{t('inventory:import.automobiles')}</Link>
+        </li>
+        <li aria-current="page">{t('inventory:import.crumb')}</li>
+      </Breadcrumb>
       <h1>{t('inventory:import.title')}</h1>
       <p>
         <Trans

@@ -8,6 +8,7 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { AuditList } from '../../../components/audit-list';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading } from '../../../components/states';
@@ -359,14 +360,12 @@ export function VehiclePage() {
   const data = outside ? undefined : car.data;
   return (
     <>
-      <nav aria-label="breadcrumb">
-        <ul>
-          <li>
-            <Link to="/inventory/automobiles">{t('inventory:vehicle.automobiles')}</Link>
-          </li>
-          <li aria-current="page">{vin}</li>
-        </ul>
-      </nav>
+      <Breadcrumb>
+        <li>
+          <Link to="/inventory/automobiles">{t('inventory:vehicle.automobiles')}</Link>
+        </li>
+        <li aria-current="page">{vin}</li>
+      </Breadcrumb>
       <header className="record-header">
         {data ? (
           <>

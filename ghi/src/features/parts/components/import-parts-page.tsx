@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { Trans } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import { ApiError, errorMessage, type FieldError } from '../../../lib/api-client';
 import { saveCsv } from '../../../lib/export-csv';
 import { dealership, formatNumber } from '../../../lib/format';
@@ -103,14 +104,12 @@ export function ImportPartsPage() {
   const ready = check.state === 'ok' ? check.result.valid : 0;
   return (
     <>
-      <nav aria-label="breadcrumb">
-        <ul>
-          <li>
-            <Link to="/service/parts">{t('parts:import.parts')}</Link>
-          </li>
-          <li aria-current="page">{t('parts:import.breadcrumb')}</li>
-        </ul>
-      </nav>
+      <Breadcrumb>
+        <li>
+          <Link to="/service/parts">{t('parts:import.parts')}</Link>
+        </li>
+        <li aria-current="page">{t('parts:import.breadcrumb')}</li>
+      </Breadcrumb>
       <h1>{t('parts:import.title')}</h1>
       <p>
         {/* The column names stay as the file must spell them, in <code>, within the translated sentence. */}

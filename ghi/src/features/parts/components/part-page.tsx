@@ -4,6 +4,7 @@ import type { MovementReason, Part, PartMovement } from '@carcar/common/contract
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import { type Column, DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
@@ -213,14 +214,12 @@ export function PartPage() {
   const p = part.data;
   return (
     <>
-      <nav aria-label="breadcrumb">
-        <ul>
-          <li>
-            <Link to="/service/parts">{t('parts:part.parts')}</Link>
-          </li>
-          <li aria-current="page">{p.number}</li>
-        </ul>
-      </nav>
+      <Breadcrumb>
+        <li>
+          <Link to="/service/parts">{t('parts:part.parts')}</Link>
+        </li>
+        <li aria-current="page">{p.number}</li>
+      </Breadcrumb>
       <header className="record-header">
         <h1>
           {p.number}: {p.description}

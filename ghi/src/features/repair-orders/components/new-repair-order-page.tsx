@@ -8,6 +8,7 @@ import { type Path, type UseFormRegisterReturn, useForm } from 'react-hook-form'
 import { Link, useNavigate } from 'react-router-dom';
 import { toast } from 'sonner';
 import { z } from 'zod';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import { FormFooter, TextField } from '../../../components/form';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
@@ -107,14 +108,12 @@ export function NewRepairOrderPage() {
   });
   return (
     <>
-      <nav aria-label={t('repairOrders:breadcrumb')}>
-        <ul>
-          <li>
-            <Link to="/service/repair-orders">{t('repairOrders:list.title')}</Link>
-          </li>
-          <li aria-current="page">{t('repairOrders:newOrder.crumb')}</li>
-        </ul>
-      </nav>
+      <Breadcrumb>
+        <li>
+          <Link to="/service/repair-orders">{t('repairOrders:list.title')}</Link>
+        </li>
+        <li aria-current="page">{t('repairOrders:newOrder.crumb')}</li>
+      </Breadcrumb>
       <h1>{t('repairOrders:newOrder.title')}</h1>
       <p className="muted">{t('repairOrders:newOrder.walkInsOnly')}</p>
       <form onSubmit={submit} noValidate aria-label={t('repairOrders:newOrder.title')}>

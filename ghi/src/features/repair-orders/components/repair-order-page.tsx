@@ -7,6 +7,7 @@ import { type Path, useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import type { z } from 'zod';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
@@ -191,14 +192,12 @@ export function RepairOrderPage() {
   const invoiced = o.status === 'invoiced' || o.status === 'closed';
   return (
     <>
-      <nav aria-label={t('repairOrders:breadcrumb')}>
-        <ul>
-          <li>
-            <Link to="/service/repair-orders">{t('repairOrders:list.title')}</Link>
-          </li>
-          <li aria-current="page">{t('repairOrders:order.short', { id: o.id })}</li>
-        </ul>
-      </nav>
+      <Breadcrumb>
+        <li>
+          <Link to="/service/repair-orders">{t('repairOrders:list.title')}</Link>
+        </li>
+        <li aria-current="page">{t('repairOrders:order.short', { id: o.id })}</li>
+      </Breadcrumb>
       <header className="record-header">
         <h1>
           {t('repairOrders:order.heading', { id: o.id, customer: o.customer.name })}{' '}

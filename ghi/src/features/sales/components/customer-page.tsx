@@ -2,6 +2,7 @@ import { customerBody } from '@carcar/common/contract/sales';
 import { Trans } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import '../../../components/record.css';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
@@ -80,14 +81,12 @@ export function CustomerPage() {
   const cars = [...new Set((sales.data ?? []).filter((s) => !s.voided_at).map((s) => s.automobile.vin))];
   return (
     <>
-      <nav aria-label={t('sales:breadcrumb')}>
-        <ul>
-          <li>
-            <Link to="/sales/customers">{t('people:customers.title')}</Link>
-          </li>
-          <li aria-current="page">{personName(c)}</li>
-        </ul>
-      </nav>
+      <Breadcrumb>
+        <li>
+          <Link to="/sales/customers">{t('people:customers.title')}</Link>
+        </li>
+        <li aria-current="page">{personName(c)}</li>
+      </Breadcrumb>
       <header className="record-header">
         <h1>{personName(c)}</h1>
         <p>

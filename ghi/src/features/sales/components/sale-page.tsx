@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import '../../../components/record.css';
 import '../desk.css';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
@@ -90,14 +91,12 @@ export function SalePage() {
   const s = sale.data;
   return (
     <>
-      <nav aria-label={t('sales:breadcrumb')}>
-        <ul>
-          <li>
-            <Link to="/sales">{t('sales:sale.sales')}</Link>
-          </li>
-          <li aria-current="page">{t('sales:sale.title', { id: s.id })}</li>
-        </ul>
-      </nav>
+      <Breadcrumb>
+        <li>
+          <Link to="/sales">{t('sales:sale.sales')}</Link>
+        </li>
+        <li aria-current="page">{t('sales:sale.title', { id: s.id })}</li>
+      </Breadcrumb>
       <header className="record-header">
         <h1>
           {t('sales:sale.title', { id: s.id })}

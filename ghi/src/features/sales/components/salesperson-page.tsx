@@ -3,6 +3,7 @@ import { Trans } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import '../../../components/record.css';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
@@ -80,14 +81,12 @@ export function SalespersonPage() {
   const total = (sales.data ?? []).reduce((sum, sale) => sum + sale.price, 0);
   return (
     <>
-      <nav aria-label={t('sales:breadcrumb')}>
-        <ul>
-          <li>
-            <Link to="/sales/salespeople">{t('people:salespeople.title')}</Link>
-          </li>
-          <li aria-current="page">{personName(p)}</li>
-        </ul>
-      </nav>
+      <Breadcrumb>
+        <li>
+          <Link to="/sales/salespeople">{t('people:salespeople.title')}</Link>
+        </li>
+        <li aria-current="page">{personName(p)}</li>
+      </Breadcrumb>
       <header className="record-header">
         <h1>
           {personName(p)}
