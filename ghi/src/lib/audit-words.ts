@@ -78,11 +78,120 @@ const fieldWords: Record<string, () => string> = {
   email: () => i18n.t('audit:field.email'),
   role: () => i18n.t('audit:field.role'),
   mileage: () => i18n.t('audit:field.mileage'),
+  number: () => i18n.t('audit:field.number'),
+  description: () => i18n.t('audit:field.description'),
+  cost: () => i18n.t('audit:field.cost'),
+  on_hand: () => i18n.t('audit:field.onHand'),
+  reorder_point: () => i18n.t('audit:field.reorderPoint'),
+  labor_rate: () => i18n.t('audit:field.laborRate'),
+  tax_rate: () => i18n.t('audit:field.taxRate'),
+  customer_name: () => i18n.t('audit:field.customerName'),
+  customer_phone: () => i18n.t('audit:field.customerPhone'),
+  customer_email: () => i18n.t('audit:field.customerEmail'),
+  concern: () => i18n.t('audit:field.concern'),
+  appointment_id: () => i18n.t('audit:field.appointmentId'),
+  advisor_id: () => i18n.t('audit:field.advisorId'),
+  advisor_name: () => i18n.t('audit:field.advisorName'),
+  invoiced_at: () => i18n.t('audit:field.invoicedAt'),
+  closed_at: () => i18n.t('audit:field.closedAt'),
+  approval_expires_at: () => i18n.t('audit:field.approvalExpiresAt'),
+  repair_order_id: () => i18n.t('audit:field.repairOrderId'),
+  kind: () => i18n.t('audit:field.kind'),
+  hours: () => i18n.t('audit:field.hours'),
+  rate: () => i18n.t('audit:field.rate'),
+  part_number: () => i18n.t('audit:field.partNumber'),
+  quantity: () => i18n.t('audit:field.quantity'),
+  unit_price: () => i18n.t('audit:field.unitPrice'),
+  amount: () => i18n.t('audit:field.amount'),
+  approval_by: () => i18n.t('audit:field.approvalBy'),
+  approval_name: () => i18n.t('audit:field.approvalName'),
+  approval_method: () => i18n.t('audit:field.approvalMethod'),
+  approval_at: () => i18n.t('audit:field.approvalAt'),
+  approval_address: () => i18n.t('audit:field.approvalAddress'),
+  backordered: () => i18n.t('audit:field.backordered'),
+  done_at: () => i18n.t('audit:field.doneAt'),
+  line_id: () => i18n.t('audit:field.lineId'),
+  started_at: () => i18n.t('audit:field.startedAt'),
+  ended_at: () => i18n.t('audit:field.endedAt'),
+  method: () => i18n.t('audit:field.method'),
+  reference: () => i18n.t('audit:field.reference'),
+  at: () => i18n.t('audit:field.at'),
+  condition: () => i18n.t('audit:field.condition'),
+  note: () => i18n.t('audit:field.note'),
+  item_id: () => i18n.t('audit:field.itemId'),
+  file: () => i18n.t('audit:field.file'),
+  width: () => i18n.t('audit:field.width'),
+  height: () => i18n.t('audit:field.height'),
+  bytes: () => i18n.t('audit:field.bytes'),
+  thumbnail_bytes: () => i18n.t('audit:field.thumbnailBytes'),
+  source_type: () => i18n.t('audit:field.sourceType'),
+  items: () => i18n.t('audit:field.items'),
+  trade_in: () => i18n.t('audit:field.tradeIn'),
+  trade_in_vin: () => i18n.t('audit:field.tradeInVin'),
+  fees: () => i18n.t('audit:field.fees'),
+  deal: () => i18n.t('audit:field.deal'),
+  odometer: () => i18n.t('audit:field.odometer'),
+  list_price: () => i18n.t('audit:field.listPrice'),
+  acquired_at: () => i18n.t('audit:field.acquiredAt'),
+  trade_in_sale_id: () => i18n.t('audit:field.tradeInSaleId'),
+  disabled: () => i18n.t('audit:field.disabled'),
+  revoked_at: () => i18n.t('audit:field.revokedAt'),
+  last_used_at: () => i18n.t('audit:field.lastUsedAt'),
+  expires_at: () => i18n.t('audit:field.expiresAt'),
+  url: () => i18n.t('audit:field.url'),
+  events: () => i18n.t('audit:field.events'),
+  created_by: () => i18n.t('audit:field.createdBy'),
 };
 
 const fieldWord = (field: string) => fieldWords[field]?.() ?? field.replace(/_/g, ' ');
 
-/** An appointment's status as the trail says it; any other status as it came. */
+/** How a payment was made, and how a customer gave a decision. */
+const methodWords: Record<string, () => string> = {
+  cash: () => i18n.t('audit:enum.method.cash'),
+  card: () => i18n.t('audit:enum.method.card'),
+  check: () => i18n.t('audit:enum.method.check'),
+  other: () => i18n.t('audit:enum.method.other'),
+  phone: () => i18n.t('audit:enum.method.phone'),
+  in_person: () => i18n.t('audit:enum.method.inPerson'),
+  link: () => i18n.t('audit:enum.method.link'),
+};
+
+/** Values of the workshop's and the sales desk's lists, as words; a value newer than this app as it came. */
+const enumWords: Record<string, Record<string, () => string>> = {
+  status: {
+    open: () => i18n.t('audit:enum.status.open'),
+    estimate: () => i18n.t('audit:enum.status.estimate'),
+    in_progress: () => i18n.t('audit:enum.status.inProgress'),
+    ready: () => i18n.t('audit:enum.status.ready'),
+    invoiced: () => i18n.t('audit:enum.status.invoiced'),
+    closed: () => i18n.t('audit:enum.status.closed'),
+    void: () => i18n.t('audit:enum.status.void'),
+    proposed: () => i18n.t('audit:enum.status.proposed'),
+    approved: () => i18n.t('audit:enum.status.approved'),
+    declined: () => i18n.t('audit:enum.status.declined'),
+    done: () => i18n.t('audit:enum.status.done'),
+  },
+  kind: {
+    labor: () => i18n.t('audit:enum.kind.labor'),
+    part: () => i18n.t('audit:enum.kind.part'),
+    fee: () => i18n.t('audit:enum.kind.fee'),
+  },
+  method: methodWords,
+  approval_method: methodWords,
+  approval_by: {
+    customer: () => i18n.t('audit:enum.approvalBy.customer'),
+    advisor: () => i18n.t('audit:enum.approvalBy.advisor'),
+  },
+  condition: {
+    green: () => i18n.t('audit:enum.condition.green'),
+    yellow: () => i18n.t('audit:enum.condition.yellow'),
+    red: () => i18n.t('audit:enum.condition.red'),
+    new: () => i18n.t('audit:enum.condition.new'),
+    used: () => i18n.t('audit:enum.condition.used'),
+  },
+};
+
+/** An appointment's status as the trail says it; a repair order's or a line's from `enumWords`; any other as it came. */
 function statusWord(value: string): string {
   switch (value) {
     case 'created':
@@ -92,7 +201,7 @@ function statusWord(value: string): string {
     case 'canceled':
       return i18n.t('audit:value.canceled');
     default:
-      return value;
+      return enumWords.status?.[value]?.() ?? value;
   }
 }
 
@@ -121,6 +230,8 @@ function valueText(field: string, value: unknown, names: NameBook): string {
   if (field === 'duration_minutes' && typeof value === 'number') return i18n.t('audit:value.minutes', { count: value });
   if (typeof value === 'boolean') return value ? i18n.t('audit:value.yes') : i18n.t('audit:value.no');
   if (field === 'status' && typeof value === 'string') return statusWord(value);
+  const listed = typeof value === 'string' ? enumWords[field]?.[value] : undefined;
+  if (listed) return listed();
   if (isInstant(value)) return formatWhen(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
@@ -165,6 +276,21 @@ function personName(entry: AuditEntry, book: ReadonlyMap<string, string> | undef
   return `#${entry.entity_id}`;
 }
 
+/** The records said by their kind and id: "the repair order #3". */
+const recordWords: Record<string, (id: string) => string> = {
+  repair_order: (id) => i18n.t('audit:record.repairOrder', { id }),
+  repair_order_line: (id) => i18n.t('audit:record.repairOrderLine', { id }),
+  line_clock: (id) => i18n.t('audit:record.lineClock', { id }),
+  repair_order_payment: (id) => i18n.t('audit:record.repairOrderPayment', { id }),
+  shop_settings: (id) => i18n.t('audit:record.shopSettings', { id }),
+  part: (id) => i18n.t('audit:record.part', { id }),
+  inspection_item: (id) => i18n.t('audit:record.inspectionItem', { id }),
+  inspection_photo: (id) => i18n.t('audit:record.inspectionPhoto', { id }),
+  inspection_template: (id) => i18n.t('audit:record.inspectionTemplate', { id }),
+  webhook: (id) => i18n.t('audit:record.webhook', { id }),
+  request: (id) => i18n.t('audit:record.request', { id }),
+};
+
 /** An entry's record as a noun phrase: "the customer Olivia Brown", "the model Civic", "the sale". */
 function recordPhrase(entry: AuditEntry, names: NameBook): string {
   switch (entry.entity) {
@@ -193,7 +319,10 @@ function recordPhrase(entry: AuditEntry, names: NameBook): string {
     case 'token':
       return i18n.t('audit:record.token', { id: entry.entity_id });
     default:
-      return i18n.t('audit:record.other', { entity: entry.entity.replace(/_/g, ' '), id: entry.entity_id });
+      return (
+        recordWords[entry.entity]?.(entry.entity_id) ??
+        i18n.t('audit:record.other', { entity: entry.entity.replace(/_/g, ' '), id: entry.entity_id })
+      );
   }
 }
 
@@ -289,7 +418,12 @@ export function describeDeed(entry: AuditEntry, names: NameBook = {}): string {
     case 'sale':
       return recordedSale(entry, names);
     case 'void':
-      return withReason(i18n.t('audit:did.voided'), entry.reason ?? after(entry, 'void_reason'));
+      return withReason(
+        entry.entity === 'sale'
+          ? i18n.t('audit:did.voided')
+          : i18n.t('audit:did.voidedRecord', { record: recordPhrase(entry, names) }),
+        entry.reason ?? after(entry, 'void_reason'),
+      );
     case 'cancel':
       return withReason(i18n.t('audit:did.canceled'), entry.reason ?? after(entry, 'cancel_reason'));
     case 'finish':
@@ -299,7 +433,8 @@ export function describeDeed(entry: AuditEntry, names: NameBook = {}): string {
     case 'unsold':
       return i18n.t('audit:did.unsold');
     default: {
-      // The gateway's identity events (sign-in and the like), and anything newer than this app.
+      // The gateway's identity events (sign-in and the like), the workshop's and the parts counter's
+      // steps, and anything newer than this app (said as its verb).
       const verb = entry.action.replace(/[_-]+/g, ' ');
       const known: Record<string, () => string> = {
         'sign in': () => i18n.t('audit:did.signedIn'),
@@ -309,6 +444,18 @@ export function describeDeed(entry: AuditEntry, names: NameBook = {}): string {
         'sign in failed': () => i18n.t('audit:did.signInFailed'),
         'login failed': () => i18n.t('audit:did.signInFailed'),
         revoke: () => i18n.t('audit:did.revoked', { record: recordPhrase(entry, names) }),
+        estimate: () => i18n.t('audit:did.estimate', { record: recordPhrase(entry, names) }),
+        decide: () => i18n.t('audit:did.decide', { record: recordPhrase(entry, names) }),
+        'clock on': () => i18n.t('audit:did.clockOn', { record: recordPhrase(entry, names) }),
+        'clock off': () => i18n.t('audit:did.clockOff', { record: recordPhrase(entry, names) }),
+        done: () => i18n.t('audit:did.done', { record: recordPhrase(entry, names) }),
+        invoice: () => i18n.t('audit:did.invoice', { record: recordPhrase(entry, names) }),
+        payment: () => i18n.t('audit:did.payment', { record: recordPhrase(entry, names) }),
+        receipt: () => i18n.t('audit:did.receipt', { record: recordPhrase(entry, names) }),
+        adjustment: () => i18n.t('audit:did.adjustment', { record: recordPhrase(entry, names) }),
+        'trade in': () => i18n.t('audit:did.tradeIn', { record: recordPhrase(entry, names) }),
+        'trade in removed': () => i18n.t('audit:did.tradeInRemoved', { record: recordPhrase(entry, names) }),
+        'access denied': () => i18n.t('audit:did.accessDenied', { record: recordPhrase(entry, names) }),
       };
       const said = known[verb]?.() ?? i18n.t('audit:did.other', { verb, record: recordPhrase(entry, names) });
       return withReason(said, entry.reason);

@@ -1,0 +1,71 @@
+import type { AuditActor, AuditEntry } from '@carcar/common/contract/audit';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeEntry } from '../src/lib/audit-words';
+import { i18n, i18nReady } from '../src/lib/i18n';
+
+// The trail's words for the workshop, the parts counter and trade-ins: English as it always read
+// (the action's verb and the record's kind), Spanish as sentences.
+
+const sid: AuditActor = { kind: 'person', id: '7', name: 'Sid Service', role: 'service' };
+
+function entry(action: string, entity: string, changes: AuditEntry['changes'], reason?: string): AuditEntry {
+  return {
+    id: 1,
+    at: '2027-12-01T10:00:00.000Z',
+    actor: sid,
+    action,
+    entity,
+    entity_id: '2',
+    changes,
+    request_id: 'r',
+    ...(reason === undefined ? {} : { reason }),
+  };
+}
+
+const did = (e: AuditEntry) => describeEntry(e).did;
+
+const entries = {
+  written: entry('create', 'repair_order', { status: [null, 'open'] }),
+  done: entry('done', 'repair_order', { status: ['in_progress', 'ready'] }),
+  decided: entry('decide', 'part', { on_hand: [5, 3] }, 'Decided by Ana (in person)'),
+  received: entry('update', 'part', { on_hand: [0, 5] }),
+  clocked: entry('clock_on', 'line_clock', {}),
+  tradeIn: entry('trade_in', 'automobile', {}, 'trade-in of sale 3'),
+  voided: entry('void', 'repair_order', {}, 'duplicate'),
+  line: entry('update', 'repair_order_line', { status: ['proposed', 'approved'], kind: ['part', 'labor'] }),
+};
+
+afterAll(() => i18n.changeLanguage('en'));
+
+describe('the workshop’s trail', () => {
+  it('in English reads as it always did', async () => {
+    await i18nReady;
+    await i18n.changeLanguage('en');
+    expect(did(entries.written)).toBe('added the repair order #2');
+    expect(did(entries.done)).toBe('done: the repair order #2');
+    expect(did(entries.decided)).toBe('decide: the part #2: Decided by Ana (in person)');
+    expect(did(entries.received)).toBe('changed the part #2: the on hand from 0 to 5');
+    expect(did(entries.clocked)).toBe('clock on: the line clock #2');
+    expect(did(entries.tradeIn)).toBe('trade in: the car: trade-in of sale 3');
+    expect(did(entries.line)).toBe(
+      'changed the repair order line #2: the status from proposed to approved and the kind from part to labor',
+    );
+  });
+
+  it('in Spanish, with the records, steps, fields and values in Spanish (the server’s reasons as written)', async () => {
+    await i18nReady;
+    await i18n.changeLanguage('es');
+    expect(did(entries.written)).toBe('agregó la orden de reparación #2');
+    expect(did(entries.done)).toBe('completó la orden de reparación #2');
+    expect(did(entries.decided)).toBe(
+      'registró la decisión del cliente sobre el repuesto #2: Decided by Ana (in person)',
+    );
+    expect(did(entries.received)).toBe('modificó el repuesto #2: las existencias de 0 a 5');
+    expect(did(entries.clocked)).toBe('inició el reloj en el registro de tiempo #2');
+    expect(did(entries.tradeIn)).toBe('recibió el vehículo como parte de pago: trade-in of sale 3');
+    expect(did(entries.voided)).toBe('anuló la orden de reparación #2: duplicate');
+    expect(did(entries.line)).toBe(
+      'modificó la línea #2 de una orden de reparación: el estado de propuesta a aprobada y el tipo de repuesto a mano de obra',
+    );
+  });
+});
