@@ -61,8 +61,14 @@ describe('contract messages in Spanish', () => {
     expect(contractMessage('Enter a year from 1900 to 2028', 'es')).toBe('Ingrese un año de 1900 a 2028');
     expect(contractMessage('Remove the unknown fields a, b', 'es')).toBe('Quite los campos desconocidos a, b');
     expect(contractMessage('VIN 1C3CC5FB0AN000001 is listed twice', 'es')).toBe(
-      'VIN 1C3CC5FB0AN000001 is listed twice',
+      'El VIN 1C3CC5FB0AN000001 aparece dos veces',
     );
+    expect(contractMessage('A manufacturer named "Ford. Inc: 2" already exists', 'es')).toBe(
+      'Ya existe un fabricante llamado "Ford. Inc: 2"',
+    );
+    // Unknown, or only almost a known one: as it came.
+    expect(contractMessage('Something new went wrong: 42', 'es')).toBe('Something new went wrong: 42');
+    expect(contractMessage('Enter the name.', 'es')).toBe('Enter the name.');
     expect(contractMessage('Enter the name', 'en')).toBe('Enter the name');
     expect(contractMessage('A VIN has 17 characters; this one has 12', 'en')).toBe(
       'A VIN has 17 characters; this one has 12',
