@@ -518,6 +518,16 @@ const visits: Visit[] = [
   { name: 'tokens', path: () => '/admin/tokens', open: submitEmpty },
   { name: 'webhooks', path: () => '/admin/webhooks', open: submitEmpty },
   { name: 'not-found', path: () => '/no-such-page' },
+  {
+    name: 'vin-search',
+    path: () => '/inventory/manufacturers',
+    // The header's search for a VIN no car has: its answer under the box.
+    open: async (page) => {
+      await page.locator('header .vin-search input').fill('ZZZ999');
+      await page.locator('header .vin-search button').click();
+      await page.locator('header .vin-search-status').waitFor();
+    },
+  },
 ];
 
 /**
