@@ -277,6 +277,16 @@ async function dataOnPages(): Promise<string[]> {
   const { salespeople } = await client.call<{ salespeople: Person[] }>('GET', '/sales/api/salespeople/');
   const { users } = await client.call<{ users: { name: string }[] }>('GET', '/auth/users');
   const { tokens } = await client.call<{ tokens: { name: string }[] }>('GET', '/auth/tokens');
+  // With the other journeys in the same stack, their orders and parts (typed in English) are listed too.
+  const { repair_orders: orders } = await client.call<{
+    repair_orders: { customer: { name: string }; concern: string; lines?: { description: string }[] }[];
+  }>('GET', '/service/api/repair-orders/');
+  const { parts } = await client.call<{ parts: { description: string }[] }>('GET', '/service/api/parts/');
+  const { manufacturers } = await client.call<{ manufacturers: { name: string }[] }>(
+    'GET',
+    '/inventory/api/manufacturers/',
+  );
+  const { models } = await client.call<{ models: { name: string }[] }>('GET', '/inventory/api/models/');
   const names = (people: Person[]) =>
     people.flatMap((p) => [p.first_name, p.last_name, `${p.first_name} ${p.last_name}`]);
   return [
@@ -289,6 +299,10 @@ async function dataOnPages(): Promise<string[]> {
     ...names(salespeople),
     ...users.map((u) => u.name),
     ...tokens.map((t) => t.name),
+    ...orders.flatMap((o) => [o.customer.name, o.concern, ...(o.lines ?? []).map((line) => line.description)]),
+    ...parts.map((part) => part.description),
+    ...manufacturers.map((m) => m.name),
+    ...models.map((m) => m.name),
     ...Object.values(staff).map((person) => person.name),
   ];
 }

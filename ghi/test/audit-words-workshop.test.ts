@@ -52,17 +52,17 @@ describe('the workshop’s trail', () => {
     );
   });
 
-  it('in Spanish, with the records, steps, fields and values in Spanish (the server’s reasons as written)', async () => {
+  it('in Spanish, with the records, steps, fields, values and the server’s known reasons in Spanish', async () => {
     await i18nReady;
     await i18n.changeLanguage('es');
     expect(did(entries.written)).toBe('agregó la orden de reparación #2');
     expect(did(entries.done)).toBe('completó la orden de reparación #2');
     expect(did(entries.decided)).toBe(
-      'registró la decisión del cliente sobre el repuesto #2: Decided by Ana (in person)',
+      'registró la decisión del cliente sobre el repuesto #2: Decidido por Ana (en persona)',
     );
     expect(did(entries.received)).toBe('modificó el repuesto #2: las existencias de 0 a 5');
     expect(did(entries.clocked)).toBe('inició el reloj en el registro de tiempo #2');
-    expect(did(entries.tradeIn)).toBe('recibió el vehículo como parte de pago: trade-in of sale 3');
+    expect(did(entries.tradeIn)).toBe('recibió el vehículo como parte de pago: parte de pago de la venta 3');
     expect(did(entries.voided)).toBe('anuló la orden de reparación #2: duplicate');
     expect(did(entries.line)).toBe(
       'modificó la línea #2 de una orden de reparación: el estado de propuesta a aprobada y el tipo de repuesto a mano de obra',

@@ -1,6 +1,7 @@
 import type { AuditActor, AuditEntry } from '@carcar/common/contract/audit';
 import { isRole } from '@carcar/common/contract/permissions';
 import { roleLabel } from '../components/role-label';
+import { contractMessage } from './contract-messages';
 import { formatMoney } from './format';
 import { i18n } from './i18n';
 import { formatWhen } from './time-zone';
@@ -326,8 +327,10 @@ function recordPhrase(entry: AuditEntry, names: NameBook): string {
   }
 }
 
+// A reason a service wrote ("trade-in of sale 3") is one of the API's sentences: shown in the
+// reader's language when the contract catalogue knows it, else as written.
 const withReason = (text: string, reason: unknown) =>
-  typeof reason === 'string' && reason.trim() !== '' ? `${text}: ${reason}` : text;
+  typeof reason === 'string' && reason.trim() !== '' ? `${text}: ${contractMessage(reason)}` : text;
 
 function created(entry: AuditEntry, names: NameBook): string {
   switch (entry.entity) {

@@ -2,7 +2,8 @@ import { i18n, useTranslation } from './i18n';
 
 // The shared contract's validation messages (common/src/contract) are English sentences, the same
 // whether zod found them in the browser or the API answered them in a 400, and the API keeps them
-// English. The `contract` catalogue maps each known sentence to the language shown; it is read
+// English; so do the reasons the services write in the audit trail ("trade-in of sale 3"). The
+// `contract` catalogue maps each known sentence to the language shown; it is read
 // here as a plain table rather than through t(), because the sentences hold i18next's separators
 // ('.', ':'). A key with {{placeholders}} matches a sentence with a number or a VIN in it, and
 // those parts are carried over as they came. Anything else is shown as it came, in English.
