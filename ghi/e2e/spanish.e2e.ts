@@ -682,6 +682,27 @@ afterAll(async () => {
 });
 
 describe(`the app in Spanish at ${WIDTH} px`, () => {
+  it('finds English where there is some: the dashboard before Español is chosen', async () => {
+    // A check that finds nothing anywhere proves nothing: the same reading of the English page
+    // must find the catalogue's English on it (the menu's sections and links, the headings).
+    expect(fragments.length, 'English fragments in the catalogue').toBeGreaterThan(100);
+    const { page } = await openPage(browser);
+    try {
+      await page.setViewportSize({ width: WIDTH, height: 844 });
+      await page.goto(`${appUrl}/sign-in`);
+      await signInThroughForm(page, staff.admin);
+      await loaded(page);
+      await page.locator('button[aria-controls="nav-sections"]').click();
+      const { all, lang } = await page.evaluate(shownTexts);
+      expect(lang).toBe('en');
+      const found = englishIn(withoutData(all), fragments).map((f) => f.text);
+      expect(found).toEqual(expect.arrayContaining(['Dashboard', 'Service board', 'Sign out']));
+      expect(found.length).toBeGreaterThan(20);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   describe('as the administrator', () => {
     let page: Page;
     let problems: string[];
