@@ -218,7 +218,9 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     const byId = new Map<number, Outcome>();
     for (const [group, outcomes] of groups) {
       const answered = await outcomes;
-      group.forEach((row, i) => byId.set(row.id, answered[i] as Outcome));
+      group.forEach((row, i) => {
+        byId.set(row.id, answered[i] as Outcome);
+      });
     }
     return rows.map((row) => byId.get(row.id) as Outcome);
   }
