@@ -46,6 +46,20 @@ describe('contract messages in Spanish', () => {
     expect(await screen.findByText('El nombre puede tener como máximo 100 caracteres', {}, slow)).toBeTruthy();
   });
 
+  it('a refusal reaches any page in Spanish: the API client says the sentences it knows', async () => {
+    harness();
+    const say = await lookup();
+    const { ApiError, inventoryApi } = await import('../src/lib/api-client');
+    const refused = await inventoryApi.post('/api/manufacturers/', { name: 'x' }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(ApiError);
+    const english = 'The name can be at most 100 characters';
+    expect(say(english)).not.toBe(english);
+    expect((refused as InstanceType<typeof ApiError>).fieldErrors).toEqual([{ path: 'name', message: say(english) }]);
+  });
+
   it('the webhook form’s URL and events', async () => {
     render(harness().mount('/admin/webhooks').ui);
     fireEvent.click(await screen.findByRole('button', { name: 'Crear webhook' }, slow));

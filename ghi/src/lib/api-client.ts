@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import { env } from '../config/env';
+import { contractMessage } from './contract-messages';
 
 export interface FieldError {
   path: string;
@@ -67,7 +68,13 @@ function client(
             ? SESSION_ENDED
             : `The ${serviceName} service answered ${status}.`;
       const fieldErrors = Array.isArray(body?.errors) ? (body.errors as FieldError[]) : [];
-      throw new ApiError(message, status, fieldErrors, code);
+      // The API's sentences are English; a known one reaches every page in the reader's language.
+      throw new ApiError(
+        contractMessage(message),
+        status,
+        fieldErrors.map((field) => ({ ...field, message: contractMessage(field.message) })),
+        code,
+      );
     }
     throw error;
   });
