@@ -263,9 +263,13 @@ async function dataOnPages(): Promise<string[]> {
   const { autos } = await client.call<{
     autos: { color: string; model: { name: string; manufacturer: { name: string } } }[];
   }>('GET', '/inventory/api/automobiles/');
-  const { appointments } = await client.call<{ appointments: { reason: string; customer: string }[] }>(
+  const { appointments } = await client.call<{
+    appointments: { reason: string; customer: string; cancel_reason: string | null }[];
+  }>('GET', '/service/api/appointments/');
+  // The reasons people gave for a void or a cancellation (the other journeys' are English).
+  const { sales } = await client.call<{ sales: { void_reason: string | null }[] }>(
     'GET',
-    '/service/api/appointments/',
+    '/sales/api/sales/?include_voided=true',
   );
   const { items } = await client.call<{ items: { name: string }[] }>('GET', '/service/api/inspection-template/');
   type Person = { first_name: string; last_name: string };
@@ -279,7 +283,12 @@ async function dataOnPages(): Promise<string[]> {
   const { tokens } = await client.call<{ tokens: { name: string }[] }>('GET', '/auth/tokens');
   // With the other journeys in the same stack, their orders and parts (typed in English) are listed too.
   const { repair_orders: orders } = await client.call<{
-    repair_orders: { customer: { name: string }; concern: string; lines?: { description: string }[] }[];
+    repair_orders: {
+      customer: { name: string };
+      concern: string;
+      void_reason: string | null;
+      lines?: { description: string }[];
+    }[];
   }>('GET', '/service/api/repair-orders/');
   const { parts } = await client.call<{ parts: { description: string }[] }>('GET', '/service/api/parts/');
   const { manufacturers } = await client.call<{ manufacturers: { name: string }[] }>(
@@ -291,7 +300,8 @@ async function dataOnPages(): Promise<string[]> {
     people.flatMap((p) => [p.first_name, p.last_name, `${p.first_name} ${p.last_name}`]);
   return [
     ...autos.flatMap((car) => [car.color, car.model.name, car.model.manufacturer.name]),
-    ...appointments.flatMap((a) => [a.reason, a.customer]),
+    ...appointments.flatMap((a) => [a.reason, a.customer, a.cancel_reason ?? '']),
+    ...sales.map((sale) => sale.void_reason ?? ''),
     ...items.map((item) => item.name),
     ...names(customers),
     ...customers.map((c) => c.address),
@@ -299,7 +309,12 @@ async function dataOnPages(): Promise<string[]> {
     ...names(salespeople),
     ...users.map((u) => u.name),
     ...tokens.map((t) => t.name),
-    ...orders.flatMap((o) => [o.customer.name, o.concern, ...(o.lines ?? []).map((line) => line.description)]),
+    ...orders.flatMap((o) => [
+      o.customer.name,
+      o.concern,
+      o.void_reason ?? '',
+      ...(o.lines ?? []).map((line) => line.description),
+    ]),
     ...parts.map((part) => part.description),
     ...manufacturers.map((m) => m.name),
     ...models.map((m) => m.name),
