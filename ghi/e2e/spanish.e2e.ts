@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sampleVin } from '@carcar/common/vin/vin';
 import type { Browser, Page } from 'playwright-core';
@@ -29,9 +29,11 @@ import {
 // menu and go through the pages the other journeys visit. No English text of the catalogue is
 // left on any of them, none shows a catalogue key instead of words, each passes axe, and money
 // is in the dealership's configured currency and locale (/config.js), whatever the language.
-// What each page still shows in English is written to briefs/spanish-leftovers.md for the team.
+// What each page still shows in English is written to e2e/screenshots/spanish-leftovers.md (beside
+// the screenshots, not committed) for whoever translates next.
 
-const leftoversFile = fileURLToPath(new URL('../../../briefs/spanish-leftovers.md', import.meta.url));
+const leftoversDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const leftoversFile = `${leftoversDir}spanish-leftovers.md`;
 const PART = 'ES-PADS-30';
 const WIDTH = 390;
 
@@ -683,6 +685,7 @@ function writeLeftovers(): void {
     }
   }
   lines.push('## Nothing found', '', ...(clean.length ? clean.map((page) => `- ${page}`) : ['- (none)']), '');
+  mkdirSync(leftoversDir, { recursive: true });
   writeFileSync(leftoversFile, lines.join('\n'));
 }
 

@@ -36,21 +36,22 @@ const technician = (employeeId: string): number => {
 };
 
 /**
- * Books Ada as soon as she is free from a few minutes from now: the seed gave her a job today or
- * tomorrow, and the service refuses a double booking with the time she is next free.
+ * Books a technician as soon as they are free from `from`: the seed gave each of them jobs today
+ * and tomorrow, and the service refuses a double booking with the time they are next free.
  */
-async function bookAda(customer: string, vin: string): Promise<Appointment> {
-  let start = new Date(Date.now() + 5 * 60_000);
+async function bookWhenFree(
+  employeeId: string,
+  from: Date,
+  job: { vin: string; customer: string; reason: string; duration_minutes: number },
+): Promise<Appointment> {
+  let start = new Date(from);
   start.setUTCSeconds(0, 0);
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       return await api().call<Appointment>('POST', '/service/api/appointments/', {
-        vin,
-        customer,
+        ...job,
         date_time: start.toISOString(),
-        technician: technician('T-100'),
-        reason: 'Front brake pads',
-        duration_minutes: 30,
+        technician: technician(employeeId),
       });
     } catch (error) {
       const nextFree = /"next_free":"([^"]+)"/.exec(String(error))?.[1];
@@ -58,8 +59,17 @@ async function bookAda(customer: string, vin: string): Promise<Appointment> {
       start = new Date(nextFree);
     }
   }
-  throw new Error('Ada had no free half hour');
+  throw new Error(`${employeeId} had no free time for ${job.reason}`);
 }
+
+/** Ada's job a few minutes from now, or when she is next free. */
+const bookAda = (customer: string, vin: string): Promise<Appointment> =>
+  bookWhenFree('T-100', new Date(Date.now() + 5 * 60_000), {
+    vin,
+    customer,
+    reason: 'Front brake pads',
+    duration_minutes: 30,
+  });
 
 /** The card of one job or one due car, found by the text it shows. */
 const card = (page: Page, selector: string, text: string) => page.locator(selector, { hasText: text });
@@ -70,11 +80,9 @@ describe('My work', () => {
     const vin = sampleVin(975_390);
     const job = await bookAda(customer, vin);
     // Someone else's job the same day: not on Ada's list.
-    await api().call('POST', '/service/api/appointments/', {
+    await bookWhenFree('T-101', new Date(job.date_time), {
       vin: sampleVin(975_391),
       customer: 'Not Adas Customer',
-      date_time: job.date_time,
-      technician: technician('T-101'),
       reason: 'Wipers',
       duration_minutes: 30,
     });
