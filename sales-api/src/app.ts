@@ -72,7 +72,10 @@ export function createApp({
           }),
         ),
       );
-      app.use('/api/sales', salesRouter(db, onOutboxWritten ?? (() => undefined), { taxRate: salesTaxRate }));
+      app.use(
+        '/api/sales',
+        salesRouter(db, { written: onOutboxWritten ?? (() => undefined), logger }, { taxRate: salesTaxRate }),
+      );
       app.use('/api/automobiles', automobilesRouter(db));
       app.use('/api/reports', salesReportsRouter(db, timezone));
       app.use('/api/reports', grossReportsRouter(db, timezone));

@@ -185,6 +185,63 @@ describe('trace context', () => {
     expect(started).not.toBe(traceId);
   });
 
+  it('a sale through the gateway: its trace id is in the gateway’s log, the sale’s line in sales’ log and the outbox delivery to inventory', async () => {
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    const vin = sampleVin(7302);
+    const modelId = await addInventoryModel(stack.urls.inventory, 'Trace Motors', 'Span');
+    await stack.call('inventory', 'POST', '/api/automobiles/', { vin, color: 'blue', year: 2016, model_id: modelId });
+    await until(
+      'sales copied the car',
+      async () =>
+        (await stack.call<{ autos: Array<{ vin: string }> }>('sales', 'GET', '/api/automobiles/')).autos.some(
+          (car) => car.vin === vin,
+        ),
+      30_000,
+    );
+    const salesperson = await stack.call<{ id: number }>('sales', 'POST', '/api/salespeople/', {
+      first_name: 'Tracy',
+      last_name: 'Span',
+      employee_id: 'TR-1',
+    });
+    const customer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
+      first_name: 'Parent',
+      last_name: 'Id',
+      address: '1 Trace St',
+      phone_number: '555-0199',
+    });
+    const admin = await signIn(gateway.url, TEST_ADMIN.email, TEST_ADMIN.password);
+    const res = await fetch(`${gateway.url}/sales/api/sales/`, {
+      method: 'POST',
+      headers: {
+        ...admin.headers,
+        'content-type': 'application/json',
+        traceparent: `00-${traceId}-b7ad6b7169203331-01`,
+      },
+      body: JSON.stringify({ automobile: vin, price: 18_000, salesperson: salesperson.id, customer: customer.id }),
+    });
+    expect(res.status).toBe(201);
+    const sale = (await res.json()) as { id: number };
+
+    const linesOf = (output: string) =>
+      output
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { msg: string; traceId?: string; traceIds?: string[]; sale?: number });
+    await until('the gateway logged the request', () => gateway.output().includes(`"traceId":"${traceId}"`), 5_000);
+    const recorded = linesOf(stack.processes.sales.output()).find((line) => line.msg === 'sale recorded');
+    expect(recorded).toMatchObject({ traceId, sale: sale.id });
+    await until(
+      'the outbox delivery was logged under the trace',
+      () =>
+        linesOf(stack.processes.sales.output()).some(
+          (line) => line.msg === 'outbox rows delivered to inventory' && line.traceIds?.includes(traceId),
+        ),
+      10_000,
+    );
+    const car = await stack.call<{ sold: boolean }>('inventory', 'GET', `/api/automobiles/${vin}/`);
+    expect(car.sold).toBe(true);
+  });
+
   it("a service's log lines about a request carry the trace id it came with", async () => {
     const lines: string[] = [];
     const logger = pino(

@@ -52,6 +52,8 @@ export interface AuditContext {
 export interface RequestContext {
   actor: Actor;
   requestId: string;
+  /** The request's W3C trace id, when it came with one: kept with work it leaves for later (the outbox). */
+  traceId?: string | undefined;
 }
 
 export function auditActor(actor: Actor): AuditActor {

@@ -124,6 +124,8 @@ export const outbox = sales.table(
     leasedUntil: timestamp('leased_until', { withTimezone: true }),
     lastError: varchar('last_error', { length: 500 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The W3C trace id of the request that wrote the row: its delivery is logged, and sent, under it. */
+    traceId: varchar('trace_id', { length: 32 }),
   },
   (t) => [index('outbox_vin_id_idx').on(t.vin, t.id)],
 );

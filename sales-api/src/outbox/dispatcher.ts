@@ -4,6 +4,7 @@ import { SOLD_BATCH_MAX, type SoldBatch, type SoldBatchResult, type SoldUpdate }
 import type { Db } from '@carcar/common/db/database';
 import { onIndexWalks, queryRows } from '@carcar/common/db/statements';
 import type { Logger } from '@carcar/common/service/logger';
+import { traceparentFor } from '@carcar/common/service/trace';
 import axios from 'axios';
 import { sql } from 'drizzle-orm';
 import { outbox } from '../db/schema.js';
@@ -42,9 +43,16 @@ interface Claimed {
   sold: boolean | null;
   payload: Record<string, unknown> | null;
   attempts: number;
+  /** The trace of the request that wrote the row, if it came with one. */
+  trace_id: string | null;
 }
 
 type Outcome = { kind: 'delivered' } | { kind: 'gone'; status: number } | { kind: 'retry'; error: string };
+
+/** The distinct trace ids of `rows`, in order. */
+function traceIds(rows: Claimed[]): string[] {
+  return [...new Set(rows.flatMap((row) => (row.trace_id ? [row.trace_id] : [])))];
+}
 
 /** How many rows one claim takes and one request to inventory carries. */
 const BATCH = SOLD_BATCH_MAX;
@@ -93,7 +101,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
         and not exists (select from ${outbox} older where older.vin = o.vin and older.id < o.id)
       order by o.id limit ${BATCH}
       for update of o skip locked))
-    returning id, vin, kind, sold, payload, attempts`;
+    returning id, vin, kind, sold, payload, attempts, trace_id`;
   const deleteSql = (ids: number[]) => sql`delete from ${outbox} where ${outbox.id} = any(${sql.param(ids)}::bigint[])`;
   // Waits double from 250 ms per attempt, up to the cap; the lease is given back.
   const retrySql = (
@@ -109,8 +117,14 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     return rows.map((row) => ({ ...row, id: Number(row.id) })).sort((a, b) => a.id - b.id);
   }
 
-  async function headers() {
-    return { Authorization: `Bearer ${await options.credential()}` };
+  /**
+   * Sales' credential, and the rows' trace as a new span of it when they share one (a single sale's
+   * rows do); a batch of several requests' rows starts no trace there, its log line names them all.
+   */
+  async function headers(rows: Claimed[]): Promise<Record<string, string>> {
+    const authorization = { Authorization: `Bearer ${await options.credential()}` };
+    const [trace, ...others] = traceIds(rows);
+    return trace && others.length === 0 ? { ...authorization, traceparent: traceparentFor(trace) } : authorization;
   }
 
   function failure(error: unknown): Outcome {
@@ -132,7 +146,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     try {
       const body: SoldUpdate = { sold: row.sold ?? false };
       const res = await client.put(`/api/automobiles/${encodeURIComponent(row.vin)}/`, body, {
-        headers: await headers(),
+        headers: await headers([row]),
       });
       return res.status >= 200 && res.status < 300 ? { kind: 'delivered' } : refusal(res.status);
     } catch (error) {
@@ -144,7 +158,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   async function deliver(rows: Claimed[]): Promise<Outcome[]> {
     try {
       const body: SoldBatch = { automobiles: rows.map((row) => ({ vin: row.vin, sold: row.sold ?? false })) };
-      const res = await client.post<SoldBatchResult>('/api/automobiles/sold/', body, { headers: await headers() });
+      const res = await client.post<SoldBatchResult>('/api/automobiles/sold/', body, { headers: await headers(rows) });
       if (res.status >= 200 && res.status < 300) {
         const missing = new Set(res.data.missing);
         return rows.map((row) => (missing.has(row.vin) ? { kind: 'gone', status: 404 } : { kind: 'delivered' }));
@@ -172,10 +186,10 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     try {
       const res =
         row.kind === 'trade_in'
-          ? await client.post('/api/automobiles/trade-ins/', row.payload, { headers: await headers() })
+          ? await client.post('/api/automobiles/trade-ins/', row.payload, { headers: await headers([row]) })
           : await client.delete(`/api/automobiles/trade-ins/${encodeURIComponent(row.vin)}/`, {
               params: { sale_id: row.payload?.sale_id },
-              headers: await headers(),
+              headers: await headers([row]),
             });
       return res.status >= 200 && res.status < 300 ? { kind: 'delivered' } : refusal(res.status);
     } catch (error) {
@@ -193,7 +207,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     try {
       const body = { trade_ins: rows.map((row) => row.payload) };
       const res = await client.post<TradeInBatchResult>('/api/automobiles/trade-ins/batch/', body, {
-        headers: await headers(),
+        headers: await headers(rows),
       });
       if (res.status >= 200 && res.status < 300) {
         const refused = new Set(res.data.refused.map((one) => one.vin));
@@ -248,6 +262,12 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       if (done.length > 0) await tx.execute(deleteSql(done));
       if (retry.length > 0) await tx.execute(retrySql(retry, error));
     });
+    // One line per claim, naming the traces of the requests whose changes reached inventory, so a
+    // trace id found in the gateway's log leads here too.
+    const delivered = rows.filter((_, i) => outcomes[i]?.kind === 'delivered');
+    if (delivered.length > 0) {
+      logger.info({ rows: delivered.length, traceIds: traceIds(delivered) }, 'outbox rows delivered to inventory');
+    }
   }
 
   function setState(state: DispatcherStatus['state'], error?: string): void {

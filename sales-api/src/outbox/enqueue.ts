@@ -2,6 +2,12 @@ import { type SQL, sql } from 'drizzle-orm';
 import { outbox } from '../db/schema.js';
 
 /**
+ * Every statement that writes outbox rows takes the request's trace id as its `traceId` parameter
+ * (null without one): the dispatcher logs and sends each delivery under the trace that caused it.
+ */
+const traceId = sql`${sql.placeholder('traceId')}::varchar`;
+
+/**
  * The one way a row enters the outbox: "tell inventory this car is now sold (or unsold)", for each
  * VIN that `cars` returns. It is a data-modifying step (`insert ... select`) to compose into the
  * very statement that changes the car, as a `with` query, so the row commits with the change or
@@ -9,7 +15,8 @@ import { outbox } from '../db/schema.js';
  * column. Once the statement has committed, call `onOutboxWritten` so the dispatcher delivers now.
  */
 export function enqueueSoldUpdate(cars: string, sold: boolean): SQL {
-  return sql`insert into ${outbox} (vin, sold) select vin, ${sql.raw(String(sold))} from ${sql.identifier(cars)}`;
+  return sql`insert into ${outbox} (vin, sold, trace_id)
+    select vin, ${sql.raw(String(sold))}, ${traceId} from ${sql.identifier(cars)}`;
 }
 
 /**
@@ -18,7 +25,8 @@ export function enqueueSoldUpdate(cars: string, sold: boolean): SQL {
  * dispatcher delivers a VIN's rows in id order, so a trade-in arrives before its removal.
  */
 export function enqueueTradeIn(rows: SQL): SQL {
-  return sql`insert into ${outbox} (vin, kind, payload) select vin, 'trade_in', payload from (${rows}) as traded`;
+  return sql`insert into ${outbox} (vin, kind, payload, trace_id)
+    select vin, 'trade_in', payload, ${traceId} from (${rows}) as traded`;
 }
 
 /**
@@ -26,8 +34,8 @@ export function enqueueTradeIn(rows: SQL): SQL {
  * with `id` and `trade_in_vin`) whose sale had a trade-in, in the statement that voids the sale.
  */
 export function enqueueTradeInRemoval(voided: string): SQL {
-  return sql`insert into ${outbox} (vin, kind, payload)
-    select trade_in_vin, 'trade_in_remove', jsonb_build_object('sale_id', id)
+  return sql`insert into ${outbox} (vin, kind, payload, trace_id)
+    select trade_in_vin, 'trade_in_remove', jsonb_build_object('sale_id', id), ${traceId}
     from ${sql.identifier(voided)} where trade_in_vin is not null`;
 }
 

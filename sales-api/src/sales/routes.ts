@@ -3,12 +3,11 @@ import type { Db } from '@carcar/common/db/database';
 import { contextOf, resourceRouter } from '@carcar/common/http/routes';
 import { parseId, parseInput } from '@carcar/common/http/validation';
 import type { Router } from 'express';
-import type { OnOutboxWritten } from '../outbox/enqueue.js';
 import { saleGetQuery, saleListQuery, saleVoidQuery } from './schemas.js';
-import { type SalesDeskOptions, salesUseCases } from './use-cases.js';
+import { type SalesDeskOptions, type SalesOutbox, salesUseCases } from './use-cases.js';
 
-export function salesRouter(db: Db, onOutboxWritten: OnOutboxWritten, desk: SalesDeskOptions = {}): Router {
-  const sales = salesUseCases(db, onOutboxWritten, desk);
+export function salesRouter(db: Db, outbox: SalesOutbox, desk: SalesDeskOptions = {}): Router {
+  const sales = salesUseCases(db, outbox, desk);
   return resourceRouter({
     listKey: 'sales',
     list: { query: saleListQuery, run: sales.list },

@@ -219,6 +219,7 @@ export function salesStatements(db: Db) {
       fees: string | null;
       deal: string;
       audit: string;
+      traceId: string | null;
     }
   >(
     db,
@@ -251,7 +252,7 @@ export function salesStatements(db: Db) {
    */
   const voidLive = prepareRows<
     { vin: string; voided_at: string | Date; void_reason: string | null },
-    { id: number; reason: string | null; audit: string }
+    { id: number; reason: string | null; audit: string; traceId: string | null }
   >(
     db,
     'sales_sale_void',
@@ -310,6 +311,7 @@ export function salesStatements(db: Db) {
       input: SaleInput,
       desk: SaleDesk,
       audit: AuditContext,
+      traceId: string | undefined,
     ): Promise<{ id: number; price: string; createdAt: Date; cost: string | null } | undefined> {
       const [row] = await record({
         automobile: input.automobile,
@@ -322,6 +324,7 @@ export function salesStatements(db: Db) {
         fees: JSON.stringify(desk.fees),
         deal: JSON.stringify(desk.deal),
         audit: JSON.stringify(audit),
+        traceId: traceId ?? null,
       });
       return row && { id: row.id, price: row.price, createdAt: new Date(row.created_at), cost: row.cost };
     },
@@ -331,8 +334,14 @@ export function salesStatements(db: Db) {
       id: number,
       reason: string | undefined,
       audit: AuditContext,
+      traceId: string | undefined,
     ): Promise<{ voidedAt: Date; voidReason: string | null } | undefined> {
-      const [row] = await voidLive({ id, reason: reason ?? null, audit: JSON.stringify(audit) });
+      const [row] = await voidLive({
+        id,
+        reason: reason ?? null,
+        audit: JSON.stringify(audit),
+        traceId: traceId ?? null,
+      });
       return row && { voidedAt: new Date(row.voided_at), voidReason: row.void_reason };
     },
   };

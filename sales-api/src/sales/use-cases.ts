@@ -8,6 +8,7 @@ import { allowsOwn, assertOwn, ownScope } from '@carcar/common/http/authorize';
 import { conflict, type FieldError, forbidden, invalid, notFound } from '@carcar/common/http/errors';
 import type { Paged } from '@carcar/common/http/list';
 import type { RequestContext } from '@carcar/common/http/routes';
+import type { Logger } from '@carcar/common/service/logger';
 import { customerJson } from '../json/customer-json.js';
 import type { OnOutboxWritten } from '../outbox/enqueue.js';
 import { dealOf, frontGross, storedDeal, storedDesk } from './deal.js';
@@ -81,13 +82,21 @@ function missingReference(constraint: string | undefined): FieldError {
   return constraint?.includes('customer') ? noSuch.customer : noSuch.salesperson;
 }
 
+export interface SalesOutbox {
+  /** Wakes the dispatcher once a statement that wrote outbox rows has committed. */
+  written: OnOutboxWritten;
+  /** Where a recorded or voided sale is logged, under its request's trace id. */
+  logger: Logger;
+}
+
 /**
  * What staff do with sales. Recording and voiding write an outbox row with the change, so
- * inventory hears of it; `onOutboxWritten` then wakes the dispatcher to deliver it at once.
+ * inventory hears of it; `outbox.written` then wakes the dispatcher to deliver it at once.
  */
-export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten, desk: SalesDeskOptions = {}) {
+export function salesUseCases(db: Db, outbox: SalesOutbox, desk: SalesDeskOptions = {}) {
   const statements = salesStatements(db);
   const defaultTaxRate = desk.taxRate ?? 0;
+  const traced = ({ traceId }: RequestContext): Logger => (traceId ? outbox.logger.child({ traceId }) : outbox.logger);
 
   /** A live sale, or (`includeVoided`) a voided one too, as `actor` may see it. */
   async function get(id: number, options: { includeVoided?: boolean } = {}, actor?: Actor): Promise<Sale> {
@@ -139,17 +148,20 @@ export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten, desk: Sa
         throw conflict(message, { errors: [{ path: 'trade_in.vin', message }] });
       }
 
-      const sale = await statements.record(input, deal, auditContext(context, { action: 'sale' })).catch(
-        translatePgError({
-          unique: alreadySold(input.automobile),
-          // The salesperson or customer was deleted since the check.
-          missingReference,
-        }),
-      );
+      const sale = await statements
+        .record(input, deal, auditContext(context, { action: 'sale' }), context.traceId)
+        .catch(
+          translatePgError({
+            unique: alreadySold(input.automobile),
+            // The salesperson or customer was deleted since the check.
+            missingReference,
+          }),
+        );
       // No row: another sale of this car committed between the check and the write.
       if (!sale) throw alreadySoldConflict(input.automobile);
 
-      onOutboxWritten();
+      outbox.written();
+      traced(context).info({ sale: sale.id, vin: input.automobile, trade_in: deal.tradeIn?.vin }, 'sale recorded');
       return saleJson(
         {
           sale: { ...sale, voidedAt: null, voidReason: null, tradeIn: deal.tradeIn, fees: deal.fees, deal: deal.deal },
@@ -175,12 +187,14 @@ export function salesUseCases(db: Db, onOutboxWritten: OnOutboxWritten, desk: Sa
         id,
         input.reason,
         auditContext(context, { action: 'void', reason: input.reason }),
+        context.traceId,
       );
       // No row: voided meanwhile, or its trade-in was sold meanwhile.
       if (!voided && (await tradeInSold())) throw tradeInSoldConflict(sale.trade_in?.vin ?? '');
       if (!voided) throw notFound();
 
-      onOutboxWritten();
+      outbox.written();
+      traced(context).info({ sale: id, vin: sale.automobile.vin }, 'sale voided');
       return {
         ...sale,
         automobile: { vin: sale.automobile.vin, sold: false },

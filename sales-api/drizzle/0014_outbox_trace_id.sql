@@ -1,0 +1,1 @@
+ALTER TABLE "sales"."outbox" ADD COLUMN "trace_id" varchar(32);
