@@ -8,6 +8,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { ApiError, authApi, onUnauthenticated } from './api-client';
+import { authKeys } from './query-keys';
 
 // Who is signed in is shared by every feature (what the navigation offers, which buttons show) and
 // the layout signs out, so the session lives here; the sign-in page is the auth feature's.
@@ -24,8 +25,6 @@ export interface User {
   salesperson_id: number | null;
 }
 
-export const currentUserKey = ['auth', 'me'];
-
 /** The signed-in person, or null when nobody is (a 401 is an answer here, not an error). */
 export async function getCurrentUser(): Promise<User | null> {
   try {
@@ -38,7 +37,7 @@ export async function getCurrentUser(): Promise<User | null> {
 
 export function useSession() {
   return useQuery({
-    queryKey: currentUserKey,
+    queryKey: authKeys.me,
     queryFn: getCurrentUser,
     // Who is signed in changes only by signing in or out here, or by a 401 from any request.
     staleTime: 5 * 60_000,
@@ -74,7 +73,7 @@ export function useLogout(options: { onSignedOut?: () => void } = {}) {
       // First away from the page (to the sign-in page), so it is not sent there as "come back here".
       options.onSignedOut?.();
       queryClient.clear();
-      queryClient.setQueryData(currentUserKey, null);
+      queryClient.setQueryData(authKeys.me, null);
     },
   });
 }
@@ -88,7 +87,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onUnauthenticated(() => {
-        if (queryClient.getQueryData(currentUserKey) !== null) queryClient.setQueryData(currentUserKey, null);
+        if (queryClient.getQueryData(authKeys.me) !== null) queryClient.setQueryData(authKeys.me, null);
       }),
     [queryClient],
   );

@@ -7,6 +7,7 @@ import {
   type SourcedEntry,
   type SourceProgress,
 } from '../../../lib/audit-trail';
+import { auditKeys } from '../../../lib/query-keys';
 
 export const ACTIVITY_PAGE = 25;
 
@@ -30,7 +31,7 @@ type ActivityPage = Partial<Record<AuditSource, SourceAnswer>>;
  */
 export function useActivity(filters: AuditFilters, sources: readonly AuditSource[]) {
   return useInfiniteQuery({
-    queryKey: ['audit', 'activity', filters, sources],
+    queryKey: auditKeys.activity(filters, sources),
     initialPageParam: Object.fromEntries(sources.map((source) => [source, 0])) as Offsets,
     queryFn: async ({ pageParam }): Promise<ActivityPage> => {
       const asked = Object.entries(pageParam) as [AuditSource, number][];

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { salesApi, serviceApi } from '../../../lib/api-client';
 import { nameBook } from '../../../lib/audit-words';
+import { auditKeys } from '../../../lib/query-keys';
 
 type Person = { id: number; first_name: string; last_name: string };
 
@@ -10,7 +11,7 @@ type Person = { id: number; first_name: string; last_name: string };
  */
 export function usePeopleNames() {
   return useQuery({
-    queryKey: ['activity', 'names'],
+    queryKey: auditKeys.peopleNames(),
     staleTime: 60_000,
     queryFn: async () => {
       const [technicians, salespeople, customers] = await Promise.allSettled([

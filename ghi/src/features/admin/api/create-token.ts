@@ -1,8 +1,8 @@
 import type { Role } from '@carcar/common/contract/permissions';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../../lib/api-client';
+import { adminKeys } from '../../../lib/query-keys';
 import type { CreatedToken } from '../types';
-import { tokensKey } from './get-tokens';
 
 /** Makes an API token (`POST /auth/tokens`); the answer is the only time the token is shown. */
 export function useCreateToken() {
@@ -10,6 +10,6 @@ export function useCreateToken() {
   return useMutation({
     mutationFn: async (input: { name: string; role: Role }) =>
       (await authApi.post<CreatedToken>('/tokens', input)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.tokens.all }),
   });
 }

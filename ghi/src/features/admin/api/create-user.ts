@@ -1,8 +1,8 @@
 import type { Role } from '@carcar/common/contract/permissions';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../../lib/api-client';
+import { adminKeys } from '../../../lib/query-keys';
 import type { User } from '../types';
-import { usersKey } from './get-users';
 
 export interface CreateUserInput {
   email: string;
@@ -18,6 +18,6 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: CreateUserInput) => (await authApi.post<User>('/users', input)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.users.all }),
   });
 }

@@ -1,7 +1,7 @@
 import type { Webhook, WebhookCreate } from '@carcar/common/contract/webhooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../../lib/api-client';
-import { webhooksKey } from './get-webhooks';
+import { adminKeys } from '../../../lib/query-keys';
 
 export type CreatedWebhook = Webhook & { secret: string };
 
@@ -10,6 +10,6 @@ export function useCreateWebhook() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: WebhookCreate) => (await authApi.post<CreatedWebhook>('/webhooks', input)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: webhooksKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.webhooks.all }),
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../../lib/api-client';
-import { webhooksKey } from './get-webhooks';
+import { adminKeys } from '../../../lib/query-keys';
 
 /** Deletes a subscription (`DELETE /auth/webhooks/:id`): nothing more is sent to it. */
 export function useDeleteWebhook() {
@@ -9,6 +9,6 @@ export function useDeleteWebhook() {
     mutationFn: async (id: number) => {
       await authApi.delete(`/webhooks/${id}`);
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: webhooksKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.webhooks.all }),
   });
 }

@@ -1,13 +1,12 @@
 import type { WebhookDelivery } from '@carcar/common/contract/webhooks';
 import { useQuery } from '@tanstack/react-query';
 import { authApi } from '../../../lib/api-client';
-
-export const deliveriesKey = (webhookId: number) => ['admin', 'webhooks', webhookId, 'deliveries'];
+import { adminKeys } from '../../../lib/query-keys';
 
 /** A subscription's newest deliveries (`GET /auth/webhooks/:id/deliveries`), refreshed while shown. */
 export function useDeliveries(webhookId: number) {
   return useQuery({
-    queryKey: deliveriesKey(webhookId),
+    queryKey: adminKeys.webhooks.deliveries(webhookId),
     queryFn: async () =>
       (await authApi.get<{ deliveries: WebhookDelivery[] }>(`/webhooks/${webhookId}/deliveries`)).data.deliveries,
     refetchInterval: 5_000,

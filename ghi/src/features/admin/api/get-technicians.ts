@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 import type { StaffLink } from '../types';
 
-// Features do not import each other: the service feature has its own technicians query.
+// Features do not import each other: the service feature has its own technicians query. The key is
+// the technicians list's own (lib/query-keys), so a technician added or changed anywhere shows here.
 
 /** Technicians (`GET /service/api/technicians/`), to link a technician's account to. */
 export function useLinkableTechnicians() {
   return useQuery({
-    queryKey: ['admin', 'technicians'],
+    queryKey: serviceKeys.technicians.list({}),
     queryFn: async () => (await serviceApi.get<{ technicians: StaffLink[] }>('/api/technicians/')).data.technicians,
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../../lib/api-client';
-import { deliveriesKey } from './get-deliveries';
+import { adminKeys } from '../../../lib/query-keys';
 
 /** Sends a delivery again (`POST /auth/webhooks/:id/deliveries/:event_id/redeliver`). */
 export function useRedeliver() {
@@ -9,6 +9,7 @@ export function useRedeliver() {
     mutationFn: async (input: { webhookId: number; eventId: string }) => {
       await authApi.post(`/webhooks/${input.webhookId}/deliveries/${input.eventId}/redeliver`);
     },
-    onSuccess: (_data, input) => queryClient.invalidateQueries({ queryKey: deliveriesKey(input.webhookId) }),
+    onSuccess: (_data, input) =>
+      queryClient.invalidateQueries({ queryKey: adminKeys.webhooks.deliveries(input.webhookId) }),
   });
 }

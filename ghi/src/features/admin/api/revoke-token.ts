@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../../lib/api-client';
-import { tokensKey } from './get-tokens';
+import { adminKeys } from '../../../lib/query-keys';
 
 /** Revokes an API token (`DELETE /auth/tokens/:id`): its next request is refused. */
 export function useRevokeToken() {
@@ -9,6 +9,6 @@ export function useRevokeToken() {
     mutationFn: async (id: number) => {
       await authApi.delete(`/tokens/${id}`);
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.tokens.all }),
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../../lib/api-client';
-import { deliveriesKey } from './get-deliveries';
+import { adminKeys } from '../../../lib/query-keys';
 
 /** Sends a `webhook.test` event to one subscription (`POST /auth/webhooks/:id/test`). */
 export function useSendTestEvent() {
@@ -8,6 +8,7 @@ export function useSendTestEvent() {
   return useMutation({
     mutationFn: async (webhookId: number) =>
       (await authApi.post<{ event_id: string }>(`/webhooks/${webhookId}/test`)).data,
-    onSuccess: (_data, webhookId) => queryClient.invalidateQueries({ queryKey: deliveriesKey(webhookId) }),
+    onSuccess: (_data, webhookId) =>
+      queryClient.invalidateQueries({ queryKey: adminKeys.webhooks.deliveries(webhookId) }),
   });
 }

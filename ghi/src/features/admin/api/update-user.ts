@@ -1,10 +1,8 @@
 import type { Role } from '@carcar/common/contract/permissions';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../../lib/api-client';
-import { currentUserKey } from '../../../lib/auth';
+import { adminKeys, authKeys } from '../../../lib/query-keys';
 import type { User } from '../types';
-import { userKey } from './get-user';
-import { usersKey } from './get-users';
 
 export interface UpdateUserInput {
   name?: string;
@@ -21,11 +19,11 @@ export function useUpdateUser(id: number) {
   return useMutation({
     mutationFn: async (input: UpdateUserInput) => (await authApi.put<User>(`/users/${id}`, input)).data,
     onSuccess: (user) => {
-      queryClient.setQueryData(userKey(id), user);
+      queryClient.setQueryData(adminKeys.users.one(id), user);
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: usersKey, exact: true }),
+        queryClient.invalidateQueries({ queryKey: adminKeys.users.list() }),
         // An administrator changing their own account changes what the app offers them.
-        queryClient.invalidateQueries({ queryKey: currentUserKey }),
+        queryClient.invalidateQueries({ queryKey: authKeys.me }),
       ]);
     },
   });

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../../lib/api-client';
-import { currentUserKey, type User } from '../../../lib/auth';
+import type { User } from '../../../lib/auth';
+import { authKeys } from '../../../lib/query-keys';
 
 export interface LoginInput {
   email: string;
@@ -14,8 +15,8 @@ export function useLogin() {
     mutationFn: async (input: LoginInput) => (await authApi.post<{ user: User }>('/login', input)).data.user,
     onSuccess: (user) => {
       // Whatever was loaded before was someone else's view (or nobody's): start afresh for this person.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== currentUserKey[0] });
-      queryClient.setQueryData(currentUserKey, user);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
+      queryClient.setQueryData(authKeys.me, user);
     },
   });
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
+import { inventoryKeys } from '../../../lib/query-keys';
 
 const count = async (params: Record<string, string | number | boolean>) =>
   Number(
@@ -13,7 +14,7 @@ const count = async (params: Record<string, string | number | boolean>) =>
 export function useAgingCounts(enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['inventory', 'automobiles', 'aging-counts'],
+    queryKey: inventoryKeys.automobiles.agingCounts(),
     queryFn: async () => {
       const [all, over30, over60, over90] = await Promise.all([
         count({ sold: false }),

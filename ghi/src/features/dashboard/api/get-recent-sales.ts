@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 
 export interface DashboardSale {
   id: number;
@@ -11,7 +12,7 @@ export interface DashboardSale {
 export function useDashboardSales(enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['sales', 'sales', 'dashboard'],
+    queryKey: salesKeys.sales.recent(),
     queryFn: async () => (await salesApi.get<{ sales: DashboardSale[] }>('/api/sales/')).data.sales,
   });
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 
 export interface DashboardAppointment {
   id: number;
@@ -14,7 +15,7 @@ export interface DashboardAppointment {
 export function useTodaysAppointments(date: string, enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['service', 'appointments', 'day', date],
+    queryKey: serviceKeys.appointments.day(date),
     queryFn: async () =>
       (await serviceApi.get<{ appointments: DashboardAppointment[] }>('/api/appointments/', { params: { date } })).data
         .appointments,

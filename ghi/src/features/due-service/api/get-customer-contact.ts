@@ -1,6 +1,7 @@
 import type { Customer } from '@carcar/common/contract/sales';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 
 export type CustomerContact =
   | { found: 'one'; customer: Customer }
@@ -16,7 +17,7 @@ const fullName = (c: Customer) => `${c.first_name} ${c.last_name}`.trim().toLowe
  */
 export function useCustomerContact(name: string | null, enabled: boolean) {
   return useQuery({
-    queryKey: ['sales', 'customers', 'contact', name],
+    queryKey: salesKeys.customers.byName(name),
     enabled: enabled && name !== null && name.trim() !== '',
     staleTime: 5 * 60_000,
     queryFn: async (): Promise<CustomerContact> => {
@@ -37,7 +38,7 @@ export function useCustomerContact(name: string | null, enabled: boolean) {
  */
 export function useCarBuyer(vin: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['sales', 'customers', 'buyer', vin],
+    queryKey: salesKeys.customers.buyerOf(vin),
     enabled,
     staleTime: 5 * 60_000,
     queryFn: async (): Promise<Customer | null> =>

@@ -2,7 +2,7 @@ import type { DueCar, DueKind } from '@carcar/common/contract/service';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { getPage } from '../../../lib/paged';
-import { appointmentsKey } from '../../service/api/get-appointments';
+import { serviceKeys } from '../../../lib/query-keys';
 
 export interface DueFilters {
   kind?: DueKind;
@@ -18,7 +18,7 @@ export interface DueFilters {
  */
 export function useDueCars(filters: DueFilters) {
   return useQuery({
-    queryKey: [...appointmentsKey, 'due', filters],
+    queryKey: serviceKeys.appointments.due(filters),
     placeholderData: keepPreviousData,
     queryFn: () => getPage<DueCar>(serviceApi, '/api/service-due/', 'cars', { ...filters }),
   });

@@ -1,13 +1,12 @@
 import type { InspectionTemplate } from '@carcar/common/contract/inspections';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
-
-export const inspectionTemplateKey = ['service', 'inspection-template'];
+import { serviceKeys } from '../../../lib/query-keys';
 
 /** `GET /api/inspection-template/`: the shop's checklist, the same for every car. */
 export function useInspectionTemplate() {
   return useQuery({
-    queryKey: inspectionTemplateKey,
+    queryKey: serviceKeys.inspectionTemplate,
     queryFn: async () => (await serviceApi.get<InspectionTemplate>('/api/inspection-template/')).data,
     // A manager changes it rarely; a technician walking round a car need not fetch it again.
     staleTime: 10 * 60_000,

@@ -2,9 +2,7 @@ import type { InspectionCondition, InspectionItem } from '@carcar/common/contrac
 import type { RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
-
-/** The repair orders' cache (the order page, My work, the lists): refreshed after every finding. */
-const repairOrdersKey = ['service', 'repair-orders'];
+import { serviceKeys } from '../../../lib/query-keys';
 
 export interface ItemBody {
   name: string;
@@ -18,7 +16,7 @@ export function useAddInspectionItem(orderId: number) {
   return useMutation({
     mutationFn: async (body: ItemBody) =>
       (await serviceApi.post<InspectionItem>(`/api/repair-orders/${orderId}/inspection/`, body)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: repairOrdersKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }
 
@@ -31,8 +29,6 @@ export function useProposeFromItem(orderId: number) {
   return useMutation({
     mutationFn: async (itemId: number) =>
       (await serviceApi.post<RepairOrderLine>(`/api/repair-orders/${orderId}/inspection/${itemId}/line/`, {})).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: repairOrdersKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }
-
-export { repairOrdersKey };

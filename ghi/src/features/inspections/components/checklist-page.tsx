@@ -6,7 +6,8 @@ import { toast } from 'sonner';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError, errorMessage, serviceApi } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
-import { inspectionTemplateKey, useInspectionTemplate } from '../api/get-inspection-template';
+import { serviceKeys } from '../../../lib/query-keys';
+import { useInspectionTemplate } from '../api/get-inspection-template';
 
 /** The typed list as the API takes it: one item a line, blank lines and surrounding spaces dropped. */
 export const checklistItems = (text: string) =>
@@ -40,7 +41,7 @@ export function ChecklistPage() {
     setProblem(null);
     try {
       const saved = (await serviceApi.put('/api/inspection-template/', { items })).data;
-      queryClient.setQueryData(inspectionTemplateKey, saved);
+      queryClient.setQueryData(serviceKeys.inspectionTemplate, saved);
       setEdited(null);
       toast.success(t('inspections:checklist.saved'));
     } catch (error) {

@@ -4,7 +4,8 @@ import { useId, useState } from 'react';
 import { toast } from 'sonner';
 import { errorMessage } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
-import { repairOrdersKey, useProposeFromItem } from '../api/inspection';
+import { serviceKeys } from '../../../lib/query-keys';
+import { useProposeFromItem } from '../api/inspection';
 import { photoProblem, photoSource, uploadPhoto } from '../api/upload-photo';
 import { needsWork } from '../conditions';
 import { ConditionChip } from './condition-chip';
@@ -65,7 +66,7 @@ function CameraButton({ orderId, item }: { orderId: number; item: InspectionItem
     setProgress(0);
     try {
       await uploadPhoto(orderId, item.id, file, setProgress).done;
-      await queryClient.invalidateQueries({ queryKey: repairOrdersKey });
+      await queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all });
       toast.success(t('inspections:finding.photoAdded', { name: item.name }));
     } catch (error) {
       setProblem(errorMessage(error));

@@ -2,8 +2,8 @@ import type { automobileCreateBody } from '@carcar/common/contract/inventory';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { inventoryApi } from '../../../lib/api-client';
+import { inventoryKeys } from '../../../lib/query-keys';
 import type { Automobile } from '../types';
-import { automobilesKey } from './get-automobiles';
 
 export function useCreateAutomobile() {
   const queryClient = useQueryClient();
@@ -11,7 +11,7 @@ export function useCreateAutomobile() {
     mutationFn: async (body: z.output<typeof automobileCreateBody>) =>
       (await inventoryApi.post<Automobile>('/api/automobiles/', body)).data,
     onSuccess: async (car) => {
-      await queryClient.invalidateQueries({ queryKey: automobilesKey });
+      await queryClient.invalidateQueries({ queryKey: inventoryKeys.automobiles.all });
       return car;
     },
   });

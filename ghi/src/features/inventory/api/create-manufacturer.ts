@@ -2,14 +2,14 @@ import type { manufacturerBody } from '@carcar/common/contract/inventory';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { inventoryApi } from '../../../lib/api-client';
+import { inventoryKeys } from '../../../lib/query-keys';
 import type { Manufacturer } from '../types';
-import { manufacturersKey } from './get-manufacturers';
 
 export function useCreateManufacturer() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: z.output<typeof manufacturerBody>) =>
       (await inventoryApi.post<Manufacturer>('/api/manufacturers/', body)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: manufacturersKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inventoryKeys.manufacturers.all }),
   });
 }

@@ -3,9 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
 import { countOf, getPage } from '../../../lib/paged';
+import { inventoryKeys } from '../../../lib/query-keys';
 import type { Automobile } from '../types';
-
-export const automobilesKey = ['inventory', 'automobiles'];
 
 const LIST_URL = '/api/automobiles/';
 
@@ -25,7 +24,7 @@ export function automobileListRequest(params: Omit<AutomobileListParams, 'limit'
 /** One page of the stock, in the order and with the search the API applies. */
 export function useAutomobilePage(params: AutomobileListParams) {
   return useQuery({
-    queryKey: [...automobilesKey, 'page', params],
+    queryKey: inventoryKeys.automobiles.page(params),
     queryFn: () => getPage<Automobile>(inventoryApi, LIST_URL, 'autos', { ...params }),
     // The rows stay while the next page or search is fetched: the table does not jump to "Loading".
     placeholderData: keepPreviousData,
@@ -35,7 +34,7 @@ export function useAutomobilePage(params: AutomobileListParams) {
 /** How many cars match the search in all, in stock and sold: the counts on the filter. */
 export function useAutomobileCounts(q: string) {
   return useQuery({
-    queryKey: [...automobilesKey, 'counts', q],
+    queryKey: inventoryKeys.automobiles.counts(q),
     queryFn: async () => {
       const [all, inStock, sold] = await Promise.all([
         countOf(inventoryApi, '/api/automobiles/', { q }),

@@ -1,11 +1,12 @@
 import type { Appointment } from '@carcar/common/contract/service';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 
 /** The car's service appointments, every status, from the service department. */
 export function useCarAppointments(vin: string, enabled = true) {
   return useQuery({
-    queryKey: ['service', 'appointments', 'car', vin],
+    queryKey: serviceKeys.appointments.byCar(vin),
     enabled,
     queryFn: async () =>
       (

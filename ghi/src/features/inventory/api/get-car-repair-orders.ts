@@ -1,11 +1,12 @@
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 
 /** The car's repair orders, newest first, void ones too: its workshop history and declined work. */
 export function useCarRepairOrders(vin: string, enabled = true) {
   return useQuery({
-    queryKey: ['service', 'repair-orders', 'car', vin],
+    queryKey: serviceKeys.repairOrders.byCar(vin),
     enabled,
     queryFn: async () =>
       (await serviceApi.get<{ repair_orders: RepairOrder[] }>('/api/repair-orders/', { params: { vin } })).data

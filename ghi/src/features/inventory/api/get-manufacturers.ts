@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
+import { inventoryKeys } from '../../../lib/query-keys';
 import type { Manufacturer } from '../types';
-
-export const manufacturersKey = ['inventory', 'manufacturers'];
 
 /** Every manufacturer, the list the page shows, for "Export CSV". */
 export const manufacturersRequest: CsvRequest = { api: inventoryApi, url: '/api/manufacturers/' };
@@ -13,5 +12,5 @@ export async function getManufacturers(): Promise<Manufacturer[]> {
 }
 
 export function useManufacturers() {
-  return useQuery({ queryKey: manufacturersKey, queryFn: getManufacturers });
+  return useQuery({ queryKey: inventoryKeys.manufacturers.list(), queryFn: getManufacturers });
 }

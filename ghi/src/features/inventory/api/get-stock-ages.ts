@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
+import { inventoryKeys } from '../../../lib/query-keys';
 import type { Automobile } from '../types';
 
 /** Every unsold car with its `days_in_stock` (and `cost`, answered to managers only). */
 export function useUnsoldStock() {
   return useQuery({
-    queryKey: ['inventory', 'automobiles', 'unsold-ages'],
+    queryKey: inventoryKeys.automobiles.unsoldAges(),
     queryFn: async () =>
       (await inventoryApi.get<{ autos: Automobile[] }>('/api/automobiles/', { params: { sold: false } })).data.autos,
   });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
-import { automobilesKey } from './get-automobiles';
+import { inventoryKeys } from '../../../lib/query-keys';
 
 /** `POST /api/automobiles/import/`'s answer: cars written (0 on a dry run) and rows that passed. */
 export interface ImportResult {
@@ -35,7 +35,7 @@ export function useImportAutomobiles() {
   return useMutation({
     mutationFn: ({ csv, dryRun }: { csv: string; dryRun: boolean }) => importAutomobiles(csv, dryRun),
     onSuccess: async (result) => {
-      if (result.created > 0) await queryClient.invalidateQueries({ queryKey: automobilesKey });
+      if (result.created > 0) await queryClient.invalidateQueries({ queryKey: inventoryKeys.automobiles.all });
     },
   });
 }

@@ -1,11 +1,12 @@
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 
 /** The repair orders with a line for this technician (`?technician=`), newest first. */
 export function useMyRepairOrders(technicianId: number) {
   return useQuery({
-    queryKey: ['service', 'repair-orders', 'technician', technicianId],
+    queryKey: serviceKeys.repairOrders.byTechnician(technicianId),
     queryFn: async () =>
       (
         await serviceApi.get<{ repair_orders: RepairOrder[] }>('/api/repair-orders/', {

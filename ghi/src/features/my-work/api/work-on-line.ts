@@ -2,6 +2,7 @@ import type { RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, serviceApi } from '../../../lib/api-client';
 import { i18n } from '../../../lib/i18n';
+import { serviceKeys } from '../../../lib/query-keys';
 
 export type LineWork = 'on' | 'off' | 'done';
 
@@ -41,6 +42,6 @@ export function useWorkOnLine() {
       }
       return res.data as RepairOrderLine;
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['service', 'repair-orders'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }

@@ -10,8 +10,7 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { countOf, getPage } from '../../../lib/paged';
-
-export const partsKey = ['service', 'parts'];
+import { serviceKeys } from '../../../lib/query-keys';
 
 export interface PartFilters {
   q?: string;
@@ -24,7 +23,7 @@ const enc = (number: string) => encodeURIComponent(number);
 /** One page of the parts list (the API's order), and how many match in all. */
 export function usePartsPage(filters: PartFilters & { limit: number; offset: number }) {
   return useQuery({
-    queryKey: [...partsKey, 'page', filters],
+    queryKey: serviceKeys.parts.page(filters),
     queryFn: () => getPage<Part>(serviceApi, '/api/parts/', 'parts', { ...filters, low: filters.low || undefined }),
     placeholderData: keepPreviousData,
   });
@@ -34,7 +33,7 @@ export function usePartsPage(filters: PartFilters & { limit: number; offset: num
 export function useLowStockCount(enabled = true, q?: string) {
   return useQuery({
     enabled,
-    queryKey: [...partsKey, 'low-count', q ?? ''],
+    queryKey: serviceKeys.parts.lowCount(q ?? ''),
     queryFn: () => countOf(serviceApi, '/api/parts/', { low: true, q }),
   });
 }
@@ -43,7 +42,7 @@ export function useLowStockCount(enabled = true, q?: string) {
 export function usePartSearch(q: string, enabled = true) {
   return useQuery({
     enabled: enabled && q.trim().length > 0,
-    queryKey: [...partsKey, 'search', q.trim()],
+    queryKey: serviceKeys.parts.search(q.trim()),
     queryFn: async () => (await getPage<Part>(serviceApi, '/api/parts/', 'parts', { q: q.trim(), limit: 8 })).items,
     placeholderData: keepPreviousData,
   });
@@ -51,7 +50,7 @@ export function usePartSearch(q: string, enabled = true) {
 
 export function usePart(number: string) {
   return useQuery({
-    queryKey: [...partsKey, 'one', number],
+    queryKey: serviceKeys.parts.one(number),
     enabled: number !== '',
     queryFn: async () => (await serviceApi.get<Part>(`/api/parts/${enc(number)}/`)).data,
   });
@@ -60,7 +59,7 @@ export function usePart(number: string) {
 /** The part's ledger, newest first, a page at a time. */
 export function useMovements(number: string, limit: number, offset: number) {
   return useQuery({
-    queryKey: [...partsKey, 'movements', number, limit, offset],
+    queryKey: serviceKeys.parts.movements(number, limit, offset),
     queryFn: () =>
       getPage<PartMovement>(serviceApi, `/api/parts/${enc(number)}/movements/`, 'movements', { limit, offset }),
     placeholderData: keepPreviousData,
@@ -71,7 +70,7 @@ function useRefreshing<A, R>(run: (arg: A) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: partsKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.parts.all }),
   });
 }
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 import type { RepairOrder } from '../types';
-import { repairOrdersKey } from './get-repair-orders';
 
 /** `POST /api/repair-orders/` body: a walk-in's write-up. */
 export interface RepairOrderBody {
@@ -16,6 +16,6 @@ export function useCreateRepairOrder() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: RepairOrderBody) => (await serviceApi.post<RepairOrder>('/api/repair-orders/', body)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: repairOrdersKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }

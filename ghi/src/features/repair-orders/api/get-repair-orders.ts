@@ -1,9 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { countOf, getPage } from '../../../lib/paged';
+import { serviceKeys } from '../../../lib/query-keys';
 import type { RepairOrder, RepairOrderStatus } from '../types';
-
-export const repairOrdersKey = ['service', 'repair-orders'];
 
 export interface RepairOrderFilters {
   status?: RepairOrderStatus;
@@ -14,7 +13,7 @@ export interface RepairOrderFilters {
 /** One page of repair orders, newest first as the API sorts them, and how many match in all. */
 export function useRepairOrderPage(filters: RepairOrderFilters & { limit: number; offset: number }) {
   return useQuery({
-    queryKey: [...repairOrdersKey, 'page', filters],
+    queryKey: serviceKeys.repairOrders.page(filters),
     queryFn: () => getPage<RepairOrder>(serviceApi, '/api/repair-orders/', 'repair_orders', { ...filters }),
     placeholderData: keepPreviousData,
   });
@@ -23,7 +22,7 @@ export function useRepairOrderPage(filters: RepairOrderFilters & { limit: number
 /** How many orders have `status` with the same search: the count beside each status filter. */
 export function useRepairOrderCount(filters: RepairOrderFilters) {
   return useQuery({
-    queryKey: [...repairOrdersKey, 'count', filters],
+    queryKey: serviceKeys.repairOrders.count(filters),
     queryFn: () => countOf(serviceApi, '/api/repair-orders/', { ...filters }),
   });
 }

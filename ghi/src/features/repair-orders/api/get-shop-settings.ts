@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 import type { ShopSettings } from '../types';
-
-export const shopSettingsKey = ['service', 'shop-settings'];
 
 /** The labor rate new labor lines start from, and the tax rate on every invoice. */
 export function useShopSettings() {
   return useQuery({
-    queryKey: shopSettingsKey,
+    queryKey: serviceKeys.shopSettings,
     queryFn: async () => (await serviceApi.get<ShopSettings>('/api/shop-settings/')).data,
   });
 }

@@ -1,11 +1,12 @@
 import type { Technician } from '@carcar/common/contract/service';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 
 /** The technicians a labor line can be given to (retired ones too, for the names of old lines). */
 export function useTechnicians() {
   return useQuery({
-    queryKey: ['service', 'technicians', {}],
+    queryKey: serviceKeys.technicians.list({}),
     queryFn: async () => (await serviceApi.get<{ technicians: Technician[] }>('/api/technicians/')).data.technicians,
   });
 }

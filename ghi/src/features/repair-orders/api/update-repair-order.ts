@@ -1,14 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 import type { RepairOrder } from '../types';
 import type { RepairOrderBody } from './create-repair-order';
-import { repairOrderKey } from './get-repair-order';
-import { repairOrdersKey } from './get-repair-orders';
 
 /** Every write to one order answers the order (or a line of it): the page and the lists refresh. */
 export function refreshOrder(queryClient: ReturnType<typeof useQueryClient>, order?: RepairOrder) {
-  if (order) queryClient.setQueryData(repairOrderKey(order.id), order);
-  return queryClient.invalidateQueries({ queryKey: repairOrdersKey });
+  if (order) queryClient.setQueryData(serviceKeys.repairOrders.one(order.id), order);
+  return queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all });
 }
 
 /** `PUT /api/repair-orders/:id/`: the write-up (customer, mileage, concern), until invoiced. */

@@ -1,6 +1,7 @@
 import type { GrossByDealRow, GrossBySalespersonRow } from '@carcar/common/contract/reports';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 import { csvName, downloadCsv, rangeParams } from './download-csv';
 
 const byDealPath = '/api/reports/gross-by-deal/';
@@ -10,7 +11,7 @@ const bySalespersonPath = '/api/reports/gross-by-salesperson/';
 export function useGrossByDeal(range: { from: string; to: string }, enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['sales', 'reports', 'gross-by-deal', range],
+    queryKey: salesKeys.reports.grossByDeal(range),
     queryFn: async () =>
       (await salesApi.get<{ rows: GrossByDealRow[] }>(byDealPath, { params: rangeParams(range) })).data.rows,
   });
@@ -20,7 +21,7 @@ export function useGrossByDeal(range: { from: string; to: string }, enabled = tr
 export function useGrossBySalesperson(range: { from: string; to: string }, enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['sales', 'reports', 'gross-by-salesperson', range],
+    queryKey: salesKeys.reports.grossBySalesperson(range),
     queryFn: async () =>
       (await salesApi.get<{ rows: GrossBySalespersonRow[] }>(bySalespersonPath, { params: rangeParams(range) })).data
         .rows,

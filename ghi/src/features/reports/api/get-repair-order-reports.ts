@@ -1,6 +1,7 @@
 import type { RepairOrdersByMonthRow, TechnicianEfficiencyRow } from '@carcar/common/contract/reports';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 import { csvName, downloadCsv } from './download-csv';
 
 const byMonthPath = '/api/reports/repair-orders-by-month/';
@@ -16,7 +17,7 @@ export function useRepairOrdersByMonth(range: { from: string; to: string }, enab
   const months = monthsOf(range);
   return useQuery({
     enabled,
-    queryKey: ['service', 'reports', 'repair-orders-by-month', months],
+    queryKey: serviceKeys.reports.repairOrdersByMonth(months),
     queryFn: async () =>
       (await serviceApi.get<{ months: RepairOrdersByMonthRow[] }>(byMonthPath, { params: months })).data.months,
   });
@@ -26,7 +27,7 @@ export function useTechnicianEfficiency(range: { from: string; to: string }, ena
   const months = monthsOf(range);
   return useQuery({
     enabled,
-    queryKey: ['service', 'reports', 'technician-efficiency', months],
+    queryKey: serviceKeys.reports.technicianEfficiency(months),
     queryFn: async () =>
       (await serviceApi.get<{ months: TechnicianEfficiencyRow[] }>(efficiencyPath, { params: months })).data.months,
   });

@@ -1,6 +1,7 @@
 import type { SalesByMonthRow } from '@carcar/common/contract/reports';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 import { csvName, downloadCsv, rangeParams } from './download-csv';
 
 const path = '/api/reports/sales-by-month/';
@@ -8,7 +9,7 @@ const path = '/api/reports/sales-by-month/';
 export function useSalesByMonth(range: { from: string; to: string }, enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['sales', 'reports', 'by-month', range],
+    queryKey: salesKeys.reports.byMonth(range),
     queryFn: async () =>
       (await salesApi.get<{ rows: SalesByMonthRow[] }>(path, { params: rangeParams(range) })).data.rows,
   });

@@ -1,6 +1,7 @@
 import type { SalesBySalespersonRow } from '@carcar/common/contract/reports';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 import { csvName, downloadCsv, rangeParams } from './download-csv';
 
 const path = '/api/reports/sales-by-salesperson/';
@@ -8,7 +9,7 @@ const path = '/api/reports/sales-by-salesperson/';
 export function useSalesBySalesperson(range: { from: string; to: string }, enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['sales', 'reports', 'by-salesperson', range],
+    queryKey: salesKeys.reports.bySalesperson(range),
     queryFn: async () =>
       (await salesApi.get<{ rows: SalesBySalespersonRow[] }>(path, { params: rangeParams(range) })).data.rows,
   });

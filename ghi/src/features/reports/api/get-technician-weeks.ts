@@ -1,6 +1,7 @@
 import type { TechnicianWeekRow } from '@carcar/common/contract/reports';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 import { csvName, downloadCsv, rangeParams } from './download-csv';
 
 const path = '/api/reports/technician-weeks/';
@@ -8,7 +9,7 @@ const path = '/api/reports/technician-weeks/';
 export function useTechnicianWeeks(range: { from: string; to: string }, enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['service', 'reports', 'technician-weeks', range],
+    queryKey: serviceKeys.reports.technicianWeeks(range),
     queryFn: async () =>
       (await serviceApi.get<{ rows: TechnicianWeekRow[] }>(path, { params: rangeParams(range) })).data.rows,
   });

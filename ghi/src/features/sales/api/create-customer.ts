@@ -2,8 +2,8 @@ import type { customerBody } from '@carcar/common/contract/sales';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { salesApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 import type { Customer } from '../types';
-import { customersKey } from './get-customers';
 
 export function useCreateCustomer() {
   const queryClient = useQueryClient();
@@ -12,8 +12,11 @@ export function useCreateCustomer() {
       (await salesApi.post<Customer>('/api/customers/', body)).data,
     onSuccess: async (customer) => {
       // In the pickers at once: the form that added the customer selects them next.
-      queryClient.setQueryData<Customer[]>(customersKey, (customers) => customers && [...customers, customer]);
-      await queryClient.invalidateQueries({ queryKey: customersKey });
+      queryClient.setQueryData<Customer[]>(
+        salesKeys.customers.list(),
+        (customers) => customers && [...customers, customer],
+      );
+      await queryClient.invalidateQueries({ queryKey: salesKeys.customers.all });
     },
   });
 }

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 import type { Sale, SaleableCar } from '../types';
-import { saleableCarsKey } from './get-saleable-cars';
-import { salesKey } from './get-sales';
 
 export function useCreateSale() {
   const queryClient = useQueryClient();
@@ -11,12 +10,12 @@ export function useCreateSale() {
     mutationFn: async (body: Record<string, unknown>) => (await salesApi.post<Sale>('/api/sales/', body)).data,
     onSuccess: (sale) => {
       // The sold car leaves the choices at once, before the list is fetched again.
-      queryClient.setQueryData<SaleableCar[]>(saleableCarsKey, (cars) =>
+      queryClient.setQueryData<SaleableCar[]>(salesKeys.automobiles.unsold(), (cars) =>
         cars?.filter((car) => car.vin !== sale.automobile.vin),
       );
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: salesKey }),
-        queryClient.invalidateQueries({ queryKey: saleableCarsKey }),
+        queryClient.invalidateQueries({ queryKey: salesKeys.sales.all }),
+        queryClient.invalidateQueries({ queryKey: salesKeys.automobiles.all }),
       ]);
     },
   });

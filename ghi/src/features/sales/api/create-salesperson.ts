@@ -2,14 +2,14 @@ import type { staffBody as salespersonBody } from '@carcar/common/contract/peopl
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { salesApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 import type { Salesperson } from '../types';
-import { salespeopleKey } from './get-salespeople';
 
 export function useCreateSalesperson() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: z.output<typeof salespersonBody>) =>
       (await salesApi.post<Salesperson>('/api/salespeople/', body)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: salespeopleKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: salesKeys.salespeople.all }),
   });
 }

@@ -1,11 +1,12 @@
 import type { VinDecoding } from '@carcar/common/contract/inventory';
 import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 
 /** What a trade-in's VIN says by itself (`GET /inventory/api/vins/:vin/`): its model year, whether it is well formed. */
 export function useVinDecoding(vin: string) {
   return useQuery({
-    queryKey: ['sales', 'vin-decoding', vin],
+    queryKey: salesKeys.vinDecoding(vin),
     enabled: vin.length === 17,
     queryFn: async () => (await inventoryApi.get<VinDecoding>(`/api/vins/${encodeURIComponent(vin)}/`)).data,
     staleTime: Number.POSITIVE_INFINITY,

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 
 /** The dealership's deal settings: `tax_rate`, the percent a sale is taxed at unless it says otherwise. */
 export function useDealSettings() {
   return useQuery({
-    queryKey: ['sales', 'deal-settings'],
+    queryKey: salesKeys.dealSettings,
     queryFn: async () => (await salesApi.get<{ tax_rate: number }>('/api/deal-settings/')).data,
     staleTime: 5 * 60_000,
   });

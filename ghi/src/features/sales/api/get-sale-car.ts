@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 import type { SaleableCar } from '../types';
 
 /** The sold car as the sales service knows it (year, make, model, color), by VIN. */
 export function useSaleCar(vin: string | undefined) {
   return useQuery({
-    queryKey: ['sales', 'automobiles', 'vin', vin],
+    queryKey: salesKeys.automobiles.byVin(vin),
     enabled: Boolean(vin),
     queryFn: async () =>
       (await salesApi.get<{ autos: SaleableCar[] }>('/api/automobiles/', { params: { vin } })).data.autos[0] ?? null,

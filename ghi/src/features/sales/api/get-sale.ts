@@ -1,14 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 import type { Sale } from '../types';
-import { salesKey } from './get-sales';
-
-export const saleKey = (id: number) => [...salesKey, 'one', id];
 
 /** One sale, voided or not: a voided sale's page still says what it was and why it was voided. */
 export function useSale(id: number) {
   return useQuery({
-    queryKey: saleKey(id),
+    queryKey: salesKeys.sales.one(id),
     enabled: Number.isInteger(id) && id > 0,
     queryFn: async () => (await salesApi.get<Sale>(`/api/sales/${id}/`, { params: { include_voided: true } })).data,
   });

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 import type { SaleableCar } from '../types';
-
-export const saleableCarsKey = ['sales', 'automobiles', 'unsold'];
 
 export async function getSaleableCars(): Promise<SaleableCar[]> {
   return (await salesApi.get<{ autos: SaleableCar[] }>('/api/automobiles/', { params: { sold: false } })).data.autos;
@@ -10,5 +9,5 @@ export async function getSaleableCars(): Promise<SaleableCar[]> {
 
 /** Cars that can be sold: the sales service's copy of inventory, `?sold=false`. */
 export function useSaleableCars() {
-  return useQuery({ queryKey: saleableCarsKey, queryFn: getSaleableCars });
+  return useQuery({ queryKey: salesKeys.automobiles.unsold(), queryFn: getSaleableCars });
 }

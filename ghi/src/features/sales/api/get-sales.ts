@@ -3,9 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
 import { getPage } from '../../../lib/paged';
+import { salesKeys } from '../../../lib/query-keys';
 import type { Sale } from '../types';
-
-export const salesKey = ['sales', 'sales'];
 
 export interface SaleFilters {
   salesperson?: number;
@@ -18,7 +17,7 @@ export interface SaleFilters {
 /** Every sale matching the filters (one person's sales: a short list, shown whole). */
 export function useSales(filters: SaleFilters = {}, enabled = true) {
   return useQuery({
-    queryKey: [...salesKey, filters],
+    queryKey: salesKeys.sales.list(filters),
     enabled,
     queryFn: async () => (await salesApi.get<{ sales: Sale[] }>('/api/sales/', { params: filters })).data.sales,
   });
@@ -40,7 +39,7 @@ export function salesListRequest(params: Omit<SalePageParams, 'limit' | 'offset'
 /** One page of all sales, searched, ordered and counted by the API. */
 export function useSalesPage(params: SalePageParams) {
   return useQuery({
-    queryKey: [...salesKey, 'page', params],
+    queryKey: salesKeys.sales.page(params),
     queryFn: () => getPage<Sale>(salesApi, '/api/sales/', 'sales', { ...params }),
     placeholderData: keepPreviousData,
   });

@@ -2,9 +2,8 @@ import type { StaffFilter } from '@carcar/common/contract/people';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
+import { salesKeys } from '../../../lib/query-keys';
 import type { Salesperson } from '../types';
-
-export const salespeopleKey = ['sales', 'salespeople'];
 
 /** Every salesperson, retired ones too (the page's list), for "Export CSV". */
 export const salespeopleRequest: CsvRequest = { api: salesApi, url: '/api/salespeople/' };
@@ -12,7 +11,7 @@ export const salespeopleRequest: CsvRequest = { api: salesApi, url: '/api/salesp
 /** Salespeople; `{ active: true }` leaves out the retired ones (the pickers for new sales). */
 export function useSalespeople(filter: StaffFilter = {}) {
   return useQuery({
-    queryKey: [...salespeopleKey, filter],
+    queryKey: salesKeys.salespeople.list(filter),
     queryFn: async () =>
       (await salesApi.get<{ salespeople: Salesperson[] }>('/api/salespeople/', { params: filter })).data.salespeople,
   });

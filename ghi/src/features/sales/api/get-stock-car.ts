@@ -1,6 +1,7 @@
 import type { Automobile } from '@carcar/common/contract/inventory';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, inventoryApi } from '../../../lib/api-client';
+import { inventoryKeys } from '../../../lib/query-keys';
 
 /**
  * A car as inventory knows it (list price, days in stock, condition, odometer), by VIN; null when
@@ -8,7 +9,7 @@ import { ApiError, inventoryApi } from '../../../lib/api-client';
  */
 export function useStockCar(vin: string | undefined) {
   return useQuery({
-    queryKey: ['sales', 'stock-car', vin],
+    queryKey: inventoryKeys.automobiles.byVinOrNone(vin),
     enabled: Boolean(vin),
     queryFn: async (): Promise<Automobile | null> => {
       try {

@@ -1,9 +1,8 @@
 import type { StaffUpdate } from '@carcar/common/contract/people';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
+import { salesKeys } from '../../../lib/query-keys';
 import type { Salesperson } from '../types';
-import { salespeopleKey } from './get-salespeople';
-import { salespersonKey } from './get-salesperson';
 
 /** Changes a salesperson (`PUT /api/salespeople/:id/`): `{ active: false }` retires them. */
 export function useUpdateSalesperson(id: number) {
@@ -11,8 +10,8 @@ export function useUpdateSalesperson(id: number) {
   return useMutation({
     mutationFn: async (body: StaffUpdate) => (await salesApi.put<Salesperson>(`/api/salespeople/${id}/`, body)).data,
     onSuccess: (person) => {
-      queryClient.setQueryData(salespersonKey(id), person);
-      return queryClient.invalidateQueries({ queryKey: salespeopleKey });
+      queryClient.setQueryData(salesKeys.salespeople.one(id), person);
+      return queryClient.invalidateQueries({ queryKey: salesKeys.salespeople.all });
     },
   });
 }

@@ -1,8 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
-import { saleKey } from './get-sale';
-import { saleableCarsKey } from './get-saleable-cars';
-import { salesKey } from './get-sales';
+import { salesKeys } from '../../../lib/query-keys';
 
 /** Voids a sale with the reason given (`DELETE /api/sales/:id/`); the car goes back on sale. */
 export function useVoidSale(id: number) {
@@ -13,9 +11,9 @@ export function useVoidSale(id: number) {
     },
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: saleKey(id) }),
-        queryClient.invalidateQueries({ queryKey: salesKey }),
-        queryClient.invalidateQueries({ queryKey: saleableCarsKey }),
+        queryClient.invalidateQueries({ queryKey: salesKeys.sales.one(id) }),
+        queryClient.invalidateQueries({ queryKey: salesKeys.sales.all }),
+        queryClient.invalidateQueries({ queryKey: salesKeys.automobiles.all }),
       ]),
   });
 }

@@ -15,11 +15,12 @@ import { useCan } from '../../../lib/auth';
 import { formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { salePath } from '../../../lib/paths';
+import { salesKeys } from '../../../lib/query-keys';
 import { useCreateSale } from '../api/create-sale';
 import { useVinDecoding } from '../api/decode-vin';
 import { useCustomers } from '../api/get-customers';
 import { useDealSettings } from '../api/get-deal-settings';
-import { getSaleableCars, saleableCarsKey, useSaleableCars } from '../api/get-saleable-cars';
+import { getSaleableCars, useSaleableCars } from '../api/get-saleable-cars';
 import { useSalespeople } from '../api/get-salespeople';
 import { useStockCar } from '../api/get-stock-car';
 import {
@@ -565,7 +566,10 @@ export function RecordSalePage() {
                 debounceMs={100}
                 loadOptions={async (query) =>
                   matchCars(
-                    await queryClient.ensureQueryData({ queryKey: saleableCarsKey, queryFn: getSaleableCars }),
+                    await queryClient.ensureQueryData({
+                      queryKey: salesKeys.automobiles.unsold(),
+                      queryFn: getSaleableCars,
+                    }),
                     query,
                   )
                 }

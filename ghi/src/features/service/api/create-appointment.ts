@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, serviceApi } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
+import { serviceKeys } from '../../../lib/query-keys';
 import type { Appointment } from '../types';
-import { appointmentsKey } from './get-appointments';
 
 /** What the booking form sends: `date_time` as the picker gives it, the dealership's wall clock. */
 export interface BookingBody {
@@ -50,6 +50,6 @@ export function useCreateAppointment() {
       }
       return res.data as Appointment;
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: appointmentsKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.appointments.all }),
   });
 }

@@ -2,14 +2,14 @@ import type { staffBody as technicianBody } from '@carcar/common/contract/people
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 import type { Technician } from '../types';
-import { techniciansKey } from './get-technicians';
 
 export function useCreateTechnician() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: z.output<typeof technicianBody>) =>
       (await serviceApi.post<Technician>('/api/technicians/', body)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: techniciansKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.technicians.all }),
   });
 }

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
+import { serviceKeys } from '../../../lib/query-keys';
 import type { Appointment } from '../types';
-import { appointmentsKey, appointmentsRequest } from './get-appointments';
+import { appointmentsRequest } from './get-appointments';
 
 export type AppointmentStatus = Appointment['status'];
 
@@ -67,7 +68,7 @@ export function useAppointmentPage(statuses: AppointmentStatus[], filters: Appoi
   const { offset: _offset, ...list } = filters;
   const listKey = JSON.stringify([statuses, list]);
   return useQuery({
-    queryKey: [...appointmentsKey, 'page', statuses, filters],
+    queryKey: serviceKeys.appointments.page(statuses, filters),
     // Turning a page keeps the rows shown until the next page arrives; another list never shows them.
     placeholderData: (previous, previousQuery) => {
       const [, , , previousStatuses, previousFilters] = (previousQuery?.queryKey ?? []) as [

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
+import { serviceKeys } from '../../../lib/query-keys';
 import type { Appointment } from '../types';
-
-export const appointmentsKey = ['service', 'appointments'];
 
 /** The appointments matching `filters`, for "Export CSV". */
 export function appointmentsRequest(filters: Record<string, string | number | undefined>): CsvRequest {
@@ -13,7 +12,7 @@ export function appointmentsRequest(filters: Record<string, string | number | un
 /** Appointments matching the filters (`status`, `vin`): newest first, as the API sorts them. */
 export function useAppointments(filters: { status?: string; vin?: string }, enabled = true) {
   return useQuery({
-    queryKey: [...appointmentsKey, filters],
+    queryKey: serviceKeys.appointments.list(filters),
     enabled,
     queryFn: async () =>
       (await serviceApi.get<{ appointments: Appointment[] }>('/api/appointments/', { params: filters })).data

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
+import { serviceKeys } from '../../../lib/query-keys';
 import type { Technician } from '../types';
-
-export const techniciansKey = ['service', 'technicians'];
 
 /** Every technician, retired ones too (the page's list), for "Export CSV". */
 export const techniciansRequest: CsvRequest = { api: serviceApi, url: '/api/technicians/' };
@@ -11,7 +10,7 @@ export const techniciansRequest: CsvRequest = { api: serviceApi, url: '/api/tech
 /** Every technician (history keeps retired ones), or `{ active: true }` for pickers. */
 export function useTechnicians(filters: { active?: true } = {}) {
   return useQuery({
-    queryKey: [...techniciansKey, filters],
+    queryKey: serviceKeys.technicians.list(filters),
     queryFn: async () =>
       (await serviceApi.get<{ technicians: Technician[] }>(techniciansRequest.url, { params: filters })).data
         .technicians,

@@ -1,6 +1,7 @@
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 
 /**
  * `POST /api/repair-orders/` from an appointment: the API carries its VIN, customer and reason (as
@@ -11,6 +12,6 @@ export function useStartRepairOrder() {
   return useMutation({
     mutationFn: async ({ appointment, mileage }: { appointment: number; mileage: number }) =>
       (await serviceApi.post<RepairOrder>('/api/repair-orders/', { appointment, mileage })).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['service', 'repair-orders'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }

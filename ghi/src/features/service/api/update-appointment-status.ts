@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { serviceApi } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
+import { serviceKeys } from '../../../lib/query-keys';
 import type { Appointment } from '../types';
-import { appointmentsKey } from './get-appointments';
 
 /**
  * `PUT /api/appointments/:id/cancel/` (with the reason it was canceled) or `/finish/`; every list and
@@ -21,7 +21,7 @@ export function useUpdateAppointmentStatus() {
           ? t('service:actions.canceled', { customer: appointment.customer })
           : t('service:actions.finished', { customer: appointment.customer }),
       );
-      return queryClient.invalidateQueries({ queryKey: appointmentsKey });
+      return queryClient.invalidateQueries({ queryKey: serviceKeys.appointments.all });
     },
   });
 }

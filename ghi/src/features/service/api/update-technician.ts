@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
 import type { Technician } from '../types';
-import { techniciansKey } from './get-technicians';
 
 /** `PUT /api/technicians/:id/`: retiring (`active: false`) takes them out of the booking picker. */
 export function useUpdateTechnician() {
@@ -9,6 +9,6 @@ export function useUpdateTechnician() {
   return useMutation({
     mutationFn: async ({ id, ...body }: { id: number; active?: boolean }) =>
       (await serviceApi.put<Technician>(`/api/technicians/${id}/`, body)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: techniciansKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.technicians.all }),
   });
 }
