@@ -61,7 +61,9 @@ describe('one key per API resource', () => {
     await waitFor(() => expect(result.current.linkable.data).toHaveLength(1));
     const before = reads.technicians;
 
-    await act(() => result.current.create.mutateAsync({ first_name: 'Grace', last_name: 'Hopper', employee_id: 'T-2' }));
+    await act(() =>
+      result.current.create.mutateAsync({ first_name: 'Grace', last_name: 'Hopper', employee_id: 'T-2' }),
+    );
 
     await waitFor(() => expect(result.current.linkable.data?.map((t) => t.first_name)).toEqual(['Ada', 'Grace']));
     expect(reads.technicians).toBeGreaterThan(before);
