@@ -2,13 +2,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // The dealership is in New York; this computer's own zone must not matter.
-type TimeZoneModule = typeof import('../src/features/service/time-zone');
+type TimeZoneModule = typeof import('../src/lib/time-zone');
 let tz: TimeZoneModule;
 beforeAll(async () => {
   (window as unknown as { __CARCAR_CONFIG__: { timeZone: string } }).__CARCAR_CONFIG__ = {
     timeZone: 'America/New_York',
   };
-  tz = await import('../src/features/service/time-zone');
+  tz = await import('../src/lib/time-zone');
 });
 
 describe('service times on the dealership’s clock', () => {

@@ -3,8 +3,8 @@ import { createBrowserRouter, Link, Navigate, type RouteObject, useParams } from
 import { Layout } from '../components/layout';
 import { type PageNeed, RequirePermission } from '../components/require-permission';
 import { Loading } from '../components/states';
-import { HomePage } from '../features/my-work/components/home-page';
 import { useTranslation } from '../lib/i18n';
+import { HomePage } from './home-page';
 
 /** Each page is its own chunk, fetched on first visit (the layout shows a fallback meanwhile). */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -57,10 +57,8 @@ const NewRepairOrderPage = lazyPage(
   () => import('../features/repair-orders/components/new-repair-order-page'),
   'NewRepairOrderPage',
 );
-const RepairOrderPage = lazyPage(
-  () => import('../features/repair-orders/components/repair-order-page'),
-  'RepairOrderPage',
-);
+// The order page holds the inspections' summary and the parts' picker: composed in app/.
+const RepairOrderPage = lazyPage(() => import('./repair-order-route'), 'RepairOrderRoute');
 const RepairOrderPrintPage = lazyPage(
   () => import('../features/repair-orders/components/repair-order-print-page'),
   'RepairOrderPrintPage',

@@ -1,5 +1,7 @@
-import type { RepairOrderStatus } from '@carcar/common/contract/repair-orders';
+import type { Part } from '@carcar/common/contract/parts';
+import type { RepairOrder, RepairOrderStatus } from '@carcar/common/contract/repair-orders';
 import type { TFunction } from 'i18next';
+import type { ComponentType, ReactNode } from 'react';
 
 // The Service API's repair-order answers are typed once, in the contract the API itself answers with.
 export {
@@ -80,3 +82,23 @@ export function methodLabel(t: TFunction, method: PaymentMethod): string {
 /** Once invoiced (or void) an order's write-up and lines never change. */
 export const isSettled = (status: RepairOrderStatus) =>
   status === 'invoiced' || status === 'closed' || status === 'void';
+
+/**
+ * What the order page shows from other features, handed in where the pages are composed (app/):
+ * features do not import each other.
+ */
+export interface OrderPageSlots {
+  /** The order's inspection (the inspections feature's summary). */
+  inspection: (order: RepairOrder) => ReactNode;
+  /** The part-number field of a part line (the parts feature's picker). */
+  partPicker: PartPickerSlot;
+}
+
+export type PartPickerSlot = ComponentType<{
+  id: string;
+  value: string;
+  onChange: (number: string) => void;
+  /** A listed part chosen: the form fills in its description and price. */
+  onPick: (part: Part) => void;
+  error?: string;
+}>;

@@ -1,4 +1,4 @@
-import '../../service/service.css';
+import '../../../components/board.css';
 import '../due-service.css';
 import type { DueCar, DueKind } from '@carcar/common/contract/service';
 import type { TFunction } from 'i18next';
@@ -7,7 +7,7 @@ import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { useCan } from '../../../lib/auth';
 import { useTranslation } from '../../../lib/i18n';
-import { formatDay, formatWhen } from '../../service/time-zone';
+import { formatDay, formatWhen } from '../../../lib/time-zone';
 import { useCarBuyer, useCustomerContact } from '../api/get-customer-contact';
 import { useDueCars } from '../api/get-due-cars';
 

@@ -14,8 +14,8 @@ import { ApiError, errorMessage, isMissingRecord } from '../../../lib/api-client
 import { useCan } from '../../../lib/auth';
 import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { useRepairOrder } from '../../repair-orders/api/get-repair-order';
 import { useInspectionTemplate } from '../api/get-inspection-template';
+import { useRepairOrder } from '../api/get-repair-order';
 import { useAddInspectionItem } from '../api/inspection';
 import { conditionColours, conditionLabels, conditionMeaning } from '../conditions';
 import { FindingCard } from './finding-card';

@@ -1,5 +1,5 @@
 import '../../../components/record.css';
-import '../import.css';
+import '../../../components/import.css';
 import { parse } from 'csv-parse/browser/esm/sync';
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';

@@ -1,6 +1,7 @@
-import '../../service/service.css';
+import '../../../components/board.css';
 import '../my-work.css';
 import { allowsOwn, canAtLeastOwn } from '@carcar/common/contract/permissions';
+import type { Appointment } from '@carcar/common/contract/service';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -8,10 +9,9 @@ import { ErrorState, Loading } from '../../../components/states';
 import { type User, useCurrentUser } from '../../../lib/auth';
 import { useTranslation } from '../../../lib/i18n';
 import { carPath } from '../../../lib/paths';
-import { useAppointmentPage } from '../../service/api/get-appointment-page';
-import { useUpdateAppointmentStatus } from '../../service/api/update-appointment-status';
-import { dealershipDate, dealershipToday, formatDay, formatTime, formatWhen } from '../../service/time-zone';
-import type { Appointment } from '../../service/types';
+import { dealershipDate, dealershipToday, formatDay, formatTime, formatWhen } from '../../../lib/time-zone';
+import { useFinishAppointment } from '../api/finish-appointment';
+import { useMySchedule } from '../api/get-my-schedule';
 import { RepairWork } from './repair-work';
 
 const endOf = (a: Appointment) => new Date(new Date(a.date_time).getTime() + a.duration_minutes * 60_000).toISOString();
@@ -19,7 +19,7 @@ const endOf = (a: Appointment) => new Date(new Date(a.date_time).getTime() + a.d
 /** Finish, asked once more: a finished job is the car's service history and cannot be undone. */
 function FinishButton({ appointment, user }: { appointment: Appointment; user: User }) {
   const { t } = useTranslation('myWork');
-  const update = useUpdateAppointmentStatus();
+  const update = useFinishAppointment();
   const [asking, setAsking] = useState(false);
   if (appointment.status !== 'created' || !allowsOwn(user, 'appointments.finish', appointment.technician.id)) {
     return null;
@@ -35,7 +35,7 @@ function FinishButton({ appointment, user }: { appointment: Appointment; user: U
         confirmLabel={t('myWork:finish.confirm')}
         cancelLabel={t('myWork:finish.notYet')}
         destructive={false}
-        onConfirm={() => update.mutateAsync({ id: appointment.id, action: 'finish' })}
+        onConfirm={() => update.mutateAsync(appointment.id)}
         onClose={() => setAsking(false)}
       >
         <p>
@@ -138,8 +138,8 @@ function Schedule({ user, technicianId }: { user: User; technicianId: number }) 
   const today = dealershipToday();
   // Today as it stands (done jobs too), and every job still open: late ones from earlier days and
   // the ones to come. Both in time order.
-  const day = useAppointmentPage([], { technician: technicianId, date: today, sort: 'date_time', limit: 200 });
-  const open = useAppointmentPage(['created'], { technician: technicianId, sort: 'date_time', limit: 200 });
+  const day = useMySchedule({ technician: technicianId, date: today, sort: 'date_time', limit: 200 });
+  const open = useMySchedule({ technician: technicianId, status: 'created', sort: 'date_time', limit: 200 });
   if (day.isLoading || open.isLoading) return <Loading label={t('myWork:schedule.loading')} />;
   const error = day.error ?? open.error;
   if (error) {
@@ -154,10 +154,10 @@ function Schedule({ user, technicianId }: { user: User; technicianId: number }) 
     );
   }
   const now = Date.now();
-  const openJobs = open.data?.appointments ?? [];
+  const openJobs = open.data ?? [];
   const earlier = openJobs.filter((a) => dealershipDate(a.date_time) < today);
   const upcoming = openJobs.filter((a) => dealershipDate(a.date_time) > today);
-  const todays = day.data?.appointments ?? [];
+  const todays = day.data ?? [];
   return (
     <>
       <JobList

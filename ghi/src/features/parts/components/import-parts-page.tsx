@@ -1,5 +1,5 @@
 import '../../../components/record.css';
-import '../../inventory/import.css';
+import '../../../components/import.css';
 import type { PartImportResult } from '@carcar/common/contract/parts';
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';

@@ -6,9 +6,8 @@ import { toast } from 'sonner';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { PartPicker } from '../../parts/components/part-picker';
 import { type LineBody, useAddLine } from '../api/add-line';
-import { kindLabel, type LineKind } from '../types';
+import { kindLabel, type LineKind, type PartPickerSlot } from '../types';
 
 interface Draft {
   description: string;
@@ -155,10 +154,13 @@ export function AddLineForm({
   orderId,
   laborRate,
   technicians,
+  partPicker: PartPicker,
 }: {
   orderId: number;
   laborRate: number | undefined;
   technicians: Technician[] | undefined;
+  /** The parts feature's picker, given by the page's composer (app/). */
+  partPicker: PartPickerSlot;
 }) {
   const { t } = useTranslation();
   const add = useAddLine(orderId);

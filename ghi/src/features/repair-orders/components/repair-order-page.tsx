@@ -15,12 +15,11 @@ import { ApiError, errorMessage, isMissingRecord } from '../../../lib/api-client
 import { useCan, useCurrentUser } from '../../../lib/auth';
 import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { InspectionSummary } from '../../inspections/components/inspection-summary';
 import { useRepairOrder } from '../api/get-repair-order';
 import { useShopSettings } from '../api/get-shop-settings';
 import { useTechnicians } from '../api/get-technicians';
 import { useUpdateRepairOrder } from '../api/update-repair-order';
-import { type EstimateLink, isSettled, methodLabel, type RepairOrder } from '../types';
+import { type EstimateLink, isSettled, methodLabel, type OrderPageSlots, type RepairOrder } from '../types';
 import { AddLineForm } from './add-line-form';
 import { LinesTable } from './lines-table';
 import { ConcernField, formPath, type WriteUpValues, writeUpBody, writeUpForm } from './new-repair-order-page';
@@ -162,8 +161,11 @@ function Payments({ order }: { order: RepairOrder }) {
   );
 }
 
-/** The advisor's page of one repair order: the write-up, the lines, the money, and what to do next. */
-export function RepairOrderPage() {
+/**
+ * The advisor's page of one repair order: the write-up, the lines, the money, and what to do next.
+ * The inspection and the part picker are other features', given by app/ (repair-order-route.tsx).
+ */
+export function RepairOrderPage({ inspection, partPicker }: OrderPageSlots) {
   const { t } = useTranslation();
   const rawId = useParams().id ?? '';
   const id = Number(rawId);
@@ -258,9 +260,14 @@ export function RepairOrderPage() {
         />
       </section>
       {deciding && proposed && !settled && <RecordApproval order={o} onDone={() => setDeciding(false)} />}
-      <InspectionSummary order={o} />
+      {inspection(o)}
       {(mayWrite || mayPropose) && !settled && (
-        <AddLineForm orderId={o.id} laborRate={settings.data?.labor_rate} technicians={technicians.data} />
+        <AddLineForm
+          orderId={o.id}
+          laborRate={settings.data?.labor_rate}
+          technicians={technicians.data}
+          partPicker={partPicker}
+        />
       )}
       <Payments order={o} />
     </>

@@ -5,8 +5,8 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { errorMessage } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/auth';
 import { useTranslation } from '../../../lib/i18n';
+import { formatWhen } from '../../../lib/time-zone';
 import { useUpdateAppointmentStatus } from '../api/update-appointment-status';
-import { formatWhen } from '../time-zone';
 import { type Appointment, technicianName } from '../types';
 
 /**

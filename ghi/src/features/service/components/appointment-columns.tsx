@@ -4,7 +4,7 @@ import type { Column } from '../../../components/data-table';
 import { VinLink } from '../../../components/vin-link';
 import { formatDateTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { formatTime, formatWhen } from '../time-zone';
+import { formatTime, formatWhen } from '../../../lib/time-zone';
 import { type Appointment, technicianName } from '../types';
 
 /** The columns the appointment list and the service history share. */

@@ -6,6 +6,7 @@ import { DataTable } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
 import { useCan } from '../../../lib/auth';
 import { useTranslation } from '../../../lib/i18n';
+import { dealershipToday, dealershipZone, formatDate } from '../../../lib/time-zone';
 import {
   type AppointmentFilters,
   type AppointmentStatus,
@@ -13,7 +14,6 @@ import {
   useAppointmentPage,
 } from '../api/get-appointment-page';
 import { useTechnicians } from '../api/get-technicians';
-import { dealershipToday, dealershipZone, formatDate } from '../time-zone';
 import { technicianName } from '../types';
 import { AppointmentActions } from './appointment-actions';
 import { boardColumns } from './appointment-columns';

@@ -11,10 +11,10 @@ import { Combobox } from '../../../components/combobox';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { currentLanguage, useTranslation } from '../../../lib/i18n';
+import { dealershipToday, dealershipZone, formatDay, formatTime, toDatetimeLocal } from '../../../lib/time-zone';
 import { BookingConflict, useCreateAppointment } from '../api/create-appointment';
 import { useTechnicians } from '../api/get-technicians';
 import { type CarSuggestion, searchCars } from '../api/search-cars';
-import { dealershipToday, dealershipZone, formatDay, formatTime, toDatetimeLocal } from '../time-zone';
 import { technicianName } from '../types';
 
 // The form's own checks, in words; the API checks again (VIN check digit, a time already passed).

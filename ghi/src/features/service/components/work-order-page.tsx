@@ -4,8 +4,8 @@ import { Paper, SignatureLines, VinFacts } from '../../../components/paper';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
+import { dealershipZone, formatTime, formatWhen } from '../../../lib/time-zone';
 import { useAppointment } from '../api/get-appointment';
-import { dealershipZone, formatTime, formatWhen } from '../time-zone';
 import { technicianName } from '../types';
 
 /** The work order of one appointment, to print for the workshop: the car, the work, who does it. */

@@ -1,0 +1,16 @@
+import type { RepairOrder } from '@carcar/common/contract/repair-orders';
+import { useQuery } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
+
+/**
+ * The order the sheet records findings on (`GET /service/api/repair-orders/:id/`), under the same key
+ * as the repair-order page's: one cached order, which every finding refreshes.
+ */
+export function useRepairOrder(id: number) {
+  return useQuery({
+    queryKey: serviceKeys.repairOrders.one(id),
+    enabled: Number.isInteger(id) && id > 0,
+    queryFn: async () => (await serviceApi.get<RepairOrder>(`/api/repair-orders/${id}/`)).data,
+  });
+}

@@ -1,0 +1,22 @@
+import type { Appointment } from '@carcar/common/contract/service';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import { serviceApi } from '../../../lib/api-client';
+import { useTranslation } from '../../../lib/i18n';
+import { serviceKeys } from '../../../lib/query-keys';
+
+/**
+ * `PUT /service/api/appointments/:id/finish/`: every view of the appointments refreshes without a
+ * reload. Failures are the caller's to show.
+ */
+export function useFinishAppointment() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: number) => (await serviceApi.put<Appointment>(`/api/appointments/${id}/finish/`)).data,
+    onSuccess: (appointment) => {
+      toast.success(t('service:actions.finished', { customer: appointment.customer }));
+      return queryClient.invalidateQueries({ queryKey: serviceKeys.appointments.all });
+    },
+  });
+}
