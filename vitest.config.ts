@@ -5,10 +5,21 @@ import { defineConfig } from 'vitest/config';
 // TEST_DATABASE_URL names a server, as in CI's second pass.
 const postgresOnly = '*/test/**/*.pg.test.ts';
 
+// What never reads TEST_DATABASE_URL runs the same on both passes, so the server pass leaves it
+// out: the browser app's tests (a stand-in gateway, no database), pure functions, and tests that
+// start their own processes on an embedded folder whatever the pass (production start-up, `npm
+// start`, the PGlite template). A file that starts using the database must leave this list.
+const sameOnEveryDatabase = [
+  'ghi/test/**',
+  'common/test/{credentials,deal,fields,http,list-cache,money,permissions,pglite-template,reports,server,vin}.test.ts',
+  'gateway/test/{production,webhook-parts}.test.ts',
+  'tests/system/{import-cycles,keys,start}.test.ts',
+];
+
 export default defineConfig({
   test: {
     include: ['*/test/**/*.test.ts', '*/test/**/*.test.tsx', 'tests/system/**/*.test.ts'],
-    exclude: ['**/node_modules/**', ...(process.env.TEST_DATABASE_URL ? [] : [postgresOnly])],
+    exclude: ['**/node_modules/**', ...(process.env.TEST_DATABASE_URL ? sameOnEveryDatabase : [postgresOnly])],
     // Generous: several tests start, kill and restart real service processes on a shared 2-core machine.
     testTimeout: 120_000,
     // Hooks start real service processes; PGlite start-up is slow on a busy 2-core machine.

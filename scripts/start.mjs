@@ -1,8 +1,13 @@
 // Starts every CarCar service and the browser app on their default ports, says when all of them
 // answer, and stops them together: Ctrl-C (or SIGTERM) reaches each one exactly once, and each
 // finishes its requests and closes its database.
+//
+// `npm start` runs the product: the gateway serves the built app (ghi/dist), built here first when
+// it is missing or older than its source. `npm run dev` (`--dev`) runs Vite's dev server behind the
+// gateway instead, for hot reload while editing the app: about 160 MB more before a browser loads
+// the app and over 400 MB once it has (docs/performance.md, "The embedded default's footprint").
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,10 +34,13 @@ const vitePackage = createRequire(path.join(root, 'ghi', 'package.json')).resolv
 const vite = path.join(path.dirname(vitePackage), 'bin', 'vite.js');
 // The gateway is the one address staff open: it serves the app and forwards the APIs.
 const gatewayPort = process.env.GATEWAY_PORT ?? '3000';
-// In development the gateway proxies the app from Vite's dev server (hot reload kept); in
-// production it serves ghi/dist itself. CARCAR_GHI=off starts no dev server (tests, or a built app).
+// `npm run dev`: the gateway proxies the app from Vite's dev server (hot reload kept). Otherwise it
+// serves ghi/dist itself. CARCAR_GHI=off neither builds the app nor starts a dev server: the
+// gateway serves ghi/dist as it is (tests that build it once, or need no app).
+const devMode = !production && process.argv.includes('--dev');
 const ghiDevPort = process.env.GHI_DEV_PORT ?? '5173';
-const withViteDevServer = !production && process.env.CARCAR_GHI !== 'off';
+const withViteDevServer = devMode && process.env.CARCAR_GHI !== 'off';
+const buildsApp = !production && !devMode && process.env.CARCAR_GHI !== 'off';
 
 const services = [
   { name: 'inventory', dir: 'inventory-api', args: nodeCommand, port: process.env.INVENTORY_PORT ?? '8100' },
@@ -169,6 +177,52 @@ async function buildForDevelopment() {
   }
 }
 
+const ghiDir = path.join(root, 'ghi');
+const ghiBuilt = path.join(ghiDir, 'dist', 'index.html');
+// What the built app is made from: its own source and the contract it shares with the services.
+const ghiSources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']
+  .map((name) => path.join(ghiDir, name))
+  .concat(path.join(root, 'common', 'src', 'contract'));
+
+/** The newest modification time under `file` (a file or a folder), in ms; 0 if it does not exist. */
+function newestChange(file) {
+  if (!existsSync(file)) return 0;
+  const stat = statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(file).reduce((newest, name) => Math.max(newest, newestChange(path.join(file, name))), 0);
+}
+
+/** Why ghi/dist must be built again, or undefined when it is newer than everything it is made from. */
+function appBuildReason() {
+  if (!existsSync(ghiBuilt)) return 'it has not been built yet';
+  const builtAt = statSync(ghiBuilt).mtimeMs;
+  return ghiSources.some((source) => newestChange(source) > builtAt)
+    ? 'its source changed since it was built'
+    : undefined;
+}
+
+/** Builds the browser app with Vite when it is stale; false (and CarCar stopping) if the build fails. */
+function buildAppIfStale() {
+  const reason = appBuildReason();
+  if (!reason) return Promise.resolve(true);
+  process.stdout.write(`CarCar: building the browser app into ghi/dist (${reason}); this takes a minute once\n`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+      cwd: ghiDir,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', (error) => finish(error.message));
+    child.on('exit', (code) => finish(code === 0 ? undefined : `vite build exited with ${code}`));
+    function finish(failure) {
+      if (!failure) return resolve(true);
+      process.stdout.write(`CarCar: the browser app could not be built: ${failure}\n`);
+      exitCode = 1;
+      stopAll('SIGTERM');
+      resolve(false);
+    }
+  });
+}
+
 /** Resolves true once `isReady(response)` holds for `url`, or false if CarCar is stopped first. */
 async function answers(url, isReady = async (res) => res.ok) {
   while (!stopping) {
@@ -248,9 +302,13 @@ process.stdout.write(
 // The browser app needs no database, so its dev server starts while the services are built and
 // a missing template is made.
 if (withViteDevServer) launch(ghi);
-const built = production || (await buildForDevelopment());
-await preparePgliteTemplate();
-if (built && !stopping) {
+// The app is built while a missing database template is made (each takes most of a core).
+const [built, appBuilt] = await Promise.all([
+  production || buildForDevelopment(),
+  buildsApp ? buildAppIfStale() : true,
+  preparePgliteTemplate(),
+]);
+if (built && appBuilt && !stopping) {
   for (const part of [...services, gateway]) launch(part);
   await announceReady();
 }

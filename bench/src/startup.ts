@@ -93,7 +93,8 @@ export interface StartupFootprint {
 
 /**
  * `npm start` exactly as a developer runs it on a fresh clone: embedded PGlite in an empty DATA_DIR,
- * the three APIs and the gateway (bundled from source at each start) and the app's dev server.
+ * the three APIs and the gateway (bundled from source at each start), the gateway serving the built
+ * app (built first when ghi/dist is missing or stale: on a fresh clone, the first start).
  * Timed until every /healthz answers ok and the app answers its page through the gateway. With
  * `seed`, it is then filled by `npm run seed` and the resident memory of every process it started
  * is read.
@@ -121,7 +122,7 @@ async function startupTime(seed: boolean): Promise<{ seconds: number; footprint:
     ...[ports.INVENTORY_PORT, ports.SERVICE_PORT, ports.SALES_PORT, ports.GATEWAY_PORT].map(
       (port): [string, boolean] => [`http://127.0.0.1:${port}/healthz`, true],
     ),
-    // The app's page through the gateway, which proxies Vite's dev server.
+    // The app's page through the gateway, which serves ghi/dist.
     [`http://127.0.0.1:${ports.GATEWAY_PORT}/`, false],
   ];
   try {

@@ -51,15 +51,14 @@ function ready(child: ChildProcess, timeoutMs: number): Promise<void> {
 }
 
 /**
- * Builds the browser app and starts the whole stack with `npm start` on a fresh DATA_DIR: the
- * gateway on 3000 serves the build (no dev server) and forwards to the services, which answer
- * nothing unsigned. Then the demo data and staff of `npm run seed`, the one place the journeys'
+ * Starts the whole stack with `npm start` on a fresh DATA_DIR, as a user does: it builds the browser
+ * app when ghi/dist is missing or older than its source, and the gateway on 3000 serves the build
+ * and forwards to the services, which answer nothing unsigned. Then the demo data and staff of `npm run seed`, the one place the journeys'
  * shared data comes from, and an administrator's API token for the journeys' own calls.
  */
 export async function setup(project: TestProject): Promise<void> {
   if (await anythingAnswers())
     throw new Error('Something already answers on the CarCar ports; stop it before the browser tests.');
-  execFileSync('npm', ['run', 'build', '-w', 'ghi'], { cwd: root, stdio: 'ignore' });
   // Always PGlite, whatever TEST_DATABASE_URL says: the journeys run the stack as a developer does.
   data = await createStackData({ serverUrl: undefined, prefix: 'carcar_e2e' });
   const admin = { CARCAR_ADMIN_EMAIL: TEST_ADMIN.email, CARCAR_ADMIN_PASSWORD: TEST_ADMIN.password };
@@ -69,7 +68,6 @@ export async function setup(project: TestProject): Promise<void> {
       ...process.env,
       ...data.env,
       ...admin,
-      CARCAR_GHI: 'off',
       // The journeys write faster than staff type; the write limit is tested elsewhere.
       RATE_LIMIT_WRITES_PER_MINUTE: '0',
       LOG_LEVEL: 'warn',
