@@ -8,6 +8,7 @@ import { auditRouter } from '@carcar/common/http/audit-routes';
 import type { CredentialSigner } from '@carcar/common/http/credentials';
 import type { Logger } from '@carcar/common/service/logger';
 import { metricsGuard, metricsHandler, prefixedTableRoute, recordRequests } from '@carcar/common/service/metrics';
+import { requestSpans } from '@carcar/common/service/otlp';
 import express, { type Express, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { devServerProxy } from './app-files/dev-server.js';
@@ -151,15 +152,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
   app.disable('etag');
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'simple');
-  // Every request's duration by route pattern and status, for /metrics.
-  app.use(
-    recordRequests(
-      prefixedTableRoute(
-        routes.map((r) => ({ prefix: r.prefix, rules: serviceRoutes[r.audience] })),
-        ['/auth'],
-      ),
-    ),
+  // Every request's duration by route pattern and status, for /metrics, and its span when spans
+  // are exported over OTLP (its trace id is then the one logged), both named by the pattern.
+  const routeOf = prefixedTableRoute(
+    routes.map((r) => ({ prefix: r.prefix, rules: serviceRoutes[r.audience] })),
+    ['/auth'],
   );
+  app.use(recordRequests(routeOf));
+  app.use(requestSpans(routeOf));
   app.use(requestLog(logger));
   app.use(recordRefusals(db, logger));
   app.use(securityHeaders(Boolean(config.GHI_DEV_URL)));

@@ -7,6 +7,7 @@ import { isProduction, loadConfig, missingInProduction } from '@carcar/common/se
 import { ensureDevelopmentKeys, parseSigningKey, type SigningJwk } from '@carcar/common/service/keys';
 import type { Logger } from '@carcar/common/service/logger';
 import { registerPoolMetrics } from '@carcar/common/service/metrics';
+import { startOtlpTracing } from '@carcar/common/service/otlp';
 import { exitOnSignals, startServer } from '@carcar/common/service/server';
 import { startupStep } from '@carcar/common/service/startup';
 import { createGateway } from './app.js';
@@ -33,6 +34,8 @@ async function signingKey(config: GatewayConfig, logger: Logger): Promise<Signin
 
 const config = loadConfig(gatewayEnv);
 const logger = createGatewayLogger(config.LOG_LEVEL);
+// Spans over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; flushed as the gateway stops.
+const stopTracing = await startOtlpTracing('gateway', logger);
 const production = isProduction();
 // Production never signs with a development key nor derives the cookie secret: it stops, saying what is missing.
 const missing = production ? missingGatewaySecrets(config) : [];
@@ -96,7 +99,7 @@ const running = await startupStep(
     host: config.HOST,
     logger,
     stopping: [() => gateway.close(), () => webhookWorker.stop()],
-    stopped: [() => database.close()],
+    stopped: [() => database.close(), stopTracing],
   }),
   async () => {
     gateway.close();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@carcar/common/service/logger';
-import { newTraceId, parseTraceparent } from '@carcar/common/service/trace';
+import { newTraceId, parseTraceparent, traceIdOf } from '@carcar/common/service/trace';
 import type { RequestHandler } from 'express';
 import { callerOf, subjectOf } from './auth/caller.js';
 
@@ -29,7 +29,8 @@ export function requestLog(logger: Logger): RequestHandler {
     res.setHeader('X-Request-Id', requestId);
     // The caller's W3C trace, or a new one: forwarded to the service (forward/services.ts), whose
     // log lines about this request then carry the same id.
-    const traceId = parseTraceparent(req.get('traceparent'))?.traceId ?? newTraceId();
+    // When spans are exported, the request's server span (mounted before this) chose it already.
+    const traceId = traceIdOf(res) ?? parseTraceparent(req.get('traceparent'))?.traceId ?? newTraceId();
     res.locals.traceId = traceId;
     const started = process.hrtime.bigint();
     res.on('close', () => {

@@ -3,7 +3,7 @@ import { sampleVin } from '@carcar/common/vin/vin';
 import { asRole } from '@carcar/testing/credentials';
 import { callJson } from '@carcar/testing/http';
 import { type SpawnedService, until } from '@carcar/testing/processes';
-import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack';
+import { addInventoryModel, addSalesParties, type Stack, startStack } from '@carcar/testing/stack';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 // Real inventory and sales-api processes on ephemeral ports, sharing one database on Postgres runs.
@@ -37,20 +37,7 @@ async function stock(count: number, from: number): Promise<string[]> {
   return vins;
 }
 
-async function people() {
-  const salesperson = await stack.call<{ id: number }>('sales', 'POST', '/api/salespeople/', {
-    first_name: 'Sam',
-    last_name: 'Seller',
-    employee_id: 'S-1',
-  });
-  const customer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
-    first_name: 'Jane',
-    last_name: 'Doe',
-    address: '1 Main St',
-    phone_number: '555-0100',
-  });
-  return { salesperson: salesperson.id, customer: customer.id };
-}
+const people = () => addSalesParties(stack, 'S-1');
 
 const soldInInventory = async (vin: string) =>
   (await stack.call<{ sold: boolean }>('inventory', 'GET', `/api/automobiles/${vin}/`)).sold;

@@ -4,7 +4,7 @@ import { sampleVin } from '@carcar/common/vin/vin';
 import { asRole } from '@carcar/testing/credentials';
 import { callJson } from '@carcar/testing/http';
 import { type SpawnedService, until } from '@carcar/testing/processes';
-import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack';
+import { addInventoryModel, addSalesParties, type Stack, startStack } from '@carcar/testing/stack';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 // The trade-in drill: real inventory and sales-api processes. Inventory is down while three deals
@@ -53,17 +53,7 @@ describe('trade-ins while inventory is down', () => {
       },
       30_000,
     );
-    const salesperson = await stack.call<{ id: number }>('sales', 'POST', '/api/salespeople/', {
-      first_name: 'Sam',
-      last_name: 'Seller',
-      employee_id: 'S-800',
-    });
-    const customer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
-      first_name: 'Jane',
-      last_name: 'Doe',
-      address: '1 Main St',
-      phone_number: '555-0100',
-    });
+    const { salesperson, customer } = await addSalesParties(stack, 'S-800');
 
     const port = String(inventory.port);
     await inventory.stop();
@@ -74,8 +64,8 @@ describe('trade-ins while inventory is down', () => {
     for (const [i, vin] of cars.entries()) {
       const sale = await stack.call<{ id: number; deal: { trade_allowance: number } }>('sales', 'POST', '/api/sales/', {
         automobile: vin,
-        salesperson: salesperson.id,
-        customer: customer.id,
+        salesperson,
+        customer,
         price: '30000.00',
         trade_in: {
           vin: tradeIns[i],

@@ -160,3 +160,25 @@ export async function addInventoryModel(inventoryUrl: string, maker = 'Ford', mo
   );
   return created.id;
 }
+
+/**
+ * A salesperson and a customer in a running sales service, for a test that records sales: their
+ * ids. `employeeId` must be new to that service.
+ */
+export async function addSalesParties(
+  stack: Pick<Stack<'sales'>, 'call'>,
+  employeeId: string,
+): Promise<{ salesperson: number; customer: number }> {
+  const salesperson = await stack.call<{ id: number }>('sales', 'POST', '/api/salespeople/', {
+    first_name: 'Sam',
+    last_name: 'Seller',
+    employee_id: employeeId,
+  });
+  const customer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
+    first_name: 'Jane',
+    last_name: 'Doe',
+    address: '1 Main St',
+    phone_number: '555-0100',
+  });
+  return { salesperson: salesperson.id, customer: customer.id };
+}

@@ -9,7 +9,14 @@ import { asRole } from '@carcar/testing/credentials';
 import { type GatewayClient, signIn, spawnGateway, TEST_ADMIN } from '@carcar/testing/gateway';
 import { callJson } from '@carcar/testing/http';
 import { type SpawnedService, until } from '@carcar/testing/processes';
-import { addInventoryModel, createStackData, type Stack, type StackData, startStack } from '@carcar/testing/stack';
+import {
+  addInventoryModel,
+  addSalesParties,
+  createStackData,
+  type Stack,
+  type StackData,
+  startStack,
+} from '@carcar/testing/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The backup drill, with real processes: data written, `npm run backup` while everything runs
@@ -106,23 +113,13 @@ describe('npm run backup and npm run restore', () => {
       await stack.call('inventory', 'POST', '/api/automobiles/', { vin, color: 'red', year: 2012, model_id: modelId });
     }
     await until('sales copied A and B', async () => (await salesCopy(stack)).length === 2, 30_000);
-    const salesperson = await stack.call<{ id: number }>('sales', 'POST', '/api/salespeople/', {
-      first_name: 'Dee',
-      last_name: 'Drill',
-      employee_id: 'D-1',
-    });
-    const customer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
-      first_name: 'Cy',
-      last_name: 'Client',
-      address: '1 Main St',
-      phone_number: '555-0101',
-    });
+    const { salesperson, customer } = await addSalesParties(stack, 'D-1');
     const sell = (vin: string) =>
       stack.call('sales', 'POST', '/api/sales/', {
         automobile: vin,
         price: 21000,
-        salesperson: salesperson.id,
-        customer: customer.id,
+        salesperson,
+        customer,
       });
     await sell(a);
     await until('A sold in inventory', async () => (await carsIn(stack)).includes(`${a}:sold`), 10_000);
@@ -238,8 +235,8 @@ describe('npm run backup and npm run restore', () => {
     const next = await restored.call<{ id: number }>('sales', 'POST', '/api/sales/', {
       automobile: d,
       price: 22000,
-      salesperson: salesperson.id,
-      customer: customer.id,
+      salesperson,
+      customer,
     });
     expect(next.id).toBe(3);
     await until('D sold in the restored inventory', async () => (await carsIn(restored)).includes(`${d}:sold`), 10_000);

@@ -14,7 +14,7 @@ import { asRole, testVerifier } from '@carcar/testing/credentials';
 import { signIn, spawnGateway, TEST_ADMIN } from '@carcar/testing/gateway';
 import { callJson } from '@carcar/testing/http';
 import { runServiceToExit, type SpawnedService, spawnService, until } from '@carcar/testing/processes';
-import { addInventoryModel, inventoryDir, type Stack, startStack } from '@carcar/testing/stack';
+import { addInventoryModel, addSalesParties, inventoryDir, type Stack, startStack } from '@carcar/testing/stack';
 import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,17 +34,51 @@ const recorder = createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' }).end('{"technicians":[]}');
 });
 
+/** An OTLP/HTTP collector: the spans every process exported (the SDK's exporter sends JSON). */
+interface ExportedSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  links?: Array<{ traceId: string; spanId: string }>;
+}
+const exported: Array<ExportedSpan & { service: string }> = [];
+const collector = createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk: Buffer) => (body += chunk));
+  req.on('end', () => {
+    const payload = JSON.parse(body) as {
+      resourceSpans: Array<{
+        resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> };
+        scopeSpans: Array<{ spans: ExportedSpan[] }>;
+      }>;
+    };
+    for (const { resource, scopeSpans } of payload.resourceSpans) {
+      const service = resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue ?? '';
+      for (const { spans } of scopeSpans) for (const span of spans) exported.push({ ...span, service });
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  });
+});
+
 beforeAll(async () => {
-  stack = await startStack({ services: ['sales'], prefix: 'carcar_ops' });
+  await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+  const otlp = {
+    OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
+    // Export within a fifth of a second rather than the SDK's 5 s.
+    OTEL_BSP_SCHEDULE_DELAY: '200',
+  };
+  stack = await startStack({ services: ['sales'], prefix: 'carcar_ops', env: otlp });
   await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
   const recorderUrl = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`;
   gateway = await spawnGateway(
     { inventory: stack.urls.inventory, service: recorderUrl, sales: stack.urls.sales },
-    { ...stack.data.env, METRICS_TOKEN },
+    { ...stack.data.env, ...otlp, METRICS_TOKEN },
   );
 });
 afterAll(async () => {
   await new Promise((resolve) => recorder.close(resolve));
+  await new Promise((resolve) => collector.close(resolve));
   await gateway?.stop();
   await stack?.stop();
   rmSync(scratch, { recursive: true, force: true });
@@ -134,24 +168,14 @@ describe('probes and metrics', () => {
     expect(sample(synced.text, 'carcar_outbox_oldest_age_seconds')).toBe('0');
 
     const vin = sampleVin(7301);
-    const salesperson = await stack.call<{ id: number }>('sales', 'POST', '/api/salespeople/', {
-      first_name: 'Mo',
-      last_name: 'Metric',
-      employee_id: 'M-1',
-    });
-    const customer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
-      first_name: 'Al',
-      last_name: 'Buyer',
-      address: '2 Main St',
-      phone_number: '555-0102',
-    });
+    const { salesperson, customer } = await addSalesParties(stack, 'M-1');
     const port = String(stack.processes.inventory.port);
     await stack.processes.inventory.stop();
     await stack.call('sales', 'POST', '/api/sales/', {
       automobile: vin,
       price: 19000,
-      salesperson: salesperson.id,
-      customer: customer.id,
+      salesperson,
+      customer,
     });
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const waiting = await scrape(stack.urls.sales);
@@ -198,17 +222,7 @@ describe('trace context', () => {
         ),
       30_000,
     );
-    const salesperson = await stack.call<{ id: number }>('sales', 'POST', '/api/salespeople/', {
-      first_name: 'Tracy',
-      last_name: 'Span',
-      employee_id: 'TR-1',
-    });
-    const customer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
-      first_name: 'Parent',
-      last_name: 'Id',
-      address: '1 Trace St',
-      phone_number: '555-0199',
-    });
+    const { salesperson, customer } = await addSalesParties(stack, 'TR-1');
     const admin = await signIn(gateway.url, TEST_ADMIN.email, TEST_ADMIN.password);
     const res = await fetch(`${gateway.url}/sales/api/sales/`, {
       method: 'POST',
@@ -217,7 +231,7 @@ describe('trace context', () => {
         'content-type': 'application/json',
         traceparent: `00-${traceId}-b7ad6b7169203331-01`,
       },
-      body: JSON.stringify({ automobile: vin, price: 18_000, salesperson: salesperson.id, customer: customer.id }),
+      body: JSON.stringify({ automobile: vin, price: 18_000, salesperson, customer }),
     });
     expect(res.status).toBe(201);
     const sale = (await res.json()) as { id: number };
@@ -228,7 +242,9 @@ describe('trace context', () => {
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as { msg: string; traceId?: string; traceIds?: string[]; sale?: number });
     await until('the gateway logged the request', () => gateway.output().includes(`"traceId":"${traceId}"`), 5_000);
-    const recorded = linesOf(stack.processes.sales.output()).find((line) => line.msg === 'sale recorded');
+    const recorded = linesOf(stack.processes.sales.output()).find(
+      (line) => line.msg === 'sale recorded' && line.sale === sale.id,
+    );
     expect(recorded).toMatchObject({ traceId, sale: sale.id });
     await until(
       'the outbox delivery was logged under the trace',
@@ -240,6 +256,29 @@ describe('trace context', () => {
     );
     const car = await stack.call<{ sold: boolean }>('inventory', 'GET', `/api/automobiles/${vin}/`);
     expect(car.sold).toBe(true);
+
+    // Over OTLP, one trace: the gateway's request, its child in sales, the outbox delivery (the
+    // child of the sale's span) and inventory's request, the delivery's child.
+    const span = (service: string, name: string) =>
+      exported.find((one) => one.traceId === traceId && one.service === service && one.name.startsWith(name));
+    await until(
+      'the gateway, sales (request and delivery) and inventory exported their spans',
+      () =>
+        [
+          span('gateway', 'POST /sales/api/sales'),
+          span('sales-api', 'POST /api/sales'),
+          span('sales-api', 'outbox delivery'),
+          span('inventory-api', 'POST /api/automobiles/sold'),
+        ].every(Boolean),
+      10_000,
+    );
+    const atGateway = span('gateway', 'POST /sales/api/sales');
+    const atSales = span('sales-api', 'POST /api/sales');
+    const delivery = span('sales-api', 'outbox delivery');
+    expect(atGateway?.parentSpanId).toBe('b7ad6b7169203331');
+    expect(atSales?.parentSpanId).toBe(atGateway?.spanId);
+    expect(delivery?.parentSpanId).toBe(atSales?.spanId);
+    expect(span('inventory-api', 'POST /api/automobiles/sold')?.parentSpanId).toBe(delivery?.spanId);
   });
 
   it("a service's log lines about a request carry the trace id it came with", async () => {

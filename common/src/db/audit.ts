@@ -54,6 +54,8 @@ export interface RequestContext {
   requestId: string;
   /** The request's W3C trace id, when it came with one: kept with work it leaves for later (the outbox). */
   traceId?: string | undefined;
+  /** The span that work belongs to (this request's, or its caller's): what follows is its child. */
+  spanId?: string | undefined;
 }
 
 export function auditActor(actor: Actor): AuditActor {

@@ -8,6 +8,7 @@ import { pgErrorCode } from '../db/pg-errors.js';
 import { DEFAULT_WRITES_PER_MINUTE } from '../service/config.js';
 import type { Logger } from '../service/logger.js';
 import { metricsHandler, recordRequests, tableRoute } from '../service/metrics.js';
+import { requestSpans } from '../service/otlp.js';
 import { readTraceparent, requestLogger } from '../service/trace.js';
 import { routeAccess } from './authorize.js';
 import { type Actor, actorOf, authenticate, type CredentialVerifier } from './credentials.js';
@@ -99,6 +100,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(recordRequests(tableRoute));
   // The caller's W3C trace id (the gateway sends one), for this request's log lines.
   app.use(readTraceparent);
+  // The request's own span, the caller's child, when spans are exported over OTLP (./otlp.ts).
+  app.use(requestSpans(tableRoute));
   app.use(helmet());
   app.use(cors({ origin: options.corsOrigins ?? DEFAULT_CORS_ORIGINS, exposedHeaders: ['X-Total-Count'] }));
   // gzip or brotli (quality 4, the package's default: fast) when the client asks for it. A long poll

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Router as ExpressRouter, type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
 import type { RequestContext } from '../db/audit.js';
-import { traceIdOf } from '../service/trace.js';
+import { spanIdOf, traceIdOf } from '../service/trace.js';
 import { actorOf, requestIdOf } from './credentials.js';
 import { wantsCsv } from './csv.js';
 import { acceptedEncoding, type Paged, renderList, sendList, sendListAnswer } from './list.js';
@@ -12,7 +12,7 @@ import { parseId, parseInput } from './validation.js';
 export type { RequestContext } from '../db/audit.js';
 
 export function contextOf(res: Response): RequestContext {
-  return { actor: actorOf(res), requestId: requestIdOf(res), traceId: traceIdOf(res) };
+  return { actor: actorOf(res), requestId: requestIdOf(res), traceId: traceIdOf(res), spanId: spanIdOf(res) };
 }
 
 /**

@@ -9,6 +9,7 @@ import { loadConfig, type serviceEnv } from './config.js';
 import { loadServiceKeys } from './keys.js';
 import { createLogger, type Logger } from './logger.js';
 import { registerPoolMetrics } from './metrics.js';
+import { startOtlpTracing } from './otlp.js';
 import { exitOnSignals, startServer } from './server.js';
 import { startupStep } from './startup.js';
 
@@ -44,6 +45,8 @@ export interface ServiceDefinition<S extends z.ZodType<BaseConfig>> {
 export async function runService<S extends z.ZodType<BaseConfig>>(definition: ServiceDefinition<S>): Promise<void> {
   const config = loadConfig(definition.env);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
+  // Spans over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; flushed as the process stops.
+  const stopTracing = await startOtlpTracing(definition.name, logger);
   // Before the database: a bad key stops the service with one line, not after a migration.
   const keys = await loadServiceKeys(config, definition.signsAs, (message, dir) => logger.warn({ dir }, message)).catch(
     (error: unknown) => {
@@ -97,7 +100,7 @@ export async function runService<S extends z.ZodType<BaseConfig>>(definition: Se
       host: config.HOST,
       logger,
       stopping: stopping ?? [],
-      stopped: [() => database.close()],
+      stopped: [() => database.close(), stopTracing],
     }),
     () => database.close(),
   );

@@ -37,9 +37,9 @@ export function newSpanId(): string {
   return randomBytes(8).toString('hex');
 }
 
-/** The header for a call made as a new span of `traceId`. */
-export function traceparentFor(traceId: string, flags = '01'): string {
-  return `00-${traceId}-${newSpanId()}-${flags}`;
+/** The header for a call made as a child of `spanId` of `traceId` (a new span id when not given). */
+export function traceparentFor(traceId: string, spanId: string = newSpanId(), flags = '01'): string {
+  return `00-${traceId}-${spanId}-${flags}`;
 }
 
 /** The trace id of the request `res` answers, if it came with one (or the gateway started one). */
@@ -48,12 +48,25 @@ export function traceIdOf(res: Response): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** A service's: keeps the caller's trace id for this request's log lines. */
+/**
+ * The span this request's work belongs to: its own server span when spans are exported
+ * (./otlp.ts), otherwise the caller's (the gateway's call). Work left for later (an outbox row)
+ * keeps it, so what follows is that span's child.
+ */
+export function spanIdOf(res: Response): string | undefined {
+  const id: unknown = res.locals.spanId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** A service's: keeps the caller's trace (and span) for this request's log lines and later work. */
 export const readTraceparent: RequestHandler = (req, res, next) => {
   const header = req.headers.traceparent;
   if (header !== undefined) {
     const parent = parseTraceparent(Array.isArray(header) ? header[0] : header);
-    if (parent) res.locals.traceId = parent.traceId;
+    if (parent) {
+      res.locals.traceId = parent.traceId;
+      res.locals.spanId = parent.spanId;
+    }
   }
   next();
 };

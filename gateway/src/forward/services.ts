@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ServiceName } from '@carcar/common/contract/permissions';
 import type { CredentialSigner } from '@carcar/common/http/credentials';
 import type { Logger } from '@carcar/common/service/logger';
-import { traceIdOf, traceparentFor } from '@carcar/common/service/trace';
+import { spanIdOf, traceIdOf, traceparentFor } from '@carcar/common/service/trace';
 import type { Request, RequestHandler, Response } from 'express';
 import { noteForwardedTo } from '../audit/refusals.js';
 import { type Caller, callerOf, claimsOf, requestIdOf, subjectOf } from '../auth/caller.js';
@@ -59,9 +59,10 @@ function requestHeaders(req: Request, res: Response, credential: string, request
   const headers = endToEndHeaders(req.headers as IncomingHttpHeaders, (name) => DROPPED_REQUEST_HEADERS.has(name));
   headers.authorization = `Bearer ${credential}`;
   headers['x-request-id'] = requestId;
-  // This call as a new span of the request's trace (request-log.ts started or continued it).
+  // This call as a child of the request's span when spans are exported (common/src/service/otlp.ts),
+  // else as a new span of its trace (request-log.ts started or continued it).
   const traceId = traceIdOf(res);
-  if (traceId) headers.traceparent = traceparentFor(traceId);
+  if (traceId) headers.traceparent = traceparentFor(traceId, spanIdOf(res));
   headers['x-forwarded-for'] = req.ip ?? '';
   headers['x-forwarded-proto'] = req.protocol;
   const host = req.get('host');

@@ -124,8 +124,12 @@ export const outbox = sales.table(
     leasedUntil: timestamp('leased_until', { withTimezone: true }),
     lastError: varchar('last_error', { length: 500 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    /** The W3C trace id of the request that wrote the row: its delivery is logged, and sent, under it. */
+    /**
+     * The W3C trace of the request that wrote the row (its trace id, and the span that wrote it):
+     * the delivery is logged under it, and sent on as its child.
+     */
     traceId: varchar('trace_id', { length: 32 }),
+    spanId: varchar('span_id', { length: 16 }),
   },
   (t) => [index('outbox_vin_id_idx').on(t.vin, t.id)],
 );

@@ -4,6 +4,7 @@ import { SOLD_BATCH_MAX, type SoldBatch, type SoldBatchResult, type SoldUpdate }
 import type { Db } from '@carcar/common/db/database';
 import { onIndexWalks, queryRows } from '@carcar/common/db/statements';
 import type { Logger } from '@carcar/common/service/logger';
+import { inSpan, type SpanRef } from '@carcar/common/service/otlp';
 import { traceparentFor } from '@carcar/common/service/trace';
 import axios from 'axios';
 import { sql } from 'drizzle-orm';
@@ -43,8 +44,9 @@ interface Claimed {
   sold: boolean | null;
   payload: Record<string, unknown> | null;
   attempts: number;
-  /** The trace of the request that wrote the row, if it came with one. */
+  /** The trace of the request that wrote the row, if it came with one, and the span that wrote it. */
   trace_id: string | null;
+  span_id: string | null;
 }
 
 type Outcome = { kind: 'delivered' } | { kind: 'gone'; status: number } | { kind: 'retry'; error: string };
@@ -52,6 +54,15 @@ type Outcome = { kind: 'delivered' } | { kind: 'gone'; status: number } | { kind
 /** The distinct trace ids of `rows`, in order. */
 function traceIds(rows: Claimed[]): string[] {
   return [...new Set(rows.flatMap((row) => (row.trace_id ? [row.trace_id] : [])))];
+}
+
+/** The distinct spans that wrote `rows` (the requests whose work a delivery finishes). */
+function causesOf(rows: Claimed[]): SpanRef[] {
+  const bySpan = new Map<string, SpanRef>();
+  for (const row of rows) {
+    if (row.trace_id) bySpan.set(`${row.trace_id}-${row.span_id}`, { traceId: row.trace_id, spanId: row.span_id });
+  }
+  return [...bySpan.values()];
 }
 
 /** How many rows one claim takes and one request to inventory carries. */
@@ -101,7 +112,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
         and not exists (select from ${outbox} older where older.vin = o.vin and older.id < o.id)
       order by o.id limit ${BATCH}
       for update of o skip locked))
-    returning id, vin, kind, sold, payload, attempts, trace_id`;
+    returning id, vin, kind, sold, payload, attempts, trace_id, span_id`;
   const deleteSql = (ids: number[]) => sql`delete from ${outbox} where ${outbox.id} = any(${sql.param(ids)}::bigint[])`;
   // Waits double from 250 ms per attempt, up to the cap; the lease is given back.
   const retrySql = (
@@ -118,11 +129,14 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   /**
-   * Sales' credential, and the rows' trace as a new span of it when they share one (a single sale's
-   * rows do); a batch of several requests' rows starts no trace there, its log line names them all.
+   * Sales' credential, and the trace each request to inventory is part of: the delivery's span
+   * when spans are exported (common/src/service/otlp.ts); otherwise, when the rows share one
+   * trace (a single sale's rows do), a new span of it. A batch of several requests' rows starts
+   * no trace there; the delivery's log line names them all.
    */
-  async function headers(rows: Claimed[]): Promise<Record<string, string>> {
+  async function headers(rows: Claimed[], span: SpanRef | undefined): Promise<Record<string, string>> {
     const authorization = { Authorization: `Bearer ${await options.credential()}` };
+    if (span?.spanId) return { ...authorization, traceparent: traceparentFor(span.traceId, span.spanId) };
     const [trace, ...others] = traceIds(rows);
     return trace && others.length === 0 ? { ...authorization, traceparent: traceparentFor(trace) } : authorization;
   }
@@ -142,11 +156,11 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   /** One row on its own, the way every row went before the batch route. */
-  async function deliverOne(row: Claimed): Promise<Outcome> {
+  async function deliverOne(row: Claimed, span: SpanRef | undefined): Promise<Outcome> {
     try {
       const body: SoldUpdate = { sold: row.sold ?? false };
       const res = await client.put(`/api/automobiles/${encodeURIComponent(row.vin)}/`, body, {
-        headers: await headers([row]),
+        headers: await headers([row], span),
       });
       return res.status >= 200 && res.status < 300 ? { kind: 'delivered' } : refusal(res.status);
     } catch (error) {
@@ -155,10 +169,12 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   /** The rows in one request; inventory answers the VINs it has no car for, which are dropped like a 404. */
-  async function deliver(rows: Claimed[]): Promise<Outcome[]> {
+  async function deliver(rows: Claimed[], span: SpanRef | undefined): Promise<Outcome[]> {
     try {
       const body: SoldBatch = { automobiles: rows.map((row) => ({ vin: row.vin, sold: row.sold ?? false })) };
-      const res = await client.post<SoldBatchResult>('/api/automobiles/sold/', body, { headers: await headers(rows) });
+      const res = await client.post<SoldBatchResult>('/api/automobiles/sold/', body, {
+        headers: await headers(rows, span),
+      });
       if (res.status >= 200 && res.status < 300) {
         const missing = new Set(res.data.missing);
         return rows.map((row) => (missing.has(row.vin) ? { kind: 'gone', status: 404 } : { kind: 'delivered' }));
@@ -171,7 +187,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
         { status: res.status, rows: rows.length },
         'inventory refused a batch; delivering its rows one by one',
       );
-      return Promise.all(rows.map(deliverOne));
+      return Promise.all(rows.map((row) => deliverOne(row, span)));
     } catch (error) {
       return rows.map(() => failure(error));
     }
@@ -182,14 +198,14 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
    * repeat of either as done (200) or gone (404), so a row delivered twice changes nothing; a 409
    * (the VIN in stock unsold, or the trade-in sold since) is refused for good and dropped with a warning.
    */
-  async function deliverTradeIn(row: Claimed): Promise<Outcome> {
+  async function deliverTradeIn(row: Claimed, span: SpanRef | undefined): Promise<Outcome> {
     try {
       const res =
         row.kind === 'trade_in'
-          ? await client.post('/api/automobiles/trade-ins/', row.payload, { headers: await headers([row]) })
+          ? await client.post('/api/automobiles/trade-ins/', row.payload, { headers: await headers([row], span) })
           : await client.delete(`/api/automobiles/trade-ins/${encodeURIComponent(row.vin)}/`, {
               params: { sale_id: row.payload?.sale_id },
-              headers: await headers([row]),
+              headers: await headers([row], span),
             });
       return res.status >= 200 && res.status < 300 ? { kind: 'delivered' } : refusal(res.status);
     } catch (error) {
@@ -203,11 +219,11 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
    * 409 is. An inventory without the batch route (404), or refusing the body as a whole (400), gets
    * each trade-in on its own, as before.
    */
-  async function deliverTradeIns(rows: Claimed[]): Promise<Outcome[]> {
+  async function deliverTradeIns(rows: Claimed[], span: SpanRef | undefined): Promise<Outcome[]> {
     try {
       const body = { trade_ins: rows.map((row) => row.payload) };
       const res = await client.post<TradeInBatchResult>('/api/automobiles/trade-ins/batch/', body, {
-        headers: await headers(rows),
+        headers: await headers(rows, span),
       });
       if (res.status >= 200 && res.status < 300) {
         const refused = new Set(res.data.refused.map((one) => one.vin));
@@ -215,19 +231,22 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       }
       const outcome = refusal(res.status);
       if (outcome.kind === 'retry') return rows.map(() => outcome);
-      return Promise.all(rows.map(deliverTradeIn));
+      return Promise.all(rows.map((row) => deliverTradeIn(row, span)));
     } catch (error) {
       return rows.map(() => failure(error));
     }
   }
 
   /** A claim's rows, each by its kind: the sold updates in one batch, the trade-ins in another, removals one by one; all at once. */
-  async function deliverAll(rows: Claimed[]): Promise<Outcome[]> {
+  async function deliverAll(rows: Claimed[], span: SpanRef | undefined): Promise<Outcome[]> {
     const ofKind = (kind: string) => rows.filter((row) => row.kind === kind);
     const groups: Array<[Claimed[], Promise<Outcome[]>]> = [
-      [ofKind('sold'), ofKind('sold').length > 0 ? deliver(ofKind('sold')) : Promise.resolve([])],
-      [ofKind('trade_in'), ofKind('trade_in').length > 0 ? deliverTradeIns(ofKind('trade_in')) : Promise.resolve([])],
-      [ofKind('trade_in_remove'), Promise.all(ofKind('trade_in_remove').map(deliverTradeIn))],
+      [ofKind('sold'), ofKind('sold').length > 0 ? deliver(ofKind('sold'), span) : Promise.resolve([])],
+      [
+        ofKind('trade_in'),
+        ofKind('trade_in').length > 0 ? deliverTradeIns(ofKind('trade_in'), span) : Promise.resolve([]),
+      ],
+      [ofKind('trade_in_remove'), Promise.all(ofKind('trade_in_remove').map((row) => deliverTradeIn(row, span)))],
     ];
     const byId = new Map<number, Outcome>();
     for (const [group, outcomes] of groups) {
@@ -300,7 +319,14 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
           await pause(idleMs);
           continue;
         }
-        const outcomes = await deliverAll(rows);
+        // One span per claim (when spans are exported): the child of the request that wrote the
+        // rows, or linked to each of several.
+        const outcomes = await inSpan(
+          'outbox delivery',
+          causesOf(rows),
+          { 'carcar.outbox.rows': rows.length },
+          (span) => deliverAll(rows, span),
+        );
         await settle(rows, outcomes);
         const failed = outcomes.find((o): o is Extract<Outcome, { kind: 'retry' }> => o.kind === 'retry');
         setState(failed ? 'failing' : 'ok', failed?.error);

@@ -2,10 +2,11 @@ import { type SQL, sql } from 'drizzle-orm';
 import { outbox } from '../db/schema.js';
 
 /**
- * Every statement that writes outbox rows takes the request's trace id as its `traceId` parameter
- * (null without one): the dispatcher logs and sends each delivery under the trace that caused it.
+ * Every statement that writes outbox rows takes the request's trace as its `traceId` and `spanId`
+ * parameters (null without one): the dispatcher logs each delivery under the trace that caused it
+ * and sends it on as that span's child.
  */
-const traceId = sql`${sql.placeholder('traceId')}::varchar`;
+const trace = sql`${sql.placeholder('traceId')}::varchar, ${sql.placeholder('spanId')}::varchar`;
 
 /**
  * The one way a row enters the outbox: "tell inventory this car is now sold (or unsold)", for each
@@ -15,8 +16,8 @@ const traceId = sql`${sql.placeholder('traceId')}::varchar`;
  * column. Once the statement has committed, call `onOutboxWritten` so the dispatcher delivers now.
  */
 export function enqueueSoldUpdate(cars: string, sold: boolean): SQL {
-  return sql`insert into ${outbox} (vin, sold, trace_id)
-    select vin, ${sql.raw(String(sold))}, ${traceId} from ${sql.identifier(cars)}`;
+  return sql`insert into ${outbox} (vin, sold, trace_id, span_id)
+    select vin, ${sql.raw(String(sold))}, ${trace} from ${sql.identifier(cars)}`;
 }
 
 /**
@@ -25,8 +26,8 @@ export function enqueueSoldUpdate(cars: string, sold: boolean): SQL {
  * dispatcher delivers a VIN's rows in id order, so a trade-in arrives before its removal.
  */
 export function enqueueTradeIn(rows: SQL): SQL {
-  return sql`insert into ${outbox} (vin, kind, payload, trace_id)
-    select vin, 'trade_in', payload, ${traceId} from (${rows}) as traded`;
+  return sql`insert into ${outbox} (vin, kind, payload, trace_id, span_id)
+    select vin, 'trade_in', payload, ${trace} from (${rows}) as traded`;
 }
 
 /**
@@ -34,8 +35,8 @@ export function enqueueTradeIn(rows: SQL): SQL {
  * with `id` and `trade_in_vin`) whose sale had a trade-in, in the statement that voids the sale.
  */
 export function enqueueTradeInRemoval(voided: string): SQL {
-  return sql`insert into ${outbox} (vin, kind, payload, trace_id)
-    select trade_in_vin, 'trade_in_remove', jsonb_build_object('sale_id', id), ${traceId}
+  return sql`insert into ${outbox} (vin, kind, payload, trace_id, span_id)
+    select trade_in_vin, 'trade_in_remove', jsonb_build_object('sale_id', id), ${trace}
     from ${sql.identifier(voided)} where trade_in_vin is not null`;
 }
 

@@ -1,6 +1,12 @@
 import type { DealCents } from '@carcar/common/contract/deal';
 import type { SaleInput, TradeIn } from '@carcar/common/contract/sales';
-import { type AuditContext, auditCreated, auditCte, auditInlineCte } from '@carcar/common/db/audit';
+import {
+  type AuditContext,
+  auditCreated,
+  auditCte,
+  auditInlineCte,
+  type RequestContext,
+} from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { containing } from '@carcar/common/db/like';
 import { totalOf } from '@carcar/common/db/pagination';
@@ -9,6 +15,9 @@ import { type AnyColumn, and, asc, count, desc, eq, isNull, type SQL, type SQLWr
 import { auditLog, automobileCosts, automobileVOs, customers, salespeople, salesRecords } from '../db/schema.js';
 import { enqueueSoldUpdate, enqueueTradeIn, enqueueTradeInRemoval } from '../outbox/enqueue.js';
 import type { SaleListQuery } from './schemas.js';
+
+/** The request's trace, kept with the outbox rows a write queues. */
+type RequestTrace = Pick<RequestContext, 'traceId' | 'spanId'>;
 
 // The SQL of the sales use cases, each statement prepared once: named on a Postgres server, so it
 // is parsed and planned once per connection.
@@ -220,6 +229,7 @@ export function salesStatements(db: Db) {
       deal: string;
       audit: string;
       traceId: string | null;
+      spanId: string | null;
     }
   >(
     db,
@@ -252,7 +262,7 @@ export function salesStatements(db: Db) {
    */
   const voidLive = prepareRows<
     { vin: string; voided_at: string | Date; void_reason: string | null },
-    { id: number; reason: string | null; audit: string; traceId: string | null }
+    { id: number; reason: string | null; audit: string; traceId: string | null; spanId: string | null }
   >(
     db,
     'sales_sale_void',
@@ -311,7 +321,7 @@ export function salesStatements(db: Db) {
       input: SaleInput,
       desk: SaleDesk,
       audit: AuditContext,
-      traceId: string | undefined,
+      trace: RequestTrace,
     ): Promise<{ id: number; price: string; createdAt: Date; cost: string | null } | undefined> {
       const [row] = await record({
         automobile: input.automobile,
@@ -324,7 +334,8 @@ export function salesStatements(db: Db) {
         fees: JSON.stringify(desk.fees),
         deal: JSON.stringify(desk.deal),
         audit: JSON.stringify(audit),
-        traceId: traceId ?? null,
+        traceId: trace.traceId ?? null,
+        spanId: trace.spanId ?? null,
       });
       return row && { id: row.id, price: row.price, createdAt: new Date(row.created_at), cost: row.cost };
     },
@@ -334,13 +345,14 @@ export function salesStatements(db: Db) {
       id: number,
       reason: string | undefined,
       audit: AuditContext,
-      traceId: string | undefined,
+      trace: RequestTrace,
     ): Promise<{ voidedAt: Date; voidReason: string | null } | undefined> {
       const [row] = await voidLive({
         id,
         reason: reason ?? null,
         audit: JSON.stringify(audit),
-        traceId: traceId ?? null,
+        traceId: trace.traceId ?? null,
+        spanId: trace.spanId ?? null,
       });
       return row && { voidedAt: new Date(row.voided_at), voidReason: row.void_reason };
     },

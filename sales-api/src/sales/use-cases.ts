@@ -148,15 +148,13 @@ export function salesUseCases(db: Db, outbox: SalesOutbox, desk: SalesDeskOption
         throw conflict(message, { errors: [{ path: 'trade_in.vin', message }] });
       }
 
-      const sale = await statements
-        .record(input, deal, auditContext(context, { action: 'sale' }), context.traceId)
-        .catch(
-          translatePgError({
-            unique: alreadySold(input.automobile),
-            // The salesperson or customer was deleted since the check.
-            missingReference,
-          }),
-        );
+      const sale = await statements.record(input, deal, auditContext(context, { action: 'sale' }), context).catch(
+        translatePgError({
+          unique: alreadySold(input.automobile),
+          // The salesperson or customer was deleted since the check.
+          missingReference,
+        }),
+      );
       // No row: another sale of this car committed between the check and the write.
       if (!sale) throw alreadySoldConflict(input.automobile);
 
@@ -187,7 +185,7 @@ export function salesUseCases(db: Db, outbox: SalesOutbox, desk: SalesDeskOption
         id,
         input.reason,
         auditContext(context, { action: 'void', reason: input.reason }),
-        context.traceId,
+        context,
       );
       // No row: voided meanwhile, or its trade-in was sold meanwhile.
       if (!voided && (await tradeInSold())) throw tradeInSoldConflict(sale.trade_in?.vin ?? '');

@@ -1,1 +1,0 @@
-ALTER TABLE "sales"."outbox" ADD COLUMN "trace_id" varchar(32);
