@@ -6,6 +6,7 @@ import path from 'node:path';
 import { TEST_ADMIN } from '@carcar/testing/gateway';
 import { rssMb } from '@carcar/testing/processes';
 import { root } from './stack.js';
+import { visitEveryPage } from './visit-pages.js';
 
 /** Ports away from the defaults, so a developer's running `npm start` does not collide with the bench. */
 const ports = {
@@ -85,10 +86,14 @@ function residentByPart(pid: number): Record<string, number> {
   return parts;
 }
 
+const sum = (parts: Record<string, number>) => Object.values(parts).reduce((total, mb) => total + mb, 0);
+
 export interface StartupFootprint {
   /** Resident memory of each part right after `npm run seed`, MB. */
   residentMb: Record<string, number>;
   totalMb: number;
+  /** The same once a browser has signed in and visited every page of the app (./visit-pages.ts). */
+  afterVisit: { pages: number; residentMb: Record<string, number>; totalMb: number };
 }
 
 /**
@@ -138,8 +143,16 @@ async function startupTime(seed: boolean): Promise<{ seconds: number; footprint:
           stdio: 'ignore',
         });
         const residentMb = residentByPart(child.pid);
-        const totalMb = Object.values(residentMb).reduce((sum, mb) => sum + mb, 0);
-        return { seconds, footprint: { residentMb, totalMb } };
+        const pages = await visitEveryPage(`http://127.0.0.1:${ports.GATEWAY_PORT}`, TEST_ADMIN);
+        const afterVisit = residentByPart(child.pid);
+        return {
+          seconds,
+          footprint: {
+            residentMb,
+            totalMb: sum(residentMb),
+            afterVisit: { pages: pages.length, residentMb: afterVisit, totalMb: sum(afterVisit) },
+          },
+        };
       }
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
       if (Date.now() > deadline) throw new Error('npm start was not up within 120 s');
