@@ -5,7 +5,7 @@ import { measure } from './load.js';
 import { photoUploads } from './photos.js';
 import { readRepairOrder, repairOrdersEndToEnd } from './repair-orders.js';
 import { formatThirdRound, type HttpResult, judge, type ThirdRound } from './report.js';
-import type { HttpScenario } from './scenarios.js';
+import { getAutomobile, getAutomobileThroughGateway, type HttpScenario } from './scenarios.js';
 import { type Stack, startBenchStack } from './stack.js';
 
 // `npm run bench -w @carcar/bench -- <name>...`: only the named scenarios, on a stack of their own,
@@ -14,6 +14,7 @@ export const NAMED_SCENARIOS = {
   'repair-orders': 'repair orders: create + 3 lines end to end, then GET /api/repair-orders/:id/',
   photos: 'a 3 MB JPEG uploaded to an inspection item 500 times, service-api RSS along the way',
   deals: 'POST /api/sales/ with a trade-in until inventory shows both cars',
+  gateway: 'GET a car by VIN direct and through the gateway (API token), in adjacent pairs: the ratio',
 } as const;
 export type ScenarioName = keyof typeof NAMED_SCENARIOS;
 
@@ -45,6 +46,34 @@ export async function runRepairOrders(
   return { repairOrders: result, repairOrderRead };
 }
 
+/** Cars for the gateway pairs: the classic bench's 1,000. */
+const GATEWAY_STOCK = 1_000;
+
+/**
+ * A car by VIN straight to inventory and through the gateway, one after the other in each run
+ * (adjacent pairs, so a noisy machine moves both alike): the gateway's share of the direct
+ * throughput, issue 31's target being at least half.
+ */
+async function gatewayRatio(stack: Stack, method: Method): Promise<void> {
+  const ratios: number[] = [];
+  for (let run = 0; run < method.runs; run++) {
+    const once = { ...method, runs: 1 };
+    const direct = await driveHttp(getAutomobile(stack, GATEWAY_STOCK), once);
+    const through = await driveHttp(getAutomobileThroughGateway(stack, GATEWAY_STOCK, 'token'), once);
+    ratios.push(through.requestsPerSecond.median / direct.requestsPerSecond.median);
+    method.log(
+      `pair ${run + 1}: direct ${Math.round(direct.requestsPerSecond.median)} req/s, through the gateway ${Math.round(
+        through.requestsPerSecond.median,
+      )} req/s (${(100 * (ratios.at(-1) ?? 0)).toFixed(0)} %)`,
+    );
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  method.log(
+    `through the gateway / direct, median of ${ratios.length} pairs: ${(100 * median).toFixed(0)} % (target ≥ 50 %)`,
+  );
+}
+
 export async function runNamed(names: string[], method: Method): Promise<ThirdRound> {
   const unknown = names.filter((name) => !(name in NAMED_SCENARIOS));
   if (unknown.length > 0) {
@@ -67,6 +96,10 @@ export async function runNamed(names: string[], method: Method): Promise<ThirdRo
       await waitForSync(stack);
       method.log('deals: POST /api/sales/ with a trade-in until inventory shows both cars');
       results.deals = await dealsEndToEnd(stack, fixtures, method);
+    }
+    if (names.includes('gateway')) {
+      await fillInventory(stack, fixtures.modelId, GATEWAY_STOCK);
+      await gatewayRatio(stack, method);
     }
     const memory = Object.entries(stack.processes).map(([name, p]) => `${name} ${Math.round(rssMb(p.pid))} MB`);
     method.log(`resident memory at the end: ${memory.join(', ')}`);

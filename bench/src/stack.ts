@@ -107,7 +107,7 @@ export function buildApis(): void {
 }
 
 /**
- * `BENCH_CPU_PROF=<folder>`: each service writes a V8 CPU profile there when it stops (open it in
+ * `BENCH_CPU_PROF=<folder>`: each service and the gateway write a V8 CPU profile there when they stop (open it in
  * Chrome's DevTools), to see where a scenario's time goes. Node refuses `--cpu-prof` in NODE_OPTIONS.
  */
 function profileFlags(): string[] {
@@ -143,7 +143,7 @@ export async function startBenchStack(serverUrl: string | undefined): Promise<St
   const gateway = await spawnGateway(
     { inventory: services.urls.inventory, service: services.urls.service, sales: services.urls.sales },
     { ...services.data.env, LOG_LEVEL: 'info' },
-    ['dist/main.js'],
+    [...profileFlags(), 'dist/main.js'],
   );
   const admin = await signIn(gateway.url, TEST_ADMIN.email, TEST_ADMIN.password);
   const { token } = await admin.call<{ token: string }>('POST', '/auth/tokens', { name: 'bench', role: 'manager' });
