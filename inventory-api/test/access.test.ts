@@ -1,6 +1,8 @@
 import { serviceRoutes } from '@carcar/common/contract/routes';
 import {
+  declaredRoutes,
   documentedRoutes,
+  mountedRoutes,
   pathVariantMismatches,
   permissionMismatches,
   tableRoutes,
@@ -18,6 +20,10 @@ afterAll(() => inv.close());
 describe('who may call what', () => {
   it('has a row in the permission table for every documented route, and no row for a route that is not', () => {
     expect(tableRoutes(serviceRoutes['inventory-api']).sort()).toEqual(documentedRoutes(inventoryOpenApi).sort());
+  });
+
+  it('mounts exactly the routes of the permission table: none the table lacks, none it lists unmounted', () => {
+    expect(mountedRoutes(inv.app)).toEqual(declaredRoutes(serviceRoutes['inventory-api']));
   });
 
   it('answers every route as the permission table says, for every role, service and bad credential', async () => {

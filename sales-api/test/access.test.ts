@@ -1,6 +1,8 @@
 import { serviceRoutes } from '@carcar/common/contract/routes';
 import {
+  declaredRoutes,
   documentedRoutes,
+  mountedRoutes,
   pathVariantMismatches,
   permissionMismatches,
   tableRoutes,
@@ -18,6 +20,10 @@ afterAll(() => sales.close());
 describe('who may call what', () => {
   it('has a row in the permission table for every documented route, and no row for a route that is not', () => {
     expect(tableRoutes(serviceRoutes['sales-api']).sort()).toEqual(documentedRoutes(salesOpenApi).sort());
+  });
+
+  it('mounts exactly the routes of the permission table: none the table lacks, none it lists unmounted', () => {
+    expect(mountedRoutes(sales.app)).toEqual(declaredRoutes(serviceRoutes['sales-api']));
   });
 
   it('answers every route as the permission table says, for every role, service and bad credential', async () => {

@@ -189,3 +189,46 @@ export function tableRoutes(rules: readonly RouteRule[]): string[] {
     .filter((rule) => !rule.path.startsWith('/api/docs') && rule.path !== '/api/openapi.json')
     .map((rule) => `${rule.method} ${rule.path}`);
 }
+
+/** Probes and scrapes every process answers outside the route table (common/src/http/app.ts). */
+const INFRASTRUCTURE = new Set(['/healthz/', '/livez/', '/readyz/', '/metrics/']);
+
+/** `METHOD /path/` as the tables spell routes, every parameter named alike: `GET /api/sales/:param/`. */
+function routeKey(method: string, path: string): string {
+  const slashed = `${path.replace(/\/+$/, '')}/`.replace(/\/{2,}/g, '/');
+  return `${method.toUpperCase()} ${slashed.replace(/:\w+/g, ':param')}`;
+}
+
+interface RouterLayer {
+  rawPath?: unknown;
+  route?: { path: unknown; methods: Record<string, boolean> };
+  handle?: { stack?: RouterLayer[] };
+}
+
+/**
+ * Every route an Express app mounts, walked through its routers (`app.use(prefix, router)`), in
+ * `routeKey` form: what a request can reach, whatever the table says. Probes are left out.
+ */
+export function mountedRoutes(app: Express): string[] {
+  const found = new Set<string>();
+  const walk = (stack: readonly RouterLayer[], prefix: string) => {
+    for (const layer of stack) {
+      if (layer.route && typeof layer.route.path === 'string') {
+        for (const [method, on] of Object.entries(layer.route.methods)) {
+          if (!on || method === '_all') continue;
+          const key = routeKey(method, `${prefix}${layer.route.path}`);
+          if (!INFRASTRUCTURE.has(key.slice(key.indexOf(' ') + 1))) found.add(key);
+        }
+      } else if (layer.handle?.stack) {
+        walk(layer.handle.stack, `${prefix}${typeof layer.rawPath === 'string' ? layer.rawPath : ''}`);
+      }
+    }
+  };
+  walk((app as unknown as { router: { stack: RouterLayer[] } }).router.stack, '');
+  return [...found].sort();
+}
+
+/** The table's routes in `routeKey` form, to compare with `mountedRoutes`. */
+export function declaredRoutes(rules: readonly RouteRule[]): string[] {
+  return [...new Set(rules.map((rule) => routeKey(rule.method, rule.path)))].sort();
+}
