@@ -68,7 +68,11 @@ async function gatewayRatio(stack: Stack, method: Method): Promise<void> {
     );
   }
   const sorted = [...ratios].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const middle = sorted.length / 2;
+  const median =
+    sorted.length % 2 === 1
+      ? (sorted[Math.floor(middle)] ?? 0)
+      : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
   method.log(
     `through the gateway / direct, median of ${ratios.length} pairs: ${(100 * median).toFixed(0)} % (target ≥ 50 %)`,
   );
