@@ -9,7 +9,7 @@ import type { CredentialSigner } from '@carcar/common/http/credentials';
 import type { Logger } from '@carcar/common/service/logger';
 import { metricsGuard, metricsHandler, prefixedTableRoute, recordRequests } from '@carcar/common/service/metrics';
 import { requestSpans } from '@carcar/common/service/otlp';
-import express, { type Express, type RequestHandler, type Response } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { devServerProxy } from './app-files/dev-server.js';
 import { isPageRequest } from './app-files/navigation.js';
@@ -90,8 +90,12 @@ function securityHeaders(devServer: boolean, forwardedPrefixes: readonly string[
   const app = devServer
     ? helmet({ contentSecurityPolicy: false })
     : helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'https:'] } } });
+  // Forwarded: under a prefix and not a page of the app (a deep link such as /sales/12 is the app's
+  // index.html, served by the gateway, which needs the app's policy).
+  const forwarded = (req: Request) =>
+    forwardedPrefixes.some((prefix) => req.path.startsWith(`${prefix}/`)) && !isPageRequest(req, forwardedPrefixes);
   return (req, res, next) => {
-    if (!forwardedPrefixes.some((prefix) => req.path.startsWith(`${prefix}/`))) return app(req, res, next);
+    if (!forwarded(req)) return app(req, res, next);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     next();

@@ -41,6 +41,17 @@ describe('the built app (production)', () => {
     await gw.api().get('/assets/missing-123.js').expect(404);
   });
 
+  it("gives a page under a service's prefix the app's policy, and an API answer written by the gateway a load-nothing one", async () => {
+    // A deep link (a reload of /sales/new) is the app: its scripts and /config.js must load.
+    const page = await gw.api().get('/sales/new').set('Accept', 'text/html').expect(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // Refused by the gateway before any service answered (no credential): nothing to load, never sniffed.
+    const refused = await gw.api().get('/sales/api/sales/').expect(401);
+    expect(refused.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(refused.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('keeps the API under the same prefixes as the pages', async () => {
     await gw.api().get('/inventory/api/automobiles/').set('Accept', 'text/html').expect(401);
     await gw.api().get('/inventory/automobiles').set('Accept', 'application/json').expect(401);
