@@ -6,11 +6,13 @@ import { defineConfig } from 'vitest/config';
 const postgresOnly = '*/test/**/*.pg.test.ts';
 
 // What never reads TEST_DATABASE_URL runs the same on both passes, so the server pass leaves it
-// out: the browser app's tests (a stand-in gateway, no database), pure functions, and tests that
-// start their own processes on an embedded folder whatever the pass (production start-up, `npm
-// start`, the PGlite template). A file that starts using the database must leave this list.
+// out: the browser app's tests (a stand-in gateway, no database; but deal-grid-api.test.ts runs the
+// sales API on a real database), pure functions, and tests that start their own processes on an
+// embedded folder whatever the pass (production start-up, `npm start`, the PGlite template). A
+// file that starts using the database must leave this list.
 const sameOnEveryDatabase = [
-  'ghi/test/**',
+  'ghi/test/**/*.test.tsx',
+  'ghi/test/{audit-trail,audit-words-workshop,audit-words,i18n-catalogues,service-time-zone,vin-search}.test.ts',
   'common/test/{credentials,deal,fields,http,list-cache,money,permissions,pglite-template,reports,server,vin}.test.ts',
   'gateway/test/{production,webhook-parts}.test.ts',
   'tests/system/{import-cycles,keys,start}.test.ts',

@@ -7,7 +7,7 @@
 // gateway instead, for hot reload while editing the app: about 160 MB more before a browser loads
 // the app and over 400 MB once it has (docs/performance.md, "The embedded default's footprint").
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -82,6 +82,8 @@ function ownSigningKey(service) {
 }
 
 const children = [];
+// One-off work before the services start (the app's build), stopped with them.
+const helpers = [];
 let stopping = false;
 let exitCode = 0;
 
@@ -133,6 +135,7 @@ function stopAll(signal) {
     return;
   }
   stopping = true;
+  for (const helper of helpers) if (helper.exitCode === null) helper.kill('SIGTERM');
   for (const child of children) if (child.exitCode === null) child.kill(signal);
   if (children.length === 0) process.exit(exitCode);
 }
@@ -180,7 +183,16 @@ async function buildForDevelopment() {
 const ghiDir = path.join(root, 'ghi');
 const ghiBuilt = path.join(ghiDir, 'dist', 'index.html');
 // What the built app is made from: its own source and the contract it shares with the services.
-const ghiSources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']
+const ghiSources = [
+  'src',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'package.json',
+  'tsconfig.json',
+  '.env',
+  '.env.local',
+]
   .map((name) => path.join(ghiDir, name))
   .concat(path.join(root, 'common', 'src', 'contract'));
 
@@ -196,9 +208,17 @@ function newestChange(file) {
 function appBuildReason() {
   if (!existsSync(ghiBuilt)) return 'it has not been built yet';
   const builtAt = statSync(ghiBuilt).mtimeMs;
-  return ghiSources.some((source) => newestChange(source) > builtAt)
-    ? 'its source changed since it was built'
-    : undefined;
+  if (ghiSources.some((source) => newestChange(source) > builtAt)) return 'its source changed since it was built';
+  // A build made without this script (npm run build) carries no stamp: it had no VITE_* settings, as is usual.
+  const stamp = existsSync(ghiBuildStamp) ? readFileSync(ghiBuildStamp, 'utf8') : '{}';
+  return stamp === viteVariables() ? undefined : 'its VITE_* settings changed since it was built';
+}
+
+// The VITE_* variables are built into the app (README, "Configuration"): a build made with others is stale.
+const ghiBuildStamp = path.join(ghiDir, 'dist', '.carcar-vite-env.json');
+function viteVariables() {
+  const vite = Object.entries(process.env).filter(([name]) => name.startsWith('VITE_'));
+  return JSON.stringify(Object.fromEntries(vite.sort(([a], [b]) => a.localeCompare(b))));
 }
 
 /** Builds the browser app with Vite when it is stale; false (and CarCar stopping) if the build fails. */
@@ -211,10 +231,15 @@ function buildAppIfStale() {
       cwd: ghiDir,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
+    // Ctrl-C during the build stops it too.
+    helpers.push(child);
     child.on('error', (error) => finish(error.message));
-    child.on('exit', (code) => finish(code === 0 ? undefined : `vite build exited with ${code}`));
+    child.on('exit', (code, signal) => finish(code === 0 ? undefined : `vite build exited with ${signal ?? code}`));
     function finish(failure) {
-      if (!failure) return resolve(true);
+      if (!failure) {
+        writeFileSync(ghiBuildStamp, viteVariables());
+        return resolve(true);
+      }
       process.stdout.write(`CarCar: the browser app could not be built: ${failure}\n`);
       exitCode = 1;
       stopAll('SIGTERM');

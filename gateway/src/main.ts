@@ -99,7 +99,7 @@ const running = await startupStep(
     host: config.HOST,
     logger,
     stopping: [() => gateway.close(), () => webhookWorker.stop()],
-    stopped: [() => database.close(), stopTracing],
+    stopped: [stopTracing, () => database.close()],
   }),
   async () => {
     gateway.close();

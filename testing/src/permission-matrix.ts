@@ -213,7 +213,9 @@ export function mountedRoutes(app: Express): string[] {
   const found = new Set<string>();
   const walk = (stack: readonly RouterLayer[], prefix: string) => {
     for (const layer of stack) {
-      if (layer.route && typeof layer.route.path === 'string') {
+      // A route this walk cannot read (a pattern or a list of paths) fails the comparison by name.
+      if (layer.route && typeof layer.route.path !== 'string') found.add(`UNREADABLE ${String(layer.route.path)}`);
+      else if (layer.route && typeof layer.route.path === 'string') {
         for (const [method, on] of Object.entries(layer.route.methods)) {
           if (!on || method === '_all') continue;
           const key = routeKey(method, `${prefix}${layer.route.path}`);

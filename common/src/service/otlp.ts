@@ -18,7 +18,8 @@ import { parseTraceparent } from './trace.js';
  * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`) is set: one server span per request in the gateway and in
  * each service, and one per outbox delivery, joined by the W3C `traceparent` they already pass on
  * (./trace.ts). The exporter reads the standard `OTEL_*` variables itself (headers, timeout, batch
- * delay). Without the variable nothing is loaded and every function here costs one check.
+ * delay). Without the variable the SDK is not loaded (only the small API package is) and every
+ * function here costs one check.
  */
 
 const TRACER = 'carcar';
@@ -37,6 +38,10 @@ export async function startOtlpTracing(
 ): Promise<() => Promise<void>> {
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? env.OTEL_EXPORTER_OTLP_ENDPOINT;
   if (!endpoint) return async () => {};
+  if (!URL.canParse(endpoint)) {
+    logger.warn('OTEL_EXPORTER_OTLP_ENDPOINT is not a URL (http://collector:4318); exporting no traces');
+    return async () => {};
+  }
   // Loaded only here: a process that exports nothing pays neither the import nor the memory.
   const [{ NodeTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { resourceFromAttributes }] =
     await Promise.all([
@@ -53,7 +58,13 @@ export async function startOtlpTracing(
   logger.info({ endpoint: new URL(endpoint).origin }, 'exporting traces over OTLP');
   return async () => {
     enabled = false;
-    await provider.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'OTLP exporter did not flush'));
+    // The last spans, but a collector that is away holds the stop for at most 2 s.
+    const flushed = provider.shutdown().then(
+      () => true,
+      () => false,
+    );
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
+    if (!(await Promise.race([flushed, timeout]))) logger.warn('OTLP exporter did not flush its last spans');
   };
 }
 

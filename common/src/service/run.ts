@@ -100,7 +100,7 @@ export async function runService<S extends z.ZodType<BaseConfig>>(definition: Se
       host: config.HOST,
       logger,
       stopping: stopping ?? [],
-      stopped: [() => database.close(), stopTracing],
+      stopped: [stopTracing, () => database.close()],
     }),
     () => database.close(),
   );
