@@ -12,6 +12,7 @@ import { claimDataFolder, pgliteSnapshot } from '../service/backup.js';
 import { privateFiles, protectDataFolder } from '../service/data-folder.js';
 import type { Logger } from '../service/logger.js';
 import { copyPgliteTemplate } from './pglite-template.js';
+import { SingleWriteSocket } from './single-write-socket.js';
 
 /** The Drizzle handle services use; the same type whether PGlite or a Postgres pool is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -120,7 +121,12 @@ async function openPostgres(options: DatabaseOptions, connectionString: string):
   // A connection idle for 10 s (pg's default) was closed and soon opened again under a steady
   // load: a new Postgres backend and every named statement prepared again, in the middle of a
   // burst. Idle connections now go after 5 minutes, once the dealership is quiet.
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, idleTimeoutMillis: 300_000 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    idleTimeoutMillis: 300_000,
+    stream: () => new SingleWriteSocket(),
+  });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'idle database connection failed'));
   try {
