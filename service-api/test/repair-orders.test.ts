@@ -7,7 +7,7 @@ import { asGateway, asRole } from '@carcar/testing/credentials';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';
-import { lineClockEntries, repairOrders } from '../src/db/schema.js';
+import { lineClockEntries, repairOrders, shopSettings } from '../src/db/schema.js';
 import { approvalUrl } from '../src/repair-orders/approval-token.js';
 import { clockedTenths } from '../src/repair-orders/json.js';
 import { addTechnician, booking, type ServiceApi, startServiceApi } from './helpers.js';
@@ -246,6 +246,24 @@ describe('lines and money', () => {
     const read = (await svc.api().get(`/api/repair-orders/${order.id}/`).expect(200)).body as RepairOrder;
     expect(read.totals.total).toBe(0);
     expect(read.lines.map((line) => line.id)).toEqual([labor.id, own.id, part.id, fee.id]);
+  });
+
+  it("prices labor at the shop's current rate when another replica changed it", async () => {
+    await svc.api('manager').put('/api/shop-settings/').send({ labor_rate: 120 }).expect(200);
+    const order = await newOrder();
+    // This process learns the rate from its first labor line at the shop rate.
+    expect((await addLine(order.id, { kind: 'labor', description: 'Inspect', hours: 1 })).amount).toBe(120);
+    expect((await addLine(order.id, { kind: 'labor', description: 'Inspect again', hours: 1 })).amount).toBe(120);
+    // Another replica's manager saves a new rate: this process is not told.
+    await audited(svc.db, TEST_SETUP, (tx) =>
+      tx.update(shopSettings).set({ laborRate: '99.95' }).where(eq(shopSettings.id, 1)),
+    );
+    const after = await addLine(order.id, { kind: 'labor', description: 'Brakes', hours: 0.5 });
+    expect(after).toMatchObject({ rate: 99.95, amount: 49.98 });
+    await svc.api('manager').put('/api/shop-settings/').send({ labor_rate: 120 }).expect(200);
+    expect((await addLine(order.id, { kind: 'labor', description: 'Rotors', hours: 2 })).amount).toBe(240);
+    const read = (await svc.api().get(`/api/repair-orders/${order.id}/`).expect(200)).body as RepairOrder;
+    expect(read.lines.map((line) => line.rate)).toEqual([120, 120, 99.95, 120]);
   });
 
   it("takes a listed part's description and price unless given", async () => {

@@ -230,10 +230,11 @@ export function repairOrderStatements(db: Db) {
   );
   // The order's row is share-locked while the line goes in: an invoice, a void or a decision (which
   // lock it for update) waits for the line or goes first, and the line then finds the order no
-  // longer `working` and is not written.
+  // longer `working` and is not written. A line priced at the shop's labor rate as this process
+  // last read it goes in only if that is still the rate (`pricedAtRate`; null: no rate saved).
   const insertLineStatement = prepareRows<
     { line: Record<string, unknown> },
-    Record<keyof LineInsert, unknown> & { audit: string; working: string }
+    Record<keyof LineInsert, unknown> & { audit: string; working: string; checkRate: boolean; pricedAtRate: unknown }
   >(
     db,
     'service_repair_orders_add_line',
@@ -242,6 +243,9 @@ export function repairOrderStatements(db: Db) {
         select ${repairOrders.id} from ${repairOrders}
         where ${repairOrders.id} = ${placeholder('repairOrderId')}::int
           and ${repairOrders.status} = any(string_to_array(${placeholder('working')}::text, ','))
+          and (not ${placeholder('checkRate')}::boolean
+            or (select ${shopSettings.laborRate}::text from ${shopSettings} where ${shopSettings.id} = 1)
+              is not distinct from ${placeholder('pricedAtRate')}::text)
         for share),
       added as (
         insert into ${repairOrderLines} (repair_order_id, kind, description, hours, rate, part_number, quantity,
@@ -268,13 +272,24 @@ export function repairOrderStatements(db: Db) {
       return row;
     },
 
-    /** Adds a proposed line if the order is still in one of the `working` statuses; undefined if not. */
+    /**
+     * Adds a proposed line if the order is still in one of the `working` statuses, and, given
+     * `pricedAtRate` (the shop's labor rate the line was priced at, null for none saved), only if
+     * that is still the shop's rate; undefined if not.
+     */
     async addLine(
       line: LineInsert,
       working: readonly RepairOrderStatus[],
       audit: AuditContext,
+      pricedAtRate?: string | null,
     ): Promise<LineRow | undefined> {
-      const [row] = await insertLineStatement({ ...line, working: working.join(','), audit: JSON.stringify(audit) });
+      const [row] = await insertLineStatement({
+        ...line,
+        working: working.join(','),
+        audit: JSON.stringify(audit),
+        checkRate: pricedAtRate !== undefined,
+        pricedAtRate: pricedAtRate ?? null,
+      });
       return row ? rowFromJson(repairOrderLines, row.line) : undefined;
     },
 

@@ -97,6 +97,12 @@ function requireField(errors: FieldError[], value: unknown, path: string, messag
 
 export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
   const statements = repairOrderStatements(db);
+  /**
+   * The shop's labor rate as this process last read it (null: none saved; undefined: not read yet).
+   * A labor line priced at it is written only while it is still the rate, so a manager's change on
+   * another replica costs one more read, never a line at the old rate.
+   */
+  let lastLaborRate: string | null | undefined;
   const stock = options.stock ?? noStockHooks;
 
   async function loadJson(ids: readonly number[]): Promise<RepairOrder[]> {
@@ -409,23 +415,29 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
     /**
      * Adds a proposed line, 404, 409 and 400 in that order as for every other write. A line that
      * is priced from the request alone (a part or fee with its price and no part number, or labor
-     * with its rate; no technician to check) goes in at once, in one statement that writes nothing
-     * unless the order is still being worked; any other first reads the order's status and the
+     * with its rate; no technician to check), or labor at the shop's rate as this process last read
+     * it, goes in at once, in one statement that writes nothing unless the order is still being
+     * worked (and that rate still the shop's); any other first reads the order's status and the
      * shop's labor rate.
      */
     async addLine(id: number, input: LineCreateInput, context: RequestContext): Promise<RepairOrderLine> {
       const audit = auditContext(context);
+      const atShopRate = input.kind === 'labor' && (input.rate === undefined || input.rate === null);
       const selfPriced =
         (input.technician === undefined || input.technician === null) &&
         input.part_number === undefined &&
-        (input.kind !== 'labor' || (input.rate !== undefined && input.rate !== null));
-      const priced = selfPriced ? await pricedLine(db, input.kind, input, undefined).catch(() => undefined) : undefined;
+        (!atShopRate || lastLaborRate !== undefined);
+      const pricedAtRate = atShopRate ? lastLaborRate : undefined;
+      const priced = selfPriced
+        ? await pricedLine(db, input.kind, input, undefined, pricedAtRate).catch(() => undefined)
+        : undefined;
       if (priced) {
-        const line = await statements.addLine({ ...priced, repairOrderId: id }, WORKING, audit);
+        const line = await statements.addLine({ ...priced, repairOrderId: id }, WORKING, audit, pricedAtRate);
         if (line) return lineJson(line);
       }
       const order = await statements.orderForLine(id);
       if (!order) throw notFound();
+      lastLaborRate = order.laborRate;
       if (!WORKING.includes(order.status)) throw notWorking({ id, status: order.status }, 'take new lines');
       const values = await pricedLine(db, input.kind, input, undefined, order.laborRate);
       const line = await statements.addLine({ ...values, repairOrderId: id }, WORKING, audit);
