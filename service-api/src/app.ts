@@ -19,6 +19,7 @@ import { serviceOpenApi } from './openapi.js';
 import { partsRouter } from './parts/routes.js';
 import { partStockHooks } from './parts/stock.js';
 import { photosRouter, publicPhotosRouter } from './photos/routes.js';
+import { photoStore } from './photos/store.js';
 import { publicEstimatesRouter, repairOrdersRouter } from './repair-orders/routes.js';
 import type { StockHooks } from './repair-orders/stock-hooks.js';
 import { repairOrderUseCases } from './repair-orders/use-cases.js';
@@ -68,6 +69,8 @@ export function createApp({
   const repairOrders = { publicUrl, stock };
   // The inspection makes proposed lines through the repair orders' own rules (a feature folder does not import another).
   const orderLines = repairOrderUseCases(db, repairOrders);
+  // A deleted finding takes its photos' files with it; the inspection reaches them the same way.
+  const photoFiles = photoStore(photosDir);
   return createHttpApp({
     logger,
     ...http,
@@ -84,9 +87,9 @@ export function createApp({
       app.use('/api/parts', partsRouter(db));
       app.use('/api/shop-settings', shopSettingsRouter(db));
       app.use('/api/repair-orders', repairOrdersRouter(db, repairOrders));
-      app.use('/api/repair-orders', inspectionsRouter(db, orderLines));
+      app.use('/api/repair-orders', inspectionsRouter(db, orderLines, photoFiles));
       app.use('/api/repair-orders', photosRouter(db, photosDir));
-      app.use('/api/inspection-template', inspectionTemplateRouter(db, orderLines));
+      app.use('/api/inspection-template', inspectionTemplateRouter(db, orderLines, photoFiles));
       app.use('/public/estimates', publicEstimatesRouter(db, repairOrders));
       app.use('/public/estimates', publicPhotosRouter(db, photosDir));
       app.use('/api/emails', emailsRouter(db));

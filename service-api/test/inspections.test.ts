@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { MAX_PHOTO_BYTES } from '@carcar/common/contract/inspections';
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inspectionPhotos } from '../src/db/schema.js';
+import { inspectionItems, inspectionPhotos } from '../src/db/schema.js';
 import { type ServiceApi, startServiceApi } from './helpers.js';
 
 let svc: ServiceApi;
@@ -200,6 +200,21 @@ describe('inspection items', () => {
     expect((await svc.api('technician').get('/api/inspection-template').expect(200)).body).toEqual({ items });
   });
 });
+
+/** The two files of each of the item's photos, as the store names them (docs/photos.md). */
+async function photoFilesOf(itemId: number): Promise<string[]> {
+  const rows = await svc.db.select().from(inspectionPhotos).where(eq(inspectionPhotos.itemId, itemId));
+  return rows.flatMap(({ file }) => [
+    path.join(svc.photosDir, file.slice(0, 2), `${file}.jpg`),
+    path.join(svc.photosDir, file.slice(0, 2), `${file}.thumb.jpg`),
+  ]);
+}
+
+async function smallPng(background: string): Promise<Buffer> {
+  return sharp({ create: { width: 8, height: 6, channels: 3, background } })
+    .png()
+    .toBuffer();
+}
 
 describe('inspection photos', () => {
   it('stores a phone JPEG upright, resized and re-encoded with no EXIF or GPS, as 0600 files', async () => {
@@ -399,5 +414,176 @@ describe('inspection photos', () => {
       url: `/public/estimates/${token}/photos/${myPhoto.id}`,
       thumbnail_url: `/public/estimates/${token}/photos/${myPhoto.id}?size=thumbnail`,
     });
+  });
+});
+
+// After the photo tests: the first of those counts every file in the photos folder.
+describe('changing and removing findings', () => {
+  it('changes the fields given and keeps the rest; a technician may; the order shows the change', async () => {
+    const order = await newOrder();
+    const item = await addItem(order.id, 'red', 'Front brakes', 'Pads at 2 mm');
+    const url = `/api/repair-orders/${order.id}/inspection/${item.id}/`;
+    const yellow = await svc.api('technician').put(url).send({ condition: 'yellow', note: 'Pads at 4 mm' }).expect(200);
+    expect(yellow.body).toEqual({ ...item, condition: 'yellow', note: 'Pads at 4 mm' });
+    const renamed = await svc.api('service').put(url).send({ name: '  Front brake pads ' }).expect(200);
+    expect(renamed.body).toEqual({ ...item, name: 'Front brake pads', condition: 'yellow', note: 'Pads at 4 mm' });
+    // An empty note clears it, as null does.
+    expect((await svc.api('manager').put(url).send({ note: '' }).expect(200)).body.note).toBeNull();
+    await svc.api('admin').put(url).send({ note: 'Squeal' }).expect(200);
+    expect((await svc.api('technician').put(url).send({ note: null }).expect(200)).body.note).toBeNull();
+    const read = await svc.api('service').get(`/api/repair-orders/${order.id}/`).expect(200);
+    expect(read.body.inspection).toEqual([
+      { id: item.id, name: 'Front brake pads', condition: 'yellow', note: null, photos: [] },
+    ]);
+    await svc.api('sales').put(url).send({ condition: 'green' }).expect(403);
+  });
+
+  it('refuses bad fields naming them, and a body that changes nothing, with 400', async () => {
+    const order = await newOrder();
+    const item = await addItem(order.id);
+    const url = `/api/repair-orders/${order.id}/inspection/${item.id}/`;
+    const bad = await svc
+      .api('technician')
+      .put(url)
+      .send({ name: ' ', condition: 'purple', note: 'x'.repeat(1001) })
+      .expect(400);
+    expect(bad.body.errors).toEqual([
+      { path: 'name', message: 'Enter the name of the item inspected' },
+      { path: 'condition', message: 'Choose a condition: green, yellow or red' },
+      { path: 'note', message: 'The note can be at most 1,000 characters' },
+    ]);
+    const empty = await svc.api('technician').put(url).send({ colour: 'red' }).expect(400);
+    expect(empty.body.errors).toEqual([{ path: '(root)', message: 'Send at least one of name, condition or note' }]);
+    // Nothing changed.
+    const read = await svc.api('service').get(`/api/repair-orders/${order.id}/`).expect(200);
+    expect(read.body.inspection).toEqual([item]);
+  });
+
+  it("answers 404 for another order's item, or one that is not there, and changes nothing", async () => {
+    const order = await newOrder();
+    const other = await newOrder();
+    const item = await addItem(order.id);
+    const elsewhere = `/api/repair-orders/${other.id}/inspection/${item.id}/`;
+    await svc.api('technician').put(elsewhere).send({ condition: 'green' }).expect(404);
+    await svc.api('technician').delete(elsewhere).expect(404);
+    await svc
+      .api('technician')
+      .put(`/api/repair-orders/${order.id}/inspection/987654/`)
+      .send({ note: 'x' })
+      .expect(404);
+    await svc.api('technician').delete(`/api/repair-orders/987654/inspection/${item.id}/`).expect(404);
+    const read = await svc.api('service').get(`/api/repair-orders/${order.id}/`).expect(200);
+    expect(read.body.inspection).toEqual([item]);
+  });
+
+  it('removes a finding with its photos: rows and files gone, the photo no longer answered', async () => {
+    const order = await newOrder();
+    const keep = await addItem(order.id, 'green', 'Horn', null);
+    const item = await addItem(order.id, 'yellow', 'Wiper blades', 'Streaking');
+    const first = (await upload(order.id, item.id, await smallPng('#123'), 'a.png', 'image/png').expect(201)).body;
+    await upload(order.id, item.id, await smallPng('#456'), 'b.png', 'image/png').expect(201);
+    const kept = (await upload(order.id, keep.id, await smallPng('#789'), 'c.png', 'image/png').expect(201)).body;
+    const files = await photoFilesOf(item.id);
+    const keptFiles = await photoFilesOf(keep.id);
+    expect(files).toHaveLength(4);
+    for (const file of [...files, ...keptFiles]) expect(existsSync(file)).toBe(true);
+
+    const removed = await svc
+      .api('technician')
+      .delete(`/api/repair-orders/${order.id}/inspection/${item.id}/`)
+      .expect(200);
+    expect(removed.body).toMatchObject({ id: item.id, name: 'Wiper blades', photos: [{ id: first.id }, {}] });
+    for (const file of files) expect(existsSync(file)).toBe(false);
+    for (const file of keptFiles) expect(existsSync(file)).toBe(true);
+    expect(await svc.db.select().from(inspectionPhotos).where(eq(inspectionPhotos.itemId, item.id))).toEqual([]);
+    expect(await svc.db.select().from(inspectionItems).where(eq(inspectionItems.id, item.id))).toEqual([]);
+    await svc.api('technician').get(first.url).expect(404);
+    await svc.api('technician').get(kept.url).expect(200);
+    const read = await svc.api('service').get(`/api/repair-orders/${order.id}/`).expect(200);
+    expect(read.body.inspection).toEqual([{ ...keep, photos: [kept] }]);
+    await svc.api('technician').delete(`/api/repair-orders/${order.id}/inspection/${item.id}/`).expect(404);
+    await svc.api('sales').delete(`/api/repair-orders/${order.id}/inspection/${keep.id}/`).expect(403);
+  });
+
+  it('links a finding and the line made of it both ways, one line per finding; keeps a proposed finding until its line goes', async () => {
+    const order = await newOrder();
+    const item = await addItem(order.id, 'red', 'Front brakes', 'Pads at 2 mm');
+    const url = `/api/repair-orders/${order.id}/inspection/${item.id}/`;
+    const line = (
+      await svc.api('technician').post(`/api/repair-orders/${order.id}/inspection/${item.id}/line/`).expect(201)
+    ).body;
+    // The line's finding is found from the line.
+    const [found] = await svc.db.select().from(inspectionItems).where(eq(inspectionItems.lineId, line.id));
+    expect(found?.id).toBe(item.id);
+    // No second finding can claim the same line.
+    const other = await addItem(order.id, 'yellow', 'Rear brakes', null);
+    await expect(
+      svc.db.update(inspectionItems).set({ lineId: line.id }).where(eq(inspectionItems.id, other.id)),
+    ).rejects.toThrow();
+
+    const refused = await svc.api('technician').delete(url).expect(409);
+    expect(refused.body.message).toBe(`Front brakes is line ${line.id} of this order; delete that line first`);
+    const green = await svc.api('technician').put(url).send({ condition: 'green' }).expect(409);
+    expect(green.body.message).toMatch(new RegExp(`line ${line.id} of this order`));
+    // Other changes are fine; the line keeps its own description.
+    await svc.api('technician').put(url).send({ note: 'Pads at 1 mm' }).expect(200);
+    const read = await svc.api('service').get(`/api/repair-orders/${order.id}/`).expect(200);
+    expect(read.body.lines).toMatchObject([{ id: line.id, description: 'Front brakes: Pads at 2 mm' }]);
+
+    await svc.api('service').delete(`/api/repair-orders/${order.id}/lines/${line.id}/`).expect(200);
+    const [unlinked] = await svc.db.select().from(inspectionItems).where(eq(inspectionItems.id, item.id));
+    expect(unlinked?.lineId).toBeNull();
+    await svc.api('technician').delete(url).expect(200);
+  });
+
+  it('refuses to change or remove a finding once the order is invoiced (409)', async () => {
+    const order = await newOrder();
+    const item = await addItem(order.id, 'green', 'Horn', null);
+    await upload(order.id, item.id, await smallPng('#abc'), 'a.png', 'image/png').expect(201);
+    const files = await photoFilesOf(item.id);
+    await svc.api('service').post(`/api/repair-orders/${order.id}/invoice/`).expect(200);
+    const url = `/api/repair-orders/${order.id}/inspection/${item.id}/`;
+    const changed = await svc.api('technician').put(url).send({ note: 'Late' }).expect(409);
+    expect(changed.body.message).toBe('This order is invoiced; its inspection can no longer change');
+    const removed = await svc.api('manager').delete(url).expect(409);
+    expect(removed.body.message).toMatch(/invoiced/);
+    for (const file of files) expect(existsSync(file)).toBe(true);
+    const read = await svc.api('service').get(`/api/repair-orders/${order.id}/`).expect(200);
+    expect(read.body.inspection).toMatchObject([{ id: item.id, note: null, photos: [{}] }]);
+  });
+
+  it('records each change and removal in the audit trail, with the photos removed', async () => {
+    const order = await newOrder();
+    const item = await addItem(order.id, 'red', 'Battery and terminals', 'Corroded');
+    const photo = (await upload(order.id, item.id, await smallPng('#def'), 'a.png', 'image/png').expect(201)).body;
+    const url = `/api/repair-orders/${order.id}/inspection/${item.id}/`;
+    await svc.api('service').put(url).send({ condition: 'yellow', note: 'Cleaned' }).expect(200);
+    // A change that changes nothing records nothing.
+    await svc.api('service').put(url).send({ condition: 'yellow' }).expect(200);
+    await svc.api('technician').delete(url).expect(200);
+    const items = await svc.api('manager').get(`/api/audit/?entity=inspection_item&entity_id=${item.id}`).expect(200);
+    expect(items.body.entries.map((entry: { action: string }) => entry.action).sort()).toEqual([
+      'create',
+      'delete',
+      'update',
+    ]);
+    const byAction = (action: string) =>
+      items.body.entries.find((entry: { action: string }) => entry.action === action);
+    expect(byAction('update')).toMatchObject({
+      actor: { role: 'service' },
+      changes: { condition: ['red', 'yellow'], note: ['Corroded', 'Cleaned'] },
+    });
+    expect(byAction('delete')).toMatchObject({
+      actor: { role: 'technician' },
+      changes: { name: ['Battery and terminals', null], condition: ['yellow', null] },
+    });
+    const photos = await svc
+      .api('manager')
+      .get(`/api/audit/?entity=inspection_photo&entity_id=${photo.id}`)
+      .expect(200);
+    expect(photos.body.entries.map((entry: { action: string }) => entry.action).sort()).toEqual(['create', 'delete']);
+    const removal = photos.body.entries.find((entry: { action: string }) => entry.action === 'delete');
+    expect(removal).toMatchObject({ actor: { role: 'technician' }, changes: { item_id: [item.id, null] } });
+    expect(removal.request_id).toBe(byAction('delete').request_id);
   });
 });

@@ -29,6 +29,27 @@ export const inspectionItemBody = z.object({
 });
 export type InspectionItemInput = z.output<typeof inspectionItemBody>;
 
+/**
+ * `PUT /api/repair-orders/:id/inspection/:item/`: the fields given change, the others stay. An empty
+ * note (or null) clears it. Nothing to change is a 400, so a client that lost its fields hears so.
+ */
+export const inspectionItemUpdateBody = z
+  .object({
+    name: requiredText(100, 'name of the item inspected').optional(),
+    condition: z.enum(inspectionConditions, { error: 'Choose a condition: green, yellow or red' }).optional(),
+    note: z
+      .string({ error: 'Enter the note as text' })
+      .trim()
+      .max(1000, `The note can be at most ${formatNumber(1000)} characters`)
+      .nullable()
+      .optional()
+      .transform((note) => (note === undefined ? undefined : note || null)),
+  })
+  .refine((body) => body.name !== undefined || body.condition !== undefined || body.note !== undefined, {
+    message: 'Send at least one of name, condition or note',
+  });
+export type InspectionItemUpdateInput = z.output<typeof inspectionItemUpdateBody>;
+
 /** The most items the shop's checklist may have. */
 export const MAX_TEMPLATE_ITEMS = 100;
 

@@ -42,7 +42,8 @@ export const permissionDescriptions = {
   'repair_orders.read': 'read repair orders and the shop settings',
   'repair_orders.write':
     'write up, change and void repair orders, change their lines, send estimates, record approvals, invoice and take payments',
-  'repair_orders.propose': 'add proposed lines, inspection items and photos to repair orders',
+  'repair_orders.propose':
+    'add proposed lines and inspection photos to repair orders, and add, change or remove their inspection items',
   'repair_orders.work': 'clock on and off repair order lines and mark them done',
   'repair_orders.work.own': 'clock on and off the repair order lines assigned to you and mark them done',
   'shop.settings': 'change the shop settings (labor rate, tax rate)',

@@ -90,6 +90,8 @@ const partsAndInspectionRoutes: RouteRule[] = [
   { method: 'GET', path: '/api/inspection-template/', permission: 'repair_orders.read' },
   { method: 'PUT', path: '/api/inspection-template/', permission: 'shop.settings' },
   { method: 'POST', path: '/api/repair-orders/:id/inspection/', permission: 'repair_orders.propose' },
+  { method: 'PUT', path: '/api/repair-orders/:id/inspection/:item/', permission: 'repair_orders.propose' },
+  { method: 'DELETE', path: '/api/repair-orders/:id/inspection/:item/', permission: 'repair_orders.propose' },
   { method: 'POST', path: '/api/repair-orders/:id/inspection/:item/line/', permission: 'repair_orders.propose' },
   { method: 'POST', path: '/api/repair-orders/:id/inspection/:item/photos/', permission: 'repair_orders.propose' },
   { method: 'GET', path: '/api/repair-orders/:id/inspection/:item/photos/:photo/', permission: 'repair_orders.read' },

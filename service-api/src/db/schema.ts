@@ -294,7 +294,10 @@ export const repairOrderPayments = service.table(
 
 /**
  * What the technician found on one point of the inspection. `line_id`: the proposed line made from
- * it (a yellow or red item), so it is not made twice.
+ * it (a yellow or red item), so it is not made twice. It is the one record of the link both ways:
+ * a line's finding is the item whose `line_id` it is (unique: a line comes from one finding at
+ * most), rather than a second column on the line that could disagree with this one. The unique
+ * index also serves the line's delete, which clears `line_id` (`set null`) by looking it up.
  */
 export const inspectionItems = service.table(
   'inspection_items',
@@ -312,6 +315,7 @@ export const inspectionItems = service.table(
   (t) => [
     check('inspection_items_condition_check', sql`${t.condition} in ('green', 'yellow', 'red')`),
     index('inspection_items_order_idx').on(t.repairOrderId, t.id),
+    uniqueIndex('inspection_items_line_key').on(t.lineId),
   ],
 );
 

@@ -1,4 +1,8 @@
-import { inspectionItemBody, inspectionTemplateBody } from '@carcar/common/contract/inspections';
+import {
+  inspectionItemBody,
+  inspectionItemUpdateBody,
+  inspectionTemplateBody,
+} from '@carcar/common/contract/inspections';
 import type { Operation } from '@carcar/common/http/openapi';
 import { inspectionLineBody } from './schemas.js';
 
@@ -33,6 +37,25 @@ export const inspectionOperations: Operation[] = [
     body: inspectionItemBody,
     status: 201,
     example: { ...item, photos: [] },
+    errors: [404, 409],
+  },
+  {
+    method: 'put',
+    path: '/api/repair-orders/{id}/inspection/{item}/',
+    summary:
+      'Change a finding: any of name, condition, note (an empty note or null clears it); ' +
+      '409 once the order is invoiced, closed or void, or to make green a finding that is a line of the order',
+    body: inspectionItemUpdateBody,
+    example: { ...item, condition: 'yellow', note: 'Pads at 4 mm' },
+    errors: [404, 409],
+  },
+  {
+    method: 'delete',
+    path: '/api/repair-orders/{id}/inspection/{item}/',
+    summary:
+      'Remove a finding with its photos (rows and files); answers the finding as it was. ' +
+      '409 once the order is invoiced, closed or void, or while the finding is a line of the order (delete the line first)',
+    example: item,
     errors: [404, 409],
   },
   {

@@ -1,11 +1,18 @@
 import type { InspectionTemplate } from '@carcar/common/contract/inspections';
 import { type AuditContext, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { InspectionItemRow } from '../db/inspection.js';
-import { inspectionItems, inspectionTemplate, repairOrders } from '../db/schema.js';
+import { inspectionItems, inspectionPhotos, inspectionTemplate, repairOrders } from '../db/schema.js';
 
 // The SQL of the inspection: items, the link from an item to the line made of it, the checklist.
+
+/** What a finding's change writes: the fields given, a note of null clearing it. */
+export interface ItemChange {
+  name?: string;
+  condition?: InspectionItemRow['condition'];
+  note?: string | null;
+}
 
 export function inspectionStatements(db: Db) {
   return {
@@ -29,6 +36,65 @@ export function inspectionStatements(db: Db) {
         .from(inspectionItems)
         .where(and(eq(inspectionItems.id, itemId), eq(inspectionItems.repairOrderId, orderId)));
       return row;
+    },
+
+    /**
+     * Changes or removes an item inside one audited transaction, with the order's row locked: the
+     * order cannot be invoiced or voided between the status check and the write (invoicing locks
+     * the same row), and the item's row is locked so no photo is added to it meanwhile (a photo's
+     * insert waits on it, then finds the item gone).
+     */
+    async onItem<T>(
+      orderId: number,
+      itemId: number,
+      audit: AuditContext,
+      write: (
+        tx: Db,
+        found: {
+          status: (typeof repairOrders.$inferSelect)['status'] | undefined;
+          item: InspectionItemRow | undefined;
+        },
+      ) => Promise<T>,
+    ): Promise<T> {
+      return audited(db, audit, async (tx) => {
+        const [order] = await tx
+          .select({ status: repairOrders.status })
+          .from(repairOrders)
+          .where(eq(repairOrders.id, orderId))
+          .for('update');
+        const [item] = order
+          ? await tx
+              .select()
+              .from(inspectionItems)
+              .where(and(eq(inspectionItems.id, itemId), eq(inspectionItems.repairOrderId, orderId)))
+              .for('update')
+          : [];
+        return write(tx, { status: order?.status, item });
+      });
+    },
+
+    async updateItem(tx: Db, itemId: number, change: ItemChange): Promise<InspectionItemRow> {
+      const [row] = await tx.update(inspectionItems).set(change).where(eq(inspectionItems.id, itemId)).returning();
+      if (!row) throw new Error('update returned no row');
+      return row;
+    },
+
+    async photosOf(tx: Db, itemId: number) {
+      return tx
+        .select()
+        .from(inspectionPhotos)
+        .where(eq(inspectionPhotos.itemId, itemId))
+        .orderBy(asc(inspectionPhotos.id));
+    },
+
+    /** Deletes the item and its photos' rows; answers the photos' file names, for removing after the commit. */
+    async deleteItem(tx: Db, itemId: number): Promise<string[]> {
+      const photos = await tx
+        .delete(inspectionPhotos)
+        .where(eq(inspectionPhotos.itemId, itemId))
+        .returning({ file: inspectionPhotos.file });
+      await tx.delete(inspectionItems).where(eq(inspectionItems.id, itemId));
+      return photos.map((photo) => photo.file);
     },
 
     /** Records the line made from the item, unless one already was (a second click): false then. */

@@ -2,6 +2,7 @@ import {
   defaultInspectionTemplate,
   type InspectionItem,
   type InspectionItemInput,
+  type InspectionItemUpdateInput,
   type InspectionTemplate,
 } from '@carcar/common/contract/inspections';
 import type { LineCreateInput, RepairOrderLine, RepairOrderStatus } from '@carcar/common/contract/repair-orders';
@@ -25,18 +26,30 @@ export interface RepairOrderLines {
   deleteLine(orderId: number, lineId: number, context: RequestContext): Promise<RepairOrderLine>;
 }
 
+/**
+ * The photo files, wired in app.ts from photos/store.ts: a deleted finding's photos are removed from
+ * disk once their rows are gone.
+ */
+export interface PhotoFiles {
+  remove(name: string): Promise<void>;
+}
+
 /** Labor hours a line made from a finding bills until the advisor says how long (it is proposed: they price it before the estimate). */
 export const DEFAULT_FINDING_HOURS = '1.0';
 
-export function inspectionUseCases(db: Db, lines: RepairOrderLines) {
+export function inspectionUseCases(db: Db, lines: RepairOrderLines, photoFiles: PhotoFiles) {
   const statements = inspectionStatements(db);
+
+  function refuseClosed(status: RepairOrderStatus): void {
+    if (CLOSED.includes(status)) {
+      throw conflict(`This order is ${status}; its inspection can no longer change`, { status });
+    }
+  }
 
   async function openOrder(orderId: number): Promise<void> {
     const status = await statements.orderStatus(orderId);
     if (!status) throw notFound();
-    if (CLOSED.includes(status)) {
-      throw conflict(`This order is ${status}; its inspection can no longer change`, { status });
-    }
+    refuseClosed(status);
   }
 
   return {
@@ -47,6 +60,66 @@ export function inspectionUseCases(db: Db, lines: RepairOrderLines) {
         auditContext(context),
       );
       return inspectionItemJson(row, [], { kind: 'staff' });
+    },
+
+    /**
+     * Changes the fields given. 404 for an item of another order; 409 once the order is closed, and
+     * for making green a finding that is a line on the order (nothing to propose, yet proposed:
+     * the line goes first). The line itself keeps its own description: the advisor may have
+     * reworded or priced it.
+     */
+    async updateItem(
+      orderId: number,
+      itemId: number,
+      input: InspectionItemUpdateInput,
+      context: RequestContext,
+    ): Promise<InspectionItem> {
+      const row = await statements.onItem(orderId, itemId, auditContext(context), async (tx, { status, item }) => {
+        if (!status || !item) throw notFound();
+        refuseClosed(status);
+        if (input.condition === 'green' && item.lineId !== null) {
+          throw conflict(
+            `${item.name} is line ${item.lineId} of this order; delete that line before marking it green`,
+            { line: item.lineId },
+          );
+        }
+        const updated = await statements.updateItem(tx, itemId, {
+          ...(input.name === undefined ? {} : { name: input.name }),
+          ...(input.condition === undefined ? {} : { condition: input.condition }),
+          ...(input.note === undefined ? {} : { note: input.note }),
+        });
+        return { updated, photos: await statements.photosOf(tx, itemId) };
+      });
+      return inspectionItemJson(row.updated, row.photos, { kind: 'staff' });
+    },
+
+    /**
+     * Removes the finding, its photos' rows and then their files; answers the finding as it was.
+     * 404 for an item of another order; 409 once the order is closed, and for a finding that is a
+     * line of the order: the line would lose where it came from, and the customer may have seen
+     * it on the estimate, so the line is deleted first (a proposed line can be), deliberately.
+     */
+    async deleteItem(orderId: number, itemId: number, context: RequestContext): Promise<InspectionItem> {
+      const { answer, files } = await statements.onItem(
+        orderId,
+        itemId,
+        auditContext(context),
+        async (tx, { status, item }) => {
+          if (!status || !item) throw notFound();
+          refuseClosed(status);
+          if (item.lineId !== null) {
+            throw conflict(`${item.name} is line ${item.lineId} of this order; delete that line first`, {
+              line: item.lineId,
+            });
+          }
+          const answer = inspectionItemJson(item, await statements.photosOf(tx, itemId), { kind: 'staff' });
+          return { answer, files: await statements.deleteItem(tx, itemId) };
+        },
+      );
+      // After the commit: a rolled-back delete keeps its files. A file that cannot be removed is
+      // left over unreferenced, which docs/photos.md already allows; the finding is gone either way.
+      await Promise.allSettled(files.map((file) => photoFiles.remove(file)));
+      return answer;
     },
 
     /**
