@@ -182,7 +182,7 @@ const operations: Operation[] = [
     method: 'get',
     path: '/api/reports/inventory-aging/',
     summary:
-      'Managers: every unsold car with when it arrived and its whole days in stock, oldest first; ?from=&to= only cars that arrived on those days (UTC); CSV with Accept: text/csv',
+      "Managers: every unsold car with when it arrived in stock (its acquired_at) and its days in stock (UTC calendar days, as the automobile's days_in_stock), oldest first; ?from=&to= only cars that arrived on those days (UTC); CSV with Accept: text/csv",
     query: reportRangeQuery,
     example: {
       rows: [

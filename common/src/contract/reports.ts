@@ -160,9 +160,9 @@ export interface InventoryAgingRow {
   color: string;
   manufacturer: string;
   model: string;
-  /** When inventory recorded the car. */
+  /** When the dealership took the car into stock: its `acquired_at`. */
   arrived_at: string;
-  /** Whole days since it arrived. */
+  /** UTC calendar days from that day to today, as the automobile's `days_in_stock`. */
   days_in_stock: number;
 }
 

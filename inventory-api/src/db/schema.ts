@@ -55,7 +55,7 @@ export const automobiles = inventory.table(
     modelId: integer('model_id')
       .notNull()
       .references(() => vehicleModels.id, { onDelete: 'restrict' }),
-    /** When inventory recorded the car: its arrival in stock, for the aging report. */
+    /** When inventory recorded the car (its time in stock starts at `acquiredAt`). */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** (sales desk) `new` or `used`: a trade-in comes in used. */
     condition: varchar({ length: 4 }).notNull().default('new'),
@@ -78,9 +78,9 @@ export const automobiles = inventory.table(
     index('automobiles_sold_id_idx').on(t.sold, t.id),
     // `?sort=year` and `-year`: a page read in order from the index, not a sort of the whole stock.
     index('automobiles_year_id_idx').on(t.year, t.id),
-    // The aging report: the unsold cars, oldest arrival first.
+    // Kept from when the aging report counted from the record's creation (it reads acquired_at now).
     index('automobiles_unsold_created_at_idx').on(t.createdAt).where(sql`not ${t.sold}`),
-    // `?aged_over=N`: the unsold cars acquired before a day.
+    // `?aged_over=N` (the unsold cars acquired before a day) and the aging report, oldest first.
     index('automobiles_unsold_acquired_at_idx').on(t.acquiredAt).where(sql`not ${t.sold}`),
   ],
 );
