@@ -76,7 +76,7 @@ describe.each([1280, 390])('the sales report at %i px', (width) => {
 });
 
 describe('the other reports', () => {
-  it("show a manager the technicians' weeks and the unsold cars' ages, each as a chart over its table", async () => {
+  it("show a manager the technicians' weeks as a chart over its table, and the cars' ages on Stock by age", async () => {
     await journey(
       browser,
       'reports-others',
@@ -90,16 +90,22 @@ describe('the other reports', () => {
         await page.getByRole('img', { name: 'Appointments per week, all technicians' }).waitFor();
         await checkPage(page, 'reports-technicians');
 
-        await nav.getByRole('link', { name: 'Inventory aging' }).click();
-        await page.getByRole('heading', { level: 1, name: 'Inventory aging' }).waitFor();
-        // Open by default: every unsold car, whenever it arrived.
-        expect(await page.getByLabel('From').inputValue()).toBe('');
+        // The cars' ages have one page, Stock by age under Inventory, with the managers' costs.
+        expect(await nav.getByRole('link', { name: 'Inventory aging' }).count()).toBe(0);
+        await nav.getByRole('link', { name: 'Stock by age' }).click();
+        await page.waitForURL(`${appUrl}/inventory/aging`);
+        await page.getByRole('heading', { level: 1, name: 'Stock by age' }).waitFor();
         const cars = page.getByRole('table', { name: 'Unsold cars, oldest first' }).locator('tbody tr');
         await cars.first().waitFor();
         const unsold = await api().call<{ autos: unknown[] }>('GET', '/inventory/api/automobiles/?sold=false&limit=1');
         expect(unsold.autos).toHaveLength(1);
-        await page.getByRole('img', { name: 'Unsold cars by days in stock' }).waitFor();
-        await checkPage(page, 'reports-inventory-aging');
+        await page.getByRole('table', { name: 'Unsold cars by days in stock' }).waitFor();
+        await page.getByRole('columnheader', { name: 'Cost tied up' }).waitFor();
+        await checkPage(page, 'reports-stock-by-age');
+        // The report's old address (a bookmark) leads to the same page.
+        await page.goto(`${appUrl}/reports/inventory-aging`);
+        await page.waitForURL(`${appUrl}/inventory/aging`);
+        await page.getByRole('heading', { level: 1, name: 'Stock by age' }).waitFor();
       },
       { as: staff.manager },
     );

@@ -542,7 +542,6 @@ const visits: Visit[] = [
   { name: 'front-gross', path: () => '/reports/gross' },
   { name: 'repair-orders-report', path: () => '/reports/repair-orders' },
   { name: 'technicians-report', path: () => '/reports/technicians' },
-  { name: 'inventory-aging-report', path: () => '/reports/inventory-aging' },
   { name: 'activity', path: () => '/activity' },
   { name: 'users', path: () => '/admin/users', open: submitEmpty },
   { name: 'user', path: () => `/admin/users/${arranged.user}` },

@@ -20,6 +20,8 @@ const car = {
   odometer: 12000,
   list_price: 15000,
   cost: null,
+  created_at: '2026-12-05T09:00:00.000Z',
+  acquired_at: '2026-12-05T09:00:00.000Z',
   days_in_stock: 1,
 };
 
@@ -60,6 +62,7 @@ describe('pages in Spanish', () => {
       .map((cell) => cell.textContent);
     expect(cells).toContain('1 día');
     expect(cells).toContain('Usado, 12,000 mi');
+    expect(within(table).getByRole('columnheader', { name: 'Adquirido' })).toBeTruthy();
     expect(screen.getByRole('link', { name: '0–30 días: 1 automóvil' })).toBeTruthy();
   });
 

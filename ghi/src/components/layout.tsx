@@ -59,7 +59,6 @@ const navSections = (t: TFunction): { title: string; links: NavEntry[] }[] => [
       { to: '/reports/sales', label: t('common:nav.salesReport'), need: 'reports.read' },
       { to: '/reports/technicians', label: t('common:nav.techniciansWeeks'), need: 'reports.read' },
       { to: '/reports/repair-orders', label: t('common:nav.repairOrdersReport'), need: 'reports.read' },
-      { to: '/reports/inventory-aging', label: t('common:nav.inventoryAging'), need: 'reports.read' },
       { to: '/reports/gross', label: t('common:nav.frontGross'), need: 'inventory.cost' },
     ],
   },

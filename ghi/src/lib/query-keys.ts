@@ -9,7 +9,6 @@ type Params = object | undefined;
 const automobiles = ['inventory', 'automobiles'] as const;
 const manufacturers = ['inventory', 'manufacturers'] as const;
 const models = ['inventory', 'models'] as const;
-const inventoryReports = ['inventory', 'reports'] as const;
 
 export const inventoryKeys = {
   /** `GET /inventory/api/automobiles/` and `/automobiles/:vin/`. */
@@ -26,7 +25,6 @@ export const inventoryKeys = {
   },
   manufacturers: { all: manufacturers, list: () => [...manufacturers, 'list'] as const },
   models: { all: models, list: () => [...models, 'list'] as const },
-  reports: { aging: (range: Params) => [...inventoryReports, 'aging', range] as const },
 };
 
 const appointments = ['service', 'appointments'] as const;

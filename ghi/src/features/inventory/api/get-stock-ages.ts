@@ -1,14 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
+import type { CsvRequest } from '../../../lib/export-csv';
 import { inventoryKeys } from '../../../lib/query-keys';
 import type { Automobile } from '../types';
+
+/** The unsold stock, the page's one request: also what "Export CSV" downloads. */
+export const unsoldStockRequest: CsvRequest = { api: inventoryApi, url: '/api/automobiles/', params: { sold: false } };
 
 /** Every unsold car with its `days_in_stock` (and `cost`, answered to managers only). */
 export function useUnsoldStock() {
   return useQuery({
     queryKey: inventoryKeys.automobiles.unsoldAges(),
     queryFn: async () =>
-      (await inventoryApi.get<{ autos: Automobile[] }>('/api/automobiles/', { params: { sold: false } })).data.autos,
+      (
+        await inventoryApi.get<{ autos: Automobile[] }>(unsoldStockRequest.url, {
+          params: unsoldStockRequest.params,
+        })
+      ).data.autos,
   });
 }
 

@@ -2,10 +2,11 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type Column, DataTable } from '../../../components/data-table';
+import { ExportCsvButton } from '../../../components/export-csv-button';
 import { VinLink } from '../../../components/vin-link';
-import { formatMoney, formatNumber } from '../../../lib/format';
+import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { AGE_BUCKETS, bucketOf, useUnsoldStock } from '../api/get-stock-ages';
+import { AGE_BUCKETS, bucketOf, unsoldStockRequest, useUnsoldStock } from '../api/get-stock-ages';
 import type { Automobile } from '../types';
 
 const days = (t: TFunction, n: number) => t('inventory:stockAging.days', { count: n, formatted: formatNumber(n) });
@@ -19,8 +20,10 @@ const bucketLabels = (t: TFunction) => [
 ];
 
 /**
- * The unsold stock by how long it has waited since the dealership took it in (`days_in_stock`),
- * oldest first, in buckets of 0–30, 31–60, 61–90 and over 90 days; managers see the cost tied up.
+ * The unsold stock by how long it has waited since the dealership took it in (`days_in_stock`,
+ * from `acquired_at`), oldest first, in buckets of 0–30, 31–60, 61–90 and over 90 days; managers
+ * see the cost tied up. The one page about stock age: the managers' report address
+ * (/reports/inventory-aging) leads here, and it is read by everyone who may see the stock.
  */
 export function StockAgingPage() {
   const { t } = useTranslation();
@@ -59,6 +62,12 @@ export function StockAgingPage() {
       header: t('inventory:stockAging.inStock'),
       cell: (car) => days(t, car.days_in_stock),
       sortValue: (car) => car.days_in_stock,
+    },
+    {
+      key: 'acquired',
+      header: t('inventory:stockAging.acquired'),
+      cell: (car) => formatDateTime(car.acquired_at),
+      sortValue: (car) => car.acquired_at,
     },
     {
       key: 'vin',
@@ -145,6 +154,10 @@ export function StockAgingPage() {
           </button>
         </p>
       )}
+      <div className="list-toolbar">
+        {/* The automobile list's CSV, unsold cars: its cost column only for those answered it. */}
+        <ExportCsvButton name="stock-by-age" request={unsoldStockRequest} />
+      </div>
       <DataTable
         caption={t('inventory:stockAging.caption')}
         rows={stock.data ? shown : undefined}
