@@ -15,6 +15,8 @@ import { type AppHarness, send, staffMember, startAppHarness } from './app-harne
 
 const VIN = sampleVin(880_101);
 const ADA = 4;
+/** The stand-in API refuses to delete this finding, as the service does one that became a line. */
+const LINKED = 39;
 
 function order(fields: Partial<RepairOrder> = {}): RepairOrder {
   return {
@@ -100,6 +102,24 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       inspection: stub.order.inspection.map((i) => (i.id === itemId ? { ...i, photos: [...i.photos, added] } : i)),
     };
     return send(res, 201, added);
+  }
+  const finding = /^\/service\/api\/repair-orders\/5\/inspection\/(\d+)\/$/.exec(path);
+  const current = stub.order.inspection.find((i) => i.id === Number(finding?.[1]));
+  if (finding && current && method === 'PUT') {
+    const changed: InspectionItem = { ...current, ...(JSON.parse(body) as Partial<InspectionItem>) };
+    stub.order = { ...stub.order, inspection: stub.order.inspection.map((i) => (i.id === current.id ? changed : i)) };
+    return send(res, 200, changed);
+  }
+  if (finding && current && method === 'DELETE') {
+    if (current.id === LINKED) {
+      return send(res, 409, {
+        message: `${current.name} is line 88 of this order; delete that line first`,
+        code: 'conflict',
+        line: 88,
+      });
+    }
+    stub.order = { ...stub.order, inspection: stub.order.inspection.filter((i) => i.id !== current.id) };
+    return send(res, 200, current);
   }
   const line = /^\/service\/api\/repair-orders\/5\/inspection\/(\d+)\/line\/$/.exec(path);
   if (line && method === 'POST') {
@@ -232,8 +252,103 @@ describe('the inspection sheet', () => {
     const card = await screen.findByRole('article', { name: 'Front brakes' }, slow);
     expect(within(card).queryByLabelText(/Take photo/)).toBeNull();
     expect(within(card).queryByRole('button', { name: /Add to estimate/ })).toBeNull();
+    expect(within(card).queryByRole('button', { name: /Edit|Delete/ })).toBeNull();
     expect(screen.queryByRole('group', { name: 'Wiper blades' })).toBeNull();
     expect(screen.getByText('This order is closed: its inspection can no longer change.')).toBeDefined();
+  });
+});
+
+describe('changing and deleting a finding', () => {
+  it('edits in place with the keyboard, sending only what changed; Escape leaves it as it was', async () => {
+    stub.order = order({
+      inspection: [{ id: 31, name: 'Front brakes', condition: 'red', note: 'Pads at 2 mm', photos: [] }],
+    });
+    open('/service/repair-orders/5/inspection');
+    const card = await screen.findByRole('article', { name: 'Front brakes' }, slow);
+    const user = userEvent.setup();
+    const edit = within(card).getByRole('button', { name: 'Edit Front brakes' });
+    await user.click(edit);
+    const form = screen.getByRole('group', { name: 'Change Front brakes' });
+    const name = within(form).getByLabelText('What you inspected') as HTMLInputElement;
+    expect(document.activeElement).toBe(name);
+    expect(name.value).toBe('Front brakes');
+    expect((within(form).getByRole('radio', { name: /Now/ }) as HTMLInputElement).checked).toBe(true);
+    // Escape: nothing sent, the card as it was, focus back on Edit.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Change Front brakes' })).toBeNull();
+    expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Edit Front brakes' }));
+
+    await user.keyboard('{Enter}');
+    const again = screen.getByRole('group', { name: 'Change Front brakes' });
+    await user.click(within(again).getByRole('radio', { name: /Soon/ }));
+    const note = within(again).getByLabelText('Note (what you saw)');
+    await user.clear(note);
+    await user.type(note, 'Pads at 4 mm');
+    await user.click(within(again).getByRole('button', { name: 'Save changes' }));
+    const back = await within(card).findByRole('button', { name: 'Edit Front brakes' }, slow);
+    expect(within(card).getByText('Pads at 4 mm').tagName).toBe('P');
+    const put = sent('PUT', '/service/api/repair-orders/5/inspection/31/');
+    expect(put).toHaveLength(1);
+    expect(put[0]?.headers['x-carcar-csrf']).toBe('1');
+    expect(JSON.parse(put[0]?.body ?? '')).toEqual({ condition: 'yellow', note: 'Pads at 4 mm' });
+    expect(document.activeElement).toBe(back);
+  });
+
+  it('refuses an emptied name without sending it', async () => {
+    stub.order = order({ inspection: [{ id: 31, name: 'Front brakes', condition: 'red', note: null, photos: [] }] });
+    open('/service/repair-orders/5/inspection');
+    const card = await screen.findByRole('article', { name: 'Front brakes' }, slow);
+    const user = userEvent.setup();
+    await user.click(within(card).getByRole('button', { name: 'Edit Front brakes' }));
+    await user.clear(within(card).getByLabelText('What you inspected'));
+    await user.click(within(card).getByRole('button', { name: 'Save changes' }));
+    expect(within(card).getByRole('alert').textContent).toBe('Name what you inspected');
+    expect(sent('PUT', '/service/api/repair-orders/5/inspection/31/')).toEqual([]);
+  });
+
+  it('deletes only after the confirmation, which starts on Keep it; the checklist item is open again', async () => {
+    stub.order = order({
+      inspection: [
+        { id: 31, name: 'Front brakes', condition: 'red', note: null, photos: [photo(70, 31), photo(71, 31)] },
+      ],
+    });
+    open('/service/repair-orders/5/inspection');
+    const card = await screen.findByRole('article', { name: 'Front brakes' }, slow);
+    const user = userEvent.setup();
+    await user.click(within(card).getByRole('button', { name: 'Delete Front brakes' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete the finding Front brakes?' });
+    expect(within(dialog).getByText('Its note and its 2 photos go with it. This cannot be undone.')).toBeDefined();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep it' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Keep it' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(sent('DELETE', '/service/api/repair-orders/5/inspection/31/')).toEqual([]);
+
+    await user.click(within(card).getByRole('button', { name: 'Delete Front brakes' }));
+    const asked = await screen.findByRole('dialog', { name: 'Delete the finding Front brakes?' });
+    await user.click(within(asked).getByRole('button', { name: 'Delete finding' }));
+    await screen.findByRole('group', { name: 'Front brakes' }, slow);
+    expect(screen.queryByRole('article', { name: 'Front brakes' })).toBeNull();
+    const removed = sent('DELETE', '/service/api/repair-orders/5/inspection/31/');
+    expect(removed).toHaveLength(1);
+    expect(removed[0]?.headers['x-carcar-csrf']).toBe('1');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Inspection, RO 5' }));
+  });
+
+  it('shows the API’s refusal in the dialog, which stays open, when the finding is a line', async () => {
+    stub.order = order({
+      inspection: [{ id: LINKED, name: 'Front brakes', condition: 'red', note: null, photos: [] }],
+    });
+    open('/service/repair-orders/5/inspection');
+    const card = await screen.findByRole('article', { name: 'Front brakes' }, slow);
+    const user = userEvent.setup();
+    await user.click(within(card).getByRole('button', { name: 'Delete Front brakes' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete the finding Front brakes?' });
+    expect(within(dialog).getByText('Its note goes with it. This cannot be undone.')).toBeDefined();
+    await user.click(within(dialog).getByRole('button', { name: 'Delete finding' }));
+    expect((await within(dialog).findByRole('alert', {}, slow)).textContent).toBe(
+      'Front brakes is line 88 of this order; delete that line first',
+    );
+    expect(screen.getByRole('article', { name: 'Front brakes' })).toBeDefined();
   });
 });
 

@@ -20,6 +20,36 @@ export function useAddInspectionItem(orderId: number) {
   });
 }
 
+/** `PUT /api/repair-orders/:id/inspection/:item/`: a finding's name, condition or note changed; a null note clears it. */
+export function useUpdateInspectionItem(orderId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      itemId,
+      ...body
+    }: {
+      itemId: number;
+      name?: string;
+      condition?: InspectionCondition;
+      note?: string | null;
+    }) => (await serviceApi.put<InspectionItem>(`/api/repair-orders/${orderId}/inspection/${itemId}/`, body)).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
+  });
+}
+
+/**
+ * `DELETE /api/repair-orders/:id/inspection/:item/`: the finding and its photos removed. The API
+ * refuses (409) while the finding is a line of the order, naming the line.
+ */
+export function useDeleteInspectionItem(orderId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (itemId: number) =>
+      (await serviceApi.delete<InspectionItem>(`/api/repair-orders/${orderId}/inspection/${itemId}/`)).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
+  });
+}
+
 /**
  * `POST /api/repair-orders/:id/inspection/:item/line/`: a yellow or red finding on the estimate as a
  * proposed labor line, named after the finding, at the shop's default hours; the advisor prices it.

@@ -1,14 +1,16 @@
 import type { InspectionItem } from '@carcar/common/contract/inspections';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { errorMessage } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
 import { serviceKeys } from '../../../lib/query-keys';
-import { useProposeFromItem } from '../api/inspection';
+import { useDeleteInspectionItem, useProposeFromItem } from '../api/inspection';
 import { photoProblem, photoSource, uploadPhoto } from '../api/upload-photo';
 import { needsWork } from '../conditions';
 import { ConditionChip } from './condition-chip';
+import { EditFinding } from './edit-finding';
 import { PhotoLightbox, photoAlt } from './photo-lightbox';
 
 /** The photos of one finding as thumbnails, each opening the lightbox. */
@@ -119,34 +121,63 @@ function CameraButton({ orderId, item }: { orderId: number; item: InspectionItem
 
 /**
  * One recorded finding: its condition, note and photos; for those who may add to the order, the
- * camera and, on a yellow or red finding, "Add to estimate".
+ * camera, Edit and Delete and, on a yellow or red finding, "Add to estimate".
  */
 export function FindingCard({
   orderId,
   item,
   onEstimate,
   mayPropose,
+  onRemoved,
 }: {
   orderId: number;
   item: InspectionItem;
   /** Already a proposed line on the order (the line is named after the finding). */
   onEstimate: boolean;
   mayPropose: boolean;
+  /** After the finding is deleted: its card is gone, so the page says where focus goes. */
+  onRemoved?: () => void;
 }) {
   const { t } = useTranslation('inspections');
   const propose = useProposeFromItem(orderId);
+  const remove = useDeleteInspectionItem(orderId);
   const [added, setAdded] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
   const headingId = useId();
   const estimated = onEstimate || added;
+
+  const removed = useRef(false);
+  const removedCallback = useRef(onRemoved);
+  removedCallback.current = onRemoved;
+
+  // Back from the form (saved or cancelled): focus returns to Edit, where the keyboard left.
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  // Once the deleted finding's card is gone (after the dialog gave focus back to its Delete button),
+  // the page says where focus goes.
+  useEffect(
+    () => () => {
+      if (removed.current) removedCallback.current?.();
+    },
+    [],
+  );
+
   return (
     <article className={`finding ${item.condition}`} aria-labelledby={headingId} data-testid={`finding-${item.id}`}>
       <div className="finding-head">
         <h3 id={headingId}>{item.name}</h3>
         <ConditionChip condition={item.condition} />
       </div>
-      {item.note && <p className="finding-note">{item.note}</p>}
-      <PhotoStrip item={item} />
-      {mayPropose && (
+      {editing && <EditFinding orderId={orderId} item={item} onDone={() => setEditing(false)} />}
+      {!editing && item.note && <p className="finding-note">{item.note}</p>}
+      {!editing && <PhotoStrip item={item} />}
+      {mayPropose && !editing && (
         <div className="finding-actions">
           <CameraButton orderId={orderId} item={item} />
           {needsWork(item.condition) &&
@@ -174,6 +205,41 @@ export function FindingCard({
                 {t('inspections:finding.addToEstimate')}
               </button>
             ))}
+          <button
+            ref={editButton}
+            type="button"
+            className="secondary outline"
+            aria-label={t('inspections:finding.editOf', { name: item.name })}
+            onClick={() => setEditing(true)}
+          >
+            {t('inspections:finding.edit')}
+          </button>
+          <button
+            type="button"
+            className="secondary outline"
+            aria-label={t('inspections:finding.deleteOf', { name: item.name })}
+            onClick={() => setAsking(true)}
+          >
+            {t('inspections:finding.delete')}
+          </button>
+          <ConfirmDialog
+            open={asking}
+            title={t('inspections:remove.title', { name: item.name })}
+            confirmLabel={t('inspections:remove.confirm')}
+            cancelLabel={t('inspections:remove.keep')}
+            onConfirm={async () => {
+              await remove.mutateAsync(item.id);
+              removed.current = true;
+              toast.success(t('inspections:remove.done', { name: item.name }));
+            }}
+            onClose={() => setAsking(false)}
+          >
+            <p>
+              {item.photos.length > 0
+                ? t('inspections:remove.withPhotos', { count: item.photos.length })
+                : t('inspections:remove.text')}
+            </p>
+          </ConfirmDialog>
         </div>
       )}
       {!mayPropose && needsWork(item.condition) && estimated && (

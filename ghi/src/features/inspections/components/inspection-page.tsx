@@ -5,7 +5,7 @@ import {
   inspectionConditions,
 } from '@carcar/common/contract/inspections';
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import { Breadcrumb } from '../../../components/breadcrumb';
@@ -29,8 +29,8 @@ export function lineFor(order: RepairOrder, item: InspectionItem): boolean {
 }
 
 /**
- * Recording one checklist item: the three conditions as big chips, then a note and Save. The item
- * is written once (findings are not edited), so nothing is sent until Save.
+ * Recording one checklist item: the three conditions as big chips, then a note and Save. Nothing is
+ * sent until Save, so a mis-tapped chip costs nothing (a saved finding is changed with its Edit).
  */
 function RecordItem({ orderId, name, custom = false }: { orderId: number; name?: string; custom?: boolean }) {
   const { t } = useTranslation('inspections');
@@ -155,6 +155,7 @@ export function InspectionPage() {
   const template = useInspectionTemplate();
   const mayPropose = useCan('repair_orders.propose');
   const mayChangeChecklist = useCan('shop.settings');
+  const heading = useRef<HTMLHeadingElement>(null);
   if (isMissingRecord(id, order.error)) {
     return (
       <NotFound title={t('inspections:sheet.notFound')}>
@@ -171,7 +172,15 @@ export function InspectionPage() {
   const onList = new Set(checklist);
   const others = o.inspection.filter((i) => !onList.has(i.name));
   const card = (item: InspectionItem) => (
-    <FindingCard key={item.id} orderId={o.id} item={item} onEstimate={lineFor(o, item)} mayPropose={writable} />
+    <FindingCard
+      key={item.id}
+      orderId={o.id}
+      item={item}
+      onEstimate={lineFor(o, item)}
+      mayPropose={writable}
+      // The deleted card took the focus with it: the sheet's heading has it next, not the page's start.
+      onRemoved={() => heading.current?.focus()}
+    />
   );
   return (
     <div className="inspection-sheet">
@@ -181,7 +190,9 @@ export function InspectionPage() {
         </li>
         <li aria-current="page">{t('inspections:sheet.inspection')}</li>
       </Breadcrumb>
-      <h1>{t('inspections:sheet.title', { id: o.id })}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('inspections:sheet.title', { id: o.id })}
+      </h1>
       <p className="inspection-car">
         {o.customer.name} · <code>{o.vin}</code> · {t('inspections:sheet.miles', { mileage: formatNumber(o.mileage) })}
       </p>

@@ -1,0 +1,134 @@
+import {
+  type InspectionCondition,
+  type InspectionItem,
+  inspectionConditions,
+} from '@carcar/common/contract/inspections';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { toast } from 'sonner';
+import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useTranslation } from '../../../lib/i18n';
+import { useUpdateInspectionItem } from '../api/inspection';
+import { conditionColours, conditionLabels, conditionMeaning } from '../conditions';
+
+/**
+ * A recorded finding changed in place: its name, condition and note, filled in as they are. Only
+ * what changed is sent, so a finding another technician changed meanwhile keeps their other
+ * fields. Escape or Cancel leaves it as it was.
+ */
+export function EditFinding({
+  orderId,
+  item,
+  onDone,
+}: {
+  orderId: number;
+  item: InspectionItem;
+  /** Called after a save or a cancel: the card shows the finding again. */
+  onDone: () => void;
+}) {
+  const { t } = useTranslation('inspections');
+  const labels = conditionLabels(t);
+  const meanings = conditionMeaning(t);
+  const colours = conditionColours(t);
+  const update = useUpdateInspectionItem(orderId);
+  const ids = useId();
+  const nameBox = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState(item.name);
+  const [condition, setCondition] = useState<InspectionCondition>(item.condition);
+  const [note, setNote] = useState(item.note ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  // The form replaces the card's text: focus goes to its first field, where the keyboard was.
+  useEffect(() => nameBox.current?.focus(), []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) return setProblem(t('inspections:record.nameMissing'));
+    const newNote = note.trim() || null;
+    const change = {
+      ...(trimmed === item.name ? {} : { name: trimmed }),
+      ...(condition === item.condition ? {} : { condition }),
+      ...(newNote === item.note ? {} : { note: newNote }),
+    };
+    if (Object.keys(change).length === 0) return onDone();
+    setProblem(null);
+    try {
+      await update.mutateAsync({ itemId: item.id, ...change });
+      toast.success(t('inspections:edit.saved', { name: trimmed }));
+      onDone();
+    } catch (error) {
+      setProblem(
+        error instanceof ApiError && error.fieldErrors[0] ? error.fieldErrors[0].message : errorMessage(error),
+      );
+    }
+  };
+
+  return (
+    <form
+      className={`record-item chosen ${condition}`}
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !update.isPending) {
+          event.preventDefault();
+          onDone();
+        }
+      }}
+      noValidate
+    >
+      <fieldset>
+        <legend>{t('inspections:edit.legend', { name: item.name })}</legend>
+        <label htmlFor={`${ids}-name`}>{t('inspections:record.whatInspected')}</label>
+        <input
+          ref={nameBox}
+          id={`${ids}-name`}
+          value={name}
+          maxLength={100}
+          autoComplete="off"
+          onChange={(event) => setName(event.target.value)}
+        />
+        <div
+          className="condition-choices"
+          role="radiogroup"
+          aria-label={t('inspections:record.conditionOf', { name: item.name })}
+        >
+          {inspectionConditions.map((c) => (
+            <label key={c} className={`condition-choice ${c}`} title={meanings[c]}>
+              <input
+                type="radio"
+                name={`${ids}-condition`}
+                value={c}
+                checked={condition === c}
+                onChange={() => setCondition(c)}
+              />
+              <span>{labels[c]}</span>
+              <span className="visually-hidden"> ({colours[c]})</span>
+            </label>
+          ))}
+        </div>
+        <label htmlFor={`${ids}-note`}>
+          {condition === 'green' ? t('inspections:record.noteOptional') : t('inspections:record.noteWhatYouSaw')}
+        </label>
+        <textarea
+          id={`${ids}-note`}
+          rows={2}
+          maxLength={1000}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+        />
+        <div className="finding-actions">
+          <button type="submit" disabled={update.isPending} aria-busy={update.isPending || undefined}>
+            {t('inspections:edit.save')}
+          </button>
+          <button type="button" className="secondary" disabled={update.isPending} onClick={onDone}>
+            {t('inspections:edit.cancel')}
+          </button>
+        </div>
+        {problem && (
+          <p role="alert" className="form-error">
+            {problem}
+          </p>
+        )}
+      </fieldset>
+    </form>
+  );
+}
