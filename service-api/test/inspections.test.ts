@@ -552,6 +552,26 @@ describe('changing and removing findings', () => {
     expect(read.body.inspection).toMatchObject([{ id: item.id, note: null, photos: [{}] }]);
   });
 
+  it('removes a finding while photos of it are uploading: no 5xx, and no row without its files or file without its row', async () => {
+    const order = await newOrder();
+    const item = await addItem(order.id, 'yellow', 'Tires and tread depth', '3/32 in');
+    const png = await smallPng('#0a0');
+    const uploads = Array.from({ length: 4 }, () => upload(order.id, item.id, png, 'tire.png', 'image/png'));
+    const first = await uploads[0];
+    const removal = svc.api('technician').delete(`/api/repair-orders/${order.id}/inspection/${item.id}/`);
+    const answers = await Promise.all([removal, ...uploads.slice(1)]);
+    expect(first?.status).toBe(201);
+    expect(answers[0]?.status).toBe(200);
+    // An upload either went first (its photo then removed with the finding) or found the finding gone.
+    for (const answer of answers.slice(1)) expect([201, 404, 409]).toContain(answer.status);
+    expect(await svc.db.select().from(inspectionPhotos).where(eq(inspectionPhotos.itemId, item.id))).toEqual([]);
+    const named = new Set(
+      (await svc.db.select({ file: inspectionPhotos.file }).from(inspectionPhotos)).map((r) => r.file),
+    );
+    const onDisk = new Set(storedFiles().map(({ file }) => path.basename(file).replace(/(\.thumb)?\.jpg$/, '')));
+    expect(onDisk).toEqual(named);
+  });
+
   it('records each change and removal in the audit trail, with the photos removed', async () => {
     const order = await newOrder();
     const item = await addItem(order.id, 'red', 'Battery and terminals', 'Corroded');

@@ -40,9 +40,11 @@ export function inspectionStatements(db: Db) {
 
     /**
      * Changes or removes an item inside one audited transaction, with the order's row locked: the
-     * order cannot be invoiced or voided between the status check and the write (invoicing locks
-     * the same row), and the item's row is locked so no photo is added to it meanwhile (a photo's
-     * insert waits on it, then finds the item gone).
+     * order cannot be invoiced or voided between the status check and the write (those lock the
+     * same row `for update`). `no key update` rather than `update`, so a photo's insert, whose
+     * foreign keys take a key-share lock on the item and then the order, is not stopped at the
+     * order while holding the item this transaction waits for (a deadlock). The item's row is
+     * locked `for update`: a photo's insert on it waits, then finds the item gone.
      */
     async onItem<T>(
       orderId: number,
@@ -61,7 +63,7 @@ export function inspectionStatements(db: Db) {
           .select({ status: repairOrders.status })
           .from(repairOrders)
           .where(eq(repairOrders.id, orderId))
-          .for('update');
+          .for('no key update');
         const [item] = order
           ? await tx
               .select()
