@@ -1,4 +1,7 @@
+import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { MAX_PHOTO_BYTES } from '@carcar/common/contract/inspections';
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
@@ -564,6 +567,56 @@ describe('changing and removing findings', () => {
     expect(answers[0]?.status).toBe(200);
     // An upload either went first (its photo then removed with the finding) or found the finding gone.
     for (const answer of answers.slice(1)) expect([201, 404, 409]).toContain(answer.status);
+    expect(await svc.db.select().from(inspectionPhotos).where(eq(inspectionPhotos.itemId, item.id))).toEqual([]);
+    const named = new Set(
+      (await svc.db.select({ file: inspectionPhotos.file }).from(inspectionPhotos)).map((r) => r.file),
+    );
+    const onDisk = new Set(storedFiles().map(({ file }) => path.basename(file).replace(/(\.thumb)?\.jpg$/, '')));
+    expect(onDisk).toEqual(named);
+  });
+
+  it('answers 404 and keeps nothing when the finding is removed while the photo is still arriving', async () => {
+    const order = await newOrder();
+    const item = await addItem(order.id, 'red', 'Wiper blades', 'Torn');
+    const png = await smallPng('#123');
+    const boundary = 'carcar-slow-upload';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="w.png"\r\nContent-Type: image/png\r\n\r\n`,
+    );
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const server = svc.app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const slow = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/repair-orders/${order.id}/inspection/${item.id}/photos/`,
+        headers: {
+          ...(await svc.headers('technician')),
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(head.length + png.length + tail.length),
+        },
+      });
+      const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        slow.on('response', (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (part: Buffer) => parts.push(part));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString() }));
+        });
+        slow.on('error', reject);
+      });
+      // The headers and the first half of the photo: the service checks the finding and waits for the rest.
+      slow.write(Buffer.concat([head, png.subarray(0, png.length >> 1)]));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await svc.api('service').delete(`/api/repair-orders/${order.id}/inspection/${item.id}/`).expect(200);
+      slow.end(Buffer.concat([png.subarray(png.length >> 1), tail]));
+      const answer = await answered;
+      expect(answer.status).toBe(404);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
     expect(await svc.db.select().from(inspectionPhotos).where(eq(inspectionPhotos.itemId, item.id))).toEqual([]);
     const named = new Set(
       (await svc.db.select({ file: inspectionPhotos.file }).from(inspectionPhotos)).map((r) => r.file),

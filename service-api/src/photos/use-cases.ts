@@ -3,6 +3,7 @@ import type { InspectionPhoto } from '@carcar/common/contract/inspections';
 import type { RepairOrderStatus } from '@carcar/common/contract/repair-orders';
 import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
+import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@carcar/common/db/pg-errors';
 import { AppError, conflict, notFound } from '@carcar/common/http/errors';
 import type { RequestContext } from '@carcar/common/http/routes';
 import { photoJson } from '../db/inspection.js';
@@ -54,6 +55,9 @@ export function photoUseCases(db: Db, store: PhotoStore) {
         return photoJson(row, { kind: 'staff' });
       } catch (error) {
         await store.remove(file);
+        // The finding was removed while the photo was on its way (its check passed before the body
+        // arrived): the photo has nothing left to belong to.
+        if (pgErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) throw notFound();
         throw error;
       }
     },
