@@ -95,6 +95,9 @@ function requireField(errors: FieldError[], value: unknown, path: string, messag
   if (value === undefined || value === null || value === '') errors.push({ path, message });
 }
 
+/** How often a line is priced again when the shop's labor rate changes as it is written. */
+const RATE_CHANGE_ATTEMPTS = 3;
+
 export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
   const statements = repairOrderStatements(db);
   /**
@@ -435,17 +438,21 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
         const line = await statements.addLine({ ...priced, repairOrderId: id }, WORKING, audit, pricedAtRate);
         if (line) return lineJson(line);
       }
-      const order = await statements.orderForLine(id);
-      if (!order) throw notFound();
-      lastLaborRate = order.laborRate;
-      if (!WORKING.includes(order.status)) throw notWorking({ id, status: order.status }, 'take new lines');
-      const values = await pricedLine(db, input.kind, input, undefined, order.laborRate);
-      const line = await statements.addLine({ ...values, repairOrderId: id }, WORKING, audit);
-      if (line) return lineJson(line);
-      // Invoiced, voided or closed between the two statements.
-      const now = await statements.orderForLine(id);
-      if (!now) throw notFound();
-      throw notWorking({ id, status: now.status }, 'take new lines');
+      // Read, price and write again while what was read changes in between: the order invoiced,
+      // voided or closed (409), or the shop's rate saved anew (priced again at the new rate).
+      for (let attempt = 1; ; attempt++) {
+        const order = await statements.orderForLine(id);
+        if (!order) throw notFound();
+        lastLaborRate = order.laborRate;
+        if (!WORKING.includes(order.status)) throw notWorking({ id, status: order.status }, 'take new lines');
+        const values = await pricedLine(db, input.kind, input, undefined, order.laborRate);
+        const rate = atShopRate ? order.laborRate : undefined;
+        const line = await statements.addLine({ ...values, repairOrderId: id }, WORKING, audit, rate);
+        if (line) return lineJson(line);
+        if (attempt === RATE_CHANGE_ATTEMPTS) {
+          throw conflict("The shop's labor rate kept changing while the line was added; try again");
+        }
+      }
     },
 
     /**
