@@ -1,7 +1,7 @@
 import type { InspectionTemplate } from '@carcar/common/contract/inspections';
 import { type AuditContext, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { InspectionItemRow } from '../db/inspection.js';
 import { inspectionItems, inspectionPhotos, inspectionTemplate, repairOrders } from '../db/schema.js';
 
@@ -99,13 +99,18 @@ export function inspectionStatements(db: Db) {
       return photos.map((photo) => photo.file);
     },
 
-    /** Records the line made from the item, unless one already was (a second click): false then. */
+    /**
+     * Records the line made from the item, unless one already was (a second click) or the item was
+     * marked green or removed meanwhile: false then.
+     */
     async linkLine(itemId: number, lineId: number, audit: AuditContext): Promise<boolean> {
       const rows = await audited(db, audit, (tx) =>
         tx
           .update(inspectionItems)
           .set({ lineId })
-          .where(and(eq(inspectionItems.id, itemId), isNull(inspectionItems.lineId)))
+          .where(
+            and(eq(inspectionItems.id, itemId), isNull(inspectionItems.lineId), ne(inspectionItems.condition, 'green')),
+          )
           .returning({ id: inspectionItems.id }),
       );
       return rows.length > 0;

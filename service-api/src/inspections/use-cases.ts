@@ -153,8 +153,12 @@ export function inspectionUseCases(db: Db, lines: RepairOrderLines, photoFiles: 
         context,
       );
       if (!(await statements.linkLine(itemId, line.id, auditContext(context)))) {
-        // Someone made a line of it at the same moment: theirs stands, this one goes.
+        // Someone made a line of it, marked it green or removed it at the same moment: theirs
+        // stands, this line goes.
         await lines.deleteLine(orderId, line.id, context);
+        const now = await statements.item(orderId, itemId);
+        if (!now) throw notFound();
+        if (now.condition === 'green') throw conflict(`${item.name} was marked green meanwhile: nothing to propose`);
         throw conflict(`${item.name} was proposed as a line meanwhile`);
       }
       return line;
