@@ -297,7 +297,10 @@ export const repairOrderPayments = service.table(
  * it (a yellow or red item), so it is not made twice. It is the one record of the link both ways:
  * a line's finding is the item whose `line_id` it is (unique: a line comes from one finding at
  * most), rather than a second column on the line that could disagree with this one. The unique
- * index also serves the line's delete, which clears `line_id` (`set null`) by looking it up.
+ * index also serves the line's delete, which clears `line_id` (`set null`) by looking it up. It is
+ * partial (`line_id` set) so that Postgres does not count `line_id` as a key: a full unique index
+ * would make that `set null` lock the finding `for update`, which waits on a photo upload's key
+ * share lock of the same finding while the upload waits on the order the line's delete holds.
  */
 export const inspectionItems = service.table(
   'inspection_items',
@@ -315,7 +318,7 @@ export const inspectionItems = service.table(
   (t) => [
     check('inspection_items_condition_check', sql`${t.condition} in ('green', 'yellow', 'red')`),
     index('inspection_items_order_idx').on(t.repairOrderId, t.id),
-    uniqueIndex('inspection_items_line_key').on(t.lineId),
+    uniqueIndex('inspection_items_line_key').on(t.lineId).where(sql`${t.lineId} is not null`),
   ],
 );
 
