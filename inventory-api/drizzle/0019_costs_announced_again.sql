@@ -7,6 +7,11 @@
 -- Cars in id order, so the entries' order is reproducible. Only inventory.automobile_changes is
 -- written: the audit and webhook triggers are on automobiles, and the feed's one trigger (0003)
 -- draws each entry's seq at commit, above every entry a poller has read.
+-- The cars are held still while they are read (share mode: reads go on, writes wait): a replica of
+-- the previous version still running in a rolling update could otherwise change a car and commit
+-- its entry before this one, which would then carry the car's older state as its latest.
+LOCK TABLE "inventory"."automobiles" IN SHARE MODE;
+--> statement-breakpoint
 INSERT INTO "inventory"."automobile_changes" ("vin", "deleted", "automobile")
 SELECT "inventory"."automobiles"."vin", false, json_build_object(
   'href', '/api/automobiles/' || "inventory"."automobiles"."vin" || '/', 'id', "inventory"."automobiles"."id", 'color', "inventory"."automobiles"."color",

@@ -87,9 +87,11 @@ describe("inventory's costs announced again (migration 0019)", () => {
       dataDir: stack.data.dataDir,
     });
     try {
-      await database.db.execute(
-        sql.raw(readFileSync(path.join(inventoryMigrations, '0019_costs_announced_again.sql'), 'utf8')),
-      );
+      // As the migrator runs it: statement by statement, in one transaction.
+      const reannounce = readFileSync(path.join(inventoryMigrations, '0019_costs_announced_again.sql'), 'utf8');
+      await database.db.transaction(async (tx) => {
+        for (const statement of reannounce.split('--> statement-breakpoint')) await tx.execute(sql.raw(statement));
+      });
     } finally {
       await database.close();
     }
