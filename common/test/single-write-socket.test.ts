@@ -21,12 +21,19 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('SingleWriteSocket', () => {
-  it('sends corked buffers and strings joined, byte for byte, in order', async () => {
+  it('sends corked buffers and strings as one write, byte for byte, in order', async () => {
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
     const socket = new SingleWriteSocket();
     socket.connect(address.port, '127.0.0.1');
     await once(socket, 'connect');
+    // What reaches the socket's handle: one write for the corked batch, never a writev of pieces.
+    const writes: string[] = [];
+    const original = { write: socket._write.bind(socket) };
+    socket._write = (chunk, encoding, callback) => {
+      writes.push(`write ${Buffer.byteLength(chunk)}`);
+      original.write(chunk, encoding, callback);
+    };
     socket.cork();
     socket.write(Buffer.from([0x42, 0x00, 0x01]));
     socket.write('é-utf8', 'utf8');
@@ -41,5 +48,6 @@ describe('SingleWriteSocket', () => {
       Buffer.alloc(70_000, 7),
     ]);
     expect((await received).equals(expected)).toBe(true);
+    expect(writes).toEqual([`write ${expected.length}`]);
   });
 });
