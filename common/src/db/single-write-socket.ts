@@ -5,7 +5,8 @@ import { Socket } from 'node:net';
  * query (bind, execute, sync) as its own chunk, so Node sends them with one `writev` of several
  * pieces; this socket joins them into one buffer first. Measured with 20 queries in flight on the
  * 2-core sandbox: 40–45 µs of the client's CPU per prepared query against 58–64 µs, and about 30 %
- * more queries a second (the services spent up to 30 % of their time inside `writev`).
+ * more queries a second (the services spent up to 30 % of their time inside `writev`). Over TLS
+ * (`sslmode`) pg wraps this socket and Node's TLS layer writes to its handle directly: no gain there.
  */
 export class SingleWriteSocket extends Socket {
   override _writev(
