@@ -1,14 +1,10 @@
-import {
-  type InspectionCondition,
-  type InspectionItem,
-  inspectionConditions,
-} from '@carcar/common/contract/inspections';
+import type { InspectionCondition, InspectionItem } from '@carcar/common/contract/inspections';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
 import { useUpdateInspectionItem } from '../api/inspection';
-import { conditionColours, conditionLabels, conditionMeaning } from '../conditions';
+import { ConditionChoices } from './condition-choices';
 
 /**
  * A recorded finding changed in place: its name, condition and note, filled in as they are. Only
@@ -26,9 +22,6 @@ export function EditFinding({
   onDone: () => void;
 }) {
   const { t } = useTranslation('inspections');
-  const labels = conditionLabels(t);
-  const meanings = conditionMeaning(t);
-  const colours = conditionColours(t);
   const update = useUpdateInspectionItem(orderId);
   const ids = useId();
   const nameBox = useRef<HTMLInputElement>(null);
@@ -86,25 +79,12 @@ export function EditFinding({
           autoComplete="off"
           onChange={(event) => setName(event.target.value)}
         />
-        <div
-          className="condition-choices"
-          role="radiogroup"
-          aria-label={t('inspections:record.conditionOf', { name: item.name })}
-        >
-          {inspectionConditions.map((c) => (
-            <label key={c} className={`condition-choice ${c}`} title={meanings[c]}>
-              <input
-                type="radio"
-                name={`${ids}-condition`}
-                value={c}
-                checked={condition === c}
-                onChange={() => setCondition(c)}
-              />
-              <span>{labels[c]}</span>
-              <span className="visually-hidden"> ({colours[c]})</span>
-            </label>
-          ))}
-        </div>
+        <ConditionChoices
+          name={`${ids}-condition`}
+          findingName={item.name}
+          condition={condition}
+          onChange={setCondition}
+        />
         <label htmlFor={`${ids}-note`}>
           {condition === 'green' ? t('inspections:record.noteOptional') : t('inspections:record.noteWhatYouSaw')}
         </label>

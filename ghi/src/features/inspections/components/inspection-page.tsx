@@ -17,7 +17,8 @@ import { useTranslation } from '../../../lib/i18n';
 import { useInspectionTemplate } from '../api/get-inspection-template';
 import { useRepairOrder } from '../api/get-repair-order';
 import { useAddInspectionItem } from '../api/inspection';
-import { conditionColours, conditionLabels, conditionMeaning } from '../conditions';
+import { conditionLabels } from '../conditions';
+import { ConditionChoices } from './condition-choices';
 import { FindingCard } from './finding-card';
 
 /** An order whose findings can no longer change. */
@@ -35,8 +36,6 @@ export function lineFor(order: RepairOrder, item: InspectionItem): boolean {
 function RecordItem({ orderId, name, custom = false }: { orderId: number; name?: string; custom?: boolean }) {
   const { t } = useTranslation('inspections');
   const labels = conditionLabels(t);
-  const meanings = conditionMeaning(t);
-  const colours = conditionColours(t);
   const add = useAddInspectionItem(orderId);
   const ids = useId();
   const [condition, setCondition] = useState<InspectionCondition | null>(null);
@@ -78,25 +77,12 @@ function RecordItem({ orderId, name, custom = false }: { orderId: number; name?:
             />
           </>
         )}
-        <div
-          className="condition-choices"
-          role="radiogroup"
-          aria-label={t('inspections:record.conditionOf', { name: legend })}
-        >
-          {inspectionConditions.map((c) => (
-            <label key={c} className={`condition-choice ${c}`} title={meanings[c]}>
-              <input
-                type="radio"
-                name={`${ids}-condition`}
-                value={c}
-                checked={condition === c}
-                onChange={() => setCondition(c)}
-              />
-              <span>{labels[c]}</span>
-              <span className="visually-hidden"> ({colours[c]})</span>
-            </label>
-          ))}
-        </div>
+        <ConditionChoices
+          name={`${ids}-condition`}
+          findingName={legend}
+          condition={condition}
+          onChange={setCondition}
+        />
         {condition && (
           <>
             <label htmlFor={`${ids}-note`}>
