@@ -3,16 +3,43 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@carcar/common/contract/permissions';
+import { type Database, openDatabase } from '@carcar/common/db/database';
 import type { HttpPolicy } from '@carcar/common/http/app';
 import { createLogger } from '@carcar/common/service/logger';
 import { roleHeaders, testAccess } from '@carcar/testing/credentials';
-import { openTestDatabase } from '@carcar/testing/database';
+import { createTestDatabaseUrl, openTestDatabase } from '@carcar/testing/database';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import request from 'supertest';
 import { createApp } from '../src/app.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The service's schema on a database of its own on the test server (`TEST_DATABASE_URL`), through
+ * one connection, so that what Postgres keeps per connection (prepared statements' plans) is the
+ * test's to read; undefined without a server. For the *.pg.test.ts files.
+ */
+export async function openServerDatabase(): Promise<
+  { database: Database; url: string; close(): Promise<void> } | undefined
+> {
+  const server = await createTestDatabaseUrl();
+  if (!server) return undefined;
+  const database = await openDatabase({
+    schemaName: 'service',
+    migrationsFolder,
+    databaseUrl: server.url,
+    poolSize: 1,
+  });
+  return {
+    database,
+    url: server.url,
+    close: async () => {
+      await database.close();
+      await server.drop();
+    },
+  };
+}
 
 /** The Service API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
 export async function startServiceApi(timezone = 'UTC', http: HttpPolicy = {}) {

@@ -1,32 +1,25 @@
-import { type Database, openDatabase } from '@carcar/common/db/database';
-import { createTestDatabaseUrl } from '@carcar/testing/database';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrationsFolder } from './helpers.js';
+import { openServerDatabase } from './helpers.js';
 
 // A photo upload holds a key-share lock on its finding (the photo's foreign key) while it waits for
 // the order; removing a line made from that finding clears the finding's `line_id` while holding
 // the order. That clearing must not wait for the upload's lock, or the two deadlock. Only a server
 // has concurrent transactions, so this runs on Postgres.
-let database: Database;
-let server: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+let opened: Awaited<ReturnType<typeof openServerDatabase>>;
 
 beforeAll(async () => {
-  server = await createTestDatabaseUrl();
-  database = await openDatabase({ schemaName: 'service', migrationsFolder, databaseUrl: server?.url, poolSize: 1 });
+  opened = await openServerDatabase();
 });
-afterAll(async () => {
-  await database?.close();
-  await server?.drop();
-});
+afterAll(() => opened?.close());
 
 const audit = `'{"actor":{"service":"locks-test"},"request_id":"locks-test"}'`;
 
 describe("a finding's line removed while a photo of the finding is being stored", () => {
   it("clears the finding's line without waiting for the photo's lock on the finding", async () => {
-    if (!server) return;
-    const upload = new pg.Client({ connectionString: server.url });
-    const removal = new pg.Client({ connectionString: server.url });
+    if (!opened) throw new Error('a Postgres server is needed: set TEST_DATABASE_URL');
+    const upload = new pg.Client({ connectionString: opened.url });
+    const removal = new pg.Client({ connectionString: opened.url });
     await upload.connect();
     await removal.connect();
     try {

@@ -1,25 +1,18 @@
-import { type Database, openDatabase } from '@carcar/common/db/database';
-import { createTestDatabaseUrl } from '@carcar/testing/database';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repairOrderStatements } from '../src/repair-orders/statements.js';
-import { migrationsFolder } from './helpers.js';
+import { openServerDatabase } from './helpers.js';
 
 // The repair order's hot statements are prepared so Postgres plans them once per connection. A
 // statement whose generic plan looks dearer than one made for the values given is planned afresh at
 // every call instead, which made the order's read cost Postgres about 7 times the CPU. Only a server
 // keeps plans (`pg_prepared_statements`), with one connection here so every call shares them.
-let database: Database;
-let server: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+let opened: Awaited<ReturnType<typeof openServerDatabase>>;
 
 beforeAll(async () => {
-  server = await createTestDatabaseUrl();
-  database = await openDatabase({ schemaName: 'service', migrationsFolder, databaseUrl: server?.url, poolSize: 1 });
+  opened = await openServerDatabase();
 });
-afterAll(async () => {
-  await database?.close();
-  await server?.drop();
-});
+afterAll(() => opened?.close());
 
 const audit = { actor: { service: 'plans-test' }, request_id: 'plans-test' };
 /** Postgres plans a prepared statement for its values five times before it weighs a generic plan. */
@@ -27,6 +20,8 @@ const CALLS = 12;
 
 describe('the repair order hot path on a Postgres server', () => {
   it('plans the write-up, the lines and the read once, not at every call', async () => {
+    if (!opened) throw new Error('a Postgres server is needed: set TEST_DATABASE_URL');
+    const { database } = opened;
     const statements = repairOrderStatements(database.db);
     for (let i = 0; i < CALLS; i++) {
       const { order } = await statements.createOrder(
