@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@carcar/common/db/database';
 import { queryRows } from '@carcar/common/db/statements';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrationsFolder } from './helpers.js';
+import { migrationsFolder, migrationsUpTo } from './helpers.js';
 
 // Migration 0013: cars in stock before `acquired_at` existed were acquired when inventory recorded
 // them, not when the column was added. A database migrated up to 0012 with an old car, then to the end.
@@ -13,21 +13,10 @@ import { migrationsFolder } from './helpers.js';
 const work = mkdtempSync(path.join(tmpdir(), 'carcar-backfill-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** The migrations folder as it was before `acquired_at`: the journal's entries up to `last`. */
-function migrationsUpTo(last: number): string {
-  const folder = path.join(work, 'drizzle');
-  cpSync(migrationsFolder, folder, { recursive: true });
-  const journalPath = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((entry) => entry.idx <= last);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
 describe('migration 0013', () => {
   it('backfills acquired_at of the cars already in stock from their created_at', async () => {
     const dataDir = path.join(work, 'data');
-    const before = await openDatabase({ schemaName: 'inventory', migrationsFolder: migrationsUpTo(11), dataDir });
+    const before = await openDatabase({ schemaName: 'inventory', migrationsFolder: migrationsUpTo(work, 11), dataDir });
     await before.db.transaction(async (tx) => {
       await tx.execute(
         sql`select set_config('carcar.audit', '{"actor": {"service": "inventory-api"}, "request_id": "test"}', true)`,

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@carcar/common/db/database';
@@ -11,7 +11,7 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { FeedNotifier } from '../src/feed/notifier.js';
-import { addAutomobile, inventoryWithModel, migrationsFolder, VINS } from './helpers.js';
+import { addAutomobile, inventoryWithModel, migrationsFolder, migrationsUpTo, VINS } from './helpers.js';
 
 // Feed entries keep the JSON of the day they were written. Those written before migration 0012 lack
 // condition, odometer, list_price, cost and acquired_at (before 0007 created_at too); a page holding
@@ -134,22 +134,15 @@ describe('migration 0018', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'carcar-old-entries-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  /** The migrations folder as it was before `acquired_at`: the journal's entries up to `last`. */
-  function migrationsUpTo(last: number): string {
-    const folder = path.join(work, 'drizzle');
-    cpSync(migrationsFolder, folder, { recursive: true });
-    const journalPath = path.join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number }[] };
-    journal.entries = journal.entries.filter((entry) => entry.idx <= last);
-    writeFileSync(journalPath, JSON.stringify(journal));
-    return folder;
-  }
-
   it("fills in the old entries' missing keys, acquired_at from the car when it is still there", async () => {
     const server = await createTestDatabaseUrl();
     const place = server ? { databaseUrl: server.url } : { dataDir: path.join(work, 'data') };
     try {
-      const before = await openDatabase({ schemaName: 'inventory', migrationsFolder: migrationsUpTo(11), ...place });
+      const before = await openDatabase({
+        schemaName: 'inventory',
+        migrationsFolder: migrationsUpTo(work, 11),
+        ...place,
+      });
       try {
         await before.db.transaction(async (tx) => {
           await tx.execute(

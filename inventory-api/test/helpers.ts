@@ -1,3 +1,5 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@carcar/common/contract/permissions';
 import type { HttpPolicy } from '@carcar/common/http/app';
@@ -11,6 +13,20 @@ import { createApp } from '../src/app.js';
 import { FeedNotifier } from '../src/feed/notifier.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/**
+ * A copy in `work` of the migrations folder as it was at migration `last` (the journal's entries up
+ * to it), for a database made as an older inventory left it, then migrated to the end.
+ */
+export function migrationsUpTo(work: string, last: number): string {
+  const folder = path.join(work, 'drizzle');
+  cpSync(migrationsFolder, folder, { recursive: true });
+  const journalPath = path.join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number }[] };
+  journal.entries = journal.entries.filter((entry) => entry.idx <= last);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return folder;
+}
 
 /** The Inventory API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
 export async function startInventory(http: HttpPolicy = {}) {
