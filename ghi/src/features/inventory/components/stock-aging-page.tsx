@@ -4,8 +4,9 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { type Column, DataTable } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
 import { VinLink } from '../../../components/vin-link';
-import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
+import { formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
+import { formatDay } from '../../../lib/time-zone';
 import { AGE_BUCKETS, bucketOf, unsoldStockRequest, useUnsoldStock } from '../api/get-stock-ages';
 import type { Automobile } from '../types';
 
@@ -66,7 +67,8 @@ export function StockAgingPage() {
     {
       key: 'acquired',
       header: t('inventory:stockAging.acquired'),
-      cell: (car) => formatDateTime(car.acquired_at),
+      // The day is what staff go by for stock; the minute a car was entered is noise here.
+      cell: (car) => formatDay(car.acquired_at),
       sortValue: (car) => car.acquired_at,
     },
     {
