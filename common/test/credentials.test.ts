@@ -20,17 +20,16 @@ import {
   servicePermissionDescriptions,
   servicePermissions,
 } from '../src/contract/permissions.js';
+import { authenticate } from '../src/http/authenticate.js';
 import { assertOwn, ownScope, requirePermission } from '../src/http/authorize.js';
+import { createCredentialSigner } from '../src/http/credentials/sign.js';
 import {
-  actorOf,
-  authenticate,
   type CredentialVerifier,
-  createCredentialSigner,
   createCredentialVerifier,
-  requestIdOf,
   type VerificationEvent,
-} from '../src/http/credentials.js';
+} from '../src/http/credentials/verify.js';
 import { AppError } from '../src/http/errors.js';
+import { actorOf, requestIdOf } from '../src/http/request-context.js';
 import {
   ensureDevelopmentKeys,
   generateSigningKey,

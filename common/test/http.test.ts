@@ -6,7 +6,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteRule } from '../src/contract/routes.js';
 import { createHttpApp, type HttpPolicy } from '../src/http/app.js';
-import type { CredentialVerifier } from '../src/http/credentials.js';
+import type { CredentialVerifier } from '../src/http/credentials/verify.js';
 import { createLogger } from '../src/service/logger.js';
 
 // The front door every service shares, on a tiny app: headers, CORS, limits, errors, compression.

@@ -5,7 +5,7 @@ import type { Database, Db } from '@carcar/common/db/database';
 import { ping } from '@carcar/common/db/database';
 import { errorHandler, jsonBody } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
-import type { CredentialSigner } from '@carcar/common/http/credentials';
+import type { CredentialSigner } from '@carcar/common/http/credentials/sign';
 import type { Logger } from '@carcar/common/service/logger';
 import { metricsGuard, metricsHandler, prefixedTableRoute, recordRequests } from '@carcar/common/service/metrics';
 import { requestSpans } from '@carcar/common/service/otlp';

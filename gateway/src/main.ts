@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GATEWAY_ISSUER } from '@carcar/common/contract/permissions';
 import { openDatabase } from '@carcar/common/db/database';
-import { createCredentialSigner } from '@carcar/common/http/credentials';
+import { createCredentialSigner } from '@carcar/common/http/credentials/sign';
 import { isProduction, loadConfig, missingInProduction } from '@carcar/common/service/config';
 import { ensureDevelopmentKeys, parseSigningKey, type SigningJwk } from '@carcar/common/service/keys';
 import type { Logger } from '@carcar/common/service/logger';

@@ -9,13 +9,12 @@ import {
 } from '@carcar/common/contract/permissions';
 import { serviceRoutes } from '@carcar/common/contract/routes';
 import type { AccessPolicy } from '@carcar/common/http/app';
+import { type CredentialSigner, createCredentialSigner } from '@carcar/common/http/credentials/sign';
 import {
-  type CredentialSigner,
   type CredentialVerifier,
   type CredentialVerifierOptions,
-  createCredentialSigner,
   createCredentialVerifier,
-} from '@carcar/common/http/credentials';
+} from '@carcar/common/http/credentials/verify';
 import { generateSigningKey, type SigningJwk, type TrustedKeySet } from '@carcar/common/service/keys';
 import { type CryptoKey, importJWK, SignJWT } from 'jose';
 

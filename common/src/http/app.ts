@@ -3,6 +3,7 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import type { Actor } from '../contract/permissions.js';
 import type { RouteRule } from '../contract/routes.js';
 import { pgErrorCode } from '../db/pg-errors.js';
 import { DEFAULT_WRITES_PER_MINUTE } from '../service/config.js';
@@ -10,9 +11,11 @@ import type { Logger } from '../service/logger.js';
 import { metricsHandler, recordRequests, tableRoute } from '../service/metrics.js';
 import { requestSpans } from '../service/otlp.js';
 import { readTraceparent, requestLogger } from '../service/trace.js';
+import { authenticate } from './authenticate.js';
 import { routeAccess } from './authorize.js';
-import { type Actor, actorOf, authenticate, type CredentialVerifier } from './credentials.js';
+import type { CredentialVerifier } from './credentials/verify.js';
 import { AppError } from './errors.js';
+import { actorOf } from './request-context.js';
 
 export const JSON_BODY_LIMIT = '100kb';
 /**

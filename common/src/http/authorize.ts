@@ -11,8 +11,8 @@ import {
   type ServicePermission,
 } from '../contract/permissions.js';
 import type { RouteRule } from '../contract/routes.js';
-import { actorOf } from './credentials.js';
 import { type AppError, forbidden, notFound } from './errors.js';
+import { actorOf } from './request-context.js';
 
 // Permission checks for routes (middleware) and use cases (one record's owner), on the actor
 // `authenticate` put on the request. The table itself is in contract/permissions.ts.

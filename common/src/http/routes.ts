@@ -3,10 +3,10 @@ import { type Router as ExpressRouter, type Request, type Response, Router } fro
 import type { z } from 'zod';
 import type { RequestContext } from '../db/audit.js';
 import { spanIdOf, traceIdOf } from '../service/trace.js';
-import { actorOf, requestIdOf } from './credentials.js';
 import { wantsCsv } from './csv.js';
 import { acceptedEncoding, type Paged, renderList, sendList, sendListAnswer } from './list.js';
 import { freshRead, ListCache } from './list-cache.js';
+import { actorOf, requestIdOf } from './request-context.js';
 import { parseId, parseInput } from './validation.js';
 
 export type { RequestContext } from '../db/audit.js';

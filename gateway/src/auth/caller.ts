@@ -1,5 +1,5 @@
 import { type Permission, permissionsOf } from '@carcar/common/contract/permissions';
-import type { PersonClaims } from '@carcar/common/http/credentials';
+import type { PersonClaims } from '@carcar/common/http/credentials/sign';
 import type { Response } from 'express';
 import type { ActiveToken } from '../tokens/records.js';
 import type { UserRecord } from '../users/schemas.js';

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ServiceName } from '@carcar/common/contract/permissions';
-import type { CredentialSigner } from '@carcar/common/http/credentials';
+import type { CredentialSigner } from '@carcar/common/http/credentials/sign';
 import type { Logger } from '@carcar/common/service/logger';
 import { spanIdOf, traceIdOf, traceparentFor } from '@carcar/common/service/trace';
 import type { Request, RequestHandler, Response } from 'express';

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
-import type { CredentialSigner } from '@carcar/common/http/credentials';
+import type { CredentialSigner } from '@carcar/common/http/credentials/sign';
 import type { Logger } from '@carcar/common/service/logger';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';

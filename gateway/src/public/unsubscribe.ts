@@ -1,4 +1,4 @@
-import type { CredentialSigner } from '@carcar/common/http/credentials';
+import type { CredentialSigner } from '@carcar/common/http/credentials/sign';
 import type { Logger } from '@carcar/common/service/logger';
 import { type Request, type Response, Router } from 'express';
 

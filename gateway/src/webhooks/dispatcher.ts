@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { ServiceName } from '@carcar/common/contract/permissions';
 import { eventFeedPageSchema } from '@carcar/common/contract/webhooks';
 import type { AdvisoryLock, Database } from '@carcar/common/db/database';
-import type { CredentialSigner } from '@carcar/common/http/credentials';
+import type { CredentialSigner } from '@carcar/common/http/credentials/sign';
 import type { Logger } from '@carcar/common/service/logger';
 import type { ClaimedDelivery, WebhooksRepository } from './repository.js';
 import type { SecretBox } from './secrets.js';
