@@ -45,8 +45,13 @@ describe('the feed under concurrent writers', () => {
     // A poller reading now sees the second entry only, and moves its cursor past it ...
     const seen = await feedAfter(start);
     expect(seen.changes.map((c) => c.vin)).toEqual([secondVin]);
+    const listBefore = await stock.inv.api().get('/api/automobiles/').expect(200);
     releaseFirst();
     await first;
+    // The list's version moves when the first entry commits, though its seq is below the second's.
+    const listAfter = await stock.inv.api().get('/api/automobiles/').expect(200);
+    expect(listAfter.headers.etag).toBeDefined();
+    expect(listAfter.headers.etag).not.toBe(listBefore.headers.etag);
     // ... and still gets the first entry, which committed later, on its next read.
     const later = await feedAfter(seen.next);
     expect(later.changes.map((c) => c.vin)).toEqual([firstVin]);

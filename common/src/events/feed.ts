@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { EventFeedPage, WebhookEventType } from '../contract/webhooks.js';
 import type { Db } from '../db/database.js';
+import { feedNumbering } from '../db/feed-order.js';
 import { prepareRows } from '../db/statements.js';
 import type { Operation } from '../http/openapi.js';
 import { parseInput } from '../http/validation.js';
@@ -12,9 +13,6 @@ export const eventsQuery = z.object({
   after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-
-/** How many new events one read numbers at most; the rest wait for the next read. */
-const NUMBER_AT_ONCE = 5000;
 
 /**
  * `GET /api/events/?after=&limit=`: the service's webhook events after a seq, oldest first. Only
@@ -38,23 +36,7 @@ export function eventsRouter(db: Db, table: EventsTable, statementPrefix: string
     sql`select feed_seq as seq, id, type, entity, entity_id, created_at, data from ${table}
       where feed_seq > ${sql.placeholder('after')} order by feed_seq limit ${sql.placeholder('limit')}`,
   );
-  const lockName = `carcar:${statementPrefix}:events`;
-  /**
-   * Gives the committed events without a place in the feed the next places, oldest `seq` first:
-   * one reader at a time (the lock, held to its commit), so places are given in commit order and
-   * a later reader's are all after an earlier one's. An uncommitted event is invisible here and
-   * gets its place once it commits, after everything numbered before.
-   */
-  function numberNewEvents(): Promise<void> {
-    return db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${lockName}))`);
-      await tx.execute(sql`update ${table} e set feed_seq = fresh.base + fresh.n
-        from (select seq, row_number() over (order by seq) as n,
-                (select coalesce(max(feed_seq), 0) from ${table}) as base
-              from ${table} where feed_seq is null order by seq limit ${NUMBER_AT_ONCE}) fresh
-        where e.seq = fresh.seq`);
-    });
-  }
+  const numberNewEvents = feedNumbering(db, table, `carcar:${statementPrefix}:events`);
   const router = Router();
   router.get('/', async (req, res) => {
     const query = parseInput(eventsQuery, req.query);

@@ -2,6 +2,7 @@ import { centsToText } from '@carcar/common/contract/deal';
 import type { AutomobileSort } from '@carcar/common/contract/inventory';
 import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
+import { feedVersion } from '@carcar/common/db/feed-order';
 import { containing } from '@carcar/common/db/like';
 import { prepareRows, queryRows } from '@carcar/common/db/statements';
 import type { Paged } from '@carcar/common/http/list';
@@ -240,15 +241,15 @@ export function automobileStatements(db: Db) {
   );
 
   // Every change to a car's JSON (its own fields, its model's or maker's name, its deletion) appends
-  // to the feed, so the feed's head is a version of every automobile list.
+  // to the feed, so the feed's version is a version of every automobile list.
   const feedHead = prepareRows<{ seq: string | number }, Record<string, never>>(
     db,
-    'inventory_feed_head',
-    sql`select coalesce(max(${automobileChanges.seq}), 0) as seq from ${automobileChanges}`,
+    'inventory_feed_version',
+    feedVersion(automobileChanges),
   );
 
   return {
-    /** The feed's last seq: it moves whenever any automobile list could answer differently. */
+    /** The feed's version: it moves whenever any automobile list could answer differently. */
     async version(): Promise<string> {
       const [row] = await feedHead({});
       return String(row?.seq ?? 0);

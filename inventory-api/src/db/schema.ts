@@ -102,15 +102,27 @@ export const automobileCounts = inventory.table(
 
 /**
  * The sync feed: one row per insert, update or delete of an automobile, holding the automobile's
- * JSON as it was after the change. `seq` is drawn at commit, so it follows commit order (migration 0003).
+ * JSON as it was after the change. `seq` is drawn as the row is written; `feed_seq`, the place a
+ * poller reads by, is given after commit by the feed's readers, so it follows commit order
+ * (`@carcar/common/db/feed-order`; migration 0021; until then a trigger drew `seq` at commit).
  */
-export const automobileChanges = inventory.table('automobile_changes', {
-  seq: bigserial({ mode: 'number' }).primaryKey(),
-  vin: varchar({ length: 17 }).notNull(),
-  deleted: boolean().notNull().default(false),
-  automobile: json().notNull(),
-  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const automobileChanges = inventory.table(
+  'automobile_changes',
+  {
+    seq: bigserial({ mode: 'number' }).primaryKey(),
+    /** The place in the feed (`GET /api/automobiles/changes/`'s `seq`); null until a reader numbers it. */
+    feedSeq: bigint('feed_seq', { mode: 'number' }),
+    vin: varchar({ length: 17 }).notNull(),
+    deleted: boolean().notNull().default(false),
+    automobile: json().notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('automobile_changes_feed_seq_key').on(t.feedSeq),
+    // What the next reader numbers: few rows, whatever the feed holds.
+    index('automobile_changes_unnumbered_idx').on(t.seq).where(sql`${t.feedSeq} is null`),
+  ],
+);
 
 /**
  * Every change staff and services make here, who made it and why: append-only (triggers refuse

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { FeedChange } from '@carcar/common/contract/feed';
 import { type AutomobileCondition, automobileConditions } from '@carcar/common/contract/inventory';
 import type { Db } from '@carcar/common/db/database';
+import { feedNumbering } from '@carcar/common/db/feed-order';
 import { prepareRows } from '@carcar/common/db/statements';
 import { sql } from 'drizzle-orm';
 import { automobileChanges } from '../db/schema.js';
@@ -70,16 +71,21 @@ export function feedEntryOf(row: StoredChange): FeedEntry {
   };
 }
 
+/** Reads the feed by place (`feed_seq`), after giving the entries committed since the last read theirs. */
 export function changesReader(db: Db): ChangesReader {
+  const numberNewEntries = feedNumbering(db, automobileChanges, 'carcar:inventory:automobile_changes');
   const read = prepareRows<StoredChange, { after: number; limit: number }>(
     db,
     'inventory_automobile_changes_after',
-    sql`select seq, deleted, vin, automobile,
+    sql`select feed_seq as seq, deleted, vin, automobile,
         to_char(changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as changed_at
       from ${automobileChanges}
-      where seq > ${sql.placeholder('after')} order by seq limit ${sql.placeholder('limit')}`,
+      where feed_seq > ${sql.placeholder('after')} order by feed_seq limit ${sql.placeholder('limit')}`,
   );
-  return async (after, limit) => (await read({ after, limit })).map(feedEntryOf);
+  return async (after, limit) => {
+    await numberNewEntries();
+    return (await read({ after, limit })).map(feedEntryOf);
+  };
 }
 
 /** How often a waiting long poll re-reads the feed, for entries made by another replica. */

@@ -1,0 +1,3 @@
+ALTER TABLE "inventory"."automobile_changes" ADD COLUMN "feed_seq" bigint;--> statement-breakpoint
+CREATE UNIQUE INDEX "automobile_changes_feed_seq_key" ON "inventory"."automobile_changes" USING btree ("feed_seq");--> statement-breakpoint
+CREATE INDEX "automobile_changes_unnumbered_idx" ON "inventory"."automobile_changes" USING btree ("seq") WHERE "inventory"."automobile_changes"."feed_seq" is null;

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '@carcar/common/db/database';
+import { queryRows } from '@carcar/common/db/statements';
+import { createLogger } from '@carcar/common/service/logger';
+import { asService, testAccess } from '@carcar/testing/credentials';
+import { createTestDatabaseUrl } from '@carcar/testing/database';
+import { sql } from 'drizzle-orm';
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { FeedNotifier } from '../src/feed/notifier.js';
+import { migrationsFolder, migrationsUpTo } from './helpers.js';
+
+// Migration 0021 moves the automobile feed's numbering from a commit trigger to the feed's readers.
+// A poller's cursor is a place in the feed, so the entries written before it must keep theirs.
+
+describe('migration 0021', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'carcar-feed-upgrade-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('keeps every earlier entry at its place and numbers the next ones after them', async () => {
+    const server = await createTestDatabaseUrl();
+    const place = server ? { databaseUrl: server.url } : { dataDir: path.join(work, 'data') };
+    try {
+      const before = await openDatabase({
+        schemaName: 'inventory',
+        migrationsFolder: migrationsUpTo(work, 20),
+        ...place,
+      });
+      let earlier: { seq: string | number; vin: string }[];
+      try {
+        // A gap in the places, as a rolled-back write leaves one.
+        await before.db.execute(sql`select setval('inventory.automobile_changes_seq_seq', 40)`);
+        for (const vin of ['1HGCM82633A004352', '1GC4K0C87FF132904'])
+          await before.db.execute(sql`insert into inventory.automobile_changes (vin, automobile)
+            values (${vin}, ${JSON.stringify({ vin, id: 1, color: 'red', year: 2020, sold: false })}::json)`);
+        earlier = await queryRows(before.db, sql`select seq, vin from inventory.automobile_changes order by seq`);
+      } finally {
+        await before.close();
+      }
+      // The old trigger drew each entry's seq again at its commit: places with gaps, above 40.
+      const [firstPlace, lastPlace] = earlier.map((row) => Number(row.seq)) as [number, number];
+      expect(firstPlace).toBeGreaterThan(40);
+      expect(lastPlace).toBeGreaterThan(firstPlace + 1);
+
+      const after = await openDatabase({ schemaName: 'inventory', migrationsFolder, ...place });
+      try {
+        const app = createApp({
+          db: after.db,
+          access: await testAccess('inventory-api'),
+          logger: createLogger('inventory-test', 'silent'),
+          feedNotifier: new FeedNotifier(),
+          http: {},
+        });
+        const poller = await asService('service-api', 'inventory-api');
+        // A poller that had read the first entry before the upgrade gets the second next, at its old place.
+        const first = await request(app).get(`/api/automobiles/changes/?after=${firstPlace}`).set(poller).expect(200);
+        expect(first.body.changes.map((c: { seq: number; vin: string }) => [c.seq, c.vin])).toEqual([
+          [lastPlace, '1GC4K0C87FF132904'],
+        ]);
+        // Drawn 100 as it is written (rolled-back writes took the numbers between); its place is the next one.
+        await after.db.execute(sql`select setval('inventory.automobile_changes_seq_seq', 99)`);
+        await after.db.execute(sql`insert into inventory.automobile_changes (vin, automobile)
+          values ('1FTMW1T88MFA00001', ${JSON.stringify({ vin: '1FTMW1T88MFA00001', id: 2, sold: false })}::json)`);
+        const next = await request(app).get(`/api/automobiles/changes/?after=${lastPlace}`).set(poller).expect(200);
+        expect(next.body.changes.map((c: { seq: number; vin: string }) => [c.seq, c.vin])).toEqual([
+          [lastPlace + 1, '1FTMW1T88MFA00001'],
+        ]);
+        expect(next.body.next).toBe(lastPlace + 1);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await server?.drop();
+    }
+  });
+});
