@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setRequestId } from '@carcar/common/http/request-context';
 import type { Logger } from '@carcar/common/service/logger';
 import { newTraceId, parseTraceparent, traceIdOf } from '@carcar/common/service/trace';
 import type { RequestHandler } from 'express';
@@ -25,7 +26,7 @@ export function loggedPath(url: string): string {
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const requestId = randomUUID();
-    res.locals.requestId = requestId;
+    setRequestId(res, requestId);
     res.setHeader('X-Request-Id', requestId);
     // The caller's W3C trace, or a new one: forwarded to the service (forward/services.ts), whose
     // log lines about this request then carry the same id.

@@ -1,7 +1,8 @@
 import type { Db } from '@carcar/common/db/database';
+import { requestIdOf } from '@carcar/common/http/request-context';
 import type { Logger } from '@carcar/common/service/logger';
 import type { RequestHandler, Response } from 'express';
-import { callerOf, requestIdOf } from '../auth/caller.js';
+import { callerOf } from '../auth/caller.js';
 import { callerActor, recordEvent } from './trail.js';
 
 /** Why the gateway itself refused (the 403's message), kept for the trail's entry. */

@@ -2,8 +2,9 @@ import type { AuditActor } from '@carcar/common/contract/audit';
 import { GATEWAY_ISSUER } from '@carcar/common/contract/permissions';
 import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
+import { requestIdOf } from '@carcar/common/http/request-context';
 import type { Response } from 'express';
-import { type Caller, callerOf, requestIdOf } from '../auth/caller.js';
+import { type Caller, callerOf } from '../auth/caller.js';
 import { auditLog } from '../db/schema.js';
 
 // The identity trail: who signed in (or failed to), who changed an account or a token, who was

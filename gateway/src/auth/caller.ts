@@ -37,9 +37,3 @@ export function callerOf(res: Response): Caller | undefined {
   const caller: unknown = res.locals.caller;
   return typeof caller === 'object' && caller !== null && 'kind' in caller ? (caller as Caller) : undefined;
 }
-
-/** This request's id, made by the first middleware. */
-export function requestIdOf(res: Response): string {
-  const requestId: unknown = res.locals.requestId;
-  return typeof requestId === 'string' ? requestId : 'unknown';
-}

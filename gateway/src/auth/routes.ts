@@ -1,12 +1,13 @@
 import { permissionsOf } from '@carcar/common/contract/permissions';
 import type { Db } from '@carcar/common/db/database';
+import { requestIdOf } from '@carcar/common/http/request-context';
 import { parseInput } from '@carcar/common/http/validation';
 import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { callerActor, GATEWAY_ACTOR, type IdentityEvent, recordEvent } from '../audit/trail.js';
 import type { UsersRepository } from '../users/repository.js';
 import { userJson } from '../users/schemas.js';
-import { callerOf, requestIdOf } from './caller.js';
+import { callerOf } from './caller.js';
 import { requireCaller } from './identify.js';
 import { MAX_PASSWORD_LENGTH } from './passwords.js';
 import { SESSION_COOKIE, signIn, signOut } from './session.js';

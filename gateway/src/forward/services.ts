@@ -1,11 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ServiceName } from '@carcar/common/contract/permissions';
 import type { CredentialSigner } from '@carcar/common/http/credentials/sign';
+import { requestIdOf } from '@carcar/common/http/request-context';
 import type { Logger } from '@carcar/common/service/logger';
 import { spanIdOf, traceIdOf, traceparentFor } from '@carcar/common/service/trace';
 import type { Request, RequestHandler, Response } from 'express';
 import { noteForwardedTo } from '../audit/refusals.js';
-import { type Caller, callerOf, claimsOf, requestIdOf, subjectOf } from '../auth/caller.js';
+import { type Caller, callerOf, claimsOf, subjectOf } from '../auth/caller.js';
 import { endToEndHeaders, forward, upstream } from './proxy.js';
 
 /** A service behind the gateway: `/inventory/…` reaches inventory-api's `/…`. */

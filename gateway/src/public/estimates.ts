@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { CredentialSigner } from '@carcar/common/http/credentials/sign';
+import { requestIdOf } from '@carcar/common/http/request-context';
 import type { Logger } from '@carcar/common/service/logger';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { requestIdOf } from '../auth/caller.js';
 import { endToEndHeaders, forward, upstream } from '../forward/proxy.js';
 import { approvePage } from './approve-page.js';
 

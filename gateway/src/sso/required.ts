@@ -1,8 +1,8 @@
 import type { Db } from '@carcar/common/db/database';
 import { forbidden } from '@carcar/common/http/errors';
+import { requestIdOf } from '@carcar/common/http/request-context';
 import type { RequestHandler } from 'express';
 import { GATEWAY_ACTOR, recordEvent } from '../audit/trail.js';
-import { requestIdOf } from '../auth/caller.js';
 
 export interface SsoRequiredOptions {
   db: Db;

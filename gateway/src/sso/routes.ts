@@ -1,8 +1,8 @@
 import type { Db } from '@carcar/common/db/database';
+import { requestIdOf } from '@carcar/common/http/request-context';
 import type { Logger } from '@carcar/common/service/logger';
 import { type Request, type Response, Router } from 'express';
 import { callerActor, GATEWAY_ACTOR, recordEvent } from '../audit/trail.js';
-import { requestIdOf } from '../auth/caller.js';
 import { signIn, signOut } from '../auth/session.js';
 import type { UsersRepository } from '../users/repository.js';
 import { FLOW_COOKIE, FLOW_COOKIE_PATH, FLOW_LIFETIME_SECONDS, flowKey, openFlow, sealFlow } from './flow.js';
