@@ -13,7 +13,7 @@ const postgresOnly = '*/test/**/*.pg.test.ts';
 const sameOnEveryDatabase = [
   'ghi/test/**/*.test.tsx',
   'ghi/test/{audit-trail,audit-words-workshop,audit-words,i18n-catalogues,service-time-zone,vin-search}.test.ts',
-  'common/test/{credentials,deal,fields,http,list-cache,money,permissions,pglite-template,reports,server,vin}.test.ts',
+  'common/test/{credentials,deal,fields,http,list-cache,money,permissions,pglite-template,reports,server,time-zone,vin}.test.ts',
   'gateway/test/{production,webhook-parts}.test.ts',
   'tests/system/{import-cycles,keys,start}.test.ts',
 ];
