@@ -4,6 +4,7 @@ import {
   type AppointmentStatus,
   BOOKING_GRACE_MINUTES,
 } from '@carcar/common/contract/service';
+import { formatDay, formatTime, toInstant } from '@carcar/common/contract/time-zone';
 import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { containing } from '@carcar/common/db/like';
@@ -15,7 +16,6 @@ import type { Paged } from '@carcar/common/http/list';
 import type { RequestContext } from '@carcar/common/http/routes';
 import type { AppointmentListQuery } from './schemas.js';
 import { type AppointmentListParams, type AppointmentRow, appointmentStatements } from './statements.js';
-import { formatDay, formatTime, toInstant } from './time-zone.js';
 
 function appointmentJson({ appointment: a, technician, vip }: AppointmentRow): Appointment {
   return {
