@@ -11,31 +11,32 @@ import { metricsGuard, metricsHandler, prefixedTableRoute, recordRequests } from
 import { requestSpans } from '@carcar/common/service/otlp';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
-import { devServerProxy } from './app-files/dev-server.js';
-import { isPageRequest } from './app-files/navigation.js';
-import { builtApp } from './app-files/static.js';
-import { recordRefusals } from './audit/refusals.js';
-import { callerOf, subjectOf } from './auth/caller.js';
-import { csrfGuard } from './auth/csrf.js';
-import { identify, requireCaller, requireCallerPermission } from './auth/identify.js';
-import { createIdentityCache } from './auth/identity-cache.js';
-import { authRouter } from './auth/routes.js';
-import { sessions } from './auth/session.js';
-import { loginThrottles, writeLimiter } from './auth/throttle.js';
 import type { GatewayConfig } from './config.js';
 import { auditLog } from './db/schema.js';
-import { forwardedServices, forwardTo } from './forward/services.js';
-import { publicEstimates } from './public/estimates.js';
-import { unsubscribeRouter } from './public/unsubscribe.js';
-import { requestLog } from './request-log.js';
-import { ssoClient } from './sso/provider.js';
-import { passwordSignInGuard } from './sso/required.js';
-import { ssoRouter } from './sso/routes.js';
-import { tokensRepository } from './tokens/repository.js';
-import { tokensRouter } from './tokens/routes.js';
-import { GENERATED_ADMIN_EMAIL } from './users/first-admin.js';
-import { usersRepository } from './users/repository.js';
-import { usersRouter } from './users/routes.js';
+import { devServerProxy } from './edge/app-files/dev-server.js';
+import { isPageRequest } from './edge/app-files/navigation.js';
+import { builtApp } from './edge/app-files/static.js';
+import { csrfGuard } from './edge/csrf.js';
+import { forwardedServices, forwardTo } from './edge/forward/services.js';
+import { publicEstimates } from './edge/public/estimates.js';
+import { unsubscribeRouter } from './edge/public/unsubscribe.js';
+import { requestLog } from './edge/request-log.js';
+import { writeLimiter } from './edge/write-limit.js';
+import { recordRefusals } from './identity/audit/refusals.js';
+import { identify, requireCaller, requireCallerPermission } from './identity/auth/identify.js';
+import { createIdentityCache } from './identity/auth/identity-cache.js';
+import { authRouter } from './identity/auth/routes.js';
+import { sessions } from './identity/auth/session.js';
+import { loginThrottles } from './identity/auth/throttle.js';
+import { callerSubjectOf } from './identity/for-edge.js';
+import { ssoClient } from './identity/sso/provider.js';
+import { passwordSignInGuard } from './identity/sso/required.js';
+import { ssoRouter } from './identity/sso/routes.js';
+import { tokensRepository } from './identity/tokens/repository.js';
+import { tokensRouter } from './identity/tokens/routes.js';
+import { GENERATED_ADMIN_EMAIL } from './identity/users/first-admin.js';
+import { usersRepository } from './identity/users/repository.js';
+import { usersRouter } from './identity/users/routes.js';
 import { startWebhookWorker, type WebhookWorker } from './webhooks/dispatcher.js';
 import { webhooksRepository } from './webhooks/repository.js';
 import { webhooksRouter } from './webhooks/routes.js';
@@ -103,8 +104,7 @@ function securityHeaders(devServer: boolean, forwardedPrefixes: readonly string[
 }
 
 function writeKey(_req: unknown, res: Response): string {
-  const caller = callerOf(res);
-  return caller ? subjectOf(caller) : 'anonymous';
+  return callerSubjectOf(res) ?? 'anonymous';
 }
 
 export function createGateway(deps: GatewayDeps): Gateway {

@@ -1,7 +1,7 @@
 import { passwordSchema } from '@carcar/common/contract/passwords';
 import { serviceEnv, timeZoneVariable } from '@carcar/common/service/config';
 import { z } from 'zod';
-import { isCommonPassword } from './auth/common-passwords.js';
+import { isCommonPassword } from './identity/auth/common-passwords.js';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -60,7 +60,7 @@ export const gatewayEnv = serviceEnv(3000)
       .min(1)
       .max(30 * 24)
       .default(12),
-    /** Signs the session cookie; derived from the signing key when unset (see auth/session.ts). */
+    /** Signs the session cookie; derived from the signing key when unset (see identity/auth/session.ts). */
     SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
     /** The built browser app (production); the default is the repository's ghi/dist. */
     GHI_DIST: optional(z.string().min(1)),

@@ -11,11 +11,11 @@ import { startOtlpTracing } from '@carcar/common/service/otlp';
 import { exitOnSignals, startServer } from '@carcar/common/service/server';
 import { startupStep } from '@carcar/common/service/startup';
 import { createGateway } from './app.js';
-import { deriveSessionSecret } from './auth/session.js';
 import { type GatewayConfig, gatewayEnv, missingGatewaySecrets } from './config.js';
+import { deriveSessionSecret } from './identity/auth/session.js';
+import { ensureFirstAdmin } from './identity/users/first-admin.js';
+import { usersRepository } from './identity/users/repository.js';
 import { createGatewayLogger } from './logger.js';
-import { ensureFirstAdmin } from './users/first-admin.js';
-import { usersRepository } from './users/repository.js';
 
 const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 const defaultGhiDist = fileURLToPath(new URL('../../ghi/dist', import.meta.url));

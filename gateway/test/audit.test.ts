@@ -9,10 +9,10 @@ import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiTokens, auditLog, users } from '../src/db/schema.js';
+import { hashToken } from '../src/identity/tokens/secrets.js';
+import { ensureFirstAdmin } from '../src/identity/users/first-admin.js';
+import { usersRepository } from '../src/identity/users/repository.js';
 import { createGatewayLogger } from '../src/logger.js';
-import { hashToken } from '../src/tokens/secrets.js';
-import { ensureFirstAdmin } from '../src/users/first-admin.js';
-import { usersRepository } from '../src/users/repository.js';
 import {
   ADMIN,
   addUser,

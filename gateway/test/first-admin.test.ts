@@ -1,9 +1,9 @@
 import { openTestDatabase } from '@carcar/testing/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../src/auth/passwords.js';
+import { verifyPassword } from '../src/identity/auth/passwords.js';
+import { ensureFirstAdmin, GENERATED_ADMIN_EMAIL } from '../src/identity/users/first-admin.js';
+import { usersRepository } from '../src/identity/users/repository.js';
 import { createGatewayLogger } from '../src/logger.js';
-import { ensureFirstAdmin, GENERATED_ADMIN_EMAIL } from '../src/users/first-admin.js';
-import { usersRepository } from '../src/users/repository.js';
 import { LogCapture, migrationsFolder, TEST_SETUP } from './helpers.js';
 
 type TestDatabase = Awaited<ReturnType<typeof openTestDatabase>>;

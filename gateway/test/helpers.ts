@@ -6,10 +6,10 @@ import { testSigner } from '@carcar/testing/credentials';
 import { openTestDatabase } from '@carcar/testing/database';
 import request from 'supertest';
 import { createGateway } from '../src/app.js';
-import { hashPassword } from '../src/auth/passwords.js';
 import { gatewayEnv } from '../src/config.js';
+import { hashPassword } from '../src/identity/auth/passwords.js';
+import { usersRepository } from '../src/identity/users/repository.js';
 import { createGatewayLogger } from '../src/logger.js';
-import { usersRepository } from '../src/users/repository.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 

@@ -6,7 +6,7 @@ import Provider from 'oidc-provider';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/db/schema.js';
-import { FLOW_COOKIE, flowKey, openFlow, sealFlow } from '../src/sso/flow.js';
+import { FLOW_COOKIE, flowKey, openFlow, sealFlow } from '../src/identity/sso/flow.js';
 import { ADMIN, addUser, CSRF, startGateway, type TestGateway } from './helpers.js';
 
 // A real OpenID provider (oidc-provider, in memory, its development login and consent pages) on

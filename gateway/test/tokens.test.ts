@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../src/tokens/secrets.js';
+import { hashToken } from '../src/identity/tokens/secrets.js';
 import { ADMIN, CSRF, signedIn, startGateway, type TestGateway } from './helpers.js';
 
 let gw: TestGateway;

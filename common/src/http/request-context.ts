@@ -3,7 +3,7 @@ import type { Actor } from '../contract/permissions.js';
 
 // What a request carries from middleware to route handlers on `res.locals`: who is acting (the
 // verified actor, put there by ./authenticate.ts) and the request's id (set by ./authenticate.ts in
-// a service, by gateway/src/request-log.ts at the gateway). Read and written only here, so the keys
+// a service, by gateway/src/edge/request-log.ts at the gateway). Read and written only here, so the keys
 // and their checks are in one place.
 
 export function setActor(res: Response, actor: Actor): void {

@@ -45,7 +45,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   // An idle kept-alive connection stays open longer than the gateway keeps its idle ones (30 s,
-  // gateway/src/forward/proxy.ts): otherwise the gateway could send a request on a connection the
+  // gateway/src/edge/forward/proxy.ts): otherwise the gateway could send a request on a connection the
   // service is closing that instant, and answer 502 (CI's journeys hit it once under load).
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

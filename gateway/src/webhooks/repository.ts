@@ -2,8 +2,8 @@ import type { DeliveryStatus, EventFeedEntry, WebhookPayload } from '@carcar/com
 import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { recordEvent } from '../audit/trail.js';
 import { webhookAttempts, webhookCursors, webhookDeliveries, webhooks } from '../db/schema.js';
+import { recordEvent } from '../identity/audit/trail.js';
 
 export interface WebhookRecord {
   id: number;

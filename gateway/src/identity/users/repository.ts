@@ -4,10 +4,10 @@ import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { type AppError, conflict } from '@carcar/common/http/errors';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { withRole } from '../../db/roles.js';
+import { apiTokens, sessions, users } from '../../db/schema.js';
 import { recordEvent } from '../audit/trail.js';
 import { type IdentityCache, noIdentityCache } from '../auth/identity-cache.js';
-import { withRole } from '../db/roles.js';
-import { apiTokens, sessions, users } from '../db/schema.js';
 import type { UserRecord } from './schemas.js';
 
 const userColumns = {

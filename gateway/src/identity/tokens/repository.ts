@@ -2,10 +2,10 @@ import { permissionsOf, type Role } from '@carcar/common/contract/permissions';
 import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { withRole } from '../../db/roles.js';
+import { apiTokens, users } from '../../db/schema.js';
 import { recordEvent } from '../audit/trail.js';
 import { type IdentityCache, noIdentityCache } from '../auth/identity-cache.js';
-import { withRole } from '../db/roles.js';
-import { apiTokens, users } from '../db/schema.js';
 import type { ActiveToken, TokenRecord } from './records.js';
 
 const tokenColumns = {

@@ -3,7 +3,7 @@ import { setRequestId } from '@carcar/common/http/request-context';
 import type { Logger } from '@carcar/common/service/logger';
 import { newTraceId, parseTraceparent, traceIdOf } from '@carcar/common/service/trace';
 import type { RequestHandler } from 'express';
-import { callerOf, subjectOf } from './auth/caller.js';
+import { callerSubjectOf } from '../identity/for-edge.js';
 
 /** Probes and scrapes, every few seconds each: not worth a log line. */
 const PROBES = new Set(['/healthz', '/livez', '/readyz', '/metrics']);
@@ -36,7 +36,7 @@ export function requestLog(logger: Logger): RequestHandler {
     const started = process.hrtime.bigint();
     res.on('close', () => {
       if (PROBES.has(req.path)) return;
-      const caller = callerOf(res);
+      const actor = callerSubjectOf(res);
       logger.info(
         {
           requestId,
@@ -45,7 +45,7 @@ export function requestLog(logger: Logger): RequestHandler {
           path: loggedPath(req.originalUrl),
           status: res.statusCode,
           ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-          ...(caller ? { actor: subjectOf(caller) } : {}),
+          ...(actor ? { actor } : {}),
           ...(res.writableFinished ? {} : { aborted: true }),
         },
         'request',

@@ -4,8 +4,8 @@ import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { requestIdOf } from '@carcar/common/http/request-context';
 import type { Response } from 'express';
+import { auditLog } from '../../db/schema.js';
 import { type Caller, callerOf } from '../auth/caller.js';
-import { auditLog } from '../db/schema.js';
 
 // The identity trail: who signed in (or failed to), who changed an account or a token, who was
 // refused. The services' trails are filled by triggers; here the use cases insert each entry

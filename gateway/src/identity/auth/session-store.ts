@@ -2,7 +2,7 @@ import type { Db } from '@carcar/common/db/database';
 import type { Logger } from '@carcar/common/service/logger';
 import { and, eq, gt, lt, or } from 'drizzle-orm';
 import { type SessionData, Store } from 'express-session';
-import { sessions } from '../db/schema.js';
+import { sessions } from '../../db/schema.js';
 import { type IdentityCache, noIdentityCache } from './identity-cache.js';
 
 declare module 'express-session' {

@@ -5,8 +5,7 @@ import { requestIdOf } from '@carcar/common/http/request-context';
 import type { Logger } from '@carcar/common/service/logger';
 import { spanIdOf, traceIdOf, traceparentFor } from '@carcar/common/service/trace';
 import type { Request, RequestHandler, Response } from 'express';
-import { noteForwardedTo } from '../audit/refusals.js';
-import { type Caller, callerOf, claimsOf, subjectOf } from '../auth/caller.js';
+import { callerCredentialOf, noteAnsweredBy } from '../../identity/for-edge.js';
 import { endToEndHeaders, forward, upstream } from './proxy.js';
 
 /** A service behind the gateway: `/inventory/…` reaches inventory-api's `/…`. */
@@ -78,9 +77,11 @@ function requestHeaders(req: Request, res: Response, credential: string, request
 export function forwardTo(route: ServiceRoute, signer: CredentialSigner, logger: Logger): RequestHandler {
   const target = upstream(route.url);
   return async (req, res) => {
-    const caller = callerOf(res) as Caller;
-    const credential = await signer.credentialFor(subjectOf(caller), route.audience, claimsOf(caller));
-    noteForwardedTo(res, route.label);
+    const caller = callerCredentialOf(res);
+    // Mounted behind requireCaller, so there is always one; without it this is a 500, never an anonymous call.
+    if (!caller) throw new Error('No caller: mount requireCaller before forwardTo');
+    const credential = await signer.credentialFor(caller.subject, route.audience, caller.claims);
+    noteAnsweredBy(res, route.label);
     forward(req, res, {
       upstream: target,
       // Below the mount point, query included: `/inventory/api/x/?q=1` → `/api/x/?q=1`.
