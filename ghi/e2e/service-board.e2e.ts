@@ -99,8 +99,8 @@ for (const width of [1280, 390]) {
           // The 409 in words, with the technician's next free start as one click.
           const conflict = page.locator('form [role="alert"]');
           await conflict.waitFor();
-          expect(await conflict.textContent()).toContain('already booked from 10:00 to 11:00');
-          const offer = page.getByRole('button', { name: 'Book at 11:00 instead' });
+          expect(await conflict.textContent()).toContain('already booked from 10:00 AM to 11:00 AM');
+          const offer = page.getByRole('button', { name: 'Book at 11:00 AM instead' });
           await checkPage(page, 'booking conflict');
           await screenshot(page, `service-booking-conflict-${width}`);
           await expectInView(page, offer, 'the offered slot');
@@ -125,8 +125,8 @@ for (const width of [1280, 390]) {
           const rows = page.locator('tbody tr');
           await rows.nth(1).waitFor();
           expect(await rows.count()).toBe(2);
-          expect(await rows.nth(0).textContent()).toContain('10:00–11:00');
-          expect(await rows.nth(1).textContent()).toContain('11:00–12:00');
+          expect(await rows.nth(0).textContent()).toContain('10:00 AM–11:00 AM');
+          expect(await rows.nth(1).textContent()).toContain('11:00 AM–12:00 PM');
           expect(await rows.nth(1).textContent()).toContain('VIP');
           await expectInView(page, rows.nth(1).getByRole('button', { name: 'Finish' }), 'Finish on the board');
           await expectInView(page, rows.nth(1).getByRole('button', { name: 'Cancel…' }), 'Cancel on the board');

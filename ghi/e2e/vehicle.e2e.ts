@@ -131,7 +131,7 @@ describe.each([1280, 390])('the vehicle page at %i px', (width) => {
           `Max ManagerManager voided the sale: ${VOID_REASON}`,
           'Sam CarterSalesperson recorded the sale to Olivia Brown for $24,500.00',
           'Ada LovelaceTechnician finished the appointment',
-          'Sid ServiceService advisor booked an appointment for Olivia Brown with Ada Lovelace for Fri 5 Mar 2032, 09:00 (First service)',
+          'Sid ServiceService advisor booked an appointment for Olivia Brown with Ada Lovelace for Fri, Mar 5, 2032, 9:00 AM (First service)',
           'Max ManagerManager changed the color from red to blue',
           'Max ManagerManager added the car to inventory (2010, red)',
         ].map(at);

@@ -2,7 +2,7 @@ import type { AuditActor, AuditEntry } from '@carcar/common/contract/audit';
 import { describe, expect, it } from 'vitest';
 import { actorKey, describeEntry, nameBook } from '../src/lib/audit-words';
 
-// The dealership's clock is UTC here (no config): "Fri 3 Dec 2027, 09:00" is 09:00Z.
+// The dealership's clock is UTC here (no config): "Fri, Dec 3, 2027, 9:00 AM" is 09:00Z.
 
 const max: AuditActor = { kind: 'person', id: '2', name: 'Max Manager', role: 'manager' };
 const sam: AuditActor = { kind: 'person', id: '5', name: 'Sam Carter', role: 'sales' };
@@ -101,14 +101,14 @@ describe('the audit trail in plain words', () => {
         status: [null, 'created'],
       });
       expect(say(booked)).toBe(
-        'Sid Service booked an appointment for Jane Doe with Ada Lovelace for Fri 3 Dec 2027, 09:00 (Oil change)',
+        'Sid Service booked an appointment for Jane Doe with Ada Lovelace for Fri, Dec 3, 2027, 9:00 AM (Oil change)',
       );
       // Without the technician's name at hand, the id.
       expect(describeEntry(booked).sentence).toContain('with #4 for');
       expect(
         say(entry(sid, 'update', 'appointment', { date_time: ['2027-12-03T09:00:00Z', '2027-12-03T11:30:00Z'] })),
       ).toBe(
-        'Sid Service changed the appointment: the date and time from Fri 3 Dec 2027, 09:00 to Fri 3 Dec 2027, 11:30',
+        'Sid Service changed the appointment: the date and time from Fri, Dec 3, 2027, 9:00 AM to Fri, Dec 3, 2027, 11:30 AM',
       );
       expect(say(entry(sid, 'update', 'appointment', { technician_id: [4, 6] }))).toBe(
         'Sid Service changed the appointment: the technician from Ada Lovelace to #6',

@@ -245,7 +245,9 @@ describe('the vehicle page', () => {
       expect.stringContaining('Max ManagerManager voided the sale: Customer changed mind.'),
       expect.stringContaining('Sam CarterSalesperson recorded the sale to Olivia Brown for $24,500.00.'),
       expect.stringContaining('Max ManagerManager canceled the appointment: Parts not in.'),
-      expect.stringContaining('booked an appointment for Olivia Brown with Ada Lovelace for Fri 3 Dec 2027, 09:00.'),
+      expect.stringContaining(
+        'booked an appointment for Olivia Brown with Ada Lovelace for Fri, Dec 3, 2027, 9:00 AM.',
+      ),
     ]);
   });
 

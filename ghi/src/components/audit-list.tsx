@@ -2,7 +2,7 @@ import './audit-list.css';
 import { entryKey, type SourcedEntry } from '../lib/audit-trail';
 import { type AuditSentence, describeEntry, type NameBook } from '../lib/audit-words';
 import { useTranslation } from '../lib/i18n';
-import { formatWhen } from '../lib/time-zone';
+import { RelativeTime } from './relative-time';
 import { VinLink } from './vin-link';
 
 function Entry({ entry, names, showVin }: { entry: SourcedEntry; names: NameBook; showVin: boolean }) {
@@ -11,7 +11,7 @@ function Entry({ entry, names, showVin }: { entry: SourcedEntry; names: NameBook
   const words: AuditSentence = describeEntry(entry, names);
   return (
     <li data-testid="audit-entry" data-action={entry.action} data-entity={entry.entity}>
-      <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
+      <RelativeTime at={entry.at} />
       <div>
         <p>
           <strong>{words.actor}</strong>
@@ -27,7 +27,7 @@ function Entry({ entry, names, showVin }: { entry: SourcedEntry; names: NameBook
   );
 }
 
-/** Audit entries, newest first as given, each a sentence with its time on the dealership's clock. */
+/** Audit entries, newest first as given, each a sentence and how long ago it was (the exact time on hover). */
 export function AuditList({
   entries,
   names,

@@ -2,9 +2,8 @@ import type { AuditActor, AuditEntry } from '@carcar/common/contract/audit';
 import { isRole } from '@carcar/common/contract/permissions';
 import { roleLabel } from '../components/role-label';
 import { contractMessage } from './contract-messages';
-import { formatMoney } from './format';
+import { formatDateTime, formatMoney } from './format';
 import { i18n } from './i18n';
-import { formatWhen } from './time-zone';
 
 // The audit trail in plain words: one sentence per entry, as staff would say it ("Max Manager
 // voided the sale: customer changed mind"). Pure: the names of the people an entry points at by id
@@ -233,7 +232,7 @@ function valueText(field: string, value: unknown, names: NameBook): string {
   if (field === 'status' && typeof value === 'string') return statusWord(value);
   const listed = typeof value === 'string' ? enumWords[field]?.[value] : undefined;
   if (listed) return listed();
-  if (isInstant(value)) return formatWhen(value);
+  if (isInstant(value)) return formatDateTime(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -351,7 +350,7 @@ function created(entry: AuditEntry, names: NameBook): string {
         i18n.t('audit:did.booked'),
         typeof customer === 'string' ? i18n.t('audit:did.bookedFor', { customer }) : '',
         i18n.t('audit:did.bookedWith', { technician }),
-        isInstant(when) ? i18n.t('audit:did.bookedAt', { when: formatWhen(when) }) : '',
+        isInstant(when) ? i18n.t('audit:did.bookedAt', { when: formatDateTime(when) }) : '',
         typeof reason === 'string' ? `(${reason})` : '',
       ]
         .filter(Boolean)

@@ -1,11 +1,4 @@
-import {
-  formatDay as clockDay,
-  formatTime as clockTime,
-  dateIn,
-  dayEnd,
-  dayStart,
-  wallClock,
-} from '@carcar/common/contract/time-zone';
+import { dateIn, dayEnd, dayStart, wallClock } from '@carcar/common/contract/time-zone';
 
 // Appointments happen on the dealership's wall clock, not on the clock of the computer showing them
 // (a laptop on another zone's time, a phone set to home). The API answers instants in UTC, which
@@ -30,17 +23,8 @@ function validZone(zone: string): string {
 /** The dealership's IANA time zone. */
 export const dealershipZone = validZone(configured);
 
-// The arithmetic and the words are shared with the Service API (`@carcar/common/contract/time-zone`),
-// so the app and the API's own sentences (the double-booking 409) say a time the same way.
-
-/** "10:00" on the dealership's clock. */
-export const formatTime = (iso: string) => clockTime(new Date(iso), dealershipZone);
-/** "Tue 1 Dec 2026". */
-export const formatDay = (iso: string) => clockDay(new Date(iso), dealershipZone);
-/** "Tue 1 Dec 2026, 10:00". */
-export const formatWhen = (iso: string) => `${formatDay(iso)}, ${formatTime(iso)}`;
-/** A YYYY-MM-DD day as "Tue 1 Dec 2026" (noon UTC is that same day in every zone). */
-export const formatDate = (date: string) => clockDay(new Date(`${date}T12:00:00Z`), 'UTC');
+// The arithmetic is shared with the Service API (`@carcar/common/contract/time-zone`). The words
+// people read (days, times) are format.ts's, in the dealership's locale on this zone.
 
 /** Today's date on the dealership's clock, YYYY-MM-DD (what `?date=` takes). */
 export const dealershipToday = (now = new Date()) => dateIn(now, dealershipZone);

@@ -6,8 +6,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { useCan } from '../../../lib/auth';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { formatDay, formatWhen } from '../../../lib/time-zone';
 import { useCarBuyer, useCustomerContact } from '../api/get-customer-contact';
 import { useDueCars } from '../api/get-due-cars';
 
@@ -48,17 +48,17 @@ function why(t: TFunction, car: DueCar, months: number | undefined): string {
   switch (car.kind) {
     case 'overdue':
       return t('dueService:reasons.overdue', {
-        when: car.last_service_at ? formatDay(car.last_service_at) : t('dueService:reasons.longAgo'),
+        when: car.last_service_at ? formatDate(car.last_service_at) : t('dueService:reasons.longAgo'),
         interval,
       });
     case 'sold_not_serviced':
       return car.sold_at
-        ? t('dueService:reasons.soldOn', { when: formatDay(car.sold_at) })
+        ? t('dueService:reasons.soldOn', { when: formatDate(car.sold_at) })
         : t('dueService:reasons.soldNever');
     case 'canceled': {
       const appointment = car.canceled_appointment;
       if (!appointment) return t('dueService:reasons.canceledUnknown');
-      const facts = { reason: appointment.reason, when: formatWhen(appointment.date_time) };
+      const facts = { reason: appointment.reason, when: formatDateTime(appointment.date_time) };
       return appointment.cancel_reason
         ? t('dueService:reasons.canceledBecause', { ...facts, because: appointment.cancel_reason })
         : t('dueService:reasons.canceled', facts);

@@ -1,13 +1,10 @@
 import type { InspectionPhoto } from '@carcar/common/contract/inspections';
 import { MAX_PHOTO_BYTES } from '@carcar/common/contract/inspections';
 import { ApiError, CSRF_HEADER, serviceApi } from '../../../lib/api-client';
-import { dealership } from '../../../lib/format';
+import { formatDecimal } from '../../../lib/format';
 import { i18n } from '../../../lib/i18n';
 
 // The words here are read when a file is chosen or an upload ends, in the language shown then.
-
-/** Megabytes to one decimal, as the dealership writes numbers. */
-const megabytes = new Intl.NumberFormat(dealership.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** What the camera gives that the API takes; anything else is refused here before a byte is sent. */
 const ACCEPTED = new Set(['image/jpeg', 'image/png', 'image/webp']);
@@ -22,7 +19,7 @@ export function photoProblem(file: File): string | null {
   // Some phones leave the type empty; the API reads the bytes anyway and answers 415 if it is no image.
   if (file.type && !ACCEPTED.has(file.type)) return i18n.t('inspections:photo.notPicture');
   if (file.size > MAX_PHOTO_BYTES) {
-    return i18n.t('inspections:photo.tooBig', { size: megabytes.format(file.size / 1024 / 1024) });
+    return i18n.t('inspections:photo.tooBig', { size: formatDecimal(file.size / 1024 / 1024, 1, 1) });
   }
   return null;
 }

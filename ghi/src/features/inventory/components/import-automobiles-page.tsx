@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { Breadcrumb } from '../../../components/breadcrumb';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { saveCsv } from '../../../lib/export-csv';
-import { dealership, formatNumber } from '../../../lib/format';
+import { formatDecimal, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { type ImportProblem, type ImportResult, useImportAutomobiles } from '../api/import-automobiles';
 
@@ -20,9 +20,6 @@ const PREVIEW_ROWS = 100;
 
 // A valid Camry VIN (check digit included) under a make and model the demo data has.
 const TEMPLATE = 'vin,color,year,manufacturer,model\r\n4T1B11HK4RU900001,silver,2024,Toyota,Camry\r\n';
-
-/** A file's size in megabytes, one decimal, in the dealership's locale. */
-const megabytes = new Intl.NumberFormat(dealership.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const columnWords = (t: TFunction): Record<string, string> => ({
   vin: t('inventory:import.column.vin'),
@@ -185,7 +182,7 @@ export function ImportAutomobilesPage() {
     setImported(null);
     if (!chosen) return;
     if (chosen.size > MAX_BYTES) {
-      setReadError(t('inventory:import.tooBig', { size: megabytes.format(chosen.size / 1024 / 1024) }));
+      setReadError(t('inventory:import.tooBig', { size: formatDecimal(chosen.size / 1024 / 1024, 1, 1) }));
       return;
     }
     const text = await chosen.text();

@@ -4,9 +4,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { type Column, DataTable } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
 import { VinLink } from '../../../components/vin-link';
-import { formatMoney, formatNumber } from '../../../lib/format';
+import { formatDate, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { formatDay } from '../../../lib/time-zone';
 import { AGE_BUCKETS, bucketOf, unsoldStockRequest, useUnsoldStock } from '../api/get-stock-ages';
 import type { Automobile } from '../types';
 
@@ -68,7 +67,7 @@ export function StockAgingPage() {
       key: 'acquired',
       header: t('inventory:stockAging.acquired'),
       // The day is what staff go by for stock; the minute a car was entered is noise here.
-      cell: (car) => formatDay(car.acquired_at),
+      cell: (car) => formatDate(car.acquired_at),
       sortValue: (car) => car.acquired_at,
     },
     {

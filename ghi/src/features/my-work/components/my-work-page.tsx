@@ -7,9 +7,10 @@ import { Link } from 'react-router-dom';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
 import { type User, useCurrentUser } from '../../../lib/auth';
+import { formatDate, formatDateTime, formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { carPath } from '../../../lib/paths';
-import { dealershipDate, dealershipToday, formatDay, formatTime, formatWhen } from '../../../lib/time-zone';
+import { dealershipDate, dealershipToday } from '../../../lib/time-zone';
 import { useFinishAppointment } from '../api/finish-appointment';
 import { useMySchedule } from '../api/get-my-schedule';
 import { RepairWork } from './repair-work';
@@ -42,7 +43,7 @@ function FinishButton({ appointment, user }: { appointment: Appointment; user: U
           {t('myWork:finish.body', {
             reason: appointment.reason,
             customer: appointment.customer,
-            when: formatWhen(appointment.date_time),
+            when: formatDateTime(appointment.date_time),
           })}
         </p>
       </ConfirmDialog>
@@ -67,7 +68,7 @@ function Job({
     <li className={`job job-${a.status}${late ? ' job-late' : ''}`} aria-labelledby={`job-${a.id}`}>
       <p className="job-time" id={`job-${a.id}`}>
         <time dateTime={a.date_time}>
-          {showDay && `${formatDay(a.date_time)}, `}
+          {showDay && `${formatDate(a.date_time)}, `}
           {formatTime(a.date_time)}–{formatTime(endOf(a))}
         </time>
         {a.status === 'finished' && <span className="badge finished">{t('myWork:status.finished')}</span>}
@@ -204,7 +205,7 @@ export function MyWorkPage() {
       <div className="page-heading">
         <h1>{t('myWork:page.title')}</h1>
         <p className="muted">
-          {user.name} · {formatDay(new Date().toISOString())}
+          {user.name} · {formatDate(new Date().toISOString())}
         </p>
       </div>
       {user.technician_id === null ? (

@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { Breadcrumb } from '../../../components/breadcrumb';
 import { ApiError, errorMessage, type FieldError } from '../../../lib/api-client';
 import { saveCsv } from '../../../lib/export-csv';
-import { dealership, formatNumber } from '../../../lib/format';
+import { formatDecimal, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useImportParts } from '../api/parts';
 
@@ -31,7 +31,6 @@ const columnWords = (t: TFunction): Record<string, string> => ({
 });
 
 /** Megabytes to one decimal, as the dealership writes numbers. */
-const megabytes = new Intl.NumberFormat(dealership.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** One reason the file was refused: where in the file (the header is line 1), which column, why. */
 interface ImportProblem extends FieldError {
@@ -78,7 +77,7 @@ export function ImportPartsPage() {
     setReadError(null);
     if (!chosen) return;
     if (chosen.size > MAX_BYTES) {
-      setReadError(t('parts:import.tooBig', { size: megabytes.format(chosen.size / 1024 / 1024) }));
+      setReadError(t('parts:import.tooBig', { size: formatDecimal(chosen.size / 1024 / 1024, 1, 1) }));
       return;
     }
     const text = await chosen.text();

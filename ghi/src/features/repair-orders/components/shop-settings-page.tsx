@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { dealership, formatMoney } from '../../../lib/format';
+import { formatDecimal, formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useShopSettings } from '../api/get-shop-settings';
 import { useUpdateShopSettings } from '../api/update-shop-settings';
@@ -76,7 +76,7 @@ function SettingsForm({ settings }: { settings: ShopSettings }) {
           t('repairOrders:shopSettings.taxRate'),
           // A tax rate has up to three decimals (8.875 %), one more than formatNumber shows.
           t('repairOrders:shopSettings.taxRateNow', {
-            rate: settings.tax_rate.toLocaleString(dealership.locale, { maximumFractionDigits: 3 }),
+            rate: formatDecimal(settings.tax_rate, 3),
           }),
         )}
       </div>

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import { type Column, DataTable } from '../../../components/data-table';
 import { VinLink } from '../../../components/vin-link';
-import { formatDateTime, formatMoney } from '../../../lib/format';
+import { formatDateTime, formatMoney, formatMonth, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { salePath } from '../../../lib/paths';
 import {
@@ -13,7 +13,6 @@ import {
   useGrossByDeal,
   useGrossBySalesperson,
 } from '../api/get-gross';
-import { formatCount, monthLabel } from './labels';
 import { ReportRangeForm, useReportRange } from './report-range';
 import { ReportSection } from './report-section';
 
@@ -24,7 +23,7 @@ const personColumns = (t: TFunction): Column<GrossBySalespersonRow>[] => [
   {
     key: 'month',
     header: t('reports:gross.month'),
-    cell: (row) => monthLabel(row.month),
+    cell: (row) => formatMonth(row.month),
     sortValue: (row) => row.month,
   },
   {
@@ -36,7 +35,7 @@ const personColumns = (t: TFunction): Column<GrossBySalespersonRow>[] => [
   {
     key: 'deals',
     header: t('reports:gross.deals'),
-    cell: (row) => formatCount(row.deals),
+    cell: (row) => formatNumber(row.deals),
     sortValue: (row) => row.deals,
   },
   {
@@ -49,7 +48,7 @@ const personColumns = (t: TFunction): Column<GrossBySalespersonRow>[] => [
     key: 'gross',
     header: t('reports:gross.frontGross'),
     cell: (row) =>
-      `${formatMoney(row.front_gross)}${row.deals_without_cost > 0 ? t('reports:gross.withoutCost', { count: row.deals_without_cost, formatted: formatCount(row.deals_without_cost) }) : ''}`,
+      `${formatMoney(row.front_gross)}${row.deals_without_cost > 0 ? t('reports:gross.withoutCost', { count: row.deals_without_cost, formatted: formatNumber(row.deals_without_cost) }) : ''}`,
     sortValue: (row) => row.front_gross,
   },
   {

@@ -2,7 +2,7 @@ import '../reports.css';
 import type { RepairOrdersByMonthRow, TechnicianEfficiencyRow } from '@carcar/common/contract/reports';
 import type { TFunction } from 'i18next';
 import { type Column, DataTable } from '../../../components/data-table';
-import { dealership, formatMoney } from '../../../lib/format';
+import { formatMoney, formatMonth, formatNumber, formatPercent } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import {
   downloadRepairOrdersByMonth,
@@ -10,27 +10,24 @@ import {
   useRepairOrdersByMonth,
   useTechnicianEfficiency,
 } from '../api/get-repair-order-reports';
-import { formatCount, monthLabel } from './labels';
 import { ReportRangeForm, useReportRange } from './report-range';
 import { ReportSection } from './report-section';
 
-const hours = new Intl.NumberFormat(dealership.locale, { maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat(dealership.locale, { style: 'percent', maximumFractionDigits: 0 });
-const formatHours = (value: number) => hours.format(value);
+const formatHours = (value: number) => formatNumber(value);
 /** The API's ratio (1.06) as the shop says it: 106%. */
-const formatRatio = (value: number | null) => (value === null ? '—' : percent.format(value));
+const formatRatio = (value: number | null) => (value === null ? '—' : formatPercent(value));
 
 const monthColumns = (t: TFunction): Column<RepairOrdersByMonthRow>[] => [
   {
     key: 'month',
     header: t('reports:repairOrders.month'),
-    cell: (row) => monthLabel(row.month),
+    cell: (row) => formatMonth(row.month),
     sortValue: (row) => row.month,
   },
   {
     key: 'orders',
     header: t('reports:repairOrders.repairOrders'),
-    cell: (row) => formatCount(row.repair_orders),
+    cell: (row) => formatNumber(row.repair_orders),
     sortValue: (row) => row.repair_orders,
   },
   {
@@ -65,7 +62,7 @@ const efficiencyColumns = (t: TFunction): Column<TechnicianEfficiencyRow>[] => [
   {
     key: 'month',
     header: t('reports:repairOrders.month'),
-    cell: (row) => monthLabel(row.month),
+    cell: (row) => formatMonth(row.month),
     sortValue: (row) => row.month,
   },
   { key: 'technician', header: t('reports:repairOrders.technician'), cell: technicianName, sortValue: technicianName },

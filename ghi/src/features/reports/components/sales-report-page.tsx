@@ -3,11 +3,10 @@ import type { SalesByMonthRow, SalesBySalespersonRow } from '@carcar/common/cont
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { type Column, DataTable } from '../../../components/data-table';
-import { formatMoney } from '../../../lib/format';
+import { formatMoney, formatMonth, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { downloadSalesByMonth, useSalesByMonth } from '../api/get-sales-by-month';
 import { downloadSalesBySalesperson, useSalesBySalesperson } from '../api/get-sales-by-salesperson';
-import { formatCount, monthLabel } from './labels';
 import { ReportChart } from './report-chart';
 import { ReportRangeForm, useReportRange } from './report-range';
 import { ReportSection } from './report-section';
@@ -18,13 +17,13 @@ const monthColumns = (t: TFunction): Column<SalesByMonthRow>[] => [
   {
     key: 'month',
     header: t('reports:sales.month'),
-    cell: (row) => monthLabel(row.month),
+    cell: (row) => formatMonth(row.month),
     sortValue: (row) => row.month,
   },
   {
     key: 'sales',
     header: t('reports:sales.sales'),
-    cell: (row) => formatCount(row.sales),
+    cell: (row) => formatNumber(row.sales),
     sortValue: (row) => row.sales,
   },
   {
@@ -51,7 +50,7 @@ const personColumns = (t: TFunction): Column<SalesBySalespersonRow>[] => [
   {
     key: 'sales',
     header: t('reports:sales.sales'),
-    cell: (row) => formatCount(row.sales),
+    cell: (row) => formatNumber(row.sales),
     sortValue: (row) => row.sales,
   },
   {
@@ -79,7 +78,7 @@ export function SalesReportPage() {
   const monthChart = useMemo(() => {
     const rows = byMonth.data ?? [];
     return {
-      labels: rows.map((row) => monthLabel(row.month)),
+      labels: rows.map((row) => formatMonth(row.month)),
       series: [{ label: t('reports:sales.revenue'), values: rows.map((row) => row.revenue) }],
     };
   }, [byMonth.data, t]);

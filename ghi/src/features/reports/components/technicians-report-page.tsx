@@ -1,3 +1,4 @@
+import { formatDate, formatNumber } from '../../../lib/format';
 import '../reports.css';
 import { defaultWeeksRange, type TechnicianWeekRow } from '@carcar/common/contract/reports';
 import type { TFunction } from 'i18next';
@@ -5,7 +6,6 @@ import { useMemo } from 'react';
 import { type Column, DataTable } from '../../../components/data-table';
 import { useTranslation } from '../../../lib/i18n';
 import { downloadTechnicianWeeks, useTechnicianWeeks } from '../api/get-technician-weeks';
-import { dayLabel, formatCount } from './labels';
 import { ReportChart } from './report-chart';
 import { ReportRangeForm, useReportRange } from './report-range';
 import { ReportSection } from './report-section';
@@ -13,12 +13,12 @@ import { ReportSection } from './report-section';
 const number = (key: 'booked' | 'finished' | 'canceled' | 'open', header: string): Column<TechnicianWeekRow> => ({
   key,
   header,
-  cell: (row) => formatCount(row[key]),
+  cell: (row) => formatNumber(row[key]),
   sortValue: (row) => row[key],
 });
 
 const columns = (t: TFunction): Column<TechnicianWeekRow>[] => [
-  { key: 'week', header: t('reports:weeks.weekOf'), cell: (row) => dayLabel(row.week), sortValue: (row) => row.week },
+  { key: 'week', header: t('reports:weeks.weekOf'), cell: (row) => formatDate(row.week), sortValue: (row) => row.week },
   {
     key: 'technician',
     header: t('reports:weeks.technician'),
@@ -51,7 +51,7 @@ export function TechniciansReportPage() {
     const ordered = [...totals].sort(([a], [b]) => (a < b ? -1 : 1));
     const values = (key: 'finished' | 'canceled' | 'open') => ordered.map(([, week]) => week[key]);
     return {
-      labels: ordered.map(([week]) => dayLabel(week)),
+      labels: ordered.map(([week]) => formatDate(week)),
       series: [
         { label: t('reports:weeks.finished'), values: values('finished') },
         { label: t('reports:weeks.canceled'), values: values('canceled') },
@@ -70,7 +70,7 @@ export function TechniciansReportPage() {
         download={() => downloadTechnicianWeeks(range)}
       >
         {chart.labels.length > 0 && (
-          <ReportChart title={t('reports:weeks.perWeek')} format={formatCount} stacked {...chart} />
+          <ReportChart title={t('reports:weeks.perWeek')} format={formatNumber} stacked {...chart} />
         )}
         <DataTable
           caption={t('reports:weeks.perTechnician')}

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { dealership, formatMoney } from '../../../lib/format';
+import { formatDecimal, formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import type { Sale } from '../types';
 
@@ -9,7 +9,7 @@ import type { Sale } from '../types';
 
 const money = formatMoney;
 const less = (amount: number) => `−${formatMoney(amount)}`;
-const percent = (rate: number) => `${rate.toLocaleString(dealership.locale, { maximumFractionDigits: 4 })} %`;
+const percent = (rate: number) => `${formatDecimal(rate, 4)} %`;
 
 interface Line {
   label: string;

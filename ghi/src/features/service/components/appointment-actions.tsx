@@ -4,8 +4,8 @@ import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { errorMessage } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/auth';
+import { formatDateTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { formatWhen } from '../../../lib/time-zone';
 import { useUpdateAppointmentStatus } from '../api/update-appointment-status';
 import { type Appointment, technicianName } from '../types';
 
@@ -29,7 +29,7 @@ export function AppointmentActions({
   const mayCancel = user !== null && can(user, 'appointments.book');
   const [asking, setAsking] = useState<'cancel' | 'finish' | null>(null);
   if (appointment.status !== 'created' || (!mayFinish && !mayCancel)) return null;
-  const who = t('service:actions.who', { customer: appointment.customer, when: formatWhen(appointment.date_time) });
+  const who = t('service:actions.who', { customer: appointment.customer, when: formatDateTime(appointment.date_time) });
   const finish = () =>
     update.mutate({ id: appointment.id, action: 'finish' }, { onError: (error) => toast.error(errorMessage(error)) });
   return (

@@ -2,9 +2,8 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import type { Column } from '../../../components/data-table';
 import { VinLink } from '../../../components/vin-link';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { formatTime, formatWhen } from '../../../lib/time-zone';
 import { type Appointment, technicianName } from '../types';
 
 /** The columns the appointment list and the service history share. */
@@ -68,7 +67,7 @@ export function boardColumns(t: TFunction, options: { timeOnly: boolean; now: nu
         <span className="when">
           {options.timeOnly
             ? `${formatTime(a.date_time)}–${formatTime(ends(a))}`
-            : `${formatWhen(a.date_time)}–${formatTime(ends(a))}`}
+            : `${formatDateTime(a.date_time)}–${formatTime(ends(a))}`}
         </span>
       ),
     },

@@ -4,8 +4,9 @@ import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
+import { formatDateTime, formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { dealershipZone, formatTime, formatWhen } from '../../../lib/time-zone';
+import { dealershipZone } from '../../../lib/time-zone';
 import { useAppointment } from '../api/get-appointment';
 import { technicianName } from '../types';
 import { AppointmentActions } from './appointment-actions';
@@ -65,7 +66,7 @@ export function AppointmentDetailPage() {
         <dt>{t('service:detail.when')}</dt>
         <dd>
           {t('service:detail.whenValue', {
-            start: formatWhen(a.date_time),
+            start: formatDateTime(a.date_time),
             end: formatTime(ends),
             minutes: a.duration_minutes,
             zone: dealershipZone,

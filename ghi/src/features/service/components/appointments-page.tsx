@@ -5,8 +5,9 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
 import { useCan } from '../../../lib/auth';
+import { formatDate } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { dealershipToday, dealershipZone, formatDate } from '../../../lib/time-zone';
+import { dealershipToday, dealershipZone } from '../../../lib/time-zone';
 import {
   type AppointmentFilters,
   type AppointmentStatus,

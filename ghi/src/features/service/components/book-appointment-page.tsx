@@ -10,8 +10,9 @@ import { z } from 'zod';
 import { Combobox } from '../../../components/combobox';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { currentLanguage, useTranslation } from '../../../lib/i18n';
-import { dealershipToday, dealershipZone, formatDay, formatTime, toDatetimeLocal } from '../../../lib/time-zone';
+import { formatDate, formatTime } from '../../../lib/format';
+import { useTranslation } from '../../../lib/i18n';
+import { dealershipToday, dealershipZone, toDatetimeLocal } from '../../../lib/time-zone';
 import { BookingConflict, useCreateAppointment } from '../api/create-appointment';
 import { useTechnicians } from '../api/get-technicians';
 import { type CarSuggestion, searchCars } from '../api/search-cars';
@@ -68,35 +69,36 @@ function CarOption({ car }: { car: CarSuggestion }) {
   );
 }
 
-/** "Book at 11:00 instead", or "…at 09:00 on Wed 2 Dec 2026…" when the next free start is another day. */
+/** "Book at 11:00 AM instead", or "…at 9:00 AM on Wed, Dec 2, 2026…" when the next free start is another day. */
 function slotLabel(t: TFunction, nextFree: string, requested: string): string {
   const sameDay = toDatetimeLocal(nextFree).slice(0, 10) === requested.slice(0, 10);
   return sameDay
     ? t('service:book.slotSameDay', { time: formatTime(nextFree) })
-    : t('service:book.slotOtherDay', { time: formatTime(nextFree), day: formatDay(nextFree) });
+    : t('service:book.slotOtherDay', { time: formatTime(nextFree), day: formatDate(nextFree) });
 }
 
 /**
- * Why the booking was refused. The API says it in English, so English shows its sentence; another
- * language says it from the refusal's facts, on the same dealership clock.
+ * Why the booking was refused, said from the refusal's facts in the language shown. Not the API's
+ * own English sentence: it writes times on its fixed 24-hour clock, and the "Book at … instead"
+ * button beside it uses the dealership's (3:00 PM in en-US); one page says a time one way.
  */
 function conflictText(t: TFunction, conflict: BookingConflict): string {
-  if (currentLanguage() === 'en' || !conflict.nextFree) return conflict.message;
+  if (!conflict.nextFree) return conflict.message;
   const a = conflict.conflicting;
   if (!a) {
     return t('service:book.conflictUnknown', {
       time: formatTime(conflict.nextFree),
-      day: formatDay(conflict.nextFree),
+      day: formatDate(conflict.nextFree),
     });
   }
   const ends = new Date(new Date(a.date_time).getTime() + a.duration_minutes * 60_000).toISOString();
-  const day = formatDay(a.date_time);
-  const endDay = formatDay(ends);
+  const day = formatDate(a.date_time);
+  const endDay = formatDate(ends);
   const span =
     day === endDay
       ? t('service:book.conflictSpanDay', { from: formatTime(a.date_time), to: formatTime(ends), day })
       : t('service:book.conflictSpanDays', { from: formatTime(a.date_time), to: formatTime(ends), day, endDay });
-  const nextDay = formatDay(conflict.nextFree);
+  const nextDay = formatDate(conflict.nextFree);
   const next =
     nextDay === day
       ? formatTime(conflict.nextFree)

@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
 import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
+import { formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { formatTime } from '../../../lib/time-zone';
 import { type AppointmentStatus, useAppointmentPage } from '../api/get-appointment-page';
 import { type Appointment, type Technician, technicianName } from '../types';
 import { AppointmentActions } from './appointment-actions';

@@ -3,8 +3,9 @@ import { Link, useParams } from 'react-router-dom';
 import { Paper, SignatureLines, VinFacts } from '../../../components/paper';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError } from '../../../lib/api-client';
+import { formatDateTime, formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { dealershipZone, formatTime, formatWhen } from '../../../lib/time-zone';
+import { dealershipZone } from '../../../lib/time-zone';
 import { useAppointment } from '../api/get-appointment';
 import { technicianName } from '../types';
 
@@ -38,7 +39,7 @@ export function WorkOrderPage() {
     <Paper
       title={t('service:workOrder.title')}
       number={t('service:workOrder.number', { id: a.id })}
-      date={formatWhen(a.date_time)}
+      date={formatDateTime(a.date_time)}
       back={{ to: `/service/appointments/${a.id}`, label: t('service:workOrder.back', { id: a.id }) }}
     >
       <div className="paper-parties">
@@ -75,7 +76,7 @@ export function WorkOrderPage() {
           <dt>{t('service:workOrder.when')}</dt>
           <dd>
             {t('service:workOrder.whenValue', {
-              start: formatWhen(a.date_time),
+              start: formatDateTime(a.date_time),
               end: formatTime(ends),
               zone: dealershipZone,
             })}
