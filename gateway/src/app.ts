@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { AppConfig } from '@carcar/common/contract/app-config';
 import { serviceRoutes } from '@carcar/common/contract/routes';
 import type { Database, Db } from '@carcar/common/db/database';
 import { ping } from '@carcar/common/db/database';
@@ -276,10 +277,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     auditRouter(db, auditLog),
   );
 
-  // The app's deploy-time settings, read by ghi/index.html before the app starts: the dealership's
-  // clock, since the APIs answer in UTC, and its name for the printed papers. Served here in
-  // development and production alike, so one built app serves every dealership.
-  const appConfig = `window.__CARCAR_CONFIG__ = ${JSON.stringify({
+  // The app's deploy-time settings (common/src/contract/app-config.ts), read by ghi/index.html
+  // before the app starts: the dealership's clock, since the APIs answer in UTC, and its name for
+  // the printed papers. Served here in development and production alike, so one built app serves
+  // every dealership.
+  const settings: AppConfig = {
     timeZone: config.TIMEZONE,
     dealershipName: config.DEALERSHIP_NAME,
     // Dates, numbers and money in the dealership's locale and currency, whatever the user's language.
@@ -287,7 +289,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     currency: config.DEALERSHIP_CURRENCY,
     // The sign-in page's "Sign in with <name>" button, only when single sign-on is configured.
     ssoName: config.OIDC_ISSUER ? config.OIDC_NAME : null,
-  })};\n`;
+  };
+  const appConfig = `window.__CARCAR_CONFIG__ = ${JSON.stringify(settings)};\n`;
   app.get('/config.js', (_req, res) => {
     res.type('text/javascript').set('Cache-Control', 'no-cache').send(appConfig);
   });

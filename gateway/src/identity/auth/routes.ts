@@ -1,26 +1,16 @@
+import { type ApiTokenIdentity, type SignedIn, signInBody } from '@carcar/common/contract/identity';
 import { permissionsOf } from '@carcar/common/contract/permissions';
 import type { Db } from '@carcar/common/db/database';
 import { requestIdOf } from '@carcar/common/http/request-context';
 import { parseInput } from '@carcar/common/http/validation';
 import { type RequestHandler, Router } from 'express';
-import { z } from 'zod';
 import { callerActor, GATEWAY_ACTOR, type IdentityEvent, recordEvent } from '../audit/trail.js';
 import type { UsersRepository } from '../users/repository.js';
 import { userJson } from '../users/schemas.js';
 import { callerOf } from './caller.js';
 import { requireCaller } from './identify.js';
-import { MAX_PASSWORD_LENGTH } from './passwords.js';
 import { SESSION_COOKIE, signIn, signOut } from './session.js';
 import { checkCredentials, type SignInFailure } from './sign-in.js';
-
-// No format check on the email: a malformed one is simply not an account (401, like any other).
-const loginBody = z.object({
-  email: z.string({ error: 'is required' }).trim().min(1, 'is required').max(254, 'must be at most 254 characters'),
-  password: z
-    .string({ error: 'is required' })
-    .min(1, 'is required')
-    .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`),
-});
 
 export interface AuthRoutesDeps {
   db: Db;
@@ -58,7 +48,7 @@ export function authRouter({ db, users, throttles }: AuthRoutesDeps): Router {
   // A sign-in writes the session (express-session's store) and then its entry: the store keeps no
   // transaction to join, so a sign-in whose entry cannot be written is undone rather than left unrecorded.
   router.post('/login', ...throttles, async (req, res) => {
-    const { email, password } = parseInput(loginBody, req.body);
+    const { email, password } = parseInput(signInBody, req.body);
     const check = await checkCredentials(users, email, password);
     const requestId = requestIdOf(res);
     if (check.failure) {
@@ -78,7 +68,8 @@ export function authRouter({ db, users, throttles }: AuthRoutesDeps): Router {
       await signOut(req).catch(() => undefined);
       throw error;
     }
-    res.json({ user: userJson(user) });
+    const answer: SignedIn = { user: userJson(user) };
+    res.json(answer);
   });
 
   router.post('/logout', async (req, res) => {
@@ -105,7 +96,7 @@ export function authRouter({ db, users, throttles }: AuthRoutesDeps): Router {
     // An integration asking who it is: its token, in the User shape (it has no email or links).
     if (caller?.kind === 'token') {
       const { id, name, role } = caller.token;
-      res.json({
+      const answer: ApiTokenIdentity = {
         id,
         email: null,
         name,
@@ -115,7 +106,8 @@ export function authRouter({ db, users, throttles }: AuthRoutesDeps): Router {
         technician_id: null,
         salesperson_id: null,
         api_token: true,
-      });
+      };
+      res.json(answer);
     }
   });
 

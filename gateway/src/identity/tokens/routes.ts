@@ -1,20 +1,16 @@
-import type { Role } from '@carcar/common/contract/permissions';
+import { type ApiToken, type ApiTokenList, type CreatedToken, createTokenBody } from '@carcar/common/contract/identity';
 import { forbidden, notFound } from '@carcar/common/http/errors';
 import { parseId, parseInput } from '@carcar/common/http/validation';
 import { Router } from 'express';
-import { z } from 'zod';
 import { auditContextOf } from '../audit/trail.js';
 import { callerOf } from '../auth/caller.js';
 import { requireCallerPermission } from '../auth/identify.js';
-import { nameField, roleField } from '../users/schemas.js';
 import type { TokenRecord } from './records.js';
 import { type TokensRepository, withinOwnersRole } from './repository.js';
 import { generateToken, hashToken } from './secrets.js';
 
-const createTokenBody = z.object({ name: nameField, role: roleField });
-
 /** A token as listed: never the token or its hash. */
-function tokenJson(token: TokenRecord) {
+function tokenJson(token: TokenRecord): ApiToken {
   return {
     id: token.id,
     name: token.name,
@@ -32,12 +28,13 @@ export function tokensRouter(tokens: TokensRepository): Router {
   router.use(requireCallerPermission('users.manage', 'manage API tokens'));
 
   router.get('/', async (_req, res) => {
-    res.json({ tokens: (await tokens.list()).map(tokenJson) });
+    const list: ApiTokenList = { tokens: (await tokens.list()).map(tokenJson) };
+    res.json(list);
   });
 
   /** The one answer that holds the token: it is shown once and only its hash is kept. */
   router.post('/', async (req, res) => {
-    const input: { name: string; role: Role } = parseInput(createTokenBody, req.body);
+    const input = parseInput(createTokenBody, req.body);
     const caller = callerOf(res);
     // Every token has a person as its owner, checked on each use (repository.ts): one made with
     // another token belongs to that token's owner, so it cannot outlive them or exceed their role.
@@ -51,7 +48,8 @@ export function tokensRouter(tokens: TokensRepository): Router {
       { ...input, tokenHash: hashToken(token), createdBy: owner.id },
       auditContextOf(res),
     );
-    res.status(201).json({ id: record.id, name: record.name, role: record.role, token });
+    const created: CreatedToken = { id: record.id, name: record.name, role: record.role, token };
+    res.status(201).json(created);
   });
 
   router.delete('/:id', async (req, res) => {

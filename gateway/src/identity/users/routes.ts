@@ -1,3 +1,4 @@
+import type { UserList } from '@carcar/common/contract/identity';
 import { parseId, parseInput } from '@carcar/common/http/validation';
 import { Router } from 'express';
 import { auditContextOf } from '../audit/trail.js';
@@ -12,7 +13,8 @@ export function usersRouter(users: UsersRepository): Router {
   router.use(requireCallerPermission('users.manage', 'manage users'));
 
   router.get('/', async (_req, res) => {
-    res.json({ users: (await users.list()).map(userJson) });
+    const list: UserList = { users: (await users.list()).map(userJson) };
+    res.json(list);
   });
 
   router.post('/', async (req, res) => {
