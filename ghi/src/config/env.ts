@@ -1,20 +1,19 @@
+import type { AppConfig } from '@carcar/common/contract/app-config';
 import { z } from 'zod';
 
 declare global {
   interface Window {
-    /** Set by /config.js, which the gateway answers with the deployment's settings (TIMEZONE). */
-    __CARCAR_CONFIG__?: {
+    /**
+     * Set by /config.js, which the gateway answers with the deployment's settings, in the shape of
+     * common/src/contract/app-config.ts. Each may be missing (an app served without the gateway, an
+     * older gateway), so each has its fallback where it is read. The API addresses are not the
+     * gateway's: a page that serves the app elsewhere (the tests) sets them.
+     */
+    __CARCAR_CONFIG__?: Partial<AppConfig> & {
       inventoryApiUrl?: string;
       serviceApiUrl?: string;
       salesApiUrl?: string;
       authApiUrl?: string;
-      /** The name printed at the top of a bill of sale or a work order. */
-      dealershipName?: string;
-      /** Dates, numbers and money are formatted in this locale and currency (lib/format.ts). */
-      locale?: string;
-      currency?: string;
-      /** The single sign-on provider's name ("Sign in with <name>"); null when SSO is off. */
-      ssoName?: string | null;
     };
   }
 }

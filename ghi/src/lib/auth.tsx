@@ -1,10 +1,5 @@
-import {
-  can,
-  canAtLeastOwn,
-  type OwnablePermission,
-  type Permission,
-  type Role,
-} from '@carcar/common/contract/permissions';
+import type { User } from '@carcar/common/contract/identity';
+import { can, canAtLeastOwn, type OwnablePermission, type Permission } from '@carcar/common/contract/permissions';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { ApiError, authApi, onUnauthenticated } from './api-client';
@@ -13,19 +8,13 @@ import { authKeys } from './query-keys';
 // Who is signed in is shared by every feature (what the navigation offers, which buttons show) and
 // the layout signs out, so the session lives here; the sign-in page is the auth feature's.
 
-/** A member of staff as the gateway answers them (`GET /auth/me`, `/auth/users`). */
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  permissions: Permission[];
-  technician_id: number | null;
-  salesperson_id: number | null;
-}
+/** A member of staff as the gateway answers them (`GET /auth/me`, `/auth/users`): the contract's. */
+export type { User };
 
-/** The signed-in person, or null when nobody is (a 401 is an answer here, not an error). */
+/**
+ * The signed-in person, or null when nobody is (a 401 is an answer here, not an error). The app asks
+ * with its session, never an API token, so `/auth/me` answers a User (contract/identity.ts's `Me`).
+ */
 export async function getCurrentUser(): Promise<User | null> {
   try {
     return (await authApi.get<User>('/me')).data;

@@ -4,10 +4,7 @@ import { dealershipZone } from './time-zone';
 // Dates, numbers and money follow the dealership (`locale` and `currency` in /config.js, from the
 // gateway's DEALERSHIP_LOCALE and DEALERSHIP_CURRENCY), not the user's language: a Spanish-speaking
 // salesperson in Texas still quotes $1,234.50. Anything unusable falls back to en-US and USD.
-const deployed =
-  typeof window === 'undefined'
-    ? undefined
-    : (window.__CARCAR_CONFIG__ as { locale?: string; currency?: string } | undefined);
+const deployed = typeof window === 'undefined' ? undefined : window.__CARCAR_CONFIG__;
 
 function usable(locale: string | undefined, currency: string | undefined): { locale: string; currency: string } {
   try {

@@ -5,9 +5,7 @@ import { dateIn, dayEnd, dayStart, wallClock } from '@carcar/common/contract/tim
 // carry no zone, so the zone comes from the app's config: `timeZone` in /config.js when deployed,
 // else VITE_TIMEZONE at build time, else UTC, the service's own default `TIMEZONE`. Keep them equal.
 const configured =
-  (typeof window === 'undefined'
-    ? undefined
-    : (window.__CARCAR_CONFIG__ as { timeZone?: string } | undefined)?.timeZone) ||
+  (typeof window === 'undefined' ? undefined : window.__CARCAR_CONFIG__?.timeZone) ||
   (import.meta.env.VITE_TIMEZONE as string | undefined) ||
   'UTC';
 

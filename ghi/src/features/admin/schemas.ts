@@ -3,9 +3,10 @@ import { roles } from '@carcar/common/contract/permissions';
 import { z } from 'zod';
 import { i18n } from '../../lib/i18n';
 
-// The gateway's own rules (gateway/src/users/schemas.ts; a password's are shared, in
-// common/src/contract/passwords.ts), checked here first so a mistake shows next to its field at
-// once; the gateway checks again and its messages land in the same places.
+// The gateway's own rules (its bodies are common/src/contract/identity.ts; a password's rules are
+// shared, common/src/contract/passwords.ts, and used here as they are), checked here first so a
+// mistake shows next to its field at once, in the app's language; the gateway checks again and its
+// messages land in the same places.
 
 export { MIN_PASSWORD_LENGTH } from '@carcar/common/contract/passwords';
 

@@ -1,7 +1,7 @@
+import type { User } from '@carcar/common/contract/identity';
 import { useQuery } from '@tanstack/react-query';
 import { authApi } from '../../../lib/api-client';
 import { adminKeys } from '../../../lib/query-keys';
-import type { User } from '../types';
 
 /** One staff account (`GET /auth/users/:id`). */
 export function useUser(id: number) {
