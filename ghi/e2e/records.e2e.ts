@@ -122,7 +122,7 @@ describe.each(widths)('records at %i px', (width) => {
         await screenshot(page, `records-sales-${width}`);
         await page.locator('tbody tr', { hasText: vin }).getByRole('link').first().click();
 
-        await page.getByRole('heading', { level: 1, name: `Sale ${sale.id}` }).waitFor();
+        await page.getByRole('heading', { level: 1, name: `Sale #${sale.id}` }).waitFor();
         await checkPage(page, 'sale page');
         await page.getByRole('button', { name: 'Void this sale' }).click();
         const dialog = page.getByRole('dialog', { name: 'Void this sale?' });

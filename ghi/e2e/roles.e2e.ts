@@ -248,7 +248,7 @@ describe('the other roles at 1280 px', () => {
         expect(nav.links).toContain('Activity');
         expect(nav.links).not.toContain('Users');
         await page.goto(`${appUrl}/sales/${sale.id}`);
-        await page.getByRole('heading', { level: 1, name: `Sale ${sale.id}` }).waitFor();
+        await page.getByRole('heading', { level: 1, name: `Sale #${sale.id}` }).waitFor();
         await page.getByRole('button', { name: 'Void this sale' }).click();
         const dialog = page.getByRole('dialog', { name: 'Void this sale?' });
         await dialog.getByLabel(/Reason for voiding/).fill(reason);

@@ -159,7 +159,7 @@ for (const width of [1280, 390]) {
           await dialog.getByRole('button', { name: 'Cancel appointment' }).click();
           await dialog.getByText('Say why it is canceled').waitFor();
           await checkPage(page, 'cancel dialog');
-          await dialog.getByLabel('Reason for cancelling').fill('Customer called to reschedule');
+          await dialog.getByLabel('Reason for canceling').fill('Customer called to reschedule');
           await dialog.getByRole('button', { name: 'Cancel appointment' }).click();
           await page.getByText('Canceled: “Customer called to reschedule”').waitFor();
 

@@ -136,10 +136,8 @@ describe.each([1280, 390])('the vehicle page at %i px', (width) => {
           'Max ManagerManager added the car to inventory (2010, red)',
         ].map(at);
         expect(steps).toEqual([...steps].sort((a, b) => a - b));
-        expect(lines.filter((line) => line.includes('sales-api (outbox)Automatic marked the car sold'))).toHaveLength(
-          2,
-        );
-        at('sales-api (outbox)Automatic put the car back in stock');
+        expect(lines.filter((line) => line.includes('SystemAutomatic marked the car sold'))).toHaveLength(2);
+        at('SystemAutomatic put the car back in stock');
         await checkPage(page, 'vehicle page for a manager');
         await screenshot(page, `vehicle-manager-page-${width}`);
       },
@@ -203,7 +201,7 @@ describe('the vehicle page for other staff, and the activity page', () => {
         expect(before.total).toBeGreaterThan(before.shown);
         await page.getByRole('button', { name: 'Load more' }).click();
         await expect.poll(async () => (await numbers()).shown).toBeGreaterThan(before.shown);
-        await page.getByLabel('Kind of record').selectOption({ label: 'Sales' });
+        await page.getByLabel('Record type').selectOption({ label: 'Sales' });
         await page
           .getByRole('status')
           // Unfiltered, the count also names "Sales: N" among the other trails; filtered, it names only sales.

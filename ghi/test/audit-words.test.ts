@@ -63,11 +63,9 @@ describe('the audit trail in plain words', () => {
       expect(say(entry(max, 'delete', 'automobile', { color: ['red', null] }))).toBe(
         'Max Manager removed the car from inventory',
       );
-      expect(say(entry(outbox, 'sold', 'automobile', { sold: [false, true] }))).toBe(
-        'sales-api (outbox) marked the car sold',
-      );
+      expect(say(entry(outbox, 'sold', 'automobile', { sold: [false, true] }))).toBe('System marked the car sold');
       expect(say(entry(outbox, 'unsold', 'automobile', { sold: [true, false] }))).toBe(
-        'sales-api (outbox) put the car back in stock (marked unsold)',
+        'System put the car back in stock (marked unsold)',
       );
     });
 

@@ -67,7 +67,7 @@ describe("the dealership's name on the printed papers", () => {
   it('heads the buyer’s order', async () => {
     const bill = await paper('/sales/12/print', 'Buyer’s order');
     expect(within(bill).getByText(NAME)).toBeDefined();
-    expect(within(bill).getByText(/Sale 12/)).toBeDefined();
+    expect(within(bill).getByText(/Sale #12/)).toBeDefined();
     expect(screen.queryByText('CarCar Motors')).toBeNull();
   });
 

@@ -19,7 +19,7 @@ export interface NameBook {
 
 /** One entry, said: who (and their role), what they did, and when. */
 export interface AuditSentence {
-  /** "Max Manager", "sales-api (outbox)". */
+  /** "Max Manager", "System". */
   actor: string;
   /** "Manager"; for a service, "Automatic". */
   role: string;
@@ -29,9 +29,12 @@ export interface AuditSentence {
   sentence: string;
 }
 
-/** The services' own work, said as what it is: sales-api's only writes to others are its outbox's. */
+/**
+ * Who did it, as staff know them. A service's own work (sales-api's outbox marking a car sold) is
+ * "System": which program wrote it is for developers, and `actorKey` still tells them apart.
+ */
 export function actorName(actor: AuditActor): string {
-  if ('service' in actor) return actor.service === 'sales-api' ? i18n.t('audit:actor.outbox') : actor.service;
+  if ('service' in actor) return i18n.t('audit:actor.system');
   return actor.kind === 'token' ? i18n.t('audit:actor.token', { name: actor.name }) : actor.name;
 }
 

@@ -1,7 +1,7 @@
 import { decodeVin } from '@carcar/common/contract/vin';
 
 // The header's "Find a car": a whole VIN opens the car's page at once (an outside car's too); its
-// last six or more characters, as staff read them off a windscreen or a key tag, search the stock.
+// last six or more characters, as staff read them off a windshield or a key tag, search the stock.
 
 export const MIN_PARTIAL = 6;
 

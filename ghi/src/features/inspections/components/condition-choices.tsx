@@ -1,9 +1,9 @@
 import { type InspectionCondition, inspectionConditions } from '@carcar/common/contract/inspections';
 import { useTranslation } from '../../../lib/i18n';
-import { conditionColours, conditionLabels, conditionMeaning } from '../conditions';
+import { conditionColors, conditionLabels, conditionMeaning } from '../conditions';
 
 /**
- * Green, yellow or red for one finding, as large radio buttons: each names its colour for screen
+ * Green, yellow or red for one finding, as large radio buttons: each names its color for screen
  * readers and says what it means on hover. Used where a finding is recorded and where it is changed.
  */
 export function ConditionChoices({
@@ -22,7 +22,7 @@ export function ConditionChoices({
   const { t } = useTranslation('inspections');
   const labels = conditionLabels(t);
   const meanings = conditionMeaning(t);
-  const colours = conditionColours(t);
+  const colors = conditionColors(t);
   return (
     <div
       className="condition-choices"
@@ -33,7 +33,7 @@ export function ConditionChoices({
         <label key={c} className={`condition-choice ${c}`} title={meanings[c]}>
           <input type="radio" name={name} value={c} checked={condition === c} onChange={() => onChange(c)} />
           <span>{labels[c]}</span>
-          <span className="visually-hidden"> ({colours[c]})</span>
+          <span className="visually-hidden"> ({colors[c]})</span>
         </label>
       ))}
     </div>

@@ -14,7 +14,7 @@ import { useEffect, useRef } from 'react';
 // library is in their lazy chunk and never in the app's first download.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-/** Distinguishable for the common colour-vision deficiencies (Okabe and Ito's palette). */
+/** Distinguishable for the common color-vision deficiencies (Okabe and Ito's palette). */
 const palette = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
 export interface ChartSeries {

@@ -15,6 +15,7 @@ import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { customerPath, salespersonPath } from '../../../lib/paths';
 import { useSale } from '../api/get-sale';
+import { useSaleCar } from '../api/get-sale-car';
 import { useVoidSale } from '../api/void-sale';
 import { personName, type Sale } from '../types';
 import { DealLines } from './deal-lines';
@@ -77,6 +78,8 @@ export function SalePage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const sale = useSale(id);
+  // The car's year, make and model name the sale in its heading; the number alone says little.
+  const car = useSaleCar(sale.data?.automobile.vin);
   const mayVoid = useCan('sales.void');
   const notice = useRef<HTMLDivElement>(null);
   const [justVoided, setJustVoided] = useState(false);
@@ -99,7 +102,12 @@ export function SalePage() {
       </Breadcrumb>
       <header className="record-header">
         <h1>
-          {t('sales:sale.title', { id: s.id })}
+          {car.data
+            ? t('sales:sale.titleWithCar', {
+                id: s.id,
+                car: `${car.data.year} ${car.data.manufacturer} ${car.data.model}`,
+              })
+            : t('sales:sale.title', { id: s.id })}
           {s.voided_at && <span className="badge canceled">{t('sales:sale.voided')}</span>}
         </h1>
         <p>{formatDateTime(s.sold_at)}</p>

@@ -10,7 +10,7 @@ import { useUpdateAppointmentStatus } from '../api/update-appointment-status';
 import { type Appointment, technicianName } from '../types';
 
 /**
- * Finish and Cancel of a booked appointment. Cancelling always asks why (the reason is kept with it);
+ * Finish and Cancel of a booked appointment. Canceling always asks why (the reason is kept with it);
  * finishing asks first where `confirmFinish` says so (the detail page). On the board, Finish is the
  * one-click end of a job, as the advisors use it all day.
  */

@@ -68,7 +68,7 @@ export function TechnicianPage() {
           {name} {retired && <span className="badge retired">{t('common:staff.retired')}</span>}
         </h1>
         {!mayWrite ? null : retired ? (
-          // Keyed apart: one button changing into the other would fade between their colours.
+          // Keyed apart: one button changing into the other would fade between their colors.
           <button
             key="reinstate"
             type="button"
