@@ -183,7 +183,7 @@ describe('the other roles at 1280 px', () => {
         await screenshot(page, 'role-sales-list-1280');
 
         await row(page, vin).getByRole('link').first().click();
-        await page.getByRole('heading', { level: 1, name: /^Sale \d+/ }).waitFor();
+        await page.getByRole('heading', { level: 1, name: /^Sale #\d+/ }).waitFor();
         await page.waitForLoadState('networkidle');
         expect(await page.getByRole('button', { name: /Void/ }).count()).toBe(0);
         await checkPage(page, 'own sale page');
