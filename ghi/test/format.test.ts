@@ -105,6 +105,12 @@ describe('how long ago, for activity feeds', () => {
     expect(f.formatRelative('2026-12-01T16:05:00.000Z', now)).toBe('in 5 minutes');
     expect(f.formatRelative('2026-12-02T16:00:00.000Z', now)).toBe('tomorrow');
   });
+
+  it('says the words in the reader’s language, and a date a week away as the dealership writes it', () => {
+    expect(f.formatRelative('2026-12-01T15:55:00.000Z', now, 'es')).toBe('hace 5 minutos');
+    expect(f.formatRelative('2026-11-30T16:00:00.000Z', now, 'es')).toBe('ayer');
+    expect(f.formatRelative('2026-11-24T16:00:00.000Z', now, 'es')).toBe('Tue, Nov 24, 2026');
+  });
 });
 
 describe('the clock setting', () => {

@@ -46,7 +46,17 @@ const dateTime = onClock({ ...dayParts, ...timeParts });
 // A calendar day (YYYY-MM-DD) or month has no zone: read at noon UTC, it is itself in every zone.
 const calendarDay = new Intl.DateTimeFormat(dealership.locale, { ...dayParts, timeZone: 'UTC' });
 const month = new Intl.DateTimeFormat(dealership.locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
-const relative = new Intl.RelativeTimeFormat(dealership.locale, { numeric: 'auto' });
+// "5 minutes ago" is a sentence, not a figure: it is said in the reader's language (a Spanish
+// page says "hace 5 minutos" even where the dealership writes en-US dates), unlike the date itself.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeIn(language: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(language);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+    relativeFormats.set(language, format);
+  }
+  return format;
+}
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -81,8 +91,10 @@ const DAY = 24 * HOUR;
  * on the dealership's calendar, so 22:00 yesterday is "yesterday" at 09:00 although under a day has
  * passed, but the last 6 hours stay in hours ("2 hours ago" just after midnight). Put the exact
  * `formatDateTime` beside it (a title): "yesterday" alone cannot be checked against a receipt.
+ * The words are in `language` (the reader's); a date a week or more away is the dealership's.
  */
-export function formatRelative(iso: string, now: Date = new Date()): string {
+export function formatRelative(iso: string, now: Date = new Date(), language = dealership.locale): string {
+  const relative = relativeIn(language);
   const then = new Date(iso);
   const diff = then.getTime() - now.getTime();
   const distance = Math.abs(diff);
