@@ -184,7 +184,7 @@ describe('the vehicle page for other staff, and the activity page', () => {
     );
   });
 
-  it('lists the latest changes for a manager, filtered by kind of record', async () => {
+  it('lists the latest changes for a manager, filtered by record type', async () => {
     await journey(
       browser,
       'activity',
