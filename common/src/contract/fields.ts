@@ -77,9 +77,11 @@ z.config({ customError: plainMessage });
  * messages ("Enter the color", "The color can be at most 50 characters").
  */
 export function requiredText(max: number, label?: string) {
-  const empty = label ? `Enter the ${label}` : 'Fill in this field';
-  const tooLong = label
-    ? `The ${label} can be at most ${formatNumber(max)} characters`
+  // "your name" (a customer's own field) takes no article: "Enter your name", not "Enter the your name".
+  const subject = label === undefined ? undefined : label.startsWith('your ') ? label : `the ${label}`;
+  const empty = subject ? `Enter ${subject}` : 'Fill in this field';
+  const tooLong = subject
+    ? `${subject.charAt(0).toUpperCase()}${subject.slice(1)} can be at most ${formatNumber(max)} characters`
     : `Enter at most ${formatNumber(max)} characters`;
   return z.string({ error: empty }).trim().min(1, empty).max(max, tooLong);
 }
