@@ -58,7 +58,7 @@ describe('migration 0019', () => {
     // change one day, pin this to the JSON of today: the migration is history by then.
     const stored = await queryRows<{ vin: string; json: string }>(
       inv.db,
-      sql`select vin, automobile::text as json from inventory.automobile_changes where seq > ${head} order by seq`,
+      sql`select vin, automobile::text as json from inventory.automobile_changes where feed_seq > ${head} order by feed_seq`,
     );
     const written = await queryRows<{ vin: string; json: string }>(
       inv.db,

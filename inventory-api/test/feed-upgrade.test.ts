@@ -13,10 +13,10 @@ import { createApp } from '../src/app.js';
 import { FeedNotifier } from '../src/feed/notifier.js';
 import { migrationsFolder, migrationsUpTo } from './helpers.js';
 
-// Migration 0021 moves the automobile feed's numbering from a commit trigger to the feed's readers.
+// Migration 0022 moves the automobile feed's numbering from a commit trigger to the feed's readers.
 // A poller's cursor is a place in the feed, so the entries written before it must keep theirs.
 
-describe('migration 0021', () => {
+describe('migrations 0020 to 0022', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'carcar-feed-upgrade-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -26,7 +26,7 @@ describe('migration 0021', () => {
     try {
       const before = await openDatabase({
         schemaName: 'inventory',
-        migrationsFolder: migrationsUpTo(work, 20),
+        migrationsFolder: migrationsUpTo(path.join(work, 'places'), 21),
         ...place,
       });
       let earlier: { seq: string | number; vin: string }[];
@@ -69,6 +69,65 @@ describe('migration 0021', () => {
           [lastPlace + 1, '1FTMW1T88MFA00001'],
         ]);
         expect(next.body.next).toBe(lastPlace + 1);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await server?.drop();
+    }
+  });
+
+  it('upgrades a database from 0018 with a costed car in one run, its re-announced entry above every earlier one', async () => {
+    const server = await createTestDatabaseUrl();
+    const place = server ? { databaseUrl: server.url } : { dataDir: path.join(work, 'costed') };
+    try {
+      const before = await openDatabase({
+        schemaName: 'inventory',
+        migrationsFolder: migrationsUpTo(path.join(work, 'from-0018'), 18),
+        ...place,
+      });
+      try {
+        await before.db.transaction(async (tx) => {
+          await tx.execute(
+            sql`select set_config('carcar.audit', '{"actor": {"service": "inventory-api"}, "request_id": "test"}', true)`,
+          );
+          await tx.execute(sql`insert into inventory.manufacturers (id, name) values (1, 'Chrysler')`);
+          await tx.execute(sql`insert into inventory.vehicle_models (id, name, picture_url, manufacturer_id)
+            values (1, 'Sebring', 'https://pictures.example/Sebring.jpg', 1)`);
+          await tx.execute(sql`insert into inventory.automobiles (vin, color, year, model_id, cost)
+            values ('1HGCM82633A004352', 'green', 2011, 1, 12000.5)`);
+        });
+        await before.db.execute(sql`insert into inventory.automobile_changes (vin, automobile)
+          values ('1GC4K0C87FF132904', ${JSON.stringify({ vin: '1GC4K0C87FF132904', id: 9, sold: false })}::json)`);
+      } finally {
+        await before.close();
+      }
+
+      // 0019 (one entry per car with a cost) and the switch run in one transaction: Postgres
+      // refused the switch's ALTER TABLE while 0019's commit triggers were still queued.
+      const after = await openDatabase({ schemaName: 'inventory', migrationsFolder, ...place });
+      try {
+        const rows = await queryRows<{ vin: string; seq: string | number; feed_seq: string | number | null }>(
+          after.db,
+          sql`select vin, seq, feed_seq from inventory.automobile_changes order by seq`,
+        );
+        expect(rows.map((row) => row.vin)).toEqual(['1GC4K0C87FF132904', '1HGCM82633A004352']);
+        // Each entry at the place its commit gave it, the re-announcement above the older entry.
+        for (const row of rows) expect(Number(row.feed_seq)).toBe(Number(row.seq));
+        const [older, announced] = rows.map((row) => Number(row.feed_seq)) as [number, number];
+        expect(announced).toBeGreaterThan(older);
+        const app = createApp({
+          db: after.db,
+          access: await testAccess('inventory-api'),
+          logger: createLogger('inventory-test', 'silent'),
+          feedNotifier: new FeedNotifier(),
+          http: {},
+        });
+        const sales = await asService('sales-api', 'inventory-api');
+        const feed = await request(app).get(`/api/automobiles/changes/?after=${older}`).set(sales).expect(200);
+        expect(feed.body.changes).toEqual([
+          expect.objectContaining({ seq: announced, vin: '1HGCM82633A004352', cost: 12000.5 }),
+        ]);
       } finally {
         await after.close();
       }

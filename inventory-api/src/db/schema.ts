@@ -104,7 +104,7 @@ export const automobileCounts = inventory.table(
  * The sync feed: one row per insert, update or delete of an automobile, holding the automobile's
  * JSON as it was after the change. `seq` is drawn as the row is written; `feed_seq`, the place a
  * poller reads by, is given after commit by the feed's readers, so it follows commit order
- * (`@carcar/common/db/feed-order`; migration 0021; until then a trigger drew `seq` at commit).
+ * (`@carcar/common/db/feed-order`; migration 0022; until then a trigger drew `seq` at commit).
  */
 export const automobileChanges = inventory.table(
   'automobile_changes',

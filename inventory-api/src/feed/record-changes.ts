@@ -16,8 +16,9 @@ import type { StoredAutomobile } from '../json/present.js';
 import type { FeedNotifier } from './notifier.js';
 
 // Every write that changes an automobile's JSON appends feed entries in the same transaction.
-// Entries are appended with a provisional seq; a deferred trigger (migration 0003) draws the real
-// one at commit, under the feed lock, so the feed's order is commit order.
+// Entries are appended with a seq of insertion and no place in the feed; the feed's first reader
+// after their commit gives them their places (`feed_seq`, @carcar/common/db/feed-order), so the
+// feed's order is commit order.
 
 /** Appends one feed entry per automobile matching `where` (a rename touches many), in the caller's transaction. */
 export async function recordChanges(tx: Db, where: SQL, deleted = false): Promise<void> {
