@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateIn } from './time-zone.js';
 
 // The managers' reports (`GET /api/reports/...` of each service): their query and the rows they
 // answer, shared by the services and the browser app. Browser-safe: no node imports.
@@ -171,10 +172,9 @@ export interface ReportAnswer<Row> {
   rows: Row[];
 }
 
-/** Today's date in an IANA time zone, as YYYY-MM-DD. */
+/** Today's date in an IANA time zone, as YYYY-MM-DD (the dealership's day, ./time-zone.ts). */
 export function todayIn(timeZone: string, now = new Date()): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateIn(now, timeZone);
 }
 
 /** The range a report covers when not told: the twelve calendar months up to `today`, this one included. */

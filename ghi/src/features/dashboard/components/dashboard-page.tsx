@@ -3,8 +3,9 @@ import { Link } from 'react-router-dom';
 import { BarChart } from '../../../components/bar-chart';
 import { ErrorState, Loading } from '../../../components/states';
 import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
-import { formatDateTime, formatMoney, localToday } from '../../../lib/format';
+import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
+import { dealershipToday } from '../../../lib/time-zone';
 import { useAgingCounts } from '../api/get-aging-counts';
 import { useLowStockCount } from '../api/get-low-stock-count';
 import { useDashboardSales } from '../api/get-recent-sales';
@@ -36,7 +37,7 @@ export function DashboardPage() {
   const mayService = useCan('appointments.read');
   const stock = useStockCount(mayStock);
   const sales = useDashboardSales(maySales);
-  const today = localToday();
+  const today = dealershipToday();
   const appointments = useTodaysAppointments(today, mayService);
   // Advisors and managers order parts; a technician reads stock but is not shown the shop's to-do.
   const mayParts = useCan('parts.write');

@@ -3,8 +3,8 @@ import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import { errorMessage } from '../../../lib/api-client';
-import { localToday } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
+import { dealershipToday } from '../../../lib/time-zone';
 
 export interface DateRange {
   from: string;
@@ -25,7 +25,7 @@ export function useReportRange({
 } = {}) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const fallback = open ? { from: '', to: '' } : defaults(localToday());
+  const fallback = open ? { from: '', to: '' } : defaults(dealershipToday());
   const range: DateRange = { from: params.get('from') ?? fallback.from, to: params.get('to') ?? fallback.to };
   // The API's own rule, checked before asking; its sentence (English, as the API answers) said in the
   // user's language.
