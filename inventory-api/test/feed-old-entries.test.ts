@@ -1,17 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { openDatabase } from '@carcar/common/db/database';
 import { queryRows } from '@carcar/common/db/statements';
-import { createLogger } from '@carcar/common/service/logger';
-import { asService, testAccess } from '@carcar/testing/credentials';
-import { createTestDatabaseUrl } from '@carcar/testing/database';
+import { asService } from '@carcar/testing/credentials';
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { FeedNotifier } from '../src/feed/notifier.js';
-import { addAutomobile, inventoryWithModel, migrationsFolder, migrationsUpTo, VINS } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { addAutomobile, afterUpgradeFrom, inventoryWithModel, VINS, withOlderCatalog } from './helpers.js';
 
 // Feed entries keep the JSON of the day they were written. Those written before migration 0012 lack
 // condition, odometer, list_price, cost and acquired_at (before 0007 created_at too); a page holding
@@ -131,30 +123,15 @@ describe('the feed with entries written before 0012', () => {
 });
 
 describe('migration 0018', () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'carcar-old-entries-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
-
   it("fills in the old entries' missing keys, acquired_at from the car when it is still there", async () => {
-    const server = await createTestDatabaseUrl();
-    const place = server ? { databaseUrl: server.url } : { dataDir: path.join(work, 'data') };
-    try {
-      const before = await openDatabase({
-        schemaName: 'inventory',
-        migrationsFolder: migrationsUpTo(work, 11),
-        ...place,
-      });
-      try {
-        await before.db.transaction(async (tx) => {
-          await tx.execute(
-            sql`select set_config('carcar.audit', '{"actor": {"service": "inventory-api"}, "request_id": "test"}', true)`,
-          );
-          await tx.execute(sql`insert into inventory.manufacturers (id, name) values (1, 'Chrysler')`);
-          await tx.execute(sql`insert into inventory.vehicle_models (id, name, picture_url, manufacturer_id)
-            values (1, 'Sebring', 'https://pictures.example/Sebring.jpg', 1)`);
-          // The car still in stock (id 7), recorded in March 2025.
-          await tx.execute(sql`insert into inventory.automobiles (id, vin, color, year, model_id, created_at)
-            values (7, '1HGCM82633A004352', 'green', 2011, 1, '2025-03-04T05:06:07Z')`);
-        });
+    await afterUpgradeFrom(
+      11,
+      async (db) => {
+        // The car still in stock (id 7), recorded in March 2025.
+        await withOlderCatalog(db, (tx) =>
+          tx.execute(sql`insert into inventory.automobiles (id, vin, color, year, model_id, created_at)
+            values (7, '1HGCM82633A004352', 'green', 2011, 1, '2025-03-04T05:06:07Z')`),
+        );
         const entries: [string, Record<string, unknown>, string, boolean][] = [
           // The car in stock, written before 0007: its row knows when it was acquired.
           ['1HGCM82633A004352', oldJson('1HGCM82633A004352', 7), '2025-03-04T05:06:07Z', false],
@@ -170,16 +147,12 @@ describe('migration 0018', () => {
           ['1HGCM82633A004352', oldJson('1HGCM82633A004352', 3), '2023-02-03T04:05:06.789Z', true],
         ];
         for (const [vin, json, at, deleted] of entries)
-          await before.db.execute(sql`insert into inventory.automobile_changes (vin, deleted, automobile, changed_at)
+          await db.execute(sql`insert into inventory.automobile_changes (vin, deleted, automobile, changed_at)
             values (${vin}, ${deleted}, ${JSON.stringify(json)}::json, ${at})`);
-      } finally {
-        await before.close();
-      }
-
-      const after = await openDatabase({ schemaName: 'inventory', migrationsFolder, ...place });
-      try {
+      },
+      async ({ db, app }) => {
         const rows = await queryRows<{ automobile: Record<string, unknown> }>(
-          after.db,
+          db,
           sql`select automobile from inventory.automobile_changes order by seq`,
         );
         const desk = { condition: 'new', odometer: 0, list_price: null, cost: null };
@@ -202,18 +175,10 @@ describe('migration 0018', () => {
         ]);
 
         // The feed answers them as stored now, with days_in_stock, to a poller reading from the start.
-        const feedNotifier = new FeedNotifier();
-        const app = createApp({
-          db: after.db,
-          access: await testAccess('inventory-api'),
-          logger: createLogger('inventory-test', 'silent'),
-          feedNotifier,
-        });
         const res = await request(app)
           .get('/api/automobiles/changes/?after=0')
           .set(await asService('sales-api', 'inventory-api'))
           .expect(200);
-        feedNotifier.close();
         expect(res.body.changes.map((c: { days_in_stock: number }) => c.days_in_stock)).toEqual([
           daysSince('2025-03-04'),
           daysSince('2024-06-07'),
@@ -221,11 +186,7 @@ describe('migration 0018', () => {
         ]);
         expect(res.body.changes[0]).toEqual(expect.objectContaining({ cost: null, condition: 'new' }));
         for (const key of OLD_KEYS) expect(res.body.changes[1]).toHaveProperty(key);
-      } finally {
-        await after.close();
-      }
-    } finally {
-      await server?.drop();
-    }
+      },
+    );
   });
 });

@@ -1,59 +1,31 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { openDatabase } from '@carcar/common/db/database';
 import { queryRows } from '@carcar/common/db/statements';
-import { createLogger } from '@carcar/common/service/logger';
-import { asService, testAccess } from '@carcar/testing/credentials';
-import { createTestDatabaseUrl } from '@carcar/testing/database';
+import { asService } from '@carcar/testing/credentials';
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { FeedNotifier } from '../src/feed/notifier.js';
-import { migrationsFolder, migrationsUpTo } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { afterUpgradeFrom, withOlderCatalog } from './helpers.js';
 
 // Migration 0022 moves the automobile feed's numbering from a commit trigger to the feed's readers.
 // A poller's cursor is a place in the feed, so the entries written before it must keep theirs.
 
 describe('migrations 0020 to 0022', () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'carcar-feed-upgrade-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
-
   it('keeps every earlier entry at its place and numbers the next ones after them', async () => {
-    const server = await createTestDatabaseUrl();
-    const place = server ? { databaseUrl: server.url } : { dataDir: path.join(work, 'data') };
-    try {
-      const before = await openDatabase({
-        schemaName: 'inventory',
-        migrationsFolder: migrationsUpTo(path.join(work, 'places'), 21),
-        ...place,
-      });
-      let earlier: { seq: string | number; vin: string }[];
-      try {
+    await afterUpgradeFrom(
+      21,
+      async (db) => {
         // A gap in the places, as a rolled-back write leaves one.
-        await before.db.execute(sql`select setval('inventory.automobile_changes_seq_seq', 40)`);
+        await db.execute(sql`select setval('inventory.automobile_changes_seq_seq', 40)`);
         for (const vin of ['1HGCM82633A004352', '1GC4K0C87FF132904'])
-          await before.db.execute(sql`insert into inventory.automobile_changes (vin, automobile)
+          await db.execute(sql`insert into inventory.automobile_changes (vin, automobile)
             values (${vin}, ${JSON.stringify({ vin, id: 1, color: 'red', year: 2020, sold: false })}::json)`);
-        earlier = await queryRows(before.db, sql`select seq, vin from inventory.automobile_changes order by seq`);
-      } finally {
-        await before.close();
-      }
-      // The old trigger drew each entry's seq again at its commit: places with gaps, above 40.
-      const [firstPlace, lastPlace] = earlier.map((row) => Number(row.seq)) as [number, number];
-      expect(firstPlace).toBeGreaterThan(40);
-      expect(lastPlace).toBeGreaterThan(firstPlace + 1);
+        return queryRows<{ seq: string | number }>(db, sql`select seq from inventory.automobile_changes order by seq`);
+      },
+      async ({ db, app, written }) => {
+        // The old trigger drew each entry's seq again at its commit: places with gaps, above 40.
+        const [firstPlace, lastPlace] = written.map((row) => Number(row.seq)) as [number, number];
+        expect(firstPlace).toBeGreaterThan(40);
+        expect(lastPlace).toBeGreaterThan(firstPlace + 1);
 
-      const after = await openDatabase({ schemaName: 'inventory', migrationsFolder, ...place });
-      try {
-        const app = createApp({
-          db: after.db,
-          access: await testAccess('inventory-api'),
-          logger: createLogger('inventory-test', 'silent'),
-          feedNotifier: new FeedNotifier(),
-          http: {},
-        });
         const poller = await asService('service-api', 'inventory-api');
         // A poller that had read the first entry before the upgrade gets the second next, at its old place.
         const first = await request(app).get(`/api/automobiles/changes/?after=${firstPlace}`).set(poller).expect(200);
@@ -61,54 +33,34 @@ describe('migrations 0020 to 0022', () => {
           [lastPlace, '1GC4K0C87FF132904'],
         ]);
         // Drawn 100 as it is written (rolled-back writes took the numbers between); its place is the next one.
-        await after.db.execute(sql`select setval('inventory.automobile_changes_seq_seq', 99)`);
-        await after.db.execute(sql`insert into inventory.automobile_changes (vin, automobile)
+        await db.execute(sql`select setval('inventory.automobile_changes_seq_seq', 99)`);
+        await db.execute(sql`insert into inventory.automobile_changes (vin, automobile)
           values ('1FTMW1T88MFA00001', ${JSON.stringify({ vin: '1FTMW1T88MFA00001', id: 2, sold: false })}::json)`);
         const next = await request(app).get(`/api/automobiles/changes/?after=${lastPlace}`).set(poller).expect(200);
         expect(next.body.changes.map((c: { seq: number; vin: string }) => [c.seq, c.vin])).toEqual([
           [lastPlace + 1, '1FTMW1T88MFA00001'],
         ]);
         expect(next.body.next).toBe(lastPlace + 1);
-      } finally {
-        await after.close();
-      }
-    } finally {
-      await server?.drop();
-    }
+      },
+    );
   });
 
   it('upgrades a database from 0018 with a costed car in one run, its re-announced entry above every earlier one', async () => {
-    const server = await createTestDatabaseUrl();
-    const place = server ? { databaseUrl: server.url } : { dataDir: path.join(work, 'costed') };
-    try {
-      const before = await openDatabase({
-        schemaName: 'inventory',
-        migrationsFolder: migrationsUpTo(path.join(work, 'from-0018'), 18),
-        ...place,
-      });
-      try {
-        await before.db.transaction(async (tx) => {
-          await tx.execute(
-            sql`select set_config('carcar.audit', '{"actor": {"service": "inventory-api"}, "request_id": "test"}', true)`,
-          );
-          await tx.execute(sql`insert into inventory.manufacturers (id, name) values (1, 'Chrysler')`);
-          await tx.execute(sql`insert into inventory.vehicle_models (id, name, picture_url, manufacturer_id)
-            values (1, 'Sebring', 'https://pictures.example/Sebring.jpg', 1)`);
-          await tx.execute(sql`insert into inventory.automobiles (vin, color, year, model_id, cost)
-            values ('1HGCM82633A004352', 'green', 2011, 1, 12000.5)`);
-        });
-        await before.db.execute(sql`insert into inventory.automobile_changes (vin, automobile)
+    await afterUpgradeFrom(
+      18,
+      async (db) => {
+        await withOlderCatalog(db, (tx) =>
+          tx.execute(sql`insert into inventory.automobiles (vin, color, year, model_id, cost)
+            values ('1HGCM82633A004352', 'green', 2011, 1, 12000.5)`),
+        );
+        await db.execute(sql`insert into inventory.automobile_changes (vin, automobile)
           values ('1GC4K0C87FF132904', ${JSON.stringify({ vin: '1GC4K0C87FF132904', id: 9, sold: false })}::json)`);
-      } finally {
-        await before.close();
-      }
-
+      },
       // 0019 (one entry per car with a cost) and the switch run in one transaction: Postgres
       // refused the switch's ALTER TABLE while 0019's commit triggers were still queued.
-      const after = await openDatabase({ schemaName: 'inventory', migrationsFolder, ...place });
-      try {
+      async ({ db, app }) => {
         const rows = await queryRows<{ vin: string; seq: string | number; feed_seq: string | number | null }>(
-          after.db,
+          db,
           sql`select vin, seq, feed_seq from inventory.automobile_changes order by seq`,
         );
         expect(rows.map((row) => row.vin)).toEqual(['1GC4K0C87FF132904', '1HGCM82633A004352']);
@@ -116,23 +68,12 @@ describe('migrations 0020 to 0022', () => {
         for (const row of rows) expect(Number(row.feed_seq)).toBe(Number(row.seq));
         const [older, announced] = rows.map((row) => Number(row.feed_seq)) as [number, number];
         expect(announced).toBeGreaterThan(older);
-        const app = createApp({
-          db: after.db,
-          access: await testAccess('inventory-api'),
-          logger: createLogger('inventory-test', 'silent'),
-          feedNotifier: new FeedNotifier(),
-          http: {},
-        });
         const sales = await asService('sales-api', 'inventory-api');
         const feed = await request(app).get(`/api/automobiles/changes/?after=${older}`).set(sales).expect(200);
         expect(feed.body.changes).toEqual([
           expect.objectContaining({ seq: announced, vin: '1HGCM82633A004352', cost: 12000.5 }),
         ]);
-      } finally {
-        await after.close();
-      }
-    } finally {
-      await server?.drop();
-    }
+      },
+    );
   });
 });

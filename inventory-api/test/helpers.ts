@@ -1,11 +1,14 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@carcar/common/contract/permissions';
+import { type Db, openDatabase } from '@carcar/common/db/database';
 import type { HttpPolicy } from '@carcar/common/http/app';
 import { createLogger } from '@carcar/common/service/logger';
 import { asService, roleHeaders, testAccess } from '@carcar/testing/credentials';
-import { openTestDatabase } from '@carcar/testing/database';
+import { createTestDatabaseUrl, openTestDatabase } from '@carcar/testing/database';
+import { sql } from 'drizzle-orm';
 import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll } from 'vitest';
@@ -26,6 +29,67 @@ export function migrationsUpTo(work: string, last: number): string {
   journal.entries = journal.entries.filter((entry) => entry.idx <= last);
   writeFileSync(journalPath, JSON.stringify(journal));
   return folder;
+}
+
+/**
+ * In one audited transaction on an older inventory's database (written as the service, as a
+ * migration test's setup): Chrysler (id 1) and its Sebring (id 1), then `more`.
+ */
+export function withOlderCatalog(db: Db, more: (tx: Db) => Promise<unknown>): Promise<void> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('carcar.audit', '{"actor": {"service": "inventory-api"}, "request_id": "test"}', true)`,
+    );
+    await tx.execute(sql`insert into inventory.manufacturers (id, name) values (1, 'Chrysler')`);
+    await tx.execute(sql`insert into inventory.vehicle_models (id, name, picture_url, manufacturer_id)
+      values (1, 'Sebring', 'https://pictures.example/Sebring.jpg', 1)`);
+    await more(tx);
+  });
+}
+
+/**
+ * An inventory database as an older inventory left it, then upgraded: `older` writes into it with
+ * the migrations up to `last` only, then every migration runs and `upgraded` reads it, with the API
+ * on it. On a database of its own on TEST_DATABASE_URL's server, else in a PGlite folder.
+ */
+export async function afterUpgradeFrom<Written>(
+  last: number,
+  older: (db: Db) => Promise<Written>,
+  upgraded: (after: { db: Db; app: Express; written: Written }) => Promise<void>,
+): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'carcar-inventory-upgrade-'));
+  const server = await createTestDatabaseUrl();
+  const place = server ? { databaseUrl: server.url } : { dataDir: path.join(work, 'data') };
+  try {
+    const before = await openDatabase({
+      schemaName: 'inventory',
+      migrationsFolder: migrationsUpTo(work, last),
+      ...place,
+    });
+    let written: Written;
+    try {
+      written = await older(before.db);
+    } finally {
+      await before.close();
+    }
+    const after = await openDatabase({ schemaName: 'inventory', migrationsFolder, ...place });
+    const feedNotifier = new FeedNotifier();
+    try {
+      const app = createApp({
+        db: after.db,
+        access: await testAccess('inventory-api'),
+        logger: createLogger('inventory-test', 'silent'),
+        feedNotifier,
+      });
+      await upgraded({ db: after.db, app, written });
+    } finally {
+      feedNotifier.close();
+      await after.close();
+    }
+  } finally {
+    await server?.drop();
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** The Inventory API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
