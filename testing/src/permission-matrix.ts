@@ -191,7 +191,7 @@ export function tableRoutes(rules: readonly RouteRule[]): string[] {
 }
 
 /** Probes and scrapes every process answers outside the route table (common/src/http/app.ts). */
-const INFRASTRUCTURE = new Set(['/healthz/', '/livez/', '/readyz/', '/metrics/']);
+const INFRASTRUCTURE = new Set(['GET /healthz/', 'GET /livez/', 'GET /readyz/', 'GET /metrics/']);
 
 /** `METHOD /path/` as the tables spell routes, every parameter named alike: `GET /api/sales/:param/`. */
 function routeKey(method: string, path: string): string {
@@ -199,30 +199,39 @@ function routeKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${slashed.replace(/:\w+/g, ':param')}`;
 }
 
+/**
+ * What the walk reads of Express 5's router (the `router` package, 2.x): `rawPath` is the path given
+ * to `use` or `route` (Express 5 keeps no mount path string otherwise, only its matchers).
+ */
 interface RouterLayer {
   rawPath?: unknown;
   route?: { path: unknown; methods: Record<string, boolean> };
-  handle?: { stack?: RouterLayer[] };
+  handle?: { name?: string; stack?: RouterLayer[] };
 }
 
 /**
  * Every route an Express app mounts, walked through its routers (`app.use(prefix, router)`), in
- * `routeKey` form: what a request can reach, whatever the table says. Probes are left out.
+ * `routeKey` form: what a request can reach, whatever the table says. Probes are left out. What the
+ * walk cannot turn into one method and path is named so that the comparison fails on it: a route or
+ * mount by pattern or list of paths (`UNREADABLE …`), a route for every method (`ALL …`), a handler
+ * or sub-app mounted on a path rather than a router (`USE …`: it may answer any method there).
  */
 export function mountedRoutes(app: Express): string[] {
   const found = new Set<string>();
   const walk = (stack: readonly RouterLayer[], prefix: string) => {
     for (const layer of stack) {
-      // A route this walk cannot read (a pattern or a list of paths) fails the comparison by name.
       if (layer.route && typeof layer.route.path !== 'string') found.add(`UNREADABLE ${String(layer.route.path)}`);
       else if (layer.route && typeof layer.route.path === 'string') {
         for (const [method, on] of Object.entries(layer.route.methods)) {
-          if (!on || method === '_all') continue;
-          const key = routeKey(method, `${prefix}${layer.route.path}`);
-          if (!INFRASTRUCTURE.has(key.slice(key.indexOf(' ') + 1))) found.add(key);
+          if (!on) continue;
+          const key = routeKey(method === '_all' ? 'ALL' : method, `${prefix}${layer.route.path}`);
+          if (!INFRASTRUCTURE.has(key)) found.add(key);
         }
-      } else if (layer.handle?.stack) {
-        walk(layer.handle.stack, `${prefix}${typeof layer.rawPath === 'string' ? layer.rawPath : ''}`);
+      } else if (typeof layer.rawPath !== 'string') found.add(`UNREADABLE ${prefix}${String(layer.rawPath)}`);
+      else if (layer.handle?.stack) walk(layer.handle.stack, `${prefix}${layer.rawPath}`);
+      // Middleware on every path (helmet, the access check, the body parser) calls next: it is no route.
+      else if (layer.rawPath !== '/' || layer.handle?.name === 'mounted_app') {
+        found.add(routeKey('USE', `${prefix}${layer.rawPath}`));
       }
     }
   };
