@@ -159,6 +159,8 @@ describe('papers', () => {
           expect(text).toContain(sale.automobile.vin);
           expect(text).toContain(price);
           expect(text).toContain('Signature of the buyer');
+          // The car in plain words: nothing decoded from the VIN on what the customer signs.
+          expect(text).not.toMatch(/Check digit|Maker code|Built in/);
         },
         { as: staff.manager, width },
       );
@@ -184,6 +186,9 @@ describe('papers', () => {
           expect(text).toContain(appointment.reason);
           expect(text).toContain(`${appointment.duration_minutes} minutes`);
           expect(text).toContain('Signature of the technician');
+          expect(text).not.toMatch(/Check digit|Maker code|Built in/);
+          // The repair order's lines, or a sentence saying the appointment has none yet.
+          expect(text).toMatch(/Line items ?(Item|This appointment has no repair order yet|The repair order)/);
         },
         { as: staff.manager, width },
       );
