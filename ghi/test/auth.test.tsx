@@ -205,7 +205,9 @@ describe('signing in', () => {
 
   it('signs out from the header and forgets who was signed in', async () => {
     const app = open('/', 'admin');
-    await userEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    // Sign out is in the account menu, opened from the bar.
+    await userEvent.click(await screen.findByRole('button', { name: 'Account: Ada Admin' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
     await screen.findByRole('heading', { name: 'Sign in to CarCar' });
     expect(app.location()).toBe('/sign-in');
     expect(stub.requests.find((r) => r.path === '/auth/logout')?.csrf).toBe('1');
@@ -275,6 +277,7 @@ describe('a page the person may not use', () => {
 describe('a session that ends while working', () => {
   it('sends the person to sign in on a 401, and back to the page afterwards', async () => {
     const app = open('/inventory/manufacturers', 'admin');
+    await userEvent.click(await screen.findByRole('button', { name: 'Add manufacturer' }));
     const form = await screen.findByRole('form', { name: 'Add a manufacturer' });
     await userEvent.type(within(form).getByLabelText('Name'), 'Acme');
     stub.signedIn = null; // the session expired at the gateway
@@ -286,6 +289,7 @@ describe('a session that ends while working', () => {
     expect(refused?.csrf).toBe('1');
 
     await signIn('ada@dealer.test', 'correct horse battery');
+    await userEvent.click(await screen.findByRole('button', { name: 'Add manufacturer' }));
     await screen.findByRole('form', { name: 'Add a manufacturer' });
     await waitFor(() => expect(app.location()).toBe('/inventory/manufacturers'));
   });
