@@ -43,16 +43,17 @@ export function TechniciansPage() {
     <ListPage
       title={t('service:technicians.title')}
       actions={
-        mayWrite && (
-          <AddInDrawer label={t('service:technicians.add')} title={t('service:technicians.addForm')}>
-            {(close) => <AddTechnicianForm onAdded={close} />}
-          </AddInDrawer>
-        )
-      }
-      toolbar={
-        <MoreMenu>
-          <ExportCsvMenuItem name="technicians" request={techniciansRequest} />
-        </MoreMenu>
+        <>
+          {mayWrite && (
+            <AddInDrawer label={t('service:technicians.add')} title={t('service:technicians.addForm')}>
+              {(close) => <AddTechnicianForm onAdded={close} />}
+            </AddInDrawer>
+          )}
+          {/* Beside the primary action: a toolbar row of its own would push the list down. */}
+          <MoreMenu>
+            <ExportCsvMenuItem name="technicians" request={techniciansRequest} />
+          </MoreMenu>
+        </>
       }
     >
       <DataTable
