@@ -10,6 +10,7 @@ import request from 'supertest';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type Issuer,
+  ownScope,
   type Permission,
   permissions,
   permissionsOf,
@@ -20,15 +21,15 @@ import {
   servicePermissionDescriptions,
   servicePermissions,
 } from '../src/contract/permissions.js';
+import { AppError } from '../src/errors.js';
 import { authenticate } from '../src/http/authenticate.js';
-import { assertOwn, ownScope, requirePermission } from '../src/http/authorize.js';
+import { assertOwn, requirePermission } from '../src/http/authorize.js';
 import { createCredentialSigner } from '../src/http/credentials/sign.js';
 import {
   type CredentialVerifier,
   createCredentialVerifier,
   type VerificationEvent,
 } from '../src/http/credentials/verify.js';
-import { AppError } from '../src/http/errors.js';
 import { actorOf, requestIdOf } from '../src/http/request-context.js';
 import {
   ensureDevelopmentKeys,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { choiceField, integerField, requiredText } from '../src/contract/fields.js';
 import { automobileCreateBody, modelCreateBody } from '../src/contract/inventory.js';
 import { customerBody, priceField, saleCreateBody, saleVoidBody } from '../src/contract/sales.js';
-import { pageQuery } from '../src/http/list.js';
+import { pageQuery } from '../src/db/pagination.js';
 import { toFieldErrors } from '../src/http/validation.js';
 
 // The contract's messages as the browser app's forms see them (zodResolver reads issue.message):

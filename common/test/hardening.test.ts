@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openDatabase } from '../src/db/database.js';
+import { AppError } from '../src/errors.js';
 import { jsonNestedDeeperThan, MAX_JSON_DEPTH } from '../src/http/app.js';
 import { formulaSafe, toCsv } from '../src/http/csv.js';
-import { AppError } from '../src/http/errors.js';
 import { parseInput } from '../src/http/validation.js';
 
 // The findings of the penetration test (issue 25) that concern the shared HTTP code.

@@ -5,7 +5,7 @@ import { type AuditContext, audited } from '../src/db/audit.js';
 import { type Database, openDatabase } from '../src/db/database.js';
 import { translatePgError } from '../src/db/pg-errors.js';
 import { prepareRows, queryRows, statementName, statementsByFilters } from '../src/db/statements.js';
-import { AppError } from '../src/http/errors.js';
+import { AppError } from '../src/errors.js';
 
 // Inventory's migrations give the test real tables with unique and foreign-key constraints.
 const migrationsFolder = new URL('../../inventory-api/drizzle', import.meta.url).pathname;

@@ -8,9 +8,9 @@ import {
 import { type FeedPage, SOLD_BATCH_MAX, type SoldBatchResult, soldBatchBody } from '@carcar/common/contract/feed';
 import type { Automobile, Manufacturer, VehicleModel } from '@carcar/common/contract/inventory';
 import { reportRangeQuery } from '@carcar/common/contract/reports';
+import { pageQuery } from '@carcar/common/db/pagination';
 import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
-import { pageQuery } from '@carcar/common/http/list';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
 import { automobileCreateBody, automobileListQuery, automobileUpdateBody, importQuery } from './automobiles/schemas.js';
 import { changesQuery } from './feed/routes.js';

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { Actor } from '../contract/permissions.js';
 import type { RouteRule } from '../contract/routes.js';
 import { pgErrorCode } from '../db/pg-errors.js';
+import { AppError } from '../errors.js';
 import { DEFAULT_WRITES_PER_MINUTE } from '../service/config.js';
 import type { Logger } from '../service/logger.js';
 import { metricsHandler, recordRequests, tableRoute } from '../service/metrics.js';
@@ -14,7 +15,6 @@ import { readTraceparent, requestLogger } from '../service/trace.js';
 import { authenticate } from './authenticate.js';
 import { routeAccess } from './authorize.js';
 import type { CredentialVerifier } from './credentials/verify.js';
-import { AppError } from './errors.js';
 import { actorOf } from './request-context.js';
 
 export const JSON_BODY_LIMIT = '100kb';

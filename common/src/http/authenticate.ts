@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import { unauthenticated } from '../errors.js';
 import type { Logger } from '../service/logger.js';
 import { asCredentialError, CredentialError, type CredentialVerifier } from './credentials/verify.js';
-import { unauthenticated } from './errors.js';
 import { setActor, setRequestId } from './request-context.js';
 
 // The Express side of internal credentials (docs/identity.md): every service route sits behind it.

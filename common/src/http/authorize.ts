@@ -11,13 +11,11 @@ import {
   type ServicePermission,
 } from '../contract/permissions.js';
 import type { RouteRule } from '../contract/routes.js';
-import { type AppError, forbidden, notFound } from './errors.js';
+import { type AppError, forbidden, notFound } from '../errors.js';
 import { actorOf } from './request-context.js';
 
 // Permission checks for routes (middleware) and use cases (one record's owner), on the actor
 // `authenticate` put on the request. The table itself is in contract/permissions.ts.
-
-export { allowsOwn, can, ownScope } from '../contract/permissions.js';
 
 /** The 403 for a missing permission, in words the person can act on. */
 export function forbiddenFor(permission: Permission | ServicePermission): AppError {

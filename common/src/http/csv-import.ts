@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { AppError, type FieldError } from './errors.js';
+import { AppError, type FieldError } from '../errors.js';
 import { queryBoolean } from './validation.js';
 
 // Reading a spreadsheet sent to an import route (`POST /api/automobiles/import/`,

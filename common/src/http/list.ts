@@ -3,10 +3,6 @@ import type { Paged } from '../db/pagination.js';
 import { CSV_CONTENT_TYPE, toCsv, wantsCsv } from './csv.js';
 import type { ListAnswer, ListEncoding } from './list-cache.js';
 
-// The page query and its result belong to the database layer (db/pagination.ts); named here too
-// for the routes that import them from this path.
-export { MAX_PAGE_SIZE, type Page, type Paged, pageQuery } from '../db/pagination.js';
-
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** A list's page as its envelope (`{"autos": [...]}`), or as CSV for `Accept: text/csv`. */

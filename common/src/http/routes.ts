@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import { type Router as ExpressRouter, type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
 import type { RequestContext } from '../db/audit.js';
+import type { Paged } from '../db/pagination.js';
 import { spanIdOf, traceIdOf } from '../service/trace.js';
 import { wantsCsv } from './csv.js';
-import { acceptedEncoding, type Paged, renderList, sendList, sendListAnswer } from './list.js';
+import { acceptedEncoding, renderList, sendList, sendListAnswer } from './list.js';
 import { freshRead, ListCache } from './list-cache.js';
 import { actorOf, requestIdOf } from './request-context.js';
 import { parseId, parseInput } from './validation.js';
-
-export type { RequestContext } from '../db/audit.js';
 
 export function contextOf(res: Response): RequestContext {
   return { actor: actorOf(res), requestId: requestIdOf(res), traceId: traceIdOf(res), spanId: spanIdOf(res) };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_INT } from '../contract/fields.js';
+import { type FieldError, invalid, notFound } from '../errors.js';
 import { isVinFormat, normalizeVin } from '../vin/vin.js';
-import { type FieldError, invalid, notFound } from './errors.js';
 
 /** One message per field: the first problem found is the one worth showing next to it. */
 export function toFieldErrors(error: z.ZodError): FieldError[] {

@@ -1,4 +1,4 @@
-import { forbidden } from '@carcar/common/http/errors';
+import { forbidden } from '@carcar/common/errors';
 import type { Request, RequestHandler } from 'express';
 
 export const CSRF_HEADER = 'x-carcar-csrf';

@@ -1,12 +1,12 @@
 import { centsToText } from '@carcar/common/contract/deal';
 import { automobileCreateBody } from '@carcar/common/contract/inventory';
+import type { RequestContext } from '@carcar/common/db/audit';
 import { auditContext, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { queryRows } from '@carcar/common/db/statements';
+import type { FieldError } from '@carcar/common/errors';
 import { type CsvRow, headerColumns, readImportRows, refuseImport } from '@carcar/common/http/csv-import';
-import type { FieldError } from '@carcar/common/http/errors';
-import type { RequestContext } from '@carcar/common/http/routes';
 import { toFieldErrors } from '@carcar/common/http/validation';
 import { sql } from 'drizzle-orm';
 import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';

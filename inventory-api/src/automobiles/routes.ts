@@ -1,7 +1,8 @@
 import { tradeInArrivalBody, tradeInBatchBody, tradeInRemovalQuery } from '@carcar/common/contract/deal';
 import { soldBatchBody } from '@carcar/common/contract/feed';
+import { can } from '@carcar/common/contract/permissions';
 import type { Db } from '@carcar/common/db/database';
-import { can, forbiddenFor } from '@carcar/common/http/authorize';
+import { forbiddenFor } from '@carcar/common/http/authorize';
 import { contextOf, resourceRouter } from '@carcar/common/http/routes';
 import { parseInput, parseVinParam } from '@carcar/common/http/validation';
 import express, { type Router } from 'express';

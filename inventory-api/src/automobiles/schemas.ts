@@ -5,7 +5,7 @@ import {
   automobileSorts,
   automobileUpdateBody,
 } from '@carcar/common/contract/inventory';
-import { pageQuery } from '@carcar/common/http/list';
+import { pageQuery } from '@carcar/common/db/pagination';
 import { queryBoolean } from '@carcar/common/http/validation';
 import { z } from 'zod';
 

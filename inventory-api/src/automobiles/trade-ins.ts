@@ -5,11 +5,11 @@ import {
   type TradeInBatchResult,
 } from '@carcar/common/contract/deal';
 import type { Automobile } from '@carcar/common/contract/inventory';
+import type { RequestContext } from '@carcar/common/db/audit';
 import { auditContext, audited, setAuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { queryRows } from '@carcar/common/db/statements';
-import { conflict, notFound } from '@carcar/common/http/errors';
-import type { RequestContext } from '@carcar/common/http/routes';
+import { conflict, notFound } from '@carcar/common/errors';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import type { FeedNotifier } from '../feed/notifier.js';

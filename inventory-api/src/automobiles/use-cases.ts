@@ -1,11 +1,11 @@
 import type { SoldBatch, SoldBatchResult } from '@carcar/common/contract/feed';
 import type { Automobile } from '@carcar/common/contract/inventory';
+import type { RequestContext } from '@carcar/common/db/audit';
 import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
+import type { Paged } from '@carcar/common/db/pagination';
 import { translatePgError } from '@carcar/common/db/pg-errors';
-import { notFound } from '@carcar/common/http/errors';
-import type { Paged } from '@carcar/common/http/list';
-import type { RequestContext } from '@carcar/common/http/routes';
+import { notFound } from '@carcar/common/errors';
 import type { FeedNotifier } from '../feed/notifier.js';
 import { markSold } from '../feed/record-changes.js';
 import { presentAutomobile, type StoredAutomobile, viewerKey, viewerOf } from '../json/present.js';

@@ -8,7 +8,7 @@ import {
 } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { prepareRows, queryRows } from '@carcar/common/db/statements';
-import { notFound } from '@carcar/common/http/errors';
+import { notFound } from '@carcar/common/errors';
 import { type SQL, sql } from 'drizzle-orm';
 import { auditLog, automobileChanges, automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import { automobileJson, automobileJsonOf, automobilesJoined } from '../json/automobile-json.js';

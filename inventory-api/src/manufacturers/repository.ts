@@ -1,9 +1,9 @@
 import type { Manufacturer } from '@carcar/common/contract/inventory';
+import type { RequestContext } from '@carcar/common/db/audit';
 import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { tableRepository } from '@carcar/common/db/table-repository';
-import type { RequestContext } from '@carcar/common/http/routes';
 import { eq } from 'drizzle-orm';
 import { manufacturers, vehicleModels } from '../db/schema.js';
 import type { FeedNotifier } from '../feed/notifier.js';

@@ -1,11 +1,11 @@
 import type { VehicleModel } from '@carcar/common/contract/inventory';
+import type { RequestContext } from '@carcar/common/db/audit';
 import { auditContext, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
+import type { Page, Paged } from '@carcar/common/db/pagination';
 import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
 import { translatePgError } from '@carcar/common/db/pg-errors';
-import { notFound } from '@carcar/common/http/errors';
-import type { Page, Paged } from '@carcar/common/http/list';
-import type { RequestContext } from '@carcar/common/http/routes';
+import { notFound } from '@carcar/common/errors';
 import { asc, eq } from 'drizzle-orm';
 import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import type { FeedNotifier } from '../feed/notifier.js';

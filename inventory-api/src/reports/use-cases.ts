@@ -1,6 +1,6 @@
 import type { ReportRangeQuery } from '@carcar/common/contract/reports';
 import type { Db } from '@carcar/common/db/database';
-import type { Paged } from '@carcar/common/http/list';
+import type { Paged } from '@carcar/common/db/pagination';
 import { inventoryReportStatements } from './statements.js';
 
 /** The managers' inventory report: how long each unsold car has been in stock. */

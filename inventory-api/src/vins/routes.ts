@@ -1,4 +1,4 @@
-import { AppError } from '@carcar/common/http/errors';
+import { AppError } from '@carcar/common/errors';
 import { decodeVin } from '@carcar/common/vin/vin';
 import { Router } from 'express';
 

@@ -1,4 +1,4 @@
-import { pageQuery } from '@carcar/common/http/list';
+import { pageQuery } from '@carcar/common/db/pagination';
 import { queryBoolean } from '@carcar/common/http/validation';
 import { normalizeVin } from '@carcar/common/vin/vin';
 import { z } from 'zod';

@@ -9,7 +9,7 @@ import {
 } from '@carcar/common/contract/reports';
 import type { Db } from '@carcar/common/db/database';
 import { prepareRows } from '@carcar/common/db/statements';
-import { forbidden } from '@carcar/common/http/errors';
+import { forbidden } from '@carcar/common/errors';
 import { sendList } from '@carcar/common/http/list';
 import { contextOf } from '@carcar/common/http/routes';
 import { parseInput } from '@carcar/common/http/validation';

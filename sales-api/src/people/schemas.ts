@@ -1,5 +1,5 @@
 import { customerBody } from '@carcar/common/contract/sales';
-import { pageQuery } from '@carcar/common/http/list';
+import { pageQuery } from '@carcar/common/db/pagination';
 import { normalizeVin } from '@carcar/common/vin/vin';
 import { z } from 'zod';
 

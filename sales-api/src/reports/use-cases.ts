@@ -1,6 +1,6 @@
 import { type ReportRangeQuery, resolveReportRange, todayIn } from '@carcar/common/contract/reports';
 import type { Db } from '@carcar/common/db/database';
-import type { Paged } from '@carcar/common/http/list';
+import type { Paged } from '@carcar/common/db/pagination';
 import { salesReportStatements } from './statements.js';
 
 const all = <T>(rows: T[]): Paged<T> => ({ items: rows, total: rows.length });

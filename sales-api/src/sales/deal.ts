@@ -8,7 +8,7 @@ import {
   parseCents,
 } from '@carcar/common/contract/deal';
 import type { SaleInput, TradeIn } from '@carcar/common/contract/sales';
-import { invalid } from '@carcar/common/http/errors';
+import { invalid } from '@carcar/common/errors';
 import type { SaleDesk } from './statements.js';
 
 // The sales desk's part of a sale: the deal computed from what the desk sent (by the one

@@ -1,6 +1,6 @@
 import { choiceField } from '@carcar/common/contract/fields';
 import { saleSorts, saleVoidBody } from '@carcar/common/contract/sales';
-import { pageQuery } from '@carcar/common/http/list';
+import { pageQuery } from '@carcar/common/db/pagination';
 import { queryBoolean } from '@carcar/common/http/validation';
 import { normalizeVin } from '@carcar/common/vin/vin';
 import { z } from 'zod';

@@ -1,13 +1,13 @@
-import { type Actor, can } from '@carcar/common/contract/permissions';
+import { type Actor, allowsOwn, can, ownScope } from '@carcar/common/contract/permissions';
 import type { Sale, SaleInput, SaleVoidInput } from '@carcar/common/contract/sales';
+import type { RequestContext } from '@carcar/common/db/audit';
 import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
+import type { Paged } from '@carcar/common/db/pagination';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { staffJson } from '@carcar/common/db/table-repository';
-import { allowsOwn, assertOwn, ownScope } from '@carcar/common/http/authorize';
-import { conflict, type FieldError, forbidden, invalid, notFound } from '@carcar/common/http/errors';
-import type { Paged } from '@carcar/common/http/list';
-import type { RequestContext } from '@carcar/common/http/routes';
+import { conflict, type FieldError, forbidden, invalid, notFound } from '@carcar/common/errors';
+import { assertOwn } from '@carcar/common/http/authorize';
 import type { Logger } from '@carcar/common/service/logger';
 import { customerJson } from '../json/customer-json.js';
 import type { OnOutboxWritten } from '../outbox/enqueue.js';

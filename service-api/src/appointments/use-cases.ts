@@ -1,3 +1,4 @@
+import { can } from '@carcar/common/contract/permissions';
 import {
   type Appointment,
   type AppointmentInput,
@@ -5,15 +6,15 @@ import {
   BOOKING_GRACE_MINUTES,
 } from '@carcar/common/contract/service';
 import { formatDay, formatTime, toInstant } from '@carcar/common/contract/time-zone';
+import type { RequestContext } from '@carcar/common/db/audit';
 import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { containing } from '@carcar/common/db/like';
+import type { Paged } from '@carcar/common/db/pagination';
 import { translatePgError } from '@carcar/common/db/pg-errors';
 import { staffJson } from '@carcar/common/db/table-repository';
-import { assertOwn, can } from '@carcar/common/http/authorize';
-import { AppError, conflict, invalidField, notFound } from '@carcar/common/http/errors';
-import type { Paged } from '@carcar/common/http/list';
-import type { RequestContext } from '@carcar/common/http/routes';
+import { AppError, conflict, invalidField, notFound } from '@carcar/common/errors';
+import { assertOwn } from '@carcar/common/http/authorize';
 import type { AppointmentListQuery } from './schemas.js';
 import { type AppointmentListParams, type AppointmentRow, appointmentStatements } from './statements.js';
 

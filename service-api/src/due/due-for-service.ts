@@ -1,7 +1,7 @@
 import type { DueCar, DueKind } from '@carcar/common/contract/service';
 import type { Db } from '@carcar/common/db/database';
+import type { Paged } from '@carcar/common/db/pagination';
 import { queryRows } from '@carcar/common/db/statements';
-import type { Paged } from '@carcar/common/http/list';
 import { sql } from 'drizzle-orm';
 import { appointments, automobileSoldAt, automobileVOs } from '../db/schema.js';
 import type { DueListQuery } from './schemas.js';

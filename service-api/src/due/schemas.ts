@@ -1,5 +1,5 @@
 import { dueKinds, MAX_DUE_MONTHS } from '@carcar/common/contract/service';
-import { pageQuery } from '@carcar/common/http/list';
+import { pageQuery } from '@carcar/common/db/pagination';
 import { z } from 'zod';
 
 const monthsMessage = `Enter a whole number of months from 1 to ${MAX_DUE_MONTHS}`;

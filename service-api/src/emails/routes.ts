@@ -1,5 +1,5 @@
 import type { Db } from '@carcar/common/db/database';
-import { AppError } from '@carcar/common/http/errors';
+import { AppError } from '@carcar/common/errors';
 import { sendList } from '@carcar/common/http/list';
 import { parseInput } from '@carcar/common/http/validation';
 import { unsubscribe } from '@carcar/common/mail/unsubscribe';

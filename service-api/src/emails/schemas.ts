@@ -1,4 +1,4 @@
-import { pageQuery } from '@carcar/common/http/list';
+import { pageQuery } from '@carcar/common/db/pagination';
 import { emailStatuses } from '@carcar/common/mail/table';
 import { z } from 'zod';
 

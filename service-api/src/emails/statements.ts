@@ -1,6 +1,6 @@
 import type { Db } from '@carcar/common/db/database';
+import type { Paged } from '@carcar/common/db/pagination';
 import { queryRows } from '@carcar/common/db/statements';
-import type { Paged } from '@carcar/common/http/list';
 import { sql } from 'drizzle-orm';
 import { emails } from '../db/schema.js';
 import type { EmailListQuery, EmailRecord } from './schemas.js';

@@ -6,10 +6,10 @@ import {
   type InspectionTemplate,
 } from '@carcar/common/contract/inspections';
 import type { LineCreateInput, RepairOrderLine, RepairOrderStatus } from '@carcar/common/contract/repair-orders';
+import type { RequestContext } from '@carcar/common/db/audit';
 import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
-import { conflict, notFound } from '@carcar/common/http/errors';
-import type { RequestContext } from '@carcar/common/http/routes';
+import { conflict, notFound } from '@carcar/common/errors';
 import { inspectionItemJson } from '../db/inspection.js';
 import type { InspectionLineInput } from './schemas.js';
 import { inspectionStatements } from './statements.js';

@@ -1,10 +1,10 @@
 import { type PartImportResult, type PartInput, partCreateBody } from '@carcar/common/contract/parts';
+import type { RequestContext } from '@carcar/common/db/audit';
 import { auditContext, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
+import type { FieldError } from '@carcar/common/errors';
 import { type CsvRow, headerColumns, readImportRows, refuseImport } from '@carcar/common/http/csv-import';
-import type { FieldError } from '@carcar/common/http/errors';
-import type { RequestContext } from '@carcar/common/http/routes';
 import { toFieldErrors } from '@carcar/common/http/validation';
 import { sql } from 'drizzle-orm';
 import { partMovements, parts } from '../db/schema.js';

@@ -6,8 +6,8 @@ import {
   partUpdateBody,
 } from '@carcar/common/contract/parts';
 import type { Db } from '@carcar/common/db/database';
+import { notFound } from '@carcar/common/errors';
 import { IMPORT_BODY_LIMIT, importQuery } from '@carcar/common/http/csv-import';
-import { notFound } from '@carcar/common/http/errors';
 import { sendList } from '@carcar/common/http/list';
 import { contextOf, resourceRouter } from '@carcar/common/http/routes';
 import { parseInput } from '@carcar/common/http/validation';

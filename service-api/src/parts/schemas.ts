@@ -1,4 +1,4 @@
-import { pageQuery } from '@carcar/common/http/list';
+import { pageQuery } from '@carcar/common/db/pagination';
 import { queryBoolean } from '@carcar/common/http/validation';
 import { z } from 'zod';
 

@@ -1,8 +1,8 @@
 import type { Db } from '@carcar/common/db/database';
 import { containing } from '@carcar/common/db/like';
+import type { Page } from '@carcar/common/db/pagination';
 import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
 import { queryRows } from '@carcar/common/db/statements';
-import type { Page } from '@carcar/common/http/list';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { partMovements, parts } from '../db/schema.js';
 import { byNumber, type PartRow } from '../db/stock.js';

@@ -6,12 +6,12 @@ import type {
   PartReceiptInput,
   PartUpdateInput,
 } from '@carcar/common/contract/parts';
+import type { RequestContext } from '@carcar/common/db/audit';
 import { auditContext, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
+import type { Page, Paged } from '@carcar/common/db/pagination';
 import { translatePgError } from '@carcar/common/db/pg-errors';
-import { notFound } from '@carcar/common/http/errors';
-import type { Page, Paged } from '@carcar/common/http/list';
-import type { RequestContext } from '@carcar/common/http/routes';
+import { notFound } from '@carcar/common/errors';
 import { parts } from '../db/schema.js';
 import { byNumber, moveStock, type PartRow } from '../db/stock.js';
 import { type MovementRow, type PartListParams, partStatements } from './statements.js';

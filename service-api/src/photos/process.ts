@@ -1,4 +1,4 @@
-import { AppError } from '@carcar/common/http/errors';
+import { AppError } from '@carcar/common/errors';
 import sharp from 'sharp';
 
 // An uploaded photo becomes two new JPEG files: a display image at most 1600 px on its longer side

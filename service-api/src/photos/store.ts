@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { notFound } from '@carcar/common/http/errors';
+import { notFound } from '@carcar/common/errors';
 
 // Photos are files, not database rows (docs/photos.md): `<PHOTOS_DIR>/<first two characters>/<name>.jpg`
 // and `<name>.thumb.jpg`. Names are 128 random bits (base64url), never derived from ids or uploads,

@@ -1,5 +1,5 @@
 import { MAX_PHOTO_BYTES } from '@carcar/common/contract/inspections';
-import { AppError, invalidField } from '@carcar/common/http/errors';
+import { AppError, invalidField } from '@carcar/common/errors';
 import busboy from 'busboy';
 import type { Request } from 'express';
 

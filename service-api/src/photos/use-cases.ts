@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { InspectionPhoto } from '@carcar/common/contract/inspections';
 import type { RepairOrderStatus } from '@carcar/common/contract/repair-orders';
+import type { RequestContext } from '@carcar/common/db/audit';
 import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '@carcar/common/db/pg-errors';
-import { AppError, conflict, notFound } from '@carcar/common/http/errors';
-import type { RequestContext } from '@carcar/common/http/routes';
+import { AppError, conflict, notFound } from '@carcar/common/errors';
 import { photoJson } from '../db/inspection.js';
 import { processPhoto } from './process.js';
 import { photoStatements } from './statements.js';

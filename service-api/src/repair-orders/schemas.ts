@@ -1,6 +1,6 @@
 import { idField } from '@carcar/common/contract/fields';
 import { repairOrderStatuses } from '@carcar/common/contract/repair-orders';
-import { pageQuery } from '@carcar/common/http/list';
+import { pageQuery } from '@carcar/common/db/pagination';
 import { normalizeVin } from '@carcar/common/vin/vin';
 import { z } from 'zod';
 

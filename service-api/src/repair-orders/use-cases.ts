@@ -9,6 +9,7 @@ import {
   toCents,
   toUnits,
 } from '@carcar/common/contract/money';
+import { allowsOwn } from '@carcar/common/contract/permissions';
 import type {
   ApprovalMethod,
   ApprovalsInput,
@@ -25,14 +26,14 @@ import type {
   RepairOrderUpdateInput,
 } from '@carcar/common/contract/repair-orders';
 import type { WebhookEventType } from '@carcar/common/contract/webhooks';
+import type { RequestContext } from '@carcar/common/db/audit';
 import { type AuditContext, auditContext, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
+import type { Paged } from '@carcar/common/db/pagination';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@carcar/common/db/pg-errors';
+import { AppError, conflict, type FieldError, invalid, invalidField, notFound } from '@carcar/common/errors';
 import { emitEvent } from '@carcar/common/events/table';
-import { allowsOwn, forbiddenFor } from '@carcar/common/http/authorize';
-import { AppError, conflict, type FieldError, invalid, invalidField, notFound } from '@carcar/common/http/errors';
-import type { Paged } from '@carcar/common/http/list';
-import type { RequestContext } from '@carcar/common/http/routes';
+import { forbiddenFor } from '@carcar/common/http/authorize';
 import { eq } from 'drizzle-orm';
 import { queueApprovalLink, queueCarReady } from '../db/mail.js';
 import { appointments, events } from '../db/schema.js';

@@ -8,7 +8,7 @@ import {
   todayIn,
 } from '@carcar/common/contract/reports';
 import type { Db } from '@carcar/common/db/database';
-import type { Paged } from '@carcar/common/http/list';
+import type { Paged } from '@carcar/common/db/pagination';
 import { serviceReportStatements } from './statements.js';
 
 /** The managers' service reports, over days of the dealership's calendar (`timezone`). */

@@ -1,8 +1,8 @@
 import { fromCents, fromUnits, RATE_UNITS_PER_PERCENT } from '@carcar/common/contract/money';
 import type { ShopSettings, ShopSettingsInput } from '@carcar/common/contract/repair-orders';
+import type { RequestContext } from '@carcar/common/db/audit';
 import { auditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
-import type { RequestContext } from '@carcar/common/http/routes';
 import type { ShopRates } from '../db/shop-settings.js';
 import { shopSettingsStatements } from './statements.js';
 

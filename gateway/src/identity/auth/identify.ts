@@ -1,5 +1,5 @@
 import type { Permission } from '@carcar/common/contract/permissions';
-import { forbidden, unauthenticated } from '@carcar/common/http/errors';
+import { forbidden, unauthenticated } from '@carcar/common/errors';
 import type { Logger } from '@carcar/common/service/logger';
 import type { Request, RequestHandler, Response } from 'express';
 import { noteRefusal } from '../audit/refusals.js';

@@ -1,5 +1,5 @@
 import type { Db } from '@carcar/common/db/database';
-import { forbidden } from '@carcar/common/http/errors';
+import { forbidden } from '@carcar/common/errors';
 import { requestIdOf } from '@carcar/common/http/request-context';
 import type { RequestHandler } from 'express';
 import { GATEWAY_ACTOR, recordEvent } from '../audit/trail.js';

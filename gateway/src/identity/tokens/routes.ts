@@ -1,5 +1,5 @@
 import { type ApiToken, type ApiTokenList, type CreatedToken, createTokenBody } from '@carcar/common/contract/identity';
-import { forbidden, notFound } from '@carcar/common/http/errors';
+import { forbidden, notFound } from '@carcar/common/errors';
 import { parseId, parseInput } from '@carcar/common/http/validation';
 import { Router } from 'express';
 import { auditContextOf } from '../audit/trail.js';

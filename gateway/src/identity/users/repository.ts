@@ -2,7 +2,7 @@ import type { Role } from '@carcar/common/contract/permissions';
 import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { translatePgError } from '@carcar/common/db/pg-errors';
-import { type AppError, conflict } from '@carcar/common/http/errors';
+import { type AppError, conflict } from '@carcar/common/errors';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { withRole } from '../../db/roles.js';
 import { apiTokens, sessions, users } from '../../db/schema.js';

@@ -1,5 +1,5 @@
 import type { AuditContext } from '@carcar/common/db/audit';
-import { notFound } from '@carcar/common/http/errors';
+import { notFound } from '@carcar/common/errors';
 import { hashPassword } from '../auth/passwords.js';
 import type { UserChanges, UsersRepository } from './repository.js';
 import type { CreateUserInput, UpdateUserInput, UserRecord } from './schemas.js';
