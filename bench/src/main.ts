@@ -5,7 +5,8 @@
 //   BENCH_RUNS=3 BENCH_SECONDS=5 BENCH_CONNECTIONS=50 BENCH_IDLE_SECONDS=60 BENCH_LARGE_STOCK=100000
 // (a smaller large stock makes a quick run on PGlite, which loads its cars through the API)
 // `npm run bench -- repair-orders photos deals` runs only the named scenarios (named.ts), printed,
-// not written; the full run includes repair orders and deals, photos only by name.
+// not written; the full run includes repair orders and deals, photos only by name, and `-- ten-year`
+// (ten years of one busy store, Postgres only: ten-year.ts) only by name.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

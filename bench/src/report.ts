@@ -83,7 +83,7 @@ export function gatewayAddedP50(
 const spreadText = (s: Spread) => `${s.median} (${s.min}–${s.max})`;
 const verdict = (met: boolean | null) => (met === null ? '' : met ? 'met' : 'NOT met');
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
