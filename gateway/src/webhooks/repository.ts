@@ -3,7 +3,7 @@ import type { AuditContext } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { webhookAttempts, webhookCursors, webhookDeliveries, webhooks } from '../db/schema.js';
-import { recordEvent } from '../identity/audit/trail.js';
+import { recordEvent } from '../identity/for-webhooks.js';
 
 export interface WebhookRecord {
   id: number;

@@ -1,11 +1,9 @@
 import { type Webhook, type WebhookDelivery, webhookCreateBody } from '@carcar/common/contract/webhooks';
-import { invalidField, notFound } from '@carcar/common/http/errors';
+import { invalidField, notFound } from '@carcar/common/errors';
 import { parseId, parseInput } from '@carcar/common/http/validation';
 import { Router } from 'express';
 import { z } from 'zod';
-import { auditContextOf } from '../identity/audit/trail.js';
-import { callerOf } from '../identity/auth/caller.js';
-import { requireCallerPermission } from '../identity/auth/identify.js';
+import { auditContextOf, callerUserIdOf, requireCallerPermission } from '../identity/for-webhooks.js';
 import type { AttemptRecord, DeliveryRecord, WebhookRecord, WebhooksRepository } from './repository.js';
 import { generateWebhookSecret, type SecretBox } from './secrets.js';
 import { type ReceiverPolicy, ReceiverRefused, resolveReceiver } from './url-guard.js';
@@ -80,14 +78,13 @@ export function webhooksRouter(deps: WebhookRoutesDeps): Router {
       if (error instanceof ReceiverRefused) throw invalidField('url', `The receiver URL ${error.message}`);
       throw error;
     }
-    const caller = callerOf(res);
     const secret = generateWebhookSecret();
     const webhook = await repository.create(
       {
         url: input.url,
         events: input.events,
         secretCiphertext: deps.box.seal(secret),
-        createdBy: caller?.kind === 'user' ? caller.user.id : null,
+        createdBy: callerUserIdOf(res),
       },
       auditContextOf(res),
     );
