@@ -284,6 +284,7 @@ describe.each([1280, 390])('the administrator at %i px', (width) => {
           'Administration',
         ]);
         await page.goto(`${appUrl}/admin/users`);
+        await page.getByRole('button', { name: 'Add user' }).click();
         const form = page.getByRole('form', { name: 'Add a user' });
         await form.getByLabel('Name', { exact: true }).fill(`Alan Turing ${width}`);
         await form.getByLabel('Email').fill(email);

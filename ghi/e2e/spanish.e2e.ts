@@ -420,8 +420,12 @@ interface Visit {
  * needs, before anything reaches the API.
  */
 async function submitEmpty(page: Page): Promise<void> {
-  await page.locator('main form[aria-label] button:not([type="button"]):not([type="reset"])').first().click();
-  await page.locator('main .field-error, main [role="alert"]').first().waitFor({ timeout: 10_000 });
+  await page.locator('main form[aria-label], main .list-page').first().waitFor();
+  // A list page keeps its add form in a drawer behind the header's first action (issue 26).
+  const where = (await page.locator('main form[aria-label]').count()) > 0 ? 'main' : '[role="dialog"]';
+  if (where !== 'main') await page.locator('main .list-page > :first-child button').first().click();
+  await page.locator(`${where} form[aria-label] button:not([type="button"]):not([type="reset"])`).first().click();
+  await page.locator(`${where} .field-error, ${where} [role="alert"]`).first().waitFor({ timeout: 10_000 });
 }
 
 /** Where the other journeys go, as the administrator (who may open every page). */

@@ -298,6 +298,7 @@ describe('a session that ends while working', () => {
 describe('administration', () => {
   it('adds a user linked to a technician', async () => {
     open('/admin/users', 'admin');
+    await userEvent.click(await screen.findByRole('button', { name: 'Add user' }));
     const form = await screen.findByRole('form', { name: 'Add a user' });
     await screen.findByRole('cell', { name: 'Tom Tech' });
     await userEvent.type(within(form).getByLabelText('Name'), 'Tina Turner');
