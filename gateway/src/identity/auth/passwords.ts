@@ -8,8 +8,6 @@ import { hash, type Options, verify } from '@node-rs/argon2';
  */
 const ARGON2ID: Options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@carcar/common/contract/passwords';
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID);
 }
