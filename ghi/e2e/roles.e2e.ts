@@ -306,6 +306,7 @@ describe.each([1280, 390])('the administrator at %i px', (width) => {
         expect(me).toMatchObject({ role: 'technician', technician_id: byEmployeeId(technicians, 'T-102') });
 
         await page.goto(`${appUrl}/admin/tokens`);
+        await page.getByRole('button', { name: 'Create token' }).click();
         const tokenForm = page.getByRole('form', { name: 'Create an API token' });
         await tokenForm.getByLabel('Token name').fill(tokenName);
         await tokenForm.getByLabel('Role').selectOption({ label: 'Manager' });
