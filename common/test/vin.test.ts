@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeVin, expectedCheckDigit, modelYears, sampleVin, vinProblems, vinSchema } from '../src/vin/vin.js';
+import { vinSchema } from '../src/vin/schema.js';
+import { decodeVin, expectedCheckDigit, modelYears, sampleVin, vinProblems } from '../src/vin/vin.js';
 
 // The test vectors of the CarCar VIN rules (ISO 3779, 49 CFR 565), computed and checked by hand.
 const valid = [

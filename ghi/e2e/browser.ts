@@ -96,8 +96,25 @@ export async function signInThroughForm(page: Page, who: Staff): Promise<void> {
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  // .first(): the administrator's name and role label are the same word.
-  await page.getByRole('banner').getByText(who.name, { exact: true }).first().waitFor();
+  await accountButton(page, who.name).waitFor();
+}
+
+/** The bar's account menu button, named for who is signed in ("Account: Ada Lovelace", in any language). */
+export function accountButton(page: Page, name?: string) {
+  const escaped = name?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByRole('banner').getByRole('button', { name: new RegExp(`: ${escaped ?? '.+'}$`) });
+}
+
+/** Opens the account menu in the bar: who is signed in, their language, light or dark, Sign out. */
+export async function openAccountMenu(page: Page): Promise<void> {
+  await accountButton(page).click();
+  await page.getByRole('menu').waitFor();
+}
+
+/** Signs out through the account menu (its last item, whatever the language). */
+export async function signOutThroughMenu(page: Page): Promise<void> {
+  await openAccountMenu(page);
+  await page.getByRole('menu').getByRole('menuitem').last().click();
 }
 
 export interface JourneyOptions {

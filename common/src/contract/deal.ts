@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vinSchema } from '../vin/vin.js';
+import { vinSchema } from '../vin/schema.js';
 import { formatNumber, integerField, requiredText } from './fields.js';
 
 // The sales desk's deal: what a car costs the customer with fees, tax, a trade-in, a down payment

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vinSchema } from '../vin/vin.js';
+import { vinSchema } from '../vin/schema.js';
 import { moneyField } from './deal.js';
 import { soldUpdateBody } from './feed.js';
 import { choiceField, integerField, requiredText } from './fields.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vinSchema } from '../vin/vin.js';
+import { vinSchema } from '../vin/schema.js';
 import { choiceField, formatNumber, integerField, requiredText } from './fields.js';
 import type { LineKind, LineStatus, Totals } from './money.js';
 import { QUANTITY_UNITS, RATE_UNITS_PER_PERCENT, TENTHS_PER_HOUR, toUnits } from './money.js';

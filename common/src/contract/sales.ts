@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vinSchema } from '../vin/vin.js';
+import { vinSchema } from '../vin/schema.js';
 import { type Deal, feesBody, financingBody, moneyField, rateField, tradeInBody } from './deal.js';
 import { choiceField, formatNumber, requiredText } from './fields.js';
 import type { StaffMember } from './people.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vinSchema } from '../vin/vin.js';
+import { vinSchema } from '../vin/schema.js';
 import { choiceField, integerField, requiredText } from './fields.js';
 import type { StaffMember } from './people.js';
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * VIN rules (ISO 3779, US 49 CFR 565). Pure functions with no server imports, so the APIs and
  * the browser app validate VINs with the same code.
@@ -141,14 +139,6 @@ export function vinProblems(vin: string): string[] {
   }
   return [];
 }
-
-/** A request field holding a VIN: upper-cased, 17 valid characters, check digit where mandatory. */
-export const vinSchema = z
-  .string({ error: 'Enter the VIN' })
-  .transform(normalizeVin)
-  .superRefine((vin, ctx) => {
-    for (const problem of vinProblems(vin)) ctx.addIssue({ code: 'custom', message: problem });
-  });
 
 /** The same VIN with position 9 set to its correct check digit (for seed data and tests). */
 export function withCheckDigit(vin: string): string {

@@ -1,5 +1,7 @@
 import type { AppConfig } from '@carcar/common/contract/app-config';
-import { z } from 'zod';
+// zod's mini build: this runs before the first page, and the full build would double the shell's
+// script; the forms, loaded with their pages, use the full one.
+import * as z from 'zod/mini';
 
 declare global {
   interface Window {
@@ -23,26 +25,28 @@ declare global {
  * the app and forwards `/inventory`, `/service` and `/sales` to the services, so the paths are the
  * default and the session cookie goes with every request without any cross-origin set-up.
  */
-const apiBase = z
-  .string()
-  .trim()
-  .refine((value) => /^\/(?!\/)/.test(value) || z.url({ protocol: /^https?$/ }).safeParse(value).success, {
-    error: 'must be a path starting with one / or an http(s) address',
-  })
-  .transform((value) => value.replace(/\/+$/, ''));
+const apiBase = z.pipe(
+  z.string().check(
+    z.trim(),
+    z.refine((value) => /^\/(?!\/)/.test(value) || z.url({ protocol: /^https?$/ }).safeParse(value).success, {
+      error: 'must be a path starting with one / or an http(s) address',
+    }),
+  ),
+  z.transform((value: string) => value.replace(/\/+$/, '')),
+);
 
 // The API addresses: deploy-time config first, then Vite's VITE_* build variables, then the
 // gateway's same-origin prefixes. Checked once at start, so a typo shows at once rather than as
 // failing requests.
 const envSchema = z.object({
-  VITE_INVENTORY_API_URL: apiBase.default('/inventory'),
-  VITE_SERVICE_API_URL: apiBase.default('/service'),
-  VITE_SALES_API_URL: apiBase.default('/sales'),
-  VITE_AUTH_API_URL: apiBase.default('/auth'),
+  VITE_INVENTORY_API_URL: z._default(apiBase, '/inventory'),
+  VITE_SERVICE_API_URL: z._default(apiBase, '/service'),
+  VITE_SALES_API_URL: z._default(apiBase, '/sales'),
+  VITE_AUTH_API_URL: z._default(apiBase, '/auth'),
   // Only printed on papers: a missing or blank name falls back rather than stopping the app.
-  DEALERSHIP_NAME: z.string().trim().min(1).max(200).catch('CarCar Motors'),
+  DEALERSHIP_NAME: z.catch(z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), 'CarCar Motors'),
   // Single sign-on's button: shown only when the gateway says a provider is configured.
-  SSO_NAME: z.string().trim().min(1).max(60).optional().catch(undefined),
+  SSO_NAME: z.catch(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))), undefined),
 });
 
 const deployed = typeof window === 'undefined' ? undefined : window.__CARCAR_CONFIG__;
