@@ -42,7 +42,7 @@ export function AppointmentActions({
   const finish = () =>
     update.mutate({ id: appointment.id, action: 'finish' }, { onError: (error) => toast.error(errorMessage(error)) });
   return (
-    <Group gap="xs" wrap="wrap" className="actions">
+    <Group gap="xs" wrap="nowrap" className="actions">
       {mayFinish && (
         <Button
           size={size}

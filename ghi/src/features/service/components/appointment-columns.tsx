@@ -80,7 +80,8 @@ export function boardColumns(t: TFunction, options: { timeOnly: boolean; now: nu
       key: 'when',
       header: t('service:columns.when'),
       cell: (a) => (
-        <span className="when">
+        // Free to wrap after the date: a long day and time on one line pushed Finish and Cancel out of the table.
+        <span className="board-when">
           {options.timeOnly
             ? `${formatTime(a.date_time)}–${formatTime(ends(a))}`
             : `${formatDateTime(a.date_time)}–${formatTime(ends(a))}`}
@@ -103,6 +104,7 @@ export function boardColumns(t: TFunction, options: { timeOnly: boolean; now: nu
     {
       key: 'car',
       header: t('service:columns.car'),
+      nowrap: true,
       cell: (a) => (
         <span className="board-car">
           <VinLink vin={a.vin} /> {a.vip && <VipBadge />}
@@ -114,6 +116,7 @@ export function boardColumns(t: TFunction, options: { timeOnly: boolean; now: nu
     {
       key: 'status',
       header: t('service:columns.status'),
+      nowrap: true,
       cell: (a) => (
         <StatusBadge
           appointment={a}
