@@ -64,6 +64,8 @@ describe('contract messages in Spanish', () => {
   it('the webhook form’s URL and events', async () => {
     render(harness().mount('/admin/webhooks').ui);
     fireEvent.click(await screen.findByRole('button', { name: 'Crear webhook' }, slow));
+    const dialog = await screen.findByRole('dialog', {}, slow);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Crear webhook' }));
     expect(await screen.findByText('Una URL de receptor debe ser una URL http(s)', {}, slow)).toBeTruthy();
     expect(screen.getByText('Indique al menos un evento')).toBeTruthy();
   });
