@@ -1,0 +1,2 @@
+DROP INDEX "service"."repair_order_lines_technician_idx";--> statement-breakpoint
+CREATE INDEX "repair_order_lines_technician_order_idx" ON "service"."repair_order_lines" USING btree ("technician_id","repair_order_id");
