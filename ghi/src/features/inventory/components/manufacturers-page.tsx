@@ -41,17 +41,19 @@ export function ManufacturersPage() {
           ? undefined
           : t('inventory:manufacturers.count', { count: total, formatted: formatNumber(total) })
       }
+      // The table's own search row is the toolbar: the More menu sits beside the primary action, so
+      // the first row stays near the top.
       actions={
-        mayWrite && (
-          <AddInDrawer label={t('inventory:manufacturers.add')}>
-            {(close) => <AddManufacturerForm onAdded={close} />}
-          </AddInDrawer>
-        )
-      }
-      toolbar={
-        <MoreMenu>
-          <ExportCsvMenuItem name="manufacturers" request={manufacturersRequest} />
-        </MoreMenu>
+        <>
+          {mayWrite && (
+            <AddInDrawer label={t('inventory:manufacturers.add')}>
+              {(close) => <AddManufacturerForm onAdded={close} />}
+            </AddInDrawer>
+          )}
+          <MoreMenu>
+            <ExportCsvMenuItem name="manufacturers" request={manufacturersRequest} />
+          </MoreMenu>
+        </>
       }
     >
       <DataTable

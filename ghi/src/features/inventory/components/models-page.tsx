@@ -50,15 +50,17 @@ export function ModelsPage() {
       count={
         total === undefined ? undefined : t('inventory:models.count', { count: total, formatted: formatNumber(total) })
       }
+      // The table's own search row is the toolbar: the More menu sits beside the primary action, so
+      // the first row stays near the top.
       actions={
-        mayWrite && (
-          <AddInDrawer label={t('inventory:models.add')}>{(close) => <AddModelForm onAdded={close} />}</AddInDrawer>
-        )
-      }
-      toolbar={
-        <MoreMenu>
-          <ExportCsvMenuItem name="vehicle-models" request={modelsRequest} />
-        </MoreMenu>
+        <>
+          {mayWrite && (
+            <AddInDrawer label={t('inventory:models.add')}>{(close) => <AddModelForm onAdded={close} />}</AddInDrawer>
+          )}
+          <MoreMenu>
+            <ExportCsvMenuItem name="vehicle-models" request={modelsRequest} />
+          </MoreMenu>
+        </>
       }
     >
       <DataTable
