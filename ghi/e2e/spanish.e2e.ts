@@ -448,16 +448,7 @@ const visits: Visit[] = [
   { name: 'automobiles-import', path: () => '/inventory/automobiles/import' },
   { name: 'stock-by-age', path: () => '/inventory/aging' },
   { name: 'vehicle', path: () => `/vehicles/${arranged.vin}` },
-  {
-    name: 'technicians',
-    path: () => '/service/technicians',
-    // The add form opens in a drawer, outside <main>: opened first, then sent empty.
-    open: async (page) => {
-      await page.getByRole('button', { name: 'Añadir técnico' }).click();
-      await page.getByRole('dialog').locator('form[aria-label] button[type="submit"]').click();
-      await page.getByRole('dialog').locator('.field-error, [role="alert"]').first().waitFor({ timeout: 10_000 });
-    },
-  },
+  { name: 'technicians', path: () => '/service/technicians', open: submitEmpty },
   { name: 'technician', path: () => `/service/technicians/${arranged.technician}` },
   { name: 'service-board', path: () => '/service/appointments' },
   { name: 'book-appointment', path: () => '/service/appointments/new', open: submitEmpty },
