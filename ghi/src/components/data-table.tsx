@@ -187,9 +187,12 @@ function Table<T>({
         column.sortValue && onSort ? (
           <UnstyledButton className="list-table-sort" onClick={() => onSort(column.key)}>
             {column.header}
-            <span aria-hidden="true" className="list-table-sort-mark" data-active={direction !== 0 || undefined}>
-              {direction === 1 ? '▲' : direction === -1 ? '▼' : '↕'}
-            </span>
+            {/* The mark is drawn by CSS (data-order): no part of the header's text or name. */}
+            <span
+              aria-hidden="true"
+              className="list-table-sort-mark"
+              data-order={direction === 1 ? 'ascending' : direction === -1 ? 'descending' : 'none'}
+            />
           </UnstyledButton>
         ) : (
           column.header
