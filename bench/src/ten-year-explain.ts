@@ -11,6 +11,8 @@ import type { TenYearRead } from './ten-year.js';
 // next ones load it; the pools open new ones and prepare their statements again, and each read is
 // sent eight times so the plan logged last is the one Postgres keeps (a generic plan, if it
 // chose one after the first five custom ones).
+// On 2026-12-06 inventory-api stopped answering once its idle connections were closed (the other
+// services carried on): a run with BENCH_PG_LOG may lose inventory's plans; not yet diagnosed.
 
 export interface ExplainedRead {
   name: string;
