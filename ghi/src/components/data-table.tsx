@@ -52,6 +52,11 @@ interface DataTableProps<T> {
    * button stays the way there for the keyboard and assistive technology.
    */
   onRowClick?: (row: T) => void;
+  /**
+   * The list page's own controls (views, filters, More): drawn in one row with the search box and
+   * the count, so the data starts near the top of the page.
+   */
+  toolbar?: ReactNode;
 }
 
 export interface ServerListing {
@@ -109,18 +114,20 @@ function ClientTable<T>(props: DataTableProps<T>) {
 
   return (
     <Stack gap="xs" className="list-table-frame">
-      {searchText && (rows?.length ?? 0) > 0 && (
-        <TextInput
-          type="search"
-          label={t('common:table.filter')}
-          className="list-table-search"
-          value={query}
-          onChange={(event) => {
-            setQuery(event.currentTarget.value);
-            setPage(0);
-          }}
-        />
-      )}
+      <Toolbar toolbar={props.toolbar}>
+        {searchText && (rows?.length ?? 0) > 0 && (
+          <TextInput
+            type="search"
+            label={t('common:table.filter')}
+            className="list-table-search"
+            value={query}
+            onChange={(event) => {
+              setQuery(event.currentTarget.value);
+              setPage(0);
+            }}
+          />
+        )}
+      </Toolbar>
       {(rows?.length ?? 0) === 0 ? (
         <Empty>{props.empty}</Empty>
       ) : visible.length === 0 ? (
@@ -217,11 +224,12 @@ function Table<T>({
         records={rows}
         columns={tableColumns}
         idAccessor={rowKey}
-        verticalSpacing="xs"
+        // Dense, as staff who read lists all day expect: a 20-row page fits one desktop screen.
+        verticalSpacing={5}
         horizontalSpacing="sm"
         // The header stays in view while the rows scroll, in the table's own box on a wide screen; a
         // phone scrolls the page instead (one scroll inside another is hard to use on a touch screen).
-        maxHeight={wide ? 'calc(100dvh - 8rem)' : undefined}
+        maxHeight={wide ? 'calc(100dvh - var(--app-shell-header-height, 56px) - 2rem)' : undefined}
         striped
         highlightOnHover
         withTableBorder
@@ -265,6 +273,16 @@ function Pager({
   );
 }
 
+/** The search box, the page's own controls and the count: one row above the table. */
+function Toolbar({ toolbar, children }: { toolbar?: ReactNode; children: ReactNode }) {
+  return (
+    <Group gap="xs" align="center" wrap="wrap" className="list-toolbar">
+      {children}
+      {toolbar}
+    </Group>
+  );
+}
+
 /** The search box of a server-side list: the API is asked once typing pauses, not on every key. */
 function ServerSearch({ server, label }: { server: ServerListing; label: string }) {
   const [draft, setDraft] = useState(server.query);
@@ -280,9 +298,11 @@ function ServerSearch({ server, label }: { server: ServerListing; label: string 
     <TextInput
       type="search"
       label={label}
+      // What the search looks at, in the empty box; said to a screen reader as the box's description
+      // (kept off the page, where it would push the data down a line).
+      placeholder={server.searchHint}
       description={server.searchHint}
-      // Under the box, as before: the hint explains what was typed, not what to type first.
-      inputWrapperOrder={['label', 'input', 'description']}
+      descriptionProps={{ className: 'visually-hidden' }}
       className="list-table-search"
       value={draft}
       onChange={(event) => setDraft(event.currentTarget.value)}
@@ -302,11 +322,13 @@ function ServerTable<T>(props: DataTableProps<T> & { server: ServerListing }) {
   const pages = Math.max(1, Math.ceil(server.total / server.pageSize));
   return (
     <Stack gap="xs" className="list-table-frame" aria-busy={server.isFetching || undefined}>
-      <ServerSearch server={server} label={t('common:table.search')} />
-      <Text role="status" fw={600} size="sm" className="table-count">
-        {server.count(server.total)}
-        {server.query && t('common:table.matching', { query: server.query })}
-      </Text>
+      <Toolbar toolbar={props.toolbar}>
+        <ServerSearch server={server} label={t('common:table.search')} />
+        <Text role="status" fw={600} size="sm" className="table-count">
+          {server.count(server.total)}
+          {server.query && t('common:table.matching', { query: server.query })}
+        </Text>
+      </Toolbar>
       {rows.length === 0 ? (
         <Empty>{server.query ? t('common:table.nothingMatches', { query: server.query }) : props.empty}</Empty>
       ) : (

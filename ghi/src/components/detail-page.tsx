@@ -94,7 +94,7 @@ export interface Fact {
  */
 export function Facts({ items }: { items: readonly Fact[] }) {
   return (
-    <SimpleGrid component="dl" cols={{ base: 1, md: 2 }} spacing="xs" verticalSpacing={4} className="facts">
+    <SimpleGrid component="dl" cols={{ base: 1, md: 2 }} spacing="xs" verticalSpacing={4} className="facts-grid">
       {items.map((item) => (
         <div key={item.label} className="fact">
           <Text component="dt" size="sm" c="dimmed">

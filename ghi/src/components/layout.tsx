@@ -154,7 +154,7 @@ function Shell({ user }: { user: User }) {
       header={{ height: 56 }}
       navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !menuOpen } }}
       footer={{ height: 60, collapsed: !tabs }}
-      padding={{ base: 'sm', sm: 'lg' }}
+      padding={{ base: 'sm', sm: 'md' }}
     >
       <a className="skip-link" href="#main">
         {t('common:shell.skipToContent')}

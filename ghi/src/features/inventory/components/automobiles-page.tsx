@@ -107,32 +107,32 @@ export function AutomobilesPage() {
           </AddInDrawer>
         )
       }
-      toolbar={
-        <>
-          <ViewSwitch
-            label={t('inventory:automobiles.show')}
-            value={soldFilter as (typeof views)[number]['value']}
-            views={views}
-            onChange={(value) => list.update({ sold: value })}
-          />
-          <NativeSelect
-            label={t('inventory:automobiles.order')}
-            value={sort}
-            onChange={(event) => list.update({ sort: event.currentTarget.value })}
-            data={automobileSorts.map((value) => ({ value, label: sortLabels(t)[value] }))}
-          />
-          <MoreMenu>
-            {mayWrite && (
-              <Menu.Item component={Link} to="/inventory/automobiles/import">
-                {t('inventory:automobiles.import')}
-              </Menu.Item>
-            )}
-            <ExportCsvMenuItem name="automobiles" request={automobileListRequest(filters)} />
-          </MoreMenu>
-        </>
-      }
     >
       <DataTable
+        toolbar={
+          <>
+            <ViewSwitch
+              label={t('inventory:automobiles.show')}
+              value={soldFilter as (typeof views)[number]['value']}
+              views={views}
+              onChange={(value) => list.update({ sold: value })}
+            />
+            <NativeSelect
+              label={t('inventory:automobiles.order')}
+              value={sort}
+              onChange={(event) => list.update({ sort: event.currentTarget.value })}
+              data={automobileSorts.map((value) => ({ value, label: sortLabels(t)[value] }))}
+            />
+            <MoreMenu>
+              {mayWrite && (
+                <Menu.Item component={Link} to="/inventory/automobiles/import">
+                  {t('inventory:automobiles.import')}
+                </Menu.Item>
+              )}
+              <ExportCsvMenuItem name="automobiles" request={automobileListRequest(filters)} />
+            </MoreMenu>
+          </>
+        }
         caption={t('inventory:automobiles.title')}
         rows={page.data?.items}
         isLoading={page.isLoading}

@@ -127,22 +127,22 @@ export function PartsPage() {
           </>
         )
       }
-      toolbar={
-        <>
-          <nav aria-label={t('parts:list.byStock')}>
-            <Group gap={6}>
-              {filterLink(false, t('parts:list.allParts'))}
-              {filterLink(true, `${t('parts:list.lowStock')} ${lowCount.data ?? '…'}`)}
-            </Group>
-          </nav>
-          <ExportCsvButton
-            name={low ? 'parts-low-stock' : 'parts'}
-            request={{ api: serviceApi, url: '/api/parts/', params: { q, low: low || undefined } }}
-          />
-        </>
-      }
     >
       <DataTable
+        toolbar={
+          <>
+            <nav aria-label={t('parts:list.byStock')}>
+              <Group gap={6}>
+                {filterLink(false, t('parts:list.allParts'))}
+                {filterLink(true, `${t('parts:list.lowStock')} ${lowCount.data ?? '…'}`)}
+              </Group>
+            </nav>
+            <ExportCsvButton
+              name={low ? 'parts-low-stock' : 'parts'}
+              request={{ api: serviceApi, url: '/api/parts/', params: { q, low: low || undefined } }}
+            />
+          </>
+        }
         caption={low ? t('parts:list.captionLow') : t('parts:list.caption')}
         rows={page.data?.items}
         isLoading={page.isLoading}

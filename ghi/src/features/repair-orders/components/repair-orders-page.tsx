@@ -105,34 +105,34 @@ export function RepairOrdersPage() {
           </Button>
         )
       }
-      toolbar={
-        <>
-          <nav aria-label={t('repairOrders:list.byStatus')}>
-            <Group gap={6} wrap="wrap">
-              <StatusFilter
-                label={t('repairOrders:list.all')}
-                status={undefined}
-                current={status}
-                filters={filters}
-                href={hrefFor(undefined)}
-              />
-              {repairOrderStatuses.map((s) => (
-                <StatusFilter
-                  key={s}
-                  label={statusLabel(t, s)}
-                  status={s}
-                  current={status}
-                  filters={filters}
-                  href={hrefFor(s)}
-                />
-              ))}
-            </Group>
-          </nav>
-          <VinFilter vin={vin} onVin={(value) => list.update({ vin: value })} />
-        </>
-      }
     >
       <DataTable
+        toolbar={
+          <>
+            <nav aria-label={t('repairOrders:list.byStatus')}>
+              <Group gap={6} wrap="wrap">
+                <StatusFilter
+                  label={t('repairOrders:list.all')}
+                  status={undefined}
+                  current={status}
+                  filters={filters}
+                  href={hrefFor(undefined)}
+                />
+                {repairOrderStatuses.map((s) => (
+                  <StatusFilter
+                    key={s}
+                    label={statusLabel(t, s)}
+                    status={s}
+                    current={status}
+                    filters={filters}
+                    href={hrefFor(s)}
+                  />
+                ))}
+              </Group>
+            </nav>
+            <VinFilter vin={vin} onVin={(value) => list.update({ vin: value })} />
+          </>
+        }
         caption={
           status
             ? t('repairOrders:list.captionStatus', { status: statusLabel(t, status) })

@@ -51,27 +51,27 @@ export function SalesPage() {
           </Button>
         )
       }
-      toolbar={
-        <>
-          <ViewSwitch
-            label={t('sales:list.show')}
-            value={withVoided ? 'shown' : ''}
-            views={views}
-            onChange={(value) => list.update({ voided: value })}
-          />
-          <NativeSelect
-            label={t('sales:list.order')}
-            value={sort}
-            onChange={(event) => list.update({ sort: event.currentTarget.value })}
-            data={saleSorts.map((value) => ({ value, label: sortLabels(t)[value] }))}
-          />
-          <MoreMenu>
-            <ExportCsvMenuItem name="sales" request={salesListRequest(filters)} />
-          </MoreMenu>
-        </>
-      }
     >
       <DataTable
+        toolbar={
+          <>
+            <ViewSwitch
+              label={t('sales:list.show')}
+              value={withVoided ? 'shown' : ''}
+              views={views}
+              onChange={(value) => list.update({ voided: value })}
+            />
+            <NativeSelect
+              label={t('sales:list.order')}
+              value={sort}
+              onChange={(event) => list.update({ sort: event.currentTarget.value })}
+              data={saleSorts.map((value) => ({ value, label: sortLabels(t)[value] }))}
+            />
+            <MoreMenu>
+              <ExportCsvMenuItem name="sales" request={salesListRequest(filters)} />
+            </MoreMenu>
+          </>
+        }
         caption={t('sales:list.caption')}
         rows={page.data?.items}
         isLoading={page.isLoading}

@@ -19,31 +19,29 @@ export function SalespersonHistoryPage() {
   const sales = useSales({ salesperson }, salesperson !== undefined);
   const total = (sales.data ?? []).reduce((sum, sale) => sum + sale.price, 0);
   return (
-    <ListPage
-      title={t('sales:history.title')}
-      toolbar={
-        <>
-          <NativeSelect
-            label={t('sales:history.salesperson')}
-            value={salesperson === undefined ? '' : String(salesperson)}
-            onChange={(event) =>
-              setSalesperson(event.currentTarget.value ? Number(event.currentTarget.value) : undefined)
-            }
-            data={[
-              { value: '', label: t('sales:history.choose') },
-              ...(salespeople.data ?? []).map((p) => ({ value: String(p.id), label: personName(p) })),
-            ]}
-          />
-          {salesperson !== undefined && sales.data && (
-            <Text className="total" aria-live="polite" fw={600} pb={6}>
-              {t('sales:total', { count: sales.data.length, total: formatMoney(total) })}
-            </Text>
-          )}
-        </>
-      }
-    >
+    <ListPage title={t('sales:history.title')}>
       {salesperson !== undefined && (
         <DataTable
+          toolbar={
+            <>
+              <NativeSelect
+                label={t('sales:history.salesperson')}
+                value={salesperson === undefined ? '' : String(salesperson)}
+                onChange={(event) =>
+                  setSalesperson(event.currentTarget.value ? Number(event.currentTarget.value) : undefined)
+                }
+                data={[
+                  { value: '', label: t('sales:history.choose') },
+                  ...(salespeople.data ?? []).map((p) => ({ value: String(p.id), label: personName(p) })),
+                ]}
+              />
+              {salesperson !== undefined && sales.data && (
+                <Text className="total" aria-live="polite" fw={600} pb={6}>
+                  {t('sales:total', { count: sales.data.length, total: formatMoney(total) })}
+                </Text>
+              )}
+            </>
+          }
           caption={t('sales:history.caption')}
           rows={sales.data}
           isLoading={sales.isLoading}
