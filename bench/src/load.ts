@@ -109,3 +109,11 @@ export async function measure(options: LoadOptions & { runs: number }): Promise<
     errors: runs.reduce((sum, run) => sum + run.errors, warmUp.errors),
   };
 }
+
+/** How a named scenario is driven: runs of so many seconds at so many connections, and where it reports. */
+export interface Method {
+  runs: number;
+  seconds: number;
+  connections: number;
+  log: (text: string) => void;
+}

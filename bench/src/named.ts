@@ -1,7 +1,7 @@
 import { rssMb } from '@carcar/testing/processes';
 import { createFixtures, fillInventory, waitForSync } from './data.js';
 import { dealsEndToEnd } from './deals.js';
-import { measure } from './load.js';
+import { type Method, measure } from './load.js';
 import { photoUploads } from './photos.js';
 import { readRepairOrder, repairOrdersEndToEnd } from './repair-orders.js';
 import { formatThirdRound, type HttpResult, judge, type ThirdRound } from './report.js';
@@ -20,13 +20,6 @@ export const NAMED_SCENARIOS = {
     'ten years of one busy store loaded with SQL (Postgres only), then its pages, histories, searches and reports (ten-year.ts)',
 } as const;
 export type ScenarioName = keyof typeof NAMED_SCENARIOS;
-
-export interface Method {
-  runs: number;
-  seconds: number;
-  connections: number;
-  log: (text: string) => void;
-}
 
 /** Cars in inventory for the named run's deals: three runs of 5 s, each after a 1 s warm-up, at up to 1,000 deals/s. */
 const NAMED_STOCK = 20_000;

@@ -1,8 +1,17 @@
 import { closeSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { RequestShape } from './load.js';
 import type { Stack } from './stack.js';
 import { root } from './stack.js';
-import type { TenYearRead } from './ten-year.js';
+
+/** One read of the ten-year store: its request, and the p99 it must stay under. */
+export interface TenYearRead {
+  name: string;
+  group: 'vehicle page' | 'people' | 'search' | 'list page' | 'report';
+  url: string;
+  next: () => RequestShape;
+  maxP99Ms: number;
+}
 
 // The plans of the statements the services really run for each read (their own SQL, prepared and
 // executed as they do it), with ANALYZE and BUFFERS: auto_explain, switched on for the bench's

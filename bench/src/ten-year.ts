@@ -1,10 +1,9 @@
 import { sampleVin } from '@carcar/common/vin/vin';
-import { type LoadResult, measure, type RequestShape } from './load.js';
-import type { Method } from './named.js';
+import { type LoadResult, type Method, measure } from './load.js';
 import { table } from './report.js';
 import { type Stack, startBenchStack } from './stack.js';
 import { type LoadTimes, loadTenYears, TEN_YEARS, tenYearWindow } from './ten-year-data.js';
-import { captureExplains, type ExplainedRead } from './ten-year-explain.js';
+import { captureExplains, type ExplainedRead, type TenYearRead } from './ten-year-explain.js';
 
 // `npm run bench -w @carcar/bench -- ten-year` (Postgres only): ten years of one busy store
 // (ten-year-data.ts), then the reads staff make of it through each service's HTTP API with an
@@ -13,14 +12,6 @@ import { captureExplains, type ExplainedRead } from './ten-year-explain.js';
 // years. Targets (issue 31): p99 under 20 ms for a page or a VIN's history, under 500 ms for a report.
 
 /** A read of the ten-year store and its target. */
-export interface TenYearRead {
-  name: string;
-  group: 'vehicle page' | 'people' | 'search' | 'list page' | 'report';
-  url: string;
-  next: () => RequestShape;
-  maxP99Ms: number;
-}
-
 export interface TenYearResult extends LoadResult {
   name: string;
   group: TenYearRead['group'];
