@@ -46,6 +46,8 @@ describe('the app in Spanish, with money in the dealership’s currency', () => 
         .map((cell) => cell.textContent),
     ).toContain('12.345,50\u00a0€');
 
+    // The language is chosen in the account menu, opened from the bar.
+    await userEvent.click(screen.getByRole('button', { name: /^Account: / }));
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'Español');
 
     expect(
@@ -53,7 +55,7 @@ describe('the app in Spanish, with money in the dealership’s currency', () => 
     ).toBeTruthy();
     expect(document.documentElement.lang).toBe('es');
     expect(window.localStorage.getItem('carcar.language')).toBe('es');
-    expect(screen.getByRole('button', { name: 'Cerrar sesión' })).toBeTruthy();
+    expect(screen.getByRole('menuitem', { name: 'Cerrar sesión' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Vendedores' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Idioma' })).toBeTruthy();
     const spanishTable = screen.getByRole('table', { name: 'Ventas por mes' });

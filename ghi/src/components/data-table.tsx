@@ -105,9 +105,6 @@ function ClientTable<T>(props: DataTableProps<T>) {
     return result;
   }, [rows, query, searchText, sort, columns]);
 
-  if (props.isLoading) return <Loading />;
-  if (props.error) return <ErrorState error={props.error} retry={props.retry} />;
-
   const pages = Math.max(1, Math.ceil(visible.length / pageSize));
   const current = Math.min(page, pages - 1);
   const shown = visible.slice(current * pageSize, (current + 1) * pageSize);
@@ -128,7 +125,11 @@ function ClientTable<T>(props: DataTableProps<T>) {
           />
         )}
       </Toolbar>
-      {(rows?.length ?? 0) === 0 ? (
+      {props.isLoading ? (
+        <Loading />
+      ) : props.error ? (
+        <ErrorState error={props.error} retry={props.retry} />
+      ) : (rows?.length ?? 0) === 0 ? (
         <Empty>{props.empty}</Empty>
       ) : visible.length === 0 ? (
         <Empty>{t('common:table.nothingMatches', { query })}</Empty>
@@ -142,7 +143,9 @@ function ClientTable<T>(props: DataTableProps<T>) {
           }
         />
       )}
-      <Pager caption={props.caption} current={current} pages={pages} onPage={setPage} />
+      {!props.isLoading && !props.error && (
+        <Pager caption={props.caption} current={current} pages={pages} onPage={setPage} />
+      )}
     </Stack>
   );
 }
@@ -317,24 +320,38 @@ function ServerSearch({ server, label }: { server: ServerListing; label: string 
 function ServerTable<T>(props: DataTableProps<T> & { server: ServerListing }) {
   const { t } = useTranslation();
   const { rows = [], server } = props;
-  if (props.isLoading) return <Loading />;
-  if (props.error) return <ErrorState error={props.error} retry={props.retry} />;
+  // The toolbar stays while a page loads or fails: the search being typed keeps its focus, and the
+  // page's views and filters stay where the hand is.
+  const settled = !props.isLoading && !props.error;
   const pages = Math.max(1, Math.ceil(server.total / server.pageSize));
   return (
     <Stack gap="xs" className="list-table-frame" aria-busy={server.isFetching || undefined}>
       <Toolbar toolbar={props.toolbar}>
         <ServerSearch server={server} label={t('common:table.search')} />
-        <Text role="status" fw={600} size="sm" className="table-count">
-          {server.count(server.total)}
-          {server.query && t('common:table.matching', { query: server.query })}
-        </Text>
+        {settled && (
+          <Text role="status" fw={600} size="sm" className="table-count">
+            {server.count(server.total)}
+            {server.query && t('common:table.matching', { query: server.query })}
+          </Text>
+        )}
       </Toolbar>
-      {rows.length === 0 ? (
+      {props.isLoading ? (
+        <Loading />
+      ) : props.error ? (
+        <ErrorState error={props.error} retry={props.retry} />
+      ) : rows.length === 0 ? (
         <Empty>{server.query ? t('common:table.nothingMatches', { query: server.query }) : props.empty}</Empty>
       ) : (
         <Table {...props} rows={rows} />
       )}
-      <Pager caption={props.caption} current={Math.min(server.page, pages - 1)} pages={pages} onPage={server.onPage} />
+      {settled && (
+        <Pager
+          caption={props.caption}
+          current={Math.min(server.page, pages - 1)}
+          pages={pages}
+          onPage={server.onPage}
+        />
+      )}
     </Stack>
   );
 }
