@@ -26,7 +26,7 @@ export interface Staff {
 
 const demoPassword = 'carcar demo 2026';
 export const staff = {
-  admin: { ...TEST_ADMIN, name: 'Administrator' },
+  admin: { ...TEST_ADMIN, name: 'First administrator' },
   manager: { email: 'max.manager@carcar.local', password: demoPassword, name: 'Max Manager' },
   sam: { email: 'sam.carter@carcar.local', password: demoPassword, name: 'Sam Carter' },
   rosa: { email: 'rosa.diaz@carcar.local', password: demoPassword, name: 'Rosa Diaz' },
