@@ -99,10 +99,13 @@ export async function signInThroughForm(page: Page, who: Staff): Promise<void> {
   await accountButton(page, who.name).waitFor();
 }
 
-/** The bar's account menu button, named for who is signed in ("Account: Ada Lovelace", in any language). */
+/**
+ * The bar's account menu button, named for who is signed in and their role ("Account: Ada Lovelace
+ * Technician", in any language).
+ */
 export function accountButton(page: Page, name?: string) {
   const escaped = name?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.getByRole('banner').getByRole('button', { name: new RegExp(`: ${escaped ?? '.+'}$`) });
+  return page.getByRole('banner').getByRole('button', { name: new RegExp(`^\\S+: ${escaped ?? '.+'}( |$)`) });
 }
 
 /** Opens the account menu in the bar: who is signed in, their language, light or dark, Sign out. */

@@ -250,12 +250,14 @@ function AccountMenu({ user }: { user: User }) {
   return (
     <Menu position="bottom-end" width={260} closeOnItemClick={false}>
       <Menu.Target>
-        <UnstyledButton className="account-button" aria-label={`${t('common:account.menu')}: ${user.name}`}>
+        {/* Named by what it shows (the name, the role), after a word off the screen saying what it is. */}
+        <UnstyledButton className="account-button">
           <Group gap="xs" wrap="nowrap">
-            <Avatar size={32} radius="xl" color="indigo" variant="filled">
+            <span className="visually-hidden">{t('common:account.menu')}: </span>
+            <Avatar size={32} radius="xl" color="indigo" variant="filled" aria-hidden>
               {initials}
             </Avatar>
-            <Box visibleFrom="sm" className="account-name">
+            <Box className="account-name">
               <Text size="sm" fw={600} lh={1.2} truncate>
                 {user.name}
               </Text>

@@ -94,11 +94,20 @@ export function AddInDrawer({
   /** The form; `close` ends the drawer (after a save). */
   children: (close: () => void) => ReactNode;
 }) {
+  const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
       <Button onClick={open}>{label}</Button>
-      <Drawer opened={opened} onClose={close} title={title ?? label} position="right" size="md" padding="lg">
+      <Drawer
+        opened={opened}
+        onClose={close}
+        title={title ?? label}
+        position="right"
+        size="md"
+        padding="lg"
+        closeButtonProps={{ 'aria-label': t('components:listPage.close') }}
+      >
         {opened && children(close)}
       </Drawer>
     </>

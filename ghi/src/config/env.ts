@@ -29,7 +29,7 @@ declare global {
 function apiBase(name: string, value: string | undefined, fallback: string): string {
   const text = value?.trim() || fallback;
   const isPath = /^\/(?!\/)/.test(text);
-  const isHttp = /^https?:\/\/[^/]/.test(text) && isUrl(text);
+  const isHttp = /^https?:\/\/[^/]/i.test(text) && isUrl(text);
   if (!isPath && !isHttp) throw new Error(`${name} must be a path starting with one / or an http(s) address`);
   return text.replace(/\/+$/, '');
 }

@@ -52,7 +52,13 @@ export function NewCustomerDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={open} onClose={onClose} title={t('sales:newCustomer.title')} centered>
+    <Modal
+      opened={open}
+      onClose={onClose}
+      title={t('sales:newCustomer.title')}
+      centered
+      closeButtonProps={{ 'aria-label': t('components:listPage.close') }}
+    >
       {open && <NewCustomerForm onClose={onClose} onAdded={onAdded} />}
     </Modal>
   );

@@ -126,9 +126,12 @@ export function WorkOrderPage() {
             { label: t('common:staff.employeeId'), value: a.technician.employee_id },
             {
               label: t('service:workOrder.repairOrder'),
+              // A failed lookup is not "none yet": the paper says the lines could not be read.
               value: order
                 ? t('service:workOrder.repairOrderNumber', { id: order.id })
-                : t('service:workOrder.noRepairOrder'),
+                : orders.error
+                  ? t('service:workOrder.linesUnavailable')
+                  : t('service:workOrder.noRepairOrder'),
             },
           ]}
         />
