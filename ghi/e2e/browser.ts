@@ -108,16 +108,16 @@ export function accountButton(page: Page, name?: string) {
   return page.getByRole('banner').getByRole('button', { name: new RegExp(`^\\S+: ${escaped ?? '.+'}( |$)`) });
 }
 
-/** Opens the account menu in the bar: who is signed in, their language, light or dark, Sign out. */
+/** Opens the account panel in the bar: who is signed in, their language, light or dark, Sign out. */
 export async function openAccountMenu(page: Page): Promise<void> {
   await accountButton(page).click();
-  await page.getByRole('menu').waitFor();
+  await page.locator('.account-panel').waitFor();
 }
 
-/** Signs out through the account menu (its last item, whatever the language). */
+/** Signs out through the account panel (its last button, whatever the language). */
 export async function signOutThroughMenu(page: Page): Promise<void> {
   await openAccountMenu(page);
-  await page.getByRole('menu').getByRole('menuitem').last().click();
+  await page.locator('.account-panel .sign-out').click();
 }
 
 export interface JourneyOptions {

@@ -366,7 +366,7 @@ describe.each([1280, 390])('signing out and a session that ends, at %i px', (wid
       'session',
       async (page) => {
         await openAccountMenu(page);
-        await page.getByRole('menuitem', { name: 'Sign out' }).click();
+        await page.getByRole('button', { name: 'Sign out' }).click();
         await page.getByRole('heading', { name: 'Sign in to CarCar' }).waitFor();
         expect(new URL(page.url()).pathname).toBe('/sign-in');
         await checkPage(page, 'sign-in page');

@@ -423,9 +423,9 @@ interface Visit {
  */
 async function submitEmpty(page: Page): Promise<void> {
   await page.locator('main form[aria-label], main .list-page').first().waitFor();
-  // A list page keeps its add form in a drawer behind the header's first action (issue 26).
+  // A list page keeps its add form in a drawer behind its primary action (issue 26).
   const where = (await page.locator('main form[aria-label]').count()) > 0 ? 'main' : '[role="dialog"]';
-  if (where !== 'main') await page.locator('main .list-page > :first-child button').first().click();
+  if (where !== 'main') await page.locator('main .list-page .add-in-drawer').first().click();
   await page.locator(`${where} form[aria-label] button:not([type="button"]):not([type="reset"])`).first().click();
   await page.locator(`${where} .field-error, ${where} [role="alert"]`).first().waitFor({ timeout: 10_000 });
 }

@@ -207,7 +207,7 @@ describe('signing in', () => {
     const app = open('/', 'admin');
     // Sign out is in the account menu, opened from the bar.
     await userEvent.click(await screen.findByRole('button', { name: /^Account: Ada Admin/ }));
-    await userEvent.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
     await screen.findByRole('heading', { name: 'Sign in to CarCar' });
     expect(app.location()).toBe('/sign-in');
     expect(stub.requests.find((r) => r.path === '/auth/logout')?.csrf).toBe('1');

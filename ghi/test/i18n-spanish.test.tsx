@@ -55,7 +55,7 @@ describe('the app in Spanish, with money in the dealership’s currency', () => 
     ).toBeTruthy();
     expect(document.documentElement.lang).toBe('es');
     expect(window.localStorage.getItem('carcar.language')).toBe('es');
-    expect(screen.getByRole('menuitem', { name: 'Cerrar sesión' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cerrar sesión' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Vendedores' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Idioma' })).toBeTruthy();
     const spanishTable = screen.getByRole('table', { name: 'Ventas por mes' });

@@ -5,12 +5,15 @@ import {
   Badge,
   Box,
   Burger,
+  Button,
+  Divider,
   Group,
   type MantineColorScheme,
   NavLink as MantineNavLink,
-  Menu,
+  Popover,
   ScrollArea,
   SegmentedControl,
+  Stack,
   Text,
   UnstyledButton,
   useComputedColorScheme,
@@ -18,7 +21,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Toaster, toast } from 'sonner';
 import { errorMessage } from '../lib/api-client';
@@ -235,10 +238,14 @@ function TechnicianTabs() {
   );
 }
 
-/** Who is signed in, in what role, their language and light or dark, and Sign out. */
+/**
+ * Who is signed in, in what role, their language and light or dark, and Sign out: a small panel (a
+ * dialog, not a menu: it holds a select and a switch, which a menu may not).
+ */
 function AccountMenu({ user }: { user: User }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [opened, setOpened] = useState(false);
   const signOut = useLogout({ onSignedOut: () => navigate('/sign-in', { replace: true }) });
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const initials = user.name
@@ -248,10 +255,10 @@ function AccountMenu({ user }: { user: User }) {
     .map((word) => word[0]?.toUpperCase())
     .join('');
   return (
-    <Menu position="bottom-end" width={260} closeOnItemClick={false}>
-      <Menu.Target>
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={260} trapFocus returnFocus shadow="md">
+      <Popover.Target>
         {/* Named by what it shows (the name, the role), after a word off the screen saying what it is. */}
-        <UnstyledButton className="account-button">
+        <UnstyledButton className="account-button" aria-expanded={opened} onClick={() => setOpened((open) => !open)}>
           <Group gap="xs" wrap="nowrap">
             <span className="visually-hidden">{t('common:account.menu')}: </span>
             <Avatar size={32} radius="xl" color="indigo" variant="filled" aria-hidden>
@@ -267,46 +274,51 @@ function AccountMenu({ user }: { user: User }) {
             </Box>
           </Group>
         </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Box px="sm" py="xs">
-          <Text size="sm" fw={600}>
-            <span className="visually-hidden">{t('common:account.signedInAs')} </span>
-            {user.name}
-          </Text>
-          <Badge color="gray" mt={4}>
-            {roleLabel(t, user.role)}
-          </Badge>
-        </Box>
-        <Menu.Divider />
-        <Box px="sm" py={4}>
-          <LanguageMenu />
-        </Box>
-        <Box px="sm" py={4}>
-          <Text size="xs" c="dimmed" id="color-scheme-label" mb={4}>
-            {t('common:account.appearance')}
-          </Text>
-          <SegmentedControl
-            fullWidth
-            size="xs"
-            aria-labelledby="color-scheme-label"
-            value={colorScheme}
-            onChange={(value) => setColorScheme(value as MantineColorScheme)}
-            data={[
-              { value: 'light', label: t('common:account.light') },
-              { value: 'dark', label: t('common:account.dark') },
-              { value: 'auto', label: t('common:account.auto') },
-            ]}
-          />
-        </Box>
-        <Menu.Divider />
-        <Menu.Item
-          disabled={signOut.isPending}
-          onClick={() => signOut.mutate(undefined, { onError: (error) => toast.error(errorMessage(error)) })}
-        >
-          {t('common:account.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+      </Popover.Target>
+      <Popover.Dropdown className="account-panel" aria-label={t('common:account.menu')} p="xs">
+        <Stack gap="xs">
+          <Box px="xs">
+            <Text size="sm" fw={600}>
+              <span className="visually-hidden">{t('common:account.signedInAs')} </span>
+              {user.name}
+            </Text>
+            <Badge color="gray" mt={4}>
+              {roleLabel(t, user.role)}
+            </Badge>
+          </Box>
+          <Divider />
+          <Box px="xs">
+            <LanguageMenu />
+          </Box>
+          <Box px="xs">
+            <Text size="xs" c="dimmed" id="color-scheme-label" mb={4}>
+              {t('common:account.appearance')}
+            </Text>
+            <SegmentedControl
+              fullWidth
+              size="xs"
+              aria-labelledby="color-scheme-label"
+              value={colorScheme}
+              onChange={(value) => setColorScheme(value as MantineColorScheme)}
+              data={[
+                { value: 'light', label: t('common:account.light') },
+                { value: 'dark', label: t('common:account.dark') },
+                { value: 'auto', label: t('common:account.auto') },
+              ]}
+            />
+          </Box>
+          <Divider />
+          <Button
+            variant="subtle"
+            justify="flex-start"
+            className="sign-out"
+            loading={signOut.isPending}
+            onClick={() => signOut.mutate(undefined, { onError: (error) => toast.error(errorMessage(error)) })}
+          >
+            {t('common:account.signOut')}
+          </Button>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

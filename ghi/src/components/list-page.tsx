@@ -98,7 +98,9 @@ export function AddInDrawer({
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
-      <Button onClick={open}>{label}</Button>
+      <Button onClick={open} className="add-in-drawer">
+        {label}
+      </Button>
       <Drawer
         opened={opened}
         onClose={close}
