@@ -1,6 +1,4 @@
-import './legacy.css';
-import '@mantine/core/styles.css';
-import 'mantine-datatable/styles.css';
+import '@picocss/pico/css/pico.min.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@carcar/common/contract/audit';
-import { type ApiClient, ApiError, authApi, inventoryApi, salesApi, serviceApi } from './api-client';
+import type { AxiosInstance } from 'axios';
+import { ApiError, authApi, inventoryApi, salesApi, serviceApi } from './api-client';
 import { getPage, type ListParams, type PageOf } from './paged';
 
 // The audit trail lives in each service (and identity events at the gateway): a page showing "what
@@ -42,7 +43,7 @@ export const entityLabels: Record<string, string> = {
   token: 'API tokens',
 };
 
-const clients: Record<AuditSource, { api: ApiClient; url: string }> = {
+const clients: Record<AuditSource, { api: AxiosInstance; url: string }> = {
   inventory: { api: inventoryApi, url: '/api/audit/' },
   service: { api: serviceApi, url: '/api/audit/' },
   sales: { api: salesApi, url: '/api/audit/' },

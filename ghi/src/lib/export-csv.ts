@@ -1,9 +1,10 @@
-import { type ApiClient, ApiError } from './api-client';
+import type { AxiosInstance } from 'axios';
+import { ApiError } from './api-client';
 import type { ListParams } from './paged';
 
 /** One list request as a page makes it: which API, which address, which filters. */
 export interface CsvRequest {
-  api: ApiClient;
+  api: AxiosInstance;
   url: string;
   params?: ListParams;
 }

@@ -1,4 +1,3 @@
-import { SimpleGrid } from '@mantine/core';
 import type { UseFormReturn } from 'react-hook-form';
 import { SelectField } from '../../../components/form';
 import { useTranslation } from '../../../lib/i18n';
@@ -21,7 +20,7 @@ export function UserLinks<V extends LinkFields>({ form }: { form: UseFormReturn<
   const salespeople = useLinkableSalespeople();
   const linkForm = form as unknown as UseFormReturn<LinkFields, unknown, unknown>;
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+    <div className="grid">
       <SelectField
         form={linkForm}
         name="technician_id"
@@ -36,6 +35,6 @@ export function UserLinks<V extends LinkFields>({ form }: { form: UseFormReturn<
         placeholder={salespeople.isLoading ? t('admin:users.loadingSalespeople') : t('admin:users.notLinked')}
         options={staffOptions(salespeople.data, t)}
       />
-    </SimpleGrid>
+    </div>
   );
 }

@@ -1,12 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
-import { AddInDrawer, ListPage } from '../../../components/list-page';
 import { roleLabel } from '../../../components/role-label';
-import { StatusBadge } from '../../../components/status-badge';
-import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { userPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
@@ -49,23 +46,27 @@ function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('admin:users.addForm')}>
-      <TextField form={form} name="name" label={t('admin:users.name')} autoComplete="off" />
-      <TextField form={form} name="email" label={t('admin:users.email')} type="email" autoComplete="off" />
-      <SelectField
-        form={form}
-        name="role"
-        label={t('admin:users.role')}
-        placeholder={t('admin:users.chooseRole')}
-        options={roleOptions(t)}
-      />
-      <TextField
-        form={form}
-        name="password"
-        label={t('admin:users.password')}
-        type="password"
-        autoComplete="new-password"
-        hint={t('admin:users.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-      />
+      <div className="grid">
+        <TextField form={form} name="name" label={t('admin:users.name')} autoComplete="off" />
+        <TextField form={form} name="email" label={t('admin:users.email')} type="email" autoComplete="off" />
+      </div>
+      <div className="grid">
+        <SelectField
+          form={form}
+          name="role"
+          label={t('admin:users.role')}
+          placeholder={t('admin:users.chooseRole')}
+          options={roleOptions(t)}
+        />
+        <TextField
+          form={form}
+          name="password"
+          label={t('admin:users.password')}
+          type="password"
+          autoComplete="new-password"
+          hint={t('admin:users.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+        />
+      </div>
       <UserLinks form={form} />
       <FormFooter form={form} submit={t('admin:users.add')} />
     </form>
@@ -79,25 +80,11 @@ export function UsersPage() {
   const technicians = useLinkableTechnicians();
   const salespeople = useLinkableSalespeople();
   const [added, setAdded] = useState<number | null>(null);
-  const navigate = useNavigate();
-  const total = users.data?.length;
   return (
-    <ListPage
-      title={t('admin:users.title')}
-      count={total === undefined ? undefined : t('admin:users.count', { count: total, formatted: formatNumber(total) })}
-      actions={
-        <AddInDrawer label={t('admin:users.add')} title={t('admin:users.addForm')}>
-          {(close) => (
-            <AddUserForm
-              onAdded={(user) => {
-                close();
-                setAdded(user.id);
-              }}
-            />
-          )}
-        </AddInDrawer>
-      }
-    >
+    <>
+      <h1>{t('admin:users.title')}</h1>
+      <h2>{t('admin:users.addForm')}</h2>
+      <AddUserForm onAdded={(user) => setAdded(user.id)} />
       <DataTable<User>
         caption={t('admin:users.title')}
         rows={users.data}
@@ -110,7 +97,6 @@ export function UsersPage() {
           `${u.name} ${u.email} ${roleLabel(t, u.role)} ${u.disabled ? t('admin:users.disabled') : t('admin:users.active')}`
         }
         empty={t('admin:users.empty')}
-        onRowClick={(u) => navigate(userPath(u.id))}
         columns={[
           {
             key: 'name',
@@ -118,13 +104,7 @@ export function UsersPage() {
             cell: (u) => <Link to={userPath(u.id)}>{u.name}</Link>,
             sortValue: (u) => u.name.toLowerCase(),
           },
-          {
-            key: 'email',
-            header: t('admin:users.email'),
-            cell: (u) => u.email,
-            sortValue: (u) => u.email,
-            nowrap: true,
-          },
+          { key: 'email', header: t('admin:users.email'), cell: (u) => u.email, sortValue: (u) => u.email },
           {
             key: 'role',
             header: t('admin:users.role'),
@@ -141,14 +121,14 @@ export function UsersPage() {
             header: t('admin:users.status'),
             cell: (u) =>
               u.disabled ? (
-                <StatusBadge tone="neutral">{t('admin:users.disabled')}</StatusBadge>
+                <span className="badge canceled">{t('admin:users.disabled')}</span>
               ) : (
-                <StatusBadge tone="success">{t('admin:users.active')}</StatusBadge>
+                t('admin:users.active')
               ),
             sortValue: (u) => (u.disabled ? 1 : 0),
           },
         ]}
       />
-    </ListPage>
+    </>
   );
 }

@@ -2,12 +2,10 @@ import '../../../components/board.css';
 import '../my-work.css';
 import { allowsOwn, canAtLeastOwn } from '@carcar/common/contract/permissions';
 import type { Appointment } from '@carcar/common/contract/service';
-import { Alert, Anchor, Button, Group, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
-import { StatusBadge } from '../../../components/status-badge';
 import { type User, useCurrentUser } from '../../../lib/auth';
 import { formatDate, formatDateTime, formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -29,10 +27,9 @@ function FinishButton({ appointment, user }: { appointment: Appointment; user: U
   }
   return (
     <>
-      {/* Gloved fingers in the workshop: a large button, the width of half the card. */}
-      <Button size="lg" onClick={() => setAsking(true)} disabled={update.isPending}>
+      <button type="button" onClick={() => setAsking(true)} disabled={update.isPending}>
         {t('myWork:finish.button')}
-      </Button>
+      </button>
       <ConfirmDialog
         open={asking}
         title={t('myWork:finish.title')}
@@ -67,7 +64,6 @@ function Job({
 }) {
   const { t } = useTranslation('myWork');
   const late = a.status === 'created' && new Date(endOf(a)).getTime() < now;
-  const navigate = useNavigate();
   return (
     <li className={`job job-${a.status}${late ? ' job-late' : ''}`} aria-labelledby={`job-${a.id}`}>
       <p className="job-time" id={`job-${a.id}`}>
@@ -75,26 +71,26 @@ function Job({
           {showDay && `${formatDate(a.date_time)}, `}
           {formatTime(a.date_time)}–{formatTime(endOf(a))}
         </time>
-        {a.status === 'finished' && <StatusBadge tone="success">{t('myWork:status.finished')}</StatusBadge>}
-        {a.status === 'canceled' && <StatusBadge tone="neutral">{t('myWork:status.canceled')}</StatusBadge>}
-        {late && <StatusBadge tone="warning">{t('myWork:status.late')}</StatusBadge>}
-        {a.vip && <StatusBadge tone="success">{t('myWork:status.vip')}</StatusBadge>}
+        {a.status === 'finished' && <span className="badge finished">{t('myWork:status.finished')}</span>}
+        {a.status === 'canceled' && <span className="badge canceled">{t('myWork:status.canceled')}</span>}
+        {late && <span className="badge overdue">{t('myWork:status.late')}</span>}
+        {a.vip && <span className="badge vip">{t('myWork:status.vip')}</span>}
       </p>
       <p className="job-what">
         <strong>{a.reason}</strong> {t('myWork:job.forCustomer', { customer: a.customer })}
       </p>
       <p>
-        <code className="job-vin">{a.vin}</code>
+        <code>{a.vin}</code>
       </p>
       <div className="job-actions">
-        <Button
-          size="lg"
-          variant="default"
-          onClick={() => navigate(carPath(a.vin))}
+        <Link
+          to={carPath(a.vin)}
+          role="button"
+          className="secondary outline"
           aria-label={t('myWork:job.carHistoryOf', { vin: a.vin })}
         >
           {t('myWork:job.carHistory')}
-        </Button>
+        </Link>
         <FinishButton appointment={a} user={user} />
       </div>
     </li>
@@ -122,18 +118,11 @@ function JobList({
   if (jobs.length === 0 && !empty) return null;
   return (
     <section aria-labelledby={id}>
-      <Title order={2} id={id} mt="lg" mb="sm">
-        {title}{' '}
-        {jobs.length > 0 && (
-          <Text span c="dimmed" inherit>
-            ({jobs.length})
-          </Text>
-        )}
-      </Title>
+      <h2 id={id}>
+        {title} {jobs.length > 0 && <span className="muted">({jobs.length})</span>}
+      </h2>
       {jobs.length === 0 ? (
-        <Text c="dimmed" className="empty">
-          {empty}
-        </Text>
+        <p className="empty">{empty}</p>
       ) : (
         <ol className="my-work-list">
           {jobs.map((a) => (
@@ -213,27 +202,25 @@ export function MyWorkPage() {
   if (!user) return null;
   return (
     <div className="my-work">
-      <Group justify="space-between" align="baseline" gap="xs" wrap="wrap">
-        <Title order={1}>{t('myWork:page.title')}</Title>
-        <Text c="dimmed" size="sm">
+      <div className="page-heading">
+        <h1>{t('myWork:page.title')}</h1>
+        <p className="muted">
           {user.name} · {formatDate(new Date().toISOString())}
-        </Text>
-      </Group>
+        </p>
+      </div>
       {user.technician_id === null ? (
-        <Alert role="status" color="orange" variant="light" mt="md">
+        <p role="status" className="form-error">
           {t('myWork:page.notLinked')}
-        </Alert>
+        </p>
       ) : (
         <>
           {canAtLeastOwn(user, 'repair_orders.work') && <RepairWork technicianId={user.technician_id} />}
           <Schedule user={user} technicianId={user.technician_id} />
         </>
       )}
-      <Text mt="lg">
-        <Anchor component={Link} to="/service/appointments">
-          {t('myWork:page.wholeBoard')}
-        </Anchor>
-      </Text>
+      <p>
+        <Link to="/service/appointments">{t('myWork:page.wholeBoard')}</Link>
+      </p>
     </div>
   );
 }

@@ -1,12 +1,10 @@
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
-import { Button } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
-import { StatusBadge } from '../../../components/status-badge';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -72,8 +70,8 @@ function JobCard({
     >
       <p className="job-time" id={`line-${line.id}`}>
         {line.description}
-        {done && <StatusBadge tone="success">{t('myWork:line.done')}</StatusBadge>}
-        {running && <StatusBadge tone="info">{t('myWork:line.onTheClock')}</StatusBadge>}
+        {done && <span className="badge finished">{t('myWork:line.done')}</span>}
+        {running && <span className="badge clock-running">{t('myWork:line.onTheClock')}</span>}
       </p>
       <p className="job-what">
         <Link to={`/service/repair-orders/${order.id}`}>{t('myWork:line.repairOrder', { id: order.id })}</Link>{' '}
@@ -91,35 +89,35 @@ function JobCard({
       {!done && (
         <div className="job-actions">
           {running ? (
-            <Button
-              size="lg"
-              variant="light"
+            <button
+              type="button"
+              className="secondary"
               disabled={busy}
               onClick={() => void onWork('off')}
               aria-label={t('myWork:line.clockOffLabel', { line: label })}
             >
               {t('myWork:line.clockOff')}
-            </Button>
+            </button>
           ) : (
-            <Button
-              size="lg"
+            <button
+              type="button"
               disabled={busy}
               onClick={() => void onWork('on')}
               aria-label={t('myWork:line.clockOnLabel', { line: label })}
               aria-describedby={otherRunning ? `line-${line.id}-other` : undefined}
             >
               {t('myWork:line.clockOn')}
-            </Button>
+            </button>
           )}
-          <Button
-            size="lg"
-            variant="default"
+          <button
+            type="button"
+            className="secondary outline"
             disabled={busy}
             onClick={() => setAsking(true)}
             aria-label={t('myWork:line.markDoneLabel', { line: label })}
           >
             {t('myWork:line.markDone')}
-          </Button>
+          </button>
           {otherRunning && !running && (
             <small id={`line-${line.id}-other`} className="muted job-hint">
               {t('myWork:line.otherRunning')}

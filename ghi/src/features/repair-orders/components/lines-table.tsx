@@ -1,12 +1,9 @@
 import type { Technician } from '@carcar/common/contract/service';
-import { Button, Group, NativeSelect, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import type { StatusTone } from '../../../app/theme';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Empty } from '../../../components/states';
-import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -24,17 +21,9 @@ export function lineFigures(line: RepairLine): string {
   return `${formatNumber(line.quantity ?? 1)} × ${formatMoney(line.unit_price ?? 0)}`;
 }
 
-/** Waiting for the customer, to be done, not wanted, done. */
-const lineStatusTone: Record<LineStatus, StatusTone> = {
-  proposed: 'warning',
-  approved: 'info',
-  declined: 'neutral',
-  done: 'success',
-};
-
 export function LineStatusBadge({ status }: { status: LineStatus }) {
   const { t } = useTranslation();
-  return <StatusBadge tone={lineStatusTone[status]}>{lineStatusLabel(t, status)}</StatusBadge>;
+  return <span className={`badge line-${status}`}>{lineStatusLabel(t, status)}</span>;
 }
 
 /** Who decided a line, how and when: "By Jane Doe by phone, Mar 1, 2027, 10:00 AM". */
@@ -64,16 +53,14 @@ function DeleteLine({ orderId, line }: { orderId: number; line: RepairLine }) {
   const [asking, setAsking] = useState(false);
   return (
     <>
-      <Button
-        variant="light"
-        color="red"
-        size="compact-sm"
-        mih={44}
+      <button
+        type="button"
+        className="secondary outline small"
         aria-label={t('repairOrders:lines.removeLabel', { description: line.description })}
         onClick={() => setAsking(true)}
       >
         {t('repairOrders:lines.remove')}
-      </Button>
+      </button>
       <ConfirmDialog
         open={asking}
         title={t('repairOrders:lines.removeTitle')}
@@ -111,15 +98,14 @@ function TechnicianPicker({
   const assign = useAssignTechnician(orderId);
   const offered = (technicians ?? []).filter((x) => x.active !== false || x.id === line.technician);
   return (
-    <NativeSelect
-      size="xs"
-      miw="9rem"
+    <select
+      className="line-technician"
       aria-label={t('repairOrders:lines.technicianFor', { description: line.description })}
-      value={line.technician === null ? '' : String(line.technician)}
+      value={line.technician ?? ''}
       disabled={assign.isPending}
       onChange={(event) =>
         assign.mutate(
-          { line: line.id, technician: event.currentTarget.value ? Number(event.currentTarget.value) : null },
+          { line: line.id, technician: event.target.value ? Number(event.target.value) : null },
           {
             onSuccess: () =>
               toast.success(t('repairOrders:lines.technicianChanged', { description: line.description })),
@@ -127,11 +113,14 @@ function TechnicianPicker({
           },
         )
       }
-      data={[
-        { value: '', label: t('repairOrders:lines.notAssigned') },
-        ...offered.map((x) => ({ value: String(x.id), label: `${x.first_name} ${x.last_name}` })),
-      ]}
-    />
+    >
+      <option value="">{t('repairOrders:lines.notAssigned')}</option>
+      {offered.map((x) => (
+        <option key={x.id} value={x.id}>
+          {x.first_name} {x.last_name}
+        </option>
+      ))}
+    </select>
   );
 }
 
@@ -139,11 +128,10 @@ function MarkDone({ orderId, line }: { orderId: number; line: RepairLine }) {
   const { t } = useTranslation();
   const done = useMarkLineDone(orderId);
   return (
-    <Button
-      variant="light"
-      size="compact-sm"
-      mih={44}
-      loading={done.isPending}
+    <button
+      type="button"
+      className="secondary small"
+      disabled={done.isPending}
       aria-busy={done.isPending || undefined}
       aria-label={t('repairOrders:lines.markDoneLabel', { description: line.description })}
       onClick={() =>
@@ -154,7 +142,7 @@ function MarkDone({ orderId, line }: { orderId: number; line: RepairLine }) {
       }
     >
       {t('repairOrders:lines.markDone')}
-    </Button>
+    </button>
   );
 }
 
@@ -181,47 +169,47 @@ export function LinesTable({
   if (lines.length === 0) return <Empty>{t('repairOrders:lines.empty')}</Empty>;
   return (
     <div className="ro-lines">
-      <Table.ScrollContainer minWidth={0}>
-        <Table striped highlightOnHover verticalSpacing="xs">
+      <div className="overflow-auto">
+        <table className="striped">
           <caption className="visually-hidden">{t('repairOrders:lines.caption')}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('repairOrders:lines.kind')}</Table.Th>
-              <Table.Th scope="col">{t('repairOrders:lines.description')}</Table.Th>
-              <Table.Th scope="col" ta="right" className="num">
+          <thead>
+            <tr>
+              <th scope="col">{t('repairOrders:lines.kind')}</th>
+              <th scope="col">{t('repairOrders:lines.description')}</th>
+              <th scope="col" className="num">
                 {t('repairOrders:lines.figures')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right" className="num">
+              </th>
+              <th scope="col" className="num">
                 {t('repairOrders:lines.amount')}
-              </Table.Th>
-              <Table.Th scope="col">{t('repairOrders:lines.technician')}</Table.Th>
-              <Table.Th scope="col">{t('repairOrders:lines.statusAndApproval')}</Table.Th>
-              <Table.Th scope="col" ta="right" className="num">
+              </th>
+              <th scope="col">{t('repairOrders:lines.technician')}</th>
+              <th scope="col">{t('repairOrders:lines.statusAndApproval')}</th>
+              <th scope="col" className="num">
                 {t('repairOrders:lines.clocked')}
-              </Table.Th>
-              {withActions && <Table.Th scope="col">{t('repairOrders:lines.actions')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
+              </th>
+              {withActions && <th scope="col">{t('repairOrders:lines.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
             {lines.map((line) => (
-              <Table.Tr key={line.id} className={`line-${line.status}`} data-testid={`line-${line.id}`}>
-                <Table.Td data-label={t('repairOrders:lines.kind')}>{kindLabel(t, line.kind)}</Table.Td>
-                <Table.Td data-label={t('repairOrders:lines.description')}>
+              <tr key={line.id} className={`line-${line.status}`} data-testid={`line-${line.id}`}>
+                <td data-label={t('repairOrders:lines.kind')}>{kindLabel(t, line.kind)}</td>
+                <td data-label={t('repairOrders:lines.description')}>
                   {line.description}
                   {line.part_number && (
-                    <Text component="span" size="xs" c="dimmed" className="line-meta">
+                    <span className="line-meta">
                       {t('repairOrders:lines.partNumber', { number: line.part_number })}
-                    </Text>
+                    </span>
                   )}
-                  {line.backordered && <StatusBadge tone="warning">{t('repairOrders:lines.backordered')}</StatusBadge>}
-                </Table.Td>
-                <Table.Td data-label={t('repairOrders:lines.figuresShort')} ta="right" className="num">
+                  {line.backordered && <span className="badge overdue">{t('repairOrders:lines.backordered')}</span>}
+                </td>
+                <td data-label={t('repairOrders:lines.figuresShort')} className="num">
                   {lineFigures(line)}
-                </Table.Td>
-                <Table.Td data-label={t('repairOrders:lines.amount')} ta="right" className="num">
+                </td>
+                <td data-label={t('repairOrders:lines.amount')} className="num">
                   <span className="line-amount">{formatMoney(line.amount)}</span>
-                </Table.Td>
-                <Table.Td data-label={t('repairOrders:lines.technician')}>
+                </td>
+                <td data-label={t('repairOrders:lines.technician')}>
                   {line.kind !== 'labor' ? (
                     '—'
                   ) : mayAssign && (line.status === 'proposed' || line.status === 'approved') ? (
@@ -229,33 +217,27 @@ export function LinesTable({
                   ) : (
                     technicianNameOf(t, technicians, line.technician)
                   )}
-                </Table.Td>
-                <Table.Td data-label={t('repairOrders:lines.status')}>
+                </td>
+                <td data-label={t('repairOrders:lines.status')}>
                   <span>
                     <LineStatusBadge status={line.status} />
-                    {line.approval && (
-                      <Text component="span" size="xs" c="dimmed" className="line-meta">
-                        {approvalText(t, line)}
-                      </Text>
-                    )}
+                    {line.approval && <span className="line-meta">{approvalText(t, line)}</span>}
                   </span>
-                </Table.Td>
-                <Table.Td data-label={t('repairOrders:lines.clocked')} ta="right" className="num">
+                </td>
+                <td data-label={t('repairOrders:lines.clocked')} className="num">
                   {line.kind === 'labor' ? hoursText(line.clocked_hours) : '—'}
-                </Table.Td>
+                </td>
                 {withActions && (
-                  <Table.Td data-label={t('repairOrders:lines.actions')} className="line-actions">
-                    <Group gap={6} wrap="wrap">
-                      {mayRemove && line.status === 'proposed' && <DeleteLine orderId={orderId} line={line} />}
-                      {line.status === 'approved' && mayFinish(line) && <MarkDone orderId={orderId} line={line} />}
-                    </Group>
-                  </Table.Td>
+                  <td data-label={t('repairOrders:lines.actions')} className="line-actions">
+                    {mayRemove && line.status === 'proposed' && <DeleteLine orderId={orderId} line={line} />}
+                    {line.status === 'approved' && mayFinish(line) && <MarkDone orderId={orderId} line={line} />}
+                  </td>
                 )}
-              </Table.Tr>
+              </tr>
             ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

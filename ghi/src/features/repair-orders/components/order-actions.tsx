@@ -1,4 +1,3 @@
-import { Button, Group } from '@mantine/core';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -22,7 +21,8 @@ export function SendEstimate({ order, onSent }: { order: RepairOrder; onSent: (l
   const send = useSendEstimate(order.id);
   const proposed = order.lines.filter((l) => l.status === 'proposed').length;
   return (
-    <Button
+    <button
+      type="button"
       disabled={send.isPending || proposed === 0}
       aria-busy={send.isPending || undefined}
       title={
@@ -43,7 +43,7 @@ export function SendEstimate({ order, onSent }: { order: RepairOrder; onSent: (l
       }
     >
       {order.status === 'estimate' ? t('repairOrders:estimate.sendAgain') : t('repairOrders:estimate.send')}
-    </Button>
+    </button>
   );
 }
 
@@ -72,9 +72,9 @@ export function ApprovalLink({ order, link }: { order: RepairOrder; link: Estima
           <label htmlFor={`${ids}-url`}>{t('repairOrders:approvalLink.link')}</label>
           <input ref={box} id={`${ids}-url`} readOnly value={url} onFocus={(event) => event.target.select()} />
         </div>
-        <Button variant="default" onClick={copy}>
+        <button type="button" className="secondary" onClick={copy}>
           {t('repairOrders:approvalLink.copy')}
-        </Button>
+        </button>
       </div>
     </section>
   );
@@ -182,14 +182,14 @@ export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: 
             {error}
           </p>
         )}
-        <Group gap="xs">
-          <Button type="submit" disabled={record.isPending} aria-busy={record.isPending || undefined}>
+        <div className="record-actions">
+          <button type="submit" disabled={record.isPending} aria-busy={record.isPending || undefined}>
             {t('repairOrders:recordApproval.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
+          </button>
+          <button type="button" className="secondary" onClick={onDone}>
             {t('repairOrders:recordApproval.cancel')}
-          </Button>
-        </Group>
+          </button>
+        </div>
       </form>
     </section>
   );
@@ -202,9 +202,9 @@ export function InvoiceButton({ order, onRefused }: { order: RepairOrder; onRefu
   const [asking, setAsking] = useState(false);
   return (
     <>
-      <Button variant="default" onClick={() => setAsking(true)} disabled={invoice.isPending}>
+      <button type="button" onClick={() => setAsking(true)} disabled={invoice.isPending}>
         {t('repairOrders:invoice.button')}
-      </Button>
+      </button>
       <ConfirmDialog
         open={asking}
         title={t('repairOrders:invoice.title')}
@@ -332,9 +332,9 @@ export function TakePayment({ order }: { order: RepairOrder }) {
             {error.message}
           </p>
         )}
-        <Button type="submit" disabled={pay.isPending} aria-busy={pay.isPending || undefined}>
+        <button type="submit" disabled={pay.isPending} aria-busy={pay.isPending || undefined}>
           {t('repairOrders:payment.submit')}
-        </Button>
+        </button>
       </form>
     </section>
   );
@@ -347,9 +347,9 @@ export function VoidOrder({ order }: { order: RepairOrder }) {
   const [asking, setAsking] = useState(false);
   return (
     <>
-      <Button variant="subtle" color="red" onClick={() => setAsking(true)}>
+      <button type="button" className="secondary outline" onClick={() => setAsking(true)}>
         {t('repairOrders:void.button')}
-      </Button>
+      </button>
       <ConfirmDialog
         open={asking}
         title={t('repairOrders:void.title')}

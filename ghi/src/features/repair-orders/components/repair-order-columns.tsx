@@ -1,9 +1,6 @@
-import { Group } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
-import type { StatusTone } from '../../../app/theme';
 import type { Column } from '../../../components/data-table';
-import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -11,20 +8,9 @@ import { type RepairOrder, type RepairOrderStatus, statusLabel } from '../types'
 
 export const repairOrderPath = (id: number) => `/service/repair-orders/${id}`;
 
-/** What each status asks of the shop: being estimated, being worked, waiting for the customer, done with, voided. */
-export const orderStatusTone: Record<RepairOrderStatus, StatusTone> = {
-  open: 'info',
-  estimate: 'info',
-  in_progress: 'warning',
-  ready: 'success',
-  invoiced: 'neutral',
-  closed: 'neutral',
-  void: 'danger',
-};
-
 export function OrderStatusBadge({ status }: { status: RepairOrderStatus }) {
   const { t } = useTranslation();
-  return <StatusBadge tone={orderStatusTone[status]}>{statusLabel(t, status)}</StatusBadge>;
+  return <span className={`badge ro-${status}`}>{statusLabel(t, status)}</span>;
 }
 
 /** The list's columns: the number opens the order. */
@@ -40,23 +26,17 @@ export const repairOrderColumns = (t: TFunction): Column<RepairOrder>[] => [
         {t('repairOrders:order.short', { id: o.id })}
       </Link>
     ),
-    nowrap: true,
   },
-  {
-    key: 'created',
-    header: t('repairOrders:columns.opened'),
-    cell: (o) => formatDateTime(o.created_at),
-    nowrap: true,
-  },
+  { key: 'created', header: t('repairOrders:columns.opened'), cell: (o) => formatDateTime(o.created_at) },
   { key: 'customer', header: t('repairOrders:columns.customer'), cell: (o) => o.customer.name },
   {
     key: 'car',
     header: t('repairOrders:columns.car'),
     cell: (o) => (
-      <Group gap={6} wrap="nowrap">
+      <span>
         <VinLink vin={o.vin} />
         {o.vip && <span className="badge vip">{t('repairOrders:order.vip')}</span>}
-      </Group>
+      </span>
     ),
   },
   { key: 'concern', header: t('repairOrders:columns.concern'), cell: (o) => o.concern },
@@ -64,13 +44,11 @@ export const repairOrderColumns = (t: TFunction): Column<RepairOrder>[] => [
   {
     key: 'total',
     header: t('repairOrders:columns.total'),
-    cell: (o) => formatMoney(o.totals.total),
-    numeric: true,
+    cell: (o) => <span className="money">{formatMoney(o.totals.total)}</span>,
   },
   {
     key: 'balance',
     header: t('repairOrders:columns.balance'),
-    cell: (o) => formatMoney(o.totals.balance),
-    numeric: true,
+    cell: (o) => <span className="money">{formatMoney(o.totals.balance)}</span>,
   },
 ];

@@ -1,13 +1,13 @@
 import { allowsOwn } from '@carcar/common/contract/permissions';
+import '../../../components/record.css';
 import '../repair-orders.css';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Button, Grid, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { DetailPage, DetailSection, Facts } from '../../../components/detail-page';
+import { Breadcrumb } from '../../../components/breadcrumb';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
@@ -61,7 +61,7 @@ function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void
   });
   return (
     <form onSubmit={submit} noValidate aria-label={t('repairOrders:writeUp.editForm')}>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+      <div className="grid">
         <TextField form={form} name="customer_name" label={t('repairOrders:writeUp.customerName')} autoComplete="off" />
         <TextField
           form={form}
@@ -77,15 +77,15 @@ function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void
           type="email"
           autoComplete="off"
         />
-      </SimpleGrid>
+      </div>
       <TextField form={form} name="mileage" label={t('repairOrders:writeUp.mileage')} type="number" min="0" />
       <ConcernField field={form.register('concern')} error={form.formState.errors.concern?.message} />
-      <Group gap="xs" align="center">
+      <div className="record-actions">
         <FormFooter form={form} submit={t('repairOrders:writeUp.save')} />
-        <Button variant="default" onClick={onDone}>
+        <button type="button" className="secondary" onClick={onDone}>
           {t('repairOrders:writeUp.cancel')}
-        </Button>
-      </Group>
+        </button>
+      </div>
     </form>
   );
 }
@@ -94,76 +94,52 @@ function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void
 function WriteUp({ order, mayEdit }: { order: RepairOrder; mayEdit: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const dash = '—';
   return (
-    <DetailSection
-      title={t('repairOrders:writeUp.title')}
-      actions={
-        mayEdit &&
-        !editing && (
-          <Button variant="default" onClick={() => setEditing(true)}>
-            {t('repairOrders:writeUp.edit')}
-          </Button>
-        )
-      }
-    >
+    <section aria-labelledby="write-up-heading" className="ro-panel">
+      <h2 id="write-up-heading">{t('repairOrders:writeUp.title')}</h2>
       {editing ? (
         <EditWriteUp order={order} onDone={() => setEditing(false)} />
       ) : (
-        <Facts
-          items={[
-            { label: t('repairOrders:writeUp.customer'), value: order.customer.name },
-            {
-              label: t('repairOrders:writeUp.phoneShort'),
-              value: order.customer.phone ? (
-                <Anchor href={`tel:${order.customer.phone}`} className="nowrap">
-                  {order.customer.phone}
-                </Anchor>
-              ) : (
-                dash
-              ),
-            },
-            {
-              label: t('repairOrders:writeUp.emailShort'),
-              value: order.customer.email ? (
-                <Anchor href={`mailto:${order.customer.email}`} className="nowrap">
-                  {order.customer.email}
-                </Anchor>
-              ) : (
-                dash
-              ),
-            },
-            {
-              label: t('repairOrders:writeUp.car'),
-              value: (
-                <Group gap={6} wrap="nowrap" component="span">
-                  <VinLink vin={order.vin} />
-                  {order.vip && <span className="badge vip">{t('repairOrders:order.vip')}</span>}
-                </Group>
-              ),
-            },
-            {
-              label: t('repairOrders:writeUp.mileage'),
-              value: t('repairOrders:writeUp.miles', { mileage: formatNumber(order.mileage) }),
-            },
-            { label: t('repairOrders:writeUp.concern'), value: order.concern },
-            ...(order.appointment !== null
-              ? [
-                  {
-                    label: t('repairOrders:writeUp.appointment'),
-                    value: (
-                      <Link to={`/service/appointments/${order.appointment}`}>
-                        {t('repairOrders:writeUp.appointmentNumber', { id: order.appointment })}
-                      </Link>
-                    ),
-                  },
-                ]
-              : []),
-            { label: t('repairOrders:writeUp.advisor'), value: order.advisor?.name ?? dash },
-          ]}
-        />
+        <>
+          <dl className="facts">
+            <dt>{t('repairOrders:writeUp.customer')}</dt>
+            <dd>{order.customer.name}</dd>
+            <dt>{t('repairOrders:writeUp.phoneShort')}</dt>
+            <dd>{order.customer.phone ? <a href={`tel:${order.customer.phone}`}>{order.customer.phone}</a> : '—'}</dd>
+            <dt>{t('repairOrders:writeUp.emailShort')}</dt>
+            <dd>
+              {order.customer.email ? <a href={`mailto:${order.customer.email}`}>{order.customer.email}</a> : '—'}
+            </dd>
+            <dt>{t('repairOrders:writeUp.car')}</dt>
+            <dd>
+              <VinLink vin={order.vin} />
+              {order.vip && <span className="badge vip">{t('repairOrders:order.vip')}</span>}
+            </dd>
+            <dt>{t('repairOrders:writeUp.mileage')}</dt>
+            <dd>{t('repairOrders:writeUp.miles', { mileage: formatNumber(order.mileage) })}</dd>
+            <dt>{t('repairOrders:writeUp.concern')}</dt>
+            <dd>{order.concern}</dd>
+            {order.appointment !== null && (
+              <>
+                <dt>{t('repairOrders:writeUp.appointment')}</dt>
+                <dd>
+                  <Link to={`/service/appointments/${order.appointment}`}>
+                    {t('repairOrders:writeUp.appointmentNumber', { id: order.appointment })}
+                  </Link>
+                </dd>
+              </>
+            )}
+            <dt>{t('repairOrders:writeUp.advisor')}</dt>
+            <dd>{order.advisor?.name ?? '—'}</dd>
+          </dl>
+          {mayEdit && (
+            <button type="button" className="secondary outline" onClick={() => setEditing(true)}>
+              {t('repairOrders:writeUp.edit')}
+            </button>
+          )}
+        </>
       )}
-    </DetailSection>
+    </section>
   );
 }
 
@@ -171,16 +147,17 @@ function Payments({ order }: { order: RepairOrder }) {
   const { t } = useTranslation();
   if (order.payments.length === 0) return null;
   return (
-    <DetailSection title={t('repairOrders:payments.title')}>
-      <List spacing={4} size="sm">
+    <section aria-labelledby="payments-heading" className="ro-panel">
+      <h2 id="payments-heading">{t('repairOrders:payments.title')}</h2>
+      <ul>
         {order.payments.map((p) => (
-          <List.Item key={p.id}>
+          <li key={p.id}>
             <span className="money">{formatMoney(p.amount)}</span> {methodLabel(t, p.method)}
             {p.reference ? ` (${p.reference})` : ''}, {formatDateTime(p.at)}
-          </List.Item>
+          </li>
         ))}
-      </List>
-    </DetailSection>
+      </ul>
+    </section>
   );
 }
 
@@ -216,67 +193,63 @@ export function RepairOrderPage({ inspection, partPicker }: OrderPageSlots) {
   const proposed = o.lines.some((l) => l.status === 'proposed');
   const invoiced = o.status === 'invoiced' || o.status === 'closed';
   return (
-    <DetailPage
-      crumbs={[
-        { label: t('repairOrders:list.title'), to: '/service/repair-orders' },
-        { label: t('repairOrders:order.short', { id: o.id }) },
-      ]}
-      title={t('repairOrders:order.heading', { id: o.id, customer: o.customer.name })}
-      status={<OrderStatusBadge status={o.status} />}
-      subtitle={
-        <>
+    <>
+      <Breadcrumb>
+        <li>
+          <Link to="/service/repair-orders">{t('repairOrders:list.title')}</Link>
+        </li>
+        <li aria-current="page">{t('repairOrders:order.short', { id: o.id })}</li>
+      </Breadcrumb>
+      <header className="record-header">
+        <h1>
+          {t('repairOrders:order.heading', { id: o.id, customer: o.customer.name })}{' '}
+          <OrderStatusBadge status={o.status} />
+        </h1>
+        <p>
           {t('repairOrders:order.opened', { at: formatDateTime(o.created_at) })}
           {o.invoiced_at && ` · ${t('repairOrders:order.invoicedAt', { at: formatDateTime(o.invoiced_at) })}`}
           {o.closed_at && ` · ${t('repairOrders:order.closedAt', { at: formatDateTime(o.closed_at) })}`}
-        </>
-      }
-      actions={
-        <>
-          {mayWrite && !settled && <SendEstimate order={o} onSent={setLink} />}
-          {mayWrite && !settled && proposed && !deciding && (
-            <Button variant="default" onClick={() => setDeciding(true)}>
-              {t('repairOrders:order.recordApproval')}
-            </Button>
-          )}
-          {mayWrite && !settled && <InvoiceButton order={o} onRefused={setRefusal} />}
-          <Button component={Link} to={`/service/repair-orders/${o.id}/print`} role="button" variant="default">
-            {invoiced ? t('repairOrders:order.printInvoice') : t('repairOrders:order.printEstimate')}
-          </Button>
-          {mayWrite && !settled && <VoidOrder order={o} />}
-        </>
-      }
-    >
+        </p>
+      </header>
       {o.status === 'void' && (
-        <Alert color="red" role="status">
-          <Text size="sm">
+        <div className="voided-notice" role="status">
+          <p>
             <strong>{t('repairOrders:order.voided')}</strong> {t('repairOrders:order.voidReason')}{' '}
             {o.void_reason ?? t('repairOrders:order.noVoidReason')}
-          </Text>
-        </Alert>
+          </p>
+        </div>
       )}
-      {refusal && !settled && (
-        <Alert color="orange" role="alert" data-testid="invoice-refusal">
-          <Text size="sm">
-            <strong>{t('repairOrders:order.notReady')}</strong> {refusal}
-          </Text>
-        </Alert>
-      )}
-      {link && !settled && <ApprovalLink order={o} link={link} />}
-      {/* The write-up beside the money; below, the lines across the whole width. */}
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <WriteUp order={o} mayEdit={mayWrite && !settled} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="md" component="aside" aria-label={t('repairOrders:order.moneyAndActions')}>
-            <OrderTotals totals={o.totals} />
-            {mayWrite && o.status === 'invoiced' && o.totals.balance > 0 && (
-              <TakePayment key={o.payments.length} order={o} />
+      {/* The write-up beside the money and what to do next; below, the lines across the whole width. */}
+      <div className="ro-layout">
+        <WriteUp order={o} mayEdit={mayWrite && !settled} />
+        <aside aria-label={t('repairOrders:order.moneyAndActions')}>
+          <OrderTotals totals={o.totals} />
+          <div className="record-actions ro-actions">
+            {mayWrite && !settled && <SendEstimate order={o} onSent={setLink} />}
+            {mayWrite && !settled && proposed && !deciding && (
+              <button type="button" className="secondary" onClick={() => setDeciding(true)}>
+                {t('repairOrders:order.recordApproval')}
+              </button>
             )}
-          </Stack>
-        </Grid.Col>
-      </Grid>
-      <DetailSection title={t('repairOrders:order.lines')}>
+            {mayWrite && !settled && <InvoiceButton order={o} onRefused={setRefusal} />}
+            <Link to={`/service/repair-orders/${o.id}/print`} role="button" className="secondary outline">
+              {invoiced ? t('repairOrders:order.printInvoice') : t('repairOrders:order.printEstimate')}
+            </Link>
+            {mayWrite && !settled && <VoidOrder order={o} />}
+          </div>
+          {refusal && !settled && (
+            <p role="alert" className="ro-missing" data-testid="invoice-refusal">
+              <strong>{t('repairOrders:order.notReady')}</strong> {refusal}
+            </p>
+          )}
+          {mayWrite && o.status === 'invoiced' && o.totals.balance > 0 && (
+            <TakePayment key={o.payments.length} order={o} />
+          )}
+        </aside>
+      </div>
+      {link && !settled && <ApprovalLink order={o} link={link} />}
+      <section aria-labelledby="lines-heading">
+        <h2 id="lines-heading">{t('repairOrders:order.lines')}</h2>
         <LinesTable
           orderId={o.id}
           lines={o.lines}
@@ -285,7 +258,7 @@ export function RepairOrderPage({ inspection, partPicker }: OrderPageSlots) {
           mayAssign={mayWrite && !settled}
           mayFinish={(line) => user !== null && allowsOwn(user, 'repair_orders.work', line.technician)}
         />
-      </DetailSection>
+      </section>
       {deciding && proposed && !settled && <RecordApproval order={o} onDone={() => setDeciding(false)} />}
       {inspection(o)}
       {(mayWrite || mayPropose) && !settled && (
@@ -297,6 +270,6 @@ export function RepairOrderPage({ inspection, partPicker }: OrderPageSlots) {
         />
       )}
       <Payments order={o} />
-    </DetailPage>
+    </>
   );
 }

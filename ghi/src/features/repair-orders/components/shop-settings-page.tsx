@@ -1,5 +1,5 @@
-import { Alert, Button, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import '../../../components/record.css';
+import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError, errorMessage } from '../../../lib/api-client';
@@ -14,6 +14,7 @@ type Field = 'labor_rate' | 'tax_rate';
 function SettingsForm({ settings }: { settings: ShopSettings }) {
   const { t } = useTranslation();
   const update = useUpdateShopSettings();
+  const ids = useId();
   const [values, setValues] = useState({
     labor_rate: settings.labor_rate.toFixed(2),
     tax_rate: String(settings.tax_rate),
@@ -43,29 +44,28 @@ function SettingsForm({ settings }: { settings: ShopSettings }) {
     }
   };
   const field = (name: Field, label: string, hint: string) => (
-    <TextInput
-      label={label}
-      inputMode="decimal"
-      value={values[name]}
-      description={hint}
-      error={errors[name]}
-      onChange={(event) => {
-        const value = event.currentTarget.value;
-        setValues((v) => ({ ...v, [name]: value }));
-      }}
-    />
+    <div className="field">
+      <label htmlFor={`${ids}-${name}`}>{label}</label>
+      <input
+        id={`${ids}-${name}`}
+        inputMode="decimal"
+        value={values[name]}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={`${ids}-${name}-${errors[name] ? 'error' : 'hint'}`}
+        onChange={(event) => setValues((v) => ({ ...v, [name]: event.target.value }))}
+      />
+      {errors[name] ? (
+        <small id={`${ids}-${name}-error`} className="field-error">
+          {errors[name]}
+        </small>
+      ) : (
+        <small id={`${ids}-${name}-hint`}>{hint}</small>
+      )}
+    </div>
   );
   return (
-    <Paper
-      component="form"
-      withBorder
-      p="md"
-      radius="md"
-      onSubmit={submit}
-      noValidate
-      aria-label={t('repairOrders:shopSettings.title')}
-    >
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" mb="md">
+    <form onSubmit={submit} noValidate aria-label={t('repairOrders:shopSettings.title')}>
+      <div className="grid">
         {field(
           'labor_rate',
           t('repairOrders:shopSettings.laborRate'),
@@ -79,16 +79,16 @@ function SettingsForm({ settings }: { settings: ShopSettings }) {
             rate: formatDecimal(settings.tax_rate, 3),
           }),
         )}
-      </SimpleGrid>
+      </div>
       {errors.form && (
-        <Alert color="red" role="alert" mb="md">
+        <p role="alert" className="form-error">
           {errors.form}
-        </Alert>
+        </p>
       )}
-      <Button type="submit" loading={update.isPending} aria-busy={update.isPending || undefined}>
+      <button type="submit" disabled={update.isPending} aria-busy={update.isPending || undefined}>
         {t('repairOrders:shopSettings.save')}
-      </Button>
-    </Paper>
+      </button>
+    </form>
   );
 }
 
@@ -97,11 +97,9 @@ export function ShopSettingsPage() {
   const { t } = useTranslation();
   const settings = useShopSettings();
   return (
-    <Stack gap="md" maw="40rem">
-      <Title order={1}>{t('repairOrders:shopSettings.title')}</Title>
-      <Text c="dimmed" size="sm">
-        {t('repairOrders:shopSettings.explain')}
-      </Text>
+    <>
+      <h1>{t('repairOrders:shopSettings.title')}</h1>
+      <p className="muted">{t('repairOrders:shopSettings.explain')}</p>
       {settings.isLoading ? (
         <Loading />
       ) : settings.error || !settings.data ? (
@@ -109,6 +107,6 @@ export function ShopSettingsPage() {
       ) : (
         <SettingsForm key={`${settings.data.labor_rate}-${settings.data.tax_rate}`} settings={settings.data} />
       )}
-    </Stack>
+    </>
   );
 }

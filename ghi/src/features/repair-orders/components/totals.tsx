@@ -1,4 +1,3 @@
-import { Paper, Text, Title } from '@mantine/core';
 import { formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import type { Totals } from '../types';
@@ -18,23 +17,21 @@ export function OrderTotals({ totals, title }: { totals: Totals; title?: string 
     ['balance', t('repairOrders:totals.balance'), totals.balance, 'balance'],
   ];
   return (
-    <Paper component="section" withBorder p="md" radius="md" className="ro-totals" aria-labelledby="ro-totals-heading">
-      <Title order={2} id="ro-totals-heading" mb="xs">
-        {title ?? t('repairOrders:totals.title')}
-      </Title>
+    <section className="ro-totals card" aria-labelledby="ro-totals-heading">
+      <h2 id="ro-totals-heading">{title ?? t('repairOrders:totals.title')}</h2>
       <dl>
         {rows.map(([name, label, amount, className]) => (
           <div key={name} style={{ display: 'contents' }}>
             <dt className={className}>{label}</dt>
-            <dd className={`num ${className ?? ''}`} data-testid={`total-${name}`}>
+            <dd className={className} data-testid={`total-${name}`}>
               {formatMoney(amount)}
             </dd>
           </div>
         ))}
       </dl>
-      <Text size="xs" c="dimmed" mt="xs">
-        {t('repairOrders:totals.note')}
-      </Text>
-    </Paper>
+      <p className="muted">
+        <small>{t('repairOrders:totals.note')}</small>
+      </p>
+    </section>
   );
 }

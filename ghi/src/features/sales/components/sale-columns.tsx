@@ -2,7 +2,6 @@ import '../../../components/record.css';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import type { Column } from '../../../components/data-table';
-import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { customerPath, salePath, salespersonPath } from '../../../lib/paths';
@@ -21,7 +20,6 @@ export const saleColumns = (t: TFunction): Column<Sale>[] => [
     header: t('sales:columns.vin'),
     cell: (s) => <VinLink vin={s.automobile.vin} />,
     sortValue: (s) => s.automobile.vin,
-    nowrap: true,
   },
   {
     key: 'salesperson',
@@ -41,13 +39,12 @@ export const saleColumns = (t: TFunction): Column<Sale>[] => [
     cell: (s) =>
       s.voided_at ? (
         <span>
-          <StatusBadge tone="danger">{t('sales:columns.voided')}</StatusBadge> <del>{formatMoney(s.price)}</del>
+          <del>{formatMoney(s.price)}</del> <span className="badge canceled">{t('sales:columns.voided')}</span>
         </span>
       ) : (
         formatMoney(s.price)
       ),
     sortValue: (s) => s.price,
-    numeric: true,
   },
 ];
 

@@ -1,10 +1,6 @@
 import '../service.css';
-import { Alert, Anchor, Button } from '@mantine/core';
-import { useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { DetailPage, DetailSection, Facts } from '../../../components/detail-page';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorState, Loading } from '../../../components/states';
-import { StatusBadge as Badge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
 import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
@@ -14,7 +10,7 @@ import { dealershipZone } from '../../../lib/time-zone';
 import { useAppointment } from '../api/get-appointment';
 import { technicianName } from '../types';
 import { AppointmentActions } from './appointment-actions';
-import { StatusBadge, VipBadge } from './appointment-columns';
+import { StatusBadge } from './appointment-columns';
 import { StartRepairOrder } from './start-repair-order';
 
 export function AppointmentDetailPage() {
@@ -23,121 +19,95 @@ export function AppointmentDetailPage() {
   const appointment = useAppointment(id);
   // `?start=1` (the board's "Start repair order") opens the repair order form at once.
   const [params] = useSearchParams();
-  const [starting, setStarting] = useState(params.get('start') === '1');
   const mayStartOrder = useCan('repair_orders.write');
-  const navigate = useNavigate();
-  const crumbs = [{ label: t('service:board.title'), to: '/service/appointments' }];
   if (appointment.isLoading) return <Loading />;
   if (appointment.error || !appointment.data) {
     const missing = appointment.error instanceof ApiError && appointment.error.status === 404;
     return (
-      <DetailPage crumbs={[...crumbs, { label: t('service:detail.title') }]} title={t('service:detail.title')}>
+      <>
+        <h1>{t('service:detail.title')}</h1>
         {missing ? (
           <p>
             {t('service:detail.noSuch', { id })}{' '}
-            <Anchor component={Link} to="/service/appointments">
-              {t('service:detail.backToBoard')}
-            </Anchor>
-            .
+            <Link to="/service/appointments">{t('service:detail.backToBoard')}</Link>.
           </p>
         ) : (
           <ErrorState error={appointment.error} retry={() => appointment.refetch()} />
         )}
-      </DetailPage>
+      </>
     );
   }
   const a = appointment.data;
   const ends = new Date(new Date(a.date_time).getTime() + a.duration_minutes * 60_000).toISOString();
   const overdue = a.status === 'created' && new Date(a.date_time).getTime() < Date.now();
-  const when = t('service:detail.whenValue', {
-    start: formatDateTime(a.date_time),
-    end: formatTime(ends),
-    minutes: a.duration_minutes,
-    zone: dealershipZone,
-  });
   return (
-    <DetailPage
-      crumbs={[...crumbs, { label: a.customer }]}
-      title={`${a.customer}: ${a.reason}`}
-      status={<StatusBadge appointment={a} overdue={overdue} />}
-      subtitle={when}
-      actions={
-        <>
-          <AppointmentActions appointment={a} confirmFinish compact={false} />
-          {mayStartOrder && a.status !== 'canceled' && !starting && (
-            <Button variant="default" onClick={() => setStarting(true)}>
-              {t('service:startOrder.open')}
-            </Button>
-          )}
-          <Button variant="default" onClick={() => navigate(`/service/appointments/${a.id}/print`)}>
-            {t('service:detail.print')}
-          </Button>
-        </>
-      }
-    >
+    <>
+      <p>
+        <Link to="/service/appointments">{t('service:detail.board')}</Link>
+      </p>
+      <h1>
+        {a.customer}: {a.reason}
+      </h1>
       {a.status === 'finished' && (
-        <Alert color="teal" variant="light">
+        <p className="notice">
           {t('service:detail.finishedBefore')}{' '}
-          <Anchor component={Link} to={`/service/history?vin=${encodeURIComponent(a.vin)}`}>
-            {t('service:detail.serviceHistory')}
-          </Anchor>{' '}
+          <Link to={`/service/history?vin=${encodeURIComponent(a.vin)}`}>{t('service:detail.serviceHistory')}</Link>{' '}
           {t('service:detail.finishedAfter')}
-        </Alert>
+        </p>
       )}
       {a.status === 'canceled' && (
-        <Alert color="gray" variant="light">
+        <p className="notice">
           {a.cancel_reason
             ? t('service:detail.canceledWhy', { reason: a.cancel_reason })
             : t('service:detail.canceledNoReason')}
-        </Alert>
+        </p>
       )}
-      {mayStartOrder && a.status !== 'canceled' && starting && (
-        <StartRepairOrder appointment={a} onCancel={() => setStarting(false)} />
+      <dl className="details">
+        <dt>{t('service:detail.when')}</dt>
+        <dd>
+          {t('service:detail.whenValue', {
+            start: formatDateTime(a.date_time),
+            end: formatTime(ends),
+            minutes: a.duration_minutes,
+            zone: dealershipZone,
+          })}
+        </dd>
+        <dt>{t('service:detail.car')}</dt>
+        <dd>
+          <VinLink vin={a.vin} />
+          {a.vip ? (
+            <>
+              {' '}
+              <span className="badge vip">{t('service:columns.vip')}</span> {t('service:detail.vipNote')}
+            </>
+          ) : (
+            t('service:detail.notOurs')
+          )}
+        </dd>
+        <dt>{t('service:detail.customer')}</dt>
+        <dd>{a.customer}</dd>
+        <dt>{t('service:detail.technician')}</dt>
+        <dd>
+          <Link to={`/service/technicians/${a.technician.id}`}>{technicianName(a.technician)}</Link>
+          {a.technician.active === false && <span className="badge">{t('common:staff.retired')}</span>}
+        </dd>
+        <dt>{t('service:detail.reason')}</dt>
+        <dd>{a.reason}</dd>
+        <dt>{t('service:detail.status')}</dt>
+        <dd>
+          <StatusBadge appointment={a} overdue={overdue} />
+          {overdue && t('service:detail.overdueNote')}
+        </dd>
+      </dl>
+      {mayStartOrder && a.status !== 'canceled' && (
+        <StartRepairOrder appointment={a} open={params.get('start') === '1'} />
       )}
-      <DetailSection title={t('service:detail.title')}>
-        <Facts
-          items={[
-            { label: t('service:detail.when'), value: when },
-            {
-              label: t('service:detail.car'),
-              value: (
-                <>
-                  <VinLink vin={a.vin} />{' '}
-                  {a.vip ? (
-                    <>
-                      <VipBadge /> {t('service:detail.vipNote')}
-                    </>
-                  ) : (
-                    t('service:detail.notOurs')
-                  )}
-                </>
-              ),
-            },
-            { label: t('service:detail.customer'), value: a.customer },
-            {
-              label: t('service:detail.technician'),
-              value: (
-                <>
-                  <Anchor component={Link} to={`/service/technicians/${a.technician.id}`}>
-                    {technicianName(a.technician)}
-                  </Anchor>{' '}
-                  {a.technician.active === false && <Badge tone="neutral">{t('common:staff.retired')}</Badge>}
-                </>
-              ),
-            },
-            { label: t('service:detail.reason'), value: a.reason },
-            {
-              label: t('service:detail.status'),
-              value: (
-                <>
-                  <StatusBadge appointment={a} overdue={overdue} />
-                  {overdue && t('service:detail.overdueNote')}
-                </>
-              ),
-            },
-          ]}
-        />
-      </DetailSection>
-    </DetailPage>
+      <AppointmentActions appointment={a} confirmFinish />
+      <p>
+        <Link to={`/service/appointments/${a.id}/print`} role="button" className="secondary outline">
+          {t('service:detail.print')}
+        </Link>
+      </p>
+    </>
   );
 }
