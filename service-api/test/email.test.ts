@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { audited } from '@carcar/common/db/audit';
 import { smtpTransport, startMailSender } from '@carcar/common/mail/sender';
 import { createLogger } from '@carcar/common/service/logger';
@@ -217,10 +217,13 @@ describe('due-for-service reminders', () => {
 
 describe('the sender', () => {
   it('retries while the SMTP server is down and sends once it is up, once', async () => {
-    // A port nothing listens on: take a free one and let it go.
-    const probe = await smtpServer();
-    const port = probe.port;
-    await probe.close();
+    // The server is down: its port is held by a listener that hangs up on every connection, so the
+    // sender fails to connect and no other test's server can take the port while this one waits
+    // (a port merely freed was once reused by a parallel test, which the sender then reached).
+    const down = createServer((socket) => socket.destroy());
+    down.listen(0, '127.0.0.1');
+    await once(down, 'listening');
+    const port = (down.address() as AddressInfo).port;
     const sender = startMailSender({
       db: svc.db,
       tables: mailTables,
@@ -246,6 +249,7 @@ describe('the sender', () => {
       // Not before its backoff.
       expect(await sender.runOnce()).toBe(0);
 
+      await new Promise<void>((resolve) => down.close(() => resolve()));
       const smtp = await smtpServer(port);
       try {
         await new Promise((resolve) => setTimeout(resolve, 250));
