@@ -28,5 +28,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Each file opens its own database; two workers keep a 2-core machine responsive.
     maxWorkers: 2,
+    // Browser APIs jsdom lacks, for the app's tests (a no-op in Node's own environment).
+    setupFiles: ['./ghi/test/setup-dom.ts'],
   },
 });

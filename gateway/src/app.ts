@@ -278,12 +278,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
   );
 
   // The app's deploy-time settings (common/src/contract/app-config.ts), read by ghi/index.html
-  // before the app starts: the dealership's clock, since the APIs answer in UTC, and its name for
-  // the printed papers. Served here in development and production alike, so one built app serves
-  // every dealership.
+  // before the app starts: the dealership's clock, since the APIs answer in UTC, and its name,
+  // address and phone for the printed papers. Served here in development and production alike, so
+  // one built app serves every dealership.
   const settings: AppConfig = {
     timeZone: config.TIMEZONE,
     dealershipName: config.DEALERSHIP_NAME,
+    // The rest of the papers' letterhead: the address already split into lines, the phone or null.
+    dealershipAddress: config.DEALERSHIP_ADDRESS,
+    dealershipPhone: config.DEALERSHIP_PHONE ?? null,
     // Dates, numbers and money in the dealership's locale and currency, whatever the user's language.
     locale: config.DEALERSHIP_LOCALE,
     currency: config.DEALERSHIP_CURRENCY,

@@ -1,3 +1,4 @@
+import { addressLines } from '@carcar/common/contract/app-config';
 import { passwordSchema } from '@carcar/common/contract/passwords';
 import { serviceEnv, timeZoneVariable } from '@carcar/common/service/config';
 import { z } from 'zod';
@@ -71,6 +72,24 @@ export const gatewayEnv = serviceEnv(3000)
       (value) => (value === '' ? undefined : value),
       z.string().trim().min(1).max(200).default('CarCar Motors'),
     ),
+    /**
+     * The street address under the name on the papers (served in `/config.js` as lines): a line
+     * break is `|`, `\n` or a real one (see addressLines). Unset, the letterhead has the name alone.
+     */
+    DEALERSHIP_ADDRESS: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .string()
+        .default('')
+        .transform(addressLines)
+        .pipe(
+          z
+            .array(z.string().max(100, 'each line of the address can be at most 100 characters'))
+            .max(5, 'the address can have at most 5 lines'),
+        ),
+    ),
+    /** The phone number on the papers' letterhead (served in `/config.js`); unset, none is printed. */
+    DEALERSHIP_PHONE: optional(z.string().trim().min(1).max(40, 'must be at most 40 characters')),
     /** The app formats dates, numbers and money in this BCP 47 locale (served in `/config.js`). */
     DEALERSHIP_LOCALE: z.preprocess(
       (value) => (value === '' ? undefined : value),

@@ -14,6 +14,9 @@ describe('the built app (production)', () => {
       {
         TIMEZONE: 'America/Chicago',
         DEALERSHIP_NAME: "O'Hare Motors",
+        // Both ways of writing a line break on one line, and a blank line that is dropped.
+        DEALERSHIP_ADDRESS: ' 10 Lake Shore Dr | Suite 4\\n\\nChicago, IL 60611 ',
+        DEALERSHIP_PHONE: ' (312) 555-0100 ',
         DEALERSHIP_LOCALE: 'es-ES',
         DEALERSHIP_CURRENCY: 'eur',
       },
@@ -22,11 +25,11 @@ describe('the built app (production)', () => {
   });
   afterAll(() => gw.close());
 
-  it("serves /config.js with the dealership's time zone, name, locale and currency, to anyone (the sign-in page needs it too)", async () => {
+  it("serves /config.js with the dealership's time zone, name, address, phone, locale and currency, to anyone (the sign-in page needs it too)", async () => {
     const res = await gw.api().get('/config.js').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/javascript/);
     expect(res.text).toBe(
-      'window.__CARCAR_CONFIG__ = {"timeZone":"America/Chicago","dealershipName":"O\'Hare Motors","locale":"es-ES","currency":"EUR","ssoName":null};\n',
+      'window.__CARCAR_CONFIG__ = {"timeZone":"America/Chicago","dealershipName":"O\'Hare Motors","dealershipAddress":["10 Lake Shore Dr","Suite 4","Chicago, IL 60611"],"dealershipPhone":"(312) 555-0100","locale":"es-ES","currency":"EUR","ssoName":null};\n',
     );
   });
 
@@ -82,10 +85,10 @@ describe('the dev server (development)', () => {
     await gw.close();
   });
 
-  it('answers /config.js itself, not Vite, with the default name, clock, locale and currency when none is set', async () => {
+  it('answers /config.js itself, not Vite, with the default name, clock, locale and currency, and no address or phone, when none is set', async () => {
     const res = await gw.api().get('/config.js').expect(200);
     expect(res.text).toBe(
-      'window.__CARCAR_CONFIG__ = {"timeZone":"UTC","dealershipName":"CarCar Motors","locale":"en-US","currency":"USD","ssoName":null};\n',
+      'window.__CARCAR_CONFIG__ = {"timeZone":"UTC","dealershipName":"CarCar Motors","dealershipAddress":[],"dealershipPhone":null,"locale":"en-US","currency":"USD","ssoName":null};\n',
     );
   });
 

@@ -26,7 +26,7 @@ export interface Staff {
 
 const demoPassword = 'carcar demo 2026';
 export const staff = {
-  admin: { ...TEST_ADMIN, name: 'Administrator' },
+  admin: { ...TEST_ADMIN, name: 'First administrator' },
   manager: { email: 'max.manager@carcar.local', password: demoPassword, name: 'Max Manager' },
   sam: { email: 'sam.carter@carcar.local', password: demoPassword, name: 'Sam Carter' },
   rosa: { email: 'rosa.diaz@carcar.local', password: demoPassword, name: 'Rosa Diaz' },
@@ -96,8 +96,28 @@ export async function signInThroughForm(page: Page, who: Staff): Promise<void> {
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  // .first(): the administrator's name and role label are the same word.
-  await page.getByRole('banner').getByText(who.name, { exact: true }).first().waitFor();
+  await accountButton(page, who.name).waitFor();
+}
+
+/**
+ * The bar's account menu button, named for who is signed in and their role ("Account: Ada Lovelace
+ * Technician", in any language).
+ */
+export function accountButton(page: Page, name?: string) {
+  const escaped = name?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByRole('banner').getByRole('button', { name: new RegExp(`^\\S+: ${escaped ?? '.+'}( |$)`) });
+}
+
+/** Opens the account panel in the bar: who is signed in, their language, light or dark, Sign out. */
+export async function openAccountMenu(page: Page): Promise<void> {
+  await accountButton(page).click();
+  await page.locator('.account-panel').waitFor();
+}
+
+/** Signs out through the account panel (its last button, whatever the language). */
+export async function signOutThroughMenu(page: Page): Promise<void> {
+  await openAccountMenu(page);
+  await page.locator('.account-panel .sign-out').click();
 }
 
 export interface JourneyOptions {

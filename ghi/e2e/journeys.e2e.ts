@@ -31,17 +31,19 @@ describe('staff journeys in Chromium', () => {
   it('adds a manufacturer, a model and an automobile, with live VIN checking', async () => {
     await journey(browser, 'inventory', async (page) => {
       await page.goto(`${appUrl}/inventory/manufacturers`);
-      await page.getByLabel('Name').fill('E2E Motors');
       await page.getByRole('button', { name: 'Add manufacturer' }).click();
+      await page.getByLabel('Name').fill('E2E Motors');
+      await page.getByRole('dialog').getByRole('button', { name: 'Add manufacturer' }).click();
       await row(page, 'E2E Motors').waitFor();
       await page.getByText('Manufacturer added').waitFor();
       await expectAccessible(page, 'manufacturers');
 
       await page.goto(`${appUrl}/inventory/models`);
+      await page.getByRole('button', { name: 'Add model' }).click();
       await page.getByLabel('Model name').fill('Roadster');
       await page.getByLabel('Picture URL').fill('http://localhost:3000/car.svg');
       await page.getByLabel('Manufacturer').selectOption({ label: 'E2E Motors' });
-      await page.getByRole('button', { name: 'Add model' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Add model' }).click();
       await row(page, 'Roadster').waitFor();
       await expectAccessible(page, 'vehicle models');
 
@@ -66,10 +68,11 @@ describe('staff journeys in Chromium', () => {
   it('books an appointment for that VIN, sees it VIP, finishes it and finds it in the history', async () => {
     await journey(browser, 'service', async (page) => {
       await page.goto(`${appUrl}/service/technicians`);
+      await page.getByRole('button', { name: 'Add technician' }).click();
       await page.getByLabel('First name').fill('Katherine');
       await page.getByLabel('Last name').fill('Johnson');
       await page.getByLabel('Employee ID').fill('KJ-1');
-      await page.getByRole('button', { name: 'Add technician' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Add technician' }).click();
       await row(page, 'KJ-1').waitFor();
       await expectAccessible(page, 'technicians');
 
@@ -130,22 +133,24 @@ describe('staff journeys in Chromium', () => {
   it('records a sale: the car leaves the choices, shows sold in inventory and in the salesperson history', async () => {
     await journey(browser, 'sales', async (page) => {
       await page.goto(`${appUrl}/sales/salespeople`);
+      await page.getByRole('button', { name: 'Add salesperson' }).click();
       await page.getByLabel('First name').fill('Jordan');
       await page.getByLabel('Last name').fill('Lee');
       await page.getByLabel('Employee ID').fill('JL-1');
-      await page.getByRole('button', { name: 'Add salesperson' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Add salesperson' }).click();
       await row(page, 'JL-1').waitFor();
       await expectAccessible(page, 'salespeople');
 
       await page.goto(`${appUrl}/sales/customers`);
+      await page.getByRole('button', { name: 'Add customer' }).click();
       await page.getByLabel('First name').fill('Emma');
       await page.getByLabel('Last name').fill('Wilson');
       await page.getByLabel('Address').fill('7 Birch Road, Springfield');
       await page.getByLabel('Phone number').fill('abc');
-      await page.getByRole('button', { name: 'Add customer' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Add customer' }).click();
       await page.locator('#field-phone_number-error').waitFor();
       await page.getByLabel('Phone number').fill('+1 (555) 010-0301');
-      await page.getByRole('button', { name: 'Add customer' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Add customer' }).click();
       await row(page, 'Emma').waitFor();
       await expectAccessible(page, 'customers');
 

@@ -284,7 +284,10 @@ describe('a repair order, from the appointment to closed', () => {
           .getByRole('dialog', { name: 'Invoice this repair order?' })
           .getByRole('button', { name: 'Invoice' })
           .click();
-        await page.getByRole('heading', { level: 1, name: /Invoiced/ }).waitFor();
+        await page
+          .locator('.detail-page .status-badge')
+          .filter({ hasText: /^Invoiced$/ })
+          .waitFor();
         const total = (await getOrder(orderId)).totals.total;
         // Pads 1.5 h × $125.00 = $187.50 and the part $89.95: $277.45, 8.25 % tax $22.89 (half-up).
         expect(total).toBe(300.34);
@@ -301,7 +304,10 @@ describe('a repair order, from the appointment to closed', () => {
         const rest = (await getOrder(orderId)).totals.balance;
         await expect.poll(() => pay.getByLabel('Amount').inputValue()).toBe(rest.toFixed(2));
         await pay.getByRole('button', { name: 'Take payment' }).click();
-        await page.getByRole('heading', { level: 1, name: /Closed/ }).waitFor();
+        await page
+          .locator('.detail-page .status-badge')
+          .filter({ hasText: /^Closed$/ })
+          .waitFor();
         expect(await page.getByRole('form', { name: 'Take payment' }).count()).toBe(0);
         await checkPage(page, 'the closed order');
         await screenshot(page, 'repair-order-closed-1280');

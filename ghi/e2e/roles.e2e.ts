@@ -2,7 +2,17 @@ import { sampleVin } from '@carcar/common/vin/vin';
 import { signIn } from '@carcar/testing/gateway';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, appUrl, checkPage, journey, launch, screenshot, signInThroughForm, staff } from './browser.js';
+import {
+  api,
+  appUrl,
+  checkPage,
+  journey,
+  launch,
+  openAccountMenu,
+  screenshot,
+  signInThroughForm,
+  staff,
+} from './browser.js';
 
 // Each role as its people use CarCar: the demo staff of `npm run seed`, signed in through the
 // sign-in page, shown what their role allows and refused (No access) what it does not.
@@ -284,6 +294,7 @@ describe.each([1280, 390])('the administrator at %i px', (width) => {
           'Administration',
         ]);
         await page.goto(`${appUrl}/admin/users`);
+        await page.getByRole('button', { name: 'Add user' }).click();
         const form = page.getByRole('form', { name: 'Add a user' });
         await form.getByLabel('Name', { exact: true }).fill(`Alan Turing ${width}`);
         await form.getByLabel('Email').fill(email);
@@ -305,6 +316,7 @@ describe.each([1280, 390])('the administrator at %i px', (width) => {
         expect(me).toMatchObject({ role: 'technician', technician_id: byEmployeeId(technicians, 'T-102') });
 
         await page.goto(`${appUrl}/admin/tokens`);
+        await page.getByRole('button', { name: 'Create token' }).click();
         const tokenForm = page.getByRole('form', { name: 'Create an API token' });
         await tokenForm.getByLabel('Token name').fill(tokenName);
         await tokenForm.getByLabel('Role').selectOption({ label: 'Manager' });
@@ -353,7 +365,8 @@ describe.each([1280, 390])('signing out and a session that ends, at %i px', (wid
       browser,
       'session',
       async (page) => {
-        await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+        await openAccountMenu(page);
+        await page.getByRole('button', { name: 'Sign out' }).click();
         await page.getByRole('heading', { name: 'Sign in to CarCar' }).waitFor();
         expect(new URL(page.url()).pathname).toBe('/sign-in');
         await checkPage(page, 'sign-in page');

@@ -9,10 +9,12 @@ import {
   appUrl,
   checkPage,
   launch,
+  openAccountMenu,
   openPage,
   type Staff,
   screenshot,
   signInThroughForm,
+  signOutThroughMenu,
   staff,
 } from './browser.js';
 import {
@@ -420,8 +422,12 @@ interface Visit {
  * needs, before anything reaches the API.
  */
 async function submitEmpty(page: Page): Promise<void> {
-  await page.locator('main form[aria-label] button:not([type="button"]):not([type="reset"])').first().click();
-  await page.locator('main .field-error, main [role="alert"]').first().waitFor({ timeout: 10_000 });
+  await page.locator('main form[aria-label], main .list-page').first().waitFor();
+  // A list page keeps its add form in a drawer behind its primary action (issue 26).
+  const where = (await page.locator('main form[aria-label]').count()) > 0 ? 'main' : '[role="dialog"]';
+  if (where !== 'main') await page.locator('main .list-page .add-in-drawer').first().click();
+  await page.locator(`${where} form[aria-label] button:not([type="button"]):not([type="reset"])`).first().click();
+  await page.locator(`${where} .field-error, ${where} [role="alert"]`).first().waitFor({ timeout: 10_000 });
 }
 
 /** Where the other journeys go, as the administrator (who may open every page). */
@@ -566,12 +572,15 @@ const visits: Visit[] = [
  */
 async function overflowInEnglish(page: Page): Promise<number> {
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  const menu = page.locator('.language-menu select');
-  await menu.selectOption('en');
-  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+  const choose = async (language: string) => {
+    await openAccountMenu(page);
+    await page.locator('.language-menu select').selectOption(language);
+    await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+    await page.keyboard.press('Escape');
+  };
+  await choose('en');
   const english = await overflow();
-  await menu.selectOption('es');
-  await page.locator('html[lang="es"]').waitFor({ state: 'attached' });
+  await choose('es');
   return english;
 }
 
@@ -581,8 +590,10 @@ async function signInInSpanish(browser: Browser, who: Staff): Promise<{ page: Pa
   await opened.page.setViewportSize({ width: WIDTH, height: 844 });
   await opened.page.goto(`${appUrl}/sign-in`);
   await signInThroughForm(opened.page, who);
+  await openAccountMenu(opened.page);
   await opened.page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Español' });
   await opened.page.locator('html[lang="es"]').waitFor({ state: 'attached' });
+  await opened.page.keyboard.press('Escape');
   return opened;
 }
 
@@ -710,6 +721,8 @@ describe(`the app in Spanish at ${WIDTH} px`, () => {
       await signInThroughForm(page, staff.admin);
       await loaded(page);
       await page.locator('button[aria-controls="nav-sections"]').click();
+      // Sign out is in the account menu, opened beside the navigation.
+      await openAccountMenu(page);
       const { all, lang } = await page.evaluate(shownTexts);
       expect(lang).toBe('en');
       const found = englishIn(withoutData(all), fragments).map((f) => f.text);
@@ -744,7 +757,7 @@ describe(`the app in Spanish at ${WIDTH} px`, () => {
       // A page a technician may not open: the No access page says why, in Spanish.
       await visit(page, problems, { name: 'no-access', path: () => '/admin/users' });
       // The language stays chosen on this browser after signing out: the sign-in page is Spanish too.
-      await page.getByRole('banner').getByRole('button').last().click();
+      await signOutThroughMenu(page);
       await page.waitForURL(/\/sign-in/);
       await visit(page, problems, { name: 'sign-in', path: () => '/sign-in' }, false);
     } finally {

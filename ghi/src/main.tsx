@@ -1,4 +1,6 @@
-import '@picocss/pico/css/pico.min.css';
+import './legacy.css';
+import '@mantine/core/styles.css';
+import 'mantine-datatable/styles.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

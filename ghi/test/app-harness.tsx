@@ -78,19 +78,16 @@ export async function startAppHarness(
   // module that a concurrent import() is still loading, as react-router-dom's do.
   const router = await import('../src/app/router');
   const provider = await import('../src/app/provider');
-  const query = await import('@tanstack/react-query');
-  const auth = await import('../src/lib/auth');
   const dom = await import('react-router-dom');
   return {
     mount: (path) => {
       const memory = dom.createMemoryRouter(router.routes, { initialEntries: [path] });
       return {
         ui: (
-          <query.QueryClientProvider client={provider.createQueryClient()}>
-            <auth.AuthProvider>
-              <dom.RouterProvider router={memory} />
-            </auth.AuthProvider>
-          </query.QueryClientProvider>
+          // The app's own providers (the theme, a fresh query cache, the session) around the router.
+          <provider.AppProvider env="test">
+            <dom.RouterProvider router={memory} />
+          </provider.AppProvider>
         ),
         location: () => `${memory.state.location.pathname}${memory.state.location.search}`,
       };

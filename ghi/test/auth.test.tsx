@@ -205,6 +205,8 @@ describe('signing in', () => {
 
   it('signs out from the header and forgets who was signed in', async () => {
     const app = open('/', 'admin');
+    // Sign out is in the account menu, opened from the bar.
+    await userEvent.click(await screen.findByRole('button', { name: /^Account: Ada Admin/ }));
     await userEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
     await screen.findByRole('heading', { name: 'Sign in to CarCar' });
     expect(app.location()).toBe('/sign-in');
@@ -275,6 +277,7 @@ describe('a page the person may not use', () => {
 describe('a session that ends while working', () => {
   it('sends the person to sign in on a 401, and back to the page afterwards', async () => {
     const app = open('/inventory/manufacturers', 'admin');
+    await userEvent.click(await screen.findByRole('button', { name: 'Add manufacturer' }));
     const form = await screen.findByRole('form', { name: 'Add a manufacturer' });
     await userEvent.type(within(form).getByLabelText('Name'), 'Acme');
     stub.signedIn = null; // the session expired at the gateway
@@ -286,6 +289,7 @@ describe('a session that ends while working', () => {
     expect(refused?.csrf).toBe('1');
 
     await signIn('ada@dealer.test', 'correct horse battery');
+    await userEvent.click(await screen.findByRole('button', { name: 'Add manufacturer' }));
     await screen.findByRole('form', { name: 'Add a manufacturer' });
     await waitFor(() => expect(app.location()).toBe('/inventory/manufacturers'));
   });
@@ -294,6 +298,7 @@ describe('a session that ends while working', () => {
 describe('administration', () => {
   it('adds a user linked to a technician', async () => {
     open('/admin/users', 'admin');
+    await userEvent.click(await screen.findByRole('button', { name: 'Add user' }));
     const form = await screen.findByRole('form', { name: 'Add a user' });
     await screen.findByRole('cell', { name: 'Tom Tech' });
     await userEvent.type(within(form).getByLabelText('Name'), 'Tina Turner');
@@ -317,6 +322,7 @@ describe('administration', () => {
 
   it('shows a new API token once, to copy', async () => {
     open('/admin/tokens', 'admin');
+    await userEvent.click(await screen.findByRole('button', { name: 'Create token' }));
     const form = await screen.findByRole('form', { name: 'Create an API token' });
     await userEvent.type(within(form).getByLabelText('Token name'), 'Website stock feed');
     await userEvent.selectOptions(within(form).getByLabelText('Role'), 'Salesperson');
@@ -329,6 +335,7 @@ describe('administration', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'I have copied it' }));
     await waitFor(() => expect(screen.queryByDisplayValue('cc_live_0123456789abcdef')).toBeNull());
+    await userEvent.click(screen.getByRole('button', { name: 'Create token' }));
     expect(await screen.findByRole('form', { name: 'Create an API token' })).toBeTruthy();
   });
 });

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Combobox } from '../src/components/combobox';
+import { renderThemed } from './render';
 
 interface Car {
   vin: string;
@@ -49,7 +50,7 @@ describe('Combobox', () => {
   it('suggests after a pause in typing, moves with the arrow keys and chooses with Enter', async () => {
     const lookups: string[] = [];
     const chosen: Car[] = [];
-    render(<Harness lookups={lookups} chosen={chosen} />);
+    renderThemed(<Harness lookups={lookups} chosen={chosen} />);
     const input = screen.getByRole('combobox', { name: 'VIN' });
     expect(input.getAttribute('aria-expanded')).toBe('false');
     await userEvent.type(input, '1hg');
@@ -74,7 +75,7 @@ describe('Combobox', () => {
   });
 
   it('keeps free typing, says when nothing matches, and closes on Escape, then clears on a second one', async () => {
-    render(<Harness lookups={[]} chosen={[]} />);
+    renderThemed(<Harness lookups={[]} chosen={[]} />);
     const input = screen.getByRole('combobox', { name: 'VIN' });
     await userEvent.type(input, 'ZZZ');
     await screen.findByText('No car matches.', {}, { timeout: 3000 });
@@ -90,7 +91,7 @@ describe('Combobox', () => {
   it('chooses an option by mouse, and looks nothing up below the minimum length', async () => {
     const lookups: string[] = [];
     const chosen: Car[] = [];
-    render(<Harness lookups={lookups} chosen={chosen} />);
+    renderThemed(<Harness lookups={lookups} chosen={chosen} />);
     const input = screen.getByRole('combobox', { name: 'VIN' });
     await userEvent.type(input, '2');
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfirmDialog } from '../src/components/confirm-dialog';
+import { renderThemed } from './render';
 
 afterEach(cleanup);
 
@@ -37,7 +38,7 @@ function Harness({ confirm }: { confirm: (reason: string) => Promise<void> | voi
 describe('ConfirmDialog', () => {
   it('asks for the required reason, then confirms with it', async () => {
     const user = userEvent.setup();
-    render(<Harness confirm={() => undefined} />);
+    renderThemed(<Harness confirm={() => undefined} />);
     await user.click(screen.getByRole('button', { name: 'Void sale' }));
     const dialog = screen.getByRole('dialog', { name: 'Void this sale?' });
     const reason = screen.getByLabelText('Reason (required)');
@@ -57,7 +58,7 @@ describe('ConfirmDialog', () => {
 
   it('keeps the dialog open with the message when the action fails, and cancels on Keep', async () => {
     const user = userEvent.setup();
-    render(
+    renderThemed(
       <Harness
         confirm={() => {
           throw new Error('This sale is already voided.');

@@ -5,7 +5,7 @@ import { passwordSchema } from '@carcar/common/contract/passwords';
 import { staffBody } from '@carcar/common/contract/people';
 import { customerBody } from '@carcar/common/contract/sales';
 import { webhookCreateBody } from '@carcar/common/contract/webhooks';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { send, spanishAppHarness, staffMember } from './app-harness';
 
@@ -38,7 +38,8 @@ async function lookup() {
 describe('contract messages in Spanish', () => {
   it('a field left empty, and a field the API refused, say so in Spanish', async () => {
     render(harness().mount('/inventory/manufacturers').ui);
-    const add = await screen.findByRole('button', { name: 'Añadir fabricante' }, slow);
+    fireEvent.click(await screen.findByRole('button', { name: 'Añadir fabricante' }, slow));
+    const add = within(await screen.findByRole('dialog', {}, slow)).getByRole('button', { name: 'Añadir fabricante' });
     fireEvent.click(add);
     expect(await screen.findByText('Ingrese el nombre', {}, slow)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Nombre'), { target: { value: 'Toyota' } });
@@ -63,6 +64,8 @@ describe('contract messages in Spanish', () => {
   it('the webhook form’s URL and events', async () => {
     render(harness().mount('/admin/webhooks').ui);
     fireEvent.click(await screen.findByRole('button', { name: 'Crear webhook' }, slow));
+    const dialog = await screen.findByRole('dialog', {}, slow);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Crear webhook' }));
     expect(await screen.findByText('Una URL de receptor debe ser una URL http(s)', {}, slow)).toBeTruthy();
     expect(screen.getByText('Indique al menos un evento')).toBeTruthy();
   });

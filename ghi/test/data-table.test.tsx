@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Column, DataTable } from '../src/components/data-table';
+import { renderThemed } from './render';
 
 interface Car {
   vin: string;
@@ -19,7 +20,7 @@ const cars: Car[] = Array.from({ length: 25 }, (_, i) => ({
 }));
 
 function table(props: Partial<React.ComponentProps<typeof DataTable<Car>>> = {}) {
-  return render(
+  return renderThemed(
     <DataTable<Car>
       caption="Cars"
       rows={cars}

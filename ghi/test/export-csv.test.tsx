@@ -3,9 +3,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axios, { type AxiosInstance } from 'axios';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ExportCsvButton } from '../src/components/export-csv-button';
+import { type ApiClient, createApiClient } from '../src/lib/api-client';
 import { exportFileName, exportParams, fetchListCsv } from '../src/lib/export-csv';
 
 // "Export CSV" against a real HTTP server: what the browser asks for, and the file it is handed.
@@ -15,7 +15,7 @@ const FINISHED = 'id,status,vin\r\n3,finished,1C3CC5FB2AN120174\r\n';
 const CANCELED = 'id,status,vin\r\n4,canceled,1C3CC5FB2AN120174\r\n5,canceled,1C3CC5FB2AN120174\r\n';
 
 let server: Server;
-let api: AxiosInstance;
+let api: ApiClient;
 const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
 
 beforeAll(async () => {
@@ -38,7 +38,7 @@ beforeAll(async () => {
     res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  api = axios.create({ baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  api = createApiClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'test');
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 afterEach(() => {

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Role } from '@carcar/common/contract/permissions';
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { send, spanishAppHarness, staffMember } from './app-harness';
 
@@ -42,9 +43,11 @@ describe('pages in Spanish', () => {
   it('the webhooks page', async () => {
     role = 'admin';
     render(harness().mount('/admin/webhooks').ui);
+    // The form opens in a drawer from the list's primary action.
+    await userEvent.click(await screen.findByRole('button', { name: 'Crear webhook' }, slow));
     expect(await screen.findByRole('form', { name: 'Crear un webhook' }, slow)).toBeTruthy();
     expect(screen.getByLabelText('URL del receptor')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Crear webhook' })).toBeTruthy();
+    expect(within(screen.getByRole('dialog')).getByRole('button', { name: 'Crear webhook' })).toBeTruthy();
     expect(await screen.findByText('Todavía no hay webhooks.', {}, slow)).toBeTruthy();
   });
 

@@ -46,6 +46,8 @@ describe('the app in Spanish, with money in the dealership’s currency', () => 
         .map((cell) => cell.textContent),
     ).toContain('12.345,50\u00a0€');
 
+    // The language is chosen in the account menu, opened from the bar.
+    await userEvent.click(screen.getByRole('button', { name: /^Account: / }));
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'Español');
 
     expect(

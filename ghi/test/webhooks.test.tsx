@@ -76,6 +76,7 @@ describe('the webhooks page', () => {
   it('subscribes a receiver, shows the secret once, sends a test event, redelivers and deletes', async () => {
     const user = userEvent.setup();
     render(harness.mount('/admin/webhooks').ui);
+    await user.click(await screen.findByRole('button', { name: 'Create webhook' }, { timeout: 10_000 }));
     const form = await screen.findByRole('form', { name: 'Create a webhook' }, { timeout: 10_000 });
 
     await user.type(within(form).getByLabelText('Receiver URL'), 'http://169.254.169.254/');

@@ -9,6 +9,13 @@ export const appConfigSchema = z.object({
   timeZone: z.string(),
   /** Printed at the top of a bill of sale or a work order (DEALERSHIP_NAME). */
   dealershipName: z.string(),
+  /**
+   * The street address under the name on the papers, one entry a line (DEALERSHIP_ADDRESS, split
+   * by `addressLines`); empty when unset. Lines, not one string, so the app never re-parses it.
+   */
+  dealershipAddress: z.array(z.string()),
+  /** The phone number on the papers' letterhead (DEALERSHIP_PHONE); null when unset. */
+  dealershipPhone: z.string().nullable(),
   /** Dates, numbers and money in this locale and currency, whatever the user's language. */
   locale: z.string(),
   currency: z.string(),
@@ -16,3 +23,14 @@ export const appConfigSchema = z.object({
   ssoName: z.string().nullable(),
 });
 export type AppConfig = z.infer<typeof appConfigSchema>;
+
+/**
+ * DEALERSHIP_ADDRESS as lines. A line break may be written `|`, `\n` (the two characters, as a
+ * compose file or a manifest holds it on one line) or a real line break; blank lines are dropped.
+ */
+export function addressLines(text: string): string[] {
+  return text
+    .split(/\\n|\r?\n|\|/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}

@@ -1,6 +1,10 @@
 import { lazy } from 'react';
-import { DashboardPage } from '../features/dashboard/components/dashboard-page';
 import { useCurrentUser } from '../lib/auth';
+
+// Every page beyond the shell is its own chunk, the home page too: the shell draws at once.
+const DashboardPage = lazy(async () => ({
+  default: (await import('../features/dashboard/components/dashboard-page')).DashboardPage,
+}));
 
 // Only technicians see it: the rest never fetch its code.
 const MyWorkPage = lazy(async () => ({

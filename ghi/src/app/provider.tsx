@@ -1,7 +1,9 @@
+import { MantineProvider, useComputedColorScheme } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../lib/api-client';
 import { AuthProvider } from '../lib/auth';
+import { theme } from './theme';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -18,11 +20,28 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-export function AppProvider({ children }: { children: ReactNode }) {
+/**
+ * The pages not yet drawn with the component library keep the legacy stylesheet's plain-element
+ * styles (legacy.css); it follows the library's light or dark scheme through `data-theme`.
+ */
+function LegacySchemeSync() {
+  const scheme = useComputedColorScheme('light');
+  useEffect(() => {
+    document.documentElement.dataset.theme = scheme;
+  }, [scheme]);
+  return null;
+}
+
+export function AppProvider({ children, env }: { children: ReactNode; env?: 'test' }) {
   const [client] = useState(createQueryClient);
   return (
-    <QueryClientProvider client={client}>
-      <AuthProvider>{children}</AuthProvider>
-    </QueryClientProvider>
+    // Light or dark as the computer is set, until the user picks one in the account menu. The
+    // app's tests render menus and dialogs in place and at once (env "test": no portal, no transition).
+    <MantineProvider theme={theme} defaultColorScheme="auto" env={env}>
+      <LegacySchemeSync />
+      <QueryClientProvider client={client}>
+        <AuthProvider>{children}</AuthProvider>
+      </QueryClientProvider>
+    </MantineProvider>
   );
 }

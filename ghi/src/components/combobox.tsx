@@ -1,4 +1,4 @@
-import './combobox.css';
+import { Combobox as MantineCombobox, TextInput, useCombobox } from '@mantine/core';
 import { type KeyboardEvent, type ReactNode, type Ref, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from '../lib/i18n';
 
@@ -39,6 +39,10 @@ type Lookup<T> = { state: 'idle' } | { state: 'loading' } | { state: 'done'; opt
  * pattern: focus stays in the input, the active option is named by aria-activedescendant. Down/Up move
  * through the options (Down opens the list, Alt+Down too), Enter chooses, Escape closes the list (a
  * second Escape clears the input), Tab leaves with what is typed.
+ *
+ * Mantine's Combobox draws the input and the dropdown (position, layering, look); the keys and the
+ * ARIA state stay ours, as React state: Mantine marks the active option with a data attribute only,
+ * not aria-selected, and keeps its active option where the page cannot read it.
  */
 export function Combobox<T>(props: ComboboxProps<T>) {
   const { t } = useTranslation();
@@ -80,7 +84,20 @@ export function Combobox<T>(props: ComboboxProps<T>) {
 
   const options = lookup.state === 'done' ? lookup.options : [];
   const expanded = open && lookup.state !== 'idle';
+  // The list shows only with options in it; "looking up" and "no matches" are said under the input.
+  const listShown = expanded && options.length > 0;
   const optionId = (index: number) => `${listId}-option-${index}`;
+
+  const store = useCombobox({
+    opened: listShown,
+    // A click outside the input and the list closes it (Mantine tells us so).
+    onOpenedChange: (opened) => {
+      if (!opened) {
+        setOpen(false);
+        setActive(-1);
+      }
+    },
+  });
 
   // The active option stays in view when the arrow keys move past the list's visible part.
   useEffect(() => {
@@ -148,76 +165,89 @@ export function Combobox<T>(props: ComboboxProps<T>) {
             ? (props.noMatches ?? t('service:combobox.noMatches'))
             : t('service:combobox.count', { count: options.length })
           : '';
-  const describedBy = [props.error ? `${props.id}-error` : props.hint ? `${props.id}-hint` : '', statusId]
-    .filter(Boolean)
-    .join(' ');
 
   return (
-    <div className="field combobox">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        ref={props.inputRef}
-        name={props.name}
-        type="text"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy}
-        autoComplete={props.autoComplete ?? 'off'}
-        placeholder={props.placeholder}
-        value={value}
-        onChange={(event) => {
-          props.onChange(event.target.value);
-          setTyped(true);
-          setOpen(true);
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={() => {
-          setOpen(false);
-          setActive(-1);
-          props.onBlur?.();
-        }}
-      />
-      {/* Always in the DOM so aria-controls points somewhere; hidden while collapsed. Its name leaves out the
-          field's label, so that label still names one element only (getByLabel, voice control). */}
-      <div
-        id={listId}
-        role="listbox"
-        aria-label={t('service:combobox.suggestions')}
-        className="combobox-list"
-        hidden={!expanded || options.length === 0}
-      >
-        {options.map((option, index) => (
-          // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the input; aria-activedescendant names the active option (APG pattern)
-          // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard works through the input, as the APG pattern says
-          <div
-            key={props.optionKey(option)}
-            id={optionId(index)}
-            role="option"
-            aria-selected={index === active}
-            className="combobox-option"
-            // Keep focus in the input: a mousedown on an option would blur it and close the list first.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => choose(option)}
-          >
-            {props.renderOption(option)}
-          </div>
-        ))}
-      </div>
-      <small id={statusId} className="combobox-status" aria-live="polite">
-        {expanded ? status : ''}
-      </small>
-      {props.error ? (
-        <small id={`${props.id}-error`} className="field-error">
-          {props.error}
-        </small>
-      ) : (
-        props.hint && <small id={`${props.id}-hint`}>{props.hint}</small>
-      )}
-    </div>
+    <MantineCombobox
+      store={store}
+      onOptionSubmit={(key) => {
+        const option = options.find((candidate) => props.optionKey(candidate) === key);
+        if (option !== undefined) choose(option);
+      }}
+      // The list is as wide as the input, above what follows (and above a drawer it sits in).
+      width="target"
+      position="bottom-start"
+      // Not hidden when the input scrolls out of view: the list is open only while the input has
+      // focus, and the check measures layout, which a test's DOM (jsdom) has none of, so it hid the
+      // list there always.
+      hideDetached={false}
+    >
+      {/* Our own keys and ARIA state (see above): Mantine's are turned off, not doubled. */}
+      <MantineCombobox.Target withKeyboardNavigation={false} withAriaAttributes={false}>
+        <TextInput
+          id={props.id}
+          ref={props.inputRef}
+          name={props.name}
+          label={props.label}
+          className="field"
+          // The hint and the live look-up status under the input; Mantine points aria-describedby at
+          // this description (and at the error, when there is one).
+          description={
+            <>
+              {props.hint && <span className="combobox-hint">{props.hint}</span>}
+              <span id={statusId} aria-live="polite" style={{ display: 'block' }}>
+                {expanded ? status : ''}
+              </span>
+            </>
+          }
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          error={props.error}
+          type="text"
+          role="combobox"
+          aria-autocomplete="list"
+          // Inside a drawer or a modal, the Escape that closes the list does not close the drawer too.
+          data-mantine-stop-propagation={expanded || undefined}
+          aria-expanded={listShown}
+          aria-controls={listShown ? listId : undefined}
+          aria-activedescendant={listShown && active >= 0 ? optionId(active) : undefined}
+          autoComplete={props.autoComplete ?? 'off'}
+          placeholder={props.placeholder}
+          value={value}
+          onChange={(event) => {
+            props.onChange(event.currentTarget.value);
+            setTyped(true);
+            setOpen(true);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => {
+            setOpen(false);
+            setActive(-1);
+            props.onBlur?.();
+          }}
+        />
+      </MantineCombobox.Target>
+      <MantineCombobox.Dropdown>
+        {/* Its name leaves out the field's label, so that label still names one element only
+            (getByLabel, voice control). */}
+        <MantineCombobox.Options
+          id={listId}
+          aria-label={t('service:combobox.suggestions')}
+          mah="18rem"
+          style={{ overflowY: 'auto' }}
+        >
+          {options.map((option, index) => (
+            <MantineCombobox.Option
+              key={props.optionKey(option)}
+              value={props.optionKey(option)}
+              id={optionId(index)}
+              active={index === active}
+              selected={index === active}
+              aria-selected={index === active}
+            >
+              {props.renderOption(option)}
+            </MantineCombobox.Option>
+          ))}
+        </MantineCombobox.Options>
+      </MantineCombobox.Dropdown>
+    </MantineCombobox>
   );
 }

@@ -1,5 +1,5 @@
-import './confirm-dialog.css';
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { Box, Button, Group, Modal, Text, Textarea } from '@mantine/core';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../lib/api-client';
 import { useTranslation } from '../lib/i18n';
 
@@ -28,9 +28,8 @@ export interface ConfirmDialogProps {
 }
 
 /**
- * A confirmation in a native modal <dialog>: the browser traps focus and makes the rest of the page
- * inert. Focus goes to the reason box (or to the safe Cancel button) on opening, and back to what had
- * it on closing; Escape cancels.
+ * A confirmation in Mantine's Modal: focus is trapped in it, goes to the reason box (or to the safe
+ * Cancel button) on opening, and back to what had it on closing; Escape and a click outside cancel.
  */
 export function ConfirmDialog({
   open,
@@ -44,40 +43,47 @@ export function ConfirmDialog({
   destructive = true,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const reasonBox = useRef<HTMLTextAreaElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
+  const reasonBox = useRef<HTMLTextAreaElement | null>(null);
   const opener = useRef<Element | null>(null);
   const [text, setText] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = useId();
-  const titleId = `${ids}-title`;
-  const textId = `${ids}-text`;
-  const reasonId = `${ids}-reason`;
-  const formId = `${ids}-form`;
+  const formId = `${useId()}-form`;
   const maxLength = reason?.maxLength ?? 500;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only opening and closing matter here
+  // Each opening starts afresh: no reason, error or failure left from the last time. On closing,
+  // focus goes back to what opened the dialog, at once and only if it is still on the page: Mantine's
+  // own return comes a moment later and would take focus from where the page has just put it (the
+  // heading, after a delete).
   useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      opener.current = document.activeElement;
+    if (open) {
       setText('');
       setReasonError(null);
       setFailure(null);
-      // jsdom has no showModal; the attribute alone still shows the dialog there.
-      if (typeof element.showModal === 'function') element.showModal();
-      else element.setAttribute('open', '');
-      (reason ? reasonBox.current : cancelButton.current)?.focus();
-    } else if (!open && element.open) {
-      if (typeof element.close === 'function') element.close();
-      else element.removeAttribute('open');
+    } else if (opener.current) {
       if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
+      opener.current = null;
     }
   }, [open]);
+
+  // The first focus, as the dialog's content mounts: at once, not on the focus trap's next tick, so
+  // what comes next (typing, a screen reader) starts in the dialog. What had focus is kept first.
+  const focusFirst = useCallback(
+    (node: HTMLElement | null) => {
+      if (!node || !open) return;
+      opener.current ??= document.activeElement;
+      node.focus();
+    },
+    [open],
+  );
+  const reasonRef = useCallback(
+    (node: HTMLTextAreaElement | null) => {
+      reasonBox.current = node;
+      focusFirst(node);
+    },
+    [focusFirst],
+  );
 
   const cancel = () => {
     if (!busy) onClose();
@@ -102,86 +108,91 @@ export function ConfirmDialog({
     }
   };
 
-  const describedBy = [reasonError ? `${reasonId}-error` : null, reason?.hint ? `${reasonId}-hint` : null]
-    .filter(Boolean)
-    .join(' ');
+  // The dialog says it is open as a native <dialog> does, with an `open` attribute, so whatever reads
+  // a dialog's state that way (tests, scripts) still can; Mantine's section has no such attribute.
+  const openAttribute = { open };
 
   return (
-    <dialog
-      ref={dialog}
-      className="confirm-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={children ? textId : undefined}
-      onCancel={(event) => {
-        // Escape: the caller's state decides, so the dialog and `open` never disagree.
-        event.preventDefault();
-        cancel();
-      }}
+    <Modal.Root
+      opened={open}
+      onClose={cancel}
+      centered
+      closeOnClickOutside={!busy}
+      closeOnEscape={!busy}
+      // A node of its own, added at the end of the page as the dialog opens: it always comes after the
+      // page in document order, as a native dialog's top layer does, not before it in a node that an
+      // earlier dialog or menu left at the start of <body>.
+      portalProps={{ reuseTargetNode: false }}
+      returnFocus={false}
+      // Kept in the page while closed (hidden), so the dialog element itself says it closed: its
+      // `open` attribute goes, as a native <dialog>'s does, rather than the element being dropped.
+      keepMounted
     >
-      <article>
-        <header>
-          <h2 id={titleId}>{title}</h2>
-        </header>
-        {children && <div id={textId}>{children}</div>}
-        <form
+      <Modal.Overlay />
+      <Modal.Content {...openAttribute}>
+        <Modal.Header>
+          {/* Modal.Title is the dialog's accessible name (aria-labelledby). */}
+          <Modal.Title component="h2" fw={650} fz="lg">
+            {title}
+          </Modal.Title>
+        </Modal.Header>
+        {/* Modal.Body is the dialog's description (aria-describedby): the sentence, not the form. */}
+        {children && <Modal.Body>{children}</Modal.Body>}
+        <Box
+          component="form"
           id={formId}
           noValidate
+          px="md"
+          pb="md"
           onSubmit={(event) => {
             event.preventDefault();
             void confirm();
           }}
         >
           {reason && (
-            <div className="field">
-              <label htmlFor={reasonId}>
-                {reason.label}
-                {reason.required ? t('components:confirm.required') : t('components:confirm.optional')}
-              </label>
-              <textarea
-                ref={reasonBox}
-                id={reasonId}
-                rows={3}
-                maxLength={maxLength}
-                value={text}
-                required={reason.required}
-                aria-invalid={reasonError ? true : undefined}
-                aria-describedby={describedBy || undefined}
-                onChange={(event) => {
-                  setText(event.target.value);
-                  if (reasonError) setReasonError(null);
-                }}
-              />
-              {reasonError ? (
-                <small id={`${reasonId}-error`} className="field-error">
-                  {reasonError}
-                </small>
-              ) : (
-                reason.hint && <small id={`${reasonId}-hint`}>{reason.hint}</small>
-              )}
-            </div>
+            <Textarea
+              ref={reasonRef}
+              // Focused on opening (Mantine's focus trap looks for this attribute).
+              data-autofocus
+              label={`${reason.label}${reason.required ? t('components:confirm.required') : t('components:confirm.optional')}`}
+              // "(required)" is said in the label's words; Mantine's asterisk would say it twice.
+              withAsterisk={false}
+              required={reason.required}
+              description={reasonError ? undefined : reason.hint}
+              error={reasonError}
+              rows={3}
+              maxLength={maxLength}
+              value={text}
+              onChange={(event) => {
+                setText(event.currentTarget.value);
+                if (reasonError) setReasonError(null);
+              }}
+              mb="sm"
+            />
           )}
           {failure && (
-            <p role="alert" className="form-error">
+            <Text role="alert" c="red.9" size="sm" mb="sm">
               {failure}
-            </p>
+            </Text>
           )}
-        </form>
-        {/* A direct child of the article, so Pico lays the buttons out as a dialog's footer. */}
-        <footer>
-          <button ref={cancelButton} type="button" className="secondary" onClick={cancel} disabled={busy}>
-            {cancelLabel ?? t('common:confirm.cancel')}
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className={destructive ? 'danger' : undefined}
-            disabled={busy}
-            aria-busy={busy || undefined}
-          >
-            {busy ? t('common:confirm.working') : confirmLabel}
-          </button>
-        </footer>
-      </article>
-    </dialog>
+          {/* Side by side and as wide as their words; on a phone they wrap, the confirming one last. */}
+          <Group justify="flex-end" gap="sm">
+            <Button
+              ref={reason ? undefined : focusFirst}
+              type="button"
+              variant="default"
+              onClick={cancel}
+              disabled={busy}
+              data-autofocus={!reason || undefined}
+            >
+              {cancelLabel ?? t('common:confirm.cancel')}
+            </Button>
+            <Button type="submit" color={destructive ? 'red' : undefined} disabled={busy} aria-busy={busy || undefined}>
+              {busy ? t('common:confirm.working') : confirmLabel}
+            </Button>
+          </Group>
+        </Box>
+      </Modal.Content>
+    </Modal.Root>
   );
 }

@@ -1,5 +1,8 @@
 import './data-table.css';
-import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { Button, Group, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { type DataTableColumn, DataTable as MantineDataTable } from 'mantine-datatable';
+import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../lib/i18n';
 import { Empty, ErrorState, Loading } from './states';
 
@@ -9,6 +12,15 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
   /** The value to sort by; columns without one are not sortable. */
   sortValue?: (row: T) => string | number;
+  /** Where the column's text sits; figures read best to the right, where their digits line up. */
+  align?: 'left' | 'right';
+  /** Figures (prices, counts, miles): right-aligned in digits of one width, so a column of them lines up. */
+  numeric?: boolean;
+  /**
+   * Values that must never break (VINs, emails, phone numbers): kept on one line; the table scrolls
+   * inside its own box rather than split one mid-word.
+   */
+  nowrap?: boolean;
 }
 
 interface DataTableProps<T> {
@@ -27,7 +39,7 @@ interface DataTableProps<T> {
   highlight?: (row: T) => boolean;
   /**
    * Short rows of figures (a report's months): stays a table, smaller, where there is too little
-   * room, rather than a card per row; a year of months then fits a phone's screen.
+   * room, rather than two lines per row; a year of months then fits a phone's screen.
    */
   compact?: boolean;
   /**
@@ -35,6 +47,16 @@ interface DataTableProps<T> {
    * with the search box, the count and the pager wired to the API's `q`, `offset` and `X-Total-Count`.
    */
   server?: ServerListing;
+  /**
+   * A click anywhere on a row (its detail page). A convenience for the mouse: the row's link or
+   * button stays the way there for the keyboard and assistive technology.
+   */
+  onRowClick?: (row: T) => void;
+  /**
+   * The list page's own controls (views, filters, More): drawn in one row with the search box and
+   * the count, so the data starts near the top of the page.
+   */
+  toolbar?: ReactNode;
 }
 
 export interface ServerListing {
@@ -53,6 +75,8 @@ export interface ServerListing {
   isFetching: boolean;
 }
 
+type Sort = { key: string; direction: 1 | -1 };
+
 /** Every list: loading, error and empty states, sorting, search and pages. */
 export function DataTable<T>(props: DataTableProps<T>) {
   return props.server ? <ServerTable {...props} server={props.server} /> : <ClientTable {...props} />;
@@ -62,9 +86,8 @@ function ClientTable<T>(props: DataTableProps<T>) {
   const { t } = useTranslation();
   const { rows, columns, searchText, pageSize = 20 } = props;
   const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<{ key: string; direction: 1 | -1 } | null>(null);
+  const [sort, setSort] = useState<Sort | null>(null);
   const [page, setPage] = useState(0);
-  const searchId = useId();
 
   const visible = useMemo(() => {
     let result = rows ?? [];
@@ -82,93 +105,147 @@ function ClientTable<T>(props: DataTableProps<T>) {
     return result;
   }, [rows, query, searchText, sort, columns]);
 
-  if (props.isLoading) return <Loading />;
-  if (props.error) return <ErrorState error={props.error} retry={props.retry} />;
-
   const pages = Math.max(1, Math.ceil(visible.length / pageSize));
   const current = Math.min(page, pages - 1);
   const shown = visible.slice(current * pageSize, (current + 1) * pageSize);
 
   return (
-    <div className={props.compact ? 'data-table data-table-compact' : 'data-table'}>
-      {searchText && (rows?.length ?? 0) > 0 && (
-        <div className="table-search">
-          <label htmlFor={searchId}>{t('common:table.filter')}</label>
-          <input
-            id={searchId}
+    <Stack gap="xs" className="list-table-frame">
+      <Toolbar toolbar={props.toolbar}>
+        {searchText && (rows?.length ?? 0) > 0 && (
+          <TextInput
             type="search"
+            label={t('common:table.filter')}
+            className="list-table-search"
             value={query}
             onChange={(event) => {
-              setQuery(event.target.value);
+              setQuery(event.currentTarget.value);
               setPage(0);
             }}
           />
-        </div>
-      )}
-      {(rows?.length ?? 0) === 0 ? (
+        )}
+      </Toolbar>
+      {props.isLoading ? (
+        <Loading />
+      ) : props.error ? (
+        <ErrorState error={props.error} retry={props.retry} />
+      ) : (rows?.length ?? 0) === 0 ? (
         <Empty>{props.empty}</Empty>
       ) : visible.length === 0 ? (
         <Empty>{t('common:table.nothingMatches', { query })}</Empty>
       ) : (
-        <div className="overflow-auto">
-          <table className="striped">
-            <caption className="visually-hidden">{props.caption}</caption>
-            <thead>
-              <tr>
-                {columns.map((column) => {
-                  const direction = sort?.key === column.key ? sort.direction : 0;
-                  return (
-                    <th
-                      key={column.key}
-                      scope="col"
-                      aria-sort={direction === 1 ? 'ascending' : direction === -1 ? 'descending' : undefined}
-                    >
-                      {column.sortValue ? (
-                        <button
-                          type="button"
-                          className="sort"
-                          onClick={() => setSort({ key: column.key, direction: direction === 1 ? -1 : 1 })}
-                        >
-                          {column.header}
-                          <span aria-hidden="true">{direction === 1 ? ' ▲' : direction === -1 ? ' ▼' : ''}</span>
-                        </button>
-                      ) : (
-                        column.header
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              <Rows rows={shown} columns={columns} rowKey={props.rowKey} highlight={props.highlight} />
-            </tbody>
-          </table>
-        </div>
+        <Table
+          {...props}
+          rows={shown}
+          sort={sort}
+          onSort={(key) =>
+            setSort((previous) => ({ key, direction: previous?.key === key && previous.direction === 1 ? -1 : 1 }))
+          }
+        />
       )}
-      <Pager caption={props.caption} current={current} pages={pages} onPage={setPage} />
-    </div>
+      {!props.isLoading && !props.error && (
+        <Pager caption={props.caption} current={current} pages={pages} onPage={setPage} />
+      )}
+    </Stack>
   );
 }
 
-function Rows<T>({
+/**
+ * The table itself, drawn by mantine-datatable: dense, striped, its header kept in view while its
+ * rows scroll, and a real <table> so rows, cells and column headers keep their roles.
+ */
+function Table<T>({
+  caption,
   rows,
   columns,
   rowKey,
   highlight,
-}: { rows: T[] } & Pick<DataTableProps<T>, 'columns' | 'rowKey' | 'highlight'>) {
-  return rows.map((row) => {
-    const isNew = highlight?.(row) ?? false;
-    return (
-      <tr key={rowKey(row)} className={isNew ? 'row-new' : undefined} data-new={isNew || undefined}>
-        {columns.map((column) => (
-          <td key={column.key} data-label={column.header}>
-            {column.cell(row)}
-          </td>
-        ))}
-      </tr>
-    );
+  compact,
+  onRowClick,
+  sort,
+  onSort,
+}: Pick<DataTableProps<T>, 'caption' | 'columns' | 'rowKey' | 'highlight' | 'compact' | 'onRowClick'> & {
+  rows: T[];
+  /** Client-side sorting; the server's lists come sorted by the API. */
+  sort?: Sort | null;
+  onSort?: (key: string) => void;
+}) {
+  const frame = useRef<HTMLDivElement>(null);
+  const wide = useMediaQuery('(min-width: 48em)');
+
+  // mantine-datatable makes a sortable header cell itself a button (role="button" on the <th>), which
+  // takes away its column-header role and says nothing of the order. So the library is not told the
+  // columns sort: each sortable header holds a real button instead, and the header cell says the order
+  // with aria-sort. The library passes no attributes to its header cells, hence this one DOM write.
+  useLayoutEffect(() => {
+    for (const th of frame.current?.querySelectorAll<HTMLTableCellElement>('thead th[data-accessor]') ?? []) {
+      const direction = sort && th.dataset.accessor === sort.key ? sort.direction : 0;
+      if (direction === 0) th.removeAttribute('aria-sort');
+      else th.setAttribute('aria-sort', direction === 1 ? 'ascending' : 'descending');
+    }
   });
+
+  const tableColumns = columns.map((column): DataTableColumn<T> => {
+    const right = column.align === 'right' || (column.numeric && column.align !== 'left');
+    const cellClass = [column.numeric && 'list-table-numeric', column.nowrap && 'list-table-nowrap']
+      .filter(Boolean)
+      .join(' ');
+    const direction = sort?.key === column.key ? sort.direction : 0;
+    return {
+      accessor: column.key,
+      title:
+        column.sortValue && onSort ? (
+          <UnstyledButton className="list-table-sort" onClick={() => onSort(column.key)}>
+            {column.header}
+            {/* The mark is drawn by CSS (data-order): no part of the header's text or name. */}
+            <span
+              aria-hidden="true"
+              className="list-table-sort-mark"
+              data-order={direction === 1 ? 'ascending' : direction === -1 ? 'descending' : 'none'}
+            />
+          </UnstyledButton>
+        ) : (
+          column.header
+        ),
+      textAlign: right ? 'right' : 'left',
+      cellsClassName: cellClass || undefined,
+      // The header's name on each cell, shown before the value where a phone puts a row on two lines;
+      // a pseudo-element, so it is no part of the cell's text.
+      render: (row) => (
+        <div className="list-table-cell" data-label={column.header}>
+          {column.cell(row)}
+        </div>
+      ),
+    };
+  });
+
+  return (
+    <div ref={frame} className="list-table" data-compact={compact || undefined}>
+      <MantineDataTable<T>
+        // The caption, for assistive technology: the table's accessible name ("Sales by month").
+        aria-label={caption}
+        records={rows}
+        columns={tableColumns}
+        idAccessor={rowKey}
+        // Dense, as staff who read lists all day expect: a 20-row page fits one desktop screen.
+        verticalSpacing={5}
+        horizontalSpacing="sm"
+        // The header stays in view while the rows scroll, in the table's own box on a wide screen; a
+        // phone scrolls the page instead (one scroll inside another is hard to use on a touch screen).
+        maxHeight={wide ? 'calc(100dvh - var(--app-shell-header-height, 56px) - 2rem)' : undefined}
+        striped
+        highlightOnHover
+        withTableBorder
+        borderRadius="sm"
+        rowClassName={(row) => (highlight?.(row) ? 'row-new' : undefined)}
+        customRowAttributes={(row) => (highlight?.(row) ? { 'data-new': 'true' } : {})}
+        onRowClick={onRowClick ? ({ record }) => onRowClick(record) : undefined}
+        // The library's own empty state ("No records", in English) stays in the page, only transparent;
+        // an empty list never reaches the library (`Empty` says it), so this one is left blank.
+        emptyState={<span />}
+      />
+    </div>
+  );
 }
 
 function Pager({
@@ -185,22 +262,33 @@ function Pager({
   const { t } = useTranslation();
   if (pages <= 1) return null;
   return (
-    <nav aria-label={t('common:table.pages', { caption })} className="pager">
-      <button type="button" className="secondary" disabled={current === 0} onClick={() => onPage(current - 1)}>
+    <Group component="nav" aria-label={t('common:table.pages', { caption })} gap="sm" className="list-table-pager">
+      <Button variant="default" size="xs" disabled={current === 0} onClick={() => onPage(current - 1)}>
         {t('common:table.previous')}
-      </button>
-      <span>{t('common:table.pageOf', { page: current + 1, pages })}</span>
-      <button type="button" className="secondary" disabled={current >= pages - 1} onClick={() => onPage(current + 1)}>
+      </Button>
+      <Text size="sm" className="list-table-numeric">
+        {t('common:table.pageOf', { page: current + 1, pages })}
+      </Text>
+      <Button variant="default" size="xs" disabled={current >= pages - 1} onClick={() => onPage(current + 1)}>
         {t('common:table.next')}
-      </button>
-    </nav>
+      </Button>
+    </Group>
+  );
+}
+
+/** The search box, the page's own controls and the count: one row above the table. */
+function Toolbar({ toolbar, children }: { toolbar?: ReactNode; children: ReactNode }) {
+  return (
+    <Group gap="xs" align="center" wrap="wrap" className="list-toolbar">
+      {children}
+      {toolbar}
+    </Group>
   );
 }
 
 /** The search box of a server-side list: the API is asked once typing pauses, not on every key. */
 function ServerSearch({ server, label }: { server: ServerListing; label: string }) {
   const [draft, setDraft] = useState(server.query);
-  const id = useId();
   const { query, onQuery } = server;
   // The address can change the search too (Back): the box follows it.
   useEffect(() => setDraft(query), [query]);
@@ -210,59 +298,60 @@ function ServerSearch({ server, label }: { server: ServerListing; label: string 
     return () => clearTimeout(timer);
   }, [draft, query, onQuery]);
   return (
-    <div className="table-search">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="search"
-        value={draft}
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => setDraft(event.target.value)}
-        onKeyDown={(event) => {
-          // Enter searches at once, without waiting for the pause.
-          if (event.key === 'Enter') onQuery(draft.trim());
-        }}
-      />
-      <small id={`${id}-hint`}>{server.searchHint}</small>
-    </div>
+    <TextInput
+      type="search"
+      label={label}
+      // What the search looks at, in the empty box; said to a screen reader as the box's description
+      // (kept off the page, where it would push the data down a line).
+      placeholder={server.searchHint}
+      description={server.searchHint}
+      descriptionProps={{ className: 'visually-hidden' }}
+      className="list-table-search"
+      value={draft}
+      onChange={(event) => setDraft(event.currentTarget.value)}
+      onKeyDown={(event) => {
+        // Enter searches at once, without waiting for the pause.
+        if (event.key === 'Enter') onQuery(draft.trim());
+      }}
+    />
   );
 }
 
 function ServerTable<T>(props: DataTableProps<T> & { server: ServerListing }) {
   const { t } = useTranslation();
-  const { rows = [], columns, server } = props;
-  if (props.isLoading) return <Loading />;
-  if (props.error) return <ErrorState error={props.error} retry={props.retry} />;
+  const { rows = [], server } = props;
+  // The toolbar stays while a page loads or fails: the search being typed keeps its focus, and the
+  // page's views and filters stay where the hand is.
+  const settled = !props.isLoading && !props.error;
   const pages = Math.max(1, Math.ceil(server.total / server.pageSize));
   return (
-    <div className="data-table" aria-busy={server.isFetching || undefined}>
-      <ServerSearch server={server} label={t('common:table.search')} />
-      <p role="status" className="table-count">
-        {server.count(server.total)}
-        {server.query && t('common:table.matching', { query: server.query })}
-      </p>
-      {rows.length === 0 ? (
+    <Stack gap="xs" className="list-table-frame" aria-busy={server.isFetching || undefined}>
+      <Toolbar toolbar={props.toolbar}>
+        <ServerSearch server={server} label={t('common:table.search')} />
+        {settled && (
+          <Text role="status" fw={600} size="sm" className="table-count">
+            {server.count(server.total)}
+            {server.query && t('common:table.matching', { query: server.query })}
+          </Text>
+        )}
+      </Toolbar>
+      {props.isLoading ? (
+        <Loading />
+      ) : props.error ? (
+        <ErrorState error={props.error} retry={props.retry} />
+      ) : rows.length === 0 ? (
         <Empty>{server.query ? t('common:table.nothingMatches', { query: server.query }) : props.empty}</Empty>
       ) : (
-        <div className="overflow-auto">
-          <table className="striped">
-            <caption className="visually-hidden">{props.caption}</caption>
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column.key} scope="col">
-                    {column.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <Rows rows={rows} columns={columns} rowKey={props.rowKey} highlight={props.highlight} />
-            </tbody>
-          </table>
-        </div>
+        <Table {...props} rows={rows} />
       )}
-      <Pager caption={props.caption} current={Math.min(server.page, pages - 1)} pages={pages} onPage={server.onPage} />
-    </div>
+      {settled && (
+        <Pager
+          caption={props.caption}
+          current={Math.min(server.page, pages - 1)}
+          pages={pages}
+          onPage={server.onPage}
+        />
+      )}
+    </Stack>
   );
 }

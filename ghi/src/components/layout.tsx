@@ -1,5 +1,27 @@
+import {
+  Anchor,
+  AppShell,
+  Avatar,
+  Badge,
+  Box,
+  Burger,
+  Button,
+  Divider,
+  Group,
+  type MantineColorScheme,
+  NavLink as MantineNavLink,
+  Popover,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Text,
+  UnstyledButton,
+  useComputedColorScheme,
+  useMantineColorScheme,
+} from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
-import { type KeyboardEvent, Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Toaster, toast } from 'sonner';
 import { errorMessage } from '../lib/api-client';
@@ -32,6 +54,7 @@ const navSections = (t: TFunction): { title: string; links: NavEntry[] }[] => [
   {
     title: t('common:nav.service'),
     links: [
+      { to: '/my-work', label: t('common:nav.myWork'), need: { atLeastOwn: 'appointments.finish' } },
       { to: '/service/technicians', label: t('common:nav.technicians'), need: 'technicians.read' },
       { to: '/service/appointments', label: t('common:nav.serviceBoard'), need: 'appointments.read' },
       { to: '/service/appointments/new', label: t('common:nav.bookAnAppointment'), need: 'appointments.book' },
@@ -73,23 +96,6 @@ const navSections = (t: TFunction): { title: string; links: NavEntry[] }[] => [
   },
 ];
 
-function SignOutButton() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const signOut = useLogout({ onSignedOut: () => navigate('/sign-in', { replace: true }) });
-  return (
-    <button
-      type="button"
-      className="secondary outline small"
-      disabled={signOut.isPending}
-      aria-busy={signOut.isPending || undefined}
-      onClick={() => signOut.mutate(undefined, { onError: (error) => toast.error(errorMessage(error)) })}
-    >
-      {t('common:account.signOut')}
-    </button>
-  );
-}
-
 /**
  * Every page but the sign-in page: shown once the gateway says who is signed in. Nobody signed in
  * (or a session that just ended, see AuthProvider) goes to the sign-in page, which brings them back.
@@ -119,84 +125,200 @@ export function Layout() {
   return <Shell user={session.data} />;
 }
 
-/** The frame of every page: navigation grouped by department, and focus moved to the page on navigation. */
+/** Whether this person works jobs on the board (the phone shell then gives them tabs). */
+const worksJobs = (user: User) => user.technician_id !== null && user.technician_id !== undefined;
+
+/**
+ * The frame of every page (issue 26's shell): one 56 px bar (menu on a phone, brand, find a car,
+ * the account menu), the navigation grouped by department beside the page on a desktop and folded
+ * behind the menu on a phone, and for technicians on a phone a tab bar for their day. Focus moves
+ * to the page on navigation.
+ */
 function Shell({ user }: { user: User }) {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
-  const menuButton = useRef<HTMLButtonElement>(null);
-  const [menuOpen, setMenuOpen] = useState(false);
+  const [menuOpen, { toggle: toggleMenu, close: closeMenu }] = useDisclosure(false);
   const location = useLocation();
+  const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const scheme = useComputedColorScheme('light');
   // biome-ignore lint/correctness/useExhaustiveDependencies: it must run on every navigation, which the path marks
   useEffect(() => {
     // On a phone the menu covers the page: choosing a page closes it.
-    setMenuOpen(false);
+    closeMenu();
     // Keyboard and screen-reader users land on the new page, not on the link they used.
     main.current?.focus();
   }, [location.pathname]);
-  const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !menuOpen) return;
-    setMenuOpen(false);
-    menuButton.current?.focus();
-  };
   const visible = navSections(t)
     .map((section) => ({ ...section, links: section.links.filter((link) => allows(user, link.need)) }))
     .filter((section) => section.links.length > 0);
+  const tabs = phone && worksJobs(user);
   return (
-    <div className="layout">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !menuOpen } }}
+      footer={{ height: 60, collapsed: !tabs }}
+      padding={{ base: 'sm', sm: 'md' }}
+    >
       <a className="skip-link" href="#main">
         {t('common:shell.skipToContent')}
       </a>
-      <nav aria-label={t('common:shell.mainNavigation')} className="sidebar" onKeyDown={closeOnEscape}>
-        <div className="sidebar-top">
-          <NavLink to="/" end className="brand">
-            CarCar
-          </NavLink>
-          {/* Shown below 768 px only (styles.css): there the sections fold away behind it. */}
-          <button
-            ref={menuButton}
-            type="button"
-            className="menu-button secondary outline"
-            aria-expanded={menuOpen}
+      <AppShell.Header className="app-bar">
+        <Group h="100%" px="sm" gap="sm" wrap="nowrap">
+          <Burger
+            opened={menuOpen}
+            onClick={toggleMenu}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={t('common:shell.menu')}
             aria-controls="nav-sections"
-            onClick={() => setMenuOpen((open) => !open)}
-          >
-            {t('common:shell.menu')}
-          </button>
-        </div>
-        <div id="nav-sections" className="nav-sections" data-open={menuOpen}>
+            aria-expanded={menuOpen}
+          />
+          <Anchor component={NavLink} to="/" end className="brand" underline="never" fw={700} fz="lg">
+            CarCar
+          </Anchor>
+          <Box className="app-bar-search">{allows(user, 'inventory.read') && <VinSearch />}</Box>
+          <AccountMenu user={user} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar id="nav-sections" aria-label={t('common:shell.mainNavigation')} component="nav" p="xs">
+        <AppShell.Section grow component={ScrollArea} type="scroll">
           {visible.map((section) => (
-            <section key={section.title}>
-              <h2>{section.title}</h2>
-              <ul>
-                {section.links.map(({ to, label }) => (
-                  <li key={to}>
-                    <NavLink to={to} end onClick={() => setMenuOpen(false)}>
-                      {label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
+            <section key={section.title} className="nav-section">
+              <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="sm" mb={4}>
+                {section.title}
+              </Text>
+              {section.links.map(({ to, label }) => (
+                <MantineNavLink
+                  key={to}
+                  component={NavLink}
+                  to={to}
+                  end
+                  label={label}
+                  active={location.pathname === to}
+                  onClick={closeMenu}
+                  className="nav-link"
+                />
+              ))}
             </section>
           ))}
-        </div>
-      </nav>
-      <div className="content-column">
-        <header className="account-bar">
-          {allows(user, 'inventory.read') && <VinSearch />}
-          <p>
-            <span className="visually-hidden">{t('common:account.signedInAs')} </span>
-            <strong>{user.name}</strong> <span className="badge role">{roleLabel(t, user.role)}</span>
-          </p>
-          <LanguageMenu />
-          <SignOutButton />
-        </header>
-        <main id="main" ref={main} tabIndex={-1} className="content">
-          <Suspense fallback={<Loading />}>
-            <Outlet />
-          </Suspense>
-        </main>
-      </div>
-      <Toaster position="top-right" richColors containerAriaLabel={t('components:layout.notifications')} />
-    </div>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" ref={main} tabIndex={-1} className="content">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+      {tabs && <TechnicianTabs />}
+      <Toaster
+        position="top-right"
+        richColors
+        theme={scheme}
+        containerAriaLabel={t('components:layout.notifications')}
+      />
+    </AppShell>
+  );
+}
+
+/** A technician's day on a phone, a thumb away: their jobs, the board, and finding a car. */
+function TechnicianTabs() {
+  const { t } = useTranslation();
+  const focusSearch = () => document.querySelector<HTMLInputElement>('.vin-search input[type="search"]')?.focus();
+  return (
+    <AppShell.Footer component="nav" aria-label={t('common:shell.tabs')} className="tab-bar">
+      <NavLink to="/my-work" end className="tab">
+        {t('common:nav.myWork')}
+      </NavLink>
+      <NavLink to="/service/appointments" end className="tab">
+        {t('common:shell.board')}
+      </NavLink>
+      <UnstyledButton className="tab" onClick={focusSearch}>
+        {t('common:shell.search')}
+      </UnstyledButton>
+    </AppShell.Footer>
+  );
+}
+
+/**
+ * Who is signed in, in what role, their language and light or dark, and Sign out: a small panel (a
+ * dialog, not a menu: it holds a select and a switch, which a menu may not).
+ */
+function AccountMenu({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [opened, setOpened] = useState(false);
+  const signOut = useLogout({ onSignedOut: () => navigate('/sign-in', { replace: true }) });
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const initials = user.name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word[0]?.toUpperCase())
+    .join('');
+  return (
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={260} trapFocus returnFocus shadow="md">
+      <Popover.Target>
+        {/* Named by what it shows (the name, the role), after a word off the screen saying what it is. */}
+        <UnstyledButton className="account-button" aria-expanded={opened} onClick={() => setOpened((open) => !open)}>
+          <Group gap="xs" wrap="nowrap">
+            <span className="visually-hidden">{t('common:account.menu')}: </span>
+            <Avatar size={32} radius="xl" color="indigo" variant="filled" aria-hidden>
+              {initials}
+            </Avatar>
+            <Box className="account-name">
+              <Text size="sm" fw={600} lh={1.2} truncate>
+                {user.name}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2} truncate>
+                {roleLabel(t, user.role)}
+              </Text>
+            </Box>
+          </Group>
+        </UnstyledButton>
+      </Popover.Target>
+      <Popover.Dropdown className="account-panel" aria-label={t('common:account.menu')} p="xs">
+        <Stack gap="xs">
+          <Box px="xs">
+            <Text size="sm" fw={600}>
+              <span className="visually-hidden">{t('common:account.signedInAs')} </span>
+              {user.name}
+            </Text>
+            <Badge color="gray" mt={4}>
+              {roleLabel(t, user.role)}
+            </Badge>
+          </Box>
+          <Divider />
+          <Box px="xs">
+            <LanguageMenu />
+          </Box>
+          <Box px="xs">
+            <Text size="xs" c="dimmed" id="color-scheme-label" mb={4}>
+              {t('common:account.appearance')}
+            </Text>
+            <SegmentedControl
+              fullWidth
+              size="xs"
+              aria-labelledby="color-scheme-label"
+              value={colorScheme}
+              onChange={(value) => setColorScheme(value as MantineColorScheme)}
+              data={[
+                { value: 'light', label: t('common:account.light') },
+                { value: 'dark', label: t('common:account.dark') },
+                { value: 'auto', label: t('common:account.auto') },
+              ]}
+            />
+          </Box>
+          <Divider />
+          <Button
+            variant="subtle"
+            justify="flex-start"
+            className="sign-out"
+            loading={signOut.isPending}
+            onClick={() => signOut.mutate(undefined, { onError: (error) => toast.error(errorMessage(error)) })}
+          >
+            {t('common:account.signOut')}
+          </Button>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

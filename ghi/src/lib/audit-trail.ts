@@ -1,6 +1,5 @@
 import type { AuditEntry } from '@carcar/common/contract/audit';
-import type { AxiosInstance } from 'axios';
-import { ApiError, authApi, inventoryApi, salesApi, serviceApi } from './api-client';
+import { type ApiClient, ApiError, authApi, inventoryApi, salesApi, serviceApi } from './api-client';
 import { getPage, type ListParams, type PageOf } from './paged';
 
 // The audit trail lives in each service (and identity events at the gateway): a page showing "what
@@ -43,7 +42,7 @@ export const entityLabels: Record<string, string> = {
   token: 'API tokens',
 };
 
-const clients: Record<AuditSource, { api: AxiosInstance; url: string }> = {
+const clients: Record<AuditSource, { api: ApiClient; url: string }> = {
   inventory: { api: inventoryApi, url: '/api/audit/' },
   service: { api: serviceApi, url: '/api/audit/' },
   sales: { api: salesApi, url: '/api/audit/' },

@@ -1,10 +1,9 @@
-import type { AxiosInstance } from 'axios';
-import { ApiError } from './api-client';
+import { type ApiClient, ApiError } from './api-client';
 import type { ListParams } from './paged';
 
 /** One list request as a page makes it: which API, which address, which filters. */
 export interface CsvRequest {
-  api: AxiosInstance;
+  api: ApiClient;
   url: string;
   params?: ListParams;
 }

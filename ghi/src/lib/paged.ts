@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import type { ApiClient } from './api-client';
 
 /** One page of a list and how many rows the whole list has (the API's `X-Total-Count`). */
 export interface PageOf<T> {
@@ -18,7 +18,7 @@ function clean(params: ListParams): Record<string, string | number | boolean> {
 }
 
 /** GETs a page of a list answered as `{ [key]: T[] }` with `X-Total-Count`. */
-export async function getPage<T>(api: AxiosInstance, url: string, key: string, params: ListParams): Promise<PageOf<T>> {
+export async function getPage<T>(api: ApiClient, url: string, key: string, params: ListParams): Promise<PageOf<T>> {
   const response = await api.get<Record<string, T[]>>(url, { params: clean(params) });
   const items = response.data[key] ?? [];
   const header = Number(response.headers['x-total-count']);
@@ -26,7 +26,7 @@ export async function getPage<T>(api: AxiosInstance, url: string, key: string, p
 }
 
 /** Only the row count of a filtered list: one row asked for, the header read. */
-export async function countOf(api: AxiosInstance, url: string, params: ListParams): Promise<number> {
+export async function countOf(api: ApiClient, url: string, params: ListParams): Promise<number> {
   const response = await api.get(url, { params: clean({ ...params, limit: 1, offset: 0 }) });
   return Number(response.headers['x-total-count'] ?? 0);
 }

@@ -1,4 +1,5 @@
 import type { Part } from '@carcar/common/contract/parts';
+import { StatusBadge } from '../../components/status-badge';
 import { formatNumber } from '../../lib/format';
 import { useTranslation } from '../../lib/i18n';
 
@@ -12,11 +13,11 @@ export function StockLevel({ part }: { part: Part }) {
   const { t } = useTranslation('parts');
   return (
     <span className="stock">
-      {formatQuantity(part.on_hand)}
+      {formatQuantity(part.on_hand)}{' '}
       {part.on_hand < 0 ? (
-        <span className="badge backordered">{t('parts:stock.backordered')}</span>
+        <StatusBadge tone="danger">{t('parts:stock.backordered')}</StatusBadge>
       ) : (
-        isLow(part) && <span className="badge low-stock">{t('parts:stock.low')}</span>
+        isLow(part) && <StatusBadge tone="warning">{t('parts:stock.low')}</StatusBadge>
       )}
     </span>
   );

@@ -1,11 +1,15 @@
+import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useId, useRef, useState } from 'react';
 import { Trans } from 'react-i18next';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { AddInDrawer, ListPage } from '../../../components/list-page';
 import { roleLabel } from '../../../components/role-label';
-import { formatDateTime } from '../../../lib/format';
+import { StatusBadge } from '../../../components/status-badge';
+import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateToken } from '../api/create-token';
@@ -30,31 +34,40 @@ function NewToken({ created, onDone }: { created: CreatedToken; onDone: () => vo
     }
   };
   return (
-    <section className="token-once" aria-labelledby={`${id}-heading`} role="status">
-      <h2 id={`${id}-heading`}>{t('admin:tokens.created', { name: created.name })}</h2>
-      <p>
-        <strong>{t('admin:tokens.copyNow')}</strong> {t('admin:tokens.fingerprint')}
-      </p>
-      <label htmlFor={`${id}-token`}>{t('admin:tokens.tokenFor', { name: created.name })}</label>
-      <input
-        ref={field}
-        id={`${id}-token`}
-        type="text"
-        readOnly
-        value={created.token}
-        onFocus={(event) => event.currentTarget.select()}
-        spellCheck={false}
-        autoComplete="off"
-      />
-      <div className="actions">
-        <button type="button" onClick={copy}>
-          {t('admin:tokens.copy')}
-        </button>
-        <button type="button" className="secondary outline" onClick={onDone}>
-          {t('admin:tokens.done')}
-        </button>
-      </div>
-    </section>
+    <Paper
+      component="section"
+      withBorder
+      p="md"
+      radius="md"
+      className="token-once"
+      aria-labelledby={`${id}-heading`}
+      role="status"
+    >
+      <Stack gap="sm">
+        <Title order={2} id={`${id}-heading`}>
+          {t('admin:tokens.created', { name: created.name })}
+        </Title>
+        <Text size="sm">
+          <strong>{t('admin:tokens.copyNow')}</strong> {t('admin:tokens.fingerprint')}
+        </Text>
+        <TextInput
+          ref={field}
+          label={t('admin:tokens.tokenFor', { name: created.name })}
+          readOnly
+          value={created.token}
+          onFocus={(event) => event.currentTarget.select()}
+          spellCheck={false}
+          autoComplete="off"
+          ff="monospace"
+        />
+        <Group gap="xs">
+          <Button onClick={copy}>{t('admin:tokens.copy')}</Button>
+          <Button variant="default" onClick={onDone}>
+            {t('admin:tokens.done')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }
 
@@ -70,22 +83,20 @@ function AddTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void 
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('admin:tokens.form')}>
-      <div className="grid">
-        <TextField
-          form={form}
-          name="name"
-          label={t('admin:tokens.name')}
-          autoComplete="off"
-          hint={t('admin:tokens.nameHint')}
-        />
-        <SelectField
-          form={form}
-          name="role"
-          label={t('admin:tokens.role')}
-          placeholder={t('admin:tokens.chooseRole')}
-          options={roleOptions(t)}
-        />
-      </div>
+      <TextField
+        form={form}
+        name="name"
+        label={t('admin:tokens.name')}
+        autoComplete="off"
+        hint={t('admin:tokens.nameHint')}
+      />
+      <SelectField
+        form={form}
+        name="role"
+        label={t('admin:tokens.role')}
+        placeholder={t('admin:tokens.chooseRole')}
+        options={roleOptions(t)}
+      />
       <FormFooter form={form} submit={t('admin:tokens.create')} />
     </form>
   );
@@ -98,20 +109,32 @@ export function TokensPage() {
   const revoke = useRevokeToken();
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  // Row actions are tapped on a phone: a full 44 px target there.
+  const phone = useMediaQuery('(max-width: 48em)');
+  const total = tokens.data?.length;
   return (
-    <>
-      <h1>{t('admin:tokens.title')}</h1>
-      <p>
+    <ListPage
+      title={t('admin:tokens.title')}
+      count={
+        total === undefined ? undefined : t('admin:tokens.count', { count: total, formatted: formatNumber(total) })
+      }
+      actions={
+        <AddInDrawer label={t('admin:tokens.create')} title={t('admin:tokens.createHeading')}>
+          {(close) => (
+            <AddTokenForm
+              onCreated={(token) => {
+                close();
+                setCreated(token);
+              }}
+            />
+          )}
+        </AddInDrawer>
+      }
+    >
+      <Text size="sm" c="dimmed">
         <Trans t={t} i18nKey="admin:tokens.intro" components={{ code: <code /> }} />
-      </p>
-      {created ? (
-        <NewToken created={created} onDone={() => setCreated(null)} />
-      ) : (
-        <>
-          <h2>{t('admin:tokens.createHeading')}</h2>
-          <AddTokenForm onCreated={setCreated} />
-        </>
-      )}
+      </Text>
+      {created && <NewToken created={created} onDone={() => setCreated(null)} />}
       <DataTable<ApiToken>
         caption={t('admin:tokens.title')}
         rows={tokens.data}
@@ -154,11 +177,12 @@ export function TokensPage() {
             header: t('admin:tokens.status'),
             cell: (token) =>
               token.revoked_at ? (
-                <span>
-                  <span className="badge canceled">{t('admin:tokens.revoked')}</span> {formatDateTime(token.revoked_at)}
-                </span>
+                <Group gap={6} wrap="nowrap">
+                  <StatusBadge tone="neutral">{t('admin:tokens.revoked')}</StatusBadge>
+                  <Text size="sm">{formatDateTime(token.revoked_at)}</Text>
+                </Group>
               ) : (
-                t('admin:tokens.active')
+                <StatusBadge tone="success">{t('admin:tokens.active')}</StatusBadge>
               ),
             sortValue: (token) => (token.revoked_at ? 1 : 0),
           },
@@ -167,14 +191,15 @@ export function TokensPage() {
             header: t('admin:tokens.actions'),
             cell: (token) =>
               token.revoked_at ? null : (
-                <button
-                  type="button"
-                  className="secondary outline small"
+                <Button
+                  variant="light"
+                  color="red"
+                  size={phone ? 'md' : 'xs'}
                   aria-label={t('admin:tokens.revokeLabel', { name: token.name })}
                   onClick={() => setRevoking(token)}
                 >
                   {t('admin:tokens.revoke')}
-                </button>
+                </Button>
               ),
           },
         ]}
@@ -193,6 +218,6 @@ export function TokensPage() {
       >
         <p>{t('admin:tokens.revokeText')}</p>
       </ConfirmDialog>
-    </>
+    </ListPage>
   );
 }

@@ -1,3 +1,4 @@
+import { SimpleGrid } from '@mantine/core';
 import type { UseFormReturn } from 'react-hook-form';
 import { SelectField } from '../../../components/form';
 import { useTranslation } from '../../../lib/i18n';
@@ -20,7 +21,7 @@ export function UserLinks<V extends LinkFields>({ form }: { form: UseFormReturn<
   const salespeople = useLinkableSalespeople();
   const linkForm = form as unknown as UseFormReturn<LinkFields, unknown, unknown>;
   return (
-    <div className="grid">
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
       <SelectField
         form={linkForm}
         name="technician_id"
@@ -35,6 +36,6 @@ export function UserLinks<V extends LinkFields>({ form }: { form: UseFormReturn<
         placeholder={salespeople.isLoading ? t('admin:users.loadingSalespeople') : t('admin:users.notLinked')}
         options={staffOptions(salespeople.data, t)}
       />
-    </div>
+    </SimpleGrid>
   );
 }

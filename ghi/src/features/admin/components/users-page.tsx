@@ -1,9 +1,12 @@
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { AddInDrawer, ListPage } from '../../../components/list-page';
 import { roleLabel } from '../../../components/role-label';
+import { StatusBadge } from '../../../components/status-badge';
+import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { userPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
@@ -46,27 +49,23 @@ function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('admin:users.addForm')}>
-      <div className="grid">
-        <TextField form={form} name="name" label={t('admin:users.name')} autoComplete="off" />
-        <TextField form={form} name="email" label={t('admin:users.email')} type="email" autoComplete="off" />
-      </div>
-      <div className="grid">
-        <SelectField
-          form={form}
-          name="role"
-          label={t('admin:users.role')}
-          placeholder={t('admin:users.chooseRole')}
-          options={roleOptions(t)}
-        />
-        <TextField
-          form={form}
-          name="password"
-          label={t('admin:users.password')}
-          type="password"
-          autoComplete="new-password"
-          hint={t('admin:users.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-        />
-      </div>
+      <TextField form={form} name="name" label={t('admin:users.name')} autoComplete="off" />
+      <TextField form={form} name="email" label={t('admin:users.email')} type="email" autoComplete="off" />
+      <SelectField
+        form={form}
+        name="role"
+        label={t('admin:users.role')}
+        placeholder={t('admin:users.chooseRole')}
+        options={roleOptions(t)}
+      />
+      <TextField
+        form={form}
+        name="password"
+        label={t('admin:users.password')}
+        type="password"
+        autoComplete="new-password"
+        hint={t('admin:users.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+      />
       <UserLinks form={form} />
       <FormFooter form={form} submit={t('admin:users.add')} />
     </form>
@@ -80,11 +79,25 @@ export function UsersPage() {
   const technicians = useLinkableTechnicians();
   const salespeople = useLinkableSalespeople();
   const [added, setAdded] = useState<number | null>(null);
+  const navigate = useNavigate();
+  const total = users.data?.length;
   return (
-    <>
-      <h1>{t('admin:users.title')}</h1>
-      <h2>{t('admin:users.addForm')}</h2>
-      <AddUserForm onAdded={(user) => setAdded(user.id)} />
+    <ListPage
+      title={t('admin:users.title')}
+      count={total === undefined ? undefined : t('admin:users.count', { count: total, formatted: formatNumber(total) })}
+      actions={
+        <AddInDrawer label={t('admin:users.add')} title={t('admin:users.addForm')}>
+          {(close) => (
+            <AddUserForm
+              onAdded={(user) => {
+                close();
+                setAdded(user.id);
+              }}
+            />
+          )}
+        </AddInDrawer>
+      }
+    >
       <DataTable<User>
         caption={t('admin:users.title')}
         rows={users.data}
@@ -97,6 +110,7 @@ export function UsersPage() {
           `${u.name} ${u.email} ${roleLabel(t, u.role)} ${u.disabled ? t('admin:users.disabled') : t('admin:users.active')}`
         }
         empty={t('admin:users.empty')}
+        onRowClick={(u) => navigate(userPath(u.id))}
         columns={[
           {
             key: 'name',
@@ -104,7 +118,13 @@ export function UsersPage() {
             cell: (u) => <Link to={userPath(u.id)}>{u.name}</Link>,
             sortValue: (u) => u.name.toLowerCase(),
           },
-          { key: 'email', header: t('admin:users.email'), cell: (u) => u.email, sortValue: (u) => u.email },
+          {
+            key: 'email',
+            header: t('admin:users.email'),
+            cell: (u) => u.email,
+            sortValue: (u) => u.email,
+            nowrap: true,
+          },
           {
             key: 'role',
             header: t('admin:users.role'),
@@ -121,14 +141,14 @@ export function UsersPage() {
             header: t('admin:users.status'),
             cell: (u) =>
               u.disabled ? (
-                <span className="badge canceled">{t('admin:users.disabled')}</span>
+                <StatusBadge tone="neutral">{t('admin:users.disabled')}</StatusBadge>
               ) : (
-                t('admin:users.active')
+                <StatusBadge tone="success">{t('admin:users.active')}</StatusBadge>
               ),
             sortValue: (u) => (u.disabled ? 1 : 0),
           },
         ]}
       />
-    </>
+    </ListPage>
   );
 }

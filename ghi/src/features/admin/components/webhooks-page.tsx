@@ -4,16 +4,20 @@ import {
   webhookCreateBody,
   webhookEventTypes,
 } from '@carcar/common/contract/webhooks';
+import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import { useId, useRef, useState } from 'react';
 import { Trans } from 'react-i18next';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
+import { DetailSection } from '../../../components/detail-page';
 import { FormFooter, TextField } from '../../../components/form';
+import { AddInDrawer, ListPage } from '../../../components/list-page';
 import { errorMessage } from '../../../lib/api-client';
 import { useContractMessage } from '../../../lib/contract-messages';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { type CreatedWebhook, useCreateWebhook } from '../api/create-webhook';
@@ -38,32 +42,41 @@ function NewSecret({ created, onDone }: { created: CreatedWebhook; onDone: () =>
     }
   };
   return (
-    <section className="token-once" aria-labelledby={`${id}-heading`} role="status">
-      <h2 id={`${id}-heading`}>{t('admin:webhooks.created', { url: created.url })}</h2>
-      <p>
-        <strong>{t('admin:webhooks.copyNow')}</strong>{' '}
-        <Trans t={t} i18nKey="admin:webhooks.secretUse" components={{ code: <code /> }} />
-      </p>
-      <label htmlFor={`${id}-secret`}>{t('admin:webhooks.secret')}</label>
-      <input
-        ref={field}
-        id={`${id}-secret`}
-        type="text"
-        readOnly
-        value={created.secret}
-        onFocus={(event) => event.currentTarget.select()}
-        spellCheck={false}
-        autoComplete="off"
-      />
-      <div className="actions">
-        <button type="button" onClick={copy}>
-          {t('admin:webhooks.copy')}
-        </button>
-        <button type="button" className="secondary outline" onClick={onDone}>
-          {t('admin:webhooks.done')}
-        </button>
-      </div>
-    </section>
+    <Paper
+      component="section"
+      withBorder
+      p="md"
+      radius="md"
+      className="token-once"
+      aria-labelledby={`${id}-heading`}
+      role="status"
+    >
+      <Stack gap="sm">
+        <Title order={2} id={`${id}-heading`}>
+          {t('admin:webhooks.created', { url: created.url })}
+        </Title>
+        <Text size="sm">
+          <strong>{t('admin:webhooks.copyNow')}</strong>{' '}
+          <Trans t={t} i18nKey="admin:webhooks.secretUse" components={{ code: <code /> }} />
+        </Text>
+        <TextInput
+          ref={field}
+          label={t('admin:webhooks.secret')}
+          readOnly
+          value={created.secret}
+          onFocus={(event) => event.currentTarget.select()}
+          spellCheck={false}
+          autoComplete="off"
+          ff="monospace"
+        />
+        <Group gap="xs">
+          <Button onClick={copy}>{t('admin:webhooks.copy')}</Button>
+          <Button variant="default" onClick={onDone}>
+            {t('admin:webhooks.done')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }
 
@@ -116,6 +129,7 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
   const { t } = useTranslation();
   const deliveries = useDeliveries(webhook.id);
   const redeliver = useRedeliver();
+  const phone = usePhone();
   return (
     <DataTable<WebhookDelivery>
       caption={t('admin:webhooks.deliveriesTo', { url: webhook.url })}
@@ -145,9 +159,9 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
           key: 'actions',
           header: t('admin:webhooks.actions'),
           cell: (d) => (
-            <button
-              type="button"
-              className="secondary outline small"
+            <Button
+              variant="default"
+              size={phone ? 'md' : 'xs'}
               aria-label={t('admin:webhooks.sendAgainLabel', { type: d.type, id: d.event_id })}
               onClick={async () => {
                 try {
@@ -159,12 +173,17 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
               }}
             >
               {t('admin:webhooks.sendAgain')}
-            </button>
+            </Button>
           ),
         },
       ]}
     />
   );
+}
+
+/** Row actions are tapped on a phone: a full 44 px target there. */
+function usePhone(): boolean {
+  return useMediaQuery('(max-width: 48em)') ?? false;
 }
 
 /** `/admin/webhooks`: receivers other systems run, told about sales, bookings, cars and repair orders. */
@@ -176,20 +195,31 @@ export function WebhooksPage() {
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [deleting, setDeleting] = useState<Webhook | null>(null);
   const [shown, setShown] = useState<Webhook | null>(null);
+  const size = usePhone() ? 'md' : 'xs';
+  const total = webhooks.data?.length;
   return (
-    <>
-      <h1>{t('admin:webhooks.title')}</h1>
-      <p>
+    <ListPage
+      title={t('admin:webhooks.title')}
+      count={
+        total === undefined ? undefined : t('admin:webhooks.count', { count: total, formatted: formatNumber(total) })
+      }
+      actions={
+        <AddInDrawer label={t('admin:webhooks.create')} title={t('admin:webhooks.form')}>
+          {(close) => (
+            <AddWebhookForm
+              onCreated={(webhook) => {
+                close();
+                setCreated(webhook);
+              }}
+            />
+          )}
+        </AddInDrawer>
+      }
+    >
+      <Text size="sm" c="dimmed">
         <Trans t={t} i18nKey="admin:webhooks.intro" components={{ code: <code /> }} />
-      </p>
-      {created ? (
-        <NewSecret created={created} onDone={() => setCreated(null)} />
-      ) : (
-        <>
-          <h2>{t('admin:webhooks.form')}</h2>
-          <AddWebhookForm onCreated={setCreated} />
-        </>
-      )}
+      </Text>
+      {created && <NewSecret created={created} onDone={() => setCreated(null)} />}
       <DataTable<Webhook>
         caption={t('admin:webhooks.title')}
         rows={webhooks.data}
@@ -212,13 +242,13 @@ export function WebhooksPage() {
             key: 'actions',
             header: t('admin:webhooks.actions'),
             cell: (w) => (
-              <div className="actions">
-                <button type="button" className="secondary outline small" onClick={() => setShown(w)}>
+              <Group gap="xs" wrap="nowrap">
+                <Button variant="default" size={size} onClick={() => setShown(w)}>
                   {t('admin:webhooks.deliveries')}
-                </button>
-                <button
-                  type="button"
-                  className="secondary outline small"
+                </Button>
+                <Button
+                  variant="default"
+                  size={size}
                   aria-label={t('admin:webhooks.sendTestLabel', { url: w.url })}
                   onClick={async () => {
                     try {
@@ -231,25 +261,25 @@ export function WebhooksPage() {
                   }}
                 >
                   {t('admin:webhooks.sendTest')}
-                </button>
-                <button
-                  type="button"
-                  className="secondary outline small"
+                </Button>
+                <Button
+                  variant="light"
+                  color="red"
+                  size={size}
                   aria-label={t('admin:webhooks.deleteLabel', { url: w.url })}
                   onClick={() => setDeleting(w)}
                 >
                   {t('admin:webhooks.delete')}
-                </button>
-              </div>
+                </Button>
+              </Group>
             ),
           },
         ]}
       />
       {shown && (
-        <>
-          <h2>{t('admin:webhooks.deliveriesTo', { url: shown.url })}</h2>
+        <DetailSection title={t('admin:webhooks.deliveriesTo', { url: shown.url })}>
           <Deliveries webhook={shown} />
-        </>
+        </DetailSection>
       )}
       <ConfirmDialog
         open={deleting !== null}
@@ -266,6 +296,6 @@ export function WebhooksPage() {
       >
         <p>{t('admin:webhooks.deleteText')}</p>
       </ConfirmDialog>
-    </>
+    </ListPage>
   );
 }

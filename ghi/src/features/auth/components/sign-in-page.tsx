@@ -1,15 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { z } from 'zod';
-import { FormFooter, TextField } from '../../../components/form';
 import { LanguageMenu } from '../../../components/language-menu';
 import { ErrorState, Loading } from '../../../components/states';
 import { env } from '../../../config/env';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { safeNext, useSession } from '../../../lib/auth';
+import { useContractMessage } from '../../../lib/contract-messages';
 import { useTranslation } from '../../../lib/i18n';
 
 import { useLogin } from '../api/login';
@@ -53,16 +54,16 @@ function ssoRefusal(t: TFunction, code: string | null): string | undefined {
 function SsoLink({ name, next }: { name: string; next: string }) {
   const { t } = useTranslation();
   return (
-    <p>
-      {/* biome-ignore lint/a11y/useSemanticElements: it navigates (to the gateway, then the provider), so it is a link that looks like a button */}
-      <a
-        role="button"
-        className="secondary"
-        href={`${env.VITE_AUTH_API_URL}/sso/start?next=${encodeURIComponent(next)}`}
-      >
-        {t('common:signIn.withProvider', { name })}
-      </a>
-    </p>
+    // It navigates (to the gateway, then the provider), so it is a link that looks like a button.
+    <Button
+      component="a"
+      role="button"
+      variant="default"
+      fullWidth
+      href={`${env.VITE_AUTH_API_URL}/sso/start?next=${encodeURIComponent(next)}`}
+    >
+      {t('common:signIn.withProvider', { name })}
+    </Button>
   );
 }
 
@@ -70,6 +71,7 @@ function SignInForm({ next }: { next: string }) {
   const { t } = useTranslation();
   const login = useLogin();
   const navigate = useNavigate();
+  const said = useContractMessage();
   const form = useForm<SignInValues>({
     resolver: zodResolver(signInSchema(t)),
     defaultValues: { email: '', password: '' },
@@ -96,17 +98,34 @@ function SignInForm({ next }: { next: string }) {
       }
     }
   });
+  const { errors, isSubmitting } = form.formState;
+  const serverError = errors.root?.server?.message;
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('common:signIn.submit')}>
-      <TextField form={form} name="email" label={t('common:signIn.email')} type="email" autoComplete="username" />
-      <TextField
-        form={form}
-        name="password"
-        label={t('common:signIn.password')}
-        type="password"
-        autoComplete="current-password"
-      />
-      <FormFooter form={form} submit={t('common:signIn.submit')} busy={t('common:signIn.busy')} />
+      <Stack gap="sm">
+        <TextInput
+          label={t('common:signIn.email')}
+          type="email"
+          autoComplete="username"
+          error={errors.email?.message && said(errors.email.message)}
+          {...form.register('email')}
+        />
+        <TextInput
+          label={t('common:signIn.password')}
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.message && said(errors.password.message)}
+          {...form.register('password')}
+        />
+        {serverError && (
+          <Alert color="red" variant="light" role="alert">
+            {said(serverError)}
+          </Alert>
+        )}
+        <Button type="submit" fullWidth disabled={isSubmitting} aria-busy={isSubmitting || undefined}>
+          {isSubmitting ? t('common:signIn.busy') : t('common:signIn.submit')}
+        </Button>
+      </Stack>
     </form>
   );
 }
@@ -127,29 +146,37 @@ export function SignInPage() {
   }, [title]);
   return (
     <main id="main" className="sign-in">
-      <article>
-        <header>
-          <h1>{t('common:signIn.heading')}</h1>
-          {params.get('next') && !session.data && <p className="muted">{t('common:signIn.continue')}</p>}
-          <LanguageMenu />
-        </header>
-        {session.isLoading ? (
-          <Loading />
-        ) : session.data ? (
-          <Navigate to={next} replace />
-        ) : (
-          <>
-            {session.error && <ErrorState error={session.error} retry={() => session.refetch()} />}
-            {ssoError && (
-              <p role="alert" className="form-error">
-                {ssoError}
-              </p>
-            )}
-            {env.SSO_NAME && <SsoLink name={env.SSO_NAME} next={next} />}
-            <SignInForm next={next} />
-          </>
-        )}
-      </article>
+      <Paper withBorder shadow="sm" radius="md" p="xl">
+        <Stack gap="md">
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Stack gap={4}>
+              <Title order={1}>{t('common:signIn.heading')}</Title>
+              {params.get('next') && !session.data && (
+                <Text size="sm" c="dimmed">
+                  {t('common:signIn.continue')}
+                </Text>
+              )}
+            </Stack>
+            <LanguageMenu />
+          </Group>
+          {session.isLoading ? (
+            <Loading />
+          ) : session.data ? (
+            <Navigate to={next} replace />
+          ) : (
+            <>
+              {session.error && <ErrorState error={session.error} retry={() => session.refetch()} />}
+              {ssoError && (
+                <Alert color="red" variant="light" role="alert">
+                  {ssoError}
+                </Alert>
+              )}
+              {env.SSO_NAME && <SsoLink name={env.SSO_NAME} next={next} />}
+              <SignInForm next={next} />
+            </>
+          )}
+        </Stack>
+      </Paper>
     </main>
   );
 }

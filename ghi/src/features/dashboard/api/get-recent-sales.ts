@@ -7,6 +7,8 @@ export interface DashboardSale {
   price: number;
   sold_at: string;
   salesperson: { id: number; first_name: string; last_name: string };
+  customer: { id: number; first_name: string; last_name: string };
+  automobile: { vin: string };
 }
 
 export function useDashboardSales(enabled = true) {

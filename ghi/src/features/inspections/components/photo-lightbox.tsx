@@ -1,6 +1,7 @@
 import type { InspectionPhoto } from '@carcar/common/contract/inspections';
+import { Button, Group, Image, Modal, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useRef } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from '../../../lib/i18n';
 import { photoSource } from '../api/upload-photo';
 
@@ -18,88 +19,80 @@ export const photoAlt = (t: TFunction, itemName: string, index: number, count: n
   t('inspections:lightbox.alt', { name: itemName, number: index + 1, total: count });
 
 /**
- * One photo large, in a native modal <dialog>: the browser keeps focus inside it and the page
- * behind inert; Escape or Close shuts it and focus goes back to the thumbnail that opened it.
- * Arrow keys (and the buttons) step through the finding's photos.
+ * One photo large, in a modal: focus stays inside it and the page behind is inert; Escape or Close
+ * shuts it and focus goes back to the thumbnail that opened it. Arrow keys (and the buttons) step
+ * through the finding's photos.
  */
 export function PhotoLightbox({ itemName, photos, index, onIndex, onClose }: PhotoLightboxProps) {
   const { t } = useTranslation('inspections');
-  const dialog = useRef<HTMLDialogElement>(null);
-  const closeButton = useRef<HTMLButtonElement>(null);
-  const opener = useRef<Element | null>(null);
-  const titleId = useId();
   const open = index !== null;
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      opener.current = document.activeElement;
-      // jsdom has no showModal; the attribute alone still shows the dialog there.
-      if (typeof element.showModal === 'function') element.showModal();
-      else element.setAttribute('open', '');
-      closeButton.current?.focus();
-    } else if (!open && element.open) {
-      if (typeof element.close === 'function') element.close();
-      else element.removeAttribute('open');
-      if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
-    }
-  }, [open]);
-
   const photo = index === null ? undefined : photos[index];
-  const step = (by: number) => {
-    if (index === null || photos.length < 2) return;
-    onIndex((index + by + photos.length) % photos.length);
-  };
+  const step = useCallback(
+    (by: number) => {
+      if (index === null || photos.length < 2) return;
+      onIndex((index + by + photos.length) % photos.length);
+    },
+    [index, photos.length, onIndex],
+  );
+  // The arrows step wherever the focus is inside the modal (Close, the buttons, the photo).
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'ArrowRight') step(1);
+      else if (event.key === 'ArrowLeft') step(-1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, step]);
   return (
-    <dialog
-      ref={dialog}
+    <Modal
+      opened={open}
+      onClose={onClose}
+      size="min(96vw, 1100px)"
+      centered
+      withCloseButton={false}
+      returnFocus
       className="photo-lightbox"
-      aria-labelledby={titleId}
-      // Escape: the browser's cancel; the state is ours, so close through it (and put focus back).
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          onClose();
-        } else if (event.key === 'ArrowRight') step(1);
-        else if (event.key === 'ArrowLeft') step(-1);
-      }}
+      title={
+        <>
+          {itemName}{' '}
+          {index !== null && (
+            <Text component="span" c="dimmed" inherit>
+              ({t('inspections:lightbox.position', { number: index + 1, total: photos.length })})
+            </Text>
+          )}
+        </>
+      }
     >
       {photo && index !== null && (
-        <article>
-          <header className="lightbox-bar">
-            <h2 id={titleId}>
-              {itemName}{' '}
-              <span className="muted">
-                ({t('inspections:lightbox.position', { number: index + 1, total: photos.length })})
-              </span>
-            </h2>
-            <button ref={closeButton} type="button" className="secondary" onClick={onClose}>
+        <Stack gap="xs">
+          <Group justify="flex-end">
+            <Button variant="default" mih={44} onClick={onClose} data-autofocus>
               {t('inspections:lightbox.close')}
-            </button>
-          </header>
-          <img
+            </Button>
+          </Group>
+          <Image
             src={photoSource(photo.url)}
             alt={photoAlt(t, itemName, index, photos.length)}
             width={photo.width}
             height={photo.height}
+            fit="contain"
+            mah="75vh"
+            w="100%"
+            h="auto"
           />
           {photos.length > 1 && (
-            <div className="lightbox-steps">
-              <button type="button" className="secondary outline" onClick={() => step(-1)}>
+            <Group grow gap="xs">
+              <Button variant="default" mih={44} onClick={() => step(-1)}>
                 {t('inspections:lightbox.previous')}
-              </button>
-              <button type="button" className="secondary outline" onClick={() => step(1)}>
+              </Button>
+              <Button variant="default" mih={44} onClick={() => step(1)}>
                 {t('inspections:lightbox.next')}
-              </button>
-            </div>
+              </Button>
+            </Group>
           )}
-        </article>
+        </Stack>
       )}
-    </dialog>
+    </Modal>
   );
 }

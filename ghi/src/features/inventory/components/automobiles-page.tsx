@@ -1,11 +1,14 @@
 import '../../../components/record.css';
 import { type AutomobileSort, automobileCreateBody, automobileSorts } from '@carcar/common/contract/inventory';
+import { Menu, NativeSelect } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
-import { ExportCsvButton } from '../../../components/export-csv-button';
+import { ExportCsvMenuItem } from '../../../components/export-csv-button';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { AddInDrawer, ListPage, MoreMenu, ViewSwitch } from '../../../components/list-page';
+import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
 import { useCan } from '../../../lib/auth';
 import { formatNumber } from '../../../lib/format';
@@ -77,67 +80,59 @@ export function AutomobilesPage() {
   const page = useAutomobilePage({ ...filters, limit: PAGE_SIZE, offset: list.page * PAGE_SIZE });
   const counts = useAutomobileCounts(list.q);
   const [added, setAdded] = useState<string | null>(null);
-  const sortId = useId();
   const mayWrite = useCan('inventory.write');
 
-  const filterCount = (n: number | undefined) => (n === undefined ? '' : ` (${formatNumber(n)})`);
+  const views = [
+    { value: '', label: t('inventory:automobiles.all'), count: counts.data?.all },
+    { value: 'false', label: t('inventory:automobiles.inStock'), count: counts.data?.inStock },
+    { value: 'true', label: t('inventory:automobiles.sold'), count: counts.data?.sold },
+  ] as const;
 
   return (
-    <>
-      <h1>{t('inventory:automobiles.title')}</h1>
-      {mayWrite && (
-        <p>
-          <Link to="/inventory/automobiles/import">{t('inventory:automobiles.import')}</Link>
-        </p>
-      )}
-      {mayWrite && (
-        <AddAutomobileForm
-          onAdded={(car) => {
-            setAdded(car.vin);
-            // Newest first, unfiltered: the new car is the first row.
-            list.update({ q: '', sold: '', sort: '-id' });
-          }}
-        />
-      )}
-      <h2>{t('inventory:automobiles.stock')}</h2>
-      <div className="list-toolbar">
-        <fieldset>
-          <legend>{t('inventory:automobiles.show')}</legend>
-          {(
-            [
-              ['', t('inventory:automobiles.all'), counts.data?.all],
-              ['false', t('inventory:automobiles.inStock'), counts.data?.inStock],
-              ['true', t('inventory:automobiles.sold'), counts.data?.sold],
-            ] as const
-          ).map(([value, label, n]) => (
-            <label key={value || 'all'}>
-              <input
-                type="radio"
-                name="sold"
-                value={value}
-                checked={soldFilter === value}
-                onChange={() => list.update({ sold: value })}
+    <ListPage
+      title={t('inventory:automobiles.title')}
+      actions={
+        mayWrite && (
+          <AddInDrawer label={t('inventory:automobiles.add')}>
+            {(close) => (
+              <AddAutomobileForm
+                onAdded={(car) => {
+                  close();
+                  setAdded(car.vin);
+                  // Newest first, unfiltered: the new car is the first row.
+                  list.update({ q: '', sold: '', sort: '-id' });
+                }}
               />
-              {label}
-              {filterCount(n)}
-            </label>
-          ))}
-        </fieldset>
-        <div>
-          <label htmlFor={sortId}>{t('inventory:automobiles.order')}</label>
-          <select id={sortId} value={sort} onChange={(event) => list.update({ sort: event.target.value })}>
-            {automobileSorts.map((value) => (
-              <option key={value} value={value}>
-                {sortLabels(t)[value]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <ExportCsvButton name="automobiles" request={automobileListRequest(filters)} />
-        </div>
-      </div>
+            )}
+          </AddInDrawer>
+        )
+      }
+    >
       <DataTable
+        toolbar={
+          <>
+            <ViewSwitch
+              label={t('inventory:automobiles.show')}
+              value={soldFilter as (typeof views)[number]['value']}
+              views={views}
+              onChange={(value) => list.update({ sold: value })}
+            />
+            <NativeSelect
+              label={t('inventory:automobiles.order')}
+              value={sort}
+              onChange={(event) => list.update({ sort: event.currentTarget.value })}
+              data={automobileSorts.map((value) => ({ value, label: sortLabels(t)[value] }))}
+            />
+            <MoreMenu>
+              {mayWrite && (
+                <Menu.Item component={Link} to="/inventory/automobiles/import">
+                  {t('inventory:automobiles.import')}
+                </Menu.Item>
+              )}
+              <ExportCsvMenuItem name="automobiles" request={automobileListRequest(filters)} />
+            </MoreMenu>
+          </>
+        }
         caption={t('inventory:automobiles.title')}
         rows={page.data?.items}
         isLoading={page.isLoading}
@@ -185,15 +180,15 @@ export function AutomobilesPage() {
             header: t('inventory:automobiles.status'),
             cell: (a) => (
               <>
-                <span className={a.sold ? 'badge sold' : 'badge'}>
+                <StatusBadge tone={a.sold ? 'info' : 'success'}>
                   {a.sold ? t('inventory:automobiles.sold') : t('inventory:automobiles.inStock')}
-                </span>
-                {a.vin === added && <span className="badge new">{t('inventory:automobiles.justAdded')}</span>}
+                </StatusBadge>
+                {a.vin === added && <StatusBadge tone="warning">{t('inventory:automobiles.justAdded')}</StatusBadge>}
               </>
             ),
           },
         ]}
       />
-    </>
+    </ListPage>
   );
 }

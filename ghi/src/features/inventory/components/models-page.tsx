@@ -1,19 +1,19 @@
 import { modelCreateBody } from '@carcar/common/contract/inventory';
 import { useState } from 'react';
 import { DataTable } from '../../../components/data-table';
-import { ExportCsvButton } from '../../../components/export-csv-button';
+import { ExportCsvMenuItem } from '../../../components/export-csv-button';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { AddInDrawer, ListPage, MoreMenu } from '../../../components/list-page';
 import { useCan } from '../../../lib/auth';
+import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateModel } from '../api/create-model';
 import { useManufacturers } from '../api/get-manufacturers';
 import { modelsRequest, useModels } from '../api/get-models';
 
-export function ModelsPage() {
+function AddModelForm({ onAdded }: { onAdded: () => void }) {
   const { t } = useTranslation();
-  const models = useModels();
-  const mayWrite = useCan('inventory.write');
   const manufacturers = useManufacturers();
   const create = useCreateModel();
   const { form, onSubmit } = useApiForm({
@@ -21,29 +21,48 @@ export function ModelsPage() {
     defaultValues: { name: '', picture_url: '', manufacturer_id: '' },
     save: create.mutateAsync,
     success: t('inventory:models.added'),
+    onSaved: onAdded,
   });
   return (
-    <>
-      <h1>{t('inventory:models.title')}</h1>
-      {mayWrite && (
-        <form onSubmit={onSubmit} noValidate aria-label={t('inventory:models.addForm')}>
-          <div className="grid">
-            <TextField form={form} name="name" label={t('inventory:models.modelName')} />
-            <TextField form={form} name="picture_url" label={t('inventory:models.pictureUrl')} type="url" />
-            <SelectField
-              form={form}
-              name="manufacturer_id"
-              label={t('inventory:models.manufacturer')}
-              placeholder={t('inventory:models.chooseManufacturer')}
-              options={(manufacturers.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
-            />
-          </div>
-          <FormFooter form={form} submit={t('inventory:models.add')} />
-        </form>
-      )}
-      <div className="list-toolbar">
-        <ExportCsvButton name="vehicle-models" request={modelsRequest} />
-      </div>
+    <form onSubmit={onSubmit} noValidate aria-label={t('inventory:models.addForm')}>
+      <TextField form={form} name="name" label={t('inventory:models.modelName')} />
+      <TextField form={form} name="picture_url" label={t('inventory:models.pictureUrl')} type="url" />
+      <SelectField
+        form={form}
+        name="manufacturer_id"
+        label={t('inventory:models.manufacturer')}
+        placeholder={t('inventory:models.chooseManufacturer')}
+        options={(manufacturers.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
+      />
+      <FormFooter form={form} submit={t('inventory:models.add')} />
+    </form>
+  );
+}
+
+export function ModelsPage() {
+  const { t } = useTranslation();
+  const models = useModels();
+  const mayWrite = useCan('inventory.write');
+  const total = models.data?.length;
+  return (
+    <ListPage
+      title={t('inventory:models.title')}
+      count={
+        total === undefined ? undefined : t('inventory:models.count', { count: total, formatted: formatNumber(total) })
+      }
+      // The table's own search row is the toolbar: the More menu sits beside the primary action, so
+      // the first row stays near the top.
+      actions={
+        <>
+          {mayWrite && (
+            <AddInDrawer label={t('inventory:models.add')}>{(close) => <AddModelForm onAdded={close} />}</AddInDrawer>
+          )}
+          <MoreMenu>
+            <ExportCsvMenuItem name="vehicle-models" request={modelsRequest} />
+          </MoreMenu>
+        </>
+      }
+    >
       <DataTable
         caption={t('inventory:models.title')}
         rows={models.data}
@@ -73,7 +92,7 @@ export function ModelsPage() {
           },
         ]}
       />
-    </>
+    </ListPage>
   );
 }
 

@@ -2,10 +2,12 @@ import '../../../components/board.css';
 import '../my-work.css';
 import { allowsOwn, canAtLeastOwn } from '@carcar/common/contract/permissions';
 import type { Appointment } from '@carcar/common/contract/service';
+import { Alert, Anchor, Button, Group, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
 import { type User, useCurrentUser } from '../../../lib/auth';
 import { formatDate, formatDateTime, formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -27,9 +29,10 @@ function FinishButton({ appointment, user }: { appointment: Appointment; user: U
   }
   return (
     <>
-      <button type="button" onClick={() => setAsking(true)} disabled={update.isPending}>
+      {/* Gloved fingers in the workshop: a large button, the width of half the card. */}
+      <Button size="lg" onClick={() => setAsking(true)} disabled={update.isPending}>
         {t('myWork:finish.button')}
-      </button>
+      </Button>
       <ConfirmDialog
         open={asking}
         title={t('myWork:finish.title')}
@@ -64,6 +67,7 @@ function Job({
 }) {
   const { t } = useTranslation('myWork');
   const late = a.status === 'created' && new Date(endOf(a)).getTime() < now;
+  const navigate = useNavigate();
   return (
     <li className={`job job-${a.status}${late ? ' job-late' : ''}`} aria-labelledby={`job-${a.id}`}>
       <p className="job-time" id={`job-${a.id}`}>
@@ -71,26 +75,26 @@ function Job({
           {showDay && `${formatDate(a.date_time)}, `}
           {formatTime(a.date_time)}–{formatTime(endOf(a))}
         </time>
-        {a.status === 'finished' && <span className="badge finished">{t('myWork:status.finished')}</span>}
-        {a.status === 'canceled' && <span className="badge canceled">{t('myWork:status.canceled')}</span>}
-        {late && <span className="badge overdue">{t('myWork:status.late')}</span>}
-        {a.vip && <span className="badge vip">{t('myWork:status.vip')}</span>}
+        {a.status === 'finished' && <StatusBadge tone="success">{t('myWork:status.finished')}</StatusBadge>}
+        {a.status === 'canceled' && <StatusBadge tone="neutral">{t('myWork:status.canceled')}</StatusBadge>}
+        {late && <StatusBadge tone="warning">{t('myWork:status.late')}</StatusBadge>}
+        {a.vip && <StatusBadge tone="success">{t('myWork:status.vip')}</StatusBadge>}
       </p>
       <p className="job-what">
         <strong>{a.reason}</strong> {t('myWork:job.forCustomer', { customer: a.customer })}
       </p>
       <p>
-        <code>{a.vin}</code>
+        <code className="job-vin">{a.vin}</code>
       </p>
       <div className="job-actions">
-        <Link
-          to={carPath(a.vin)}
-          role="button"
-          className="secondary outline"
+        <Button
+          size="lg"
+          variant="default"
+          onClick={() => navigate(carPath(a.vin))}
           aria-label={t('myWork:job.carHistoryOf', { vin: a.vin })}
         >
           {t('myWork:job.carHistory')}
-        </Link>
+        </Button>
         <FinishButton appointment={a} user={user} />
       </div>
     </li>
@@ -118,11 +122,18 @@ function JobList({
   if (jobs.length === 0 && !empty) return null;
   return (
     <section aria-labelledby={id}>
-      <h2 id={id}>
-        {title} {jobs.length > 0 && <span className="muted">({jobs.length})</span>}
-      </h2>
+      <Title order={2} id={id} mt="lg" mb="sm">
+        {title}{' '}
+        {jobs.length > 0 && (
+          <Text span c="dimmed" inherit>
+            ({jobs.length})
+          </Text>
+        )}
+      </Title>
       {jobs.length === 0 ? (
-        <p className="empty">{empty}</p>
+        <Text c="dimmed" className="empty">
+          {empty}
+        </Text>
       ) : (
         <ol className="my-work-list">
           {jobs.map((a) => (
@@ -202,25 +213,27 @@ export function MyWorkPage() {
   if (!user) return null;
   return (
     <div className="my-work">
-      <div className="page-heading">
-        <h1>{t('myWork:page.title')}</h1>
-        <p className="muted">
+      <Group justify="space-between" align="baseline" gap="xs" wrap="wrap">
+        <Title order={1}>{t('myWork:page.title')}</Title>
+        <Text c="dimmed" size="sm">
           {user.name} · {formatDate(new Date().toISOString())}
-        </p>
-      </div>
+        </Text>
+      </Group>
       {user.technician_id === null ? (
-        <p role="status" className="form-error">
+        <Alert role="status" color="orange" variant="light" mt="md">
           {t('myWork:page.notLinked')}
-        </p>
+        </Alert>
       ) : (
         <>
           {canAtLeastOwn(user, 'repair_orders.work') && <RepairWork technicianId={user.technician_id} />}
           <Schedule user={user} technicianId={user.technician_id} />
         </>
       )}
-      <p>
-        <Link to="/service/appointments">{t('myWork:page.wholeBoard')}</Link>
-      </p>
+      <Text mt="lg">
+        <Anchor component={Link} to="/service/appointments">
+          {t('myWork:page.wholeBoard')}
+        </Anchor>
+      </Text>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
+import { Button } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -70,8 +72,8 @@ function JobCard({
     >
       <p className="job-time" id={`line-${line.id}`}>
         {line.description}
-        {done && <span className="badge finished">{t('myWork:line.done')}</span>}
-        {running && <span className="badge clock-running">{t('myWork:line.onTheClock')}</span>}
+        {done && <StatusBadge tone="success">{t('myWork:line.done')}</StatusBadge>}
+        {running && <StatusBadge tone="info">{t('myWork:line.onTheClock')}</StatusBadge>}
       </p>
       <p className="job-what">
         <Link to={`/service/repair-orders/${order.id}`}>{t('myWork:line.repairOrder', { id: order.id })}</Link>{' '}
@@ -89,35 +91,35 @@ function JobCard({
       {!done && (
         <div className="job-actions">
           {running ? (
-            <button
-              type="button"
-              className="secondary"
+            <Button
+              size="lg"
+              variant="light"
               disabled={busy}
               onClick={() => void onWork('off')}
               aria-label={t('myWork:line.clockOffLabel', { line: label })}
             >
               {t('myWork:line.clockOff')}
-            </button>
+            </Button>
           ) : (
-            <button
-              type="button"
+            <Button
+              size="lg"
               disabled={busy}
               onClick={() => void onWork('on')}
               aria-label={t('myWork:line.clockOnLabel', { line: label })}
               aria-describedby={otherRunning ? `line-${line.id}-other` : undefined}
             >
               {t('myWork:line.clockOn')}
-            </button>
+            </Button>
           )}
-          <button
-            type="button"
-            className="secondary outline"
+          <Button
+            size="lg"
+            variant="default"
             disabled={busy}
             onClick={() => setAsking(true)}
             aria-label={t('myWork:line.markDoneLabel', { line: label })}
           >
             {t('myWork:line.markDone')}
-          </button>
+          </Button>
           {otherRunning && !running && (
             <small id={`line-${line.id}-other`} className="muted job-hint">
               {t('myWork:line.otherRunning')}

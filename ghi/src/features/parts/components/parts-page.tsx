@@ -1,12 +1,12 @@
-import '../../../components/record.css';
 import '../parts.css';
 import type { Part } from '@carcar/common/contract/parts';
+import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { type Column, DataTable } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
 import { FormFooter, TextField } from '../../../components/form';
+import { AddInDrawer, ListPage } from '../../../components/list-page';
 import { serviceApi } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
 import { formatMoney, formatNumber } from '../../../lib/format';
@@ -23,22 +23,27 @@ const columns = (t: TFunction): Column<Part>[] => [
   {
     key: 'number',
     header: t('parts:columns.number'),
-    cell: (p) => <Link to={`/service/parts/${encodeURIComponent(p.number)}`}>{p.number}</Link>,
+    cell: (p) => <Link to={partPath(p.number)}>{p.number}</Link>,
+    nowrap: true,
   },
   { key: 'description', header: t('parts:columns.description'), cell: (p) => p.description },
-  { key: 'on_hand', header: t('parts:columns.onHand'), cell: (p) => <StockLevel part={p} /> },
-  { key: 'reorder_point', header: t('parts:columns.reorderAt'), cell: (p) => formatQuantity(p.reorder_point) },
+  { key: 'on_hand', header: t('parts:columns.onHand'), cell: (p) => <StockLevel part={p} />, numeric: true },
   {
-    key: 'price',
-    header: t('parts:columns.price'),
-    cell: (p) => <span className="money">{formatMoney(p.price)}</span>,
+    key: 'reorder_point',
+    header: t('parts:columns.reorderAt'),
+    cell: (p) => formatQuantity(p.reorder_point),
+    numeric: true,
   },
+  { key: 'price', header: t('parts:columns.price'), cell: (p) => formatMoney(p.price), numeric: true },
   {
     key: 'cost',
     header: t('parts:columns.cost'),
-    cell: (p) => <span className="money">{p.cost === null ? '—' : formatMoney(p.cost)}</span>,
+    cell: (p) => (p.cost === null ? '—' : formatMoney(p.cost)),
+    numeric: true,
   },
 ];
+
+const partPath = (number: string) => `/service/parts/${encodeURIComponent(number)}`;
 
 function NewPart({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation('parts');
@@ -51,14 +56,11 @@ function NewPart({ onDone }: { onDone: () => void }) {
     onSaved: onDone,
   });
   return (
-    <section className="new-part" aria-labelledby="new-part-heading">
-      <h2 id="new-part-heading">{t('parts:newPart.heading')}</h2>
-      <form onSubmit={onSubmit} noValidate>
-        <div className="grid">
-          <TextField form={form} name="number" label={t('parts:newPart.number')} autoComplete="off" />
-          <TextField form={form} name="description" label={t('parts:newPart.description')} autoComplete="off" />
-        </div>
-        <div className="grid">
+    <form onSubmit={onSubmit} noValidate aria-label={t('parts:newPart.heading')}>
+      <Stack gap="xs">
+        <TextField form={form} name="number" label={t('parts:newPart.number')} autoComplete="off" />
+        <TextField form={form} name="description" label={t('parts:newPart.description')} autoComplete="off" />
+        <SimpleGrid cols={2} spacing="sm">
           <TextField form={form} name="price" label={t('parts:newPart.price')} hint={t('parts:newPart.priceHint')} />
           <TextField form={form} name="cost" label={t('parts:newPart.cost')} hint={t('parts:newPart.costHint')} />
           <TextField form={form} name="on_hand" label={t('parts:newPart.openingStock')} />
@@ -68,15 +70,15 @@ function NewPart({ onDone }: { onDone: () => void }) {
             label={t('parts:newPart.reorderAt')}
             hint={t('parts:newPart.reorderHint')}
           />
-        </div>
-        <div className="record-actions">
+        </SimpleGrid>
+        <Group gap="xs" align="center">
           <FormFooter form={form} submit={t('parts:newPart.submit')} />
-          <button type="button" className="secondary" onClick={onDone}>
+          <Button variant="default" onClick={onDone}>
             {t('parts:newPart.cancel')}
-          </button>
-        </div>
-      </form>
-    </section>
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
@@ -89,7 +91,7 @@ export function PartsPage() {
   const page = usePartsPage({ q, low, limit: PAGE_SIZE, offset: list.page * PAGE_SIZE });
   const lowCount = useLowStockCount(true, q);
   const mayWrite = useCan('parts.write');
-  const [adding, setAdding] = useState(false);
+  const navigate = useNavigate();
   const hrefFor = (lowOnly: boolean) => {
     const next = new URLSearchParams();
     if (list.q) next.set('q', list.q);
@@ -97,49 +99,57 @@ export function PartsPage() {
     const query = next.toString();
     return query ? `?${query}` : '?';
   };
+  const filterLink = (lowOnly: boolean, label: string) => (
+    <Button
+      component={Link}
+      to={hrefFor(lowOnly)}
+      aria-current={low === lowOnly ? 'page' : undefined}
+      variant={low === lowOnly ? 'filled' : 'default'}
+      size="compact-sm"
+      // Used standing at the counter, on a phone: a tap target of 44 px.
+      mih={44}
+    >
+      {label}
+    </Button>
+  );
   return (
-    <>
-      <div className="page-heading">
-        <h1>{t('parts:list.title')}</h1>
-        <div className="page-actions">
-          {mayWrite && !adding && (
-            <button type="button" onClick={() => setAdding(true)}>
-              {t('parts:list.newPart')}
-            </button>
-          )}
-          {mayWrite && (
-            <Link to="/service/parts/import" role="button" className="secondary outline">
+    <ListPage
+      title={t('parts:list.title')}
+      actions={
+        mayWrite && (
+          <>
+            <AddInDrawer label={t('parts:list.newPart')} title={t('parts:newPart.heading')}>
+              {(close) => <NewPart onDone={close} />}
+            </AddInDrawer>
+            <Button component={Link} to="/service/parts/import" variant="default">
               {t('parts:list.importCsv')}
-            </Link>
-          )}
-          <ExportCsvButton
-            name={low ? 'parts-low-stock' : 'parts'}
-            request={{ api: serviceApi, url: '/api/parts/', params: { q, low: low || undefined } }}
-          />
-        </div>
-      </div>
-      {adding && <NewPart onDone={() => setAdding(false)} />}
-      <nav aria-label={t('parts:list.byStock')} className="parts-filters">
-        <ul>
-          <li>
-            <Link to={hrefFor(false)} aria-current={low ? undefined : 'page'}>
-              {t('parts:list.allParts')}
-            </Link>
-          </li>
-          <li>
-            <Link to={hrefFor(true)} aria-current={low ? 'page' : undefined}>
-              {t('parts:list.lowStock')} <span className="count">{lowCount.data ?? '…'}</span>
-            </Link>
-          </li>
-        </ul>
-      </nav>
+            </Button>
+          </>
+        )
+      }
+    >
       <DataTable
+        toolbar={
+          <>
+            <nav aria-label={t('parts:list.byStock')}>
+              <Group gap={6}>
+                {filterLink(false, t('parts:list.allParts'))}
+                {filterLink(true, `${t('parts:list.lowStock')} ${lowCount.data ?? '…'}`)}
+              </Group>
+            </nav>
+            <ExportCsvButton
+              name={low ? 'parts-low-stock' : 'parts'}
+              request={{ api: serviceApi, url: '/api/parts/', params: { q, low: low || undefined } }}
+            />
+          </>
+        }
         caption={low ? t('parts:list.captionLow') : t('parts:list.caption')}
         rows={page.data?.items}
         isLoading={page.isLoading}
         error={page.error}
         retry={() => page.refetch()}
         rowKey={(p) => p.number}
+        onRowClick={(p) => navigate(partPath(p.number))}
         empty={low ? t('parts:list.emptyLow') : t('parts:list.empty')}
         columns={columns(t)}
         server={{
@@ -157,6 +167,6 @@ export function PartsPage() {
           isFetching: page.isFetching,
         }}
       />
-    </>
+    </ListPage>
   );
 }

@@ -1,9 +1,12 @@
 import type { Technician } from '@carcar/common/contract/service';
+import { Button, Group, NativeSelect, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import type { StatusTone } from '../../../app/theme';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Empty } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -21,9 +24,17 @@ export function lineFigures(line: RepairLine): string {
   return `${formatNumber(line.quantity ?? 1)} × ${formatMoney(line.unit_price ?? 0)}`;
 }
 
+/** Waiting for the customer, to be done, not wanted, done. */
+const lineStatusTone: Record<LineStatus, StatusTone> = {
+  proposed: 'warning',
+  approved: 'info',
+  declined: 'neutral',
+  done: 'success',
+};
+
 export function LineStatusBadge({ status }: { status: LineStatus }) {
   const { t } = useTranslation();
-  return <span className={`badge line-${status}`}>{lineStatusLabel(t, status)}</span>;
+  return <StatusBadge tone={lineStatusTone[status]}>{lineStatusLabel(t, status)}</StatusBadge>;
 }
 
 /** Who decided a line, how and when: "By Jane Doe by phone, Mar 1, 2027, 10:00 AM". */
@@ -53,14 +64,16 @@ function DeleteLine({ orderId, line }: { orderId: number; line: RepairLine }) {
   const [asking, setAsking] = useState(false);
   return (
     <>
-      <button
-        type="button"
-        className="secondary outline small"
+      <Button
+        variant="light"
+        color="red"
+        size="compact-sm"
+        mih={44}
         aria-label={t('repairOrders:lines.removeLabel', { description: line.description })}
         onClick={() => setAsking(true)}
       >
         {t('repairOrders:lines.remove')}
-      </button>
+      </Button>
       <ConfirmDialog
         open={asking}
         title={t('repairOrders:lines.removeTitle')}
@@ -98,14 +111,15 @@ function TechnicianPicker({
   const assign = useAssignTechnician(orderId);
   const offered = (technicians ?? []).filter((x) => x.active !== false || x.id === line.technician);
   return (
-    <select
-      className="line-technician"
+    <NativeSelect
+      size="xs"
+      miw="9rem"
       aria-label={t('repairOrders:lines.technicianFor', { description: line.description })}
-      value={line.technician ?? ''}
+      value={line.technician === null ? '' : String(line.technician)}
       disabled={assign.isPending}
       onChange={(event) =>
         assign.mutate(
-          { line: line.id, technician: event.target.value ? Number(event.target.value) : null },
+          { line: line.id, technician: event.currentTarget.value ? Number(event.currentTarget.value) : null },
           {
             onSuccess: () =>
               toast.success(t('repairOrders:lines.technicianChanged', { description: line.description })),
@@ -113,14 +127,11 @@ function TechnicianPicker({
           },
         )
       }
-    >
-      <option value="">{t('repairOrders:lines.notAssigned')}</option>
-      {offered.map((x) => (
-        <option key={x.id} value={x.id}>
-          {x.first_name} {x.last_name}
-        </option>
-      ))}
-    </select>
+      data={[
+        { value: '', label: t('repairOrders:lines.notAssigned') },
+        ...offered.map((x) => ({ value: String(x.id), label: `${x.first_name} ${x.last_name}` })),
+      ]}
+    />
   );
 }
 
@@ -128,10 +139,11 @@ function MarkDone({ orderId, line }: { orderId: number; line: RepairLine }) {
   const { t } = useTranslation();
   const done = useMarkLineDone(orderId);
   return (
-    <button
-      type="button"
-      className="secondary small"
-      disabled={done.isPending}
+    <Button
+      variant="light"
+      size="compact-sm"
+      mih={44}
+      loading={done.isPending}
       aria-busy={done.isPending || undefined}
       aria-label={t('repairOrders:lines.markDoneLabel', { description: line.description })}
       onClick={() =>
@@ -142,7 +154,7 @@ function MarkDone({ orderId, line }: { orderId: number; line: RepairLine }) {
       }
     >
       {t('repairOrders:lines.markDone')}
-    </button>
+    </Button>
   );
 }
 
@@ -169,47 +181,47 @@ export function LinesTable({
   if (lines.length === 0) return <Empty>{t('repairOrders:lines.empty')}</Empty>;
   return (
     <div className="ro-lines">
-      <div className="overflow-auto">
-        <table className="striped">
+      <Table.ScrollContainer minWidth={0}>
+        <Table striped highlightOnHover verticalSpacing="xs">
           <caption className="visually-hidden">{t('repairOrders:lines.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('repairOrders:lines.kind')}</th>
-              <th scope="col">{t('repairOrders:lines.description')}</th>
-              <th scope="col" className="num">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('repairOrders:lines.kind')}</Table.Th>
+              <Table.Th scope="col">{t('repairOrders:lines.description')}</Table.Th>
+              <Table.Th scope="col" ta="right" className="num">
                 {t('repairOrders:lines.figures')}
-              </th>
-              <th scope="col" className="num">
+              </Table.Th>
+              <Table.Th scope="col" ta="right" className="num">
                 {t('repairOrders:lines.amount')}
-              </th>
-              <th scope="col">{t('repairOrders:lines.technician')}</th>
-              <th scope="col">{t('repairOrders:lines.statusAndApproval')}</th>
-              <th scope="col" className="num">
+              </Table.Th>
+              <Table.Th scope="col">{t('repairOrders:lines.technician')}</Table.Th>
+              <Table.Th scope="col">{t('repairOrders:lines.statusAndApproval')}</Table.Th>
+              <Table.Th scope="col" ta="right" className="num">
                 {t('repairOrders:lines.clocked')}
-              </th>
-              {withActions && <th scope="col">{t('repairOrders:lines.actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>
+              </Table.Th>
+              {withActions && <Table.Th scope="col">{t('repairOrders:lines.actions')}</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {lines.map((line) => (
-              <tr key={line.id} className={`line-${line.status}`} data-testid={`line-${line.id}`}>
-                <td data-label={t('repairOrders:lines.kind')}>{kindLabel(t, line.kind)}</td>
-                <td data-label={t('repairOrders:lines.description')}>
+              <Table.Tr key={line.id} className={`line-${line.status}`} data-testid={`line-${line.id}`}>
+                <Table.Td data-label={t('repairOrders:lines.kind')}>{kindLabel(t, line.kind)}</Table.Td>
+                <Table.Td data-label={t('repairOrders:lines.description')}>
                   {line.description}
                   {line.part_number && (
-                    <span className="line-meta">
+                    <Text component="span" size="xs" c="dimmed" className="line-meta">
                       {t('repairOrders:lines.partNumber', { number: line.part_number })}
-                    </span>
+                    </Text>
                   )}
-                  {line.backordered && <span className="badge overdue">{t('repairOrders:lines.backordered')}</span>}
-                </td>
-                <td data-label={t('repairOrders:lines.figuresShort')} className="num">
+                  {line.backordered && <StatusBadge tone="warning">{t('repairOrders:lines.backordered')}</StatusBadge>}
+                </Table.Td>
+                <Table.Td data-label={t('repairOrders:lines.figuresShort')} ta="right" className="num">
                   {lineFigures(line)}
-                </td>
-                <td data-label={t('repairOrders:lines.amount')} className="num">
+                </Table.Td>
+                <Table.Td data-label={t('repairOrders:lines.amount')} ta="right" className="num">
                   <span className="line-amount">{formatMoney(line.amount)}</span>
-                </td>
-                <td data-label={t('repairOrders:lines.technician')}>
+                </Table.Td>
+                <Table.Td data-label={t('repairOrders:lines.technician')}>
                   {line.kind !== 'labor' ? (
                     '—'
                   ) : mayAssign && (line.status === 'proposed' || line.status === 'approved') ? (
@@ -217,27 +229,33 @@ export function LinesTable({
                   ) : (
                     technicianNameOf(t, technicians, line.technician)
                   )}
-                </td>
-                <td data-label={t('repairOrders:lines.status')}>
+                </Table.Td>
+                <Table.Td data-label={t('repairOrders:lines.status')}>
                   <span>
                     <LineStatusBadge status={line.status} />
-                    {line.approval && <span className="line-meta">{approvalText(t, line)}</span>}
+                    {line.approval && (
+                      <Text component="span" size="xs" c="dimmed" className="line-meta">
+                        {approvalText(t, line)}
+                      </Text>
+                    )}
                   </span>
-                </td>
-                <td data-label={t('repairOrders:lines.clocked')} className="num">
+                </Table.Td>
+                <Table.Td data-label={t('repairOrders:lines.clocked')} ta="right" className="num">
                   {line.kind === 'labor' ? hoursText(line.clocked_hours) : '—'}
-                </td>
+                </Table.Td>
                 {withActions && (
-                  <td data-label={t('repairOrders:lines.actions')} className="line-actions">
-                    {mayRemove && line.status === 'proposed' && <DeleteLine orderId={orderId} line={line} />}
-                    {line.status === 'approved' && mayFinish(line) && <MarkDone orderId={orderId} line={line} />}
-                  </td>
+                  <Table.Td data-label={t('repairOrders:lines.actions')} className="line-actions">
+                    <Group gap={6} wrap="wrap">
+                      {mayRemove && line.status === 'proposed' && <DeleteLine orderId={orderId} line={line} />}
+                      {line.status === 'approved' && mayFinish(line) && <MarkDone orderId={orderId} line={line} />}
+                    </Group>
+                  </Table.Td>
                 )}
-              </tr>
+              </Table.Tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </div>
   );
 }

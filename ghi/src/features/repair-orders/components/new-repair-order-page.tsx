@@ -1,3 +1,4 @@
+import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import '../../../components/record.css';
 import '../repair-orders.css';
 import { normalizeVin } from '@carcar/common/contract/vin';
@@ -114,10 +115,21 @@ export function NewRepairOrderPage() {
         </li>
         <li aria-current="page">{t('repairOrders:newOrder.crumb')}</li>
       </Breadcrumb>
-      <h1>{t('repairOrders:newOrder.title')}</h1>
-      <p className="muted">{t('repairOrders:newOrder.walkInsOnly')}</p>
-      <form onSubmit={submit} noValidate aria-label={t('repairOrders:newOrder.title')}>
-        <div className="grid">
+      <Title order={1}>{t('repairOrders:newOrder.title')}</Title>
+      <Text c="dimmed" size="sm" mb="md">
+        {t('repairOrders:newOrder.walkInsOnly')}
+      </Text>
+      <Paper
+        component="form"
+        withBorder
+        p="md"
+        radius="md"
+        maw="60rem"
+        onSubmit={submit}
+        noValidate
+        aria-label={t('repairOrders:newOrder.title')}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextField
             form={form}
             name="vin"
@@ -133,8 +145,8 @@ export function NewRepairOrderPage() {
             min="0"
             hint={t('repairOrders:writeUp.mileageHint')}
           />
-        </div>
-        <div className="grid">
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           <TextField
             form={form}
             name="customer_name"
@@ -155,10 +167,10 @@ export function NewRepairOrderPage() {
             type="email"
             autoComplete="off"
           />
-        </div>
+        </SimpleGrid>
         <ConcernField field={form.register('concern')} error={form.formState.errors.concern?.message} />
         <FormFooter form={form} submit={t('repairOrders:newOrder.submit')} busy={t('repairOrders:newOrder.opening')} />
-      </form>
+      </Paper>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Button, Group } from '@mantine/core';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -21,8 +22,7 @@ export function SendEstimate({ order, onSent }: { order: RepairOrder; onSent: (l
   const send = useSendEstimate(order.id);
   const proposed = order.lines.filter((l) => l.status === 'proposed').length;
   return (
-    <button
-      type="button"
+    <Button
       disabled={send.isPending || proposed === 0}
       aria-busy={send.isPending || undefined}
       title={
@@ -43,7 +43,7 @@ export function SendEstimate({ order, onSent }: { order: RepairOrder; onSent: (l
       }
     >
       {order.status === 'estimate' ? t('repairOrders:estimate.sendAgain') : t('repairOrders:estimate.send')}
-    </button>
+    </Button>
   );
 }
 
@@ -72,9 +72,9 @@ export function ApprovalLink({ order, link }: { order: RepairOrder; link: Estima
           <label htmlFor={`${ids}-url`}>{t('repairOrders:approvalLink.link')}</label>
           <input ref={box} id={`${ids}-url`} readOnly value={url} onFocus={(event) => event.target.select()} />
         </div>
-        <button type="button" className="secondary" onClick={copy}>
+        <Button variant="default" onClick={copy}>
           {t('repairOrders:approvalLink.copy')}
-        </button>
+        </Button>
       </div>
     </section>
   );
@@ -182,14 +182,14 @@ export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: 
             {error}
           </p>
         )}
-        <div className="record-actions">
-          <button type="submit" disabled={record.isPending} aria-busy={record.isPending || undefined}>
+        <Group gap="xs">
+          <Button type="submit" disabled={record.isPending} aria-busy={record.isPending || undefined}>
             {t('repairOrders:recordApproval.save')}
-          </button>
-          <button type="button" className="secondary" onClick={onDone}>
+          </Button>
+          <Button variant="default" onClick={onDone}>
             {t('repairOrders:recordApproval.cancel')}
-          </button>
-        </div>
+          </Button>
+        </Group>
       </form>
     </section>
   );
@@ -202,9 +202,9 @@ export function InvoiceButton({ order, onRefused }: { order: RepairOrder; onRefu
   const [asking, setAsking] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setAsking(true)} disabled={invoice.isPending}>
+      <Button variant="default" onClick={() => setAsking(true)} disabled={invoice.isPending}>
         {t('repairOrders:invoice.button')}
-      </button>
+      </Button>
       <ConfirmDialog
         open={asking}
         title={t('repairOrders:invoice.title')}
@@ -332,9 +332,9 @@ export function TakePayment({ order }: { order: RepairOrder }) {
             {error.message}
           </p>
         )}
-        <button type="submit" disabled={pay.isPending} aria-busy={pay.isPending || undefined}>
+        <Button type="submit" disabled={pay.isPending} aria-busy={pay.isPending || undefined}>
           {t('repairOrders:payment.submit')}
-        </button>
+        </Button>
       </form>
     </section>
   );
@@ -347,9 +347,9 @@ export function VoidOrder({ order }: { order: RepairOrder }) {
   const [asking, setAsking] = useState(false);
   return (
     <>
-      <button type="button" className="secondary outline" onClick={() => setAsking(true)}>
+      <Button variant="subtle" color="red" onClick={() => setAsking(true)}>
         {t('repairOrders:void.button')}
-      </button>
+      </Button>
       <ConfirmDialog
         open={asking}
         title={t('repairOrders:void.title')}

@@ -1,6 +1,9 @@
+import { Group } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
+import type { StatusTone } from '../../../app/theme';
 import type { Column } from '../../../components/data-table';
+import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -8,9 +11,20 @@ import { type RepairOrder, type RepairOrderStatus, statusLabel } from '../types'
 
 export const repairOrderPath = (id: number) => `/service/repair-orders/${id}`;
 
+/** What each status asks of the shop: being estimated, being worked, waiting for the customer, done with, voided. */
+export const orderStatusTone: Record<RepairOrderStatus, StatusTone> = {
+  open: 'info',
+  estimate: 'info',
+  in_progress: 'warning',
+  ready: 'success',
+  invoiced: 'neutral',
+  closed: 'neutral',
+  void: 'danger',
+};
+
 export function OrderStatusBadge({ status }: { status: RepairOrderStatus }) {
   const { t } = useTranslation();
-  return <span className={`badge ro-${status}`}>{statusLabel(t, status)}</span>;
+  return <StatusBadge tone={orderStatusTone[status]}>{statusLabel(t, status)}</StatusBadge>;
 }
 
 /** The list's columns: the number opens the order. */
@@ -26,17 +40,23 @@ export const repairOrderColumns = (t: TFunction): Column<RepairOrder>[] => [
         {t('repairOrders:order.short', { id: o.id })}
       </Link>
     ),
+    nowrap: true,
   },
-  { key: 'created', header: t('repairOrders:columns.opened'), cell: (o) => formatDateTime(o.created_at) },
+  {
+    key: 'created',
+    header: t('repairOrders:columns.opened'),
+    cell: (o) => formatDateTime(o.created_at),
+    nowrap: true,
+  },
   { key: 'customer', header: t('repairOrders:columns.customer'), cell: (o) => o.customer.name },
   {
     key: 'car',
     header: t('repairOrders:columns.car'),
     cell: (o) => (
-      <span>
+      <Group gap={6} wrap="nowrap">
         <VinLink vin={o.vin} />
         {o.vip && <span className="badge vip">{t('repairOrders:order.vip')}</span>}
-      </span>
+      </Group>
     ),
   },
   { key: 'concern', header: t('repairOrders:columns.concern'), cell: (o) => o.concern },
@@ -44,11 +64,13 @@ export const repairOrderColumns = (t: TFunction): Column<RepairOrder>[] => [
   {
     key: 'total',
     header: t('repairOrders:columns.total'),
-    cell: (o) => <span className="money">{formatMoney(o.totals.total)}</span>,
+    cell: (o) => formatMoney(o.totals.total),
+    numeric: true,
   },
   {
     key: 'balance',
     header: t('repairOrders:columns.balance'),
-    cell: (o) => <span className="money">{formatMoney(o.totals.balance)}</span>,
+    cell: (o) => formatMoney(o.totals.balance),
+    numeric: true,
   },
 ];

@@ -1,13 +1,13 @@
 import { allowsOwn } from '@carcar/common/contract/permissions';
-import '../../../components/record.css';
 import '../repair-orders.css';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Anchor, Button, Grid, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { Breadcrumb } from '../../../components/breadcrumb';
+import { DetailPage, DetailSection, Facts } from '../../../components/detail-page';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
@@ -61,7 +61,7 @@ function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void
   });
   return (
     <form onSubmit={submit} noValidate aria-label={t('repairOrders:writeUp.editForm')}>
-      <div className="grid">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <TextField form={form} name="customer_name" label={t('repairOrders:writeUp.customerName')} autoComplete="off" />
         <TextField
           form={form}
@@ -77,15 +77,15 @@ function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void
           type="email"
           autoComplete="off"
         />
-      </div>
+      </SimpleGrid>
       <TextField form={form} name="mileage" label={t('repairOrders:writeUp.mileage')} type="number" min="0" />
       <ConcernField field={form.register('concern')} error={form.formState.errors.concern?.message} />
-      <div className="record-actions">
+      <Group gap="xs" align="center">
         <FormFooter form={form} submit={t('repairOrders:writeUp.save')} />
-        <button type="button" className="secondary" onClick={onDone}>
+        <Button variant="default" onClick={onDone}>
           {t('repairOrders:writeUp.cancel')}
-        </button>
-      </div>
+        </Button>
+      </Group>
     </form>
   );
 }
@@ -94,52 +94,76 @@ function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void
 function WriteUp({ order, mayEdit }: { order: RepairOrder; mayEdit: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const dash = '—';
   return (
-    <section aria-labelledby="write-up-heading" className="ro-panel">
-      <h2 id="write-up-heading">{t('repairOrders:writeUp.title')}</h2>
+    <DetailSection
+      title={t('repairOrders:writeUp.title')}
+      actions={
+        mayEdit &&
+        !editing && (
+          <Button variant="default" onClick={() => setEditing(true)}>
+            {t('repairOrders:writeUp.edit')}
+          </Button>
+        )
+      }
+    >
       {editing ? (
         <EditWriteUp order={order} onDone={() => setEditing(false)} />
       ) : (
-        <>
-          <dl className="facts">
-            <dt>{t('repairOrders:writeUp.customer')}</dt>
-            <dd>{order.customer.name}</dd>
-            <dt>{t('repairOrders:writeUp.phoneShort')}</dt>
-            <dd>{order.customer.phone ? <a href={`tel:${order.customer.phone}`}>{order.customer.phone}</a> : '—'}</dd>
-            <dt>{t('repairOrders:writeUp.emailShort')}</dt>
-            <dd>
-              {order.customer.email ? <a href={`mailto:${order.customer.email}`}>{order.customer.email}</a> : '—'}
-            </dd>
-            <dt>{t('repairOrders:writeUp.car')}</dt>
-            <dd>
-              <VinLink vin={order.vin} />
-              {order.vip && <span className="badge vip">{t('repairOrders:order.vip')}</span>}
-            </dd>
-            <dt>{t('repairOrders:writeUp.mileage')}</dt>
-            <dd>{t('repairOrders:writeUp.miles', { mileage: formatNumber(order.mileage) })}</dd>
-            <dt>{t('repairOrders:writeUp.concern')}</dt>
-            <dd>{order.concern}</dd>
-            {order.appointment !== null && (
-              <>
-                <dt>{t('repairOrders:writeUp.appointment')}</dt>
-                <dd>
-                  <Link to={`/service/appointments/${order.appointment}`}>
-                    {t('repairOrders:writeUp.appointmentNumber', { id: order.appointment })}
-                  </Link>
-                </dd>
-              </>
-            )}
-            <dt>{t('repairOrders:writeUp.advisor')}</dt>
-            <dd>{order.advisor?.name ?? '—'}</dd>
-          </dl>
-          {mayEdit && (
-            <button type="button" className="secondary outline" onClick={() => setEditing(true)}>
-              {t('repairOrders:writeUp.edit')}
-            </button>
-          )}
-        </>
+        <Facts
+          items={[
+            { label: t('repairOrders:writeUp.customer'), value: order.customer.name },
+            {
+              label: t('repairOrders:writeUp.phoneShort'),
+              value: order.customer.phone ? (
+                <Anchor href={`tel:${order.customer.phone}`} className="nowrap">
+                  {order.customer.phone}
+                </Anchor>
+              ) : (
+                dash
+              ),
+            },
+            {
+              label: t('repairOrders:writeUp.emailShort'),
+              value: order.customer.email ? (
+                <Anchor href={`mailto:${order.customer.email}`} className="nowrap">
+                  {order.customer.email}
+                </Anchor>
+              ) : (
+                dash
+              ),
+            },
+            {
+              label: t('repairOrders:writeUp.car'),
+              value: (
+                <Group gap={6} wrap="nowrap" component="span">
+                  <VinLink vin={order.vin} />
+                  {order.vip && <span className="badge vip">{t('repairOrders:order.vip')}</span>}
+                </Group>
+              ),
+            },
+            {
+              label: t('repairOrders:writeUp.mileage'),
+              value: t('repairOrders:writeUp.miles', { mileage: formatNumber(order.mileage) }),
+            },
+            { label: t('repairOrders:writeUp.concern'), value: order.concern },
+            ...(order.appointment !== null
+              ? [
+                  {
+                    label: t('repairOrders:writeUp.appointment'),
+                    value: (
+                      <Link to={`/service/appointments/${order.appointment}`}>
+                        {t('repairOrders:writeUp.appointmentNumber', { id: order.appointment })}
+                      </Link>
+                    ),
+                  },
+                ]
+              : []),
+            { label: t('repairOrders:writeUp.advisor'), value: order.advisor?.name ?? dash },
+          ]}
+        />
       )}
-    </section>
+    </DetailSection>
   );
 }
 
@@ -147,17 +171,16 @@ function Payments({ order }: { order: RepairOrder }) {
   const { t } = useTranslation();
   if (order.payments.length === 0) return null;
   return (
-    <section aria-labelledby="payments-heading" className="ro-panel">
-      <h2 id="payments-heading">{t('repairOrders:payments.title')}</h2>
-      <ul>
+    <DetailSection title={t('repairOrders:payments.title')}>
+      <List spacing={4} size="sm">
         {order.payments.map((p) => (
-          <li key={p.id}>
+          <List.Item key={p.id}>
             <span className="money">{formatMoney(p.amount)}</span> {methodLabel(t, p.method)}
             {p.reference ? ` (${p.reference})` : ''}, {formatDateTime(p.at)}
-          </li>
+          </List.Item>
         ))}
-      </ul>
-    </section>
+      </List>
+    </DetailSection>
   );
 }
 
@@ -193,63 +216,67 @@ export function RepairOrderPage({ inspection, partPicker }: OrderPageSlots) {
   const proposed = o.lines.some((l) => l.status === 'proposed');
   const invoiced = o.status === 'invoiced' || o.status === 'closed';
   return (
-    <>
-      <Breadcrumb>
-        <li>
-          <Link to="/service/repair-orders">{t('repairOrders:list.title')}</Link>
-        </li>
-        <li aria-current="page">{t('repairOrders:order.short', { id: o.id })}</li>
-      </Breadcrumb>
-      <header className="record-header">
-        <h1>
-          {t('repairOrders:order.heading', { id: o.id, customer: o.customer.name })}{' '}
-          <OrderStatusBadge status={o.status} />
-        </h1>
-        <p>
+    <DetailPage
+      crumbs={[
+        { label: t('repairOrders:list.title'), to: '/service/repair-orders' },
+        { label: t('repairOrders:order.short', { id: o.id }) },
+      ]}
+      title={t('repairOrders:order.heading', { id: o.id, customer: o.customer.name })}
+      status={<OrderStatusBadge status={o.status} />}
+      subtitle={
+        <>
           {t('repairOrders:order.opened', { at: formatDateTime(o.created_at) })}
           {o.invoiced_at && ` · ${t('repairOrders:order.invoicedAt', { at: formatDateTime(o.invoiced_at) })}`}
           {o.closed_at && ` · ${t('repairOrders:order.closedAt', { at: formatDateTime(o.closed_at) })}`}
-        </p>
-      </header>
+        </>
+      }
+      actions={
+        <>
+          {mayWrite && !settled && <SendEstimate order={o} onSent={setLink} />}
+          {mayWrite && !settled && proposed && !deciding && (
+            <Button variant="default" onClick={() => setDeciding(true)}>
+              {t('repairOrders:order.recordApproval')}
+            </Button>
+          )}
+          {mayWrite && !settled && <InvoiceButton order={o} onRefused={setRefusal} />}
+          <Button component={Link} to={`/service/repair-orders/${o.id}/print`} role="button" variant="default">
+            {invoiced ? t('repairOrders:order.printInvoice') : t('repairOrders:order.printEstimate')}
+          </Button>
+          {mayWrite && !settled && <VoidOrder order={o} />}
+        </>
+      }
+    >
       {o.status === 'void' && (
-        <div className="voided-notice" role="status">
-          <p>
+        <Alert color="red" role="status">
+          <Text size="sm">
             <strong>{t('repairOrders:order.voided')}</strong> {t('repairOrders:order.voidReason')}{' '}
             {o.void_reason ?? t('repairOrders:order.noVoidReason')}
-          </p>
-        </div>
+          </Text>
+        </Alert>
       )}
-      {/* The write-up beside the money and what to do next; below, the lines across the whole width. */}
-      <div className="ro-layout">
-        <WriteUp order={o} mayEdit={mayWrite && !settled} />
-        <aside aria-label={t('repairOrders:order.moneyAndActions')}>
-          <OrderTotals totals={o.totals} />
-          <div className="record-actions ro-actions">
-            {mayWrite && !settled && <SendEstimate order={o} onSent={setLink} />}
-            {mayWrite && !settled && proposed && !deciding && (
-              <button type="button" className="secondary" onClick={() => setDeciding(true)}>
-                {t('repairOrders:order.recordApproval')}
-              </button>
-            )}
-            {mayWrite && !settled && <InvoiceButton order={o} onRefused={setRefusal} />}
-            <Link to={`/service/repair-orders/${o.id}/print`} role="button" className="secondary outline">
-              {invoiced ? t('repairOrders:order.printInvoice') : t('repairOrders:order.printEstimate')}
-            </Link>
-            {mayWrite && !settled && <VoidOrder order={o} />}
-          </div>
-          {refusal && !settled && (
-            <p role="alert" className="ro-missing" data-testid="invoice-refusal">
-              <strong>{t('repairOrders:order.notReady')}</strong> {refusal}
-            </p>
-          )}
-          {mayWrite && o.status === 'invoiced' && o.totals.balance > 0 && (
-            <TakePayment key={o.payments.length} order={o} />
-          )}
-        </aside>
-      </div>
+      {refusal && !settled && (
+        <Alert color="orange" role="alert" data-testid="invoice-refusal">
+          <Text size="sm">
+            <strong>{t('repairOrders:order.notReady')}</strong> {refusal}
+          </Text>
+        </Alert>
+      )}
       {link && !settled && <ApprovalLink order={o} link={link} />}
-      <section aria-labelledby="lines-heading">
-        <h2 id="lines-heading">{t('repairOrders:order.lines')}</h2>
+      {/* The write-up beside the money; below, the lines across the whole width. */}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <WriteUp order={o} mayEdit={mayWrite && !settled} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md" component="aside" aria-label={t('repairOrders:order.moneyAndActions')}>
+            <OrderTotals totals={o.totals} />
+            {mayWrite && o.status === 'invoiced' && o.totals.balance > 0 && (
+              <TakePayment key={o.payments.length} order={o} />
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <DetailSection title={t('repairOrders:order.lines')}>
         <LinesTable
           orderId={o.id}
           lines={o.lines}
@@ -258,7 +285,7 @@ export function RepairOrderPage({ inspection, partPicker }: OrderPageSlots) {
           mayAssign={mayWrite && !settled}
           mayFinish={(line) => user !== null && allowsOwn(user, 'repair_orders.work', line.technician)}
         />
-      </section>
+      </DetailSection>
       {deciding && proposed && !settled && <RecordApproval order={o} onDone={() => setDeciding(false)} />}
       {inspection(o)}
       {(mayWrite || mayPropose) && !settled && (
@@ -270,6 +297,6 @@ export function RepairOrderPage({ inspection, partPicker }: OrderPageSlots) {
         />
       )}
       <Payments order={o} />
-    </>
+    </DetailPage>
   );
 }

@@ -1,9 +1,19 @@
 import '../repair-orders.css';
 import { Link, useParams } from 'react-router-dom';
-import { Paper, SignatureLines, VinFacts } from '../../../components/paper';
+import {
+  Facts,
+  LineItems,
+  Paper,
+  PaperSection,
+  SignatureLines,
+  stockCarOnPaper,
+  Totals,
+  usePaperCar,
+  vehicleFacts,
+} from '../../../components/paper';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { isMissingRecord } from '../../../lib/api-client';
-import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
+import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useRepairOrder } from '../api/get-repair-order';
 import { useTechnicians } from '../api/get-technicians';
@@ -20,6 +30,8 @@ export function RepairOrderPrintPage() {
   const id = Number(rawId);
   const order = useRepairOrder(id);
   const technicians = useTechnicians();
+  // Year, make, model and color as inventory knows the car; an outside car is named by its VIN.
+  const car = usePaperCar(order.data?.vin);
   if (isMissingRecord(id, order.error)) {
     return (
       <NotFound title={t('repairOrders:order.notFound')}>
@@ -28,7 +40,7 @@ export function RepairOrderPrintPage() {
       </NotFound>
     );
   }
-  if (order.isLoading) return <Loading />;
+  if (order.isLoading || car.isLoading) return <Loading />;
   if (order.error || !order.data) return <ErrorState error={order.error} retry={() => order.refetch()} />;
   const o = order.data;
   const invoiced = o.status === 'invoiced' || o.status === 'closed';
@@ -52,72 +64,47 @@ export function RepairOrderPrintPage() {
           </strong>
         </p>
       )}
-      <div className="paper-parties">
-        <section aria-label={t('repairOrders:print.customer')}>
-          <h2>{t('repairOrders:print.customer')}</h2>
-          <dl>
-            <dt>{t('repairOrders:print.name')}</dt>
-            <dd>{o.customer.name}</dd>
-            {o.customer.phone && (
-              <>
-                <dt>{t('repairOrders:print.phone')}</dt>
-                <dd>{o.customer.phone}</dd>
-              </>
-            )}
-            {o.customer.email && (
-              <>
-                <dt>{t('repairOrders:print.email')}</dt>
-                <dd>{o.customer.email}</dd>
-              </>
-            )}
-          </dl>
-        </section>
-        <section aria-label={t('repairOrders:print.vehicle')}>
-          <h2>{t('repairOrders:print.vehicle')}</h2>
-          <dl>
-            <VinFacts vin={o.vin} />
-            <dt>{t('repairOrders:print.mileage')}</dt>
-            <dd>{t('repairOrders:writeUp.miles', { mileage: formatNumber(o.mileage) })}</dd>
-          </dl>
-        </section>
-      </div>
-      <section aria-label={t('repairOrders:print.concern')}>
-        <h2>{t('repairOrders:print.concern')}</h2>
+      <PaperSection title={t('repairOrders:print.customer')}>
+        <Facts
+          facts={[
+            { label: t('repairOrders:print.name'), value: o.customer.name },
+            o.customer.phone && { label: t('repairOrders:print.phone'), value: o.customer.phone },
+            o.customer.email && { label: t('repairOrders:print.email'), value: o.customer.email },
+          ]}
+        />
+      </PaperSection>
+      <PaperSection title={t('repairOrders:print.vehicle')}>
+        <Facts facts={vehicleFacts(t, { vin: o.vin, car: stockCarOnPaper(car.data), mileage: o.mileage })} />
+      </PaperSection>
+      <PaperSection title={t('repairOrders:print.concern')}>
         <p>{o.concern}</p>
-      </section>
-      <section aria-label={t('repairOrders:print.work')}>
-        <h2>{invoiced ? t('repairOrders:print.workDone') : t('repairOrders:print.work')}</h2>
+      </PaperSection>
+      <PaperSection title={invoiced ? t('repairOrders:print.workDone') : t('repairOrders:print.work')}>
         <PaperLines
+          label={invoiced ? t('repairOrders:print.workDone') : t('repairOrders:print.work')}
           lines={invoiced ? billed : [...billed, ...proposed]}
           technicianName={(tid) => technicianNameOf(t, technicians.data, tid)}
         />
-      </section>
+      </PaperSection>
       {declined.length > 0 && (
-        <section aria-label={t('repairOrders:print.declined')}>
-          <h2>{t('repairOrders:print.declinedHeading')}</h2>
-          <PaperLines lines={declined} technicianName={() => ''} />
-        </section>
+        <PaperSection title={t('repairOrders:print.declinedHeading')}>
+          <PaperLines label={t('repairOrders:print.declined')} lines={declined} technicianName={() => ''} />
+        </PaperSection>
       )}
-      <section aria-label={t('repairOrders:totals.title')} className="paper-totals">
-        <h2>{t('repairOrders:totals.title')}</h2>
-        <dl>
-          <dt>{t('repairOrders:totals.labor')}</dt>
-          <dd className="money">{formatMoney(sums.labor)}</dd>
-          <dt>{t('repairOrders:totals.parts')}</dt>
-          <dd className="money">{formatMoney(sums.parts)}</dd>
-          <dt>{t('repairOrders:totals.fees')}</dt>
-          <dd className="money">{formatMoney(sums.fees)}</dd>
-          <dt>{t('repairOrders:totals.subtotal')}</dt>
-          <dd className="money">{formatMoney(sums.subtotal)}</dd>
-          <dt>{t('repairOrders:totals.tax')}</dt>
-          <dd className="money">{formatMoney(sums.tax)}</dd>
-          <dt>{t('repairOrders:totals.total')}</dt>
-          <dd className="money paper-total">{formatMoney(sums.total)}</dd>
-          <dt>{t('repairOrders:totals.paid')}</dt>
-          <dd className="money">{formatMoney(sums.paid)}</dd>
-          <dt>{t('repairOrders:totals.balance')}</dt>
-          <dd className="money">{formatMoney(sums.balance)}</dd>
-        </dl>
+      <PaperSection title={t('repairOrders:totals.title')}>
+        <Totals
+          label={t('repairOrders:totals.title')}
+          lines={[
+            { label: t('repairOrders:totals.labor'), value: formatMoney(sums.labor) },
+            { label: t('repairOrders:totals.parts'), value: formatMoney(sums.parts) },
+            { label: t('repairOrders:totals.fees'), value: formatMoney(sums.fees) },
+            { label: t('repairOrders:totals.subtotal'), value: formatMoney(sums.subtotal), total: true },
+            { label: t('repairOrders:totals.tax'), value: formatMoney(sums.tax) },
+            { label: t('repairOrders:totals.total'), value: formatMoney(sums.total), total: true },
+            { label: t('repairOrders:totals.paid'), value: formatMoney(sums.paid) },
+            { label: t('repairOrders:totals.balance'), value: formatMoney(sums.balance), total: true },
+          ]}
+        />
         {o.payments.length > 0 && (
           <p>
             {t('repairOrders:print.payments', {
@@ -134,43 +121,46 @@ export function RepairOrderPrintPage() {
           </p>
         )}
         <p>{t('repairOrders:print.status', { status: statusLabel(t, o.status) })}</p>
-      </section>
+      </PaperSection>
       <SignatureLines signers={[t('repairOrders:print.signCustomer'), t('repairOrders:print.signAdvisor')]} />
     </Paper>
   );
 }
 
-function PaperLines({ lines, technicianName }: { lines: RepairLine[]; technicianName: (id: number | null) => string }) {
+/** Lines of the order as line items: what each is, how its amount was reached, the amount. */
+function PaperLines({
+  label,
+  lines,
+  technicianName,
+}: {
+  label: string;
+  lines: RepairLine[];
+  technicianName: (id: number | null) => string;
+}) {
   const { t } = useTranslation();
   if (lines.length === 0) return <p>{t('repairOrders:print.none')}</p>;
   return (
-    <table className="paper-lines">
-      <thead>
-        <tr>
-          <th scope="col">{t('repairOrders:print.item')}</th>
-          <th scope="col" className="num">
-            {t('repairOrders:lines.figures')}
-          </th>
-          <th scope="col" className="num">
-            {t('repairOrders:lines.amount')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((line) => (
-          <tr key={line.id}>
-            <td>
-              {kindLabel(t, line.kind)}: {line.description}
-              {line.part_number ? ` ${t('repairOrders:print.partNumber', { number: line.part_number })}` : ''}
-              {line.kind === 'labor' && line.technician !== null && technicianName(line.technician)
-                ? ` · ${technicianName(line.technician)}`
-                : ''}
-            </td>
-            <td className="num">{lineFigures(line)}</td>
-            <td className="num">{formatMoney(line.amount)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <LineItems
+      label={label}
+      columns={[
+        { label: t('repairOrders:print.item') },
+        { label: t('repairOrders:lines.figures'), numeric: true },
+        { label: t('repairOrders:lines.amount'), numeric: true },
+      ]}
+      rows={lines.map((line) => ({
+        key: line.id,
+        cells: [
+          <>
+            {kindLabel(t, line.kind)}: {line.description}
+            {line.part_number ? ` ${t('repairOrders:print.partNumber', { number: line.part_number })}` : ''}
+            {line.kind === 'labor' && line.technician !== null && technicianName(line.technician)
+              ? ` · ${technicianName(line.technician)}`
+              : ''}
+          </>,
+          lineFigures(line),
+          formatMoney(line.amount),
+        ],
+      }))}
+    />
   );
 }

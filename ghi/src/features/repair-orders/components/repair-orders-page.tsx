@@ -1,16 +1,16 @@
-import '../../../components/record.css';
-import '../repair-orders.css';
 import { normalizeVin } from '@carcar/common/contract/vin';
-import { useEffect, useId, useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Button, Group, TextInput } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
+import { ListPage } from '../../../components/list-page';
 import { useCan } from '../../../lib/auth';
 import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useListState } from '../../../lib/list-state';
 import { type RepairOrderFilters, useRepairOrderCount, useRepairOrderPage } from '../api/get-repair-orders';
 import { type RepairOrderStatus, repairOrderStatuses, statusLabel } from '../types';
-import { repairOrderColumns } from './repair-order-columns';
+import { repairOrderColumns, repairOrderPath } from './repair-order-columns';
 
 const PAGE_SIZE = 25;
 
@@ -32,12 +32,18 @@ function StatusFilter({
   href: string;
 }) {
   const count = useRepairOrderCount({ ...filters, status });
+  const chosen = status === current;
   return (
-    <li>
-      <Link to={href} aria-current={status === current ? 'page' : undefined}>
-        {label} <span className="count">{count.data ?? '…'}</span>
-      </Link>
-    </li>
+    <Button
+      component={Link}
+      to={href}
+      aria-current={chosen ? 'page' : undefined}
+      variant={chosen ? 'filled' : 'default'}
+      size="compact-sm"
+      mih={32}
+    >
+      {`${label} ${count.data ?? '…'}`}
+    </Button>
   );
 }
 
@@ -45,7 +51,6 @@ function StatusFilter({
 function VinFilter({ vin, onVin }: { vin: string; onVin: (vin: string) => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(vin);
-  const id = useId();
   useEffect(() => setDraft(vin), [vin]);
   const normalized = normalizeVin(draft);
   const incomplete = normalized !== '' && normalized.length !== 17;
@@ -53,22 +58,20 @@ function VinFilter({ vin, onVin }: { vin: string; onVin: (vin: string) => void }
     if (!incomplete && normalized !== vin) onVin(normalized);
   }, [normalized, incomplete, vin, onVin]);
   return (
-    <div className="field">
-      <label htmlFor={id}>{t('repairOrders:list.vin')}</label>
-      <input
-        id={id}
-        value={draft}
-        spellCheck={false}
-        autoCapitalize="characters"
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => setDraft(event.target.value)}
-      />
-      <small id={`${id}-hint`}>
-        {incomplete
-          ? t('repairOrders:list.vinIncomplete', { typed: normalized.length })
-          : t('repairOrders:list.vinHint')}
-      </small>
-    </div>
+    <TextInput
+      label={t('repairOrders:list.vin')}
+      value={draft}
+      spellCheck={false}
+      autoCapitalize="characters"
+      w={{ base: '100%', xs: '13rem' }}
+      styles={{ input: { whiteSpace: 'nowrap' } }}
+      // The hint in the box while it is empty keeps the toolbar one row; a part-typed VIN says how far it is.
+      placeholder={t('repairOrders:list.vinHint')}
+      title={t('repairOrders:list.vinHint')}
+      description={incomplete ? t('repairOrders:list.vinIncomplete', { typed: normalized.length }) : undefined}
+      inputWrapperOrder={['label', 'input', 'description']}
+      onChange={(event) => setDraft(event.currentTarget.value)}
+    />
   );
 }
 
@@ -83,6 +86,7 @@ export function RepairOrdersPage() {
   const filters: RepairOrderFilters = { q: list.q || undefined, vin: vin || undefined };
   const page = useRepairOrderPage({ ...filters, status, limit: PAGE_SIZE, offset: list.page * PAGE_SIZE });
   const mayWrite = useCan('repair_orders.write');
+  const navigate = useNavigate();
   const hrefFor = (s: RepairOrderStatus | undefined) => {
     const next = new URLSearchParams();
     if (list.q) next.set('q', list.q);
@@ -92,40 +96,43 @@ export function RepairOrdersPage() {
     return query ? `?${query}` : '?';
   };
   return (
-    <>
-      <div className="page-heading">
-        <h1>{t('repairOrders:list.title')}</h1>
-        {mayWrite && (
-          <Link to="/service/repair-orders/new" role="button">
+    <ListPage
+      title={t('repairOrders:list.title')}
+      actions={
+        mayWrite && (
+          <Button component={Link} to="/service/repair-orders/new" role="button">
             {t('repairOrders:list.new')}
-          </Link>
-        )}
-      </div>
-      <nav aria-label={t('repairOrders:list.byStatus')} className="ro-status-filters">
-        <ul>
-          <StatusFilter
-            label={t('repairOrders:list.all')}
-            status={undefined}
-            current={status}
-            filters={filters}
-            href={hrefFor(undefined)}
-          />
-          {repairOrderStatuses.map((s) => (
-            <StatusFilter
-              key={s}
-              label={statusLabel(t, s)}
-              status={s}
-              current={status}
-              filters={filters}
-              href={hrefFor(s)}
-            />
-          ))}
-        </ul>
-      </nav>
-      <div className="ro-filters">
-        <VinFilter vin={vin} onVin={(value) => list.update({ vin: value })} />
-      </div>
+          </Button>
+        )
+      }
+    >
       <DataTable
+        toolbar={
+          <>
+            <nav aria-label={t('repairOrders:list.byStatus')}>
+              <Group gap={6} wrap="wrap">
+                <StatusFilter
+                  label={t('repairOrders:list.all')}
+                  status={undefined}
+                  current={status}
+                  filters={filters}
+                  href={hrefFor(undefined)}
+                />
+                {repairOrderStatuses.map((s) => (
+                  <StatusFilter
+                    key={s}
+                    label={statusLabel(t, s)}
+                    status={s}
+                    current={status}
+                    filters={filters}
+                    href={hrefFor(s)}
+                  />
+                ))}
+              </Group>
+            </nav>
+            <VinFilter vin={vin} onVin={(value) => list.update({ vin: value })} />
+          </>
+        }
         caption={
           status
             ? t('repairOrders:list.captionStatus', { status: statusLabel(t, status) })
@@ -136,6 +143,7 @@ export function RepairOrdersPage() {
         error={page.error}
         retry={() => page.refetch()}
         rowKey={(o) => o.id}
+        onRowClick={(o) => navigate(repairOrderPath(o.id))}
         empty={
           status
             ? vin
@@ -165,6 +173,6 @@ export function RepairOrdersPage() {
           isFetching: page.isFetching,
         }}
       />
-    </>
+    </ListPage>
   );
 }

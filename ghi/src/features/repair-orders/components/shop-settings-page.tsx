@@ -1,5 +1,5 @@
-import '../../../components/record.css';
-import { type FormEvent, useId, useState } from 'react';
+import { Alert, Button, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError, errorMessage } from '../../../lib/api-client';
@@ -14,7 +14,6 @@ type Field = 'labor_rate' | 'tax_rate';
 function SettingsForm({ settings }: { settings: ShopSettings }) {
   const { t } = useTranslation();
   const update = useUpdateShopSettings();
-  const ids = useId();
   const [values, setValues] = useState({
     labor_rate: settings.labor_rate.toFixed(2),
     tax_rate: String(settings.tax_rate),
@@ -44,28 +43,29 @@ function SettingsForm({ settings }: { settings: ShopSettings }) {
     }
   };
   const field = (name: Field, label: string, hint: string) => (
-    <div className="field">
-      <label htmlFor={`${ids}-${name}`}>{label}</label>
-      <input
-        id={`${ids}-${name}`}
-        inputMode="decimal"
-        value={values[name]}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={`${ids}-${name}-${errors[name] ? 'error' : 'hint'}`}
-        onChange={(event) => setValues((v) => ({ ...v, [name]: event.target.value }))}
-      />
-      {errors[name] ? (
-        <small id={`${ids}-${name}-error`} className="field-error">
-          {errors[name]}
-        </small>
-      ) : (
-        <small id={`${ids}-${name}-hint`}>{hint}</small>
-      )}
-    </div>
+    <TextInput
+      label={label}
+      inputMode="decimal"
+      value={values[name]}
+      description={hint}
+      error={errors[name]}
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        setValues((v) => ({ ...v, [name]: value }));
+      }}
+    />
   );
   return (
-    <form onSubmit={submit} noValidate aria-label={t('repairOrders:shopSettings.title')}>
-      <div className="grid">
+    <Paper
+      component="form"
+      withBorder
+      p="md"
+      radius="md"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('repairOrders:shopSettings.title')}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" mb="md">
         {field(
           'labor_rate',
           t('repairOrders:shopSettings.laborRate'),
@@ -79,16 +79,16 @@ function SettingsForm({ settings }: { settings: ShopSettings }) {
             rate: formatDecimal(settings.tax_rate, 3),
           }),
         )}
-      </div>
+      </SimpleGrid>
       {errors.form && (
-        <p role="alert" className="form-error">
+        <Alert color="red" role="alert" mb="md">
           {errors.form}
-        </p>
+        </Alert>
       )}
-      <button type="submit" disabled={update.isPending} aria-busy={update.isPending || undefined}>
+      <Button type="submit" loading={update.isPending} aria-busy={update.isPending || undefined}>
         {t('repairOrders:shopSettings.save')}
-      </button>
-    </form>
+      </Button>
+    </Paper>
   );
 }
 
@@ -97,9 +97,11 @@ export function ShopSettingsPage() {
   const { t } = useTranslation();
   const settings = useShopSettings();
   return (
-    <>
-      <h1>{t('repairOrders:shopSettings.title')}</h1>
-      <p className="muted">{t('repairOrders:shopSettings.explain')}</p>
+    <Stack gap="md" maw="40rem">
+      <Title order={1}>{t('repairOrders:shopSettings.title')}</Title>
+      <Text c="dimmed" size="sm">
+        {t('repairOrders:shopSettings.explain')}
+      </Text>
       {settings.isLoading ? (
         <Loading />
       ) : settings.error || !settings.data ? (
@@ -107,6 +109,6 @@ export function ShopSettingsPage() {
       ) : (
         <SettingsForm key={`${settings.data.labor_rate}-${settings.data.tax_rate}`} settings={settings.data} />
       )}
-    </>
+    </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { Paper, Text, Title } from '@mantine/core';
 import { formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import type { Totals } from '../types';
@@ -17,21 +18,23 @@ export function OrderTotals({ totals, title }: { totals: Totals; title?: string 
     ['balance', t('repairOrders:totals.balance'), totals.balance, 'balance'],
   ];
   return (
-    <section className="ro-totals card" aria-labelledby="ro-totals-heading">
-      <h2 id="ro-totals-heading">{title ?? t('repairOrders:totals.title')}</h2>
+    <Paper component="section" withBorder p="md" radius="md" className="ro-totals" aria-labelledby="ro-totals-heading">
+      <Title order={2} id="ro-totals-heading" mb="xs">
+        {title ?? t('repairOrders:totals.title')}
+      </Title>
       <dl>
         {rows.map(([name, label, amount, className]) => (
           <div key={name} style={{ display: 'contents' }}>
             <dt className={className}>{label}</dt>
-            <dd className={className} data-testid={`total-${name}`}>
+            <dd className={`num ${className ?? ''}`} data-testid={`total-${name}`}>
               {formatMoney(amount)}
             </dd>
           </div>
         ))}
       </dl>
-      <p className="muted">
-        <small>{t('repairOrders:totals.note')}</small>
-      </p>
-    </section>
+      <Text size="xs" c="dimmed" mt="xs">
+        {t('repairOrders:totals.note')}
+      </Text>
+    </Paper>
   );
 }

@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import type { ApiClient } from '../../../lib/api-client';
 import { fetchListCsv, saveCsv } from '../../../lib/export-csv';
 
 /** The report's range as query parameters: an empty date is left out, the API then chooses. */
@@ -11,7 +11,7 @@ export function rangeParams(range: { from: string; to: string }): Record<string,
  * saves it as `filename`, the way every list's Export CSV does.
  */
 export async function downloadCsv(
-  client: AxiosInstance,
+  client: ApiClient,
   path: string,
   range: { from: string; to: string },
   filename: string,

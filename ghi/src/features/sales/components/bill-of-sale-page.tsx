@@ -1,14 +1,21 @@
 import { useParams } from 'react-router-dom';
-import '../desk.css';
-import { Paper, SignatureLines } from '../../../components/paper';
+import {
+  Facts,
+  Paper,
+  PaperSection,
+  SignatureLines,
+  Totals,
+  usePaperCar,
+  vehicleFacts,
+} from '../../../components/paper';
 import { ErrorState, Loading } from '../../../components/states';
 import { isMissingRecord } from '../../../lib/api-client';
-import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
+import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useSale } from '../api/get-sale';
 import { useSaleCar } from '../api/get-sale-car';
 import { personName } from '../types';
-import { DealLines } from './deal-lines';
+import { dealLines } from './deal-lines';
 import { SaleNotFound } from './sale-not-found';
 
 /**
@@ -20,8 +27,11 @@ export function BillOfSalePage() {
   const id = Number(useParams().id);
   const sale = useSale(id);
   const car = useSaleCar(sale.data?.automobile.vin);
+  // Only for the mileage: inventory's odometer reading of the car sold. Without it (no such car in
+  // inventory, inventory down) the order leaves the line out rather than not printing.
+  const stock = usePaperCar(sale.data?.automobile.vin);
   if (isMissingRecord(id, sale.error)) return <SaleNotFound />;
-  if (sale.isLoading || car.isLoading) return <Loading />;
+  if (sale.isLoading || car.isLoading || stock.isLoading) return <Loading />;
   if (sale.error || !sale.data) return <ErrorState error={sale.error} retry={() => sale.refetch()} />;
   const s = sale.data;
   const vehicle = car.data;
@@ -41,83 +51,64 @@ export function BillOfSalePage() {
           </strong>
         </p>
       )}
-      <div className="paper-parties">
-        <section aria-label={t('sales:billOfSale.buyer')}>
-          <h2>{t('sales:billOfSale.buyer')}</h2>
-          <dl>
-            <dt>{t('sales:billOfSale.name')}</dt>
-            <dd>{personName(s.customer)}</dd>
-            <dt>{t('sales:billOfSale.address')}</dt>
-            <dd>{s.customer.address}</dd>
-            <dt>{t('sales:billOfSale.phone')}</dt>
-            <dd>{s.customer.phone_number}</dd>
-          </dl>
-        </section>
-        <section aria-label={t('sales:billOfSale.seller')}>
-          <h2>{t('sales:billOfSale.soldBy')}</h2>
-          <dl>
-            <dt>{t('sales:billOfSale.salesperson')}</dt>
-            <dd>{personName(s.salesperson)}</dd>
-            <dt>{t('sales:billOfSale.employeeId')}</dt>
-            <dd>{s.salesperson.employee_id}</dd>
-          </dl>
-        </section>
-      </div>
-      <section aria-label={t('sales:billOfSale.vehicle')}>
-        <h2>{t('sales:billOfSale.vehicle')}</h2>
-        <dl>
-          {vehicle && (
-            <>
-              <dt>{t('sales:billOfSale.vehicle')}</dt>
-              <dd>
-                {vehicle.year} {vehicle.manufacturer} {vehicle.model}
-              </dd>
-              <dt>{t('sales:billOfSale.color')}</dt>
-              <dd>{vehicle.color}</dd>
-            </>
-          )}
-          <dt>{t('sales:billOfSale.vin')}</dt>
-          <dd>
-            <code>{s.automobile.vin}</code>
-          </dd>
-        </dl>
-      </section>
+      <PaperSection title={t('sales:billOfSale.buyer')}>
+        <Facts
+          facts={[
+            { label: t('sales:billOfSale.name'), value: personName(s.customer) },
+            { label: t('sales:billOfSale.address'), value: s.customer.address },
+            { label: t('sales:billOfSale.phone'), value: s.customer.phone_number },
+          ]}
+        />
+      </PaperSection>
+      <PaperSection title={t('sales:billOfSale.soldBy')}>
+        <Facts
+          facts={[
+            { label: t('sales:billOfSale.salesperson'), value: personName(s.salesperson) },
+            { label: t('sales:billOfSale.employeeId'), value: s.salesperson.employee_id },
+          ]}
+        />
+      </PaperSection>
+      <PaperSection title={t('sales:billOfSale.vehicle')}>
+        <Facts
+          facts={vehicleFacts(t, {
+            vin: s.automobile.vin,
+            car: vehicle && {
+              year: vehicle.year,
+              make: vehicle.manufacturer,
+              model: vehicle.model,
+              color: vehicle.color,
+            },
+            mileage: stock.data?.odometer,
+          })}
+        />
+      </PaperSection>
       {s.trade_in && (
-        <section aria-label={t('sales:billOfSale.tradeIn')}>
-          <h2>{t('sales:billOfSale.tradeIn')}</h2>
-          <dl>
-            <dt>{t('sales:billOfSale.vehicle')}</dt>
-            <dd>
-              {s.trade_in.year} {s.trade_in.make} {s.trade_in.model}
-            </dd>
-            {s.trade_in.color && (
-              <>
-                <dt>{t('sales:billOfSale.color')}</dt>
-                <dd>{s.trade_in.color}</dd>
-              </>
-            )}
-            <dt>{t('sales:billOfSale.vin')}</dt>
-            <dd>
-              <code>{s.trade_in.vin}</code>
-            </dd>
-            <dt>{t('sales:billOfSale.odometer')}</dt>
-            <dd>{t('sales:billOfSale.miles', { miles: formatNumber(s.trade_in.odometer) })}</dd>
-            <dt>{t('sales:billOfSale.allowance')}</dt>
-            <dd>{formatMoney(s.trade_in.allowance)}</dd>
-            {s.trade_in.payoff !== null && (
-              <>
-                <dt>{t('sales:billOfSale.payoff')}</dt>
-                <dd>{formatMoney(s.trade_in.payoff)}</dd>
-              </>
-            )}
-          </dl>
-        </section>
+        <PaperSection title={t('sales:billOfSale.tradeIn')}>
+          <Facts
+            facts={[
+              ...vehicleFacts(t, {
+                vin: s.trade_in.vin,
+                car: {
+                  year: s.trade_in.year,
+                  make: s.trade_in.make,
+                  model: s.trade_in.model,
+                  color: s.trade_in.color ?? '',
+                },
+                mileage: s.trade_in.odometer,
+              }),
+              { label: t('sales:billOfSale.allowance'), value: formatMoney(s.trade_in.allowance) },
+              s.trade_in.payoff !== null && {
+                label: t('sales:billOfSale.payoff'),
+                value: formatMoney(s.trade_in.payoff),
+              },
+            ]}
+          />
+        </PaperSection>
       )}
-      <section aria-label={t('sales:billOfSale.deal')}>
-        <h2>{t('sales:billOfSale.deal')}</h2>
-        <DealLines sale={s} label={t('sales:billOfSale.lineByLine')} />
+      <PaperSection title={t('sales:billOfSale.deal')}>
+        <Totals label={t('sales:billOfSale.lineByLine')} lines={dealLines(s, t)} />
         <p>{s.trade_in ? t('sales:billOfSale.agreementTrade') : t('sales:billOfSale.agreement')}</p>
-      </section>
+      </PaperSection>
       <SignatureLines signers={[t('sales:billOfSale.signerBuyer'), t('sales:billOfSale.signerSalesperson')]} />
     </Paper>
   );

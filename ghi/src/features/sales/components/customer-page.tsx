@@ -1,15 +1,17 @@
 import { customerBody } from '@carcar/common/contract/sales';
+import { Group, SimpleGrid, Text } from '@mantine/core';
 import { Trans } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import '../../../components/record.css';
-import { Breadcrumb } from '../../../components/breadcrumb';
 import { DataTable } from '../../../components/data-table';
+import { DetailPage, DetailSection } from '../../../components/detail-page';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { isMissingRecord } from '../../../lib/api-client';
 import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
 import { useTranslation } from '../../../lib/i18n';
+import { salePath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCustomer } from '../api/get-customer';
 import { useSales } from '../api/get-sales';
@@ -33,14 +35,13 @@ function EditCustomer({ customer }: { customer: Customer }) {
     keepValues: true,
   });
   return (
-    <section aria-labelledby="edit-heading">
-      <h2 id="edit-heading">{t('sales:customer.details')}</h2>
+    <DetailSection title={t('sales:customer.details')}>
       <form onSubmit={onSubmit} noValidate aria-label={t('sales:customer.editForm')}>
-        <div className="grid">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextField form={form} name="first_name" label={t('common:staff.firstName')} autoComplete="off" />
           <TextField form={form} name="last_name" label={t('common:staff.lastName')} autoComplete="off" />
-        </div>
-        <div className="grid">
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextField form={form} name="address" label={t('people:customers.address')} autoComplete="off" />
           <TextField
             form={form}
@@ -49,16 +50,17 @@ function EditCustomer({ customer }: { customer: Customer }) {
             type="tel"
             autoComplete="off"
           />
-        </div>
+        </SimpleGrid>
         <FormFooter form={form} submit={t('sales:customer.save')} />
       </form>
-    </section>
+    </DetailSection>
   );
 }
 
 /** One customer: their details (editable), the cars they bought and every sale to them. */
 export function CustomerPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const id = Number(useParams().id);
   const customer = useCustomer(id);
   const mayEdit = useCan('customers.create');
@@ -80,43 +82,37 @@ export function CustomerPage() {
   const c = customer.data;
   const cars = [...new Set((sales.data ?? []).filter((s) => !s.voided_at).map((s) => s.automobile.vin))];
   return (
-    <>
-      <Breadcrumb>
-        <li>
-          <Link to="/sales/customers">{t('people:customers.title')}</Link>
-        </li>
-        <li aria-current="page">{personName(c)}</li>
-      </Breadcrumb>
-      <header className="record-header">
-        <h1>{personName(c)}</h1>
-        <p>
-          {c.phone_number} · {c.address}
-        </p>
-      </header>
-      <div className="record-columns">
+    <DetailPage
+      crumbs={[{ label: t('people:customers.title'), to: '/sales/customers' }, { label: personName(c) }]}
+      title={personName(c)}
+      subtitle={
+        <>
+          <span style={{ whiteSpace: 'nowrap' }}>{c.phone_number}</span> · {c.address}
+        </>
+      }
+    >
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         {mayEdit && <EditCustomer key={JSON.stringify(c)} customer={c} />}
         {maySeeSales && (
-          <section aria-labelledby="cars-heading">
-            <h2 id="cars-heading">{t('sales:customer.carsBought')}</h2>
+          <DetailSection title={t('sales:customer.carsBought')}>
             {sales.isLoading ? (
               <Loading />
             ) : cars.length === 0 ? (
-              <p className="empty">{t('sales:customer.noCars')}</p>
+              <Text size="sm" c="dimmed" className="empty">
+                {t('sales:customer.noCars')}
+              </Text>
             ) : (
-              <ul>
+              <Group gap="xs">
                 {cars.map((vin) => (
-                  <li key={vin}>
-                    <VinLink vin={vin} />
-                  </li>
+                  <VinLink key={vin} vin={vin} />
                 ))}
-              </ul>
+              </Group>
             )}
-          </section>
+          </DetailSection>
         )}
-      </div>
+      </SimpleGrid>
       {maySeeSales && (
-        <section aria-labelledby="sales-heading">
-          <h2 id="sales-heading">{t('sales:customer.sales')}</h2>
+        <DetailSection title={t('sales:customer.sales')}>
           <DataTable
             caption={t('sales:customer.salesTo', { name: personName(c) })}
             rows={sales.data}
@@ -124,11 +120,12 @@ export function CustomerPage() {
             error={sales.error}
             retry={() => sales.refetch()}
             rowKey={(s) => s.id}
+            onRowClick={(s) => navigate(salePath(s.id))}
             empty={t('sales:customer.empty')}
             columns={saleColumns(t).filter((column) => column.key !== 'customer')}
           />
-        </section>
+        </DetailSection>
       )}
-    </>
+    </DetailPage>
   );
 }

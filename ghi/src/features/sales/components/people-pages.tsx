@@ -1,13 +1,17 @@
 import { staffBody as salespersonBody } from '@carcar/common/contract/people';
 import { customerBody } from '@carcar/common/contract/sales';
+import { SimpleGrid } from '@mantine/core';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import '../../../components/record.css';
 import { DataTable } from '../../../components/data-table';
-import { ExportCsvButton } from '../../../components/export-csv-button';
+import { ExportCsvMenuItem } from '../../../components/export-csv-button';
 import { FormFooter, TextField } from '../../../components/form';
+import { AddInDrawer, ListPage, MoreMenu } from '../../../components/list-page';
 import { StaffForm } from '../../../components/staff-form';
+import { StatusBadge } from '../../../components/status-badge';
 import { useCan } from '../../../lib/auth';
+import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { customerPath, salespersonPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
@@ -17,33 +21,61 @@ import { customersRequest, useCustomers } from '../api/get-customers';
 import { salespeopleRequest, useSalespeople } from '../api/get-salespeople';
 import type { Customer, Salesperson } from '../types';
 
-export function SalespeoplePage() {
+function AddSalespersonForm({ onAdded }: { onAdded: (person: Salesperson) => void }) {
   const { t } = useTranslation();
-  const salespeople = useSalespeople();
-  const mayWrite = useCan('salespeople.write');
   const create = useCreateSalesperson();
-  const [added, setAdded] = useState<number | null>(null);
   const { form, onSubmit } = useApiForm({
     schema: salespersonBody,
     defaultValues: { first_name: '', last_name: '', employee_id: '' },
     save: create.mutateAsync,
     success: t('people:salespeople.added'),
-    onSaved: (person) => setAdded((person as Salesperson).id),
+    onSaved: (person) => onAdded(person as Salesperson),
   });
   return (
-    <>
-      <h1>{t('people:salespeople.title')}</h1>
-      {mayWrite && (
-        <StaffForm
-          form={form}
-          onSubmit={onSubmit}
-          label={t('people:salespeople.addForm')}
-          submit={t('people:salespeople.add')}
-        />
-      )}
-      <div className="list-toolbar">
-        <ExportCsvButton name="salespeople" request={salespeopleRequest} />
-      </div>
+    <StaffForm
+      form={form}
+      onSubmit={onSubmit}
+      label={t('people:salespeople.addForm')}
+      submit={t('people:salespeople.add')}
+    />
+  );
+}
+
+export function SalespeoplePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const salespeople = useSalespeople();
+  const mayWrite = useCan('salespeople.write');
+  const [added, setAdded] = useState<number | null>(null);
+  const total = salespeople.data?.length;
+  return (
+    <ListPage
+      title={t('people:salespeople.title')}
+      count={
+        total === undefined
+          ? undefined
+          : t('people:salespeople.count', { count: total, formatted: formatNumber(total) })
+      }
+      actions={
+        <>
+          <MoreMenu>
+            <ExportCsvMenuItem name="salespeople" request={salespeopleRequest} />
+          </MoreMenu>
+          {mayWrite && (
+            <AddInDrawer label={t('people:salespeople.add')}>
+              {(close) => (
+                <AddSalespersonForm
+                  onAdded={(person) => {
+                    close();
+                    setAdded(person.id);
+                  }}
+                />
+              )}
+            </AddInDrawer>
+          )}
+        </>
+      }
+    >
       <DataTable<Salesperson>
         caption={t('people:salespeople.title')}
         rows={salespeople.data}
@@ -52,6 +84,7 @@ export function SalespeoplePage() {
         retry={() => salespeople.refetch()}
         rowKey={(p) => p.id}
         highlight={(p) => p.id === added}
+        onRowClick={(p) => navigate(salespersonPath(p.id))}
         searchText={(p) =>
           `${p.first_name} ${p.last_name} ${p.employee_id} ${p.active ? t('common:staff.active') : t('common:staff.retired')}`
         }
@@ -68,52 +101,81 @@ export function SalespeoplePage() {
             header: t('common:staff.employeeId'),
             cell: (p) => p.employee_id,
             sortValue: (p) => p.employee_id,
+            nowrap: true,
           },
           {
             key: 'active',
             header: t('common:staff.status'),
             cell: (p) =>
-              p.active ? t('common:staff.active') : <span className="badge retired">{t('common:staff.retired')}</span>,
+              p.active ? (
+                <StatusBadge tone="success">{t('common:staff.active')}</StatusBadge>
+              ) : (
+                <StatusBadge tone="neutral">{t('common:staff.retired')}</StatusBadge>
+              ),
             sortValue: (p) => (p.active ? 0 : 1),
           },
         ]}
       />
-    </>
+    </ListPage>
   );
 }
 
-export function CustomersPage() {
+function AddCustomerForm({ onAdded }: { onAdded: (customer: Customer) => void }) {
   const { t } = useTranslation();
-  const customers = useCustomers();
-  const mayCreate = useCan('customers.create');
   const create = useCreateCustomer();
-  const [added, setAdded] = useState<number | null>(null);
   const { form, onSubmit } = useApiForm({
     schema: customerBody,
     defaultValues: { first_name: '', last_name: '', address: '', phone_number: '' },
     save: create.mutateAsync,
     success: t('people:customers.added'),
-    onSaved: (customer) => setAdded((customer as Customer).id),
+    onSaved: (customer) => onAdded(customer as Customer),
   });
   return (
-    <>
-      <h1>{t('people:customers.title')}</h1>
-      {mayCreate && (
-        <form onSubmit={onSubmit} noValidate aria-label={t('people:customers.addForm')}>
-          <div className="grid">
-            <TextField form={form} name="first_name" label={t('common:staff.firstName')} />
-            <TextField form={form} name="last_name" label={t('common:staff.lastName')} />
-          </div>
-          <div className="grid">
-            <TextField form={form} name="address" label={t('people:customers.address')} autoComplete="street-address" />
-            <TextField form={form} name="phone_number" label={t('people:customers.phone')} type="tel" />
-          </div>
-          <FormFooter form={form} submit={t('people:customers.add')} />
-        </form>
-      )}
-      <div className="list-toolbar">
-        <ExportCsvButton name="customers" request={customersRequest} />
-      </div>
+    <form onSubmit={onSubmit} noValidate aria-label={t('people:customers.addForm')}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextField form={form} name="first_name" label={t('common:staff.firstName')} />
+        <TextField form={form} name="last_name" label={t('common:staff.lastName')} />
+      </SimpleGrid>
+      <TextField form={form} name="address" label={t('people:customers.address')} autoComplete="street-address" />
+      <TextField form={form} name="phone_number" label={t('people:customers.phone')} type="tel" />
+      <FormFooter form={form} submit={t('people:customers.add')} />
+    </form>
+  );
+}
+
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const customers = useCustomers();
+  const mayCreate = useCan('customers.create');
+  const [added, setAdded] = useState<number | null>(null);
+  const total = customers.data?.length;
+  return (
+    <ListPage
+      title={t('people:customers.title')}
+      count={
+        total === undefined ? undefined : t('people:customers.count', { count: total, formatted: formatNumber(total) })
+      }
+      actions={
+        <>
+          <MoreMenu>
+            <ExportCsvMenuItem name="customers" request={customersRequest} />
+          </MoreMenu>
+          {mayCreate && (
+            <AddInDrawer label={t('people:customers.add')}>
+              {(close) => (
+                <AddCustomerForm
+                  onAdded={(customer) => {
+                    close();
+                    setAdded(customer.id);
+                  }}
+                />
+              )}
+            </AddInDrawer>
+          )}
+        </>
+      }
+    >
       <DataTable<Customer>
         caption={t('people:customers.title')}
         rows={customers.data}
@@ -122,6 +184,7 @@ export function CustomersPage() {
         retry={() => customers.refetch()}
         rowKey={(c) => c.id}
         highlight={(c) => c.id === added}
+        onRowClick={(c) => navigate(customerPath(c.id))}
         searchText={(c) => `${c.first_name} ${c.last_name} ${c.address} ${c.phone_number}`}
         empty={t('people:customers.empty')}
         columns={[
@@ -132,9 +195,9 @@ export function CustomersPage() {
             sortValue: (c) => `${c.last_name} ${c.first_name}`,
           },
           { key: 'address', header: t('people:customers.address'), cell: (c) => c.address },
-          { key: 'phone_number', header: t('people:customers.phone'), cell: (c) => c.phone_number },
+          { key: 'phone_number', header: t('people:customers.phone'), cell: (c) => c.phone_number, nowrap: true },
         ]}
       />
-    </>
+    </ListPage>
   );
 }

@@ -2,6 +2,7 @@ import '../../../components/record.css';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import type { Column } from '../../../components/data-table';
+import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { customerPath, salePath, salespersonPath } from '../../../lib/paths';
@@ -20,6 +21,7 @@ export const saleColumns = (t: TFunction): Column<Sale>[] => [
     header: t('sales:columns.vin'),
     cell: (s) => <VinLink vin={s.automobile.vin} />,
     sortValue: (s) => s.automobile.vin,
+    nowrap: true,
   },
   {
     key: 'salesperson',
@@ -39,12 +41,13 @@ export const saleColumns = (t: TFunction): Column<Sale>[] => [
     cell: (s) =>
       s.voided_at ? (
         <span>
-          <del>{formatMoney(s.price)}</del> <span className="badge canceled">{t('sales:columns.voided')}</span>
+          <StatusBadge tone="danger">{t('sales:columns.voided')}</StatusBadge> <del>{formatMoney(s.price)}</del>
         </span>
       ) : (
         formatMoney(s.price)
       ),
     sortValue: (s) => s.price,
+    numeric: true,
   },
 ];
 

@@ -5,9 +5,12 @@ import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import '../../../components/record.css';
 import '../desk.css';
-import { Breadcrumb } from '../../../components/breadcrumb';
+import { Alert, Button, Paper } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { DetailPage, DetailSection, type Fact, Facts } from '../../../components/detail-page';
 import { ErrorState, Loading } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
 import { isMissingRecord } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
@@ -21,15 +24,15 @@ import { personName, type Sale } from '../types';
 import { DealLines } from './deal-lines';
 import { SaleNotFound } from './sale-not-found';
 
-function VoidSale({ sale, onVoided }: { sale: Sale; onVoided: () => void }) {
+function VoidSale({ sale, onVoided, size }: { sale: Sale; onVoided: () => void; size: 'sm' | 'md' }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const voidSale = useVoidSale(sale.id);
   return (
     <>
-      <button type="button" className="secondary outline" onClick={() => setOpen(true)}>
+      <Button variant="default" color="red" size={size} onClick={() => setOpen(true)}>
         {t('sales:sale.void')}
-      </button>
+      </Button>
       <ConfirmDialog
         open={open}
         title={t('sales:sale.voidTitle')}
@@ -84,6 +87,8 @@ export function SalePage() {
   const notice = useRef<HTMLDivElement>(null);
   const [justVoided, setJustVoided] = useState(false);
   const voidedAt = sale.data?.voided_at;
+  // A phone's tap needs a 44 px target; on a wide screen the header's buttons stay small.
+  const size = useMediaQuery('(max-width: 47.99em)') ? 'md' : 'sm';
   // The Void button is gone once the sale is voided: focus goes to what replaced it, the notice.
   useEffect(() => {
     if (justVoided && voidedAt) notice.current?.focus();
@@ -92,83 +97,96 @@ export function SalePage() {
   if (sale.isLoading) return <Loading />;
   if (sale.error || !sale.data) return <ErrorState error={sale.error} retry={() => sale.refetch()} />;
   const s = sale.data;
-  return (
-    <>
-      <Breadcrumb>
-        <li>
-          <Link to="/sales">{t('sales:sale.sales')}</Link>
-        </li>
-        <li aria-current="page">{t('sales:sale.title', { id: s.id })}</li>
-      </Breadcrumb>
-      <header className="record-header">
-        <h1>
-          {car.data
-            ? t('sales:sale.titleWithCar', {
-                id: s.id,
-                car: `${car.data.year} ${car.data.manufacturer} ${car.data.model}`,
-              })
-            : t('sales:sale.title', { id: s.id })}
-          {s.voided_at && <span className="badge canceled">{t('sales:sale.voided')}</span>}
-        </h1>
-        <p>{formatDateTime(s.sold_at)}</p>
-      </header>
-      {s.voided_at && (
-        <div className="voided-notice" data-testid="voided-notice" ref={notice} tabIndex={-1}>
-          <p>
-            <strong>{t('sales:sale.voidedOn', { date: formatDateTime(s.voided_at) })}</strong>{' '}
-            {t('sales:sale.reason', { reason: s.void_reason ?? t('sales:sale.noReason') })}
-          </p>
-        </div>
-      )}
-      <dl className="facts">
-        <dt>{t('sales:sale.car')}</dt>
-        <dd>
-          <VinLink vin={s.automobile.vin} />
-        </dd>
-        <dt>{t('sales:sale.customer')}</dt>
-        <dd>
+  const title = car.data
+    ? t('sales:sale.titleWithCar', { id: s.id, car: `${car.data.year} ${car.data.manufacturer} ${car.data.model}` })
+    : t('sales:sale.title', { id: s.id });
+  const facts: Fact[] = [
+    { label: t('sales:sale.car'), value: <VinLink vin={s.automobile.vin} /> },
+    {
+      label: t('sales:sale.customer'),
+      value: (
+        <>
           <Link to={customerPath(s.customer.id)}>{personName(s.customer)}</Link>
           {' · '}
-          {s.customer.phone_number}
-        </dd>
-        <dt>{t('sales:sale.salesperson')}</dt>
-        <dd>
+          <span style={{ whiteSpace: 'nowrap' }}>{s.customer.phone_number}</span>
+        </>
+      ),
+    },
+    {
+      label: t('sales:sale.salesperson'),
+      value: (
+        <>
           <Link to={salespersonPath(s.salesperson.id)}>{personName(s.salesperson)}</Link>
           {!s.salesperson.active && t('sales:sale.retired')}
-        </dd>
-        <dt>{t('sales:sale.price')}</dt>
-        <dd>{s.voided_at ? <del>{formatMoney(s.price)}</del> : formatMoney(s.price)}</dd>
-        <dt>{t('sales:sale.date')}</dt>
-        <dd>{formatDateTime(s.sold_at)}</dd>
-        {s.trade_in && (
-          <>
-            <dt>{t('sales:sale.tradeIn')}</dt>
-            <dd>
-              {s.trade_in.year} {s.trade_in.make} {s.trade_in.model}
-              {s.trade_in.color ? `, ${s.trade_in.color}` : ''} · <VinLink vin={s.trade_in.vin} /> ·{' '}
-              {t('sales:sale.miles', { miles: formatNumber(s.trade_in.odometer) })}
-            </dd>
-          </>
-        )}
-        {s.front_gross !== undefined && (
-          <>
-            <dt>{t('sales:sale.frontGross')}</dt>
-            <dd>{s.front_gross === null ? t('sales:sale.grossUnknown') : formatMoney(s.front_gross)}</dd>
-          </>
-        )}
-      </dl>
-      {s.deal && (
-        <section aria-labelledby="deal-heading">
-          <h2 id="deal-heading">{t('sales:sale.deal')}</h2>
-          <DealLines sale={s} />
-        </section>
+        </>
+      ),
+    },
+    {
+      label: t('sales:sale.price'),
+      value: <span className="num">{s.voided_at ? <del>{formatMoney(s.price)}</del> : formatMoney(s.price)}</span>,
+    },
+    { label: t('sales:sale.date'), value: formatDateTime(s.sold_at) },
+  ];
+  if (s.trade_in) {
+    facts.push({
+      label: t('sales:sale.tradeIn'),
+      value: (
+        <>
+          {s.trade_in.year} {s.trade_in.make} {s.trade_in.model}
+          {s.trade_in.color ? `, ${s.trade_in.color}` : ''} · <VinLink vin={s.trade_in.vin} /> ·{' '}
+          {t('sales:sale.miles', { miles: formatNumber(s.trade_in.odometer) })}
+        </>
+      ),
+    });
+  }
+  if (s.front_gross !== undefined) {
+    facts.push({
+      label: t('sales:sale.frontGross'),
+      value: s.front_gross === null ? t('sales:sale.grossUnknown') : formatMoney(s.front_gross),
+    });
+  }
+  return (
+    <DetailPage
+      crumbs={[{ label: t('sales:sale.sales'), to: '/sales' }, { label: t('sales:sale.title', { id: s.id }) }]}
+      title={
+        // The status is part of the heading: read with the sale's name, "Sale #9 · … Voided".
+        <>
+          {title}{' '}
+          {s.voided_at ? (
+            <StatusBadge tone="danger">{t('sales:sale.voided')}</StatusBadge>
+          ) : (
+            <StatusBadge tone="success">{t('sales:sale.recorded')}</StatusBadge>
+          )}
+        </>
+      }
+      subtitle={t('sales:sale.soldToBy', {
+        customer: personName(s.customer),
+        salesperson: personName(s.salesperson),
+        date: formatDateTime(s.sold_at),
+      })}
+      actions={
+        <>
+          <Button component={Link} to={`/sales/${s.id}/print`} role="button" variant="default" size={size}>
+            {t('sales:sale.print')}
+          </Button>
+          {!s.voided_at && mayVoid && <VoidSale sale={s} size={size} onVoided={() => setJustVoided(true)} />}
+        </>
+      }
+    >
+      {s.voided_at && (
+        <Alert color="red" data-testid="voided-notice" ref={notice} tabIndex={-1}>
+          <strong>{t('sales:sale.voidedOn', { date: formatDateTime(s.voided_at) })}</strong>{' '}
+          {t('sales:sale.reason', { reason: s.void_reason ?? t('sales:sale.noReason') })}
+        </Alert>
       )}
-      <div className="record-actions">
-        <Link to={`/sales/${s.id}/print`} role="button" className="secondary">
-          {t('sales:sale.print')}
-        </Link>
-        {!s.voided_at && mayVoid && <VoidSale sale={s} onVoided={() => setJustVoided(true)} />}
-      </div>
-    </>
+      <Paper withBorder p="md" radius="md" className="sale-facts">
+        <Facts items={facts} />
+      </Paper>
+      {s.deal && (
+        <DetailSection title={t('sales:sale.deal')}>
+          <DealLines sale={s} />
+        </DetailSection>
+      )}
+    </DetailPage>
   );
 }

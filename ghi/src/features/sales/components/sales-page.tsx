@@ -1,14 +1,16 @@
 import { type SaleSort, saleSorts } from '@carcar/common/contract/sales';
+import { Button, NativeSelect } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useId } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import '../../../components/record.css';
 import { DataTable } from '../../../components/data-table';
-import { ExportCsvButton } from '../../../components/export-csv-button';
+import { ExportCsvMenuItem } from '../../../components/export-csv-button';
+import { ListPage, MoreMenu, ViewSwitch } from '../../../components/list-page';
 import { useCan } from '../../../lib/auth';
 import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useListState } from '../../../lib/list-state';
+import { salePath } from '../../../lib/paths';
 import { salesListRequest, useSalesPage } from '../api/get-sales';
 import { saleColumns } from './sale-columns';
 
@@ -25,6 +27,7 @@ const salesCount = (t: TFunction, n: number) => t('sales:list.count', { count: n
 
 export function SalesPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const list = useListState('-id');
   const [params] = useSearchParams();
   // `?new=12` after recording a sale: that row is marked.
@@ -33,44 +36,42 @@ export function SalesPage() {
   const withVoided = list.filter('voided') === 'shown';
   const filters = { q: list.q || undefined, include_voided: withVoided || undefined, sort };
   const page = useSalesPage({ ...filters, limit: PAGE_SIZE, offset: list.page * PAGE_SIZE });
-  const sortId = useId();
-  const voidedId = useId();
   const mayRecord = useCan('sales.record');
+  const views = [
+    { value: '', label: t('sales:list.viewRecorded') },
+    { value: 'shown', label: t('sales:list.viewWithVoided') },
+  ] as const;
   return (
-    <>
-      <h1>{t('sales:list.title')}</h1>
-      {mayRecord && (
-        <p>
-          <Link to="/sales/new" role="button">
+    <ListPage
+      title={t('sales:list.title')}
+      actions={
+        mayRecord && (
+          <Button component={Link} to="/sales/new">
             {t('sales:list.record')}
-          </Link>
-        </p>
-      )}
-      <div className="list-toolbar">
-        <div>
-          <label htmlFor={sortId}>{t('sales:list.order')}</label>
-          <select id={sortId} value={sort} onChange={(event) => list.update({ sort: event.target.value })}>
-            {saleSorts.map((value) => (
-              <option key={value} value={value}>
-                {sortLabels(t)[value]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label htmlFor={voidedId}>
-          <input
-            id={voidedId}
-            type="checkbox"
-            checked={withVoided}
-            onChange={(event) => list.update({ voided: event.target.checked ? 'shown' : '' })}
-          />
-          {t('sales:list.showVoided')}
-        </label>
-        <div>
-          <ExportCsvButton name="sales" request={salesListRequest(filters)} />
-        </div>
-      </div>
+          </Button>
+        )
+      }
+    >
       <DataTable
+        toolbar={
+          <>
+            <ViewSwitch
+              label={t('sales:list.show')}
+              value={withVoided ? 'shown' : ''}
+              views={views}
+              onChange={(value) => list.update({ voided: value })}
+            />
+            <NativeSelect
+              label={t('sales:list.order')}
+              value={sort}
+              onChange={(event) => list.update({ sort: event.currentTarget.value })}
+              data={saleSorts.map((value) => ({ value, label: sortLabels(t)[value] }))}
+            />
+            <MoreMenu>
+              <ExportCsvMenuItem name="sales" request={salesListRequest(filters)} />
+            </MoreMenu>
+          </>
+        }
         caption={t('sales:list.caption')}
         rows={page.data?.items}
         isLoading={page.isLoading}
@@ -90,8 +91,9 @@ export function SalesPage() {
           searchHint: t('sales:list.searchHint'),
           isFetching: page.isFetching,
         }}
+        onRowClick={(s) => navigate(salePath(s.id))}
         columns={saleColumns(t)}
       />
-    </>
+    </ListPage>
   );
 }

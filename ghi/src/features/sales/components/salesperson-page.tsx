@@ -1,33 +1,36 @@
+import { Button, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { Trans } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import '../../../components/record.css';
-import { Breadcrumb } from '../../../components/breadcrumb';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
+import { DetailPage, DetailSection } from '../../../components/detail-page';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
 import { errorMessage, isMissingRecord } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
 import { formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
+import { salePath } from '../../../lib/paths';
 import { useSales } from '../api/get-sales';
 import { useSalesperson } from '../api/get-salesperson';
 import { useUpdateSalesperson } from '../api/update-salesperson';
 import { personName, type Salesperson } from '../types';
 import { saleColumns } from './sale-columns';
 
-function RetireOrReinstate({ person }: { person: Salesperson }) {
+function RetireOrReinstate({ person, size }: { person: Salesperson; size: 'sm' | 'md' }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const update = useUpdateSalesperson(person.id);
   if (!person.active) {
     return (
-      <button
-        type="button"
-        className="secondary"
-        disabled={update.isPending}
-        aria-busy={update.isPending || undefined}
+      <Button
+        variant="default"
+        size={size}
+        loading={update.isPending}
         onClick={() =>
           update.mutateAsync({ active: true }).then(
             () => toast.success(t('sales:salesperson.reinstated', { name: personName(person) })),
@@ -36,14 +39,14 @@ function RetireOrReinstate({ person }: { person: Salesperson }) {
         }
       >
         {t('sales:salesperson.reinstate', { name: personName(person) })}
-      </button>
+      </Button>
     );
   }
   return (
     <>
-      <button type="button" className="secondary outline" onClick={() => setOpen(true)}>
+      <Button variant="default" color="red" size={size} onClick={() => setOpen(true)}>
         {t('sales:salesperson.retire', { name: personName(person) })}
-      </button>
+      </Button>
       <ConfirmDialog
         open={open}
         title={t('sales:salesperson.retireTitle', { name: personName(person) })}
@@ -64,10 +67,13 @@ function RetireOrReinstate({ person }: { person: Salesperson }) {
 /** One salesperson: who they are, whether they still sell, and every sale they made. */
 export function SalespersonPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const id = Number(useParams().id);
   const person = useSalesperson(id);
   const mayWrite = useCan('salespeople.write');
   const sales = useSales({ salesperson: id, sort: '-id' }, Number.isInteger(id) && id > 0);
+  // A phone's tap needs a 44 px target; on a wide screen the header's buttons stay small.
+  const size = useMediaQuery('(max-width: 47.99em)') ? 'md' : 'sm';
   if (isMissingRecord(id, person.error)) {
     return (
       <NotFound title={t('sales:salesperson.notFound')}>
@@ -80,25 +86,24 @@ export function SalespersonPage() {
   const p = person.data;
   const total = (sales.data ?? []).reduce((sum, sale) => sum + sale.price, 0);
   return (
-    <>
-      <Breadcrumb>
-        <li>
-          <Link to="/sales/salespeople">{t('people:salespeople.title')}</Link>
-        </li>
-        <li aria-current="page">{personName(p)}</li>
-      </Breadcrumb>
-      <header className="record-header">
-        <h1>
-          {personName(p)}
-          {!p.active && <span className="badge retired">{t('sales:salesperson.retired')}</span>}
-        </h1>
-        <p>{t('sales:salesperson.employeeId', { id: p.employee_id })}</p>
-      </header>
-      <div className="record-actions">{mayWrite && <RetireOrReinstate person={p} />}</div>
-      <section aria-labelledby="sales-heading">
-        <h2 id="sales-heading">{t('sales:salesperson.sales')}</h2>
+    <DetailPage
+      crumbs={[{ label: t('people:salespeople.title'), to: '/sales/salespeople' }, { label: personName(p) }]}
+      title={personName(p)}
+      status={
+        p.active ? (
+          <StatusBadge tone="success">{t('common:staff.active')}</StatusBadge>
+        ) : (
+          <StatusBadge tone="neutral">{t('sales:salesperson.retired')}</StatusBadge>
+        )
+      }
+      subtitle={t('sales:salesperson.employeeId', { id: p.employee_id })}
+      actions={mayWrite && <RetireOrReinstate person={p} size={size} />}
+    >
+      <DetailSection title={t('sales:salesperson.sales')}>
         {sales.data && (
-          <p className="total">{t('sales:total', { count: sales.data.length, total: formatMoney(total) })}</p>
+          <Text size="sm" mb="xs" className="total">
+            {t('sales:total', { count: sales.data.length, total: formatMoney(total) })}
+          </Text>
         )}
         <DataTable
           caption={t('sales:salesperson.salesBy', { name: personName(p) })}
@@ -107,10 +112,11 @@ export function SalespersonPage() {
           error={sales.error}
           retry={() => sales.refetch()}
           rowKey={(s) => s.id}
+          onRowClick={(s) => navigate(salePath(s.id))}
           empty={t('sales:salesperson.empty')}
           columns={saleColumns(t).filter((column) => column.key !== 'salesperson')}
         />
-      </section>
-    </>
+      </DetailSection>
+    </DetailPage>
   );
 }

@@ -1,4 +1,6 @@
 import { allowsOwn, can } from '@carcar/common/contract/permissions';
+import { Button, Group } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -17,9 +19,12 @@ import { type Appointment, technicianName } from '../types';
 export function AppointmentActions({
   appointment,
   confirmFinish = false,
+  compact = true,
 }: {
   appointment: Appointment;
   confirmFinish?: boolean;
+  /** Small buttons, as in a table's row; a page's header passes false for buttons of its own size. */
+  compact?: boolean;
 }) {
   const { t } = useTranslation();
   const update = useUpdateAppointmentStatus();
@@ -28,31 +33,30 @@ export function AppointmentActions({
   const mayFinish = user !== null && allowsOwn(user, 'appointments.finish', appointment.technician.id);
   const mayCancel = user !== null && can(user, 'appointments.book');
   const [asking, setAsking] = useState<'cancel' | 'finish' | null>(null);
+  // A phone's tap needs a 44 px target; on a wide screen a row's buttons stay small, so rows stay short.
+  const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const size = phone ? 'md' : compact ? 'xs' : 'sm';
+  const mih = phone ? 44 : undefined;
   if (appointment.status !== 'created' || (!mayFinish && !mayCancel)) return null;
   const who = t('service:actions.who', { customer: appointment.customer, when: formatDateTime(appointment.date_time) });
   const finish = () =>
     update.mutate({ id: appointment.id, action: 'finish' }, { onError: (error) => toast.error(errorMessage(error)) });
   return (
-    <div className="actions">
+    <Group gap="xs" wrap="nowrap" className="actions">
       {mayFinish && (
-        <button
-          type="button"
-          className="small"
+        <Button
+          size={size}
+          mih={mih}
           disabled={update.isPending}
           onClick={() => (confirmFinish ? setAsking('finish') : finish())}
         >
           {confirmFinish ? t('service:actions.finishAsk') : t('service:actions.finish')}
-        </button>
+        </Button>
       )}
       {mayCancel && (
-        <button
-          type="button"
-          className="secondary outline small"
-          disabled={update.isPending}
-          onClick={() => setAsking('cancel')}
-        >
+        <Button size={size} mih={mih} variant="default" disabled={update.isPending} onClick={() => setAsking('cancel')}>
           {t('service:actions.cancel')}
-        </button>
+        </Button>
       )}
       <ConfirmDialog
         open={asking === 'cancel'}
@@ -89,6 +93,6 @@ export function AppointmentActions({
           <p>{t('service:actions.finishText', { who, reason: appointment.reason })}</p>
         </ConfirmDialog>
       )}
-    </div>
+    </Group>
   );
 }

@@ -1,6 +1,9 @@
+import { Anchor } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
+import type { StatusTone } from '../../../app/theme';
 import type { Column } from '../../../components/data-table';
+import { StatusBadge as Badge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
 import { formatDateTime, formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -13,7 +16,7 @@ export function appointmentColumns(t: TFunction): Column<Appointment>[] {
     {
       key: 'vip',
       header: t('service:columns.vip'),
-      cell: (a) => (a.vip ? <span className="badge vip">{t('service:columns.vip')}</span> : t('service:columns.no')),
+      cell: (a) => (a.vip ? <VipBadge /> : t('service:columns.no')),
       sortValue: (a) => (a.vip ? 1 : 0),
     },
     { key: 'customer', header: t('service:columns.customer'), cell: (a) => a.customer, sortValue: (a) => a.customer },
@@ -49,10 +52,23 @@ export function statusLabel(t: TFunction, status: Appointment['status']): string
 export const appointmentSearchText = (t: TFunction) => (a: Appointment) =>
   `${a.vin} ${a.customer} ${technicianName(a.technician)} ${a.reason} ${a.status} ${statusLabel(t, a.status)}`;
 
+const statusTones: Record<Appointment['status'], StatusTone> = {
+  created: 'info',
+  finished: 'success',
+  canceled: 'neutral',
+};
+
+/** An appointment's status, coloured by meaning: booked work is news, a late one asks for action. */
 export function StatusBadge({ appointment, overdue }: { appointment: Appointment; overdue?: boolean }) {
   const { t } = useTranslation();
-  if (overdue) return <span className="badge overdue">{t('service:status.overdue')}</span>;
-  return <span className={`badge ${appointment.status}`}>{statusLabel(t, appointment.status)}</span>;
+  if (overdue) return <Badge tone="warning">{t('service:status.overdue')}</Badge>;
+  return <Badge tone={statusTones[appointment.status]}>{statusLabel(t, appointment.status)}</Badge>;
+}
+
+/** The car was bought or stocked here: the customer is ours. */
+export function VipBadge() {
+  const { t } = useTranslation();
+  return <Badge tone="success">{t('service:columns.vip')}</Badge>;
 }
 
 const ends = (a: Appointment) => new Date(new Date(a.date_time).getTime() + a.duration_minutes * 60_000).toISOString();
@@ -64,7 +80,8 @@ export function boardColumns(t: TFunction, options: { timeOnly: boolean; now: nu
       key: 'when',
       header: t('service:columns.when'),
       cell: (a) => (
-        <span className="when">
+        // Free to wrap after the date: a long day and time on one line pushed Finish and Cancel out of the table.
+        <span className="board-when">
           {options.timeOnly
             ? `${formatTime(a.date_time)}–${formatTime(ends(a))}`
             : `${formatDateTime(a.date_time)}–${formatTime(ends(a))}`}
@@ -75,18 +92,22 @@ export function boardColumns(t: TFunction, options: { timeOnly: boolean; now: nu
       key: 'customer',
       header: t('service:columns.customer'),
       cell: (a) => (
-        <Link to={`/service/appointments/${a.id}`} aria-label={t('service:columns.details', { customer: a.customer })}>
+        <Anchor
+          component={Link}
+          to={`/service/appointments/${a.id}`}
+          aria-label={t('service:columns.details', { customer: a.customer })}
+        >
           {a.customer}
-        </Link>
+        </Anchor>
       ),
     },
     {
       key: 'car',
       header: t('service:columns.car'),
+      nowrap: true,
       cell: (a) => (
-        <span>
-          <VinLink vin={a.vin} />
-          {a.vip && <span className="badge vip">{t('service:columns.vip')}</span>}
+        <span className="board-car">
+          <VinLink vin={a.vin} /> {a.vip && <VipBadge />}
         </span>
       ),
     },
@@ -95,6 +116,7 @@ export function boardColumns(t: TFunction, options: { timeOnly: boolean; now: nu
     {
       key: 'status',
       header: t('service:columns.status'),
+      nowrap: true,
       cell: (a) => (
         <StatusBadge
           appointment={a}

@@ -1,6 +1,10 @@
 import '../service.css';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Alert, Anchor, Button } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { DetailPage, DetailSection, Facts } from '../../../components/detail-page';
 import { ErrorState, Loading } from '../../../components/states';
+import { StatusBadge as Badge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
 import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
@@ -10,7 +14,7 @@ import { dealershipZone } from '../../../lib/time-zone';
 import { useAppointment } from '../api/get-appointment';
 import { technicianName } from '../types';
 import { AppointmentActions } from './appointment-actions';
-import { StatusBadge } from './appointment-columns';
+import { StatusBadge, VipBadge } from './appointment-columns';
 import { StartRepairOrder } from './start-repair-order';
 
 export function AppointmentDetailPage() {
@@ -19,95 +23,121 @@ export function AppointmentDetailPage() {
   const appointment = useAppointment(id);
   // `?start=1` (the board's "Start repair order") opens the repair order form at once.
   const [params] = useSearchParams();
+  const [starting, setStarting] = useState(params.get('start') === '1');
   const mayStartOrder = useCan('repair_orders.write');
+  const navigate = useNavigate();
+  const crumbs = [{ label: t('service:board.title'), to: '/service/appointments' }];
   if (appointment.isLoading) return <Loading />;
   if (appointment.error || !appointment.data) {
     const missing = appointment.error instanceof ApiError && appointment.error.status === 404;
     return (
-      <>
-        <h1>{t('service:detail.title')}</h1>
+      <DetailPage crumbs={[...crumbs, { label: t('service:detail.title') }]} title={t('service:detail.title')}>
         {missing ? (
           <p>
             {t('service:detail.noSuch', { id })}{' '}
-            <Link to="/service/appointments">{t('service:detail.backToBoard')}</Link>.
+            <Anchor component={Link} to="/service/appointments">
+              {t('service:detail.backToBoard')}
+            </Anchor>
+            .
           </p>
         ) : (
           <ErrorState error={appointment.error} retry={() => appointment.refetch()} />
         )}
-      </>
+      </DetailPage>
     );
   }
   const a = appointment.data;
   const ends = new Date(new Date(a.date_time).getTime() + a.duration_minutes * 60_000).toISOString();
   const overdue = a.status === 'created' && new Date(a.date_time).getTime() < Date.now();
+  const when = t('service:detail.whenValue', {
+    start: formatDateTime(a.date_time),
+    end: formatTime(ends),
+    minutes: a.duration_minutes,
+    zone: dealershipZone,
+  });
   return (
-    <>
-      <p>
-        <Link to="/service/appointments">{t('service:detail.board')}</Link>
-      </p>
-      <h1>
-        {a.customer}: {a.reason}
-      </h1>
+    <DetailPage
+      crumbs={[...crumbs, { label: a.customer }]}
+      title={`${a.customer}: ${a.reason}`}
+      status={<StatusBadge appointment={a} overdue={overdue} />}
+      subtitle={when}
+      actions={
+        <>
+          <AppointmentActions appointment={a} confirmFinish compact={false} />
+          {mayStartOrder && a.status !== 'canceled' && !starting && (
+            <Button variant="default" onClick={() => setStarting(true)}>
+              {t('service:startOrder.open')}
+            </Button>
+          )}
+          <Button variant="default" onClick={() => navigate(`/service/appointments/${a.id}/print`)}>
+            {t('service:detail.print')}
+          </Button>
+        </>
+      }
+    >
       {a.status === 'finished' && (
-        <p className="notice">
+        <Alert color="teal" variant="light">
           {t('service:detail.finishedBefore')}{' '}
-          <Link to={`/service/history?vin=${encodeURIComponent(a.vin)}`}>{t('service:detail.serviceHistory')}</Link>{' '}
+          <Anchor component={Link} to={`/service/history?vin=${encodeURIComponent(a.vin)}`}>
+            {t('service:detail.serviceHistory')}
+          </Anchor>{' '}
           {t('service:detail.finishedAfter')}
-        </p>
+        </Alert>
       )}
       {a.status === 'canceled' && (
-        <p className="notice">
+        <Alert color="gray" variant="light">
           {a.cancel_reason
             ? t('service:detail.canceledWhy', { reason: a.cancel_reason })
             : t('service:detail.canceledNoReason')}
-        </p>
+        </Alert>
       )}
-      <dl className="details">
-        <dt>{t('service:detail.when')}</dt>
-        <dd>
-          {t('service:detail.whenValue', {
-            start: formatDateTime(a.date_time),
-            end: formatTime(ends),
-            minutes: a.duration_minutes,
-            zone: dealershipZone,
-          })}
-        </dd>
-        <dt>{t('service:detail.car')}</dt>
-        <dd>
-          <VinLink vin={a.vin} />
-          {a.vip ? (
-            <>
-              {' '}
-              <span className="badge vip">{t('service:columns.vip')}</span> {t('service:detail.vipNote')}
-            </>
-          ) : (
-            t('service:detail.notOurs')
-          )}
-        </dd>
-        <dt>{t('service:detail.customer')}</dt>
-        <dd>{a.customer}</dd>
-        <dt>{t('service:detail.technician')}</dt>
-        <dd>
-          <Link to={`/service/technicians/${a.technician.id}`}>{technicianName(a.technician)}</Link>
-          {a.technician.active === false && <span className="badge">{t('common:staff.retired')}</span>}
-        </dd>
-        <dt>{t('service:detail.reason')}</dt>
-        <dd>{a.reason}</dd>
-        <dt>{t('service:detail.status')}</dt>
-        <dd>
-          <StatusBadge appointment={a} overdue={overdue} />
-          {overdue && t('service:detail.overdueNote')}
-        </dd>
-      </dl>
-      {mayStartOrder && a.status !== 'canceled' && (
-        <StartRepairOrder appointment={a} open={params.get('start') === '1'} />
+      {mayStartOrder && a.status !== 'canceled' && starting && (
+        <StartRepairOrder appointment={a} onCancel={() => setStarting(false)} />
       )}
-      <AppointmentActions appointment={a} confirmFinish />
-      <p>
-        <Link to={`/service/appointments/${a.id}/print`} role="button" className="secondary outline">
-          {t('service:detail.print')}
-        </Link>
-      </p>
-    </>
+      <DetailSection title={t('service:detail.title')}>
+        <Facts
+          items={[
+            { label: t('service:detail.when'), value: when },
+            {
+              label: t('service:detail.car'),
+              value: (
+                <>
+                  <VinLink vin={a.vin} />{' '}
+                  {a.vip ? (
+                    <>
+                      <VipBadge /> {t('service:detail.vipNote')}
+                    </>
+                  ) : (
+                    t('service:detail.notOurs')
+                  )}
+                </>
+              ),
+            },
+            { label: t('service:detail.customer'), value: a.customer },
+            {
+              label: t('service:detail.technician'),
+              value: (
+                <>
+                  <Anchor component={Link} to={`/service/technicians/${a.technician.id}`}>
+                    {technicianName(a.technician)}
+                  </Anchor>{' '}
+                  {a.technician.active === false && <Badge tone="neutral">{t('common:staff.retired')}</Badge>}
+                </>
+              ),
+            },
+            { label: t('service:detail.reason'), value: a.reason },
+            {
+              label: t('service:detail.status'),
+              value: (
+                <>
+                  <StatusBadge appointment={a} overdue={overdue} />
+                  {overdue && t('service:detail.overdueNote')}
+                </>
+              ),
+            },
+          ]}
+        />
+      </DetailSection>
+    </DetailPage>
   );
 }

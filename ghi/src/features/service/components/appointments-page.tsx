@@ -1,9 +1,11 @@
 import '../service.css';
+import { Anchor, Button, NativeSelect, Text, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
-import { ExportCsvButton } from '../../../components/export-csv-button';
+import { ExportCsvMenuItem } from '../../../components/export-csv-button';
+import { ListPage, MoreMenu, ViewSwitch } from '../../../components/list-page';
 import { useCan } from '../../../lib/auth';
 import { formatDate } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -118,7 +120,6 @@ export function AppointmentsPage() {
   const status = isStatus(rawStatus) ? rawStatus : undefined;
   const page = Math.max(0, Number(params.get('page')) || 0);
   const technicians = useTechnicians();
-  const ids = useId();
 
   /** Changes some of the address's filters; any change but the page starts again at page 1. */
   const set = (changes: Record<string, string | undefined>) =>
@@ -157,90 +158,86 @@ export function AppointmentsPage() {
   const mayBook = useCan('appointments.book');
   const mayStartOrder = useCan('repair_orders.write');
 
+  const switchViews = [
+    ...lists.map(({ view: v, result }) => ({
+      value: v.id as View,
+      label: viewLabel(t, v.id, dayLabel),
+      count: result.data?.total,
+    })),
+    { value: 'technicians' as View, label: t('service:board.byTechnician', { day: dayLabel }) },
+  ];
+
   return (
-    <>
-      <div className="page-heading">
-        <h1>{t('service:board.title')}</h1>
-        {mayBook && (
-          <Link to="/service/appointments/new" role="button">
-            {t('service:board.book')}
-          </Link>
-        )}
-      </div>
-      <p className="muted">{t('service:board.times', { zone: dealershipZone })}</p>
-
-      <form
-        className="board-filters"
-        aria-label={t('service:board.filterForm')}
-        onSubmit={(event) => event.preventDefault()}
-      >
-        <div className="field">
-          <label htmlFor={`${ids}-technician`}>{t('service:board.technician')}</label>
-          <select
-            id={`${ids}-technician`}
-            value={technician ?? ''}
-            onChange={(event) => set({ technician: event.target.value || undefined })}
-          >
-            <option value="">{t('service:board.allTechnicians')}</option>
-            {(technicians.data ?? []).map((tech) => (
-              <option key={tech.id} value={tech.id}>
-                {technicianName(tech)}
-                {tech.active === false ? t('service:board.retiredSuffix') : ''}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-date`}>{t('service:board.day')}</label>
-          <input
-            id={`${ids}-date`}
-            type="date"
-            value={date}
-            aria-describedby={`${ids}-date-hint`}
-            onChange={(event) => set({ date: event.target.value || undefined })}
+    <ListPage
+      title={t('service:board.title')}
+      actions={
+        <>
+          {mayBook && (
+            <Button component={Link} to="/service/appointments/new">
+              {t('service:board.book')}
+            </Button>
+          )}
+          {open && (
+            <MoreMenu>
+              <ExportCsvMenuItem
+                name={`appointments-${view}`}
+                request={appointmentExportRequests(open.statuses, filtersOf(view, base, { offset: 0, limit: 1 }))}
+              />
+            </MoreMenu>
+          )}
+        </>
+      }
+      toolbar={
+        <>
+          {/* The views are the board's lists: a landmark, so a screen reader can jump to them. */}
+          <nav aria-label={t('service:board.lists')} className="board-view-switch">
+            <ViewSwitch
+              label={t('service:board.lists')}
+              value={view}
+              views={switchViews}
+              onChange={(next) => set({ view: next })}
+            />
+          </nav>
+          <NativeSelect
+            label={t('service:board.technician')}
+            value={technician === undefined ? '' : String(technician)}
+            onChange={(event) => set({ technician: event.currentTarget.value || undefined })}
+            data={[
+              { value: '', label: t('service:board.allTechnicians') },
+              ...(technicians.data ?? []).map((tech) => ({
+                value: String(tech.id),
+                label: `${technicianName(tech)}${tech.active === false ? t('service:board.retiredSuffix') : ''}`,
+              })),
+            ]}
           />
-          <small id={`${ids}-date-hint`}>{t('service:board.dayHint')}</small>
-        </div>
-        {showsStatus && (
-          <div className="field">
-            <label htmlFor={`${ids}-status`}>{t('service:board.status')}</label>
-            <select
-              id={`${ids}-status`}
+          {/* Only the day's views read the day: elsewhere the box would filter nothing. */}
+          {(view === 'today' || view === 'technicians') && (
+            <TextInput
+              type="date"
+              label={t('service:board.day')}
+              value={date}
+              onChange={(event) => set({ date: event.currentTarget.value || undefined })}
+            />
+          )}
+          {showsStatus && (
+            <NativeSelect
+              label={t('service:board.status')}
               value={status ?? ''}
-              onChange={(event) => set({ status: event.target.value || undefined })}
-            >
-              <option value="">
-                {view === 'done' ? t('service:board.finishedAndCanceled') : t('service:board.everyStatus')}
-              </option>
-              {view !== 'done' && <option value="created">{t('service:status.created')}</option>}
-              <option value="finished">{t('service:status.finished')}</option>
-              <option value="canceled">{t('service:status.canceled')}</option>
-            </select>
-          </div>
-        )}
-      </form>
-
-      <nav aria-label={t('service:board.lists')} className="board-views">
-        <ul>
-          {lists.map(({ view: v, result }) => (
-            <li key={v.id}>
-              <Link
-                to={`?${withView(params, v.id)}`}
-                aria-current={v.id === view ? 'page' : undefined}
-                className={v.id === 'overdue' && (result.data?.total ?? 0) > 0 ? 'has-overdue' : undefined}
-              >
-                {viewLabel(t, v.id, dayLabel)} <span className="count">{result.data ? result.data.total : '…'}</span>
-              </Link>
-            </li>
-          ))}
-          <li>
-            <Link to={`?${withView(params, 'technicians')}`} aria-current={view === 'technicians' ? 'page' : undefined}>
-              {t('service:board.byTechnician', { day: dayLabel })}
-            </Link>
-          </li>
-        </ul>
-      </nav>
-
+              onChange={(event) => set({ status: event.currentTarget.value || undefined })}
+              data={[
+                {
+                  value: '',
+                  label: view === 'done' ? t('service:board.finishedAndCanceled') : t('service:board.everyStatus'),
+                },
+                ...(view !== 'done' ? [{ value: 'created', label: t('service:status.created') }] : []),
+                { value: 'finished', label: t('service:status.finished') },
+                { value: 'canceled', label: t('service:status.canceled') },
+              ]}
+            />
+          )}
+        </>
+      }
+    >
       {view === 'technicians' ? (
         <TechnicianDay
           date={date}
@@ -253,66 +250,56 @@ export function AppointmentsPage() {
         />
       ) : (
         open && (
-          <>
-            <div className="list-toolbar">
-              <ExportCsvButton
-                name={`appointments-${view}`}
-                request={appointmentExportRequests(open.statuses, filtersOf(view, base, { offset: 0, limit: 1 }))}
-              />
-            </div>
-            <DataTable
-              caption={captionOf(t, open.view.id, dayLabel, isToday)}
-              rows={open.result.data?.appointments}
-              isLoading={open.result.isLoading}
-              error={open.result.error}
-              retry={() => open.result.refetch()}
-              rowKey={(a) => a.id}
-              empty={emptyText(t, view, dayLabel, isToday)}
-              columns={[
-                ...boardColumns(t, { timeOnly: view === 'today', now }),
-                {
-                  key: 'actions',
-                  header: t('service:board.actions'),
-                  cell: (a) => (
-                    <div className="board-actions">
-                      <AppointmentActions appointment={a} />
-                      {mayStartOrder && a.status === 'created' && (
-                        <Link
-                          to={`/service/appointments/${a.id}?start=1`}
-                          className="start-order-link"
-                          aria-label={t('service:board.startOrderFor', { customer: a.customer })}
-                        >
-                          {t('service:board.startOrder')}
-                        </Link>
-                      )}
-                    </div>
-                  ),
-                },
-              ]}
-              server={{
-                total: open.result.data?.total ?? 0,
-                count: (n) => t('service:board.count', { count: n }),
-                page,
-                pageSize: PAGE_SIZE,
-                onPage: (p) => set({ page: p > 0 ? String(p) : undefined }),
-                query: q,
-                onQuery: (value) => set({ q: value || undefined }),
-                searchHint: t('service:board.searchHint'),
-                isFetching: open.result.isFetching,
-              }}
-            />
-          </>
+          <DataTable
+            caption={captionOf(t, open.view.id, dayLabel, isToday)}
+            rows={open.result.data?.appointments}
+            isLoading={open.result.isLoading}
+            error={open.result.error}
+            retry={() => open.result.refetch()}
+            rowKey={(a) => a.id}
+            empty={emptyText(t, view, dayLabel, isToday)}
+            columns={[
+              ...boardColumns(t, { timeOnly: view === 'today', now }),
+              {
+                key: 'actions',
+                header: t('service:board.actions'),
+                cell: (a) => (
+                  <div className="board-actions">
+                    <AppointmentActions appointment={a} />
+                    {mayStartOrder && a.status === 'created' && (
+                      <Anchor
+                        component={Link}
+                        to={`/service/appointments/${a.id}?start=1`}
+                        size="sm"
+                        className="start-order-link"
+                        aria-label={t('service:board.startOrderFor', { customer: a.customer })}
+                      >
+                        {t('service:board.startOrder')}
+                      </Anchor>
+                    )}
+                  </div>
+                ),
+              },
+            ]}
+            server={{
+              total: open.result.data?.total ?? 0,
+              count: (n) => t('service:board.count', { count: n }),
+              page,
+              pageSize: PAGE_SIZE,
+              onPage: (p) => set({ page: p > 0 ? String(p) : undefined }),
+              query: q,
+              onQuery: (value) => set({ q: value || undefined }),
+              searchHint: t('service:board.searchHint'),
+              isFetching: open.result.isFetching,
+            }}
+          />
         )
       )}
-    </>
+      <Text size="xs" c="dimmed">
+        {t('service:board.times', { zone: dealershipZone })}
+      </Text>
+    </ListPage>
   );
-}
-
-function withView(params: URLSearchParams, view: View): string {
-  const next = new URLSearchParams(params);
-  next.set('view', view);
-  next.delete('page');
-  return next.toString();
 }
 
 function emptyText(t: TFunction, view: View, dayLabel: string, isToday: boolean): string {

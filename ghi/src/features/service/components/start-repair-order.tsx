@@ -1,4 +1,5 @@
-import { type FormEvent, useId, useState } from 'react';
+import { Button, Group, Paper, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { toast } from 'sonner';
 import { ApiError, errorMessage } from '../../../lib/api-client';
@@ -10,27 +11,12 @@ import type { Appointment } from '../types';
  * "Start repair order" on an appointment: the car, the customer and the reason go over as they are;
  * the advisor types the mileage off the odometer and lands on the new order.
  */
-export function StartRepairOrder({
-  appointment,
-  open: initiallyOpen = false,
-}: {
-  appointment: Appointment;
-  open?: boolean;
-}) {
+export function StartRepairOrder({ appointment, onCancel }: { appointment: Appointment; onCancel: () => void }) {
   const { t } = useTranslation();
   const start = useStartRepairOrder();
   const navigate = useNavigate();
-  const [open, setOpen] = useState(initiallyOpen);
   const [mileage, setMileage] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const ids = useId();
-  if (!open) {
-    return (
-      <button type="button" onClick={() => setOpen(true)}>
-        {t('service:startOrder.open')}
-      </button>
-    );
-  }
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const miles = mileage.trim().replace(/,/g, '');
@@ -46,39 +32,41 @@ export function StartRepairOrder({
     }
   };
   return (
-    <form className="start-repair-order" onSubmit={submit} noValidate aria-label={t('service:startOrder.form')}>
-      <p>
-        {t('service:startOrder.introBefore', { customer: appointment.customer })} <code>{appointment.vin}</code>
+    <Paper
+      component="form"
+      withBorder
+      p="md"
+      radius="md"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('service:startOrder.form')}
+    >
+      <Text size="sm" mb="sm">
+        {t('service:startOrder.introBefore', { customer: appointment.customer })}{' '}
+        <code className="nowrap">{appointment.vin}</code>
         {t('service:startOrder.introAfter', { reason: appointment.reason })}
-      </p>
-      <div className="inline-actions">
-        <div className="field">
-          <label htmlFor={`${ids}-mileage`}>{t('service:startOrder.mileage')}</label>
-          <input
-            id={`${ids}-mileage`}
-            inputMode="numeric"
-            value={mileage}
-            // biome-ignore lint/a11y/noAutofocus: the form opens on the advisor's click, for this one field
-            autoFocus
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${ids}-error` : `${ids}-hint`}
-            onChange={(event) => setMileage(event.target.value)}
-          />
-          {error ? (
-            <small id={`${ids}-error`} className="field-error" role="alert">
-              {error}
-            </small>
-          ) : (
-            <small id={`${ids}-hint`}>{t('service:startOrder.hint')}</small>
-          )}
-        </div>
-        <button type="submit" disabled={start.isPending} aria-busy={start.isPending || undefined}>
-          {t('service:startOrder.submit')}
-        </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          {t('service:startOrder.cancel')}
-        </button>
-      </div>
-    </form>
+      </Text>
+      <Group align="flex-start" gap="sm" wrap="wrap">
+        <TextInput
+          label={t('service:startOrder.mileage')}
+          inputMode="numeric"
+          value={mileage}
+          // The form opens on the advisor's click, for this one field.
+          autoFocus
+          error={error ?? undefined}
+          description={error ? undefined : t('service:startOrder.hint')}
+          errorProps={{ role: 'alert', className: 'field-error' }}
+          onChange={(event) => setMileage(event.currentTarget.value)}
+        />
+        <Group gap="xs" mt={24}>
+          <Button type="submit" loading={start.isPending}>
+            {t('service:startOrder.submit')}
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            {t('service:startOrder.cancel')}
+          </Button>
+        </Group>
+      </Group>
+    </Paper>
   );
 }

@@ -1,12 +1,14 @@
+import { Anchor, Paper, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { ErrorState, Loading } from '../../../components/states';
+import { StatusBadge as Badge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
 import { formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { type AppointmentStatus, useAppointmentPage } from '../api/get-appointment-page';
 import { type Appointment, type Technician, technicianName } from '../types';
 import { AppointmentActions } from './appointment-actions';
-import { StatusBadge } from './appointment-columns';
+import { StatusBadge, VipBadge } from './appointment-columns';
 
 const ends = (a: Appointment) => new Date(new Date(a.date_time).getTime() + a.duration_minutes * 60_000).toISOString();
 
@@ -60,11 +62,20 @@ export function TechnicianDay({
   return (
     <section aria-label={t('service:board.byTechnician', { day: dayLabel })} className="technician-day">
       {columns.map(({ technician: tech, appointments: list }) => (
-        <article key={tech.id} className="technician-column" aria-labelledby={`tech-day-${tech.id}`}>
-          <h2 id={`tech-day-${tech.id}`}>
-            <Link to={`/service/technicians/${tech.id}`}>{technicianName(tech)}</Link>
-            {tech.active === false && <span className="badge">{t('common:staff.retired')}</span>}
-          </h2>
+        <Paper
+          component="article"
+          withBorder
+          radius="md"
+          key={tech.id}
+          className="technician-column"
+          aria-labelledby={`tech-day-${tech.id}`}
+        >
+          <Title order={2} id={`tech-day-${tech.id}`}>
+            <Anchor component={Link} to={`/service/technicians/${tech.id}`}>
+              {technicianName(tech)}
+            </Anchor>{' '}
+            {tech.active === false && <Badge tone="neutral">{t('common:staff.retired')}</Badge>}
+          </Title>
           {list.length === 0 ? (
             <p className="empty">{t('service:board.freeAllDay')}</p>
           ) : (
@@ -77,10 +88,13 @@ export function TechnicianDay({
                       appointment={a}
                       overdue={a.status === 'created' && new Date(a.date_time).getTime() < now}
                     />
-                    {a.vip && <span className="badge vip">{t('service:columns.vip')}</span>}
+                    {a.vip && <VipBadge />}
                   </p>
                   <p>
-                    <Link to={`/service/appointments/${a.id}`}>{a.customer}</Link>: {a.reason}
+                    <Anchor component={Link} to={`/service/appointments/${a.id}`}>
+                      {a.customer}
+                    </Anchor>
+                    : {a.reason}
                   </p>
                   <p>
                     <VinLink vin={a.vin} />
@@ -90,7 +104,7 @@ export function TechnicianDay({
               ))}
             </ol>
           )}
-        </article>
+        </Paper>
       ))}
     </section>
   );

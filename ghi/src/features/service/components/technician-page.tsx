@@ -1,10 +1,13 @@
 import '../service.css';
+import { Button } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
+import { DetailPage, DetailSection } from '../../../components/detail-page';
 import { ErrorState, Loading } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
 import { useTranslation } from '../../../lib/i18n';
@@ -59,35 +62,36 @@ export function TechnicianPage() {
     toast.success(active ? t('service:technician.reinstated', { name }) : t('service:technician.retired', { name }));
   };
   return (
-    <>
-      <p>
-        <Link to="/service/technicians">{t('service:technician.back')}</Link>
-      </p>
-      <div className="page-heading">
-        <h1>
-          {name} {retired && <span className="badge retired">{t('common:staff.retired')}</span>}
-        </h1>
-        {!mayWrite ? null : retired ? (
+    <DetailPage
+      crumbs={[{ label: t('service:technicians.title'), to: '/service/technicians' }, { label: name }]}
+      title={name}
+      status={
+        retired ? (
+          <StatusBadge tone="neutral">{t('common:staff.retired')}</StatusBadge>
+        ) : (
+          <StatusBadge tone="success">{t('common:staff.active')}</StatusBadge>
+        )
+      }
+      subtitle={`${t('service:technician.employeeId', { id: tech.employee_id })} ${
+        retired ? t('service:technician.retiredNote') : t('service:technician.activeNote')
+      }`}
+      actions={
+        !mayWrite ? null : retired ? (
           // Keyed apart: one button changing into the other would fade between their colors.
-          <button
+          <Button
             key="reinstate"
-            type="button"
-            className="secondary"
             disabled={update.isPending}
             onClick={() => setActive(true).catch((error) => toast.error(errorMessage(error)))}
           >
             {t('service:technician.reinstate')}
-          </button>
+          </Button>
         ) : (
-          <button key="retire" type="button" className="secondary outline" onClick={() => setAsking(true)}>
+          <Button key="retire" variant="default" color="red" onClick={() => setAsking(true)}>
             {t('service:technician.retire')}
-          </button>
-        )}
-      </div>
-      <p className="muted">
-        {t('service:technician.employeeId', { id: tech.employee_id })}{' '}
-        {retired ? t('service:technician.retiredNote') : t('service:technician.activeNote')}
-      </p>
+          </Button>
+        )
+      }
+    >
       <ConfirmDialog
         open={asking}
         title={t('service:technician.retireTitle', { name })}
@@ -98,38 +102,39 @@ export function TechnicianPage() {
       >
         <p>{t('service:technician.retireText', { name })}</p>
       </ConfirmDialog>
-      <h2>{t('service:technician.appointments')}</h2>
-      <DataTable
-        caption={t('service:technician.caption', { name })}
-        rows={appointments.data?.appointments}
-        isLoading={appointments.isLoading}
-        error={appointments.error}
-        retry={() => appointments.refetch()}
-        rowKey={(a) => a.id}
-        empty={t('service:technician.empty', { name })}
-        columns={[
-          ...boardColumns(t, { timeOnly: false, now: Date.now() }).filter((c) => c.key !== 'technician'),
-          {
-            key: 'actions',
-            header: t('service:technician.actions'),
-            cell: (a) => <AppointmentActions appointment={a} />,
-          },
-        ]}
-        server={{
-          total: appointments.data?.total ?? 0,
-          count: (n) => t('service:board.count', { count: n }),
-          page,
-          pageSize: PAGE_SIZE,
-          onPage: setPage,
-          query,
-          onQuery: (value) => {
-            setQuery(value);
-            setPage(0);
-          },
-          searchHint: t('service:technician.searchHint'),
-          isFetching: appointments.isFetching,
-        }}
-      />
-    </>
+      <DetailSection title={t('service:technician.appointments')}>
+        <DataTable
+          caption={t('service:technician.caption', { name })}
+          rows={appointments.data?.appointments}
+          isLoading={appointments.isLoading}
+          error={appointments.error}
+          retry={() => appointments.refetch()}
+          rowKey={(a) => a.id}
+          empty={t('service:technician.empty', { name })}
+          columns={[
+            ...boardColumns(t, { timeOnly: false, now: Date.now() }).filter((c) => c.key !== 'technician'),
+            {
+              key: 'actions',
+              header: t('service:technician.actions'),
+              cell: (a) => <AppointmentActions appointment={a} />,
+            },
+          ]}
+          server={{
+            total: appointments.data?.total ?? 0,
+            count: (n) => t('service:board.count', { count: n }),
+            page,
+            pageSize: PAGE_SIZE,
+            onPage: setPage,
+            query,
+            onQuery: (value) => {
+              setQuery(value);
+              setPage(0);
+            },
+            searchHint: t('service:technician.searchHint'),
+            isFetching: appointments.isFetching,
+          }}
+        />
+      </DetailSection>
+    </DetailPage>
   );
 }

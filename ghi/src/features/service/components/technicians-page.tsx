@@ -1,9 +1,12 @@
 import '../service.css';
 import { staffBody as technicianBody } from '@carcar/common/contract/people';
+import { Anchor } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
-import { ExportCsvButton } from '../../../components/export-csv-button';
+import { ExportCsvMenuItem } from '../../../components/export-csv-button';
+import { AddInDrawer, ListPage, MoreMenu } from '../../../components/list-page';
 import { StaffForm } from '../../../components/staff-form';
+import { StatusBadge } from '../../../components/status-badge';
 import { useCan } from '../../../lib/auth';
 import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
@@ -11,32 +14,48 @@ import { useCreateTechnician } from '../api/create-technician';
 import { techniciansRequest, useTechnicians } from '../api/get-technicians';
 import { technicianName } from '../types';
 
-/** Every technician, retired ones marked (their appointments keep their name), and a form to add one. */
-export function TechniciansPage() {
+function AddTechnicianForm({ onAdded }: { onAdded: () => void }) {
   const { t } = useTranslation();
   const create = useCreateTechnician();
-  const technicians = useTechnicians();
-  const mayWrite = useCan('technicians.write');
   const { form, onSubmit } = useApiForm({
     schema: technicianBody,
     defaultValues: { first_name: '', last_name: '', employee_id: '' },
     save: create.mutateAsync,
     success: t('service:technicians.added'),
+    onSaved: onAdded,
   });
   return (
-    <>
-      <h1>{t('service:technicians.title')}</h1>
-      {mayWrite && (
-        <StaffForm
-          form={form}
-          onSubmit={onSubmit}
-          label={t('service:technicians.addForm')}
-          submit={t('service:technicians.add')}
-        />
-      )}
-      <div className="list-toolbar">
-        <ExportCsvButton name="technicians" request={techniciansRequest} />
-      </div>
+    <StaffForm
+      form={form}
+      onSubmit={onSubmit}
+      label={t('service:technicians.addForm')}
+      submit={t('service:technicians.add')}
+    />
+  );
+}
+
+/** Every technician, retired ones marked (their appointments keep their name), and a form to add one. */
+export function TechniciansPage() {
+  const { t } = useTranslation();
+  const technicians = useTechnicians();
+  const mayWrite = useCan('technicians.write');
+  return (
+    <ListPage
+      title={t('service:technicians.title')}
+      actions={
+        <>
+          {mayWrite && (
+            <AddInDrawer label={t('service:technicians.add')} title={t('service:technicians.addForm')}>
+              {(close) => <AddTechnicianForm onAdded={close} />}
+            </AddInDrawer>
+          )}
+          {/* Beside the primary action: a toolbar row of its own would push the list down. */}
+          <MoreMenu>
+            <ExportCsvMenuItem name="technicians" request={techniciansRequest} />
+          </MoreMenu>
+        </>
+      }
+    >
       <DataTable
         caption={t('service:technicians.title')}
         rows={technicians.data}
@@ -54,11 +73,16 @@ export function TechniciansPage() {
             header: t('common:staff.employeeId'),
             cell: (tech) => tech.employee_id,
             sortValue: (tech) => tech.employee_id,
+            nowrap: true,
           },
           {
             key: 'name',
             header: t('common:staff.name'),
-            cell: (tech) => <Link to={`/service/technicians/${tech.id}`}>{technicianName(tech)}</Link>,
+            cell: (tech) => (
+              <Anchor component={Link} to={`/service/technicians/${tech.id}`}>
+                {technicianName(tech)}
+              </Anchor>
+            ),
             sortValue: (tech) => technicianName(tech),
           },
           {
@@ -66,14 +90,14 @@ export function TechniciansPage() {
             header: t('common:staff.status'),
             cell: (tech) =>
               tech.active === false ? (
-                <span className="badge retired">{t('common:staff.retired')}</span>
+                <StatusBadge tone="neutral">{t('common:staff.retired')}</StatusBadge>
               ) : (
-                t('common:staff.active')
+                <StatusBadge tone="success">{t('common:staff.active')}</StatusBadge>
               ),
             sortValue: (tech) => (tech.active === false ? 1 : 0),
           },
         ]}
       />
-    </>
+    </ListPage>
   );
 }

@@ -1,0 +1,120 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, appUrl, checkPage, journey, launch, screenshot } from './browser.js';
+
+// Issue 26's acceptance, measured as staff see it: every list and record page at a desktop's,
+// a tablet's and a phone's width, in light and in dark, fits the screen's width, passes axe, and
+// keeps its data near the top. The figures are printed in the test output.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Visit {
+  name: string;
+  path: string;
+  /** A list: its first row is measured, and must start within 320 px of the top at 1280 px. */
+  list?: true;
+}
+
+const lists: Visit[] = [
+  { name: 'automobiles', path: '/inventory/automobiles', list: true },
+  { name: 'vehicle-models', path: '/inventory/models', list: true },
+  { name: 'manufacturers', path: '/inventory/manufacturers', list: true },
+  { name: 'technicians', path: '/service/technicians', list: true },
+  { name: 'salespeople', path: '/sales/salespeople', list: true },
+  { name: 'customers', path: '/sales/customers', list: true },
+  { name: 'sales', path: '/sales', list: true },
+  { name: 'users', path: '/admin/users', list: true },
+];
+
+/** A record of each kind the demo data holds, to open its page. */
+async function records(): Promise<Visit[]> {
+  const gateway = api();
+  const { autos } = await gateway.call<{ autos: { vin: string }[] }>('GET', '/inventory/api/automobiles/?limit=1');
+  const { sales } = await gateway.call<{ sales: { id: number }[] }>('GET', '/sales/api/sales/?limit=1');
+  const { customers } = await gateway.call<{ customers: { id: number }[] }>('GET', '/sales/api/customers/?limit=1');
+  // The demo data has no repair orders or parts; other journeys may have added some by now.
+  const { repair_orders } = await gateway.call<{ repair_orders: unknown[] }>(
+    'GET',
+    '/service/api/repair-orders/?limit=1',
+  );
+  const { parts } = await gateway.call<{ parts: unknown[] }>('GET', '/service/api/parts/?limit=1');
+  const visits: Visit[] = [
+    { name: 'repair-orders', path: '/service/repair-orders', ...(repair_orders.length > 0 && { list: true as const }) },
+    { name: 'parts', path: '/service/parts', ...(parts.length > 0 && { list: true as const }) },
+    { name: 'dashboard', path: '/' },
+    { name: 'service-board', path: '/service/appointments' },
+    { name: 'activity', path: '/activity' },
+  ];
+  if (autos[0]) visits.push({ name: 'vehicle', path: `/vehicles/${autos[0].vin}` });
+  if (sales[0]) visits.push({ name: 'sale', path: `/sales/${sales[0].id}` });
+  if (customers[0]) visits.push({ name: 'customer', path: `/sales/customers/${customers[0].id}` });
+  return visits;
+}
+
+interface Measure {
+  /** The page's whole height, px. */
+  height: number;
+  /** The first data row's top from the top of the page, px; null without a table. */
+  firstRow: number | null;
+  rows: number;
+}
+
+async function measure(page: Page): Promise<Measure> {
+  return page.evaluate(() => {
+    const row = document.querySelector('main tbody tr');
+    return {
+      height: document.documentElement.scrollHeight,
+      firstRow: row ? Math.round(row.getBoundingClientRect().top + window.scrollY) : null,
+      rows: document.querySelectorAll('main tbody tr').length,
+    };
+  });
+}
+
+async function open(page: Page, visit: Visit): Promise<void> {
+  await page.goto(`${appUrl}${visit.path}`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  if (visit.list) await page.locator('main tbody tr').first().waitFor();
+}
+
+describe.each([1280, 768, 390])('every page at %i px, light and dark', (width) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`fits the width, passes axe and keeps lists near the top (${scheme})`, async () => {
+      const visits = [...lists, ...(await records())];
+      const figures: string[] = [];
+      await journey(
+        browser,
+        `layout-${scheme}`,
+        async (page) => {
+          await page.emulateMedia({ colorScheme: scheme });
+          for (const visit of visits) {
+            await open(page, visit);
+            await checkPage(page, `${visit.name} at ${width} px, ${scheme}`);
+            const { height, firstRow, rows } = await measure(page);
+            figures.push(`${visit.name}: ${height} px tall, ${rows} rows, first row at ${firstRow ?? '-'} px`);
+            await screenshot(page, `layout-${visit.name}-${width}-${scheme}`);
+            if (visit.list && width === 1280) {
+              expect(firstRow, `${visit.name}: the first row's top at 1280 px`).not.toBeNull();
+              expect(firstRow ?? Number.POSITIVE_INFINITY, `${visit.name}: the first row's top`).toBeLessThanOrEqual(
+                320,
+              );
+            }
+            // A full page of the car list (20 rows): under 1,000 px on a desktop, 2,000 on a phone.
+            if (visit.name === 'automobiles') {
+              expect(rows, 'the car list shows a full page (the demo data has 24 cars)').toBe(20);
+              if (width === 1280) expect(height, 'a 20-row list at 1280 px').toBeLessThan(1000);
+              if (width === 390) expect(height, 'a 20-row list at 390 px').toBeLessThan(2000);
+            }
+          }
+        },
+        { width },
+      );
+      console.log(`At ${width} px, ${scheme}:\n  ${figures.join('\n  ')}`);
+    });
+  }
+});

@@ -1,0 +1,47 @@
+import { createTheme, type MantineColor } from '@mantine/core';
+
+// The app's one theme (issue 26): Mantine's tokens for spacing, type, radius and colour, so every
+// page, light or dark, is drawn from the same scale. Pages never name a raw colour: they say what a
+// status means (`StatusTone`) and the theme picks the colour.
+
+/** What a status means to the reader, from "nothing to do" to "something is wrong". */
+export type StatusTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
+
+/**
+ * The colour of each meaning. Mantine's light badge variant (tinted background, shade 9 text in
+ * light mode, shade 2 in dark) reaches WCAG AA contrast on every one of these.
+ */
+export const toneColors: Record<StatusTone, MantineColor> = {
+  neutral: 'gray',
+  info: 'blue',
+  success: 'teal',
+  warning: 'orange',
+  danger: 'red',
+};
+
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  // Shade 8 in light mode: white text on indigo 8 and indigo 8 links on white both pass AA (4.5:1).
+  primaryShade: { light: 8, dark: 4 },
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+  headings: {
+    fontWeight: '650',
+    sizes: {
+      h1: { fontSize: '1.5rem', lineHeight: '1.3' },
+      h2: { fontSize: '1.15rem', lineHeight: '1.35' },
+      h3: { fontSize: '1rem', lineHeight: '1.4' },
+    },
+  },
+  defaultRadius: 'sm',
+  // Staff read many rows: a compact type scale, with 14 px as the body of tables and forms.
+  fontSizes: { xs: '0.75rem', sm: '0.875rem', md: '0.9375rem', lg: '1.0625rem', xl: '1.25rem' },
+  spacing: { xs: '0.5rem', sm: '0.75rem', md: '1rem', lg: '1.5rem', xl: '2rem' },
+  components: {
+    Button: { defaultProps: { size: 'sm' } },
+    // Statuses read as words ("In stock"), not shouted in capitals.
+    Badge: { defaultProps: { variant: 'light', radius: 'sm', tt: 'none' } },
+    TextInput: { defaultProps: { size: 'sm' } },
+    Select: { defaultProps: { size: 'sm' } },
+  },
+});

@@ -1,0 +1,110 @@
+import { Anchor, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from '../lib/i18n';
+
+// The one detail-page pattern (issue 26): the way back up (breadcrumb), the record named in words
+// ("2018 Toyota Camry · sold to Ann Lee") with its status and actions, then its sections.
+
+export interface Crumb {
+  label: string;
+  /** Where it leads; the last crumb, the page itself, has none. */
+  to?: string;
+}
+
+interface DetailPageProps {
+  crumbs: readonly Crumb[];
+  title: ReactNode;
+  /** A `StatusBadge` beside the title. */
+  status?: ReactNode;
+  /** What can be done to the record: buttons, a menu. */
+  actions?: ReactNode;
+  /** A line under the title: who, when. */
+  subtitle?: ReactNode;
+  children: ReactNode;
+}
+
+export function DetailPage({ crumbs, title, status, actions, subtitle, children }: DetailPageProps) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" className="detail-page">
+      <nav aria-label={t('layout:breadcrumb')}>
+        <Breadcrumbs separator="›" className="breadcrumbs">
+          {crumbs.map((crumb) =>
+            crumb.to ? (
+              <Anchor key={crumb.label} component={Link} to={crumb.to} size="sm">
+                {crumb.label}
+              </Anchor>
+            ) : (
+              <Text key={crumb.label} size="sm" c="dimmed" aria-current="page">
+                {crumb.label}
+              </Text>
+            ),
+          )}
+        </Breadcrumbs>
+      </nav>
+      <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
+        <Stack gap={4}>
+          <Group gap="sm" align="center" wrap="wrap">
+            <Title order={1}>{title}</Title>
+            {status}
+          </Group>
+          {subtitle && (
+            <Text size="sm" c="dimmed">
+              {subtitle}
+            </Text>
+          )}
+        </Stack>
+        {actions && <Group gap="xs">{actions}</Group>}
+      </Group>
+      {children}
+    </Stack>
+  );
+}
+
+/** One section of a record: a heading, what can be done to it, and its content on a card. */
+export function DetailSection({
+  title,
+  actions,
+  children,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Paper component="section" withBorder p="md" radius="md">
+      <Group justify="space-between" align="center" mb="sm" gap="xs">
+        <Title order={2}>{title}</Title>
+        {actions && <Group gap="xs">{actions}</Group>}
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+export interface Fact {
+  label: string;
+  value: ReactNode;
+}
+
+/**
+ * A record's facts as one label/value grid: every value starts at the same column, two columns of
+ * pairs on a wide screen, one on a phone. Values never break mid-word (a VIN, an email, a phone).
+ */
+export function Facts({ items }: { items: readonly Fact[] }) {
+  return (
+    <SimpleGrid component="dl" cols={{ base: 1, md: 2 }} spacing="xs" verticalSpacing={4} className="facts-grid">
+      {items.map((item) => (
+        <div key={item.label} className="fact">
+          <Text component="dt" size="sm" c="dimmed">
+            {item.label}
+          </Text>
+          <Text component="dd" size="sm">
+            {item.value}
+          </Text>
+        </div>
+      ))}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,21 @@
+import type { RepairOrdersByMonthRow } from '@carcar/common/contract/reports';
+import { useQuery } from '@tanstack/react-query';
+import { serviceApi } from '../../../lib/api-client';
+import { serviceKeys } from '../../../lib/query-keys';
+
+/**
+ * Repair orders opened per month, from the repair-order report (`YYYY-MM` to `YYYY-MM`); the same
+ * query key as the report's, so the two pages share one answer.
+ */
+export function useRepairOrderMonths(months: { from: string; to: string }, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: serviceKeys.reports.repairOrdersByMonth(months),
+    queryFn: async () =>
+      (
+        await serviceApi.get<{ months: RepairOrdersByMonthRow[] }>('/api/reports/repair-orders-by-month/', {
+          params: months,
+        })
+      ).data.months,
+  });
+}
