@@ -1,8 +1,10 @@
+import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type Column, DataTable } from '../../../components/data-table';
-import { ExportCsvButton } from '../../../components/export-csv-button';
+import { ExportCsvMenuItem } from '../../../components/export-csv-button';
+import { ListPage, MoreMenu } from '../../../components/list-page';
 import { VinLink } from '../../../components/vin-link';
 import { formatDate, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -62,6 +64,7 @@ export function StockAgingPage() {
       header: t('inventory:stockAging.inStock'),
       cell: (car) => days(t, car.days_in_stock),
       sortValue: (car) => car.days_in_stock,
+      numeric: true,
     },
     {
       key: 'acquired',
@@ -69,12 +72,14 @@ export function StockAgingPage() {
       // The day is what staff go by for stock; the minute a car was entered is noise here.
       cell: (car) => formatDate(car.acquired_at),
       sortValue: (car) => car.acquired_at,
+      nowrap: true,
     },
     {
       key: 'vin',
       header: t('inventory:stockAging.vin'),
       cell: (car) => <VinLink vin={car.vin} />,
       sortValue: (car) => car.vin,
+      nowrap: true,
     },
     {
       key: 'car',
@@ -97,6 +102,7 @@ export function StockAgingPage() {
       header: t('inventory:stockAging.listPrice'),
       cell: (car) => (car.list_price === null ? '—' : formatMoney(car.list_price)),
       sortValue: (car) => car.list_price ?? -1,
+      numeric: true,
     },
     ...(showCost
       ? [
@@ -105,61 +111,97 @@ export function StockAgingPage() {
             header: t('inventory:stockAging.cost'),
             cell: (car: Automobile) => (car.cost == null ? t('inventory:stockAging.unknown') : formatMoney(car.cost)),
             sortValue: (car: Automobile) => car.cost ?? -1,
+            numeric: true,
           },
         ]
       : []),
   ];
   return (
-    <>
-      <h1>{t('inventory:stockAging.title')}</h1>
-      <p>{t('inventory:stockAging.intro')}</p>
-      <div className="overflow-auto">
-        <table className="aging-buckets" aria-label={t('inventory:stockAging.byDays')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('inventory:stockAging.daysInStock')}</th>
-              <th scope="col">{t('inventory:stockAging.cars')}</th>
-              {showCost && <th scope="col">{t('inventory:stockAging.costTiedUp')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {summary.map((b) => (
-              <tr key={b.label} aria-current={bucket === b.index ? 'true' : undefined}>
-                <th scope="row">
-                  <Link
-                    to={bucket === b.index ? '/inventory/aging' : `/inventory/aging?bucket=${b.index}`}
-                    aria-label={`${t('inventory:stockAging.bucketLink', { label: b.label, count: b.count })}${bucket === b.index ? t('inventory:stockAging.shownShowAll') : ''}`}
-                  >
-                    {b.label}
-                  </Link>
-                </th>
-                <td>{stock.isLoading ? '…' : b.count}</td>
-                {showCost && (
-                  <td>
-                    {formatMoney(b.cost)}
-                    {b.unknownCost > 0 && t('inventory:stockAging.unknownCost', { n: b.unknownCost })}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {bucket !== null && (
-        <p>
-          {t('inventory:stockAging.showing', {
-            bucket: bucketLabels(t)[bucket] ?? AGE_BUCKETS[bucket]?.label ?? t('inventory:stockAging.oneBucket'),
-          })}{' '}
-          <button type="button" className="secondary outline" onClick={() => setParams({})}>
-            {t('inventory:stockAging.showEvery')}
-          </button>
-        </p>
-      )}
-      <div className="list-toolbar">
-        {/* The automobile list's CSV, unsold cars: its cost column only for those answered it. */}
-        <ExportCsvButton name="stock-by-age" request={unsoldStockRequest} />
-      </div>
+    <ListPage
+      title={t('inventory:stockAging.title')}
+      count={
+        rows ? t('inventory:stockAging.count', { count: rows.length, formatted: formatNumber(rows.length) }) : undefined
+      }
+      actions={
+        // Beside the title, as on the other lists: a toolbar row of its own would push the cars down.
+        <MoreMenu>
+          {/* The automobile list's CSV, unsold cars: its cost column only for those answered it. */}
+          <ExportCsvMenuItem name="stock-by-age" request={unsoldStockRequest} />
+        </MoreMenu>
+      }
+    >
+      <Text size="sm" c="dimmed">
+        {t('inventory:stockAging.intro')}
+      </Text>
+      {/* The buckets: a short table of figures, each bucket's name the link that lists only its cars. */}
+      <Table
+        aria-label={t('inventory:stockAging.byDays')}
+        withTableBorder
+        striped
+        verticalSpacing={5}
+        horizontalSpacing="sm"
+        maw="32rem"
+        className="aging-buckets"
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('inventory:stockAging.daysInStock')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('inventory:stockAging.cars')}
+            </Table.Th>
+            {showCost && (
+              <Table.Th scope="col" ta="right">
+                {t('inventory:stockAging.costTiedUp')}
+              </Table.Th>
+            )}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {summary.map((b) => (
+            <Table.Tr
+              key={b.label}
+              aria-current={bucket === b.index ? 'true' : undefined}
+              // The chosen bucket is bold (no tint: the link's colour keeps its contrast).
+              fw={bucket === b.index ? 700 : undefined}
+            >
+              <Table.Th scope="row" fw="inherit">
+                <Anchor
+                  component={Link}
+                  to={bucket === b.index ? '/inventory/aging' : `/inventory/aging?bucket=${b.index}`}
+                  aria-label={`${t('inventory:stockAging.bucketLink', { label: b.label, count: b.count })}${bucket === b.index ? t('inventory:stockAging.shownShowAll') : ''}`}
+                  fw="inherit"
+                >
+                  {b.label}
+                </Anchor>
+              </Table.Th>
+              <Table.Td ta="right" className="list-table-numeric">
+                {stock.isLoading ? '…' : formatNumber(b.count)}
+              </Table.Td>
+              {showCost && (
+                <Table.Td ta="right" className="list-table-numeric">
+                  {formatMoney(b.cost)}
+                  {b.unknownCost > 0 && t('inventory:stockAging.unknownCost', { n: b.unknownCost })}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
       <DataTable
+        toolbar={
+          bucket !== null && (
+            <Group gap="xs" align="center" wrap="wrap">
+              <Text size="sm" aria-live="polite">
+                {t('inventory:stockAging.showing', {
+                  bucket: bucketLabels(t)[bucket] ?? AGE_BUCKETS[bucket]?.label ?? t('inventory:stockAging.oneBucket'),
+                })}
+              </Text>
+              <Button variant="default" size="xs" onClick={() => setParams({})}>
+                {t('inventory:stockAging.showEvery')}
+              </Button>
+            </Group>
+          )
+        }
         caption={t('inventory:stockAging.caption')}
         rows={stock.data ? shown : undefined}
         isLoading={stock.isLoading}
@@ -171,6 +213,6 @@ export function StockAgingPage() {
         empty={t('inventory:stockAging.empty')}
         pageSize={50}
       />
-    </>
+    </ListPage>
   );
 }
