@@ -1,8 +1,11 @@
 import { normalizeVin } from '@carcar/common/contract/vin';
+import { Button, Group, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
-import { ExportCsvButton } from '../../../components/export-csv-button';
+import { ExportCsvMenuItem } from '../../../components/export-csv-button';
+import { ListPage, MoreMenu } from '../../../components/list-page';
+import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { appointmentsRequest, useAppointments } from '../api/get-appointments';
 import { appointmentColumns, appointmentSearchText, StatusBadge } from './appointment-columns';
@@ -16,56 +19,65 @@ export function ServiceHistoryPage() {
   const [input, setInput] = useState(vin);
   const setVin = (value: string) => setParams(value ? { vin: value } : {});
   const history = useAppointments({ vin }, vin !== '');
+  const count = vin && history.data ? history.data.length : undefined;
   return (
-    <>
-      <h1>{t('service:history.title')}</h1>
-      <form
-        aria-label={t('service:history.form')}
-        onSubmit={(event) => {
-          event.preventDefault();
-          setVin(normalizeVin(input));
-        }}
-      >
-        {/* biome-ignore lint/a11y/noRedundantRoles: Pico CSS draws input and button as one control for role=group */}
-        <fieldset role="group">
-          <label htmlFor="history-vin" className="visually-hidden">
-            {t('service:history.vin')}
-          </label>
-          <input
-            id="history-vin"
-            placeholder={t('service:history.vin')}
-            value={input}
-            onChange={(event) => setInput(event.target.value)}
-          />
-          <button type="submit">{t('service:history.search')}</button>
-        </fieldset>
-      </form>
-      {vin && (
-        <div className="list-toolbar">
-          <ExportCsvButton name={`service-history-${vin}`} request={appointmentsRequest({ vin })} />
-        </div>
-      )}
-      {vin && (
-        <DataTable
-          caption={t('service:history.caption', { vin })}
-          rows={history.data}
-          isLoading={history.isLoading}
-          error={history.error}
-          retry={() => history.refetch()}
-          rowKey={(a) => a.id}
-          searchText={appointmentSearchText(t)}
-          empty={t('service:history.empty', { vin })}
-          columns={[
-            ...appointmentColumns(t),
-            {
-              key: 'status',
-              header: t('service:history.status'),
-              cell: (a) => <StatusBadge appointment={a} />,
-              sortValue: (a) => a.status,
-            },
-          ]}
-        />
-      )}
-    </>
+    <ListPage
+      title={t('service:history.title')}
+      count={count === undefined ? undefined : t('service:history.count', { count, formatted: formatNumber(count) })}
+      actions={
+        vin && (
+          <MoreMenu>
+            <ExportCsvMenuItem name={`service-history-${vin}`} request={appointmentsRequest({ vin })} />
+          </MoreMenu>
+        )
+      }
+    >
+      {/* The table stands from the start, as the salesperson history's does: its toolbar holds the VIN. */}
+      <DataTable
+        toolbar={
+          <form
+            aria-label={t('service:history.form')}
+            onSubmit={(event) => {
+              event.preventDefault();
+              setVin(normalizeVin(input));
+            }}
+          >
+            <Group gap="xs" align="end" wrap="nowrap">
+              <TextInput
+                label={t('service:history.vin')}
+                value={input}
+                onChange={(event) => setInput(event.currentTarget.value)}
+                autoComplete="off"
+                spellCheck={false}
+                // Room for a whole VIN (17 characters) and no more: a VIN is never cut or wrapped.
+                w="14rem"
+                maw="100%"
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              />
+              <Button type="submit">{t('service:history.search')}</Button>
+            </Group>
+          </form>
+        }
+        caption={vin ? t('service:history.caption', { vin }) : t('service:history.title')}
+        rows={vin ? history.data : []}
+        isLoading={vin !== '' && history.isLoading}
+        error={vin ? history.error : null}
+        retry={() => history.refetch()}
+        rowKey={(a) => a.id}
+        searchText={appointmentSearchText(t)}
+        empty={vin ? t('service:history.empty', { vin }) : t('service:history.enterVin')}
+        columns={[
+          // The shared columns, the VIN kept on one line: split, it reads as two values.
+          ...appointmentColumns(t).map((column) => (column.key === 'vin' ? { ...column, nowrap: true } : column)),
+          {
+            key: 'status',
+            header: t('service:history.status'),
+            cell: (a) => <StatusBadge appointment={a} />,
+            sortValue: (a) => a.status,
+            nowrap: true,
+          },
+        ]}
+      />
+    </ListPage>
   );
 }
