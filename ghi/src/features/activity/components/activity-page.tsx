@@ -1,9 +1,10 @@
 import '../../../components/record.css';
 import type { AuditActor } from '@carcar/common/contract/audit';
+import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { AuditList } from '../../../components/audit-list';
+import { ListPage } from '../../../components/list-page';
 import { ErrorState, Loading } from '../../../components/states';
 import {
   type AuditFilters,
@@ -20,6 +21,7 @@ import { useTranslation } from '../../../lib/i18n';
 import { dealershipDayEnd, dealershipDayStart, dealershipZone } from '../../../lib/time-zone';
 import { progressOf, type SourceAnswer, useActivity } from '../api/get-activity';
 import { usePeopleNames } from '../api/get-people-names';
+import { ActivityFeed } from './activity-feed';
 
 const filterNames = ['actor', 'entity', 'since', 'until'] as const;
 type FilterName = (typeof filterNames)[number];
@@ -134,76 +136,69 @@ export function ActivityPage() {
   const actors = useSeenActors(all, value('actor'));
   const entities = Object.keys(entityLabels).filter((kind) => everySource.includes(entitySources[kind] as AuditSource));
 
-  const ids = useId();
   const filtered = filterNames.some((name) => value(name) !== '');
 
   return (
-    <>
-      <h1>{t('activity:page.title')}</h1>
-      <p>
-        {mayAccounts && !gatewayMissing
-          ? t('activity:page.introAccounts', { zone: dealershipZone })
-          : t('activity:page.intro', { zone: dealershipZone })}
-      </p>
-      <form
-        className="activity-filters"
-        aria-label={t('activity:page.filters')}
-        onSubmit={(event) => event.preventDefault()}
-      >
-        <div className="grid">
-          <div>
-            <label htmlFor={`${ids}-actor`}>{t('activity:page.person')}</label>
-            <select id={`${ids}-actor`} value={value('actor')} onChange={(event) => set('actor', event.target.value)}>
-              <option value="">{t('activity:page.everyone')}</option>
-              {actors.map(([key, label]) => (
-                <option key={key} value={key}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={`${ids}-entity`}>{t('activity:page.kind')}</label>
-            <select id={`${ids}-entity`} value={entity} onChange={(event) => set('entity', event.target.value)}>
-              <option value="">{t('activity:page.allRecords')}</option>
-              {entities.map((kind) => (
-                <option key={kind} value={kind}>
-                  {entityLabel(t, kind)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={`${ids}-since`}>{t('activity:page.from')}</label>
-            <input
-              id={`${ids}-since`}
+    <ListPage
+      title={t('activity:page.title')}
+      toolbar={
+        <form
+          className="activity-filters"
+          aria-label={t('activity:page.filters')}
+          onSubmit={(event) => event.preventDefault()}
+        >
+          <Group gap="xs" align="end" wrap="wrap">
+            <NativeSelect
+              label={t('activity:page.person')}
+              value={value('actor')}
+              onChange={(event) => set('actor', event.currentTarget.value)}
+              data={[
+                { value: '', label: t('activity:page.everyone') },
+                ...actors.map(([key, label]) => ({ value: key, label })),
+              ]}
+              maw="100%"
+            />
+            <NativeSelect
+              label={t('activity:page.kind')}
+              value={entity}
+              onChange={(event) => set('entity', event.currentTarget.value)}
+              data={[
+                { value: '', label: t('activity:page.allRecords') },
+                ...entities.map((kind) => ({ value: kind, label: entityLabel(t, kind) })),
+              ]}
+            />
+            <TextInput
+              label={t('activity:page.from')}
               type="date"
               value={since}
               max={until || undefined}
-              onChange={(event) => set('since', event.target.value)}
+              onChange={(event) => set('since', event.currentTarget.value)}
             />
-          </div>
-          <div>
-            <label htmlFor={`${ids}-until`}>{t('activity:page.to')}</label>
-            <input
-              id={`${ids}-until`}
+            <TextInput
+              label={t('activity:page.to')}
               type="date"
               value={until}
               min={since || undefined}
-              onChange={(event) => set('until', event.target.value)}
+              onChange={(event) => set('until', event.currentTarget.value)}
             />
-          </div>
-        </div>
-        {filtered && (
-          <button type="button" className="secondary outline small" onClick={() => setParams({}, { replace: true })}>
-            {t('activity:page.clear')}
-          </button>
-        )}
-      </form>
+            {filtered && (
+              <Button variant="default" onClick={() => setParams({}, { replace: true })}>
+                {t('activity:page.clear')}
+              </Button>
+            )}
+          </Group>
+        </form>
+      }
+    >
+      <Text size="sm" c="dimmed">
+        {mayAccounts && !gatewayMissing
+          ? t('activity:page.introAccounts', { zone: dealershipZone })
+          : t('activity:page.intro', { zone: dealershipZone })}
+      </Text>
       {failures.map(([source, answer]) => (
-        <p key={source} role="alert" className="fact-warn">
+        <Text key={source} role="alert" className="fact-warn">
           {t('activity:page.failed', { source: sourceLabel(t, source), error: answer.error })}
-        </p>
+        </Text>
       ))}
       {activity.isLoading ? (
         <Loading />
@@ -211,7 +206,7 @@ export function ActivityPage() {
         <ErrorState error={activity.error} retry={() => activity.refetch()} />
       ) : (
         <>
-          <p role="status" className="activity-count">
+          <Text role="status" size="sm" fw={600} className="activity-count">
             {total === 0
               ? filtered
                 ? t('activity:page.noneMatch')
@@ -221,7 +216,7 @@ export function ActivityPage() {
                   total: t('activity:page.changes', { count: total, n: formatNumber(total) }),
                 })}
             {total > 0 && (
-              <span className="activity-sources">
+              <Text span size="sm" fw={400} c="dimmed" className="activity-sources">
                 {' '}
                 (
                 {sources
@@ -229,23 +224,26 @@ export function ActivityPage() {
                   .map((source) => `${sourceLabel(t, source)}: ${formatNumber(progress[source]?.total ?? 0)}`)
                   .join(' · ')}
                 )
-              </span>
+              </Text>
             )}
-          </p>
-          <AuditList entries={shown} names={names.data ?? {}} label={t('activity:page.latest')} showVin />
+          </Text>
+          {shown.length > 0 && (
+            <ActivityFeed entries={shown} names={names.data ?? {}} label={t('activity:page.latest')} />
+          )}
           {activity.hasNextPage && (
-            <button
-              type="button"
-              className="secondary"
-              disabled={activity.isFetchingNextPage}
-              aria-busy={activity.isFetchingNextPage || undefined}
-              onClick={() => void activity.fetchNextPage()}
-            >
-              {activity.isFetchingNextPage ? t('activity:page.loading') : t('activity:page.more')}
-            </button>
+            <Group>
+              <Button
+                variant="default"
+                disabled={activity.isFetchingNextPage}
+                aria-busy={activity.isFetchingNextPage || undefined}
+                onClick={() => void activity.fetchNextPage()}
+              >
+                {activity.isFetchingNextPage ? t('activity:page.loading') : t('activity:page.more')}
+              </Button>
+            </Group>
           )}
         </>
       )}
-    </>
+    </ListPage>
   );
 }
