@@ -57,7 +57,7 @@ describe.each(widths)('records at %i px', (width) => {
         await page.getByRole('link', { name: new RegExp(vin) }).click();
 
         await page.getByRole('heading', { level: 1, name: '2018 Records Motors Ledger' }).waitFor();
-        const facts = page.locator('dl.facts');
+        const facts = page.locator('dl.facts-grid');
         expect(await facts.textContent()).toContain('North America');
         expect(await facts.textContent()).toContain('2018');
         expect(await facts.textContent()).toContain('correct');
@@ -67,7 +67,7 @@ describe.each(widths)('records at %i px', (width) => {
         await page.getByLabel('Color').fill('midnight blue');
         await page.getByRole('button', { name: 'Save changes' }).click();
         await page.getByText('Car details saved').waitFor();
-        await page.locator('.record-header', { hasText: 'midnight blue' }).waitFor();
+        await page.getByTestId('car-summary').filter({ hasText: 'midnight blue' }).waitFor();
         const stored = await api().call<{ color: string }>('GET', `/inventory/api/automobiles/${vin}/`);
         expect(stored.color).toBe('midnight blue');
 
@@ -144,7 +144,7 @@ describe.each(widths)('records at %i px', (width) => {
         await screenshot(page, `records-voided-sale-${width}`);
 
         // The car's page keeps the deal in its history, voided, with the reason.
-        await page.locator('dl.facts').getByRole('link', { name: vin }).click();
+        await page.locator('dl.facts-grid').getByRole('link', { name: vin }).click();
         const saleRow = page.locator('tbody tr', { hasText: reason });
         await saleRow.waitFor();
         expect(await saleRow.textContent()).toContain('Voided');

@@ -107,7 +107,7 @@ describe.each([1280, 390])('the vehicle page at %i px', (width) => {
         await page.getByRole('heading', { level: 1, name: /^2010 / }).waitFor();
 
         // The VIN decoded, the sales (the voided one with its reason), the workshop visit.
-        const facts = page.locator('dl.facts');
+        const facts = page.locator('dl.facts-grid');
         expect(await facts.textContent()).toContain('North America');
         expect(await facts.textContent()).toContain('correct');
         const sales = page.getByRole('table', { name: 'Sales of this car' });

@@ -1,17 +1,19 @@
-import '../../../components/record.css';
 import { automobileUpdateBody } from '@carcar/common/contract/inventory';
 import type { RepairOrder, RepairOrderStatus } from '@carcar/common/contract/repair-orders';
 import type { Sale } from '@carcar/common/contract/sales';
 import type { Appointment } from '@carcar/common/contract/service';
 import { decodeVin, normalizeVin } from '@carcar/common/contract/vin';
+import { Alert, Code, SimpleGrid, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import type { StatusTone } from '../../../app/theme';
 import { AuditList } from '../../../components/audit-list';
-import { Breadcrumb } from '../../../components/breadcrumb';
 import { DataTable } from '../../../components/data-table';
+import { DetailPage, DetailSection, Facts } from '../../../components/detail-page';
 import { FormFooter, TextField } from '../../../components/form';
-import { ErrorState, Loading } from '../../../components/states';
+import { Empty, ErrorState, Loading } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
 import { countryText, regionText, vinProblemText } from '../../../components/vin-words';
 import { ApiError } from '../../../lib/api-client';
 import { nameBook } from '../../../lib/audit-words';
@@ -37,41 +39,46 @@ function VinFacts({ vin, car }: { vin: string; car?: Automobile }) {
   const years = decoded.model_years;
   const yearDisagrees = car !== undefined && years.length > 0 && !years.includes(car.year);
   return (
-    <section aria-labelledby="vin-heading">
-      <h2 id="vin-heading">{t('inventory:vehicle.vin.title')}</h2>
+    <DetailSection title={t('inventory:vehicle.vin.title')}>
       {!decoded.valid && (
-        <p className="fact-warn">
+        <Alert color="yellow" mb="sm">
           <strong>{t('inventory:vehicle.vin.invalid')}</strong> {vinProblemText(t, decoded)}.
-        </p>
+        </Alert>
       )}
-      <dl className="facts">
-        <dt>{t('inventory:vehicle.vin.madeIn')}</dt>
-        <dd>
-          {regionText(t, decoded.region) ?? t('inventory:vehicle.vin.unknownRegion')}
-          {decoded.country && ` (${countryText(t, decoded.country)})`}
-        </dd>
-        <dt>{t('inventory:vehicle.vin.makerCode')}</dt>
-        <dd>
-          <code>{decoded.wmi ?? '—'}</code>
-        </dd>
-        <dt>{t('inventory:vehicle.vin.modelYear')}</dt>
-        <dd>
-          {years.length > 0 ? years.join(t('inventory:vehicle.vin.or')) : t('inventory:vehicle.vin.noYear')}
-          {yearDisagrees && (
-            <strong className="fact-warn">{t('inventory:vehicle.vin.yearDisagrees', { year: car.year })}</strong>
-          )}
-        </dd>
-        <dt>{t('inventory:vehicle.vin.checkDigit')}</dt>
-        <dd>
-          {decoded.check_digit_ok
-            ? t('inventory:vehicle.vin.checkDigitOk', { digit: vin.charAt(8) })
-            : t('inventory:vehicle.vin.checkDigitBad', {
-                digit: vin.charAt(8) || '?',
-                expected: decoded.expected_check_digit ?? '?',
-              })}
-        </dd>
-      </dl>
-    </section>
+      <Facts
+        items={[
+          {
+            label: t('inventory:vehicle.vin.madeIn'),
+            value: (
+              <>
+                {regionText(t, decoded.region) ?? t('inventory:vehicle.vin.unknownRegion')}
+                {decoded.country && ` (${countryText(t, decoded.country)})`}
+              </>
+            ),
+          },
+          { label: t('inventory:vehicle.vin.makerCode'), value: <Code>{decoded.wmi ?? '—'}</Code> },
+          {
+            label: t('inventory:vehicle.vin.modelYear'),
+            value: (
+              <>
+                {years.length > 0 ? years.join(t('inventory:vehicle.vin.or')) : t('inventory:vehicle.vin.noYear')}
+                {/* Said in words and in bold, not by colour alone: the reader decides which year is right. */}
+                {yearDisagrees && <strong>{t('inventory:vehicle.vin.yearDisagrees', { year: car.year })}</strong>}
+              </>
+            ),
+          },
+          {
+            label: t('inventory:vehicle.vin.checkDigit'),
+            value: decoded.check_digit_ok
+              ? t('inventory:vehicle.vin.checkDigitOk', { digit: vin.charAt(8) })
+              : t('inventory:vehicle.vin.checkDigitBad', {
+                  digit: vin.charAt(8) || '?',
+                  expected: decoded.expected_check_digit ?? '?',
+                }),
+          },
+        ]}
+      />
+    </DetailSection>
   );
 }
 
@@ -86,24 +93,22 @@ function CorrectionForm({ car }: { car: Automobile }) {
     keepValues: true,
   });
   return (
-    <section aria-labelledby="correct-heading">
-      <h2 id="correct-heading">{t('inventory:vehicle.correct.title')}</h2>
+    <DetailSection title={t('inventory:vehicle.correct.title')}>
       <form onSubmit={onSubmit} noValidate aria-label={t('inventory:vehicle.correct.form')}>
-        <div className="grid">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextField form={form} name="color" label={t('inventory:vehicle.correct.color')} />
           <TextField form={form} name="year" label={t('inventory:vehicle.correct.year')} type="number" />
-        </div>
+        </SimpleGrid>
         <FormFooter form={form} submit={t('inventory:vehicle.correct.save')} />
       </form>
-    </section>
+    </DetailSection>
   );
 }
 
 function SalesOfCar({ sales }: { sales: ReturnType<typeof useCarSales> }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="sales-heading">
-      <h2 id="sales-heading">{t('inventory:vehicle.sales.title')}</h2>
+    <DetailSection title={t('inventory:vehicle.sales.title')}>
       <DataTable<Sale>
         caption={t('inventory:vehicle.sales.caption')}
         rows={sales.data}
@@ -128,23 +133,28 @@ function SalesOfCar({ sales }: { sales: ReturnType<typeof useCarSales> }) {
             header: t('inventory:vehicle.sales.salesperson'),
             cell: (s) => <Link to={salespersonPath(s.salesperson.id)}>{name(s.salesperson)}</Link>,
           },
-          { key: 'price', header: t('inventory:vehicle.sales.price'), cell: (s) => formatMoney(s.price) },
+          {
+            key: 'price',
+            header: t('inventory:vehicle.sales.price'),
+            numeric: true,
+            cell: (s) => formatMoney(s.price),
+          },
           {
             key: 'status',
             header: t('inventory:vehicle.sales.status'),
             cell: (s) =>
               s.voided_at ? (
                 <span>
-                  <span className="badge canceled">{t('inventory:vehicle.sales.voided')}</span>{' '}
+                  <StatusBadge tone="danger">{t('inventory:vehicle.sales.voided')}</StatusBadge>{' '}
                   {s.void_reason ?? t('inventory:vehicle.noReason')}
                 </span>
               ) : (
-                <span className="badge sold">{t('inventory:vehicle.sales.sold')}</span>
+                <StatusBadge tone="success">{t('inventory:vehicle.sales.sold')}</StatusBadge>
               ),
           },
         ]}
       />
-    </section>
+    </DetailSection>
   );
 }
 
@@ -154,11 +164,17 @@ const appointmentStatus = (t: TFunction): Record<Appointment['status'], string> 
   finished: t('inventory:vehicle.appointmentStatus.finished'),
 });
 
+/** The service board's tones (appointment-columns.tsx): booked work is news, a canceled one is done with. */
+const appointmentTone: Record<Appointment['status'], StatusTone> = {
+  created: 'info',
+  finished: 'success',
+  canceled: 'neutral',
+};
+
 function ServiceOfCar({ appointments }: { appointments: ReturnType<typeof useCarAppointments> }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="service-heading">
-      <h2 id="service-heading">{t('inventory:vehicle.service.title')}</h2>
+    <DetailSection title={t('inventory:vehicle.service.title')}>
       <DataTable<Appointment>
         caption={t('inventory:vehicle.service.caption')}
         rows={appointments.data}
@@ -181,14 +197,14 @@ function ServiceOfCar({ appointments }: { appointments: ReturnType<typeof useCar
             header: t('inventory:vehicle.service.status'),
             cell: (a) => (
               <span>
-                <span className={`badge ${a.status}`}>{appointmentStatus(t)[a.status]}</span>
+                <StatusBadge tone={appointmentTone[a.status]}>{appointmentStatus(t)[a.status]}</StatusBadge>
                 {a.status === 'canceled' && ` ${a.cancel_reason ?? t('inventory:vehicle.noReason')}`}
               </span>
             ),
           },
         ]}
       />
-    </section>
+    </DetailSection>
   );
 }
 
@@ -202,6 +218,20 @@ const repairOrderStatus = (t: TFunction): Record<RepairOrderStatus, string> => (
   void: t('inventory:vehicle.repairOrderStatus.void'),
 });
 
+/**
+ * The repair orders list's tones (repair-order-columns.tsx, another feature's, so not imported):
+ * being estimated, being worked, waiting for the customer, done with, voided.
+ */
+const repairOrderTone: Record<RepairOrderStatus, StatusTone> = {
+  open: 'info',
+  estimate: 'info',
+  in_progress: 'warning',
+  ready: 'success',
+  invoiced: 'neutral',
+  closed: 'neutral',
+  void: 'danger',
+};
+
 /** The car's repair orders, and the work the customer declined on them (to offer again next visit). */
 function RepairOrdersOfCar({ orders }: { orders: ReturnType<typeof useCarRepairOrders> }) {
   const { t } = useTranslation();
@@ -210,8 +240,7 @@ function RepairOrdersOfCar({ orders }: { orders: ReturnType<typeof useCarRepairO
   );
   return (
     <>
-      <section aria-labelledby="repair-orders-heading">
-        <h2 id="repair-orders-heading">{t('inventory:vehicle.repairOrders.title')}</h2>
+      <DetailSection title={t('inventory:vehicle.repairOrders.title')}>
         <DataTable<RepairOrder>
           caption={t('inventory:vehicle.repairOrders.caption')}
           rows={orders.data}
@@ -225,7 +254,7 @@ function RepairOrdersOfCar({ orders }: { orders: ReturnType<typeof useCarRepairO
               key: 'order',
               header: t('inventory:vehicle.repairOrders.order'),
               cell: (o) => (
-                <Link to={`/service/repair-orders/${o.id}`}>
+                <Link to={`/service/repair-orders/${o.id}`} style={{ whiteSpace: 'nowrap' }}>
                   {t('inventory:vehicle.repairOrders.ro', { id: o.id })}
                 </Link>
               ),
@@ -239,27 +268,28 @@ function RepairOrdersOfCar({ orders }: { orders: ReturnType<typeof useCarRepairO
             {
               key: 'mileage',
               header: t('inventory:vehicle.repairOrders.mileage'),
+              numeric: true,
               cell: (o) => t('inventory:vehicle.repairOrders.miles', { miles: formatNumber(o.mileage) }),
             },
             { key: 'concern', header: t('inventory:vehicle.repairOrders.concern'), cell: (o) => o.concern },
             {
               key: 'status',
               header: t('inventory:vehicle.repairOrders.status'),
-              cell: (o) => <span className={`badge ro-${o.status}`}>{repairOrderStatus(t)[o.status]}</span>,
+              cell: (o) => <StatusBadge tone={repairOrderTone[o.status]}>{repairOrderStatus(t)[o.status]}</StatusBadge>,
             },
             {
               key: 'total',
               header: t('inventory:vehicle.repairOrders.total'),
+              numeric: true,
               cell: (o) => formatMoney(o.totals.total),
             },
           ]}
         />
-      </section>
+      </DetailSection>
       {orders.data && (
-        <section aria-labelledby="declined-heading">
-          <h2 id="declined-heading">{t('inventory:vehicle.declined.title')}</h2>
+        <DetailSection title={t('inventory:vehicle.declined.title')}>
           {declined.length === 0 ? (
-            <p className="empty">{t('inventory:vehicle.declined.empty')}</p>
+            <Empty>{t('inventory:vehicle.declined.empty')}</Empty>
           ) : (
             <DataTable<{ order: RepairOrder; line: RepairOrder['lines'][number] }>
               caption={t('inventory:vehicle.declined.caption')}
@@ -273,6 +303,7 @@ function RepairOrdersOfCar({ orders }: { orders: ReturnType<typeof useCarRepairO
                 {
                   key: 'amount',
                   header: t('inventory:vehicle.declined.quoted'),
+                  numeric: true,
                   cell: (d) => formatMoney(d.line.amount),
                 },
                 {
@@ -284,7 +315,7 @@ function RepairOrdersOfCar({ orders }: { orders: ReturnType<typeof useCarRepairO
                   key: 'order',
                   header: t('inventory:vehicle.declined.onOrder'),
                   cell: (d) => (
-                    <Link to={`/service/repair-orders/${d.order.id}`}>
+                    <Link to={`/service/repair-orders/${d.order.id}`} style={{ whiteSpace: 'nowrap' }}>
                       {t('inventory:vehicle.repairOrders.ro', { id: d.order.id })}
                     </Link>
                   ),
@@ -292,7 +323,7 @@ function RepairOrdersOfCar({ orders }: { orders: ReturnType<typeof useCarRepairO
               ]}
             />
           )}
-        </section>
+        </DetailSection>
       )}
     </>
   );
@@ -320,21 +351,22 @@ function Timeline({
     [sales, appointments],
   );
   return (
-    <section aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">{t('inventory:vehicle.timeline.title')}</h2>
+    <DetailSection title={t('inventory:vehicle.timeline.title')}>
       {trail.isLoading ? (
         <Loading />
       ) : trail.error ? (
         <ErrorState error={trail.error} retry={() => trail.refetch()} />
       ) : trail.data?.length ? (
         <>
-          <p>{t('inventory:vehicle.timeline.intro')}</p>
+          <Text size="sm" mb="sm">
+            {t('inventory:vehicle.timeline.intro')}
+          </Text>
           <AuditList entries={trail.data} names={names} label={t('inventory:vehicle.timeline.label')} />
         </>
       ) : (
-        <p className="empty">{t('inventory:vehicle.timeline.empty')}</p>
+        <Empty>{t('inventory:vehicle.timeline.empty')}</Empty>
       )}
-    </section>
+    </DetailSection>
   );
 }
 
@@ -358,46 +390,50 @@ export function VehiclePage() {
   const outside = car.error instanceof ApiError && (car.error.status === 404 || car.error.status === 400);
   if (car.error && !outside) return <ErrorState error={car.error} retry={() => car.refetch()} />;
   const data = outside ? undefined : car.data;
+  // A VIN never breaks across lines: half a VIN on each line reads as two numbers.
+  const vinCode = <Code style={{ whiteSpace: 'nowrap' }}>{vin}</Code>;
   return (
-    <>
-      <Breadcrumb>
-        <li>
-          <Link to="/inventory/automobiles">{t('inventory:vehicle.automobiles')}</Link>
-        </li>
-        <li aria-current="page">{vin}</li>
-      </Breadcrumb>
-      <header className="record-header">
-        {data ? (
-          <>
-            <h1>
-              {data.year} {data.model.manufacturer.name} {data.model.name}
-            </h1>
-            <p>
-              {t('inventory:vehicle.vinLabel')} <code>{data.vin}</code> · {data.color} ·{' '}
-              <span className={data.sold ? 'badge sold' : 'badge'}>
-                {data.sold ? t('inventory:vehicle.sold') : t('inventory:vehicle.inStock')}
-              </span>
-            </p>
-          </>
+    <DetailPage
+      crumbs={[{ label: t('inventory:vehicle.automobiles'), to: '/inventory/automobiles' }, { label: vin }]}
+      title={
+        data ? (
+          `${data.year} ${data.model.manufacturer.name} ${data.model.name}`
         ) : (
           <>
-            <h1>
-              {t('inventory:vehicle.car')} <code>{vin}</code>
-            </h1>
-            <p data-testid="outside-car">
-              <span className="badge">{t('inventory:vehicle.outside')}</span> {t('inventory:vehicle.outsideHint')}
-            </p>
+            {t('inventory:vehicle.car')} {vinCode}
           </>
-        )}
-      </header>
-      <div className="record-columns">
-        <VinFacts vin={vin} car={data} />
-        {data && mayWrite && <CorrectionForm key={`${data.vin}-${data.color}-${data.year}`} car={data} />}
-      </div>
+        )
+      }
+      status={
+        data ? (
+          data.sold ? (
+            <StatusBadge tone="neutral">{t('inventory:vehicle.sold')}</StatusBadge>
+          ) : (
+            <StatusBadge tone="success">{t('inventory:vehicle.inStock')}</StatusBadge>
+          )
+        ) : (
+          <span data-testid="outside-car">
+            <StatusBadge tone="neutral">{t('inventory:vehicle.outside')}</StatusBadge>
+          </span>
+        )
+      }
+      subtitle={
+        data ? (
+          // The line the record journey reads the corrected colour from.
+          <span data-testid="car-summary">
+            {t('inventory:vehicle.vinLabel')} {vinCode} · {data.color}
+          </span>
+        ) : (
+          t('inventory:vehicle.outsideHint')
+        )
+      }
+    >
+      <VinFacts vin={vin} car={data} />
+      {data && mayWrite && <CorrectionForm key={`${data.vin}-${data.color}-${data.year}`} car={data} />}
       {maySeeSales && <SalesOfCar sales={sales} />}
       {maySeeService && <ServiceOfCar appointments={appointments} />}
       {maySeeRepairs && <RepairOrdersOfCar orders={repairOrders} />}
       {mayAudit && <Timeline vin={vin} sales={sales.data} appointments={appointments.data} />}
-    </>
+    </DetailPage>
   );
 }
