@@ -1,12 +1,16 @@
-import '../../../components/board.css';
-import '../due-service.css';
+import './due-list.css';
 import type { DueCar, DueKind } from '@carcar/common/contract/service';
+import { Anchor, Button, Group, NativeSelect, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ErrorState, Loading } from '../../../components/states';
+import type { StatusTone } from '../../../app/theme';
+import { ListPage } from '../../../components/list-page';
+import { Empty, ErrorState, Loading } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
 import { useCan } from '../../../lib/auth';
-import { formatDate, formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useCarBuyer, useCustomerContact } from '../api/get-customer-contact';
 import { useDueCars } from '../api/get-due-cars';
@@ -30,6 +34,9 @@ function kindLabel(t: TFunction, kind: DueKind | undefined): string {
 }
 
 const intervals = [3, 6, 12, 24];
+
+/** What each reason asks of the advisor: an overdue car is the most pressing call. */
+const kindTones: Record<DueKind, StatusTone> = { overdue: 'warning', sold_not_serviced: 'info', canceled: 'neutral' };
 
 function kindBadge(t: TFunction, kind: DueKind): string {
   switch (kind) {
@@ -71,8 +78,19 @@ function Phone({ number }: { number: string }) {
   return (
     <>
       {' · '}
-      <a href={`tel:${number.replace(/[^\d+]/g, '')}`}>{number}</a>
+      {/* One line: a phone number split in two is misread. */}
+      <Anchor href={`tel:${number.replace(/[^\d+]/g, '')}`} className="due-phone">
+        {number}
+      </Anchor>
     </>
+  );
+}
+
+function Dimmed({ children }: { children: ReactNode }) {
+  return (
+    <Text size="sm" c="dimmed">
+      {children}
+    </Text>
   );
 }
 
@@ -82,18 +100,20 @@ function Buyer({ vin }: { vin: string }) {
   const mayReadCustomers = useCan('customers.read');
   const buyer = useCarBuyer(vin, mayReadCustomers);
   if (!mayReadCustomers || buyer.error) {
-    return <p className="muted">{t('dueService:card.buyerInSales')}</p>;
+    return <Dimmed>{t('dueService:card.buyerInSales')}</Dimmed>;
   }
-  if (buyer.isLoading) return <p className="muted">{t('dueService:card.lookingUpBuyer')}</p>;
-  if (!buyer.data) return <p className="muted">{t('dueService:card.noLiveSale')}</p>;
+  if (buyer.isLoading) return <Dimmed>{t('dueService:card.lookingUpBuyer')}</Dimmed>;
+  if (!buyer.data) return <Dimmed>{t('dueService:card.noLiveSale')}</Dimmed>;
   return (
-    <p>
+    <Text size="sm">
       <strong>
         {buyer.data.first_name} {buyer.data.last_name}
       </strong>
-      <span className="muted">{t('dueService:card.boughtHere')}</span>
+      <Text span size="sm" c="dimmed">
+        {t('dueService:card.boughtHere')}
+      </Text>
       <Phone number={buyer.data.phone_number} />
-    </p>
+    </Text>
   );
 }
 
@@ -103,19 +123,27 @@ function Contact({ name, vin }: { name: string | null; vin: string }) {
   const mayReadCustomers = useCan('customers.read');
   const contact = useCustomerContact(name, mayReadCustomers);
   if (!name) return <Buyer vin={vin} />;
-  let phone: React.ReactNode = null;
+  let phone: ReactNode = null;
   if (contact.data?.found === 'one') {
     phone = <Phone number={contact.data.customer.phone_number} />;
   } else if (contact.data?.found === 'several') {
-    phone = <span className="muted">{t('dueService:card.sameName', { count: contact.data.count })}</span>;
+    phone = (
+      <Text span size="sm" c="dimmed">
+        {t('dueService:card.sameName', { count: contact.data.count })}
+      </Text>
+    );
   } else if (contact.isLoading && mayReadCustomers) {
-    phone = <span className="muted">{t('dueService:card.lookingUpPhone')}</span>;
+    phone = (
+      <Text span size="sm" c="dimmed">
+        {t('dueService:card.lookingUpPhone')}
+      </Text>
+    );
   }
   return (
-    <p>
+    <Text size="sm">
       <strong>{name}</strong>
       {phone}
-    </p>
+    </Text>
   );
 }
 
@@ -134,17 +162,28 @@ function DueCarCard({ car, months }: { car: DueCar; months: number | undefined }
   const buyer = useCarBuyer(car.vin, car.customer === null && mayReadCustomers).data;
   const customer = car.customer ?? (buyer ? `${buyer.first_name} ${buyer.last_name}` : null);
   return (
+    // One row of the call list: the car, why it is due, who to call, and Book, side by side on a
+    // desktop; stacked on a phone. A list item named by its car, so each row is found by its VIN.
     <li className={`due-car due-${car.kind}`} aria-labelledby={`due-${car.vin}`}>
-      <h2 id={`due-${car.vin}`}>
-        <VinLink vin={car.vin} label={t('dueService:card.car', { vin: car.vin })} />{' '}
-        <span className="badge">{kindBadge(t, car.kind)}</span>
-      </h2>
-      {description && <p className="muted">{description}</p>}
-      <p className="due-why">{why(t, car, months)}</p>
-      <Contact name={car.customer} vin={car.vin} />
-      <Link
+      <div className="due-car-id">
+        <h2 id={`due-${car.vin}`}>
+          <VinLink vin={car.vin} label={t('dueService:card.car', { vin: car.vin })} />{' '}
+          <StatusBadge tone={kindTones[car.kind]}>{kindBadge(t, car.kind)}</StatusBadge>
+        </h2>
+        {description && <Dimmed>{description}</Dimmed>}
+      </div>
+      <Text size="sm" fw={600} className="due-why">
+        {why(t, car, months)}
+      </Text>
+      <div className="due-contact">
+        <Contact name={car.customer} vin={car.vin} />
+      </div>
+      <Button
+        component={Link}
         to={bookingPath(car, customer)}
+        // A button to the advisor (it starts the booking); the address keeps it a link to open elsewhere.
         role="button"
+        variant="light"
         className="book"
         aria-label={
           customer
@@ -153,7 +192,7 @@ function DueCarCard({ car, months }: { car: DueCar; months: number | undefined }
         }
       >
         {t('dueService:card.book')}
-      </Link>
+      </Button>
     </li>
   );
 }
@@ -193,42 +232,51 @@ export function DueServicePage() {
   const cars = due.data?.items ?? [];
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
-    <>
-      <div className="page-heading">
-        <h1>{t('dueService:page.title')}</h1>
-        <p className="muted">{due.data ? t('dueService:page.toCall', { count: total }) : ''}</p>
-      </div>
-      <p>{t('dueService:page.intro')}</p>
-      <div className="due-controls">
-        <nav aria-label={t('dueService:page.why')} className="board-views">
-          <ul>
-            {kinds.map((k) => (
-              <li key={k ?? 'all'}>
-                <Link to={kindHref(k)} aria-current={k === kind ? 'page' : undefined}>
+    <ListPage
+      title={t('dueService:page.title')}
+      count={due.data ? t('dueService:page.toCall', { count: total, formatted: formatNumber(total) }) : undefined}
+      toolbar={
+        <>
+          <nav aria-label={t('dueService:page.why')}>
+            {/* Links, not a switch: each view has its own address, to share and to come Back to. */}
+            <Group gap={6} wrap="wrap">
+              {kinds.map((k) => (
+                <Button
+                  key={k ?? 'all'}
+                  component={Link}
+                  to={kindHref(k)}
+                  aria-current={k === kind ? 'page' : undefined}
+                  variant={k === kind ? 'filled' : 'default'}
+                  size="compact-sm"
+                  // Used on the phone between calls: a tap target of 44 px.
+                  mih={44}
+                >
                   {kindLabel(t, k)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <label>
-          {t('dueService:page.interval')}
-          <select value={months ?? ''} onChange={(event) => change('months', event.target.value)}>
-            <option value="">{t('dueService:page.dealershipSetting')}</option>
-            {intervals.map((m) => (
-              <option key={m} value={m}>
-                {t('dueService:page.months', { count: m })}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+                </Button>
+              ))}
+            </Group>
+          </nav>
+          <NativeSelect
+            label={t('dueService:page.interval')}
+            value={months === undefined ? '' : String(months)}
+            onChange={(event) => change('months', event.currentTarget.value)}
+            data={[
+              { value: '', label: t('dueService:page.dealershipSetting') },
+              ...intervals.map((m) => ({ value: String(m), label: t('dueService:page.months', { count: m }) })),
+            ]}
+          />
+        </>
+      }
+    >
+      <Text size="sm" c="dimmed">
+        {t('dueService:page.intro')}
+      </Text>
       {due.isLoading ? (
         <Loading label={t('dueService:page.loading')} />
       ) : due.error ? (
         <ErrorState error={due.error} retry={() => due.refetch()} />
       ) : cars.length === 0 ? (
-        <p className="empty">{kind ? t('dueService:page.emptyKind') : t('dueService:page.empty')}</p>
+        <Empty>{kind ? t('dueService:page.emptyKind') : t('dueService:page.empty')}</Empty>
       ) : (
         <>
           <ol className="due-list" aria-busy={due.isFetching || undefined}>
@@ -237,28 +285,30 @@ export function DueServicePage() {
             ))}
           </ol>
           {pages > 1 && (
-            <nav className="due-pager" aria-label={t('dueService:page.pages')}>
-              <button
-                type="button"
-                className="secondary outline"
+            <Group component="nav" aria-label={t('dueService:page.pages')} gap="sm">
+              <Button
+                variant="default"
+                size="xs"
                 disabled={page === 0}
                 onClick={() => change('page', String(page - 1))}
               >
                 {t('dueService:page.previous')}
-              </button>
-              <span>{t('dueService:page.pageOf', { page: page + 1, pages })}</span>
-              <button
-                type="button"
-                className="secondary outline"
+              </Button>
+              <Text size="sm" className="list-table-numeric">
+                {t('dueService:page.pageOf', { page: page + 1, pages })}
+              </Text>
+              <Button
+                variant="default"
+                size="xs"
                 disabled={page + 1 >= pages}
                 onClick={() => change('page', String(page + 1))}
               >
                 {t('dueService:page.next')}
-              </button>
-            </nav>
+              </Button>
+            </Group>
           )}
         </>
       )}
-    </>
+    </ListPage>
   );
 }
