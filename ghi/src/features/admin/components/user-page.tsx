@@ -1,11 +1,13 @@
+import { Button, SimpleGrid, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
-import '../../../components/record.css';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { DetailPage, DetailSection } from '../../../components/detail-page';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
 import { roleLabel } from '../../../components/role-label';
 import { ErrorState, Loading } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
 import { ApiError } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/auth';
 import { useTranslation } from '../../../lib/i18n';
@@ -33,10 +35,9 @@ function EditUserForm({ user }: { user: User }) {
     keepValues: true,
   });
   return (
-    <section aria-labelledby="details-heading">
-      <h2 id="details-heading">{t('admin:user.details')}</h2>
+    <DetailSection title={t('admin:user.details')}>
       <form onSubmit={onSubmit} noValidate aria-label={t('admin:user.detailsForm')}>
-        <div className="grid">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextField form={form} name="name" label={t('admin:user.name')} autoComplete="off" />
           <SelectField
             form={form}
@@ -45,11 +46,11 @@ function EditUserForm({ user }: { user: User }) {
             placeholder={t('admin:user.chooseRole')}
             options={roleOptions(t)}
           />
-        </div>
+        </SimpleGrid>
         <UserLinks form={form} />
         <FormFooter form={form} submit={t('admin:user.save')} />
       </form>
-    </section>
+    </DetailSection>
   );
 }
 
@@ -63,8 +64,7 @@ function ResetPasswordForm({ user }: { user: User }) {
     success: t('admin:user.passwordChanged', { name: user.name }),
   });
   return (
-    <section aria-labelledby="password-heading">
-      <h2 id="password-heading">{t('admin:user.resetPassword')}</h2>
+    <DetailSection title={t('admin:user.resetPassword')}>
       <form onSubmit={onSubmit} noValidate aria-label={t('admin:user.resetPassword')}>
         <TextField
           form={form}
@@ -76,7 +76,7 @@ function ResetPasswordForm({ user }: { user: User }) {
         />
         <FormFooter form={form} submit={t('admin:user.setPassword')} />
       </form>
-    </section>
+    </DetailSection>
   );
 }
 
@@ -93,17 +93,28 @@ function AccessSection({ user }: { user: User }) {
     );
   };
   return (
-    <section aria-labelledby="access-heading">
-      <h2 id="access-heading">{t('admin:user.access')}</h2>
-      <p>{user.disabled ? t('admin:user.isDisabled') : t('admin:user.isActive')}</p>
-      <button
-        type="button"
-        className={user.disabled ? 'secondary' : 'secondary outline'}
-        disabled={update.isPending}
-        onClick={() => setAsking(true)}
-      >
-        {user.disabled ? t('admin:user.enable') : t('admin:user.disable')}
-      </button>
+    <DetailSection
+      title={t('admin:user.access')}
+      actions={
+        // Keyed apart: one button changing into the other would fade between their colours.
+        user.disabled ? (
+          <Button key="enable" disabled={update.isPending} onClick={() => setAsking(true)}>
+            {t('admin:user.enable')}
+          </Button>
+        ) : (
+          <Button
+            key="disable"
+            variant="default"
+            color="red"
+            disabled={update.isPending}
+            onClick={() => setAsking(true)}
+          >
+            {t('admin:user.disable')}
+          </Button>
+        )
+      }
+    >
+      <Text size="sm">{user.disabled ? t('admin:user.isDisabled') : t('admin:user.isActive')}</Text>
       <ConfirmDialog
         open={asking}
         title={
@@ -124,7 +135,7 @@ function AccessSection({ user }: { user: User }) {
           {yourself && !user.disabled && t('admin:user.yourself')}
         </p>
       </ConfirmDialog>
-    </section>
+    </DetailSection>
   );
 }
 
@@ -152,24 +163,29 @@ export function UserPage() {
   }
   const data = user.data;
   return (
-    <>
-      <p>
-        <Link to="/admin/users">{t('admin:user.back')}</Link>
-      </p>
-      <header className="record-header">
-        <h1>
-          {data.name} {data.disabled && <span className="badge canceled">{t('admin:user.disabled')}</span>}
-        </h1>
-        <p>
-          {data.email} · {roleLabel(t, data.role)}
-        </p>
-      </header>
+    <DetailPage
+      crumbs={[{ label: t('admin:users.title'), to: '/admin/users' }, { label: data.name }]}
+      title={data.name}
+      status={
+        data.disabled ? (
+          <StatusBadge tone="danger">{t('admin:user.disabled')}</StatusBadge>
+        ) : (
+          <StatusBadge tone="success">{t('admin:user.active')}</StatusBadge>
+        )
+      }
+      subtitle={
+        <>
+          {/* An address broken mid-word reads as two; it keeps to one line. */}
+          <span style={{ whiteSpace: 'nowrap' }}>{data.email}</span> · {roleLabel(t, data.role)}
+        </>
+      }
+    >
       <EditUserForm
         key={`${data.id}-${data.name}-${data.role}-${data.technician_id}-${data.salesperson_id}`}
         user={data}
       />
       <AccessSection user={data} />
       <ResetPasswordForm user={data} />
-    </>
+    </DetailPage>
   );
 }
