@@ -72,6 +72,9 @@ export async function openPage(browser: Browser): Promise<{ page: Page; problems
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshots, { recursive: true });
+  // A full-page capture draws the fixed bar where the window is scrolled to: at the top, it is
+  // drawn where staff see it, not over a title halfway down.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
 }
 

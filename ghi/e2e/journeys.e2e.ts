@@ -48,17 +48,19 @@ describe('staff journeys in Chromium', () => {
       await expectAccessible(page, 'vehicle models');
 
       await page.goto(`${appUrl}/inventory/automobiles`);
-      const vin = page.getByLabel('VIN');
+      await page.getByRole('button', { name: 'Add automobile' }).click();
+      const form = page.getByRole('dialog');
+      const vin = form.getByLabel('VIN');
       await vin.fill('1HGCM82643A004352');
       await expect.poll(() => page.getByTestId('vin-check').textContent()).toContain('should be 3');
       await vin.fill(VIN.toLowerCase());
       await expect.poll(() => page.getByTestId('vin-check').textContent()).toContain('Valid VIN');
       expect(await page.getByTestId('vin-check').textContent()).toContain('Model year: 2003');
       expect(await page.getByTestId('vin-check').textContent()).toContain('North America');
-      await page.getByLabel('Color').fill('silver');
-      await page.getByLabel('Year').fill('2003');
-      await page.getByLabel('Model', { exact: true }).selectOption({ label: 'E2E Motors Roadster' });
-      await page.getByRole('button', { name: 'Add automobile' }).click();
+      await form.getByLabel('Color').fill('silver');
+      await form.getByLabel('Year').fill('2003');
+      await form.getByLabel('Model', { exact: true }).selectOption({ label: 'E2E Motors Roadster' });
+      await form.getByRole('button', { name: 'Add automobile' }).click();
       await row(page, VIN).waitFor();
       expect(await row(page, VIN).textContent()).toContain('In stock');
       await expectAccessible(page, 'automobiles');

@@ -94,7 +94,10 @@ describe.each([1280, 768, 390])('every page at %i px, light and dark', (width) =
           await page.emulateMedia({ colorScheme: scheme });
           for (const visit of visits) {
             await open(page, visit);
-            await checkPage(page, `${visit.name} at ${width} px, ${scheme}`);
+            // Every page is checked and every problem reported, not only the first page's.
+            await checkPage(page, `${visit.name} at ${width} px, ${scheme}`).catch((error: unknown) => {
+              expect.soft(String(error), `${visit.name} at ${width} px, ${scheme}`).toBe('');
+            });
             const { height, firstRow, rows } = await measure(page);
             figures.push(`${visit.name}: ${height} px tall, ${rows} rows, first row at ${firstRow ?? '-'} px`);
             await screenshot(page, `layout-${visit.name}-${width}-${scheme}`);

@@ -115,7 +115,9 @@ describe('papers', () => {
       'papers-import',
       async (page) => {
         await page.goto(`${appUrl}/inventory/automobiles`);
-        await page.getByRole('link', { name: 'Import cars from a CSV file' }).click();
+        // The import is a secondary action of the list: an item of its More menu.
+        await page.getByRole('main').getByRole('button', { name: 'More' }).click();
+        await page.getByRole('menuitem', { name: 'Import cars from a CSV file' }).click();
         await page.getByRole('heading', { name: 'Import cars from a CSV file' }).waitFor();
 
         const file = page.getByLabel('CSV file');
