@@ -5,10 +5,11 @@ import {
   inspectionConditions,
 } from '@carcar/common/contract/inspections';
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
+import { Button, Code, Fieldset, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
-import { Breadcrumb } from '../../../components/breadcrumb';
+import { DetailPage, DetailSection } from '../../../components/detail-page';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { ApiError, errorMessage, isMissingRecord } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
@@ -62,50 +63,49 @@ function RecordItem({ orderId, name, custom = false }: { orderId: number; name?:
   };
   const legend = custom ? t('inspections:record.somethingElse') : itemName;
   return (
+    // The chosen condition's class colours the card's edge as the saved findings' cards are (inspections.css).
     <form className={`record-item${condition ? ` chosen ${condition}` : ''}`} onSubmit={submit} noValidate>
-      <fieldset>
-        <legend>{legend}</legend>
-        {custom && (
-          <>
-            <label htmlFor={`${ids}-name`}>{t('inspections:record.whatInspected')}</label>
-            <input
-              id={`${ids}-name`}
+      <Fieldset legend={legend} radius="md" p="sm">
+        <Stack gap="xs">
+          {custom && (
+            <TextInput
+              label={t('inspections:record.whatInspected')}
               value={customName}
               maxLength={100}
               autoComplete="off"
-              onChange={(event) => setCustomName(event.target.value)}
+              onChange={(event) => setCustomName(event.currentTarget.value)}
             />
-          </>
-        )}
-        <ConditionChoices
-          name={`${ids}-condition`}
-          findingName={legend}
-          condition={condition}
-          onChange={setCondition}
-        />
-        {condition && (
-          <>
-            <label htmlFor={`${ids}-note`}>
-              {condition === 'green' ? t('inspections:record.noteOptional') : t('inspections:record.noteWhatYouSaw')}
-            </label>
-            <textarea
-              id={`${ids}-note`}
-              rows={2}
-              maxLength={1000}
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-            />
-            <button type="submit" disabled={add.isPending} aria-busy={add.isPending || undefined}>
-              {itemName ? t('inspections:record.save', { name: itemName }) : t('inspections:record.saveItem')}
-            </button>
-          </>
-        )}
-        {problem && (
-          <p role="alert" className="form-error">
-            {problem}
-          </p>
-        )}
-      </fieldset>
+          )}
+          <ConditionChoices
+            name={`${ids}-condition`}
+            findingName={legend}
+            condition={condition}
+            onChange={setCondition}
+          />
+          {condition && (
+            <>
+              <Textarea
+                label={
+                  condition === 'green' ? t('inspections:record.noteOptional') : t('inspections:record.noteWhatYouSaw')
+                }
+                rows={2}
+                maxLength={1000}
+                value={note}
+                onChange={(event) => setNote(event.currentTarget.value)}
+              />
+              {/* Large and the sheet's whole width: tapped with a thumb, a gloved one at that. */}
+              <Button type="submit" size="lg" fullWidth loading={add.isPending}>
+                {itemName ? t('inspections:record.save', { name: itemName }) : t('inspections:record.saveItem')}
+              </Button>
+            </>
+          )}
+          {problem && (
+            <Text role="alert" size="sm" className="form-error">
+              {problem}
+            </Text>
+          )}
+        </Stack>
+      </Fieldset>
     </form>
   );
 }
@@ -117,14 +117,15 @@ function Tally({ order, checklist }: { order: RepairOrder; checklist: string[] }
   const recorded = new Set(order.inspection.map((i) => i.name));
   const checked = checklist.filter((name) => recorded.has(name)).length;
   return (
-    <p className="inspection-tally" aria-live="polite">
+    // Said again as each finding is saved: the technician hears how far along the sheet is.
+    <Group component="p" gap="xs" className="inspection-tally" aria-live="polite" mb="sm">
       <strong>{t('inspections:sheet.tally', { checked, total: checklist.length })}</strong>
       {inspectionConditions.map((c) => (
         <span key={c} className={`tally ${c}`}>
           {count(c)} {labels[c].toLowerCase()}
         </span>
       ))}
-    </p>
+    </Group>
   );
 }
 
@@ -141,7 +142,15 @@ export function InspectionPage() {
   const template = useInspectionTemplate();
   const mayPropose = useCan('repair_orders.propose');
   const mayChangeChecklist = useCan('shop.settings');
-  const heading = useRef<HTMLHeadingElement>(null);
+  const sheet = useRef<HTMLDivElement>(null);
+  // DetailPage's heading takes no ref: it is found in the sheet, and made focusable from code only
+  // (tabIndex -1) when the focus has to land on it.
+  const focusHeading = () => {
+    const h1 = sheet.current?.querySelector('h1');
+    if (!h1) return;
+    h1.tabIndex = -1;
+    h1.focus();
+  };
   if (isMissingRecord(id, order.error)) {
     return (
       <NotFound title={t('inspections:sheet.notFound')}>
@@ -165,62 +174,73 @@ export function InspectionPage() {
       onEstimate={lineFor(o, item)}
       mayPropose={writable}
       // The deleted card took the focus with it: the sheet's heading has it next, not the page's start.
-      onRemoved={() => heading.current?.focus()}
+      onRemoved={focusHeading}
     />
   );
   return (
-    <div className="inspection-sheet">
-      <Breadcrumb>
-        <li>
-          <Link to={`/service/repair-orders/${o.id}`}>{t('inspections:sheet.repairOrder', { id: o.id })}</Link>
-        </li>
-        <li aria-current="page">{t('inspections:sheet.inspection')}</li>
-      </Breadcrumb>
-      <h1 ref={heading} tabIndex={-1}>
-        {t('inspections:sheet.title', { id: o.id })}
-      </h1>
-      <p className="inspection-car">
-        {o.customer.name} · <code>{o.vin}</code> · {t('inspections:sheet.miles', { mileage: formatNumber(o.mileage) })}
-      </p>
-      {!writable && (
-        <p className="muted" role="status">
-          {closedOrder(o) ? t('inspections:sheet.closed') : t('inspections:sheet.readOnly')}
-        </p>
-      )}
-      <Tally order={o} checklist={checklist} />
-      {mayChangeChecklist && (
-        <p>
-          <Link to="/service/inspection-checklist">{t('inspections:sheet.changeChecklist')}</Link>
-        </p>
-      )}
-      <ol className="inspection-list" aria-label={t('inspections:sheet.checklist')}>
-        {checklist.map((name) => {
-          const found = o.inspection.filter((i) => i.name === name);
-          return (
-            <li key={name}>
-              {found.map(card)}
-              {found.length === 0 && writable && <RecordItem orderId={o.id} name={name} />}
-              {found.length === 0 && !writable && (
-                <p className="finding unchecked">
-                  <strong>{name}</strong> <span className="muted">{t('inspections:sheet.notChecked')}</span>
-                </p>
-              )}
-            </li>
-          );
-        })}
-      </ol>
-      {(others.length > 0 || writable) && (
-        <section aria-labelledby="other-findings">
-          <h2 id="other-findings">{t('inspections:sheet.otherFindings')}</h2>
-          {others.map(card)}
-          {writable && <RecordItem orderId={o.id} custom />}
-        </section>
-      )}
-      <p>
-        <Link to={`/service/repair-orders/${o.id}`} role="button" className="secondary outline">
-          {t('inspections:sheet.back', { id: o.id })}
-        </Link>
-      </p>
+    // The sheet keeps a phone's column even on a desk: one item under the other, read top to bottom.
+    <div className="inspection-sheet" ref={sheet}>
+      <DetailPage
+        crumbs={[
+          { label: t('inspections:sheet.repairOrder', { id: o.id }), to: `/service/repair-orders/${o.id}` },
+          { label: t('inspections:sheet.inspection') },
+        ]}
+        title={t('inspections:sheet.title', { id: o.id })}
+        subtitle={
+          <>
+            {o.customer.name} · <Code style={{ whiteSpace: 'nowrap' }}>{o.vin}</Code> ·{' '}
+            {t('inspections:sheet.miles', { mileage: formatNumber(o.mileage) })}
+          </>
+        }
+      >
+        {!writable && (
+          <Text size="sm" c="dimmed" role="status">
+            {closedOrder(o) ? t('inspections:sheet.closed') : t('inspections:sheet.readOnly')}
+          </Text>
+        )}
+        <DetailSection
+          title={t('inspections:sheet.checklist')}
+          actions={
+            mayChangeChecklist && (
+              <Button component={Link} to="/service/inspection-checklist" variant="default" size="xs">
+                {t('inspections:sheet.changeChecklist')}
+              </Button>
+            )
+          }
+        >
+          <Tally order={o} checklist={checklist} />
+          <ol className="inspection-list" aria-label={t('inspections:sheet.checklist')}>
+            {checklist.map((name) => {
+              const found = o.inspection.filter((i) => i.name === name);
+              return (
+                <li key={name}>
+                  {found.map(card)}
+                  {found.length === 0 && writable && <RecordItem orderId={o.id} name={name} />}
+                  {found.length === 0 && !writable && (
+                    <p className="finding unchecked">
+                      <strong>{name}</strong>{' '}
+                      <Text span size="sm" c="dimmed">
+                        {t('inspections:sheet.notChecked')}
+                      </Text>
+                    </p>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </DetailSection>
+        {(others.length > 0 || writable) && (
+          <DetailSection title={t('inspections:sheet.otherFindings')}>
+            {others.map(card)}
+            {writable && <RecordItem orderId={o.id} custom />}
+          </DetailSection>
+        )}
+        <Group>
+          <Button component={Link} to={`/service/repair-orders/${o.id}`} variant="default" size="md">
+            {t('inspections:sheet.back', { id: o.id })}
+          </Button>
+        </Group>
+      </DetailPage>
     </div>
   );
 }
