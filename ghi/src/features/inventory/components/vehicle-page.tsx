@@ -390,8 +390,6 @@ export function VehiclePage() {
   const outside = car.error instanceof ApiError && (car.error.status === 404 || car.error.status === 400);
   if (car.error && !outside) return <ErrorState error={car.error} retry={() => car.refetch()} />;
   const data = outside ? undefined : car.data;
-  // A VIN never breaks across lines: half a VIN on each line reads as two numbers.
-  const vinCode = <Code style={{ whiteSpace: 'nowrap' }}>{vin}</Code>;
   return (
     <DetailPage
       crumbs={[{ label: t('inventory:vehicle.automobiles'), to: '/inventory/automobiles' }, { label: vin }]}
@@ -400,7 +398,11 @@ export function VehiclePage() {
           `${data.year} ${data.model.manufacturer.name} ${data.model.name}`
         ) : (
           <>
-            {t('inventory:vehicle.car')} {vinCode}
+            {t('inventory:vehicle.car')}{' '}
+            {/* At the heading's size (Code is drawn small by default), and never broken across lines. */}
+            <Code fz="inherit" style={{ whiteSpace: 'nowrap' }}>
+              {vin}
+            </Code>
           </>
         )
       }
@@ -421,7 +423,8 @@ export function VehiclePage() {
         data ? (
           // The line the record journey reads the corrected colour from.
           <span data-testid="car-summary">
-            {t('inventory:vehicle.vinLabel')} {vinCode} · {data.color}
+            {/* A VIN never breaks across lines: half a VIN on each line reads as two numbers. */}
+            {t('inventory:vehicle.vinLabel')} <Code style={{ whiteSpace: 'nowrap' }}>{vin}</Code> · {data.color}
           </span>
         ) : (
           t('inventory:vehicle.outsideHint')
