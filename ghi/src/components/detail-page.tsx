@@ -1,5 +1,5 @@
 import { Anchor, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from '../lib/i18n';
 
@@ -62,7 +62,10 @@ export function DetailPage({ crumbs, title, status, actions, subtitle, children 
   );
 }
 
-/** One section of a record: a heading, what can be done to it, and its content on a card. */
+/**
+ * One section of a record: a heading, what can be done to it, and its content on a card. The
+ * section is named by its heading, so assistive technology lists it as a region ("Receive stock").
+ */
 export function DetailSection({
   title,
   actions,
@@ -72,10 +75,13 @@ export function DetailSection({
   actions?: ReactNode;
   children: ReactNode;
 }) {
+  const headingId = useId();
   return (
-    <Paper component="section" withBorder p="md" radius="md">
+    <Paper component="section" withBorder p="md" radius="md" aria-labelledby={headingId}>
       <Group justify="space-between" align="center" mb="sm" gap="xs">
-        <Title order={2}>{title}</Title>
+        <Title order={2} id={headingId}>
+          {title}
+        </Title>
         {actions && <Group gap="xs">{actions}</Group>}
       </Group>
       {children}

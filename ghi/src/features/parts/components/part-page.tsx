@@ -1,8 +1,8 @@
 import '../parts.css';
 import type { MovementReason, Part, PartMovement } from '@carcar/common/contract/parts';
-import { Button, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { type ReactNode, useId, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { type Column, DataTable } from '../../../components/data-table';
 import { DetailPage, DetailSection, Facts } from '../../../components/detail-page';
@@ -105,22 +105,6 @@ function EditPart({ part, onDone }: { part: Part; onDone: () => void }) {
   );
 }
 
-/**
- * A section holding one form, named by its heading: a region the counter (and the tests) find by
- * name, "Receive stock". DetailSection's card, with the name DetailSection does not give its section.
- */
-function FormSection({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Paper component="section" withBorder p="md" radius="md" aria-labelledby={id}>
-      <Title order={2} id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
-
 function ReceiveStock({ part }: { part: Part }) {
   const { t } = useTranslation('parts');
   const receive = useReceiveStock(part.number);
@@ -131,7 +115,7 @@ function ReceiveStock({ part }: { part: Part }) {
     success: t('parts:receive.received', { number: part.number }),
   });
   return (
-    <FormSection title={t('parts:receive.heading')}>
+    <DetailSection title={t('parts:receive.heading')}>
       <form onSubmit={onSubmit} noValidate>
         <TextField
           form={form}
@@ -149,7 +133,7 @@ function ReceiveStock({ part }: { part: Part }) {
         />
         <FormFooter form={form} submit={t('parts:receive.submit')} />
       </form>
-    </FormSection>
+    </DetailSection>
   );
 }
 
@@ -163,7 +147,7 @@ function AdjustStock({ part }: { part: Part }) {
     success: t('parts:adjust.adjusted', { number: part.number }),
   });
   return (
-    <FormSection title={t('parts:adjust.heading')}>
+    <DetailSection title={t('parts:adjust.heading')}>
       <form onSubmit={onSubmit} noValidate>
         <TextField
           form={form}
@@ -180,7 +164,7 @@ function AdjustStock({ part }: { part: Part }) {
         />
         <FormFooter form={form} submit={t('parts:adjust.submit')} />
       </form>
-    </FormSection>
+    </DetailSection>
   );
 }
 
