@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import { manufacturerBody } from '@carcar/common/contract/inventory';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FormFooter, TextField } from '../src/components/form';
 import { ApiError } from '../src/lib/api-client';
 import { useApiForm } from '../src/lib/use-api-form';
+import { renderThemed } from './render';
 
 function ManufacturerForm({
   save,
@@ -34,7 +35,7 @@ afterEach(cleanup);
 describe('forms built with useApiForm', () => {
   it('shows the client-side field error without calling the API', async () => {
     const calls: unknown[] = [];
-    render(<ManufacturerForm save={async (v) => calls.push(v)} />);
+    renderThemed(<ManufacturerForm save={async (v) => calls.push(v)} />);
     await userEvent.click(screen.getByRole('button', { name: 'Add' }));
     expect(await screen.findByText('Enter the name')).toBeTruthy();
     expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
@@ -42,7 +43,7 @@ describe('forms built with useApiForm', () => {
   });
 
   it("puts the API's 400 field messages next to the fields", async () => {
-    render(
+    renderThemed(
       <ManufacturerForm
         save={async () => {
           throw new ApiError('Invalid request', 400, [{ path: 'name', message: 'is reserved' }]);
@@ -56,7 +57,7 @@ describe('forms built with useApiForm', () => {
 
   it("shows a 409's message on the form, and keeps the button disabled while saving", async () => {
     let finish: (() => void) | undefined;
-    render(
+    renderThemed(
       <ManufacturerForm
         save={() =>
           new Promise((_, reject) => {
@@ -75,7 +76,7 @@ describe('forms built with useApiForm', () => {
   });
 
   it("marks the field a 409 names, and says a 400's point about another field above the button", async () => {
-    render(
+    renderThemed(
       <ManufacturerForm
         save={async () => {
           throw new ApiError('A manufacturer named "Acme" already exists', 409, [
@@ -89,7 +90,7 @@ describe('forms built with useApiForm', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('A manufacturer named "Acme" already exists');
     expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
     cleanup();
-    render(
+    renderThemed(
       <ManufacturerForm
         save={async () => {
           throw new ApiError('Check the highlighted fields', 400, [{ path: 'country', message: 'Enter the country' }]);
@@ -102,13 +103,13 @@ describe('forms built with useApiForm', () => {
   });
 
   it('keeps the saved values in an edit form, and empties an add form', async () => {
-    render(<ManufacturerForm keepValues save={async () => ({})} />);
+    renderThemed(<ManufacturerForm keepValues save={async () => ({})} />);
     await userEvent.type(screen.getByLabelText('Name'), 'Acme');
     await userEvent.click(screen.getByRole('button', { name: 'Add' }));
     await screen.findByRole('button', { name: 'Add' });
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Acme');
     cleanup();
-    render(<ManufacturerForm save={async () => ({})} />);
+    renderThemed(<ManufacturerForm save={async () => ({})} />);
     await userEvent.type(screen.getByLabelText('Name'), 'Acme');
     await userEvent.click(screen.getByRole('button', { name: 'Add' }));
     await expect.poll(() => (screen.getByLabelText('Name') as HTMLInputElement).value).toBe('');

@@ -1,3 +1,4 @@
+import { Button, NativeSelect, Text, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { FieldError, FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { useContractMessage } from '../lib/contract-messages';
@@ -21,6 +22,10 @@ function errorOf<V extends FieldValues>(
     | undefined;
 }
 
+// The app's form fields are the component library's (issue 26), wired to react-hook-form. Each
+// keeps the id `field-<name>`, so its hint and its error are `field-<name>-description` and
+// `field-<name>-error`, which the library points the input's aria-describedby at.
+
 /** A labelled input with its error (from the client or from the API's 400, in the language shown) right below it. */
 export function TextField<V extends FieldValues>({
   form,
@@ -32,26 +37,20 @@ export function TextField<V extends FieldValues>({
 }: FieldProps<V> & { type?: string; autoComplete?: string; step?: string; min?: string; max?: string }) {
   const error = errorOf(form, name);
   const said = useContractMessage();
-  const id = `field-${name}`;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        {...rest}
-        {...form.register(name)}
-      />
-      {error ? (
-        <small id={`${id}-error`} className="field-error">
-          {said(error.message)}
-        </small>
-      ) : (
-        hint && <small id={`${id}-hint`}>{hint}</small>
-      )}
-    </div>
+    <TextInput
+      id={`field-${name}`}
+      className="field"
+      mb="sm"
+      type={type}
+      label={label}
+      // The hint gives way to the error: one line under the field says what to do.
+      description={error ? undefined : hint}
+      error={error ? said(error.message) : undefined}
+      errorProps={{ className: 'field-error' }}
+      {...rest}
+      {...form.register(name)}
+    />
   );
 }
 
@@ -64,29 +63,17 @@ export function SelectField<V extends FieldValues>({
 }: FieldProps<V> & { options: { value: string | number; label: string }[]; placeholder: string }) {
   const error = errorOf(form, name);
   const said = useContractMessage();
-  const id = `field-${name}`;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...form.register(name)}
-      >
-        <option value="">{placeholder}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <small id={`${id}-error`} className="field-error">
-          {said(error.message)}
-        </small>
-      )}
-    </div>
+    <NativeSelect
+      id={`field-${name}`}
+      className="field"
+      mb="sm"
+      label={label}
+      error={error ? said(error.message) : undefined}
+      errorProps={{ className: 'field-error' }}
+      data={[{ value: '', label: placeholder }, ...options.map((o) => ({ value: String(o.value), label: o.label }))]}
+      {...form.register(name)}
+    />
   );
 }
 
@@ -107,13 +94,13 @@ export function FormFooter<V extends FieldValues>({
   return (
     <>
       {serverError && (
-        <p role="alert" className="form-error">
+        <Text role="alert" className="form-error" c="var(--mantine-color-error)" size="sm" mb="sm">
           {said(serverError.message)}
-        </p>
+        </Text>
       )}
-      <button type="submit" disabled={form.formState.isSubmitting} aria-busy={form.formState.isSubmitting || undefined}>
+      <Button type="submit" disabled={form.formState.isSubmitting} aria-busy={form.formState.isSubmitting || undefined}>
         {form.formState.isSubmitting ? (busy ?? t('common:form.saving')) : submit}
-      </button>
+      </Button>
     </>
   );
 }

@@ -34,7 +34,8 @@ function Stat({ label, value, change }: { label: string; value: ReactNode; chang
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text fw={700} fz="xl" className="stat-value num">
+      {/* A div: the value may be a loading or error message, which are blocks. */}
+      <Text component="div" fw={700} fz="xl" className="stat-value num">
         {value}
       </Text>
       {change && (
