@@ -1,5 +1,6 @@
 import '../inspections.css';
 import { MAX_TEMPLATE_ITEMS } from '@carcar/common/contract/inspections';
+import { Button, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
@@ -57,23 +58,25 @@ export function ChecklistPage() {
       <h1>{t('inspections:checklist.title')}</h1>
       <p>{t('inspections:checklist.intro', { max: MAX_TEMPLATE_ITEMS })}</p>
       <form onSubmit={save} noValidate aria-label={t('inspections:checklist.form')} className="inspection-sheet">
-        <label htmlFor={id}>{t('inspections:checklist.items')}</label>
-        <textarea
+        <Textarea
           id={id}
+          label={t('inspections:checklist.items')}
+          // The count of items as they will be saved, read with the box.
+          description={t('inspections:checklist.count', { count: items.length })}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           rows={Math.min(24, Math.max(8, items.length + 2))}
           value={text}
-          aria-describedby={`${id}-count`}
-          onChange={(event) => setEdited(event.target.value)}
+          onChange={(event) => setEdited(event.currentTarget.value)}
+          mb="sm"
         />
-        <small id={`${id}-count`}>{t('inspections:checklist.count', { count: items.length })}</small>
         {problem && (
-          <p role="alert" className="form-error">
+          <Text role="alert" className="form-error" c="var(--mantine-color-error)" size="sm" mb="sm">
             {problem}
-          </p>
+          </Text>
         )}
-        <button type="submit" disabled={saving} aria-busy={saving || undefined}>
+        <Button type="submit" disabled={saving} aria-busy={saving || undefined}>
           {t('inspections:checklist.save')}
-        </button>
+        </Button>
       </form>
     </>
   );

@@ -1,4 +1,5 @@
 import { type InspectionCondition, inspectionConditions } from '@carcar/common/contract/inspections';
+import { Chip } from '@mantine/core';
 import { useTranslation } from '../../../lib/i18n';
 import { conditionColors, conditionLabels, conditionMeaning } from '../conditions';
 
@@ -30,11 +31,23 @@ export function ConditionChoices({
       aria-label={t('inspections:record.conditionOf', { name: findingName })}
     >
       {inspectionConditions.map((c) => (
-        <label key={c} className={`condition-choice ${c}`} title={meanings[c]}>
-          <input type="radio" name={name} value={c} checked={condition === c} onChange={() => onChange(c)} />
-          <span>{labels[c]}</span>
+        // The library's chip as a native radio button (its input, then its label): unstyled, since
+        // the three chips keep their own colours, chosen for contrast in inspections.css.
+        <Chip
+          key={c}
+          unstyled
+          type="radio"
+          name={name}
+          value={c}
+          checked={condition === c}
+          onChange={(checked) => checked && onChange(c)}
+          icon={null}
+          classNames={{ root: 'condition-choice-root', input: 'condition-input', label: `condition-choice ${c}` }}
+          wrapperProps={{ title: meanings[c] }}
+        >
+          {labels[c]}
           <span className="visually-hidden"> ({colors[c]})</span>
-        </label>
+        </Chip>
       ))}
     </div>
   );

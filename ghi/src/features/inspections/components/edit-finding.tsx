@@ -1,4 +1,5 @@
 import type { InspectionCondition, InspectionItem } from '@carcar/common/contract/inspections';
+import { Button, Fieldset, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { ApiError, errorMessage } from '../../../lib/api-client';
@@ -68,47 +69,55 @@ export function EditFinding({
       }}
       noValidate
     >
-      <fieldset>
-        <legend>{t('inspections:edit.legend', { name: item.name })}</legend>
-        <label htmlFor={`${ids}-name`}>{t('inspections:record.whatInspected')}</label>
-        <input
-          ref={nameBox}
-          id={`${ids}-name`}
-          value={name}
-          maxLength={100}
-          autoComplete="off"
-          onChange={(event) => setName(event.target.value)}
-        />
-        <ConditionChoices
-          name={`${ids}-condition`}
-          findingName={item.name}
-          condition={condition}
-          onChange={setCondition}
-        />
-        <label htmlFor={`${ids}-note`}>
-          {condition === 'green' ? t('inspections:record.noteOptional') : t('inspections:record.noteWhatYouSaw')}
-        </label>
-        <textarea
-          id={`${ids}-note`}
-          rows={2}
-          maxLength={1000}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-        />
-        <div className="finding-actions">
-          <button type="submit" disabled={update.isPending} aria-busy={update.isPending || undefined}>
-            {t('inspections:edit.save')}
-          </button>
-          <button type="button" className="secondary" disabled={update.isPending} onClick={onDone}>
-            {t('inspections:edit.cancel')}
-          </button>
-        </div>
-        {problem && (
-          <p role="alert" className="form-error">
-            {problem}
-          </p>
-        )}
-      </fieldset>
+      <Fieldset legend={t('inspections:edit.legend', { name: item.name })} radius="md" p="sm">
+        <Stack gap="xs">
+          <TextInput
+            ref={nameBox}
+            id={`${ids}-name`}
+            label={t('inspections:record.whatInspected')}
+            value={name}
+            maxLength={100}
+            autoComplete="off"
+            onChange={(event) => setName(event.currentTarget.value)}
+          />
+          <ConditionChoices
+            name={`${ids}-condition`}
+            findingName={item.name}
+            condition={condition}
+            onChange={setCondition}
+          />
+          <Textarea
+            id={`${ids}-note`}
+            label={
+              condition === 'green' ? t('inspections:record.noteOptional') : t('inspections:record.noteWhatYouSaw')
+            }
+            rows={2}
+            maxLength={1000}
+            value={note}
+            onChange={(event) => setNote(event.currentTarget.value)}
+          />
+          {/* Large: tapped with a thumb on the sheet (inspections.css makes them the row's halves). */}
+          <div className="finding-actions">
+            <Button
+              type="submit"
+              size="lg"
+              fullWidth
+              disabled={update.isPending}
+              aria-busy={update.isPending || undefined}
+            >
+              {t('inspections:edit.save')}
+            </Button>
+            <Button type="button" variant="default" size="lg" fullWidth disabled={update.isPending} onClick={onDone}>
+              {t('inspections:edit.cancel')}
+            </Button>
+          </div>
+          {problem && (
+            <Text role="alert" size="sm" className="form-error">
+              {problem}
+            </Text>
+          )}
+        </Stack>
+      </Fieldset>
     </form>
   );
 }

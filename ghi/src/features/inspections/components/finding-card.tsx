@@ -1,4 +1,5 @@
 import type { InspectionItem } from '@carcar/common/contract/inspections';
+import { Button, Paper, UnstyledButton } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
@@ -23,7 +24,7 @@ export function PhotoStrip({ item }: { item: InspectionItem }) {
       <ul className="photo-strip" aria-label={t('inspections:finding.photosOf', { name: item.name })}>
         {item.photos.map((photo, index) => (
           <li key={photo.id}>
-            <button
+            <UnstyledButton
               type="button"
               className="photo-thumb"
               onClick={() => setShown(index)}
@@ -38,7 +39,7 @@ export function PhotoStrip({ item }: { item: InspectionItem }) {
                 height={photo.height}
                 loading="lazy"
               />
-            </button>
+            </UnstyledButton>
           </li>
         ))}
       </ul>
@@ -169,7 +170,16 @@ export function FindingCard({
   );
 
   return (
-    <article className={`finding ${item.condition}`} aria-labelledby={headingId} data-testid={`finding-${item.id}`}>
+    <Paper
+      component="article"
+      withBorder
+      radius="md"
+      p="sm"
+      mb="sm"
+      className={`finding ${item.condition}`}
+      aria-labelledby={headingId}
+      data-testid={`finding-${item.id}`}
+    >
       <div className="finding-head">
         <h3 id={headingId}>{item.name}</h3>
         <ConditionChip condition={item.condition} />
@@ -186,9 +196,10 @@ export function FindingCard({
                 {t('inspections:finding.onEstimate')}
               </p>
             ) : (
-              <button
+              <Button
                 type="button"
-                className="secondary"
+                size="lg"
+                fullWidth
                 disabled={propose.isPending}
                 aria-busy={propose.isPending || undefined}
                 aria-label={t('inspections:finding.addToEstimateOf', { name: item.name })}
@@ -203,25 +214,29 @@ export function FindingCard({
                 }
               >
                 {t('inspections:finding.addToEstimate')}
-              </button>
+              </Button>
             ))}
-          <button
+          <Button
             ref={editButton}
             type="button"
-            className="secondary outline"
+            variant="default"
+            size="lg"
+            fullWidth
             aria-label={t('inspections:finding.editOf', { name: item.name })}
             onClick={() => setEditing(true)}
           >
             {t('inspections:finding.edit')}
-          </button>
-          <button
+          </Button>
+          <Button
             type="button"
-            className="secondary outline"
+            variant="default"
+            size="lg"
+            fullWidth
             aria-label={t('inspections:finding.deleteOf', { name: item.name })}
             onClick={() => setAsking(true)}
           >
             {t('inspections:finding.delete')}
-          </button>
+          </Button>
           <ConfirmDialog
             open={asking}
             title={t('inspections:remove.title', { name: item.name })}
@@ -245,6 +260,6 @@ export function FindingCard({
       {!mayPropose && needsWork(item.condition) && estimated && (
         <p className="on-estimate">{t('inspections:finding.onEstimate')}</p>
       )}
-    </article>
+    </Paper>
   );
 }
