@@ -1,3 +1,4 @@
+import { NativeSelect } from '@mantine/core';
 import { currentLanguage, type Language, languageNames, languages, setLanguage, useTranslation } from '../lib/i18n';
 
 /** The user's language, remembered on this browser; each language named in itself. */
@@ -6,15 +7,19 @@ export function LanguageMenu() {
   const { t } = useTranslation();
   const shown = currentLanguage();
   return (
-    <label className="language-menu">
-      <span className="visually-hidden">{t('common:account.language')}</span>
-      <select value={shown} onChange={(event) => void setLanguage(event.target.value as Language)}>
-        {languages.map((language) => (
-          <option key={language} value={language} lang={language}>
-            {languageNames[language]}
-          </option>
-        ))}
-      </select>
-    </label>
+    <NativeSelect
+      className="language-menu"
+      // The menu is named "Language" for a screen reader; sighted users see the language's own name.
+      label={t('common:account.language')}
+      labelProps={{ className: 'visually-hidden' }}
+      value={shown}
+      onChange={(event) => void setLanguage(event.currentTarget.value as Language)}
+    >
+      {languages.map((language) => (
+        <option key={language} value={language} lang={language}>
+          {languageNames[language]}
+        </option>
+      ))}
+    </NativeSelect>
   );
 }

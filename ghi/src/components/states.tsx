@@ -1,3 +1,4 @@
+import { Button } from '@mantine/core';
 import { errorMessage } from '../lib/api-client';
 import { useTranslation } from '../lib/i18n';
 
@@ -13,9 +14,9 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
     <div role="alert" className="error-state">
       <p>{errorMessage(error)}</p>
       {retry && (
-        <button type="button" className="secondary" onClick={retry}>
+        <Button type="button" variant="default" onClick={retry}>
           {t('common:states.tryAgain')}
-        </button>
+        </Button>
       )}
     </div>
   );
