@@ -4,7 +4,7 @@ import {
   webhookCreateBody,
   webhookEventTypes,
 } from '@carcar/common/contract/webhooks';
-import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import { useId, useRef, useState } from 'react';
@@ -104,15 +104,31 @@ function AddWebhookForm({ onCreated }: { onCreated: (webhook: CreatedWebhook) =>
         autoComplete="off"
         hint={t('admin:webhooks.urlHint')}
       />
-      <fieldset aria-invalid={eventsMessage ? true : undefined}>
-        <legend>{t('admin:webhooks.events')}</legend>
-        {webhookEventTypes.map((type) => (
-          <label key={type}>
-            <input type="checkbox" value={type} {...form.register('events')} /> <code>{type}</code>
-          </label>
-        ))}
-        {eventsMessage && <small className="field-error">{eventsMessage}</small>}
-      </fieldset>
+      <Fieldset
+        legend={t('admin:webhooks.events')}
+        aria-invalid={eventsMessage ? true : undefined}
+        variant="unstyled"
+        mb="sm"
+      >
+        <Stack gap="xs">
+          {webhookEventTypes.map((type) => (
+            // Unchecked boxes stay in react-hook-form's hands (register), as the text field does.
+            <Checkbox key={type} value={type} label={<code>{type}</code>} {...form.register('events')} />
+          ))}
+        </Stack>
+        {eventsMessage && (
+          <Text
+            component="small"
+            size="sm"
+            c="var(--mantine-color-error)"
+            className="field-error"
+            display="block"
+            mt="xs"
+          >
+            {eventsMessage}
+          </Text>
+        )}
+      </Fieldset>
       <FormFooter form={form} submit={t('admin:webhooks.create')} />
     </form>
   );
