@@ -43,6 +43,9 @@ export const theme = createTheme({
     Button: { defaultProps: { size: 'sm' } },
     // Statuses read as words ("In stock"), not shouted in capitals.
     Badge: { defaultProps: { variant: 'light', radius: 'sm', tt: 'none' } },
+    // A link is underlined, not told from the text around it by colour alone (WCAG 1.4.1; axe's
+    // link-in-text-block): the brand and the navigation opt out where they are plainly links.
+    Anchor: { defaultProps: { underline: 'always' } },
     TextInput: { defaultProps: { size: 'sm' } },
     Select: { defaultProps: { size: 'sm' } },
   },
