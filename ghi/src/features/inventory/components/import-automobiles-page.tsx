@@ -1,5 +1,6 @@
 import '../../../components/record.css';
 import '../../../components/import.css';
+import { Button, Table, TextInput } from '@mantine/core';
 import { parse } from 'csv-parse/browser/esm/sync';
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
@@ -132,32 +133,32 @@ function PreviewTable({ preview, badLines }: { preview: Preview; badLines: Set<n
       </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the screen scrolls inside itself, by keyboard too */}
       <section className="overflow-auto import-preview" tabIndex={0} aria-label={t('inventory:import.fileRows')}>
-        <table className="striped">
+        <Table striped>
           <caption className="visually-hidden">{t('inventory:import.fileRows')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('inventory:import.line')}</th>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('inventory:import.line')}</Table.Th>
               {preview.columns.map((column) => (
-                <th key={column} scope="col">
+                <Table.Th key={column} scope="col">
                   {words[column] ?? column}
-                </th>
+                </Table.Th>
               ))}
-            </tr>
-          </thead>
-          <tbody>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {shown.map((row) => (
-              <tr key={row.line} className={badLines.has(row.line) ? 'import-bad' : undefined}>
-                <td>
+              <Table.Tr key={row.line} className={badLines.has(row.line) ? 'import-bad' : undefined}>
+                <Table.Td>
                   {row.line}
                   {badLines.has(row.line) && <span className="badge canceled">{t('inventory:import.problem')}</span>}
-                </td>
+                </Table.Td>
                 {row.cells.map((cell, index) => (
-                  <td key={preview.columns[index]}>{cell}</td>
+                  <Table.Td key={preview.columns[index]}>{cell}</Table.Td>
                 ))}
-              </tr>
+              </Table.Tr>
             ))}
-          </tbody>
-        </table>
+          </Table.Tbody>
+        </Table>
       </section>
     </>
   );
@@ -241,13 +242,14 @@ export function ImportAutomobilesPage() {
         />
       </p>
       <p>
-        <button
+        <Button
           type="button"
-          className="secondary outline small"
+          variant="default"
+          size="xs"
           onClick={() => saveCsv(TEMPLATE, 'automobiles-import-template.csv')}
         >
           {t('inventory:import.template')}
-        </button>
+        </Button>
       </p>
       {imported ? (
         <div role="status" className="import-done">
@@ -259,15 +261,18 @@ export function ImportAutomobilesPage() {
           </p>
         </div>
       ) : null}
-      <label htmlFor={fileId}>{t('inventory:import.csvFile')}</label>
-      <input
+      {/* A native file input in the library's frame (not its FileInput, a button): the label names the
+          input itself, which is what a file is given to. */}
+      <TextInput
         id={fileId}
         type="file"
+        label={t('inventory:import.csvFile')}
         accept=".csv,text/csv"
+        mb="sm"
         onChange={(event) => {
-          void choose(event.target.files?.[0]);
+          void choose(event.currentTarget.files?.[0]);
           // Choosing the same file again (after fixing it) is a change too.
-          event.target.value = '';
+          event.currentTarget.value = '';
         }}
       />
       {file && <p>{t('inventory:import.fileName', { name: file.name })}</p>}
@@ -279,14 +284,14 @@ export function ImportAutomobilesPage() {
       <CheckVerdict check={check} />
       {ready > 0 && (
         <p>
-          <button
+          <Button
             type="button"
             disabled={mutation.isPending}
             aria-busy={mutation.isPending || undefined}
             onClick={runImport}
           >
             {t('inventory:import.importButton', { count: ready, formatted: formatNumber(ready) })}
-          </button>
+          </Button>
         </p>
       )}
       {preview && !imported && <PreviewTable preview={preview} badLines={badLines} />}
