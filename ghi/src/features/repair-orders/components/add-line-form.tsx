@@ -1,5 +1,6 @@
 import { fromUnits, itemAmountCents, laborAmountCents, toCents, toUnits } from '@carcar/common/contract/money';
 import type { Technician } from '@carcar/common/contract/service';
+import { Button, Fieldset, Group, NativeSelect, Radio, Text, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
@@ -124,25 +125,20 @@ function Field({
   inputMode?: 'decimal' | 'text';
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        value={value}
-        inputMode={inputMode}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {error ? (
-        <small id={`${id}-error`} className="field-error">
-          {error}
-        </small>
-      ) : (
-        hint && <small id={`${id}-hint`}>{hint}</small>
-      )}
-    </div>
+    <TextInput
+      id={id}
+      className="field"
+      label={label}
+      value={value}
+      inputMode={inputMode}
+      autoComplete="off"
+      // The hint gives way to the error, as in the app's other forms (components/form.tsx).
+      description={error ? undefined : hint}
+      error={error}
+      errorProps={{ className: 'field-error' }}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      mb="sm"
+    />
   );
 }
 
@@ -201,24 +197,23 @@ export function AddLineForm({
     <section className="ro-add-line ro-panel" aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`}>{t('repairOrders:addLine.title')}</h2>
       <form onSubmit={submit} noValidate aria-label={t('repairOrders:addLine.title')}>
-        <fieldset>
-          <legend>{t('repairOrders:addLine.kind')}</legend>
-          {(['labor', 'part', 'fee'] as const).map((k) => (
-            <label key={k} htmlFor={`${ids}-kind-${k}`}>
-              <input
+        <Fieldset legend={t('repairOrders:addLine.kind')} variant="unstyled">
+          <Group gap="lg">
+            {(['labor', 'part', 'fee'] as const).map((k) => (
+              <Radio
+                key={k}
                 id={`${ids}-kind-${k}`}
-                type="radio"
                 name={`${ids}-kind`}
+                label={kindLabel(t, k)}
                 checked={kind === k}
                 onChange={() => {
                   setKind(k);
                   setErrors({});
                 }}
               />
-              {kindLabel(t, k)}
-            </label>
-          ))}
-        </fieldset>
+            ))}
+          </Group>
+        </Fieldset>
         {kind === 'part' && (
           <PartPicker
             id={`${ids}-part`}
@@ -268,25 +263,22 @@ export function AddLineForm({
                   : t('repairOrders:addLine.shopRate', { rate: formatMoney(laborRate) })
               }
             />
-            <div className="field">
-              <label htmlFor={`${ids}-technician`}>{t('repairOrders:addLine.technician')}</label>
-              <select
-                id={`${ids}-technician`}
-                value={draft.technician}
-                aria-invalid={errors.technician ? true : undefined}
-                onChange={(event) => set('technician')(event.target.value)}
-              >
-                <option value="">{t('repairOrders:addLine.notAssignedYet')}</option>
-                {(technicians ?? [])
+            <NativeSelect
+              id={`${ids}-technician`}
+              className="field"
+              label={t('repairOrders:addLine.technician')}
+              value={draft.technician}
+              error={errors.technician}
+              errorProps={{ className: 'field-error' }}
+              onChange={(event) => set('technician')(event.currentTarget.value)}
+              data={[
+                { value: '', label: t('repairOrders:addLine.notAssignedYet') },
+                ...(technicians ?? [])
                   .filter((x) => x.active !== false)
-                  .map((x) => (
-                    <option key={x.id} value={x.id}>
-                      {x.first_name} {x.last_name}
-                    </option>
-                  ))}
-              </select>
-              {errors.technician && <small className="field-error">{errors.technician}</small>}
-            </div>
+                  .map((x) => ({ value: String(x.id), label: `${x.first_name} ${x.last_name}` })),
+              ]}
+              mb="sm"
+            />
           </div>
         ) : (
           <div className="grid">
@@ -314,13 +306,13 @@ export function AddLineForm({
           {t('repairOrders:addLine.amountNote')}
         </p>
         {errors.form && (
-          <p role="alert" className="form-error">
+          <Text role="alert" className="form-error" c="var(--mantine-color-error)" size="sm" mb="sm">
             {errors.form}
-          </p>
+          </Text>
         )}
-        <button type="submit" disabled={add.isPending} aria-busy={add.isPending || undefined}>
+        <Button type="submit" disabled={add.isPending} aria-busy={add.isPending || undefined}>
           {add.isPending ? t('repairOrders:addLine.adding') : submitText(t, kind)}
-        </button>
+        </Button>
       </form>
     </section>
   );

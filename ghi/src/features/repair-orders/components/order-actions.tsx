@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Fieldset, Group, NativeSelect, Radio, Table, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -68,10 +68,17 @@ export function ApprovalLink({ order, link }: { order: RepairOrder; link: Estima
       <h2 id={`${ids}-heading`}>{t('repairOrders:approvalLink.title', { customer: order.customer.name })}</h2>
       <p>{t('repairOrders:approvalLink.explain', { until: formatDateTime(link.expires_at) })}</p>
       <div className="inline-actions">
-        <div className="field">
-          <label htmlFor={`${ids}-url`}>{t('repairOrders:approvalLink.link')}</label>
-          <input ref={box} id={`${ids}-url`} readOnly value={url} onFocus={(event) => event.target.select()} />
-        </div>
+        {/* mb lines the box up with Copy, which keeps Pico's bottom margin (record.css). */}
+        <TextInput
+          ref={box}
+          id={`${ids}-url`}
+          className="field"
+          label={t('repairOrders:approvalLink.link')}
+          readOnly
+          value={url}
+          onFocus={(event) => event.currentTarget.select()}
+          mb="md"
+        />
         <Button variant="default" onClick={copy}>
           {t('repairOrders:approvalLink.copy')}
         </Button>
@@ -113,74 +120,79 @@ export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: 
       <h2 id={`${ids}-heading`}>{t('repairOrders:recordApproval.title')}</h2>
       <form onSubmit={submit} noValidate aria-label={t('repairOrders:recordApproval.form')}>
         <div className="overflow-auto">
-          <table className="approval-decisions">
+          <Table className="approval-decisions">
             <caption className="visually-hidden">{t('repairOrders:recordApproval.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('repairOrders:recordApproval.line')}</th>
-                <th scope="col">{t('repairOrders:recordApproval.amount')}</th>
-                <th scope="col">{t('repairOrders:recordApproval.decision')}</th>
-              </tr>
-            </thead>
-            <tbody>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('repairOrders:recordApproval.line')}</Table.Th>
+                <Table.Th scope="col">{t('repairOrders:recordApproval.amount')}</Table.Th>
+                <Table.Th scope="col">{t('repairOrders:recordApproval.decision')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
               {proposed.map((line) => (
-                <tr key={line.id}>
-                  <td>
+                <Table.Tr key={line.id}>
+                  <Table.Td>
                     {kindLabel(t, line.kind)}: {line.description}
                     <br />
                     <small className="muted">{lineFigures(line)}</small>
-                  </td>
-                  <td className="money">{formatMoney(line.amount)}</td>
-                  <td>
-                    <fieldset
+                  </Table.Td>
+                  <Table.Td className="money">{formatMoney(line.amount)}</Table.Td>
+                  <Table.Td>
+                    {/* A fieldset named for its line (not the library's Radio.Group, a radiogroup): each
+                        line's two radios are a group of their own, as the journeys find them. */}
+                    <Fieldset
+                      variant="unstyled"
+                      m={0}
                       aria-label={t('repairOrders:recordApproval.decisionOn', { description: line.description })}
                     >
-                      <label>
-                        <input
-                          type="radio"
+                      <Group gap="md" wrap="nowrap">
+                        <Radio
                           name={`${ids}-line-${line.id}`}
+                          label={t('repairOrders:recordApproval.approve')}
                           checked={decisions[line.id] === true}
                           onChange={() => setDecisions((d) => ({ ...d, [line.id]: true }))}
                         />
-                        {t('repairOrders:recordApproval.approve')}
-                      </label>
-                      <label>
-                        <input
-                          type="radio"
+                        <Radio
                           name={`${ids}-line-${line.id}`}
+                          label={t('repairOrders:recordApproval.decline')}
                           checked={decisions[line.id] === false}
                           onChange={() => setDecisions((d) => ({ ...d, [line.id]: false }))}
                         />
-                        {t('repairOrders:recordApproval.decline')}
-                      </label>
-                    </fieldset>
-                  </td>
-                </tr>
+                      </Group>
+                    </Fieldset>
+                  </Table.Td>
+                </Table.Tr>
               ))}
-            </tbody>
-          </table>
+            </Table.Tbody>
+          </Table>
         </div>
         <div className="grid">
-          <div className="field">
-            <label htmlFor={`${ids}-name`}>{t('repairOrders:recordApproval.decidedBy')}</label>
-            <input id={`${ids}-name`} value={name} onChange={(event) => setName(event.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${ids}-method`}>{t('repairOrders:recordApproval.how')}</label>
-            <select
-              id={`${ids}-method`}
-              value={method}
-              onChange={(event) => setMethod(event.target.value === 'in_person' ? 'in_person' : 'phone')}
-            >
-              <option value="phone">{t('repairOrders:recordApproval.byPhone')}</option>
-              <option value="in_person">{t('repairOrders:recordApproval.inPerson')}</option>
-            </select>
-          </div>
+          <TextInput
+            id={`${ids}-name`}
+            className="field"
+            label={t('repairOrders:recordApproval.decidedBy')}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            mb="sm"
+          />
+          <NativeSelect
+            id={`${ids}-method`}
+            className="field"
+            label={t('repairOrders:recordApproval.how')}
+            value={method}
+            onChange={(event) => setMethod(event.currentTarget.value === 'in_person' ? 'in_person' : 'phone')}
+            data={[
+              { value: 'phone', label: t('repairOrders:recordApproval.byPhone') },
+              { value: 'in_person', label: t('repairOrders:recordApproval.inPerson') },
+            ]}
+            mb="sm"
+          />
         </div>
         {error && (
-          <p role="alert" className="form-error">
+          <Text role="alert" className="form-error" c="var(--mantine-color-error)" size="sm" mb="sm">
             {error}
-          </p>
+          </Text>
         )}
         <Group gap="xs">
           <Button type="submit" disabled={record.isPending} aria-busy={record.isPending || undefined}>
@@ -278,59 +290,45 @@ export function TakePayment({ order }: { order: RepairOrder }) {
     <section className="ro-panel" aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`}>{t('repairOrders:payment.title')}</h2>
       <form onSubmit={submit} noValidate aria-label={t('repairOrders:payment.title')}>
-        <div className="field">
-          <label htmlFor={`${ids}-amount`}>{t('repairOrders:payment.amount')}</label>
-          <input
-            id={`${ids}-amount`}
-            inputMode="decimal"
-            value={amount}
-            aria-invalid={error?.field === 'amount' ? true : undefined}
-            aria-describedby={error?.field === 'amount' ? `${ids}-amount-error` : `${ids}-amount-hint`}
-            onChange={(event) => setAmount(event.target.value)}
-          />
-          {error?.field === 'amount' ? (
-            <small id={`${ids}-amount-error`} className="field-error">
-              {error.message}
-            </small>
-          ) : (
-            <small id={`${ids}-amount-hint`}>
-              {t('repairOrders:payment.balance', { balance: formatMoney(order.totals.balance) })}
-            </small>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-method`}>{t('repairOrders:payment.method')}</label>
-          <select
-            id={`${ids}-method`}
-            value={method}
-            onChange={(event) => setMethod(methods.find((m) => m === event.target.value) ?? 'card')}
-          >
-            {methods.map((m) => (
-              <option key={m} value={m}>
-                {methodLabel(t, m)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-reference`}>{t('repairOrders:payment.reference')}</label>
-          <input
-            id={`${ids}-reference`}
-            value={reference}
-            aria-describedby={`${ids}-reference-hint`}
-            onChange={(event) => setReference(event.target.value)}
-          />
-          <small id={`${ids}-reference-hint`}>{t('repairOrders:payment.referenceHint')}</small>
-        </div>
-        {error && !error.field && (
-          <p role="alert" className="form-error">
+        {/* The balance is the hint; an amount refused replaces it, as in the app's other forms. */}
+        <TextInput
+          id={`${ids}-amount`}
+          className="field"
+          label={t('repairOrders:payment.amount')}
+          inputMode="decimal"
+          value={amount}
+          description={
+            error?.field === 'amount'
+              ? undefined
+              : t('repairOrders:payment.balance', { balance: formatMoney(order.totals.balance) })
+          }
+          error={error?.field === 'amount' ? error.message : undefined}
+          errorProps={{ className: 'field-error' }}
+          onChange={(event) => setAmount(event.currentTarget.value)}
+          mb="sm"
+        />
+        <NativeSelect
+          id={`${ids}-method`}
+          className="field"
+          label={t('repairOrders:payment.method')}
+          value={method}
+          onChange={(event) => setMethod(methods.find((m) => m === event.currentTarget.value) ?? 'card')}
+          data={methods.map((m) => ({ value: m, label: methodLabel(t, m) }))}
+          mb="sm"
+        />
+        <TextInput
+          id={`${ids}-reference`}
+          className="field"
+          label={t('repairOrders:payment.reference')}
+          value={reference}
+          description={t('repairOrders:payment.referenceHint')}
+          onChange={(event) => setReference(event.currentTarget.value)}
+          mb="sm"
+        />
+        {error && error.field !== 'amount' && (
+          <Text role="alert" className="form-error" c="var(--mantine-color-error)" size="sm" mb="sm">
             {error.message}
-          </p>
-        )}
-        {error?.field === 'reference' && (
-          <p role="alert" className="form-error">
-            {error.message}
-          </p>
+          </Text>
         )}
         <Button type="submit" disabled={pay.isPending} aria-busy={pay.isPending || undefined}>
           {t('repairOrders:payment.submit')}
