@@ -1,3 +1,4 @@
+import { Table } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { formatDecimal, formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -60,19 +61,19 @@ export function DealLines({ sale, label }: { sale: Parameters<typeof dealLines>[
   const { t } = useTranslation();
   const lines = dealLines(sale, t);
   return (
-    <table className="deal-lines" aria-label={label ?? t('sales:deal.label')}>
-      <tbody>
+    <Table className="deal-lines" aria-label={label ?? t('sales:deal.label')}>
+      <Table.Tbody>
         {lines.map((line, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: two fees may share a name; the lines never reorder
-          <tr key={`${line.label}-${index}`} className={line.total ? 'deal-total' : undefined}>
-            <th scope="row">
+          <Table.Tr key={`${line.label}-${index}`} className={line.total ? 'deal-total' : undefined}>
+            <Table.Th scope="row">
               {line.label}
               {line.note && <small>{line.note}</small>}
-            </th>
-            <td>{line.value}</td>
-          </tr>
+            </Table.Th>
+            <Table.Td>{line.value}</Table.Td>
+          </Table.Tr>
         ))}
-      </tbody>
-    </table>
+      </Table.Tbody>
+    </Table>
   );
 }

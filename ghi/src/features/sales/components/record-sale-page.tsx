@@ -1,5 +1,6 @@
 import type { VinDecoding } from '@carcar/common/contract/inventory';
 import { normalizeVin } from '@carcar/common/contract/vin';
+import { Button, Checkbox, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useState } from 'react';
@@ -79,26 +80,22 @@ function Field({
   autoComplete?: string;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        value={value}
-        inputMode={inputMode}
-        placeholder={placeholder}
-        autoComplete={autoComplete}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {error ? (
-        <small id={`${id}-error`} className="field-error">
-          {error}
-        </small>
-      ) : (
-        hint && <small id={`${id}-hint`}>{hint}</small>
-      )}
-    </div>
+    <TextInput
+      id={id}
+      className="field"
+      label={label}
+      value={value}
+      inputMode={inputMode}
+      placeholder={placeholder}
+      autoComplete={autoComplete}
+      // The hint gives way to the error, as in the app's other forms (components/form.tsx); the
+      // error keeps the id `<id>-error` that the API's 400 is placed by.
+      description={error ? undefined : hint}
+      error={error}
+      errorProps={{ className: 'field-error' }}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      mb="sm"
+    />
   );
 }
 
@@ -126,9 +123,9 @@ function CarFacts({ vin, onListPrice }: { vin: string; onListPrice: (price: numb
         ) : (
           <>
             {formatMoney(c.list_price)}{' '}
-            <button type="button" className="secondary outline small" onClick={() => onListPrice(c.list_price ?? 0)}>
+            <Button type="button" variant="default" size="compact-sm" onClick={() => onListPrice(c.list_price ?? 0)}>
               {t('sales:carFacts.useListPrice')}
-            </button>
+            </Button>
           </>
         )}
       </dd>
@@ -299,55 +296,58 @@ function PaymentGrid({
       <legend>{t('sales:grid.legend')}</legend>
       <div className="desk-aprs">
         {aprs.map((apr, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the three rate columns are fixed; a column is its place
-          <div className="field" key={index}>
-            <label htmlFor={`field-apr-${index}`}>{t('sales:grid.rate', { n: index + 1 })}</label>
-            <input
-              id={`field-apr-${index}`}
-              value={apr}
-              inputMode="decimal"
-              autoComplete="off"
-              onChange={(event) => {
-                const next = aprs.map((a, i) => (i === index ? event.target.value : a));
-                onAprs(next);
-                // A chosen cell follows its column's rate as it is retyped.
-                if (financing && financing.apr === apr) onChoose({ ...financing, apr: event.target.value });
-              }}
-            />
-          </div>
+          <TextInput
+            // biome-ignore lint/suspicious/noArrayIndexKey: the three rate columns are fixed; a column is its place
+            key={index}
+            id={`field-apr-${index}`}
+            className="field"
+            label={t('sales:grid.rate', { n: index + 1 })}
+            value={apr}
+            inputMode="decimal"
+            autoComplete="off"
+            mb="sm"
+            onChange={(event) => {
+              const typed = event.currentTarget.value;
+              onAprs(aprs.map((a, i) => (i === index ? typed : a)));
+              // A chosen cell follows its column's rate as it is retyped.
+              if (financing && financing.apr === apr) onChoose({ ...financing, apr: typed });
+            }}
+          />
         ))}
       </div>
       <div className="desk-grid-scroll">
-        <table className="payment-grid" aria-describedby={captionId}>
+        <Table className="payment-grid" aria-describedby={captionId}>
           <caption id={captionId}>{t('sales:grid.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('sales:grid.term')}</th>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('sales:grid.term')}</Table.Th>
               {aprs.map((apr, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the three rate columns are fixed; a column is its place
-                <th scope="col" key={index}>
+                <Table.Th scope="col" key={index}>
                   {apr.trim() ? `${apr.trim()} %` : '—'}
-                </th>
+                </Table.Th>
               ))}
-            </tr>
-          </thead>
-          <tbody>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {GRID_TERMS.map((term) => (
-              <tr key={term}>
-                <th scope="row">{t('sales:grid.months', { months: term })}</th>
+              <Table.Tr key={term}>
+                <Table.Th scope="row">{t('sales:grid.months', { months: term })}</Table.Th>
                 {aprs.map((apr, index) => {
                   const cell = { apr, termMonths: term };
                   const monthly = apr.trim() ? monthlyCents(fields, cell) : null;
                   const chosen = financing?.apr === apr && financing.termMonths === term;
                   return (
                     // biome-ignore lint/suspicious/noArrayIndexKey: the three rate columns are fixed; a column is its place
-                    <td key={index}>
+                    <Table.Td key={index}>
                       {monthly === null ? (
                         <span className="muted">—</span>
                       ) : (
-                        <button
+                        <Button
                           type="button"
-                          className={chosen ? 'grid-cell chosen' : 'grid-cell secondary outline'}
+                          // The chosen cell filled, the others outlined: aria-pressed says which to a screen reader.
+                          variant={chosen ? 'filled' : 'default'}
+                          className={chosen ? 'grid-cell chosen' : 'grid-cell'}
                           aria-pressed={chosen}
                           aria-label={t('sales:grid.cell', {
                             monthly: centsText(monthly),
@@ -358,23 +358,23 @@ function PaymentGrid({
                           onClick={() => onChoose(chosen ? null : cell)}
                         >
                           {centsText(monthly)}
-                        </button>
+                        </Button>
                       )}
-                    </td>
+                    </Table.Td>
                   );
                 })}
-              </tr>
+              </Table.Tr>
             ))}
-          </tbody>
-        </table>
+          </Table.Tbody>
+        </Table>
       </div>
       <p className="desk-choice" aria-live="polite">
         {financing ? (
           <>
             {t('sales:grid.chosen', { months: financing.termMonths, apr: financing.apr.trim() })}{' '}
-            <button type="button" className="secondary outline small" onClick={() => onChoose(null)}>
+            <Button type="button" variant="default" size="compact-sm" onClick={() => onChoose(null)}>
               {t('sales:grid.payInFull')}
-            </button>
+            </Button>
           </>
         ) : (
           t('sales:grid.noneChosen')
@@ -588,59 +588,51 @@ export function RecordSalePage() {
                 />
               )}
               <div className="desk-grid">
-                <div className="field">
-                  <label htmlFor="field-salesperson">{t('sales:desk.salesperson')}</label>
-                  <select
-                    id="field-salesperson"
-                    value={salesperson}
-                    aria-invalid={errors.salesperson ? true : undefined}
-                    aria-describedby={errors.salesperson ? 'field-salesperson-error' : undefined}
-                    onChange={(event) => setSalesperson(event.target.value)}
-                  >
-                    <option value="">
-                      {salespeople.isLoading ? t('sales:desk.loadingSalespeople') : t('sales:desk.chooseSalesperson')}
-                    </option>
-                    {(salespeople.data ?? []).map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {personName(p)}
-                      </option>
-                    ))}
-                  </select>
-                  {errors.salesperson && (
-                    <small id="field-salesperson-error" className="field-error">
-                      {errors.salesperson}
-                    </small>
-                  )}
-                </div>
+                <NativeSelect
+                  id="field-salesperson"
+                  className="field"
+                  label={t('sales:desk.salesperson')}
+                  value={salesperson}
+                  error={errors.salesperson}
+                  errorProps={{ className: 'field-error' }}
+                  onChange={(event) => setSalesperson(event.currentTarget.value)}
+                  data={[
+                    {
+                      value: '',
+                      label: salespeople.isLoading
+                        ? t('sales:desk.loadingSalespeople')
+                        : t('sales:desk.chooseSalesperson'),
+                    },
+                    ...(salespeople.data ?? []).map((p) => ({ value: String(p.id), label: personName(p) })),
+                  ]}
+                  mb="sm"
+                />
                 <div className="inline-actions">
-                  <div className="field">
-                    <label htmlFor="field-customer">{t('sales:desk.customer')}</label>
-                    <select
-                      id="field-customer"
-                      value={customer}
-                      aria-invalid={errors.customer ? true : undefined}
-                      aria-describedby={errors.customer ? 'field-customer-error' : undefined}
-                      onChange={(event) => setCustomer(event.target.value)}
-                    >
-                      <option value="">
-                        {customers.isLoading ? t('sales:desk.loadingCustomers') : t('sales:desk.chooseCustomer')}
-                      </option>
-                      {(customers.data ?? []).map((c) => (
-                        <option key={c.id} value={c.id}>
-                          {`${personName(c)} · ${c.phone_number}`}
-                        </option>
-                      ))}
-                    </select>
-                    {errors.customer && (
-                      <small id="field-customer-error" className="field-error">
-                        {errors.customer}
-                      </small>
-                    )}
-                  </div>
+                  {/* mb lines the select up with New customer, which keeps Pico's bottom margin (record.css). */}
+                  <NativeSelect
+                    id="field-customer"
+                    className="field"
+                    label={t('sales:desk.customer')}
+                    value={customer}
+                    error={errors.customer}
+                    errorProps={{ className: 'field-error' }}
+                    onChange={(event) => setCustomer(event.currentTarget.value)}
+                    data={[
+                      {
+                        value: '',
+                        label: customers.isLoading ? t('sales:desk.loadingCustomers') : t('sales:desk.chooseCustomer'),
+                      },
+                      ...(customers.data ?? []).map((c) => ({
+                        value: String(c.id),
+                        label: `${personName(c)} · ${c.phone_number}`,
+                      })),
+                    ]}
+                    mb="md"
+                  />
                   {mayAddCustomer && (
-                    <button type="button" className="secondary outline" onClick={() => setAddingCustomer(true)}>
+                    <Button type="button" variant="default" onClick={() => setAddingCustomer(true)}>
                       {t('sales:desk.newCustomer')}
-                    </button>
+                    </Button>
                   )}
                 </div>
               </div>
@@ -703,9 +695,9 @@ export function RecordSalePage() {
                     onChange={(value) => setFee(fee.key, { amount: value })}
                     error={errors[`fees.${index}.amount`]}
                   />
-                  <button
+                  <Button
                     type="button"
-                    className="secondary outline"
+                    variant="default"
                     aria-label={
                       fee.name
                         ? t('sales:desk.removeNamedFee', { n: index + 1, name: fee.name })
@@ -719,28 +711,27 @@ export function RecordSalePage() {
                     }
                   >
                     {t('sales:desk.remove')}
-                  </button>
+                  </Button>
                 </div>
               ))}
-              <button
+              <Button
                 type="button"
-                className="secondary outline"
+                variant="default"
+                mb="sm"
                 onClick={() => set('fees', [...fields.fees, { key: ++feeKeys, name: '', amount: '' }])}
               >
                 {t('sales:desk.addFee')}
-              </button>
+              </Button>
             </fieldset>
 
             <fieldset className="desk-section">
               <legend>{t('sales:desk.tradeIn')}</legend>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={fields.tradeIn !== null}
-                  onChange={(event) => set('tradeIn', event.target.checked ? { ...emptyTradeIn } : null)}
-                />
-                {t('sales:desk.tradesIn')}
-              </label>
+              <Checkbox
+                label={t('sales:desk.tradesIn')}
+                checked={fields.tradeIn !== null}
+                onChange={(event) => set('tradeIn', event.currentTarget.checked ? { ...emptyTradeIn } : null)}
+                mb="sm"
+              />
               {fields.tradeIn && <TradeInSection trade={fields.tradeIn} onChange={setTrade} errors={errors} />}
             </fieldset>
           </div>
@@ -757,13 +748,13 @@ export function RecordSalePage() {
           </div>
         </div>
         {formError && (
-          <p role="alert" className="form-error">
+          <Text role="alert" className="form-error" c="var(--mantine-color-error)" size="sm" mb="sm">
             {formError}
-          </p>
+          </Text>
         )}
-        <button type="submit" disabled={saving} aria-busy={saving || undefined}>
+        <Button type="submit" disabled={saving} aria-busy={saving || undefined}>
           {saving ? t('sales:desk.recording') : t('sales:desk.recordSale')}
-        </button>
+        </Button>
       </form>
       <output className="new-sale-note" aria-live="polite">
         {recorded && (
