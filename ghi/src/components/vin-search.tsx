@@ -1,4 +1,5 @@
 import type { Automobile } from '@carcar/common/contract/inventory';
+import { Button } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
@@ -120,9 +121,9 @@ export function VinSearch() {
         <span id={hintId} className="visually-hidden">
           {t('common:vinSearch.hint')}
         </span>
-        <button type="submit" className="small" aria-busy={found.state === 'busy' || undefined}>
+        <Button type="submit" aria-busy={found.state === 'busy' || undefined}>
           {t('common:vinSearch.find')}
-        </button>
+        </Button>
       </form>
       <p role="status" className={status ? 'vin-search-status' : 'visually-hidden'}>
         {status}
