@@ -158,14 +158,15 @@ export async function journey(
 }
 
 /**
- * Accessible (axe: no serious or critical WCAG A/AA violation) and nothing wider than the screen,
+ * Accessible in light and dark (axe: no serious or critical WCAG A/AA violation; `only: 'current'`
+ * for the scheme shown only) and nothing wider than the screen,
  * once the page's requests are done. A toast fading in or out is measured half-transparent, at a
  * contrast it never shows at rest: the page is checked once the messages are gone.
  */
-export async function checkPage(page: Page, name: string): Promise<void> {
+export async function checkPage(page: Page, name: string, only?: 'current'): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.locator('[data-sonner-toast]').last().waitFor({ state: 'detached', timeout: 15_000 });
-  await expectAccessible(page, name);
+  await expectAccessible(page, name, only);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
 }
