@@ -22,7 +22,7 @@ describe.each([1280, 390])('the sales report at %i px', (width) => {
       browser,
       'reports-sales',
       async (page) => {
-        if (width < 768) await page.getByRole('button', { name: 'Menu' }).click();
+        if (width < 992) await page.getByRole('button', { name: 'Menu' }).click();
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sales report' }).click();
         await page.waitForURL(`${appUrl}/reports/sales`);
         await page.getByRole('heading', { level: 1, name: 'Sales report' }).waitFor();

@@ -115,7 +115,7 @@ describe.each([1280, 390])('a technician at %i px', (width) => {
         expect(nav.sections).toEqual(['Inventory', 'Service']);
         expect(nav.links).toContain('Service board');
         expect(nav.links).not.toContain('Book an appointment');
-        if (width < 768) {
+        if (width < 992) {
           await page.getByRole('button', { name: 'Menu' }).click();
           // My work, the technician's home page, links to the board too: the menu's link is meant.
           await page.locator('#nav-sections').getByRole('link', { name: 'Service board' }).waitFor();
@@ -390,7 +390,7 @@ describe.each([1280, 390])('signing out and a session that ends, at %i px', (wid
         // The session ends behind the app's back (expired, or signed out elsewhere): the next
         // request's 401 sends them to sign in, and back to where they were going.
         await page.context().clearCookies();
-        if (width < 768) await page.getByRole('button', { name: 'Menu' }).click();
+        if (width < 992) await page.getByRole('button', { name: 'Menu' }).click();
         await page
           .getByRole('navigation', { name: 'Main' })
           .getByRole('link', { name: 'Automobiles', exact: true })

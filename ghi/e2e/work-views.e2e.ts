@@ -193,7 +193,7 @@ describe.each([1280, 768, 390])('Due for service at %i px', (width) => {
       browser,
       'due-for-service',
       async (page) => {
-        if (width < 768) await page.getByRole('button', { name: 'Menu' }).click();
+        if (width < 992) await page.getByRole('button', { name: 'Menu' }).click();
         await page.getByRole('link', { name: 'Due for service' }).click();
         await page.getByRole('heading', { level: 1, name: 'Due for service' }).waitFor();
         const due = card(page, 'li.due-car', vin);

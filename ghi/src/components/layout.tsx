@@ -155,7 +155,7 @@ function Shell({ user }: { user: User }) {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !menuOpen } }}
+      navbar={{ width: 232, breakpoint: 'md', collapsed: { mobile: !menuOpen } }}
       footer={{ height: 60, collapsed: !tabs }}
       padding={{ base: 'sm', sm: 'md' }}
     >
@@ -167,7 +167,9 @@ function Shell({ user }: { user: User }) {
           <Burger
             opened={menuOpen}
             onClick={toggleMenu}
-            hiddenFrom="sm"
+            // The navigation sits beside the page from 992 px: on a tablet the page's tables need
+            // the whole width (beside a 232 px navigation a sale's columns broke word by word).
+            hiddenFrom="md"
             size="sm"
             aria-label={t('common:shell.menu')}
             aria-controls="nav-sections"

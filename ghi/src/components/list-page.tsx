@@ -64,7 +64,9 @@ export function ViewSwitch<V extends string>({
 }) {
   const labelId = useId();
   return (
-    <div>
+    // On a phone the views may be wider than the screen: they scroll sideways within their own
+    // box instead of being cut off.
+    <div className="view-switch">
       <Text id={labelId} className="visually-hidden">
         {label}
       </Text>
