@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../lib/api-client';
 import { AuthProvider } from '../lib/auth';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -37,7 +37,7 @@ export function AppProvider({ children, env }: { children: ReactNode; env?: 'tes
   return (
     // Light or dark as the computer is set, until the user picks one in the account menu. The
     // app's tests render menus and dialogs in place and at once (env "test": no portal, no transition).
-    <MantineProvider theme={theme} defaultColorScheme="auto" env={env}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto" env={env}>
       <LegacySchemeSync />
       <QueryClientProvider client={client}>
         <AuthProvider>{children}</AuthProvider>
