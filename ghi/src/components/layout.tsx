@@ -19,7 +19,7 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -27,6 +27,7 @@ import { Toaster, toast } from 'sonner';
 import { errorMessage } from '../lib/api-client';
 import { signInPath, type User, useLogout, useSession } from '../lib/auth';
 import { useTranslation } from '../lib/i18n';
+import { usePhone } from '../lib/use-phone';
 import { LanguageMenu } from './language-menu';
 import { allows, type PageNeed } from './require-permission';
 import { roleLabel } from './role-label';
@@ -139,7 +140,7 @@ function Shell({ user }: { user: User }) {
   const main = useRef<HTMLElement>(null);
   const [menuOpen, { toggle: toggleMenu, close: closeMenu }] = useDisclosure(false);
   const location = useLocation();
-  const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const phone = usePhone();
   const scheme = useComputedColorScheme('light');
   // biome-ignore lint/correctness/useExhaustiveDependencies: it must run on every navigation, which the path marks
   useEffect(() => {

@@ -6,7 +6,6 @@ import { toast } from 'sonner';
 import '../../../components/record.css';
 import '../desk.css';
 import { Alert, Button, Paper } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DetailPage, DetailSection, type Fact, Facts } from '../../../components/detail-page';
 import { ErrorState, Loading } from '../../../components/states';
@@ -17,6 +16,7 @@ import { useCan } from '../../../lib/auth';
 import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { customerPath, salespersonPath } from '../../../lib/paths';
+import { usePhone } from '../../../lib/use-phone';
 import { useSale } from '../api/get-sale';
 import { useSaleCar } from '../api/get-sale-car';
 import { useVoidSale } from '../api/void-sale';
@@ -88,7 +88,7 @@ export function SalePage() {
   const [justVoided, setJustVoided] = useState(false);
   const voidedAt = sale.data?.voided_at;
   // A phone's tap needs a 44 px target; on a wide screen the header's buttons stay small.
-  const size = useMediaQuery('(max-width: 47.99em)') ? 'md' : 'sm';
+  const size = usePhone() ? 'md' : 'sm';
   // The Void button is gone once the sale is voided: focus goes to what replaced it, the notice.
   useEffect(() => {
     if (justVoided && voidedAt) notice.current?.focus();

@@ -1,5 +1,4 @@
 import { Button, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { Trans } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -15,6 +14,7 @@ import { useCan } from '../../../lib/auth';
 import { formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { salePath } from '../../../lib/paths';
+import { usePhone } from '../../../lib/use-phone';
 import { useSales } from '../api/get-sales';
 import { useSalesperson } from '../api/get-salesperson';
 import { useUpdateSalesperson } from '../api/update-salesperson';
@@ -73,7 +73,7 @@ export function SalespersonPage() {
   const mayWrite = useCan('salespeople.write');
   const sales = useSales({ salesperson: id, sort: '-id' }, Number.isInteger(id) && id > 0);
   // A phone's tap needs a 44 px target; on a wide screen the header's buttons stay small.
-  const size = useMediaQuery('(max-width: 47.99em)') ? 'md' : 'sm';
+  const size = usePhone() ? 'md' : 'sm';
   if (isMissingRecord(id, person.error)) {
     return (
       <NotFound title={t('sales:salesperson.notFound')}>

@@ -1,6 +1,5 @@
 import { allowsOwn, can } from '@carcar/common/contract/permissions';
 import { Button, Group } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -8,6 +7,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
+import { usePhone } from '../../../lib/use-phone';
 import { useUpdateAppointmentStatus } from '../api/update-appointment-status';
 import { type Appointment, technicianName } from '../types';
 
@@ -34,7 +34,7 @@ export function AppointmentActions({
   const mayCancel = user !== null && can(user, 'appointments.book');
   const [asking, setAsking] = useState<'cancel' | 'finish' | null>(null);
   // A phone's tap needs a 44 px target; on a wide screen a row's buttons stay small, so rows stay short.
-  const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const phone = usePhone();
   const size = phone ? 'md' : compact ? 'xs' : 'sm';
   const mih = phone ? 44 : undefined;
   if (appointment.status !== 'created' || (!mayFinish && !mayCancel)) return null;
