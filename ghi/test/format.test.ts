@@ -47,6 +47,35 @@ describe('dates and times on the dealership’s clock, in its locale', () => {
   });
 });
 
+describe('a day and time short enough for a list’s cell', () => {
+  it('leaves out the weekday, and the year when it is this year', () => {
+    const now = new Date('2026-12-01T16:00:00.000Z');
+    expect(f.formatListDateTime('2026-12-01T15:00:00.000Z', now)).toBe('Dec 1, 9:00 AM');
+    expect(f.formatListDateTime('2025-06-30T15:00:00.000Z', now)).toBe('Jun 30, 2025, 10:00 AM');
+    expect(f.formatListDateTime('2027-01-04T15:00:00.000Z', now)).toBe('Jan 4, 2027, 9:00 AM');
+  });
+
+  it('decides “this year” on the dealership’s calendar, not UTC’s, at the turn of the year', () => {
+    // 03:00 UTC on 1 Jan 2027 is 21:00 on New Year’s Eve 2026 in Chicago.
+    const newYearsEve = '2027-01-01T03:00:00.000Z';
+    // Still 2026 in Chicago although UTC is already in 2027: no year.
+    expect(f.formatListDateTime(newYearsEve, new Date('2027-01-01T05:00:00.000Z'))).toBe('Dec 31, 9:00 PM');
+    // New Year’s morning in Chicago: that evening was last year.
+    expect(f.formatListDateTime(newYearsEve, new Date('2027-01-01T12:00:00.000Z'))).toBe('Dec 31, 2026, 9:00 PM');
+    // Christmas 2026 in Chicago, read at 00:30 UTC on 1 Jan 2027 (still the 31st there).
+    expect(f.formatListDateTime('2026-12-25T16:00:00.000Z', new Date('2027-01-01T00:30:00.000Z'))).toBe(
+      'Dec 25, 10:00 AM',
+    );
+  });
+
+  it('follows the locale’s order and clock', async () => {
+    const british = await formatterFor({ locale: 'en-GB', timeZone: 'America/Chicago' });
+    expect(british.formatListDateTime('2026-12-01T21:30:00.000Z', new Date('2026-12-02T00:00:00.000Z'))).toBe(
+      '1 Dec, 15:30',
+    );
+  });
+});
+
 describe('money and numbers', () => {
   it('rounds awkward cents as the API gives them, numbers or decimal text, half away from zero', () => {
     expect(f.formatMoney(0.005)).toBe('$0.01');

@@ -43,6 +43,10 @@ const onClock = (options: Intl.DateTimeFormatOptions) =>
 const day = onClock(dayParts);
 const time = onClock(timeParts);
 const dateTime = onClock({ ...dayParts, ...timeParts });
+// A table cell has room for about "Dec 1, 9:00 AM"; the weekday and a year everyone knows made a
+// day and time wrap onto three lines. Another year's date still says its year.
+const shortDateTime = onClock({ month: 'short', day: 'numeric', ...timeParts });
+const shortDateTimeWithYear = onClock({ year: 'numeric', month: 'short', day: 'numeric', ...timeParts });
 // A calendar day (YYYY-MM-DD) or month has no zone: read at noon UTC, it is itself in every zone.
 const calendarDay = new Intl.DateTimeFormat(dealership.locale, { ...dayParts, timeZone: 'UTC' });
 const month = new Intl.DateTimeFormat(dealership.locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -78,6 +82,16 @@ export const formatDate = (value: string) =>
 export const formatTime = (iso: string) => time.format(new Date(iso));
 /** Day and time on the dealership's clock: "Tue, Dec 1, 2026, 10:00 AM". */
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+/**
+ * Day and time short enough for a list's cell: "Dec 1, 9:00 AM", and "Dec 1, 2025, 9:00 AM" when
+ * that is not this year on the dealership's calendar (`now` is for tests). Detail pages, papers and
+ * sentences keep `formatDateTime`, which names the weekday.
+ */
+export function formatListDateTime(iso: string, now: Date = new Date()): string {
+  const then = new Date(iso);
+  const thisYear = dateIn(then, dealershipZone).slice(0, 4) === dateIn(now, dealershipZone).slice(0, 4);
+  return (thisYear ? shortDateTime : shortDateTimeWithYear).format(then);
+}
 /** A month (YYYY-MM), "Nov 2026". */
 export const formatMonth = (yearMonth: string) => month.format(new Date(`${yearMonth}-15T12:00:00Z`));
 

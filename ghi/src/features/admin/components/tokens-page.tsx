@@ -9,7 +9,7 @@ import { FormFooter, SelectField, TextField } from '../../../components/form';
 import { AddInDrawer, ListPage } from '../../../components/list-page';
 import { roleLabel } from '../../../components/role-label';
 import { StatusBadge } from '../../../components/status-badge';
-import { formatDateTime, formatNumber } from '../../../lib/format';
+import { formatListDateTime, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateToken } from '../api/create-token';
@@ -163,13 +163,13 @@ export function TokensPage() {
           {
             key: 'created',
             header: t('admin:tokens.createdColumn'),
-            cell: (token) => formatDateTime(token.created_at),
+            cell: (token) => formatListDateTime(token.created_at),
             sortValue: (token) => token.created_at,
           },
           {
             key: 'used',
             header: t('admin:tokens.lastUsed'),
-            cell: (token) => (token.last_used_at ? formatDateTime(token.last_used_at) : t('admin:tokens.never')),
+            cell: (token) => (token.last_used_at ? formatListDateTime(token.last_used_at) : t('admin:tokens.never')),
             sortValue: (token) => token.last_used_at ?? '',
           },
           {
@@ -179,7 +179,7 @@ export function TokensPage() {
               token.revoked_at ? (
                 <Group gap={6} wrap="nowrap">
                   <StatusBadge tone="neutral">{t('admin:tokens.revoked')}</StatusBadge>
-                  <Text size="sm">{formatDateTime(token.revoked_at)}</Text>
+                  <Text size="sm">{formatListDateTime(token.revoked_at)}</Text>
                 </Group>
               ) : (
                 <StatusBadge tone="success">{t('admin:tokens.active')}</StatusBadge>

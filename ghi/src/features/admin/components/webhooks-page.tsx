@@ -17,7 +17,7 @@ import { FormFooter, TextField } from '../../../components/form';
 import { AddInDrawer, ListPage } from '../../../components/list-page';
 import { errorMessage } from '../../../lib/api-client';
 import { useContractMessage } from '../../../lib/contract-messages';
-import { formatDateTime, formatNumber } from '../../../lib/format';
+import { formatListDateTime, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { type CreatedWebhook, useCreateWebhook } from '../api/create-webhook';
@@ -158,7 +158,12 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
       compact
       columns={[
         { key: 'type', header: t('admin:webhooks.event'), cell: (d) => <code>{d.type}</code> },
-        { key: 'at', header: t('admin:webhooks.happened'), cell: (d) => formatDateTime(d.at), sortValue: (d) => d.at },
+        {
+          key: 'at',
+          header: t('admin:webhooks.happened'),
+          cell: (d) => formatListDateTime(d.at),
+          sortValue: (d) => d.at,
+        },
         {
           key: 'status',
           header: t('admin:webhooks.statusColumn'),
@@ -251,7 +256,7 @@ export function WebhooksPage() {
           {
             key: 'created',
             header: t('admin:webhooks.createdColumn'),
-            cell: (w) => formatDateTime(w.created_at),
+            cell: (w) => formatListDateTime(w.created_at),
             sortValue: (w) => w.created_at,
           },
           {

@@ -18,7 +18,7 @@ import { countryText, regionText, vinProblemText } from '../../../components/vin
 import { ApiError } from '../../../lib/api-client';
 import { nameBook } from '../../../lib/audit-words';
 import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
-import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
+import { formatListDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { customerPath, salePath, salespersonPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
@@ -121,7 +121,7 @@ function SalesOfCar({ sales }: { sales: ReturnType<typeof useCarSales> }) {
           {
             key: 'date',
             header: t('inventory:vehicle.sales.sale'),
-            cell: (s) => <Link to={salePath(s.id)}>{formatDateTime(s.sold_at)}</Link>,
+            cell: (s) => <Link to={salePath(s.id)}>{formatListDateTime(s.sold_at)}</Link>,
           },
           {
             key: 'customer',
@@ -187,7 +187,7 @@ function ServiceOfCar({ appointments }: { appointments: ReturnType<typeof useCar
           {
             key: 'date',
             header: t('inventory:vehicle.service.dateTime'),
-            cell: (a) => <Link to={`/service/appointments/${a.id}`}>{formatDateTime(a.date_time)}</Link>,
+            cell: (a) => <Link to={`/service/appointments/${a.id}`}>{formatListDateTime(a.date_time)}</Link>,
           },
           { key: 'reason', header: t('inventory:vehicle.service.reason'), cell: (a) => a.reason },
           { key: 'customer', header: t('inventory:vehicle.service.customer'), cell: (a) => a.customer },
@@ -262,7 +262,7 @@ function RepairOrdersOfCar({ orders }: { orders: ReturnType<typeof useCarRepairO
             {
               key: 'opened',
               header: t('inventory:vehicle.repairOrders.opened'),
-              cell: (o) => formatDateTime(o.created_at),
+              cell: (o) => formatListDateTime(o.created_at),
             },
             { key: 'customer', header: t('inventory:vehicle.repairOrders.customer'), cell: (o) => o.customer.name },
             {
@@ -309,7 +309,7 @@ function RepairOrdersOfCar({ orders }: { orders: ReturnType<typeof useCarRepairO
                 {
                   key: 'when',
                   header: t('inventory:vehicle.declined.declined'),
-                  cell: (d) => (d.line.approval ? formatDateTime(d.line.approval.at) : '—'),
+                  cell: (d) => (d.line.approval ? formatListDateTime(d.line.approval.at) : '—'),
                 },
                 {
                   key: 'order',

@@ -12,7 +12,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { ApiError } from '../../../lib/api-client';
 import { actorName } from '../../../lib/audit-words';
 import { useCan } from '../../../lib/auth';
-import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
+import { formatListDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useAdjustStock, useMovements, usePart, useReceiveStock, useUpdatePart } from '../api/parts';
@@ -30,7 +30,7 @@ const reasonLabels = (t: TFunction): Record<MovementReason, string> => ({
 });
 
 const movementColumns = (t: TFunction): Column<PartMovement>[] => [
-  { key: 'at', header: t('parts:ledger.when'), cell: (m) => formatDateTime(m.at) },
+  { key: 'at', header: t('parts:ledger.when'), cell: (m) => formatListDateTime(m.at) },
   {
     key: 'quantity',
     header: t('parts:ledger.quantity'),

@@ -5,7 +5,7 @@ import type { StatusTone } from '../../../app/theme';
 import type { Column } from '../../../components/data-table';
 import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
-import { formatDateTime, formatMoney } from '../../../lib/format';
+import { formatListDateTime, formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { type RepairOrder, type RepairOrderStatus, statusLabel } from '../types';
 
@@ -45,7 +45,7 @@ export const repairOrderColumns = (t: TFunction): Column<RepairOrder>[] => [
   {
     key: 'created',
     header: t('repairOrders:columns.opened'),
-    cell: (o) => formatDateTime(o.created_at),
+    cell: (o) => formatListDateTime(o.created_at),
     nowrap: true,
   },
   { key: 'customer', header: t('repairOrders:columns.customer'), cell: (o) => o.customer.name },

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import { type Column, DataTable } from '../../../components/data-table';
 import { VinLink } from '../../../components/vin-link';
-import { formatDateTime, formatMoney, formatMonth, formatNumber } from '../../../lib/format';
+import { formatListDateTime, formatMoney, formatMonth, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { salePath } from '../../../lib/paths';
 import {
@@ -69,7 +69,7 @@ const dealColumns = (t: TFunction): Column<GrossByDealRow>[] => [
   {
     key: 'date',
     header: t('reports:gross.date'),
-    cell: (row) => formatDateTime(row.sold_at),
+    cell: (row) => formatListDateTime(row.sold_at),
     sortValue: (row) => row.sold_at,
   },
   {

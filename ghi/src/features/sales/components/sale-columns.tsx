@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import type { Column } from '../../../components/data-table';
 import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
-import { formatDateTime, formatMoney } from '../../../lib/format';
+import { formatListDateTime, formatMoney } from '../../../lib/format';
 import { customerPath, salePath, salespersonPath } from '../../../lib/paths';
 import { personName, type Sale } from '../types';
 
@@ -13,7 +13,7 @@ export const saleColumns = (t: TFunction): Column<Sale>[] => [
   {
     key: 'sold_at',
     header: t('sales:columns.sale'),
-    cell: (s) => <Link to={salePath(s.id)}>{formatDateTime(s.sold_at)}</Link>,
+    cell: (s) => <Link to={salePath(s.id)}>{formatListDateTime(s.sold_at)}</Link>,
     sortValue: (s) => s.sold_at,
   },
   {

@@ -5,7 +5,7 @@ import type { StatusTone } from '../../../app/theme';
 import type { Column } from '../../../components/data-table';
 import { StatusBadge as Badge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
-import { formatDateTime, formatTime } from '../../../lib/format';
+import { formatListDateTime, formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { type Appointment, technicianName } from '../types';
 
@@ -23,7 +23,7 @@ export function appointmentColumns(t: TFunction): Column<Appointment>[] {
     {
       key: 'date_time',
       header: t('service:columns.dateTime'),
-      cell: (a) => formatDateTime(a.date_time),
+      cell: (a) => formatListDateTime(a.date_time),
       sortValue: (a) => a.date_time,
     },
     {
@@ -84,7 +84,7 @@ export function boardColumns(t: TFunction, options: { timeOnly: boolean; now: nu
         <span className="board-when">
           {options.timeOnly
             ? `${formatTime(a.date_time)}–${formatTime(ends(a))}`
-            : `${formatDateTime(a.date_time)}–${formatTime(ends(a))}`}
+            : `${formatListDateTime(a.date_time)}–${formatTime(ends(a))}`}
         </span>
       ),
     },
