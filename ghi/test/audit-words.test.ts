@@ -227,7 +227,11 @@ describe('the audit trail in plain words', () => {
   it('the gateway’s identity events, and an action newer than this app, still read as a sentence', () => {
     expect(say(entry(max, 'sign_in', 'user', {}))).toBe('Max Manager signed in');
     expect(say(entry(max, 'sign-out', 'user', {}))).toBe('Max Manager signed out');
-    expect(say(entry(max, 'revoke', 'token', {}))).toBe('Max Manager revoked the token #12');
+    expect(say(entry(max, 'revoke', 'token', {}))).toBe('Max Manager revoked the API token #12');
+    // A token is said to be an API token, by the name its maker gave it, and made rather than added.
+    expect(say(entry(max, 'create', 'token', { name: [null, 'Website feed'], role: [null, 'manager'] }))).toBe(
+      'Max Manager created an API token named “Website feed”',
+    );
     expect(say(entry(max, 'archive', 'widget', {}, { reason: 'old' }))).toBe(
       'Max Manager archive: the widget #12: old',
     );

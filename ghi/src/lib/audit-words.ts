@@ -319,8 +319,13 @@ function recordPhrase(entry: AuditEntry, names: NameBook): string {
       return i18n.t('audit:record.sale');
     case 'user':
       return i18n.t('audit:record.user', { id: entry.entity_id });
-    case 'token':
-      return i18n.t('audit:record.token', { id: entry.entity_id });
+    case 'token': {
+      // "token" alone is a programmer's word: say it is an API token, by the name its maker gave it.
+      const name = fieldValue(entry, 'name');
+      return typeof name === 'string'
+        ? i18n.t('audit:record.tokenNamed', { name })
+        : i18n.t('audit:record.token', { id: entry.entity_id });
+    }
     default:
       return (
         recordWords[entry.entity]?.(entry.entity_id) ??
@@ -361,6 +366,13 @@ function created(entry: AuditEntry, names: NameBook): string {
     }
     case 'sale':
       return recordedSale(entry, names);
+    case 'token': {
+      // A new token is made, not added to something: "created an API token named “Website feed”".
+      const name = fieldValue(entry, 'name');
+      return typeof name === 'string'
+        ? i18n.t('audit:did.createdTokenNamed', { name })
+        : i18n.t('audit:did.createdToken');
+    }
     case 'technician':
     case 'salesperson': {
       const employeeId = fieldValue(entry, 'employee_id');
