@@ -1,5 +1,4 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useId, useRef, useState } from 'react';
 import { Trans } from 'react-i18next';
 import { toast } from 'sonner';
@@ -12,6 +11,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { formatListDateTime, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
+import { usePhone } from '../../../lib/use-phone';
 import { useCreateToken } from '../api/create-token';
 import { useTokens } from '../api/get-tokens';
 import { useRevokeToken } from '../api/revoke-token';
@@ -110,7 +110,7 @@ export function TokensPage() {
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   // Row actions are tapped on a phone: a full 44 px target there.
-  const phone = useMediaQuery('(max-width: 48em)');
+  const phone = usePhone();
   const total = tokens.data?.length;
   return (
     <ListPage

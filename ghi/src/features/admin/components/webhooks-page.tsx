@@ -5,7 +5,6 @@ import {
   webhookEventTypes,
 } from '@carcar/common/contract/webhooks';
 import { Button, Checkbox, Fieldset, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import { useId, useRef, useState } from 'react';
 import { Trans } from 'react-i18next';
@@ -20,6 +19,7 @@ import { useContractMessage } from '../../../lib/contract-messages';
 import { formatListDateTime, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
+import { usePhone } from '../../../lib/use-phone';
 import { type CreatedWebhook, useCreateWebhook } from '../api/create-webhook';
 import { useDeleteWebhook } from '../api/delete-webhook';
 import { useDeliveries } from '../api/get-deliveries';
@@ -145,6 +145,7 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
   const { t } = useTranslation();
   const deliveries = useDeliveries(webhook.id);
   const redeliver = useRedeliver();
+  // Row actions are tapped on a phone: a full 44 px target there.
   const phone = usePhone();
   return (
     <DataTable<WebhookDelivery>
@@ -200,11 +201,6 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
       ]}
     />
   );
-}
-
-/** Row actions are tapped on a phone: a full 44 px target there. */
-function usePhone(): boolean {
-  return useMediaQuery('(max-width: 48em)') ?? false;
 }
 
 /** `/admin/webhooks`: receivers other systems run, told about sales, bookings, cars and repair orders. */
