@@ -230,7 +230,7 @@ export function MyWorkPage() {
         </>
       )}
       <Text mt="lg">
-        <Anchor component={Link} to="/service/appointments">
+        <Anchor component={Link} to="/service/appointments" className="my-work-link">
           {t('myWork:page.wholeBoard')}
         </Anchor>
       </Text>

@@ -76,11 +76,13 @@ function JobCard({
         {running && <StatusBadge tone="info">{t('myWork:line.onTheClock')}</StatusBadge>}
       </p>
       <p className="job-what">
-        <Link to={`/service/repair-orders/${order.id}`}>{t('myWork:line.repairOrder', { id: order.id })}</Link>{' '}
+        <Link to={`/service/repair-orders/${order.id}`} className="my-work-link">
+          {t('myWork:line.repairOrder', { id: order.id })}
+        </Link>{' '}
         {t('myWork:line.forCustomer', { customer: order.customer.name })}
       </p>
       <p>
-        <Link to={`/service/repair-orders/${order.id}/inspection`} className="job-inspection">
+        <Link to={`/service/repair-orders/${order.id}/inspection`} className="job-inspection my-work-link">
           {t('myWork:line.inspection', { count: order.inspection.length })}
         </Link>
       </p>
