@@ -4,6 +4,7 @@ import { type GatewayClient, TEST_ADMIN, withToken } from '@carcar/testing/gatew
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { expectAccessible } from './accessibility.js';
+import { brokenIdentifiers } from './whole-words.js';
 
 /** The gateway: the app, `/auth/*`, and the APIs under `/inventory`, `/service`, `/sales`. */
 export const appUrl = 'http://localhost:3000';
@@ -159,7 +160,8 @@ export async function journey(
 
 /**
  * Accessible in light and dark (axe: no serious or critical WCAG A/AA violation; `only: 'current'`
- * for the scheme shown only) and nothing wider than the screen,
+ * for the scheme shown only), nothing wider than the screen and no VIN, email or phone number split
+ * across two lines,
  * once the page's requests are done. A toast fading in or out is measured half-transparent, at a
  * contrast it never shows at rest: the page is checked once the messages are gone.
  */
@@ -169,4 +171,5 @@ export async function checkPage(page: Page, name: string, only?: 'current'): Pro
   await expectAccessible(page, name, only);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+  expect(await brokenIdentifiers(page), `${name}: a VIN, email or phone split across lines`).toEqual([]);
 }

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, appUrl, checkPage, journey, launch, screenshot } from './browser.js';
+import { brokenIdentifiers } from './whole-words.js';
 
 // Issue 26's acceptance, measured as staff see it: every list and record page at a desktop's,
 // a tablet's and a phone's width, in light and in dark, fits the screen's width, passes axe, and
@@ -81,6 +82,22 @@ async function open(page: Page, visit: Visit): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   if (visit.list) await page.locator('main tbody tr').first().waitFor();
 }
+
+describe('the split-identifier check', () => {
+  it('finds a VIN, an email and a phone number drawn across two lines, and passes them whole', async () => {
+    const page = await browser.newPage();
+    try {
+      const cell = (style: string, text: string) => `<p style="width: 60px; ${style}">${text}</p>`;
+      const identifiers = ['1C3CC5FB2AN120174', 'sam.carter@carcar.local', '+1 (555) 010-0101'];
+      await page.setContent(identifiers.map((text) => cell('overflow-wrap: anywhere', text)).join(''));
+      expect((await brokenIdentifiers(page)).map((broken) => broken.text)).toEqual(identifiers);
+      await page.setContent(identifiers.map((text) => cell('white-space: nowrap', text)).join(''));
+      expect(await brokenIdentifiers(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
 
 describe.each([1280, 768, 390])('every page at %i px, light and dark', (width) => {
   for (const scheme of ['light', 'dark'] as const) {
