@@ -79,6 +79,14 @@ describe('DataTable', () => {
     expect(screen.getByText(/Nothing matches/)).toBeTruthy();
   });
 
+  it('says in the empty search box what it looks at', () => {
+    table({ searchHint: 'VIN or year' });
+    const box = screen.getByLabelText('Filter');
+    expect(box.getAttribute('placeholder')).toBe('VIN or year');
+    // And to a screen reader, which may not announce a placeholder.
+    expect(screen.getByRole('searchbox', { description: 'VIN or year' })).toBe(box);
+  });
+
   it('server-side: shows the page the API answered, its count, and asks the API for searches and pages', async () => {
     const asked: string[] = [];
     const pages: number[] = [];

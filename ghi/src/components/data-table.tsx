@@ -33,6 +33,11 @@ interface DataTableProps<T> {
   retry?: () => void;
   /** The text a row is searched by; no search box without it. */
   searchText?: (row: T) => string;
+  /**
+   * What `searchText` looks at, in words, shown in the empty box: "Name, role or status". A list
+   * page's box says it like a server list's (`ServerListing.searchHint`), so "Filter" is never a guess.
+   */
+  searchHint?: string;
   empty: ReactNode;
   pageSize?: number;
   /** Rows to draw the eye to: the one just added. */
@@ -116,6 +121,11 @@ function ClientTable<T>(props: DataTableProps<T>) {
           <TextInput
             type="search"
             label={t('common:table.filter')}
+            // As the server list's box: the hint in the empty box, and as its description for a
+            // screen reader (kept off the page, where it would push the data down a line).
+            placeholder={props.searchHint}
+            description={props.searchHint}
+            descriptionProps={{ className: 'visually-hidden' }}
             className="list-table-search"
             value={query}
             onChange={(event) => {

@@ -143,6 +143,7 @@ export function TokensPage() {
         retry={() => tokens.refetch()}
         rowKey={(token) => token.id}
         highlight={(token) => token.id === created?.id}
+        searchHint={t('admin:tokens.searchHint')}
         searchText={(token) =>
           `${token.name} ${roleLabel(t, token.role)} ${token.revoked_at ? t('admin:tokens.revokedWord') : t('admin:tokens.activeWord')}`
         }

@@ -106,6 +106,7 @@ export function UsersPage() {
         retry={() => users.refetch()}
         rowKey={(u) => u.id}
         highlight={(u) => u.id === added}
+        searchHint={t('admin:users.searchHint')}
         searchText={(u) =>
           `${u.name} ${u.email} ${roleLabel(t, u.role)} ${u.disabled ? t('admin:users.disabled') : t('admin:users.active')}`
         }

@@ -63,6 +63,7 @@ export function ManufacturersPage() {
         error={manufacturers.error}
         retry={() => manufacturers.refetch()}
         rowKey={(m) => m.id}
+        searchHint={t('inventory:manufacturers.searchHint')}
         searchText={(m) => m.name}
         empty={mayWrite ? t('inventory:manufacturers.emptyAdd') : t('inventory:manufacturers.empty')}
         columns={[

@@ -70,6 +70,7 @@ export function ModelsPage() {
         error={models.error}
         retry={() => models.refetch()}
         rowKey={(m) => m.id}
+        searchHint={t('inventory:models.searchHint')}
         searchText={(m) => `${m.name} ${m.manufacturer.name}`}
         empty={t('inventory:models.empty')}
         columns={[

@@ -209,6 +209,7 @@ export function StockAgingPage() {
         retry={() => stock.refetch()}
         rowKey={(car) => car.vin}
         columns={columns}
+        searchHint={t('inventory:stockAging.searchHint')}
         searchText={(car) => `${car.vin} ${car.year} ${car.model.manufacturer.name} ${car.model.name} ${car.color}`}
         empty={t('inventory:stockAging.empty')}
         pageSize={50}

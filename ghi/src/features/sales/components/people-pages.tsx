@@ -85,6 +85,7 @@ export function SalespeoplePage() {
         rowKey={(p) => p.id}
         highlight={(p) => p.id === added}
         onRowClick={(p) => navigate(salespersonPath(p.id))}
+        searchHint={t('people:salespeople.searchHint')}
         searchText={(p) =>
           `${p.first_name} ${p.last_name} ${p.employee_id} ${p.active ? t('common:staff.active') : t('common:staff.retired')}`
         }
@@ -185,6 +186,7 @@ export function CustomersPage() {
         rowKey={(c) => c.id}
         highlight={(c) => c.id === added}
         onRowClick={(c) => navigate(customerPath(c.id))}
+        searchHint={t('people:customers.searchHint')}
         searchText={(c) => `${c.first_name} ${c.last_name} ${c.address} ${c.phone_number}`}
         empty={t('people:customers.empty')}
         columns={[

@@ -49,6 +49,7 @@ export function SalespersonHistoryPage() {
         retry={() => sales.refetch()}
         rowKey={(s) => s.id}
         onRowClick={(s) => navigate(salePath(s.id))}
+        searchHint={t('sales:history.searchHint')}
         searchText={saleSearchText}
         empty={salesperson === undefined ? t('sales:history.choose') : t('sales:history.empty')}
         columns={saleColumns(t).filter((column) => column.key !== 'salesperson')}

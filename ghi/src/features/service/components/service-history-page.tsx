@@ -64,6 +64,7 @@ export function ServiceHistoryPage() {
         error={vin ? history.error : null}
         retry={() => history.refetch()}
         rowKey={(a) => a.id}
+        searchHint={t('service:history.searchHint')}
         searchText={appointmentSearchText(t)}
         empty={vin ? t('service:history.empty', { vin }) : t('service:history.enterVin')}
         columns={[

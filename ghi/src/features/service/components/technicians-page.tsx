@@ -63,6 +63,7 @@ export function TechniciansPage() {
         error={technicians.error}
         retry={() => technicians.refetch()}
         rowKey={(tech) => tech.id}
+        searchHint={t('service:technicians.searchHint')}
         searchText={(tech) =>
           `${tech.first_name} ${tech.last_name} ${tech.employee_id} ${tech.active === false ? t('common:staff.retired') : ''}`
         }
