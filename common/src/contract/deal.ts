@@ -320,10 +320,11 @@ export type TradeInBatch = z.output<typeof tradeInBatchBody>;
  * What inventory did with each trade-in of a batch: `received` (in stock now, or already from this
  * sale), `refused` with the reason a single POST would have answered 409 with.
  */
-export interface TradeInBatchResult {
-  received: string[];
-  refused: Array<{ vin: string; message: string }>;
-}
+export const tradeInBatchResultSchema = z.strictObject({
+  received: z.array(z.string()),
+  refused: z.array(z.strictObject({ vin: z.string(), message: z.string() })),
+});
+export type TradeInBatchResult = z.infer<typeof tradeInBatchResultSchema>;
 
 /** `DELETE /api/automobiles/trade-ins/:vin/?sale_id=`: the voided sale whose trade-in leaves stock. */
 export const tradeInRemovalQuery = z.object({

@@ -68,7 +68,5 @@ export const soldBatchBody = z.object({
 export type SoldBatch = z.infer<typeof soldBatchBody>;
 
 /** What inventory did with a batch: how many cars changed, and the VINs it has no car for. */
-export interface SoldBatchResult {
-  updated: number;
-  missing: string[];
-}
+export const soldBatchResultSchema = z.strictObject({ updated: z.number().int().min(0), missing: z.array(z.string()) });
+export type SoldBatchResult = z.infer<typeof soldBatchResultSchema>;

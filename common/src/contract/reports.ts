@@ -155,17 +155,21 @@ export interface MonthsAnswer<Row> {
 }
 
 /** One unsold car and how long it has been in stock. */
-export interface InventoryAgingRow {
-  vin: string;
-  year: number;
-  color: string;
-  manufacturer: string;
-  model: string;
+export const inventoryAgingRowSchema = z.strictObject({
+  vin: z.string(),
+  year: z.number().int(),
+  color: z.string(),
+  manufacturer: z.string(),
+  model: z.string(),
   /** When the dealership took the car into stock: its `acquired_at`. */
-  arrived_at: string;
+  arrived_at: z.iso.datetime(),
   /** UTC calendar days from that day to today, as the automobile's `days_in_stock`. */
-  days_in_stock: number;
-}
+  days_in_stock: z.number().int().min(0),
+});
+export type InventoryAgingRow = z.infer<typeof inventoryAgingRowSchema>;
+
+/** `GET /api/reports/inventory-aging/` (inventory-api). */
+export const inventoryAgingReportSchema = z.strictObject({ rows: z.array(inventoryAgingRowSchema) });
 
 /** Every report answers `{"rows": [...]}` (or CSV for `Accept: text/csv`). */
 export interface ReportAnswer<Row> {

@@ -91,3 +91,12 @@ export type EventFeedEntry = z.infer<typeof eventFeedEntrySchema>;
 /** A page of the feed; `next` is the `after` of the following request. */
 export const eventFeedPageSchema = z.object({ events: z.array(eventFeedEntrySchema), next: z.number().int() });
 export type EventFeedPage = z.infer<typeof eventFeedPageSchema>;
+
+/**
+ * The feed as every service answers it (common/src/events/feed.ts): the same page, strict, for the
+ * answer check of the API tests. The gateway reads with the looser schema above.
+ */
+export const eventFeedPageAnswerSchema = z.strictObject({
+  events: z.array(eventFeedEntrySchema.extend({ created_at: z.iso.datetime() }).strict()),
+  next: z.number().int(),
+});

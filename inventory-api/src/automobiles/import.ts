@@ -1,5 +1,5 @@
 import { centsToText } from '@carcar/common/contract/deal';
-import { automobileCreateBody } from '@carcar/common/contract/inventory';
+import { type AutomobileImportResult, automobileCreateBody } from '@carcar/common/contract/inventory';
 import type { RequestContext } from '@carcar/common/db/audit';
 import { auditContext, audited } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
@@ -18,14 +18,6 @@ import { recordChanges } from '../feed/record-changes.js';
 // required columns, a file may carry condition, odometer, list_price, acquired_at and cost (blank
 // cells take the defaults: new, 0, none, now, none). Reading the
 // file and the shape of its 400 are every import's (common/src/http/csv-import.ts).
-
-export interface ImportResult {
-  /** Cars written: 0 on a dry run. */
-  created: number;
-  /** Rows that passed every check (on a dry run, what an import would create). */
-  valid: number;
-  dry_run: boolean;
-}
 
 interface ValidRow {
   line: number;
@@ -146,7 +138,11 @@ export function automobileImporter(db: Db, feedNotifier: FeedNotifier) {
     return { valid, errors };
   }
 
-  return async function importCsv(text: unknown, dryRun: boolean, context: RequestContext): Promise<ImportResult> {
+  return async function importCsv(
+    text: unknown,
+    dryRun: boolean,
+    context: RequestContext,
+  ): Promise<AutomobileImportResult> {
     const rows = readImportRows(text, 'cars');
     const { valid, errors } = await check(rows);
     if (errors.length > 0) throw refuseImport(errors);
