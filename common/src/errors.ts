@@ -1,24 +1,8 @@
-/** One error type for every failure a client can cause; the error middleware turns it into JSON. */
-export interface FieldError {
-  path: string;
-  message: string;
-  /** For a file's rows (a CSV import): the line, counting the header as line 1. */
-  line?: number;
-}
+import type { ErrorCode, FieldError } from './contract/errors.js';
 
-export type ErrorCode =
-  | 'validation_error'
-  | 'not_found'
-  | 'gone'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'internal_error'
-  | 'unauthenticated'
-  | 'forbidden';
+export type { ErrorCode, FieldError } from './contract/errors.js';
 
+/** One error type for every failure a client can cause; the error middleware turns it into JSON (contract/errors.ts). */
 export class AppError extends Error {
   constructor(
     readonly status: number,

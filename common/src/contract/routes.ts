@@ -1,10 +1,36 @@
-// Every route of every service and the permission it needs, written once: each service's access
-// check reads it (a route missing here answers 404 to everyone, so a forgotten row fails closed),
-// and the permission-matrix test walks it for every role. Browser-safe: no node imports.
+// Every route of every service, the permission it needs and what it answers, written once: each
+// service's access check reads it (a route missing here answers 404 to everyone, so a forgotten row
+// fails closed), the permission-matrix test walks it for every role, and the API tests check every
+// answer against its row's schema (testing/src/response-check.ts). Browser-safe: no node imports.
 
+import type { z } from 'zod';
+import { auditListSchema } from './audit.js';
+import { tradeInBatchResultSchema } from './deal.js';
+import { soldBatchResultSchema } from './feed.js';
+import {
+  automobileImportResultSchema,
+  automobileListSchema,
+  automobileSchema,
+  feedPageAnswerSchema,
+  manufacturerListSchema,
+  manufacturerSchema,
+  vehicleModelListSchema,
+  vehicleModelSchema,
+  vinDecodingSchema,
+} from './inventory.js';
 import type { OwnablePermission, Permission, ServiceName, ServicePermission } from './permissions.js';
+import { inventoryAgingReportSchema } from './reports.js';
+import { eventFeedPageAnswerSchema } from './webhooks.js';
+
+export { errorAnswerSchema } from './errors.js';
 
 export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** The statuses a route answers on success. */
+export type SuccessStatus = 200 | 201 | 202 | 204;
+
+/** A route's successful answers: the JSON body's schema by status, `{ 200: automobileSchema }`. */
+export type RouteResponses = Readonly<Partial<Record<SuccessStatus, z.ZodType>>>;
 
 export interface RouteRule {
   method: RouteMethod;
@@ -20,21 +46,49 @@ export interface RouteRule {
    * Only for the ownable permissions (`ownerFields`).
    */
   orOwn?: true;
+  /**
+   * What the route answers on success: the body's schema by status, or `'unchecked'` for an answer
+   * that is not a JSON record of the contract (the API reference pages). Every error answer (4xx,
+   * 5xx) of every route is `errorAnswerSchema` (./errors.ts). The API tests fail on an answer that
+   * does not match, and on a 2xx from a route that declares nothing (testing/src/response-check.ts).
+   * A list route's CSV form (`Accept: text/csv`) is not checked.
+   */
+  response?: RouteResponses | 'unchecked';
 }
 
 /** The permission of a rule with `orOwn`, for the type checker. */
 export type OwnRouteRule = RouteRule & { permission: OwnablePermission; orOwn: true };
 
 /** Every service's trail of changes (managers and administrators). */
-const audit: RouteRule = { method: 'GET', path: '/api/audit/', permission: 'audit.read' };
+const audit: RouteRule = {
+  method: 'GET',
+  path: '/api/audit/',
+  permission: 'audit.read',
+  response: { 200: auditListSchema },
+};
 
 /** A service's webhook events, read by the gateway's own credential only (docs/architecture.md, "Webhooks"). */
-const events: RouteRule = { method: 'GET', path: '/api/events/', permission: 'events.read' };
+const events: RouteRule = {
+  method: 'GET',
+  path: '/api/events/',
+  permission: 'events.read',
+  response: { 200: eventFeedPageAnswerSchema },
+};
 
 const docs: RouteRule[] = [
-  { method: 'GET', path: '/api/openapi.json', permission: 'signed-in' },
-  { method: 'GET', path: '/api/docs/', permission: 'signed-in' },
+  // The OpenAPI document and its page describe the API; they are no record of it, so not checked.
+  { method: 'GET', path: '/api/openapi.json', permission: 'signed-in', response: 'unchecked' },
+  { method: 'GET', path: '/api/docs/', permission: 'signed-in', response: 'unchecked' },
 ];
+
+/**
+ * What a classic resource answers (`resourceRouter`, common/src/http/routes.ts): its list envelope,
+ * and the record itself from POST (201), GET, PUT and DELETE (200).
+ */
+interface ResourceAnswers {
+  list: z.ZodType;
+  record: z.ZodType;
+}
 
 /** GET list, POST, and GET/PUT/DELETE one record of a classic resource. */
 function resource(
@@ -43,13 +97,15 @@ function resource(
   read: Permission,
   write: Permission,
   only: readonly RouteMethod[] = ['GET', 'POST', 'PUT', 'DELETE'],
+  answers?: ResourceAnswers,
 ): RouteRule[] {
+  const answer = (response: RouteResponses) => (answers ? { response } : {});
   const rules: RouteRule[] = [
-    { method: 'GET', path: `${base}/`, permission: read },
-    { method: 'POST', path: `${base}/`, permission: write },
-    { method: 'GET', path: `${base}/:${key}/`, permission: read },
-    { method: 'PUT', path: `${base}/:${key}/`, permission: write },
-    { method: 'DELETE', path: `${base}/:${key}/`, permission: write },
+    { method: 'GET', path: `${base}/`, permission: read, ...answer({ 200: answers?.list }) },
+    { method: 'POST', path: `${base}/`, permission: write, ...answer({ 201: answers?.record }) },
+    { method: 'GET', path: `${base}/:${key}/`, permission: read, ...answer({ 200: answers?.record }) },
+    { method: 'PUT', path: `${base}/:${key}/`, permission: write, ...answer({ 200: answers?.record }) },
+    { method: 'DELETE', path: `${base}/:${key}/`, permission: write, ...answer({ 200: answers?.record }) },
   ];
   return rules.filter((rule) => rule.method === 'GET' || only.includes(rule.method));
 }
@@ -100,23 +156,73 @@ const partsAndInspectionRoutes: RouteRule[] = [
 
 export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> = {
   'inventory-api': [
-    ...resource('/api/manufacturers', 'id', 'inventory.read', 'inventory.write'),
-    ...resource('/api/models', 'id', 'inventory.read', 'inventory.write'),
+    ...resource('/api/manufacturers', 'id', 'inventory.read', 'inventory.write', undefined, {
+      list: manufacturerListSchema,
+      record: manufacturerSchema,
+    }),
+    ...resource('/api/models', 'id', 'inventory.read', 'inventory.write', undefined, {
+      list: vehicleModelListSchema,
+      record: vehicleModelSchema,
+    }),
     // The pollers' feed: a service credential only; people read the cars themselves.
-    { method: 'GET', path: '/api/automobiles/changes/', permission: 'feed.read' },
-    { method: 'POST', path: '/api/automobiles/import/', permission: 'inventory.write' },
-    ...resource('/api/automobiles', 'vin', 'inventory.read', 'inventory.write', ['POST', 'DELETE']),
+    {
+      method: 'GET',
+      path: '/api/automobiles/changes/',
+      permission: 'feed.read',
+      response: { 200: feedPageAnswerSchema },
+    },
+    {
+      method: 'POST',
+      path: '/api/automobiles/import/',
+      permission: 'inventory.write',
+      response: { 200: automobileImportResultSchema },
+    },
+    ...resource('/api/automobiles', 'vin', 'inventory.read', 'inventory.write', ['POST', 'DELETE'], {
+      list: automobileListSchema,
+      record: automobileSchema,
+    }),
     // The sales outbox marks cars sold and unsold with its own credential (and only that: the
     // route refuses any other field from a caller without `inventory.write`).
-    { method: 'PUT', path: '/api/automobiles/:vin/', permission: ['inventory.write', 'automobiles.sold'] },
+    {
+      method: 'PUT',
+      path: '/api/automobiles/:vin/',
+      permission: ['inventory.write', 'automobiles.sold'],
+      response: { 200: automobileSchema },
+    },
     // The sales outbox's batches: many cars marked sold or unsold in one request and one transaction.
-    { method: 'POST', path: '/api/automobiles/sold/', permission: 'automobiles.sold' },
-    // The sales outbox puts a sale's trade-in into stock and takes it out again on a void.
-    { method: 'POST', path: '/api/automobiles/trade-ins/', permission: 'automobiles.trade_in' },
-    { method: 'POST', path: '/api/automobiles/trade-ins/batch/', permission: 'automobiles.trade_in' },
-    { method: 'DELETE', path: '/api/automobiles/trade-ins/:vin/', permission: 'automobiles.trade_in' },
-    { method: 'GET', path: '/api/vins/:vin/', permission: 'inventory.read' },
-    { method: 'GET', path: '/api/reports/inventory-aging/', permission: 'reports.read' },
+    {
+      method: 'POST',
+      path: '/api/automobiles/sold/',
+      permission: 'automobiles.sold',
+      response: { 200: soldBatchResultSchema },
+    },
+    // The sales outbox puts a sale's trade-in into stock (201; 200 when it was already delivered)
+    // and takes it out again on a void.
+    {
+      method: 'POST',
+      path: '/api/automobiles/trade-ins/',
+      permission: 'automobiles.trade_in',
+      response: { 200: automobileSchema, 201: automobileSchema },
+    },
+    {
+      method: 'POST',
+      path: '/api/automobiles/trade-ins/batch/',
+      permission: 'automobiles.trade_in',
+      response: { 200: tradeInBatchResultSchema },
+    },
+    {
+      method: 'DELETE',
+      path: '/api/automobiles/trade-ins/:vin/',
+      permission: 'automobiles.trade_in',
+      response: { 200: automobileSchema },
+    },
+    { method: 'GET', path: '/api/vins/:vin/', permission: 'inventory.read', response: { 200: vinDecodingSchema } },
+    {
+      method: 'GET',
+      path: '/api/reports/inventory-aging/',
+      permission: 'reports.read',
+      response: { 200: inventoryAgingReportSchema },
+    },
     events,
     audit,
     ...docs,
