@@ -34,74 +34,24 @@ import { roleLabel } from './role-label';
 import { ErrorState, Loading } from './states';
 import { VinSearch } from './vin-search';
 
-interface NavEntry {
+/** One link of the navigation: its page's address, its words, and what its page needs. */
+export interface NavEntry {
   to: string;
-  label: string;
+  label: (t: TFunction) => string;
   need: PageNeed;
 }
 
-// Each link carries what its page needs (the same as its route's RequirePermission), so nobody is
-// offered a page they would only be refused.
-const navSections = (t: TFunction): { title: string; links: NavEntry[] }[] => [
-  {
-    title: t('common:nav.inventory'),
-    links: [
-      { to: '/inventory/manufacturers', label: t('common:nav.manufacturers'), need: 'inventory.read' },
-      { to: '/inventory/models', label: t('common:nav.vehicleModels'), need: 'inventory.read' },
-      { to: '/inventory/automobiles', label: t('common:nav.automobiles'), need: 'inventory.read' },
-      { to: '/inventory/aging', label: t('common:nav.stockByAge'), need: 'inventory.read' },
-    ],
-  },
-  {
-    title: t('common:nav.service'),
-    links: [
-      { to: '/my-work', label: t('common:nav.myWork'), need: { atLeastOwn: 'appointments.finish' } },
-      { to: '/service/technicians', label: t('common:nav.technicians'), need: 'technicians.read' },
-      { to: '/service/appointments', label: t('common:nav.serviceBoard'), need: 'appointments.read' },
-      { to: '/service/appointments/new', label: t('common:nav.bookAnAppointment'), need: 'appointments.book' },
-      { to: '/service/history', label: t('common:nav.serviceHistory'), need: 'appointments.read' },
-      { to: '/service/due', label: t('common:nav.dueForService'), need: 'appointments.book' },
-      { to: '/service/repair-orders', label: t('common:nav.repairOrders'), need: 'repair_orders.read' },
-      { to: '/service/repair-orders/new', label: t('common:nav.newRepairOrder'), need: 'repair_orders.write' },
-      { to: '/service/parts', label: t('common:nav.parts'), need: 'parts.read' },
-      { to: '/service/shop-settings', label: t('common:nav.shopSettings'), need: 'shop.settings' },
-    ],
-  },
-  {
-    title: t('common:nav.sales'),
-    links: [
-      { to: '/sales/salespeople', label: t('common:nav.salespeople'), need: 'salespeople.read' },
-      { to: '/sales/customers', label: t('common:nav.customers'), need: 'customers.read' },
-      { to: '/sales', label: t('common:nav.sales'), need: { atLeastOwn: 'sales.read' } },
-      { to: '/sales/new', label: t('common:nav.recordASale'), need: 'sales.record' },
-      { to: '/sales/history', label: t('common:nav.salespersonHistory'), need: { atLeastOwn: 'sales.read' } },
-    ],
-  },
-  {
-    title: t('common:nav.reports'),
-    links: [
-      { to: '/reports/sales', label: t('common:nav.salesReport'), need: 'reports.read' },
-      { to: '/reports/technicians', label: t('common:nav.techniciansWeeks'), need: 'reports.read' },
-      { to: '/reports/repair-orders', label: t('common:nav.repairOrdersReport'), need: 'reports.read' },
-      { to: '/reports/gross', label: t('common:nav.frontGross'), need: 'inventory.cost' },
-    ],
-  },
-  {
-    title: t('common:nav.administration'),
-    links: [
-      { to: '/activity', label: t('common:nav.activity'), need: 'audit.read' },
-      { to: '/admin/users', label: t('common:nav.users'), need: 'users.manage' },
-      { to: '/admin/tokens', label: t('common:nav.apiTokens'), need: 'users.manage' },
-      { to: '/admin/webhooks', label: t('common:nav.webhooks'), need: 'users.manage' },
-    ],
-  },
-];
+/** A department's links under its title (the app's table of pages, app/pages.tsx, makes them). */
+export interface NavSection {
+  title: (t: TFunction) => string;
+  links: readonly NavEntry[];
+}
 
 /**
  * Every page but the sign-in page: shown once the gateway says who is signed in. Nobody signed in
  * (or a session that just ended, see AuthProvider) goes to the sign-in page, which brings them back.
  */
-export function Layout() {
+export function Layout({ navigation }: { navigation: readonly NavSection[] }) {
   const { t } = useTranslation();
   const session = useSession();
   const location = useLocation();
@@ -123,7 +73,7 @@ export function Layout() {
   if (!session.data) {
     return <Navigate to={signInPath(`${location.pathname}${location.search}${location.hash}`)} replace />;
   }
-  return <Shell user={session.data} />;
+  return <Shell user={session.data} navigation={navigation} />;
 }
 
 /** Whether this person works jobs on the board (the phone shell then gives them tabs). */
@@ -135,7 +85,7 @@ const worksJobs = (user: User) => user.technician_id !== null && user.technician
  * behind the menu on a phone, and for technicians on a phone a tab bar for their day. Focus moves
  * to the page on navigation.
  */
-function Shell({ user }: { user: User }) {
+function Shell({ user, navigation }: { user: User; navigation: readonly NavSection[] }) {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
   const [menuOpen, { toggle: toggleMenu, close: closeMenu }] = useDisclosure(false);
@@ -149,8 +99,14 @@ function Shell({ user }: { user: User }) {
     // Keyboard and screen-reader users land on the new page, not on the link they used.
     main.current?.focus();
   }, [location.pathname]);
-  const visible = navSections(t)
-    .map((section) => ({ ...section, links: section.links.filter((link) => allows(user, link.need)) }))
+  // Nobody is offered a page they would only be refused: a link shows to those its page's guard lets in.
+  const visible = navigation
+    .map((section) => ({
+      title: section.title(t),
+      links: section.links
+        .filter((link) => allows(user, link.need))
+        .map((link) => ({ to: link.to, label: link.label(t) })),
+    }))
     .filter((section) => section.links.length > 0);
   const tabs = phone && worksJobs(user);
   return (
