@@ -71,6 +71,53 @@ export interface HttpPolicy {
    * names) per minute; 0 turns the limit off.
    */
   writesPerMinute?: number;
+  /**
+   * Tests only: sees every answer a route gives (not the probes), as sent, so the API tests can
+   * check it against the route table (testing/src/response-check.ts). Unset in production, where
+   * nothing is installed for it.
+   */
+  observeAnswer?: AnswerObserver;
+}
+
+/** An answer as the app sent it: the body as given to `res.send` (`res.json`'s JSON text, a list's bytes). */
+export interface SentAnswer {
+  method: string;
+  /** The request's path, as the route table matches it. */
+  path: string;
+  status: number;
+  contentType: string | undefined;
+  /** Set when the body is already compressed (a kept list answer's copy). */
+  contentEncoding: string | undefined;
+  body: string | Buffer | null | undefined;
+}
+
+export type AnswerObserver = (answer: SentAnswer) => void;
+
+/** Hands each answer's body to `observe` as `res.send` sends it; `res.json` sends through `res.send`. */
+function observeAnswers(observe: AnswerObserver): RequestHandler {
+  return (req, res, next) => {
+    const { method, path } = req;
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      // An object comes back here as its JSON text (through res.json): that call is the one observed.
+      if (typeof body === 'string' || Buffer.isBuffer(body) || body === null || body === undefined) {
+        const header = (name: string) => {
+          const value = res.getHeader(name);
+          return value === undefined ? undefined : String(value);
+        };
+        observe({
+          method,
+          path,
+          status: res.statusCode,
+          contentType: header('Content-Type'),
+          contentEncoding: header('Content-Encoding'),
+          body,
+        });
+      }
+      return send(body);
+    };
+    next();
+  };
 }
 
 /** Who may call which route: the credential check and the service's rows of the route table. */
@@ -151,6 +198,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // deployment (the gateway is the one public address); docs/operations.md, "Metrics".
   app.get('/metrics', metricsHandler);
 
+  if (options.observeAnswer) app.use(observeAnswers(options.observeAnswer));
   // Everything else needs a verified credential, before even its body is read.
   app.use(authenticate(options.access.verifier, options.logger));
   const writesPerMinute = options.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE;
