@@ -3,7 +3,7 @@ import { asService } from '@carcar/testing/credentials';
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { addAutomobile, afterUpgradeFrom, inventoryWithModel, VINS, withOlderCatalog } from './helpers.js';
+import { addAutomobile, afterUpgradeFrom, answerCheck, inventoryWithModel, VINS, withOlderCatalog } from './helpers.js';
 
 // Feed entries keep the JSON of the day they were written. Those written before migration 0012 lack
 // condition, odometer, list_price, cost and acquired_at (before 0007 created_at too); a page holding
@@ -119,6 +119,14 @@ describe('the feed with entries written before 0012', () => {
       list_price: null,
     });
     expect(res.body.changes[1]).toMatchObject({ vin: car.vin, id: car.id });
+    // That entry is no Automobile (README: the feed's entries are automobiles): the answer check
+    // says so, naming the keys only a writer can give, and nothing else on the page.
+    const [mismatch, ...more] = answerCheck.take();
+    expect(more).toEqual([]);
+    expect(mismatch).toMatchObject({ route: 'GET /api/automobiles/changes/', status: 200 });
+    for (const key of ['href', 'id', 'color', 'year', 'model', 'sold'])
+      expect(mismatch?.problem).toContain(`changes.0.${key}:`);
+    expect(mismatch?.problem).not.toContain('changes.1.');
   });
 });
 

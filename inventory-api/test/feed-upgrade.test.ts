@@ -8,6 +8,31 @@ import { afterUpgradeFrom, withOlderCatalog } from './helpers.js';
 // Migration 0022 moves the automobile feed's numbering from a commit trigger to the feed's readers.
 // A poller's cursor is a place in the feed, so the entries written before it must keep theirs.
 
+/** An automobile's JSON as the feed's writer wrote it before 0022: the whole car. */
+function entryJson(vin: string, id: number): string {
+  return JSON.stringify({
+    href: `/api/automobiles/${vin}/`,
+    id,
+    color: 'red',
+    year: 2020,
+    vin,
+    model: {
+      href: '/api/models/1/',
+      id: 1,
+      name: 'Sebring',
+      picture_url: 'https://pictures.example/Sebring.jpg',
+      manufacturer: { href: '/api/manufacturers/1/', id: 1, name: 'Chrysler' },
+    },
+    sold: false,
+    created_at: '2025-03-04T05:06:07.000Z',
+    condition: 'new',
+    odometer: 0,
+    list_price: null,
+    acquired_at: '2025-03-04T05:06:07.000Z',
+    cost: null,
+  });
+}
+
 describe('migrations 0020 to 0022', () => {
   it('keeps every earlier entry at its place and numbers the next ones after them', async () => {
     await afterUpgradeFrom(
@@ -17,7 +42,7 @@ describe('migrations 0020 to 0022', () => {
         await db.execute(sql`select setval('inventory.automobile_changes_seq_seq', 40)`);
         for (const vin of ['1HGCM82633A004352', '1GC4K0C87FF132904'])
           await db.execute(sql`insert into inventory.automobile_changes (vin, automobile)
-            values (${vin}, ${JSON.stringify({ vin, id: 1, color: 'red', year: 2020, sold: false })}::json)`);
+            values (${vin}, ${entryJson(vin, 1)}::json)`);
         return queryRows<{ seq: string | number }>(db, sql`select seq from inventory.automobile_changes order by seq`);
       },
       async ({ db, app, written }) => {
@@ -35,7 +60,7 @@ describe('migrations 0020 to 0022', () => {
         // Drawn 100 as it is written (rolled-back writes took the numbers between); its place is the next one.
         await db.execute(sql`select setval('inventory.automobile_changes_seq_seq', 99)`);
         await db.execute(sql`insert into inventory.automobile_changes (vin, automobile)
-          values ('1FTMW1T88MFA00001', ${JSON.stringify({ vin: '1FTMW1T88MFA00001', id: 2, sold: false })}::json)`);
+          values ('1FTMW1T88MFA00001', ${entryJson('1FTMW1T88MFA00001', 2)}::json)`);
         const next = await request(app).get(`/api/automobiles/changes/?after=${lastPlace}`).set(poller).expect(200);
         expect(next.body.changes.map((c: { seq: number; vin: string }) => [c.seq, c.vin])).toEqual([
           [lastPlace + 1, '1FTMW1T88MFA00001'],

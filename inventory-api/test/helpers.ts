@@ -3,19 +3,32 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@carcar/common/contract/permissions';
+import { serviceRoutes } from '@carcar/common/contract/routes';
 import { type Db, openDatabase } from '@carcar/common/db/database';
 import type { HttpPolicy } from '@carcar/common/http/app';
 import { createLogger } from '@carcar/common/service/logger';
 import { asService, roleHeaders, testAccess } from '@carcar/testing/credentials';
 import { createTestDatabaseUrl, openTestDatabase } from '@carcar/testing/database';
+import { responseCheck } from '@carcar/testing/response-check';
 import { sql } from 'drizzle-orm';
 import type { Express } from 'express';
 import request from 'supertest';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createApp } from '../src/app.js';
 import { FeedNotifier } from '../src/feed/notifier.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/**
+ * Every answer of every app the file's tests build, checked against the schema its row of the route
+ * table declares (testing/src/response-check.ts): a test fails on an answer that breaks it, or a 2xx
+ * from a route that declares none. Each app built for a test passes `answerCheck.observe` as
+ * `http.observeAnswer` (`startInventory` and `afterUpgradeFrom` do).
+ */
+export const answerCheck = responseCheck(serviceRoutes['inventory-api']);
+afterEach(() => answerCheck.assertMatched());
+// What the file's `beforeAll` and `afterAll` hooks were answered, after its last test.
+afterAll(() => answerCheck.assertMatched());
 
 /**
  * A copy in `work` of the migrations folder as it was at migration `last` (the journal's entries up
@@ -80,6 +93,7 @@ export async function afterUpgradeFrom<Written>(
         access: await testAccess('inventory-api'),
         logger: createLogger('inventory-test', 'silent'),
         feedNotifier,
+        http: { observeAnswer: answerCheck.observe },
       });
       await upgraded({ db: after.db, app, written });
     } finally {
@@ -103,7 +117,7 @@ export async function startInventory(http: HttpPolicy = {}) {
     access: await testAccess('inventory-api'),
     logger: createLogger('inventory-test', 'silent'),
     feedNotifier,
-    http,
+    http: { observeAnswer: answerCheck.observe, ...http },
   });
   return {
     app,

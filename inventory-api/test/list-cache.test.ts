@@ -9,7 +9,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { FeedNotifier } from '../src/feed/notifier.js';
-import { addAutomobile, type Inventory, inventoryWithModel, seedModel } from './helpers.js';
+import { addAutomobile, answerCheck, type Inventory, inventoryWithModel, seedModel } from './helpers.js';
 
 // The list answers kept as bytes until their version moves: never one older than a change that was
 // committed before the request, whichever app instance on the database made it.
@@ -24,6 +24,7 @@ async function replicaOf(inv: Inventory) {
     access: await testAccess('inventory-api'),
     logger: createLogger('inventory-replica-test', 'silent'),
     feedNotifier,
+    http: { observeAnswer: answerCheck.observe },
   });
   return { api: () => request.agent(app).set(inv.headers()), close: () => feedNotifier.close() };
 }
