@@ -55,6 +55,14 @@ describe('a day and time short enough for a list’s cell', () => {
     expect(f.formatListDateTime('2027-01-04T15:00:00.000Z', now)).toBe('Jan 4, 2027, 9:00 AM');
   });
 
+  it('gives the day alone the same way, for a cell that puts the time under it', () => {
+    const now = new Date('2026-12-01T16:00:00.000Z');
+    expect(f.formatListDate('2026-12-01T15:00:00.000Z', now)).toBe('Dec 1');
+    expect(f.formatListDate('2025-06-30T15:00:00.000Z', now)).toBe('Jun 30, 2025');
+    // 03:00 UTC on 1 Jan 2027 is still New Year's Eve 2026 in Chicago.
+    expect(f.formatListDate('2027-01-01T03:00:00.000Z', now)).toBe('Dec 31');
+  });
+
   it('decides “this year” on the dealership’s calendar, not UTC’s, at the turn of the year', () => {
     // 03:00 UTC on 1 Jan 2027 is 21:00 on New Year’s Eve 2026 in Chicago.
     const newYearsEve = '2027-01-01T03:00:00.000Z';

@@ -45,6 +45,8 @@ const time = onClock(timeParts);
 const dateTime = onClock({ ...dayParts, ...timeParts });
 // A table cell has room for about "Dec 1, 9:00 AM"; the weekday and a year everyone knows made a
 // day and time wrap onto three lines. Another year's date still says its year.
+const shortDate = onClock({ month: 'short', day: 'numeric' });
+const shortDateWithYear = onClock({ year: 'numeric', month: 'short', day: 'numeric' });
 const shortDateTime = onClock({ month: 'short', day: 'numeric', ...timeParts });
 const shortDateTimeWithYear = onClock({ year: 'numeric', month: 'short', day: 'numeric', ...timeParts });
 // A calendar day (YYYY-MM-DD) or month has no zone: read at noon UTC, it is itself in every zone.
@@ -89,9 +91,15 @@ export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
  */
 export function formatListDateTime(iso: string, now: Date = new Date()): string {
   const then = new Date(iso);
-  const thisYear = dateIn(then, dealershipZone).slice(0, 4) === dateIn(now, dealershipZone).slice(0, 4);
-  return (thisYear ? shortDateTime : shortDateTimeWithYear).format(then);
+  return (inYearOf(now, then) ? shortDateTime : shortDateTimeWithYear).format(then);
 }
+/** The day alone, as short: "Dec 1", or "Dec 1, 2025" in another year (a cell that puts the time below). */
+export function formatListDate(iso: string, now: Date = new Date()): string {
+  const then = new Date(iso);
+  return (inYearOf(now, then) ? shortDate : shortDateWithYear).format(then);
+}
+const inYearOf = (now: Date, then: Date) =>
+  dateIn(then, dealershipZone).slice(0, 4) === dateIn(now, dealershipZone).slice(0, 4);
 /** A month (YYYY-MM), "Nov 2026". */
 export const formatMonth = (yearMonth: string) => month.format(new Date(`${yearMonth}-15T12:00:00Z`));
 

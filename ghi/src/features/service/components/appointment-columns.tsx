@@ -5,7 +5,7 @@ import type { StatusTone } from '../../../app/theme';
 import type { Column } from '../../../components/data-table';
 import { StatusBadge as Badge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
-import { formatListDateTime, formatTime } from '../../../lib/format';
+import { formatListDate, formatListDateTime, formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { type Appointment, technicianName } from '../types';
 
@@ -80,11 +80,13 @@ export function boardColumns(t: TFunction, options: { timeOnly: boolean; now: nu
       key: 'when',
       header: t('service:columns.when'),
       cell: (a) => (
-        // Free to wrap after the date: a long day and time on one line pushed Finish and Cancel out of the table.
+        // The day on one line and the hours on the next, each whole: wrapping anywhere else broke
+        // "9:00 AM–10:00 AM" over three lines, and one long line pushed Finish and Cancel out of the table.
         <span className="board-when">
-          {options.timeOnly
-            ? `${formatTime(a.date_time)}–${formatTime(ends(a))}`
-            : `${formatListDateTime(a.date_time)}–${formatTime(ends(a))}`}
+          {!options.timeOnly && <span>{formatListDate(a.date_time)},</span>}{' '}
+          <span>
+            {formatTime(a.date_time)}–{formatTime(ends(a))}
+          </span>
         </span>
       ),
     },
