@@ -46,6 +46,9 @@ export const theme = createTheme({
     // A link is underlined, not told from the text around it by colour alone (WCAG 1.4.1; axe's
     // link-in-text-block): the brand and the navigation opt out where they are plainly links.
     Anchor: { defaultProps: { underline: 'always' } },
+    // A field's hint goes under its box, not between the label and the box: side by side, a field
+    // with a hint and one without kept their boxes at different heights.
+    InputWrapper: { defaultProps: { inputWrapperOrder: ['label', 'input', 'description', 'error'] } },
     TextInput: { defaultProps: { size: 'sm' } },
     Select: { defaultProps: { size: 'sm' } },
   },

@@ -199,7 +199,6 @@ export function Combobox<T>(props: ComboboxProps<T>) {
               </span>
             </>
           }
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
           error={props.error}
           type="text"
           role="combobox"

@@ -63,7 +63,6 @@ export function ChecklistPage() {
           label={t('inspections:checklist.items')}
           // The count of items as they will be saved, read with the box.
           description={t('inspections:checklist.count', { count: items.length })}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
           rows={Math.min(24, Math.max(8, items.length + 2))}
           value={text}
           onChange={(event) => setEdited(event.currentTarget.value)}
