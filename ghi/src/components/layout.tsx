@@ -140,7 +140,8 @@ function Shell({ user, navigation }: { user: User; navigation: readonly NavSecti
         </Group>
       </AppShell.Header>
       <AppShell.Navbar id="nav-sections" aria-label={t('common:shell.mainNavigation')} component="nav" p="xs">
-        <AppShell.Section grow component={ScrollArea} type="scroll">
+        {/* A scroll bar whenever the links are taller than the window: the last link was cut in half with no sign that more followed. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
           {visible.map((section) => (
             <section key={section.title} className="nav-section">
               <Text component="h2" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="sm" mb={4}>
@@ -168,8 +169,11 @@ function Shell({ user, navigation }: { user: User; navigation: readonly NavSecti
         </Suspense>
       </AppShell.Main>
       {tabs && <TechnicianTabs />}
+      {/* Below the 56 px bar, not over it: a message hid the signed-in person's name and the page's breadcrumb. */}
       <Toaster
         position="top-right"
+        offset={{ top: 64, right: 16 }}
+        mobileOffset={{ top: 64, right: 8, left: 8 }}
         richColors
         theme={scheme}
         containerAriaLabel={t('components:layout.notifications')}

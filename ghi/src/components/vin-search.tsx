@@ -125,26 +125,29 @@ export function VinSearch() {
           {t('common:vinSearch.find')}
         </Button>
       </form>
-      <p role="status" className={status ? 'vin-search-status' : 'visually-hidden'}>
-        {status}
-      </p>
-      {found.state === 'choose' && (
-        <ul id={listId} className="vin-search-results" aria-label={t('common:vinSearch.found')}>
-          {found.cars.map((car) => (
-            <li key={car.vin}>
-              <Link
-                to={carPath(car.vin)}
-                onClick={() => {
-                  setText('');
-                  setFound({ state: 'idle' });
-                }}
-              >
-                <code>{car.vin}</code> {car.year} {car.model.manufacturer.name} {car.model.name}, {car.color}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      {/* What the search found floats under the box, over the page, never in the bar's 56 px. */}
+      <div className={status ? 'vin-search-panel' : undefined}>
+        <p role="status" className={status ? 'vin-search-status' : 'visually-hidden'}>
+          {status}
+        </p>
+        {found.state === 'choose' && (
+          <ul id={listId} className="vin-search-results" aria-label={t('common:vinSearch.found')}>
+            {found.cars.map((car) => (
+              <li key={car.vin}>
+                <Link
+                  to={carPath(car.vin)}
+                  onClick={() => {
+                    setText('');
+                    setFound({ state: 'idle' });
+                  }}
+                >
+                  <code>{car.vin}</code> {car.year} {car.model.manufacturer.name} {car.model.name}, {car.color}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </search>
   );
 }
