@@ -152,7 +152,12 @@ function PaperLines({
         cells: [
           <>
             {kindLabel(t, line.kind)}: {line.description}
-            {line.part_number ? ` ${t('repairOrders:print.partNumber', { number: line.part_number })}` : ''}
+            {line.part_number && (
+              <>
+                {' '}
+                <span className="paper-nowrap">{t('repairOrders:print.partNumber', { number: line.part_number })}</span>
+              </>
+            )}
             {line.kind === 'labor' && line.technician !== null && technicianName(line.technician)
               ? ` · ${technicianName(line.technician)}`
               : ''}

@@ -189,7 +189,15 @@ function OrderLines({ t, order, failed }: { t: TFunction; order: RepairOrder | n
             rows={agreed.map((line) => ({
               key: line.id,
               cells: [
-                `${kindWord(t, line)}: ${line.description}${line.part_number ? ` (${line.part_number})` : ''}`,
+                <>
+                  {kindWord(t, line)}: {line.description}
+                  {line.part_number && (
+                    <>
+                      {' '}
+                      <span className="paper-nowrap">({line.part_number})</span>
+                    </>
+                  )}
+                </>,
                 figures(line),
                 formatMoney(line.amount),
               ],
