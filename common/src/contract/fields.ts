@@ -99,14 +99,16 @@ export function integerField(
     `Enter a whole number from ${formatNumber(min)} to ${formatNumber(limit)}`,
 ) {
   const refuse = () => message(max());
+  // Each option says it too: the browser's form resolver shows the first option's own message for a
+  // value neither option takes, so a model picker left empty read "Enter a number".
   return z
     .union(
       [
-        z.number(),
+        z.number({ error: refuse }),
         z
-          .string()
+          .string({ error: refuse })
           .trim()
-          .regex(/^-?\d{1,10}$/)
+          .regex(/^-?\d{1,10}$/, { error: refuse })
           .transform(Number),
       ],
       { error: refuse },
