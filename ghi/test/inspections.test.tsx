@@ -378,3 +378,32 @@ describe('the shop’s checklist', () => {
     expect(screen.queryByRole('link', { name: 'Change the shop’s checklist' })).toBeNull();
   });
 });
+
+describe('the inspection on the repair-order page', () => {
+  it('offers to start the inspection while the order is worked', async () => {
+    open('/service/repair-orders/5', 'service');
+    const summary = await screen.findByRole('region', { name: 'Inspection' }, slow);
+    expect(within(summary).getByRole('button', { name: 'Start the inspection' })).toBeDefined();
+    expect(within(summary).getByText('Nothing inspected yet.')).toBeDefined();
+  });
+
+  it('does not offer it on a closed order, as the service refuses any change to its inspection', async () => {
+    stub.order = order({ status: 'closed', closed_at: '2027-03-02T17:00:00Z' });
+    open('/service/repair-orders/5', 'service');
+    const summary = await screen.findByRole('region', { name: 'Inspection' }, slow);
+    expect(within(summary).getByText('No inspection was done on this order.')).toBeDefined();
+    expect(screen.queryByRole('button', { name: 'Start the inspection' })).toBeNull();
+    expect(screen.queryByText('Start the inspection')).toBeNull();
+  });
+
+  it('still opens a closed order’s inspection to read', async () => {
+    stub.order = order({
+      status: 'invoiced',
+      inspection: [{ id: 31, name: 'Front brakes', condition: 'red', note: 'Pads at 2 mm', photos: [] }],
+    });
+    open('/service/repair-orders/5', 'service');
+    const summary = await screen.findByRole('region', { name: 'Inspection' }, slow);
+    expect(within(summary).getByRole('button', { name: 'Open the inspection sheet' })).toBeDefined();
+    expect(screen.queryByText('Start the inspection')).toBeNull();
+  });
+});

@@ -19,11 +19,9 @@ import { useInspectionTemplate } from '../api/get-inspection-template';
 import { useRepairOrder } from '../api/get-repair-order';
 import { useAddInspectionItem } from '../api/inspection';
 import { conditionLabels } from '../conditions';
+import { inspectionClosed } from '../order-closed';
 import { ConditionChoices } from './condition-choices';
 import { FindingCard } from './finding-card';
-
-/** An order whose findings can no longer change. */
-const closedOrder = (o: RepairOrder) => o.status === 'invoiced' || o.status === 'closed' || o.status === 'void';
 
 /** Whether a finding is already a line: the line the API makes is named after it ("Front brakes: 2 mm"). */
 export function lineFor(order: RepairOrder, item: InspectionItem): boolean {
@@ -162,7 +160,7 @@ export function InspectionPage() {
   if (order.error || !order.data) return <ErrorState error={order.error} retry={() => order.refetch()} />;
   if (template.error || !template.data) return <ErrorState error={template.error} retry={() => template.refetch()} />;
   const o = order.data;
-  const writable = mayPropose && !closedOrder(o);
+  const writable = mayPropose && !inspectionClosed(o);
   const checklist = template.data.items.map((i) => i.name);
   const onList = new Set(checklist);
   const others = o.inspection.filter((i) => !onList.has(i.name));
@@ -195,7 +193,7 @@ export function InspectionPage() {
       >
         {!writable && (
           <Text size="sm" c="dimmed" role="status">
-            {closedOrder(o) ? t('inspections:sheet.closed') : t('inspections:sheet.readOnly')}
+            {inspectionClosed(o) ? t('inspections:sheet.closed') : t('inspections:sheet.readOnly')}
           </Text>
         )}
         <DetailSection

@@ -4,6 +4,7 @@ import type { RepairOrder } from '@carcar/common/contract/repair-orders';
 import { Link } from 'react-router-dom';
 import { useTranslation } from '../../../lib/i18n';
 import { conditionLabels } from '../conditions';
+import { inspectionClosed } from '../order-closed';
 import { ConditionChip } from './condition-chip';
 import { PhotoStrip } from './finding-card';
 
@@ -19,16 +20,22 @@ export function InspectionSummary({ order }: { order: RepairOrder }) {
     // Red first: what the customer should hear about first.
     .sort((a, b) => (a.condition === b.condition ? a.id - b.id : a.condition === 'red' ? -1 : 1));
   const count = (c: (typeof inspectionConditions)[number]) => order.inspection.filter((i) => i.condition === c).length;
+  // A closed, invoiced or void order's inspection can no longer change: one not started is not
+  // offered, one done is still there to read.
+  const closed = inspectionClosed(order);
+  const none = order.inspection.length === 0;
   return (
     <section aria-labelledby="inspection-heading" className="inspection-summary">
       <div className="page-heading">
         <h2 id="inspection-heading">{t('inspections:summary.heading')}</h2>
-        <Link to={`/service/repair-orders/${order.id}/inspection`} role="button" className="secondary outline">
-          {order.inspection.length === 0 ? t('inspections:summary.start') : t('inspections:summary.open')}
-        </Link>
+        {!(closed && none) && (
+          <Link to={`/service/repair-orders/${order.id}/inspection`} role="button" className="secondary outline">
+            {none ? t('inspections:summary.start') : t('inspections:summary.open')}
+          </Link>
+        )}
       </div>
-      {order.inspection.length === 0 ? (
-        <p className="empty">{t('inspections:summary.empty')}</p>
+      {none ? (
+        <p className="empty">{closed ? t('inspections:summary.none') : t('inspections:summary.empty')}</p>
       ) : (
         <>
           <p className="inspection-tally">
