@@ -4,6 +4,7 @@ import type { Role } from '@carcar/common/contract/permissions';
 import { decodeVin } from '@carcar/common/contract/vin';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
 import { deskDeals } from './desk-deals';
@@ -285,5 +286,40 @@ describe('a recorded deal', () => {
     expect(text).toContain('Monthly payment$535.56');
     expect(text).not.toContain('Check digit');
     expect(text).not.toContain('Maker code');
+  });
+});
+
+describe('voiding a sale', () => {
+  it('asks for the reason without an error until Void sale is pressed with the box empty', async () => {
+    role = 'manager';
+    const user = userEvent.setup();
+    render(harness.mount('/sales/12').ui);
+    await user.click(await screen.findByRole('button', { name: 'Void this sale' }, { timeout: 10_000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Void this sale?' });
+    const reason = within(dialog).getByLabelText('Reason for voiding (required)');
+    const missing = 'Please say why the sale is voided: it is kept with the sale.';
+    // Fresh: the hint, no error, the box not marked invalid.
+    expect(within(dialog).queryByText(missing)).toBeNull();
+    expect(reason.getAttribute('aria-invalid')).not.toBe('true');
+    expect(within(dialog).getByText(/Kept with the sale for whoever looks at it later/)).toBeDefined();
+    // Leaving the box empty is not yet an error either.
+    await user.tab();
+    expect(within(dialog).queryByText(missing)).toBeNull();
+    // Pressing Void sale with nothing typed is.
+    await user.click(within(dialog).getByRole('button', { name: 'Void sale' }));
+    expect(within(dialog).getByText(missing)).toBeDefined();
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    // Typing clears it.
+    await user.type(reason, 'Financing fell through');
+    expect(within(dialog).queryByText(missing)).toBeNull();
+    // Kept, then opened again: empty and without the error.
+    await user.clear(reason);
+    await user.click(within(dialog).getByRole('button', { name: 'Void sale' }));
+    expect(within(dialog).getByText(missing)).toBeDefined();
+    await user.click(within(dialog).getByRole('button', { name: 'Keep the sale' }));
+    await user.click(screen.getByRole('button', { name: 'Void this sale' }));
+    const again = await screen.findByRole('dialog', { name: 'Void this sale?' });
+    expect(within(again).queryByText(missing)).toBeNull();
+    expect((within(again).getByLabelText('Reason for voiding (required)') as HTMLTextAreaElement).value).toBe('');
   });
 });
