@@ -6,6 +6,7 @@ import { BarChart } from '../../../components/bar-chart';
 import { ErrorState, Loading } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
+import { VipBadge } from '../../../components/vip-badge';
 import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
 import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -208,7 +209,7 @@ export function DashboardPage() {
                       <Text span size="sm">
                         {a.customer}: {a.reason} ({personName(a.technician)})
                       </Text>
-                      {a.vip && <StatusBadge tone="info">{t('dashboard:vip')}</StatusBadge>}
+                      {a.vip && <VipBadge>{t('dashboard:vip')}</VipBadge>}
                       {a.status !== 'created' && (
                         <StatusBadge tone={a.status === 'finished' ? 'success' : 'neutral'}>
                           {statusText(t, a.status)}

@@ -8,6 +8,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, Loading } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
+import { VipBadge } from '../../../components/vip-badge';
 import { type User, useCurrentUser } from '../../../lib/auth';
 import { formatDate, formatDateTime, formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -78,7 +79,7 @@ function Job({
         {a.status === 'finished' && <StatusBadge tone="success">{t('myWork:status.finished')}</StatusBadge>}
         {a.status === 'canceled' && <StatusBadge tone="neutral">{t('myWork:status.canceled')}</StatusBadge>}
         {late && <StatusBadge tone="warning">{t('myWork:status.late')}</StatusBadge>}
-        {a.vip && <StatusBadge tone="success">{t('myWork:status.vip')}</StatusBadge>}
+        {a.vip && <VipBadge>{t('myWork:status.vip')}</VipBadge>}
       </p>
       <p className="job-what">
         <strong>{a.reason}</strong> {t('myWork:job.forCustomer', { customer: a.customer })}

@@ -5,6 +5,7 @@ import type { StatusTone } from '../../../app/theme';
 import type { Column } from '../../../components/data-table';
 import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
+import { VipBadge } from '../../../components/vip-badge';
 import { formatListDateTime, formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { type RepairOrder, type RepairOrderStatus, statusLabel } from '../types';
@@ -55,7 +56,7 @@ export const repairOrderColumns = (t: TFunction): Column<RepairOrder>[] => [
     cell: (o) => (
       <Group gap={6} wrap="nowrap">
         <VinLink vin={o.vin} />
-        {o.vip && <span className="badge vip">{t('repairOrders:order.vip')}</span>}
+        {o.vip && <VipBadge>{t('repairOrders:order.vip')}</VipBadge>}
       </Group>
     ),
   },

@@ -11,6 +11,7 @@ import { DetailPage, DetailSection, Facts } from '../../../components/detail-pag
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
+import { VipBadge } from '../../../components/vip-badge';
 import { ApiError, errorMessage, isMissingRecord } from '../../../lib/api-client';
 import { useCan, useCurrentUser } from '../../../lib/auth';
 import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
@@ -138,7 +139,7 @@ function WriteUp({ order, mayEdit }: { order: RepairOrder; mayEdit: boolean }) {
               value: (
                 <Group gap={6} wrap="nowrap" component="span">
                   <VinLink vin={order.vin} />
-                  {order.vip && <span className="badge vip">{t('repairOrders:order.vip')}</span>}
+                  {order.vip && <VipBadge>{t('repairOrders:order.vip')}</VipBadge>}
                 </Group>
               ),
             },

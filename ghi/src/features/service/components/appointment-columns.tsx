@@ -5,6 +5,7 @@ import type { StatusTone } from '../../../app/theme';
 import type { Column } from '../../../components/data-table';
 import { StatusBadge as Badge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
+import { VipBadge as Vip } from '../../../components/vip-badge';
 import { formatListDate, formatListDateTime, formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { type Appointment, technicianName } from '../types';
@@ -68,7 +69,7 @@ export function StatusBadge({ appointment, overdue }: { appointment: Appointment
 /** The car was bought or stocked here: the customer is ours. */
 export function VipBadge() {
   const { t } = useTranslation();
-  return <Badge tone="success">{t('service:columns.vip')}</Badge>;
+  return <Vip>{t('service:columns.vip')}</Vip>;
 }
 
 const ends = (a: Appointment) => new Date(new Date(a.date_time).getTime() + a.duration_minutes * 60_000).toISOString();

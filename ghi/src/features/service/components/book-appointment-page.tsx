@@ -9,6 +9,7 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { Combobox } from '../../../components/combobox';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { VipBadge } from '../../../components/vip-badge';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatDate, formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -55,7 +56,7 @@ function CarOption({ car }: { car: CarSuggestion }) {
   const { t } = useTranslation();
   return (
     <span className="car-option">
-      <code>{car.vin}</code> <span className="badge vip">{t('service:columns.vip')}</span>
+      <code>{car.vin}</code> <VipBadge>{t('service:columns.vip')}</VipBadge>
       <br />
       <small>
         {car.description}
@@ -200,7 +201,7 @@ export function BookAppointmentPage() {
             />
             {chosenCar && (
               <p className="chosen-car">
-                <span className="badge vip">{t('service:columns.vip')}</span> {chosenCar.description}
+                <VipBadge>{t('service:columns.vip')}</VipBadge> {chosenCar.description}
                 {chosenCar.owner
                   ? t('service:book.ownedBy', { owner: chosenCar.owner })
                   : chosenCar.sold
