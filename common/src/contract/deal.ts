@@ -164,27 +164,31 @@ export interface DealCents {
   total_of_payments: number | null;
 }
 
-/** The Sale JSON's `deal`: the same figures, money in dollars, rates in percent. */
-export interface Deal {
-  price: number;
-  fees_total: number;
-  trade_allowance: number;
-  trade_payoff: number;
-  taxable: number;
+/**
+ * The Sale JSON's `deal`: the same figures, money in dollars (a JSON number, `centsToDollars`),
+ * rates in percent. A strict schema (a misspelled key fails the API tests' answer check) and its type.
+ */
+export const dealSchema = z.strictObject({
+  price: z.number(),
+  fees_total: z.number(),
+  trade_allowance: z.number(),
+  trade_payoff: z.number(),
+  taxable: z.number(),
   /** (added) The tax rate applied, in percent. */
-  tax_rate: number;
-  tax: number;
-  down_payment: number;
+  tax_rate: z.number(),
+  tax: z.number(),
+  down_payment: z.number(),
   /**
    * What is left to pay after the down payment and the trade-in: the loan when financed, else the
    * balance due (negative when the trade-in is worth more than the rest of the deal).
    */
-  amount_financed: number;
-  apr: number | null;
-  term_months: number | null;
-  monthly_payment: number | null;
-  total_of_payments: number | null;
-}
+  amount_financed: z.number(),
+  apr: z.number().nullable(),
+  term_months: z.number().int().nullable(),
+  monthly_payment: z.number().nullable(),
+  total_of_payments: z.number().nullable(),
+});
+export type Deal = z.infer<typeof dealSchema>;
 
 /** A reason the terms make no deal, on the field to change. */
 export interface DealProblem {

@@ -23,12 +23,16 @@ export interface StaffFilter {
   active?: boolean;
 }
 
-/** A technician or a salesperson as both APIs answer (`employee_id` is unique, ignoring case). */
-export interface StaffMember {
-  id: number;
-  first_name: string;
-  last_name: string;
-  employee_id: string;
+/**
+ * A technician or a salesperson as both APIs answer (`employee_id` is unique, ignoring case): the
+ * answer's schema, strict (an extra or misspelled key fails the API tests' answer check), and its type.
+ */
+export const staffMemberSchema = z.strictObject({
+  id: z.number().int(),
+  first_name: z.string(),
+  last_name: z.string(),
+  employee_id: z.string(),
   /** False once retired; a retired person stays on their appointments and sales. */
-  active: boolean;
-}
+  active: z.boolean(),
+});
+export type StaffMember = z.infer<typeof staffMemberSchema>;

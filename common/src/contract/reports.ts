@@ -27,54 +27,70 @@ export const reportRangeQuery = z
   });
 export type ReportRangeQuery = z.output<typeof reportRangeQuery>;
 
+/** `2026-11`: a month on the dealership's calendar. */
+const monthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
 /** One month of live sales (voided ones left out); a month without sales is there with zeros. */
-export interface SalesByMonthRow {
+export const salesByMonthRowSchema = z.strictObject({
   /** `2026-11` */
-  month: string;
-  sales: number;
-  revenue: number;
+  month: monthText,
+  sales: z.number().int().min(0),
+  revenue: z.number(),
   /** null in a month without sales. */
-  average_price: number | null;
-}
+  average_price: z.number().nullable(),
+});
+export type SalesByMonthRow = z.infer<typeof salesByMonthRowSchema>;
 
 /** One salesperson's live sales in the range; active salespeople without a sale are there with zeros. */
-export interface SalesBySalespersonRow {
-  salesperson_id: number;
-  employee_id: string;
-  salesperson: string;
-  sales: number;
-  revenue: number;
-  average_price: number | null;
-}
+export const salesBySalespersonRowSchema = z.strictObject({
+  salesperson_id: z.number().int(),
+  employee_id: z.string(),
+  salesperson: z.string(),
+  sales: z.number().int().min(0),
+  revenue: z.number(),
+  average_price: z.number().nullable(),
+});
+export type SalesBySalespersonRow = z.infer<typeof salesBySalespersonRowSchema>;
 
 /** (sales desk) One live deal's front gross (price − the car's cost; null while the cost is unknown). */
-export interface GrossByDealRow {
-  sale_id: number;
-  sold_at: string;
+export const grossByDealRowSchema = z.strictObject({
+  sale_id: z.number().int(),
+  sold_at: z.iso.datetime(),
   /** `2026-11`, on the dealership's calendar. */
-  month: string;
-  salesperson_id: number;
-  salesperson: string;
-  vin: string;
-  price: number;
-  cost: number | null;
-  front_gross: number | null;
-}
+  month: monthText,
+  salesperson_id: z.number().int(),
+  salesperson: z.string(),
+  vin: z.string(),
+  price: z.number(),
+  cost: z.number().nullable(),
+  front_gross: z.number().nullable(),
+});
+export type GrossByDealRow = z.infer<typeof grossByDealRowSchema>;
 
 /** (sales desk) One salesperson's live deals of one month and their front gross. */
-export interface GrossBySalespersonRow {
-  month: string;
-  salesperson_id: number;
-  employee_id: string;
-  salesperson: string;
-  deals: number;
-  revenue: number;
+export const grossBySalespersonRowSchema = z.strictObject({
+  month: monthText,
+  salesperson_id: z.number().int(),
+  employee_id: z.string(),
+  salesperson: z.string(),
+  deals: z.number().int().min(1),
+  revenue: z.number(),
   /** The sum over the deals whose car's cost is known. */
-  front_gross: number;
-  average_front_gross: number | null;
+  front_gross: z.number(),
+  average_front_gross: z.number().nullable(),
   /** Deals left out of the gross because their car's cost is unknown. */
-  deals_without_cost: number;
-}
+  deals_without_cost: z.number().int().min(0),
+});
+export type GrossBySalespersonRow = z.infer<typeof grossBySalespersonRowSchema>;
+
+/** `GET /api/reports/sales-by-month/` (sales-api). */
+export const salesByMonthReportSchema = z.strictObject({ rows: z.array(salesByMonthRowSchema) });
+/** `GET /api/reports/sales-by-salesperson/` (sales-api). */
+export const salesBySalespersonReportSchema = z.strictObject({ rows: z.array(salesBySalespersonRowSchema) });
+/** `GET /api/reports/gross-by-deal/` (sales-api). */
+export const grossByDealReportSchema = z.strictObject({ rows: z.array(grossByDealRowSchema) });
+/** `GET /api/reports/gross-by-salesperson/` (sales-api). */
+export const grossBySalespersonReportSchema = z.strictObject({ rows: z.array(grossBySalespersonRowSchema) });
 
 /** One technician's appointments that start in one week (Monday to Sunday). */
 export interface TechnicianWeekRow {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { vinSchema } from '../vin/schema.js';
-import { type Deal, feesBody, financingBody, moneyField, rateField, tradeInBody } from './deal.js';
+import { dealSchema, feesBody, financingBody, moneyField, rateField, tradeInBody } from './deal.js';
 import { choiceField, formatNumber, requiredText } from './fields.js';
-import type { StaffMember } from './people.js';
+import { type StaffMember, staffMemberSchema } from './people.js';
 
 // Request bodies and answers of the Sales API, shared with the browser app. A salesperson's body
 // is `staffBody` from ./people.js, the same as a technician's.
@@ -82,62 +82,93 @@ export type SaleVoidInput = z.output<typeof saleVoidBody>;
 export const saleSorts = ['id', '-id', 'price', '-price'] as const;
 export type SaleSort = (typeof saleSorts)[number];
 
+// Response JSON of the Sales API: what the service answers and what the browser app reads. Each
+// answer is a zod schema, declared on its route in ./routes.ts and checked against every answer the
+// API tests get; the types are inferred from them, so type and schema cannot drift. Strict objects:
+// an extra or misspelled key in an answer fails the check. Money is answered as it always was: a
+// JSON number of dollars (the `numeric` column read with `Number`, or `centsToDollars`).
+
+const id = z.number().int();
+/** A timestamp as the API writes them: `2026-05-01T14:30:00.000Z` (UTC). */
+const instant = z.iso.datetime();
+
 /** `GET /api/salespeople/:id/`. */
+export const salespersonSchema = staffMemberSchema;
 export type Salesperson = StaffMember;
 
 /** `GET /api/customers/:id/`. */
-export interface Customer {
-  id: number;
-  first_name: string;
-  last_name: string;
-  address: string;
-  phone_number: string;
-}
+export const customerSchema = z.strictObject({
+  id,
+  first_name: z.string(),
+  last_name: z.string(),
+  address: z.string(),
+  phone_number: z.string(),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+/** A sale's `trade_in`: as the desk sent it, money in dollars. */
+export const tradeInSchema = z.strictObject({
+  vin: z.string(),
+  year: z.number().int(),
+  make: z.string(),
+  model: z.string(),
+  color: z.string().nullable(),
+  odometer: z.number().int().min(0),
+  allowance: z.number(),
+  payoff: z.number().nullable(),
+});
+export type TradeIn = z.infer<typeof tradeInSchema>;
+
+/** One of a sale's `fees`, the amount in dollars. */
+export const saleFeeSchema = z.strictObject({ name: z.string(), amount: z.number() });
 
 /** `GET /api/sales/:id/`: the sale with its car, salesperson and customer. */
-export interface Sale {
-  id: number;
-  price: number;
+export const saleSchema = z.strictObject({
+  id,
+  price: z.number(),
   /** (added) When the sale was recorded. */
-  sold_at: string;
+  sold_at: instant,
   /** When the sale was voided; null for a live sale (only `?include_voided=true` shows voided ones). */
-  voided_at: string | null;
+  voided_at: instant.nullable(),
   /** Why it was voided, if the person voiding it said; null otherwise. */
-  void_reason: string | null;
-  automobile: { vin: string; sold: boolean };
-  salesperson: Salesperson;
-  customer: Customer;
+  void_reason: z.string().nullable(),
+  automobile: z.strictObject({ vin: z.string(), sold: z.boolean() }),
+  salesperson: salespersonSchema,
+  customer: customerSchema,
   /** (sales desk) The trade-in as sent (money in dollars), or null. */
-  trade_in: TradeIn | null;
+  trade_in: tradeInSchema.nullable(),
   /** (sales desk) The fees as sent; empty for none. */
-  fees: { name: string; amount: number }[];
+  fees: z.array(saleFeeSchema),
   /** (sales desk) The deal's figures, by `computeDeal` (common/src/contract/deal.ts). */
-  deal: Deal;
+  deal: dealSchema,
   /**
    * (sales desk) price − the car's cost, or null while its cost is unknown: present only for
    * callers holding `inventory.cost` (managers, administrators).
    */
-  front_gross?: number | null;
-}
-
-/** A sale's `trade_in`. */
-export interface TradeIn {
-  vin: string;
-  year: number;
-  make: string;
-  model: string;
-  color: string | null;
-  odometer: number;
-  allowance: number;
-  payoff: number | null;
-}
+  front_gross: z.number().nullable().optional(),
+});
+export type Sale = z.infer<typeof saleSchema>;
 
 /** `GET /api/automobiles/`: a car in the sales service's copy of inventory. */
-export interface SaleableCar {
-  vin: string;
-  sold: boolean;
-  year: number;
-  color: string;
-  model: string;
-  manufacturer: string;
-}
+export const saleableCarSchema = z.strictObject({
+  vin: z.string(),
+  sold: z.boolean(),
+  year: z.number().int(),
+  color: z.string(),
+  model: z.string(),
+  manufacturer: z.string(),
+});
+export type SaleableCar = z.infer<typeof saleableCarSchema>;
+
+/** `GET /api/salespeople/`. */
+export const salespersonListSchema = z.strictObject({ salespeople: z.array(salespersonSchema) });
+/** `GET /api/customers/`. */
+export const customerListSchema = z.strictObject({ customers: z.array(customerSchema) });
+/** `GET /api/sales/`. */
+export const saleListSchema = z.strictObject({ sales: z.array(saleSchema) });
+/** `GET /api/automobiles/` (sales-api): the local copy. */
+export const saleableCarListSchema = z.strictObject({ autos: z.array(saleableCarSchema) });
+
+/** `GET /api/deal-settings/`: the percent a sale is taxed at when it names none (`SALES_TAX_RATE`). */
+export const dealSettingsSchema = z.strictObject({ tax_rate: z.number() });
+export type DealSettings = z.infer<typeof dealSettingsSchema>;
