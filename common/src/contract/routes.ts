@@ -19,7 +19,23 @@ import {
   vinDecodingSchema,
 } from './inventory.js';
 import type { OwnablePermission, Permission, ServiceName, ServicePermission } from './permissions.js';
-import { inventoryAgingReportSchema } from './reports.js';
+import {
+  grossByDealReportSchema,
+  grossBySalespersonReportSchema,
+  inventoryAgingReportSchema,
+  salesByMonthReportSchema,
+  salesBySalespersonReportSchema,
+} from './reports.js';
+import {
+  customerListSchema,
+  customerSchema,
+  dealSettingsSchema,
+  saleableCarListSchema,
+  saleListSchema,
+  saleSchema,
+  salespersonListSchema,
+  salespersonSchema,
+} from './sales.js';
 import { eventFeedPageAnswerSchema } from './webhooks.js';
 
 export { errorAnswerSchema } from './errors.js';
@@ -248,22 +264,59 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     ...docs,
   ],
   'sales-api': [
-    ...resource('/api/salespeople', 'id', 'salespeople.read', 'salespeople.write'),
-    ...resource('/api/customers', 'id', 'customers.read', 'customers.create', ['POST', 'PUT']),
-    { method: 'DELETE', path: '/api/customers/:id/', permission: 'customers.delete' },
-    { method: 'GET', path: '/api/sales/', permission: 'sales.read', orOwn: true },
-    { method: 'POST', path: '/api/sales/', permission: 'sales.record' },
-    { method: 'GET', path: '/api/sales/:id/', permission: 'sales.read', orOwn: true },
-    { method: 'DELETE', path: '/api/sales/:id/', permission: 'sales.void' },
+    ...resource('/api/salespeople', 'id', 'salespeople.read', 'salespeople.write', undefined, {
+      list: salespersonListSchema,
+      record: salespersonSchema,
+    }),
+    ...resource('/api/customers', 'id', 'customers.read', 'customers.create', ['POST', 'PUT'], {
+      list: customerListSchema,
+      record: customerSchema,
+    }),
+    {
+      method: 'DELETE',
+      path: '/api/customers/:id/',
+      permission: 'customers.delete',
+      response: { 200: customerSchema },
+    },
+    { method: 'GET', path: '/api/sales/', permission: 'sales.read', orOwn: true, response: { 200: saleListSchema } },
+    { method: 'POST', path: '/api/sales/', permission: 'sales.record', response: { 201: saleSchema } },
+    { method: 'GET', path: '/api/sales/:id/', permission: 'sales.read', orOwn: true, response: { 200: saleSchema } },
+    // Voiding answers the voided sale.
+    { method: 'DELETE', path: '/api/sales/:id/', permission: 'sales.void', response: { 200: saleSchema } },
     // The local copy of inventory the "record a sale" form picks from.
-    { method: 'GET', path: '/api/automobiles/', permission: 'inventory.read' },
-    { method: 'GET', path: '/api/reports/sales-by-month/', permission: 'reports.read' },
-    { method: 'GET', path: '/api/reports/sales-by-salesperson/', permission: 'reports.read' },
+    {
+      method: 'GET',
+      path: '/api/automobiles/',
+      permission: 'inventory.read',
+      response: { 200: saleableCarListSchema },
+    },
+    {
+      method: 'GET',
+      path: '/api/reports/sales-by-month/',
+      permission: 'reports.read',
+      response: { 200: salesByMonthReportSchema },
+    },
+    {
+      method: 'GET',
+      path: '/api/reports/sales-by-salesperson/',
+      permission: 'reports.read',
+      response: { 200: salesBySalespersonReportSchema },
+    },
     // (sales desk) Front gross reports: the route needs reports.read, the report inventory.cost too.
-    { method: 'GET', path: '/api/reports/gross-by-deal/', permission: 'reports.read' },
-    { method: 'GET', path: '/api/reports/gross-by-salesperson/', permission: 'reports.read' },
+    {
+      method: 'GET',
+      path: '/api/reports/gross-by-deal/',
+      permission: 'reports.read',
+      response: { 200: grossByDealReportSchema },
+    },
+    {
+      method: 'GET',
+      path: '/api/reports/gross-by-salesperson/',
+      permission: 'reports.read',
+      response: { 200: grossBySalespersonReportSchema },
+    },
     // The deal settings the desk's payment grid computes with (the default tax rate).
-    { method: 'GET', path: '/api/deal-settings/', permission: 'sales.record' },
+    { method: 'GET', path: '/api/deal-settings/', permission: 'sales.record', response: { 200: dealSettingsSchema } },
     events,
     audit,
     ...docs,
