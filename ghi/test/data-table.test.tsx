@@ -2,7 +2,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Column, DataTable } from '../src/components/data-table';
+import { type Column, DataTable, keepIdsWhole } from '../src/components/data-table';
 import { renderThemed } from './render';
 
 interface Car {
@@ -115,5 +115,52 @@ describe('DataTable', () => {
     expect(pages).toEqual([1]);
     await userEvent.type(screen.getByLabelText('Search'), 'vin2{Enter}');
     expect(asked.at(-1)).toBe('vin2');
+  });
+
+  it("names each cell's column for a phone's two-line rows, except the columns that opt out", () => {
+    interface Part {
+      name: string;
+      onHand: number;
+      price: string;
+    }
+    const parts: Part[] = [{ name: 'Oil filter', onHand: 5, price: '$6.00' }];
+    renderThemed(
+      <DataTable<Part>
+        caption="Parts"
+        rows={parts}
+        columns={[
+          { key: 'name', header: 'Name', cell: (p) => p.name },
+          { key: 'onHand', header: 'Quantity on hand', phoneLabel: 'On hand', cell: (p) => p.onHand, numeric: true },
+          { key: 'price', header: 'Price', cell: (p) => p.price, sortValue: (p) => p.price },
+          { key: 'notes', header: 'Notes', phoneLabel: false, cell: () => '—' },
+          { key: 'actions', header: 'Actions', cell: () => <button type="button">Edit</button> },
+        ]}
+        rowKey={(p) => p.name}
+        isLoading={false}
+        error={null}
+        empty="No parts."
+      />,
+    );
+    const cells = within(bodyRows()[0] as HTMLElement).getAllByRole('cell');
+    expect(cells.map((cell) => cell.getAttribute('data-label'))).toEqual([
+      'Name',
+      'On hand',
+      // A sortable header's label is its plain name, not the sort button's.
+      'Price',
+      null,
+      null,
+    ]);
+    // The label is drawn by CSS, no part of the cell's text, and the header still names the column.
+    expect(cells[1]?.textContent).toBe('5');
+    expect(screen.getByRole('columnheader', { name: 'Quantity on hand' })).toBeTruthy();
+  });
+
+  it('keeps a bracketed id whole, and only the id', () => {
+    renderThemed(<p data-testid="linked">{keepIdsWhole('Technician Ana Ruiz (T-100); Salesperson Bo Li (S-200)')}</p>);
+    const linked = screen.getByTestId('linked');
+    const kept = [...linked.querySelectorAll('.list-table-keep')].map((span) => span.textContent);
+    expect(kept).toEqual(['(T-100)', '(S-200)']);
+    expect(linked.textContent).toBe('Technician Ana Ruiz (T-100); Salesperson Bo Li (S-200)');
+    expect(keepIdsWhole('—')).toBe('—');
   });
 });

@@ -21,6 +21,39 @@ export interface Column<T> {
    * inside its own box rather than split one mid-word.
    */
   nowrap?: boolean;
+  /**
+   * The column's name as a phone shows it before each value, where a row is two lines and the header
+   * row is out of sight: the header by default, another string to say it shorter, or `false` for none
+   * (a row's buttons, whose own names say what they do). An `actions` column has none unless given one.
+   */
+  phoneLabel?: string | false;
+}
+
+/** The name a phone shows before a cell's value (`data-label`), or none. */
+function phoneLabelOf<T>(column: Column<T>): string | undefined {
+  if (column.phoneLabel === false) return undefined;
+  if (typeof column.phoneLabel === 'string') return column.phoneLabel || undefined;
+  if (column.key === 'actions') return undefined;
+  return column.header || undefined;
+}
+
+/**
+ * A text with ids in brackets ("Technician Ana Ruiz (T-100)"): each bracketed id kept on one line, so
+ * a narrow column breaks between words, never at an id's hyphen.
+ */
+export function keepIdsWhole(text: string): ReactNode {
+  const parts = text.split(/(\([^()]*\))/);
+  if (parts.length === 1) return text;
+  return parts.map((part, i) =>
+    i % 2 === 1 ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string, in its order
+      <span key={i} className="list-table-keep">
+        {part}
+      </span>
+    ) : (
+      part
+    ),
+  );
 }
 
 interface DataTableProps<T> {
@@ -201,6 +234,7 @@ function Table<T>({
       .filter(Boolean)
       .join(' ');
     const direction = sort?.key === column.key ? sort.direction : 0;
+    const label = phoneLabelOf(column);
     return {
       accessor: column.key,
       title:
@@ -219,13 +253,10 @@ function Table<T>({
         ),
       textAlign: right ? 'right' : 'left',
       cellsClassName: cellClass || undefined,
-      // The header's name on each cell, shown before the value where a phone puts a row on two lines;
-      // a pseudo-element, so it is no part of the cell's text.
-      render: (row) => (
-        <div className="list-table-cell" data-label={column.header}>
-          {column.cell(row)}
-        </div>
-      ),
+      // The column's name on each cell, shown before the value where a phone puts a row on two lines
+      // (data-table.css): a pseudo-element hidden from assistive technology, which reads the header.
+      customCellAttributes: label ? () => ({ 'data-label': label }) : undefined,
+      render: (row) => <div className="list-table-cell">{column.cell(row)}</div>,
     };
   });
 

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, keepIdsWhole } from '../../../components/data-table';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
 import { AddInDrawer, ListPage } from '../../../components/list-page';
 import { roleLabel } from '../../../components/role-label';
@@ -135,11 +135,14 @@ export function UsersPage() {
           {
             key: 'link',
             header: t('admin:users.linkedTo'),
-            cell: (u) => linkText(t, u, technicians.data, salespeople.data),
+            // An employee number ("(T-100)") kept whole: at 768 px the cell broke it at its hyphen.
+            cell: (u) => keepIdsWhole(linkText(t, u, technicians.data, salespeople.data)),
           },
           {
             key: 'status',
             header: t('admin:users.status'),
+            // The badge says it ("Active"): no column name before it on a phone.
+            phoneLabel: false,
             cell: (u) =>
               u.disabled ? (
                 <StatusBadge tone="neutral">{t('admin:users.disabled')}</StatusBadge>

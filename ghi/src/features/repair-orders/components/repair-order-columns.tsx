@@ -61,7 +61,13 @@ export const repairOrderColumns = (t: TFunction): Column<RepairOrder>[] => [
     ),
   },
   { key: 'concern', header: t('repairOrders:columns.concern'), cell: (o) => o.concern },
-  { key: 'status', header: t('repairOrders:columns.status'), cell: (o) => <OrderStatusBadge status={o.status} /> },
+  {
+    key: 'status',
+    header: t('repairOrders:columns.status'),
+    // The badge says it ("Open"): no column name before it on a phone.
+    phoneLabel: false,
+    cell: (o) => <OrderStatusBadge status={o.status} />,
+  },
   {
     key: 'total',
     header: t('repairOrders:columns.total'),

@@ -119,6 +119,8 @@ export function boardColumns(t: TFunction, options: { timeOnly: boolean; now: nu
     {
       key: 'status',
       header: t('service:columns.status'),
+      // The badge says it ("Booked", "Late"): no column name before it on a phone.
+      phoneLabel: false,
       nowrap: true,
       cell: (a) => (
         <StatusBadge
