@@ -4,7 +4,7 @@ import { asRole, testAccess } from '@carcar/testing/credentials';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import { addCustomer, addSalesperson, type SalesApi, startSalesApi, stockCars } from './helpers.js';
+import { addCustomer, addSalesperson, answerCheck, type SalesApi, startSalesApi, stockCars } from './helpers.js';
 
 // The desk's own routes: the deal settings the browser's payment grid computes with, and the
 // managers' front gross per deal and per salesperson and month.
@@ -33,6 +33,7 @@ describe('deal settings', () => {
       db: sales.db,
       logger: createLogger('desk-test', 'silent'),
       access: await testAccess('sales-api'),
+      http: { observeAnswer: answerCheck.observe },
       salesTaxRate: 88_750,
     });
     const res = await request(app)

@@ -1,16 +1,31 @@
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@carcar/common/contract/permissions';
+import { serviceRoutes } from '@carcar/common/contract/routes';
 import type { HttpPolicy } from '@carcar/common/http/app';
 import { createLogger } from '@carcar/common/service/logger';
 import type { FeedChange } from '@carcar/common/sync/poller';
 import { roleHeaders, testAccess } from '@carcar/testing/credentials';
 import { openTestDatabase } from '@carcar/testing/database';
+import { responseCheck } from '@carcar/testing/response-check';
 import request from 'supertest';
+import { afterAll, afterEach } from 'vitest';
 import { createApp } from '../src/app.js';
 import { salesAutomobileStore } from '../src/automobiles/store.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 export const salesDir = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Every answer of every app the file's tests build, checked against the schema its row of the route
+ * table declares (testing/src/response-check.ts): a test fails on an answer that breaks it, or a 2xx
+ * from a route that declares none. Each app built for a test passes `answerCheck.observe` as
+ * `http.observeAnswer` (`startSalesApi` does; so do the apps the desk and report tests build with
+ * their own tax rate or time zone).
+ */
+export const answerCheck = responseCheck(serviceRoutes['sales-api']);
+afterEach(() => answerCheck.assertMatched());
+// What the file's `beforeAll` and `afterAll` hooks were answered, after its last test.
+afterAll(() => answerCheck.assertMatched());
 
 /** The Sales API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
 export async function startSalesApi(http: HttpPolicy = {}) {
@@ -19,7 +34,7 @@ export async function startSalesApi(http: HttpPolicy = {}) {
   const app = createApp({
     db: database.db,
     logger: createLogger('sales-test', 'silent'),
-    http,
+    http: { observeAnswer: answerCheck.observe, ...http },
     access: await testAccess('sales-api'),
   });
   return {

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { salesRecords } from '../src/db/schema.js';
-import { addCustomer, addSalesperson, type SalesApi, startSalesApi, stockCars } from './helpers.js';
+import { addCustomer, addSalesperson, answerCheck, type SalesApi, startSalesApi, stockCars } from './helpers.js';
 
 // A small book of sales, made through the API and then dated where the reports can tell them
 // apart, with every figure below worked out by hand.
@@ -43,6 +43,7 @@ beforeAll(async () => {
     db: sales.db,
     logger: createLogger('sales-test', 'silent'),
     access: await testAccess('sales-api'),
+    http: { observeAnswer: answerCheck.observe },
     timezone: 'America/Chicago',
   });
   chicago = () => request.agent(app).set(sales.headers('manager'));

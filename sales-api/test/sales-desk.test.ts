@@ -6,7 +6,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { outbox, salesRecords } from '../src/db/schema.js';
-import { addCustomer, addSalesperson, type SalesApi, startSalesApi, stockCars } from './helpers.js';
+import { addCustomer, addSalesperson, answerCheck, type SalesApi, startSalesApi, stockCars } from './helpers.js';
 
 // The sales desk: a sale's trade-in, fees, tax, down payment and financing, the deal computed from
 // them, the front gross for managers, and the outbox rows that carry the trade-in to inventory.
@@ -119,6 +119,7 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
       db: sales.db,
       logger: createLogger('sales-desk-test', 'silent'),
       access: await testAccess('sales-api'),
+      http: { observeAnswer: answerCheck.observe },
       salesTaxRate: 72_500,
     });
     const vin = sampleVin(7010);
