@@ -52,6 +52,31 @@ async function records(): Promise<Visit[]> {
     { name: 'service-board', path: '/service/appointments' },
     { name: 'activity', path: '/activity' },
   ];
+  // Every other page an administrator reaches, each at the three widths and in both schemes.
+  visits.push(
+    { name: 'stock-by-age', path: '/inventory/aging' },
+    { name: 'import-automobiles', path: '/inventory/automobiles/import' },
+    { name: 'my-work', path: '/my-work' },
+    { name: 'book-appointment', path: '/service/appointments/new' },
+    { name: 'service-history', path: '/service/history' },
+    { name: 'due-for-service', path: '/service/due' },
+    { name: 'new-repair-order', path: '/service/repair-orders/new' },
+    { name: 'shop-settings', path: '/service/shop-settings' },
+    { name: 'inspection-checklist', path: '/service/inspection-checklist' },
+    { name: 'import-parts', path: '/service/parts/import' },
+    { name: 'record-sale', path: '/sales/new' },
+    { name: 'salesperson-history', path: '/sales/history' },
+    { name: 'sales-report', path: '/reports/sales' },
+    { name: 'technicians-report', path: '/reports/technicians' },
+    { name: 'repair-orders-report', path: '/reports/repair-orders' },
+    { name: 'front-gross', path: '/reports/gross' },
+    { name: 'api-tokens', path: '/admin/tokens' },
+    { name: 'webhooks', path: '/admin/webhooks' },
+  );
+  const { technicians } = await gateway.call<{ technicians: { id: number }[] }>('GET', '/service/api/technicians/');
+  const { salespeople } = await gateway.call<{ salespeople: { id: number }[] }>('GET', '/sales/api/salespeople/');
+  if (technicians[0]) visits.push({ name: 'technician', path: `/service/technicians/${technicians[0].id}` });
+  if (salespeople[0]) visits.push({ name: 'salesperson', path: `/sales/salespeople/${salespeople[0].id}` });
   if (autos[0]) visits.push({ name: 'vehicle', path: `/vehicles/${autos[0].vin}` });
   if (sales[0]) visits.push({ name: 'sale', path: `/sales/${sales[0].id}` });
   if (customers[0]) visits.push({ name: 'customer', path: `/sales/customers/${customers[0].id}` });
