@@ -3,7 +3,15 @@ import { asService } from '@carcar/testing/credentials';
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { addAutomobile, afterUpgradeFrom, answerCheck, inventoryWithModel, VINS, withOlderCatalog } from './helpers.js';
+import {
+  addAutomobile,
+  afterUpgradeFrom,
+  answerCheck,
+  inventoryWithModel,
+  olderSebring,
+  VINS,
+  withOlderCatalog,
+} from './helpers.js';
 
 // Feed entries keep the JSON of the day they were written. Those written before migration 0012 lack
 // condition, odometer, list_price, cost and acquired_at (before 0007 created_at too); a page holding
@@ -25,13 +33,7 @@ function oldJson(vin: string, id: number, createdAt?: string): Record<string, un
     color: 'green',
     year: 2011,
     vin,
-    model: {
-      href: '/api/models/1/',
-      id: 1,
-      name: 'Sebring',
-      picture_url: 'https://pictures.example/Sebring.jpg',
-      manufacturer: { href: '/api/manufacturers/1/', id: 1, name: 'Chrysler' },
-    },
+    model: olderSebring,
     sold: false,
     ...(createdAt === undefined ? {} : { created_at: createdAt }),
   };

@@ -3,7 +3,7 @@ import { asService } from '@carcar/testing/credentials';
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { afterUpgradeFrom, withOlderCatalog } from './helpers.js';
+import { afterUpgradeFrom, olderSebring, withOlderCatalog } from './helpers.js';
 
 // Migration 0022 moves the automobile feed's numbering from a commit trigger to the feed's readers.
 // A poller's cursor is a place in the feed, so the entries written before it must keep theirs.
@@ -16,13 +16,7 @@ function entryJson(vin: string, id: number): string {
     color: 'red',
     year: 2020,
     vin,
-    model: {
-      href: '/api/models/1/',
-      id: 1,
-      name: 'Sebring',
-      picture_url: 'https://pictures.example/Sebring.jpg',
-      manufacturer: { href: '/api/manufacturers/1/', id: 1, name: 'Chrysler' },
-    },
+    model: olderSebring,
     sold: false,
     created_at: '2025-03-04T05:06:07.000Z',
     condition: 'new',

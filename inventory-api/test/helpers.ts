@@ -44,6 +44,15 @@ export function migrationsUpTo(work: string, last: number): string {
   return folder;
 }
 
+/** The Sebring withOlderCatalog writes, as a feed entry of that time names its model. */
+export const olderSebring = {
+  href: '/api/models/1/',
+  id: 1,
+  name: 'Sebring',
+  picture_url: 'https://pictures.example/Sebring.jpg',
+  manufacturer: { href: '/api/manufacturers/1/', id: 1, name: 'Chrysler' },
+};
+
 /**
  * In one audited transaction on an older inventory's database (written as the service, as a
  * migration test's setup): Chrysler (id 1) and its Sebring (id 1), then `more`.
