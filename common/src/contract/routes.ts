@@ -48,10 +48,10 @@ export type SuccessStatus = 200 | 201 | 202 | 204;
 /** A route's successful answers: the JSON body's schema by status, `{ 200: automobileSchema }`. */
 export type RouteResponses = Readonly<Partial<Record<SuccessStatus, z.ZodType>>>;
 
-export interface RouteRule {
+export interface RouteRule<P extends string = string> {
   method: RouteMethod;
   /** Express-style, with the trailing slash the contract documents: `/api/sales/:id/`. */
-  path: string;
+  path: P;
   /**
    * What the caller must hold: one permission, any of several, or `'signed-in'` for anyone with a
    * valid credential (the API reference pages).
@@ -75,27 +75,82 @@ export interface RouteRule {
 /** The permission of a rule with `orOwn`, for the type checker. */
 export type OwnRouteRule = RouteRule & { permission: OwnablePermission; orOwn: true };
 
+/**
+ * A service's routes by name, grouped by resource: `inventoryRoutes.automobiles.get`. Code that
+ * calls or mounts a route names its row here rather than spelling the path (`pathTo`), so a path
+ * is written once. The order of the keys is the order the access check tries the rows in.
+ */
+export interface RouteTable {
+  readonly [name: string]: RouteRule | RouteTable;
+}
+
+function isRule(entry: RouteRule | RouteTable): entry is RouteRule {
+  return typeof entry.method === 'string' && typeof entry.path === 'string';
+}
+
+/** Every row of a table, in its keys' order. */
+export function routeList(table: RouteTable): RouteRule[] {
+  return Object.values(table).flatMap((entry) => (isRule(entry) ? [entry] : routeList(entry)));
+}
+
+/**
+ * Where a router serving a table's rows is mounted: the segments every row's path starts with, no
+ * trailing slash (`/api/automobiles` for `inventoryRoutes.automobiles`; a row's own path, less its
+ * slash, for one row). The router then routes the rest, and the access tests compare what it mounts
+ * with the table, so neither can gain a route the other lacks.
+ */
+export function mountPath(entry: RouteRule | RouteTable): string {
+  const paths = (isRule(entry) ? [entry] : routeList(entry)).map((rule) => rule.path.split('/').filter(Boolean));
+  const [first = [], ...rest] = paths;
+  let length = 0;
+  while (length < first.length && rest.every((segments) => segments[length] === first[length])) length += 1;
+  return `/${first.slice(0, length).join('/')}`;
+}
+
+/** The `:name` parameters of a path: `'vin'` for `/api/automobiles/:vin/`. */
+export type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParamNames<Rest>
+  : never;
+
+/** What `pathTo` needs for a route: nothing for a path without parameters, else a value for each. */
+export type PathArgs<P extends string> = [PathParamNames<P>] extends [never]
+  ? []
+  : [params: Record<PathParamNames<P>, string | number>];
+
+/**
+ * A route's path with its parameters filled in, each URI-encoded:
+ * `pathTo(inventoryRoutes.automobiles.get, { vin })` is `/api/automobiles/1C3CC5FB2AN120174/`.
+ */
+export function pathTo<P extends string>(rule: { readonly path: P }, ...args: PathArgs<P>): string {
+  const params: Readonly<Record<string, string | number>> = args[0] ?? {};
+  return rule.path.replace(/:([A-Za-z_]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`pathTo(${rule.path}): no value for :${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
 /** Every service's trail of changes (managers and administrators). */
-const audit: RouteRule = {
+const audit = {
   method: 'GET',
   path: '/api/audit/',
   permission: 'audit.read',
   response: { 200: auditListSchema },
-};
+} as const satisfies RouteRule;
 
 /** A service's webhook events, read by the gateway's own credential only (docs/architecture.md, "Webhooks"). */
-const events: RouteRule = {
+const events = {
   method: 'GET',
   path: '/api/events/',
   permission: 'events.read',
   response: { 200: eventFeedPageAnswerSchema },
-};
+} as const satisfies RouteRule;
 
-const docs: RouteRule[] = [
+const docs = {
   // The OpenAPI document and its page describe the API; they are no record of it, so not checked.
-  { method: 'GET', path: '/api/openapi.json', permission: 'signed-in', response: 'unchecked' },
-  { method: 'GET', path: '/api/docs/', permission: 'signed-in', response: 'unchecked' },
-];
+  openapi: { method: 'GET', path: '/api/openapi.json', permission: 'signed-in', response: 'unchecked' },
+  page: { method: 'GET', path: '/api/docs/', permission: 'signed-in', response: 'unchecked' },
+} as const satisfies RouteTable;
 
 /**
  * What a classic resource answers (`resourceRouter`, common/src/http/routes.ts): its list envelope,
@@ -106,107 +161,75 @@ interface ResourceAnswers {
   record: z.ZodType;
 }
 
-/** GET list, POST, and GET/PUT/DELETE one record of a classic resource. */
-function resource(
-  base: string,
-  key: string,
+/** GET list, POST, and GET/PUT/DELETE one record of a classic resource (`pick` keeps fewer). */
+function resource<const B extends string, const K extends string>(
+  base: B,
+  key: K,
   read: Permission,
   write: Permission,
-  only: readonly RouteMethod[] = ['GET', 'POST', 'PUT', 'DELETE'],
   answers?: ResourceAnswers,
-): RouteRule[] {
+) {
   const answer = (response: RouteResponses) => (answers ? { response } : {});
-  const rules: RouteRule[] = [
-    { method: 'GET', path: `${base}/`, permission: read, ...answer({ 200: answers?.list }) },
-    { method: 'POST', path: `${base}/`, permission: write, ...answer({ 201: answers?.record }) },
-    { method: 'GET', path: `${base}/:${key}/`, permission: read, ...answer({ 200: answers?.record }) },
-    { method: 'PUT', path: `${base}/:${key}/`, permission: write, ...answer({ 200: answers?.record }) },
-    { method: 'DELETE', path: `${base}/:${key}/`, permission: write, ...answer({ 200: answers?.record }) },
-  ];
-  return rules.filter((rule) => rule.method === 'GET' || only.includes(rule.method));
+  const all: `${B}/` = `${base}/`;
+  const one: `${B}/:${K}/` = `${base}/:${key}/`;
+  return {
+    list: { method: 'GET', path: all, permission: read, ...answer({ 200: answers?.list }) },
+    create: { method: 'POST', path: all, permission: write, ...answer({ 201: answers?.record }) },
+    get: { method: 'GET', path: one, permission: read, ...answer({ 200: answers?.record }) },
+    update: { method: 'PUT', path: one, permission: write, ...answer({ 200: answers?.record }) },
+    remove: { method: 'DELETE', path: one, permission: write, ...answer({ 200: answers?.record }) },
+  } as const satisfies RouteTable;
 }
 
-/**
- * Repair orders (service-api): advisors write them up and bill them, technicians read them, add
- * proposed lines and work their own lines. The gateway's own credential reaches the customer's
- * approval link, whose token the service resolves.
- */
-const repairOrderRoutes: RouteRule[] = [
-  { method: 'GET', path: '/api/shop-settings/', permission: 'repair_orders.read' },
-  { method: 'PUT', path: '/api/shop-settings/', permission: 'shop.settings' },
-  ...resource('/api/repair-orders', 'id', 'repair_orders.read', 'repair_orders.write'),
-  { method: 'POST', path: '/api/repair-orders/:id/lines/', permission: 'repair_orders.propose' },
-  { method: 'PUT', path: '/api/repair-orders/:id/lines/:line/', permission: 'repair_orders.write' },
-  { method: 'DELETE', path: '/api/repair-orders/:id/lines/:line/', permission: 'repair_orders.write' },
-  { method: 'POST', path: '/api/repair-orders/:id/estimate/', permission: 'repair_orders.write' },
-  { method: 'POST', path: '/api/repair-orders/:id/approvals/', permission: 'repair_orders.write' },
-  { method: 'POST', path: '/api/repair-orders/:id/lines/:line/clock/', permission: 'repair_orders.work', orOwn: true },
-  { method: 'POST', path: '/api/repair-orders/:id/lines/:line/done/', permission: 'repair_orders.work', orOwn: true },
-  { method: 'POST', path: '/api/repair-orders/:id/invoice/', permission: 'repair_orders.write' },
-  { method: 'POST', path: '/api/repair-orders/:id/payments/', permission: 'repair_orders.write' },
-  { method: 'GET', path: '/public/estimates/:token/', permission: 'estimates.public' },
-  { method: 'POST', path: '/public/estimates/:token/', permission: 'estimates.public' },
-];
+/** Some of a table's rows, in the table's order. */
+function pick<T extends RouteTable, N extends keyof T & string>(table: T, ...names: N[]): Pick<T, N> {
+  return Object.fromEntries(Object.entries(table).filter(([name]) => names.includes(name as N))) as Pick<T, N>;
+}
 
-/**
- * The parts counter (service-api): everyone in the shop reads stock; advisors add parts and receive
- * stock; only managers adjust a count. Inspection items and their photos go with a repair order: a
- * photo is read by staff who may read the order, or through the order's approval token.
- */
-const partsAndInspectionRoutes: RouteRule[] = [
-  { method: 'POST', path: '/api/parts/import/', permission: 'parts.write' },
-  ...resource('/api/parts', 'number', 'parts.read', 'parts.write', ['POST', 'PUT']),
-  { method: 'POST', path: '/api/parts/:number/receipts/', permission: 'parts.write' },
-  { method: 'POST', path: '/api/parts/:number/adjustments/', permission: 'parts.adjust' },
-  { method: 'GET', path: '/api/parts/:number/movements/', permission: 'parts.read' },
-  { method: 'GET', path: '/api/inspection-template/', permission: 'repair_orders.read' },
-  { method: 'PUT', path: '/api/inspection-template/', permission: 'shop.settings' },
-  { method: 'POST', path: '/api/repair-orders/:id/inspection/', permission: 'repair_orders.propose' },
-  { method: 'PUT', path: '/api/repair-orders/:id/inspection/:item/', permission: 'repair_orders.propose' },
-  { method: 'DELETE', path: '/api/repair-orders/:id/inspection/:item/', permission: 'repair_orders.propose' },
-  { method: 'POST', path: '/api/repair-orders/:id/inspection/:item/line/', permission: 'repair_orders.propose' },
-  { method: 'POST', path: '/api/repair-orders/:id/inspection/:item/photos/', permission: 'repair_orders.propose' },
-  { method: 'GET', path: '/api/repair-orders/:id/inspection/:item/photos/:photo/', permission: 'repair_orders.read' },
-  { method: 'GET', path: '/public/estimates/:token/photos/:photo/', permission: 'estimates.public' },
-];
-
-export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> = {
-  'inventory-api': [
-    ...resource('/api/manufacturers', 'id', 'inventory.read', 'inventory.write', undefined, {
-      list: manufacturerListSchema,
-      record: manufacturerSchema,
-    }),
-    ...resource('/api/models', 'id', 'inventory.read', 'inventory.write', undefined, {
-      list: vehicleModelListSchema,
-      record: vehicleModelSchema,
-    }),
+/** inventory-api: the catalogue and the cars, the source of truth for both. */
+export const inventoryRoutes = {
+  manufacturers: resource('/api/manufacturers', 'id', 'inventory.read', 'inventory.write', {
+    list: manufacturerListSchema,
+    record: manufacturerSchema,
+  }),
+  models: resource('/api/models', 'id', 'inventory.read', 'inventory.write', {
+    list: vehicleModelListSchema,
+    record: vehicleModelSchema,
+  }),
+  automobiles: {
     // The pollers' feed: a service credential only; people read the cars themselves.
-    {
+    changes: {
       method: 'GET',
       path: '/api/automobiles/changes/',
       permission: 'feed.read',
       response: { 200: feedPageAnswerSchema },
     },
-    {
+    import: {
       method: 'POST',
       path: '/api/automobiles/import/',
       permission: 'inventory.write',
       response: { 200: automobileImportResultSchema },
     },
-    ...resource('/api/automobiles', 'vin', 'inventory.read', 'inventory.write', ['POST', 'DELETE'], {
-      list: automobileListSchema,
-      record: automobileSchema,
-    }),
+    ...pick(
+      resource('/api/automobiles', 'vin', 'inventory.read', 'inventory.write', {
+        list: automobileListSchema,
+        record: automobileSchema,
+      }),
+      'list',
+      'create',
+      'get',
+      'remove',
+    ),
     // The sales outbox marks cars sold and unsold with its own credential (and only that: the
     // route refuses any other field from a caller without `inventory.write`).
-    {
+    update: {
       method: 'PUT',
       path: '/api/automobiles/:vin/',
       permission: ['inventory.write', 'automobiles.sold'],
       response: { 200: automobileSchema },
     },
     // The sales outbox's batches: many cars marked sold or unsold in one request and one transaction.
-    {
+    sold: {
       method: 'POST',
       path: '/api/automobiles/sold/',
       permission: 'automobiles.sold',
@@ -214,111 +237,251 @@ export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> 
     },
     // The sales outbox puts a sale's trade-in into stock (201; 200 when it was already delivered)
     // and takes it out again on a void.
-    {
+    tradeIn: {
       method: 'POST',
       path: '/api/automobiles/trade-ins/',
       permission: 'automobiles.trade_in',
       response: { 200: automobileSchema, 201: automobileSchema },
     },
-    {
+    tradeInBatch: {
       method: 'POST',
       path: '/api/automobiles/trade-ins/batch/',
       permission: 'automobiles.trade_in',
       response: { 200: tradeInBatchResultSchema },
     },
-    {
+    removeTradeIn: {
       method: 'DELETE',
       path: '/api/automobiles/trade-ins/:vin/',
       permission: 'automobiles.trade_in',
       response: { 200: automobileSchema },
     },
-    { method: 'GET', path: '/api/vins/:vin/', permission: 'inventory.read', response: { 200: vinDecodingSchema } },
-    {
+  },
+  vins: {
+    decode: {
+      method: 'GET',
+      path: '/api/vins/:vin/',
+      permission: 'inventory.read',
+      response: { 200: vinDecodingSchema },
+    },
+  },
+  reports: {
+    inventoryAging: {
       method: 'GET',
       path: '/api/reports/inventory-aging/',
       permission: 'reports.read',
       response: { 200: inventoryAgingReportSchema },
     },
-    events,
-    audit,
-    ...docs,
-  ],
-  'service-api': [
-    ...resource('/api/technicians', 'id', 'technicians.read', 'technicians.write'),
-    ...resource('/api/appointments', 'id', 'appointments.read', 'appointments.book', ['POST', 'DELETE']),
-    { method: 'PUT', path: '/api/appointments/:id/cancel/', permission: 'appointments.book' },
-    { method: 'PUT', path: '/api/appointments/:id/finish/', permission: 'appointments.finish', orOwn: true },
-    { method: 'GET', path: '/api/reports/technician-weeks/', permission: 'reports.read' },
+  },
+  events,
+  audit,
+  docs,
+} as const satisfies RouteTable;
+
+/**
+ * service-api: technicians and appointments, repair orders (advisors write them up and bill them,
+ * technicians read them, add proposed lines and work their own lines; the gateway's own credential
+ * reaches the customer's approval link, whose token the service resolves), the parts counter
+ * (everyone in the shop reads stock; advisors add parts and receive stock; only managers adjust a
+ * count) and inspections (a photo is read by staff who may read the order, or through the order's
+ * approval token).
+ */
+export const serviceApiRoutes = {
+  technicians: resource('/api/technicians', 'id', 'technicians.read', 'technicians.write'),
+  appointments: {
+    ...pick(
+      resource('/api/appointments', 'id', 'appointments.read', 'appointments.book'),
+      'list',
+      'create',
+      'get',
+      'remove',
+    ),
+    cancel: { method: 'PUT', path: '/api/appointments/:id/cancel/', permission: 'appointments.book' },
+    finish: { method: 'PUT', path: '/api/appointments/:id/finish/', permission: 'appointments.finish', orOwn: true },
+  },
+  reports: {
+    technicianWeeks: { method: 'GET', path: '/api/reports/technician-weeks/', permission: 'reports.read' },
     // Repair orders by month of invoice: effective labor rate, hours per order, technician efficiency.
-    { method: 'GET', path: '/api/reports/repair-orders-by-month/', permission: 'reports.read' },
-    { method: 'GET', path: '/api/reports/technician-efficiency/', permission: 'reports.read' },
-    // Due for service: which cars to call about, read from appointments and service's inventory copy.
-    { method: 'GET', path: '/api/service-due/', permission: 'appointments.read' },
-    ...repairOrderRoutes,
-    ...partsAndInspectionRoutes,
-    // The record of emails sent (managers), and the unsubscribe link of a reminder (the gateway's own credential).
-    { method: 'GET', path: '/api/emails/', permission: 'audit.read' },
-    { method: 'POST', path: '/public/unsubscribe/:token/', permission: 'emails.unsubscribe' },
-    events,
-    audit,
-    ...docs,
-  ],
-  'sales-api': [
-    ...resource('/api/salespeople', 'id', 'salespeople.read', 'salespeople.write', undefined, {
-      list: salespersonListSchema,
-      record: salespersonSchema,
-    }),
-    ...resource('/api/customers', 'id', 'customers.read', 'customers.create', ['POST', 'PUT'], {
-      list: customerListSchema,
-      record: customerSchema,
-    }),
-    {
+    repairOrdersByMonth: { method: 'GET', path: '/api/reports/repair-orders-by-month/', permission: 'reports.read' },
+    technicianEfficiency: { method: 'GET', path: '/api/reports/technician-efficiency/', permission: 'reports.read' },
+  },
+  // Due for service: which cars to call about, read from appointments and service's inventory copy.
+  serviceDue: { list: { method: 'GET', path: '/api/service-due/', permission: 'appointments.read' } },
+  shopSettings: {
+    get: { method: 'GET', path: '/api/shop-settings/', permission: 'repair_orders.read' },
+    update: { method: 'PUT', path: '/api/shop-settings/', permission: 'shop.settings' },
+  },
+  repairOrders: {
+    ...resource('/api/repair-orders', 'id', 'repair_orders.read', 'repair_orders.write'),
+    addLine: { method: 'POST', path: '/api/repair-orders/:id/lines/', permission: 'repair_orders.propose' },
+    updateLine: { method: 'PUT', path: '/api/repair-orders/:id/lines/:line/', permission: 'repair_orders.write' },
+    removeLine: { method: 'DELETE', path: '/api/repair-orders/:id/lines/:line/', permission: 'repair_orders.write' },
+    sendEstimate: { method: 'POST', path: '/api/repair-orders/:id/estimate/', permission: 'repair_orders.write' },
+    recordApproval: { method: 'POST', path: '/api/repair-orders/:id/approvals/', permission: 'repair_orders.write' },
+    clock: {
+      method: 'POST',
+      path: '/api/repair-orders/:id/lines/:line/clock/',
+      permission: 'repair_orders.work',
+      orOwn: true,
+    },
+    markLineDone: {
+      method: 'POST',
+      path: '/api/repair-orders/:id/lines/:line/done/',
+      permission: 'repair_orders.work',
+      orOwn: true,
+    },
+    invoice: { method: 'POST', path: '/api/repair-orders/:id/invoice/', permission: 'repair_orders.write' },
+    takePayment: { method: 'POST', path: '/api/repair-orders/:id/payments/', permission: 'repair_orders.write' },
+  },
+  estimates: {
+    view: { method: 'GET', path: '/public/estimates/:token/', permission: 'estimates.public' },
+    answer: { method: 'POST', path: '/public/estimates/:token/', permission: 'estimates.public' },
+  },
+  parts: {
+    import: { method: 'POST', path: '/api/parts/import/', permission: 'parts.write' },
+    ...pick(resource('/api/parts', 'number', 'parts.read', 'parts.write'), 'list', 'create', 'get', 'update'),
+    receive: { method: 'POST', path: '/api/parts/:number/receipts/', permission: 'parts.write' },
+    adjust: { method: 'POST', path: '/api/parts/:number/adjustments/', permission: 'parts.adjust' },
+    movements: { method: 'GET', path: '/api/parts/:number/movements/', permission: 'parts.read' },
+  },
+  inspectionTemplate: {
+    get: { method: 'GET', path: '/api/inspection-template/', permission: 'repair_orders.read' },
+    update: { method: 'PUT', path: '/api/inspection-template/', permission: 'shop.settings' },
+  },
+  inspection: {
+    start: { method: 'POST', path: '/api/repair-orders/:id/inspection/', permission: 'repair_orders.propose' },
+    updateItem: {
+      method: 'PUT',
+      path: '/api/repair-orders/:id/inspection/:item/',
+      permission: 'repair_orders.propose',
+    },
+    removeItem: {
+      method: 'DELETE',
+      path: '/api/repair-orders/:id/inspection/:item/',
+      permission: 'repair_orders.propose',
+    },
+    proposeLine: {
+      method: 'POST',
+      path: '/api/repair-orders/:id/inspection/:item/line/',
+      permission: 'repair_orders.propose',
+    },
+    addPhoto: {
+      method: 'POST',
+      path: '/api/repair-orders/:id/inspection/:item/photos/',
+      permission: 'repair_orders.propose',
+    },
+    photo: {
+      method: 'GET',
+      path: '/api/repair-orders/:id/inspection/:item/photos/:photo/',
+      permission: 'repair_orders.read',
+    },
+    publicPhoto: { method: 'GET', path: '/public/estimates/:token/photos/:photo/', permission: 'estimates.public' },
+  },
+  // The record of emails sent (managers), and the unsubscribe link of a reminder (the gateway's own credential).
+  emails: {
+    list: { method: 'GET', path: '/api/emails/', permission: 'audit.read' },
+    unsubscribe: { method: 'POST', path: '/public/unsubscribe/:token/', permission: 'emails.unsubscribe' },
+  },
+  events,
+  audit,
+  docs,
+} as const satisfies RouteTable;
+
+/** sales-api: salespeople, customers, sales and the desk's settings and reports. */
+export const salesRoutes = {
+  salespeople: resource('/api/salespeople', 'id', 'salespeople.read', 'salespeople.write', {
+    list: salespersonListSchema,
+    record: salespersonSchema,
+  }),
+  customers: {
+    ...pick(
+      resource('/api/customers', 'id', 'customers.read', 'customers.create', {
+        list: customerListSchema,
+        record: customerSchema,
+      }),
+      'list',
+      'create',
+      'get',
+      'update',
+    ),
+    remove: {
       method: 'DELETE',
       path: '/api/customers/:id/',
       permission: 'customers.delete',
       response: { 200: customerSchema },
     },
-    { method: 'GET', path: '/api/sales/', permission: 'sales.read', orOwn: true, response: { 200: saleListSchema } },
-    { method: 'POST', path: '/api/sales/', permission: 'sales.record', response: { 201: saleSchema } },
-    { method: 'GET', path: '/api/sales/:id/', permission: 'sales.read', orOwn: true, response: { 200: saleSchema } },
+  },
+  sales: {
+    list: {
+      method: 'GET',
+      path: '/api/sales/',
+      permission: 'sales.read',
+      orOwn: true,
+      response: { 200: saleListSchema },
+    },
+    create: { method: 'POST', path: '/api/sales/', permission: 'sales.record', response: { 201: saleSchema } },
+    get: {
+      method: 'GET',
+      path: '/api/sales/:id/',
+      permission: 'sales.read',
+      orOwn: true,
+      response: { 200: saleSchema },
+    },
     // Voiding answers the voided sale.
-    { method: 'DELETE', path: '/api/sales/:id/', permission: 'sales.void', response: { 200: saleSchema } },
-    // The local copy of inventory the "record a sale" form picks from.
-    {
+    void: { method: 'DELETE', path: '/api/sales/:id/', permission: 'sales.void', response: { 200: saleSchema } },
+  },
+  // The local copy of inventory the "record a sale" form picks from.
+  automobiles: {
+    list: {
       method: 'GET',
       path: '/api/automobiles/',
       permission: 'inventory.read',
       response: { 200: saleableCarListSchema },
     },
-    {
+  },
+  reports: {
+    salesByMonth: {
       method: 'GET',
       path: '/api/reports/sales-by-month/',
       permission: 'reports.read',
       response: { 200: salesByMonthReportSchema },
     },
-    {
+    salesBySalesperson: {
       method: 'GET',
       path: '/api/reports/sales-by-salesperson/',
       permission: 'reports.read',
       response: { 200: salesBySalespersonReportSchema },
     },
     // (sales desk) Front gross reports: the route needs reports.read, the report inventory.cost too.
-    {
+    grossByDeal: {
       method: 'GET',
       path: '/api/reports/gross-by-deal/',
       permission: 'reports.read',
       response: { 200: grossByDealReportSchema },
     },
-    {
+    grossBySalesperson: {
       method: 'GET',
       path: '/api/reports/gross-by-salesperson/',
       permission: 'reports.read',
       response: { 200: grossBySalespersonReportSchema },
     },
-    // The deal settings the desk's payment grid computes with (the default tax rate).
-    { method: 'GET', path: '/api/deal-settings/', permission: 'sales.record', response: { 200: dealSettingsSchema } },
-    events,
-    audit,
-    ...docs,
-  ],
+  },
+  // The deal settings the desk's payment grid computes with (the default tax rate).
+  dealSettings: {
+    get: {
+      method: 'GET',
+      path: '/api/deal-settings/',
+      permission: 'sales.record',
+      response: { 200: dealSettingsSchema },
+    },
+  },
+  events,
+  audit,
+  docs,
+} as const satisfies RouteTable;
+
+/** Every service's rows in one list each: what the access check, the metrics and the tests walk. */
+export const serviceRoutes: Readonly<Record<ServiceName, readonly RouteRule[]>> = {
+  'inventory-api': routeList(inventoryRoutes),
+  'service-api': routeList(serviceApiRoutes),
+  'sales-api': routeList(salesRoutes),
 };
