@@ -1,0 +1,81 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+// A route's path is written once, in its row of common/src/contract/routes.ts (docs/architecture.md):
+// code that calls, mounts or documents a route names the row (`pathTo`, `mountPath`). A path spelled
+// again elsewhere is how a route came to live in one place and not another. This counts the source
+// files (tests aside: they spell paths on purpose, to catch a row that changed) whose string or
+// template literals hold an `/api/` path; comments and import specifiers are not literals of a path.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const sourceDirectories = [
+  'common/src',
+  'testing/src',
+  'inventory-api/src',
+  'service-api/src',
+  'sales-api/src',
+  'gateway/src',
+  'ghi/src',
+  'bench/src',
+  'scripts',
+];
+const declaration = path.join(root, 'common/src/contract');
+
+/** The issue's bound: a handful of files may keep one (say why beside it). */
+const MOST_FILES = 10;
+
+function sourceFiles(directory: string): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory).flatMap((name) => {
+    const file = path.join(directory, name);
+    if (statSync(file).isDirectory()) return name === 'node_modules' || name === 'dist' ? [] : sourceFiles(file);
+    return /\.(ts|tsx|mts|mjs)$/.test(name) && !/\.(test|e2e)\.tsx?$/.test(name) && !name.endsWith('.d.ts')
+      ? [file]
+      : [];
+  });
+}
+
+const apiPath = /(?<!\.)\/api(\/|$)/;
+
+/** The literal texts of a file that hold an `/api/` path. */
+function apiPathLiterals(fileName: string, text: string): string[] {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isImportTypeNode(node)) return;
+    if (ts.isStringLiteralLike(node) && apiPath.test(node.text)) found.push(node.text);
+    if (ts.isTemplateExpression(node)) {
+      const parts = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)];
+      if (parts.some((part) => apiPath.test(part))) found.push(parts.join('${…}'));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('API paths are written in the route table', () => {
+  it('finds a path in strings and templates, not in comments or imports', () => {
+    const sample = [
+      "import { x } from '../api/get-cars';",
+      '// GET /api/automobiles/',
+      "const a = '/api/sales/';",
+      'const b = `/inventory/api/automobiles/${vin}/`;',
+      "const c = '/apiary/';",
+    ].join('\n');
+    expect(apiPathLiterals('sample.ts', sample)).toEqual(['/api/sales/', '/inventory/api/automobiles/${…}/']);
+  });
+
+  it(`leaves at most ${MOST_FILES} source files outside common/src/contract/ spelling one`, () => {
+    const spelled = sourceDirectories
+      .flatMap((directory) => sourceFiles(path.join(root, directory)))
+      .filter((file) => !file.startsWith(declaration))
+      .flatMap((file) => {
+        const literals = apiPathLiterals(file, readFileSync(file, 'utf8'));
+        return literals.length ? [`${path.relative(root, file)}: ${literals.join(', ')}`] : [];
+      });
+    expect(spelled.length, spelled.join('\n')).toBeLessThanOrEqual(MOST_FILES);
+  });
+});
