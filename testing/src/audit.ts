@@ -1,4 +1,5 @@
 import type { AuditEntry } from '@carcar/common/contract/audit';
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import type { Db } from '@carcar/common/db/database';
 import { queryRows } from '@carcar/common/db/statements';
 import { type SQL, sql } from 'drizzle-orm';
@@ -21,7 +22,7 @@ export interface AuditReader {
 
 export function auditReader(get: ManagerGet): AuditReader {
   const newest = async (limit: number) =>
-    (await get(`/api/audit/?limit=${limit}`).expect(200)).body.entries as AuditEntry[];
+    (await get(`${pathTo(inventoryRoutes.audit)}?limit=${limit}`).expect(200)).body.entries as AuditEntry[];
   const reader: AuditReader = {
     lastId: async () => (await newest(1))[0]?.id ?? 0,
     since: async (id) => (await newest(100)).filter((entry) => entry.id > id).reverse(),

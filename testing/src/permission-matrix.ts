@@ -7,7 +7,7 @@ import {
   roles,
   type ServiceName,
 } from '@carcar/common/contract/permissions';
-import type { RouteRule } from '@carcar/common/contract/routes';
+import { inventoryRoutes, type RouteRule, routeList } from '@carcar/common/contract/routes';
 import { mayCall } from '@carcar/common/http/authorize';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -185,9 +185,9 @@ export function documentedRoutes(document: { paths: Record<string, object> }): s
 
 /** The table's rows as `METHOD /path/`, without the reference pages (which document the rest). */
 export function tableRoutes(rules: readonly RouteRule[]): string[] {
-  return rules
-    .filter((rule) => !rule.path.startsWith('/api/docs') && rule.path !== '/api/openapi.json')
-    .map((rule) => `${rule.method} ${rule.path}`);
+  // The same two rows in every service's table.
+  const referencePages = new Set(routeList(inventoryRoutes.docs).map((rule) => rule.path));
+  return rules.filter((rule) => !referencePages.has(rule.path)).map((rule) => `${rule.method} ${rule.path}`);
 }
 
 /** Probes and scrapes every process answers outside the route table (common/src/http/app.ts). */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role, ServiceName } from '@carcar/common/contract/permissions';
+import { inventoryRoutes, pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { asRole } from './credentials.js';
 import { createDatabaseOn } from './database.js';
 import { callJson } from './http.js';
@@ -148,13 +149,13 @@ export async function addInventoryModel(inventoryUrl: string, maker = 'Ford', mo
   const admin = await asRole('admin', 'inventory-api');
   const manufacturer = await callJson<{ id: number }>(
     'POST',
-    `${inventoryUrl}/api/manufacturers/`,
+    `${inventoryUrl}${pathTo(inventoryRoutes.manufacturers.create)}`,
     { name: maker },
     admin,
   );
   const created = await callJson<{ id: number }>(
     'POST',
-    `${inventoryUrl}/api/models/`,
+    `${inventoryUrl}${pathTo(inventoryRoutes.models.create)}`,
     { name: model, picture_url: `https://pictures.example/${model}.jpg`, manufacturer_id: manufacturer.id },
     admin,
   );
@@ -169,12 +170,12 @@ export async function addSalesParties(
   stack: Pick<Stack<'sales'>, 'call'>,
   employeeId: string,
 ): Promise<{ salesperson: number; customer: number }> {
-  const salesperson = await stack.call<{ id: number }>('sales', 'POST', '/api/salespeople/', {
+  const salesperson = await stack.call<{ id: number }>('sales', 'POST', pathTo(salesRoutes.salespeople.create), {
     first_name: 'Sam',
     last_name: 'Seller',
     employee_id: employeeId,
   });
-  const customer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
+  const customer = await stack.call<{ id: number }>('sales', 'POST', pathTo(salesRoutes.customers.create), {
     first_name: 'Jane',
     last_name: 'Doe',
     address: '1 Main St',

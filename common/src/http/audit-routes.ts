@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AuditEntry } from '../contract/audit.js';
+import { inventoryRoutes } from '../contract/routes.js';
 import { type AuditLogTable, auditListQuery, auditTrail } from '../db/audit.js';
 import type { Db } from '../db/database.js';
 import { sendList } from './list.js';
@@ -20,7 +21,8 @@ export function auditRouter(db: Db, table: AuditLogTable): Router {
 export function auditOperation(example: AuditEntry): Operation {
   return {
     method: 'get',
-    path: '/api/audit/',
+    // Every service's table holds the one `audit` row.
+    path: inventoryRoutes.audit.path,
     summary:
       'The audit trail (managers, administrators): every change, who made it and why, newest first; ' +
       'filters vin, entity, entity_id, actor, since, until',

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import axios, { type AxiosInstance } from 'axios';
 import { type FeedChange, feedPageSchema } from '../contract/feed.js';
+import { inventoryRoutes, pathTo } from '../contract/routes.js';
 import type { AdvisoryLock, Database } from '../db/database.js';
 import type { Logger } from '../service/logger.js';
 import { registerPollerMetrics } from '../service/metrics.js';
@@ -103,7 +104,7 @@ export function startPoller(options: PollerOptions): Poller {
     let caughtUp = false;
     while (!stopping.signal.aborted && !lost) {
       try {
-        const res = await client.get('/api/automobiles/changes/', {
+        const res = await client.get(pathTo(inventoryRoutes.automobiles.changes), {
           params: { after: cursor, limit, wait: caughtUp ? waitSeconds : 0 },
           headers: { Authorization: `Bearer ${await options.credential()}` },
           signal: stopping.signal,

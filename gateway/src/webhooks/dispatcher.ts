@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ServiceName } from '@carcar/common/contract/permissions';
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { eventFeedPageSchema } from '@carcar/common/contract/webhooks';
 import type { AdvisoryLock, Database } from '@carcar/common/db/database';
 import type { CredentialSigner } from '@carcar/common/http/credentials/sign';
@@ -101,7 +102,8 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   async function readFeed(source: EventSource): Promise<number> {
     const after = await repository.cursor(source.name);
     const credential = await options.signer.serviceCredential(source.name);
-    const url = new URL('/api/events/', source.url);
+    // Every service's table holds the one `events` row.
+    const url = new URL(pathTo(inventoryRoutes.events), source.url);
     url.searchParams.set('after', String(after));
     url.searchParams.set('limit', String(FEED_PAGE));
     const res = await fetch(url, {
