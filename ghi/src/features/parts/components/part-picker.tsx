@@ -1,4 +1,5 @@
 import type { Part } from '@carcar/common/contract/parts';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useState } from 'react';
 import { Combobox } from '../../../components/combobox';
 import { serviceApi } from '../../../lib/api-client';
@@ -49,7 +50,9 @@ export function PartPicker({
       error={error}
       hint={stock}
       noMatches={t('parts:picker.noMatches')}
-      loadOptions={async (q) => (await getPage<Part>(serviceApi, '/api/parts/', 'parts', { q, limit: 8 })).items}
+      loadOptions={async (q) =>
+        (await getPage<Part>(serviceApi, pathTo(serviceApiRoutes.parts.list), 'parts', { q, limit: 8 })).items
+      }
       optionKey={(part) => part.number}
       optionText={(part) => part.number}
       renderOption={(part) => (

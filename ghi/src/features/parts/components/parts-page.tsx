@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import '../parts.css';
 import type { Part } from '@carcar/common/contract/parts';
 import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
@@ -139,7 +140,11 @@ export function PartsPage() {
             </nav>
             <ExportCsvButton
               name={low ? 'parts-low-stock' : 'parts'}
-              request={{ api: serviceApi, url: '/api/parts/', params: { q, low: low || undefined } }}
+              request={{
+                api: serviceApi,
+                url: pathTo(serviceApiRoutes.parts.list),
+                params: { q, low: low || undefined },
+              }}
             />
           </>
         }

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { LineKind, RepairLine } from '../types';
@@ -19,7 +20,7 @@ export function useAddLine(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: LineBody) =>
-      (await serviceApi.post<RepairLine>(`/api/repair-orders/${orderId}/lines/`, body)).data,
+      (await serviceApi.post<RepairLine>(pathTo(serviceApiRoutes.repairOrders.addLine, { id: orderId }), body)).data,
     onSuccess: () => refreshOrder(queryClient),
   });
 }

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { RepairLine } from '../types';
@@ -8,7 +9,11 @@ export function useAssignTechnician(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ line, technician }: { line: number; technician: number | null }) =>
-      (await serviceApi.put<RepairLine>(`/api/repair-orders/${orderId}/lines/${line}/`, { technician })).data,
+      (
+        await serviceApi.put<RepairLine>(pathTo(serviceApiRoutes.repairOrders.updateLine, { id: orderId, line }), {
+          technician,
+        })
+      ).data,
     onSuccess: () => refreshOrder(queryClient),
   });
 }

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -15,7 +16,8 @@ export interface RepairOrderBody {
 export function useCreateRepairOrder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: RepairOrderBody) => (await serviceApi.post<RepairOrder>('/api/repair-orders/', body)).data,
+    mutationFn: async (body: RepairOrderBody) =>
+      (await serviceApi.post<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.create), body)).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { refreshOrder } from './update-repair-order';
@@ -7,7 +8,7 @@ export function useDeleteLine(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (lineId: number) => {
-      await serviceApi.delete(`/api/repair-orders/${orderId}/lines/${lineId}/`);
+      await serviceApi.delete(pathTo(serviceApiRoutes.repairOrders.removeLine, { id: orderId, line: lineId }));
     },
     onSuccess: () => refreshOrder(queryClient),
   });

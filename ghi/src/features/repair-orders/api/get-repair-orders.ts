@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { countOf, getPage } from '../../../lib/paged';
@@ -14,7 +15,8 @@ export interface RepairOrderFilters {
 export function useRepairOrderPage(filters: RepairOrderFilters & { limit: number; offset: number }) {
   return useQuery({
     queryKey: serviceKeys.repairOrders.page(filters),
-    queryFn: () => getPage<RepairOrder>(serviceApi, '/api/repair-orders/', 'repair_orders', { ...filters }),
+    queryFn: () =>
+      getPage<RepairOrder>(serviceApi, pathTo(serviceApiRoutes.repairOrders.list), 'repair_orders', { ...filters }),
     placeholderData: keepPreviousData,
   });
 }
@@ -23,6 +25,6 @@ export function useRepairOrderPage(filters: RepairOrderFilters & { limit: number
 export function useRepairOrderCount(filters: RepairOrderFilters) {
   return useQuery({
     queryKey: serviceKeys.repairOrders.count(filters),
-    queryFn: () => countOf(serviceApi, '/api/repair-orders/', { ...filters }),
+    queryFn: () => countOf(serviceApi, pathTo(serviceApiRoutes.repairOrders.list), { ...filters }),
   });
 }

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -7,6 +8,6 @@ import type { ShopSettings } from '../types';
 export function useShopSettings() {
   return useQuery({
     queryKey: serviceKeys.shopSettings,
-    queryFn: async () => (await serviceApi.get<ShopSettings>('/api/shop-settings/')).data,
+    queryFn: async () => (await serviceApi.get<ShopSettings>(pathTo(serviceApiRoutes.shopSettings.get))).data,
   });
 }

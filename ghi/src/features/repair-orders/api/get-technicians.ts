@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { Technician } from '@carcar/common/contract/service';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
@@ -7,6 +8,7 @@ import { serviceKeys } from '../../../lib/query-keys';
 export function useTechnicians() {
   return useQuery({
     queryKey: serviceKeys.technicians.list({}),
-    queryFn: async () => (await serviceApi.get<{ technicians: Technician[] }>('/api/technicians/')).data.technicians,
+    queryFn: async () =>
+      (await serviceApi.get<{ technicians: Technician[] }>(pathTo(serviceApiRoutes.technicians.list))).data.technicians,
   });
 }

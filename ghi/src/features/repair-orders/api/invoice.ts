@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { RepairOrder } from '../types';
@@ -7,7 +8,8 @@ import { refreshOrder } from './update-repair-order';
 export function useInvoice(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => (await serviceApi.post<RepairOrder>(`/api/repair-orders/${orderId}/invoice/`)).data,
+    mutationFn: async () =>
+      (await serviceApi.post<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.invoice, { id: orderId }))).data,
     onSuccess: (order) => refreshOrder(queryClient, order),
   });
 }

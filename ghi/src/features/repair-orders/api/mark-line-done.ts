@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { RepairLine } from '../types';
@@ -8,7 +9,11 @@ export function useMarkLineDone(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (lineId: number) =>
-      (await serviceApi.post<RepairLine>(`/api/repair-orders/${orderId}/lines/${lineId}/done/`)).data,
+      (
+        await serviceApi.post<RepairLine>(
+          pathTo(serviceApiRoutes.repairOrders.markLineDone, { id: orderId, line: lineId }),
+        )
+      ).data,
     onSuccess: () => refreshOrder(queryClient),
   });
 }

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { RepairOrder } from '../types';
@@ -15,7 +16,8 @@ export function useRecordApproval(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: ApprovalBody) =>
-      (await serviceApi.post<RepairOrder>(`/api/repair-orders/${orderId}/approvals/`, body)).data,
+      (await serviceApi.post<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.recordApproval, { id: orderId }), body))
+        .data,
     onSuccess: (order) => refreshOrder(queryClient, order),
   });
 }

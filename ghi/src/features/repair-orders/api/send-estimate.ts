@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { EstimateLink } from '../types';
@@ -7,7 +8,8 @@ import { refreshOrder } from './update-repair-order';
 export function useSendEstimate(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => (await serviceApi.post<EstimateLink>(`/api/repair-orders/${orderId}/estimate/`)).data,
+    mutationFn: async () =>
+      (await serviceApi.post<EstimateLink>(pathTo(serviceApiRoutes.repairOrders.sendEstimate, { id: orderId }))).data,
     onSuccess: () => refreshOrder(queryClient),
   });
 }

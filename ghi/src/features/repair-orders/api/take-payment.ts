@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { PaymentMethod, RepairOrder } from '../types';
@@ -14,7 +15,8 @@ export function useTakePayment(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: PaymentBody) =>
-      (await serviceApi.post<RepairOrder>(`/api/repair-orders/${orderId}/payments/`, body)).data,
+      (await serviceApi.post<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.takePayment, { id: orderId }), body))
+        .data,
     onSuccess: (order) => refreshOrder(queryClient, order),
   });
 }

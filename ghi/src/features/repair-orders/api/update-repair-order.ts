@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -15,7 +16,7 @@ export function useUpdateRepairOrder(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: Pick<RepairOrderBody, 'customer' | 'mileage' | 'concern'>) =>
-      (await serviceApi.put<RepairOrder>(`/api/repair-orders/${id}/`, body)).data,
+      (await serviceApi.put<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.update, { id }), body)).data,
     onSuccess: (order) => refreshOrder(queryClient, order),
   });
 }

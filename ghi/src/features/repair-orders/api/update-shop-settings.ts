@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -7,7 +8,8 @@ import type { ShopSettings } from '../types';
 export function useUpdateShopSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: ShopSettings) => (await serviceApi.put<ShopSettings>('/api/shop-settings/', body)).data,
+    mutationFn: async (body: ShopSettings) =>
+      (await serviceApi.put<ShopSettings>(pathTo(serviceApiRoutes.shopSettings.update), body)).data,
     onSuccess: (settings) => queryClient.setQueryData(serviceKeys.shopSettings, settings),
   });
 }

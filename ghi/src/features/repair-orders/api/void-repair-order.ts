@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { RepairOrder } from '../types';
@@ -8,7 +9,8 @@ export function useVoidRepairOrder(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (reason: string) =>
-      (await serviceApi.delete<RepairOrder>(`/api/repair-orders/${id}/`, { data: { reason } })).data,
+      (await serviceApi.delete<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.remove, { id }), { data: { reason } }))
+        .data,
     onSuccess: (order) => refreshOrder(queryClient, order),
   });
 }

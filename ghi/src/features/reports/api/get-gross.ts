@@ -1,11 +1,12 @@
 import type { GrossByDealRow, GrossBySalespersonRow } from '@carcar/common/contract/reports';
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
 import { csvName, downloadCsv, rangeParams } from './download-csv';
 
-const byDealPath = '/api/reports/gross-by-deal/';
-const bySalespersonPath = '/api/reports/gross-by-salesperson/';
+const byDealPath = pathTo(salesRoutes.reports.grossByDeal);
+const bySalespersonPath = pathTo(salesRoutes.reports.grossBySalesperson);
 
 /** Each live deal's front gross (price − the car's cost), over the range's days. */
 export function useGrossByDeal(range: { from: string; to: string }, enabled = true) {

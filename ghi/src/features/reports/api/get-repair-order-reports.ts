@@ -1,11 +1,12 @@
 import type { RepairOrdersByMonthRow, TechnicianEfficiencyRow } from '@carcar/common/contract/reports';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
 import { csvName, downloadCsv } from './download-csv';
 
-const byMonthPath = '/api/reports/repair-orders-by-month/';
-const efficiencyPath = '/api/reports/technician-efficiency/';
+const byMonthPath = pathTo(serviceApiRoutes.reports.repairOrdersByMonth);
+const efficiencyPath = pathTo(serviceApiRoutes.reports.technicianEfficiency);
 
 /** These reports count whole months: the page's days name their months (`2026-11-15` → `2026-11`). */
 export const monthsOf = (range: { from: string; to: string }) => ({

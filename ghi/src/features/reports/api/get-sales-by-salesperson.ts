@@ -1,10 +1,11 @@
 import type { SalesBySalespersonRow } from '@carcar/common/contract/reports';
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
 import { csvName, downloadCsv, rangeParams } from './download-csv';
 
-const path = '/api/reports/sales-by-salesperson/';
+const path = pathTo(salesRoutes.reports.salesBySalesperson);
 
 export function useSalesBySalesperson(range: { from: string; to: string }, enabled = true) {
   return useQuery({

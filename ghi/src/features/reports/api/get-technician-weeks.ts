@@ -1,10 +1,11 @@
 import type { TechnicianWeekRow } from '@carcar/common/contract/reports';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
 import { csvName, downloadCsv, rangeParams } from './download-csv';
 
-const path = '/api/reports/technician-weeks/';
+const path = pathTo(serviceApiRoutes.reports.technicianWeeks);
 
 export function useTechnicianWeeks(range: { from: string; to: string }, enabled = true) {
   return useQuery({

@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import type { customerBody } from '@carcar/common/contract/sales';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -9,7 +10,7 @@ export function useCreateCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: z.output<typeof customerBody>) =>
-      (await salesApi.post<Customer>('/api/customers/', body)).data,
+      (await salesApi.post<Customer>(pathTo(salesRoutes.customers.create), body)).data,
     onSuccess: async (customer) => {
       // In the pickers at once: the form that added the customer selects them next.
       queryClient.setQueryData<Customer[]>(

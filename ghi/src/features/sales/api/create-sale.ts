@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
@@ -7,7 +8,8 @@ export function useCreateSale() {
   const queryClient = useQueryClient();
   return useMutation({
     // The body as the deal screen builds it (money as typed); the API validates and answers 400 by field.
-    mutationFn: async (body: Record<string, unknown>) => (await salesApi.post<Sale>('/api/sales/', body)).data,
+    mutationFn: async (body: Record<string, unknown>) =>
+      (await salesApi.post<Sale>(pathTo(salesRoutes.sales.create), body)).data,
     onSuccess: (sale) => {
       // The sold car leaves the choices at once, before the list is fetched again.
       queryClient.setQueryData<SaleableCar[]>(salesKeys.automobiles.unsold(), (cars) =>

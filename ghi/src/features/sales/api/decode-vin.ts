@@ -1,4 +1,5 @@
 import type { VinDecoding } from '@carcar/common/contract/inventory';
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
@@ -8,7 +9,7 @@ export function useVinDecoding(vin: string) {
   return useQuery({
     queryKey: salesKeys.vinDecoding(vin),
     enabled: vin.length === 17,
-    queryFn: async () => (await inventoryApi.get<VinDecoding>(`/api/vins/${encodeURIComponent(vin)}/`)).data,
+    queryFn: async () => (await inventoryApi.get<VinDecoding>(pathTo(inventoryRoutes.vins.decode, { vin }))).data,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
@@ -5,7 +6,7 @@ import { salesKeys } from '../../../lib/query-keys';
 import type { Customer } from '../types';
 
 /** Every customer, the page's list, for "Export CSV". */
-export const customersRequest: CsvRequest = { api: salesApi, url: '/api/customers/' };
+export const customersRequest: CsvRequest = { api: salesApi, url: pathTo(salesRoutes.customers.list) };
 
 export function useCustomers() {
   return useQuery({

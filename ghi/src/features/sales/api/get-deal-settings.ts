@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
@@ -6,7 +7,7 @@ import { salesKeys } from '../../../lib/query-keys';
 export function useDealSettings() {
   return useQuery({
     queryKey: salesKeys.dealSettings,
-    queryFn: async () => (await salesApi.get<{ tax_rate: number }>('/api/deal-settings/')).data,
+    queryFn: async () => (await salesApi.get<{ tax_rate: number }>(pathTo(salesRoutes.dealSettings.get))).data,
     staleTime: 5 * 60_000,
   });
 }

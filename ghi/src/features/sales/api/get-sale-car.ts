@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
@@ -9,6 +10,7 @@ export function useSaleCar(vin: string | undefined) {
     queryKey: salesKeys.automobiles.byVin(vin),
     enabled: Boolean(vin),
     queryFn: async () =>
-      (await salesApi.get<{ autos: SaleableCar[] }>('/api/automobiles/', { params: { vin } })).data.autos[0] ?? null,
+      (await salesApi.get<{ autos: SaleableCar[] }>(pathTo(salesRoutes.automobiles.list), { params: { vin } })).data
+        .autos[0] ?? null,
   });
 }

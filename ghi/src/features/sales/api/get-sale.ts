@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
@@ -8,6 +9,7 @@ export function useSale(id: number) {
   return useQuery({
     queryKey: salesKeys.sales.one(id),
     enabled: Number.isInteger(id) && id > 0,
-    queryFn: async () => (await salesApi.get<Sale>(`/api/sales/${id}/`, { params: { include_voided: true } })).data,
+    queryFn: async () =>
+      (await salesApi.get<Sale>(pathTo(salesRoutes.sales.get, { id }), { params: { include_voided: true } })).data,
   });
 }

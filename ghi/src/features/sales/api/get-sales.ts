@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import type { SaleSort } from '@carcar/common/contract/sales';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
@@ -19,7 +20,8 @@ export function useSales(filters: SaleFilters = {}, enabled = true) {
   return useQuery({
     queryKey: salesKeys.sales.list(filters),
     enabled,
-    queryFn: async () => (await salesApi.get<{ sales: Sale[] }>('/api/sales/', { params: filters })).data.sales,
+    queryFn: async () =>
+      (await salesApi.get<{ sales: Sale[] }>(pathTo(salesRoutes.sales.list), { params: filters })).data.sales,
   });
 }
 
@@ -33,14 +35,14 @@ export interface SalePageParams {
 
 /** All sales with the page's search, filter and order, for "Export CSV". */
 export function salesListRequest(params: Omit<SalePageParams, 'limit' | 'offset'>): CsvRequest {
-  return { api: salesApi, url: '/api/sales/', params: { ...params } };
+  return { api: salesApi, url: pathTo(salesRoutes.sales.list), params: { ...params } };
 }
 
 /** One page of all sales, searched, ordered and counted by the API. */
 export function useSalesPage(params: SalePageParams) {
   return useQuery({
     queryKey: salesKeys.sales.page(params),
-    queryFn: () => getPage<Sale>(salesApi, '/api/sales/', 'sales', { ...params }),
+    queryFn: () => getPage<Sale>(salesApi, pathTo(salesRoutes.sales.list), 'sales', { ...params }),
     placeholderData: keepPreviousData,
   });
 }

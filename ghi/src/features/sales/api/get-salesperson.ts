@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
@@ -7,6 +8,6 @@ export function useSalesperson(id: number) {
   return useQuery({
     queryKey: salesKeys.salespeople.one(id),
     enabled: Number.isInteger(id) && id > 0,
-    queryFn: async () => (await salesApi.get<Salesperson>(`/api/salespeople/${id}/`)).data,
+    queryFn: async () => (await salesApi.get<Salesperson>(pathTo(salesRoutes.salespeople.get, { id }))).data,
   });
 }

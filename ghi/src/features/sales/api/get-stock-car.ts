@@ -1,4 +1,5 @@
 import type { Automobile } from '@carcar/common/contract/inventory';
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, inventoryApi } from '../../../lib/api-client';
 import { inventoryKeys } from '../../../lib/query-keys';
@@ -13,7 +14,7 @@ export function useStockCar(vin: string | undefined) {
     enabled: Boolean(vin),
     queryFn: async (): Promise<Automobile | null> => {
       try {
-        return (await inventoryApi.get<Automobile>(`/api/automobiles/${encodeURIComponent(vin ?? '')}/`)).data;
+        return (await inventoryApi.get<Automobile>(pathTo(inventoryRoutes.automobiles.get, { vin: vin ?? '' }))).data;
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;

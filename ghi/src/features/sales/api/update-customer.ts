@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import type { customerBody } from '@carcar/common/contract/sales';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -10,7 +11,7 @@ export function useUpdateCustomer(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: Partial<z.output<typeof customerBody>>) =>
-      (await salesApi.put<Customer>(`/api/customers/${id}/`, body)).data,
+      (await salesApi.put<Customer>(pathTo(salesRoutes.customers.update, { id }), body)).data,
     onSuccess: (customer) => {
       queryClient.setQueryData(salesKeys.customers.one(id), customer);
       return Promise.all([

@@ -1,4 +1,5 @@
 import type { StaffUpdate } from '@carcar/common/contract/people';
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
@@ -8,7 +9,8 @@ import type { Salesperson } from '../types';
 export function useUpdateSalesperson(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: StaffUpdate) => (await salesApi.put<Salesperson>(`/api/salespeople/${id}/`, body)).data,
+    mutationFn: async (body: StaffUpdate) =>
+      (await salesApi.put<Salesperson>(pathTo(salesRoutes.salespeople.update, { id }), body)).data,
     onSuccess: (person) => {
       queryClient.setQueryData(salesKeys.salespeople.one(id), person);
       return queryClient.invalidateQueries({ queryKey: salesKeys.salespeople.all });

@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
@@ -7,7 +8,7 @@ export function useVoidSale(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (reason: string) => {
-      await salesApi.delete(`/api/sales/${id}/`, { data: reason ? { reason } : {} });
+      await salesApi.delete(pathTo(salesRoutes.sales.void, { id }), { data: reason ? { reason } : {} });
     },
     onSuccess: () =>
       Promise.all([

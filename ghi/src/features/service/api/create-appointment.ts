@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, serviceApi } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
@@ -37,7 +38,7 @@ export function useCreateAppointment() {
     mutationFn: async (body: BookingBody) => {
       // A 409 is read here rather than by the shared error handler, which keeps only its message.
       type Refusal = { message?: string; next_free?: string; conflicting_appointment?: Appointment | null };
-      const res = await serviceApi.post<Appointment | Refusal>('/api/appointments/', body, {
+      const res = await serviceApi.post<Appointment | Refusal>(pathTo(serviceApiRoutes.appointments.create), body, {
         validateStatus: (status) => (status >= 200 && status < 300) || status === 409,
       });
       if (res.status === 409) {

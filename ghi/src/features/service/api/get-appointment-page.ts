@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
@@ -27,7 +28,9 @@ export interface AppointmentPage {
 }
 
 async function fetchPage(filters: AppointmentFilters & { status?: AppointmentStatus }): Promise<AppointmentPage> {
-  const res = await serviceApi.get<{ appointments: Appointment[] }>('/api/appointments/', { params: filters });
+  const res = await serviceApi.get<{ appointments: Appointment[] }>(pathTo(serviceApiRoutes.appointments.list), {
+    params: filters,
+  });
   const total = Number(res.headers['x-total-count']);
   return { appointments: res.data.appointments, total: Number.isFinite(total) ? total : res.data.appointments.length };
 }

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -6,6 +7,6 @@ import type { Appointment } from '../types';
 export function useAppointment(id: number) {
   return useQuery({
     queryKey: serviceKeys.appointments.one(id),
-    queryFn: async () => (await serviceApi.get<Appointment>(`/api/appointments/${id}/`)).data,
+    queryFn: async () => (await serviceApi.get<Appointment>(pathTo(serviceApiRoutes.appointments.get, { id }))).data,
   });
 }

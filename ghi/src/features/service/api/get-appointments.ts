@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
@@ -6,7 +7,7 @@ import type { Appointment } from '../types';
 
 /** The appointments matching `filters`, for "Export CSV". */
 export function appointmentsRequest(filters: Record<string, string | number | undefined>): CsvRequest {
-  return { api: serviceApi, url: '/api/appointments/', params: filters };
+  return { api: serviceApi, url: pathTo(serviceApiRoutes.appointments.list), params: filters };
 }
 
 /** Appointments matching the filters (`status`, `vin`): newest first, as the API sorts them. */
@@ -15,7 +16,10 @@ export function useAppointments(filters: { status?: string; vin?: string }, enab
     queryKey: serviceKeys.appointments.list(filters),
     enabled,
     queryFn: async () =>
-      (await serviceApi.get<{ appointments: Appointment[] }>('/api/appointments/', { params: filters })).data
-        .appointments,
+      (
+        await serviceApi.get<{ appointments: Appointment[] }>(pathTo(serviceApiRoutes.appointments.list), {
+          params: filters,
+        })
+      ).data.appointments,
   });
 }

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
@@ -5,7 +6,7 @@ import { serviceKeys } from '../../../lib/query-keys';
 import type { Technician } from '../types';
 
 /** Every technician, retired ones too (the page's list), for "Export CSV". */
-export const techniciansRequest: CsvRequest = { api: serviceApi, url: '/api/technicians/' };
+export const techniciansRequest: CsvRequest = { api: serviceApi, url: pathTo(serviceApiRoutes.technicians.list) };
 
 /** Every technician (history keeps retired ones), or `{ active: true }` for pickers. */
 export function useTechnicians(filters: { active?: true } = {}) {

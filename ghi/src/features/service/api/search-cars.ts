@@ -1,4 +1,5 @@
 import type { Automobile } from '@carcar/common/contract/inventory';
+import { inventoryRoutes, pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import type { Sale } from '@carcar/common/contract/sales';
 import { inventoryApi, salesApi } from '../../../lib/api-client';
 
@@ -11,7 +12,7 @@ export interface CarSuggestion {
 }
 
 async function ownerOf(vin: string, signal: AbortSignal): Promise<string | null> {
-  const { data } = await salesApi.get<{ sales: Sale[] }>('/api/sales/', { params: { vin }, signal });
+  const { data } = await salesApi.get<{ sales: Sale[] }>(pathTo(salesRoutes.sales.list), { params: { vin }, signal });
   const sale = data.sales.find((s) => s.automobile.vin === vin && !s.voided_at);
   return sale ? `${sale.customer.first_name} ${sale.customer.last_name}` : null;
 }
@@ -21,7 +22,7 @@ async function ownerOf(vin: string, signal: AbortSignal): Promise<string | null>
  * owner the sales service cannot say (it is down) is left out rather than failing the suggestions.
  */
 export async function searchCars(q: string, signal: AbortSignal): Promise<CarSuggestion[]> {
-  const { data } = await inventoryApi.get<{ autos: Automobile[] }>('/api/automobiles/', {
+  const { data } = await inventoryApi.get<{ autos: Automobile[] }>(pathTo(inventoryRoutes.automobiles.list), {
     params: { q, limit: 6 },
     signal,
   });

@@ -1,4 +1,5 @@
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -11,7 +12,7 @@ export function useStartRepairOrder() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ appointment, mileage }: { appointment: number; mileage: number }) =>
-      (await serviceApi.post<RepairOrder>('/api/repair-orders/', { appointment, mileage })).data,
+      (await serviceApi.post<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.create), { appointment, mileage })).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }

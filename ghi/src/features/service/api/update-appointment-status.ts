@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { serviceApi } from '../../../lib/api-client';
@@ -14,7 +15,12 @@ export function useUpdateAppointmentStatus() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, action, reason }: { id: number; action: 'cancel' | 'finish'; reason?: string }) =>
-      (await serviceApi.put<Appointment>(`/api/appointments/${id}/${action}/`, reason ? { reason } : undefined)).data,
+      (
+        await serviceApi.put<Appointment>(
+          pathTo(serviceApiRoutes.appointments[action], { id }),
+          reason ? { reason } : undefined,
+        )
+      ).data,
     onSuccess: (appointment) => {
       toast.success(
         appointment.status === 'canceled'

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -8,7 +9,7 @@ export function useUpdateTechnician() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, ...body }: { id: number; active?: boolean }) =>
-      (await serviceApi.put<Technician>(`/api/technicians/${id}/`, body)).data,
+      (await serviceApi.put<Technician>(pathTo(serviceApiRoutes.technicians.update, { id }), body)).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.technicians.all }),
   });
 }

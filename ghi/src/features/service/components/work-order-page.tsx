@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import '../service.css';
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { useQuery } from '@tanstack/react-query';
@@ -33,8 +34,11 @@ function useCarRepairOrders(vin: string | undefined) {
     queryKey: serviceKeys.repairOrders.byCar(vin ?? ''),
     enabled: Boolean(vin),
     queryFn: async () =>
-      (await serviceApi.get<{ repair_orders: RepairOrder[] }>('/api/repair-orders/', { params: { vin } })).data
-        .repair_orders,
+      (
+        await serviceApi.get<{ repair_orders: RepairOrder[] }>(pathTo(serviceApiRoutes.repairOrders.list), {
+          params: { vin },
+        })
+      ).data.repair_orders,
   });
 }
 
