@@ -1,5 +1,6 @@
 import '../print.css';
 import type { Automobile } from '@carcar/common/contract/inventory';
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { Fragment, type ReactNode, useId } from 'react';
@@ -169,7 +170,7 @@ export function usePaperCar(vin: string | undefined) {
     enabled: Boolean(vin),
     queryFn: async (): Promise<Automobile | null> => {
       try {
-        return (await inventoryApi.get<Automobile>(`/api/automobiles/${encodeURIComponent(vin ?? '')}/`)).data;
+        return (await inventoryApi.get<Automobile>(pathTo(inventoryRoutes.automobiles.get, { vin: vin ?? '' }))).data;
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;

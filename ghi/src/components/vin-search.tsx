@@ -1,4 +1,5 @@
 import type { Automobile } from '@carcar/common/contract/inventory';
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { Button } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
@@ -64,7 +65,10 @@ export function VinSearch() {
     }
     setFound({ state: 'busy' });
     try {
-      const page = await getPage<Automobile>(inventoryApi, '/api/automobiles/', 'autos', { q: query.text, limit: 50 });
+      const page = await getPage<Automobile>(inventoryApi, pathTo(inventoryRoutes.automobiles.list), 'autos', {
+        q: query.text,
+        limit: 50,
+      });
       const outcome = vinSearchOutcome(query.text, page.items);
       if (outcome.kind === 'open') open(outcome.vin);
       else if (outcome.kind === 'choose') setFound({ state: 'choose', cars: outcome.cars });

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '@carcar/common/contract/audit';
+import { inventoryRoutes, pathTo, salesRoutes, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { type ApiClient, ApiError, authApi, inventoryApi, salesApi, serviceApi } from './api-client';
 import { getPage, type ListParams, type PageOf } from './paged';
 
@@ -43,9 +44,9 @@ export const entityLabels: Record<string, string> = {
 };
 
 const clients: Record<AuditSource, { api: ApiClient; url: string }> = {
-  inventory: { api: inventoryApi, url: '/api/audit/' },
-  service: { api: serviceApi, url: '/api/audit/' },
-  sales: { api: salesApi, url: '/api/audit/' },
+  inventory: { api: inventoryApi, url: pathTo(inventoryRoutes.audit) },
+  service: { api: serviceApi, url: pathTo(serviceApiRoutes.audit) },
+  sales: { api: salesApi, url: pathTo(salesRoutes.audit) },
   auth: { api: authApi, url: '/audit' },
 };
 

@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi, serviceApi } from '../../../lib/api-client';
 import { nameBook } from '../../../lib/audit-words';
@@ -15,9 +16,9 @@ export function usePeopleNames() {
     staleTime: 60_000,
     queryFn: async () => {
       const [technicians, salespeople, customers] = await Promise.allSettled([
-        serviceApi.get<{ technicians: Person[] }>('/api/technicians/'),
-        salesApi.get<{ salespeople: Person[] }>('/api/salespeople/'),
-        salesApi.get<{ customers: Person[] }>('/api/customers/'),
+        serviceApi.get<{ technicians: Person[] }>(pathTo(serviceApiRoutes.technicians.list)),
+        salesApi.get<{ salespeople: Person[] }>(pathTo(salesRoutes.salespeople.list)),
+        salesApi.get<{ customers: Person[] }>(pathTo(salesRoutes.customers.list)),
       ]);
       return nameBook({
         technicians: technicians.status === 'fulfilled' ? technicians.value.data.technicians : [],

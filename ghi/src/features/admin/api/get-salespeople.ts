@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
@@ -10,6 +11,7 @@ import type { StaffLink } from '../types';
 export function useLinkableSalespeople() {
   return useQuery({
     queryKey: salesKeys.salespeople.list({}),
-    queryFn: async () => (await salesApi.get<{ salespeople: StaffLink[] }>('/api/salespeople/')).data.salespeople,
+    queryFn: async () =>
+      (await salesApi.get<{ salespeople: StaffLink[] }>(pathTo(salesRoutes.salespeople.list))).data.salespeople,
   });
 }

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -10,6 +11,7 @@ import type { StaffLink } from '../types';
 export function useLinkableTechnicians() {
   return useQuery({
     queryKey: serviceKeys.technicians.list({}),
-    queryFn: async () => (await serviceApi.get<{ technicians: StaffLink[] }>('/api/technicians/')).data.technicians,
+    queryFn: async () =>
+      (await serviceApi.get<{ technicians: StaffLink[] }>(pathTo(serviceApiRoutes.technicians.list))).data.technicians,
   });
 }

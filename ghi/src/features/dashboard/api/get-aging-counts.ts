@@ -1,10 +1,13 @@
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 import { inventoryKeys } from '../../../lib/query-keys';
 
 const count = async (params: Record<string, string | number | boolean>) =>
   Number(
-    (await inventoryApi.get('/api/automobiles/', { params: { ...params, limit: 1 } })).headers['x-total-count'] ?? 0,
+    (await inventoryApi.get(pathTo(inventoryRoutes.automobiles.list), { params: { ...params, limit: 1 } })).headers[
+      'x-total-count'
+    ] ?? 0,
   );
 
 /**

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { countOf } from '../../../lib/paged';
@@ -8,6 +9,6 @@ export function useLowStockCount(enabled = true) {
   return useQuery({
     enabled,
     queryKey: serviceKeys.parts.lowCount(''),
-    queryFn: () => countOf(serviceApi, '/api/parts/', { low: true }),
+    queryFn: () => countOf(serviceApi, pathTo(serviceApiRoutes.parts.list), { low: true }),
   });
 }

@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
@@ -15,6 +16,6 @@ export function useDashboardSales(enabled = true) {
   return useQuery({
     enabled,
     queryKey: salesKeys.sales.recent(),
-    queryFn: async () => (await salesApi.get<{ sales: DashboardSale[] }>('/api/sales/')).data.sales,
+    queryFn: async () => (await salesApi.get<{ sales: DashboardSale[] }>(pathTo(salesRoutes.sales.list))).data.sales,
   });
 }

@@ -1,4 +1,5 @@
 import type { RepairOrdersByMonthRow } from '@carcar/common/contract/reports';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -13,9 +14,10 @@ export function useRepairOrderMonths(months: { from: string; to: string }, enabl
     queryKey: serviceKeys.reports.repairOrdersByMonth(months),
     queryFn: async () =>
       (
-        await serviceApi.get<{ months: RepairOrdersByMonthRow[] }>('/api/reports/repair-orders-by-month/', {
-          params: months,
-        })
+        await serviceApi.get<{ months: RepairOrdersByMonthRow[] }>(
+          pathTo(serviceApiRoutes.reports.repairOrdersByMonth),
+          { params: months },
+        )
       ).data.months,
   });
 }

@@ -1,3 +1,4 @@
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 import { inventoryKeys } from '../../../lib/query-keys';
@@ -8,7 +9,9 @@ export function useStockCount(enabled = true) {
     enabled,
     queryKey: inventoryKeys.automobiles.stockCount(),
     queryFn: async () => {
-      const res = await inventoryApi.get('/api/automobiles/', { params: { sold: false, limit: 1 } });
+      const res = await inventoryApi.get(pathTo(inventoryRoutes.automobiles.list), {
+        params: { sold: false, limit: 1 },
+      });
       return Number(res.headers['x-total-count'] ?? 0);
     },
   });

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -17,7 +18,10 @@ export function useTodaysAppointments(date: string, enabled = true) {
     enabled,
     queryKey: serviceKeys.appointments.day(date),
     queryFn: async () =>
-      (await serviceApi.get<{ appointments: DashboardAppointment[] }>('/api/appointments/', { params: { date } })).data
-        .appointments,
+      (
+        await serviceApi.get<{ appointments: DashboardAppointment[] }>(pathTo(serviceApiRoutes.appointments.list), {
+          params: { date },
+        })
+      ).data.appointments,
   });
 }

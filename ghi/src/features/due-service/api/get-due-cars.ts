@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { DueCar, DueKind } from '@carcar/common/contract/service';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
@@ -20,6 +21,6 @@ export function useDueCars(filters: DueFilters) {
   return useQuery({
     queryKey: serviceKeys.appointments.due(filters),
     placeholderData: keepPreviousData,
-    queryFn: () => getPage<DueCar>(serviceApi, '/api/service-due/', 'cars', { ...filters }),
+    queryFn: () => getPage<DueCar>(serviceApi, pathTo(serviceApiRoutes.serviceDue.list), 'cars', { ...filters }),
   });
 }

@@ -1,4 +1,5 @@
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -11,6 +12,6 @@ export function useRepairOrder(id: number) {
   return useQuery({
     queryKey: serviceKeys.repairOrders.one(id),
     enabled: Number.isInteger(id) && id > 0,
-    queryFn: async () => (await serviceApi.get<RepairOrder>(`/api/repair-orders/${id}/`)).data,
+    queryFn: async () => (await serviceApi.get<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.get, { id }))).data,
   });
 }

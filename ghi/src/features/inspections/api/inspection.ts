@@ -1,5 +1,6 @@
 import type { InspectionCondition, InspectionItem } from '@carcar/common/contract/inspections';
 import type { RepairOrderLine } from '@carcar/common/contract/repair-orders';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -15,7 +16,7 @@ export function useAddInspectionItem(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: ItemBody) =>
-      (await serviceApi.post<InspectionItem>(`/api/repair-orders/${orderId}/inspection/`, body)).data,
+      (await serviceApi.post<InspectionItem>(pathTo(serviceApiRoutes.inspection.start, { id: orderId }), body)).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }
@@ -32,7 +33,13 @@ export function useUpdateInspectionItem(orderId: number) {
       name?: string;
       condition?: InspectionCondition;
       note?: string | null;
-    }) => (await serviceApi.put<InspectionItem>(`/api/repair-orders/${orderId}/inspection/${itemId}/`, body)).data,
+    }) =>
+      (
+        await serviceApi.put<InspectionItem>(
+          pathTo(serviceApiRoutes.inspection.updateItem, { id: orderId, item: itemId }),
+          body,
+        )
+      ).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }
@@ -45,7 +52,11 @@ export function useDeleteInspectionItem(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (itemId: number) =>
-      (await serviceApi.delete<InspectionItem>(`/api/repair-orders/${orderId}/inspection/${itemId}/`)).data,
+      (
+        await serviceApi.delete<InspectionItem>(
+          pathTo(serviceApiRoutes.inspection.removeItem, { id: orderId, item: itemId }),
+        )
+      ).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }
@@ -58,7 +69,12 @@ export function useProposeFromItem(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (itemId: number) =>
-      (await serviceApi.post<RepairOrderLine>(`/api/repair-orders/${orderId}/inspection/${itemId}/line/`, {})).data,
+      (
+        await serviceApi.post<RepairOrderLine>(
+          pathTo(serviceApiRoutes.inspection.proposeLine, { id: orderId, item: itemId }),
+          {},
+        )
+      ).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }

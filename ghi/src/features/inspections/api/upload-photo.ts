@@ -1,5 +1,6 @@
 import type { InspectionPhoto } from '@carcar/common/contract/inspections';
 import { MAX_PHOTO_BYTES } from '@carcar/common/contract/inspections';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { ApiError, CSRF_HEADER, serviceApi } from '../../../lib/api-client';
 import { formatDecimal } from '../../../lib/format';
 import { i18n } from '../../../lib/i18n';
@@ -58,7 +59,7 @@ export function uploadPhoto(
 ): { done: Promise<InspectionPhoto>; abort: () => void } {
   const xhr = new XMLHttpRequest();
   const done = new Promise<InspectionPhoto>((resolve, reject) => {
-    xhr.open('POST', photoSource(`/api/repair-orders/${orderId}/inspection/${itemId}/photos/`));
+    xhr.open('POST', photoSource(pathTo(serviceApiRoutes.inspection.addPhoto, { id: orderId, item: itemId })));
     xhr.setRequestHeader(CSRF_HEADER, '1');
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.addEventListener('progress', (event) => {

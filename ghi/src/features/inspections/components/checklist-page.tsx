@@ -1,5 +1,6 @@
 import '../inspections.css';
 import { MAX_TEMPLATE_ITEMS } from '@carcar/common/contract/inspections';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { Button, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
@@ -41,7 +42,7 @@ export function ChecklistPage() {
     setSaving(true);
     setProblem(null);
     try {
-      const saved = (await serviceApi.put('/api/inspection-template/', { items })).data;
+      const saved = (await serviceApi.put(pathTo(serviceApiRoutes.inspectionTemplate.update), { items })).data;
       queryClient.setQueryData(serviceKeys.inspectionTemplate, saved);
       setEdited(null);
       toast.success(t('inspections:checklist.saved'));

@@ -1,4 +1,5 @@
 import type { automobileCreateBody } from '@carcar/common/contract/inventory';
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { inventoryApi } from '../../../lib/api-client';
@@ -9,7 +10,7 @@ export function useCreateAutomobile() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: z.output<typeof automobileCreateBody>) =>
-      (await inventoryApi.post<Automobile>('/api/automobiles/', body)).data,
+      (await inventoryApi.post<Automobile>(pathTo(inventoryRoutes.automobiles.create), body)).data,
     onSuccess: async (car) => {
       await queryClient.invalidateQueries({ queryKey: inventoryKeys.automobiles.all });
       return car;

@@ -1,3 +1,4 @@
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, inventoryApi } from '../../../lib/api-client';
 import { inventoryKeys } from '../../../lib/query-keys';
@@ -7,7 +8,7 @@ import type { Automobile } from '../types';
 export function useAutomobile(vin: string) {
   return useQuery({
     queryKey: inventoryKeys.automobiles.byVin(vin),
-    queryFn: async () => (await inventoryApi.get<Automobile>(`/api/automobiles/${encodeURIComponent(vin)}/`)).data,
+    queryFn: async () => (await inventoryApi.get<Automobile>(pathTo(inventoryRoutes.automobiles.get, { vin }))).data,
     retry: (failures, error) =>
       failures < 1 && !(error instanceof ApiError && error.status !== null && error.status < 500),
   });

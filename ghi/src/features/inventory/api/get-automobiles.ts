@@ -1,4 +1,5 @@
 import type { AutomobileSort } from '@carcar/common/contract/inventory';
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
@@ -6,7 +7,7 @@ import { countOf, getPage } from '../../../lib/paged';
 import { inventoryKeys } from '../../../lib/query-keys';
 import type { Automobile } from '../types';
 
-const LIST_URL = '/api/automobiles/';
+const LIST_URL = pathTo(inventoryRoutes.automobiles.list);
 
 export interface AutomobileListParams {
   q?: string;
@@ -37,9 +38,9 @@ export function useAutomobileCounts(q: string) {
     queryKey: inventoryKeys.automobiles.counts(q),
     queryFn: async () => {
       const [all, inStock, sold] = await Promise.all([
-        countOf(inventoryApi, '/api/automobiles/', { q }),
-        countOf(inventoryApi, '/api/automobiles/', { q, sold: false }),
-        countOf(inventoryApi, '/api/automobiles/', { q, sold: true }),
+        countOf(inventoryApi, LIST_URL, { q }),
+        countOf(inventoryApi, LIST_URL, { q, sold: false }),
+        countOf(inventoryApi, LIST_URL, { q, sold: true }),
       ]);
       return { all, inStock, sold };
     },

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { Appointment } from '@carcar/common/contract/service';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
@@ -10,7 +11,7 @@ export function useCarAppointments(vin: string, enabled = true) {
     enabled,
     queryFn: async () =>
       (
-        await serviceApi.get<{ appointments: Appointment[] }>('/api/appointments/', {
+        await serviceApi.get<{ appointments: Appointment[] }>(pathTo(serviceApiRoutes.appointments.list), {
           params: { vin, sort: '-date_time' },
         })
       ).data.appointments,

@@ -1,4 +1,5 @@
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -9,7 +10,10 @@ export function useCarRepairOrders(vin: string, enabled = true) {
     queryKey: serviceKeys.repairOrders.byCar(vin),
     enabled,
     queryFn: async () =>
-      (await serviceApi.get<{ repair_orders: RepairOrder[] }>('/api/repair-orders/', { params: { vin } })).data
-        .repair_orders,
+      (
+        await serviceApi.get<{ repair_orders: RepairOrder[] }>(pathTo(serviceApiRoutes.repairOrders.list), {
+          params: { vin },
+        })
+      ).data.repair_orders,
   });
 }

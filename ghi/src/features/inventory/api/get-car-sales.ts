@@ -1,3 +1,4 @@
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import type { Sale } from '@carcar/common/contract/sales';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
@@ -9,7 +10,10 @@ export function useCarSales(vin: string, enabled = true) {
     queryKey: salesKeys.sales.byCar(vin),
     enabled,
     queryFn: async () =>
-      (await salesApi.get<{ sales: Sale[] }>('/api/sales/', { params: { vin, include_voided: true, sort: '-id' } }))
-        .data.sales,
+      (
+        await salesApi.get<{ sales: Sale[] }>(pathTo(salesRoutes.sales.list), {
+          params: { vin, include_voided: true, sort: '-id' },
+        })
+      ).data.sales,
   });
 }

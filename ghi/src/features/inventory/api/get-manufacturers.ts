@@ -1,3 +1,4 @@
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
@@ -5,7 +6,7 @@ import { inventoryKeys } from '../../../lib/query-keys';
 import type { Manufacturer } from '../types';
 
 /** Every manufacturer, the list the page shows, for "Export CSV". */
-export const manufacturersRequest: CsvRequest = { api: inventoryApi, url: '/api/manufacturers/' };
+export const manufacturersRequest: CsvRequest = { api: inventoryApi, url: pathTo(inventoryRoutes.manufacturers.list) };
 
 export async function getManufacturers(): Promise<Manufacturer[]> {
   return (await inventoryApi.get<{ manufacturers: Manufacturer[] }>(manufacturersRequest.url)).data.manufacturers;

@@ -1,3 +1,4 @@
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
@@ -5,7 +6,7 @@ import { inventoryKeys } from '../../../lib/query-keys';
 import type { VehicleModel } from '../types';
 
 /** Every vehicle model, the list the page shows, for "Export CSV". */
-export const modelsRequest: CsvRequest = { api: inventoryApi, url: '/api/models/' };
+export const modelsRequest: CsvRequest = { api: inventoryApi, url: pathTo(inventoryRoutes.models.list) };
 
 export function useModels() {
   return useQuery({

@@ -1,3 +1,4 @@
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
@@ -5,7 +6,11 @@ import { inventoryKeys } from '../../../lib/query-keys';
 import type { Automobile } from '../types';
 
 /** The unsold stock, the page's one request: also what "Export CSV" downloads. */
-export const unsoldStockRequest: CsvRequest = { api: inventoryApi, url: '/api/automobiles/', params: { sold: false } };
+export const unsoldStockRequest: CsvRequest = {
+  api: inventoryApi,
+  url: pathTo(inventoryRoutes.automobiles.list),
+  params: { sold: false },
+};
 
 /** Every unsold car with its `days_in_stock` (and `cost`, answered to managers only). */
 export function useUnsoldStock() {

@@ -1,3 +1,4 @@
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 import { inventoryKeys } from '../../../lib/query-keys';
@@ -21,7 +22,7 @@ export interface ImportProblem {
  * whole or not at all. A refused file is an ApiError whose fieldErrors are ImportProblems.
  */
 export async function importAutomobiles(csv: string, dryRun: boolean): Promise<ImportResult> {
-  const response = await inventoryApi.post<ImportResult>('/api/automobiles/import/', csv, {
+  const response = await inventoryApi.post<ImportResult>(pathTo(inventoryRoutes.automobiles.import), csv, {
     params: dryRun ? { dry_run: true } : undefined,
     headers: { 'Content-Type': 'text/csv' },
     // Ten thousand rows are checked against the stock before the answer.

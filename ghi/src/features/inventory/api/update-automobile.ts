@@ -1,4 +1,5 @@
 import type { automobileUpdateBody } from '@carcar/common/contract/inventory';
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { inventoryApi } from '../../../lib/api-client';
@@ -10,7 +11,7 @@ export function useUpdateAutomobile(vin: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: z.output<typeof automobileUpdateBody>) =>
-      (await inventoryApi.put<Automobile>(`/api/automobiles/${encodeURIComponent(vin)}/`, body)).data,
+      (await inventoryApi.put<Automobile>(pathTo(inventoryRoutes.automobiles.update, { vin }), body)).data,
     onSuccess: (car) => {
       queryClient.setQueryData(inventoryKeys.automobiles.byVin(vin), car);
       return queryClient.invalidateQueries({ queryKey: inventoryKeys.automobiles.all });

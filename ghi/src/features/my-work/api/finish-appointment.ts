@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { Appointment } from '@carcar/common/contract/service';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
@@ -13,7 +14,8 @@ export function useFinishAppointment() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (id: number) => (await serviceApi.put<Appointment>(`/api/appointments/${id}/finish/`)).data,
+    mutationFn: async (id: number) =>
+      (await serviceApi.put<Appointment>(pathTo(serviceApiRoutes.appointments.finish, { id }))).data,
     onSuccess: (appointment) => {
       toast.success(t('service:actions.finished', { customer: appointment.customer }));
       return queryClient.invalidateQueries({ queryKey: serviceKeys.appointments.all });

@@ -1,4 +1,5 @@
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -9,7 +10,7 @@ export function useMyRepairOrders(technicianId: number) {
     queryKey: serviceKeys.repairOrders.byTechnician(technicianId),
     queryFn: async () =>
       (
-        await serviceApi.get<{ repair_orders: RepairOrder[] }>('/api/repair-orders/', {
+        await serviceApi.get<{ repair_orders: RepairOrder[] }>(pathTo(serviceApiRoutes.repairOrders.list), {
           params: { technician: technicianId, limit: 100 },
         })
       ).data.repair_orders,

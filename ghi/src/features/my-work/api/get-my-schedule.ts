@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { Appointment, AppointmentSort, AppointmentStatus } from '@carcar/common/contract/service';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
@@ -20,7 +21,10 @@ export function useMySchedule(filters: ScheduleFilters) {
   return useQuery({
     queryKey: serviceKeys.appointments.list(filters),
     queryFn: async () =>
-      (await serviceApi.get<{ appointments: Appointment[] }>('/api/appointments/', { params: filters })).data
-        .appointments,
+      (
+        await serviceApi.get<{ appointments: Appointment[] }>(pathTo(serviceApiRoutes.appointments.list), {
+          params: filters,
+        })
+      ).data.appointments,
   });
 }

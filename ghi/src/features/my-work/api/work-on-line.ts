@@ -1,4 +1,5 @@
 import type { RepairOrderLine } from '@carcar/common/contract/repair-orders';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, serviceApi } from '../../../lib/api-client';
 import { i18n } from '../../../lib/i18n';
@@ -25,11 +26,13 @@ export function useWorkOnLine() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ order, line, work }: { order: number; line: number; work: LineWork }) => {
-      const base = `/api/repair-orders/${order}/lines/${line}`;
-      if (work === 'done') return (await serviceApi.post<RepairOrderLine>(`${base}/done/`)).data;
+      const ids = { id: order, line };
+      if (work === 'done') {
+        return (await serviceApi.post<RepairOrderLine>(pathTo(serviceApiRoutes.repairOrders.markLineDone, ids))).data;
+      }
       // The 409 is read here: the shared error handler keeps only its message, not the line it names.
       const res = await serviceApi.post<RepairOrderLine | { message?: string; line?: number }>(
-        `${base}/clock/`,
+        pathTo(serviceApiRoutes.repairOrders.clock, ids),
         { action: work },
         { validateStatus: (status) => (status >= 200 && status < 300) || status === 409 },
       );
