@@ -1,3 +1,5 @@
+import { posix } from 'node:path';
+import { inventoryRoutes, mountPath } from '@carcar/common/contract/routes';
 import type { Db } from '@carcar/common/db/database';
 import { ping } from '@carcar/common/db/database';
 import { eventsRouter } from '@carcar/common/events/feed';
@@ -37,16 +39,17 @@ export function createApp({ db, logger, http, access, feedNotifier }: InventoryD
       return {};
     },
     routes: (app) => {
-      app.use('/api/manufacturers', manufacturersRouter(db, feedNotifier));
-      app.use('/api/models', modelsRouter(db, feedNotifier));
+      app.use(mountPath(inventoryRoutes.manufacturers), manufacturersRouter(db, feedNotifier));
+      app.use(mountPath(inventoryRoutes.models), modelsRouter(db, feedNotifier));
       // Before the automobiles, so `changes` is not taken for a VIN.
-      app.use('/api/automobiles/changes', feedRouter(db, feedNotifier));
-      app.use('/api/automobiles', automobilesRouter(db, feedNotifier));
-      app.use('/api/vins', vinsRouter());
-      app.use('/api/reports', inventoryReportsRouter(db));
-      app.use('/api/audit', auditRouter(db, auditLog));
-      app.use('/api/events', eventsRouter(db, events, 'inventory'));
-      app.use('/api', openApiRouter(inventoryOpenApi));
+      app.use(mountPath(inventoryRoutes.automobiles.changes), feedRouter(db, feedNotifier));
+      app.use(mountPath(inventoryRoutes.automobiles), automobilesRouter(db, feedNotifier));
+      // These routers route their one path's last segment (`/:vin`, `/inventory-aging`) themselves.
+      app.use(posix.dirname(mountPath(inventoryRoutes.vins)), vinsRouter());
+      app.use(posix.dirname(mountPath(inventoryRoutes.reports)), inventoryReportsRouter(db));
+      app.use(mountPath(inventoryRoutes.audit), auditRouter(db, auditLog));
+      app.use(mountPath(inventoryRoutes.events), eventsRouter(db, events, 'inventory'));
+      app.use(mountPath(inventoryRoutes.docs), openApiRouter(inventoryOpenApi));
     },
   });
 }

@@ -8,6 +8,7 @@ import {
 import { type FeedPage, SOLD_BATCH_MAX, type SoldBatchResult, soldBatchBody } from '@carcar/common/contract/feed';
 import type { Automobile, Manufacturer, VehicleModel } from '@carcar/common/contract/inventory';
 import { reportRangeQuery } from '@carcar/common/contract/reports';
+import { inventoryRoutes, pathTo, type RouteRule } from '@carcar/common/contract/routes';
 import { pageQuery } from '@carcar/common/db/pagination';
 import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
@@ -17,16 +18,27 @@ import { changesQuery } from './feed/routes.js';
 import { manufacturerBody } from './manufacturers/schemas.js';
 import { modelCreateBody, modelUpdateBody } from './models/schemas.js';
 
-const manufacturer: Manufacturer = { href: '/api/manufacturers/1/', id: 1, name: 'Chrysler' };
+/** A row's path as OpenAPI spells it: `{vin}` for `:vin`. */
+function documented(rule: RouteRule): string {
+  return rule.path.replace(/:(\w+)/g, '{$1}');
+}
+
+const { automobiles } = inventoryRoutes;
+
+const manufacturer: Manufacturer = {
+  href: pathTo(inventoryRoutes.manufacturers.get, { id: 1 }),
+  id: 1,
+  name: 'Chrysler',
+};
 const model: VehicleModel = {
-  href: '/api/models/1/',
+  href: pathTo(inventoryRoutes.models.get, { id: 1 }),
   id: 1,
   name: 'Sebring',
   picture_url: 'https://example.com/sebring.jpg',
   manufacturer,
 };
 const automobile: Automobile = {
-  href: '/api/automobiles/1C3CC5FB2AN120174/',
+  href: pathTo(automobiles.get, { vin: '1C3CC5FB2AN120174' }),
   id: 1,
   color: 'red',
   year: 2012,
@@ -44,7 +56,7 @@ const automobile: Automobile = {
 /** A trade-in as it enters stock: used, at its allowance. */
 const tradeIn: Automobile = {
   ...automobile,
-  href: '/api/automobiles/1HGCM82633A004352/',
+  href: pathTo(automobiles.get, { vin: '1HGCM82633A004352' }),
   id: 2,
   vin: '1HGCM82633A004352',
   year: 2003,
@@ -58,7 +70,7 @@ const tradeIn: Automobile = {
 
 const operations: Operation[] = [
   ...resourceOperations({
-    path: '/api/manufacturers/',
+    path: inventoryRoutes.manufacturers.list.path,
     listKey: 'manufacturers',
     example: manufacturer,
     list: { summary: 'List manufacturers', query: pageQuery },
@@ -68,7 +80,7 @@ const operations: Operation[] = [
     delete: { summary: 'Delete a manufacturer (409 while it has models)' },
   }),
   ...resourceOperations({
-    path: '/api/models/',
+    path: inventoryRoutes.models.list.path,
     listKey: 'models',
     example: model,
     list: { summary: 'List vehicle models', query: pageQuery },
@@ -78,7 +90,7 @@ const operations: Operation[] = [
     delete: { summary: 'Delete a vehicle model (409 while it has automobiles)' },
   }),
   ...resourceOperations({
-    path: '/api/automobiles/',
+    path: automobiles.list.path,
     key: 'vin',
     listKey: 'autos',
     example: automobile,
@@ -103,14 +115,14 @@ const operations: Operation[] = [
   }),
   {
     method: 'get',
-    path: '/api/automobiles/changes/',
+    path: automobiles.changes.path,
     summary: 'The sync feed: changes after a seq, long-poll with wait (seconds, up to 30)',
     query: changesQuery,
     example: { changes: [{ ...automobile, seq: 1, deleted: false }], next: 1 } satisfies FeedPage,
   },
   {
     method: 'post',
-    path: '/api/automobiles/import/',
+    path: automobiles.import.path,
     summary:
       'Import new stock from a CSV file (Content-Type: text/csv; managers): a header naming vin, color, year and ' +
       'model_id, or manufacturer and model; up to 10,000 rows or 2 MB. All or nothing: any bad row answers 400 ' +
@@ -121,7 +133,7 @@ const operations: Operation[] = [
   },
   {
     method: 'post',
-    path: '/api/automobiles/sold/',
+    path: automobiles.sold.path,
     summary:
       `The sales outbox (its service credential only): mark up to ${SOLD_BATCH_MAX} cars sold or unsold in one ` +
       'transaction, in the order listed, one audit entry and one feed entry per car that changed; each VIN at ' +
@@ -132,7 +144,7 @@ const operations: Operation[] = [
   },
   {
     method: 'post',
-    path: '/api/automobiles/trade-ins/',
+    path: automobiles.tradeIn.path,
     summary:
       "The sales outbox (its service credential only): a sale's trade-in enters stock as a used car at cost = " +
       'allowance, its model and manufacturer matched by name ignoring case or created; 201, or 200 when this ' +
@@ -144,7 +156,7 @@ const operations: Operation[] = [
   },
   {
     method: 'post',
-    path: '/api/automobiles/trade-ins/batch/',
+    path: automobiles.tradeInBatch.path,
     summary:
       `The sales outbox (its service credential only): up to ${TRADE_IN_BATCH_MAX} trade-ins in one transaction, ` +
       'in the order listed, each as the single POST takes it, with its own audit and feed entry; each VIN at most ' +
@@ -154,7 +166,7 @@ const operations: Operation[] = [
   },
   {
     method: 'delete',
-    path: '/api/automobiles/trade-ins/{vin}/',
+    path: documented(automobiles.removeTradeIn),
     summary:
       "The sales outbox: a voided sale's trade-in leaves stock (?sale_id= names the sale); 409 when it was sold " +
       'since or came in through another sale, 404 when it is not in stock. The audit trail keeps its history.',
@@ -164,7 +176,7 @@ const operations: Operation[] = [
   },
   {
     method: 'get',
-    path: '/api/vins/{vin}/',
+    path: documented(inventoryRoutes.vins.decode),
     summary: 'Decode a VIN: format, check digit, maker code, region, model years',
     example: {
       vin: '1C3CC5FB2AN120174',
@@ -180,7 +192,7 @@ const operations: Operation[] = [
   },
   {
     method: 'get',
-    path: '/api/reports/inventory-aging/',
+    path: inventoryRoutes.reports.inventoryAging.path,
     summary:
       "Managers: every unsold car with when it arrived in stock (its acquired_at) and its days in stock (UTC calendar days, as the automobile's days_in_stock), oldest first; ?from=&to= only cars that arrived on those days (UTC); CSV with Accept: text/csv",
     query: reportRangeQuery,

@@ -1,3 +1,5 @@
+import { inventoryRoutes } from '@carcar/common/contract/routes';
+import { hrefSql } from '@carcar/common/db/href';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import type { StoredAutomobile } from './present.js';
@@ -24,13 +26,13 @@ export interface AutomobileColumns {
  */
 export function automobileJsonOf(car: AutomobileColumns): SQL<StoredAutomobile> {
   return sql<StoredAutomobile>`json_build_object(
-  'href', '/api/automobiles/' || ${car.vin} || '/', 'id', ${car.id}, 'color', ${car.color},
+  'href', ${hrefSql(inventoryRoutes.automobiles.get, car.vin)}, 'id', ${car.id}, 'color', ${car.color},
   'year', ${car.year}, 'vin', ${car.vin},
   'model', json_build_object(
-    'href', '/api/models/' || ${vehicleModels.id} || '/', 'id', ${vehicleModels.id}, 'name', ${vehicleModels.name},
+    'href', ${hrefSql(inventoryRoutes.models.get, vehicleModels.id)}, 'id', ${vehicleModels.id}, 'name', ${vehicleModels.name},
     'picture_url', ${vehicleModels.pictureUrl},
     'manufacturer', json_build_object(
-      'href', '/api/manufacturers/' || ${manufacturers.id} || '/', 'id', ${manufacturers.id}, 'name', ${manufacturers.name})),
+      'href', ${hrefSql(inventoryRoutes.manufacturers.get, manufacturers.id)}, 'id', ${manufacturers.id}, 'name', ${manufacturers.name})),
   'sold', ${car.sold}, 'created_at', to_char(${car.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   'condition', ${car.condition}, 'odometer', ${car.odometer}, 'list_price', ${car.listPrice},
   'acquired_at', to_char(${car.acquiredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'cost', ${car.cost})`;

@@ -1,0 +1,18 @@
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+
+/** A string as an SQL literal, its quotes doubled. */
+function literal(text: string): SQL {
+  return sql.raw(`'${text.replaceAll("'", "''")}'`);
+}
+
+/**
+ * SQL for a route's path with its one `:param` taken from a column, the `href` of a record built by
+ * Postgres: `'/api/automobiles/' || car.vin || '/'` for `inventoryRoutes.automobiles.get`. The text
+ * around the parameter goes in as literals, not bind parameters, so the statement reads as written by
+ * hand. Unlike `pathTo`, the value is not URI-encoded: for ids and VINs, which need none.
+ */
+export function hrefSql(route: { readonly path: string }, column: SQLWrapper): SQL<string> {
+  const [prefix = '', suffix, ...more] = route.path.split(/:[A-Za-z_]+/);
+  if (suffix === undefined || more.length > 0) throw new Error(`hrefSql(${route.path}): needs exactly one :param`);
+  return sql<string>`${literal(prefix)} || ${column} || ${literal(suffix)}`;
+}
