@@ -2,6 +2,7 @@
 // administrator, and adds demo staff accounts of every role. Running it again adds nothing: every
 // record is looked up by its natural key (name, VIN, email) before it is created.
 import type { Role } from '@carcar/common/contract/permissions';
+import { inventoryRoutes, pathTo, salesRoutes, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { hasValidCheckDigit, modelYears, withCheckDigit } from '@carcar/common/vin/vin';
 import { type GatewayClient, signIn } from '@carcar/testing/gateway';
 
@@ -19,6 +20,11 @@ if (!adminEmail || !adminPassword) {
   process.exit(1);
 }
 const api: GatewayClient = await signIn(gateway, adminEmail, adminPassword);
+
+/** A service's path as the gateway takes it: `/inventory/…` reaches inventory-api's `/…`, and so on. */
+const atInventory = (path: string) => `/inventory${path}`;
+const atService = (path: string) => `/service${path}`;
+const atSales = (path: string) => `/sales${path}`;
 
 /**
  * Demo staff, one or more of every role, linked to the demo technicians and salespeople. The
@@ -106,24 +112,32 @@ function vinFor(spec: ModelSpec, year: number, serial: number): string {
 }
 
 async function seedInventory(): Promise<string[]> {
-  const makers = (await api.call<{ manufacturers: Named[] }>('GET', `/inventory/api/manufacturers/`)).manufacturers;
-  const models = (await api.call<{ models: (Named & { manufacturer: Named })[] }>('GET', `/inventory/api/models/`))
-    .models;
+  const makers = (
+    await api.call<{ manufacturers: Named[] }>('GET', atInventory(pathTo(inventoryRoutes.manufacturers.list)))
+  ).manufacturers;
+  const models = (
+    await api.call<{ models: (Named & { manufacturer: Named })[] }>(
+      'GET',
+      atInventory(pathTo(inventoryRoutes.models.list)),
+    )
+  ).models;
   const vins = new Set(
-    (await api.call<{ autos: { vin: string }[] }>('GET', `/inventory/api/automobiles/`)).autos.map((a) => a.vin),
+    (
+      await api.call<{ autos: { vin: string }[] }>('GET', atInventory(pathTo(inventoryRoutes.automobiles.list)))
+    ).autos.map((a) => a.vin),
   );
   const seeded: string[] = [];
   let serial = 1000;
   for (const [makerName, specs] of Object.entries(catalogue)) {
     const maker = await ensure(
       makers.find((m) => m.name.toLowerCase() === makerName.toLowerCase()),
-      () => api.call<Named>('POST', `/inventory/api/manufacturers/`, { name: makerName }),
+      () => api.call<Named>('POST', atInventory(pathTo(inventoryRoutes.manufacturers.create)), { name: makerName }),
     );
     for (const spec of specs) {
       const model = await ensure(
         models.find((m) => m.name === spec.name && m.manufacturer.id === maker.id),
         () =>
-          api.call<Named>('POST', `/inventory/api/models/`, {
+          api.call<Named>('POST', atInventory(pathTo(inventoryRoutes.models.create)), {
             name: spec.name,
             picture_url: pictureUrl(spec.body),
             manufacturer_id: maker.id,
@@ -135,7 +149,7 @@ async function seedInventory(): Promise<string[]> {
         const vin = vinFor(spec, year, serial);
         seeded.push(vin);
         await ensure(vins.has(vin) ? vin : undefined, () =>
-          api.call('POST', `/inventory/api/automobiles/`, {
+          api.call('POST', atInventory(pathTo(inventoryRoutes.automobiles.create)), {
             vin,
             color: colors[serial % colors.length],
             year,
@@ -154,7 +168,9 @@ interface Person {
 }
 
 async function seedService(vins: string[]): Promise<Person[]> {
-  const technicians = (await api.call<{ technicians: Person[] }>('GET', `/service/api/technicians/`)).technicians;
+  const technicians = (
+    await api.call<{ technicians: Person[] }>('GET', atService(pathTo(serviceApiRoutes.technicians.list)))
+  ).technicians;
   const staff = [
     ['Ada', 'Lovelace', 'T-100'],
     ['Grace', 'Hopper', 'T-101'],
@@ -165,7 +181,12 @@ async function seedService(vins: string[]): Promise<Person[]> {
     techs.push(
       await ensure(
         technicians.find((t) => t.employee_id === employee_id),
-        () => api.call<Person>('POST', `/service/api/technicians/`, { first_name, last_name, employee_id }),
+        () =>
+          api.call<Person>('POST', atService(pathTo(serviceApiRoutes.technicians.create)), {
+            first_name,
+            last_name,
+            employee_id,
+          }),
       ),
     );
   }
@@ -185,12 +206,15 @@ async function seedService(vins: string[]): Promise<Person[]> {
   for (const [i, booking] of bookings.entries()) {
     const dateTime = `${day}T${String(booking.hour).padStart(2, '0')}:00:00.000Z`;
     const history = (
-      await api.call<{ appointments: { date_time: string }[] }>('GET', `/service/api/appointments/?vin=${booking.vin}`)
+      await api.call<{ appointments: { date_time: string }[] }>(
+        'GET',
+        atService(`${pathTo(serviceApiRoutes.appointments.list)}?vin=${booking.vin}`),
+      )
     ).appointments;
     await ensure(
       history.find((a) => a.date_time === dateTime),
       () =>
-        api.call('POST', `/service/api/appointments/`, {
+        api.call('POST', atService(pathTo(serviceApiRoutes.appointments.create)), {
           date_time: dateTime,
           reason: booking.reason,
           vin: booking.vin,
@@ -203,7 +227,8 @@ async function seedService(vins: string[]): Promise<Person[]> {
 }
 
 async function seedSales(vins: string[]): Promise<Person[]> {
-  const people = (await api.call<{ salespeople: Person[] }>('GET', `/sales/api/salespeople/`)).salespeople;
+  const people = (await api.call<{ salespeople: Person[] }>('GET', atSales(pathTo(salesRoutes.salespeople.list))))
+    .salespeople;
   const sellers: Person[] = [];
   for (const [first_name, last_name, employee_id] of [
     ['Sam', 'Carter', 'S-200'],
@@ -212,12 +237,20 @@ async function seedSales(vins: string[]): Promise<Person[]> {
     sellers.push(
       await ensure(
         people.find((p) => p.employee_id === employee_id),
-        () => api.call<Person>('POST', `/sales/api/salespeople/`, { first_name, last_name, employee_id }),
+        () =>
+          api.call<Person>('POST', atSales(pathTo(salesRoutes.salespeople.create)), {
+            first_name,
+            last_name,
+            employee_id,
+          }),
       ),
     );
   }
   const customers = (
-    await api.call<{ customers: { id: number; phone_number: string }[] }>('GET', `/sales/api/customers/`)
+    await api.call<{ customers: { id: number; phone_number: string }[] }>(
+      'GET',
+      atSales(pathTo(salesRoutes.customers.list)),
+    )
   ).customers;
   const buyers: { id: number }[] = [];
   for (const [first_name, last_name, address, phone_number] of [
@@ -228,23 +261,34 @@ async function seedSales(vins: string[]): Promise<Person[]> {
       await ensure(
         customers.find((c) => c.phone_number === phone_number),
         () =>
-          api.call<{ id: number }>('POST', `/sales/api/customers/`, { first_name, last_name, address, phone_number }),
+          api.call<{ id: number }>('POST', atSales(pathTo(salesRoutes.customers.create)), {
+            first_name,
+            last_name,
+            address,
+            phone_number,
+          }),
       ),
     );
   }
   // The sales poller copies the new cars within a second; wait for the two to sell.
   const toSell = vins.slice(-2);
   for (let attempt = 0; attempt < 50; attempt++) {
-    const { autos } = await api.call<{ autos: { vin: string }[] }>('GET', `/sales/api/automobiles/`);
+    const { autos } = await api.call<{ autos: { vin: string }[] }>(
+      'GET',
+      atSales(pathTo(salesRoutes.automobiles.list)),
+    );
     if (toSell.every((vin) => autos.some((a) => a.vin === vin))) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const { autos } = await api.call<{ autos: { vin: string; sold: boolean }[] }>('GET', `/sales/api/automobiles/`);
+  const { autos } = await api.call<{ autos: { vin: string; sold: boolean }[] }>(
+    'GET',
+    atSales(pathTo(salesRoutes.automobiles.list)),
+  );
   for (const [i, vin] of toSell.entries()) {
     await ensure(
       autos.find((a) => a.vin === vin && a.sold),
       () =>
-        api.call('POST', `/sales/api/sales/`, {
+        api.call('POST', atSales(pathTo(salesRoutes.sales.create)), {
           automobile: vin,
           salesperson: sellers[i % sellers.length]?.id,
           customer: buyers[i % buyers.length]?.id,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inventoryRoutes, pathTo, salesRoutes, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { roleHeaders } from '@carcar/testing/credentials';
 import { signIn, spawnGateway, TEST_ADMIN } from '@carcar/testing/gateway';
@@ -75,8 +76,10 @@ try {
   }
 
   // Data to work on: cars in stock (synced to sales before the clock starts), staff, customers.
-  const maker = await stack.call<{ id: number }>('inventory', 'POST', '/api/manufacturers/', { name: 'Soak Motors' });
-  const model = await stack.call<{ id: number }>('inventory', 'POST', '/api/models/', {
+  const maker = await stack.call<{ id: number }>('inventory', 'POST', pathTo(inventoryRoutes.manufacturers.create), {
+    name: 'Soak Motors',
+  });
+  const model = await stack.call<{ id: number }>('inventory', 'POST', pathTo(inventoryRoutes.models.create), {
     name: 'Endurance',
     picture_url: 'https://pictures.example/endurance.jpg',
     manufacturer_id: maker.id,
@@ -85,7 +88,7 @@ try {
   const stock = Math.ceil((warmUpSeconds + seconds) * rate * 0.05) + 50;
   let serial = 0;
   const addCar = () =>
-    send('inventory', 'POST', '/api/automobiles/', {
+    send('inventory', 'POST', pathTo(inventoryRoutes.automobiles.create), {
       vin: sampleVin(serial++),
       color: 'red',
       year: 2020,
@@ -98,26 +101,26 @@ try {
   }
   const technicians = await Promise.all(
     [1, 2, 3, 4, 5].map((i) =>
-      stack.call<{ id: number }>('service', 'POST', '/api/technicians/', {
+      stack.call<{ id: number }>('service', 'POST', pathTo(serviceApiRoutes.technicians.create), {
         first_name: 'Tech',
         last_name: `${i}`,
         employee_id: `T-${i}`,
       }),
     ),
   );
-  const seller = await stack.call<{ id: number }>('sales', 'POST', '/api/salespeople/', {
+  const seller = await stack.call<{ id: number }>('sales', 'POST', pathTo(salesRoutes.salespeople.create), {
     first_name: 'Sam',
     last_name: 'Seller',
     employee_id: 'S-1',
   });
-  const buyer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
+  const buyer = await stack.call<{ id: number }>('sales', 'POST', pathTo(salesRoutes.customers.create), {
     first_name: 'Jane',
     last_name: 'Doe',
     address: '1 Main St',
     phone_number: '555-0100',
   });
   for (;;) {
-    const res = await fetch(`${stack.urls.sales}/api/automobiles/?sold=false&limit=1`, {
+    const res = await fetch(`${stack.urls.sales}${pathTo(salesRoutes.automobiles.list)}?sold=false&limit=1`, {
       headers: credentials.sales(),
     });
     if (Number(res.headers.get('x-total-count')) >= stock) break;
@@ -131,22 +134,36 @@ try {
     [
       25,
       'GET car',
-      () => send('inventory', 'GET', `/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`),
+      () =>
+        send(
+          'inventory',
+          'GET',
+          pathTo(inventoryRoutes.automobiles.get, { vin: sampleVin(Math.floor(Math.random() * stock)) }),
+        ),
     ],
-    [15, 'GET cars', () => send('inventory', 'GET', '/api/automobiles/?limit=50&sold=false')],
+    [15, 'GET cars', () => send('inventory', 'GET', `${pathTo(inventoryRoutes.automobiles.list)}?limit=50&sold=false`)],
     [
       15,
       'GET history',
-      () => send('service', 'GET', `/api/appointments/?vin=${sampleVin(Math.floor(Math.random() * stock))}`),
+      () =>
+        send(
+          'service',
+          'GET',
+          `${pathTo(serviceApiRoutes.appointments.list)}?vin=${sampleVin(Math.floor(Math.random() * stock))}`,
+        ),
     ],
-    [10, 'GET sales', () => send('sales', 'GET', `/api/sales/?salesperson=${seller.id}&limit=20`)],
+    [
+      10,
+      'GET sales',
+      () => send('sales', 'GET', `${pathTo(salesRoutes.sales.list)}?salesperson=${seller.id}&limit=20`),
+    ],
     [10, 'POST car', addCar],
     [
       10,
       'POST booking',
       () => {
         const n = slot++;
-        return send('service', 'POST', '/api/appointments/', {
+        return send('service', 'POST', pathTo(serviceApiRoutes.appointments.create), {
           date_time: new Date(Date.UTC(2030, 0, 1) + Math.floor(n / technicians.length) * 3_600_000).toISOString(),
           reason: 'Service',
           vin: sampleVin(n % stock),
@@ -159,7 +176,7 @@ try {
       5,
       'POST sale',
       () =>
-        send('sales', 'POST', '/api/sales/', {
+        send('sales', 'POST', pathTo(salesRoutes.sales.create), {
           automobile: sampleVin(unsold++),
           salesperson: seller.id,
           customer: buyer.id,
@@ -170,9 +187,14 @@ try {
       10,
       'PUT car',
       () =>
-        send('inventory', 'PUT', `/api/automobiles/${sampleVin(Math.floor(Math.random() * stock))}/`, {
-          color: 'blue',
-        }),
+        send(
+          'inventory',
+          'PUT',
+          pathTo(inventoryRoutes.automobiles.update, { vin: sampleVin(Math.floor(Math.random() * stock)) }),
+          {
+            color: 'blue',
+          },
+        ),
     ],
   ];
   // SOAK_ONLY=<kind> runs one kind of request alone, to see what each costs.

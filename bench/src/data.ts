@@ -1,3 +1,4 @@
+import { inventoryRoutes, pathTo, salesRoutes, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { asService } from '@carcar/testing/credentials';
 import { callJson } from '@carcar/testing/http';
@@ -36,15 +37,31 @@ async function addStaff(
 }
 
 export async function createFixtures(stack: Stack, technicians: number, salespeople: number): Promise<Fixtures> {
-  const maker = await stack.call<{ id: number }>('inventory', 'POST', '/api/manufacturers/', { name: 'Bench' });
-  const model = await stack.call<{ id: number }>('inventory', 'POST', '/api/models/', {
+  const maker = await stack.call<{ id: number }>('inventory', 'POST', pathTo(inventoryRoutes.manufacturers.create), {
+    name: 'Bench',
+  });
+  const model = await stack.call<{ id: number }>('inventory', 'POST', pathTo(inventoryRoutes.models.create), {
     name: 'Sprinter',
     picture_url: 'https://pictures.example/sprinter.jpg',
     manufacturer_id: maker.id,
   });
-  const technicianIds = await addStaff(stack, 'service', '/api/technicians/', 'Tech', 'BT', technicians);
-  const salespersonIds = await addStaff(stack, 'sales', '/api/salespeople/', 'Sales', 'BS', salespeople);
-  const customer = await stack.call<{ id: number }>('sales', 'POST', '/api/customers/', {
+  const technicianIds = await addStaff(
+    stack,
+    'service',
+    pathTo(serviceApiRoutes.technicians.create),
+    'Tech',
+    'BT',
+    technicians,
+  );
+  const salespersonIds = await addStaff(
+    stack,
+    'sales',
+    pathTo(salesRoutes.salespeople.create),
+    'Sales',
+    'BS',
+    salespeople,
+  );
+  const customer = await stack.call<{ id: number }>('sales', 'POST', pathTo(salesRoutes.customers.create), {
     first_name: 'Bench',
     last_name: 'Customer',
     address: '1 Load Street',
@@ -54,7 +71,9 @@ export async function createFixtures(stack: Stack, technicians: number, salespeo
 }
 
 async function countInventory(stack: Stack): Promise<number> {
-  const res = await fetch(`${stack.inventory}/api/automobiles/?limit=1`, { headers: stack.credentials.inventory() });
+  const res = await fetch(`${stack.inventory}${pathTo(inventoryRoutes.automobiles.list)}?limit=1`, {
+    headers: stack.credentials.inventory(),
+  });
   if (!res.ok) throw new Error(`inventory answered ${res.status} to the stock count`);
   return Number(res.headers.get('x-total-count'));
 }
@@ -67,7 +86,7 @@ async function postCars(stack: Stack, modelId: number, vins: string[]): Promise<
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < vins.length; i = next++) {
-      await stack.call('inventory', 'POST', '/api/automobiles/', {
+      await stack.call('inventory', 'POST', pathTo(inventoryRoutes.automobiles.create), {
         vin: vins[i],
         color: 'silver',
         year: 2022,
@@ -117,7 +136,7 @@ async function feedEnd(stack: Stack, after: number): Promise<number> {
   for (;;) {
     const page = await callJson<{ changes: unknown[]; next: number }>(
       'GET',
-      `${stack.inventory}/api/automobiles/changes/?after=${cursor}&limit=500`,
+      `${stack.inventory}${pathTo(inventoryRoutes.automobiles.changes)}?after=${cursor}&limit=500`,
       undefined,
       await asService('service-api', 'inventory-api'),
     );

@@ -1,3 +1,4 @@
+import { inventoryRoutes, pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { sampleVin } from '@carcar/common/vin/vin';
 import type { Fixtures } from './data.js';
 import { measure, round, type Spread, spread } from './load.js';
@@ -28,7 +29,7 @@ export interface DealsEndToEnd {
 }
 
 async function usedInInventory(stack: Stack): Promise<number> {
-  const res = await fetch(`${stack.inventory}/api/automobiles/?condition=used&limit=1`, {
+  const res = await fetch(`${stack.inventory}${pathTo(inventoryRoutes.automobiles.list)}?condition=used&limit=1`, {
     headers: stack.credentials.inventory(),
   });
   if (!res.ok) throw new Error(`inventory answered ${res.status} to the used count`);
@@ -40,7 +41,11 @@ export async function dealsEndToEnd(
   fixtures: Fixtures,
   options: { connections: number; seconds: number; runs: number },
 ): Promise<DealsEndToEnd> {
-  const { autos } = await stack.call<{ autos: { vin: string }[] }>('sales', 'GET', '/api/automobiles/?sold=false');
+  const { autos } = await stack.call<{ autos: { vin: string }[] }>(
+    'sales',
+    'GET',
+    `${pathTo(salesRoutes.automobiles.list)}?sold=false`,
+  );
   // Not the trade-ins of an earlier run (in stock too, as used): each deal sells a loaded car.
   const cars = autos.map((auto) => auto.vin).filter((vin) => !vin.startsWith(TRADE_IN_VIN_FAMILY));
   let nextCar = 0;
@@ -65,7 +70,7 @@ export async function dealsEndToEnd(
         if (vin === undefined) throw new Error('the bench ran out of unsold cars');
         return {
           method: 'POST',
-          path: '/api/sales/',
+          path: pathTo(salesRoutes.sales.create),
           headers: stack.credentials.sales(),
           body: {
             automobile: vin,

@@ -1,3 +1,4 @@
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { waitForSync } from './data.js';
 import { type Spread, spread } from './load.js';
@@ -32,7 +33,7 @@ export async function measureImport(stack: Stack, modelId: number, runs: number,
     await waitForSync(stack);
     const body = stockCsv(modelId, run * rows, rows);
     const started = performance.now();
-    const res = await fetch(`${stack.gateway}/inventory/api/automobiles/import/`, {
+    const res = await fetch(`${stack.gateway}/inventory${pathTo(inventoryRoutes.automobiles.import)}`, {
       method: 'POST',
       headers: { ...stack.gatewayToken, 'Content-Type': 'text/csv' },
       body,

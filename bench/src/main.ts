@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { rssMb } from '@carcar/testing/processes';
 import { measureBundle } from './bundle.js';
 import { createFixtures, fillInventory, waitForSync } from './data.js';
@@ -144,7 +145,11 @@ try {
   http.push(await drive(createAutomobiles(stack, fixtures)));
   http.push(await drive(bookAppointments(stack, fixtures, 10_000)));
   await waitForSync(stack);
-  const { autos } = await stack.call<{ autos: { vin: string }[] }>('sales', 'GET', '/api/automobiles/?sold=false');
+  const { autos } = await stack.call<{ autos: { vin: string }[] }>(
+    'sales',
+    'GET',
+    `${pathTo(salesRoutes.automobiles.list)}?sold=false`,
+  );
   http.push(
     await drive(
       recordSales(
@@ -170,10 +175,14 @@ try {
   step(`idle poll cost at ${largeStock.toLocaleString('en')} cars`);
   idlePoll.push(await measureIdleCost(stack, database, largeStock, idleSeconds));
   http.push(await drive(listAutomobiles(stack, largeStock)));
-  step('sales end to end: POST /api/sales/ until inventory shows every car sold');
+  step(
+    `sales end to end: ${salesRoutes.sales.create.method} ${salesRoutes.sales.create.path} until inventory shows every car sold`,
+  );
   await waitForSync(stack);
   salesOutbox = await salesEndToEnd(stack, fixtures, { connections, seconds, runs });
-  step('deals: POST /api/sales/ with a trade-in until inventory shows both cars');
+  step(
+    `deals: ${salesRoutes.sales.create.method} ${salesRoutes.sales.create.path} with a trade-in until inventory shows both cars`,
+  );
   thirdRound.deals = await dealsEndToEnd(stack, fixtures, { connections, seconds, runs });
   step('the sales outbox draining a backlog of 100,000 rows');
   await waitForSync(stack);

@@ -1,3 +1,4 @@
+import { salesRoutes, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { rssMb } from '@carcar/testing/processes';
 import { createFixtures, fillInventory, waitForSync } from './data.js';
 import { dealsEndToEnd } from './deals.js';
@@ -9,12 +10,16 @@ import { getAutomobile, getAutomobileThroughGateway, type HttpScenario } from '.
 import { type Stack, startBenchStack } from './stack.js';
 import { runTenYear } from './ten-year.js';
 
+const { create: createRepairOrder, get: getRepairOrder, addLine } = serviceApiRoutes.repairOrders;
+const recordSale = salesRoutes.sales.create;
+const DEALS = `${recordSale.method} ${recordSale.path} with a trade-in until inventory shows both cars`;
+
 // `npm run bench -w @carcar/bench -- <name>...`: only the named scenarios, on a stack of their own,
 // printed and not written to bench/results (latest.* are the full run's). The names:
 export const NAMED_SCENARIOS = {
-  'repair-orders': 'repair orders: create + 3 lines end to end, then GET /api/repair-orders/:id/',
+  'repair-orders': `repair orders: create + 3 lines end to end, then ${getRepairOrder.method} ${getRepairOrder.path}`,
   photos: 'a 3 MB JPEG uploaded to an inspection item 500 times, service-api RSS along the way',
-  deals: 'POST /api/sales/ with a trade-in until inventory shows both cars',
+  deals: DEALS,
   gateway: 'GET a car by VIN direct and through the gateway (API token), in adjacent pairs: the ratio',
   'ten-year':
     'ten years of one busy store loaded with SQL (Postgres only), then its pages, histories, searches and reports (ten-year.ts)',
@@ -36,7 +41,9 @@ export async function runRepairOrders(
   stored: number,
   method: Method,
 ): Promise<Pick<ThirdRound, 'repairOrders' | 'repairOrderRead'>> {
-  method.log('repair orders: POST /api/repair-orders/ and 3 × POST /api/repair-orders/:id/lines/');
+  method.log(
+    `repair orders: ${createRepairOrder.method} ${createRepairOrder.path} and 3 × ${addLine.method} ${addLine.path}`,
+  );
   const { result, created } = await repairOrdersEndToEnd(stack, { ...method, stored });
   const repairOrderRead = await driveHttp(readRepairOrder(stack, created), method);
   return { repairOrders: result, repairOrderRead };
@@ -97,7 +104,7 @@ export async function runNamed(names: string[], method: Method): Promise<ThirdRo
       method.log(`loading ${NAMED_STOCK.toLocaleString('en')} cars`);
       await fillInventory(stack, fixtures.modelId, NAMED_STOCK);
       await waitForSync(stack);
-      method.log('deals: POST /api/sales/ with a trade-in until inventory shows both cars');
+      method.log(`deals: ${DEALS}`);
       results.deals = await dealsEndToEnd(stack, fixtures, method);
     }
     if (names.includes('gateway')) {

@@ -1,3 +1,4 @@
+import { inventoryRoutes, pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { callJson } from '@carcar/testing/http';
 import type { Fixtures } from './data.js';
 import { measure, round, type Spread, spread } from './load.js';
@@ -28,7 +29,7 @@ export interface OutboxDrain {
 }
 
 export async function soldInInventory(stack: Stack): Promise<number> {
-  const res = await fetch(`${stack.inventory}/api/automobiles/?sold=true&limit=1`, {
+  const res = await fetch(`${stack.inventory}${pathTo(inventoryRoutes.automobiles.list)}?sold=true&limit=1`, {
     headers: stack.credentials.inventory(),
   });
   if (!res.ok) throw new Error(`inventory answered ${res.status} to the sold count`);
@@ -64,7 +65,11 @@ export async function salesEndToEnd(
   fixtures: Fixtures,
   options: { connections: number; seconds: number; runs: number },
 ): Promise<SalesEndToEnd> {
-  const { autos } = await stack.call<{ autos: { vin: string }[] }>('sales', 'GET', '/api/automobiles/?sold=false');
+  const { autos } = await stack.call<{ autos: { vin: string }[] }>(
+    'sales',
+    'GET',
+    `${pathTo(salesRoutes.automobiles.list)}?sold=false`,
+  );
   const cars = autos.map((auto) => auto.vin);
   const rates: number[] = [];
   let sales = 0;
@@ -109,7 +114,7 @@ async function salesRun(
       if (vin === undefined) throw new Error('the bench ran out of unsold cars');
       return {
         method: 'POST',
-        path: '/api/sales/',
+        path: pathTo(salesRoutes.sales.create),
         headers: stack.credentials.sales(),
         body: {
           automobile: vin,
@@ -143,7 +148,11 @@ export async function outboxDrain(stack: Stack, rows: number, runs: number): Pro
   const pool = stack.database.pool;
   if (!pool) return null;
   await untilOutboxEmpty(stack, 300_000);
-  const { autos } = await stack.call<{ autos: { vin: string }[] }>('sales', 'GET', '/api/automobiles/?sold=false');
+  const { autos } = await stack.call<{ autos: { vin: string }[] }>(
+    'sales',
+    'GET',
+    `${pathTo(salesRoutes.automobiles.list)}?sold=false`,
+  );
   const vins = autos.map((auto) => auto.vin).slice(0, Math.ceil(rows / 1.1));
   const voids = Math.min(vins.length, rows - vins.length);
   const queued = vins.length + voids;

@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { rssMb } from '@carcar/testing/processes';
 import sharp from 'sharp';
 import { round, type Spread, spread } from './load.js';
@@ -51,17 +52,22 @@ export async function makeTestJpeg(): Promise<Buffer> {
 }
 
 async function newInspectionItem(stack: Stack): Promise<{ orderId: number; itemId: number }> {
-  const order = await stack.call<{ id: number }>('service', 'POST', '/api/repair-orders/', {
+  const order = await stack.call<{ id: number }>('service', 'POST', pathTo(serviceApiRoutes.repairOrders.create), {
     vin: '1C3CC5FB2AN120174',
     customer: { name: 'Bench Customer' },
     mileage: 42_000,
     concern: 'Brakes grind',
   });
-  const item = await stack.call<{ id: number }>('service', 'POST', `/api/repair-orders/${order.id}/inspection/`, {
-    name: 'Front brakes',
-    condition: 'red',
-    note: 'Pads at 2 mm',
-  });
+  const item = await stack.call<{ id: number }>(
+    'service',
+    'POST',
+    pathTo(serviceApiRoutes.inspection.start, { id: order.id }),
+    {
+      name: 'Front brakes',
+      condition: 'red',
+      note: 'Pads at 2 mm',
+    },
+  );
   return { orderId: order.id, itemId: item.id };
 }
 
@@ -79,6 +85,7 @@ async function runOnce(stack: Stack, photo: Buffer, log: (text: string) => void)
   let done = 0;
   let next = 0;
   const blob = new Blob([new Uint8Array(photo)], { type: 'image/jpeg' });
+  const uploadUrl = `${stack.service}${pathTo(serviceApiRoutes.inspection.addPhoto, { id: orderId, item: itemId })}`;
   const started = performance.now();
   const worker = async () => {
     while (next < PHOTO_UPLOADS) {
@@ -87,7 +94,7 @@ async function runOnce(stack: Stack, photo: Buffer, log: (text: string) => void)
       form.append('photo', blob, 'engine-bay.jpg');
       const sent = performance.now();
       try {
-        const res = await fetch(`${stack.service}/api/repair-orders/${orderId}/inspection/${itemId}/photos/`, {
+        const res = await fetch(uploadUrl, {
           method: 'POST',
           headers: stack.credentials.service(),
           body: form,

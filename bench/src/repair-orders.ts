@@ -1,3 +1,4 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { sampleVin } from '@carcar/common/vin/vin';
 import autocannon from 'autocannon';
 import { round, type Spread, spread } from './load.js';
@@ -52,7 +53,8 @@ async function runOnce(
       const { orderId } = context as OrderContext;
       return {
         ...request,
-        path: `/api/repair-orders/${orderId}/lines/`,
+        // `undefined` when the order's POST failed: its lines then fail too and count as errors, as before.
+        path: pathTo(serviceApiRoutes.repairOrders.addLine, { id: String(orderId) }),
         headers: { ...request.headers, ...stack.credentials.service() },
         body: JSON.stringify(LINES[index]),
       };
@@ -71,7 +73,7 @@ async function runOnce(
         method: 'POST',
         setupRequest: (request) => ({
           ...request,
-          path: '/api/repair-orders/',
+          path: pathTo(serviceApiRoutes.repairOrders.create),
           headers: { ...request.headers, ...stack.credentials.service() },
           body: JSON.stringify({
             vin: sampleVin(randomBelow(options.stored)),
@@ -129,15 +131,17 @@ export async function repairOrdersEndToEnd(
   };
 }
 
+const getRepairOrder = serviceApiRoutes.repairOrders.get;
+
 /** An order with its lines and totals, a random one of those the write scenario created. */
 export function readRepairOrder(stack: Stack, ids: number[]): HttpScenario {
   if (ids.length === 0) throw new Error('no repair orders to read: the write scenario created none');
   return {
-    name: `GET /api/repair-orders/:id/ (an order with 3 lines and its totals, ${ids.length.toLocaleString('en')} orders)`,
+    name: `${getRepairOrder.method} ${getRepairOrder.path} (an order with 3 lines and its totals, ${ids.length.toLocaleString('en')} orders)`,
     url: stack.service,
     next: () => ({
       method: 'GET',
-      path: `/api/repair-orders/${ids[randomBelow(ids.length)]}/`,
+      path: pathTo(getRepairOrder, { id: String(ids[randomBelow(ids.length)]) }),
       headers: stack.credentials.service(),
     }),
     target: { minRequestsPerSecond: 2_000, zeroErrors: true },

@@ -1,3 +1,4 @@
+import { salesRoutes } from '@carcar/common/contract/routes';
 import type { BundleSize } from './bundle.js';
 import type { DealsEndToEnd } from './deals.js';
 import type { ImportBenchResult } from './import.js';
@@ -9,6 +10,9 @@ import type { RepairOrdersResult } from './repair-orders.js';
 import type { HttpScenario } from './scenarios.js';
 import type { StartupFootprint } from './startup.js';
 import type { IdleCost, SyncLag } from './sync.js';
+
+/** `POST /api/sales/`, as the tables name it. */
+const RECORD_SALE = `${salesRoutes.sales.create.method} ${salesRoutes.sales.create.path}`;
 
 export interface HttpResult extends LoadResult {
   name: string;
@@ -201,7 +205,7 @@ export function formatResults(results: BenchResults): string {
         verdict(results.startupFootprint.met),
       ],
       [
-        `POST /api/sales/ end to end (${results.outbox.salesEndToEnd.sales} sales until sold in inventory), sales/s`,
+        `${RECORD_SALE} end to end (${results.outbox.salesEndToEnd.sales} sales until sold in inventory), sales/s`,
         `${spreadText(results.outbox.salesEndToEnd.salesPerSecond)} (outbox empty at most ${results.outbox.salesEndToEnd.drainTailSeconds} s after the load; ${results.outbox.salesEndToEnd.errors} errors)`,
         results.outbox.salesEndToEnd.target,
         verdict(results.outbox.salesEndToEnd.met),
@@ -262,7 +266,7 @@ export function formatThirdRound(round: ThirdRound): string {
   const deals = round.deals;
   if (deals) {
     rows.push([
-      `POST /api/sales/ with a trade-in end to end (${deals.deals} deals until the car is sold and the trade-in used in inventory), deals/s`,
+      `${RECORD_SALE} with a trade-in end to end (${deals.deals} deals until the car is sold and the trade-in used in inventory), deals/s`,
       `${spreadText(deals.dealsPerSecond)} (the POSTs alone ${spreadText(deals.postsPerSecond)} req/s, p50 ${deals.postP50Ms.median} ms; outbox empty at most ${deals.drainTailSeconds} s after the load; ${deals.errors} errors)`,
       deals.target,
       verdict(deals.met),

@@ -1,4 +1,5 @@
 import { GATEWAY_ISSUER } from '@carcar/common/contract/permissions';
+import { inventoryRoutes, pathTo, salesRoutes, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { testSigner } from '@carcar/testing/credentials';
 import type { Fixtures } from './data.js';
@@ -17,15 +18,19 @@ export interface HttpScenario {
 
 const randomBelow = (n: number) => Math.floor(Math.random() * n);
 
+const { list: listCars, get: getCar, create: createCar } = inventoryRoutes.automobiles;
+const { list: listAppointments, create: createAppointment } = serviceApiRoutes.appointments;
+const { list: listSales, create: createSale } = salesRoutes.sales;
+
 /** Serials of cars the write scenario creates: above the loader's, below the sync-lag probe's. */
 const POSTED_SERIALS_START = 500_000;
 export const SYNC_PROBE_SERIALS_START = 900_000;
 
 export function listAutomobiles(stack: Stack, stored: number): HttpScenario {
   return {
-    name: `GET /api/automobiles/?limit=100 (${stored.toLocaleString('en')} cars)`,
+    name: `${listCars.method} ${listCars.path}?limit=100 (${stored.toLocaleString('en')} cars)`,
     url: stack.inventory,
-    next: () => ({ method: 'GET', path: '/api/automobiles/?limit=100', headers: stack.credentials.inventory() }),
+    next: () => ({ method: 'GET', path: `${pathTo(listCars)}?limit=100`, headers: stack.credentials.inventory() }),
     ...(stored >= 100_000 ? { target: { minRequestsPerSecond: 1_000 } } : {}),
   };
 }
@@ -37,9 +42,9 @@ const WHOLE_LIST_TARGETS: Record<number, number> = { 1000: 1_000, 10000: 100 };
 export function wholeList(stack: Stack, stored: number): HttpScenario {
   const minRequestsPerSecond = WHOLE_LIST_TARGETS[stored];
   return {
-    name: `GET /api/automobiles/ (whole list, ${stored.toLocaleString('en')} cars)`,
+    name: `${listCars.method} ${listCars.path} (whole list, ${stored.toLocaleString('en')} cars)`,
     url: stack.inventory,
-    next: () => ({ method: 'GET', path: '/api/automobiles/', headers: stack.credentials.inventory() }),
+    next: () => ({ method: 'GET', path: pathTo(listCars), headers: stack.credentials.inventory() }),
     ...(minRequestsPerSecond ? { target: { minRequestsPerSecond } } : {}),
   };
 }
@@ -49,16 +54,16 @@ export function wholeList(stack: Stack, stored: number): HttpScenario {
  * list's ETag and every answer should be 304, without a body.
  */
 export async function wholeListRevalidated(stack: Stack, stored: number): Promise<HttpScenario> {
-  const res = await fetch(`${stack.inventory}/api/automobiles/`, { headers: stack.credentials.inventory() });
+  const res = await fetch(`${stack.inventory}${pathTo(listCars)}`, { headers: stack.credentials.inventory() });
   const etag = res.headers.get('etag');
   await res.arrayBuffer();
   if (!res.ok || !etag) throw new Error(`inventory answered ${res.status} without an ETag to the whole list`);
   return {
-    name: `GET /api/automobiles/ with If-None-Match (304, ${stored.toLocaleString('en')} cars)`,
+    name: `${listCars.method} ${listCars.path} with If-None-Match (304, ${stored.toLocaleString('en')} cars)`,
     url: stack.inventory,
     next: () => ({
       method: 'GET',
-      path: '/api/automobiles/',
+      path: pathTo(listCars),
       headers: { ...stack.credentials.inventory(), 'If-None-Match': etag },
     }),
     expectStatus: 304,
@@ -69,11 +74,11 @@ export async function wholeListRevalidated(stack: Stack, stored: number): Promis
 /** Straight to inventory with one reused credential, as the gateway sends a signed-in person's reads. */
 export function getAutomobile(stack: Stack, stored: number): HttpScenario {
   return {
-    name: 'GET /api/automobiles/:vin/ (direct, internal credential)',
+    name: `${getCar.method} ${getCar.path} (direct, internal credential)`,
     url: stack.inventory,
     next: () => ({
       method: 'GET',
-      path: `/api/automobiles/${sampleVin(randomBelow(stored))}/`,
+      path: pathTo(getCar, { vin: sampleVin(randomBelow(stored)) }),
       headers: stack.credentials.inventory(),
     }),
     target: { minRequestsPerSecond: 3_000, maxP99Ms: 20 },
@@ -88,11 +93,11 @@ export function getAutomobile(stack: Stack, stored: number): HttpScenario {
 export function getAutomobileThroughGateway(stack: Stack, stored: number, as: 'token' | 'session'): HttpScenario {
   const headers = as === 'token' ? stack.gatewayToken : stack.gatewaySession;
   return {
-    name: `GET /inventory/api/automobiles/:vin/ (through the gateway, ${as === 'token' ? 'API token' : 'session cookie'})`,
+    name: `${getCar.method} /inventory${getCar.path} (through the gateway, ${as === 'token' ? 'API token' : 'session cookie'})`,
     url: stack.gateway,
     next: () => ({
       method: 'GET',
-      path: `/inventory/api/automobiles/${sampleVin(randomBelow(stored))}/`,
+      path: `/inventory${pathTo(getCar, { vin: sampleVin(randomBelow(stored)) })}`,
       headers: { ...headers, Accept: 'application/json' },
     }),
     target: { minRequestsPerSecond: 2_500 },
@@ -123,11 +128,11 @@ export async function getAutomobileFreshCredentials(stack: Stack, stored: number
   }
   let next = 0;
   return {
-    name: 'GET /api/automobiles/:vin/ (direct, a new credential each request)',
+    name: `${getCar.method} ${getCar.path} (direct, a new credential each request)`,
     url: stack.inventory,
     next: () => ({
       method: 'GET',
-      path: `/api/automobiles/${sampleVin(randomBelow(stored))}/`,
+      path: pathTo(getCar, { vin: sampleVin(randomBelow(stored)) }),
       headers: credentials[next++ % credentials.length] ?? {},
     }),
   };
@@ -135,11 +140,11 @@ export async function getAutomobileFreshCredentials(stack: Stack, stored: number
 
 export function serviceHistory(stack: Stack, stored: number): HttpScenario {
   return {
-    name: 'GET /api/appointments/?vin=',
+    name: `${listAppointments.method} ${listAppointments.path}?vin=`,
     url: stack.service,
     next: () => ({
       method: 'GET',
-      path: `/api/appointments/?vin=${sampleVin(randomBelow(stored))}`,
+      path: `${pathTo(listAppointments)}?vin=${sampleVin(randomBelow(stored))}`,
       headers: stack.credentials.service(),
     }),
   };
@@ -147,11 +152,11 @@ export function serviceHistory(stack: Stack, stored: number): HttpScenario {
 
 export function salesBySalesperson(stack: Stack, fixtures: Fixtures): HttpScenario {
   return {
-    name: 'GET /api/sales/?salesperson=',
+    name: `${listSales.method} ${listSales.path}?salesperson=`,
     url: stack.sales,
     next: () => ({
       method: 'GET',
-      path: `/api/sales/?salesperson=${fixtures.salespersonIds[randomBelow(fixtures.salespersonIds.length)]}`,
+      path: `${pathTo(listSales)}?salesperson=${fixtures.salespersonIds[randomBelow(fixtures.salespersonIds.length)]}`,
       headers: stack.credentials.sales(),
     }),
   };
@@ -163,13 +168,13 @@ const writeTarget = { minRequestsPerSecond: 800, zeroErrors: true };
 export function createAutomobiles(stack: Stack, fixtures: Fixtures): HttpScenario {
   let serial = POSTED_SERIALS_START;
   return {
-    name: 'POST /api/automobiles/',
+    name: `${createCar.method} ${createCar.path}`,
     url: stack.inventory,
     next: () => {
       const vin = sampleVin(serial++);
       return {
         method: 'POST',
-        path: '/api/automobiles/',
+        path: pathTo(createCar),
         headers: stack.credentials.inventory(),
         body: { vin, color: 'blue', year: 2025, model_id: fixtures.modelId },
       };
@@ -183,13 +188,13 @@ export function bookAppointments(stack: Stack, fixtures: Fixtures, stored: numbe
   let booking = 0;
   const technicians = fixtures.technicianIds.length;
   return {
-    name: 'POST /api/appointments/',
+    name: `${createAppointment.method} ${createAppointment.path}`,
     url: stack.service,
     next: () => {
       const n = booking++;
       return {
         method: 'POST',
-        path: '/api/appointments/',
+        path: pathTo(createAppointment),
         headers: stack.credentials.service(),
         body: {
           date_time: new Date(Date.UTC(2030, 0, 1) + Math.floor(n / technicians) * 3_600_000).toISOString(),
@@ -208,11 +213,11 @@ export function bookAppointments(stack: Stack, fixtures: Fixtures, stored: numbe
 export function recordSales(stack: Stack, fixtures: Fixtures, cars: string[]): HttpScenario {
   let next = 0;
   return {
-    name: 'POST /api/sales/',
+    name: `${createSale.method} ${createSale.path}`,
     url: stack.sales,
     next: () => ({
       method: 'POST',
-      path: '/api/sales/',
+      path: pathTo(createSale),
       headers: stack.credentials.sales(),
       body: {
         automobile: cars[next++ % cars.length],

@@ -1,3 +1,4 @@
+import { inventoryRoutes, pathTo, salesRoutes, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { sampleVin } from '@carcar/common/vin/vin';
 import type { Fixtures } from './data.js';
 import { percentile, round } from './load.js';
@@ -31,7 +32,7 @@ export async function measureSyncLag(stack: Stack, fixtures: Fixtures, cars: num
   const salesLags: number[] = [];
   for (let i = 0; i < cars; i++) {
     const vin = sampleVin(firstSerial + i);
-    await stack.call('service', 'POST', '/api/appointments/', {
+    await stack.call('service', 'POST', pathTo(serviceApiRoutes.appointments.create), {
       date_time: new Date(Date.UTC(2031, 0, 1, 9) + i * 3_600_000).toISOString(),
       reason: 'Sync lag probe',
       vin,
@@ -39,7 +40,7 @@ export async function measureSyncLag(stack: Stack, fixtures: Fixtures, cars: num
       technician: fixtures.technicianIds[0],
     });
     const sent = performance.now();
-    await stack.call('inventory', 'POST', '/api/automobiles/', {
+    await stack.call('inventory', 'POST', pathTo(inventoryRoutes.automobiles.create), {
       vin,
       color: 'green',
       year: 2024,
@@ -50,14 +51,18 @@ export async function measureSyncLag(stack: Stack, fixtures: Fixtures, cars: num
         const { appointments } = await stack.call<{ appointments: { vip: boolean }[] }>(
           'service',
           'GET',
-          `/api/appointments/?vin=${vin}`,
+          `${pathTo(serviceApiRoutes.appointments.list)}?vin=${vin}`,
         );
         if (!appointments[0]?.vip) return false;
         serviceLags.push(performance.now() - sent);
         return true;
       }, 30_000),
       until(async () => {
-        const { autos } = await stack.call<{ autos: unknown[] }>('sales', 'GET', `/api/automobiles/?vin=${vin}`);
+        const { autos } = await stack.call<{ autos: unknown[] }>(
+          'sales',
+          'GET',
+          `${pathTo(salesRoutes.automobiles.list)}?vin=${vin}`,
+        );
         if (autos.length === 0) return false;
         salesLags.push(performance.now() - sent);
         return true;

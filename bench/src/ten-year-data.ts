@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { sampleVin } from '@carcar/common/vin/vin';
 import type pg from 'pg';
 import { waitForSync } from './data.js';
@@ -48,13 +49,24 @@ const LAST = `array['Smith','Johnson','Williams','Brown','Jones','Garcia','Mille
   'Wright','Scott','Torres','Nguyen','Hill','Flores','Green','Adams','Nelson','Baker','Hall','Rivera','Campbell',
   'Mitchell','Carter','Roberts']`;
 
+/**
+ * SQL for a route's path with its one `:param` taken from `column`, as the record's `href`:
+ * `'/api/automobiles/' || car.vin || '/'` for `inventoryRoutes.automobiles.get`. Not URI-encoded,
+ * like inventory's own (ids and VINs need none).
+ */
+function hrefSql(route: { readonly path: string }, column: string): string {
+  const [prefix = '', suffix, ...more] = route.path.split(/:[A-Za-z_]+/);
+  if (suffix === undefined || more.length > 0) throw new Error(`hrefSql(${route.path}): needs exactly one :param`);
+  return `'${prefix}' || ${column} || '${suffix}'`;
+}
+
 /** The automobile's JSON exactly as inventory-api/src/json/automobile-json.ts builds it for the feed. */
 const automobileJson = `json_build_object(
-  'href', '/api/automobiles/' || car.vin || '/', 'id', car.id, 'color', car.color,
+  'href', ${hrefSql(inventoryRoutes.automobiles.get, 'car.vin')}, 'id', car.id, 'color', car.color,
   'year', car.year, 'vin', car.vin,
   'model', json_build_object(
-    'href', '/api/models/' || m.id || '/', 'id', m.id, 'name', m.name, 'picture_url', m.picture_url,
-    'manufacturer', json_build_object('href', '/api/manufacturers/' || mk.id || '/', 'id', mk.id, 'name', mk.name)),
+    'href', ${hrefSql(inventoryRoutes.models.get, 'm.id')}, 'id', m.id, 'name', m.name, 'picture_url', m.picture_url,
+    'manufacturer', json_build_object('href', ${hrefSql(inventoryRoutes.manufacturers.get, 'mk.id')}, 'id', mk.id, 'name', mk.name)),
   'sold', car.sold, 'created_at', to_char(car.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   'condition', car.condition, 'odometer', car.odometer, 'list_price', car.list_price,
   'acquired_at', to_char(car.acquired_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'cost', car.cost)`;
@@ -120,9 +132,11 @@ async function audited(
 /** The catalog through inventory's API (a few rows): makers and models as staff enter them. */
 async function createCatalog(stack: Stack): Promise<void> {
   for (const [maker, models] of Object.entries(MAKERS)) {
-    const made = await stack.call<{ id: number }>('inventory', 'POST', '/api/manufacturers/', { name: maker });
+    const made = await stack.call<{ id: number }>('inventory', 'POST', pathTo(inventoryRoutes.manufacturers.create), {
+      name: maker,
+    });
     for (const name of models) {
-      await stack.call('inventory', 'POST', '/api/models/', {
+      await stack.call('inventory', 'POST', pathTo(inventoryRoutes.models.create), {
         name,
         picture_url: `https://pictures.example/${encodeURIComponent(name.toLowerCase())}.jpg`,
         manufacturer_id: made.id,
