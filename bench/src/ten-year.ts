@@ -1,3 +1,4 @@
+import { inventoryRoutes, pathTo, type RouteRule, salesRoutes, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { type LoadResult, type Method, measure } from './load.js';
 import { table } from './report.js';
@@ -30,6 +31,14 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * ite
 const randomCar = () => sampleVin(Math.floor(Math.random() * TEN_YEARS.cars));
 const LAST_NAMES = ['Smith', 'Garcia', 'Nguyen', 'Walker', 'Rivera', 'Lee', 'Baker', 'Campbell', 'Torres', 'King'];
 
+/** A route as the reads' names give it: `GET /api/sales/`. */
+const label = (route: RouteRule) => `${route.method} ${route.path}`;
+const { get: getCar, list: carList } = inventoryRoutes.automobiles;
+const appointmentList = serviceApiRoutes.appointments.list;
+const repairOrderList = serviceApiRoutes.repairOrders.list;
+const saleList = salesRoutes.sales.list;
+const customerList = salesRoutes.customers.list;
+
 function day(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -58,99 +67,105 @@ export function tenYearReads(stack: Stack, salespeople: number[], technicians: n
     next: () => ({ method: 'GET', path: path(), headers: api.headers() }),
     maxP99Ms,
   });
-  const report = (api: typeof inventory, path: string) => read(`GET ${path}`, 'report', api, () => path, REPORT_P99_MS);
+  const report = (api: typeof inventory, route: RouteRule, query: string) => {
+    const path = `${pathTo(route)}?${query}`;
+    return read(`${route.method} ${path}`, 'report', api, () => path, REPORT_P99_MS);
+  };
+  /** A list's first page, as the app asks for it: named by its route and query. */
+  const listPage = (api: typeof inventory, route: RouteRule, query = '') =>
+    read(`${label(route)}${query}`, 'list page', api, () => `${pathTo(route)}${query}`);
   return [
     // The vehicle page (ghi/src/features/inventory/components/vehicle-page.tsx): the car, its
     // appointments, repair orders and deals, and its audit trail from each service (500 entries).
-    read('car by VIN: GET /api/automobiles/:vin/', 'vehicle page', inventory, () => `/api/automobiles/${randomCar()}/`),
+    read(`car by VIN: ${label(getCar)}`, 'vehicle page', inventory, () => pathTo(getCar, { vin: randomCar() })),
     read(
-      'its appointments: GET /api/appointments/?vin=',
+      `its appointments: ${label(appointmentList)}?vin=`,
       'vehicle page',
       service,
-      () => `/api/appointments/?vin=${randomCar()}`,
+      () => `${pathTo(appointmentList)}?vin=${randomCar()}`,
     ),
     read(
-      'its repair orders: GET /api/repair-orders/?vin=',
+      `its repair orders: ${label(repairOrderList)}?vin=`,
       'vehicle page',
       service,
-      () => `/api/repair-orders/?vin=${randomCar()}`,
+      () => `${pathTo(repairOrderList)}?vin=${randomCar()}`,
     ),
     read(
-      'its deals: GET /api/sales/?vin=&include_voided=true&sort=-id',
+      `its deals: ${label(saleList)}?vin=&include_voided=true&sort=-id`,
       'vehicle page',
       sales,
-      () => `/api/sales/?vin=${randomCar()}&include_voided=true&sort=-id`,
+      () => `${pathTo(saleList)}?vin=${randomCar()}&include_voided=true&sort=-id`,
     ),
     read(
-      'its trail, inventory: GET /api/audit/?vin=&limit=500',
+      `its trail, inventory: ${label(inventoryRoutes.audit)}?vin=&limit=500`,
       'vehicle page',
       inventory,
-      () => `/api/audit/?vin=${randomCar()}&limit=500`,
+      () => `${pathTo(inventoryRoutes.audit)}?vin=${randomCar()}&limit=500`,
     ),
     read(
-      'its trail, service: GET /api/audit/?vin=&limit=500',
+      `its trail, service: ${label(serviceApiRoutes.audit)}?vin=&limit=500`,
       'vehicle page',
       service,
-      () => `/api/audit/?vin=${randomCar()}&limit=500`,
+      () => `${pathTo(serviceApiRoutes.audit)}?vin=${randomCar()}&limit=500`,
     ),
     read(
-      'its trail, sales: GET /api/audit/?vin=&limit=500',
+      `its trail, sales: ${label(salesRoutes.audit)}?vin=&limit=500`,
       'vehicle page',
       sales,
-      () => `/api/audit/?vin=${randomCar()}&limit=500`,
+      () => `${pathTo(salesRoutes.audit)}?vin=${randomCar()}&limit=500`,
     ),
     // A salesperson's page and a technician's orders (orders with a line assigned to them), a page of 20.
     read(
-      "a salesperson's sales: GET /api/sales/?salesperson=&limit=20",
+      `a salesperson's sales: ${label(saleList)}?salesperson=&limit=20`,
       'people',
       sales,
-      () => `/api/sales/?salesperson=${pick(salespeople)}&limit=20`,
+      () => `${pathTo(saleList)}?salesperson=${pick(salespeople)}&limit=20`,
     ),
     read(
-      "a technician's orders: GET /api/repair-orders/?technician=&limit=20",
+      `a technician's orders: ${label(repairOrderList)}?technician=&limit=20`,
       'people',
       service,
-      () => `/api/repair-orders/?technician=${pick(technicians)}&limit=20`,
+      () => `${pathTo(repairOrderList)}?technician=${pick(technicians)}&limit=20`,
     ),
     // The searches: the VIN box (digits of a serial), a customer by name, an order by name.
     read(
-      'cars by q (VIN digits): GET /api/automobiles/?q=&limit=50',
+      `cars by q (VIN digits): ${label(carList)}?q=&limit=50`,
       'search',
       inventory,
       () =>
-        `/api/automobiles/?q=${String(Math.floor(Math.random() * TEN_YEARS.cars))
+        `${pathTo(carList)}?q=${String(Math.floor(Math.random() * TEN_YEARS.cars))
           .padStart(6, '0')
           .slice(1)}&limit=50`,
     ),
     read(
-      'customers by q (name): GET /api/customers/?q=&limit=20',
+      `customers by q (name): ${label(customerList)}?q=&limit=20`,
       'search',
       sales,
-      () => `/api/customers/?q=${pick(LAST_NAMES)}&limit=20`,
+      () => `${pathTo(customerList)}?q=${pick(LAST_NAMES)}&limit=20`,
     ),
     read(
-      'repair orders by q (name): GET /api/repair-orders/?q=&limit=20',
+      `repair orders by q (name): ${label(repairOrderList)}?q=&limit=20`,
       'search',
       service,
-      () => `/api/repair-orders/?q=${pick(LAST_NAMES)}&limit=20`,
+      () => `${pathTo(repairOrderList)}?q=${pick(LAST_NAMES)}&limit=20`,
     ),
     // The first page of each list, as the app asks for it.
-    read('GET /api/automobiles/?limit=20', 'list page', inventory, () => '/api/automobiles/?limit=20'),
-    read('GET /api/appointments/?limit=25', 'list page', service, () => '/api/appointments/?limit=25'),
-    read('GET /api/repair-orders/?limit=20', 'list page', service, () => '/api/repair-orders/?limit=20'),
-    read('GET /api/technicians/', 'list page', service, () => '/api/technicians/'),
-    read('GET /api/sales/?limit=20', 'list page', sales, () => '/api/sales/?limit=20'),
-    read('GET /api/customers/?limit=20', 'list page', sales, () => '/api/customers/?limit=20'),
-    read('GET /api/salespeople/', 'list page', sales, () => '/api/salespeople/'),
+    listPage(inventory, carList, '?limit=20'),
+    listPage(service, appointmentList, '?limit=25'),
+    listPage(service, repairOrderList, '?limit=20'),
+    listPage(service, serviceApiRoutes.technicians.list),
+    listPage(sales, saleList, '?limit=20'),
+    listPage(sales, customerList, '?limit=20'),
+    listPage(sales, salesRoutes.salespeople.list),
     // Every report, over the ten years.
-    report(inventory, `/api/reports/inventory-aging/?${range}`),
-    report(sales, `/api/reports/sales-by-month/?${range}`),
-    report(sales, `/api/reports/sales-by-salesperson/?${range}`),
-    report(sales, `/api/reports/gross-by-deal/?${range}`),
-    report(sales, `/api/reports/gross-by-salesperson/?${range}`),
-    report(service, `/api/reports/technician-weeks/?${range}`),
-    report(service, `/api/reports/repair-orders-by-month/?${months}`),
-    report(service, `/api/reports/technician-efficiency/?${months}`),
+    report(inventory, inventoryRoutes.reports.inventoryAging, range),
+    report(sales, salesRoutes.reports.salesByMonth, range),
+    report(sales, salesRoutes.reports.salesBySalesperson, range),
+    report(sales, salesRoutes.reports.grossByDeal, range),
+    report(sales, salesRoutes.reports.grossBySalesperson, range),
+    report(service, serviceApiRoutes.reports.technicianWeeks, range),
+    report(service, serviceApiRoutes.reports.repairOrdersByMonth, months),
+    report(service, serviceApiRoutes.reports.technicianEfficiency, months),
   ];
 }
 
@@ -242,8 +257,16 @@ export async function runTenYear(method: Method): Promise<void> {
     }
     method.log('loading ten years of one busy store');
     const load = await loadTenYears(stack, method.log);
-    const { salespeople } = await stack.call<{ salespeople: { id: number }[] }>('sales', 'GET', '/api/salespeople/');
-    const { technicians } = await stack.call<{ technicians: { id: number }[] }>('service', 'GET', '/api/technicians/');
+    const { salespeople } = await stack.call<{ salespeople: { id: number }[] }>(
+      'sales',
+      'GET',
+      pathTo(salesRoutes.salespeople.list),
+    );
+    const { technicians } = await stack.call<{ technicians: { id: number }[] }>(
+      'service',
+      'GET',
+      pathTo(serviceApiRoutes.technicians.list),
+    );
     const reads = tenYearReads(
       stack,
       salespeople.map((p) => p.id),
