@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { mountPath, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { type Db, ping } from '@carcar/common/db/database';
 import { eventsRouter } from '@carcar/common/events/feed';
 import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
@@ -80,23 +81,28 @@ export function createApp({
       return syncStatus ? { sync: syncStatus() } : {};
     },
     routes: (app) => {
-      app.use('/api/technicians', resourceRouter(staffRoutes('technicians', techniciansRepository(db))));
-      app.use('/api/appointments', appointmentsRouter(db, timezone));
-      app.use('/api/service-due', dueRouter(db, serviceDueMonths));
-      app.use('/api/reports', serviceReportsRouter(db, timezone));
-      app.use('/api/parts', partsRouter(db));
-      app.use('/api/shop-settings', shopSettingsRouter(db));
-      app.use('/api/repair-orders', repairOrdersRouter(db, repairOrders));
-      app.use('/api/repair-orders', inspectionsRouter(db, orderLines, photoFiles));
-      app.use('/api/repair-orders', photosRouter(db, photosDir));
-      app.use('/api/inspection-template', inspectionTemplateRouter(db, orderLines, photoFiles));
-      app.use('/public/estimates', publicEstimatesRouter(db, repairOrders));
-      app.use('/public/estimates', publicPhotosRouter(db, photosDir));
-      app.use('/api/emails', emailsRouter(db));
-      app.use('/public/unsubscribe', unsubscribeRouter(db));
-      app.use('/api/audit', auditRouter(db, auditLog));
-      app.use('/api/events', eventsRouter(db, events, 'service'));
-      app.use('/api', openApiRouter(serviceOpenApi));
+      app.use(
+        mountPath(serviceApiRoutes.technicians),
+        resourceRouter(staffRoutes('technicians', techniciansRepository(db))),
+      );
+      app.use(mountPath(serviceApiRoutes.appointments), appointmentsRouter(db, timezone));
+      app.use(mountPath(serviceApiRoutes.serviceDue), dueRouter(db, serviceDueMonths));
+      app.use(mountPath(serviceApiRoutes.reports), serviceReportsRouter(db, timezone));
+      app.use(mountPath(serviceApiRoutes.parts), partsRouter(db));
+      app.use(mountPath(serviceApiRoutes.shopSettings), shopSettingsRouter(db));
+      app.use(mountPath(serviceApiRoutes.repairOrders), repairOrdersRouter(db, repairOrders));
+      // A repair order's inspection and its photos, below the order (`/:id/inspection/...`).
+      app.use(mountPath(serviceApiRoutes.repairOrders), inspectionsRouter(db, orderLines, photoFiles));
+      app.use(mountPath(serviceApiRoutes.repairOrders), photosRouter(db, photosDir));
+      app.use(mountPath(serviceApiRoutes.inspectionTemplate), inspectionTemplateRouter(db, orderLines, photoFiles));
+      // The routers of a token's routes route the token (`/:token`, `/:token/photos/:photo`) themselves.
+      app.use(path.posix.dirname(mountPath(serviceApiRoutes.estimates)), publicEstimatesRouter(db, repairOrders));
+      app.use(path.posix.dirname(mountPath(serviceApiRoutes.estimates)), publicPhotosRouter(db, photosDir));
+      app.use(mountPath(serviceApiRoutes.emails.list), emailsRouter(db));
+      app.use(path.posix.dirname(mountPath(serviceApiRoutes.emails.unsubscribe)), unsubscribeRouter(db));
+      app.use(mountPath(serviceApiRoutes.audit), auditRouter(db, auditLog));
+      app.use(mountPath(serviceApiRoutes.events), eventsRouter(db, events, 'service'));
+      app.use(mountPath(serviceApiRoutes.docs), openApiRouter(serviceOpenApi));
     },
   });
 }

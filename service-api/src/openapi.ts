@@ -1,5 +1,6 @@
 import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
 import { reportMonthsQuery, reportRangeQuery } from '@carcar/common/contract/reports';
+import { type RouteRule, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { appointmentCancelBody, appointmentCreateBody } from '@carcar/common/contract/service';
 import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
@@ -12,6 +13,11 @@ import { inspectionOperations } from './inspections/openapi.js';
 import { partOperations } from './parts/openapi.js';
 import { repairOrderOperations } from './repair-orders/openapi.js';
 import { shopSettingsOperations } from './shop-settings/openapi.js';
+
+/** A row's path as OpenAPI spells it: `{id}` for `:id`. */
+function documented(rule: RouteRule): string {
+  return rule.path.replace(/:(\w+)/g, '{$1}');
+}
 
 const technician = { id: 1, first_name: 'Ada', last_name: 'Lovelace', employee_id: 'T-100', active: true };
 const appointment = {
@@ -29,7 +35,7 @@ const appointment = {
 
 const operations: Operation[] = [
   ...resourceOperations({
-    path: '/api/technicians/',
+    path: serviceApiRoutes.technicians.list.path,
     listKey: 'technicians',
     example: technician,
     list: { summary: 'List technicians; ?active=true only those still working (for booking)', query: staffListQuery },
@@ -43,7 +49,7 @@ const operations: Operation[] = [
     delete: { summary: 'Delete a technician (409 while appointments reference it)' },
   }),
   ...resourceOperations({
-    path: '/api/appointments/',
+    path: serviceApiRoutes.appointments.list.path,
     listKey: 'appointments',
     example: appointment,
     list: {
@@ -63,7 +69,7 @@ const operations: Operation[] = [
   }),
   {
     method: 'put',
-    path: '/api/appointments/{id}/cancel/',
+    path: documented(serviceApiRoutes.appointments.cancel),
     summary: 'Cancel a created appointment, optionally saying why ({"reason"} or ?reason=)',
     body: appointmentCancelBody,
     example: { ...appointment, status: 'canceled', cancel_reason: 'Customer called to reschedule' },
@@ -71,14 +77,14 @@ const operations: Operation[] = [
   },
   {
     method: 'put',
-    path: '/api/appointments/{id}/finish/',
+    path: documented(serviceApiRoutes.appointments.finish),
     summary: 'Finish a created appointment',
     example: { ...appointment, status: 'finished' },
     errors: [404, 409],
   },
   {
     method: 'get',
-    path: '/api/service-due/',
+    path: serviceApiRoutes.serviceDue.list.path,
     summary:
       'Cars due for service, one row each, never one already booked: kind overdue (last finished service ' +
       'older than ?months=, default SERVICE_DUE_MONTHS), sold_not_serviced (sold here, not serviced since), ' +
@@ -101,7 +107,7 @@ const operations: Operation[] = [
   },
   {
     method: 'get',
-    path: '/api/reports/technician-weeks/',
+    path: serviceApiRoutes.reports.technicianWeeks.path,
     summary:
       "Managers: each technician's appointments per week (Monday to Sunday on the dealership clock, TIMEZONE) starting from ?from= to ?to= (by default the twelve weeks before this one, this one and the four after it): booked, finished, canceled and still open; CSV with Accept: text/csv",
     query: reportRangeQuery,
@@ -122,7 +128,7 @@ const operations: Operation[] = [
   },
   {
     method: 'get',
-    path: '/api/reports/repair-orders-by-month/',
+    path: serviceApiRoutes.reports.repairOrdersByMonth.path,
     summary:
       'Managers: repair orders invoiced (or since closed) per month of invoice (on the dealership clock, TIMEZONE) from ?from= to ?to= (months such as 2026-11; by default the last twelve, this one included), months without one left out: orders, labor sales and billed hours of the approved or done labor lines, effective labor rate (labor sales ÷ billed hours, half-up to the cent; null without hours) and hours per order; CSV with Accept: text/csv',
     query: reportMonthsQuery,
@@ -141,7 +147,7 @@ const operations: Operation[] = [
   },
   {
     method: 'get',
-    path: '/api/reports/technician-efficiency/',
+    path: serviceApiRoutes.reports.technicianEfficiency.path,
     summary:
       "Managers: each technician's month (of the orders' invoice, as repair-orders-by-month): hours billed on their labor lines, hours they clocked on those orders, and efficiency (billed ÷ clocked, half-up to 2 decimals; null without clocked time); CSV with Accept: text/csv",
     query: reportMonthsQuery,

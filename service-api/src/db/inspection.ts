@@ -1,4 +1,5 @@
 import type { InspectionItem, InspectionPhoto } from '@carcar/common/contract/inspections';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { Db } from '@carcar/common/db/database';
 import { asc, inArray } from 'drizzle-orm';
 import { inspectionItems, inspectionPhotos } from './schema.js';
@@ -17,7 +18,7 @@ export type InspectionPhotoRow = typeof inspectionPhotos.$inferSelect;
 export function photoJson(photo: InspectionPhotoRow, links: PhotoLinks): InspectionPhoto {
   const url =
     links.kind === 'staff'
-      ? `/api/repair-orders/${photo.repairOrderId}/inspection/${photo.itemId}/photos/${photo.id}/`
+      ? pathTo(serviceApiRoutes.inspection.photo, { id: photo.repairOrderId, item: photo.itemId, photo: photo.id })
       : `/public/estimates/${links.token}/photos/${photo.id}`;
   return { id: photo.id, url, thumbnail_url: `${url}?size=thumbnail`, width: photo.width, height: photo.height };
 }

@@ -1,11 +1,17 @@
+import { type RouteRule, serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { Operation } from '@carcar/common/http/openapi';
 import { emailListQuery } from './schemas.js';
+
+/** A row's path as OpenAPI spells it: `{id}` for `:id`. */
+function documented(rule: RouteRule): string {
+  return rule.path.replace(/:(\w+)/g, '{$1}');
+}
 
 /** The emails' operations, for the service's OpenAPI document. */
 export const emailOperations: Operation[] = [
   {
     method: 'get',
-    path: '/api/emails/',
+    path: serviceApiRoutes.emails.list.path,
     summary:
       'Managers: every email service sent or meant to (due-for-service reminders, approval links, "your car is ready"), ' +
       'newest first: status queued, sent, failed or skipped (no SMTP_URL, or the address unsubscribed); ' +
@@ -29,7 +35,7 @@ export const emailOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: '/public/unsubscribe/{token}/',
+    path: documented(serviceApiRoutes.emails.unsubscribe),
     summary:
       "The gateway's own credential only: the unsubscribe link of a reminder; the address is never mailed again (404 for an unknown token)",
     example: { unsubscribed: true },

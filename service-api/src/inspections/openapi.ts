@@ -3,13 +3,22 @@ import {
   inspectionItemUpdateBody,
   inspectionTemplateBody,
 } from '@carcar/common/contract/inspections';
+import { pathTo, type RouteRule, serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { Operation } from '@carcar/common/http/openapi';
 import { inspectionLineBody } from './schemas.js';
 
+/** A row's path as OpenAPI spells it: `{id}` for `:id`. */
+function documented(rule: RouteRule): string {
+  return rule.path.replace(/:(\w+)/g, '{$1}');
+}
+
+const { inspection, inspectionTemplate } = serviceApiRoutes;
+
+const photoUrl = pathTo(inspection.photo, { id: 42, item: 7, photo: 3 });
 const photo = {
   id: 3,
-  url: '/api/repair-orders/42/inspection/7/photos/3/',
-  thumbnail_url: '/api/repair-orders/42/inspection/7/photos/3/?size=thumbnail',
+  url: photoUrl,
+  thumbnail_url: `${photoUrl}?size=thumbnail`,
   width: 1600,
   height: 1200,
 };
@@ -19,20 +28,20 @@ const item = { id: 7, name: 'Front brakes', condition: 'red', note: 'Pads at 2 m
 export const inspectionOperations: Operation[] = [
   {
     method: 'get',
-    path: '/api/inspection-template/',
+    path: inspectionTemplate.get.path,
     summary: "The shop's multi-point inspection checklist (a default list until a manager changes it)",
     example: { items: [{ name: 'Tires and tread depth' }, { name: 'Front brakes' }] },
   },
   {
     method: 'put',
-    path: '/api/inspection-template/',
+    path: inspectionTemplate.update.path,
     summary: "Managers: replace the shop's checklist (1 to 100 items)",
     body: inspectionTemplateBody,
     example: { items: [{ name: 'Tires and tread depth' }, { name: 'Front brakes' }] },
   },
   {
     method: 'post',
-    path: '/api/repair-orders/{id}/inspection/',
+    path: documented(inspection.start),
     summary: "Add a finding to the order's inspection (409 once the order is invoiced or void)",
     body: inspectionItemBody,
     status: 201,
@@ -41,7 +50,7 @@ export const inspectionOperations: Operation[] = [
   },
   {
     method: 'put',
-    path: '/api/repair-orders/{id}/inspection/{item}/',
+    path: documented(inspection.updateItem),
     summary:
       'Change a finding: any of name, condition, note (an empty note or null clears it); ' +
       '409 once the order is invoiced, closed or void, or to make green a finding that is a line of the order',
@@ -51,7 +60,7 @@ export const inspectionOperations: Operation[] = [
   },
   {
     method: 'delete',
-    path: '/api/repair-orders/{id}/inspection/{item}/',
+    path: documented(inspection.removeItem),
     summary:
       'Remove a finding with its photos (rows and files); answers the finding as it was. ' +
       '409 once the order is invoiced, closed or void, or while the finding is a line of the order (delete the line first)',
@@ -60,7 +69,7 @@ export const inspectionOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: '/api/repair-orders/{id}/inspection/{item}/line/',
+    path: documented(inspection.proposeLine),
     summary:
       'Make a yellow or red finding a proposed line in one step (409 for a green one or one already proposed); ' +
       "body optional: a line's fields, kind labor unless given, description the finding's, labor hours 1.0 unless given",
@@ -86,7 +95,7 @@ export const inspectionOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: '/api/repair-orders/{id}/inspection/{item}/photos/',
+    path: documented(inspection.addPhoto),
     summary:
       'Add a photo: multipart/form-data with a file field named photo; JPEG, PNG or WebP by content (415 otherwise), ' +
       'at most 10 MB (413); stored re-encoded as JPEG (1600 px and a 320 px thumbnail) without EXIF or location',
@@ -96,13 +105,13 @@ export const inspectionOperations: Operation[] = [
   },
   {
     method: 'get',
-    path: '/api/repair-orders/{id}/inspection/{item}/photos/{photo}/',
+    path: documented(inspection.photo),
     summary: 'The photo as image/jpeg (?size=thumbnail for the 320 px thumbnail); staff who may read the order',
     errors: [404],
   },
   {
     method: 'get',
-    path: '/public/estimates/{token}/photos/{photo}/',
+    path: documented(inspection.publicPhoto),
     summary:
       "The customer's view of a photo of their own order, through the approval link's token (the gateway's credential only); 410 once the link expired",
     errors: [404, 410],

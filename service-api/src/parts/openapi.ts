@@ -1,7 +1,15 @@
 import { partAdjustmentBody, partCreateBody, partReceiptBody, partUpdateBody } from '@carcar/common/contract/parts';
+import { type RouteRule, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { importQuery } from '@carcar/common/http/csv-import';
 import { type Operation, resourceOperations } from '@carcar/common/http/openapi';
 import { movementListQuery, partListQuery } from './schemas.js';
+
+/** A row's path as OpenAPI spells it: `{id}` for `:id`. */
+function documented(rule: RouteRule): string {
+  return rule.path.replace(/:(\w+)/g, '{$1}');
+}
+
+const { parts } = serviceApiRoutes;
 
 const part = {
   number: 'OF-4459',
@@ -15,7 +23,7 @@ const part = {
 /** The parts counter's operations, for the service's OpenAPI document. */
 export const partOperations: Operation[] = [
   ...resourceOperations({
-    path: '/api/parts/',
+    path: parts.list.path,
     key: 'number',
     listKey: 'parts',
     example: part,
@@ -38,7 +46,7 @@ export const partOperations: Operation[] = [
   }),
   {
     method: 'post',
-    path: '/api/parts/import/',
+    path: parts.import.path,
     summary:
       'Import parts from a CSV body (Content-Type: text/csv; header number, description, price and optionally cost, on_hand, reorder_point): all or nothing, errors [{"line","path","message"}]; ?dry_run=true checks without writing; up to 10,000 rows or 2 MB',
     query: importQuery,
@@ -47,7 +55,7 @@ export const partOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: '/api/parts/{number}/receipts/',
+    path: documented(parts.receive),
     summary: "Receive stock from a supplier: on_hand goes up by quantity; cost, when given, becomes the part's cost",
     body: partReceiptBody,
     status: 201,
@@ -56,7 +64,7 @@ export const partOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: '/api/parts/{number}/adjustments/',
+    path: documented(parts.adjust),
     summary: 'Managers: correct the count (signed quantity, with a reason): a count, damage, loss',
     body: partAdjustmentBody,
     status: 201,
@@ -65,7 +73,7 @@ export const partOperations: Operation[] = [
   },
   {
     method: 'get',
-    path: '/api/parts/{number}/movements/',
+    path: documented(parts.movements),
     summary:
       "The part's stock movements, newest first: receipts, adjustments, repair orders' takes (negative) and voids' put-backs",
     query: movementListQuery,

@@ -11,8 +11,16 @@ import {
   repairOrderUpdateBody,
   repairOrderVoidBody,
 } from '@carcar/common/contract/repair-orders';
+import { type RouteRule, serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { Operation } from '@carcar/common/http/openapi';
 import { repairOrderListQuery, voidQuery } from './schemas.js';
+
+/** A row's path as OpenAPI spells it: `{id}` for `:id`. */
+function documented(rule: RouteRule): string {
+  return rule.path.replace(/:(\w+)/g, '{$1}');
+}
+
+const { repairOrders, estimates } = serviceApiRoutes;
 
 const line: RepairOrderLine = {
   id: 11,
@@ -51,9 +59,6 @@ const order: RepairOrder = {
   void_reason: null,
 };
 
-const item = '/api/repair-orders/{id}/';
-const lineItem = `${item}lines/{line}/`;
-
 const publicEstimate = {
   vin: order.vin,
   vehicle: '2012 Chrysler Sebring',
@@ -67,7 +72,7 @@ const publicEstimate = {
 export const repairOrderOperations: Operation[] = [
   {
     method: 'get',
-    path: '/api/repair-orders/',
+    path: repairOrders.list.path,
     summary:
       'List repair orders, newest first; ?vin= is the service history (every status, declined lines kept), ?status=, ?technician= (a line assigned to them), ?q= VIN, customer or concern; paged, X-Total-Count; CSV with Accept: text/csv',
     query: repairOrderListQuery,
@@ -75,7 +80,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: '/api/repair-orders/',
+    path: repairOrders.create.path,
     summary:
       'Write up an order, status open. With appointment, its VIN, customer name and reason (the concern) are used unless given; a walk-in gives vin, customer and concern. The advisor is the person writing it up',
     body: repairOrderCreateBody,
@@ -87,10 +92,10 @@ export const repairOrderOperations: Operation[] = [
       totals: { ...order.totals, labor: 0, subtotal: 0, tax: 0, total: 0, balance: 0 },
     },
   },
-  { method: 'get', path: item, summary: 'Get a repair order', example: order, errors: [404] },
+  { method: 'get', path: documented(repairOrders.get), summary: 'Get a repair order', example: order, errors: [404] },
   {
     method: 'put',
-    path: item,
+    path: documented(repairOrders.update),
     summary: 'Change the customer (the fields given), mileage or concern; 409 once invoiced, closed or void',
     body: repairOrderUpdateBody,
     example: order,
@@ -98,7 +103,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'delete',
-    path: item,
+    path: documented(repairOrders.remove),
     summary:
       'Void the order ({"reason"} or ?reason=): status void, its approval link dies, running clocks stop, approved parts go back to stock; 409 once invoiced',
     query: voidQuery,
@@ -108,7 +113,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: `${item}lines/`,
+    path: documented(repairOrders.addLine),
     summary:
       "Add a line, status proposed. Labor: hours × rate (the shop's labor rate unless given). Part: quantity × unit_price, the part list's description and price for a known part_number unless given. Fee: quantity × unit_price. Each amount half-up to the cent. Technicians may propose",
     body: lineCreateBody,
@@ -118,7 +123,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'put',
-    path: lineItem,
+    path: documented(repairOrders.updateLine),
     summary: 'Change a proposed line (409 once decided; a body with only technician reassigns an approved line)',
     body: lineUpdateBody,
     example: { ...line, status: 'proposed', approval: null },
@@ -126,14 +131,14 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'delete',
-    path: lineItem,
+    path: documented(repairOrders.removeLine),
     summary: 'Delete a proposed line (409 once decided)',
     example: { ...line, status: 'proposed', approval: null },
     errors: [404, 409],
   },
   {
     method: 'post',
-    path: `${item}estimate/`,
+    path: documented(repairOrders.sendEstimate),
     summary:
       "Make the customer's approval link (7 days; a new link each time, the previous one stops working); an open order becomes estimate",
     example: {
@@ -144,7 +149,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: `${item}approvals/`,
+    path: documented(repairOrders.recordApproval),
     summary:
       "Record the customer's decisions taken by phone or in person; a decided line is 409, a line of another order 400. The first approved line makes the order in_progress; approved parts are taken from stock",
     body: approvalsBody,
@@ -153,7 +158,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: `${lineItem}clock/`,
+    path: documented(repairOrders.clock),
     summary:
       "Clock the line's technician on or off (an approved line; technicians only their own lines). One running clock per technician: 409 naming the line it runs on. clocked_hours sums the intervals, apart from the billed hours",
     body: clockBody,
@@ -162,7 +167,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: `${lineItem}done/`,
+    path: documented(repairOrders.markLineDone),
     summary:
       'Mark an approved line done (stopping its clock; technicians only their own lines); the order is ready once every approved line is done',
     example: { ...line, status: 'done' },
@@ -170,7 +175,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: `${item}invoice/`,
+    path: documented(repairOrders.invoice),
     summary:
       'Invoice the order: every line decided, every approved line done and no running clock (409 naming what is missing). The tax rate is frozen; lines, prices and totals never change again',
     example: { ...order, status: 'invoiced', invoiced_at: '2026-05-02T10:00:00.000Z' },
@@ -178,7 +183,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: `${item}payments/`,
+    path: documented(repairOrders.takePayment),
     summary:
       'Take a payment on an invoiced order (over the balance is 400); the one bringing the balance to 0 closes the order',
     body: paymentBody,
@@ -195,7 +200,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'get',
-    path: '/public/estimates/{token}/',
+    path: documented(estimates.view),
     summary:
       "The gateway's own credential only (estimates.public), for the customer's approval page: the estimate of the token's order and nothing else; 404 for an unknown or replaced token, 410 once expired; Cache-Control: no-store",
     example: publicEstimate,
@@ -203,7 +208,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: '/public/estimates/{token}/',
+    path: documented(estimates.answer),
     summary:
       "The gateway's own credential only: the customer's decisions (by customer, method link), recorded with the time and the address from X-CarCar-Client-Address; a decided line 409, a line of another order 400",
     body: publicDecisionsBody,
