@@ -1,3 +1,4 @@
+import { mountPath, salesRoutes } from '@carcar/common/contract/routes';
 import { customerBody } from '@carcar/common/contract/sales';
 import { type Db, ping } from '@carcar/common/db/database';
 import { eventsRouter } from '@carcar/common/events/feed';
@@ -62,9 +63,12 @@ export function createApp({
       };
     },
     routes: (app) => {
-      app.use('/api/salespeople', resourceRouter(staffRoutes('salespeople', salespeopleRepository(db))));
       app.use(
-        '/api/customers',
+        mountPath(salesRoutes.salespeople),
+        resourceRouter(staffRoutes('salespeople', salespeopleRepository(db))),
+      );
+      app.use(
+        mountPath(salesRoutes.customers),
         resourceRouter(
           tableResourceRoutes('customers', customerBody, customersRepository(db), {
             listQuery: customerListQuery,
@@ -73,16 +77,16 @@ export function createApp({
         ),
       );
       app.use(
-        '/api/sales',
+        mountPath(salesRoutes.sales),
         salesRouter(db, { written: onOutboxWritten ?? (() => undefined), logger }, { taxRate: salesTaxRate }),
       );
-      app.use('/api/automobiles', automobilesRouter(db));
-      app.use('/api/reports', salesReportsRouter(db, timezone));
-      app.use('/api/reports', grossReportsRouter(db, timezone));
-      app.use('/api/deal-settings', dealSettingsRouter(salesTaxRate));
-      app.use('/api/audit', auditRouter(db, auditLog));
-      app.use('/api/events', eventsRouter(db, events, 'sales'));
-      app.use('/api', openApiRouter(salesOpenApi));
+      app.use(mountPath(salesRoutes.automobiles), automobilesRouter(db));
+      app.use(mountPath(salesRoutes.reports), salesReportsRouter(db, timezone));
+      app.use(mountPath(salesRoutes.reports), grossReportsRouter(db, timezone));
+      app.use(mountPath(salesRoutes.dealSettings), dealSettingsRouter(salesTaxRate));
+      app.use(mountPath(salesRoutes.audit), auditRouter(db, auditLog));
+      app.use(mountPath(salesRoutes.events), eventsRouter(db, events, 'sales'));
+      app.use(mountPath(salesRoutes.docs), openApiRouter(salesOpenApi));
     },
   });
 }

@@ -1,5 +1,6 @@
 import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
 import { reportRangeQuery } from '@carcar/common/contract/reports';
+import { salesRoutes } from '@carcar/common/contract/routes';
 import { customerBody, type Sale, saleCreateBody } from '@carcar/common/contract/sales';
 import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
@@ -65,7 +66,7 @@ const auto = {
 
 const operations: Operation[] = [
   ...resourceOperations({
-    path: '/api/salespeople/',
+    path: salesRoutes.salespeople.list.path,
     listKey: 'salespeople',
     example: salesperson,
     list: { summary: 'List salespeople; ?active=true only those still working (for new sales)', query: staffListQuery },
@@ -79,7 +80,7 @@ const operations: Operation[] = [
     delete: { summary: 'Delete a salesperson (409 while sales reference them)' },
   }),
   ...resourceOperations({
-    path: '/api/customers/',
+    path: salesRoutes.customers.list.path,
     listKey: 'customers',
     example: customer,
     list: { summary: 'List customers; ?q= part of the name or phone number', query: customerListQuery },
@@ -89,7 +90,7 @@ const operations: Operation[] = [
     delete: { summary: 'Delete a customer (409 while sales reference them)' },
   }),
   ...resourceOperations({
-    path: '/api/sales/',
+    path: salesRoutes.sales.list.path,
     listKey: 'sales',
     example: sale,
     list: {
@@ -125,14 +126,14 @@ const operations: Operation[] = [
   }),
   {
     method: 'get',
-    path: '/api/automobiles/',
+    path: salesRoutes.automobiles.list.path,
     summary: 'The local copy of inventory (?sold=false: cars that can be sold; ?vin=: one car)',
     query: automobileListQuery,
     example: { autos: [auto] },
   },
   {
     method: 'get',
-    path: '/api/reports/sales-by-month/',
+    path: salesRoutes.reports.salesByMonth.path,
     summary:
       'Managers: live sales (voided ones left out) per month from ?from= to ?to= (days on the dealership calendar, TIMEZONE; by default the last twelve months), months without a sale too; CSV with Accept: text/csv',
     query: reportRangeQuery,
@@ -140,7 +141,7 @@ const operations: Operation[] = [
   },
   {
     method: 'get',
-    path: '/api/reports/sales-by-salesperson/',
+    path: salesRoutes.reports.salesBySalesperson.path,
     summary:
       "Managers: each salesperson's live sales from ?from= to ?to=, most revenue first; active salespeople without a sale too; CSV with Accept: text/csv",
     query: reportRangeQuery,
@@ -159,7 +160,7 @@ const operations: Operation[] = [
   },
   {
     method: 'get',
-    path: '/api/reports/gross-by-deal/',
+    path: salesRoutes.reports.grossByDeal.path,
     summary:
       "Managers (reports.read and inventory.cost): each live deal's front gross (price − the car's cost, null while the cost is unknown) from ?from= to ?to=, oldest first; CSV with Accept: text/csv",
     query: reportRangeQuery,
@@ -181,7 +182,7 @@ const operations: Operation[] = [
   },
   {
     method: 'get',
-    path: '/api/reports/gross-by-salesperson/',
+    path: salesRoutes.reports.grossBySalesperson.path,
     summary:
       "Managers (reports.read and inventory.cost): each salesperson's live deals per month, revenue and front gross (deals whose car's cost is unknown counted apart) from ?from= to ?to=; CSV with Accept: text/csv",
     query: reportRangeQuery,
@@ -203,7 +204,7 @@ const operations: Operation[] = [
   },
   {
     method: 'get',
-    path: '/api/deal-settings/',
+    path: salesRoutes.dealSettings.get.path,
     summary: "The sales desk's settings: tax_rate, the percent a sale is taxed at when it names none (SALES_TAX_RATE)",
     example: { tax_rate: 7.25 },
   },

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { TradeInBatchResult } from '@carcar/common/contract/deal';
 import { SOLD_BATCH_MAX, type SoldBatch, type SoldBatchResult, type SoldUpdate } from '@carcar/common/contract/feed';
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import type { Db } from '@carcar/common/db/database';
 import { onIndexWalks, queryRows } from '@carcar/common/db/statements';
 import type { Logger } from '@carcar/common/service/logger';
@@ -159,7 +160,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   async function deliverOne(row: Claimed, span: SpanRef | undefined): Promise<Outcome> {
     try {
       const body: SoldUpdate = { sold: row.sold ?? false };
-      const res = await client.put(`/api/automobiles/${encodeURIComponent(row.vin)}/`, body, {
+      const res = await client.put(pathTo(inventoryRoutes.automobiles.update, { vin: row.vin }), body, {
         headers: await headers([row], span),
       });
       return res.status >= 200 && res.status < 300 ? { kind: 'delivered' } : refusal(res.status);
@@ -172,7 +173,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   async function deliver(rows: Claimed[], span: SpanRef | undefined): Promise<Outcome[]> {
     try {
       const body: SoldBatch = { automobiles: rows.map((row) => ({ vin: row.vin, sold: row.sold ?? false })) };
-      const res = await client.post<SoldBatchResult>('/api/automobiles/sold/', body, {
+      const res = await client.post<SoldBatchResult>(pathTo(inventoryRoutes.automobiles.sold), body, {
         headers: await headers(rows, span),
       });
       if (res.status >= 200 && res.status < 300) {
@@ -202,8 +203,10 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     try {
       const res =
         row.kind === 'trade_in'
-          ? await client.post('/api/automobiles/trade-ins/', row.payload, { headers: await headers([row], span) })
-          : await client.delete(`/api/automobiles/trade-ins/${encodeURIComponent(row.vin)}/`, {
+          ? await client.post(pathTo(inventoryRoutes.automobiles.tradeIn), row.payload, {
+              headers: await headers([row], span),
+            })
+          : await client.delete(pathTo(inventoryRoutes.automobiles.removeTradeIn, { vin: row.vin }), {
               params: { sale_id: row.payload?.sale_id },
               headers: await headers([row], span),
             });
@@ -222,7 +225,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   async function deliverTradeIns(rows: Claimed[], span: SpanRef | undefined): Promise<Outcome[]> {
     try {
       const body = { trade_ins: rows.map((row) => row.payload) };
-      const res = await client.post<TradeInBatchResult>('/api/automobiles/trade-ins/batch/', body, {
+      const res = await client.post<TradeInBatchResult>(pathTo(inventoryRoutes.automobiles.tradeInBatch), body, {
         headers: await headers(rows, span),
       });
       if (res.status >= 200 && res.status < 300) {
