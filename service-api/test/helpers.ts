@@ -3,17 +3,31 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@carcar/common/contract/permissions';
+import { serviceRoutes } from '@carcar/common/contract/routes';
 import { type Database, openDatabase } from '@carcar/common/db/database';
 import type { HttpPolicy } from '@carcar/common/http/app';
 import { createLogger } from '@carcar/common/service/logger';
 import { roleHeaders, testAccess } from '@carcar/testing/credentials';
 import { createTestDatabaseUrl, openTestDatabase } from '@carcar/testing/database';
+import { responseCheck } from '@carcar/testing/response-check';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import request from 'supertest';
+import { afterAll, afterEach } from 'vitest';
 import { createApp } from '../src/app.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 export const serviceDir = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Every answer of every app the file's tests build, checked against the schema its row of the route
+ * table declares (testing/src/response-check.ts): a test fails on an answer that breaks it, or a 2xx
+ * from a route that declares none. `startServiceApi` passes `answerCheck.observe` as
+ * `http.observeAnswer`; so does any app a test builds itself.
+ */
+export const answerCheck = responseCheck(serviceRoutes['service-api']);
+afterEach(() => answerCheck.assertMatched());
+// What the file's `beforeAll` and `afterAll` hooks were answered, after its last test.
+afterAll(() => answerCheck.assertMatched());
 
 /**
  * The service's schema on a database of its own on the test server (`TEST_DATABASE_URL`), through
@@ -56,7 +70,7 @@ export async function startServiceApi(timezone = 'UTC', http: HttpPolicy = {}) {
     db: database.db,
     logger: createLogger('service-test', 'silent'),
     timezone,
-    http,
+    http: { observeAnswer: answerCheck.observe, ...http },
     access: await testAccess('service-api'),
   });
   return {

@@ -8,7 +8,7 @@ import { createApp } from '../src/app.js';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';
 import { serviceApiEnv } from '../src/config.js';
 import { appointments } from '../src/db/schema.js';
-import { addTechnician, type ServiceApi, startServiceApi } from './helpers.js';
+import { addTechnician, answerCheck, type ServiceApi, startServiceApi } from './helpers.js';
 
 // Each car has its own VIN (17 characters; the due list does not check them) and a hand-made
 // history, written straight to the table: the API refuses bookings in the past, and a due list is
@@ -111,6 +111,7 @@ describe('GET /api/service-due/', () => {
       db: svc.db,
       logger: createLogger('service-test', 'silent'),
       timezone: 'UTC',
+      http: { observeAnswer: answerCheck.observe },
       access: await testAccess('service-api'),
       serviceDueMonths: 12,
     });

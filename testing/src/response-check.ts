@@ -65,7 +65,9 @@ export function answerMismatch(
   const mismatch = (problem: string) => ({ route, path: answer.path, status, problem });
   if (status >= 400) {
     if (!isJson(answer.contentType)) return mismatch(`an error answered as ${answer.contentType ?? 'no content type'}`);
-    return check(errorAnswerSchema, answer, (problem) => mismatch(`breaks the error schema: ${problem}`));
+    // A 409 may say what is in the way, when its row declares that shape (`conflict`).
+    const schema = status === 409 && rule?.conflict ? rule.conflict : errorAnswerSchema;
+    return check(schema, answer, (problem) => mismatch(`breaks the error schema: ${problem}`));
   }
   if (status < 200 || status >= 300) return undefined;
   if (!rule) return mismatch('no row of the route table matches this route');

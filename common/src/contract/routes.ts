@@ -36,6 +36,34 @@ import {
   salespersonListSchema,
   salespersonSchema,
 } from './sales.js';
+import {
+  appointmentConflictSchema,
+  appointmentListSchema,
+  appointmentSchema,
+  bookingConflictSchema,
+  dueCarListSchema,
+  emailListSchema,
+  estimateLinkSchema,
+  inspectionItemSchema,
+  inspectionPhotoSchema,
+  inspectionTemplateSchema,
+  partImportResultSchema,
+  partListSchema,
+  partMovementListSchema,
+  partSchema,
+  publicEstimateSchema,
+  repairOrderConflictSchema,
+  repairOrderLineSchema,
+  repairOrderListSchema,
+  repairOrderSchema,
+  repairOrdersByMonthReportSchema,
+  shopSettingsSchema,
+  technicianEfficiencyReportSchema,
+  technicianListSchema,
+  technicianSchema,
+  technicianWeeksReportSchema,
+  unsubscribedSchema,
+} from './service-answers.js';
 import { eventFeedPageAnswerSchema } from './webhooks.js';
 
 export { errorAnswerSchema } from './errors.js';
@@ -70,6 +98,12 @@ export interface RouteRule<P extends string = string> {
    * A list route's CSV form (`Accept: text/csv`) is not checked.
    */
   response?: RouteResponses | 'unchecked';
+  /**
+   * The body of the route's 409 when it says more than the error answer (what is in the way: the
+   * appointment a booking collides with, the order's status); every other error answer is
+   * `errorAnswerSchema`. Checked like `response`.
+   */
+  conflict?: z.ZodType;
 }
 
 /** The permission of a rule with `orOwn`, for the type checker. */
@@ -186,6 +220,13 @@ function pick<T extends RouteTable, N extends keyof T & string>(table: T, ...nam
   return Object.fromEntries(Object.entries(table).filter(([name]) => names.includes(name as N))) as Pick<T, N>;
 }
 
+/** A table whose writes answer `schema` on a 409 (their reads answer no conflict). */
+function withConflict<const T extends Record<string, RouteRule>>(table: T, schema: z.ZodType): T {
+  return Object.fromEntries(
+    Object.entries(table).map(([name, rule]) => [name, rule.method === 'GET' ? rule : { ...rule, conflict: schema }]),
+  ) as T;
+}
+
 /** inventory-api: the catalogue and the cars, the source of truth for both. */
 export const inventoryRoutes = {
   manufacturers: resource('/api/manufacturers', 'id', 'inventory.read', 'inventory.write', {
@@ -285,101 +326,280 @@ export const inventoryRoutes = {
  * count) and inspections (a photo is read by staff who may read the order, or through the order's
  * approval token).
  */
+/** An appointment's classic rows; booking and its changes answer a conflict of their own. */
+const appointmentRows = resource('/api/appointments', 'id', 'appointments.read', 'appointments.book', {
+  list: appointmentListSchema,
+  record: appointmentSchema,
+});
+
 export const serviceApiRoutes = {
-  technicians: resource('/api/technicians', 'id', 'technicians.read', 'technicians.write'),
+  technicians: resource('/api/technicians', 'id', 'technicians.read', 'technicians.write', {
+    list: technicianListSchema,
+    record: technicianSchema,
+  }),
   appointments: {
+    ...pick(appointmentRows, 'list'),
+    create: {
+      method: 'POST',
+      path: '/api/appointments/',
+      permission: 'appointments.book',
+      response: { 201: appointmentSchema },
+      conflict: bookingConflictSchema,
+    },
+    ...pick(appointmentRows, 'get'),
+    remove: {
+      method: 'DELETE',
+      path: '/api/appointments/:id/',
+      permission: 'appointments.book',
+      response: { 200: appointmentSchema },
+      conflict: appointmentConflictSchema,
+    },
+    cancel: {
+      method: 'PUT',
+      path: '/api/appointments/:id/cancel/',
+      permission: 'appointments.book',
+      response: { 200: appointmentSchema },
+      conflict: appointmentConflictSchema,
+    },
+    finish: {
+      method: 'PUT',
+      path: '/api/appointments/:id/finish/',
+      permission: 'appointments.finish',
+      orOwn: true,
+      response: { 200: appointmentSchema },
+      conflict: appointmentConflictSchema,
+    },
+  },
+  reports: {
+    technicianWeeks: {
+      method: 'GET',
+      path: '/api/reports/technician-weeks/',
+      permission: 'reports.read',
+      response: { 200: technicianWeeksReportSchema },
+    },
+    // Repair orders by month of invoice: effective labor rate, hours per order, technician efficiency.
+    repairOrdersByMonth: {
+      method: 'GET',
+      path: '/api/reports/repair-orders-by-month/',
+      permission: 'reports.read',
+      response: { 200: repairOrdersByMonthReportSchema },
+    },
+    technicianEfficiency: {
+      method: 'GET',
+      path: '/api/reports/technician-efficiency/',
+      permission: 'reports.read',
+      response: { 200: technicianEfficiencyReportSchema },
+    },
+  },
+  // Due for service: which cars to call about, read from appointments and service's inventory copy.
+  serviceDue: {
+    list: {
+      method: 'GET',
+      path: '/api/service-due/',
+      permission: 'appointments.read',
+      response: { 200: dueCarListSchema },
+    },
+  },
+  shopSettings: {
+    get: {
+      method: 'GET',
+      path: '/api/shop-settings/',
+      permission: 'repair_orders.read',
+      response: { 200: shopSettingsSchema },
+    },
+    update: {
+      method: 'PUT',
+      path: '/api/shop-settings/',
+      permission: 'shop.settings',
+      response: { 200: shopSettingsSchema },
+    },
+  },
+  repairOrders: withConflict(
+    {
+      ...resource('/api/repair-orders', 'id', 'repair_orders.read', 'repair_orders.write', {
+        list: repairOrderListSchema,
+        record: repairOrderSchema,
+      }),
+      addLine: {
+        method: 'POST',
+        path: '/api/repair-orders/:id/lines/',
+        permission: 'repair_orders.propose',
+        response: { 201: repairOrderLineSchema },
+      },
+      updateLine: {
+        method: 'PUT',
+        path: '/api/repair-orders/:id/lines/:line/',
+        permission: 'repair_orders.write',
+        response: { 200: repairOrderLineSchema },
+      },
+      removeLine: {
+        method: 'DELETE',
+        path: '/api/repair-orders/:id/lines/:line/',
+        permission: 'repair_orders.write',
+        response: { 200: repairOrderLineSchema },
+      },
+      sendEstimate: {
+        method: 'POST',
+        path: '/api/repair-orders/:id/estimate/',
+        permission: 'repair_orders.write',
+        response: { 200: estimateLinkSchema },
+      },
+      recordApproval: {
+        method: 'POST',
+        path: '/api/repair-orders/:id/approvals/',
+        permission: 'repair_orders.write',
+        response: { 200: repairOrderSchema },
+      },
+      clock: {
+        method: 'POST',
+        path: '/api/repair-orders/:id/lines/:line/clock/',
+        permission: 'repair_orders.work',
+        orOwn: true,
+        response: { 200: repairOrderLineSchema },
+      },
+      markLineDone: {
+        method: 'POST',
+        path: '/api/repair-orders/:id/lines/:line/done/',
+        permission: 'repair_orders.work',
+        orOwn: true,
+        response: { 200: repairOrderLineSchema },
+      },
+      invoice: {
+        method: 'POST',
+        path: '/api/repair-orders/:id/invoice/',
+        permission: 'repair_orders.write',
+        response: { 200: repairOrderSchema },
+      },
+      takePayment: {
+        method: 'POST',
+        path: '/api/repair-orders/:id/payments/',
+        permission: 'repair_orders.write',
+        response: { 201: repairOrderSchema },
+      },
+    },
+    repairOrderConflictSchema,
+  ),
+  estimates: withConflict(
+    {
+      view: {
+        method: 'GET',
+        path: '/public/estimates/:token/',
+        permission: 'estimates.public',
+        response: { 200: publicEstimateSchema },
+      },
+      answer: {
+        method: 'POST',
+        path: '/public/estimates/:token/',
+        permission: 'estimates.public',
+        response: { 200: publicEstimateSchema },
+      },
+    },
+    repairOrderConflictSchema,
+  ),
+  parts: {
+    import: {
+      method: 'POST',
+      path: '/api/parts/import/',
+      permission: 'parts.write',
+      response: { 200: partImportResultSchema },
+    },
     ...pick(
-      resource('/api/appointments', 'id', 'appointments.read', 'appointments.book'),
+      resource('/api/parts', 'number', 'parts.read', 'parts.write', { list: partListSchema, record: partSchema }),
       'list',
       'create',
       'get',
-      'remove',
+      'update',
     ),
-    cancel: { method: 'PUT', path: '/api/appointments/:id/cancel/', permission: 'appointments.book' },
-    finish: { method: 'PUT', path: '/api/appointments/:id/finish/', permission: 'appointments.finish', orOwn: true },
-  },
-  reports: {
-    technicianWeeks: { method: 'GET', path: '/api/reports/technician-weeks/', permission: 'reports.read' },
-    // Repair orders by month of invoice: effective labor rate, hours per order, technician efficiency.
-    repairOrdersByMonth: { method: 'GET', path: '/api/reports/repair-orders-by-month/', permission: 'reports.read' },
-    technicianEfficiency: { method: 'GET', path: '/api/reports/technician-efficiency/', permission: 'reports.read' },
-  },
-  // Due for service: which cars to call about, read from appointments and service's inventory copy.
-  serviceDue: { list: { method: 'GET', path: '/api/service-due/', permission: 'appointments.read' } },
-  shopSettings: {
-    get: { method: 'GET', path: '/api/shop-settings/', permission: 'repair_orders.read' },
-    update: { method: 'PUT', path: '/api/shop-settings/', permission: 'shop.settings' },
-  },
-  repairOrders: {
-    ...resource('/api/repair-orders', 'id', 'repair_orders.read', 'repair_orders.write'),
-    addLine: { method: 'POST', path: '/api/repair-orders/:id/lines/', permission: 'repair_orders.propose' },
-    updateLine: { method: 'PUT', path: '/api/repair-orders/:id/lines/:line/', permission: 'repair_orders.write' },
-    removeLine: { method: 'DELETE', path: '/api/repair-orders/:id/lines/:line/', permission: 'repair_orders.write' },
-    sendEstimate: { method: 'POST', path: '/api/repair-orders/:id/estimate/', permission: 'repair_orders.write' },
-    recordApproval: { method: 'POST', path: '/api/repair-orders/:id/approvals/', permission: 'repair_orders.write' },
-    clock: {
+    receive: {
       method: 'POST',
-      path: '/api/repair-orders/:id/lines/:line/clock/',
-      permission: 'repair_orders.work',
-      orOwn: true,
+      path: '/api/parts/:number/receipts/',
+      permission: 'parts.write',
+      response: { 201: partSchema },
     },
-    markLineDone: {
+    adjust: {
       method: 'POST',
-      path: '/api/repair-orders/:id/lines/:line/done/',
-      permission: 'repair_orders.work',
-      orOwn: true,
+      path: '/api/parts/:number/adjustments/',
+      permission: 'parts.adjust',
+      response: { 201: partSchema },
     },
-    invoice: { method: 'POST', path: '/api/repair-orders/:id/invoice/', permission: 'repair_orders.write' },
-    takePayment: { method: 'POST', path: '/api/repair-orders/:id/payments/', permission: 'repair_orders.write' },
-  },
-  estimates: {
-    view: { method: 'GET', path: '/public/estimates/:token/', permission: 'estimates.public' },
-    answer: { method: 'POST', path: '/public/estimates/:token/', permission: 'estimates.public' },
-  },
-  parts: {
-    import: { method: 'POST', path: '/api/parts/import/', permission: 'parts.write' },
-    ...pick(resource('/api/parts', 'number', 'parts.read', 'parts.write'), 'list', 'create', 'get', 'update'),
-    receive: { method: 'POST', path: '/api/parts/:number/receipts/', permission: 'parts.write' },
-    adjust: { method: 'POST', path: '/api/parts/:number/adjustments/', permission: 'parts.adjust' },
-    movements: { method: 'GET', path: '/api/parts/:number/movements/', permission: 'parts.read' },
+    movements: {
+      method: 'GET',
+      path: '/api/parts/:number/movements/',
+      permission: 'parts.read',
+      response: { 200: partMovementListSchema },
+    },
   },
   inspectionTemplate: {
-    get: { method: 'GET', path: '/api/inspection-template/', permission: 'repair_orders.read' },
-    update: { method: 'PUT', path: '/api/inspection-template/', permission: 'shop.settings' },
-  },
-  inspection: {
-    start: { method: 'POST', path: '/api/repair-orders/:id/inspection/', permission: 'repair_orders.propose' },
-    updateItem: {
-      method: 'PUT',
-      path: '/api/repair-orders/:id/inspection/:item/',
-      permission: 'repair_orders.propose',
-    },
-    removeItem: {
-      method: 'DELETE',
-      path: '/api/repair-orders/:id/inspection/:item/',
-      permission: 'repair_orders.propose',
-    },
-    proposeLine: {
-      method: 'POST',
-      path: '/api/repair-orders/:id/inspection/:item/line/',
-      permission: 'repair_orders.propose',
-    },
-    addPhoto: {
-      method: 'POST',
-      path: '/api/repair-orders/:id/inspection/:item/photos/',
-      permission: 'repair_orders.propose',
-    },
-    photo: {
+    get: {
       method: 'GET',
-      path: '/api/repair-orders/:id/inspection/:item/photos/:photo/',
+      path: '/api/inspection-template/',
       permission: 'repair_orders.read',
+      response: { 200: inspectionTemplateSchema },
     },
-    publicPhoto: { method: 'GET', path: '/public/estimates/:token/photos/:photo/', permission: 'estimates.public' },
+    update: {
+      method: 'PUT',
+      path: '/api/inspection-template/',
+      permission: 'shop.settings',
+      response: { 200: inspectionTemplateSchema },
+    },
   },
+  inspection: withConflict(
+    {
+      start: {
+        method: 'POST',
+        path: '/api/repair-orders/:id/inspection/',
+        permission: 'repair_orders.propose',
+        response: { 201: inspectionItemSchema },
+      },
+      updateItem: {
+        method: 'PUT',
+        path: '/api/repair-orders/:id/inspection/:item/',
+        permission: 'repair_orders.propose',
+        response: { 200: inspectionItemSchema },
+      },
+      removeItem: {
+        method: 'DELETE',
+        path: '/api/repair-orders/:id/inspection/:item/',
+        permission: 'repair_orders.propose',
+        response: { 200: inspectionItemSchema },
+      },
+      proposeLine: {
+        method: 'POST',
+        path: '/api/repair-orders/:id/inspection/:item/line/',
+        permission: 'repair_orders.propose',
+        response: { 201: repairOrderLineSchema },
+      },
+      addPhoto: {
+        method: 'POST',
+        path: '/api/repair-orders/:id/inspection/:item/photos/',
+        permission: 'repair_orders.propose',
+        response: { 201: inspectionPhotoSchema },
+      },
+      // A photo's bytes (JPEG): no JSON record to check.
+      photo: {
+        method: 'GET',
+        path: '/api/repair-orders/:id/inspection/:item/photos/:photo/',
+        permission: 'repair_orders.read',
+        response: 'unchecked',
+      },
+      publicPhoto: {
+        method: 'GET',
+        path: '/public/estimates/:token/photos/:photo/',
+        permission: 'estimates.public',
+        response: 'unchecked',
+      },
+    },
+    repairOrderConflictSchema,
+  ),
   // The record of emails sent (managers), and the unsubscribe link of a reminder (the gateway's own credential).
   emails: {
-    list: { method: 'GET', path: '/api/emails/', permission: 'audit.read' },
-    unsubscribe: { method: 'POST', path: '/public/unsubscribe/:token/', permission: 'emails.unsubscribe' },
+    list: { method: 'GET', path: '/api/emails/', permission: 'audit.read', response: { 200: emailListSchema } },
+    unsubscribe: {
+      method: 'POST',
+      path: '/public/unsubscribe/:token/',
+      permission: 'emails.unsubscribe',
+      response: { 200: unsubscribedSchema },
+    },
   },
   events,
   audit,

@@ -8,16 +8,3 @@ export const emailListQuery = pageQuery.extend({
   to: z.string().trim().min(1).max(254, 'must be at most 254 characters').optional(),
 });
 export type EmailListQuery = z.output<typeof emailListQuery>;
-
-/** One email as managers read it: who, what, when, and what became of it (never its body). */
-export interface EmailRecord {
-  id: number;
-  to: string;
-  subject: string;
-  kind: string;
-  status: string;
-  attempts: number;
-  at: string;
-  sent_at: string | null;
-  note: string | null;
-}

@@ -1,9 +1,10 @@
+import type { EmailRecord } from '@carcar/common/contract/service-answers';
 import type { Db } from '@carcar/common/db/database';
 import type { Paged } from '@carcar/common/db/pagination';
 import { queryRows } from '@carcar/common/db/statements';
 import { sql } from 'drizzle-orm';
 import { emails } from '../db/schema.js';
-import type { EmailListQuery, EmailRecord } from './schemas.js';
+import type { EmailListQuery } from './schemas.js';
 
 interface EmailRow {
   id: number | string;
