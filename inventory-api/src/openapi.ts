@@ -8,7 +8,7 @@ import {
 import { type FeedPage, SOLD_BATCH_MAX, type SoldBatchResult, soldBatchBody } from '@carcar/common/contract/feed';
 import type { Automobile, Manufacturer, VehicleModel } from '@carcar/common/contract/inventory';
 import { reportRangeQuery } from '@carcar/common/contract/reports';
-import { inventoryRoutes, pathTo, type RouteRule } from '@carcar/common/contract/routes';
+import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { pageQuery } from '@carcar/common/db/pagination';
 import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
@@ -17,11 +17,6 @@ import { automobileCreateBody, automobileListQuery, automobileUpdateBody, import
 import { changesQuery } from './feed/routes.js';
 import { manufacturerBody } from './manufacturers/schemas.js';
 import { modelCreateBody, modelUpdateBody } from './models/schemas.js';
-
-/** A row's path as OpenAPI spells it: `{vin}` for `:vin`. */
-function documented(rule: RouteRule): string {
-  return rule.path.replace(/:(\w+)/g, '{$1}');
-}
 
 const { automobiles } = inventoryRoutes;
 
@@ -166,7 +161,7 @@ const operations: Operation[] = [
   },
   {
     method: 'delete',
-    path: documented(automobiles.removeTradeIn),
+    path: automobiles.removeTradeIn.path,
     summary:
       "The sales outbox: a voided sale's trade-in leaves stock (?sale_id= names the sale); 409 when it was sold " +
       'since or came in through another sale, 404 when it is not in stock. The audit trail keeps its history.',
@@ -176,7 +171,7 @@ const operations: Operation[] = [
   },
   {
     method: 'get',
-    path: documented(inventoryRoutes.vins.decode),
+    path: inventoryRoutes.vins.decode.path,
     summary: 'Decode a VIN: format, check digit, maker code, region, model years',
     example: {
       vin: '1C3CC5FB2AN120174',

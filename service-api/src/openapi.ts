@@ -1,6 +1,6 @@
 import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
 import { reportMonthsQuery, reportRangeQuery } from '@carcar/common/contract/reports';
-import { type RouteRule, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { appointmentCancelBody, appointmentCreateBody } from '@carcar/common/contract/service';
 import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
@@ -13,11 +13,6 @@ import { inspectionOperations } from './inspections/openapi.js';
 import { partOperations } from './parts/openapi.js';
 import { repairOrderOperations } from './repair-orders/openapi.js';
 import { shopSettingsOperations } from './shop-settings/openapi.js';
-
-/** A row's path as OpenAPI spells it: `{id}` for `:id`. */
-function documented(rule: RouteRule): string {
-  return rule.path.replace(/:(\w+)/g, '{$1}');
-}
 
 const technician = { id: 1, first_name: 'Ada', last_name: 'Lovelace', employee_id: 'T-100', active: true };
 const appointment = {
@@ -69,7 +64,7 @@ const operations: Operation[] = [
   }),
   {
     method: 'put',
-    path: documented(serviceApiRoutes.appointments.cancel),
+    path: serviceApiRoutes.appointments.cancel.path,
     summary: 'Cancel a created appointment, optionally saying why ({"reason"} or ?reason=)',
     body: appointmentCancelBody,
     example: { ...appointment, status: 'canceled', cancel_reason: 'Customer called to reschedule' },
@@ -77,7 +72,7 @@ const operations: Operation[] = [
   },
   {
     method: 'put',
-    path: documented(serviceApiRoutes.appointments.finish),
+    path: serviceApiRoutes.appointments.finish.path,
     summary: 'Finish a created appointment',
     example: { ...appointment, status: 'finished' },
     errors: [404, 409],

@@ -94,12 +94,14 @@ export function buildOpenApi(info: { title: string; version: string; description
     };
     for (const code of [400, ...(op.errors ?? [])])
       responses[code] = { description: errorDescriptions[code] ?? String(code) };
-    paths[op.path] ??= {};
-    paths[op.path] = {
-      ...paths[op.path],
+    // A route table's row writes its parameters Express's way (`:vin`); OpenAPI writes `{vin}`.
+    const path = op.path.replace(/:(\w+)/g, '{$1}');
+    paths[path] ??= {};
+    paths[path] = {
+      ...paths[path],
       [op.method]: {
         summary: op.summary,
-        parameters: [...pathParameters(op.path), ...queryParameters(op.query)],
+        parameters: [...pathParameters(path), ...queryParameters(op.query)],
         ...(op.body
           ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
           : {}),

@@ -1,11 +1,6 @@
-import { type RouteRule, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { Operation } from '@carcar/common/http/openapi';
 import { emailListQuery } from './schemas.js';
-
-/** A row's path as OpenAPI spells it: `{id}` for `:id`. */
-function documented(rule: RouteRule): string {
-  return rule.path.replace(/:(\w+)/g, '{$1}');
-}
 
 /** The emails' operations, for the service's OpenAPI document. */
 export const emailOperations: Operation[] = [
@@ -35,7 +30,7 @@ export const emailOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: documented(serviceApiRoutes.emails.unsubscribe),
+    path: serviceApiRoutes.emails.unsubscribe.path,
     summary:
       "The gateway's own credential only: the unsubscribe link of a reminder; the address is never mailed again (404 for an unknown token)",
     example: { unsubscribed: true },

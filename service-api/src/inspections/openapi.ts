@@ -3,14 +3,9 @@ import {
   inspectionItemUpdateBody,
   inspectionTemplateBody,
 } from '@carcar/common/contract/inspections';
-import { pathTo, type RouteRule, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { Operation } from '@carcar/common/http/openapi';
 import { inspectionLineBody } from './schemas.js';
-
-/** A row's path as OpenAPI spells it: `{id}` for `:id`. */
-function documented(rule: RouteRule): string {
-  return rule.path.replace(/:(\w+)/g, '{$1}');
-}
 
 const { inspection, inspectionTemplate } = serviceApiRoutes;
 
@@ -41,7 +36,7 @@ export const inspectionOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: documented(inspection.start),
+    path: inspection.start.path,
     summary: "Add a finding to the order's inspection (409 once the order is invoiced or void)",
     body: inspectionItemBody,
     status: 201,
@@ -50,7 +45,7 @@ export const inspectionOperations: Operation[] = [
   },
   {
     method: 'put',
-    path: documented(inspection.updateItem),
+    path: inspection.updateItem.path,
     summary:
       'Change a finding: any of name, condition, note (an empty note or null clears it); ' +
       '409 once the order is invoiced, closed or void, or to make green a finding that is a line of the order',
@@ -60,7 +55,7 @@ export const inspectionOperations: Operation[] = [
   },
   {
     method: 'delete',
-    path: documented(inspection.removeItem),
+    path: inspection.removeItem.path,
     summary:
       'Remove a finding with its photos (rows and files); answers the finding as it was. ' +
       '409 once the order is invoiced, closed or void, or while the finding is a line of the order (delete the line first)',
@@ -69,7 +64,7 @@ export const inspectionOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: documented(inspection.proposeLine),
+    path: inspection.proposeLine.path,
     summary:
       'Make a yellow or red finding a proposed line in one step (409 for a green one or one already proposed); ' +
       "body optional: a line's fields, kind labor unless given, description the finding's, labor hours 1.0 unless given",
@@ -95,7 +90,7 @@ export const inspectionOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: documented(inspection.addPhoto),
+    path: inspection.addPhoto.path,
     summary:
       'Add a photo: multipart/form-data with a file field named photo; JPEG, PNG or WebP by content (415 otherwise), ' +
       'at most 10 MB (413); stored re-encoded as JPEG (1600 px and a 320 px thumbnail) without EXIF or location',
@@ -105,13 +100,13 @@ export const inspectionOperations: Operation[] = [
   },
   {
     method: 'get',
-    path: documented(inspection.photo),
+    path: inspection.photo.path,
     summary: 'The photo as image/jpeg (?size=thumbnail for the 320 px thumbnail); staff who may read the order',
     errors: [404],
   },
   {
     method: 'get',
-    path: documented(inspection.publicPhoto),
+    path: inspection.publicPhoto.path,
     summary:
       "The customer's view of a photo of their own order, through the approval link's token (the gateway's credential only); 410 once the link expired",
     errors: [404, 410],

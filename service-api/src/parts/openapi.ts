@@ -1,13 +1,8 @@
 import { partAdjustmentBody, partCreateBody, partReceiptBody, partUpdateBody } from '@carcar/common/contract/parts';
-import { type RouteRule, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { importQuery } from '@carcar/common/http/csv-import';
 import { type Operation, resourceOperations } from '@carcar/common/http/openapi';
 import { movementListQuery, partListQuery } from './schemas.js';
-
-/** A row's path as OpenAPI spells it: `{id}` for `:id`. */
-function documented(rule: RouteRule): string {
-  return rule.path.replace(/:(\w+)/g, '{$1}');
-}
 
 const { parts } = serviceApiRoutes;
 
@@ -55,7 +50,7 @@ export const partOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: documented(parts.receive),
+    path: parts.receive.path,
     summary: "Receive stock from a supplier: on_hand goes up by quantity; cost, when given, becomes the part's cost",
     body: partReceiptBody,
     status: 201,
@@ -64,7 +59,7 @@ export const partOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: documented(parts.adjust),
+    path: parts.adjust.path,
     summary: 'Managers: correct the count (signed quantity, with a reason): a count, damage, loss',
     body: partAdjustmentBody,
     status: 201,
@@ -73,7 +68,7 @@ export const partOperations: Operation[] = [
   },
   {
     method: 'get',
-    path: documented(parts.movements),
+    path: parts.movements.path,
     summary:
       "The part's stock movements, newest first: receipts, adjustments, repair orders' takes (negative) and voids' put-backs",
     query: movementListQuery,

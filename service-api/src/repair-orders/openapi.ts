@@ -11,14 +11,9 @@ import {
   repairOrderUpdateBody,
   repairOrderVoidBody,
 } from '@carcar/common/contract/repair-orders';
-import { type RouteRule, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { Operation } from '@carcar/common/http/openapi';
 import { repairOrderListQuery, voidQuery } from './schemas.js';
-
-/** A row's path as OpenAPI spells it: `{id}` for `:id`. */
-function documented(rule: RouteRule): string {
-  return rule.path.replace(/:(\w+)/g, '{$1}');
-}
 
 const { repairOrders, estimates } = serviceApiRoutes;
 
@@ -92,10 +87,10 @@ export const repairOrderOperations: Operation[] = [
       totals: { ...order.totals, labor: 0, subtotal: 0, tax: 0, total: 0, balance: 0 },
     },
   },
-  { method: 'get', path: documented(repairOrders.get), summary: 'Get a repair order', example: order, errors: [404] },
+  { method: 'get', path: repairOrders.get.path, summary: 'Get a repair order', example: order, errors: [404] },
   {
     method: 'put',
-    path: documented(repairOrders.update),
+    path: repairOrders.update.path,
     summary: 'Change the customer (the fields given), mileage or concern; 409 once invoiced, closed or void',
     body: repairOrderUpdateBody,
     example: order,
@@ -103,7 +98,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'delete',
-    path: documented(repairOrders.remove),
+    path: repairOrders.remove.path,
     summary:
       'Void the order ({"reason"} or ?reason=): status void, its approval link dies, running clocks stop, approved parts go back to stock; 409 once invoiced',
     query: voidQuery,
@@ -113,7 +108,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: documented(repairOrders.addLine),
+    path: repairOrders.addLine.path,
     summary:
       "Add a line, status proposed. Labor: hours × rate (the shop's labor rate unless given). Part: quantity × unit_price, the part list's description and price for a known part_number unless given. Fee: quantity × unit_price. Each amount half-up to the cent. Technicians may propose",
     body: lineCreateBody,
@@ -123,7 +118,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'put',
-    path: documented(repairOrders.updateLine),
+    path: repairOrders.updateLine.path,
     summary: 'Change a proposed line (409 once decided; a body with only technician reassigns an approved line)',
     body: lineUpdateBody,
     example: { ...line, status: 'proposed', approval: null },
@@ -131,14 +126,14 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'delete',
-    path: documented(repairOrders.removeLine),
+    path: repairOrders.removeLine.path,
     summary: 'Delete a proposed line (409 once decided)',
     example: { ...line, status: 'proposed', approval: null },
     errors: [404, 409],
   },
   {
     method: 'post',
-    path: documented(repairOrders.sendEstimate),
+    path: repairOrders.sendEstimate.path,
     summary:
       "Make the customer's approval link (7 days; a new link each time, the previous one stops working); an open order becomes estimate",
     example: {
@@ -149,7 +144,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: documented(repairOrders.recordApproval),
+    path: repairOrders.recordApproval.path,
     summary:
       "Record the customer's decisions taken by phone or in person; a decided line is 409, a line of another order 400. The first approved line makes the order in_progress; approved parts are taken from stock",
     body: approvalsBody,
@@ -158,7 +153,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: documented(repairOrders.clock),
+    path: repairOrders.clock.path,
     summary:
       "Clock the line's technician on or off (an approved line; technicians only their own lines). One running clock per technician: 409 naming the line it runs on. clocked_hours sums the intervals, apart from the billed hours",
     body: clockBody,
@@ -167,7 +162,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: documented(repairOrders.markLineDone),
+    path: repairOrders.markLineDone.path,
     summary:
       'Mark an approved line done (stopping its clock; technicians only their own lines); the order is ready once every approved line is done',
     example: { ...line, status: 'done' },
@@ -175,7 +170,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: documented(repairOrders.invoice),
+    path: repairOrders.invoice.path,
     summary:
       'Invoice the order: every line decided, every approved line done and no running clock (409 naming what is missing). The tax rate is frozen; lines, prices and totals never change again',
     example: { ...order, status: 'invoiced', invoiced_at: '2026-05-02T10:00:00.000Z' },
@@ -183,7 +178,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: documented(repairOrders.takePayment),
+    path: repairOrders.takePayment.path,
     summary:
       'Take a payment on an invoiced order (over the balance is 400); the one bringing the balance to 0 closes the order',
     body: paymentBody,
@@ -200,7 +195,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'get',
-    path: documented(estimates.view),
+    path: estimates.view.path,
     summary:
       "The gateway's own credential only (estimates.public), for the customer's approval page: the estimate of the token's order and nothing else; 404 for an unknown or replaced token, 410 once expired; Cache-Control: no-store",
     example: publicEstimate,
@@ -208,7 +203,7 @@ export const repairOrderOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: documented(estimates.answer),
+    path: estimates.answer.path,
     summary:
       "The gateway's own credential only: the customer's decisions (by customer, method link), recorded with the time and the address from X-CarCar-Client-Address; a decided line 409, a line of another order 400",
     body: publicDecisionsBody,
