@@ -41,7 +41,13 @@ const apiPath = /(?<!\.)\/api(\/|$)/;
 
 /** The literal texts of a file that hold an `/api/` path. */
 function apiPathLiterals(fileName: string, text: string): string[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
+  // Each file parsed as what it is: read as TSX, a `.ts` file's generic arrow (`<T>(…) =>`) is a tag.
+  const kind = fileName.endsWith('.tsx')
+    ? ts.ScriptKind.TSX
+    : fileName.endsWith('.mjs')
+      ? ts.ScriptKind.JS
+      : ts.ScriptKind.TS;
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isImportTypeNode(node)) return;

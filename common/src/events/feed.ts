@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Router } from 'express';
 import { z } from 'zod';
+import { inventoryRoutes } from '../contract/routes.js';
 import type { EventFeedPage, WebhookEventType } from '../contract/webhooks.js';
 import type { Db } from '../db/database.js';
 import { feedNumbering } from '../db/feed-order.js';
@@ -74,7 +75,8 @@ export function eventsOperation(example: {
   };
   return {
     method: 'get',
-    path: '/api/events/',
+    // Every service's table holds the same `events` row.
+    path: inventoryRoutes.events.path,
     summary:
       "The webhook events feed (the gateway's own credential only): events after a seq, oldest first, " +
       'in commit order; the gateway delivers them to the subscribed receivers',
