@@ -23,7 +23,14 @@ const sourceDirectories = [
 ];
 const declaration = path.join(root, 'common/src/contract');
 
-/** The issue's bound: a handful of files may keep one (say why beside it). */
+/**
+ * The files that may still spell one, and why. Keep it short: the bound the project set is ten.
+ */
+const allowed: Readonly<Record<string, string>> = {
+  // Plain JavaScript that node runs before any TypeScript loader: it prints each service's API and
+  // docs address when the stack is ready, and cannot import the contract.
+  'scripts/start.mjs': 'the ready message',
+};
 const MOST_FILES = 10;
 
 function sourceFiles(directory: string): string[] {
@@ -74,14 +81,19 @@ describe('API paths are written in the route table', () => {
     expect(apiPathLiterals('sample.ts', sample)).toEqual(['/api/sales/', '/inventory/api/automobiles/…/']);
   });
 
-  it(`leaves at most ${MOST_FILES} source files outside common/src/contract/ spelling one`, () => {
+  it(`leaves only the allowed source files outside common/src/contract/ spelling one (at most ${MOST_FILES})`, () => {
     const spelled = sourceDirectories
       .flatMap((directory) => sourceFiles(path.join(root, directory)))
       .filter((file) => !file.startsWith(declaration))
       .flatMap((file) => {
         const literals = apiPathLiterals(file, readFileSync(file, 'utf8'));
-        return literals.length ? [`${path.relative(root, file)}: ${literals.join(', ')}`] : [];
+        return literals.length ? [{ file: path.relative(root, file), literals }] : [];
       });
-    expect(spelled.length, spelled.join('\n')).toBeLessThanOrEqual(MOST_FILES);
+    const unexpected = spelled.filter(({ file }) => !(file in allowed));
+    expect(
+      unexpected.map(({ file, literals }) => `${file}: ${literals.join(', ')}`),
+      'name the row (pathTo, mountPath, row.path) instead',
+    ).toEqual([]);
+    expect(Object.keys(allowed).length).toBeLessThanOrEqual(MOST_FILES);
   });
 });
