@@ -1,26 +1,14 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { allSourceFiles, root } from './source-files.js';
 
 // A route's path is written once, in its row of common/src/contract/routes.ts (docs/architecture.md):
 // code that calls, mounts or documents a route names the row (`pathTo`, `mountPath`). A path spelled
 // again elsewhere is how a route came to live in one place and not another. This counts the source
 // files (tests aside: they spell paths on purpose, to catch a row that changed) whose string or
 // template literals hold an `/api/` path; comments and import specifiers are not literals of a path.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const sourceDirectories = [
-  'common/src',
-  'testing/src',
-  'inventory-api/src',
-  'service-api/src',
-  'sales-api/src',
-  'gateway/src',
-  'ghi/src',
-  'bench/src',
-  'scripts',
-];
 const declaration = path.join(root, 'common/src/contract');
 
 /**
@@ -32,17 +20,6 @@ const allowed: Readonly<Record<string, string>> = {
   'scripts/start.mjs': 'the ready message',
 };
 const MOST_FILES = 10;
-
-function sourceFiles(directory: string): string[] {
-  if (!existsSync(directory)) return [];
-  return readdirSync(directory).flatMap((name) => {
-    const file = path.join(directory, name);
-    if (statSync(file).isDirectory()) return name === 'node_modules' || name === 'dist' ? [] : sourceFiles(file);
-    return /\.(ts|tsx|mts|mjs)$/.test(name) && !/\.(test|e2e)\.tsx?$/.test(name) && !name.endsWith('.d.ts')
-      ? [file]
-      : [];
-  });
-}
 
 const apiPath = /(?<!\.)\/api(\/|$)/;
 
@@ -82,8 +59,7 @@ describe('API paths are written in the route table', () => {
   });
 
   it(`leaves only the allowed source files outside common/src/contract/ spelling one (at most ${MOST_FILES})`, () => {
-    const spelled = sourceDirectories
-      .flatMap((directory) => sourceFiles(path.join(root, directory)))
+    const spelled = allSourceFiles(true)
       .filter((file) => !file.startsWith(declaration))
       .flatMap((file) => {
         const literals = apiPathLiterals(file, readFileSync(file, 'utf8'));

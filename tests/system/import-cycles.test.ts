@@ -1,34 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { allSourceFiles, root, sourceFiles } from './source-files.js';
 
 // A module that imports, through others, a module that imports it is loaded half-initialised in
 // one of the two orders and ties both to each other's changes. Type-only imports count: they are
 // how such a loop starts (gateway's audit trail → caller → tokens → audit trail was one), and the
 // type usually belongs in a third module. Tests are left out: they may import anything.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const sourceDirectories = [
-  'common/src',
-  'testing/src',
-  'inventory-api/src',
-  'service-api/src',
-  'sales-api/src',
-  'gateway/src',
-  'ghi/src',
-  'bench/src',
-  'scripts',
-];
-
-function sourceFiles(directory: string): string[] {
-  if (!existsSync(directory)) return [];
-  return readdirSync(directory).flatMap((name) => {
-    const file = path.join(directory, name);
-    if (statSync(file).isDirectory()) return name === 'node_modules' ? [] : sourceFiles(file);
-    return /\.(ts|tsx|mts)$/.test(name) && !/\.(test|e2e)\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [file] : [];
-  });
-}
 
 /** The file an import names, for the repo's own modules (relative, or `@carcar/common/...`); else undefined. */
 function resolve(from: string, specifier: string): string | undefined {
@@ -88,7 +67,7 @@ describe('imports', () => {
   });
 
   it('no module of the repo imports itself through others', () => {
-    const files = sourceDirectories.flatMap((directory) => sourceFiles(path.join(root, directory)));
+    const files = allSourceFiles();
     expect(files.length).toBeGreaterThan(100);
     const graph = new Map(files.map((file) => [file, importsOf(file)]));
     // Both import kinds are read: a type import and a value import both resolve to a file.
