@@ -1,12 +1,9 @@
 import { posix } from 'node:path';
 import { inventoryRoutes, mountPath } from '@carcar/common/contract/routes';
-import type { Db } from '@carcar/common/db/database';
-import { ping } from '@carcar/common/db/database';
 import { eventsRouter } from '@carcar/common/events/feed';
-import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
 import { openApiRouter } from '@carcar/common/http/openapi';
-import type { Logger } from '@carcar/common/service/logger';
+import { createServiceApp, type ServiceAppDeps } from '@carcar/common/http/service-app';
 import type { Express } from 'express';
 import { automobilesRouter } from './automobiles/routes.js';
 import { auditLog, events } from './db/schema.js';
@@ -18,26 +15,17 @@ import { inventoryOpenApi } from './openapi.js';
 import { inventoryReportsRouter } from './reports/routes.js';
 import { vinsRouter } from './vins/routes.js';
 
-export interface InventoryDeps {
-  db: Db;
-  logger: Logger;
-  /** CORS and rate limits; the defaults suit the local browser app. */
-  http?: HttpPolicy;
-  /** Who may call which route: the credential check and this service's rows of the route table. */
-  access: AccessPolicy;
+export interface InventoryDeps extends ServiceAppDeps {
   /** Wakes the feed's long polls after each write; closed at shutdown. */
   feedNotifier: FeedNotifier;
 }
 
 export function createApp({ db, logger, http, access, feedNotifier }: InventoryDeps): Express {
-  return createHttpApp({
+  return createServiceApp({
+    db,
     logger,
-    ...http,
+    http,
     access,
-    health: async () => {
-      await ping(db);
-      return {};
-    },
     routes: (app) => {
       app.use(mountPath(inventoryRoutes.manufacturers), manufacturersRouter(db, feedNotifier));
       app.use(mountPath(inventoryRoutes.models), modelsRouter(db, feedNotifier));

@@ -1,13 +1,11 @@
 import { mountPath, salesRoutes } from '@carcar/common/contract/routes';
 import { customerBody } from '@carcar/common/contract/sales';
-import { type Db, ping } from '@carcar/common/db/database';
 import { eventsRouter } from '@carcar/common/events/feed';
-import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
 import { openApiRouter } from '@carcar/common/http/openapi';
 import { resourceRouter } from '@carcar/common/http/routes';
+import { createServiceApp, type ServiceAppDeps } from '@carcar/common/http/service-app';
 import { staffRoutes, tableResourceRoutes } from '@carcar/common/http/table-routes';
-import type { Logger } from '@carcar/common/service/logger';
 import type { SyncStatus } from '@carcar/common/sync/poller';
 import { count } from 'drizzle-orm';
 import type { Express } from 'express';
@@ -22,13 +20,7 @@ import { customerListQuery, customerUpdateBody } from './people/schemas.js';
 import { salesReportsRouter } from './reports/routes.js';
 import { salesRouter } from './sales/routes.js';
 
-export interface SalesDeps {
-  db: Db;
-  logger: Logger;
-  /** CORS and rate limits; the defaults suit the local browser app. */
-  http?: HttpPolicy;
-  /** Who may call which route: the credential check and this service's rows of the route table. */
-  access: AccessPolicy;
+export interface SalesDeps extends ServiceAppDeps {
   /** Called after a sale or a void committed its outbox row: the dispatcher delivers at once. */
   onOutboxWritten?: OnOutboxWritten;
   syncStatus?: () => SyncStatus;
@@ -50,12 +42,12 @@ export function createApp({
   timezone = 'UTC',
   salesTaxRate = 0,
 }: SalesDeps): Express {
-  return createHttpApp({
+  return createServiceApp({
+    db,
     logger,
-    ...http,
+    http,
     access,
     health: async () => {
-      await ping(db);
       const [pending] = await db.select({ n: count() }).from(outbox);
       return {
         ...(syncStatus ? { sync: syncStatus() } : {}),

@@ -1,14 +1,12 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mountPath, serviceApiRoutes } from '@carcar/common/contract/routes';
-import { type Db, ping } from '@carcar/common/db/database';
 import { eventsRouter } from '@carcar/common/events/feed';
-import { type AccessPolicy, createHttpApp, type HttpPolicy } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
 import { openApiRouter } from '@carcar/common/http/openapi';
 import { resourceRouter } from '@carcar/common/http/routes';
+import { createServiceApp, type ServiceAppDeps } from '@carcar/common/http/service-app';
 import { staffRoutes } from '@carcar/common/http/table-routes';
-import type { Logger } from '@carcar/common/service/logger';
 import type { SyncStatus } from '@carcar/common/sync/poller';
 import type { Express } from 'express';
 import { appointmentsRouter } from './appointments/routes.js';
@@ -28,13 +26,7 @@ import { serviceReportsRouter } from './reports/routes.js';
 import { shopSettingsRouter } from './shop-settings/routes.js';
 import { techniciansRepository } from './technicians/repository.js';
 
-export interface ServiceDeps {
-  db: Db;
-  logger: Logger;
-  /** CORS and rate limits; the defaults suit the local browser app. */
-  http?: HttpPolicy;
-  /** Who may call which route: the credential check and this service's rows of the route table. */
-  access: AccessPolicy;
+export interface ServiceDeps extends ServiceAppDeps {
   /** The dealership's IANA time zone, for `?date=`. */
   timezone: string;
   /** Due for service: months since the last finished service (`SERVICE_DUE_MONTHS`); 6 unless given. */
@@ -72,14 +64,12 @@ export function createApp({
   const orderLines = repairOrderUseCases(db, repairOrders);
   // A deleted finding takes its photos' files with it; the inspection reaches them the same way.
   const photoFiles = photoStore(photosDir);
-  return createHttpApp({
+  return createServiceApp({
+    db,
     logger,
-    ...http,
+    http,
     access,
-    health: async () => {
-      await ping(db);
-      return syncStatus ? { sync: syncStatus() } : {};
-    },
+    health: () => (syncStatus ? { sync: syncStatus() } : {}),
     routes: (app) => {
       app.use(
         mountPath(serviceApiRoutes.technicians),
