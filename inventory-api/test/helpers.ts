@@ -2,14 +2,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Role } from '@carcar/common/contract/permissions';
 import { serviceRoutes } from '@carcar/common/contract/routes';
 import { type Db, openDatabase } from '@carcar/common/db/database';
 import type { HttpPolicy } from '@carcar/common/http/app';
-import { createLogger } from '@carcar/common/service/logger';
-import { asService, roleHeaders, testAccess } from '@carcar/testing/credentials';
+import { asService } from '@carcar/testing/credentials';
 import { createTestDatabaseUrl, openTestDatabase } from '@carcar/testing/database';
 import { responseCheck } from '@carcar/testing/response-check';
+import { roleAgents, testAppOptions } from '@carcar/testing/test-app';
 import { sql } from 'drizzle-orm';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -97,13 +96,7 @@ export async function afterUpgradeFrom<Written>(
     const after = await openDatabase({ schemaName: 'inventory', migrationsFolder, ...place });
     const feedNotifier = new FeedNotifier();
     try {
-      const app = createApp({
-        db: after.db,
-        access: await testAccess('inventory-api'),
-        logger: createLogger('inventory-test', 'silent'),
-        feedNotifier,
-        http: { observeAnswer: answerCheck.observe },
-      });
+      const app = createApp({ db: after.db, feedNotifier, ...(await testAppOptions('inventory-api', answerCheck)) });
       await upgraded({ db: after.db, app, written });
     } finally {
       feedNotifier.close();
@@ -117,23 +110,18 @@ export async function afterUpgradeFrom<Written>(
 
 /** The Inventory API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
 export async function startInventory(http: HttpPolicy = {}) {
-  const headers = await roleHeaders('inventory-api');
   const pollerHeaders = await asService('service-api', 'inventory-api');
   const database = await openTestDatabase({ schemaName: 'inventory', migrationsFolder });
   const feedNotifier = new FeedNotifier();
   const app: Express = createApp({
     db: database.db,
-    access: await testAccess('inventory-api'),
-    logger: createLogger('inventory-test', 'silent'),
     feedNotifier,
-    http: { observeAnswer: answerCheck.observe, ...http },
+    ...(await testAppOptions('inventory-api', answerCheck, http)),
   });
   return {
     app,
     db: database.db,
-    /** A request as an administrator, or as `role` (the role's test credential). */
-    api: (role?: Role) => request.agent(app).set(headers(role)),
-    headers,
+    ...(await roleAgents('inventory-api', app)),
     /** A request as a poller: the service credential the feed is for. */
     feed: () => request.agent(app).set(pollerHeaders),
     pollerHeaders,

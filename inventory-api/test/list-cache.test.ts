@@ -1,8 +1,8 @@
 import { audited } from '@carcar/common/db/audit';
 import { queryRows } from '@carcar/common/db/statements';
-import { createLogger } from '@carcar/common/service/logger';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { asService, testAccess } from '@carcar/testing/credentials';
+import { asService } from '@carcar/testing/credentials';
+import { testAppOptions } from '@carcar/testing/test-app';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
@@ -19,13 +19,7 @@ const stock = inventoryWithModel();
 /** A second app on the same database, with caches of its own: another replica. */
 async function replicaOf(inv: Inventory) {
   const feedNotifier = new FeedNotifier();
-  const app = createApp({
-    db: inv.db,
-    access: await testAccess('inventory-api'),
-    logger: createLogger('inventory-replica-test', 'silent'),
-    feedNotifier,
-    http: { observeAnswer: answerCheck.observe },
-  });
+  const app = createApp({ db: inv.db, feedNotifier, ...(await testAppOptions('inventory-api', answerCheck)) });
   return { api: () => request.agent(app).set(inv.headers()), close: () => feedNotifier.close() };
 }
 

@@ -1,14 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import type { Role } from '@carcar/common/contract/permissions';
 import { serviceRoutes } from '@carcar/common/contract/routes';
 import type { HttpPolicy } from '@carcar/common/http/app';
-import { createLogger } from '@carcar/common/service/logger';
 import type { FeedChange } from '@carcar/common/sync/poller';
-import { roleHeaders, testAccess } from '@carcar/testing/credentials';
 import { openTestDatabase } from '@carcar/testing/database';
 import { responseCheck } from '@carcar/testing/response-check';
-import request from 'supertest';
-import { afterAll, afterEach } from 'vitest';
+import { roleAgents, testAppOptions } from '@carcar/testing/test-app';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createApp } from '../src/app.js';
 import { salesAutomobileStore } from '../src/automobiles/store.js';
 
@@ -29,21 +26,13 @@ afterAll(() => answerCheck.assertMatched());
 
 /** The Sales API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
 export async function startSalesApi(http: HttpPolicy = {}) {
-  const headers = await roleHeaders('sales-api');
   const database = await openTestDatabase({ schemaName: 'sales', migrationsFolder });
-  const app = createApp({
-    db: database.db,
-    logger: createLogger('sales-test', 'silent'),
-    http: { observeAnswer: answerCheck.observe, ...http },
-    access: await testAccess('sales-api'),
-  });
+  const app = createApp({ db: database.db, ...(await testAppOptions('sales-api', answerCheck, http)) });
   return {
     app,
     database,
     db: database.db,
-    /** A request as an administrator, or as `role` (the role's test credential). */
-    api: (role?: Role) => request.agent(app).set(headers(role)),
-    headers,
+    ...(await roleAgents('sales-api', app)),
     close: () => database.close(),
   };
 }
@@ -76,6 +65,25 @@ export async function addSalesperson(sales: SalesApi) {
     .send({ first_name: 'Sam', last_name: `Seller ${serial}`, employee_id: `S-${serial}` })
     .expect(201);
   return res.body as { id: number };
+}
+
+/** A Sales API with a salesperson and a customer on file, to record sales by. */
+export interface SalesDesk {
+  sales: SalesApi;
+  person: { id: number };
+  customer: { id: number };
+}
+
+/** The file's `SalesDesk`, started before its tests and closed after them. */
+export function salesWithParties(): SalesDesk {
+  const desk = {} as SalesDesk;
+  beforeAll(async () => {
+    desk.sales = await startSalesApi();
+    desk.person = await addSalesperson(desk.sales);
+    desk.customer = await addCustomer(desk.sales);
+  });
+  afterAll(() => desk.sales?.close());
+  return desk;
 }
 
 export async function addCustomer(sales: SalesApi) {

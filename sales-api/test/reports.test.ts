@@ -1,7 +1,6 @@
 import { audited } from '@carcar/common/db/audit';
-import { createLogger } from '@carcar/common/service/logger';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { testAccess } from '@carcar/testing/credentials';
+import { testAppOptions } from '@carcar/testing/test-app';
 import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,9 +40,7 @@ beforeAll(async () => {
   sales = await startSalesApi();
   const app = createApp({
     db: sales.db,
-    logger: createLogger('sales-test', 'silent'),
-    access: await testAccess('sales-api'),
-    http: { observeAnswer: answerCheck.observe },
+    ...(await testAppOptions('sales-api', answerCheck)),
     timezone: 'America/Chicago',
   });
   chicago = () => request.agent(app).set(sales.headers('manager'));

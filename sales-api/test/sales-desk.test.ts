@@ -1,31 +1,22 @@
-import { createLogger } from '@carcar/common/service/logger';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { asRole, testAccess } from '@carcar/testing/credentials';
+import { asRole } from '@carcar/testing/credentials';
+import { testAppOptions } from '@carcar/testing/test-app';
 import { asc, eq } from 'drizzle-orm';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { outbox, salesRecords } from '../src/db/schema.js';
-import { addCustomer, addSalesperson, answerCheck, type SalesApi, startSalesApi, stockCars } from './helpers.js';
+import { answerCheck, salesWithParties, stockCars } from './helpers.js';
 
 // The sales desk: a sale's trade-in, fees, tax, down payment and financing, the deal computed from
 // them, the front gross for managers, and the outbox rows that carry the trade-in to inventory.
 
-let sales: SalesApi;
-let person: { id: number };
-let customer: { id: number };
-
-beforeAll(async () => {
-  sales = await startSalesApi();
-  person = await addSalesperson(sales);
-  customer = await addCustomer(sales);
-});
-afterAll(() => sales?.close());
+const desk = salesWithParties();
 
 const sale = (vin: string, extra: Record<string, unknown> = {}) => ({
   automobile: vin,
-  salesperson: person.id,
-  customer: customer.id,
+  salesperson: desk.person.id,
+  customer: desk.customer.id,
   price: '25000.00',
   ...extra,
 });
@@ -42,8 +33,8 @@ const tradeIn = (vin: string, extra: Record<string, unknown> = {}) => ({
 
 async function counts() {
   return {
-    sales: (await sales.db.select().from(salesRecords)).length,
-    outbox: (await sales.db.select().from(outbox)).length,
+    sales: (await desk.sales.db.select().from(salesRecords)).length,
+    outbox: (await desk.sales.db.select().from(outbox)).length,
   };
 }
 
@@ -51,8 +42,8 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
   it('answers the deal by the contract formulas and queues the trade-in for inventory with the sale', async () => {
     const vin = sampleVin(7000);
     const traded = sampleVin(7001);
-    await stockCars(sales, [vin]);
-    const res = await sales
+    await stockCars(desk.sales, [vin]);
+    const res = await desk.sales
       .api()
       .post('/api/sales/')
       .send(
@@ -91,9 +82,9 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
       monthly_payment: 535.56,
       total_of_payments: 32133.6,
     });
-    await sales.api().get(`/api/sales/${res.body.id}/`).expect(200, res.body);
+    await desk.sales.api().get(`/api/sales/${res.body.id}/`).expect(200, res.body);
 
-    const rows = await sales.db.select().from(outbox).orderBy(asc(outbox.id));
+    const rows = await desk.sales.db.select().from(outbox).orderBy(asc(outbox.id));
     // One row per VIN (two VINs: their order between them does not matter, only within each).
     const mine = rows
       .filter((row) => row.vin === vin || row.vin === traded)
@@ -116,14 +107,12 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
 
   it('takes the tax rate from SALES_TAX_RATE when the sale names none, also for a classic sale', async () => {
     const app = createApp({
-      db: sales.db,
-      logger: createLogger('sales-desk-test', 'silent'),
-      access: await testAccess('sales-api'),
-      http: { observeAnswer: answerCheck.observe },
+      db: desk.sales.db,
+      ...(await testAppOptions('sales-api', answerCheck)),
       salesTaxRate: 72_500,
     });
     const vin = sampleVin(7010);
-    await stockCars(sales, [vin]);
+    await stockCars(desk.sales, [vin]);
     const res = await request(app)
       .post('/api/sales/')
       .set(await asRole('admin', 'sales-api'))
@@ -135,9 +124,9 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
 
   it('refuses financing with nothing to finance with 400 on financing, writing nothing', async () => {
     const vin = sampleVin(7020);
-    await stockCars(sales, [vin]);
+    await stockCars(desk.sales, [vin]);
     const before = await counts();
-    const res = await sales
+    const res = await desk.sales
       .api()
       .post('/api/sales/')
       .send(sale(vin, { down_payment: 25000, financing: { apr: 4, term_months: 36 } }))
@@ -156,24 +145,24 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
     [{ down_payment: 'some' }, 'down_payment'],
   ])('refuses %j with 400 on %s', async (extra, path) => {
     const vin = sampleVin(7030);
-    await stockCars(sales, [vin]);
+    await stockCars(desk.sales, [vin]);
     const before = await counts();
-    const res = await sales.api().post('/api/sales/').send(sale(vin, extra)).expect(400);
+    const res = await desk.sales.api().post('/api/sales/').send(sale(vin, extra)).expect(400);
     expect(res.body.errors.map((error: { path: string }) => error.path)).toContain(path);
     expect(await counts()).toEqual(before);
   });
 
   it('refuses the car itself as its trade-in, and a trade-in VIN in stock unsold or already traded in (409)', async () => {
     const [vin, inStock, other, traded] = [sampleVin(7040), sampleVin(7041), sampleVin(7042), sampleVin(7043)];
-    await stockCars(sales, [vin, inStock, other]);
-    const self = await sales
+    await stockCars(desk.sales, [vin, inStock, other]);
+    const self = await desk.sales
       .api()
       .post('/api/sales/')
       .send(sale(vin, { trade_in: tradeIn(vin) }))
       .expect(400);
     expect(self.body.errors[0].path).toBe('trade_in.vin');
     const before = await counts();
-    const taken = await sales
+    const taken = await desk.sales
       .api()
       .post('/api/sales/')
       .send(sale(vin, { trade_in: tradeIn(inStock) }))
@@ -181,12 +170,12 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
     expect(taken.body.errors).toEqual([{ path: 'trade_in.vin', message: expect.stringContaining(inStock) }]);
     expect(await counts()).toEqual(before);
     // A trade-in on its way to inventory through another deal cannot be traded in again.
-    await sales
+    await desk.sales
       .api()
       .post('/api/sales/')
       .send(sale(vin, { trade_in: tradeIn(traded) }))
       .expect(201);
-    await sales
+    await desk.sales
       .api()
       .post('/api/sales/')
       .send(sale(other, { trade_in: tradeIn(traded) }))
@@ -197,23 +186,27 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
 describe('front gross', () => {
   it('is price − the car’s cost (from the feed) for managers and administrators only', async () => {
     const vin = sampleVin(7100);
-    await stockCars(sales, [vin], { cost: 21000.5 });
-    const me = await asRole('sales', 'sales-api', { id: 'desk-seller', salesperson_id: person.id });
-    const recorded = await request(sales.app).post('/api/sales/').set(me).send(sale(vin)).expect(201);
+    await stockCars(desk.sales, [vin], { cost: 21000.5 });
+    const me = await asRole('sales', 'sales-api', { id: 'desk-seller', salesperson_id: desk.person.id });
+    const recorded = await request(desk.sales.app).post('/api/sales/').set(me).send(sale(vin)).expect(201);
     expect(recorded.body).not.toHaveProperty('front_gross');
     for (const role of ['admin', 'manager'] as const) {
-      const one = await sales.api(role).get(`/api/sales/${recorded.body.id}/`).expect(200);
+      const one = await desk.sales.api(role).get(`/api/sales/${recorded.body.id}/`).expect(200);
       expect(one.body.front_gross).toBe(3999.5);
-      const list = await sales.api(role).get(`/api/sales/?vin=${vin}`).expect(200);
+      const list = await desk.sales.api(role).get(`/api/sales/?vin=${vin}`).expect(200);
       expect(list.body.sales[0].front_gross).toBe(3999.5);
-      const csv = await sales.api(role).get(`/api/sales/?vin=${vin}`).set('Accept', 'text/csv').expect(200);
+      const csv = await desk.sales.api(role).get(`/api/sales/?vin=${vin}`).set('Accept', 'text/csv').expect(200);
       expect(csv.text.split('\r\n')[0]).toContain('front_gross');
     }
-    const own = await request(sales.app).get(`/api/sales/${recorded.body.id}/`).set(me).expect(200);
+    const own = await request(desk.sales.app).get(`/api/sales/${recorded.body.id}/`).set(me).expect(200);
     expect(own.body).not.toHaveProperty('front_gross');
-    const ownList = await request(sales.app).get(`/api/sales/?vin=${vin}`).set(me).expect(200);
+    const ownList = await request(desk.sales.app).get(`/api/sales/?vin=${vin}`).set(me).expect(200);
     expect(ownList.body.sales[0]).not.toHaveProperty('front_gross');
-    const ownCsv = await request(sales.app).get(`/api/sales/?vin=${vin}`).set(me).set('Accept', 'text/csv').expect(200);
+    const ownCsv = await request(desk.sales.app)
+      .get(`/api/sales/?vin=${vin}`)
+      .set(me)
+      .set('Accept', 'text/csv')
+      .expect(200);
     expect(ownCsv.text).not.toContain('front_gross');
     expect(ownCsv.text).not.toContain('21000');
   });
@@ -222,14 +215,14 @@ describe('front gross', () => {
 describe('voiding a deal with a trade-in', () => {
   it('queues the trade-in’s removal after its arrival, in order for its VIN', async () => {
     const [vin, traded] = [sampleVin(7200), sampleVin(7201)];
-    await stockCars(sales, [vin]);
-    const res = await sales
+    await stockCars(desk.sales, [vin]);
+    const res = await desk.sales
       .api()
       .post('/api/sales/')
       .send(sale(vin, { trade_in: tradeIn(traded) }))
       .expect(201);
-    await sales.api().delete(`/api/sales/${res.body.id}/`).expect(200);
-    const rows = await sales.db.select().from(outbox).where(eq(outbox.vin, traded)).orderBy(asc(outbox.id));
+    await desk.sales.api().delete(`/api/sales/${res.body.id}/`).expect(200);
+    const rows = await desk.sales.db.select().from(outbox).where(eq(outbox.vin, traded)).orderBy(asc(outbox.id));
     expect(rows.map((row) => [row.kind, row.payload])).toEqual([
       ['trade_in', expect.objectContaining({ sale_id: res.body.id })],
       ['trade_in_remove', { sale_id: res.body.id }],
@@ -238,19 +231,19 @@ describe('voiding a deal with a trade-in', () => {
 
   it('is 409 once the trade-in has been sold since, and changes nothing', async () => {
     const [vin, traded] = [sampleVin(7210), sampleVin(7211)];
-    await stockCars(sales, [vin]);
-    const res = await sales
+    await stockCars(desk.sales, [vin]);
+    const res = await desk.sales
       .api()
       .post('/api/sales/')
       .send(sale(vin, { trade_in: tradeIn(traded) }))
       .expect(201);
     // The trade-in arrives in inventory and comes back through the feed; then it is sold.
-    await stockCars(sales, [traded]);
-    await sales.api().post('/api/sales/').send(sale(traded)).expect(201);
+    await stockCars(desk.sales, [traded]);
+    await desk.sales.api().post('/api/sales/').send(sale(traded)).expect(201);
     const before = await counts();
-    const refused = await sales.api().delete(`/api/sales/${res.body.id}/`).expect(409);
+    const refused = await desk.sales.api().delete(`/api/sales/${res.body.id}/`).expect(409);
     expect(refused.body.errors).toEqual([{ path: 'trade_in.vin', message: expect.stringMatching(/sold since/) }]);
     expect(await counts()).toEqual(before);
-    await sales.api().get(`/api/sales/${res.body.id}/`).expect(200);
+    await desk.sales.api().get(`/api/sales/${res.body.id}/`).expect(200);
   });
 });

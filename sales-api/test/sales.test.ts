@@ -1,31 +1,23 @@
 import { sampleVin } from '@carcar/common/vin/vin';
 import { asRole } from '@carcar/testing/credentials';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { salesAutomobileStore } from '../src/automobiles/store.js';
 import { outbox, salesRecords } from '../src/db/schema.js';
-import { addCustomer, addSalesperson, type SalesApi, startSalesApi, stockCars } from './helpers.js';
+import { addCustomer, addSalesperson, salesWithParties, stockCars } from './helpers.js';
 
-let sales: SalesApi;
-let person: { id: number };
-let customer: { id: number };
-beforeAll(async () => {
-  sales = await startSalesApi();
-  person = await addSalesperson(sales);
-  customer = await addCustomer(sales);
-});
-afterAll(() => sales.close());
+const desk = salesWithParties();
 
 async function counts() {
-  const [s] = await sales.db.select({ n: count() }).from(salesRecords);
-  const [o] = await sales.db.select({ n: count() }).from(outbox);
+  const [s] = await desk.sales.db.select({ n: count() }).from(salesRecords);
+  const [o] = await desk.sales.db.select({ n: count() }).from(outbox);
   return { sales: s?.n, outbox: o?.n };
 }
 
 const sale = (vin: string, extra: Record<string, unknown> = {}) => ({
   automobile: vin,
-  salesperson: person.id,
-  customer: customer.id,
+  salesperson: desk.person.id,
+  customer: desk.customer.id,
   price: 25999.99,
   ...extra,
 });
@@ -33,10 +25,10 @@ const sale = (vin: string, extra: Record<string, unknown> = {}) => ({
 describe('sales', () => {
   it('records a sale with the classic JSON, marks the car sold and queues the inventory update', async () => {
     const vin = sampleVin(100);
-    await stockCars(sales, [vin]);
-    const res = await sales.api().post('/api/sales/').send(sale(vin.toLowerCase())).expect(201);
-    const salesperson = (await sales.api().get(`/api/salespeople/${person.id}/`)).body;
-    const buyer = (await sales.api().get(`/api/customers/${customer.id}/`)).body;
+    await stockCars(desk.sales, [vin]);
+    const res = await desk.sales.api().post('/api/sales/').send(sale(vin.toLowerCase())).expect(201);
+    const salesperson = (await desk.sales.api().get(`/api/salespeople/${desk.person.id}/`)).body;
+    const buyer = (await desk.sales.api().get(`/api/customers/${desk.customer.id}/`)).body;
     expect(res.body).toEqual({
       id: res.body.id,
       price: 25999.99,
@@ -67,20 +59,22 @@ describe('sales', () => {
       },
       front_gross: null,
     });
-    await sales.api().get(`/api/sales/${res.body.id}/`).expect(200, res.body);
-    expect((await sales.api().get('/api/sales/').expect(200)).body.sales).toContainEqual(res.body);
-    const autos = (await sales.api().get('/api/automobiles/?sold=false').expect(200)).body.autos as { vin: string }[];
+    await desk.sales.api().get(`/api/sales/${res.body.id}/`).expect(200, res.body);
+    expect((await desk.sales.api().get('/api/sales/').expect(200)).body.sales).toContainEqual(res.body);
+    const autos = (await desk.sales.api().get('/api/automobiles/?sold=false').expect(200)).body.autos as {
+      vin: string;
+    }[];
     expect(autos.map((a) => a.vin)).not.toContain(vin);
-    const rows = await sales.db.select().from(outbox);
+    const rows = await desk.sales.db.select().from(outbox);
     expect(rows.map((r) => [r.vin, r.sold])).toContainEqual([vin, true]);
   });
 
   it('refuses a second sale of a sold car with 409, writing nothing', async () => {
     const vin = sampleVin(101);
-    await stockCars(sales, [vin]);
-    await sales.api().post('/api/sales/').send(sale(vin)).expect(201);
+    await stockCars(desk.sales, [vin]);
+    await desk.sales.api().post('/api/sales/').send(sale(vin)).expect(201);
     const before = await counts();
-    const res = await sales
+    const res = await desk.sales
       .api()
       .post('/api/sales/')
       .send(sale(vin, { price: 1 }))
@@ -91,10 +85,10 @@ describe('sales', () => {
 
   it('gives exactly one of 50 concurrent sales of one car', async () => {
     const vin = sampleVin(102);
-    await stockCars(sales, [vin]);
+    await stockCars(desk.sales, [vin]);
     const before = await counts();
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => sales.api().post('/api/sales/').send(sale(vin))),
+      Array.from({ length: 50 }, () => desk.sales.api().post('/api/sales/').send(sale(vin))),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -104,73 +98,75 @@ describe('sales', () => {
 
   it('voids a sale: the car is available again and inventory will be told, in order', async () => {
     const vin = sampleVin(103);
-    await stockCars(sales, [vin]);
-    const created = (await sales.api().post('/api/sales/').send(sale(vin)).expect(201)).body;
-    const voided = await sales.api().delete(`/api/sales/${created.id}/`).expect(200);
+    await stockCars(desk.sales, [vin]);
+    const created = (await desk.sales.api().post('/api/sales/').send(sale(vin)).expect(201)).body;
+    const voided = await desk.sales.api().delete(`/api/sales/${created.id}/`).expect(200);
     expect(voided.body).toEqual({ ...created, automobile: { vin, sold: false }, voided_at: expect.any(String) });
     expect(Date.parse(voided.body.voided_at)).toBeGreaterThanOrEqual(Date.parse(created.sold_at));
-    await sales.api().get(`/api/sales/${created.id}/`).expect(404);
-    await sales.api().delete(`/api/sales/${created.id}/`).expect(404);
-    const queued = (await sales.db.select().from(outbox)).filter((r) => r.vin === vin);
+    await desk.sales.api().get(`/api/sales/${created.id}/`).expect(404);
+    await desk.sales.api().delete(`/api/sales/${created.id}/`).expect(404);
+    const queued = (await desk.sales.db.select().from(outbox)).filter((r) => r.vin === vin);
     expect(queued.map((r) => r.sold)).toEqual([true, false]);
-    const autos = (await sales.api().get('/api/automobiles/?sold=false').expect(200)).body.autos as { vin: string }[];
+    const autos = (await desk.sales.api().get('/api/automobiles/?sold=false').expect(200)).body.autos as {
+      vin: string;
+    }[];
     expect(autos.map((a) => a.vin)).toContain(vin);
     // And it can be sold again.
-    await sales.api().post('/api/sales/').send(sale(vin)).expect(201);
+    await desk.sales.api().post('/api/sales/').send(sale(vin)).expect(201);
   });
 
   it('keeps its own sold flag while the outbox row is pending, then follows inventory again', async () => {
     const vin = sampleVin(104);
-    const [car] = await stockCars(sales, [vin]);
-    await sales.api().post('/api/sales/').send(sale(vin)).expect(201);
+    const [car] = await stockCars(desk.sales, [vin]);
+    await desk.sales.api().post('/api/sales/').send(sale(vin)).expect(201);
     // An older feed entry (sold: false) arrives before inventory has heard of the sale.
-    await salesAutomobileStore(sales.db).apply(
+    await salesAutomobileStore(desk.sales.db).apply(
       [{ ...(car as NonNullable<typeof car>), seq: 10_000, color: 'blue' }],
       10_000,
     );
-    const [auto] = (await sales.api().get('/api/automobiles/').expect(200)).body.autos.filter(
+    const [auto] = (await desk.sales.api().get('/api/automobiles/').expect(200)).body.autos.filter(
       (a: { vin: string }) => a.vin === vin,
     );
     expect(auto).toMatchObject({ vin, sold: true, color: 'blue' });
-    await sales.db.delete(outbox);
-    await salesAutomobileStore(sales.db).apply(
+    await desk.sales.db.delete(outbox);
+    await salesAutomobileStore(desk.sales.db).apply(
       [{ ...(car as NonNullable<typeof car>), seq: 10_001, sold: true }],
       10_001,
     );
-    await salesAutomobileStore(sales.db).apply(
+    await salesAutomobileStore(desk.sales.db).apply(
       [{ ...(car as NonNullable<typeof car>), seq: 10_002, sold: false }],
       10_002,
     );
-    const [after] = (await sales.api().get('/api/automobiles/').expect(200)).body.autos.filter(
+    const [after] = (await desk.sales.api().get('/api/automobiles/').expect(200)).body.autos.filter(
       (a: { vin: string }) => a.vin === vin,
     );
     expect(after.sold).toBe(false);
   });
 
   it('filters by salesperson and customer', async () => {
-    const other = await addSalesperson(sales);
+    const other = await addSalesperson(desk.sales);
     const vin = sampleVin(105);
-    await stockCars(sales, [vin]);
+    await stockCars(desk.sales, [vin]);
     const mine = (
-      await sales
+      await desk.sales
         .api()
         .post('/api/sales/')
         .send(sale(vin, { salesperson: other.id, price: '18000.5' }))
         .expect(201)
     ).body;
     expect(mine.price).toBe(18000.5);
-    const list = await sales.api().get(`/api/sales/?salesperson=${other.id}`).expect(200);
+    const list = await desk.sales.api().get(`/api/sales/?salesperson=${other.id}`).expect(200);
     expect(list.body).toEqual({ sales: [mine] });
     expect(list.headers['x-total-count']).toBe('1');
-    const byCustomer = await sales.api().get(`/api/sales/?customer=${customer.id}&limit=2`).expect(200);
+    const byCustomer = await desk.sales.api().get(`/api/sales/?customer=${desk.customer.id}&limit=2`).expect(200);
     expect(byCustomer.body.sales).toHaveLength(2);
     expect(Number(byCustomer.headers['x-total-count'])).toBeGreaterThan(2);
   });
 
   it('lists the local AutomobileVO copy for the sale form', async () => {
     const vin = sampleVin(106);
-    await stockCars(sales, [vin], { year: 2024, color: 'white' });
-    const res = await sales.api().get('/api/automobiles/?sold=false').expect(200);
+    await stockCars(desk.sales, [vin], { year: 2024, color: 'white' });
+    const res = await desk.sales.api().get('/api/automobiles/?sold=false').expect(200);
     expect(res.body.autos).toContainEqual({
       vin,
       sold: false,
@@ -179,21 +175,21 @@ describe('sales', () => {
       model: 'Camry',
       manufacturer: 'Toyota',
     });
-    await sales.api().get('/api/automobiles/?sold=perhaps').expect(400);
+    await desk.sales.api().get('/api/automobiles/?sold=perhaps').expect(400);
   });
 
   it('finds one car of the copy by VIN, in any case, and answers an empty list for a car it lacks', async () => {
     const vin = sampleVin(107);
-    await stockCars(sales, [vin]);
-    const found = await sales.api().get(`/api/automobiles/?vin=${vin.toLowerCase()}`).expect(200);
+    await stockCars(desk.sales, [vin]);
+    const found = await desk.sales.api().get(`/api/automobiles/?vin=${vin.toLowerCase()}`).expect(200);
     expect(found.body.autos.map((a: { vin: string }) => a.vin)).toEqual([vin]);
     expect(found.headers['x-total-count']).toBe('1');
-    const missing = await sales
+    const missing = await desk.sales
       .api()
       .get(`/api/automobiles/?vin=${sampleVin(108)}`)
       .expect(200);
     expect(missing.body).toEqual({ autos: [] });
-    const tooLong = await sales
+    const tooLong = await desk.sales
       .api()
       .get(`/api/automobiles/?vin=${'X'.repeat(18)}`)
       .expect(400);
@@ -216,9 +212,9 @@ describe('sales', () => {
       ['a salesperson of the wrong type', { salesperson: 'Sam' }, 'salesperson'],
     ])('%s', async (_label, change, path) => {
       const vin = sampleVin(200);
-      await stockCars(sales, [vin]);
+      await stockCars(desk.sales, [vin]);
       const before = await counts();
-      const res = await sales
+      const res = await desk.sales
         .api()
         .post('/api/sales/')
         .send({ ...sale(vin), ...change })
@@ -231,15 +227,17 @@ describe('sales', () => {
     it('accepts the boundary prices 0 and 10,000,000', async () => {
       for (const [i, price] of [0, 10_000_000].entries()) {
         const vin = sampleVin(300 + i);
-        await stockCars(sales, [vin]);
-        expect((await sales.api().post('/api/sales/').send(sale(vin, { price })).expect(201)).body.price).toBe(price);
+        await stockCars(desk.sales, [vin]);
+        expect((await desk.sales.api().post('/api/sales/').send(sale(vin, { price })).expect(201)).body.price).toBe(
+          price,
+        );
       }
     });
 
     it('answers 404 for unknown sales and 400 for bad filters', async () => {
-      await sales.api().get('/api/sales/987654/').expect(404);
-      await sales.api().delete('/api/sales/987654/').expect(404);
-      await sales.api().get('/api/sales/?salesperson=abc').expect(400);
+      await desk.sales.api().get('/api/sales/987654/').expect(404);
+      await desk.sales.api().delete('/api/sales/987654/').expect(404);
+      await desk.sales.api().get('/api/sales/?salesperson=abc').expect(400);
     });
   });
 });
@@ -248,12 +246,15 @@ describe('voiding with a reason', () => {
   let refused = 0;
   async function soldCar(n: number) {
     const vin = sampleVin(n);
-    await stockCars(sales, [vin]);
-    return (await sales.api().post('/api/sales/').send(sale(vin)).expect(201)).body as { id: number; sold_at: string };
+    await stockCars(desk.sales, [vin]);
+    return (await desk.sales.api().post('/api/sales/').send(sale(vin)).expect(201)).body as {
+      id: number;
+      sold_at: string;
+    };
   }
 
   async function storedVoid(id: number) {
-    const [row] = await sales.db
+    const [row] = await desk.sales.db
       .select({ voidedAt: salesRecords.voidedAt, voidReason: salesRecords.voidReason })
       .from(salesRecords)
       .where(eq(salesRecords.id, id));
@@ -262,7 +263,10 @@ describe('voiding with a reason', () => {
 
   it('takes the reason as ?reason= and keeps it with the voided sale', async () => {
     const created = await soldCar(400);
-    const voided = await sales.api().delete(`/api/sales/${created.id}/?reason=Wrong%20price%20entered`).expect(200);
+    const voided = await desk.sales
+      .api()
+      .delete(`/api/sales/${created.id}/?reason=Wrong%20price%20entered`)
+      .expect(200);
     expect(voided.body).toMatchObject({
       id: created.id,
       void_reason: 'Wrong price entered',
@@ -276,7 +280,7 @@ describe('voiding with a reason', () => {
 
   it('takes the reason as a JSON body {"reason"}, trimmed', async () => {
     const created = await soldCar(401);
-    const voided = await sales
+    const voided = await desk.sales
       .api()
       .delete(`/api/sales/${created.id}/`)
       .send({ reason: '  Customer changed their mind  ' })
@@ -288,8 +292,8 @@ describe('voiding with a reason', () => {
   it('stores no reason when none or an empty one is given', async () => {
     const first = await soldCar(402);
     const second = await soldCar(403);
-    expect((await sales.api().delete(`/api/sales/${first.id}/`).expect(200)).body.void_reason).toBeNull();
-    await sales.api().delete(`/api/sales/${second.id}/?reason=%20%20`).expect(200);
+    expect((await desk.sales.api().delete(`/api/sales/${first.id}/`).expect(200)).body.void_reason).toBeNull();
+    await desk.sales.api().delete(`/api/sales/${second.id}/?reason=%20%20`).expect(200);
     expect(await storedVoid(first.id)).toMatchObject({ voidReason: null, voidedAt: expect.any(Date) });
     expect(await storedVoid(second.id)).toMatchObject({ voidReason: null, voidedAt: expect.any(Date) });
   });
@@ -297,17 +301,17 @@ describe('voiding with a reason', () => {
   it.each([
     [
       'a reason of 501 characters in the query',
-      (id: number) => sales.api().delete(`/api/sales/${id}/?reason=${'x'.repeat(501)}`),
+      (id: number) => desk.sales.api().delete(`/api/sales/${id}/?reason=${'x'.repeat(501)}`),
     ],
     [
       'a reason of 501 characters in the body',
       (id: number) =>
-        sales
+        desk.sales
           .api()
           .delete(`/api/sales/${id}/`)
           .send({ reason: 'x'.repeat(501) }),
     ],
-    ['a reason that is not text', (id: number) => sales.api().delete(`/api/sales/${id}/`).send({ reason: 42 })],
+    ['a reason that is not text', (id: number) => desk.sales.api().delete(`/api/sales/${id}/`).send({ reason: 42 })],
   ])('refuses %s with a 400 on reason, leaving the sale live', async (_label, send) => {
     const created = await soldCar(410 + refused++);
     const before = await counts();
@@ -320,12 +324,12 @@ describe('voiding with a reason', () => {
     ]);
     expect(await counts()).toEqual(before);
     expect(await storedVoid(created.id)).toEqual({ voidedAt: null, voidReason: null });
-    await sales.api().get(`/api/sales/${created.id}/`).expect(200);
+    await desk.sales.api().get(`/api/sales/${created.id}/`).expect(200);
   });
 
   it('accepts a reason of exactly 500 characters', async () => {
     const created = await soldCar(495);
-    const res = await sales
+    const res = await desk.sales
       .api()
       .delete(`/api/sales/${created.id}/`)
       .send({ reason: 'y'.repeat(500) })
@@ -335,15 +339,15 @@ describe('voiding with a reason', () => {
 
   it('answers a voided sale only with ?include_voided=true', async () => {
     const created = await soldCar(496);
-    const voided = (await sales.api().delete(`/api/sales/${created.id}/?reason=Duplicate`).expect(200)).body;
-    await sales.api().get(`/api/sales/${created.id}/`).expect(404);
-    await sales.api().get(`/api/sales/${created.id}/?include_voided=false`).expect(404);
-    const found = await sales.api().get(`/api/sales/${created.id}/?include_voided=true`).expect(200);
+    const voided = (await desk.sales.api().delete(`/api/sales/${created.id}/?reason=Duplicate`).expect(200)).body;
+    await desk.sales.api().get(`/api/sales/${created.id}/`).expect(404);
+    await desk.sales.api().get(`/api/sales/${created.id}/?include_voided=false`).expect(404);
+    const found = await desk.sales.api().get(`/api/sales/${created.id}/?include_voided=true`).expect(200);
     expect(found.body).toEqual(voided);
     // A live sale reads the same with or without the flag.
     const live = await soldCar(497);
-    await sales.api().get(`/api/sales/${live.id}/?include_voided=true`).expect(200, live);
-    const bad = await sales.api().get(`/api/sales/${live.id}/?include_voided=yes`).expect(400);
+    await desk.sales.api().get(`/api/sales/${live.id}/?include_voided=true`).expect(200, live);
+    const bad = await desk.sales.api().get(`/api/sales/${live.id}/?include_voided=yes`).expect(400);
     expect(bad.body.errors).toEqual([{ path: 'include_voided', message: 'Use true or false' }]);
   });
 });
@@ -357,34 +361,35 @@ describe('finding sales: ?vin=, ?q=, ?include_voided=, ?sort= with paging', () =
 
   beforeAll(async () => {
     finder = (
-      await sales
+      await desk.sales
         .api()
         .post('/api/salespeople/')
         .send({ first_name: 'Priya', last_name: 'Ramanathan', employee_id: 'FIND-1' })
         .expect(201)
     ).body;
     buyer = (
-      await sales
+      await desk.sales
         .api()
         .post('/api/customers/')
         .send({ first_name: 'Zelda', last_name: "O'Quintero", address: '9 Elm St', phone_number: '555-0199-22' })
         .expect(201)
     ).body;
-    await stockCars(sales, vins);
+    await stockCars(desk.sales, vins);
     // Prices with a tie (30000 twice), so the price order has to break it by id.
     const prices = [30000, 12000.5, 30000, 45000, 9999.99];
     for (const [i, vin] of vins.entries()) {
       const body = { automobile: vin, salesperson: finder.id, customer: buyer.id, price: prices[i] };
-      made.push((await sales.api().post('/api/sales/').send(body).expect(201)).body);
+      made.push((await desk.sales.api().post('/api/sales/').send(body).expect(201)).body);
     }
     // The first car's deal fell through and it was sold again: one voided sale, one live, same VIN.
     const first = made[0] as (typeof made)[number];
-    const voided = (await sales.api().delete(`/api/sales/${first.id}/?reason=Financing%20fell%20through`).expect(200))
-      .body;
+    const voided = (
+      await desk.sales.api().delete(`/api/sales/${first.id}/?reason=Financing%20fell%20through`).expect(200)
+    ).body;
     made[0] = voided;
     made.push(
       (
-        await sales
+        await desk.sales
           .api()
           .post('/api/sales/')
           .send({ automobile: vins[0], salesperson: finder.id, customer: buyer.id, price: 29500 })
@@ -398,10 +403,10 @@ describe('finding sales: ?vin=, ?q=, ?include_voided=, ?sort= with paging', () =
 
   it("lists a car's live sales by VIN, in any case, and its whole history with include_voided", async () => {
     const vin = vins[0] as string;
-    const liveOnly = await sales.api().get(`/api/sales/?vin=${vin.toLowerCase()}`).expect(200);
+    const liveOnly = await desk.sales.api().get(`/api/sales/?vin=${vin.toLowerCase()}`).expect(200);
     expect(ids(liveOnly)).toEqual([made[5]?.id]);
     expect(liveOnly.headers['x-total-count']).toBe('1');
-    const history = await sales.api().get(`/api/sales/?vin=${vin}&include_voided=true`).expect(200);
+    const history = await desk.sales.api().get(`/api/sales/?vin=${vin}&include_voided=true`).expect(200);
     // The voided sale shows the car as it is now: sold again.
     expect(history.body.sales).toEqual([{ ...made[0], automobile: { vin, sold: true } }, made[5]]);
     expect(history.body.sales[0]).toMatchObject({
@@ -410,7 +415,7 @@ describe('finding sales: ?vin=, ?q=, ?include_voided=, ?sort= with paging', () =
     });
     expect(history.body.sales[1]).toMatchObject({ voided_at: null, void_reason: null });
     expect(history.headers['x-total-count']).toBe('2');
-    await sales
+    await desk.sales
       .api()
       .get(`/api/sales/?vin=${sampleVin(7, prefix)}`)
       .expect(200, { sales: [] });
@@ -421,22 +426,22 @@ describe('finding sales: ?vin=, ?q=, ?include_voided=, ?sort= with paging', () =
       .map((s) => s.id)
       .sort((a, b) => a - b);
     for (const q of ['1ftmw1t8', 'zelda', "o'quintero", 'ZELDA O', 'priya ramanathan', 'RAMANATH']) {
-      const res = await sales
+      const res = await desk.sales
         .api()
         .get(`/api/sales/?q=${encodeURIComponent(q)}`)
         .expect(200);
       expect(ids(res), q).toEqual(all);
       expect(res.headers['x-total-count'], q).toBe(String(all.length));
     }
-    const withVoided = await sales.api().get('/api/sales/?q=zelda&include_voided=true').expect(200);
+    const withVoided = await desk.sales.api().get('/api/sales/?q=zelda&include_voided=true').expect(200);
     expect(ids(withVoided)).toEqual(made.map((s) => s.id).sort((a, b) => a - b));
     // Wildcards are letters: nobody's name or VIN holds a % or an underscore.
-    await sales.api().get('/api/sales/?q=%25').expect(200, { sales: [] });
-    await sales.api().get('/api/sales/?q=_').expect(200, { sales: [] });
+    await desk.sales.api().get('/api/sales/?q=%25').expect(200, { sales: [] });
+    await desk.sales.api().get('/api/sales/?q=_').expect(200, { sales: [] });
     // The search narrows the other filters, and an empty q is no filter.
-    const mine = await sales.api().get(`/api/sales/?q=zelda&salesperson=${person.id}`).expect(200);
+    const mine = await desk.sales.api().get(`/api/sales/?q=zelda&salesperson=${desk.person.id}`).expect(200);
     expect(mine.body).toEqual({ sales: [] });
-    const empty = await sales.api().get(`/api/sales/?q=&customer=${buyer.id}`).expect(200);
+    const empty = await desk.sales.api().get(`/api/sales/?q=&customer=${buyer.id}`).expect(200);
     expect(ids(empty)).toEqual(all);
   });
 
@@ -444,9 +449,9 @@ describe('finding sales: ?vin=, ?q=, ?include_voided=, ?sort= with paging', () =
     const all = live()
       .map((s) => s.id)
       .sort((a, b) => a - b);
-    const first = await sales.api().get('/api/sales/?q=zelda&limit=2').expect(200);
-    const second = await sales.api().get('/api/sales/?q=zelda&limit=2&offset=2').expect(200);
-    const past = await sales.api().get('/api/sales/?q=zelda&limit=2&offset=50').expect(200);
+    const first = await desk.sales.api().get('/api/sales/?q=zelda&limit=2').expect(200);
+    const second = await desk.sales.api().get('/api/sales/?q=zelda&limit=2&offset=2').expect(200);
+    const past = await desk.sales.api().get('/api/sales/?q=zelda&limit=2&offset=50').expect(200);
     expect([...ids(first), ...ids(second)]).toEqual(all.slice(0, 4));
     for (const res of [first, second, past]) expect(res.headers['x-total-count']).toBe(String(all.length));
     expect(past.body).toEqual({ sales: [] });
@@ -459,11 +464,11 @@ describe('finding sales: ?vin=, ?q=, ?include_voided=, ?sort= with paging', () =
     ['-price', (a: (typeof made)[number], b: (typeof made)[number]) => b.price - a.price || b.id - a.id],
   ])('sorts by %s, page after page', async (sort, order) => {
     const expected = [...live()].sort(order).map((s) => s.id);
-    const whole = await sales.api().get(`/api/sales/?customer=${buyer.id}&sort=${sort}`).expect(200);
+    const whole = await desk.sales.api().get(`/api/sales/?customer=${buyer.id}&sort=${sort}`).expect(200);
     expect(ids(whole)).toEqual(expected);
     const paged: number[] = [];
     for (let offset = 0; offset < expected.length; offset += 2) {
-      const page = await sales
+      const page = await desk.sales
         .api()
         .get(`/api/sales/?customer=${buyer.id}&sort=${sort}&limit=2&offset=${offset}`)
         .expect(200);
@@ -471,26 +476,26 @@ describe('finding sales: ?vin=, ?q=, ?include_voided=, ?sort= with paging', () =
       paged.push(...ids(page));
     }
     expect(paged).toEqual(expected);
-    const withVoided = await sales.api().get(`/api/sales/?q=zelda&include_voided=true&sort=${sort}`).expect(200);
+    const withVoided = await desk.sales.api().get(`/api/sales/?q=zelda&include_voided=true&sort=${sort}`).expect(200);
     expect(ids(withVoided)).toEqual([...made].sort(order).map((s) => s.id));
   });
 
   it('combines every filter and order in one request (and its page past the end)', async () => {
     const vin = vins[0] as string;
     const all = `salesperson=${finder.id}&customer=${buyer.id}&vin=${vin}&q=zelda&include_voided=true&sort=-price`;
-    const res = await sales.api().get(`/api/sales/?${all}&limit=1`).expect(200);
+    const res = await desk.sales.api().get(`/api/sales/?${all}&limit=1`).expect(200);
     expect(ids(res)).toEqual([made[0]?.id]);
     expect(res.headers['x-total-count']).toBe('2');
-    const past = await sales.api().get(`/api/sales/?${all}&limit=1&offset=5`).expect(200);
+    const past = await desk.sales.api().get(`/api/sales/?${all}&limit=1&offset=5`).expect(200);
     expect(past.body).toEqual({ sales: [] });
     expect(past.headers['x-total-count']).toBe('2');
   });
 
   it('sorts every live sale when no filter is given', async () => {
-    const res = await sales.api().get('/api/sales/?sort=-price&limit=1').expect(200);
+    const res = await desk.sales.api().get('/api/sales/?sort=-price&limit=1').expect(200);
     const [top] = res.body.sales;
     expect(top.price).toBe(
-      Math.max(...(await sales.api().get('/api/sales/')).body.sales.map((s: { price: number }) => s.price)),
+      Math.max(...(await desk.sales.api().get('/api/sales/')).body.sales.map((s: { price: number }) => s.price)),
     );
   });
 
@@ -502,7 +507,7 @@ describe('finding sales: ?vin=, ?q=, ?include_voided=, ?sort= with paging', () =
     ['?salesperson=abc', 'salesperson', 'Choose a salesperson'],
     ['?customer=0', 'customer', 'Choose a customer'],
   ])('refuses %s with a sentence on the field', async (search, path, message) => {
-    const res = await sales.api().get(`/api/sales/${search}`).expect(400);
+    const res = await desk.sales.api().get(`/api/sales/${search}`).expect(400);
     expect(res.body.errors).toEqual([{ path, message }]);
   });
 });
@@ -552,8 +557,8 @@ describe('messages a person understands', () => {
     ],
   ])('%s: "%s"', async (_label, change, path, message) => {
     const vin = sampleVin(201);
-    await stockCars(sales, [vin]);
-    const res = await sales
+    await stockCars(desk.sales, [vin]);
+    const res = await desk.sales
       .api()
       .post('/api/sales/')
       .send({ ...sale(vin), ...change })
@@ -577,16 +582,16 @@ describe('messages a person understands', () => {
     const answers = [
       ...(await Promise.all(
         bodies.map((body) =>
-          sales.api().post('/api/sales/').set('Content-Type', 'application/json').send(JSON.stringify(body)),
+          desk.sales.api().post('/api/sales/').set('Content-Type', 'application/json').send(JSON.stringify(body)),
         ),
       )),
       ...(await Promise.all(
         ['limit=abc', 'limit=0', 'limit=501', 'offset=-1', 'offset=x', 'salesperson=1.5', 'sort=', 'vin=%00'].map(
-          (query) => sales.api().get(`/api/sales/?${query}`),
+          (query) => desk.sales.api().get(`/api/sales/?${query}`),
         ),
       )),
-      await sales.api().get('/api/automobiles/?sold=perhaps&limit=NaN'),
-      await sales
+      await desk.sales.api().get('/api/automobiles/?sold=perhaps&limit=NaN'),
+      await desk.sales
         .api()
         .post('/api/customers/')
         .send({ first_name: 1, last_name: '', address: null, phone_number: 'abc' }),
@@ -603,13 +608,13 @@ describe('messages a person understands', () => {
 describe("a salesperson's own sales", () => {
   it('lists and shows a salesperson only their own sales; a manager sees all', async () => {
     const [mine, theirs] = [sampleVin(901), sampleVin(902)];
-    await stockCars(sales, [mine, theirs]);
-    const me = await addSalesperson(sales);
-    const colleague = await addSalesperson(sales);
-    const buyer = await addCustomer(sales);
+    await stockCars(desk.sales, [mine, theirs]);
+    const me = await addSalesperson(desk.sales);
+    const colleague = await addSalesperson(desk.sales);
+    const buyer = await addCustomer(desk.sales);
     const sell = async (vin: string, salesperson: number) =>
       (
-        await sales
+        await desk.sales
           .api()
           .post('/api/sales/')
           .send({ automobile: vin, salesperson, customer: buyer.id, price: 20000 })
@@ -619,20 +624,20 @@ describe("a salesperson's own sales", () => {
     const theirId = await sell(theirs, colleague.id);
     const asMe = await asRole('sales', 'sales-api', { id: 'me', salesperson_id: me.id });
 
-    const list = await sales.api().get('/api/sales/').set(asMe).expect(200);
+    const list = await desk.sales.api().get('/api/sales/').set(asMe).expect(200);
     expect(list.body.sales.map((sale: { id: number }) => sale.id)).toEqual([myId]);
     expect(list.headers['x-total-count']).toBe('1');
-    await sales.api().get(`/api/sales/${myId}/`).set(asMe).expect(200);
-    const refused = await sales.api().get(`/api/sales/${theirId}/`).set(asMe).expect(403);
+    await desk.sales.api().get(`/api/sales/${myId}/`).set(asMe).expect(200);
+    const refused = await desk.sales.api().get(`/api/sales/${theirId}/`).set(asMe).expect(403);
     expect(refused.body).toEqual({ message: 'You do not have permission to read sales', code: 'forbidden' });
-    const colleagues = await sales.api().get(`/api/sales/?salesperson=${colleague.id}`).set(asMe).expect(403);
+    const colleagues = await desk.sales.api().get(`/api/sales/?salesperson=${colleague.id}`).set(asMe).expect(403);
     expect(colleagues.body.message).toBe('You may read only your own sales');
     // Not linked to a salesperson yet: no sales are theirs.
     const unlinked = await asRole('sales', 'sales-api', { id: 'new-hire' });
-    expect((await sales.api().get('/api/sales/').set(unlinked).expect(200)).body.sales).toEqual([]);
+    expect((await desk.sales.api().get('/api/sales/').set(unlinked).expect(200)).body.sales).toEqual([]);
     // Recording is theirs to do; voiding is a manager's.
-    await sales.api().delete(`/api/sales/${myId}/`).set(asMe).expect(403);
-    const all = await sales.api('manager').get('/api/sales/').expect(200);
+    await desk.sales.api().delete(`/api/sales/${myId}/`).set(asMe).expect(403);
+    const all = await desk.sales.api('manager').get('/api/sales/').expect(200);
     expect(all.body.sales.map((sale: { id: number }) => sale.id)).toEqual(expect.arrayContaining([myId, theirId]));
   });
 });

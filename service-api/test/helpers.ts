@@ -2,16 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Role } from '@carcar/common/contract/permissions';
 import { serviceRoutes } from '@carcar/common/contract/routes';
 import { type Database, openDatabase } from '@carcar/common/db/database';
 import type { HttpPolicy } from '@carcar/common/http/app';
-import { createLogger } from '@carcar/common/service/logger';
-import { roleHeaders, testAccess } from '@carcar/testing/credentials';
 import { createTestDatabaseUrl, openTestDatabase } from '@carcar/testing/database';
 import { responseCheck } from '@carcar/testing/response-check';
+import { roleAgents, testAppOptions } from '@carcar/testing/test-app';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import request from 'supertest';
 import { afterAll, afterEach } from 'vitest';
 import { createApp } from '../src/app.js';
 
@@ -57,7 +54,6 @@ export async function openServerDatabase(): Promise<
 
 /** The Service API on a fresh database of its own (PGlite in memory, or TEST_DATABASE_URL). */
 export async function startServiceApi(timezone = 'UTC', http: HttpPolicy = {}) {
-  const headers = await roleHeaders('service-api');
   const database = await openTestDatabase({
     schemaName: 'service',
     migrationsFolder,
@@ -68,18 +64,14 @@ export async function startServiceApi(timezone = 'UTC', http: HttpPolicy = {}) {
   const app = createApp({
     photosDir,
     db: database.db,
-    logger: createLogger('service-test', 'silent'),
     timezone,
-    http: { observeAnswer: answerCheck.observe, ...http },
-    access: await testAccess('service-api'),
+    ...(await testAppOptions('service-api', answerCheck, http)),
   });
   return {
     app,
     database,
     db: database.db,
-    /** A request as an administrator, or as `role` (the role's test credential). */
-    api: (role?: Role) => request.agent(app).set(headers(role)),
-    headers,
+    ...(await roleAgents('service-api', app)),
     photosDir,
     close: async () => {
       await database.close();

@@ -1,7 +1,6 @@
 import type { DueCar } from '@carcar/common/contract/service';
 import { audited } from '@carcar/common/db/audit';
-import { createLogger } from '@carcar/common/service/logger';
-import { testAccess } from '@carcar/testing/credentials';
+import { testAppOptions } from '@carcar/testing/test-app';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
@@ -109,10 +108,8 @@ describe('GET /api/service-due/', () => {
     // A dealership that services yearly: the car serviced 200 days ago is not due.
     const yearly = createApp({
       db: svc.db,
-      logger: createLogger('service-test', 'silent'),
       timezone: 'UTC',
-      http: { observeAnswer: answerCheck.observe },
-      access: await testAccess('service-api'),
+      ...(await testAppOptions('service-api', answerCheck)),
       serviceDueMonths: 12,
     });
     const cars = (await request(yearly).get('/api/service-due/').set(svc.headers('service')).expect(200)).body
