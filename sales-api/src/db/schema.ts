@@ -1,4 +1,5 @@
 import { auditLogTable } from '@carcar/common/db/audit';
+import { staffTable } from '@carcar/common/db/staff-table';
 import { eventsTable } from '@carcar/common/events/table';
 import { automobileVOTable, syncCursorTable } from '@carcar/common/sync/store';
 import { sql } from 'drizzle-orm';
@@ -19,18 +20,8 @@ import {
 
 export const sales = pgSchema('sales');
 
-export const salespeople = sales.table(
-  'salespeople',
-  {
-    id: serial().primaryKey(),
-    firstName: varchar('first_name', { length: 100 }).notNull(),
-    lastName: varchar('last_name', { length: 100 }).notNull(),
-    employeeId: varchar('employee_id', { length: 50 }).notNull(),
-    /** A retired salesperson stays for the sales they made but is no longer offered for new ones. */
-    active: boolean().notNull().default(true),
-  },
-  (t) => [uniqueIndex('salespeople_employee_id_key').on(sql`lower(${t.employeeId})`)],
-);
+/** A retired salesperson stays for the sales they made but is no longer offered for new ones. */
+export const salespeople = staffTable(sales, 'salespeople');
 
 export const customers = sales.table('customers', {
   id: serial().primaryKey(),

@@ -5,6 +5,7 @@ import type { MovementReason } from '@carcar/common/contract/parts';
 import type { ApprovalMethod, PaymentMethod, RepairOrderStatus } from '@carcar/common/contract/repair-orders';
 import type { AppointmentStatus } from '@carcar/common/contract/service';
 import { auditLogTable } from '@carcar/common/db/audit';
+import { staffTable } from '@carcar/common/db/staff-table';
 import { eventsTable } from '@carcar/common/events/table';
 import { emailsTable, unsubscribesTable } from '@carcar/common/mail/table';
 import { automobileVOTable, syncCursorTable } from '@carcar/common/sync/store';
@@ -27,18 +28,8 @@ import {
 
 export const service = pgSchema('service');
 
-export const technicians = service.table(
-  'technicians',
-  {
-    id: serial().primaryKey(),
-    firstName: varchar('first_name', { length: 100 }).notNull(),
-    lastName: varchar('last_name', { length: 100 }).notNull(),
-    employeeId: varchar('employee_id', { length: 50 }).notNull(),
-    /** A retired technician stays on their appointments but is no longer offered for new ones. */
-    active: boolean().notNull().default(true),
-  },
-  (t) => [uniqueIndex('technicians_employee_id_key').on(sql`lower(${t.employeeId})`)],
-);
+/** A retired technician stays on their appointments but is no longer offered for new ones. */
+export const technicians = staffTable(service, 'technicians');
 
 /**
  * `ends_at` is stored rather than computed because the no-double-booking exclusion constraint
