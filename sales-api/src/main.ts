@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { queryRows } from '@carcar/common/db/statements';
 import { registerOutboxMetrics } from '@carcar/common/service/metrics';
 import { runService } from '@carcar/common/service/run';
-import { startPoller } from '@carcar/common/sync/poller';
+import { pollInventory } from '@carcar/common/sync/poller';
 import { sql } from 'drizzle-orm';
 import { createApp } from './app.js';
 import { salesAutomobileStore } from './automobiles/store.js';
@@ -15,15 +15,9 @@ await runService({
   signsAs: 'sales-api',
   env: salesApiEnv,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-  start: ({ config, logger, database, http, access, serviceCredential }) => {
-    const poller = startPoller({
-      name: 'sales',
-      database,
-      store: salesAutomobileStore(database.db),
-      inventoryUrl: config.INVENTORY_API_URL,
-      credential: () => serviceCredential('inventory-api'),
-      logger,
-    });
+  start: (context) => {
+    const { config, logger, database, http, access, serviceCredential } = context;
+    const poller = pollInventory('sales', salesAutomobileStore(database.db), context);
     const dispatcher = startDispatcher({
       db: database.db,
       inventoryUrl: config.INVENTORY_API_URL,

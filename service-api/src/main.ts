@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { smtpTransport, startMailSender } from '@carcar/common/mail/sender';
 import { runService } from '@carcar/common/service/run';
-import { startPoller } from '@carcar/common/sync/poller';
+import { pollInventory } from '@carcar/common/sync/poller';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { createApp } from './app.js';
 import { serviceAutomobileStore } from './automobiles/store.js';
@@ -17,15 +17,9 @@ await runService({
   env: serviceApiEnv,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
   pgliteExtensions: { btree_gist },
-  start: ({ config, logger, database, http, access, serviceCredential }) => {
-    const poller = startPoller({
-      name: 'service',
-      database,
-      store: serviceAutomobileStore(database.db),
-      inventoryUrl: config.INVENTORY_API_URL,
-      credential: () => serviceCredential('inventory-api'),
-      logger,
-    });
+  start: (context) => {
+    const { config, logger, database, http, access } = context;
+    const poller = pollInventory('service', serviceAutomobileStore(database.db), context);
     const app = createApp({
       db: database.db,
       logger,

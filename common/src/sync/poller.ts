@@ -2,6 +2,7 @@ import http from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import axios, { type AxiosInstance } from 'axios';
 import { type FeedChange, feedPageSchema } from '../contract/feed.js';
+import type { ServiceName } from '../contract/permissions.js';
 import { inventoryRoutes, pathTo } from '../contract/routes.js';
 import type { AdvisoryLock, Database } from '../db/database.js';
 import type { Logger } from '../service/logger.js';
@@ -52,6 +53,29 @@ function errorText(error: unknown): string {
   if (axios.isAxiosError(error))
     return error.response ? `inventory answered ${error.response.status}` : (error.code ?? error.message);
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The part of a service's start context (../service/run.ts) its inventory poller reads. */
+export interface InventoryPollContext {
+  config: { INVENTORY_API_URL: string };
+  database: Database;
+  logger: Logger;
+  serviceCredential: (audience: ServiceName) => Promise<string>;
+}
+
+/**
+ * A service's poller as its main starts it (sales', service's): inventory's feed at
+ * `INVENTORY_API_URL`, read with the service's own credential for inventory.
+ */
+export function pollInventory(name: string, store: SyncStore, context: InventoryPollContext): Poller {
+  return startPoller({
+    name,
+    database: context.database,
+    store,
+    inventoryUrl: context.config.INVENTORY_API_URL,
+    credential: () => context.serviceCredential('inventory-api'),
+    logger: context.logger,
+  });
 }
 
 /**
