@@ -1,5 +1,5 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { errorAnswerSchema } from '@carcar/common/contract/errors';
+import { answerSchemas, errorAnswerSchema } from '@carcar/common/contract/answers';
 import type { RouteRule } from '@carcar/common/contract/routes';
 import type { SentAnswer } from '@carcar/common/http/app';
 import { compileRoutes, ruleFor } from '@carcar/common/http/authorize';
@@ -66,7 +66,7 @@ export function answerMismatch(
   if (status >= 400) {
     if (!isJson(answer.contentType)) return mismatch(`an error answered as ${answer.contentType ?? 'no content type'}`);
     // A 409 may say what is in the way, when its row declares that shape (`conflict`).
-    const schema = status === 409 && rule?.conflict ? rule.conflict : errorAnswerSchema;
+    const schema = status === 409 && rule?.conflict ? answerSchemas[rule.conflict] : errorAnswerSchema;
     return check(schema, answer, (problem) => mismatch(`breaks the error schema: ${problem}`));
   }
   if (status < 200 || status >= 300) return undefined;
@@ -74,14 +74,16 @@ export function answerMismatch(
   const { response } = rule;
   if (response === undefined) return mismatch('the route declares no answer (response) in contract/routes.ts');
   if (response === 'unchecked') return undefined;
-  const schema = response[status as keyof typeof response];
-  if (!schema) {
+  const name = response[status as keyof typeof response];
+  if (!name) {
     const declared = Object.keys(response).join(', ') || 'none';
     return mismatch(`the route declares no answer for status ${status} (declared: ${declared})`);
   }
   // A list's CSV form (`Accept: text/csv`) is the same rows in another shape: not checked.
   if (!isJson(answer.contentType)) return undefined;
-  return check(schema, answer, (problem) => mismatch(`breaks its declared schema: ${problem}`));
+  return check(answerSchemas[name], answer, (problem) =>
+    mismatch(`breaks its declared schema: ${problem} (answer '${name}', contract/answers.ts)`),
+  );
 }
 
 function check(

@@ -4,7 +4,6 @@ import { createLogger } from '@carcar/common/service/logger';
 import { Router } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { asRole, testVerifier } from '../src/credentials.js';
 import { formatMismatch, responseCheck } from '../src/response-check.js';
 
@@ -12,11 +11,12 @@ import { formatMismatch, responseCheck } from '../src/response-check.js';
 // it must report (a body that breaks its row's schema, a route that declares nothing, an error of
 // another shape) and what it must let pass.
 
-const thing = z.strictObject({ id: z.number().int(), name: z.string() });
+// A thing answers as a manufacturer does (`{ href, id, name }`): rows name their answers among the
+// contract's (contract/answers.ts).
 
 const rules: RouteRule[] = [
-  { method: 'GET', path: '/api/things/:id/', permission: 'signed-in', response: { 200: thing } },
-  { method: 'POST', path: '/api/things/', permission: 'signed-in', response: { 201: thing } },
+  { method: 'GET', path: '/api/things/:id/', permission: 'signed-in', response: { 200: 'manufacturer' } },
+  { method: 'POST', path: '/api/things/', permission: 'signed-in', response: { 201: 'manufacturer' } },
   // Declares nothing: a 2xx from it must fail the check.
   { method: 'GET', path: '/api/undeclared/', permission: 'signed-in' },
   { method: 'GET', path: '/api/page/', permission: 'signed-in', response: 'unchecked' },
@@ -33,13 +33,13 @@ async function thingsApp() {
       const things = Router();
       things.get('/:id', (req, res) => {
         // Thing 1 is as declared; thing 2 has its id as text and a misspelled key.
-        if (req.params.id === '1') res.json({ id: 1, name: 'one' });
-        else if (req.params.id === '2') res.json({ id: '2', name: 'two', nmae: 'two' });
+        if (req.params.id === '1') res.json({ href: '/api/things/1/', id: 1, name: 'one' });
+        else if (req.params.id === '2') res.json({ href: '/api/things/2/', id: '2', name: 'two', nmae: 'two' });
         else res.status(409).json({ message: 'Taken', code: 'conflict', holder: 'someone' });
       });
       // Answers 200 where its row declares 201.
       things.post('/', (_req, res) => {
-        res.json({ id: 3, name: 'three' });
+        res.json({ href: '/api/things/3/', id: 3, name: 'three' });
       });
       app.use('/api/things', things);
       app.get('/api/undeclared', (_req, res) => {

@@ -1,80 +1,22 @@
 // Every route of every service, the permission it needs and what it answers, written once: each
 // service's access check reads it (a route missing here answers 404 to everyone, so a forgotten row
 // fails closed), the permission-matrix test walks it for every role, and the API tests check every
-// answer against its row's schema (testing/src/response-check.ts). Browser-safe: no node imports.
+// answer against the schema its row names (./answers.ts, testing/src/response-check.ts). Browser-safe,
+// and light: no node imports, and no schemas (the app reads this table for its paths on every page).
 
-import type { z } from 'zod';
-import { auditListSchema } from './audit.js';
-import { tradeInBatchResultSchema } from './deal.js';
-import { soldBatchResultSchema } from './feed.js';
-import {
-  automobileImportResultSchema,
-  automobileListSchema,
-  automobileSchema,
-  feedPageAnswerSchema,
-  manufacturerListSchema,
-  manufacturerSchema,
-  vehicleModelListSchema,
-  vehicleModelSchema,
-  vinDecodingSchema,
-} from './inventory.js';
+import type { AnswerName } from './answers.js';
 import type { OwnablePermission, Permission, ServiceName, ServicePermission } from './permissions.js';
-import {
-  grossByDealReportSchema,
-  grossBySalespersonReportSchema,
-  inventoryAgingReportSchema,
-  salesByMonthReportSchema,
-  salesBySalespersonReportSchema,
-} from './reports.js';
-import {
-  customerListSchema,
-  customerSchema,
-  dealSettingsSchema,
-  saleableCarListSchema,
-  saleListSchema,
-  saleSchema,
-  salespersonListSchema,
-  salespersonSchema,
-} from './sales.js';
-import {
-  appointmentConflictSchema,
-  appointmentListSchema,
-  appointmentSchema,
-  bookingConflictSchema,
-  dueCarListSchema,
-  emailListSchema,
-  estimateLinkSchema,
-  inspectionItemSchema,
-  inspectionPhotoSchema,
-  inspectionTemplateSchema,
-  partImportResultSchema,
-  partListSchema,
-  partMovementListSchema,
-  partSchema,
-  publicEstimateSchema,
-  repairOrderConflictSchema,
-  repairOrderLineSchema,
-  repairOrderListSchema,
-  repairOrderSchema,
-  repairOrdersByMonthReportSchema,
-  shopSettingsSchema,
-  technicianEfficiencyReportSchema,
-  technicianListSchema,
-  technicianSchema,
-  technicianWeeksReportSchema,
-  unsubscribedSchema,
-} from './service-answers.js';
-import { eventFeedPageAnswerSchema } from './webhooks.js';
-
-export { errorAnswerSchema } from './errors.js';
 
 export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** The statuses a route answers on success. */
 export type SuccessStatus = 200 | 201 | 202 | 204;
 
-/** A route's successful answers: the JSON body's schema by status, `{ 200: automobileSchema }`. */
-export type RouteResponses = Readonly<Partial<Record<SuccessStatus, z.ZodType>>>;
+/**
+ * A route's successful answers: the name of the JSON body's schema by status, `{ 200: 'automobile' }`
+ * (the schemas are `answerSchemas` of ./answers.ts).
+ */
+export type RouteResponses = Readonly<Partial<Record<SuccessStatus, AnswerName>>>;
 
 export interface RouteRule<P extends string = string> {
   method: RouteMethod;
@@ -91,7 +33,7 @@ export interface RouteRule<P extends string = string> {
    */
   orOwn?: true;
   /**
-   * What the route answers on success: the body's schema by status, or `'unchecked'` for an answer
+   * What the route answers on success: the body's schema's name by status, or `'unchecked'` for an answer
    * that is not a JSON record of the contract (the API reference pages). Every error answer (4xx,
    * 5xx) of every route is `errorAnswerSchema` (./errors.ts). The API tests fail on an answer that
    * does not match, and on a 2xx from a route that declares nothing (testing/src/response-check.ts).
@@ -103,7 +45,7 @@ export interface RouteRule<P extends string = string> {
    * appointment a booking collides with, the order's status); every other error answer is
    * `errorAnswerSchema`. Checked like `response`.
    */
-  conflict?: z.ZodType;
+  conflict?: AnswerName;
 }
 
 /** The permission of a rule with `orOwn`, for the type checker. */
@@ -169,7 +111,7 @@ const audit = {
   method: 'GET',
   path: '/api/audit/',
   permission: 'audit.read',
-  response: { 200: auditListSchema },
+  response: { 200: 'auditList' },
 } as const satisfies RouteRule;
 
 /** A service's webhook events, read by the gateway's own credential only (docs/architecture.md, "Webhooks"). */
@@ -177,7 +119,7 @@ const events = {
   method: 'GET',
   path: '/api/events/',
   permission: 'events.read',
-  response: { 200: eventFeedPageAnswerSchema },
+  response: { 200: 'eventFeedPageAnswer' },
 } as const satisfies RouteRule;
 
 const docs = {
@@ -191,8 +133,8 @@ const docs = {
  * and the record itself from POST (201), GET, PUT and DELETE (200).
  */
 interface ResourceAnswers {
-  list: z.ZodType;
-  record: z.ZodType;
+  list: AnswerName;
+  record: AnswerName;
 }
 
 /** GET list, POST, and GET/PUT/DELETE one record of a classic resource (`pick` keeps fewer). */
@@ -221,7 +163,7 @@ function pick<T extends RouteTable, N extends keyof T & string>(table: T, ...nam
 }
 
 /** A table whose writes answer `schema` on a 409 (their reads answer no conflict). */
-function withConflict<const T extends Record<string, RouteRule>>(table: T, schema: z.ZodType): T {
+function withConflict<const T extends Record<string, RouteRule>>(table: T, schema: AnswerName): T {
   return Object.fromEntries(
     Object.entries(table).map(([name, rule]) => [name, rule.method === 'GET' ? rule : { ...rule, conflict: schema }]),
   ) as T;
@@ -230,12 +172,12 @@ function withConflict<const T extends Record<string, RouteRule>>(table: T, schem
 /** inventory-api: the catalogue and the cars, the source of truth for both. */
 export const inventoryRoutes = {
   manufacturers: resource('/api/manufacturers', 'id', 'inventory.read', 'inventory.write', {
-    list: manufacturerListSchema,
-    record: manufacturerSchema,
+    list: 'manufacturerList',
+    record: 'manufacturer',
   }),
   models: resource('/api/models', 'id', 'inventory.read', 'inventory.write', {
-    list: vehicleModelListSchema,
-    record: vehicleModelSchema,
+    list: 'vehicleModelList',
+    record: 'vehicleModel',
   }),
   automobiles: {
     // The pollers' feed: a service credential only; people read the cars themselves.
@@ -243,18 +185,18 @@ export const inventoryRoutes = {
       method: 'GET',
       path: '/api/automobiles/changes/',
       permission: 'feed.read',
-      response: { 200: feedPageAnswerSchema },
+      response: { 200: 'feedPageAnswer' },
     },
     import: {
       method: 'POST',
       path: '/api/automobiles/import/',
       permission: 'inventory.write',
-      response: { 200: automobileImportResultSchema },
+      response: { 200: 'automobileImportResult' },
     },
     ...pick(
       resource('/api/automobiles', 'vin', 'inventory.read', 'inventory.write', {
-        list: automobileListSchema,
-        record: automobileSchema,
+        list: 'automobileList',
+        record: 'automobile',
       }),
       'list',
       'create',
@@ -267,14 +209,14 @@ export const inventoryRoutes = {
       method: 'PUT',
       path: '/api/automobiles/:vin/',
       permission: ['inventory.write', 'automobiles.sold'],
-      response: { 200: automobileSchema },
+      response: { 200: 'automobile' },
     },
     // The sales outbox's batches: many cars marked sold or unsold in one request and one transaction.
     sold: {
       method: 'POST',
       path: '/api/automobiles/sold/',
       permission: 'automobiles.sold',
-      response: { 200: soldBatchResultSchema },
+      response: { 200: 'soldBatchResult' },
     },
     // The sales outbox puts a sale's trade-in into stock (201; 200 when it was already delivered)
     // and takes it out again on a void.
@@ -282,19 +224,19 @@ export const inventoryRoutes = {
       method: 'POST',
       path: '/api/automobiles/trade-ins/',
       permission: 'automobiles.trade_in',
-      response: { 200: automobileSchema, 201: automobileSchema },
+      response: { 200: 'automobile', 201: 'automobile' },
     },
     tradeInBatch: {
       method: 'POST',
       path: '/api/automobiles/trade-ins/batch/',
       permission: 'automobiles.trade_in',
-      response: { 200: tradeInBatchResultSchema },
+      response: { 200: 'tradeInBatchResult' },
     },
     removeTradeIn: {
       method: 'DELETE',
       path: '/api/automobiles/trade-ins/:vin/',
       permission: 'automobiles.trade_in',
-      response: { 200: automobileSchema },
+      response: { 200: 'automobile' },
     },
   },
   vins: {
@@ -302,7 +244,7 @@ export const inventoryRoutes = {
       method: 'GET',
       path: '/api/vins/:vin/',
       permission: 'inventory.read',
-      response: { 200: vinDecodingSchema },
+      response: { 200: 'vinDecoding' },
     },
   },
   reports: {
@@ -310,7 +252,7 @@ export const inventoryRoutes = {
       method: 'GET',
       path: '/api/reports/inventory-aging/',
       permission: 'reports.read',
-      response: { 200: inventoryAgingReportSchema },
+      response: { 200: 'inventoryAgingReport' },
     },
   },
   events,
@@ -328,14 +270,14 @@ export const inventoryRoutes = {
  */
 /** An appointment's classic rows; booking and its changes answer a conflict of their own. */
 const appointmentRows = resource('/api/appointments', 'id', 'appointments.read', 'appointments.book', {
-  list: appointmentListSchema,
-  record: appointmentSchema,
+  list: 'appointmentList',
+  record: 'appointment',
 });
 
 export const serviceApiRoutes = {
   technicians: resource('/api/technicians', 'id', 'technicians.read', 'technicians.write', {
-    list: technicianListSchema,
-    record: technicianSchema,
+    list: 'technicianList',
+    record: 'technician',
   }),
   appointments: {
     ...pick(appointmentRows, 'list'),
@@ -343,31 +285,31 @@ export const serviceApiRoutes = {
       method: 'POST',
       path: '/api/appointments/',
       permission: 'appointments.book',
-      response: { 201: appointmentSchema },
-      conflict: bookingConflictSchema,
+      response: { 201: 'appointment' },
+      conflict: 'bookingConflict',
     },
     ...pick(appointmentRows, 'get'),
     remove: {
       method: 'DELETE',
       path: '/api/appointments/:id/',
       permission: 'appointments.book',
-      response: { 200: appointmentSchema },
-      conflict: appointmentConflictSchema,
+      response: { 200: 'appointment' },
+      conflict: 'appointmentConflict',
     },
     cancel: {
       method: 'PUT',
       path: '/api/appointments/:id/cancel/',
       permission: 'appointments.book',
-      response: { 200: appointmentSchema },
-      conflict: appointmentConflictSchema,
+      response: { 200: 'appointment' },
+      conflict: 'appointmentConflict',
     },
     finish: {
       method: 'PUT',
       path: '/api/appointments/:id/finish/',
       permission: 'appointments.finish',
       orOwn: true,
-      response: { 200: appointmentSchema },
-      conflict: appointmentConflictSchema,
+      response: { 200: 'appointment' },
+      conflict: 'appointmentConflict',
     },
   },
   reports: {
@@ -375,20 +317,20 @@ export const serviceApiRoutes = {
       method: 'GET',
       path: '/api/reports/technician-weeks/',
       permission: 'reports.read',
-      response: { 200: technicianWeeksReportSchema },
+      response: { 200: 'technicianWeeksReport' },
     },
     // Repair orders by month of invoice: effective labor rate, hours per order, technician efficiency.
     repairOrdersByMonth: {
       method: 'GET',
       path: '/api/reports/repair-orders-by-month/',
       permission: 'reports.read',
-      response: { 200: repairOrdersByMonthReportSchema },
+      response: { 200: 'repairOrdersByMonthReport' },
     },
     technicianEfficiency: {
       method: 'GET',
       path: '/api/reports/technician-efficiency/',
       permission: 'reports.read',
-      response: { 200: technicianEfficiencyReportSchema },
+      response: { 200: 'technicianEfficiencyReport' },
     },
   },
   // Due for service: which cars to call about, read from appointments and service's inventory copy.
@@ -397,7 +339,7 @@ export const serviceApiRoutes = {
       method: 'GET',
       path: '/api/service-due/',
       permission: 'appointments.read',
-      response: { 200: dueCarListSchema },
+      response: { 200: 'dueCarList' },
     },
   },
   shopSettings: {
@@ -405,79 +347,79 @@ export const serviceApiRoutes = {
       method: 'GET',
       path: '/api/shop-settings/',
       permission: 'repair_orders.read',
-      response: { 200: shopSettingsSchema },
+      response: { 200: 'shopSettings' },
     },
     update: {
       method: 'PUT',
       path: '/api/shop-settings/',
       permission: 'shop.settings',
-      response: { 200: shopSettingsSchema },
+      response: { 200: 'shopSettings' },
     },
   },
   repairOrders: withConflict(
     {
       ...resource('/api/repair-orders', 'id', 'repair_orders.read', 'repair_orders.write', {
-        list: repairOrderListSchema,
-        record: repairOrderSchema,
+        list: 'repairOrderList',
+        record: 'repairOrder',
       }),
       addLine: {
         method: 'POST',
         path: '/api/repair-orders/:id/lines/',
         permission: 'repair_orders.propose',
-        response: { 201: repairOrderLineSchema },
+        response: { 201: 'repairOrderLine' },
       },
       updateLine: {
         method: 'PUT',
         path: '/api/repair-orders/:id/lines/:line/',
         permission: 'repair_orders.write',
-        response: { 200: repairOrderLineSchema },
+        response: { 200: 'repairOrderLine' },
       },
       removeLine: {
         method: 'DELETE',
         path: '/api/repair-orders/:id/lines/:line/',
         permission: 'repair_orders.write',
-        response: { 200: repairOrderLineSchema },
+        response: { 200: 'repairOrderLine' },
       },
       sendEstimate: {
         method: 'POST',
         path: '/api/repair-orders/:id/estimate/',
         permission: 'repair_orders.write',
-        response: { 200: estimateLinkSchema },
+        response: { 200: 'estimateLink' },
       },
       recordApproval: {
         method: 'POST',
         path: '/api/repair-orders/:id/approvals/',
         permission: 'repair_orders.write',
-        response: { 200: repairOrderSchema },
+        response: { 200: 'repairOrder' },
       },
       clock: {
         method: 'POST',
         path: '/api/repair-orders/:id/lines/:line/clock/',
         permission: 'repair_orders.work',
         orOwn: true,
-        response: { 200: repairOrderLineSchema },
+        response: { 200: 'repairOrderLine' },
       },
       markLineDone: {
         method: 'POST',
         path: '/api/repair-orders/:id/lines/:line/done/',
         permission: 'repair_orders.work',
         orOwn: true,
-        response: { 200: repairOrderLineSchema },
+        response: { 200: 'repairOrderLine' },
       },
       invoice: {
         method: 'POST',
         path: '/api/repair-orders/:id/invoice/',
         permission: 'repair_orders.write',
-        response: { 200: repairOrderSchema },
+        response: { 200: 'repairOrder' },
       },
       takePayment: {
         method: 'POST',
         path: '/api/repair-orders/:id/payments/',
         permission: 'repair_orders.write',
-        response: { 201: repairOrderSchema },
+        response: { 201: 'repairOrder' },
       },
     },
-    repairOrderConflictSchema,
+    'repairOrderConflict',
   ),
   estimates: withConflict(
     {
@@ -485,26 +427,26 @@ export const serviceApiRoutes = {
         method: 'GET',
         path: '/public/estimates/:token/',
         permission: 'estimates.public',
-        response: { 200: publicEstimateSchema },
+        response: { 200: 'publicEstimate' },
       },
       answer: {
         method: 'POST',
         path: '/public/estimates/:token/',
         permission: 'estimates.public',
-        response: { 200: publicEstimateSchema },
+        response: { 200: 'publicEstimate' },
       },
     },
-    repairOrderConflictSchema,
+    'repairOrderConflict',
   ),
   parts: {
     import: {
       method: 'POST',
       path: '/api/parts/import/',
       permission: 'parts.write',
-      response: { 200: partImportResultSchema },
+      response: { 200: 'partImportResult' },
     },
     ...pick(
-      resource('/api/parts', 'number', 'parts.read', 'parts.write', { list: partListSchema, record: partSchema }),
+      resource('/api/parts', 'number', 'parts.read', 'parts.write', { list: 'partList', record: 'part' }),
       'list',
       'create',
       'get',
@@ -514,19 +456,19 @@ export const serviceApiRoutes = {
       method: 'POST',
       path: '/api/parts/:number/receipts/',
       permission: 'parts.write',
-      response: { 201: partSchema },
+      response: { 201: 'part' },
     },
     adjust: {
       method: 'POST',
       path: '/api/parts/:number/adjustments/',
       permission: 'parts.adjust',
-      response: { 201: partSchema },
+      response: { 201: 'part' },
     },
     movements: {
       method: 'GET',
       path: '/api/parts/:number/movements/',
       permission: 'parts.read',
-      response: { 200: partMovementListSchema },
+      response: { 200: 'partMovementList' },
     },
   },
   inspectionTemplate: {
@@ -534,13 +476,13 @@ export const serviceApiRoutes = {
       method: 'GET',
       path: '/api/inspection-template/',
       permission: 'repair_orders.read',
-      response: { 200: inspectionTemplateSchema },
+      response: { 200: 'inspectionTemplate' },
     },
     update: {
       method: 'PUT',
       path: '/api/inspection-template/',
       permission: 'shop.settings',
-      response: { 200: inspectionTemplateSchema },
+      response: { 200: 'inspectionTemplate' },
     },
   },
   inspection: withConflict(
@@ -549,31 +491,31 @@ export const serviceApiRoutes = {
         method: 'POST',
         path: '/api/repair-orders/:id/inspection/',
         permission: 'repair_orders.propose',
-        response: { 201: inspectionItemSchema },
+        response: { 201: 'inspectionItem' },
       },
       updateItem: {
         method: 'PUT',
         path: '/api/repair-orders/:id/inspection/:item/',
         permission: 'repair_orders.propose',
-        response: { 200: inspectionItemSchema },
+        response: { 200: 'inspectionItem' },
       },
       removeItem: {
         method: 'DELETE',
         path: '/api/repair-orders/:id/inspection/:item/',
         permission: 'repair_orders.propose',
-        response: { 200: inspectionItemSchema },
+        response: { 200: 'inspectionItem' },
       },
       proposeLine: {
         method: 'POST',
         path: '/api/repair-orders/:id/inspection/:item/line/',
         permission: 'repair_orders.propose',
-        response: { 201: repairOrderLineSchema },
+        response: { 201: 'repairOrderLine' },
       },
       addPhoto: {
         method: 'POST',
         path: '/api/repair-orders/:id/inspection/:item/photos/',
         permission: 'repair_orders.propose',
-        response: { 201: inspectionPhotoSchema },
+        response: { 201: 'inspectionPhoto' },
       },
       // A photo's bytes (JPEG): no JSON record to check.
       photo: {
@@ -589,16 +531,16 @@ export const serviceApiRoutes = {
         response: 'unchecked',
       },
     },
-    repairOrderConflictSchema,
+    'repairOrderConflict',
   ),
   // The record of emails sent (managers), and the unsubscribe link of a reminder (the gateway's own credential).
   emails: {
-    list: { method: 'GET', path: '/api/emails/', permission: 'audit.read', response: { 200: emailListSchema } },
+    list: { method: 'GET', path: '/api/emails/', permission: 'audit.read', response: { 200: 'emailList' } },
     unsubscribe: {
       method: 'POST',
       path: '/public/unsubscribe/:token/',
       permission: 'emails.unsubscribe',
-      response: { 200: unsubscribedSchema },
+      response: { 200: 'unsubscribed' },
     },
   },
   events,
@@ -609,14 +551,14 @@ export const serviceApiRoutes = {
 /** sales-api: salespeople, customers, sales and the desk's settings and reports. */
 export const salesRoutes = {
   salespeople: resource('/api/salespeople', 'id', 'salespeople.read', 'salespeople.write', {
-    list: salespersonListSchema,
-    record: salespersonSchema,
+    list: 'salespersonList',
+    record: 'salesperson',
   }),
   customers: {
     ...pick(
       resource('/api/customers', 'id', 'customers.read', 'customers.create', {
-        list: customerListSchema,
-        record: customerSchema,
+        list: 'customerList',
+        record: 'customer',
       }),
       'list',
       'create',
@@ -627,7 +569,7 @@ export const salesRoutes = {
       method: 'DELETE',
       path: '/api/customers/:id/',
       permission: 'customers.delete',
-      response: { 200: customerSchema },
+      response: { 200: 'customer' },
     },
   },
   sales: {
@@ -636,18 +578,18 @@ export const salesRoutes = {
       path: '/api/sales/',
       permission: 'sales.read',
       orOwn: true,
-      response: { 200: saleListSchema },
+      response: { 200: 'saleList' },
     },
-    create: { method: 'POST', path: '/api/sales/', permission: 'sales.record', response: { 201: saleSchema } },
+    create: { method: 'POST', path: '/api/sales/', permission: 'sales.record', response: { 201: 'sale' } },
     get: {
       method: 'GET',
       path: '/api/sales/:id/',
       permission: 'sales.read',
       orOwn: true,
-      response: { 200: saleSchema },
+      response: { 200: 'sale' },
     },
     // Voiding answers the voided sale.
-    void: { method: 'DELETE', path: '/api/sales/:id/', permission: 'sales.void', response: { 200: saleSchema } },
+    void: { method: 'DELETE', path: '/api/sales/:id/', permission: 'sales.void', response: { 200: 'sale' } },
   },
   // The local copy of inventory the "record a sale" form picks from.
   automobiles: {
@@ -655,7 +597,7 @@ export const salesRoutes = {
       method: 'GET',
       path: '/api/automobiles/',
       permission: 'inventory.read',
-      response: { 200: saleableCarListSchema },
+      response: { 200: 'saleableCarList' },
     },
   },
   reports: {
@@ -663,26 +605,26 @@ export const salesRoutes = {
       method: 'GET',
       path: '/api/reports/sales-by-month/',
       permission: 'reports.read',
-      response: { 200: salesByMonthReportSchema },
+      response: { 200: 'salesByMonthReport' },
     },
     salesBySalesperson: {
       method: 'GET',
       path: '/api/reports/sales-by-salesperson/',
       permission: 'reports.read',
-      response: { 200: salesBySalespersonReportSchema },
+      response: { 200: 'salesBySalespersonReport' },
     },
     // (sales desk) Front gross reports: the route needs reports.read, the report inventory.cost too.
     grossByDeal: {
       method: 'GET',
       path: '/api/reports/gross-by-deal/',
       permission: 'reports.read',
-      response: { 200: grossByDealReportSchema },
+      response: { 200: 'grossByDealReport' },
     },
     grossBySalesperson: {
       method: 'GET',
       path: '/api/reports/gross-by-salesperson/',
       permission: 'reports.read',
-      response: { 200: grossBySalespersonReportSchema },
+      response: { 200: 'grossBySalespersonReport' },
     },
   },
   // The deal settings the desk's payment grid computes with (the default tax rate).
@@ -691,7 +633,7 @@ export const salesRoutes = {
       method: 'GET',
       path: '/api/deal-settings/',
       permission: 'sales.record',
-      response: { 200: dealSettingsSchema },
+      response: { 200: 'dealSettings' },
     },
   },
   events,
