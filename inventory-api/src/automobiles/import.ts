@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { automobiles, manufacturers, vehicleModels } from '../db/schema.js';
 import type { FeedNotifier } from '../feed/notifier.js';
 import { recordChanges } from '../feed/record-changes.js';
+import type { NewAutomobileRow } from './statements.js';
 
 // `POST /api/automobiles/import/`: a manager's spreadsheet of new stock, checked whole (every bad
 // row with its line and why) and then written whole, in one transaction, or not at all. Besides the
@@ -19,18 +20,9 @@ import { recordChanges } from '../feed/record-changes.js';
 // cells take the defaults: new, 0, none, now, none). Reading the
 // file and the shape of its 400 are every import's (common/src/http/csv-import.ts).
 
-interface ValidRow {
+/** A checked row; the optional columns are null where the file leaves them out or blank. */
+interface ValidRow extends NewAutomobileRow {
   line: number;
-  vin: string;
-  color: string;
-  year: number;
-  modelId: number;
-  /** The sales desk's optional columns; null where the file leaves them out or blank. */
-  condition: string | null;
-  odometer: number | null;
-  listPrice: string | null;
-  cost: string | null;
-  acquiredAt: string | null;
 }
 
 /** Cents as `numeric` text; null when not given. */

@@ -117,6 +117,23 @@ function preparePage(db: Db, bySold: boolean, sort: AutomobileSort) {
     .prepare(`inventory_automobile_page${bySold ? '_by_sold' : ''}${sortNames[sort]}`);
 }
 
+/**
+ * A new car as the create and the CSV import (./import.ts) write it: money as `numeric` text. A
+ * type, not an interface: the prepared write's parameters must be a Record.
+ */
+export type NewAutomobileRow = {
+  vin: string;
+  color: string;
+  year: number;
+  modelId: number;
+  /** The sales desk's optional columns; null takes the column's default (new, 0, none, none, now). */
+  condition: string | null;
+  odometer: number | null;
+  listPrice: string | null;
+  cost: string | null;
+  acquiredAt: string | null;
+};
+
 export function automobileStatements(db: Db) {
   /** The value of a parenthesised count sub-select. */
   async function countOf(count: SQL): Promise<number> {
@@ -184,17 +201,7 @@ export function automobileStatements(db: Db) {
   const placeholder = (name: string) => sql.placeholder(name);
   // Each write is one prepared statement with its feed entry. An update sets only the fields
   // given: a null parameter keeps the stored value.
-  const insert = prepareAutomobileWrite<{
-    vin: string;
-    color: string;
-    year: number;
-    modelId: number;
-    condition: string | null;
-    odometer: number | null;
-    listPrice: string | null;
-    cost: string | null;
-    acquiredAt: string | null;
-  }>(
+  const insert = prepareAutomobileWrite<NewAutomobileRow>(
     db,
     'inventory_automobile_create',
     sql`insert into ${automobiles} (vin, color, year, model_id, condition, odometer, list_price, cost, acquired_at)
