@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AppConfig } from '@carcar/common/contract/app-config';
+import { gatewayMountPath, gatewayRoutes } from '@carcar/common/contract/gateway-routes';
 import { serviceRoutes } from '@carcar/common/contract/routes';
 import type { Database, Db } from '@carcar/common/db/database';
 import { ping } from '@carcar/common/db/database';
-import { errorHandler, jsonBody } from '@carcar/common/http/app';
+import { type AnswerObserver, errorHandler, jsonBody, observeAnswers } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
 import type { CredentialSigner } from '@carcar/common/http/credentials/sign';
 import type { Logger } from '@carcar/common/service/logger';
@@ -53,6 +54,13 @@ export interface GatewayDeps {
   sessionSecret: string;
   /** The built browser app to serve when no dev server is configured. */
   ghiDist?: string | undefined;
+  /**
+   * Tests only: sees every answer of the gateway's own API (the rows of `gatewayRoutes`, and
+   * whatever else answers under their mount path), as sent, so the API tests can check it against
+   * the table (testing/src/response-check.ts). Never what is forwarded to a service, nor the probes
+   * and pages. Unset in production, where nothing is installed for it.
+   */
+  observeAnswer?: AnswerObserver | undefined;
 }
 
 export interface Gateway {
@@ -174,9 +182,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
   // are exported over OTLP (its trace id is then the one logged), both named by the pattern.
   const routeOf = prefixedTableRoute(
     routes.map((r) => ({ prefix: r.prefix, rules: serviceRoutes[r.audience] })),
-    ['/auth'],
+    [gatewayMountPath(gatewayRoutes)],
   );
   app.use(recordRequests(routeOf));
+  if (deps.observeAnswer) app.use(ownApiAnswers(deps.observeAnswer));
   app.use(requestSpans(routeOf));
   app.use(requestLog(logger));
   app.use(recordRefusals(db, logger));
@@ -242,10 +251,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
     ),
   );
 
-  app.use('/auth', jsonBody(), session.middleware, who);
+  app.use(gatewayMountPath(gatewayRoutes), jsonBody(), session.middleware, who);
   if (config.SSO_REQUIRED) {
     const firstAdminEmail = config.CARCAR_ADMIN_EMAIL ?? GENERATED_ADMIN_EMAIL;
-    app.post('/auth/login', passwordSignInGuard({ db, firstAdminEmail, providerName: config.OIDC_NAME }));
+    app.post(
+      gatewayMountPath(gatewayRoutes.auth.login),
+      passwordSignInGuard({ db, firstAdminEmail, providerName: config.OIDC_NAME }),
+    );
   }
   if (config.OIDC_ISSUER && config.OIDC_CLIENT_ID) {
     const client = ssoClient({
@@ -256,11 +268,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     });
     app.use('/auth/sso', ssoRouter({ db, users, logger, client, sessionSecret: deps.sessionSecret }));
   }
-  app.use('/auth', authRouter({ db, users, throttles }));
-  app.use('/auth/users', limitWrites, usersRouter(users));
-  app.use('/auth/tokens', limitWrites, tokensRouter(tokens));
+  app.use(gatewayMountPath(gatewayRoutes.auth), authRouter({ db, users, throttles }));
+  app.use(gatewayMountPath(gatewayRoutes.users), limitWrites, usersRouter(users));
+  app.use(gatewayMountPath(gatewayRoutes.tokens), limitWrites, tokensRouter(tokens));
   app.use(
-    '/auth/webhooks',
+    gatewayMountPath(gatewayRoutes.webhooks),
     limitWrites,
     webhooksRouter({
       repository: webhookRepository,
@@ -272,7 +284,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   );
   // The identity trail is for administrators: it names who tried which email and who was refused where.
   app.use(
-    '/auth/audit',
+    gatewayMountPath(gatewayRoutes.audit),
     requireCallerPermission('users.manage', 'read the trail of sign-ins and account changes'),
     auditRouter(db, auditLog),
   );
@@ -320,6 +332,21 @@ export function createGateway(deps: GatewayDeps): Gateway {
   };
 }
 
+/**
+ * The test-only answer observer (`GatewayDeps.observeAnswer`), for the requests under the gateway
+ * table's mount path (`/auth`) only: what is forwarded is a service's answer, checked by that
+ * service's own tests, and the probes, pages and files are no rows of the table.
+ */
+function ownApiAnswers(observe: AnswerObserver): RequestHandler {
+  const prefix = gatewayMountPath(gatewayRoutes).toLowerCase();
+  const observed = observeAnswers(observe);
+  return (req, res, next) => {
+    const path = req.path.toLowerCase();
+    if (path === prefix || path.startsWith(`${prefix}/`)) observed(req, res, next);
+    else next();
+  };
+}
+
 /** Only the app's dev server speaks WebSocket; an upgrade under an API prefix is closed. */
 function upgradeOutsideApi(
   upgrade: NonNullable<Gateway['upgrade']>,
@@ -327,7 +354,7 @@ function upgradeOutsideApi(
 ): NonNullable<Gateway['upgrade']> {
   return (req, socket, head) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const api = ['/auth', ...routes.map((route) => route.prefix)].some(
+    const api = [gatewayMountPath(gatewayRoutes), ...routes.map((route) => route.prefix)].some(
       (prefix) => path === prefix || path.startsWith(`${prefix}/`),
     );
     if (api) socket.destroy();

@@ -1,10 +1,13 @@
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { gatewayRouteList } from '@carcar/common/contract/gateway-routes';
 import type { Role } from '@carcar/common/contract/permissions';
 import type { AuditContext } from '@carcar/common/db/audit';
 import { testSigner } from '@carcar/testing/credentials';
 import { openTestDatabase } from '@carcar/testing/database';
+import { responseCheck } from '@carcar/testing/response-check';
 import request from 'supertest';
+import { afterAll, afterEach } from 'vitest';
 import { createGateway } from '../src/app.js';
 import { gatewayEnv } from '../src/config.js';
 import { hashPassword } from '../src/identity/auth/passwords.js';
@@ -32,6 +35,18 @@ export class LogCapture extends Writable {
 }
 
 /**
+ * Every answer of the gateway's own API (`/auth/...`) in the file's tests, checked against the schema
+ * its row of the gateway's table declares (common/src/contract/gateway-routes.ts;
+ * testing/src/response-check.ts): a test fails on an answer that breaks it, on an error that is not
+ * the error answer, or on a 2xx from a route with no row. `startGateway` passes `answerCheck.observe`
+ * as the gateway's `observeAnswer`; what it forwards to a service is not observed.
+ */
+export const answerCheck = responseCheck(gatewayRouteList(), 'common/src/contract/gateway-routes.ts');
+afterEach(() => answerCheck.assertMatched());
+// What the file's `beforeAll` and `afterAll` hooks were answered, after its last test.
+afterAll(() => answerCheck.assertMatched());
+
+/**
  * The gateway on a fresh database (PGlite in memory, or TEST_DATABASE_URL) with one administrator,
  * the test signing key and a captured log. `env` overrides settings as the environment would.
  */
@@ -47,6 +62,7 @@ export async function startGateway(env: Record<string, string> = {}, options: { 
     signer: await testSigner('carcar-gateway'),
     sessionSecret: 'a test secret that is long enough to sign cookies',
     ghiDist: options.ghiDist,
+    observeAnswer: answerCheck.observe,
   });
   const users = usersRepository(database.db);
   const admin = await users.create(

@@ -239,7 +239,7 @@ export function mountedRoutes(app: Express): string[] {
   return [...found].sort();
 }
 
-/** The table's routes in `routeKey` form, to compare with `mountedRoutes`. */
-export function declaredRoutes(rules: readonly RouteRule[]): string[] {
+/** The table's routes in `routeKey` form, to compare with `mountedRoutes` (a service's rows, or the gateway's). */
+export function declaredRoutes(rules: readonly Pick<RouteRule, 'method' | 'path'>[]): string[] {
   return [...new Set(rules.map((rule) => routeKey(rule.method, rule.path)))].sort();
 }

@@ -2,7 +2,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { answerSchemas, errorAnswerSchema } from '@carcar/common/contract/answers';
 import type { RouteRule } from '@carcar/common/contract/routes';
 import type { SentAnswer } from '@carcar/common/http/app';
-import { compileRoutes, ruleFor } from '@carcar/common/http/authorize';
+import { type CompiledRule, compileRoutes, ruleFor } from '@carcar/common/http/authorize';
 import type { z } from 'zod';
 
 // Every answer of a service's API tests checked against its route table (contract/routes.ts): a
@@ -11,6 +11,12 @@ import type { z } from 'zod';
 // are collected and a test's `afterEach` fails on them (`assertMatched`), naming the route, the
 // status and where the body breaks the schema. A 2xx from a route that declares nothing fails too,
 // so a new route cannot go unchecked.
+
+/**
+ * What the check reads of a row: its method and path, and what it answers. A service's row
+ * (contract/routes.ts) or the gateway's (contract/gateway-routes.ts), whose permission it never reads.
+ */
+export type AnsweringRoute = Pick<RouteRule, 'method' | 'path' | 'response' | 'conflict'>;
 
 /** One answer that does not agree with the table. */
 export interface AnswerMismatch {
@@ -56,7 +62,7 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 
 /** What is wrong with one answer, or undefined when it agrees with the table. */
 export function answerMismatch(
-  rules: ReturnType<typeof compileRoutes>,
+  rules: readonly CompiledRule<AnsweringRoute>[],
   answer: SentAnswer,
 ): AnswerMismatch | undefined {
   const { status } = answer;
@@ -118,7 +124,11 @@ export interface ResponseCheck {
 }
 
 /** A checker of the answers of an app serving `rules` (a service's rows of `serviceRoutes`). */
-export function responseCheck(rules: readonly RouteRule[]): ResponseCheck {
+export function responseCheck(
+  rules: readonly AnsweringRoute[],
+  /** Where the rows are written, for the failure's message. */
+  table = 'common/src/contract/routes.ts',
+): ResponseCheck {
   const compiled = compileRoutes(rules);
   let kept: AnswerMismatch[] = [];
   const take = () => {
@@ -136,9 +146,7 @@ export function responseCheck(rules: readonly RouteRule[]): ResponseCheck {
       const taken = take();
       if (taken.length === 0) return;
       const lines = [...new Set(taken.map(formatMismatch))];
-      throw new Error(
-        `${taken.length} answer(s) disagree with the route table (common/src/contract/routes.ts):\n${lines.join('\n')}`,
-      );
+      throw new Error(`${taken.length} answer(s) disagree with the route table (${table}):\n${lines.join('\n')}`);
     },
   };
 }

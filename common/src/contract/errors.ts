@@ -15,6 +15,8 @@ export const errorCodes = [
   'unavailable',
   'internal_error',
   'unauthenticated',
+  /** The gateway's `POST /auth/login`: a wrong email or password (401), the same answer for both. */
+  'invalid_credentials',
   'forbidden',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

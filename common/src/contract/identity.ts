@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, passwordSchema } from './passwords.js';
-import { type Permission, type Role, roles } from './permissions.js';
+import { type Permission, permissions, type Role, roles } from './permissions.js';
+import type { SameType } from './same-type.js';
 
 // Identity's API at the gateway (`/auth/...`): signing in, who is signed in, staff accounts and API
 // tokens. The gateway parses its request bodies with these schemas and types its answers with these
@@ -122,3 +123,63 @@ export interface CreatedToken {
   role: Role;
   token: string;
 }
+
+// The answers above as strict zod schemas, for the gateway's route table (./gateway-routes.ts) and
+// the gateway's API tests' answer check (testing/src/response-check.ts). The types stay the
+// interfaces, which the browser app reads; each schema is held identical to its interface by a
+// `SameType` line, so neither can change alone.
+
+const recordId = z.number().int();
+/** An instant as the gateway writes it (`Date.toISOString()`): ISO 8601 in UTC. */
+const instant = z.iso.datetime({ offset: true });
+
+export const userSchema = z.strictObject({
+  id: recordId,
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(roles),
+  disabled: z.boolean(),
+  permissions: z.array(z.enum(permissions)).readonly(),
+  technician_id: recordId.nullable(),
+  salesperson_id: recordId.nullable(),
+});
+true satisfies SameType<z.infer<typeof userSchema>, User>;
+
+export const apiTokenIdentitySchema = userSchema.extend({
+  email: z.null(),
+  technician_id: z.null(),
+  salesperson_id: z.null(),
+  api_token: z.literal(true),
+});
+true satisfies SameType<z.infer<typeof apiTokenIdentitySchema>, ApiTokenIdentity>;
+
+export const meSchema = z.union([userSchema, apiTokenIdentitySchema]);
+true satisfies SameType<z.infer<typeof meSchema>, Me>;
+
+export const signedInSchema = z.strictObject({ user: userSchema });
+true satisfies SameType<z.infer<typeof signedInSchema>, SignedIn>;
+
+export const userListSchema = z.strictObject({ users: z.array(userSchema) });
+true satisfies SameType<z.infer<typeof userListSchema>, UserList>;
+
+export const apiTokenSchema = z.strictObject({
+  id: recordId,
+  name: z.string(),
+  role: z.enum(roles),
+  created_by: recordId.nullable(),
+  created_at: instant,
+  last_used_at: instant.nullable(),
+  revoked_at: instant.nullable(),
+});
+true satisfies SameType<z.infer<typeof apiTokenSchema>, ApiToken>;
+
+export const apiTokenListSchema = z.strictObject({ tokens: z.array(apiTokenSchema) });
+true satisfies SameType<z.infer<typeof apiTokenListSchema>, ApiTokenList>;
+
+export const createdTokenSchema = z.strictObject({
+  id: recordId,
+  name: z.string(),
+  role: z.enum(roles),
+  token: z.string(),
+});
+true satisfies SameType<z.infer<typeof createdTokenSchema>, CreatedToken>;

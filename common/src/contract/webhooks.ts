@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SameType } from './same-type.js';
 
 // Webhooks (gateway, administrators): the event types a subscription may ask for, the bodies of
 // `POST /auth/webhooks`, the services' event feed the gateway reads, and what a receiver gets.
@@ -100,3 +101,87 @@ export const eventFeedPageAnswerSchema = z.strictObject({
   events: z.array(eventFeedEntrySchema.extend({ created_at: z.iso.datetime() }).strict()),
   next: z.number().int(),
 });
+
+// The answers of `/auth/webhooks` as strict zod schemas, for the gateway's route table
+// (./gateway-routes.ts) and the gateway's API tests' answer check (testing/src/response-check.ts),
+// each held identical to its interface by a `SameType` line.
+
+const recordId = z.number().int();
+/** An instant as the gateway writes it (`Date.toISOString()`): ISO 8601 in UTC. */
+const instant = z.iso.datetime({ offset: true });
+
+export const webhookSchema = z.strictObject({
+  id: recordId,
+  url: z.string(),
+  events: z.array(z.enum(webhookEventTypes)),
+  created_at: instant,
+});
+true satisfies SameType<z.infer<typeof webhookSchema>, Webhook>;
+
+/** `GET /auth/webhooks`. */
+export interface WebhookList {
+  webhooks: Webhook[];
+}
+export const webhookListSchema = z.strictObject({ webhooks: z.array(webhookSchema) });
+true satisfies SameType<z.infer<typeof webhookListSchema>, WebhookList>;
+
+/** `POST /auth/webhooks`'s answer: the only time the signing secret is ever shown. */
+export interface CreatedWebhook extends Webhook {
+  secret: string;
+}
+export const createdWebhookSchema = webhookSchema.extend({ secret: z.string() });
+true satisfies SameType<z.infer<typeof createdWebhookSchema>, CreatedWebhook>;
+
+export const webhookDeliverySchema = z.strictObject({
+  event_id: z.string(),
+  type: z.string(),
+  at: instant,
+  status: z.enum(deliveryStatuses),
+  response_status: z.number().int().nullable(),
+  attempts: z.number().int(),
+  last_attempt_at: instant.nullable(),
+  next_attempt_at: instant.nullable(),
+  last_error: z.string().nullable(),
+});
+true satisfies SameType<z.infer<typeof webhookDeliverySchema>, WebhookDelivery>;
+
+/** One try of a delivery, as the deliveries list shows it. */
+export interface WebhookAttempt {
+  at: string;
+  /** The receiver's answer; null when it never answered. */
+  response_status: number | null;
+  /** Why the try failed, in words; null when it did not. */
+  error: string | null;
+  duration_ms: number;
+}
+export const webhookAttemptSchema = z.strictObject({
+  at: instant,
+  response_status: z.number().int().nullable(),
+  error: z.string().nullable(),
+  duration_ms: z.number().int(),
+});
+true satisfies SameType<z.infer<typeof webhookAttemptSchema>, WebhookAttempt>;
+
+/** A delivery as `GET /auth/webhooks/:id/deliveries` lists it: with its tries. */
+export interface WebhookDeliveryWithAttempts extends WebhookDelivery {
+  attempt_log: WebhookAttempt[];
+}
+export const webhookDeliveryWithAttemptsSchema = webhookDeliverySchema.extend({
+  attempt_log: z.array(webhookAttemptSchema),
+});
+true satisfies SameType<z.infer<typeof webhookDeliveryWithAttemptsSchema>, WebhookDeliveryWithAttempts>;
+
+/** `GET /auth/webhooks/:id/deliveries`: the newest deliveries first. */
+export interface WebhookDeliveryList {
+  deliveries: WebhookDeliveryWithAttempts[];
+}
+export const webhookDeliveryListSchema = z.strictObject({ deliveries: z.array(webhookDeliveryWithAttemptsSchema) });
+true satisfies SameType<z.infer<typeof webhookDeliveryListSchema>, WebhookDeliveryList>;
+
+/** `POST /auth/webhooks/:id/test`'s answer (202): the test event queued. */
+export interface WebhookTestQueued {
+  event_id: string;
+  type: typeof WEBHOOK_TEST_EVENT;
+}
+export const webhookTestQueuedSchema = z.strictObject({ event_id: z.string(), type: z.literal(WEBHOOK_TEST_EVENT) });
+true satisfies SameType<z.infer<typeof webhookTestQueuedSchema>, WebhookTestQueued>;

@@ -93,8 +93,11 @@ export interface SentAnswer {
 
 export type AnswerObserver = (answer: SentAnswer) => void;
 
-/** Hands each answer's body to `observe` as `res.send` sends it; `res.json` sends through `res.send`. */
-function observeAnswers(observe: AnswerObserver): RequestHandler {
+/**
+ * Hands each answer's body to `observe` as `res.send` sends it; `res.json` sends through `res.send`.
+ * Mount it on the app itself, not under a path: the answer's `path` is the request's as the app sees it.
+ */
+export function observeAnswers(observe: AnswerObserver): RequestHandler {
   return (req, res, next) => {
     const { method, path } = req;
     const send = res.send.bind(res);

@@ -60,8 +60,11 @@ function isOwnable(permission: Permission | ServicePermission): permission is Ow
 
 // --- The route table -----------------------------------------------------------------------------
 
-export interface CompiledRule {
-  rule: RouteRule;
+/** What matching a request reads of a row: its method and path (a service's row, or the gateway's). */
+export type RoutePattern = Pick<RouteRule, 'method' | 'path'>;
+
+export interface CompiledRule<R extends RoutePattern = RouteRule> {
+  rule: R;
   pattern: RegExp;
 }
 
@@ -71,7 +74,7 @@ export interface CompiledRule {
  * path as the router will route it: matched case-sensitively, `/api/automobiles/CHANGES/` fell to
  * the `:vin` row (anyone who reads cars) while the router served it the changes feed.
  */
-function compile(rule: RouteRule): CompiledRule {
+function compile<R extends RoutePattern>(rule: R): CompiledRule<R> {
   const body = rule.path
     .replace(/\/$/, '')
     .split('/')
@@ -81,12 +84,16 @@ function compile(rule: RouteRule): CompiledRule {
 }
 
 /** The rule a request falls under, if any (HEAD is a GET). */
-export function ruleFor(rules: readonly CompiledRule[], method: string, path: string): RouteRule | undefined {
+export function ruleFor<R extends RoutePattern>(
+  rules: readonly CompiledRule<R>[],
+  method: string,
+  path: string,
+): R | undefined {
   const asked = method === 'HEAD' ? 'GET' : method;
   return rules.find(({ rule, pattern }) => rule.method === asked && pattern.test(path))?.rule;
 }
 
-export function compileRoutes(rules: readonly RouteRule[]): CompiledRule[] {
+export function compileRoutes<R extends RoutePattern>(rules: readonly R[]): CompiledRule<R>[] {
   return rules.map(compile);
 }
 

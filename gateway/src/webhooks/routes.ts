@@ -1,4 +1,14 @@
-import { type Webhook, type WebhookDelivery, webhookCreateBody } from '@carcar/common/contract/webhooks';
+import {
+  type CreatedWebhook,
+  WEBHOOK_TEST_EVENT,
+  type Webhook,
+  type WebhookDelivery,
+  type WebhookDeliveryList,
+  type WebhookDeliveryWithAttempts,
+  type WebhookList,
+  type WebhookTestQueued,
+  webhookCreateBody,
+} from '@carcar/common/contract/webhooks';
 import { invalidField, notFound } from '@carcar/common/errors';
 import { parseId, parseInput } from '@carcar/common/http/validation';
 import { Router } from 'express';
@@ -26,8 +36,8 @@ function webhookJson(webhook: WebhookRecord): Webhook {
   };
 }
 
-function deliveryJson(delivery: DeliveryRecord & { attemptLog?: AttemptRecord[] }) {
-  const json: WebhookDelivery = {
+function deliveryJson(delivery: DeliveryRecord): WebhookDelivery {
+  return {
     event_id: delivery.eventId,
     type: delivery.type,
     at: delivery.eventAt.toISOString(),
@@ -38,9 +48,14 @@ function deliveryJson(delivery: DeliveryRecord & { attemptLog?: AttemptRecord[] 
     next_attempt_at: delivery.status === 'pending' ? delivery.nextAttemptAt.toISOString() : null,
     last_error: delivery.lastError,
   };
-  if (!delivery.attemptLog) return json;
+}
+
+/** A delivery as the deliveries list shows it: with its tries. */
+function deliveryWithAttemptsJson(
+  delivery: DeliveryRecord & { attemptLog: AttemptRecord[] },
+): WebhookDeliveryWithAttempts {
   return {
-    ...json,
+    ...deliveryJson(delivery),
     attempt_log: delivery.attemptLog.map((attempt) => ({
       at: attempt.at.toISOString(),
       response_status: attempt.responseStatus,
@@ -66,7 +81,8 @@ export function webhooksRouter(deps: WebhookRoutesDeps): Router {
   }
 
   router.get('/', async (_req, res) => {
-    res.json({ webhooks: (await repository.list()).map(webhookJson) });
+    const list: WebhookList = { webhooks: (await repository.list()).map(webhookJson) };
+    res.json(list);
   });
 
   /** The one answer that holds the secret: it is shown once and kept only encrypted. */
@@ -88,7 +104,8 @@ export function webhooksRouter(deps: WebhookRoutesDeps): Router {
       },
       auditContextOf(res),
     );
-    res.status(201).json({ ...webhookJson(webhook), secret });
+    const created: CreatedWebhook = { ...webhookJson(webhook), secret };
+    res.status(201).json(created);
   });
 
   router.delete('/:id', async (req, res) => {
@@ -100,7 +117,10 @@ export function webhooksRouter(deps: WebhookRoutesDeps): Router {
   router.get('/:id/deliveries', async (req, res) => {
     const webhook = await found(req.params.id);
     const { limit } = parseInput(deliveriesQuery, req.query);
-    res.json({ deliveries: (await repository.deliveries(webhook.id, limit)).map(deliveryJson) });
+    const list: WebhookDeliveryList = {
+      deliveries: (await repository.deliveries(webhook.id, limit)).map(deliveryWithAttemptsJson),
+    };
+    res.json(list);
   });
 
   /** "Send test event": a `webhook.test` event to this subscription only. */
@@ -108,7 +128,8 @@ export function webhooksRouter(deps: WebhookRoutesDeps): Router {
     const webhook = await found(req.params.id);
     const { eventId } = await repository.queueTest(webhook.id, deps.retryHours);
     deps.wake();
-    res.status(202).json({ event_id: eventId, type: 'webhook.test' });
+    const queued: WebhookTestQueued = { event_id: eventId, type: WEBHOOK_TEST_EVENT };
+    res.status(202).json(queued);
   });
 
   router.post('/:id/deliveries/:eventId/redeliver', async (req, res) => {
