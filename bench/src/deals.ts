@@ -1,8 +1,7 @@
-import { inventoryRoutes, pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { sampleVin } from '@carcar/common/vin/vin';
 import type { Fixtures } from './data.js';
 import { measure, round, type Spread, spread } from './load.js';
-import { soldInInventory, untilOutboxEmpty } from './outbox.js';
+import { inventoryCount, saleRequest, soldInInventory, unsoldCars, untilOutboxEmpty } from './outbox.js';
 import type { Stack } from './stack.js';
 
 // Sales with a trade-in (third round), end to end: `POST /api/sales/` with `trade_in`, until
@@ -28,12 +27,8 @@ export interface DealsEndToEnd {
   met: boolean;
 }
 
-async function usedInInventory(stack: Stack): Promise<number> {
-  const res = await fetch(`${stack.inventory}${pathTo(inventoryRoutes.automobiles.list)}?condition=used&limit=1`, {
-    headers: stack.credentials.inventory(),
-  });
-  if (!res.ok) throw new Error(`inventory answered ${res.status} to the used count`);
-  return Number(res.headers.get('x-total-count'));
+function usedInInventory(stack: Stack): Promise<number> {
+  return inventoryCount(stack, 'condition=used');
 }
 
 export async function dealsEndToEnd(
@@ -41,13 +36,8 @@ export async function dealsEndToEnd(
   fixtures: Fixtures,
   options: { connections: number; seconds: number; runs: number },
 ): Promise<DealsEndToEnd> {
-  const { autos } = await stack.call<{ autos: { vin: string }[] }>(
-    'sales',
-    'GET',
-    `${pathTo(salesRoutes.automobiles.list)}?sold=false`,
-  );
   // Not the trade-ins of an earlier run (in stock too, as used): each deal sells a loaded car.
-  const cars = autos.map((auto) => auto.vin).filter((vin) => !vin.startsWith(TRADE_IN_VIN_FAMILY));
+  const cars = (await unsoldCars(stack)).filter((vin) => !vin.startsWith(TRADE_IN_VIN_FAMILY));
   let nextCar = 0;
   let tradeIn = 0;
   const rates: number[] = [];
@@ -68,27 +58,18 @@ export async function dealsEndToEnd(
       next: () => {
         const vin = cars[nextCar++];
         if (vin === undefined) throw new Error('the bench ran out of unsold cars');
-        return {
-          method: 'POST',
-          path: pathTo(salesRoutes.sales.create),
-          headers: stack.credentials.sales(),
-          body: {
-            automobile: vin,
-            salesperson: fixtures.salespersonIds[nextCar % fixtures.salespersonIds.length],
-            customer: fixtures.customerId,
-            price: 24_999.5,
-            trade_in: {
-              vin: sampleVin(tradeIn++, TRADE_IN_VIN_PREFIX),
-              year: 2016,
-              make: 'Honda',
-              model: 'Accord',
-              color: 'grey',
-              odometer: 98_000,
-              allowance: 7_500,
-              payoff: 2_100.25,
-            },
+        return saleRequest(stack, fixtures, vin, nextCar, {
+          trade_in: {
+            vin: sampleVin(tradeIn++, TRADE_IN_VIN_PREFIX),
+            year: 2016,
+            make: 'Honda',
+            model: 'Accord',
+            color: 'grey',
+            odometer: 98_000,
+            allowance: 7_500,
+            payoff: 2_100.25,
           },
-        };
+        });
       },
     });
     const loadEnded = performance.now();

@@ -1,7 +1,7 @@
 import { inventoryRoutes, pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { callJson } from '@carcar/testing/http';
 import type { Fixtures } from './data.js';
-import { measure, round, type Spread, spread } from './load.js';
+import { measure, type RequestShape, round, type Spread, spread } from './load.js';
 import type { Stack } from './stack.js';
 
 // The sales outbox end to end (issue 19): sales recorded and marked sold in inventory, and the drain
@@ -28,12 +28,52 @@ export interface OutboxDrain {
   met: boolean;
 }
 
-export async function soldInInventory(stack: Stack): Promise<number> {
-  const res = await fetch(`${stack.inventory}${pathTo(inventoryRoutes.automobiles.list)}?sold=true&limit=1`, {
+/** How many cars inventory lists under `filter` (`sold=true`, say): its total count, one row read. */
+export async function inventoryCount(stack: Stack, filter: string): Promise<number> {
+  const res = await fetch(`${stack.inventory}${pathTo(inventoryRoutes.automobiles.list)}?${filter}&limit=1`, {
     headers: stack.credentials.inventory(),
   });
-  if (!res.ok) throw new Error(`inventory answered ${res.status} to the sold count`);
+  if (!res.ok) throw new Error(`inventory answered ${res.status} to the count of ${filter}`);
   return Number(res.headers.get('x-total-count'));
+}
+
+export function soldInInventory(stack: Stack): Promise<number> {
+  return inventoryCount(stack, 'sold=true');
+}
+
+/** The VINs of the cars sales shows unsold. */
+export async function unsoldCars(stack: Stack): Promise<string[]> {
+  const { autos } = await stack.call<{ autos: { vin: string }[] }>(
+    'sales',
+    'GET',
+    `${pathTo(salesRoutes.automobiles.list)}?sold=false`,
+  );
+  return autos.map((auto) => auto.vin);
+}
+
+/**
+ * `POST /api/sales/` of `vin` at the bench's price to the fixtures' customer, by their salesperson
+ * number `salesperson` (taken round the list); `extra` adds to the body.
+ */
+export function saleRequest(
+  stack: Stack,
+  fixtures: Fixtures,
+  vin: string,
+  salesperson: number,
+  extra: Record<string, unknown> = {},
+): RequestShape {
+  return {
+    method: 'POST',
+    path: pathTo(salesRoutes.sales.create),
+    headers: stack.credentials.sales(),
+    body: {
+      automobile: vin,
+      salesperson: fixtures.salespersonIds[salesperson % fixtures.salespersonIds.length],
+      customer: fixtures.customerId,
+      price: 24_999.5,
+      ...extra,
+    },
+  };
 }
 
 async function outboxPending(stack: Stack): Promise<number> {
@@ -65,12 +105,7 @@ export async function salesEndToEnd(
   fixtures: Fixtures,
   options: { connections: number; seconds: number; runs: number },
 ): Promise<SalesEndToEnd> {
-  const { autos } = await stack.call<{ autos: { vin: string }[] }>(
-    'sales',
-    'GET',
-    `${pathTo(salesRoutes.automobiles.list)}?sold=false`,
-  );
-  const cars = autos.map((auto) => auto.vin);
+  const cars = await unsoldCars(stack);
   const rates: number[] = [];
   let sales = 0;
   let drainTailSeconds = 0;
@@ -112,17 +147,7 @@ async function salesRun(
     next: () => {
       const vin = nextCar();
       if (vin === undefined) throw new Error('the bench ran out of unsold cars');
-      return {
-        method: 'POST',
-        path: pathTo(salesRoutes.sales.create),
-        headers: stack.credentials.sales(),
-        body: {
-          automobile: vin,
-          salesperson: fixtures.salespersonIds[Math.floor(Math.random() * fixtures.salespersonIds.length)],
-          customer: fixtures.customerId,
-          price: 24_999.5,
-        },
-      };
+      return saleRequest(stack, fixtures, vin, Math.floor(Math.random() * fixtures.salespersonIds.length));
     },
   });
   const loadEnded = performance.now();
@@ -148,12 +173,7 @@ export async function outboxDrain(stack: Stack, rows: number, runs: number): Pro
   const pool = stack.database.pool;
   if (!pool) return null;
   await untilOutboxEmpty(stack, 300_000);
-  const { autos } = await stack.call<{ autos: { vin: string }[] }>(
-    'sales',
-    'GET',
-    `${pathTo(salesRoutes.automobiles.list)}?sold=false`,
-  );
-  const vins = autos.map((auto) => auto.vin).slice(0, Math.ceil(rows / 1.1));
+  const vins = (await unsoldCars(stack)).slice(0, Math.ceil(rows / 1.1));
   const voids = Math.min(vins.length, rows - vins.length);
   const queued = vins.length + voids;
   const rates: number[] = [];
