@@ -91,6 +91,21 @@ export interface RunningClock {
   technicianId: number;
 }
 
+/** The clocks still running (no end) that `where` picks, with the line each runs on. */
+function runningClocks(tx: Db, where: SQL): Promise<RunningClock[]> {
+  return tx
+    .select({
+      entryId: lineClockEntries.id,
+      lineId: lineClockEntries.lineId,
+      repairOrderId: repairOrderLines.repairOrderId,
+      description: repairOrderLines.description,
+      technicianId: lineClockEntries.technicianId,
+    })
+    .from(lineClockEntries)
+    .innerJoin(repairOrderLines, eq(repairOrderLines.id, lineClockEntries.lineId))
+    .where(and(where, isNull(lineClockEntries.endedAt)));
+}
+
 /** One order as `detailsQuery` answers it: its row, the car, and its lists as JSON. */
 interface DetailsRow {
   order: OrderRow;
@@ -396,33 +411,13 @@ export function repairOrderStatements(db: Db) {
 
     /** The technician's running clock, wherever it runs. */
     async runningClockOf(tx: Db, technicianId: number): Promise<RunningClock | undefined> {
-      const [row] = await tx
-        .select({
-          entryId: lineClockEntries.id,
-          lineId: lineClockEntries.lineId,
-          repairOrderId: repairOrderLines.repairOrderId,
-          description: repairOrderLines.description,
-          technicianId: lineClockEntries.technicianId,
-        })
-        .from(lineClockEntries)
-        .innerJoin(repairOrderLines, eq(repairOrderLines.id, lineClockEntries.lineId))
-        .where(and(eq(lineClockEntries.technicianId, technicianId), isNull(lineClockEntries.endedAt)));
+      const [row] = await runningClocks(tx, eq(lineClockEntries.technicianId, technicianId));
       return row;
     },
 
     /** The running clocks on an order's lines. */
     async runningClocksOn(tx: Db, orderId: number): Promise<RunningClock[]> {
-      return tx
-        .select({
-          entryId: lineClockEntries.id,
-          lineId: lineClockEntries.lineId,
-          repairOrderId: repairOrderLines.repairOrderId,
-          description: repairOrderLines.description,
-          technicianId: lineClockEntries.technicianId,
-        })
-        .from(lineClockEntries)
-        .innerJoin(repairOrderLines, eq(repairOrderLines.id, lineClockEntries.lineId))
-        .where(and(eq(repairOrderLines.repairOrderId, orderId), isNull(lineClockEntries.endedAt)));
+      return runningClocks(tx, eq(repairOrderLines.repairOrderId, orderId));
     },
 
     async clockOn(tx: Db, lineId: number, technicianId: number): Promise<void> {
