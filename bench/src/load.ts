@@ -57,27 +57,36 @@ function unexpectedAnswers(result: autocannon.Result, expectStatus: number | und
   return result.requests.total - expected;
 }
 
-async function runOnce(options: LoadOptions): Promise<LoadRun> {
-  const result = await autocannon({
-    url: options.url,
+/** One closed-loop autocannon run of `requests` (JSON bodies) against `url` for `seconds`. */
+export function jsonRun(
+  url: string,
+  options: { connections: number; seconds: number },
+  requests: autocannon.Request[],
+): Promise<autocannon.Result> {
+  return autocannon({
+    url,
     connections: options.connections,
     duration: options.seconds,
     headers: { 'content-type': 'application/json' },
-    requests: [
-      {
-        setupRequest: (request) => {
-          const shape = options.next();
-          return {
-            ...request,
-            method: shape.method,
-            path: shape.path,
-            headers: { ...request.headers, ...shape.headers },
-            ...(shape.body === undefined ? {} : { body: JSON.stringify(shape.body) }),
-          };
-        },
-      },
-    ],
+    requests,
   });
+}
+
+async function runOnce(options: LoadOptions): Promise<LoadRun> {
+  const result = await jsonRun(options.url, options, [
+    {
+      setupRequest: (request) => {
+        const shape = options.next();
+        return {
+          ...request,
+          method: shape.method,
+          path: shape.path,
+          headers: { ...request.headers, ...shape.headers },
+          ...(shape.body === undefined ? {} : { body: JSON.stringify(shape.body) }),
+        };
+      },
+    },
+  ]);
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,

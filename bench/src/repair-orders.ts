@@ -1,7 +1,7 @@
 import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { sampleVin } from '@carcar/common/vin/vin';
-import autocannon from 'autocannon';
-import { round, type Spread, spread } from './load.js';
+import type autocannon from 'autocannon';
+import { jsonRun, round, type Spread, spread } from './load.js';
 import type { HttpScenario } from './scenarios.js';
 import type { Stack } from './stack.js';
 
@@ -63,37 +63,31 @@ async function runOnce(
       if (index === LINES.length - 1 && status === 201) orders++;
     },
   });
-  const result = await autocannon({
-    url: stack.service,
-    connections: options.connections,
-    duration: options.seconds,
-    headers: { 'content-type': 'application/json' },
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => ({
-          ...request,
-          path: pathTo(serviceApiRoutes.repairOrders.create),
-          headers: { ...request.headers, ...stack.credentials.service() },
-          body: JSON.stringify({
-            vin: sampleVin(randomBelow(options.stored)),
-            customer: { name: 'Bench Customer', phone: '555-010-0000' },
-            mileage: 42_000,
-            concern: 'Grinding noise when braking',
-          }),
+  const result = await jsonRun(stack.service, options, [
+    {
+      method: 'POST',
+      setupRequest: (request) => ({
+        ...request,
+        path: pathTo(serviceApiRoutes.repairOrders.create),
+        headers: { ...request.headers, ...stack.credentials.service() },
+        body: JSON.stringify({
+          vin: sampleVin(randomBelow(options.stored)),
+          customer: { name: 'Bench Customer', phone: '555-010-0000' },
+          mileage: 42_000,
+          concern: 'Grinding noise when braking',
         }),
-        onResponse: (status, body, context) => {
-          if (status !== 201) return;
-          const { id } = JSON.parse(body) as { id: number };
-          (context as OrderContext).orderId = id;
-          created.push(id);
-        },
+      }),
+      onResponse: (status, body, context) => {
+        if (status !== 201) return;
+        const { id } = JSON.parse(body) as { id: number };
+        (context as OrderContext).orderId = id;
+        created.push(id);
       },
-      line(0),
-      line(1),
-      line(2),
-    ],
-  });
+    },
+    line(0),
+    line(1),
+    line(2),
+  ]);
   return {
     ordersPerSecond: orders / options.seconds,
     orders,
