@@ -3,7 +3,7 @@ import type { AuditEntry } from '@carcar/common/contract/audit';
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { audited } from '@carcar/common/db/audit';
 import { withCheckDigit } from '@carcar/common/vin/vin';
-import { asGateway, asRole } from '@carcar/testing/credentials';
+import { type AuthHeaders, asGateway, asRole } from '@carcar/testing/credentials';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';
@@ -55,6 +55,16 @@ function decide(orderId: number, decisions: Array<{ line: number; approved: bool
 async function estimateToken(orderId: number): Promise<string> {
   const res = await svc.api('service').post(`/api/repair-orders/${orderId}/estimate/`).expect(200);
   return String(res.body.approval_url).split('/approve/')[1] as string;
+}
+
+/** A technician (`as`: their headers) turning the clock on their line `action`: 'on', 'off', or a word it refuses. */
+function clock(orderId: number, lineId: number, as: AuthHeaders, action: string) {
+  return svc.api().post(`/api/repair-orders/${orderId}/lines/${lineId}/clock/`).set(as).send({ action });
+}
+
+/** A technician (`as`: their headers) marking their line done. */
+function lineDone(orderId: number, lineId: number, as: AuthHeaders) {
+  return svc.api().post(`/api/repair-orders/${orderId}/lines/${lineId}/done/`).set(as);
 }
 
 async function technicianHeaders(technicianId: number) {
@@ -431,12 +441,7 @@ describe('approvals, the clock, invoicing and payment', () => {
     expect((await svc.api().get(`/api/repair-orders/${order.id}/`)).body.status).toBe('estimate');
 
     // Nothing is approved: the clock and done refuse.
-    await svc
-      .api()
-      .post(`/api/repair-orders/${order.id}/lines/${brakes.id}/clock/`)
-      .set(asTess)
-      .send({ action: 'on' })
-      .expect(409);
+    await clock(order.id, brakes.id, asTess, 'on').expect(409);
     await svc.api('technician').post(`/api/repair-orders/${order.id}/approvals/`).send({}).expect(403);
     const invalid = await svc
       .api('service')
@@ -475,19 +480,9 @@ describe('approvals, the clock, invoicing and payment', () => {
     expect(again.body.message).toMatch(/Wipers\) is already declined/);
 
     // The technician clocks on their own line only; one running clock each.
-    await svc
-      .api()
-      .post(`/api/repair-orders/${order.id}/lines/${brakes.id}/clock/`)
-      .set(asTom)
-      .send({ action: 'on' })
-      .expect(403);
-    await svc.api().post(`/api/repair-orders/${order.id}/lines/${brakes.id}/done/`).set(asTom).expect(403);
-    await svc
-      .api()
-      .post(`/api/repair-orders/${order.id}/lines/${brakes.id}/clock/`)
-      .set(asTess)
-      .send({ action: 'sideways' })
-      .expect(400);
+    await clock(order.id, brakes.id, asTom, 'on').expect(403);
+    await lineDone(order.id, brakes.id, asTom).expect(403);
+    await clock(order.id, brakes.id, asTess, 'sideways').expect(400);
     const on = await svc
       .api()
       .post(`/api/repair-orders/${order.id}/lines/${brakes.id}/clock`)
@@ -503,12 +498,7 @@ describe('approvals, the clock, invoicing and payment', () => {
       technician: tess.id,
     });
     await decide(elsewhere.id, [{ line: other.id, approved: true }]).expect(200);
-    const busy = await svc
-      .api()
-      .post(`/api/repair-orders/${elsewhere.id}/lines/${other.id}/clock/`)
-      .set(asTess)
-      .send({ action: 'on' })
-      .expect(409);
+    const busy = await clock(elsewhere.id, other.id, asTess, 'on').expect(409);
     expect(busy.body.message).toContain(`line ${brakes.id} (Front brakes) of repair order ${order.id}`);
 
     // Invoicing now names everything missing.
@@ -528,28 +518,14 @@ describe('approvals, the clock, invoicing and payment', () => {
         .set({ startedAt: new Date(Date.now() - 90 * 60_000) })
         .where(eq(lineClockEntries.lineId, brakes.id)),
     );
-    const off = await svc
-      .api()
-      .post(`/api/repair-orders/${order.id}/lines/${brakes.id}/clock/`)
-      .set(asTess)
-      .send({ action: 'off' })
-      .expect(200);
+    const off = await clock(order.id, brakes.id, asTess, 'off').expect(200);
     expect(off.body.clocked_hours).toBe(1.5);
     expect(off.body.hours).toBe(1.5);
-    await svc
-      .api()
-      .post(`/api/repair-orders/${order.id}/lines/${brakes.id}/clock/`)
-      .set(asTess)
-      .send({ action: 'off' })
-      .expect(409);
+    await clock(order.id, brakes.id, asTess, 'off').expect(409);
 
-    const done = await svc
-      .api()
-      .post(`/api/repair-orders/${order.id}/lines/${brakes.id}/done/`)
-      .set(asTess)
-      .expect(200);
+    const done = await lineDone(order.id, brakes.id, asTess).expect(200);
     expect(done.body.status).toBe('done');
-    await svc.api().post(`/api/repair-orders/${order.id}/lines/${brakes.id}/done/`).set(asTess).expect(409);
+    await lineDone(order.id, brakes.id, asTess).expect(409);
     await svc.api('service').post(`/api/repair-orders/${order.id}/lines/${pads.id}/done/`).expect(200);
     expect((await svc.api().get(`/api/repair-orders/${order.id}/`)).body.status).toBe('in_progress');
     await svc.api('service').post(`/api/repair-orders/${order.id}/lines/${late.id}/done/`).expect(200);
@@ -660,8 +636,8 @@ describe('approvals, the clock, invoicing and payment', () => {
       line.id = again.id;
     }
     const clocks = await Promise.all([
-      svc.api().post(`/api/repair-orders/${order.id}/lines/${line.id}/clock/`).set(asTech).send({ action: 'on' }),
-      svc.api().post(`/api/repair-orders/${second.id}/lines/${other.id}/clock/`).set(asTech).send({ action: 'on' }),
+      clock(order.id, line.id, asTech, 'on'),
+      clock(second.id, other.id, asTech, 'on'),
     ]);
     expect(clocks.map((res) => res.status).sort()).toEqual([200, 409]);
   });
