@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
 import { audited } from '@carcar/common/db/audit';
-import { smtpTransport, startMailSender } from '@carcar/common/mail/sender';
+import { type MailSenderOptions, smtpTransport, startMailSender } from '@carcar/common/mail/sender';
 import { createLogger } from '@carcar/common/service/logger';
 import { asGateway } from '@carcar/testing/credentials';
 import { eq, sql } from 'drizzle-orm';
@@ -71,6 +71,22 @@ function bodyOf(raw: string): string {
 }
 
 const logger = createLogger('email-test', 'silent');
+
+/**
+ * The service's mail sender on the test database, sending through `transport` (undefined: it records
+ * each email skipped), from service@dealer.test unless `more` says otherwise.
+ */
+function mailSender(transport: MailSenderOptions['transport'], more: Partial<MailSenderOptions> = {}) {
+  return startMailSender({
+    db: svc.db,
+    tables: mailTables,
+    transport,
+    from: 'service@dealer.test',
+    publicUrl: 'http://localhost:3000',
+    logger,
+    ...more,
+  });
+}
 const DAY = 86_400_000;
 const vin = (n: number) => `MAIL${String(n).padStart(13, '0')}`;
 
@@ -133,14 +149,7 @@ afterAll(async () => {
 describe('due-for-service reminders', () => {
   it('reach the SMTP server once, with an unsubscribe link that works without signing in, and never again', async () => {
     const smtp = await smtpServer();
-    const sender = startMailSender({
-      db: svc.db,
-      tables: mailTables,
-      transport: smtpTransport(smtp.url),
-      from: 'CarCar Service <service@dealer.test>',
-      publicUrl: 'http://localhost:3000',
-      logger,
-    });
+    const sender = mailSender(smtpTransport(smtp.url), { from: 'CarCar Service <service@dealer.test>' });
     try {
       await dueCar(vin(1), 'Grace@Example.test');
       await dueCar(vin(2), null, 'No Email');
@@ -224,15 +233,7 @@ describe('the sender', () => {
     down.listen(0, '127.0.0.1');
     await once(down, 'listening');
     const port = (down.address() as AddressInfo).port;
-    const sender = startMailSender({
-      db: svc.db,
-      tables: mailTables,
-      transport: smtpTransport(`smtp://127.0.0.1:${port}`),
-      from: 'service@dealer.test',
-      publicUrl: 'http://localhost:3000',
-      logger,
-      backoffMs: 200,
-    });
+    const sender = mailSender(smtpTransport(`smtp://127.0.0.1:${port}`), { backoffMs: 200 });
     try {
       await svc.db.transaction((tx) =>
         queueEmail(tx, {
@@ -271,16 +272,7 @@ describe('the sender', () => {
 
   it('sends each email once when two senders (two replicas) work the same outbox at once', async () => {
     const smtp = await smtpServer();
-    const senders = [1, 2].map(() =>
-      startMailSender({
-        db: svc.db,
-        tables: mailTables,
-        transport: smtpTransport(smtp.url),
-        from: 'service@dealer.test',
-        publicUrl: 'http://localhost:3000',
-        logger,
-      }),
-    );
+    const senders = [1, 2].map(() => mailSender(smtpTransport(smtp.url)));
     try {
       const addresses = [1, 2, 3, 4, 5, 6].map((n) => `pair${n}@example.test`);
       for (const to of addresses) {
@@ -297,14 +289,7 @@ describe('the sender', () => {
   });
 
   it('records every email skipped without SMTP_URL, and sends nothing', async () => {
-    const sender = startMailSender({
-      db: svc.db,
-      tables: mailTables,
-      transport: undefined,
-      from: 'service@dealer.test',
-      publicUrl: 'http://localhost:3000',
-      logger,
-    });
+    const sender = mailSender(undefined);
     await svc.db.transaction((tx) =>
       queueEmail(tx, { to: 'nosmtp@example.test', subject: 'Your car is ready', text: 'Come', kind: 'car_ready' }),
     );
@@ -328,14 +313,7 @@ describe('the sender', () => {
 describe('repair orders', () => {
   it('mail the approval link when the estimate is sent, and "your car is ready" when the work is done', async () => {
     const smtp = await smtpServer();
-    const sender = startMailSender({
-      db: svc.db,
-      tables: mailTables,
-      transport: smtpTransport(smtp.url),
-      from: 'service@dealer.test',
-      publicUrl: 'http://localhost:3000',
-      logger,
-    });
+    const sender = mailSender(smtpTransport(smtp.url));
     try {
       const order = (
         await svc
