@@ -1,5 +1,6 @@
+import type { Role } from '@carcar/common/contract/permissions';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { asRole } from '@carcar/testing/credentials';
+import { type AuthHeaders, asRole } from '@carcar/testing/credentials';
 import { count } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,13 @@ async function saleCount(): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** A sale of `vin` at 20,000 in `salesperson`'s name, recorded as an administrator or `as`: a role, or a credential's headers. */
+function recordSale(vin: string, salesperson: { id: number }, customer: { id: number }, as?: Role | AuthHeaders) {
+  const post = sales.api(typeof as === 'string' ? as : undefined).post('/api/sales/');
+  const body = { automobile: vin, salesperson: salesperson.id, customer: customer.id, price: 20000 };
+  return (typeof as === 'object' ? post.set(as) : post).send(body);
+}
+
 describe('a salesperson records sales only in their own name', () => {
   it("refuses a sale in a colleague's name with 403 and writes nothing; their own is 201", async () => {
     const [theirs, mine] = [sampleVin(951), sampleVin(952)];
@@ -30,36 +38,17 @@ describe('a salesperson records sales only in their own name', () => {
     const asMe = await asRole('sales', 'sales-api', { id: 'me-hardening', salesperson_id: me.id });
     const before = await saleCount();
 
-    const refused = await sales
-      .api()
-      .post('/api/sales/')
-      .set(asMe)
-      .send({ automobile: theirs, salesperson: colleague.id, customer: buyer.id, price: 20000 })
-      .expect(403);
+    const refused = await recordSale(theirs, colleague, buyer, asMe).expect(403);
     expect(refused.body.code).toBe('forbidden');
     expect(await saleCount()).toBe(before);
 
     // Not linked to any salesperson: no sale is theirs to record.
     const unlinked = await asRole('sales', 'sales-api', { id: 'unlinked-hardening' });
-    await sales
-      .api()
-      .post('/api/sales/')
-      .set(unlinked)
-      .send({ automobile: theirs, salesperson: me.id, customer: buyer.id, price: 20000 })
-      .expect(403);
+    await recordSale(theirs, me, buyer, unlinked).expect(403);
 
-    await sales
-      .api()
-      .post('/api/sales/')
-      .set(asMe)
-      .send({ automobile: mine, salesperson: me.id, customer: buyer.id, price: 20000 })
-      .expect(201);
+    await recordSale(mine, me, buyer, asMe).expect(201);
     // A manager still records for anyone.
-    await sales
-      .api('manager')
-      .post('/api/sales/')
-      .send({ automobile: theirs, salesperson: colleague.id, customer: buyer.id, price: 20000 })
-      .expect(201);
+    await recordSale(theirs, colleague, buyer, 'manager').expect(201);
   });
 
   it("answers a salesperson the same for a colleague's sale and a sale that does not exist", async () => {
@@ -68,11 +57,7 @@ describe('a salesperson records sales only in their own name', () => {
     const me = await addSalesperson(sales);
     const colleague = await addSalesperson(sales);
     const buyer = await addCustomer(sales);
-    const sold = await sales
-      .api()
-      .post('/api/sales/')
-      .send({ automobile: vin, salesperson: colleague.id, customer: buyer.id, price: 20000 })
-      .expect(201);
+    const sold = await recordSale(vin, colleague, buyer).expect(201);
     const asMe = await asRole('sales', 'sales-api', { id: 'me-probe', salesperson_id: me.id });
     const existing = await sales.api().get(`/api/sales/${sold.body.id}/`).set(asMe);
     const missing = await sales.api().get('/api/sales/999999/').set(asMe);

@@ -21,6 +21,9 @@ const sale = (vin: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** A sale recorded as an administrator. */
+const record = (body: Record<string, unknown>) => desk.sales.api().post('/api/sales/').send(body);
+
 const tradeIn = (vin: string, extra: Record<string, unknown> = {}) => ({
   vin,
   year: 2015,
@@ -43,19 +46,15 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
     const vin = sampleVin(7000);
     const traded = sampleVin(7001);
     await stockCars(desk.sales, [vin]);
-    const res = await desk.sales
-      .api()
-      .post('/api/sales/')
-      .send(
-        sale(vin, {
-          trade_in: tradeIn(traded.toLowerCase(), { payoff: '10000', color: 'blue' }),
-          fees: [{ name: 'Documentation', amount: 500 }],
-          tax_rate: 7.25,
-          down_payment: '1000',
-          financing: { apr: 5.9, term_months: 60 },
-        }),
-      )
-      .expect(201);
+    const res = await record(
+      sale(vin, {
+        trade_in: tradeIn(traded.toLowerCase(), { payoff: '10000', color: 'blue' }),
+        fees: [{ name: 'Documentation', amount: 500 }],
+        tax_rate: 7.25,
+        down_payment: '1000',
+        financing: { apr: 5.9, term_months: 60 },
+      }),
+    ).expect(201);
     expect(res.body.trade_in).toEqual({
       vin: traded,
       year: 2015,
@@ -126,11 +125,7 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
     const vin = sampleVin(7020);
     await stockCars(desk.sales, [vin]);
     const before = await counts();
-    const res = await desk.sales
-      .api()
-      .post('/api/sales/')
-      .send(sale(vin, { down_payment: 25000, financing: { apr: 4, term_months: 36 } }))
-      .expect(400);
+    const res = await record(sale(vin, { down_payment: 25000, financing: { apr: 4, term_months: 36 } })).expect(400);
     expect(res.body.errors).toEqual([{ path: 'financing', message: expect.stringMatching(/nothing to finance/) }]);
     expect(await counts()).toEqual(before);
   });
@@ -147,7 +142,7 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
     const vin = sampleVin(7030);
     await stockCars(desk.sales, [vin]);
     const before = await counts();
-    const res = await desk.sales.api().post('/api/sales/').send(sale(vin, extra)).expect(400);
+    const res = await record(sale(vin, extra)).expect(400);
     expect(res.body.errors.map((error: { path: string }) => error.path)).toContain(path);
     expect(await counts()).toEqual(before);
   });
@@ -155,31 +150,15 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
   it('refuses the car itself as its trade-in, and a trade-in VIN in stock unsold or already traded in (409)', async () => {
     const [vin, inStock, other, traded] = [sampleVin(7040), sampleVin(7041), sampleVin(7042), sampleVin(7043)];
     await stockCars(desk.sales, [vin, inStock, other]);
-    const self = await desk.sales
-      .api()
-      .post('/api/sales/')
-      .send(sale(vin, { trade_in: tradeIn(vin) }))
-      .expect(400);
+    const self = await record(sale(vin, { trade_in: tradeIn(vin) })).expect(400);
     expect(self.body.errors[0].path).toBe('trade_in.vin');
     const before = await counts();
-    const taken = await desk.sales
-      .api()
-      .post('/api/sales/')
-      .send(sale(vin, { trade_in: tradeIn(inStock) }))
-      .expect(409);
+    const taken = await record(sale(vin, { trade_in: tradeIn(inStock) })).expect(409);
     expect(taken.body.errors).toEqual([{ path: 'trade_in.vin', message: expect.stringContaining(inStock) }]);
     expect(await counts()).toEqual(before);
     // A trade-in on its way to inventory through another deal cannot be traded in again.
-    await desk.sales
-      .api()
-      .post('/api/sales/')
-      .send(sale(vin, { trade_in: tradeIn(traded) }))
-      .expect(201);
-    await desk.sales
-      .api()
-      .post('/api/sales/')
-      .send(sale(other, { trade_in: tradeIn(traded) }))
-      .expect(409);
+    await record(sale(vin, { trade_in: tradeIn(traded) })).expect(201);
+    await record(sale(other, { trade_in: tradeIn(traded) })).expect(409);
   });
 });
 
@@ -216,11 +195,7 @@ describe('voiding a deal with a trade-in', () => {
   it('queues the trade-in’s removal after its arrival, in order for its VIN', async () => {
     const [vin, traded] = [sampleVin(7200), sampleVin(7201)];
     await stockCars(desk.sales, [vin]);
-    const res = await desk.sales
-      .api()
-      .post('/api/sales/')
-      .send(sale(vin, { trade_in: tradeIn(traded) }))
-      .expect(201);
+    const res = await record(sale(vin, { trade_in: tradeIn(traded) })).expect(201);
     await desk.sales.api().delete(`/api/sales/${res.body.id}/`).expect(200);
     const rows = await desk.sales.db.select().from(outbox).where(eq(outbox.vin, traded)).orderBy(asc(outbox.id));
     expect(rows.map((row) => [row.kind, row.payload])).toEqual([
@@ -232,14 +207,10 @@ describe('voiding a deal with a trade-in', () => {
   it('is 409 once the trade-in has been sold since, and changes nothing', async () => {
     const [vin, traded] = [sampleVin(7210), sampleVin(7211)];
     await stockCars(desk.sales, [vin]);
-    const res = await desk.sales
-      .api()
-      .post('/api/sales/')
-      .send(sale(vin, { trade_in: tradeIn(traded) }))
-      .expect(201);
+    const res = await record(sale(vin, { trade_in: tradeIn(traded) })).expect(201);
     // The trade-in arrives in inventory and comes back through the feed; then it is sold.
     await stockCars(desk.sales, [traded]);
-    await desk.sales.api().post('/api/sales/').send(sale(traded)).expect(201);
+    await record(sale(traded)).expect(201);
     const before = await counts();
     const refused = await desk.sales.api().delete(`/api/sales/${res.body.id}/`).expect(409);
     expect(refused.body.errors).toEqual([{ path: 'trade_in.vin', message: expect.stringMatching(/sold since/) }]);
