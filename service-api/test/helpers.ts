@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { serviceRoutes } from '@carcar/common/contract/routes';
 import { type Database, openDatabase } from '@carcar/common/db/database';
 import type { HttpPolicy } from '@carcar/common/http/app';
@@ -122,4 +123,31 @@ export function booking(technician: number, overrides: Record<string, unknown> =
     technician,
     ...overrides,
   };
+}
+
+/** A new repair order (a walk-in's brakes) with one line: `quantity` of the part `number`. */
+export async function orderWithPartLine(svc: ServiceApi, number: string, quantity: number | string = 1) {
+  const order: RepairOrder = (
+    await svc
+      .api('service')
+      .post('/api/repair-orders/')
+      .send({ vin: '1C3CC5FB2AN120174', customer: { name: 'Jane Doe' }, mileage: 1000, concern: 'Brakes' })
+      .expect(201)
+  ).body;
+  const line: RepairOrderLine = (
+    await svc
+      .api('service')
+      .post(`/api/repair-orders/${order.id}/lines/`)
+      .send({ kind: 'part', part_number: number, quantity })
+      .expect(201)
+  ).body;
+  return { order, line };
+}
+
+/** The customer's approval of one line of an order, taken by the service desk on the phone. */
+export function approveLine(svc: ServiceApi, orderId: number, lineId: number) {
+  return svc
+    .api('service')
+    .post(`/api/repair-orders/${orderId}/approvals/`)
+    .send({ decisions: [{ line: lineId, approved: true }], name: 'Jane Doe', method: 'phone' });
 }

@@ -1,6 +1,6 @@
-import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
+import type { RepairOrder } from '@carcar/common/contract/repair-orders';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServiceApi, startServiceApi } from './helpers.js';
+import { approveLine, orderWithPartLine, type ServiceApi, startServiceApi } from './helpers.js';
 
 // Two approvals taking the last unit of a part at the same moment, on a Postgres server (pooled
 // connections, real concurrency): both count. The take is one `on_hand = on_hand - q` statement,
@@ -14,24 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => svc?.close());
 
-async function orderWithPartLine(number: string): Promise<{ order: RepairOrder; line: RepairOrderLine }> {
-  const order: RepairOrder = (
-    await svc
-      .api('service')
-      .post('/api/repair-orders/')
-      .send({ vin: '1C3CC5FB2AN120174', customer: { name: 'Jane Doe' }, mileage: 1000, concern: 'Brakes' })
-      .expect(201)
-  ).body;
-  const line: RepairOrderLine = (
-    await svc
-      .api('service')
-      .post(`/api/repair-orders/${order.id}/lines/`)
-      .send({ kind: 'part', part_number: number, quantity: 1 })
-      .expect(201)
-  ).body;
-  return { order, line };
-}
-
 describe('two approvals racing for the last unit (Postgres)', () => {
   it('leaves on_hand at -1 and one line backordered, round after round', async () => {
     for (let round = 0; round < 8; round++) {
@@ -41,15 +23,8 @@ describe('two approvals racing for the last unit (Postgres)', () => {
         .post('/api/parts/')
         .send({ number, description: 'The last one on the shelf', price: 10, on_hand: 1 })
         .expect(201);
-      const pair = [await orderWithPartLine(number), await orderWithPartLine(number)];
-      const answers = await Promise.all(
-        pair.map(({ order, line }) =>
-          svc
-            .api('service')
-            .post(`/api/repair-orders/${order.id}/approvals/`)
-            .send({ decisions: [{ line: line.id, approved: true }], name: 'Jane Doe', method: 'phone' }),
-        ),
-      );
+      const pair = [await orderWithPartLine(svc, number), await orderWithPartLine(svc, number)];
+      const answers = await Promise.all(pair.map(({ order, line }) => approveLine(svc, order.id, line.id)));
       for (const answer of answers) expect(answer.status).toBe(200);
       const part = (await svc.api('service').get(`/api/parts/${number}/`).expect(200)).body;
       expect(part.on_hand).toBe(-1);

@@ -4,7 +4,7 @@ import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repai
 import { asGateway } from '@carcar/testing/credentials';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServiceApi, startServiceApi } from './helpers.js';
+import { approveLine, orderWithPartLine, type ServiceApi, startServiceApi } from './helpers.js';
 
 // Stock and repair orders: approving a part line takes its quantity from the parts list in the
 // approval's transaction (below zero: backordered), voiding the order puts it back.
@@ -25,31 +25,6 @@ async function part(number: string, onHand: number): Promise<Part> {
   ).body;
 }
 
-async function orderWithPartLine(number: string, quantity: number | string) {
-  const order: RepairOrder = (
-    await svc
-      .api('service')
-      .post('/api/repair-orders/')
-      .send({ vin: '1C3CC5FB2AN120174', customer: { name: 'Jane Doe' }, mileage: 1000, concern: 'Brakes' })
-      .expect(201)
-  ).body;
-  const line: RepairOrderLine = (
-    await svc
-      .api('service')
-      .post(`/api/repair-orders/${order.id}/lines/`)
-      .send({ kind: 'part', part_number: number, quantity })
-      .expect(201)
-  ).body;
-  return { order, line };
-}
-
-function approve(orderId: number, lineId: number) {
-  return svc
-    .api('service')
-    .post(`/api/repair-orders/${orderId}/approvals/`)
-    .send({ decisions: [{ line: lineId, approved: true }], name: 'Jane Doe', method: 'phone' });
-}
-
 async function onHand(number: string): Promise<number> {
   return (await svc.api('technician').get(`/api/parts/${number}/`).expect(200)).body.on_hand;
 }
@@ -65,15 +40,15 @@ function lineOf(order: RepairOrder, lineId: number): RepairOrderLine | undefined
 describe('stock and repair orders', () => {
   it('takes approved part lines from stock, backorders below zero, and puts them back when the order is voided', async () => {
     await part('PAD-1', 1);
-    const first = await orderWithPartLine('pad-1', 1);
-    const second = await orderWithPartLine('PAD-1', '2.5');
+    const first = await orderWithPartLine(svc, 'pad-1', 1);
+    const second = await orderWithPartLine(svc, 'PAD-1', '2.5');
     expect(first.line).toMatchObject({ description: 'Part PAD-1', unit_price: 40, backordered: false });
 
-    const afterFirst = (await approve(first.order.id, first.line.id).expect(200)).body as RepairOrder;
+    const afterFirst = (await approveLine(svc, first.order.id, first.line.id).expect(200)).body as RepairOrder;
     expect(lineOf(afterFirst, first.line.id)).toMatchObject({ status: 'approved', backordered: false });
     expect(await onHand('PAD-1')).toBe(0);
 
-    const afterSecond = (await approve(second.order.id, second.line.id).expect(200)).body as RepairOrder;
+    const afterSecond = (await approveLine(svc, second.order.id, second.line.id).expect(200)).body as RepairOrder;
     expect(lineOf(afterSecond, second.line.id)).toMatchObject({ status: 'approved', backordered: true });
     expect(await onHand('PAD-1')).toBe(-2.5);
 
@@ -96,7 +71,7 @@ describe('stock and repair orders', () => {
 
   it('takes stock when the customer approves through the link, and moves nothing for a part not on the list or a declined line', async () => {
     await part('ROTOR-1', 4);
-    const { order, line } = await orderWithPartLine('ROTOR-1', 2);
+    const { order, line } = await orderWithPartLine(svc, 'ROTOR-1', 2);
     const other = (
       await svc
         .api('service')
