@@ -1,4 +1,5 @@
 import { sampleVin } from '@carcar/common/vin/vin';
+import { heldOpen } from '@carcar/testing/database';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { automobiles } from '../src/db/schema.js';
@@ -25,29 +26,15 @@ describe('the feed under concurrent writers', () => {
     await addAutomobile(stock.inv, firstVin, stock.modelId);
     await addAutomobile(stock.inv, secondVin, stock.modelId);
     const { next: start } = await feedAfter(0);
-    let releaseFirst: () => void = () => undefined;
-    const firstMayCommit = new Promise<void>((resolve) => {
-      releaseFirst = resolve;
-    });
-    let firstAppended: () => void = () => undefined;
-    const appended = new Promise<void>((resolve) => {
-      firstAppended = resolve;
-    });
     // The first writer appends, then stays open until the second one has committed.
-    const first = stock.inv.db.transaction(async (tx) => {
-      await recordChanges(tx, eq(automobiles.vin, firstVin));
-      firstAppended();
-      await firstMayCommit;
-    });
-    await appended;
+    const first = await heldOpen(stock.inv.db, (tx) => recordChanges(tx, eq(automobiles.vin, firstVin)));
     await stock.inv.db.transaction((tx) => recordChanges(tx, eq(automobiles.vin, secondVin)));
 
     // A poller reading now sees the second entry only, and moves its cursor past it ...
     const seen = await feedAfter(start);
     expect(seen.changes.map((c) => c.vin)).toEqual([secondVin]);
     const listBefore = await stock.inv.api().get('/api/automobiles/').expect(200);
-    releaseFirst();
-    await first;
+    await first.commit();
     // The list's version moves when the first entry commits, though its seq is below the second's.
     const listAfter = await stock.inv.api().get('/api/automobiles/').expect(200);
     expect(listAfter.headers.etag).toBeDefined();

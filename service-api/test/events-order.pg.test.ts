@@ -1,5 +1,6 @@
 import { emitEvent } from '@carcar/common/events/table';
 import { asGateway } from '@carcar/testing/credentials';
+import { heldOpen } from '@carcar/testing/database';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events } from '../src/db/schema.js';
@@ -37,27 +38,14 @@ const event = (id: number) => ({
 describe('the webhook events feed under concurrent writers', () => {
   it('numbers events in commit order', async () => {
     const { next: start } = await feedAfter(0);
-    let releaseFirst: () => void = () => undefined;
-    const firstMayCommit = new Promise<void>((resolve) => {
-      releaseFirst = resolve;
-    });
-    let firstAppended: () => void = () => undefined;
-    const appended = new Promise<void>((resolve) => {
-      firstAppended = resolve;
-    });
-    const first = svc.db.transaction(async (tx) => {
-      await emitEvent(tx, events, event(1));
-      firstAppended();
-      await firstMayCommit;
-    });
-    await appended;
+    // The first writer appends, then stays open until the second one has committed.
+    const first = await heldOpen(svc.db, (tx) => emitEvent(tx, events, event(1)));
     await svc.db.transaction((tx) => emitEvent(tx, events, event(2)));
 
     // A reader now sees the second event only and moves past it ...
     const seen = await feedAfter(start);
     expect(seen.events.map((e) => e.entity_id)).toEqual(['2']);
-    releaseFirst();
-    await first;
+    await first.commit();
     // ... and still gets the first, which committed later, on its next read.
     const later = await feedAfter(seen.next);
     expect(later.events.map((e) => e.entity_id)).toEqual(['1']);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Database, type DatabaseOptions, openDatabase } from '@carcar/common/db/database';
+import { type Database, type DatabaseOptions, type Db, openDatabase } from '@carcar/common/db/database';
 import pg from 'pg';
 
 /**
@@ -49,4 +49,32 @@ export async function createDatabaseOn(
 export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   return serverUrl ? createDatabaseOn(serverUrl, 'carcar_test') : undefined;
+}
+
+/**
+ * `write` in a transaction that, once it has written, stays open until `commit()`: what other
+ * connections see meanwhile (a feed read past a later commit) is the test's to check. Resolves
+ * when `write` is done; rejects if it fails.
+ */
+export async function heldOpen(db: Db, write: (tx: Db) => Promise<unknown>): Promise<{ commit(): Promise<void> }> {
+  let mayCommit: () => void = () => undefined;
+  const committing = new Promise<void>((resolve) => {
+    mayCommit = resolve;
+  });
+  let written: () => void = () => undefined;
+  const hasWritten = new Promise<void>((resolve) => {
+    written = resolve;
+  });
+  const transaction = db.transaction(async (tx) => {
+    await write(tx);
+    written();
+    await committing;
+  });
+  await Promise.race([hasWritten, transaction]);
+  return {
+    commit: async () => {
+      mayCommit();
+      await transaction;
+    },
+  };
 }
