@@ -1,5 +1,6 @@
 import { sampleVin } from '@carcar/common/vin/vin';
 import { asRole } from '@carcar/testing/credentials';
+import { cashDeal } from '@carcar/testing/deal';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { salesAutomobileStore } from '../src/automobiles/store.js';
@@ -42,21 +43,7 @@ describe('sales', () => {
       // administrator asking) the front gross, unknown while the car's cost is
       trade_in: null,
       fees: [],
-      deal: {
-        price: 25999.99,
-        fees_total: 0,
-        trade_allowance: 0,
-        trade_payoff: 0,
-        taxable: 25999.99,
-        tax_rate: 0,
-        tax: 0,
-        down_payment: 0,
-        amount_financed: 25999.99,
-        apr: null,
-        term_months: null,
-        monthly_payment: null,
-        total_of_payments: null,
-      },
+      deal: cashDeal(25999.99),
       front_gross: null,
     });
     await desk.sales.api().get(`/api/sales/${res.body.id}/`).expect(200, res.body);
