@@ -26,6 +26,14 @@ const health = async (name: StackService, replica: SpawnedService) =>
 const call = async <T>(name: StackService, replica: SpawnedService, method: string, path: string, body?: unknown) =>
   callJson<T>(method, `${replica.url}${path}`, body, await asRole('admin', serviceAudiences[name]));
 
+/** A 2010 car in `color` of a new model (`maker`'s `model`), added through one inventory replica: its VIN, `sampleVin(vinNumber)`. */
+async function addCar(replica: SpawnedService, vinNumber: number, color: string, maker?: string, model?: string) {
+  const modelId = await addInventoryModel(replica.url, maker, model);
+  const vin = sampleVin(vinNumber);
+  await call('inventory', replica, 'POST', '/api/automobiles/', { vin, color, year: 2010, model_id: modelId });
+  return vin;
+}
+
 beforeAll(async () => {
   database = await createTestDatabaseUrl();
   if (!database) throw new Error('TEST_DATABASE_URL is required for *.pg.test.ts');
@@ -84,15 +92,7 @@ describe('two replicas of each API on one database', () => {
     await holder.stop('SIGKILL');
     replicas.service = [other];
 
-    const secondInventory = replicas.inventory[1] as SpawnedService;
-    const modelId = await addInventoryModel(secondInventory.url);
-    const vin = sampleVin(900);
-    await call('inventory', secondInventory, 'POST', '/api/automobiles/', {
-      vin,
-      color: 'red',
-      year: 2010,
-      model_id: modelId,
-    });
+    const vin = await addCar(replicas.inventory[1] as SpawnedService, 900, 'red');
     const tech = await call<{ id: number }>('service', other, 'POST', '/api/technicians/', {
       first_name: 'Ada',
       last_name: 'Lovelace',
@@ -119,14 +119,7 @@ describe('two replicas of each API on one database', () => {
 
   it('sells one car exactly once when 20 requests race through both sales replicas', async () => {
     const inventory = replicas.inventory[0] as SpawnedService;
-    const modelId = await addInventoryModel(inventory.url, 'Race', 'Car');
-    const vin = sampleVin(901);
-    await call('inventory', inventory, 'POST', '/api/automobiles/', {
-      vin,
-      color: 'blue',
-      year: 2010,
-      model_id: modelId,
-    });
+    const vin = await addCar(inventory, 901, 'blue', 'Race', 'Car');
     const [a, b] = replicas.sales as [SpawnedService, SpawnedService];
     await until(
       'both sales replicas see the car',
