@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AuditActor, AuditEntry } from '../contract/audit.js';
 import type { Actor } from '../contract/permissions.js';
 import type { Db } from './database.js';
-import { countRows, fetchPage, type Paged, pageQuery, totalOf } from './pagination.js';
+import { type Paged, pageOfTable, pageQuery } from './pagination.js';
 
 // The audit trail (docs/audit.md): an append-only table in each service's own schema, filled by
 // triggers on the audited tables in the same transaction as the change. The triggers read who is
@@ -213,18 +213,8 @@ export function auditTrail(db: Db, table: AuditLogTable) {
       if (query.since) conditions.push(gte(table.at, new Date(query.since)));
       if (query.until) conditions.push(lte(table.at, new Date(query.until)));
       const where = conditions.length > 0 ? and(...conditions) : undefined;
-      const { rows, total } = await fetchPage(
-        db
-          .select({ row: table, total: totalOf(table, where) })
-          .from(table)
-          .where(where)
-          .orderBy(desc(table.id))
-          .offset(query.offset)
-          .$dynamic(),
-        query,
-        () => countRows(db, table, where),
-      );
-      return { items: rows.map(({ row }) => auditEntryJson(row as AuditRow)), total };
+      const { rows, total } = await pageOfTable(db, table, where, [desc(table.id)], query);
+      return { items: rows.map((row) => auditEntryJson(row as AuditRow)), total };
     },
   };
 }

@@ -46,3 +46,29 @@ export async function countRows(db: Db, table: PgTable, where?: SQL): Promise<nu
   const [row] = await db.select({ n: count() }).from(table).where(where);
   return row?.n ?? 0;
 }
+
+/**
+ * One page of a table's rows that `where` picks, in `order`, and how many it picks in all: the
+ * list query `fetchPage` runs, for a list that answers its table's own rows.
+ */
+export async function pageOfTable<T extends PgTable>(
+  db: Db,
+  table: T,
+  where: SQL | undefined,
+  order: SQL[],
+  page: Page,
+): Promise<{ rows: T['$inferSelect'][]; total: number }> {
+  const { rows, total } = await fetchPage(
+    db
+      .select({ row: table as PgTable, total: totalOf(table, where) })
+      .from(table as PgTable)
+      .where(where)
+      .orderBy(...order)
+      .offset(page.offset)
+      .$dynamic(),
+    page,
+    () => countRows(db, table, where),
+  );
+  // TypeScript cannot follow a generic table through the select; the row is the table's own.
+  return { rows: rows.map(({ row }) => row as T['$inferSelect']), total };
+}

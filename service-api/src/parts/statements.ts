@@ -1,7 +1,6 @@
 import type { Db } from '@carcar/common/db/database';
 import { containing } from '@carcar/common/db/like';
-import type { Page } from '@carcar/common/db/pagination';
-import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
+import { type Page, pageOfTable } from '@carcar/common/db/pagination';
 import { queryRows } from '@carcar/common/db/statements';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { partMovements, parts } from '../db/schema.js';
@@ -33,35 +32,12 @@ export function partStatements(db: Db) {
       }
       if (query.low) conditions.push(sql`${parts.onHand} <= ${parts.reorderPoint}`);
       const where = conditions.length > 0 ? and(...conditions) : undefined;
-      const { rows, total } = await fetchPage(
-        db
-          .select({ part: parts, total: totalOf(parts, where) })
-          .from(parts)
-          .where(where)
-          .orderBy(sql`lower(${parts.number})`, asc(parts.id))
-          .offset(query.offset)
-          .$dynamic(),
-        query,
-        () => countRows(db, parts, where),
-      );
-      return { rows: rows.map((row) => row.part), total };
+      return pageOfTable(db, parts, where, [sql`lower(${parts.number})`, asc(parts.id)], query);
     },
 
     /** A part's movements, newest first, one page. */
     async movements(partId: number, page: Page): Promise<{ rows: MovementRow[]; total: number }> {
-      const where = eq(partMovements.partId, partId);
-      const { rows, total } = await fetchPage(
-        db
-          .select({ movement: partMovements, total: totalOf(partMovements, where) })
-          .from(partMovements)
-          .where(where)
-          .orderBy(desc(partMovements.id))
-          .offset(page.offset)
-          .$dynamic(),
-        page,
-        () => countRows(db, partMovements, where),
-      );
-      return { rows: rows.map((row) => row.movement), total };
+      return pageOfTable(db, partMovements, eq(partMovements.partId, partId), [desc(partMovements.id)], page);
     },
 
     /** The numbers among `numbers` already on the list, as stored, matched ignoring case. */
