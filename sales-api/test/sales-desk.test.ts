@@ -55,16 +55,9 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
         financing: { apr: 5.9, term_months: 60 },
       }),
     ).expect(201);
-    expect(res.body.trade_in).toEqual({
-      vin: traded,
-      year: 2015,
-      make: 'Honda',
-      model: 'Civic',
-      color: 'blue',
-      odometer: 98000,
-      allowance: 8000,
-      payoff: 10000,
-    });
+    // The traded car as the sale and the outbox row both describe it (its VIN in capitals).
+    const car = { vin: traded, year: 2015, make: 'Honda', model: 'Civic', color: 'blue', odometer: 98000 };
+    expect(res.body.trade_in).toEqual({ ...car, allowance: 8000, payoff: 10000 });
     expect(res.body.fees).toEqual([{ name: 'Documentation', amount: 500 }]);
     expect(res.body.deal).toEqual({
       price: 25000,
@@ -92,16 +85,7 @@ describe('a deal with a trade-in, fees, tax, a down payment and financing', () =
       [vin, 'sold', true],
       [traded, 'trade_in', null],
     ]);
-    expect(mine[1]?.payload).toEqual({
-      sale_id: res.body.id,
-      vin: traded,
-      year: 2015,
-      make: 'Honda',
-      model: 'Civic',
-      color: 'blue',
-      odometer: 98000,
-      allowance: '8000.00',
-    });
+    expect(mine[1]?.payload).toEqual({ sale_id: res.body.id, ...car, allowance: '8000.00' });
   });
 
   it('takes the tax rate from SALES_TAX_RATE when the sale names none, also for a classic sale', async () => {
