@@ -1,11 +1,10 @@
-import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
 import { reportRangeQuery } from '@carcar/common/contract/reports';
 import { salesRoutes } from '@carcar/common/contract/routes';
 import { customerBody, type Sale, saleCreateBody } from '@carcar/common/contract/sales';
 import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
-import { staffListQuery } from '@carcar/common/http/table-routes';
+import { staffOperations } from '@carcar/common/http/table-routes';
 import { automobileListQuery } from './automobiles/schemas.js';
 import { customerListQuery, customerUpdateBody } from './people/schemas.js';
 import { saleGetQuery, saleListQuery, saleVoidQuery } from './sales/schemas.js';
@@ -65,19 +64,14 @@ const auto = {
 };
 
 const operations: Operation[] = [
-  ...resourceOperations({
+  ...staffOperations({
     path: salesRoutes.salespeople.list.path,
     listKey: 'salespeople',
     example: salesperson,
-    list: { summary: 'List salespeople; ?active=true only those still working (for new sales)', query: staffListQuery },
-    create: { summary: 'Add a salesperson (employee_id unique)', body: staffBody },
-    get: { summary: 'Get a salesperson' },
-    update: {
-      summary: 'Change a salesperson (any fields); "active": false retires them, keeping their sales',
-      body: staffUpdateBody,
-      example: { ...salesperson, active: false },
-    },
-    delete: { summary: 'Delete a salesperson (409 while sales reference them)' },
+    one: 'salesperson',
+    offeredFor: 'new sales',
+    keeps: 'their sales',
+    referencedBy: 'sales reference them',
   }),
   ...resourceOperations({
     path: salesRoutes.customers.list.path,

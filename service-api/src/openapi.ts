@@ -1,11 +1,10 @@
-import { staffBody, staffUpdateBody } from '@carcar/common/contract/people';
 import { reportMonthsQuery, reportRangeQuery } from '@carcar/common/contract/reports';
 import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { appointmentCancelBody, appointmentCreateBody } from '@carcar/common/contract/service';
 import { eventsOperation } from '@carcar/common/events/feed';
 import { auditOperation } from '@carcar/common/http/audit-routes';
 import { buildOpenApi, type Operation, resourceOperations } from '@carcar/common/http/openapi';
-import { staffListQuery } from '@carcar/common/http/table-routes';
+import { staffOperations } from '@carcar/common/http/table-routes';
 import { appointmentListQuery } from './appointments/schemas.js';
 import { dueListQuery } from './due/schemas.js';
 import { emailOperations } from './emails/openapi.js';
@@ -29,19 +28,14 @@ const appointment = {
 };
 
 const operations: Operation[] = [
-  ...resourceOperations({
+  ...staffOperations({
     path: serviceApiRoutes.technicians.list.path,
     listKey: 'technicians',
     example: technician,
-    list: { summary: 'List technicians; ?active=true only those still working (for booking)', query: staffListQuery },
-    create: { summary: 'Add a technician (employee_id unique)', body: staffBody },
-    get: { summary: 'Get a technician' },
-    update: {
-      summary: 'Change a technician (any fields); "active": false retires them, keeping their appointments',
-      body: staffUpdateBody,
-      example: { ...technician, active: false },
-    },
-    delete: { summary: 'Delete a technician (409 while appointments reference it)' },
+    one: 'technician',
+    offeredFor: 'booking',
+    keeps: 'their appointments',
+    referencedBy: 'appointments reference it',
   }),
   ...resourceOperations({
     path: serviceApiRoutes.appointments.list.path,

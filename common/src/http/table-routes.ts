@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type StaffFilter, type StaffInput, type StaffMember, staffBody, staffUpdateBody } from '../contract/people.js';
 import { type Page, pageQuery } from '../db/pagination.js';
 import type { TableRepository } from '../db/table-repository.js';
+import { type Operation, resourceOperations } from './openapi.js';
 import type { ResourceRoutes } from './routes.js';
 import { queryBoolean } from './validation.js';
 
@@ -46,4 +47,41 @@ export const staffListQuery = pageQuery.extend({ active: queryBoolean.optional()
 /** The routes of a staff table: the classic ones, `PUT /:id` and `?active=true`. */
 export function staffRoutes(listKey: string, repository: TableRepository<StaffInput, StaffMember, StaffFilter>) {
   return tableResourceRoutes(listKey, staffBody, repository, { listQuery: staffListQuery, update: staffUpdateBody });
+}
+
+/** How a service's OpenAPI document words its staff table's operations (`staffRoutes`). */
+export interface StaffDocs {
+  /** The collection's path, and its list envelope's key (`technicians`), which names the staff too. */
+  path: string;
+  listKey: string;
+  example: StaffMember;
+  /** One of them: `technician`. */
+  one: string;
+  /** What the active ones are offered for: `booking`. */
+  offeredFor: string;
+  /** What a retired one keeps: `their appointments`. */
+  keeps: string;
+  /** What refuses a delete (409): `appointments reference it`. */
+  referencedBy: string;
+}
+
+/** The operations `staffRoutes` answers, as a service's OpenAPI document lists them. */
+export function staffOperations(docs: StaffDocs): Operation[] {
+  return resourceOperations({
+    path: docs.path,
+    listKey: docs.listKey,
+    example: docs.example,
+    list: {
+      summary: `List ${docs.listKey}; ?active=true only those still working (for ${docs.offeredFor})`,
+      query: staffListQuery,
+    },
+    create: { summary: `Add a ${docs.one} (employee_id unique)`, body: staffBody },
+    get: { summary: `Get a ${docs.one}` },
+    update: {
+      summary: `Change a ${docs.one} (any fields); "active": false retires them, keeping ${docs.keeps}`,
+      body: staffUpdateBody,
+      example: { ...docs.example, active: false },
+    },
+    delete: { summary: `Delete a ${docs.one} (409 while ${docs.referencedBy})` },
+  });
 }
