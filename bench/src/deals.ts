@@ -1,7 +1,7 @@
 import { sampleVin } from '@carcar/common/vin/vin';
 import type { Fixtures } from './data.js';
-import { measure, round, type Spread, spread } from './load.js';
-import { inventoryCount, saleRequest, soldInInventory, unsoldCars, untilOutboxEmpty } from './outbox.js';
+import { type Spread, spread } from './load.js';
+import { inventoryCount, saleRequest, salesRun, soldInInventory, unsoldCars } from './outbox.js';
 import type { Stack } from './stack.js';
 
 // Sales with a trade-in (third round), end to end: `POST /api/sales/` with `trade_in`, until
@@ -47,18 +47,12 @@ export async function dealsEndToEnd(
   let drainTailSeconds = 0;
   let errors = 0;
   for (let run = 0; run < options.runs; run++) {
-    await untilOutboxEmpty(stack, 300_000);
-    const [soldBefore, usedBefore] = await Promise.all([soldInInventory(stack), usedInInventory(stack)]);
-    const started = performance.now();
-    const load = await measure({
-      url: stack.sales,
-      connections: options.connections,
-      seconds: options.seconds,
-      runs: 1,
-      next: () => {
-        const vin = cars[nextCar++];
-        if (vin === undefined) throw new Error('the bench ran out of unsold cars');
-        return saleRequest(stack, fixtures, vin, nextCar, {
+    const one = await salesRun(
+      stack,
+      options,
+      () => cars[nextCar++],
+      (vin) =>
+        saleRequest(stack, fixtures, vin, nextCar, {
           trade_in: {
             vin: sampleVin(tradeIn++, TRADE_IN_VIN_PREFIX),
             year: 2016,
@@ -69,21 +63,16 @@ export async function dealsEndToEnd(
             allowance: 7_500,
             payoff: 2_100.25,
           },
-        });
-      },
-    });
-    const loadEnded = performance.now();
-    await untilOutboxEmpty(stack, 300_000);
-    const ended = performance.now();
-    const [soldAfter, usedAfter] = await Promise.all([soldInInventory(stack), usedInInventory(stack)]);
-    // A deal is complete when both of its changes are in: the fewer of the two counts.
-    const complete = Math.min(soldAfter - soldBefore, usedAfter - usedBefore);
-    rates.push(round(complete / ((ended - started) / 1000)));
-    deals += complete;
-    drainTailSeconds = Math.max(drainTailSeconds, round((ended - loadEnded) / 1000));
-    errors += load.errors;
-    posts.push(load.requestsPerSecond.median);
-    postP50s.push(load.p50Ms.median);
+        }),
+      // A deal is complete when both of its changes are in: the fewer of the two counts.
+      () => Promise.all([soldInInventory(stack), usedInInventory(stack)]),
+    );
+    rates.push(one.perSecond);
+    deals += one.completed;
+    drainTailSeconds = Math.max(drainTailSeconds, one.drainTailSeconds);
+    errors += one.load.errors;
+    posts.push(one.load.requestsPerSecond.median);
+    postP50s.push(one.load.p50Ms.median);
   }
   const dealsPerSecond = spread(rates);
   return {

@@ -1,7 +1,7 @@
 import { inventoryRoutes, pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { callJson } from '@carcar/testing/http';
 import type { Fixtures } from './data.js';
-import { measure, type RequestShape, round, type Spread, spread } from './load.js';
+import { type LoadResult, measure, type RequestShape, round, type Spread, spread } from './load.js';
 import type { Stack } from './stack.js';
 
 // The sales outbox end to end (issue 19): sales recorded and marked sold in inventory, and the drain
@@ -112,11 +112,17 @@ export async function salesEndToEnd(
   let errors = 0;
   let next = 0;
   for (let run = 0; run < options.runs; run++) {
-    const one = await salesRun(stack, fixtures, options, () => cars[next++]);
-    rates.push(one.salesPerSecond);
-    sales += one.sales;
+    const one = await salesRun(
+      stack,
+      options,
+      () => cars[next++],
+      (vin) => saleRequest(stack, fixtures, vin, Math.floor(Math.random() * fixtures.salespersonIds.length)),
+      async () => [await soldInInventory(stack)],
+    );
+    rates.push(one.perSecond);
+    sales += one.completed;
     drainTailSeconds = Math.max(drainTailSeconds, one.drainTailSeconds);
-    errors += one.errors;
+    errors += one.load.errors;
   }
   const salesPerSecond = spread(rates);
   return {
@@ -129,15 +135,20 @@ export async function salesEndToEnd(
   };
 }
 
-/** One run: the load, then until the outbox is empty. */
-async function salesRun(
+/**
+ * One run of sales end to end: the load of `sale(vin)` for each car `nextCar` gives, then until the
+ * outbox is empty. `counts` reads what inventory shows done (sold cars, say), before and after; the
+ * sales completed are the fewest any of its counts gained.
+ */
+export async function salesRun(
   stack: Stack,
-  fixtures: Fixtures,
   options: { connections: number; seconds: number },
   nextCar: () => string | undefined,
-): Promise<{ salesPerSecond: number; sales: number; drainTailSeconds: number; errors: number }> {
+  sale: (vin: string) => RequestShape,
+  counts: () => Promise<number[]>,
+): Promise<{ perSecond: number; completed: number; drainTailSeconds: number; load: LoadResult }> {
   await untilOutboxEmpty(stack, 300_000);
-  const soldBefore = await soldInInventory(stack);
+  const before = await counts();
   const started = performance.now();
   const load = await measure({
     url: stack.sales,
@@ -147,18 +158,19 @@ async function salesRun(
     next: () => {
       const vin = nextCar();
       if (vin === undefined) throw new Error('the bench ran out of unsold cars');
-      return saleRequest(stack, fixtures, vin, Math.floor(Math.random() * fixtures.salespersonIds.length));
+      return sale(vin);
     },
   });
   const loadEnded = performance.now();
   await untilOutboxEmpty(stack, 300_000);
   const ended = performance.now();
-  const sales = (await soldInInventory(stack)) - soldBefore;
+  const after = await counts();
+  const completed = Math.min(...after.map((count, i) => count - (before[i] ?? 0)));
   return {
-    salesPerSecond: round(sales / ((ended - started) / 1000)),
-    sales,
+    perSecond: round(completed / ((ended - started) / 1000)),
+    completed,
     drainTailSeconds: round((ended - loadEnded) / 1000),
-    errors: load.errors,
+    load,
   };
 }
 
