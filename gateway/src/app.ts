@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AppConfig } from '@carcar/common/contract/app-config';
-import { gatewayMountPath, gatewayRoutes } from '@carcar/common/contract/gateway-routes';
-import { serviceRoutes } from '@carcar/common/contract/routes';
+import { gatewayRoutes } from '@carcar/common/contract/gateway-routes';
+import { mountPath, serviceRoutes } from '@carcar/common/contract/routes';
 import type { Database, Db } from '@carcar/common/db/database';
 import { ping } from '@carcar/common/db/database';
 import { type AnswerObserver, errorHandler, jsonBody, observeAnswers } from '@carcar/common/http/app';
@@ -182,7 +182,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   // are exported over OTLP (its trace id is then the one logged), both named by the pattern.
   const routeOf = prefixedTableRoute(
     routes.map((r) => ({ prefix: r.prefix, rules: serviceRoutes[r.audience] })),
-    [gatewayMountPath(gatewayRoutes)],
+    [mountPath(gatewayRoutes)],
   );
   app.use(recordRequests(routeOf));
   if (deps.observeAnswer) app.use(ownApiAnswers(deps.observeAnswer));
@@ -251,11 +251,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     ),
   );
 
-  app.use(gatewayMountPath(gatewayRoutes), jsonBody(), session.middleware, who);
+  app.use(mountPath(gatewayRoutes), jsonBody(), session.middleware, who);
   if (config.SSO_REQUIRED) {
     const firstAdminEmail = config.CARCAR_ADMIN_EMAIL ?? GENERATED_ADMIN_EMAIL;
     app.post(
-      gatewayMountPath(gatewayRoutes.auth.login),
+      mountPath(gatewayRoutes.auth.login),
       passwordSignInGuard({ db, firstAdminEmail, providerName: config.OIDC_NAME }),
     );
   }
@@ -268,11 +268,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     });
     app.use('/auth/sso', ssoRouter({ db, users, logger, client, sessionSecret: deps.sessionSecret }));
   }
-  app.use(gatewayMountPath(gatewayRoutes.auth), authRouter({ db, users, throttles }));
-  app.use(gatewayMountPath(gatewayRoutes.users), limitWrites, usersRouter(users));
-  app.use(gatewayMountPath(gatewayRoutes.tokens), limitWrites, tokensRouter(tokens));
+  app.use(mountPath(gatewayRoutes.auth), authRouter({ db, users, throttles }));
+  app.use(mountPath(gatewayRoutes.users), limitWrites, usersRouter(users));
+  app.use(mountPath(gatewayRoutes.tokens), limitWrites, tokensRouter(tokens));
   app.use(
-    gatewayMountPath(gatewayRoutes.webhooks),
+    mountPath(gatewayRoutes.webhooks),
     limitWrites,
     webhooksRouter({
       repository: webhookRepository,
@@ -284,7 +284,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   );
   // The identity trail is for administrators: it names who tried which email and who was refused where.
   app.use(
-    gatewayMountPath(gatewayRoutes.audit),
+    mountPath(gatewayRoutes.audit),
     requireCallerPermission('users.manage', 'read the trail of sign-ins and account changes'),
     auditRouter(db, auditLog),
   );
@@ -338,7 +338,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
  * service's own tests, and the probes, pages and files are no rows of the table.
  */
 function ownApiAnswers(observe: AnswerObserver): RequestHandler {
-  const prefix = gatewayMountPath(gatewayRoutes).toLowerCase();
+  const prefix = mountPath(gatewayRoutes).toLowerCase();
   const observed = observeAnswers(observe);
   return (req, res, next) => {
     const path = req.path.toLowerCase();
@@ -354,7 +354,7 @@ function upgradeOutsideApi(
 ): NonNullable<Gateway['upgrade']> {
   return (req, socket, head) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const api = [gatewayMountPath(gatewayRoutes), ...routes.map((route) => route.prefix)].some(
+    const api = [mountPath(gatewayRoutes), ...routes.map((route) => route.prefix)].some(
       (prefix) => path === prefix || path.startsWith(`${prefix}/`),
     );
     if (api) socket.destroy();

@@ -1,10 +1,5 @@
-import {
-  type GatewayRouteRule,
-  type GatewayRouteTable,
-  gatewayMountPath,
-  gatewayRouteList,
-  gatewayRoutes,
-} from '@carcar/common/contract/gateway-routes';
+import { gatewayRoutes } from '@carcar/common/contract/gateway-routes';
+import { mountPath, type RouteRule, type RouteTable, routeList } from '@carcar/common/contract/routes';
 import { declaredRoutes, mountedRoutes } from '@carcar/testing/permission-matrix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type TestGateway } from './helpers.js';
@@ -27,23 +22,23 @@ const slashed = (path: string) => `${path}/`;
  * answers no route of its own.
  */
 function ownApiRoutes(): string[] {
-  const api = slashed(gatewayMountPath(gatewayRoutes));
-  const groups: ReadonlyArray<GatewayRouteRule | GatewayRouteTable> = [gatewayRoutes, ...Object.values(gatewayRoutes)];
-  const middleware = new Set(groups.map((group) => `USE ${slashed(gatewayMountPath(group))}`));
+  const api = slashed(mountPath(gatewayRoutes));
+  const groups: ReadonlyArray<RouteRule | RouteTable> = [gatewayRoutes, ...Object.values(gatewayRoutes)];
+  const middleware = new Set(groups.map((group) => `USE ${slashed(mountPath(group))}`));
   return mountedRoutes(gw.app).filter((route) => route.split(' ')[1]?.startsWith(api) && !middleware.has(route));
 }
 
 describe("the gateway's own API", () => {
   it('mounts exactly the routes of its table under /auth: none the table lacks, none it lists unmounted', () => {
-    expect(ownApiRoutes()).toEqual(declaredRoutes(gatewayRouteList()));
+    expect(ownApiRoutes()).toEqual(declaredRoutes(routeList(gatewayRoutes)));
   });
 
   // Last: it adds a route to the gateway the file's tests share.
   it('fails when a route is mounted under /auth without a row', () => {
-    gw.app.get(`${gatewayMountPath(gatewayRoutes.users)}/:id/sessions`, (_req, res) => {
+    gw.app.get(`${mountPath(gatewayRoutes.users)}/:id/sessions`, (_req, res) => {
       res.json({ sessions: [] });
     });
-    expect(ownApiRoutes()).not.toEqual(declaredRoutes(gatewayRouteList()));
+    expect(ownApiRoutes()).not.toEqual(declaredRoutes(routeList(gatewayRoutes)));
     expect(ownApiRoutes()).toContain('GET /auth/users/:param/sessions/');
   });
 });

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { gatewayRouteList } from '@carcar/common/contract/gateway-routes';
+import { gatewayRoutes } from '@carcar/common/contract/gateway-routes';
 import type { Role } from '@carcar/common/contract/permissions';
+import { routeList } from '@carcar/common/contract/routes';
 import type { AuditContext } from '@carcar/common/db/audit';
 import { testSigner } from '@carcar/testing/credentials';
 import { openTestDatabase } from '@carcar/testing/database';
@@ -41,7 +42,7 @@ export class LogCapture extends Writable {
  * the error answer, or on a 2xx from a route with no row. `startGateway` passes `answerCheck.observe`
  * as the gateway's `observeAnswer`; what it forwards to a service is not observed.
  */
-export const answerCheck = responseCheck(gatewayRouteList(), 'common/src/contract/gateway-routes.ts');
+export const answerCheck = responseCheck(routeList(gatewayRoutes), 'common/src/contract/gateway-routes.ts');
 afterEach(() => answerCheck.assertMatched());
 // What the file's `beforeAll` and `afterAll` hooks were answered, after its last test.
 afterAll(() => answerCheck.assertMatched());

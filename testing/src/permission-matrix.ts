@@ -170,7 +170,8 @@ export async function pathVariantMismatches(
 
 /** Whether the caller reaches an `orOwn` route only through its `.own` permission. */
 function ownOnly(actor: Actor, rule: RouteRule): boolean {
-  if (!rule.orOwn || typeof rule.permission !== 'string' || rule.permission === 'signed-in') return false;
+  if (!rule.orOwn || typeof rule.permission !== 'string') return false;
+  if (rule.permission === 'signed-in' || rule.permission === 'anyone') return false;
   return !can(actor, rule.permission);
 }
 

@@ -1,7 +1,16 @@
+import { z } from 'zod';
 import { auditListSchema } from './audit.js';
 import { tradeInBatchResultSchema } from './deal.js';
 import { errorAnswerSchema } from './errors.js';
 import { soldBatchResultSchema } from './feed.js';
+import {
+  apiTokenListSchema,
+  createdTokenSchema,
+  meSchema,
+  signedInSchema,
+  userListSchema,
+  userSchema,
+} from './identity.js';
 import {
   automobileImportResultSchema,
   automobileListSchema,
@@ -58,7 +67,15 @@ import {
   technicianWeeksReportSchema,
   unsubscribedSchema,
 } from './service-answers.js';
-import { eventFeedPageAnswerSchema } from './webhooks.js';
+import {
+  createdWebhookSchema,
+  eventFeedPageAnswerSchema,
+  webhookDeliveryListSchema,
+  webhookDeliverySchema,
+  webhookListSchema,
+  webhookSchema,
+  webhookTestQueuedSchema,
+} from './webhooks.js';
 
 // Every answer a route declares, by name: the route table (./routes.ts) names an answer
 // (`response: { 200: 'automobile' }`), and what reads the answers (the API tests' check,
@@ -119,6 +136,21 @@ export const answerSchemas = {
   vehicleModel: vehicleModelSchema,
   vehicleModelList: vehicleModelListSchema,
   vinDecoding: vinDecodingSchema,
+  // The gateway's own API (./gateway-routes.ts).
+  signedIn: signedInSchema,
+  me: meSchema,
+  user: userSchema,
+  userList: userListSchema,
+  apiTokenList: apiTokenListSchema,
+  createdToken: createdTokenSchema,
+  webhook: webhookSchema,
+  webhookList: webhookListSchema,
+  createdWebhook: createdWebhookSchema,
+  webhookDelivery: webhookDeliverySchema,
+  webhookDeliveryList: webhookDeliveryListSchema,
+  webhookTestQueued: webhookTestQueuedSchema,
+  /** A 204's: no body (sent with `res.end`, so never handed to the answer check). */
+  noContent: z.undefined(),
 } as const;
 
 /** The name of a declared answer: `'automobile'`, `'saleList'`, `'bookingConflict'`. */

@@ -23,10 +23,11 @@ export interface RouteRule<P extends string = string> {
   /** Express-style, with the trailing slash the contract documents: `/api/sales/:id/`. */
   path: P;
   /**
-   * What the caller must hold: one permission, any of several, or `'signed-in'` for anyone with a
-   * valid credential (the API reference pages).
+   * What the caller must hold: one permission, any of several, `'signed-in'` for anyone with a
+   * valid credential (the API reference pages), or `'anyone'` for a route that needs no caller at all
+   * (the gateway's sign-in and sign-out, ./gateway-routes.ts; every service route needs a credential).
    */
-  permission: Permission | ServicePermission | readonly (Permission | ServicePermission)[] | 'signed-in';
+  permission: Permission | ServicePermission | readonly (Permission | ServicePermission)[] | 'signed-in' | 'anyone';
   /**
    * Also let in a holder of only `<permission>.own`; the use case then narrows to their records.
    * Only for the ownable permissions (`ownerFields`).

@@ -100,7 +100,7 @@ export function compileRoutes<R extends RoutePattern>(rules: readonly R[]): Comp
 /** Whether the actor may call a route: its permission, any of its permissions, or any caller. */
 export function mayCall(actor: Actor, rule: RouteRule): boolean {
   const { permission } = rule;
-  if (permission === 'signed-in') return true;
+  if (permission === 'signed-in' || permission === 'anyone') return true;
   const wanted = typeof permission === 'string' ? [permission] : permission;
   return wanted.some((one) => (rule.orOwn && isOwnable(one) ? canAtLeastOwn(actor, one) : can(actor, one)));
 }
@@ -125,7 +125,8 @@ export function routeAccess(rules: readonly RouteRule[]): RequestHandler {
       next();
       return;
     }
-    const first = rule.permission === 'signed-in' ? undefined : [rule.permission].flat()[0];
+    const first =
+      rule.permission === 'signed-in' || rule.permission === 'anyone' ? undefined : [rule.permission].flat()[0];
     const refusal = first ? forbiddenFor(first) : forbidden('You do not have permission to do this');
     res.status(refusal.status).json(refusal.toJSON());
   };
