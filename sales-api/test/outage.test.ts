@@ -1,41 +1,16 @@
 import { generateSigningKey } from '@carcar/common/service/keys';
-import { sampleVin } from '@carcar/common/vin/vin';
 import { asRole } from '@carcar/testing/credentials';
 import { callJson } from '@carcar/testing/http';
-import { type SpawnedService, until } from '@carcar/testing/processes';
-import { addInventoryModel, addSalesParties, type Stack, startStack } from '@carcar/testing/stack';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '@carcar/testing/processes';
+import { addSalesParties, stockForSales } from '@carcar/testing/stack';
+import { stackPerTest } from '@carcar/testing/stack-per-test';
+import { describe, expect, it } from 'vitest';
 
 // Real inventory and sales-api processes on ephemeral ports, sharing one database on Postgres runs.
-let stack: Stack<'sales'>;
-let inventory: SpawnedService;
-let sales: SpawnedService;
-
-beforeEach(async () => {
-  stack = await startStack({ services: ['sales'] });
-  ({ inventory, sales } = stack.processes);
-});
-afterEach(async () => {
-  await stack?.stop();
-});
+const stack = stackPerTest({ services: ['sales'] });
 
 /** Adds cars to inventory and waits until the sales poller has copied them. */
-async function stock(count: number, from: number): Promise<string[]> {
-  const modelId = await addInventoryModel(inventory.url, `Maker ${from}`, `Model ${from}`);
-  const vins = Array.from({ length: count }, (_, i) => sampleVin(from + i));
-  for (const vin of vins) {
-    await stack.call('inventory', 'POST', '/api/automobiles/', { vin, color: 'red', year: 2010, model_id: modelId });
-  }
-  await until(
-    'sales copied the new cars',
-    async () => {
-      const { autos } = await stack.call<{ autos: { vin: string }[] }>('sales', 'GET', '/api/automobiles/?sold=false');
-      return vins.every((vin) => autos.some((a) => a.vin === vin));
-    },
-    30_000,
-  );
-  return vins;
-}
+const stock = (count: number, from: number) => stockForSales(stack, count, from);
 
 const people = () => addSalesParties(stack, 'S-1');
 
@@ -46,8 +21,8 @@ describe('sales while inventory is down', () => {
   it('records 10 sales, then marks all 10 sold in inventory within 5 s of its return; a void follows', async () => {
     const vins = await stock(10, 500);
     const ids = await people();
-    const port = String(inventory.port);
-    await inventory.stop();
+    const port = String(stack.processes.inventory.port);
+    await stack.processes.inventory.stop();
 
     const saleIds: number[] = [];
     for (const vin of vins) {
@@ -60,13 +35,13 @@ describe('sales while inventory is down', () => {
     }
     const health = await callJson<{ outbox: { pending: number } }>(
       'GET',
-      `${sales.url}/healthz`,
+      `${stack.urls.sales}/healthz`,
       undefined,
       await asRole('admin', 'sales-api'),
     );
     expect(health.outbox.pending).toBe(10);
 
-    inventory = await stack.start('inventory', { PORT: port });
+    await stack.start('inventory', { PORT: port });
     const elapsed = await until(
       'all 10 sold in inventory',
       async () => (await Promise.all(vins.map(soldInInventory))).every(Boolean),
@@ -89,7 +64,7 @@ describe('sales-api killed in the middle of a stream of sales', () => {
     const stream = (async () => {
       for (const vin of vins) {
         try {
-          const res = await fetch(`${sales.url}/api/sales/`, {
+          const res = await fetch(`${stack.urls.sales}/api/sales/`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', ...(await asRole('admin', 'sales-api')) },
             body: JSON.stringify({ automobile: vin, price: 15000, ...ids }),
@@ -102,11 +77,11 @@ describe('sales-api killed in the middle of a stream of sales', () => {
     })();
     await until('8 sales acknowledged', async () => acknowledged.size >= 8, 30_000);
     killed = true;
-    await sales.stop('SIGKILL');
+    await stack.processes.sales.stop('SIGKILL');
     await stream;
     expect(acknowledged.size).toBeGreaterThanOrEqual(8);
 
-    sales = await stack.start('sales');
+    await stack.start('sales');
     for (const [vin, id] of acknowledged) {
       const sale = await stack.call<{ automobile: { vin: string; sold: boolean } }>(
         'sales',
@@ -146,14 +121,14 @@ describe('a sales-api signing with a key inventory does not trust', () => {
     const ids = await people();
     // Its own verifier still trusts the test keys, so staff credentials work; only its calls fail.
     const { privateJwk: untrusted } = await generateSigningKey('sales-api');
-    sales = await stack.start('sales', { CARCAR_SIGNING_KEY: JSON.stringify(untrusted) });
+    await stack.start('sales', { CARCAR_SIGNING_KEY: JSON.stringify(untrusted) });
 
     await until(
       'the poller refused by inventory',
       async () => {
         const { sync } = await callJson<{ sync: { state: string; last_error: string | null } }>(
           'GET',
-          `${sales.url}/healthz`,
+          `${stack.urls.sales}/healthz`,
           undefined,
           // The sync and outbox details answer only a caller with a credential.
           await asRole('admin', 'sales-api'),
@@ -169,7 +144,7 @@ describe('a sales-api signing with a key inventory does not trust', () => {
       async () => {
         const { outbox } = await callJson<{ outbox: { pending: number; last_error: string | null } }>(
           'GET',
-          `${sales.url}/healthz`,
+          `${stack.urls.sales}/healthz`,
           undefined,
           // The sync and outbox details answer only a caller with a credential.
           await asRole('admin', 'sales-api'),
@@ -180,7 +155,7 @@ describe('a sales-api signing with a key inventory does not trust', () => {
     );
     expect(await soldInInventory(vin)).toBe(false);
     // The operator fixes the key: the queued update arrives, nothing was lost.
-    sales = await stack.start('sales');
+    await stack.start('sales');
     await until('the car sold in inventory', () => soldInInventory(vin), 15_000);
   });
 });

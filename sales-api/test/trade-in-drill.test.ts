@@ -3,29 +3,20 @@ import type { Automobile } from '@carcar/common/contract/inventory';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { asRole } from '@carcar/testing/credentials';
 import { callJson } from '@carcar/testing/http';
-import { type SpawnedService, until } from '@carcar/testing/processes';
-import { addInventoryModel, addSalesParties, type Stack, startStack } from '@carcar/testing/stack';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '@carcar/testing/processes';
+import { addSalesParties, stockForSales } from '@carcar/testing/stack';
+import { stackPerTest } from '@carcar/testing/stack-per-test';
+import { describe, expect, it } from 'vitest';
 
 // The trade-in drill: real inventory and sales-api processes. Inventory is down while three deals
 // with trade-ins are recorded and one of them is voided; once it is back, it holds exactly the
 // right cars in the right states, each once.
 
-let stack: Stack<'sales'>;
-let inventory: SpawnedService;
-let sales: SpawnedService;
-
-beforeEach(async () => {
-  stack = await startStack({ services: ['sales'] });
-  ({ inventory, sales } = stack.processes);
-});
-afterEach(async () => {
-  await stack?.stop();
-});
+const stack = stackPerTest({ services: ['sales'] });
 
 /** An automobile in inventory as an administrator reads it, or null for a 404. */
 async function inInventory(vin: string): Promise<Automobile | null> {
-  const res = await fetch(`${inventory.url}/api/automobiles/${vin}/`, {
+  const res = await fetch(`${stack.urls.inventory}/api/automobiles/${vin}/`, {
     headers: await asRole('admin', 'inventory-api'),
   });
   if (res.status === 404) return null;
@@ -35,28 +26,12 @@ async function inInventory(vin: string): Promise<Automobile | null> {
 
 describe('trade-ins while inventory is down', () => {
   it('three deals with trade-ins and one void reach inventory exactly once, in order, once it returns', async () => {
-    const modelId = await addInventoryModel(inventory.url, 'Maker 800', 'Model 800');
-    const cars = [sampleVin(800), sampleVin(801), sampleVin(802)];
+    const cars = await stockForSales(stack, 3, 800, 2024);
     const tradeIns = [sampleVin(810), sampleVin(811), sampleVin(812)];
-    for (const vin of cars) {
-      await stack.call('inventory', 'POST', '/api/automobiles/', { vin, color: 'red', year: 2024, model_id: modelId });
-    }
-    await until(
-      'sales copied the new cars',
-      async () => {
-        const { autos } = await stack.call<{ autos: { vin: string }[] }>(
-          'sales',
-          'GET',
-          '/api/automobiles/?sold=false',
-        );
-        return cars.every((vin) => autos.some((a) => a.vin === vin));
-      },
-      30_000,
-    );
     const { salesperson, customer } = await addSalesParties(stack, 'S-800');
 
-    const port = String(inventory.port);
-    await inventory.stop();
+    const port = String(stack.processes.inventory.port);
+    await stack.processes.inventory.stop();
 
     // The makes in three spellings: inventory matches them ignoring case, into one maker and model.
     const makes = ['honda', 'HONDA', 'Honda'];
@@ -84,21 +59,21 @@ describe('trade-ins while inventory is down', () => {
     // The outbox details answer only a caller with a credential.
     const health = await callJson<{ outbox: { pending: number } }>(
       'GET',
-      `${sales.url}/healthz`,
+      `${stack.urls.sales}/healthz`,
       undefined,
       await asRole('admin', 'sales-api'),
     );
     // Three sold and three trade-ins with the sales; unsold and the trade-in's removal with the void.
     expect(health.outbox.pending).toBe(8);
 
-    inventory = await stack.start('inventory', { PORT: port });
+    await stack.start('inventory', { PORT: port });
     await until(
       'the outbox delivered',
       async () =>
         (
           await callJson<{ outbox: { pending: number } }>(
             'GET',
-            `${sales.url}/healthz`,
+            `${stack.urls.sales}/healthz`,
             undefined,
             await asRole('admin', 'sales-api'),
           )

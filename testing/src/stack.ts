@@ -4,10 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role, ServiceName } from '@carcar/common/contract/permissions';
 import { inventoryRoutes, pathTo, salesRoutes } from '@carcar/common/contract/routes';
+import { sampleVin } from '@carcar/common/vin/vin';
 import { asRole } from './credentials.js';
 import { createDatabaseOn } from './database.js';
 import { callJson } from './http.js';
-import { type SpawnedService, spawnService } from './processes.js';
+import { type SpawnedService, spawnService, until } from './processes.js';
 
 export type StackService = 'inventory' | 'service' | 'sales';
 /** The services that read inventory's feed and need its address. */
@@ -160,6 +161,38 @@ export async function addInventoryModel(inventoryUrl: string, maker = 'Ford', mo
     admin,
   );
   return created.id;
+}
+
+/**
+ * `count` red cars of one new model (`Maker <from>`'s `Model <from>`) added to a running stack's
+ * inventory, `sampleVin(from)` on, once the sales poller has copied every one: their VINs.
+ */
+export async function stockForSales(
+  stack: Pick<Stack<'sales'>, 'call' | 'urls'>,
+  count: number,
+  from: number,
+  year = 2010,
+): Promise<string[]> {
+  const modelId = await addInventoryModel(stack.urls.inventory, `Maker ${from}`, `Model ${from}`);
+  const vins = Array.from({ length: count }, (_, i) => sampleVin(from + i));
+  const unsold = `${pathTo(salesRoutes.automobiles.list)}?sold=false`;
+  for (const vin of vins) {
+    await stack.call('inventory', 'POST', pathTo(inventoryRoutes.automobiles.create), {
+      vin,
+      color: 'red',
+      year,
+      model_id: modelId,
+    });
+  }
+  await until(
+    'sales copied the new cars',
+    async () => {
+      const { autos } = await stack.call<{ autos: { vin: string }[] }>('sales', 'GET', unsold);
+      return vins.every((vin) => autos.some((a) => a.vin === vin));
+    },
+    30_000,
+  );
+  return vins;
 }
 
 /**
