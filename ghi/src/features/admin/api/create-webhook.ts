@@ -1,9 +1,7 @@
-import type { Webhook, WebhookCreate } from '@carcar/common/contract/webhooks';
+import type { CreatedWebhook, WebhookCreate } from '@carcar/common/contract/webhooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../../lib/api-client';
 import { adminKeys } from '../../../lib/query-keys';
-
-export type CreatedWebhook = Webhook & { secret: string };
 
 /** Subscribes a receiver (`POST /auth/webhooks`); the answer is the only time its secret is shown. */
 export function useCreateWebhook() {

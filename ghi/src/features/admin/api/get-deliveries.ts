@@ -1,4 +1,4 @@
-import type { WebhookDelivery } from '@carcar/common/contract/webhooks';
+import type { WebhookDeliveryList } from '@carcar/common/contract/webhooks';
 import { useQuery } from '@tanstack/react-query';
 import { authApi } from '../../../lib/api-client';
 import { adminKeys } from '../../../lib/query-keys';
@@ -7,8 +7,7 @@ import { adminKeys } from '../../../lib/query-keys';
 export function useDeliveries(webhookId: number) {
   return useQuery({
     queryKey: adminKeys.webhooks.deliveries(webhookId),
-    queryFn: async () =>
-      (await authApi.get<{ deliveries: WebhookDelivery[] }>(`/webhooks/${webhookId}/deliveries`)).data.deliveries,
+    queryFn: async () => (await authApi.get<WebhookDeliveryList>(`/webhooks/${webhookId}/deliveries`)).data.deliveries,
     refetchInterval: 5_000,
   });
 }

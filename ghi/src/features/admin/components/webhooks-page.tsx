@@ -1,4 +1,5 @@
 import {
+  type CreatedWebhook,
   type Webhook,
   type WebhookDelivery,
   webhookCreateBody,
@@ -20,7 +21,7 @@ import { formatListDateTime, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { usePhone } from '../../../lib/use-phone';
-import { type CreatedWebhook, useCreateWebhook } from '../api/create-webhook';
+import { useCreateWebhook } from '../api/create-webhook';
 import { useDeleteWebhook } from '../api/delete-webhook';
 import { useDeliveries } from '../api/get-deliveries';
 import { useWebhooks } from '../api/get-webhooks';
