@@ -1,7 +1,7 @@
 import { sampleVin } from '@carcar/common/vin/vin';
 import type { Fixtures } from './data.js';
 import { type Spread, spread } from './load.js';
-import { inventoryCount, saleRequest, salesRun, soldInInventory, unsoldCars } from './outbox.js';
+import { inventoryCount, saleRequest, salesRuns, soldInInventory, unsoldCars } from './outbox.js';
 import type { Stack } from './stack.js';
 
 // Sales with a trade-in (third round), end to end: `POST /api/sales/` with `trade_in`, until
@@ -40,49 +40,35 @@ export async function dealsEndToEnd(
   const cars = (await unsoldCars(stack)).filter((vin) => !vin.startsWith(TRADE_IN_VIN_FAMILY));
   let nextCar = 0;
   let tradeIn = 0;
-  const rates: number[] = [];
-  const posts: number[] = [];
-  const postP50s: number[] = [];
-  let deals = 0;
-  let drainTailSeconds = 0;
-  let errors = 0;
-  for (let run = 0; run < options.runs; run++) {
-    const one = await salesRun(
-      stack,
-      options,
-      () => cars[nextCar++],
-      (vin) =>
-        saleRequest(stack, fixtures, vin, nextCar, {
-          trade_in: {
-            vin: sampleVin(tradeIn++, TRADE_IN_VIN_PREFIX),
-            year: 2016,
-            make: 'Honda',
-            model: 'Accord',
-            color: 'grey',
-            odometer: 98_000,
-            allowance: 7_500,
-            payoff: 2_100.25,
-          },
-        }),
-      // A deal is complete when both of its changes are in: the fewer of the two counts.
-      () => Promise.all([soldInInventory(stack), usedInInventory(stack)]),
-    );
-    rates.push(one.perSecond);
-    deals += one.completed;
-    drainTailSeconds = Math.max(drainTailSeconds, one.drainTailSeconds);
-    errors += one.load.errors;
-    posts.push(one.load.requestsPerSecond.median);
-    postP50s.push(one.load.p50Ms.median);
-  }
-  const dealsPerSecond = spread(rates);
+  const runs = await salesRuns(
+    stack,
+    options,
+    () => cars[nextCar++],
+    (vin) =>
+      saleRequest(stack, fixtures, vin, nextCar, {
+        trade_in: {
+          vin: sampleVin(tradeIn++, TRADE_IN_VIN_PREFIX),
+          year: 2016,
+          make: 'Honda',
+          model: 'Accord',
+          color: 'grey',
+          odometer: 98_000,
+          allowance: 7_500,
+          payoff: 2_100.25,
+        },
+      }),
+    // A deal is complete when both of its changes are in: the fewer of the two counts.
+    () => Promise.all([soldInInventory(stack), usedInInventory(stack)]),
+  );
+  const dealsPerSecond = runs.perSecond;
   return {
     dealsPerSecond,
-    deals,
-    drainTailSeconds,
-    postsPerSecond: spread(posts),
-    postP50Ms: spread(postP50s),
-    errors,
+    deals: runs.completed,
+    drainTailSeconds: runs.drainTailSeconds,
+    postsPerSecond: spread(runs.loads.map((load) => load.requestsPerSecond.median)),
+    postP50Ms: spread(runs.loads.map((load) => load.p50Ms.median)),
+    errors: runs.errors,
     target: '≥ 500 deals/s with both cars in inventory, 0 errors',
-    met: dealsPerSecond.median >= 500 && errors === 0,
+    met: dealsPerSecond.median >= 500 && runs.errors === 0,
   };
 }

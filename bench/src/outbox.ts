@@ -106,41 +106,51 @@ export async function salesEndToEnd(
   options: { connections: number; seconds: number; runs: number },
 ): Promise<SalesEndToEnd> {
   const cars = await unsoldCars(stack);
-  const rates: number[] = [];
-  let sales = 0;
-  let drainTailSeconds = 0;
-  let errors = 0;
   let next = 0;
-  for (let run = 0; run < options.runs; run++) {
-    const one = await salesRun(
-      stack,
-      options,
-      () => cars[next++],
-      (vin) => saleRequest(stack, fixtures, vin, Math.floor(Math.random() * fixtures.salespersonIds.length)),
-      async () => [await soldInInventory(stack)],
-    );
-    rates.push(one.perSecond);
-    sales += one.completed;
-    drainTailSeconds = Math.max(drainTailSeconds, one.drainTailSeconds);
-    errors += one.load.errors;
-  }
-  const salesPerSecond = spread(rates);
+  const runs = await salesRuns(
+    stack,
+    options,
+    () => cars[next++],
+    (vin) => saleRequest(stack, fixtures, vin, Math.floor(Math.random() * fixtures.salespersonIds.length)),
+    async () => [await soldInInventory(stack)],
+  );
+  const salesPerSecond = runs.perSecond;
   return {
     salesPerSecond,
-    sales,
-    drainTailSeconds,
-    errors,
+    sales: runs.completed,
+    drainTailSeconds: runs.drainTailSeconds,
+    errors: runs.errors,
     target: '≥ 800 sales/s sold in inventory, 0 errors',
-    met: salesPerSecond.median >= 800 && errors === 0,
+    met: salesPerSecond.median >= 800 && runs.errors === 0,
   };
 }
 
 /**
- * One run of sales end to end: the load of `sale(vin)` for each car `nextCar` gives, then until the
- * outbox is empty. `counts` reads what inventory shows done (sold cars, say), before and after; the
- * sales completed are the fewest any of its counts gained.
+ * `options.runs` runs of sales end to end, each the load of `sale(vin)` for each car `nextCar` gives,
+ * then until the outbox is empty. `counts` reads what inventory shows done (sold cars, say), before
+ * and after each run; a run's sales completed are the fewest any of its counts gained. The drain
+ * tail is the longest of the runs'; the loads come back for their own figures.
  */
-export async function salesRun(
+export async function salesRuns(
+  stack: Stack,
+  options: { connections: number; seconds: number; runs: number },
+  nextCar: () => string | undefined,
+  sale: (vin: string) => RequestShape,
+  counts: () => Promise<number[]>,
+): Promise<{ perSecond: Spread; completed: number; drainTailSeconds: number; errors: number; loads: LoadResult[] }> {
+  const runs = [];
+  for (let run = 0; run < options.runs; run++) runs.push(await salesRun(stack, options, nextCar, sale, counts));
+  return {
+    perSecond: spread(runs.map((run) => run.perSecond)),
+    completed: runs.reduce((sum, run) => sum + run.completed, 0),
+    drainTailSeconds: Math.max(0, ...runs.map((run) => run.drainTailSeconds)),
+    errors: runs.reduce((sum, run) => sum + run.load.errors, 0),
+    loads: runs.map((run) => run.load),
+  };
+}
+
+/** One of `salesRuns`. */
+async function salesRun(
   stack: Stack,
   options: { connections: number; seconds: number },
   nextCar: () => string | undefined,
