@@ -1,3 +1,4 @@
+import { emptyOrderTotals } from '@carcar/testing/totals';
 import { describe, expect, it } from 'vitest';
 import {
   divideHalfUp,
@@ -112,16 +113,7 @@ describe('tax and totals', () => {
   });
 
   it('a 0-line order totals zero', () => {
-    expect(totalsJson(orderTotalsCents([], 8875))).toEqual({
-      labor: 0,
-      parts: 0,
-      fees: 0,
-      subtotal: 0,
-      tax: 0,
-      total: 0,
-      paid: 0,
-      balance: 0,
-    });
+    expect(totalsJson(orderTotalsCents([], 8875))).toEqual(emptyOrderTotals);
   });
 
   it('large values stay exact', () => {

@@ -4,6 +4,7 @@ import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repai
 import { audited } from '@carcar/common/db/audit';
 import { withCheckDigit } from '@carcar/common/vin/vin';
 import { type AuthHeaders, asGateway, asRole } from '@carcar/testing/credentials';
+import { emptyOrderTotals } from '@carcar/testing/totals';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';
@@ -117,7 +118,7 @@ describe('writing up an order', () => {
       lines: [],
       inspection: [],
       payments: [],
-      totals: { labor: 0, parts: 0, fees: 0, subtotal: 0, tax: 0, total: 0, paid: 0, balance: 0 },
+      totals: emptyOrderTotals,
       created_at: order.created_at,
       invoiced_at: null,
       closed_at: null,
@@ -674,16 +675,7 @@ describe('approvals, the clock, invoicing and payment', () => {
   it('invoices a 0-line order at zero', async () => {
     const order = await newOrder();
     const res = await svc.api('service').post(`/api/repair-orders/${order.id}/invoice/`).expect(200);
-    expect(res.body.totals).toEqual({
-      labor: 0,
-      parts: 0,
-      fees: 0,
-      subtotal: 0,
-      tax: 0,
-      total: 0,
-      paid: 0,
-      balance: 0,
-    });
+    expect(res.body.totals).toEqual(emptyOrderTotals);
     await svc
       .api('service')
       .post(`/api/repair-orders/${order.id}/payments/`)
