@@ -147,6 +147,11 @@ export interface DealTerms {
   financing: { apr: number; termMonths: number } | null;
 }
 
+/** The terms of a price alone (cents): no fees, trade-in, down payment, tax or financing. */
+export function priceOnlyTerms(price: number): DealTerms {
+  return { price, fees: [], tradeAllowance: 0, tradePayoff: 0, downPayment: 0, taxRate: 0, financing: null };
+}
+
 /** The deal's figures, money in cents; the financing figures are null when the deal is not financed. */
 export interface DealCents {
   price: number;

@@ -6,6 +6,7 @@ import {
   type DealCents,
   dealJson,
   parseCents,
+  priceOnlyTerms,
 } from '@carcar/common/contract/deal';
 import type { SaleInput, TradeIn } from '@carcar/common/contract/sales';
 import { invalid } from '@carcar/common/errors';
@@ -65,15 +66,7 @@ export function dealOf(input: SaleInput, defaultTaxRate: number): SaleDesk {
 /** A stored sale's deal; a sale recorded before the desk existed is its price alone. */
 export function storedDeal(stored: unknown, price: string): Deal {
   if (stored && typeof stored === 'object') return dealJson(stored as DealCents);
-  const { deal } = computeDeal({
-    price: parseCents(price) ?? 0,
-    fees: [],
-    tradeAllowance: 0,
-    tradePayoff: 0,
-    downPayment: 0,
-    taxRate: 0,
-    financing: null,
-  });
+  const { deal } = computeDeal(priceOnlyTerms(parseCents(price) ?? 0));
   return dealJson(deal);
 }
 
