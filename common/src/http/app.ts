@@ -142,6 +142,30 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000'];
 
+/**
+ * `/livez` and `/readyz`, as every service and the gateway answer them. Liveness: the process
+ * answers (a restart would not help a database outage, so no query). Readiness: migrated (the app
+ * exists only after that), `ready` resolves (the database answers), and not draining.
+ */
+export function probeRoutes(app: Express, ready: () => Promise<unknown>, logger: Logger): void {
+  app.get('/livez', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (req, res) => {
+    if (req.app.locals.draining) {
+      res.status(503).json({ status: 'unavailable', message: 'Shutting down', code: 'unavailable' });
+      return;
+    }
+    try {
+      await ready();
+      res.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', message: 'Database unavailable', code: 'unavailable' });
+    }
+  });
+}
+
 /** The Express app every service shares: JSON in and out, `/healthz`, JSON errors only. */
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
@@ -179,24 +203,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       res.status(503).json({ status: 'unavailable', message: 'Database unavailable', code: 'unavailable' });
     }
   });
-  // Liveness: the process answers (a restart would not help a database outage, so no query here).
-  app.get('/livez', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  // Readiness: migrated (the app exists only after that), the database answers, and not draining.
-  app.get('/readyz', async (req, res) => {
-    if (req.app.locals.draining) {
-      res.status(503).json({ status: 'unavailable', message: 'Shutting down', code: 'unavailable' });
-      return;
-    }
-    try {
-      await options.health();
-      res.json({ status: 'ready' });
-    } catch (error) {
-      options.logger.warn({ err: error }, 'readiness check failed');
-      res.status(503).json({ status: 'unavailable', message: 'Database unavailable', code: 'unavailable' });
-    }
-  });
+  probeRoutes(app, options.health, options.logger);
   // Prometheus scrapes without credentials: a service's port is reachable only inside the
   // deployment (the gateway is the one public address); docs/operations.md, "Metrics".
   app.get('/metrics', metricsHandler);
