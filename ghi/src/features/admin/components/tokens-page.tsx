@@ -1,5 +1,5 @@
-import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useId, useRef, useState } from 'react';
+import { Button, Group, Text } from '@mantine/core';
+import { useState } from 'react';
 import { Trans } from 'react-i18next';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -18,56 +18,26 @@ import { useRevokeToken } from '../api/revoke-token';
 import { roleOptions } from '../options';
 import { createTokenForm } from '../schemas';
 import type { ApiToken, CreatedToken } from '../types';
+import { ShownOnce } from './shown-once';
 
 /** The new token, shown this once, selected for copying. */
 function NewToken({ created, onDone }: { created: CreatedToken; onDone: () => void }) {
   const { t } = useTranslation();
-  const field = useRef<HTMLInputElement>(null);
-  const id = useId();
-  const copy = async () => {
-    field.current?.select();
-    try {
-      await navigator.clipboard.writeText(created.token);
-      toast.success(t('admin:tokens.copied'));
-    } catch {
-      toast.error(t('admin:tokens.copyRefused'));
-    }
-  };
   return (
-    <Paper
-      component="section"
-      withBorder
-      p="md"
-      radius="md"
-      className="token-once"
-      aria-labelledby={`${id}-heading`}
-      role="status"
-    >
-      <Stack gap="sm">
-        <Title order={2} id={`${id}-heading`}>
-          {t('admin:tokens.created', { name: created.name })}
-        </Title>
-        <Text size="sm">
-          <strong>{t('admin:tokens.copyNow')}</strong> {t('admin:tokens.fingerprint')}
-        </Text>
-        <TextInput
-          ref={field}
-          label={t('admin:tokens.tokenFor', { name: created.name })}
-          readOnly
-          value={created.token}
-          onFocus={(event) => event.currentTarget.select()}
-          spellCheck={false}
-          autoComplete="off"
-          ff="monospace"
-        />
-        <Group gap="xs">
-          <Button onClick={copy}>{t('admin:tokens.copy')}</Button>
-          <Button variant="default" onClick={onDone}>
-            {t('admin:tokens.done')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <ShownOnce
+      value={created.token}
+      onDone={onDone}
+      words={{
+        heading: t('admin:tokens.created', { name: created.name }),
+        copyNow: t('admin:tokens.copyNow'),
+        about: t('admin:tokens.fingerprint'),
+        label: t('admin:tokens.tokenFor', { name: created.name }),
+        copy: t('admin:tokens.copy'),
+        copied: t('admin:tokens.copied'),
+        copyRefused: t('admin:tokens.copyRefused'),
+        done: t('admin:tokens.done'),
+      }}
+    />
   );
 }
 

@@ -5,9 +5,9 @@ import {
   webhookCreateBody,
   webhookEventTypes,
 } from '@carcar/common/contract/webhooks';
-import { Button, Checkbox, Fieldset, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Trans } from 'react-i18next';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -27,57 +27,26 @@ import { useDeliveries } from '../api/get-deliveries';
 import { useWebhooks } from '../api/get-webhooks';
 import { useRedeliver } from '../api/redeliver';
 import { useSendTestEvent } from '../api/send-test-event';
+import { ShownOnce } from './shown-once';
 
 /** The new subscription's signing secret, shown this once, selected for copying. */
 function NewSecret({ created, onDone }: { created: CreatedWebhook; onDone: () => void }) {
   const { t } = useTranslation();
-  const field = useRef<HTMLInputElement>(null);
-  const id = useId();
-  const copy = async () => {
-    field.current?.select();
-    try {
-      await navigator.clipboard.writeText(created.secret);
-      toast.success(t('admin:webhooks.copied'));
-    } catch {
-      toast.error(t('admin:webhooks.copyRefused'));
-    }
-  };
   return (
-    <Paper
-      component="section"
-      withBorder
-      p="md"
-      radius="md"
-      className="token-once"
-      aria-labelledby={`${id}-heading`}
-      role="status"
-    >
-      <Stack gap="sm">
-        <Title order={2} id={`${id}-heading`}>
-          {t('admin:webhooks.created', { url: created.url })}
-        </Title>
-        <Text size="sm">
-          <strong>{t('admin:webhooks.copyNow')}</strong>{' '}
-          <Trans t={t} i18nKey="admin:webhooks.secretUse" components={{ code: <code /> }} />
-        </Text>
-        <TextInput
-          ref={field}
-          label={t('admin:webhooks.secret')}
-          readOnly
-          value={created.secret}
-          onFocus={(event) => event.currentTarget.select()}
-          spellCheck={false}
-          autoComplete="off"
-          ff="monospace"
-        />
-        <Group gap="xs">
-          <Button onClick={copy}>{t('admin:webhooks.copy')}</Button>
-          <Button variant="default" onClick={onDone}>
-            {t('admin:webhooks.done')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <ShownOnce
+      value={created.secret}
+      onDone={onDone}
+      words={{
+        heading: t('admin:webhooks.created', { url: created.url }),
+        copyNow: t('admin:webhooks.copyNow'),
+        about: <Trans t={t} i18nKey="admin:webhooks.secretUse" components={{ code: <code /> }} />,
+        label: t('admin:webhooks.secret'),
+        copy: t('admin:webhooks.copy'),
+        copied: t('admin:webhooks.copied'),
+        copyRefused: t('admin:webhooks.copyRefused'),
+        done: t('admin:webhooks.done'),
+      }}
+    />
   );
 }
 
