@@ -87,6 +87,14 @@ export function requiredText(max: number, label?: string) {
 }
 
 /**
+ * An optional reason in words (a void's, a cancellation's): trimmed, at most `max` characters.
+ * `error` is the message for a value that is not text.
+ */
+export function optionalReason(error: string, max = 500) {
+  return z.string({ error }).trim().max(max, `The reason can be at most ${max} characters`).optional();
+}
+
+/**
  * An integer field. Classic CarCar forms post input values as strings ("2012", "3"), so a string
  * of digits is accepted too; anything else ("abc", 1.5, true) is refused. Every refusal says the
  * same thing, `message(max)`, since it tells what to enter whatever was wrong; by default

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { vinSchema } from '../vin/schema.js';
-import { choiceField, formatNumber, integerField, requiredText } from './fields.js';
+import { choiceField, formatNumber, integerField, optionalReason, requiredText } from './fields.js';
 import type { LineKind, LineStatus, Totals } from './money.js';
 import { QUANTITY_UNITS, RATE_UNITS_PER_PERCENT, TENTHS_PER_HOUR, toUnits } from './money.js';
 import { phoneNumber } from './sales.js';
@@ -147,13 +147,7 @@ export const repairOrderUpdateBody = z.object({
 export type RepairOrderUpdateInput = z.output<typeof repairOrderUpdateBody>;
 
 /** `DELETE /api/repair-orders/:id/` (or `?reason=`). */
-export const repairOrderVoidBody = z.object({
-  reason: z
-    .string({ error: 'Say in words why the order is voided' })
-    .trim()
-    .max(500, 'The reason can be at most 500 characters')
-    .optional(),
-});
+export const repairOrderVoidBody = z.object({ reason: optionalReason('Say in words why the order is voided') });
 
 const lineFields = {
   description: optionalText(500, 'description'),

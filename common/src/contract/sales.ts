@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { vinSchema } from '../vin/schema.js';
 import { dealSchema, feesBody, financingBody, moneyField, rateField, tradeInBody } from './deal.js';
-import { choiceField, formatNumber, requiredText } from './fields.js';
+import { choiceField, formatNumber, optionalReason, requiredText } from './fields.js';
 import { type StaffMember, staffMemberSchema } from './people.js';
 
 // Request bodies and answers of the Sales API, shared with the browser app. A salesperson's body
@@ -69,12 +69,7 @@ export type SaleInput = z.output<typeof saleCreateBody>;
  * none was given.
  */
 export const saleVoidBody = z.object({
-  reason: z
-    .string({ error: 'Enter the reason as text' })
-    .trim()
-    .max(MAX_VOID_REASON, `The reason can be at most ${MAX_VOID_REASON} characters`)
-    .optional()
-    .transform((reason) => reason || undefined),
+  reason: optionalReason('Enter the reason as text', MAX_VOID_REASON).transform((reason) => reason || undefined),
 });
 export type SaleVoidInput = z.output<typeof saleVoidBody>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { vinSchema } from '../vin/schema.js';
-import { choiceField, integerField, requiredText } from './fields.js';
+import { choiceField, integerField, optionalReason, requiredText } from './fields.js';
 import type { StaffMember } from './people.js';
 
 // Request bodies and answers of the Service API, shared with the browser app. A technician's body
@@ -52,11 +52,7 @@ export type AppointmentInput = z.output<typeof appointmentCreateBody>;
 
 /** `PUT /api/appointments/:id/cancel/`: why, optionally (also accepted as `?reason=`). */
 export const appointmentCancelBody = z.object({
-  reason: z
-    .string({ error: 'Say in words why the appointment is canceled' })
-    .trim()
-    .max(500, 'The reason can be at most 500 characters')
-    .optional(),
+  reason: optionalReason('Say in words why the appointment is canceled'),
 });
 
 /** `GET /api/technicians/:id/`. */
