@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import { type Column, DataTable } from '../../../components/data-table';
 import { VinLink } from '../../../components/vin-link';
-import { formatListDateTime, formatMoney, formatMonth, formatNumber } from '../../../lib/format';
+import { formatListDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { salePath } from '../../../lib/paths';
 import {
@@ -13,6 +13,7 @@ import {
   useGrossByDeal,
   useGrossBySalesperson,
 } from '../api/get-gross';
+import { figureColumn, monthColumn, salespersonColumn } from './report-columns';
 import { ReportRangeForm, useReportRange } from './report-range';
 import { ReportSection } from './report-section';
 
@@ -20,30 +21,10 @@ const gross = (t: TFunction, value: number | null) =>
   value === null ? t('reports:gross.costUnknown') : formatMoney(value);
 
 const personColumns = (t: TFunction): Column<GrossBySalespersonRow>[] => [
-  {
-    key: 'month',
-    header: t('reports:gross.month'),
-    cell: (row) => formatMonth(row.month),
-    sortValue: (row) => row.month,
-  },
-  {
-    key: 'salesperson',
-    header: t('reports:gross.salesperson'),
-    cell: (row) => `${row.salesperson} (${row.employee_id})`,
-    sortValue: (row) => row.salesperson,
-  },
-  {
-    key: 'deals',
-    header: t('reports:gross.deals'),
-    cell: (row) => formatNumber(row.deals),
-    sortValue: (row) => row.deals,
-  },
-  {
-    key: 'revenue',
-    header: t('reports:gross.revenue'),
-    cell: (row) => formatMoney(row.revenue),
-    sortValue: (row) => row.revenue,
-  },
+  monthColumn(t('reports:gross.month')),
+  salespersonColumn(t('reports:gross.salesperson')),
+  figureColumn('deals', t('reports:gross.deals'), (row) => row.deals, formatNumber),
+  figureColumn('revenue', t('reports:gross.revenue'), (row) => row.revenue, formatMoney),
   {
     key: 'gross',
     header: t('reports:gross.frontGross'),
@@ -79,12 +60,7 @@ const dealColumns = (t: TFunction): Column<GrossByDealRow>[] => [
     sortValue: (row) => row.salesperson,
   },
   { key: 'vin', header: t('reports:gross.car'), cell: (row) => <VinLink vin={row.vin} />, sortValue: (row) => row.vin },
-  {
-    key: 'price',
-    header: t('reports:gross.price'),
-    cell: (row) => formatMoney(row.price),
-    sortValue: (row) => row.price,
-  },
+  figureColumn('price', t('reports:gross.price'), (row) => row.price, formatMoney),
   {
     key: 'cost',
     header: t('reports:gross.cost'),

@@ -2,7 +2,7 @@ import '../reports.css';
 import type { RepairOrdersByMonthRow, TechnicianEfficiencyRow } from '@carcar/common/contract/reports';
 import type { TFunction } from 'i18next';
 import { type Column, DataTable } from '../../../components/data-table';
-import { formatMoney, formatMonth, formatNumber, formatPercent } from '../../../lib/format';
+import { formatMoney, formatNumber, formatPercent } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import {
   downloadRepairOrdersByMonth,
@@ -10,80 +10,28 @@ import {
   useRepairOrdersByMonth,
   useTechnicianEfficiency,
 } from '../api/get-repair-order-reports';
+import { figureColumn, monthColumn } from './report-columns';
 import { ReportRangeForm, useReportRange } from './report-range';
 import { ReportSection } from './report-section';
 
-const formatHours = (value: number) => formatNumber(value);
-/** The API's ratio (1.06) as the shop says it: 106%. */
-const formatRatio = (value: number | null) => (value === null ? '—' : formatPercent(value));
-
 const monthColumns = (t: TFunction): Column<RepairOrdersByMonthRow>[] => [
-  {
-    key: 'month',
-    header: t('reports:repairOrders.month'),
-    cell: (row) => formatMonth(row.month),
-    sortValue: (row) => row.month,
-  },
-  {
-    key: 'orders',
-    header: t('reports:repairOrders.repairOrders'),
-    cell: (row) => formatNumber(row.repair_orders),
-    sortValue: (row) => row.repair_orders,
-  },
-  {
-    key: 'labor',
-    header: t('reports:repairOrders.laborSales'),
-    cell: (row) => formatMoney(row.labor_sales),
-    sortValue: (row) => row.labor_sales,
-  },
-  {
-    key: 'hours',
-    header: t('reports:repairOrders.billedHours'),
-    cell: (row) => formatHours(row.billed_hours),
-    sortValue: (row) => row.billed_hours,
-  },
-  {
-    key: 'rate',
-    header: t('reports:repairOrders.effectiveRate'),
-    cell: (row) => (row.effective_labor_rate === null ? '—' : formatMoney(row.effective_labor_rate)),
-    sortValue: (row) => row.effective_labor_rate ?? -1,
-  },
-  {
-    key: 'per-order',
-    header: t('reports:repairOrders.hoursPerOrder'),
-    cell: (row) => (row.hours_per_repair_order === null ? '—' : formatHours(row.hours_per_repair_order)),
-    sortValue: (row) => row.hours_per_repair_order ?? -1,
-  },
+  monthColumn(t('reports:repairOrders.month')),
+  figureColumn('orders', t('reports:repairOrders.repairOrders'), (row) => row.repair_orders, formatNumber),
+  figureColumn('labor', t('reports:repairOrders.laborSales'), (row) => row.labor_sales, formatMoney),
+  figureColumn('hours', t('reports:repairOrders.billedHours'), (row) => row.billed_hours, formatNumber),
+  figureColumn('rate', t('reports:repairOrders.effectiveRate'), (row) => row.effective_labor_rate, formatMoney),
+  figureColumn('per-order', t('reports:repairOrders.hoursPerOrder'), (row) => row.hours_per_repair_order, formatNumber),
 ];
 
 const technicianName = (row: TechnicianEfficiencyRow) => `${row.technician.first_name} ${row.technician.last_name}`;
 
 const efficiencyColumns = (t: TFunction): Column<TechnicianEfficiencyRow>[] => [
-  {
-    key: 'month',
-    header: t('reports:repairOrders.month'),
-    cell: (row) => formatMonth(row.month),
-    sortValue: (row) => row.month,
-  },
+  monthColumn(t('reports:repairOrders.month')),
   { key: 'technician', header: t('reports:repairOrders.technician'), cell: technicianName, sortValue: technicianName },
-  {
-    key: 'billed',
-    header: t('reports:repairOrders.billedHours'),
-    cell: (row) => formatHours(row.billed_hours),
-    sortValue: (row) => row.billed_hours,
-  },
-  {
-    key: 'clocked',
-    header: t('reports:repairOrders.clockedHours'),
-    cell: (row) => formatHours(row.clocked_hours),
-    sortValue: (row) => row.clocked_hours,
-  },
-  {
-    key: 'efficiency',
-    header: t('reports:repairOrders.efficiency'),
-    cell: (row) => formatRatio(row.efficiency),
-    sortValue: (row) => row.efficiency ?? -1,
-  },
+  figureColumn('billed', t('reports:repairOrders.billedHours'), (row) => row.billed_hours, formatNumber),
+  figureColumn('clocked', t('reports:repairOrders.clockedHours'), (row) => row.clocked_hours, formatNumber),
+  // The API's ratio (1.06) as the shop says it: 106%.
+  figureColumn('efficiency', t('reports:repairOrders.efficiency'), (row) => row.efficiency, formatPercent),
 ];
 
 /** Managers: the shop's invoiced work per month (labor rate, hours per order) and each technician's efficiency. */

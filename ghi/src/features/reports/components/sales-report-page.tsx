@@ -3,69 +3,39 @@ import type { SalesByMonthRow, SalesBySalespersonRow } from '@carcar/common/cont
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { type Column, DataTable } from '../../../components/data-table';
-import { formatMoney, formatMonth, formatNumber } from '../../../lib/format';
+import { formatMoney, formatMonth } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { downloadSalesByMonth, useSalesByMonth } from '../api/get-sales-by-month';
 import { downloadSalesBySalesperson, useSalesBySalesperson } from '../api/get-sales-by-salesperson';
 import { ReportChart } from './report-chart';
+import { monthColumn, salesFigureColumns, salespersonColumn } from './report-columns';
 import { ReportRangeForm, useReportRange } from './report-range';
 import { ReportSection } from './report-section';
 
-const average = (value: number | null) => (value === null ? '—' : formatMoney(value));
-
 const monthColumns = (t: TFunction): Column<SalesByMonthRow>[] => [
-  {
-    key: 'month',
-    header: t('reports:sales.month'),
-    cell: (row) => formatMonth(row.month),
-    sortValue: (row) => row.month,
-  },
-  {
-    key: 'sales',
-    header: t('reports:sales.sales'),
-    cell: (row) => formatNumber(row.sales),
-    sortValue: (row) => row.sales,
-  },
-  {
-    key: 'revenue',
-    header: t('reports:sales.revenue'),
-    cell: (row) => formatMoney(row.revenue),
-    sortValue: (row) => row.revenue,
-  },
-  {
-    key: 'average',
-    header: t('reports:sales.averagePrice'),
-    cell: (row) => average(row.average_price),
-    sortValue: (row) => row.average_price ?? -1,
-  },
+  monthColumn(t('reports:sales.month')),
+  ...salesFigureColumns<SalesByMonthRow>(t),
 ];
 
 const personColumns = (t: TFunction): Column<SalesBySalespersonRow>[] => [
-  {
-    key: 'salesperson',
-    header: t('reports:sales.salesperson'),
-    cell: (row) => `${row.salesperson} (${row.employee_id})`,
-    sortValue: (row) => row.salesperson,
-  },
-  {
-    key: 'sales',
-    header: t('reports:sales.sales'),
-    cell: (row) => formatNumber(row.sales),
-    sortValue: (row) => row.sales,
-  },
-  {
-    key: 'revenue',
-    header: t('reports:sales.revenue'),
-    cell: (row) => formatMoney(row.revenue),
-    sortValue: (row) => row.revenue,
-  },
-  {
-    key: 'average',
-    header: t('reports:sales.averagePrice'),
-    cell: (row) => average(row.average_price),
-    sortValue: (row) => row.average_price ?? -1,
-  },
+  salespersonColumn(t('reports:sales.salesperson')),
+  ...salesFigureColumns<SalesBySalespersonRow>(t),
 ];
+
+const monthLabel = (row: SalesByMonthRow) => formatMonth(row.month);
+const personLabel = (row: SalesBySalespersonRow) => row.salesperson;
+
+/** A chart of the rows' revenue, one bar each, named by `label`. */
+function useRevenueChart<T extends { revenue: number }>(data: T[] | undefined, label: (row: T) => string) {
+  const { t } = useTranslation();
+  return useMemo(() => {
+    const rows = data ?? [];
+    return {
+      labels: rows.map(label),
+      series: [{ label: t('reports:sales.revenue'), values: rows.map((row) => row.revenue) }],
+    };
+  }, [data, label, t]);
+}
 
 /** Managers: live sales (voided ones left out) by month and by salesperson, over chosen days. */
 export function SalesReportPage() {
@@ -75,20 +45,8 @@ export function SalesReportPage() {
   const byMonth = useSalesByMonth(range, !problem);
   const byPerson = useSalesBySalesperson(range, !problem);
 
-  const monthChart = useMemo(() => {
-    const rows = byMonth.data ?? [];
-    return {
-      labels: rows.map((row) => formatMonth(row.month)),
-      series: [{ label: t('reports:sales.revenue'), values: rows.map((row) => row.revenue) }],
-    };
-  }, [byMonth.data, t]);
-  const personChart = useMemo(() => {
-    const rows = byPerson.data ?? [];
-    return {
-      labels: rows.map((row) => row.salesperson),
-      series: [{ label: t('reports:sales.revenue'), values: rows.map((row) => row.revenue) }],
-    };
-  }, [byPerson.data, t]);
+  const monthChart = useRevenueChart(byMonth.data, monthLabel);
+  const personChart = useRevenueChart(byPerson.data, personLabel);
 
   return (
     <>
