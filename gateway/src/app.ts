@@ -5,7 +5,7 @@ import { gatewayRoutes } from '@carcar/common/contract/gateway-routes';
 import { mountPath, serviceRoutes } from '@carcar/common/contract/routes';
 import type { Database, Db } from '@carcar/common/db/database';
 import { ping } from '@carcar/common/db/database';
-import { type AnswerObserver, errorHandler, jsonBody, observeAnswers } from '@carcar/common/http/app';
+import { type AnswerObserver, errorHandler, jsonBody, observeAnswers, probeRoutes } from '@carcar/common/http/app';
 import { auditRouter } from '@carcar/common/http/audit-routes';
 import type { CredentialSigner } from '@carcar/common/http/credentials/sign';
 import type { Logger } from '@carcar/common/service/logger';
@@ -207,22 +207,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
   // Liveness, readiness (migrated: the app exists only after that; the database answers; not
   // draining) and metrics, as every service answers them; /metrics only to loopback or METRICS_TOKEN.
-  app.get('/livez', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (req, res) => {
-    if (req.app.locals.draining) {
-      res.status(503).json({ status: 'unavailable', message: 'Shutting down', code: 'unavailable' });
-      return;
-    }
-    try {
-      await ping(db);
-      res.json({ status: 'ready' });
-    } catch (error) {
-      logger.warn({ err: error }, 'readiness check failed');
-      res.status(503).json({ status: 'unavailable', message: 'Database unavailable', code: 'unavailable' });
-    }
-  });
+  probeRoutes(app, () => ping(db), logger);
   app.get('/metrics', metricsGuard(config.METRICS_TOKEN), metricsHandler);
 
   // A reminder's unsubscribe link, for customers, who sign in nowhere (docs/email.md). Before the
