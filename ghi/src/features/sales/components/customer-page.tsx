@@ -1,9 +1,8 @@
 import { customerBody } from '@carcar/common/contract/sales';
 import { Group, SimpleGrid, Text } from '@mantine/core';
 import { Trans } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import '../../../components/record.css';
-import { DataTable } from '../../../components/data-table';
 import { DetailPage, DetailSection } from '../../../components/detail-page';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
@@ -11,13 +10,12 @@ import { VinLink } from '../../../components/vin-link';
 import { isMissingRecord } from '../../../lib/api-client';
 import { useCan, useCanAtLeastOwn } from '../../../lib/auth';
 import { useTranslation } from '../../../lib/i18n';
-import { salePath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useCustomer } from '../api/get-customer';
 import { useSales } from '../api/get-sales';
 import { useUpdateCustomer } from '../api/update-customer';
 import { type Customer, personName } from '../types';
-import { saleColumns } from './sale-columns';
+import { PersonSalesTable } from './person-sales-table';
 
 function EditCustomer({ customer }: { customer: Customer }) {
   const { t } = useTranslation();
@@ -60,7 +58,6 @@ function EditCustomer({ customer }: { customer: Customer }) {
 /** One customer: their details (editable), the cars they bought and every sale to them. */
 export function CustomerPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const id = Number(useParams().id);
   const customer = useCustomer(id);
   const mayEdit = useCan('customers.create');
@@ -113,16 +110,11 @@ export function CustomerPage() {
       </SimpleGrid>
       {maySeeSales && (
         <DetailSection title={t('sales:customer.sales')}>
-          <DataTable
+          <PersonSalesTable
+            sales={sales}
+            person="customer"
             caption={t('sales:customer.salesTo', { name: personName(c) })}
-            rows={sales.data}
-            isLoading={sales.isLoading}
-            error={sales.error}
-            retry={() => sales.refetch()}
-            rowKey={(s) => s.id}
-            onRowClick={(s) => navigate(salePath(s.id))}
             empty={t('sales:customer.empty')}
-            columns={saleColumns(t).filter((column) => column.key !== 'customer')}
           />
         </DetailSection>
       )}

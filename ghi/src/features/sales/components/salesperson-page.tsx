@@ -1,11 +1,10 @@
 import { Button, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Trans } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import '../../../components/record.css';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { DataTable } from '../../../components/data-table';
 import { DetailPage, DetailSection } from '../../../components/detail-page';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
@@ -13,13 +12,12 @@ import { errorMessage, isMissingRecord } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
 import { formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
-import { salePath } from '../../../lib/paths';
 import { usePhone } from '../../../lib/use-phone';
 import { useSales } from '../api/get-sales';
 import { useSalesperson } from '../api/get-salesperson';
 import { useUpdateSalesperson } from '../api/update-salesperson';
 import { personName, type Salesperson } from '../types';
-import { saleColumns } from './sale-columns';
+import { PersonSalesTable } from './person-sales-table';
 
 function RetireOrReinstate({ person, size }: { person: Salesperson; size: 'sm' | 'md' }) {
   const { t } = useTranslation();
@@ -67,7 +65,6 @@ function RetireOrReinstate({ person, size }: { person: Salesperson; size: 'sm' |
 /** One salesperson: who they are, whether they still sell, and every sale they made. */
 export function SalespersonPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const id = Number(useParams().id);
   const person = useSalesperson(id);
   const mayWrite = useCan('salespeople.write');
@@ -105,16 +102,11 @@ export function SalespersonPage() {
             {t('sales:total', { count: sales.data.length, total: formatMoney(total) })}
           </Text>
         )}
-        <DataTable
+        <PersonSalesTable
+          sales={sales}
+          person="salesperson"
           caption={t('sales:salesperson.salesBy', { name: personName(p) })}
-          rows={sales.data}
-          isLoading={sales.isLoading}
-          error={sales.error}
-          retry={() => sales.refetch()}
-          rowKey={(s) => s.id}
-          onRowClick={(s) => navigate(salePath(s.id))}
           empty={t('sales:salesperson.empty')}
-          columns={saleColumns(t).filter((column) => column.key !== 'salesperson')}
         />
       </DetailSection>
     </DetailPage>
