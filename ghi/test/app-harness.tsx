@@ -97,6 +97,30 @@ export async function startAppHarness(
 }
 
 /**
+ * For a test file of pages, called at its top level: the harness starts against `handle` before the
+ * file's tests and closes after them; after each test the page is unmounted and `reset` puts the
+ * test's stand-in state back as it started. The function it returns gives the harness.
+ */
+export function appHarness(
+  handle: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
+  reset: () => void = () => {},
+): () => AppHarness {
+  let harness: AppHarness | undefined;
+  beforeAll(async () => {
+    harness = await startAppHarness(handle);
+  });
+  afterAll(() => harness?.close());
+  afterEach(() => {
+    cleanup();
+    reset();
+  });
+  return () => {
+    if (!harness) throw new Error('the harness starts before the tests, in beforeAll');
+    return harness;
+  };
+}
+
+/**
  * For a test file of pages in Spanish, called at its top level: the app starts in the language
  * chosen on this browser before (lib/i18n reads it as it loads), against `handle`; after the file
  * the harness closes and the choice is forgotten. The function it returns gives the harness.
@@ -104,18 +128,12 @@ export async function startAppHarness(
 export function spanishAppHarness(
   handle: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
 ): () => AppHarness {
-  let harness: AppHarness | undefined;
-  beforeAll(async () => {
+  // Registered before appHarness's own beforeAll, so the choice is stored before the app loads.
+  beforeAll(() => {
     window.localStorage.setItem('carcar.language', 'es');
-    harness = await startAppHarness(handle);
   });
-  afterAll(async () => {
+  afterAll(() => {
     window.localStorage.clear();
-    await harness?.close();
   });
-  afterEach(cleanup);
-  return () => {
-    if (!harness) throw new Error('the harness starts before the tests, in beforeAll');
-    return harness;
-  };
+  return appHarness(handle);
 }

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { permissionsOf, type Role } from '@carcar/common/contract/permissions';
-import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, type MountedApp, send, startAppHarness } from './app-harness';
+import { describe, expect, it } from 'vitest';
+import { appHarness, send } from './app-harness';
 
 // The pages are lazy chunks: a busy machine takes a while to load one, as the other page tests allow.
 configure({ asyncUtilTimeout: 20_000 });
@@ -128,18 +128,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: 'Does not exist', code: 'not_found' });
 }
 
-let harness: AppHarness;
-let mountApp: (path: string) => MountedApp;
-
-beforeAll(async () => {
-  harness = await startAppHarness(handle);
-  mountApp = harness.mount;
-});
-
-afterAll(() => harness.close());
-
-afterEach(() => {
-  cleanup();
+const harness = appHarness(handle, () => {
   stub.signedIn = null;
   stub.throttled = false;
   stub.requests = [];
@@ -148,7 +137,7 @@ afterEach(() => {
 
 function open(path: string, as?: Role) {
   stub.signedIn = as ? (people.find((p) => p.role === as) ?? null) : null;
-  const app = mountApp(path);
+  const app = harness().mount(path);
   render(app.ui);
   return app;
 }

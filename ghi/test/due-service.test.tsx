@@ -2,9 +2,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DueCar } from '@carcar/common/contract/service';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { appHarness, send, staffMember } from './app-harness';
 
 // The advisors' call list against a stand-in gateway over real HTTP: a car sold here and never
 // seen by service has no customer in service's answer, so the app asks sales for its buyer.
@@ -58,21 +58,13 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: `Nothing at ${url.pathname}.` });
 }
 
-let harness: AppHarness;
-
-beforeAll(async () => {
-  harness = await startAppHarness(handle);
-});
-
-afterAll(() => harness.close());
-
-afterEach(cleanup);
+const harness = appHarness(handle);
 
 const card = (vin: string) => screen.findByRole('listitem', { name: new RegExp(vin) }, { timeout: 10_000 });
 
 describe('Due for service: who to call', () => {
   it("shows the buyer's name and phone, from sales, for a car sold here and never seen by service", async () => {
-    render(harness.mount('/service/due').ui);
+    render(harness().mount('/service/due').ui);
     const sold = await card(SOLD);
     await within(sold).findByText('Nora Newcar', {}, { timeout: 10_000 });
     const phone = within(sold).getByRole('link', { name: nora.phone_number });

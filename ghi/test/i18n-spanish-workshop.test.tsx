@@ -1,82 +1,39 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Part, PartMovement } from '@carcar/common/contract/parts';
 import type { Role } from '@carcar/common/contract/permissions';
-import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { send, spanishAppHarness, staffMember } from './app-harness';
+import { movement, orderLine, orderTotals, part, repairOrder } from './fixtures';
 
 // The workshop's pages for someone who chose Español: the parts counter, the inspection sheet and
 // a technician's My work, with the API's codes (conditions, movement reasons) in Spanish words.
 
 const ADA = 4;
 
-const part = (number: string, fields: Partial<Part>): Part => ({
-  number,
-  description: 'Part',
-  price: 10,
-  cost: null,
-  on_hand: 10,
-  reorder_point: 2,
-  ...fields,
-});
 const parts = [
   part('BP-1001', { description: 'Front brake pads', on_hand: 1, reorder_point: 4 }),
   part('OF-22', { description: 'Oil filter', on_hand: -2, reorder_point: 3 }),
 ];
 
-const movements: PartMovement[] = [
-  {
-    id: 2,
-    at: '2027-03-01T09:00:00Z',
-    quantity: 1,
-    reason: 'void',
-    repair_order: 11,
-    actor: { kind: 'person', id: '2', name: 'Ava Advisor', role: 'service' },
-    cost: null,
-    reference: null,
-    note: null,
-  },
-];
+const movements = [movement(2, { reason: 'void', repair_order: 11 })];
 
-const line: RepairOrderLine = {
-  id: 11,
-  kind: 'labor',
+const line = orderLine(11, {
   description: 'Replace front pads',
   hours: 1.5,
-  rate: 120,
-  part_number: null,
-  quantity: 1,
-  unit_price: null,
   amount: 180,
   technician: ADA,
   status: 'approved',
-  approval: null,
-  clocked_hours: 0,
-  backordered: false,
-};
+});
 
-const order: RepairOrder = {
-  id: 5,
+const order = repairOrder({
   vin: sampleVin(880_301),
-  vip: false,
-  customer: { name: 'Jane Doe', phone: null, email: null },
-  mileage: 42_150,
-  concern: 'Brakes grind',
-  appointment: null,
-  advisor: null,
   status: 'in_progress',
   lines: [line],
   inspection: [{ id: 31, name: 'Front brakes', condition: 'red', note: 'Pads at 2 mm', photos: [] }],
-  payments: [],
-  totals: { labor: 180, parts: 0, fees: 0, subtotal: 180, tax: 0, total: 180, paid: 0, balance: 180 },
-  created_at: '2027-03-01T09:00:00Z',
-  invoiced_at: null,
-  closed_at: null,
-  void_reason: null,
-};
+  totals: orderTotals({ labor: 180, subtotal: 180, total: 180, balance: 180 }),
+});
 
 const stub = { role: 'service' as Role };
 

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Role } from '@carcar/common/contract/permissions';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { describe, expect, it } from 'vitest';
+import { appHarness, send, staffMember } from './app-harness';
 
 // The automobile import page against a stand-in gateway over real HTTP: the file goes to the dry
 // run as it is, every refused row is listed with its line and reason, and only a clean file imports.
@@ -41,13 +41,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: `Nothing at ${url.pathname}.` });
 }
 
-let harness: AppHarness;
-beforeAll(async () => {
-  harness = await startAppHarness(handle);
-});
-afterAll(() => harness.close());
-afterEach(() => {
-  cleanup();
+const harness = appHarness(handle, () => {
   stub.role = 'manager';
   stub.posts = [];
 });
@@ -56,7 +50,7 @@ const csvFile = (text: string) => new File([text], 'stock.csv', { type: 'text/cs
 
 describe('importing cars from a CSV file', () => {
   it('lists every refused row with its line and reason, marks it in the preview, and offers no import', async () => {
-    render(harness.mount('/inventory/automobiles/import').ui);
+    render(harness().mount('/inventory/automobiles/import').ui);
     const user = userEvent.setup();
     await user.upload(await screen.findByLabelText('CSV file', {}, { timeout: 10_000 }), csvFile(BAD));
 
@@ -83,7 +77,7 @@ describe('importing cars from a CSV file', () => {
   });
 
   it('imports a clean file once the dry run passes, then links to the list', async () => {
-    render(harness.mount('/inventory/automobiles/import').ui);
+    render(harness().mount('/inventory/automobiles/import').ui);
     const user = userEvent.setup();
     await user.upload(await screen.findByLabelText('CSV file', {}, { timeout: 10_000 }), csvFile(FIXED));
     await screen.findByText('All 2 cars in the file are ready to import.');
@@ -103,7 +97,7 @@ describe('importing cars from a CSV file', () => {
 
   it('is a managers’ page: a salesperson is refused it and sends nothing', async () => {
     stub.role = 'sales';
-    render(harness.mount('/inventory/automobiles/import').ui);
+    render(harness().mount('/inventory/automobiles/import').ui);
     await screen.findByRole('heading', { level: 1, name: 'No access' });
     expect(screen.queryByLabelText('CSV file')).toBeNull();
     expect(stub.posts).toEqual([]);

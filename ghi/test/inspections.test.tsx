@@ -4,10 +4,11 @@ import type { InspectionItem } from '@carcar/common/contract/inspections';
 import type { Role } from '@carcar/common/contract/permissions';
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { describe, expect, it } from 'vitest';
+import { appHarness, send, staffMember } from './app-harness';
+import { repairOrder } from './fixtures';
 
 // The technician's inspection sheet against a stand-in gateway over real HTTP: the shop's checklist,
 // a finding recorded with its condition and note, a photo uploaded as multipart with the CSRF
@@ -19,26 +20,7 @@ const ADA = 4;
 const LINKED = 39;
 
 function order(fields: Partial<RepairOrder> = {}): RepairOrder {
-  return {
-    id: 5,
-    vin: VIN,
-    vip: false,
-    customer: { name: 'Jane Doe', phone: null, email: null },
-    mileage: 42_150,
-    concern: 'Grinding noise when braking',
-    appointment: null,
-    advisor: null,
-    status: 'open',
-    lines: [],
-    inspection: [],
-    payments: [],
-    totals: { labor: 0, parts: 0, fees: 0, subtotal: 0, tax: 0, total: 0, paid: 0, balance: 0 },
-    created_at: '2027-03-01T09:00:00Z',
-    invoiced_at: null,
-    closed_at: null,
-    void_reason: null,
-    ...fields,
-  };
+  return repairOrder({ vin: VIN, concern: 'Grinding noise when braking', ...fields });
 }
 
 const photo = (id: number, item: number) => ({
@@ -129,13 +111,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: `Nothing at ${path}.` });
 }
 
-let harness: AppHarness;
-beforeAll(async () => {
-  harness = await startAppHarness(handle);
-});
-afterAll(() => harness.close());
-afterEach(() => {
-  cleanup();
+const harness = appHarness(handle, () => {
   stub.role = 'technician';
   stub.order = order();
   stub.requests = [];
@@ -146,7 +122,7 @@ const sent = (method: string, path: string) => stub.requests.filter((r) => r.met
 
 function open(path: string, role: Role = 'technician') {
   stub.role = role;
-  const app = harness.mount(path);
+  const app = harness().mount(path);
   render(app.ui);
   return app;
 }

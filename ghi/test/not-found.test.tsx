@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { appHarness, send, staffMember } from './app-harness';
 
 // A sales record's page for a number no record has, against a stand-in gateway over real HTTP that
 // knows no sales, customers or salespeople: the page says what is missing and links back.
@@ -15,15 +15,10 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: 'Does not exist', code: 'not_found' });
 }
 
-let harness: AppHarness;
-beforeAll(async () => {
-  harness = await startAppHarness(handle);
-});
-afterAll(() => harness.close());
-afterEach(cleanup);
+const harness = appHarness(handle);
 
 async function heading(path: string, name: string) {
-  render(harness.mount(path).ui);
+  render(harness().mount(path).ui);
   return screen.findByRole('heading', { name }, { timeout: 10_000 });
 }
 

@@ -1,64 +1,22 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Part, PartMovement } from '@carcar/common/contract/parts';
 import type { Role } from '@carcar/common/contract/permissions';
-import type { RepairOrder } from '@carcar/common/contract/repair-orders';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { describe, expect, it } from 'vitest';
+import { appHarness, send, staffMember } from './app-harness';
+import { movement, part, repairOrder } from './fixtures';
 
 // The parts counter's pages against a stand-in gateway over real HTTP: the list with its search and
 // Low stock count, a new part, receiving stock, a manager's adjustment, the ledger, the CSV import,
 // and the dashboard's low-stock card.
 
-const part = (number: string, fields: Partial<Part> = {}): Part => ({
-  number,
-  description: 'Part',
-  price: 10,
-  cost: null,
-  on_hand: 10,
-  reorder_point: 2,
-  ...fields,
-});
-
 const pads = part('BP-1001', { description: 'Front brake pads', price: 89, cost: 41.5, on_hand: 1, reorder_point: 4 });
 const oil = part('OIL-5W30', { description: 'Engine oil 5W-30', price: 8.5, on_hand: 40.5, reorder_point: 12 });
 const filter = part('OF-22', { description: 'Oil filter', price: 12, on_hand: -2, reorder_point: 3 });
 
-const movement = (id: number, fields: Partial<PartMovement>): PartMovement => ({
-  id,
-  at: '2027-03-01T09:00:00Z',
-  quantity: 1,
-  reason: 'receipt',
-  repair_order: null,
-  actor: { kind: 'person', id: '2', name: 'Ava Advisor', role: 'service' },
-  cost: null,
-  reference: null,
-  note: null,
-  ...fields,
-});
-
-const repairOrder: RepairOrder = {
-  id: 5,
-  vin: sampleVin(880_201),
-  vip: false,
-  customer: { name: 'Jane Doe', phone: null, email: null },
-  mileage: 42_150,
-  concern: 'Brakes grind',
-  appointment: null,
-  advisor: null,
-  status: 'open',
-  lines: [],
-  inspection: [],
-  payments: [],
-  totals: { labor: 0, parts: 0, fees: 0, subtotal: 0, tax: 0, total: 0, paid: 0, balance: 0 },
-  created_at: '2027-03-01T09:00:00Z',
-  invoiced_at: null,
-  closed_at: null,
-  void_reason: null,
-};
+const order = repairOrder({ vin: sampleVin(880_201) });
 
 interface Seen {
   method: string;
@@ -131,7 +89,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       );
     }
   }
-  if (path === '/service/api/repair-orders/5/') return send(res, 200, repairOrder);
+  if (path === '/service/api/repair-orders/5/') return send(res, 200, order);
   if (path === '/service/api/repair-orders/5/lines/') return send(res, 201, { id: 9, ...JSON.parse(body) });
   if (path === '/service/api/technicians/') return send(res, 200, { technicians: [] });
   if (path === '/service/api/shop-settings/') return send(res, 200, { labor_rate: 125, tax_rate: 8.25 });
@@ -141,13 +99,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: `Nothing at ${path}.` });
 }
 
-let harness: AppHarness;
-beforeAll(async () => {
-  harness = await startAppHarness(handle);
-});
-afterAll(() => harness.close());
-afterEach(() => {
-  cleanup();
+const harness = appHarness(handle, () => {
   stub.role = 'service';
   stub.parts = [pads, oil, filter];
   stub.requests = [];
@@ -158,7 +110,7 @@ const sent = (method: string, path: string) => stub.requests.filter((r) => r.met
 
 function open(path: string, role: Role = 'service') {
   stub.role = role;
-  const app = harness.mount(path);
+  const app = harness().mount(path);
   render(app.ui);
   return app;
 }

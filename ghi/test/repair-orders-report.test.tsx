@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RepairOrdersByMonthRow, TechnicianEfficiencyRow } from '@carcar/common/contract/reports';
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { appHarness, send, staffMember } from './app-harness';
 
 // The managers' repair order report against a stand-in gateway over real HTTP: both tables by
 // month, asked for in months (the API's ?from=YYYY-MM&to=YYYY-MM), and nothing for a technician.
@@ -49,19 +49,13 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: `Nothing at ${url.pathname}.` });
 }
 
-let harness: AppHarness;
-beforeAll(async () => {
-  harness = await startAppHarness(handle);
-});
-afterAll(() => harness.close());
-afterEach(() => {
-  cleanup();
+const harness = appHarness(handle, () => {
   role = 'manager';
 });
 
 describe('Repair orders report', () => {
   it("shows the labor per month and each technician's efficiency for the months of the chosen days", async () => {
-    render(harness.mount('/reports/repair-orders?from=2025-10-05&to=2025-11-20').ui);
+    render(harness().mount('/reports/repair-orders?from=2025-10-05&to=2025-11-20').ui);
     const labor = await screen.findByRole('table', { name: 'Labor per month' }, { timeout: 10_000 });
     const [, row] = within(labor).getAllByRole('row');
     expect(within(row as HTMLElement).getByText('$217.25')).toBeTruthy();
@@ -79,7 +73,7 @@ describe('Repair orders report', () => {
   it('is not offered to a technician', async () => {
     role = 'technician';
     requests.length = 0;
-    render(harness.mount('/reports/repair-orders').ui);
+    render(harness().mount('/reports/repair-orders').ui);
     await screen.findByRole('heading', { level: 1 }, { timeout: 10_000 });
     expect(screen.queryByRole('table', { name: 'Labor per month' })).toBeNull();
     expect(requests.some((request) => request.includes('/api/reports/'))).toBe(false);

@@ -1,52 +1,22 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RepairOrder } from '@carcar/common/contract/repair-orders';
-import { sampleVin } from '@carcar/common/vin/vin';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import english from '../src/locales/en/repairOrders.json';
 import spanish from '../src/locales/es/repairOrders.json';
 import { send, spanishAppHarness, staffMember } from './app-harness';
+import { orderLine, repairOrder } from './fixtures';
 
 // An advisor who chose Español: the repair order's page and the list, against a stand-in gateway,
 // with no word of the repairOrders catalogue left in English.
 
-const order: RepairOrder = {
-  id: 5,
-  vin: sampleVin(880_101),
-  vip: false,
+const order = repairOrder({
   customer: { name: 'Juana Pérez', phone: null, email: null },
-  mileage: 42_150,
   concern: 'Ruido al frenar',
-  appointment: null,
   advisor: { id: '2', name: 'Ana Asesora' },
   status: 'estimate',
-  lines: [
-    {
-      id: 11,
-      kind: 'labor',
-      description: 'Cambiar pastillas delanteras',
-      hours: 1.5,
-      rate: 125,
-      part_number: null,
-      quantity: 1,
-      unit_price: null,
-      amount: 187.5,
-      technician: null,
-      status: 'proposed',
-      approval: null,
-      clocked_hours: 0,
-      backordered: false,
-    },
-  ],
-  inspection: [],
-  payments: [],
-  totals: { labor: 0, parts: 0, fees: 0, subtotal: 0, tax: 0, total: 0, paid: 0, balance: 0 },
-  created_at: '2027-03-01T09:00:00Z',
-  invoiced_at: null,
-  closed_at: null,
-  void_reason: null,
-};
+  lines: [orderLine(11, { description: 'Cambiar pastillas delanteras', hours: 1.5, rate: 125, amount: 187.5 })],
+});
 
 function handle(req: IncomingMessage, res: ServerResponse) {
   const path = new URL(req.url ?? '/', 'http://stub').pathname;

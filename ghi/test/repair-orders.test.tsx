@@ -5,8 +5,9 @@ import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repai
 import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, render, screen, waitFor as waitForOnce, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type AppHarness, type MountedApp, send, staffMember, startAppHarness } from './app-harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { appHarness, type MountedApp, send, staffMember } from './app-harness';
+import { orderLine, orderTotals, repairOrder } from './fixtures';
 
 // The repair-order pages against a stand-in gateway over real HTTP: what the app sends the Service
 // API for each step of an order (write-up, lines, estimate, approvals, invoice, payments, void, the
@@ -16,57 +17,15 @@ const VIN = sampleVin(880_001);
 const OTHER_VIN = sampleVin(880_002);
 const ADA = 4;
 
-const line = (id: number, fields: Partial<RepairOrderLine>): RepairOrderLine => ({
-  id,
-  kind: 'labor',
-  description: 'Work',
-  hours: 1,
-  rate: 120,
-  part_number: null,
-  quantity: 1,
-  unit_price: null,
-  amount: 120,
-  technician: null,
-  status: 'proposed',
-  approval: null,
-  clocked_hours: 0,
-  backordered: false,
-  ...fields,
-});
-
-const totals = (over: Partial<RepairOrder['totals']> = {}): RepairOrder['totals'] => ({
-  labor: 0,
-  parts: 0,
-  fees: 0,
-  subtotal: 0,
-  tax: 0,
-  total: 0,
-  paid: 0,
-  balance: 0,
-  ...over,
-});
-
 function order(id: number, fields: Partial<RepairOrder> = {}): RepairOrder {
-  return {
+  return repairOrder({
     id,
     vin: VIN,
-    vip: false,
     customer: { name: 'Jane Doe', phone: '+1 555 010 0000', email: null },
-    mileage: 42_150,
     concern: 'Grinding noise when braking',
-    appointment: null,
     advisor: { id: '2', name: 'Ava Advisor' },
-    status: 'open',
-    lines: [],
-    inspection: [],
-    payments: [],
-    totals: totals(),
-    created_at: '2027-03-01T09:00:00Z',
-    invoiced_at: null,
-    closed_at: null,
-    void_reason: null,
     ...fields,
-  };
+  });
 }
 
 const ada = { id: ADA, first_name: 'Ada', last_name: 'Lovelace', employee_id: 'T-100', active: true };
@@ -143,7 +102,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     if (rest === 'estimate/') {
       return send(res, 200, { approval_url: '/approve/tok123', expires_at: '2027-03-08T09:00:00Z' });
     }
-    if (rest === 'lines/' && method === 'POST') return send(res, 201, line(77, body as Partial<RepairOrderLine>));
+    if (rest === 'lines/' && method === 'POST') return send(res, 201, orderLine(77, body as Partial<RepairOrderLine>));
     if (rest === 'approvals/') return send(res, 200, found);
     if (rest === 'payments/') {
       const paid = found.totals.paid + (body as { amount: number }).amount;
@@ -182,25 +141,19 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: `Nothing at ${path}.` });
 }
 
-let harness: AppHarness;
-beforeAll(async () => {
-  harness = await startAppHarness(handle);
-});
-afterAll(() => harness.close());
-beforeEach(() => {
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
+const harness = appHarness(handle, () => {
   stub.role = 'service';
   stub.orders = [];
   stub.requests = [];
   stub.override.clear();
 });
+beforeEach(() => {
+  localStorage.clear();
+});
 
 function open(path: string, role: Role = 'service'): MountedApp {
   stub.role = role;
-  const app = harness.mount(path);
+  const app = harness().mount(path);
   render(app.ui);
   return app;
 }
@@ -308,9 +261,15 @@ describe('a walk-in', () => {
 });
 
 describe('the repair order page', () => {
-  const brakes = line(11, { description: 'Replace front pads', hours: 1.5, rate: 125, amount: 187.5, technician: ADA });
-  const rotors = line(12, { description: 'Resurface rotors', hours: 1, rate: 125, amount: 125 });
-  const pads = line(13, {
+  const brakes = orderLine(11, {
+    description: 'Replace front pads',
+    hours: 1.5,
+    rate: 125,
+    amount: 187.5,
+    technician: ADA,
+  });
+  const rotors = orderLine(12, { description: 'Resurface rotors', hours: 1, rate: 125, amount: 125 });
+  const pads = orderLine(13, {
     kind: 'part',
     description: 'Brake pad set',
     hours: null,
@@ -325,7 +284,7 @@ describe('the repair order page', () => {
     stub.orders = [
       order(5, {
         lines: [brakes, { ...rotors, status: 'declined' }, { ...pads, status: 'approved' }],
-        totals: totals({ parts: 91, subtotal: 91, tax: 7.51, total: 98.51, balance: 98.51 }),
+        totals: orderTotals({ parts: 91, subtotal: 91, tax: 7.51, total: 98.51, balance: 98.51 }),
       }),
     ];
     open('/service/repair-orders/5');
@@ -451,7 +410,7 @@ describe('the repair order page', () => {
         status: 'invoiced',
         invoiced_at: '2027-03-02T09:00:00Z',
         lines: [{ ...brakes, status: 'done' }],
-        totals: totals({ labor: 187.5, subtotal: 187.5, tax: 15.47, total: 202.97, balance: 202.97 }),
+        totals: orderTotals({ labor: 187.5, subtotal: 187.5, tax: 15.47, total: 202.97, balance: 202.97 }),
       }),
     ];
     open('/service/repair-orders/5');
@@ -537,9 +496,9 @@ describe('My work, for a technician', () => {
       order(5, {
         status: 'in_progress',
         lines: [
-          line(11, { description: 'Replace front pads', technician: ADA, status: 'approved', hours: 1.5 }),
-          line(12, { description: 'Someone else’s job', technician: 9, status: 'approved' }),
-          line(13, { description: 'Rotate tires', technician: ADA, status: 'approved', hours: 0.5 }),
+          orderLine(11, { description: 'Replace front pads', technician: ADA, status: 'approved', hours: 1.5 }),
+          orderLine(12, { description: 'Someone else’s job', technician: 9, status: 'approved' }),
+          orderLine(13, { description: 'Rotate tires', technician: ADA, status: 'approved', hours: 0.5 }),
         ],
       }),
     ];
@@ -571,8 +530,8 @@ describe('My work, for a technician', () => {
       order(5, {
         status: 'in_progress',
         lines: [
-          line(11, { description: 'Replace front pads', technician: ADA, status: 'approved' }),
-          line(13, { description: 'Rotate tires', technician: ADA, status: 'approved' }),
+          orderLine(11, { description: 'Replace front pads', technician: ADA, status: 'approved' }),
+          orderLine(13, { description: 'Rotate tires', technician: ADA, status: 'approved' }),
         ],
       }),
     ];
@@ -595,8 +554,8 @@ describe('the other pages', () => {
       order(5, {
         status: 'closed',
         lines: [
-          line(11, { description: 'Replace front pads', status: 'done' }),
-          line(12, {
+          orderLine(11, { description: 'Replace front pads', status: 'done' }),
+          orderLine(12, {
             description: 'Resurface rotors',
             status: 'declined',
             amount: 125,

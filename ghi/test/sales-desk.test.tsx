@@ -5,8 +5,8 @@ import { decodeVin } from '@carcar/common/contract/vin';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { appHarness, send, staffMember } from './app-harness';
 import { deskDeals } from './desk-deals';
 
 // The sales desk against a stand-in gateway over real HTTP: the car's facts from inventory, the
@@ -109,16 +109,11 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: `Nothing at ${path}.` });
 }
 
-let harness: AppHarness;
-beforeAll(async () => {
-  harness = await startAppHarness(handle);
-});
-afterAll(() => harness.close());
+const harness = appHarness(handle);
 beforeEach(() => {
   posts = [];
   role = 'sales';
 });
-afterEach(cleanup);
 
 const type = (label: string | RegExp, value: string) =>
   fireEvent.change(screen.getByLabelText(label, { selector: 'input' }), { target: { value } });
@@ -135,7 +130,7 @@ async function cell(apr: string, term: number) {
 
 describe('the deal screen', () => {
   it('shows the car, fills the tax rate and the trade-in, and its grid shows the API’s cents', async () => {
-    render(harness.mount('/sales/new').ui);
+    render(harness().mount('/sales/new').ui);
     const tax = await screen.findByLabelText('Tax rate (%)', {}, { timeout: 10_000 });
     await waitFor(() => expect((tax as HTMLInputElement).value).toBe('7.25'));
     type('Automobile', CAR);
@@ -188,7 +183,7 @@ describe('the deal screen', () => {
   });
 
   it('records the deal with the chosen financing, and puts the API’s 400 next to its field', async () => {
-    render(harness.mount('/sales/new').ui);
+    render(harness().mount('/sales/new').ui);
     const tax = await screen.findByLabelText('Tax rate (%)', {}, { timeout: 10_000 });
     await waitFor(() => expect((tax as HTMLInputElement).value).toBe('7.25'));
     type('Automobile', CAR);
@@ -251,7 +246,7 @@ describe('the deal screen', () => {
 
 describe('a recorded deal', () => {
   it('shows its whole structure on the sale page, front gross to managers only', async () => {
-    render(harness.mount('/sales/12').ui);
+    render(harness().mount('/sales/12').ui);
     const table = await screen.findByRole('table', { name: 'The deal' }, { timeout: 10_000 });
     const text = table.textContent ?? '';
     for (const part of [
@@ -271,14 +266,14 @@ describe('a recorded deal', () => {
     expect(screen.queryByText('Front gross', { selector: 'dt' })).toBeNull();
     cleanup();
     role = 'manager';
-    render(harness.mount('/sales/12').ui);
+    render(harness().mount('/sales/12').ui);
     // The facts list (the navigation names the Front gross report too).
     const gross = await screen.findByText('Front gross', { selector: 'dt' }, { timeout: 10_000 });
     expect(gross.nextElementSibling?.textContent).toBe('$3,999.50');
   });
 
   it('prints the buyer’s order with the trade-in and the deal line by line, without VIN decoding', async () => {
-    render(harness.mount('/sales/12/print').ui);
+    render(harness().mount('/sales/12/print').ui);
     const paper = await screen.findByRole('article', { name: 'Buyer’s order' }, { timeout: 10_000 });
     const text = paper.textContent ?? '';
     expect(text).toContain('2015 Honda Civic');
@@ -293,7 +288,7 @@ describe('voiding a sale', () => {
   it('asks for the reason without an error until Void sale is pressed with the box empty', async () => {
     role = 'manager';
     const user = userEvent.setup();
-    render(harness.mount('/sales/12').ui);
+    render(harness().mount('/sales/12').ui);
     await user.click(await screen.findByRole('button', { name: 'Void this sale' }, { timeout: 10_000 }));
     const dialog = await screen.findByRole('dialog', { name: 'Void this sale?' });
     const reason = within(dialog).getByLabelText('Reason for voiding (required)');

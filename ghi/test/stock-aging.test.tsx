@@ -2,9 +2,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Role } from '@carcar/common/contract/permissions';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { appHarness, send, staffMember } from './app-harness';
 
 // Stock by age, the one page about the cars' ages, against a stand-in gateway over real HTTP: what
 // it shows each role, and the managers' old report address leading to it.
@@ -49,13 +49,7 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: 'Does not exist', code: 'not_found' });
 }
 
-let harness: AppHarness;
-beforeAll(async () => {
-  harness = await startAppHarness(handle);
-});
-afterAll(() => harness.close());
-afterEach(() => {
-  cleanup();
+const harness = appHarness(handle, () => {
   requests.length = 0;
 });
 
@@ -69,7 +63,7 @@ const headers = (name: string) =>
 describe('stock by age', () => {
   it('shows a manager the days from acquisition, oldest first, and the cost tied up', async () => {
     role = 'manager';
-    render(harness.mount('/inventory/aging').ui);
+    render(harness().mount('/inventory/aging').ui);
     await screen.findByRole('heading', { level: 1, name: 'Stock by age' }, slow);
     const list = await screen.findByRole('table', { name: 'Unsold cars, oldest first' }, slow);
     await within(list).findByText('400 days', {}, slow);
@@ -91,7 +85,7 @@ describe('stock by age', () => {
 
   it('shows a salesperson the same ages without any cost column', async () => {
     role = 'sales';
-    render(harness.mount('/inventory/aging').ui);
+    render(harness().mount('/inventory/aging').ui);
     const list = await screen.findByRole('table', { name: 'Unsold cars, oldest first' }, slow);
     await within(list).findByText('400 days', {}, slow);
     expect(headers('Unsold cars by days in stock')).toEqual(['Days in stock', 'Cars']);
@@ -101,7 +95,7 @@ describe('stock by age', () => {
 
   it('is one entry in the navigation, under Inventory', async () => {
     role = 'manager';
-    render(harness.mount('/inventory/aging').ui);
+    render(harness().mount('/inventory/aging').ui);
     await screen.findByRole('heading', { level: 1, name: 'Stock by age' }, slow);
     const links = within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link');
     const aging = links.filter((link) => /age|aging/i.test(link.textContent ?? ''));
@@ -112,7 +106,7 @@ describe('stock by age', () => {
 
   it('is where the old report address leads, for a bookmark', async () => {
     role = 'manager';
-    const app = harness.mount('/reports/inventory-aging?from=2026-01-01');
+    const app = harness().mount('/reports/inventory-aging?from=2026-01-01');
     render(app.ui);
     await screen.findByRole('heading', { level: 1, name: 'Stock by age' }, slow);
     expect(app.location()).toBe('/inventory/aging');

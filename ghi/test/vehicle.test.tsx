@@ -3,10 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuditEntry } from '@carcar/common/contract/audit';
 import { permissionsOf, type Role } from '@carcar/common/contract/permissions';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, type MountedApp, send, staffMember, startAppHarness } from './app-harness';
+import { describe, expect, it } from 'vitest';
+import { appHarness, send, staffMember } from './app-harness';
 
 // The header's "Find a car" and the vehicle page against a stand-in gateway over real HTTP: what
 // the app asks each service for, and what it makes of the answers.
@@ -142,25 +142,14 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: `Nothing at ${path}.` });
 }
 
-let harness: AppHarness;
-let mountApp: (path: string) => MountedApp;
-
-beforeAll(async () => {
-  harness = await startAppHarness(handle);
-  mountApp = harness.mount;
-});
-
-afterAll(() => harness.close());
-
-afterEach(() => {
-  cleanup();
+const harness = appHarness(handle, () => {
   stub.role = 'manager';
   stub.requests = [];
 });
 
 function open(path: string, role: Role = 'manager') {
   stub.role = role;
-  const app = mountApp(path);
+  const app = harness().mount(path);
   render(app.ui);
   return app;
 }

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Webhook, WebhookDelivery } from '@carcar/common/contract/webhooks';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { describe, expect, it } from 'vitest';
+import { appHarness, send, staffMember } from './app-harness';
 
 // The webhooks page against a stand-in gateway over real HTTP: what the app sends /auth/webhooks to
 // subscribe, test, redeliver and delete, and that the secret is shown once.
@@ -65,17 +65,12 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: 'Does not exist', code: 'not_found' });
 }
 
-let harness: AppHarness;
-beforeAll(async () => {
-  harness = await startAppHarness(handle);
-});
-afterAll(() => harness.close());
-afterEach(cleanup);
+const harness = appHarness(handle);
 
 describe('the webhooks page', () => {
   it('subscribes a receiver, shows the secret once, sends a test event, redelivers and deletes', async () => {
     const user = userEvent.setup();
-    render(harness.mount('/admin/webhooks').ui);
+    render(harness().mount('/admin/webhooks').ui);
     await user.click(await screen.findByRole('button', { name: 'Create webhook' }, { timeout: 10_000 }));
     const form = await screen.findByRole('form', { name: 'Create a webhook' }, { timeout: 10_000 });
 
