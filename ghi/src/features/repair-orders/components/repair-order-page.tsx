@@ -9,7 +9,7 @@ import { toast } from 'sonner';
 import type { z } from 'zod';
 import { DetailPage, DetailSection, Facts } from '../../../components/detail-page';
 import { FormFooter, TextField } from '../../../components/form';
-import { ErrorState, Loading, NotFound } from '../../../components/states';
+import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { VipBadge } from '../../../components/vip-badge';
 import { ApiError, errorMessage, isMissingRecord } from '../../../lib/api-client';
@@ -25,6 +25,7 @@ import { AddLineForm } from './add-line-form';
 import { LinesTable } from './lines-table';
 import { ConcernField, formPath, type WriteUpValues, writeUpBody, writeUpForm } from './new-repair-order-page';
 import { ApprovalLink, InvoiceButton, RecordApproval, SendEstimate, TakePayment, VoidOrder } from './order-actions';
+import { RepairOrderNotFound } from './order-not-found';
 import { OrderStatusBadge } from './repair-order-columns';
 import { OrderTotals } from './totals';
 
@@ -203,12 +204,7 @@ export function RepairOrderPage({ inspection, partPicker }: OrderPageSlots) {
   const [link, setLink] = useState<EstimateLink | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   if (isMissingRecord(id, order.error)) {
-    return (
-      <NotFound title={t('repairOrders:order.notFound')}>
-        {t('repairOrders:order.noSuch', { id: rawId })}{' '}
-        <Link to="/service/repair-orders">{t('repairOrders:order.backToList')}</Link>.
-      </NotFound>
-    );
+    return <RepairOrderNotFound rawId={rawId} />;
   }
   if (order.isLoading) return <Loading />;
   if (order.error || !order.data) return <ErrorState error={order.error} retry={() => order.refetch()} />;

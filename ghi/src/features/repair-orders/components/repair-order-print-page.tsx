@@ -1,5 +1,5 @@
 import '../repair-orders.css';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import {
   Facts,
   LineItems,
@@ -11,7 +11,7 @@ import {
   usePaperCar,
   vehicleFacts,
 } from '../../../components/paper';
-import { ErrorState, Loading, NotFound } from '../../../components/states';
+import { ErrorState, Loading } from '../../../components/states';
 import { isMissingRecord } from '../../../lib/api-client';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -19,6 +19,7 @@ import { useRepairOrder } from '../api/get-repair-order';
 import { useTechnicians } from '../api/get-technicians';
 import { kindLabel, methodLabel, type RepairLine, statusLabel } from '../types';
 import { lineFigures, technicianNameOf } from './lines-table';
+import { RepairOrderNotFound } from './order-not-found';
 
 /**
  * The invoice of one repair order to print and hand over (an estimate until it is invoiced): the
@@ -33,12 +34,7 @@ export function RepairOrderPrintPage() {
   // Year, make, model and color as inventory knows the car; an outside car is named by its VIN.
   const car = usePaperCar(order.data?.vin);
   if (isMissingRecord(id, order.error)) {
-    return (
-      <NotFound title={t('repairOrders:order.notFound')}>
-        {t('repairOrders:order.noSuch', { id: rawId })}{' '}
-        <Link to="/service/repair-orders">{t('repairOrders:order.backToList')}</Link>.
-      </NotFound>
-    );
+    return <RepairOrderNotFound rawId={rawId} />;
   }
   if (order.isLoading || car.isLoading) return <Loading />;
   if (order.error || !order.data) return <ErrorState error={order.error} retry={() => order.refetch()} />;
