@@ -1,16 +1,13 @@
 import '../print.css';
 import type { Automobile } from '@carcar/common/contract/inventory';
-import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
-import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { Fragment, type ReactNode, useId } from 'react';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
 import { env } from '../config/env';
-import { ApiError, inventoryApi } from '../lib/api-client';
 import { formatNumber } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
-import { inventoryKeys } from '../lib/query-keys';
+import { useInventoryCar } from '../lib/inventory-car';
 
 // The one layout of every paper a customer or the workshop is handed (a buyer's order, a work
 // order, an estimate or invoice): the letterhead, sections whose labels and values sit in one grid,
@@ -159,27 +156,8 @@ export function vehicleFacts(
   return facts;
 }
 
-/**
- * A car as inventory knows it (year, make, model, color, odometer), by VIN; null when inventory has
- * no such car (a customer's car bought elsewhere), which is an answer, not a failure. Cached under
- * the same key and in the same shape as the sales desk's stock car, so either fills the other.
- */
-export function usePaperCar(vin: string | undefined) {
-  return useQuery({
-    queryKey: inventoryKeys.automobiles.byVinOrNone(vin),
-    enabled: Boolean(vin),
-    queryFn: async (): Promise<Automobile | null> => {
-      try {
-        return (await inventoryApi.get<Automobile>(pathTo(inventoryRoutes.automobiles.get, { vin: vin ?? '' }))).data;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
-    retry: (failures, error) =>
-      failures < 1 && !(error instanceof ApiError && error.status !== null && error.status < 500),
-  });
-}
+/** The car a paper names, as inventory knows it, or null for a car it does not hold: lib/inventory-car's query. */
+export const usePaperCar = useInventoryCar;
 
 /** An inventory car as a paper says it. */
 export const stockCarOnPaper = (car: Automobile | null | undefined): PaperCar | null =>

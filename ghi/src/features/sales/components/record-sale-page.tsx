@@ -15,6 +15,7 @@ import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
 import { formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
+import { useInventoryCar } from '../../../lib/inventory-car';
 import { salePath } from '../../../lib/paths';
 import { salesKeys } from '../../../lib/query-keys';
 import { useCreateSale } from '../api/create-sale';
@@ -23,7 +24,6 @@ import { useCustomers } from '../api/get-customers';
 import { useDealSettings } from '../api/get-deal-settings';
 import { getSaleableCars, useSaleableCars } from '../api/get-saleable-cars';
 import { useSalespeople } from '../api/get-salespeople';
-import { useStockCar } from '../api/get-stock-car';
 import {
   DEFAULT_APRS,
   type DealFields,
@@ -102,7 +102,7 @@ function Field({
 /** The car being sold as inventory knows it: what a salesperson says to the customer about it. */
 function CarFacts({ vin, onListPrice }: { vin: string; onListPrice: (price: number) => void }) {
   const { t } = useTranslation();
-  const car = useStockCar(vin);
+  const car = useInventoryCar(vin);
   if (!car.data) return null;
   const c = car.data;
   return (
@@ -163,7 +163,7 @@ function TradeInSection({
   const { t } = useTranslation();
   const vin = normalizeVin(trade.vin);
   const decoding = useVinDecoding(vin);
-  const known = useStockCar(vin.length === 17 ? vin : undefined);
+  const known = useInventoryCar(vin.length === 17 ? vin : undefined);
   const set = (key: keyof TradeInFields) => (value: string) => onChange({ ...trade, [key]: value });
   // Fill in what the VIN tells, once, without overwriting what was typed.
   useEffect(() => {

@@ -1,14 +1,16 @@
 import type { Automobile } from '@carcar/common/contract/inventory';
 import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, inventoryApi } from '../../../lib/api-client';
-import { inventoryKeys } from '../../../lib/query-keys';
+import { ApiError, inventoryApi } from './api-client';
+import { inventoryKeys } from './query-keys';
 
 /**
- * A car as inventory knows it (list price, days in stock, condition, odometer), by VIN; null when
- * inventory has no such car (a customer's trade-in bought elsewhere), which is an answer, not a failure.
+ * A car as inventory knows it (year, make, model, color, list price, days in stock, condition,
+ * odometer), by VIN; null when inventory has no such car (a customer's car or trade-in bought
+ * elsewhere), which is an answer, not a failure. One query for the sales desk and the printed papers,
+ * so either fills the other's cache.
  */
-export function useStockCar(vin: string | undefined) {
+export function useInventoryCar(vin: string | undefined) {
   return useQuery({
     queryKey: inventoryKeys.automobiles.byVinOrNone(vin),
     enabled: Boolean(vin),
