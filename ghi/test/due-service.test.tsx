@@ -5,6 +5,7 @@ import { sampleVin } from '@carcar/common/vin/vin';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { appHarness, send, staffMember } from './app-harness';
+import { olivia } from './fixtures';
 
 // The advisors' call list against a stand-in gateway over real HTTP: a car sold here and never
 // seen by service has no customer in service's answer, so the app asks sales for its buyer.
@@ -36,7 +37,6 @@ const nora = {
   address: '5 New Rd',
   phone_number: '+1 (555) 030-0041',
 };
-const olivia = { id: 31, first_name: 'Olivia', last_name: 'Brown', address: '1 Road', phone_number: '555-0100' };
 
 const requests: string[] = [];
 

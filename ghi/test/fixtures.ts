@@ -1,9 +1,11 @@
 import type { Part, PartMovement } from '@carcar/common/contract/parts';
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
+import type { Customer, Salesperson } from '@carcar/common/contract/sales';
 import { sampleVin } from '@carcar/common/vin/vin';
 
-// A repair order and its lines, a part and its movements, as the stand-in gateways answer them, for
-// the pages' tests: each test gives only what its page is about (the car, the status, the stock).
+// A repair order and its lines, a part and its movements, the sales pages' customer and salesperson,
+// as the stand-in gateways answer them, for the pages' tests: each test gives only what its page is
+// about (the car, the status, the stock).
 
 /** A repair order's totals with no lines and nothing paid, or with the amounts given. */
 export const orderTotals = (amounts: Partial<RepairOrder['totals']> = {}): RepairOrder['totals'] => ({
@@ -85,3 +87,21 @@ export const movement = (id: number, fields: Partial<PartMovement> = {}): PartMo
   note: null,
   ...fields,
 });
+
+/** The customer of the sales pages' deals, as sales answers her. */
+export const olivia: Customer = {
+  id: 31,
+  first_name: 'Olivia',
+  last_name: 'Brown',
+  address: '1 Road',
+  phone_number: '555-0100',
+};
+
+/** The salesperson of the sales pages' deals, still on the staff. */
+export const samCarter: Salesperson = {
+  id: 9,
+  first_name: 'Sam',
+  last_name: 'Carter',
+  employee_id: 'S-200',
+  active: true,
+};

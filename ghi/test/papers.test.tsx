@@ -4,6 +4,7 @@ import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { olivia, samCarter } from './fixtures';
 
 // The printed papers against a stand-in gateway over real HTTP: each carries the dealership's name
 // as the deployment's /config.js gives it (the gateway's DEALERSHIP_NAME), not a name built in,
@@ -40,8 +41,8 @@ const sale = {
   voided_at: null,
   void_reason: null,
   automobile: { vin: VIN, sold: true },
-  salesperson: { id: 9, first_name: 'Sam', last_name: 'Carter', employee_id: 'S-200', active: true },
-  customer: { id: 31, first_name: 'Olivia', last_name: 'Brown', address: '1 Road', phone_number: '555-0100' },
+  salesperson: samCarter,
+  customer: olivia,
 };
 const appointment = {
   id: 7,

@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appHarness, send, staffMember } from './app-harness';
 import { deskDeals } from './desk-deals';
+import { olivia, samCarter } from './fixtures';
 
 // The sales desk against a stand-in gateway over real HTTP: the car's facts from inventory, the
 // dealership's tax rate, the trade-in's VIN checked as typed, the payment grid showing the cents
@@ -44,8 +45,8 @@ const sale = {
   voided_at: null,
   void_reason: null,
   automobile: { vin: CAR, sold: true },
-  salesperson: { id: 9, first_name: 'Sam', last_name: 'Carter', employee_id: 'S-200', active: true },
-  customer: { id: 31, first_name: 'Olivia', last_name: 'Brown', address: '1 Road', phone_number: '555-0100' },
+  salesperson: samCarter,
+  customer: olivia,
   trade_in: {
     vin: TRADE,
     year: 2015,

@@ -4,6 +4,7 @@ import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
+import { olivia, samCarter } from './fixtures';
 
 // The sales pages and the dashboard for a user who chose Español: the words are the catalogue's
 // Spanish, the money still the dealership's dollars.
@@ -19,8 +20,8 @@ const sale = {
   void_reason: 'Financing fell through',
   front_gross: 1000,
   automobile: { vin: VIN, sold: false },
-  salesperson: { id: 9, first_name: 'Sam', last_name: 'Carter', employee_id: 'S-200', active: false },
-  customer: { id: 31, first_name: 'Olivia', last_name: 'Brown', address: '1 Road', phone_number: '555-0100' },
+  salesperson: { ...samCarter, active: false },
+  customer: olivia,
   trade_in: {
     vin: TRADE,
     year: 2015,
