@@ -37,35 +37,36 @@ const entries = {
 
 afterAll(() => i18n.changeLanguage('en'));
 
-describe('the workshop’s trail', () => {
-  it('in English reads as it always did', async () => {
-    await i18nReady;
-    await i18n.changeLanguage('en');
-    expect(did(entries.written)).toBe('added the repair order #2');
-    expect(did(entries.done)).toBe('done: the repair order #2');
-    expect(did(entries.decided)).toBe('decide: the part #2: Decided by Ana (in person)');
-    expect(did(entries.received)).toBe('changed the part #2: the on hand from 0 to 5');
-    expect(did(entries.clocked)).toBe('clock on: the line clock #2');
-    expect(did(entries.tradeIn)).toBe('trade in: the car: trade-in of sale 3');
-    expect(did(entries.line)).toBe(
-      'changed the repair order line #2: the status from proposed to approved and the kind from part to labor',
-    );
-  });
+/** After switching to `language`, each entry named reads as the words given (checked by name). */
+async function expectReads(language: 'en' | 'es', reads: Partial<Record<keyof typeof entries, string>>) {
+  await i18nReady;
+  await i18n.changeLanguage(language);
+  for (const [name, words] of Object.entries(reads)) {
+    expect(did(entries[name as keyof typeof entries]), name).toBe(words);
+  }
+}
 
-  it('in Spanish, with the records, steps, fields, values and the server’s known reasons in Spanish', async () => {
-    await i18nReady;
-    await i18n.changeLanguage('es');
-    expect(did(entries.written)).toBe('agregó la orden de reparación #2');
-    expect(did(entries.done)).toBe('completó la orden de reparación #2');
-    expect(did(entries.decided)).toBe(
-      'registró la decisión del cliente sobre el repuesto #2: Decidido por Ana (en persona)',
-    );
-    expect(did(entries.received)).toBe('modificó el repuesto #2: las existencias de 0 a 5');
-    expect(did(entries.clocked)).toBe('inició el reloj en el registro de tiempo #2');
-    expect(did(entries.tradeIn)).toBe('recibió el vehículo como parte de pago: parte de pago de la venta 3');
-    expect(did(entries.voided)).toBe('anuló la orden de reparación #2: duplicate');
-    expect(did(entries.line)).toBe(
-      'modificó la línea #2 de una orden de reparación: el estado de propuesta a aprobada y el tipo de repuesto a mano de obra',
-    );
-  });
+describe('the workshop’s trail', () => {
+  it('in English reads as it always did', () =>
+    expectReads('en', {
+      written: 'added the repair order #2',
+      done: 'done: the repair order #2',
+      decided: 'decide: the part #2: Decided by Ana (in person)',
+      received: 'changed the part #2: the on hand from 0 to 5',
+      clocked: 'clock on: the line clock #2',
+      tradeIn: 'trade in: the car: trade-in of sale 3',
+      line: 'changed the repair order line #2: the status from proposed to approved and the kind from part to labor',
+    }));
+
+  it('in Spanish, with the records, steps, fields, values and the server’s known reasons in Spanish', () =>
+    expectReads('es', {
+      written: 'agregó la orden de reparación #2',
+      done: 'completó la orden de reparación #2',
+      decided: 'registró la decisión del cliente sobre el repuesto #2: Decidido por Ana (en persona)',
+      received: 'modificó el repuesto #2: las existencias de 0 a 5',
+      clocked: 'inició el reloj en el registro de tiempo #2',
+      tradeIn: 'recibió el vehículo como parte de pago: parte de pago de la venta 3',
+      voided: 'anuló la orden de reparación #2: duplicate',
+      line: 'modificó la línea #2 de una orden de reparación: el estado de propuesta a aprobada y el tipo de repuesto a mano de obra',
+    }));
 });
