@@ -5,7 +5,7 @@ import { normalizeVin } from '@carcar/common/contract/vin';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
-import { type Path, type UseFormRegisterReturn, useForm } from 'react-hook-form';
+import { type FieldValues, type Path, type UseFormRegisterReturn, type UseFormReturn, useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router-dom';
 import { toast } from 'sonner';
 import { z } from 'zod';
@@ -74,7 +74,26 @@ export function writeUpBody(
 }
 
 /** The API names `customer.name`; the form's field is `customer_name`. */
-export const formPath = (path: string) => path.replace(/^customer\./, 'customer_');
+const formPath = (path: string) => path.replace(/^customer\./, 'customer_');
+
+/**
+ * A refused write-up (new or edited) on its form: each of the API's field messages by the field it
+ * names among `fields` (the form's values), and the API's message above the button when none of them
+ * is a field here or the refusal is not a 400.
+ */
+export function showWriteUpError<I extends FieldValues, O>(
+  form: UseFormReturn<I, unknown, O>,
+  fields: I,
+  error: unknown,
+) {
+  const placed = error instanceof ApiError ? error.fieldErrors.filter((f) => formPath(f.path) in fields) : [];
+  for (const field of placed) {
+    form.setError(formPath(field.path) as Path<I>, { type: 'server', message: field.message });
+  }
+  if (placed.length === 0 || (error instanceof ApiError && error.status !== 400)) {
+    form.setError('root.server', { type: 'server', message: errorMessage(error) });
+  }
+}
 
 const empty: WalkInInput = {
   vin: '',
@@ -98,13 +117,7 @@ export function NewRepairOrderPage() {
       toast.success(t('repairOrders:newOrder.opened', { id: order.id }));
       navigate(repairOrderPath(order.id));
     } catch (error) {
-      const fields = error instanceof ApiError ? error.fieldErrors.filter((f) => formPath(f.path) in empty) : [];
-      for (const field of fields) {
-        form.setError(formPath(field.path) as Path<WalkInInput>, { type: 'server', message: field.message });
-      }
-      if (fields.length === 0 || (error instanceof ApiError && error.status !== 400)) {
-        form.setError('root.server', { type: 'server', message: errorMessage(error) });
-      }
+      showWriteUpError(form, empty, error);
     }
   });
   return (

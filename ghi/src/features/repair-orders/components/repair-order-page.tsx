@@ -3,7 +3,7 @@ import '../repair-orders.css';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Grid, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { type Path, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import type { z } from 'zod';
@@ -12,7 +12,7 @@ import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { VipBadge } from '../../../components/vip-badge';
-import { ApiError, errorMessage, isMissingRecord } from '../../../lib/api-client';
+import { isMissingRecord } from '../../../lib/api-client';
 import { useCan, useCurrentUser } from '../../../lib/auth';
 import { formatDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -23,7 +23,7 @@ import { useUpdateRepairOrder } from '../api/update-repair-order';
 import { type EstimateLink, isSettled, methodLabel, type OrderPageSlots, type RepairOrder } from '../types';
 import { AddLineForm } from './add-line-form';
 import { LinesTable } from './lines-table';
-import { ConcernField, formPath, type WriteUpValues, writeUpBody, writeUpForm } from './new-repair-order-page';
+import { ConcernField, showWriteUpError, type WriteUpValues, writeUpBody, writeUpForm } from './new-repair-order-page';
 import { ApprovalLink, InvoiceButton, RecordApproval, SendEstimate, TakePayment, VoidOrder } from './order-actions';
 import { RepairOrderNotFound } from './order-not-found';
 import { OrderStatusBadge } from './repair-order-columns';
@@ -52,13 +52,7 @@ function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void
       toast.success(t('repairOrders:writeUp.saved'));
       onDone();
     } catch (error) {
-      const fields = error instanceof ApiError ? error.fieldErrors.filter((f) => formPath(f.path) in initial) : [];
-      for (const field of fields) {
-        form.setError(formPath(field.path) as Path<WriteUpInput>, { type: 'server', message: field.message });
-      }
-      if (fields.length === 0 || (error instanceof ApiError && error.status !== 400)) {
-        form.setError('root.server', { type: 'server', message: errorMessage(error) });
-      }
+      showWriteUpError(form, initial, error);
     }
   });
   return (
