@@ -6,10 +6,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
 import { ErrorState, Loading } from '../../../components/states';
-import { ApiError, errorMessage, serviceApi } from '../../../lib/api-client';
+import { serviceApi } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
 import { serviceKeys } from '../../../lib/query-keys';
 import { useInspectionTemplate } from '../api/get-inspection-template';
+import { problemOf } from '../problem';
 
 /** The typed list as the API takes it: one item a line, blank lines and surrounding spaces dropped. */
 export const checklistItems = (text: string) =>
@@ -47,9 +48,7 @@ export function ChecklistPage() {
       setEdited(null);
       toast.success(t('inspections:checklist.saved'));
     } catch (error) {
-      setProblem(
-        error instanceof ApiError && error.fieldErrors[0] ? error.fieldErrors[0].message : errorMessage(error),
-      );
+      setProblem(problemOf(error));
     } finally {
       setSaving(false);
     }

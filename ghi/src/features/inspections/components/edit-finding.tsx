@@ -1,11 +1,12 @@
 import type { InspectionCondition, InspectionItem } from '@carcar/common/contract/inspections';
-import { Button, Fieldset, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Fieldset, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
-import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
 import { useUpdateInspectionItem } from '../api/inspection';
+import { problemOf } from '../problem';
 import { ConditionChoices } from './condition-choices';
+import { FindingNote } from './finding-note';
 
 /**
  * A recorded finding changed in place: its name, condition and note, filled in as they are. Only
@@ -51,9 +52,7 @@ export function EditFinding({
       toast.success(t('inspections:edit.saved', { name: trimmed }));
       onDone();
     } catch (error) {
-      setProblem(
-        error instanceof ApiError && error.fieldErrors[0] ? error.fieldErrors[0].message : errorMessage(error),
-      );
+      setProblem(problemOf(error));
     }
   };
 
@@ -86,16 +85,7 @@ export function EditFinding({
             condition={condition}
             onChange={setCondition}
           />
-          <Textarea
-            id={`${ids}-note`}
-            label={
-              condition === 'green' ? t('inspections:record.noteOptional') : t('inspections:record.noteWhatYouSaw')
-            }
-            rows={2}
-            maxLength={1000}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-          />
+          <FindingNote id={`${ids}-note`} condition={condition} value={note} onChange={setNote} />
           {/* Large: tapped with a thumb on the sheet (inspections.css makes them the row's halves). */}
           <div className="finding-actions">
             <Button

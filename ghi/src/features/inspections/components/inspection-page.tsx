@@ -5,13 +5,13 @@ import {
   inspectionConditions,
 } from '@carcar/common/contract/inspections';
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
-import { Button, Code, Fieldset, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Code, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import { DetailPage, DetailSection } from '../../../components/detail-page';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
-import { ApiError, errorMessage, isMissingRecord } from '../../../lib/api-client';
+import { isMissingRecord } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
 import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -20,8 +20,10 @@ import { useRepairOrder } from '../api/get-repair-order';
 import { useAddInspectionItem } from '../api/inspection';
 import { conditionLabels } from '../conditions';
 import { inspectionClosed } from '../order-closed';
+import { problemOf } from '../problem';
 import { ConditionChoices } from './condition-choices';
 import { FindingCard } from './finding-card';
+import { FindingNote } from './finding-note';
 
 /** Whether a finding is already a line: the line the API makes is named after it ("Front brakes: 2 mm"). */
 export function lineFor(order: RepairOrder, item: InspectionItem): boolean {
@@ -54,9 +56,7 @@ function RecordItem({ orderId, name, custom = false }: { orderId: number; name?:
       setNote('');
       setCustomName('');
     } catch (error) {
-      setProblem(
-        error instanceof ApiError && error.fieldErrors[0] ? error.fieldErrors[0].message : errorMessage(error),
-      );
+      setProblem(problemOf(error));
     }
   };
   const legend = custom ? t('inspections:record.somethingElse') : itemName;
@@ -82,15 +82,7 @@ function RecordItem({ orderId, name, custom = false }: { orderId: number; name?:
           />
           {condition && (
             <>
-              <Textarea
-                label={
-                  condition === 'green' ? t('inspections:record.noteOptional') : t('inspections:record.noteWhatYouSaw')
-                }
-                rows={2}
-                maxLength={1000}
-                value={note}
-                onChange={(event) => setNote(event.currentTarget.value)}
-              />
+              <FindingNote condition={condition} value={note} onChange={setNote} />
               {/* Large and the sheet's whole width: tapped with a thumb, a gloved one at that. */}
               <Button type="submit" size="lg" fullWidth loading={add.isPending}>
                 {itemName ? t('inspections:record.save', { name: itemName }) : t('inspections:record.saveItem')}
