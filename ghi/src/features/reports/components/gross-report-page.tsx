@@ -2,7 +2,7 @@ import '../reports.css';
 import type { GrossByDealRow, GrossBySalespersonRow } from '@carcar/common/contract/reports';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
-import { type Column, DataTable } from '../../../components/data-table';
+import type { Column } from '../../../components/data-table';
 import { VinLink } from '../../../components/vin-link';
 import { formatListDateTime, formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -15,7 +15,7 @@ import {
 } from '../api/get-gross';
 import { figureColumn, monthColumn, salespersonColumn } from './report-columns';
 import { ReportRangeForm, useReportRange } from './report-range';
-import { ReportSection } from './report-section';
+import { ReportSection, ReportTable } from './report-section';
 
 const gross = (t: TFunction, value: number | null) =>
   value === null ? t('reports:gross.costUnknown') : formatMoney(value);
@@ -91,29 +91,25 @@ export function GrossReportPage() {
         title={t('reports:gross.bySalesperson')}
         download={() => downloadGrossBySalesperson(range)}
       >
-        <DataTable
+        <ReportTable
           caption={t('reports:gross.bySalespersonCaption')}
-          rows={byPerson.data}
-          isLoading={byPerson.isLoading}
-          error={byPerson.error}
-          retry={() => byPerson.refetch()}
+          query={byPerson}
           rowKey={(row) => `${row.month}-${row.salesperson_id}`}
           columns={personColumns(t)}
-          empty={problem ?? t('reports:gross.empty')}
+          problem={problem}
+          empty={t('reports:gross.empty')}
           pageSize={100}
         />
       </ReportSection>
       <ReportSection id="gross-by-deal" title={t('reports:gross.perDeal')} download={() => downloadGrossByDeal(range)}>
-        <DataTable
+        <ReportTable
           caption={t('reports:gross.perDealCaption')}
-          rows={byDeal.data}
-          isLoading={byDeal.isLoading}
-          error={byDeal.error}
-          retry={() => byDeal.refetch()}
+          query={byDeal}
           rowKey={(row) => row.sale_id}
           columns={dealColumns(t)}
           searchText={(row) => `${row.sale_id} ${row.salesperson} ${row.vin}`}
-          empty={problem ?? t('reports:gross.empty')}
+          problem={problem}
+          empty={t('reports:gross.empty')}
           pageSize={50}
         />
       </ReportSection>

@@ -1,7 +1,7 @@
 import '../reports.css';
 import type { RepairOrdersByMonthRow, TechnicianEfficiencyRow } from '@carcar/common/contract/reports';
 import type { TFunction } from 'i18next';
-import { type Column, DataTable } from '../../../components/data-table';
+import type { Column } from '../../../components/data-table';
 import { formatMoney, formatNumber, formatPercent } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../api/get-repair-order-reports';
 import { figureColumn, monthColumn } from './report-columns';
 import { ReportRangeForm, useReportRange } from './report-range';
-import { ReportSection } from './report-section';
+import { ReportSection, ReportTable } from './report-section';
 
 const monthColumns = (t: TFunction): Column<RepairOrdersByMonthRow>[] => [
   monthColumn(t('reports:repairOrders.month')),
@@ -51,15 +51,13 @@ export function RepairOrdersReportPage() {
         title={t('reports:repairOrders.laborPerMonth')}
         download={() => downloadRepairOrdersByMonth(range)}
       >
-        <DataTable
+        <ReportTable
           caption={t('reports:repairOrders.laborPerMonth')}
-          rows={byMonth.data}
-          isLoading={byMonth.isLoading}
-          error={byMonth.error}
-          retry={() => byMonth.refetch()}
+          query={byMonth}
           rowKey={(row) => row.month}
           columns={monthColumns(t)}
-          empty={problem ?? t('reports:repairOrders.emptyMonths')}
+          problem={problem}
+          empty={t('reports:repairOrders.emptyMonths')}
           pageSize={50}
         />
       </ReportSection>
@@ -68,16 +66,14 @@ export function RepairOrdersReportPage() {
         title={t('reports:repairOrders.efficiencyTitle')}
         download={() => downloadTechnicianEfficiency(range)}
       >
-        <DataTable
+        <ReportTable
           caption={t('reports:repairOrders.efficiencyCaption')}
-          rows={efficiency.data}
-          isLoading={efficiency.isLoading}
-          error={efficiency.error}
-          retry={() => efficiency.refetch()}
+          query={efficiency}
           rowKey={(row) => `${row.month}-${row.technician.id}`}
           columns={efficiencyColumns(t)}
           searchText={technicianName}
-          empty={problem ?? t('reports:repairOrders.emptyEfficiency')}
+          problem={problem}
+          empty={t('reports:repairOrders.emptyEfficiency')}
           pageSize={50}
         />
       </ReportSection>

@@ -2,7 +2,7 @@ import '../reports.css';
 import type { SalesByMonthRow, SalesBySalespersonRow } from '@carcar/common/contract/reports';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
-import { type Column, DataTable } from '../../../components/data-table';
+import type { Column } from '../../../components/data-table';
 import { formatMoney, formatMonth } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { downloadSalesByMonth, useSalesByMonth } from '../api/get-sales-by-month';
@@ -10,7 +10,7 @@ import { downloadSalesBySalesperson, useSalesBySalesperson } from '../api/get-sa
 import { ReportChart } from './report-chart';
 import { monthColumn, salesFigureColumns, salespersonColumn } from './report-columns';
 import { ReportRangeForm, useReportRange } from './report-range';
-import { ReportSection } from './report-section';
+import { ReportSection, ReportTable } from './report-section';
 
 const monthColumns = (t: TFunction): Column<SalesByMonthRow>[] => [
   monthColumn(t('reports:sales.month')),
@@ -60,15 +60,13 @@ export function SalesReportPage() {
         {byMonth.data && byMonth.data.length > 0 && (
           <ReportChart title={t('reports:sales.revenueByMonth')} format={formatMoney} {...monthChart} />
         )}
-        <DataTable
+        <ReportTable
           caption={t('reports:sales.byMonth')}
-          rows={byMonth.data}
-          isLoading={byMonth.isLoading}
-          error={byMonth.error}
-          retry={() => byMonth.refetch()}
+          query={byMonth}
           rowKey={(row) => row.month}
           columns={monthColumns(t)}
-          empty={problem ?? t('reports:sales.noMonths')}
+          problem={problem}
+          empty={t('reports:sales.noMonths')}
           pageSize={120}
           // Every month of the range, most of them often zeros: rows, not a card each, on a phone.
           compact
@@ -87,15 +85,13 @@ export function SalesReportPage() {
             {...personChart}
           />
         )}
-        <DataTable
+        <ReportTable
           caption={t('reports:sales.bySalesperson')}
-          rows={byPerson.data}
-          isLoading={byPerson.isLoading}
-          error={byPerson.error}
-          retry={() => byPerson.refetch()}
+          query={byPerson}
           rowKey={(row) => row.salesperson_id}
           columns={personColumns(t)}
-          empty={problem ?? t('reports:sales.noSalespeople')}
+          problem={problem}
+          empty={t('reports:sales.noSalespeople')}
           pageSize={100}
         />
       </ReportSection>

@@ -3,12 +3,12 @@ import '../reports.css';
 import { defaultWeeksRange, type TechnicianWeekRow } from '@carcar/common/contract/reports';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
-import { type Column, DataTable } from '../../../components/data-table';
+import type { Column } from '../../../components/data-table';
 import { useTranslation } from '../../../lib/i18n';
 import { downloadTechnicianWeeks, useTechnicianWeeks } from '../api/get-technician-weeks';
 import { ReportChart } from './report-chart';
 import { ReportRangeForm, useReportRange } from './report-range';
-import { ReportSection } from './report-section';
+import { ReportSection, ReportTable } from './report-section';
 
 const number = (key: 'booked' | 'finished' | 'canceled' | 'open', header: string): Column<TechnicianWeekRow> => ({
   key,
@@ -72,16 +72,14 @@ export function TechniciansReportPage() {
         {chart.labels.length > 0 && (
           <ReportChart title={t('reports:weeks.perWeek')} format={formatNumber} stacked {...chart} />
         )}
-        <DataTable
+        <ReportTable
           caption={t('reports:weeks.perTechnician')}
-          rows={weeks.data}
-          isLoading={weeks.isLoading}
-          error={weeks.error}
-          retry={() => weeks.refetch()}
+          query={weeks}
           rowKey={(row) => `${row.week}-${row.technician_id}`}
           columns={columns(t)}
           searchText={(row) => `${row.technician} ${row.employee_id}`}
-          empty={problem ?? t('reports:weeks.empty')}
+          problem={problem}
+          empty={t('reports:weeks.empty')}
           pageSize={50}
         />
       </ReportSection>
