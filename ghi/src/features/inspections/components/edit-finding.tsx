@@ -1,12 +1,12 @@
 import type { InspectionCondition, InspectionItem } from '@carcar/common/contract/inspections';
-import { Button, Fieldset, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Stack, Text } from '@mantine/core';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { useTranslation } from '../../../lib/i18n';
 import { useUpdateInspectionItem } from '../api/inspection';
 import { problemOf } from '../problem';
 import { ConditionChoices } from './condition-choices';
-import { FindingNote } from './finding-note';
+import { FindingName, FindingNote } from './finding-fields';
 
 /**
  * A recorded finding changed in place: its name, condition and note, filled in as they are. Only
@@ -70,15 +70,7 @@ export function EditFinding({
     >
       <Fieldset legend={t('inspections:edit.legend', { name: item.name })} radius="md" p="sm">
         <Stack gap="xs">
-          <TextInput
-            ref={nameBox}
-            id={`${ids}-name`}
-            label={t('inspections:record.whatInspected')}
-            value={name}
-            maxLength={100}
-            autoComplete="off"
-            onChange={(event) => setName(event.currentTarget.value)}
-          />
+          <FindingName ref={nameBox} id={`${ids}-name`} value={name} onChange={setName} />
           <ConditionChoices
             name={`${ids}-condition`}
             findingName={item.name}

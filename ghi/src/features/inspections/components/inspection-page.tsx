@@ -5,7 +5,7 @@ import {
   inspectionConditions,
 } from '@carcar/common/contract/inspections';
 import type { RepairOrder } from '@carcar/common/contract/repair-orders';
-import { Button, Code, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Code, Fieldset, Group, Stack, Text } from '@mantine/core';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
@@ -23,7 +23,7 @@ import { inspectionClosed } from '../order-closed';
 import { problemOf } from '../problem';
 import { ConditionChoices } from './condition-choices';
 import { FindingCard } from './finding-card';
-import { FindingNote } from './finding-note';
+import { FindingName, FindingNote } from './finding-fields';
 
 /** Whether a finding is already a line: the line the API makes is named after it ("Front brakes: 2 mm"). */
 export function lineFor(order: RepairOrder, item: InspectionItem): boolean {
@@ -65,15 +65,7 @@ function RecordItem({ orderId, name, custom = false }: { orderId: number; name?:
     <form className={`record-item${condition ? ` chosen ${condition}` : ''}`} onSubmit={submit} noValidate>
       <Fieldset legend={legend} radius="md" p="sm">
         <Stack gap="xs">
-          {custom && (
-            <TextInput
-              label={t('inspections:record.whatInspected')}
-              value={customName}
-              maxLength={100}
-              autoComplete="off"
-              onChange={(event) => setCustomName(event.currentTarget.value)}
-            />
-          )}
+          {custom && <FindingName value={customName} onChange={setCustomName} />}
           <ConditionChoices
             name={`${ids}-condition`}
             findingName={legend}
