@@ -103,16 +103,16 @@ export async function startAppHarness(
  */
 export function appHarness(
   handle: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
-  reset: () => void = () => {},
+  reset: () => void | Promise<void> = () => {},
 ): () => AppHarness {
   let harness: AppHarness | undefined;
   beforeAll(async () => {
     harness = await startAppHarness(handle);
   });
   afterAll(() => harness?.close());
-  afterEach(() => {
+  afterEach(async () => {
     cleanup();
-    reset();
+    await reset();
   });
   return () => {
     if (!harness) throw new Error('the harness starts before the tests, in beforeAll');

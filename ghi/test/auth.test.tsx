@@ -128,7 +128,21 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   return send(res, 404, { message: 'Does not exist', code: 'not_found' });
 }
 
-const harness = appHarness(handle, () => {
+/**
+ * Waits until the stand-in has seen no new request for a while: a page unmounted at a test's end
+ * may still have requests on their way (the dashboard's), and on a busy machine they arrive after
+ * the next test began, where "the page asked for nothing" would count them.
+ */
+async function quietRequests(): Promise<void> {
+  let seen = -1;
+  while (seen !== stub.requests.length) {
+    seen = stub.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+const harness = appHarness(handle, async () => {
+  await quietRequests();
   stub.signedIn = null;
   stub.throttled = false;
   stub.requests = [];
