@@ -7,7 +7,7 @@ import {
   roles,
   type ServiceName,
 } from '@carcar/common/contract/permissions';
-import { inventoryRoutes, type RouteRule, routeList } from '@carcar/common/contract/routes';
+import { inventoryRoutes, needsNoPermission, type RouteRule, routeList } from '@carcar/common/contract/routes';
 import { mayCall } from '@carcar/common/http/authorize';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -170,8 +170,7 @@ export async function pathVariantMismatches(
 
 /** Whether the caller reaches an `orOwn` route only through its `.own` permission. */
 function ownOnly(actor: Actor, rule: RouteRule): boolean {
-  if (!rule.orOwn || typeof rule.permission !== 'string') return false;
-  if (rule.permission === 'signed-in' || rule.permission === 'anyone') return false;
+  if (!rule.orOwn || typeof rule.permission !== 'string' || needsNoPermission(rule.permission)) return false;
   return !can(actor, rule.permission);
 }
 

@@ -12,12 +12,6 @@ import type { z } from 'zod';
 // status and where the body breaks the schema. A 2xx from a route that declares nothing fails too,
 // so a new route cannot go unchecked.
 
-/**
- * What the check reads of a row: its method and path, and what it answers. A service's row
- * (contract/routes.ts) or the gateway's (contract/gateway-routes.ts), whose permission it never reads.
- */
-export type AnsweringRoute = Pick<RouteRule, 'method' | 'path' | 'response' | 'conflict'>;
-
 /** One answer that does not agree with the table. */
 export interface AnswerMismatch {
   /** `GET /api/automobiles/:vin/` (the row's path), or the path asked when no row matches. */
@@ -61,10 +55,7 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 }
 
 /** What is wrong with one answer, or undefined when it agrees with the table. */
-export function answerMismatch(
-  rules: readonly CompiledRule<AnsweringRoute>[],
-  answer: SentAnswer,
-): AnswerMismatch | undefined {
+export function answerMismatch(rules: readonly CompiledRule[], answer: SentAnswer): AnswerMismatch | undefined {
   const { status } = answer;
   const rule = ruleFor(rules, answer.method, answer.path);
   const route = rule ? `${rule.method} ${rule.path}` : `${answer.method} ${answer.path}`;
@@ -125,7 +116,7 @@ export interface ResponseCheck {
 
 /** A checker of the answers of an app serving `rules` (a service's rows of `serviceRoutes`). */
 export function responseCheck(
-  rules: readonly AnsweringRoute[],
+  rules: readonly RouteRule[],
   /** Where the rows are written, for the failure's message. */
   table = 'common/src/contract/routes.ts',
 ): ResponseCheck {

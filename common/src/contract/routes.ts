@@ -49,6 +49,11 @@ export interface RouteRule<P extends string = string> {
   conflict?: AnswerName;
 }
 
+/** Whether a row lets in any caller (`'signed-in'`, `'anyone'`) rather than naming a permission. */
+export function needsNoPermission(permission: RouteRule['permission']): permission is 'signed-in' | 'anyone' {
+  return permission === 'signed-in' || permission === 'anyone';
+}
+
 /** The permission of a rule with `orOwn`, for the type checker. */
 export type OwnRouteRule = RouteRule & { permission: OwnablePermission; orOwn: true };
 

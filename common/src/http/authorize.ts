@@ -10,7 +10,7 @@ import {
   type Permission,
   type ServicePermission,
 } from '../contract/permissions.js';
-import type { RouteRule } from '../contract/routes.js';
+import { needsNoPermission, type RouteRule } from '../contract/routes.js';
 import { type AppError, forbidden, notFound } from '../errors.js';
 import { actorOf } from './request-context.js';
 
@@ -60,11 +60,8 @@ function isOwnable(permission: Permission | ServicePermission): permission is Ow
 
 // --- The route table -----------------------------------------------------------------------------
 
-/** What matching a request reads of a row: its method and path (a service's row, or the gateway's). */
-export type RoutePattern = Pick<RouteRule, 'method' | 'path'>;
-
-export interface CompiledRule<R extends RoutePattern = RouteRule> {
-  rule: R;
+export interface CompiledRule {
+  rule: RouteRule;
   pattern: RegExp;
 }
 
@@ -74,7 +71,7 @@ export interface CompiledRule<R extends RoutePattern = RouteRule> {
  * path as the router will route it: matched case-sensitively, `/api/automobiles/CHANGES/` fell to
  * the `:vin` row (anyone who reads cars) while the router served it the changes feed.
  */
-function compile<R extends RoutePattern>(rule: R): CompiledRule<R> {
+function compile(rule: RouteRule): CompiledRule {
   const body = rule.path
     .replace(/\/$/, '')
     .split('/')
@@ -84,23 +81,19 @@ function compile<R extends RoutePattern>(rule: R): CompiledRule<R> {
 }
 
 /** The rule a request falls under, if any (HEAD is a GET). */
-export function ruleFor<R extends RoutePattern>(
-  rules: readonly CompiledRule<R>[],
-  method: string,
-  path: string,
-): R | undefined {
+export function ruleFor(rules: readonly CompiledRule[], method: string, path: string): RouteRule | undefined {
   const asked = method === 'HEAD' ? 'GET' : method;
   return rules.find(({ rule, pattern }) => rule.method === asked && pattern.test(path))?.rule;
 }
 
-export function compileRoutes<R extends RoutePattern>(rules: readonly R[]): CompiledRule<R>[] {
+export function compileRoutes(rules: readonly RouteRule[]): CompiledRule[] {
   return rules.map(compile);
 }
 
 /** Whether the actor may call a route: its permission, any of its permissions, or any caller. */
 export function mayCall(actor: Actor, rule: RouteRule): boolean {
   const { permission } = rule;
-  if (permission === 'signed-in' || permission === 'anyone') return true;
+  if (needsNoPermission(permission)) return true;
   const wanted = typeof permission === 'string' ? [permission] : permission;
   return wanted.some((one) => (rule.orOwn && isOwnable(one) ? canAtLeastOwn(actor, one) : can(actor, one)));
 }
@@ -125,8 +118,7 @@ export function routeAccess(rules: readonly RouteRule[]): RequestHandler {
       next();
       return;
     }
-    const first =
-      rule.permission === 'signed-in' || rule.permission === 'anyone' ? undefined : [rule.permission].flat()[0];
+    const first = needsNoPermission(rule.permission) ? undefined : [rule.permission].flat()[0];
     const refusal = first ? forbiddenFor(first) : forbidden('You do not have permission to do this');
     res.status(refusal.status).json(refusal.toJSON());
   };
