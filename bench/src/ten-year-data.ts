@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
+import { hrefParts } from '@carcar/common/db/href';
 import { sampleVin } from '@carcar/common/vin/vin';
 import type pg from 'pg';
 import { waitForSync } from './data.js';
@@ -55,8 +56,7 @@ const LAST = `array['Smith','Johnson','Williams','Brown','Jones','Garcia','Mille
  * like inventory's own (ids and VINs need none).
  */
 function hrefSql(route: { readonly path: string }, column: string): string {
-  const [prefix = '', suffix, ...more] = route.path.split(/:[A-Za-z_]+/);
-  if (suffix === undefined || more.length > 0) throw new Error(`hrefSql(${route.path}): needs exactly one :param`);
+  const { prefix, suffix } = hrefParts(route);
   return `'${prefix}' || ${column} || '${suffix}'`;
 }
 
