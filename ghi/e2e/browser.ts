@@ -168,6 +168,14 @@ export async function journey(
 export async function checkPage(page: Page, name: string, only?: 'current'): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.locator('[data-sonner-toast]').last().waitFor({ state: 'detached', timeout: 15_000 });
+  // A menu that is closing stays on the page through its exit transition with its items already
+  // hidden, which axe reports as aria-required-children (CI caught it twice). Its trigger stops
+  // naming it in aria-controls the moment it closes; an open menu is named and stays.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[role="menu"]')].every(
+      (menu) => menu.id !== '' && document.querySelector(`[aria-controls="${CSS.escape(menu.id)}"]`) !== null,
+    ),
+  );
   await expectAccessible(page, name, only);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
