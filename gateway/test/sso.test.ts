@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Role } from '@carcar/common/contract/permissions';
 import { desc } from 'drizzle-orm';
 import Provider from 'oidc-provider';
 import request from 'supertest';
@@ -51,6 +52,14 @@ async function startProvider(port = 0): Promise<{ server: Server; issuer: string
   server.on('request', provider.callback());
   return { server, issuer: url };
 }
+
+/** The gateway's settings for signing in through the provider at `at`, its button named 'Dealer Login'. */
+const providerEnv = (at: string) => ({
+  OIDC_ISSUER: at,
+  OIDC_CLIENT_ID: CLIENT.id,
+  OIDC_CLIENT_SECRET: CLIENT.secret,
+  OIDC_NAME: 'Dealer Login',
+});
 
 async function stopProvider(server: Server): Promise<void> {
   server.closeAllConnections();
@@ -153,15 +162,23 @@ async function lastEntry(gw: TestGateway) {
   return entry;
 }
 
+/** A CarCar user of `role` whom the provider knows as `login`, by the same email. */
+async function providerUser(gw: TestGateway, login: string, role: Role, email_verified = true) {
+  const user = await addUser(gw, role);
+  accounts.set(login, { email: user.email, email_verified });
+  return user;
+}
+
+/** The callback sent the browser back to the sign-in page saying `error`, with no session. */
+function expectRefused(result: { location: string; session: string | undefined }, error: string): void {
+  expect(result.location).toBe(`/sign-in?sso_error=${error}`);
+  expect(result.session).toBeUndefined();
+}
+
 describe('single sign-on', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startGateway({
-      OIDC_ISSUER: issuer,
-      OIDC_CLIENT_ID: CLIENT.id,
-      OIDC_CLIENT_SECRET: CLIENT.secret,
-      OIDC_NAME: 'Dealer Login',
-    });
+    gw = await startGateway(providerEnv(issuer));
   });
   afterAll(() => gw.close());
 
@@ -188,8 +205,7 @@ describe('single sign-on', () => {
   });
 
   it('goes back where the person was going, but only to a path of this app', async () => {
-    const manager = await addUser(gw, 'manager');
-    accounts.set('mia', { email: manager.email, email_verified: true });
+    await providerUser(gw, 'mia', 'manager');
     const start = await request(gw.app).get('/auth/sso/start?next=//evil.example/x').expect(302);
     const flow = await openFlow(flowKey(SESSION_SECRET), /carcar\.sso=([^;]+)/.exec(setCookiesOf(start)[0] ?? '')?.[1]);
     expect(flow.flow?.next).toBe('/');
@@ -198,9 +214,7 @@ describe('single sign-on', () => {
   it('creates no account for an email no CarCar user has', async () => {
     accounts.set('stranger', { email: 'stranger@elsewhere.test', email_verified: true });
     const before = await gw.users.list();
-    const { location, session } = await signInThroughProvider(gw, 'stranger');
-    expect(location).toBe('/sign-in?sso_error=no_account');
-    expect(session).toBeUndefined();
+    expectRefused(await signInThroughProvider(gw, 'stranger'), 'no_account');
     expect(await gw.users.list()).toHaveLength(before.length);
     expect(await lastEntry(gw)).toMatchObject({
       action: 'sign_in_failed',
@@ -210,70 +224,51 @@ describe('single sign-on', () => {
   });
 
   it('refuses a disabled user', async () => {
-    const sales = await addUser(gw, 'sales');
+    const sales = await providerUser(gw, 'sam', 'sales');
     await gw.users.update(sales.id, { disabled: true }, { actor: { service: 'test-setup' }, request_id: 't' });
-    accounts.set('sam', { email: sales.email, email_verified: true });
-    const { location, session } = await signInThroughProvider(gw, 'sam');
-    expect(location).toBe('/sign-in?sso_error=disabled');
-    expect(session).toBeUndefined();
+    expectRefused(await signInThroughProvider(gw, 'sam'), 'disabled');
   });
 
   it('refuses an email the provider has not verified', async () => {
-    const service = await addUser(gw, 'service');
-    accounts.set('val', { email: service.email, email_verified: false });
-    const { location, session } = await signInThroughProvider(gw, 'val');
-    expect(location).toBe('/sign-in?sso_error=email_not_verified');
-    expect(session).toBeUndefined();
+    await providerUser(gw, 'val', 'service', false);
+    expectRefused(await signInThroughProvider(gw, 'val'), 'email_not_verified');
   });
 
   it('refuses a callback whose state is not the one this browser sent', async () => {
-    const service = await addUser(gw, 'service');
-    accounts.set('sid', { email: service.email, email_verified: true });
+    await providerUser(gw, 'sid', 'service');
     const { callback: path, app } = await throughProvider(gw, 'sid');
     const forged = new URL(path, APP);
     forged.searchParams.set('state', 'not-the-state-that-was-sent');
-    const { location, session } = await callback(gw, `${forged.pathname}${forged.search}`, app);
-    expect(location).toBe('/sign-in?sso_error=failed');
-    expect(session).toBeUndefined();
+    expectRefused(await callback(gw, `${forged.pathname}${forged.search}`, app), 'failed');
   });
 
   it('refuses a callback in a browser that did not start the sign-in (no flow cookie)', async () => {
-    const service = await addUser(gw, 'service');
-    accounts.set('lou', { email: service.email, email_verified: true });
+    await providerUser(gw, 'lou', 'service');
     const { callback: path } = await throughProvider(gw, 'lou');
-    const { location, session } = await callback(gw, path, new Jar());
-    expect(location).toBe('/sign-in?sso_error=failed');
-    expect(session).toBeUndefined();
+    expectRefused(await callback(gw, path, new Jar()), 'failed');
   });
 
   it('refuses a tampered flow cookie', async () => {
-    const service = await addUser(gw, 'service');
-    accounts.set('tam', { email: service.email, email_verified: true });
+    await providerUser(gw, 'tam', 'service');
     const { callback: path, app } = await throughProvider(gw, 'tam');
     const sealed = app.get(FLOW_COOKIE) ?? '';
     const last = sealed.at(-2) === 'A' ? 'B' : 'A';
     app.set(FLOW_COOKIE, `${sealed.slice(0, -2)}${last}${sealed.at(-1)}`);
-    const { location, session } = await callback(gw, path, app);
-    expect(location).toBe('/sign-in?sso_error=failed');
-    expect(session).toBeUndefined();
+    expectRefused(await callback(gw, path, app), 'failed');
   });
 
   it('refuses an expired flow, even with everything else right', async () => {
-    const service = await addUser(gw, 'service');
-    accounts.set('exp', { email: service.email, email_verified: true });
+    await providerUser(gw, 'exp', 'service');
     const { callback: path, app } = await throughProvider(gw, 'exp');
     const key = flowKey(SESSION_SECRET);
     const opened = await openFlow(key, app.get(FLOW_COOKIE));
     if (!opened.flow) throw new Error('the flow cookie did not open');
     app.set(FLOW_COOKIE, await sealFlow(key, opened.flow, new Date(Date.now() - 60_000)));
-    const { location, session } = await callback(gw, path, app);
-    expect(location).toBe('/sign-in?sso_error=expired');
-    expect(session).toBeUndefined();
+    expectRefused(await callback(gw, path, app), 'expired');
   });
 
   it('refuses a code used twice', async () => {
-    const service = await addUser(gw, 'service');
-    accounts.set('twice', { email: service.email, email_verified: true });
+    await providerUser(gw, 'twice', 'service');
     const { callback: path, app } = await throughProvider(gw, 'twice');
     const cookie = app.header();
     expect((await callback(gw, path, app)).session).toBeTruthy();
@@ -319,11 +314,7 @@ describe('single sign-on with the provider down', () => {
     await once(probe, 'listening');
     const port = (probe.address() as AddressInfo).port;
     await new Promise((resolve) => probe.close(resolve));
-    const gw = await startGateway({
-      OIDC_ISSUER: `http://127.0.0.1:${port}`,
-      OIDC_CLIENT_ID: CLIENT.id,
-      OIDC_CLIENT_SECRET: CLIENT.secret,
-    });
+    const gw = await startGateway(providerEnv(`http://127.0.0.1:${port}`));
     try {
       const down = await request(gw.app).get('/auth/sso/start').expect(302);
       expect(down.headers.location).toBe('/sign-in?sso_error=unavailable');
@@ -331,8 +322,7 @@ describe('single sign-on with the provider down', () => {
 
       const late = await startProvider(port);
       try {
-        const manager = await addUser(gw, 'manager');
-        accounts.set('late', { email: manager.email, email_verified: true });
+        await providerUser(gw, 'late', 'manager');
         const { session } = await signInThroughProvider(gw, 'late', late.issuer);
         expect((await me(gw, session).expect(200)).body.role).toBe('manager');
       } finally {
@@ -348,10 +338,7 @@ describe('SSO_REQUIRED', () => {
   let gw: TestGateway;
   beforeAll(async () => {
     gw = await startGateway({
-      OIDC_ISSUER: issuer,
-      OIDC_CLIENT_ID: CLIENT.id,
-      OIDC_CLIENT_SECRET: CLIENT.secret,
-      OIDC_NAME: 'Dealer Login',
+      ...providerEnv(issuer),
       SSO_REQUIRED: 'true',
       CARCAR_ADMIN_EMAIL: ADMIN.email,
       CARCAR_ADMIN_PASSWORD: ADMIN.password,
@@ -385,8 +372,7 @@ describe('SSO_REQUIRED', () => {
   });
 
   it('still signs people in through the provider', async () => {
-    const manager = await addUser(gw, 'manager');
-    accounts.set('req-manager', { email: manager.email, email_verified: true });
+    await providerUser(gw, 'req-manager', 'manager');
     const { session } = await signInThroughProvider(gw, 'req-manager');
     expect((await me(gw, session).expect(200)).body.role).toBe('manager');
   });
