@@ -1,14 +1,10 @@
 import { gatewayRoutes } from '@carcar/common/contract/gateway-routes';
 import { mountPath, type RouteRule, type RouteTable, routeList } from '@carcar/common/contract/routes';
 import { declaredRoutes, mountedRoutes } from '@carcar/testing/permission-matrix';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type TestGateway } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { gatewayForFile } from './helpers.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startGateway();
-});
-afterAll(() => gw.close());
+const gw = await gatewayForFile();
 
 /** `/auth/users/` for `/auth/users`: the slashed form `mountedRoutes` writes paths in. */
 const slashed = (path: string) => `${path}/`;

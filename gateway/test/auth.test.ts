@@ -1,22 +1,9 @@
 import { permissionsOf } from '@carcar/common/contract/permissions';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  ADMIN,
-  addUser,
-  CSRF,
-  sessionCookie,
-  signedIn,
-  startGateway,
-  TEST_SETUP,
-  type TestGateway,
-} from './helpers.js';
+import { describe, expect, it, vi } from 'vitest';
+import { ADMIN, addUser, CSRF, gatewayForFile, sessionCookie, signedIn, TEST_SETUP } from './helpers.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startGateway();
-});
-afterAll(() => gw.close());
+const gw = await gatewayForFile();
 
 describe('sign-in', () => {
   it('answers the user and a session cookie that is HttpOnly and SameSite=Lax', async () => {

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gatewayEnv } from '../src/config.js';
-import {
-  ADMIN,
-  addUser,
-  CSRF,
-  sessionCookie,
-  signedIn,
-  startGateway,
-  TEST_SETUP,
-  type TestGateway,
-} from './helpers.js';
+import { ADMIN, addUser, CSRF, gatewayForFile, sessionCookie, signedIn, startGateway, TEST_SETUP } from './helpers.js';
 
 // The findings of the penetration test (issue 25) that concern the gateway, each reproduced as
 // it was reported.
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startGateway();
-});
-afterAll(() => gw.close());
+const gw = await gatewayForFile();
 
 async function userCount(): Promise<number> {
   return (await gw.users.list()).length;

@@ -92,6 +92,16 @@ export async function startGateway(env: Record<string, string> = {}, options: { 
 
 export type TestGateway = Awaited<ReturnType<typeof startGateway>>;
 
+/**
+ * One gateway (as `startGateway`) for all the tests of a file, awaited at its top level: it is
+ * closed after the file's last test.
+ */
+export async function gatewayForFile(env: Record<string, string> = {}): Promise<TestGateway> {
+  const gw = await startGateway(env);
+  afterAll(() => gw.close());
+  return gw;
+}
+
 let counter = 0;
 
 /** A user made straight in the database (fast), with a unique email. */

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, addUser, CSRF, signedIn, startGateway, type TestGateway } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, addUser, CSRF, gatewayForFile, signedIn } from './helpers.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startGateway({
-    LOGIN_FAILURES_PER_ACCOUNT: '3',
-    LOGIN_FAILURES_PER_ADDRESS: '6',
-    RATE_LIMIT_WRITES_PER_MINUTE: '3',
-  });
+const gw = await gatewayForFile({
+  LOGIN_FAILURES_PER_ACCOUNT: '3',
+  LOGIN_FAILURES_PER_ADDRESS: '6',
+  RATE_LIMIT_WRITES_PER_MINUTE: '3',
 });
-afterAll(() => gw.close());
 
 const login = (email: string, password: string) => gw.api().post('/auth/login').set(CSRF).send({ email, password });
 

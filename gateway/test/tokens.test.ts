@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashToken } from '../src/identity/tokens/secrets.js';
-import { ADMIN, CSRF, signedIn, startGateway, type TestGateway } from './helpers.js';
+import { ADMIN, CSRF, gatewayForFile, signedIn } from './helpers.js';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startGateway();
-});
-afterAll(() => gw.close());
+const gw = await gatewayForFile();
 
 describe('API tokens', () => {
   it('shows a new token once, lists it without it, keeps only its SHA-256', async () => {
