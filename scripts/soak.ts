@@ -9,7 +9,7 @@ import { roleHeaders } from '@carcar/testing/credentials';
 import { signIn, spawnGateway, TEST_ADMIN } from '@carcar/testing/gateway';
 import { type Answer, httpSender, runOpenLoop, summarize } from '@carcar/testing/open-loop';
 import { rssMb, type SpawnedService } from '@carcar/testing/processes';
-import { type StackService, serviceAudiences, startStack } from '@carcar/testing/stack';
+import { addInventoryModel, type StackService, serviceAudiences, startStack } from '@carcar/testing/stack';
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const rate = Number(process.env.SOAK_RATE ?? 500);
@@ -76,14 +76,7 @@ try {
   }
 
   // Data to work on: cars in stock (synced to sales before the clock starts), staff, customers.
-  const maker = await stack.call<{ id: number }>('inventory', 'POST', pathTo(inventoryRoutes.manufacturers.create), {
-    name: 'Soak Motors',
-  });
-  const model = await stack.call<{ id: number }>('inventory', 'POST', pathTo(inventoryRoutes.models.create), {
-    name: 'Endurance',
-    picture_url: 'https://pictures.example/endurance.jpg',
-    manufacturer_id: maker.id,
-  });
+  const modelId = await addInventoryModel(stack.urls.inventory, 'Soak Motors', 'Endurance');
   // Enough unsold cars for every sale of the warm-up and the run (5 % of the requests) to take a new one.
   const stock = Math.ceil((warmUpSeconds + seconds) * rate * 0.05) + 50;
   let serial = 0;
@@ -92,7 +85,7 @@ try {
       vin: sampleVin(serial++),
       color: 'red',
       year: 2020,
-      model_id: model.id,
+      model_id: modelId,
     });
   for (let i = 0; i < stock; i += 20) {
     const answers = await Promise.all(Array.from({ length: Math.min(20, stock - i) }, addCar));

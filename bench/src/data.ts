@@ -2,7 +2,7 @@ import { inventoryRoutes, pathTo, salesRoutes, serviceApiRoutes } from '@carcar/
 import { sampleVin } from '@carcar/common/vin/vin';
 import { asService } from '@carcar/testing/credentials';
 import { callJson } from '@carcar/testing/http';
-import type { StackService } from '@carcar/testing/stack';
+import { addInventoryModel, type StackService } from '@carcar/testing/stack';
 import type { Stack } from './stack.js';
 
 /** Serials of the cars the loader stores (`sampleVin(n)`); cars POSTed by a scenario start higher. */
@@ -37,14 +37,7 @@ async function addStaff(
 }
 
 export async function createFixtures(stack: Stack, technicians: number, salespeople: number): Promise<Fixtures> {
-  const maker = await stack.call<{ id: number }>('inventory', 'POST', pathTo(inventoryRoutes.manufacturers.create), {
-    name: 'Bench',
-  });
-  const model = await stack.call<{ id: number }>('inventory', 'POST', pathTo(inventoryRoutes.models.create), {
-    name: 'Sprinter',
-    picture_url: 'https://pictures.example/sprinter.jpg',
-    manufacturer_id: maker.id,
-  });
+  const modelId = await addInventoryModel(stack.inventory, 'Bench', 'Sprinter');
   const technicianIds = await addStaff(
     stack,
     'service',
@@ -67,7 +60,7 @@ export async function createFixtures(stack: Stack, technicians: number, salespeo
     address: '1 Load Street',
     phone_number: '555-010-0000',
   });
-  return { modelId: model.id, technicianIds, salespersonIds, customerId: customer.id };
+  return { modelId, technicianIds, salespersonIds, customerId: customer.id };
 }
 
 async function countInventory(stack: Stack): Promise<number> {
