@@ -93,46 +93,43 @@ export function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+/** A column of a results table: its header, and how a result fills its cell. */
+type Column<R> = [header: string, cell: (result: R) => string];
+
+/** A table of `results`, a row each, by columns that keep each header beside what goes under it. */
+function resultsTable<R>(results: R[], columns: Column<R>[]): string {
+  return table(
+    columns.map(([header]) => header),
+    results.map((result) => columns.map(([, cell]) => cell(result))),
+  );
+}
+
 /** The results as Markdown tables: the same text goes to the terminal and into the README. */
 export function formatResults(results: BenchResults): string {
-  const http = table(
-    ['Scenario', 'req/s median (min–max)', 'p50 ms', 'p99 ms', 'errors', 'target', ''],
-    results.http.map((r) => [
-      r.name,
-      spreadText(r.requestsPerSecond),
-      String(r.p50Ms.median),
-      spreadText(r.p99Ms),
-      String(r.errors),
-      r.target ?? '',
-      verdict(r.met),
-    ]),
-  );
-  const openLoop = table(
+  const http = resultsTable(results.http, [
+    ['Scenario', (r) => r.name],
+    ['req/s median (min–max)', (r) => spreadText(r.requestsPerSecond)],
+    ['p50 ms', (r) => String(r.p50Ms.median)],
+    ['p99 ms', (r) => spreadText(r.p99Ms)],
+    ['errors', (r) => String(r.errors)],
+    ['target', (r) => r.target ?? ''],
+    ['', (r) => verdict(r.met)],
+  ]);
+  const openLoop = resultsTable(results.openLoop, [
+    ['Scenario', (r) => r.name],
+    ['achieved req/s', (r) => spreadText(r.achievedRate)],
+    ['p50 ms', (r) => String(r.p50Ms.median)],
+    ['p99 ms median (min–max)', (r) => spreadText(r.p99Ms)],
+    ['max ms', (r) => spreadText(r.maxMs)],
+    ['errors', (r) => String(r.errors)],
     [
-      'Scenario',
-      'achieved req/s',
-      'p50 ms',
-      'p99 ms median (min–max)',
-      'max ms',
-      'errors',
       `closed loop req/s, ${results.method.connections} connections`,
-      'generator CPU %',
-      'target',
-      '',
+      (r) => (r.closedLoopRequestsPerSecond ? spreadText(r.closedLoopRequestsPerSecond) : ''),
     ],
-    results.openLoop.map((r) => [
-      r.name,
-      spreadText(r.achievedRate),
-      String(r.p50Ms.median),
-      spreadText(r.p99Ms),
-      spreadText(r.maxMs),
-      String(r.errors),
-      r.closedLoopRequestsPerSecond ? spreadText(r.closedLoopRequestsPerSecond) : '',
-      String(r.generatorCpuPercent.median),
-      r.target,
-      verdict(r.met),
-    ]),
-  );
+    ['generator CPU %', (r) => String(r.generatorCpuPercent.median)],
+    ['target', (r) => r.target],
+    ['', (r) => verdict(r.met)],
+  ]);
   const lag = results.syncLag;
   const added = results.gatewayAddedP50;
   const other = table(
