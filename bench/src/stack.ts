@@ -101,9 +101,12 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The production build of the APIs: what a deployment runs, not the TypeScript loader. */
-export function buildApis(): void {
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--apis'], { cwd: root, stdio: 'ignore' });
+/** The production build of the APIs (this checkout's, or `checkout`'s): what a deployment runs, not the TypeScript loader. */
+export function buildApis(checkout = root): void {
+  execFileSync(process.execPath, [path.join(checkout, 'scripts', 'build.mjs'), '--apis'], {
+    cwd: checkout,
+    stdio: 'ignore',
+  });
 }
 
 /**
@@ -120,7 +123,11 @@ function profileFlags(): string[] {
  * a fresh folder without one), the pollers reaching inventory through a counting proxy. Writes are
  * not rate limited: the load generator is one caller sending thousands of writes a second on purpose.
  */
-export async function startBenchStack(serverUrl: string | undefined): Promise<Stack> {
+export async function startBenchStack(
+  serverUrl: string | undefined,
+  /** Another commit's worktree, built, whose services run instead of this checkout's (compare.ts). */
+  checkout?: string,
+): Promise<Stack> {
   let proxy: CountingProxy | undefined;
   // The photo scenario's uploads go to a folder of their own (on Postgres there is no data folder).
   const photosDir = mkdtempSync(path.join(os.tmpdir(), 'carcar-bench-photos-'));
@@ -128,6 +135,7 @@ export async function startBenchStack(serverUrl: string | undefined): Promise<St
     serverUrl,
     prefix: 'carcar_bench',
     entry: [...profileFlags(), 'dist/main.js'],
+    ...(checkout ? { checkout } : {}),
     env: { LOG_LEVEL: 'info', RATE_LIMIT_WRITES_PER_MINUTE: '0', PHOTOS_DIR: photosDir },
     inventoryAddress: async (inventoryUrl) => {
       proxy = await startCountingProxy(inventoryUrl);
@@ -144,6 +152,7 @@ export async function startBenchStack(serverUrl: string | undefined): Promise<St
     { inventory: services.urls.inventory, service: services.urls.service, sales: services.urls.sales },
     { ...services.data.env, LOG_LEVEL: 'info' },
     [...profileFlags(), 'dist/main.js'],
+    ...(checkout ? [path.join(checkout, 'gateway')] : []),
   );
   const admin = await signIn(gateway.url, TEST_ADMIN.email, TEST_ADMIN.password);
   const { token } = await admin.call<{ token: string }>('POST', '/auth/tokens', { name: 'bench', role: 'manager' });

@@ -25,9 +25,11 @@ export function spawnGateway(
   env: Record<string, string> = {},
   /** What node runs: the TypeScript source by default, `['dist/main.js']` for the build. */
   entry?: string[],
+  /** The gateway's folder: this checkout's by default, another commit's for the bench's comparison. */
+  dir = gatewayDir,
 ): Promise<SpawnedService> {
   return spawnService(
-    gatewayDir,
+    dir,
     {
       INVENTORY_API_URL: targets.inventory,
       SERVICE_API_URL: targets.service,

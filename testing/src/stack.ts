@@ -14,14 +14,20 @@ export type StackService = 'inventory' | 'service' | 'sales';
 /** The services that read inventory's feed and need its address. */
 export type DependentService = Exclude<StackService, 'inventory'>;
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+/** This checkout: where the services run unless a stack names another (the bench's comparison). */
+export const checkoutRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Each service's workspace folder, where `spawnService` runs it. */
-export const serviceDirs: Record<StackService, string> = {
-  inventory: path.join(root, 'inventory-api'),
-  service: path.join(root, 'service-api'),
-  sales: path.join(root, 'sales-api'),
-};
+/** Each service's workspace folder in `checkout`, where `spawnService` runs it. */
+export function serviceDirsIn(checkout: string): Record<StackService, string> {
+  return {
+    inventory: path.join(checkout, 'inventory-api'),
+    service: path.join(checkout, 'service-api'),
+    sales: path.join(checkout, 'sales-api'),
+  };
+}
+
+/** Each service's workspace folder in this checkout. */
+export const serviceDirs = serviceDirsIn(checkoutRoot);
 
 /** The audience of each service's credentials. */
 export const serviceAudiences: Record<StackService, ServiceName> = {
@@ -79,6 +85,11 @@ export interface StackOptions<D extends DependentService> extends StackDataOptio
   /** What node runs in each workspace: the TypeScript source by default, `['dist/main.js']` for the build. */
   entry?: string[];
   /**
+   * The checkout whose services run (its own build and node_modules): this one by default, another
+   * commit's worktree for the bench's before-and-after comparison.
+   */
+  checkout?: string;
+  /**
    * The inventory address the dependent services are given, from inventory's own: a proxy in
    * front of it, for instance. Inventory's own address by default.
    */
@@ -117,11 +128,12 @@ export async function startStack<D extends DependentService = DependentService>(
   const processes = {} as Record<'inventory' | D, SpawnedService>;
   const urls = {} as Record<'inventory' | D, string>;
   let inventoryAddress = '';
+  const dirs = options.checkout ? serviceDirsIn(options.checkout) : serviceDirs;
 
   const start = async (name: 'inventory' | D, extra: Record<string, string> = {}): Promise<SpawnedService> => {
     await processes[name]?.stop();
     const own = name === 'inventory' ? {} : { INVENTORY_API_URL: inventoryAddress };
-    const spawned = await spawnService(serviceDirs[name], { ...env, ...own, ...extra }, options.entry);
+    const spawned = await spawnService(dirs[name], { ...env, ...own, ...extra }, options.entry);
     processes[name] = spawned;
     urls[name] = spawned.url;
     return spawned;
