@@ -7,31 +7,39 @@ import { BlockList, isIP } from 'node:net';
 // made when the subscription is saved, and again at every delivery on the addresses the name then
 // resolves to, and the connection is made to the very address checked (DNS rebinding).
 
+/** A BlockList of ranges written `address/prefix` (CIDR). */
+function blockList(ranges: { ipv4?: readonly string[]; ipv6?: readonly string[] }): BlockList {
+  const list = new BlockList();
+  for (const type of ['ipv4', 'ipv6'] as const) {
+    for (const range of ranges[type] ?? []) {
+      const [address = '', prefix = ''] = range.split('/');
+      list.addSubnet(address, Number(prefix), type);
+    }
+  }
+  return list;
+}
+
 /** Link-local (cloud metadata at 169.254.169.254), unspecified, multicast and reserved: never. */
-const never = new BlockList();
-never.addSubnet('169.254.0.0', 16, 'ipv4');
-never.addSubnet('0.0.0.0', 8, 'ipv4');
-never.addSubnet('224.0.0.0', 4, 'ipv4');
-never.addSubnet('240.0.0.0', 4, 'ipv4');
-never.addSubnet('fe80::', 10, 'ipv6');
-never.addAddress('::', 'ipv6');
-never.addSubnet('ff00::', 8, 'ipv6');
+const never = blockList({
+  ipv4: ['169.254.0.0/16', '0.0.0.0/8', '224.0.0.0/4', '240.0.0.0/4'],
+  ipv6: ['fe80::/10', '::/128', 'ff00::/8'],
+});
 
 /** Loopback and private ranges: only with WEBHOOK_ALLOW_PRIVATE=true (development, tests). */
-const internal = new BlockList();
-internal.addSubnet('127.0.0.0', 8, 'ipv4');
-internal.addSubnet('10.0.0.0', 8, 'ipv4');
-internal.addSubnet('172.16.0.0', 12, 'ipv4');
-internal.addSubnet('192.168.0.0', 16, 'ipv4');
-internal.addSubnet('100.64.0.0', 10, 'ipv4');
-internal.addSubnet('192.0.0.0', 24, 'ipv4');
-internal.addSubnet('198.18.0.0', 15, 'ipv4');
-internal.addAddress('::1', 'ipv6');
-internal.addSubnet('fc00::', 7, 'ipv6');
-internal.addSubnet('64:ff9b::', 96, 'ipv6');
+const internal = blockList({
+  ipv4: [
+    '127.0.0.0/8',
+    '10.0.0.0/8',
+    '172.16.0.0/12',
+    '192.168.0.0/16',
+    '100.64.0.0/10',
+    '192.0.0.0/24',
+    '198.18.0.0/15',
+  ],
+  ipv6: ['::1/128', 'fc00::/7', '64:ff9b::/96'],
+});
 
-const mapped = new BlockList();
-mapped.addSubnet('::ffff:0:0', 96, 'ipv6');
+const mapped = blockList({ ipv6: ['::ffff:0:0/96'] });
 
 export interface ReceiverPolicy {
   allowPrivate: boolean;
