@@ -3,6 +3,7 @@ import { Button, Group, Stack, Text, TextInput, UnstyledButton } from '@mantine/
 import { useMediaQuery } from '@mantine/hooks';
 import { type DataTableColumn, DataTable as MantineDataTable } from 'mantine-datatable';
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { formatListDateTime } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
 import { Empty, ErrorState, Loading } from './states';
 
@@ -27,6 +28,11 @@ export interface Column<T> {
    * (a row's buttons, whose own names say what they do). An `actions` column has none unless given one.
    */
   phoneLabel?: string | false;
+}
+
+/** A sortable column of moments (ISO strings), shown short ("Dec 1, 2:05 PM") and sorted as written. */
+export function dateTimeColumn<T>(key: string, header: string, at: (row: T) => string): Column<T> {
+  return { key, header, cell: (row) => formatListDateTime(at(row)), sortValue: at };
 }
 
 /** The name a phone shows before a cell's value (`data-label`), or none. */

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Trans } from 'react-i18next';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, dateTimeColumn } from '../../../components/data-table';
 import { FormFooter, SelectField, TextField } from '../../../components/form';
 import { AddInDrawer, ListPage } from '../../../components/list-page';
 import { roleLabel } from '../../../components/role-label';
@@ -131,12 +131,7 @@ export function TokensPage() {
             cell: (token) => roleLabel(t, token.role),
             sortValue: (token) => roleLabel(t, token.role),
           },
-          {
-            key: 'created',
-            header: t('admin:tokens.createdColumn'),
-            cell: (token) => formatListDateTime(token.created_at),
-            sortValue: (token) => token.created_at,
-          },
+          dateTimeColumn('created', t('admin:tokens.createdColumn'), (token) => token.created_at),
           {
             key: 'used',
             header: t('admin:tokens.lastUsed'),

@@ -11,13 +11,13 @@ import { useState } from 'react';
 import { Trans } from 'react-i18next';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, dateTimeColumn } from '../../../components/data-table';
 import { DetailSection } from '../../../components/detail-page';
 import { FormFooter, TextField } from '../../../components/form';
 import { AddInDrawer, ListPage } from '../../../components/list-page';
 import { errorMessage } from '../../../lib/api-client';
 import { useContractMessage } from '../../../lib/contract-messages';
-import { formatListDateTime, formatNumber } from '../../../lib/format';
+import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { usePhone } from '../../../lib/use-phone';
@@ -129,12 +129,7 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
       compact
       columns={[
         { key: 'type', header: t('admin:webhooks.event'), cell: (d) => <code>{d.type}</code> },
-        {
-          key: 'at',
-          header: t('admin:webhooks.happened'),
-          cell: (d) => formatListDateTime(d.at),
-          sortValue: (d) => d.at,
-        },
+        dateTimeColumn('at', t('admin:webhooks.happened'), (d) => d.at),
         {
           key: 'status',
           header: t('admin:webhooks.statusColumn'),
@@ -219,12 +214,7 @@ export function WebhooksPage() {
         columns={[
           { key: 'url', header: t('admin:webhooks.receiver'), cell: (w) => w.url, sortValue: (w) => w.url },
           { key: 'events', header: t('admin:webhooks.eventsColumn'), cell: (w) => w.events.join(', ') },
-          {
-            key: 'created',
-            header: t('admin:webhooks.createdColumn'),
-            cell: (w) => formatListDateTime(w.created_at),
-            sortValue: (w) => w.created_at,
-          },
+          dateTimeColumn('created', t('admin:webhooks.createdColumn'), (w) => w.created_at),
           {
             key: 'actions',
             header: t('admin:webhooks.actions'),

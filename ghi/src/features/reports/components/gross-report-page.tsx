@@ -2,9 +2,9 @@ import '../reports.css';
 import type { GrossByDealRow, GrossBySalespersonRow } from '@carcar/common/contract/reports';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
-import type { Column } from '../../../components/data-table';
+import { type Column, dateTimeColumn } from '../../../components/data-table';
 import { VinLink } from '../../../components/vin-link';
-import { formatListDateTime, formatMoney, formatNumber } from '../../../lib/format';
+import { formatMoney, formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { salePath } from '../../../lib/paths';
 import {
@@ -47,12 +47,7 @@ const dealColumns = (t: TFunction): Column<GrossByDealRow>[] => [
     cell: (row) => <Link to={salePath(row.sale_id)}>{t('reports:gross.saleNumber', { id: row.sale_id })}</Link>,
     sortValue: (row) => row.sale_id,
   },
-  {
-    key: 'date',
-    header: t('reports:gross.date'),
-    cell: (row) => formatListDateTime(row.sold_at),
-    sortValue: (row) => row.sold_at,
-  },
+  dateTimeColumn('date', t('reports:gross.date'), (row) => row.sold_at),
   {
     key: 'salesperson',
     header: t('reports:gross.salesperson'),

@@ -2,11 +2,11 @@ import { Anchor } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import type { StatusTone } from '../../../app/theme';
-import type { Column } from '../../../components/data-table';
+import { type Column, dateTimeColumn } from '../../../components/data-table';
 import { StatusBadge as Badge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
 import { VipBadge as Vip } from '../../../components/vip-badge';
-import { formatListDate, formatListDateTime, formatTime } from '../../../lib/format';
+import { formatListDate, formatTime } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { type Appointment, technicianName } from '../types';
 
@@ -21,12 +21,7 @@ export function appointmentColumns(t: TFunction): Column<Appointment>[] {
       sortValue: (a) => (a.vip ? 1 : 0),
     },
     { key: 'customer', header: t('service:columns.customer'), cell: (a) => a.customer, sortValue: (a) => a.customer },
-    {
-      key: 'date_time',
-      header: t('service:columns.dateTime'),
-      cell: (a) => formatListDateTime(a.date_time),
-      sortValue: (a) => a.date_time,
-    },
+    dateTimeColumn('date_time', t('service:columns.dateTime'), (a) => a.date_time),
     {
       key: 'technician',
       header: t('service:columns.technician'),
