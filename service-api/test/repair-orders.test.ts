@@ -46,6 +46,11 @@ async function addLine(orderId: number, line: Record<string, unknown>, role: 'se
     .body as RepairOrderLine;
 }
 
+/** A labor line assigned to `technician`: the kind of line the clock and "done" act on. */
+function assignedLabor(orderId: number, technician: number, description: string, hours: number) {
+  return addLine(orderId, { kind: 'labor', description, hours, technician });
+}
+
 function decide(orderId: number, decisions: Array<{ line: number; approved: boolean }>) {
   return svc
     .api('service')
@@ -427,12 +432,7 @@ describe('approvals, the clock, invoicing and payment', () => {
     const asTess = await technicianHeaders(tess.id);
     const asTom = await technicianHeaders(tom.id);
     const order = await newOrder();
-    const brakes = await addLine(order.id, {
-      kind: 'labor',
-      description: 'Front brakes',
-      hours: 1.5,
-      technician: tess.id,
-    });
+    const brakes = await assignedLabor(order.id, tess.id, 'Front brakes', 1.5);
     const pads = await addLine(order.id, { kind: 'part', description: 'Brake pads', quantity: 1, unit_price: 89.99 });
     const wipers = await addLine(order.id, { kind: 'part', description: 'Wipers', quantity: 2, unit_price: 19.99 });
 
@@ -492,12 +492,7 @@ describe('approvals, the clock, invoicing and payment', () => {
       .expect(200);
     expect(on.body).toMatchObject({ id: brakes.id, technician: tess.id, clocked_hours: 0, hours: 1.5 });
     const elsewhere = await newOrder();
-    const other = await addLine(elsewhere.id, {
-      kind: 'labor',
-      description: 'Alignment',
-      hours: 1,
-      technician: tess.id,
-    });
+    const other = await assignedLabor(elsewhere.id, tess.id, 'Alignment', 1);
     await decide(elsewhere.id, [{ line: other.id, approved: true }]).expect(200);
     const busy = await clock(elsewhere.id, other.id, asTess, 'on').expect(409);
     expect(busy.body.message).toContain(`line ${brakes.id} (Front brakes) of repair order ${order.id}`);
@@ -618,21 +613,21 @@ describe('approvals, the clock, invoicing and payment', () => {
     const tech = await addTechnician(svc, 'Racer');
     const asTech = await technicianHeaders(tech.id);
     const order = await newOrder();
-    const line = await addLine(order.id, { kind: 'labor', description: 'Race', hours: 1, technician: tech.id });
+    const line = await assignedLabor(order.id, tech.id, 'Race', 1);
     const [a, b] = await Promise.all([
       decide(order.id, [{ line: line.id, approved: true }]),
       decide(order.id, [{ line: line.id, approved: false }]),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const second = await newOrder();
-    const other = await addLine(second.id, { kind: 'labor', description: 'Race 2', hours: 1, technician: tech.id });
+    const other = await assignedLabor(second.id, tech.id, 'Race 2', 1);
     await decide(second.id, [{ line: other.id, approved: true }]).expect(200);
     const winner = [a, b].find((res) => res.status === 200);
     if (!winner) throw new Error('neither decision was accepted');
     const approvedLine = (winner.body as RepairOrder).lines[0];
     if (approvedLine?.status !== 'approved') {
       // The decline won: approve the first order's work through a new line so both can be clocked.
-      const again = await addLine(order.id, { kind: 'labor', description: 'Race 3', hours: 1, technician: tech.id });
+      const again = await assignedLabor(order.id, tech.id, 'Race 3', 1);
       await decide(order.id, [{ line: again.id, approved: true }]).expect(200);
       line.id = again.id;
     }
@@ -690,7 +685,7 @@ describe('the list', () => {
     const vin = 'JH4KA8260MC012345';
     const first = await newOrder({ vin, customer: { name: 'Quinn Lister' } });
     const second = await newOrder({ vin, concern: 'Check engine light' });
-    await addLine(second.id, { kind: 'labor', description: 'Scan', hours: 0.5, technician: tech.id });
+    await assignedLabor(second.id, tech.id, 'Scan', 0.5);
     await estimateToken(second.id);
     const byVin = await svc.api('technician').get(`/api/repair-orders/?vin=${vin.toLowerCase()}`).expect(200);
     expect(byVin.body.repair_orders.map((o: RepairOrder) => o.id)).toEqual([second.id, first.id]);
