@@ -91,6 +91,16 @@ export async function eventually(page: Page, check: () => Promise<boolean>, time
   }
 }
 
+/** Picks a car in the sale form's VIN search, once sales' copy of inventory has it. */
+export async function chooseCar(page: Page, vin: string): Promise<void> {
+  await eventually(page, async () => {
+    const copy = await api().call<{ autos: unknown[] }>('GET', `/sales/api/automobiles/?sold=false&vin=${vin}`);
+    return copy.autos.length === 1;
+  });
+  await page.getByRole('combobox', { name: 'Automobile' }).fill(vin);
+  await page.getByRole('option', { name: new RegExp(vin) }).click();
+}
+
 /**
  * Fills in the sign-in form on the page it is on (`/sign-in`, perhaps with `?next=`) and waits
  * until the app has them signed in: off the sign-in page, their name in the header.

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility.js';
-import { api, appUrl, eventually, journey, launch } from './browser.js';
+import { api, appUrl, chooseCar, eventually, journey, launch } from './browser.js';
 
 // One car goes through the whole dealership: into inventory, into the workshop, out of the door,
 // with staff of its own (Katherine Johnson, Jordan Lee, Emma Wilson) beside the seeded demo ones.
@@ -16,16 +16,6 @@ afterAll(async () => {
 });
 
 const row = (page: Page, text: string) => page.locator('tbody tr', { hasText: text });
-
-/** Picks a car in the sale form's VIN search, once sales' copy of inventory has it. */
-async function chooseCar(page: Page, vin: string): Promise<void> {
-  await eventually(page, async () => {
-    const copy = await api().call<{ autos: unknown[] }>('GET', `/sales/api/automobiles/?sold=false&vin=${vin}`);
-    return copy.autos.length === 1;
-  });
-  await page.getByRole('combobox', { name: 'Automobile' }).fill(vin);
-  await page.getByRole('option', { name: new RegExp(vin) }).click();
-}
 
 describe('staff journeys in Chromium', () => {
   it('adds a manufacturer, a model and an automobile, with live VIN checking', async () => {

@@ -1,7 +1,7 @@
 import { sampleVin } from '@carcar/common/vin/vin';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, appUrl, checkPage, eventually, journey, launch, screenshot, staff } from './browser.js';
+import { api, appUrl, checkPage, chooseCar, eventually, journey, launch, screenshot, staff } from './browser.js';
 
 // Issue 29 from end to end: a manager desks a used car with a customer beside them (the car's
 // list price and days in stock, a fee, a trade-in whose VIN fills in its model year, a cell of the
@@ -28,15 +28,6 @@ async function inStock(vin: string): Promise<boolean> {
     if (String(error).includes('404')) return false;
     throw error;
   }
-}
-
-async function chooseCar(page: Page, vin: string): Promise<void> {
-  await eventually(page, async () => {
-    const copy = await api().call<{ autos: unknown[] }>('GET', `/sales/api/automobiles/?sold=false&vin=${vin}`);
-    return copy.autos.length === 1;
-  });
-  await page.getByRole('combobox', { name: 'Automobile' }).fill(vin);
-  await page.getByRole('option', { name: new RegExp(vin) }).click();
 }
 
 describe('the sales desk', () => {
