@@ -1,24 +1,15 @@
 import { fileURLToPath } from 'node:url';
+import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { sampleVin } from '@carcar/common/vin/vin';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, appUrl, checkPage, journey, launch, openPage, screenshot, staff } from './browser.js';
+import { expectTappable, getRepairOrder } from './workshop.js';
 
 // Issue 28 from end to end: Ada inspects a car on her phone (three findings, two real JPEG photos,
 // the red one put on the estimate), the customer sees the photos on the approval page and approves,
 // the approved part leaves stock, the part's ledger shows it, and voiding the order puts it back.
 
-interface Line {
-  id: number;
-  description: string;
-  status: string;
-}
-interface RepairOrder {
-  id: number;
-  status: string;
-  lines: Line[];
-  inspection: { id: number; name: string; condition: string; photos: { id: number }[] }[];
-}
 interface Part {
   number: string;
   on_hand: number;
@@ -35,15 +26,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const getOrder = (id: number) => api().call<RepairOrder>('GET', `/service/api/repair-orders/${id}/`);
 const onHand = async () => (await api().call<Part>('GET', `/service/api/parts/${PART}/`)).on_hand;
-
-/** At least 44 px tall and wholly on a 390 px screen: a thumb reaches it. */
-async function expectTappable(target: Locator, what: string): Promise<void> {
-  const box = await target.boundingBox();
-  expect(box?.height ?? 0, `${what} is at least 44 px tall`).toBeGreaterThanOrEqual(44);
-  expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 390, `${what} fully on screen`).toBe(true);
-}
 
 /** The image has arrived and decoded: a broken photo address would leave it 0 px wide. */
 async function expectLoaded(image: Locator, what: string): Promise<void> {
@@ -103,7 +86,7 @@ describe('an inspection with photos, from the technician’s phone to the parts 
       concern: 'Brakes squeal; please inspect',
     });
     // Ada's inspection labor, approved at the counter: the order is on her My work.
-    const inspection = await api().call<Line>('POST', `/service/api/repair-orders/${order.id}/lines/`, {
+    const inspection = await api().call<RepairOrderLine>('POST', `/service/api/repair-orders/${order.id}/lines/`, {
       kind: 'labor',
       description: 'Multi-point inspection',
       hours: 0.5,
@@ -172,7 +155,7 @@ describe('an inspection with photos, from the technician’s phone to the parts 
       },
       { as: staff.ada, width: 390 },
     );
-    const inspected = await getOrder(order.id);
+    const inspected = await getRepairOrder(order.id);
     expect(inspected.inspection.map((i) => [i.name, i.condition, i.photos.length])).toEqual([
       ['Front brakes', 'red', 2],
       ['Wiper blades', 'yellow', 0],

@@ -1,54 +1,22 @@
+import type { RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { sampleVin } from '@carcar/common/vin/vin';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { api, appUrl, checkPage, journey, launch, openPage, screenshot, staff } from './browser.js';
+import { expectTappable, getRepairOrder, seededTechnician } from './workshop.js';
 
 // Issue 27 from end to end: an appointment becomes a repair order, the advisor writes two labor
 // lines and a part, sends the estimate, the customer decides through the link without signing in,
 // the technician clocks the work on a phone, and the advisor invoices and takes two payments until
 // the order closes; the car's page then shows the order and the work that was declined.
 
-interface Technician {
-  id: number;
-  employee_id: string;
-}
-interface Line {
-  id: number;
-  description: string;
-  status: string;
-  clocked_hours: number;
-}
-interface RepairOrder {
-  id: number;
-  status: string;
-  lines: Line[];
-  totals: { total: number; balance: number; paid: number };
-}
-
 let browser: Browser;
-let technicians: Technician[];
 beforeAll(async () => {
   browser = await launch();
-  technicians = (await api().call<{ technicians: Technician[] }>('GET', '/service/api/technicians/')).technicians;
 });
 afterAll(async () => {
   await browser?.close();
 });
-
-const technician = (employeeId: string): number => {
-  const person = technicians.find((p) => p.employee_id === employeeId);
-  if (!person) throw new Error(`the seed made no ${employeeId}`);
-  return person.id;
-};
-
-const getOrder = (id: number) => api().call<RepairOrder>('GET', `/service/api/repair-orders/${id}/`);
-
-/** The element is at least 44 px tall and wholly on a 390 px screen: a thumb reaches it. */
-async function expectTappable(target: ReturnType<Page['locator']>, what: string): Promise<void> {
-  const box = await target.boundingBox();
-  expect(box?.height ?? 0, `${what} is at least 44 px tall`).toBeGreaterThanOrEqual(44);
-  expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 390, `${what} fully on screen`).toBe(true);
-}
 
 /** A line's description in the order's lines table. */
 const lineCell = (page: Page, description: string) =>
@@ -141,7 +109,7 @@ describe('a repair order, from the appointment to closed', () => {
       customer,
       // A day no other journey books for Alan Turing.
       date_time: '2031-10-14T09:00',
-      technician: technician('T-102'),
+      technician: await seededTechnician('T-102'),
       reason: 'Grinding noise when braking',
       duration_minutes: 120,
     });
@@ -220,18 +188,18 @@ describe('a repair order, from the appointment to closed', () => {
       },
       { as: staff.advisor },
     );
-    expect((await getOrder(orderId)).status).toBe('estimate');
+    expect((await getRepairOrder(orderId)).status).toBe('estimate');
 
     // The customer: the link, in a browser that never signed in; the pads and the part approved,
     // the rotors declined.
-    const lines = (await getOrder(orderId)).lines;
-    const byName = (text: string) => lines.find((l) => l.description.includes(text)) as Line;
+    const lines = (await getRepairOrder(orderId)).lines;
+    const byName = (text: string) => lines.find((l) => l.description.includes(text)) as RepairOrderLine;
     // The gateway's /approve/ page answers the link; until it exists the advisor takes the decisions by phone.
     const linkPage = await fetch(approvalUrl.replace(/^https?:\/\/[^/]+/, appUrl));
     const html = linkPage.ok ? await linkPage.text() : '';
     if (linkPage.ok && !html.includes('<div id="root">')) await approveThroughLink(approvalUrl, customer);
     else await approveByPhone(orderId, customer);
-    const decided = await getOrder(orderId);
+    const decided = await getRepairOrder(orderId);
     expect(decided.lines.map((l) => [l.description, l.status])).toEqual([
       ['Replace front brake pads', 'approved'],
       ['Resurface front rotors', 'declined'],
@@ -288,7 +256,7 @@ describe('a repair order, from the appointment to closed', () => {
           .locator('.detail-page .status-badge')
           .filter({ hasText: /^Invoiced$/ })
           .waitFor();
-        const total = (await getOrder(orderId)).totals.total;
+        const total = (await getRepairOrder(orderId)).totals.total;
         // Pads 1.5 h × $125.00 = $187.50 and the part $89.95: $277.45, 8.25 % tax $22.89 (half-up).
         expect(total).toBe(300.34);
         await page.getByTestId('total-tax').getByText('$22.89').waitFor();
@@ -300,8 +268,8 @@ describe('a repair order, from the appointment to closed', () => {
         await pay.getByLabel('Method').selectOption('check');
         await pay.getByLabel('Reference (optional)').fill('1042');
         await pay.getByRole('button', { name: 'Take payment' }).click();
-        await expect.poll(async () => (await getOrder(orderId)).totals.paid).toBe(100);
-        const rest = (await getOrder(orderId)).totals.balance;
+        await expect.poll(async () => (await getRepairOrder(orderId)).totals.paid).toBe(100);
+        const rest = (await getRepairOrder(orderId)).totals.balance;
         await expect.poll(() => pay.getByLabel('Amount').inputValue()).toBe(rest.toFixed(2));
         await pay.getByRole('button', { name: 'Take payment' }).click();
         await page
@@ -343,7 +311,7 @@ describe('a repair order, from the appointment to closed', () => {
       },
       { as: staff.advisor },
     );
-    const closed = await getOrder(orderId);
+    const closed = await getRepairOrder(orderId);
     expect(closed.status).toBe('closed');
     expect(closed.totals.balance).toBe(0);
   });

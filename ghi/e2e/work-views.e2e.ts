@@ -2,14 +2,11 @@ import { sampleVin } from '@carcar/common/vin/vin';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, checkPage, journey, launch, screenshot, staff } from './browser.js';
+import { seededTechnician } from './workshop.js';
 
 // The two work views of issue 18: a technician's My work (their home page, on a phone in the
 // workshop) and the advisors' Due for service call list, booking straight from it.
 
-interface Person {
-  id: number;
-  employee_id: string;
-}
 interface Appointment {
   id: number;
   status: string;
@@ -20,20 +17,12 @@ interface Appointment {
 }
 
 let browser: Browser;
-let technicians: Person[];
 beforeAll(async () => {
   browser = await launch();
-  technicians = (await api().call<{ technicians: Person[] }>('GET', '/service/api/technicians/')).technicians;
 });
 afterAll(async () => {
   await browser?.close();
 });
-
-const technician = (employeeId: string): number => {
-  const person = technicians.find((p) => p.employee_id === employeeId);
-  if (!person) throw new Error(`the seed made no ${employeeId}`);
-  return person.id;
-};
 
 /**
  * Books a technician as soon as they are free from `from`: the seed gave each of them jobs today
@@ -44,6 +33,7 @@ async function bookWhenFree(
   from: Date,
   job: { vin: string; customer: string; reason: string; duration_minutes: number },
 ): Promise<Appointment> {
+  const technician = await seededTechnician(employeeId);
   let start = new Date(from);
   start.setUTCSeconds(0, 0);
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -51,7 +41,7 @@ async function bookWhenFree(
       return await api().call<Appointment>('POST', '/service/api/appointments/', {
         ...job,
         date_time: start.toISOString(),
-        technician: technician(employeeId),
+        technician,
       });
     } catch (error) {
       const nextFree = /"next_free":"([^"]+)"/.exec(String(error))?.[1];
@@ -183,7 +173,7 @@ describe.each([1280, 768, 390])('Due for service at %i px', (width) => {
       customer,
       // A day no other journey books (roles.e2e.ts books Alan Turing on 1 Aug 2031).
       date_time: `2031-07-0${[1280, 768, 390].indexOf(width) + 1}T09:00`,
-      technician: technician('T-102'),
+      technician: await seededTechnician('T-102'),
       reason: 'Annual inspection',
     });
     await api().call('PUT', `/service/api/appointments/${canceled.id}/cancel/`, { reason: 'Car was away' });
