@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@carcar/common/db/database';
-import { type Poller, startPoller } from '@carcar/common/sync/poller';
+import type { Poller } from '@carcar/common/sync/poller';
 import { sampleVin } from '@carcar/common/vin/vin';
-import { testServiceCredential } from '@carcar/testing/credentials';
+import { pollRealInventory } from '@carcar/testing/inventory-feed';
 import { type SpawnedService, until } from '@carcar/testing/processes';
-import { addInventoryModel, inventoryDir, type Stack, startStack } from '@carcar/testing/stack';
+import { addInventoryModel, inventoryDir, type Stack } from '@carcar/testing/stack';
 import { eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,19 +26,16 @@ let sales: SalesApi;
 let poller: Poller;
 
 beforeAll(async () => {
-  stack = await startStack({ services: [] });
-  inventory = stack.processes.inventory;
   sales = await startSalesApi();
-  poller = startPoller({
+  ({ stack, poller } = await pollRealInventory({
     name: 'sales',
     database: sales.database,
     store: salesAutomobileStore(sales.db),
-    inventoryUrl: inventory.url,
-    credential: () => testServiceCredential('sales-api', 'inventory-api'),
     logger: pino({ level: 'silent' }),
     waitSeconds: 1,
     maxBackoffMs: 500,
-  });
+  }));
+  inventory = stack.processes.inventory;
 });
 afterAll(async () => {
   await poller?.stop();

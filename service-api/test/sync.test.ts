@@ -2,8 +2,9 @@ import { Writable } from 'node:stream';
 import { type Poller, startPoller } from '@carcar/common/sync/poller';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { testServiceCredential } from '@carcar/testing/credentials';
+import { pollRealInventory } from '@carcar/testing/inventory-feed';
 import { type SpawnedService, until } from '@carcar/testing/processes';
-import { addInventoryModel, type Stack, startStack } from '@carcar/testing/stack';
+import { addInventoryModel, type Stack } from '@carcar/testing/stack';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAutomobileStore } from '../src/automobiles/store.js';
@@ -17,8 +18,6 @@ let poller: Poller;
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  stack = await startStack({ services: [] });
-  inventory = stack.processes.inventory;
   svc = await startServiceApi();
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -26,16 +25,15 @@ beforeAll(async () => {
       done();
     },
   });
-  poller = startPoller({
+  ({ stack, poller } = await pollRealInventory({
     name: 'service',
     database: svc.database,
     store: serviceAutomobileStore(svc.db),
-    inventoryUrl: inventory.url,
-    credential: () => testServiceCredential('service-api', 'inventory-api'),
     logger: pino({ level: 'info' }, sink),
     waitSeconds: 5,
     maxBackoffMs: 1000,
-  });
+  }));
+  inventory = stack.processes.inventory;
 });
 afterAll(async () => {
   await poller.stop();
