@@ -50,6 +50,7 @@ const walkInForm = (t: TFunction) =>
   });
 type WalkInInput = z.input<ReturnType<typeof walkInForm>>;
 type WalkInValues = z.output<ReturnType<typeof walkInForm>>;
+export type WriteUpInput = z.input<ReturnType<typeof writeUpForm>>;
 export type WriteUpValues = z.output<ReturnType<typeof writeUpForm>>;
 
 /**
@@ -159,32 +160,43 @@ export function NewRepairOrderPage() {
             hint={t('repairOrders:writeUp.mileageHint')}
           />
         </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          <TextField
-            form={form}
-            name="customer_name"
-            label={t('repairOrders:writeUp.customerName')}
-            autoComplete="off"
-          />
-          <TextField
-            form={form}
-            name="customer_phone"
-            label={t('repairOrders:writeUp.phone')}
-            type="tel"
-            autoComplete="off"
-          />
-          <TextField
-            form={form}
-            name="customer_email"
-            label={t('repairOrders:writeUp.email')}
-            type="email"
-            autoComplete="off"
-          />
-        </SimpleGrid>
+        <CustomerFields form={form} spacing="md" />
         <ConcernField field={form.register('concern')} error={form.formState.errors.concern?.message} />
         <FormFooter form={form} submit={t('repairOrders:newOrder.submit')} busy={t('repairOrders:newOrder.opening')} />
       </Paper>
     </>
+  );
+}
+
+/** Who brought the car and how to reach them, as a new order and an edited one ask for it. */
+export function CustomerFields<V extends WriteUpInput>({
+  form: anyWriteUp,
+  spacing,
+}: {
+  form: UseFormReturn<V, unknown, unknown>;
+  spacing: 'sm' | 'md';
+}) {
+  const { t } = useTranslation();
+  // A walk-in's form adds the VIN to the write-up's; these three fields are in both, by the same names.
+  const form = anyWriteUp as unknown as UseFormReturn<WriteUpInput, unknown, unknown>;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing={spacing}>
+      <TextField form={form} name="customer_name" label={t('repairOrders:writeUp.customerName')} autoComplete="off" />
+      <TextField
+        form={form}
+        name="customer_phone"
+        label={t('repairOrders:writeUp.phone')}
+        type="tel"
+        autoComplete="off"
+      />
+      <TextField
+        form={form}
+        name="customer_email"
+        label={t('repairOrders:writeUp.email')}
+        type="email"
+        autoComplete="off"
+      />
+    </SimpleGrid>
   );
 }
 

@@ -1,12 +1,11 @@
 import { allowsOwn } from '@carcar/common/contract/permissions';
 import '../repair-orders.css';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Button, Grid, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, List, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
-import type { z } from 'zod';
 import { DetailPage, DetailSection, Facts } from '../../../components/detail-page';
 import { FormFooter, TextField } from '../../../components/form';
 import { ErrorState, Loading } from '../../../components/states';
@@ -23,13 +22,19 @@ import { useUpdateRepairOrder } from '../api/update-repair-order';
 import { type EstimateLink, isSettled, methodLabel, type OrderPageSlots, type RepairOrder } from '../types';
 import { AddLineForm } from './add-line-form';
 import { LinesTable } from './lines-table';
-import { ConcernField, showWriteUpError, type WriteUpValues, writeUpBody, writeUpForm } from './new-repair-order-page';
+import {
+  ConcernField,
+  CustomerFields,
+  showWriteUpError,
+  type WriteUpInput,
+  type WriteUpValues,
+  writeUpBody,
+  writeUpForm,
+} from './new-repair-order-page';
 import { ApprovalLink, InvoiceButton, RecordApproval, SendEstimate, TakePayment, VoidOrder } from './order-actions';
 import { RepairOrderNotFound } from './order-not-found';
 import { OrderStatusBadge } from './repair-order-columns';
 import { OrderTotals } from './totals';
-
-type WriteUpInput = z.input<ReturnType<typeof writeUpForm>>;
 
 function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void }) {
   const { t } = useTranslation();
@@ -57,23 +62,7 @@ function EditWriteUp({ order, onDone }: { order: RepairOrder; onDone: () => void
   });
   return (
     <form onSubmit={submit} noValidate aria-label={t('repairOrders:writeUp.editForm')}>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <TextField form={form} name="customer_name" label={t('repairOrders:writeUp.customerName')} autoComplete="off" />
-        <TextField
-          form={form}
-          name="customer_phone"
-          label={t('repairOrders:writeUp.phone')}
-          type="tel"
-          autoComplete="off"
-        />
-        <TextField
-          form={form}
-          name="customer_email"
-          label={t('repairOrders:writeUp.email')}
-          type="email"
-          autoComplete="off"
-        />
-      </SimpleGrid>
+      <CustomerFields form={form} spacing="sm" />
       <TextField form={form} name="mileage" label={t('repairOrders:writeUp.mileage')} type="number" min="0" />
       <ConcernField field={form.register('concern')} error={form.formState.errors.concern?.message} />
       <Group gap="xs" align="center">
@@ -91,6 +80,15 @@ function WriteUp({ order, mayEdit }: { order: RepairOrder; mayEdit: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const dash = '—';
+  // A phone number or email to tap, or a dash where the customer left none.
+  const contact = (scheme: 'tel' | 'mailto', value: string | null | undefined) =>
+    value ? (
+      <Anchor href={`${scheme}:${value}`} className="nowrap">
+        {value}
+      </Anchor>
+    ) : (
+      dash
+    );
   return (
     <DetailSection
       title={t('repairOrders:writeUp.title')}
@@ -109,26 +107,8 @@ function WriteUp({ order, mayEdit }: { order: RepairOrder; mayEdit: boolean }) {
         <Facts
           items={[
             { label: t('repairOrders:writeUp.customer'), value: order.customer.name },
-            {
-              label: t('repairOrders:writeUp.phoneShort'),
-              value: order.customer.phone ? (
-                <Anchor href={`tel:${order.customer.phone}`} className="nowrap">
-                  {order.customer.phone}
-                </Anchor>
-              ) : (
-                dash
-              ),
-            },
-            {
-              label: t('repairOrders:writeUp.emailShort'),
-              value: order.customer.email ? (
-                <Anchor href={`mailto:${order.customer.email}`} className="nowrap">
-                  {order.customer.email}
-                </Anchor>
-              ) : (
-                dash
-              ),
-            },
+            { label: t('repairOrders:writeUp.phoneShort'), value: contact('tel', order.customer.phone) },
+            { label: t('repairOrders:writeUp.emailShort'), value: contact('mailto', order.customer.email) },
             {
               label: t('repairOrders:writeUp.car'),
               value: (
