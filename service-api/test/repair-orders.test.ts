@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '@carcar/common/contract/audit';
+import type { Role } from '@carcar/common/contract/permissions';
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { audited } from '@carcar/common/db/audit';
 import { withCheckDigit } from '@carcar/common/vin/vin';
@@ -41,10 +42,17 @@ async function newOrder(overrides: Record<string, unknown> = {}): Promise<Repair
   return (await svc.api('service').post('/api/repair-orders/').send(walkIn(overrides)).expect(201)).body;
 }
 
-async function addLine(orderId: number, line: Record<string, unknown>, role: 'service' | 'technician' = 'service') {
-  return (await svc.api(role).post(`/api/repair-orders/${orderId}/lines/`).send(line).expect(201))
-    .body as RepairOrderLine;
+/** POSTs a line to the order as `role` and leaves its answer to the caller (a refusal, say). */
+function postLine(orderId: number, line: Record<string, unknown>, role: Role = 'service') {
+  return svc.api(role).post(`/api/repair-orders/${orderId}/lines/`).send(line);
 }
+
+async function addLine(orderId: number, line: Record<string, unknown>, role: 'service' | 'technician' = 'service') {
+  return (await postLine(orderId, line, role).expect(201)).body as RepairOrderLine;
+}
+
+/** A line complete in itself, for the tests of who and what may add one. */
+const SMALL_FEE = { kind: 'fee', description: 'x', unit_price: 1 };
 
 /** A labor line assigned to `technician`: the kind of line the clock and "done" act on. */
 function assignedLabor(orderId: number, technician: number, description: string, hours: number) {
@@ -302,38 +310,32 @@ describe('lines and money', () => {
 
   it('refuses a line without what its kind needs, naming the fields', async () => {
     const order = await newOrder();
-    const path = `/api/repair-orders/${order.id}/lines/`;
-    const labor = await svc.api('service').post(path).send({ kind: 'labor' }).expect(400);
+    const labor = await postLine(order.id, { kind: 'labor' }).expect(400);
     expect(labor.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['description', 'hours']);
-    const part = await svc.api('service').post(path).send({ kind: 'part', part_number: 'NOPE-1' }).expect(400);
+    const part = await postLine(order.id, { kind: 'part', part_number: 'NOPE-1' }).expect(400);
     expect(part.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['description', 'unit_price']);
-    const values = await svc
-      .api('service')
-      .post(path)
-      .send({ kind: 'labor', description: 'x', hours: 0.15, rate: -1, technician: 987654 })
-      .expect(400);
+    const values = await postLine(order.id, {
+      kind: 'labor',
+      description: 'x',
+      hours: 0.15,
+      rate: -1,
+      technician: 987654,
+    }).expect(400);
     expect(values.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['hours', 'rate']);
-    const technician = await svc
-      .api('service')
-      .post(path)
-      .send({ kind: 'labor', description: 'x', hours: 1, technician: 987654 })
-      .expect(400);
+    const technician = await postLine(order.id, {
+      kind: 'labor',
+      description: 'x',
+      hours: 1,
+      technician: 987654,
+    }).expect(400);
     expect(technician.body.errors).toEqual([{ path: 'technician', message: 'Choose a technician from the list' }]);
-    await svc.api('service').post(path).send({ kind: 'tires' }).expect(400);
-    await svc
-      .api('service')
-      .post('/api/repair-orders/987654/lines/')
-      .send({ kind: 'fee', description: 'x', unit_price: 1 })
-      .expect(404);
+    await postLine(order.id, { kind: 'tires' }).expect(400);
+    await postLine(987654, SMALL_FEE).expect(404);
     // No such order comes before what the line lacks, however the line is priced.
-    for (const line of [
-      { kind: 'labor' },
-      { kind: 'fee' },
-      { kind: 'fee', description: 'x', unit_price: 1, technician: 1 },
-    ]) {
-      await svc.api('service').post('/api/repair-orders/987654/lines/').send(line).expect(404);
+    for (const line of [{ kind: 'labor' }, { kind: 'fee' }, { ...SMALL_FEE, technician: 1 }]) {
+      await postLine(987654, line).expect(404);
     }
-    await svc.api('sales').post(path).send({ kind: 'fee', description: 'x', unit_price: 1 }).expect(403);
+    await postLine(order.id, SMALL_FEE, 'sales').expect(403);
   });
 
   it('lets technicians propose lines, changes and deletes only proposed ones', async () => {
@@ -535,11 +537,7 @@ describe('approvals, the clock, invoicing and payment', () => {
     // An invoiced order's lines, prices and totals never change.
     await svc.api('service').put(`/api/repair-orders/${order.id}/`).send({ mileage: 1 }).expect(409);
     await svc.api('service').delete(`/api/repair-orders/${order.id}/`).expect(409);
-    await svc
-      .api('service')
-      .post(`/api/repair-orders/${order.id}/lines/`)
-      .send({ kind: 'fee', description: 'x', unit_price: 1 })
-      .expect(409);
+    await postLine(order.id, SMALL_FEE).expect(409);
     await svc.api('manager').put('/api/shop-settings/').send({ tax_rate: 10 }).expect(200);
     expect((await svc.api().get(`/api/repair-orders/${order.id}/`)).body.totals.tax).toBe(0);
     await svc.api('manager').put('/api/shop-settings/').send({ tax_rate: 0 }).expect(200);
@@ -650,11 +648,7 @@ describe('approvals, the clock, invoicing and payment', () => {
     expect(voided.body).toMatchObject({ status: 'void', void_reason: 'Customer declined' });
     await svc.api().get(`/public/estimates/${token}`).set(gateway).expect(404);
     await svc.api('service').delete(`/api/repair-orders/${order.id}/`).expect(409);
-    await svc
-      .api('service')
-      .post(`/api/repair-orders/${order.id}/lines/`)
-      .send({ kind: 'fee', description: 'x', unit_price: 1 })
-      .expect(409);
+    await postLine(order.id, SMALL_FEE).expect(409);
     await svc.api('service').post(`/api/repair-orders/${order.id}/invoice/`).expect(409);
     const withBody = await newOrder();
     const res = await svc
