@@ -12,28 +12,31 @@ export interface DeskDeal {
   api: { tax: number; amount_financed: number; monthly_payment: number; total_of_payments: number };
 }
 
-export const deskDeals: DeskDeal[] = [
-  {
-    name: 'a used car with a trade-in owing more than its allowance, a fee, tax and a down payment',
-    fields: {
-      price: '25000',
-      fees: [{ key: 1, name: 'Documentation', amount: '500' }],
-      taxRate: '7.25',
-      downPayment: '1000',
-      tradeIn: {
-        vin: '',
-        year: '2015',
-        make: 'Honda',
-        model: 'Civic',
-        color: 'blue',
-        odometer: '98000',
-        allowance: '8000',
-        payoff: '10000',
-      },
+/** The first desk deal, which sales-desk.test.tsx also records and shows as sale 12. */
+export const withTradeIn: DeskDeal = {
+  name: 'a used car with a trade-in owing more than its allowance, a fee, tax and a down payment',
+  fields: {
+    price: '25000',
+    fees: [{ key: 1, name: 'Documentation', amount: '500' }],
+    taxRate: '7.25',
+    downPayment: '1000',
+    tradeIn: {
+      vin: '',
+      year: '2015',
+      make: 'Honda',
+      model: 'Civic',
+      color: 'blue',
+      odometer: '98000',
+      allowance: '8000',
+      payoff: '10000',
     },
-    financing: { apr: '5.9', termMonths: 60 },
-    api: { tax: 1268.75, amount_financed: 27768.75, monthly_payment: 535.56, total_of_payments: 32133.6 },
   },
+  financing: { apr: '5.9', termMonths: 60 },
+  api: { tax: 1268.75, amount_financed: 27768.75, monthly_payment: 535.56, total_of_payments: 32133.6 },
+};
+
+export const deskDeals: DeskDeal[] = [
+  withTradeIn,
   {
     name: 'awkward cents, two fees and a rate with four decimals',
     fields: {

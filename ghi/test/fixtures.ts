@@ -1,22 +1,17 @@
+import { computeDeal, type Deal, type DealTerms, dealJson } from '@carcar/common/contract/deal';
 import type { Part, PartMovement } from '@carcar/common/contract/parts';
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
-import type { Customer, Salesperson } from '@carcar/common/contract/sales';
+import type { Customer, Sale, Salesperson, TradeIn } from '@carcar/common/contract/sales';
 import { sampleVin } from '@carcar/common/vin/vin';
+import { emptyOrderTotals } from '@carcar/testing/totals';
 
-// A repair order and its lines, a part and its movements, the sales pages' customer and salesperson,
-// as the stand-in gateways answer them, for the pages' tests: each test gives only what its page is
+// A repair order and its lines, a part and its movements, the sales pages' customer, salesperson
+// and sale, as the stand-in gateways answer them, for the pages' tests: each test gives only what its page is
 // about (the car, the status, the stock).
 
-/** A repair order's totals with no lines and nothing paid, or with the amounts given. */
+/** A repair order's totals with no lines and nothing paid (as the service answers them), or with the amounts given. */
 export const orderTotals = (amounts: Partial<RepairOrder['totals']> = {}): RepairOrder['totals'] => ({
-  labor: 0,
-  parts: 0,
-  fees: 0,
-  subtotal: 0,
-  tax: 0,
-  total: 0,
-  paid: 0,
-  balance: 0,
+  ...emptyOrderTotals,
   ...amounts,
 });
 
@@ -105,3 +100,39 @@ export const samCarter: Salesperson = {
   employee_id: 'S-200',
   active: true,
 };
+
+/**
+ * The `deal` the Sales API answers for these terms: the contract's arithmetic, which the API runs
+ * too. Undefined terms (a figure that is not money) are the test's mistake.
+ */
+export function dealAnswer(terms: DealTerms | undefined): Deal {
+  if (!terms) throw new Error('the deal has a figure that is not money');
+  return dealJson(computeDeal(terms).deal);
+}
+
+/** A 2015 Honda Civic traded in: its VIN and the rest as given. */
+export const tradedCivic = (vin: string, fields: Omit<TradeIn, 'vin' | 'year' | 'make' | 'model'>): TradeIn => ({
+  vin,
+  year: 2015,
+  make: 'Honda',
+  model: 'Civic',
+  ...fields,
+});
+
+/** Sale 12 of `vin` to Olivia Brown by Sam Carter, live, at the deal's price, without fees or a trade-in. */
+export function sale(vin: string, deal: Deal, fields: Partial<Sale> = {}): Sale {
+  return {
+    id: 12,
+    price: deal.price,
+    sold_at: '2026-12-05T15:00:00Z',
+    voided_at: null,
+    void_reason: null,
+    automobile: { vin, sold: true },
+    salesperson: samCarter,
+    customer: olivia,
+    trade_in: null,
+    fees: [],
+    deal,
+    ...fields,
+  };
+}

@@ -6,9 +6,10 @@ import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { dealTerms } from '../src/features/sales/deal-form';
 import { appHarness, send, staffMember } from './app-harness';
-import { deskDeals } from './desk-deals';
-import { olivia, samCarter } from './fixtures';
+import { deskDeals, withTradeIn } from './desk-deals';
+import { dealAnswer, sale, tradedCivic } from './fixtures';
 
 // The sales desk against a stand-in gateway over real HTTP: the car's facts from inventory, the
 // dealership's tax rate, the trade-in's VIN checked as typed, the payment grid showing the cents
@@ -38,42 +39,11 @@ const stockCar = {
   days_in_stock: 96,
 };
 
-const sale = {
-  id: 12,
-  price: 25000,
-  sold_at: '2026-12-05T15:00:00Z',
-  voided_at: null,
-  void_reason: null,
-  automobile: { vin: CAR, sold: true },
-  salesperson: samCarter,
-  customer: olivia,
-  trade_in: {
-    vin: TRADE,
-    year: 2015,
-    make: 'Honda',
-    model: 'Civic',
-    color: 'blue',
-    odometer: 98000,
-    allowance: 8000,
-    payoff: 10000,
-  },
+// The recorded sale is the desk's first deal, with its figures as the Sales API computes them.
+const recorded = sale(CAR, dealAnswer(dealTerms(withTradeIn.fields, withTradeIn.financing)), {
+  trade_in: tradedCivic(TRADE, { color: 'blue', odometer: 98000, allowance: 8000, payoff: 10000 }),
   fees: [{ name: 'Documentation', amount: 500 }],
-  deal: {
-    price: 25000,
-    fees_total: 500,
-    trade_allowance: 8000,
-    trade_payoff: 10000,
-    taxable: 17500,
-    tax_rate: 7.25,
-    tax: 1268.75,
-    down_payment: 1000,
-    amount_financed: 27768.75,
-    apr: 5.9,
-    term_months: 60,
-    monthly_payment: 535.56,
-    total_of_payments: 32133.6,
-  },
-};
+});
 
 async function handle(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://stub');
@@ -84,8 +54,8 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     const car = { vin: CAR, sold: false, year: 2021, color: 'white', model: 'RAV4', manufacturer: 'Toyota' };
     return send(res, 200, { autos: [car] });
   }
-  if (path === '/sales/api/salespeople/') return send(res, 200, { salespeople: [sale.salesperson] });
-  if (path === '/sales/api/customers/') return send(res, 200, { customers: [sale.customer] });
+  if (path === '/sales/api/salespeople/') return send(res, 200, { salespeople: [recorded.salesperson] });
+  if (path === '/sales/api/customers/') return send(res, 200, { customers: [recorded.customer] });
   if (path === `/inventory/api/automobiles/${CAR}/`) return send(res, 200, stockCar);
   if (path.startsWith('/inventory/api/vins/'))
     return send(res, 200, decodeVin(decodeURIComponent(path.split('/')[4] ?? '')));
@@ -102,10 +72,10 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
         errors: [{ path: 'trade_in.vin', message: 'This VIN is in stock and unsold: it cannot be traded in' }],
       });
     }
-    return send(res, 201, sale);
+    return send(res, 201, recorded);
   }
   if (path === '/sales/api/sales/12/') {
-    return send(res, 200, role === 'manager' ? { ...sale, front_gross: 3999.5 } : sale);
+    return send(res, 200, role === 'manager' ? { ...recorded, front_gross: 3999.5 } : recorded);
   }
   return send(res, 404, { message: `Nothing at ${path}.` });
 }

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { priceOnlyTerms } from '@carcar/common/contract/deal';
 import { sampleVin } from '@carcar/common/vin/vin';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AppHarness, send, staffMember, startAppHarness } from './app-harness';
-import { olivia, samCarter } from './fixtures';
+import { dealAnswer, sale, samCarter, tradedCivic } from './fixtures';
 
 // The sales pages and the dashboard for a user who chose Español: the words are the catalogue's
 // Spanish, the money still the dealership's dollars.
@@ -12,49 +13,31 @@ import { olivia, samCarter } from './fixtures';
 const VIN = sampleVin(700_654);
 const TRADE = sampleVin(700_655);
 
-const sale = {
-  id: 12,
-  price: 24500,
-  sold_at: '2027-12-02T10:00:00Z',
-  voided_at: '2027-12-03T10:00:00Z',
-  void_reason: 'Financing fell through',
-  front_gross: 1000,
-  automobile: { vin: VIN, sold: false },
-  salesperson: { ...samCarter, active: false },
-  customer: olivia,
-  trade_in: {
-    vin: TRADE,
-    year: 2015,
-    make: 'Honda',
-    model: 'Civic',
-    color: null,
-    odometer: 91000,
-    allowance: 9000,
-    payoff: null,
+// A voided sale with a trade-in, financed; its deal's figures as the Sales API computes them.
+const voided = sale(
+  VIN,
+  dealAnswer({
+    ...priceOnlyTerms(2_450_000),
+    tradeAllowance: 900_000,
+    taxRate: 72_500,
+    financing: { apr: 59_000, termMonths: 60 },
+  }),
+  {
+    sold_at: '2027-12-02T10:00:00Z',
+    voided_at: '2027-12-03T10:00:00Z',
+    void_reason: 'Financing fell through',
+    front_gross: 1000,
+    automobile: { vin: VIN, sold: false },
+    salesperson: { ...samCarter, active: false },
+    trade_in: tradedCivic(TRADE, { color: null, odometer: 91000, allowance: 9000, payoff: null }),
   },
-  fees: [],
-  deal: {
-    price: 2450000,
-    fees_total: 0,
-    trade_allowance: 900000,
-    trade_payoff: 0,
-    taxable: 1550000,
-    tax_rate: 72500,
-    tax: 112375,
-    down_payment: 0,
-    amount_financed: 1662375,
-    apr: 59000,
-    term_months: 60,
-    monthly_payment: 32062,
-    total_of_payments: 1923720,
-  },
-};
+);
 
 function handle(req: IncomingMessage, res: ServerResponse) {
   const path = new URL(req.url ?? '/', 'http://stub').pathname;
   if (path === '/auth/me') return send(res, 200, staffMember('manager', { name: 'Marta Ruiz' }));
-  if (path === '/sales/api/sales/12/') return send(res, 200, sale);
-  if (path === '/sales/api/sales/') return send(res, 200, { sales: [sale] });
+  if (path === '/sales/api/sales/12/') return send(res, 200, voided);
+  if (path === '/sales/api/sales/') return send(res, 200, { sales: [voided] });
   if (path === '/sales/api/automobiles/') return send(res, 200, { autos: [] });
   return send(res, 404, { message: 'Does not exist', code: 'not_found' });
 }
