@@ -1,24 +1,15 @@
-import { customerBody } from '@carcar/common/contract/sales';
 import { Button, Group, Modal } from '@mantine/core';
 import { FormFooter, TextField } from '../../../components/form';
 import { useTranslation } from '../../../lib/i18n';
-import { useApiForm } from '../../../lib/use-api-form';
-import { useCreateCustomer } from '../api/create-customer';
 import type { Customer } from '../types';
+import { useAddCustomerForm } from './customer-form';
 
 /** The form, mounted afresh each time the dialog opens: it starts empty, the first name focused. */
 function NewCustomerForm({ onClose, onAdded }: { onClose: () => void; onAdded: (customer: Customer) => void }) {
   const { t } = useTranslation();
-  const create = useCreateCustomer();
-  const { form, onSubmit } = useApiForm({
-    schema: customerBody,
-    defaultValues: { first_name: '', last_name: '', address: '', phone_number: '' },
-    save: create.mutateAsync,
-    success: t('sales:newCustomer.added'),
-    onSaved: (customer) => {
-      onAdded(customer as Customer);
-      onClose();
-    },
+  const { form, onSubmit } = useAddCustomerForm(t('sales:newCustomer.added'), (customer) => {
+    onAdded(customer);
+    onClose();
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('people:customers.addForm')}>

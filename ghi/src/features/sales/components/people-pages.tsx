@@ -1,5 +1,4 @@
 import { staffBody as salespersonBody } from '@carcar/common/contract/people';
-import { customerBody } from '@carcar/common/contract/sales';
 import { SimpleGrid } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -15,11 +14,11 @@ import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
 import { customerPath, salespersonPath } from '../../../lib/paths';
 import { useApiForm } from '../../../lib/use-api-form';
-import { useCreateCustomer } from '../api/create-customer';
 import { useCreateSalesperson } from '../api/create-salesperson';
 import { customersRequest, useCustomers } from '../api/get-customers';
 import { salespeopleRequest, useSalespeople } from '../api/get-salespeople';
 import type { Customer, Salesperson } from '../types';
+import { useAddCustomerForm } from './customer-form';
 
 function AddSalespersonForm({ onAdded }: { onAdded: (person: Salesperson) => void }) {
   const { t } = useTranslation();
@@ -123,14 +122,7 @@ export function SalespeoplePage() {
 
 function AddCustomerForm({ onAdded }: { onAdded: (customer: Customer) => void }) {
   const { t } = useTranslation();
-  const create = useCreateCustomer();
-  const { form, onSubmit } = useApiForm({
-    schema: customerBody,
-    defaultValues: { first_name: '', last_name: '', address: '', phone_number: '' },
-    save: create.mutateAsync,
-    success: t('people:customers.added'),
-    onSaved: (customer) => onAdded(customer as Customer),
-  });
+  const { form, onSubmit } = useAddCustomerForm(t('people:customers.added'), onAdded);
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('people:customers.addForm')}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
