@@ -167,29 +167,36 @@ interface Person {
   employee_id: string;
 }
 
+/**
+ * Technicians or salespeople (first name, last name, employee id): each one `existing` already
+ * holds by employee id, the others created at `createPath`.
+ */
+async function ensureStaff(
+  existing: Person[],
+  createPath: string,
+  people: ReadonlyArray<readonly [first_name: string, last_name: string, employee_id: string]>,
+): Promise<Person[]> {
+  const ensured: Person[] = [];
+  for (const [first_name, last_name, employee_id] of people) {
+    ensured.push(
+      await ensure(
+        existing.find((p) => p.employee_id === employee_id),
+        () => api.call<Person>('POST', createPath, { first_name, last_name, employee_id }),
+      ),
+    );
+  }
+  return ensured;
+}
+
 async function seedService(vins: string[]): Promise<Person[]> {
   const technicians = (
     await api.call<{ technicians: Person[] }>('GET', atService(pathTo(serviceApiRoutes.technicians.list)))
   ).technicians;
-  const staff = [
+  const techs = await ensureStaff(technicians, atService(pathTo(serviceApiRoutes.technicians.create)), [
     ['Ada', 'Lovelace', 'T-100'],
     ['Grace', 'Hopper', 'T-101'],
     ['Alan', 'Turing', 'T-102'],
-  ] as const;
-  const techs: Person[] = [];
-  for (const [first_name, last_name, employee_id] of staff) {
-    techs.push(
-      await ensure(
-        technicians.find((t) => t.employee_id === employee_id),
-        () =>
-          api.call<Person>('POST', atService(pathTo(serviceApiRoutes.technicians.create)), {
-            first_name,
-            last_name,
-            employee_id,
-          }),
-      ),
-    );
-  }
+  ]);
   // Bookings on the hour, some for our cars (VIP), one for an outside car: today's while the first
   // is still ahead, else tomorrow's, since the Service API refuses a time that has passed.
   const now = new Date();
@@ -229,23 +236,10 @@ async function seedService(vins: string[]): Promise<Person[]> {
 async function seedSales(vins: string[]): Promise<Person[]> {
   const people = (await api.call<{ salespeople: Person[] }>('GET', atSales(pathTo(salesRoutes.salespeople.list))))
     .salespeople;
-  const sellers: Person[] = [];
-  for (const [first_name, last_name, employee_id] of [
+  const sellers = await ensureStaff(people, atSales(pathTo(salesRoutes.salespeople.create)), [
     ['Sam', 'Carter', 'S-200'],
     ['Rosa', 'Diaz', 'S-201'],
-  ] as const) {
-    sellers.push(
-      await ensure(
-        people.find((p) => p.employee_id === employee_id),
-        () =>
-          api.call<Person>('POST', atSales(pathTo(salesRoutes.salespeople.create)), {
-            first_name,
-            last_name,
-            employee_id,
-          }),
-      ),
-    );
-  }
+  ]);
   const customers = (
     await api.call<{ customers: { id: number; phone_number: string }[] }>(
       'GET',
