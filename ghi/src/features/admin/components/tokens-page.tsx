@@ -4,7 +4,7 @@ import { Trans } from 'react-i18next';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable, dateTimeColumn } from '../../../components/data-table';
-import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { FormFooter, TextField } from '../../../components/form';
 import { AddInDrawer, ListPage } from '../../../components/list-page';
 import { roleLabel } from '../../../components/role-label';
 import { StatusBadge } from '../../../components/status-badge';
@@ -15,9 +15,9 @@ import { usePhone } from '../../../lib/use-phone';
 import { useCreateToken } from '../api/create-token';
 import { useTokens } from '../api/get-tokens';
 import { useRevokeToken } from '../api/revoke-token';
-import { roleOptions } from '../options';
 import { createTokenForm } from '../schemas';
 import type { ApiToken, CreatedToken } from '../types';
+import { RoleField } from './role-field';
 import { ShownOnce } from './shown-once';
 
 /** The new token, shown this once, selected for copying. */
@@ -60,13 +60,7 @@ function AddTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void 
         autoComplete="off"
         hint={t('admin:tokens.nameHint')}
       />
-      <SelectField
-        form={form}
-        name="role"
-        label={t('admin:tokens.role')}
-        placeholder={t('admin:tokens.chooseRole')}
-        options={roleOptions(t)}
-      />
+      <RoleField form={form} />
       <FormFooter form={form} submit={t('admin:tokens.create')} />
     </form>
   );

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DetailPage, DetailSection } from '../../../components/detail-page';
-import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { FormFooter, TextField } from '../../../components/form';
 import { roleLabel } from '../../../components/role-label';
 import { ErrorState, Loading } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
@@ -14,9 +14,9 @@ import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useUser } from '../api/get-user';
 import { useUpdateUser } from '../api/update-user';
-import { roleOptions } from '../options';
 import { editUserForm, MIN_PASSWORD_LENGTH, resetPasswordForm } from '../schemas';
 import type { User } from '../types';
+import { RoleField } from './role-field';
 import { UserLinks } from './user-links';
 
 function EditUserForm({ user }: { user: User }) {
@@ -39,13 +39,7 @@ function EditUserForm({ user }: { user: User }) {
       <form onSubmit={onSubmit} noValidate aria-label={t('admin:user.detailsForm')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextField form={form} name="name" label={t('admin:user.name')} autoComplete="off" />
-          <SelectField
-            form={form}
-            name="role"
-            label={t('admin:user.role')}
-            placeholder={t('admin:user.chooseRole')}
-            options={roleOptions(t)}
-          />
+          <RoleField form={form} />
         </SimpleGrid>
         <UserLinks form={form} />
         <FormFooter form={form} submit={t('admin:user.save')} />

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { DataTable, keepIdsWhole } from '../../../components/data-table';
-import { FormFooter, SelectField, TextField } from '../../../components/form';
+import { FormFooter, TextField } from '../../../components/form';
 import { AddInDrawer, ListPage } from '../../../components/list-page';
 import { roleLabel } from '../../../components/role-label';
 import { StatusBadge } from '../../../components/status-badge';
@@ -14,9 +14,9 @@ import { useCreateUser } from '../api/create-user';
 import { useLinkableSalespeople } from '../api/get-salespeople';
 import { useLinkableTechnicians } from '../api/get-technicians';
 import { useUsers } from '../api/get-users';
-import { roleOptions } from '../options';
 import { createUserForm, MIN_PASSWORD_LENGTH } from '../schemas';
 import { type StaffLink, staffName, type User } from '../types';
+import { RoleField } from './role-field';
 import { UserLinks } from './user-links';
 
 function linkText(
@@ -51,13 +51,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
     <form onSubmit={onSubmit} noValidate aria-label={t('admin:users.addForm')}>
       <TextField form={form} name="name" label={t('admin:users.name')} autoComplete="off" />
       <TextField form={form} name="email" label={t('admin:users.email')} type="email" autoComplete="off" />
-      <SelectField
-        form={form}
-        name="role"
-        label={t('admin:users.role')}
-        placeholder={t('admin:users.chooseRole')}
-        options={roleOptions(t)}
-      />
+      <RoleField form={form} />
       <TextField
         form={form}
         name="password"
