@@ -12,6 +12,7 @@ import { AuditList } from '../../../components/audit-list';
 import { DataTable } from '../../../components/data-table';
 import { DetailPage, DetailSection, Facts } from '../../../components/detail-page';
 import { FormFooter, TextField } from '../../../components/form';
+import { repairOrderTone } from '../../../components/repair-order-tone';
 import { Empty, ErrorState, Loading } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { countryText, regionText, vinProblemText } from '../../../components/vin-words';
@@ -217,20 +218,6 @@ const repairOrderStatus = (t: TFunction): Record<RepairOrderStatus, string> => (
   closed: t('inventory:vehicle.repairOrderStatus.closed'),
   void: t('inventory:vehicle.repairOrderStatus.void'),
 });
-
-/**
- * The repair orders list's tones (repair-order-columns.tsx, another feature's, so not imported):
- * being estimated, being worked, waiting for the customer, done with, voided.
- */
-const repairOrderTone: Record<RepairOrderStatus, StatusTone> = {
-  open: 'info',
-  estimate: 'info',
-  in_progress: 'warning',
-  ready: 'success',
-  invoiced: 'neutral',
-  closed: 'neutral',
-  void: 'danger',
-};
 
 /** The car's repair orders, and the work the customer declined on them (to offer again next visit). */
 function RepairOrdersOfCar({ orders }: { orders: ReturnType<typeof useCarRepairOrders> }) {

@@ -1,8 +1,8 @@
 import { Group } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
-import type { StatusTone } from '../../../app/theme';
 import type { Column } from '../../../components/data-table';
+import { repairOrderTone } from '../../../components/repair-order-tone';
 import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
 import { VipBadge } from '../../../components/vip-badge';
@@ -12,20 +12,9 @@ import { type RepairOrder, type RepairOrderStatus, statusLabel } from '../types'
 
 export const repairOrderPath = (id: number) => `/service/repair-orders/${id}`;
 
-/** What each status asks of the shop: being estimated, being worked, waiting for the customer, done with, voided. */
-export const orderStatusTone: Record<RepairOrderStatus, StatusTone> = {
-  open: 'info',
-  estimate: 'info',
-  in_progress: 'warning',
-  ready: 'success',
-  invoiced: 'neutral',
-  closed: 'neutral',
-  void: 'danger',
-};
-
 export function OrderStatusBadge({ status }: { status: RepairOrderStatus }) {
   const { t } = useTranslation();
-  return <StatusBadge tone={orderStatusTone[status]}>{statusLabel(t, status)}</StatusBadge>;
+  return <StatusBadge tone={repairOrderTone[status]}>{statusLabel(t, status)}</StatusBadge>;
 }
 
 /** The list's columns: the number opens the order. */
