@@ -77,6 +77,51 @@ export function SelectField<V extends FieldValues>({
   );
 }
 
+/**
+ * A labelled input the page keeps in its own state (a form that is not react-hook-form's), its error
+ * (from the check before sending or the API's 400) right below it. The error keeps the id
+ * `<id>-error` that the API's 400 is placed by.
+ */
+export function StateField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  inputMode,
+  placeholder,
+  autoComplete = 'off',
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: ReactNode;
+  inputMode?: 'decimal' | 'numeric' | 'text';
+  placeholder?: string;
+  autoComplete?: string;
+}) {
+  return (
+    <TextInput
+      id={id}
+      className="field"
+      label={label}
+      value={value}
+      inputMode={inputMode}
+      placeholder={placeholder}
+      autoComplete={autoComplete}
+      // The hint gives way to the error, as in the fields above.
+      description={error ? undefined : hint}
+      error={error}
+      errorProps={{ className: 'field-error' }}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      mb="sm"
+    />
+  );
+}
+
 /** The form's own error (a 409, an outage) and a submit button that is disabled while saving. */
 export function FormFooter<V extends FieldValues>({
   form,

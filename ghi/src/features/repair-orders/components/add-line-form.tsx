@@ -1,9 +1,10 @@
 import { fromUnits, itemAmountCents, laborAmountCents, toCents, toUnits } from '@carcar/common/contract/money';
 import type { Technician } from '@carcar/common/contract/service';
-import { Button, Fieldset, Group, NativeSelect, Radio, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, NativeSelect, Radio, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
+import { StateField } from '../../../components/form';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -107,41 +108,6 @@ function submitText(t: TFunction, kind: LineKind): string {
   }
 }
 
-function Field({
-  id,
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  inputMode,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  hint?: string;
-  inputMode?: 'decimal' | 'text';
-}) {
-  return (
-    <TextInput
-      id={id}
-      className="field"
-      label={label}
-      value={value}
-      inputMode={inputMode}
-      autoComplete="off"
-      // The hint gives way to the error, as in the app's other forms (components/form.tsx).
-      description={error ? undefined : hint}
-      error={error}
-      errorProps={{ className: 'field-error' }}
-      onChange={(event) => onChange(event.currentTarget.value)}
-      mb="sm"
-    />
-  );
-}
-
 /**
  * Adding a line: labor (hours × rate, the rate starting at the shop's), a part (from the parts list
  * by number, or described and priced by hand) or a fee. Every new line is proposed until decided.
@@ -232,7 +198,7 @@ export function AddLineForm({
             error={errors.part_number}
           />
         )}
-        <Field
+        <StateField
           id={`${ids}-description`}
           label={t('repairOrders:addLine.description')}
           value={draft.description}
@@ -241,7 +207,7 @@ export function AddLineForm({
         />
         {kind === 'labor' ? (
           <div className="grid">
-            <Field
+            <StateField
               id={`${ids}-hours`}
               label={t('repairOrders:addLine.hours')}
               value={draft.hours}
@@ -250,7 +216,7 @@ export function AddLineForm({
               inputMode="decimal"
               hint={t('repairOrders:addLine.hoursHint')}
             />
-            <Field
+            <StateField
               id={`${ids}-rate`}
               label={t('repairOrders:addLine.rate')}
               value={rate}
@@ -282,7 +248,7 @@ export function AddLineForm({
           </div>
         ) : (
           <div className="grid">
-            <Field
+            <StateField
               id={`${ids}-quantity`}
               label={t('repairOrders:addLine.quantity')}
               value={draft.quantity}
@@ -290,7 +256,7 @@ export function AddLineForm({
               error={errors.quantity}
               inputMode="decimal"
             />
-            <Field
+            <StateField
               id={`${ids}-price`}
               label={kind === 'part' ? t('repairOrders:addLine.unitPrice') : t('repairOrders:addLine.price')}
               value={draft.unit_price}

@@ -3,13 +3,14 @@ import { normalizeVin } from '@carcar/common/contract/vin';
 import { Button, Checkbox, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { Trans } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { toast } from 'sonner';
 import '../../../components/record.css';
 import '../desk.css';
 import { Combobox } from '../../../components/combobox';
+import { StateField } from '../../../components/form';
 import { VinLink } from '../../../components/vin-link';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
@@ -56,48 +57,6 @@ function matchCars(cars: SaleableCar[], query: string): SaleableCar[] {
 }
 
 type Errors = Record<string, string>;
-
-/** A labelled input whose error (from the check before sending or the API's 400) sits right below it. */
-function Field({
-  id,
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  inputMode,
-  placeholder,
-  autoComplete = 'off',
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  hint?: ReactNode;
-  inputMode?: 'decimal' | 'numeric' | 'text';
-  placeholder?: string;
-  autoComplete?: string;
-}) {
-  return (
-    <TextInput
-      id={id}
-      className="field"
-      label={label}
-      value={value}
-      inputMode={inputMode}
-      placeholder={placeholder}
-      autoComplete={autoComplete}
-      // The hint gives way to the error, as in the app's other forms (components/form.tsx); the
-      // error keeps the id `<id>-error` that the API's 400 is placed by.
-      description={error ? undefined : hint}
-      error={error}
-      errorProps={{ className: 'field-error' }}
-      onChange={(event) => onChange(event.currentTarget.value)}
-      mb="sm"
-    />
-  );
-}
 
 /** The car being sold as inventory knows it: what a salesperson says to the customer about it. */
 function CarFacts({ vin, onListPrice }: { vin: string; onListPrice: (price: number) => void }) {
@@ -204,7 +163,7 @@ function TradeInSection({
                 : t('sales:tradeIn.vinRight');
   return (
     <div className="desk-grid">
-      <Field
+      <StateField
         id="field-trade_in.vin"
         label={t('sales:tradeIn.vin')}
         value={trade.vin}
@@ -212,7 +171,7 @@ function TradeInSection({
         error={errors['trade_in.vin']}
         hint={vinHint}
       />
-      <Field
+      <StateField
         id="field-trade_in.year"
         label={t('sales:tradeIn.year')}
         value={trade.year}
@@ -220,28 +179,28 @@ function TradeInSection({
         onChange={set('year')}
         error={errors['trade_in.year']}
       />
-      <Field
+      <StateField
         id="field-trade_in.make"
         label={t('sales:tradeIn.make')}
         value={trade.make}
         onChange={set('make')}
         error={errors['trade_in.make']}
       />
-      <Field
+      <StateField
         id="field-trade_in.model"
         label={t('sales:tradeIn.model')}
         value={trade.model}
         onChange={set('model')}
         error={errors['trade_in.model']}
       />
-      <Field
+      <StateField
         id="field-trade_in.color"
         label={t('sales:tradeIn.color')}
         value={trade.color}
         onChange={set('color')}
         error={errors['trade_in.color']}
       />
-      <Field
+      <StateField
         id="field-trade_in.odometer"
         label={t('sales:tradeIn.odometer')}
         value={trade.odometer}
@@ -249,7 +208,7 @@ function TradeInSection({
         onChange={set('odometer')}
         error={errors['trade_in.odometer']}
       />
-      <Field
+      <StateField
         id="field-trade_in.allowance"
         label={t('sales:tradeIn.allowance')}
         value={trade.allowance}
@@ -258,7 +217,7 @@ function TradeInSection({
         error={errors['trade_in.allowance']}
         hint={t('sales:tradeIn.allowanceHint')}
       />
-      <Field
+      <StateField
         id="field-trade_in.payoff"
         label={t('sales:tradeIn.payoff')}
         value={trade.payoff}
@@ -641,7 +600,7 @@ export function RecordSalePage() {
             <fieldset className="desk-section">
               <legend>{t('sales:desk.priceFeesTax')}</legend>
               <div className="desk-grid">
-                <Field
+                <StateField
                   id="field-price"
                   label={t('sales:desk.price')}
                   value={fields.price}
@@ -649,7 +608,7 @@ export function RecordSalePage() {
                   onChange={(value) => set('price', value)}
                   error={errors.price}
                 />
-                <Field
+                <StateField
                   id="field-tax_rate"
                   label={t('sales:desk.taxRate')}
                   value={fields.taxRate}
@@ -665,7 +624,7 @@ export function RecordSalePage() {
                       : t('sales:desk.blankRate')
                   }
                 />
-                <Field
+                <StateField
                   id="field-down_payment"
                   label={t('sales:desk.downPayment')}
                   value={fields.downPayment}
@@ -679,7 +638,7 @@ export function RecordSalePage() {
               {fields.fees.length === 0 && <p className="muted">{t('sales:desk.noFees')}</p>}
               {fields.fees.map((fee, index) => (
                 <div className="desk-fee" key={fee.key}>
-                  <Field
+                  <StateField
                     id={`field-fees.${index}.name`}
                     label={t('sales:desk.fee', { n: index + 1 })}
                     value={fee.name}
@@ -687,7 +646,7 @@ export function RecordSalePage() {
                     onChange={(value) => setFee(fee.key, { name: value })}
                     error={errors[`fees.${index}.name`]}
                   />
-                  <Field
+                  <StateField
                     id={`field-fees.${index}.amount`}
                     label={t('sales:desk.feeAmount', { n: index + 1 })}
                     value={fee.amount}
