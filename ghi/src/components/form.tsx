@@ -1,4 +1,4 @@
-import { Button, NativeSelect, Text, TextInput } from '@mantine/core';
+import { Button, type MantineSpacing, NativeSelect, Text, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { FieldError, FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { useContractMessage } from '../lib/contract-messages';
@@ -122,6 +122,15 @@ export function StateField({
   );
 }
 
+/** What stops a form as a whole (a refusal, an outage), announced as it appears, above its button. */
+export function FormError({ children, mb = 'sm' }: { children: ReactNode; mb?: MantineSpacing | 0 }) {
+  return (
+    <Text role="alert" className="form-error" c="var(--mantine-color-error)" size="sm" mb={mb}>
+      {children}
+    </Text>
+  );
+}
+
 /** The form's own error (a 409, an outage) and a submit button that is disabled while saving. */
 export function FormFooter<V extends FieldValues>({
   form,
@@ -138,11 +147,7 @@ export function FormFooter<V extends FieldValues>({
   const serverError = (form.formState.errors as { root?: { server?: FieldError } }).root?.server;
   return (
     <>
-      {serverError && (
-        <Text role="alert" className="form-error" c="var(--mantine-color-error)" size="sm" mb="sm">
-          {said(serverError.message)}
-        </Text>
-      )}
+      {serverError && <FormError>{said(serverError.message)}</FormError>}
       <Button type="submit" disabled={form.formState.isSubmitting} aria-busy={form.formState.isSubmitting || undefined}>
         {form.formState.isSubmitting ? (busy ?? t('common:form.saving')) : submit}
       </Button>

@@ -1,10 +1,11 @@
 import '../inspections.css';
 import { MAX_TEMPLATE_ITEMS } from '@carcar/common/contract/inspections';
 import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
-import { Button, Text, Textarea } from '@mantine/core';
+import { Button, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
+import { FormError } from '../../../components/form';
 import { ErrorState, Loading } from '../../../components/states';
 import { serviceApi } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
@@ -68,11 +69,7 @@ export function ChecklistPage() {
           onChange={(event) => setEdited(event.currentTarget.value)}
           mb="sm"
         />
-        {problem && (
-          <Text role="alert" className="form-error" c="var(--mantine-color-error)" size="sm" mb="sm">
-            {problem}
-          </Text>
-        )}
+        {problem && <FormError>{problem}</FormError>}
         <Button type="submit" disabled={saving} aria-busy={saving || undefined}>
           {t('inspections:checklist.save')}
         </Button>

@@ -1,7 +1,8 @@
 import type { InspectionCondition, InspectionItem } from '@carcar/common/contract/inspections';
-import { Button, Fieldset, Stack, Text } from '@mantine/core';
+import { Button, Fieldset, Stack } from '@mantine/core';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
+import { FormError } from '../../../components/form';
 import { useTranslation } from '../../../lib/i18n';
 import { useUpdateInspectionItem } from '../api/inspection';
 import { problemOf } from '../problem';
@@ -93,11 +94,7 @@ export function EditFinding({
               {t('inspections:edit.cancel')}
             </Button>
           </div>
-          {problem && (
-            <Text role="alert" size="sm" className="form-error">
-              {problem}
-            </Text>
-          )}
+          {problem && <FormError mb={0}>{problem}</FormError>}
         </Stack>
       </Fieldset>
     </form>

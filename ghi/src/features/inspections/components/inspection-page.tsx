@@ -10,6 +10,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
 import { DetailPage, DetailSection } from '../../../components/detail-page';
+import { FormError } from '../../../components/form';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { isMissingRecord } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
@@ -81,11 +82,7 @@ function RecordItem({ orderId, name, custom = false }: { orderId: number; name?:
               </Button>
             </>
           )}
-          {problem && (
-            <Text role="alert" size="sm" className="form-error">
-              {problem}
-            </Text>
-          )}
+          {problem && <FormError mb={0}>{problem}</FormError>}
         </Stack>
       </Fieldset>
     </form>

@@ -1,10 +1,10 @@
 import { fromUnits, itemAmountCents, laborAmountCents, toCents, toUnits } from '@carcar/common/contract/money';
 import type { Technician } from '@carcar/common/contract/service';
-import { Button, Fieldset, Group, NativeSelect, Radio, Text } from '@mantine/core';
+import { Button, Fieldset, Group, NativeSelect, Radio } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
-import { StateField } from '../../../components/form';
+import { FormError, StateField } from '../../../components/form';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -271,11 +271,7 @@ export function AddLineForm({
           {t('repairOrders:addLine.amount')} <span className="money">{formatMoney(amountCents / 100)}</span>{' '}
           {t('repairOrders:addLine.amountNote')}
         </p>
-        {errors.form && (
-          <Text role="alert" className="form-error" c="var(--mantine-color-error)" size="sm" mb="sm">
-            {errors.form}
-          </Text>
-        )}
+        {errors.form && <FormError>{errors.form}</FormError>}
         <Button type="submit" disabled={add.isPending} aria-busy={add.isPending || undefined}>
           {add.isPending ? t('repairOrders:addLine.adding') : submitText(t, kind)}
         </Button>

@@ -1,7 +1,8 @@
-import { Button, Fieldset, Group, NativeSelect, Radio, Table, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, NativeSelect, Radio, Table, TextInput } from '@mantine/core';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { FormError } from '../../../components/form';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -189,11 +190,7 @@ export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: 
             mb="sm"
           />
         </div>
-        {error && (
-          <Text role="alert" className="form-error" c="var(--mantine-color-error)" size="sm" mb="sm">
-            {error}
-          </Text>
-        )}
+        {error && <FormError>{error}</FormError>}
         <Group gap="xs">
           <Button type="submit" disabled={record.isPending} aria-busy={record.isPending || undefined}>
             {t('repairOrders:recordApproval.save')}
@@ -325,11 +322,7 @@ export function TakePayment({ order }: { order: RepairOrder }) {
           onChange={(event) => setReference(event.currentTarget.value)}
           mb="sm"
         />
-        {error && error.field !== 'amount' && (
-          <Text role="alert" className="form-error" c="var(--mantine-color-error)" size="sm" mb="sm">
-            {error.message}
-          </Text>
-        )}
+        {error && error.field !== 'amount' && <FormError>{error.message}</FormError>}
         <Button type="submit" disabled={pay.isPending} aria-busy={pay.isPending || undefined}>
           {t('repairOrders:payment.submit')}
         </Button>

@@ -1,6 +1,6 @@
 import type { VinDecoding } from '@carcar/common/contract/inventory';
 import { normalizeVin } from '@carcar/common/contract/vin';
-import { Button, Checkbox, NativeSelect, Table, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, NativeSelect, Table, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
@@ -10,7 +10,7 @@ import { toast } from 'sonner';
 import '../../../components/record.css';
 import '../desk.css';
 import { Combobox } from '../../../components/combobox';
-import { StateField } from '../../../components/form';
+import { FormError, StateField } from '../../../components/form';
 import { VinLink } from '../../../components/vin-link';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
@@ -706,11 +706,7 @@ export function RecordSalePage() {
             />
           </div>
         </div>
-        {formError && (
-          <Text role="alert" className="form-error" c="var(--mantine-color-error)" size="sm" mb="sm">
-            {formError}
-          </Text>
-        )}
+        {formError && <FormError>{formError}</FormError>}
         <Button type="submit" disabled={saving} aria-busy={saving || undefined}>
           {saving ? t('sales:desk.recording') : t('sales:desk.recordSale')}
         </Button>
