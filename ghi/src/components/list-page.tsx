@@ -1,6 +1,7 @@
 import { Button, Drawer, Group, Menu, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type ReactNode, useId } from 'react';
+import { Link } from 'react-router-dom';
 import { formatNumber } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
 
@@ -81,6 +82,36 @@ export function ViewSwitch<V extends string>({
         }))}
       />
     </div>
+  );
+}
+
+/**
+ * One of a list's views as a link rather than a switch: each view has its own address, to share and
+ * to come Back to. The view shown is filled and marked current; `tapHeight` is the least height a
+ * finger gets (44 px where the list is used on a phone).
+ */
+export function ViewLink({
+  to,
+  current,
+  tapHeight,
+  children,
+}: {
+  to: string;
+  current: boolean;
+  tapHeight: number;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      component={Link}
+      to={to}
+      aria-current={current ? 'page' : undefined}
+      variant={current ? 'filled' : 'default'}
+      size="compact-sm"
+      mih={tapHeight}
+    >
+      {children}
+    </Button>
   );
 }
 

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { StatusTone } from '../../../app/theme';
-import { ListPage } from '../../../components/list-page';
+import { ListPage, ViewLink } from '../../../components/list-page';
 import { Empty, ErrorState, Loading } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
@@ -238,21 +238,12 @@ export function DueServicePage() {
       toolbar={
         <>
           <nav aria-label={t('dueService:page.why')}>
-            {/* Links, not a switch: each view has its own address, to share and to come Back to. */}
             <Group gap={6} wrap="wrap">
               {kinds.map((k) => (
-                <Button
-                  key={k ?? 'all'}
-                  component={Link}
-                  to={kindHref(k)}
-                  aria-current={k === kind ? 'page' : undefined}
-                  variant={k === kind ? 'filled' : 'default'}
-                  size="compact-sm"
-                  // Used on the phone between calls: a tap target of 44 px.
-                  mih={44}
-                >
+                // Used on the phone between calls: a tap target of 44 px.
+                <ViewLink key={k ?? 'all'} to={kindHref(k)} current={k === kind} tapHeight={44}>
                   {kindLabel(t, k)}
-                </Button>
+                </ViewLink>
               ))}
             </Group>
           </nav>

@@ -3,7 +3,7 @@ import { Button, Group, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
-import { ListPage } from '../../../components/list-page';
+import { ListPage, ViewLink } from '../../../components/list-page';
 import { useCan } from '../../../lib/auth';
 import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -32,18 +32,10 @@ function StatusFilter({
   href: string;
 }) {
   const count = useRepairOrderCount({ ...filters, status });
-  const chosen = status === current;
   return (
-    <Button
-      component={Link}
-      to={href}
-      aria-current={chosen ? 'page' : undefined}
-      variant={chosen ? 'filled' : 'default'}
-      size="compact-sm"
-      mih={32}
-    >
+    <ViewLink to={href} current={status === current} tapHeight={32}>
       {`${label} ${count.data ?? '…'}`}
-    </Button>
+    </ViewLink>
   );
 }
 
