@@ -1,5 +1,5 @@
-import { Button, type MantineSpacing, NativeSelect, Text, TextInput } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Button, type MantineSpacing, NativeSelect, Paper, Text, TextInput } from '@mantine/core';
+import type { FormEvent, ReactNode } from 'react';
 import type { FieldError, FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { useContractMessage } from '../lib/contract-messages';
 import { useTranslation } from '../lib/i18n';
@@ -152,5 +152,28 @@ export function FormFooter<V extends FieldValues>({
         {form.formState.isSubmitting ? (busy ?? t('common:form.saving')) : submit}
       </Button>
     </>
+  );
+}
+
+/**
+ * A form on a card of its own (a page's one form, or one opened in place): bordered and padded,
+ * named by `label` for assistive technology; the browser's own checks give way to the form's.
+ */
+export function FormCard({
+  label,
+  onSubmit,
+  maw,
+  children,
+}: {
+  label: string;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** The widest the card grows, where a page gives it more room than its fields need. */
+  maw?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Paper component="form" withBorder p="md" radius="md" maw={maw} onSubmit={onSubmit} noValidate aria-label={label}>
+      {children}
+    </Paper>
   );
 }

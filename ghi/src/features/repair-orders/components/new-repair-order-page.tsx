@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { SimpleGrid, Text, Title } from '@mantine/core';
 import '../../../components/record.css';
 import '../repair-orders.css';
 import { normalizeVin } from '@carcar/common/contract/vin';
@@ -10,7 +10,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { Breadcrumb } from '../../../components/breadcrumb';
-import { FormFooter, TextField } from '../../../components/form';
+import { FormCard, FormFooter, TextField } from '../../../components/form';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -133,16 +133,7 @@ export function NewRepairOrderPage() {
       <Text c="dimmed" size="sm" mb="md">
         {t('repairOrders:newOrder.walkInsOnly')}
       </Text>
-      <Paper
-        component="form"
-        withBorder
-        p="md"
-        radius="md"
-        maw="60rem"
-        onSubmit={submit}
-        noValidate
-        aria-label={t('repairOrders:newOrder.title')}
-      >
+      <FormCard label={t('repairOrders:newOrder.title')} onSubmit={submit} maw="60rem">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextField
             form={form}
@@ -163,7 +154,7 @@ export function NewRepairOrderPage() {
         <CustomerFields form={form} spacing="md" />
         <ConcernField field={form.register('concern')} error={form.formState.errors.concern?.message} />
         <FormFooter form={form} submit={t('repairOrders:newOrder.submit')} busy={t('repairOrders:newOrder.opening')} />
-      </Paper>
+      </FormCard>
     </>
   );
 }

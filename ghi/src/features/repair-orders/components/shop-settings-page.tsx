@@ -1,6 +1,7 @@
-import { Alert, Button, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
+import { FormCard } from '../../../components/form';
 import { ErrorState, Loading } from '../../../components/states';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatDecimal, formatMoney } from '../../../lib/format';
@@ -56,15 +57,7 @@ function SettingsForm({ settings }: { settings: ShopSettings }) {
     />
   );
   return (
-    <Paper
-      component="form"
-      withBorder
-      p="md"
-      radius="md"
-      onSubmit={submit}
-      noValidate
-      aria-label={t('repairOrders:shopSettings.title')}
-    >
+    <FormCard label={t('repairOrders:shopSettings.title')} onSubmit={submit}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" mb="md">
         {field(
           'labor_rate',
@@ -88,7 +81,7 @@ function SettingsForm({ settings }: { settings: ShopSettings }) {
       <Button type="submit" loading={update.isPending} aria-busy={update.isPending || undefined}>
         {t('repairOrders:shopSettings.save')}
       </Button>
-    </Paper>
+    </FormCard>
   );
 }
 

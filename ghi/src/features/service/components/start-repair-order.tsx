@@ -1,7 +1,8 @@
-import { Button, Group, Paper, Text, TextInput } from '@mantine/core';
+import { Button, Group, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { toast } from 'sonner';
+import { FormCard } from '../../../components/form';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
 import { useStartRepairOrder } from '../api/start-repair-order';
@@ -32,15 +33,7 @@ export function StartRepairOrder({ appointment, onCancel }: { appointment: Appoi
     }
   };
   return (
-    <Paper
-      component="form"
-      withBorder
-      p="md"
-      radius="md"
-      onSubmit={submit}
-      noValidate
-      aria-label={t('service:startOrder.form')}
-    >
+    <FormCard label={t('service:startOrder.form')} onSubmit={submit}>
       <Text size="sm" mb="sm">
         {t('service:startOrder.introBefore', { customer: appointment.customer })}{' '}
         <code className="nowrap">{appointment.vin}</code>
@@ -67,6 +60,6 @@ export function StartRepairOrder({ appointment, onCancel }: { appointment: Appoi
           </Button>
         </Group>
       </Group>
-    </Paper>
+    </FormCard>
   );
 }
