@@ -170,23 +170,16 @@ export function CustomerFields<V extends WriteUpInput>({
   const { t } = useTranslation();
   // A walk-in's form adds the VIN to the write-up's; these three fields are in both, by the same names.
   const form = anyWriteUp as unknown as UseFormReturn<WriteUpInput, unknown, unknown>;
+  const fields = [
+    { name: 'customer_name', label: t('repairOrders:writeUp.customerName'), type: 'text' },
+    { name: 'customer_phone', label: t('repairOrders:writeUp.phone'), type: 'tel' },
+    { name: 'customer_email', label: t('repairOrders:writeUp.email'), type: 'email' },
+  ] as const;
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }} spacing={spacing}>
-      <TextField form={form} name="customer_name" label={t('repairOrders:writeUp.customerName')} autoComplete="off" />
-      <TextField
-        form={form}
-        name="customer_phone"
-        label={t('repairOrders:writeUp.phone')}
-        type="tel"
-        autoComplete="off"
-      />
-      <TextField
-        form={form}
-        name="customer_email"
-        label={t('repairOrders:writeUp.email')}
-        type="email"
-        autoComplete="off"
-      />
+      {fields.map((field) => (
+        <TextField key={field.name} form={form} {...field} autoComplete="off" />
+      ))}
     </SimpleGrid>
   );
 }
