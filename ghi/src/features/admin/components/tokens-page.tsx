@@ -17,7 +17,7 @@ import { useTokens } from '../api/get-tokens';
 import { useRevokeToken } from '../api/revoke-token';
 import { createTokenForm } from '../schemas';
 import type { ApiToken, CreatedToken } from '../types';
-import { RoleField } from './role-field';
+import { RoleField } from './account-fields';
 import { ShownOnce } from './shown-once';
 
 /** The new token, shown this once, selected for copying. */

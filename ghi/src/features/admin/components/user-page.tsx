@@ -14,9 +14,9 @@ import { useTranslation } from '../../../lib/i18n';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useUser } from '../api/get-user';
 import { useUpdateUser } from '../api/update-user';
-import { editUserForm, MIN_PASSWORD_LENGTH, resetPasswordForm } from '../schemas';
+import { editUserForm, resetPasswordForm } from '../schemas';
 import type { User } from '../types';
-import { RoleField } from './role-field';
+import { NewPasswordField, RoleField } from './account-fields';
 import { UserLinks } from './user-links';
 
 function EditUserForm({ user }: { user: User }) {
@@ -60,13 +60,10 @@ function ResetPasswordForm({ user }: { user: User }) {
   return (
     <DetailSection title={t('admin:user.resetPassword')}>
       <form onSubmit={onSubmit} noValidate aria-label={t('admin:user.resetPassword')}>
-        <TextField
+        <NewPasswordField
           form={form}
-          name="password"
           label={t('admin:user.newPassword')}
-          type="password"
-          autoComplete="new-password"
-          hint={t('admin:user.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+          hint={(min) => t('admin:user.passwordHint', { min })}
         />
         <FormFooter form={form} submit={t('admin:user.setPassword')} />
       </form>

@@ -14,9 +14,9 @@ import { useCreateUser } from '../api/create-user';
 import { useLinkableSalespeople } from '../api/get-salespeople';
 import { useLinkableTechnicians } from '../api/get-technicians';
 import { useUsers } from '../api/get-users';
-import { createUserForm, MIN_PASSWORD_LENGTH } from '../schemas';
+import { createUserForm } from '../schemas';
 import { type StaffLink, staffName, type User } from '../types';
-import { RoleField } from './role-field';
+import { NewPasswordField, RoleField } from './account-fields';
 import { UserLinks } from './user-links';
 
 function linkText(
@@ -52,13 +52,10 @@ function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
       <TextField form={form} name="name" label={t('admin:users.name')} autoComplete="off" />
       <TextField form={form} name="email" label={t('admin:users.email')} type="email" autoComplete="off" />
       <RoleField form={form} />
-      <TextField
+      <NewPasswordField
         form={form}
-        name="password"
         label={t('admin:users.password')}
-        type="password"
-        autoComplete="new-password"
-        hint={t('admin:users.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+        hint={(min) => t('admin:users.passwordHint', { min })}
       />
       <UserLinks form={form} />
       <FormFooter form={form} submit={t('admin:users.add')} />
