@@ -3,9 +3,9 @@ import { createHttpApp } from '@carcar/common/http/app';
 import { createLogger } from '@carcar/common/service/logger';
 import { Router } from 'express';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { asRole, testVerifier } from '../src/credentials.js';
-import { formatMismatch, responseCheck } from '../src/response-check.js';
+import { type AnswerMismatch, formatMismatch, type ResponseCheck, responseCheck } from '../src/response-check.js';
 
 // The answer check the services' API tests run on every answer, on a small app built for it: what
 // it must report (a body that breaks its row's schema, a route that declares nothing, an error of
@@ -20,6 +20,9 @@ const rules: RouteRule[] = [
   // Declares nothing: a 2xx from it must fail the check.
   { method: 'GET', path: '/api/undeclared/', permission: 'signed-in' },
   { method: 'GET', path: '/api/page/', permission: 'signed-in', response: 'unchecked' },
+  { method: 'DELETE', path: '/api/things/:id/', permission: 'signed-in', response: { 204: 'noContent' } },
+  // Answers with res.end(), never passing through res.send: observed all the same.
+  { method: 'DELETE', path: '/api/undeclared/', permission: 'signed-in' },
 ];
 
 async function thingsApp() {
@@ -41,9 +44,15 @@ async function thingsApp() {
       things.post('/', (_req, res) => {
         res.json({ href: '/api/things/3/', id: 3, name: 'three' });
       });
+      things.delete('/:id', (_req, res) => {
+        res.status(204).end();
+      });
       app.use('/api/things', things);
       app.get('/api/undeclared', (_req, res) => {
         res.json({ anything: true });
+      });
+      app.delete('/api/undeclared', (_req, res) => {
+        res.status(204).end();
       });
       app.get('/api/page', (_req, res) => {
         res.type('html').send('<p>not JSON</p>');
@@ -51,6 +60,19 @@ async function thingsApp() {
     },
   });
   return { app, check, headers: await asRole('admin', 'inventory-api') };
+}
+
+/**
+ * The mismatches kept once `count` have come: an answer sent without `res.send` is observed when
+ * the server has finished writing it, which may come just after the client has read it.
+ */
+async function mismatchesOnceFinished(check: ResponseCheck, count: number): Promise<AnswerMismatch[]> {
+  const seen: AnswerMismatch[] = [];
+  await vi.waitFor(() => {
+    seen.push(...check.take());
+    expect(seen).toHaveLength(count);
+  });
+  return seen;
 }
 
 describe('responseCheck', () => {
@@ -95,6 +117,20 @@ describe('responseCheck', () => {
         path: '/api/things/',
         status: 200,
         problem: 'the route declares no answer for status 200 (declared: 201)',
+      },
+    ]);
+  });
+
+  it('observes an answer sent without res.send (a 204 by res.end): declared passes, undeclared is reported', async () => {
+    const { app, check, headers } = await thingsApp();
+    await request(app).delete('/api/things/1/').set(headers).expect(204);
+    await request(app).delete('/api/undeclared/').set(headers).expect(204);
+    expect(await mismatchesOnceFinished(check, 1)).toEqual([
+      {
+        route: 'DELETE /api/undeclared/',
+        path: '/api/undeclared/',
+        status: 204,
+        problem: 'the route declares no answer (response) in contract/routes.ts',
       },
     ]);
   });

@@ -95,30 +95,39 @@ export type AnswerObserver = (answer: SentAnswer) => void;
 
 /**
  * Hands each answer's body to `observe` as `res.send` sends it; `res.json` sends through `res.send`.
+ * An answer that never passes through `res.send` (a 204's `res.end()`, a streamed file) is handed
+ * over when it has finished, without a body, so no answer goes unobserved.
  * Mount it on the app itself, not under a path: the answer's `path` is the request's as the app sees it.
  */
 export function observeAnswers(observe: AnswerObserver): RequestHandler {
   return (req, res, next) => {
     const { method, path } = req;
+    const header = (name: string) => {
+      const value = res.getHeader(name);
+      return value === undefined ? undefined : String(value);
+    };
+    const answered = (body: SentAnswer['body']) =>
+      observe({
+        method,
+        path,
+        status: res.statusCode,
+        contentType: header('Content-Type'),
+        contentEncoding: header('Content-Encoding'),
+        body,
+      });
+    let sent = false;
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       // An object comes back here as its JSON text (through res.json): that call is the one observed.
       if (typeof body === 'string' || Buffer.isBuffer(body) || body === null || body === undefined) {
-        const header = (name: string) => {
-          const value = res.getHeader(name);
-          return value === undefined ? undefined : String(value);
-        };
-        observe({
-          method,
-          path,
-          status: res.statusCode,
-          contentType: header('Content-Type'),
-          contentEncoding: header('Content-Encoding'),
-          body,
-        });
+        sent = true;
+        answered(body);
       }
       return send(body);
     };
+    res.once('finish', () => {
+      if (!sent) answered(undefined);
+    });
     next();
   };
 }
