@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from '../lib/i18n';
@@ -86,6 +86,15 @@ export function DetailSection({
       </Group>
       {children}
     </Paper>
+  );
+}
+
+/** A section's way to the page that does more with what it shows: a small quiet button beside its heading. */
+export function SectionLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Button component={Link} to={to} variant="default" size="xs">
+      {children}
+    </Button>
   );
 }
 

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { BarChart } from '../../../components/bar-chart';
+import { SectionLink } from '../../../components/detail-page';
 import { ErrorState, Loading } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { VinLink } from '../../../components/vin-link';
@@ -188,9 +189,7 @@ export function DashboardPage() {
             title={t('dashboard:appointments')}
             action={
               mayRepairOrders && (
-                <Button component={Link} to="/service/repair-orders" variant="default" size="xs">
-                  {t('dashboard:openRepairOrders')}
-                </Button>
+                <SectionLink to="/service/repair-orders">{t('dashboard:openRepairOrders')}</SectionLink>
               )
             }
           >
@@ -229,11 +228,7 @@ export function DashboardPage() {
         {maySales && (
           <WorkCard
             title={mayAllSales ? t('dashboard:salesThisMonth') : t('dashboard:ownSalesThisMonth')}
-            action={
-              <Button component={Link} to="/sales" variant="default" size="xs">
-                {t('dashboard:allSales')}
-              </Button>
-            }
+            action={<SectionLink to="/sales">{t('dashboard:allSales')}</SectionLink>}
           >
             {sales.isLoading ? (
               <Loading />

@@ -9,7 +9,7 @@ import { Button, Code, Fieldset, Group, Stack, Text } from '@mantine/core';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { toast } from 'sonner';
-import { DetailPage, DetailSection } from '../../../components/detail-page';
+import { DetailPage, DetailSection, SectionLink } from '../../../components/detail-page';
 import { FormError } from '../../../components/form';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { isMissingRecord } from '../../../lib/api-client';
@@ -181,9 +181,7 @@ export function InspectionPage() {
           title={t('inspections:sheet.checklist')}
           actions={
             mayChangeChecklist && (
-              <Button component={Link} to="/service/inspection-checklist" variant="default" size="xs">
-                {t('inspections:sheet.changeChecklist')}
-              </Button>
+              <SectionLink to="/service/inspection-checklist">{t('inspections:sheet.changeChecklist')}</SectionLink>
             )
           }
         >
