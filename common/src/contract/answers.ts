@@ -149,7 +149,7 @@ export const answerSchemas = {
   webhookDelivery: webhookDeliverySchema,
   webhookDeliveryList: webhookDeliveryListSchema,
   webhookTestQueued: webhookTestQueuedSchema,
-  /** A 204's: no body (sent with `res.end`, so never handed to the answer check). */
+  /** A 204's: no body (the answer check sees it when it has finished, and checks only that its row declares it). */
   noContent: z.undefined(),
 } as const;
 
