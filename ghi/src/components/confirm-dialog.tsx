@@ -2,6 +2,7 @@ import { Box, Button, Group, Modal, Text, Textarea } from '@mantine/core';
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../lib/api-client';
 import { useTranslation } from '../lib/i18n';
+import { BusyButton } from './form';
 
 export interface ConfirmDialogProps {
   /** Whether the dialog is showing; the caller owns it and sets it back to false in `onClose`. */
@@ -187,9 +188,9 @@ export function ConfirmDialog({
             >
               {cancelLabel ?? t('common:confirm.cancel')}
             </Button>
-            <Button type="submit" color={destructive ? 'red' : undefined} disabled={busy} aria-busy={busy || undefined}>
+            <BusyButton type="submit" color={destructive ? 'red' : undefined} busy={busy}>
               {busy ? t('common:confirm.working') : confirmLabel}
-            </Button>
+            </BusyButton>
           </Group>
         </Box>
       </Modal.Content>

@@ -1,5 +1,5 @@
-import { Button, type MantineSpacing, NativeSelect, Paper, Text, TextInput } from '@mantine/core';
-import type { FormEvent, ReactNode } from 'react';
+import { Button, type ButtonProps, type MantineSpacing, NativeSelect, Paper, Text, TextInput } from '@mantine/core';
+import type { ComponentPropsWithoutRef, FormEvent, ReactNode } from 'react';
 import type { FieldError, FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { useContractMessage } from '../lib/contract-messages';
 import { useTranslation } from '../lib/i18n';
@@ -131,6 +131,17 @@ export function FormError({ children, mb = 'sm' }: { children: ReactNode; mb?: M
   );
 }
 
+/**
+ * A button held while its request is out: not pressed twice, and `aria-busy` says why to assistive
+ * technology.
+ */
+export function BusyButton({
+  busy,
+  ...props
+}: ButtonProps & Omit<ComponentPropsWithoutRef<'button'>, keyof ButtonProps> & { busy: boolean }) {
+  return <Button disabled={busy} aria-busy={busy || undefined} {...props} />;
+}
+
 /** The form's own error (a 409, an outage) and a submit button that is disabled while saving. */
 export function FormFooter<V extends FieldValues>({
   form,
@@ -148,9 +159,9 @@ export function FormFooter<V extends FieldValues>({
   return (
     <>
       {serverError && <FormError>{said(serverError.message)}</FormError>}
-      <Button type="submit" disabled={form.formState.isSubmitting} aria-busy={form.formState.isSubmitting || undefined}>
+      <BusyButton type="submit" busy={form.formState.isSubmitting}>
         {form.formState.isSubmitting ? (busy ?? t('common:form.saving')) : submit}
-      </Button>
+      </BusyButton>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { z } from 'zod';
+import { BusyButton } from '../../../components/form';
 import { LanguageMenu } from '../../../components/language-menu';
 import { ErrorState, Loading } from '../../../components/states';
 import { env } from '../../../config/env';
@@ -122,9 +123,9 @@ function SignInForm({ next }: { next: string }) {
             {said(serverError)}
           </Alert>
         )}
-        <Button type="submit" fullWidth disabled={isSubmitting} aria-busy={isSubmitting || undefined}>
+        <BusyButton type="submit" fullWidth busy={isSubmitting}>
           {isSubmitting ? t('common:signIn.busy') : t('common:signIn.submit')}
-        </Button>
+        </BusyButton>
       </Stack>
     </form>
   );

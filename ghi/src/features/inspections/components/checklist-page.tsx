@@ -1,11 +1,11 @@
 import '../inspections.css';
 import { MAX_TEMPLATE_ITEMS } from '@carcar/common/contract/inspections';
 import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
-import { Button, Textarea } from '@mantine/core';
+import { Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
-import { FormError } from '../../../components/form';
+import { BusyButton, FormError } from '../../../components/form';
 import { ErrorState, Loading } from '../../../components/states';
 import { serviceApi } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
@@ -70,9 +70,9 @@ export function ChecklistPage() {
           mb="sm"
         />
         {problem && <FormError>{problem}</FormError>}
-        <Button type="submit" disabled={saving} aria-busy={saving || undefined}>
+        <BusyButton type="submit" busy={saving}>
           {t('inspections:checklist.save')}
-        </Button>
+        </BusyButton>
       </form>
     </>
   );

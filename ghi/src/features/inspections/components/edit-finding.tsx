@@ -2,7 +2,7 @@ import type { InspectionCondition, InspectionItem } from '@carcar/common/contrac
 import { Button, Fieldset, Stack } from '@mantine/core';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
-import { FormError } from '../../../components/form';
+import { BusyButton, FormError } from '../../../components/form';
 import { useTranslation } from '../../../lib/i18n';
 import { useUpdateInspectionItem } from '../api/inspection';
 import { problemOf } from '../problem';
@@ -81,15 +81,9 @@ export function EditFinding({
           <FindingNote id={`${ids}-note`} condition={condition} value={note} onChange={setNote} />
           {/* Large: tapped with a thumb on the sheet (inspections.css makes them the row's halves). */}
           <div className="finding-actions">
-            <Button
-              type="submit"
-              size="lg"
-              fullWidth
-              disabled={update.isPending}
-              aria-busy={update.isPending || undefined}
-            >
+            <BusyButton type="submit" size="lg" fullWidth busy={update.isPending}>
               {t('inspections:edit.save')}
-            </Button>
+            </BusyButton>
             <Button type="button" variant="default" size="lg" fullWidth disabled={update.isPending} onClick={onDone}>
               {t('inspections:edit.cancel')}
             </Button>

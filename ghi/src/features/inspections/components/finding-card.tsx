@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { BusyButton } from '../../../components/form';
 import { errorMessage } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
 import { serviceKeys } from '../../../lib/query-keys';
@@ -196,12 +197,11 @@ export function FindingCard({
                 {t('inspections:finding.onEstimate')}
               </p>
             ) : (
-              <Button
+              <BusyButton
                 type="button"
                 size="lg"
                 fullWidth
-                disabled={propose.isPending}
-                aria-busy={propose.isPending || undefined}
+                busy={propose.isPending}
                 aria-label={t('inspections:finding.addToEstimateOf', { name: item.name })}
                 onClick={() =>
                   propose.mutate(item.id, {
@@ -214,7 +214,7 @@ export function FindingCard({
                 }
               >
                 {t('inspections:finding.addToEstimate')}
-              </Button>
+              </BusyButton>
             ))}
           <Button
             ref={editButton}

@@ -1,10 +1,10 @@
 import { fromUnits, itemAmountCents, laborAmountCents, toCents, toUnits } from '@carcar/common/contract/money';
 import type { Technician } from '@carcar/common/contract/service';
-import { Button, Fieldset, Group, NativeSelect, Radio } from '@mantine/core';
+import { Fieldset, Group, NativeSelect, Radio } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
-import { FormError, StateField } from '../../../components/form';
+import { BusyButton, FormError, StateField } from '../../../components/form';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -272,9 +272,9 @@ export function AddLineForm({
           {t('repairOrders:addLine.amountNote')}
         </p>
         {errors.form && <FormError>{errors.form}</FormError>}
-        <Button type="submit" disabled={add.isPending} aria-busy={add.isPending || undefined}>
+        <BusyButton type="submit" busy={add.isPending}>
           {add.isPending ? t('repairOrders:addLine.adding') : submitText(t, kind)}
-        </Button>
+        </BusyButton>
       </form>
     </section>
   );

@@ -2,7 +2,7 @@ import { Button, Fieldset, Group, NativeSelect, Radio, Table, TextInput } from '
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { FormError } from '../../../components/form';
+import { BusyButton, FormError } from '../../../components/form';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { useTranslation } from '../../../lib/i18n';
@@ -192,9 +192,9 @@ export function RecordApproval({ order, onDone }: { order: RepairOrder; onDone: 
         </div>
         {error && <FormError>{error}</FormError>}
         <Group gap="xs">
-          <Button type="submit" disabled={record.isPending} aria-busy={record.isPending || undefined}>
+          <BusyButton type="submit" busy={record.isPending}>
             {t('repairOrders:recordApproval.save')}
-          </Button>
+          </BusyButton>
           <Button variant="default" onClick={onDone}>
             {t('repairOrders:recordApproval.cancel')}
           </Button>
@@ -323,9 +323,9 @@ export function TakePayment({ order }: { order: RepairOrder }) {
           mb="sm"
         />
         {error && error.field !== 'amount' && <FormError>{error.message}</FormError>}
-        <Button type="submit" disabled={pay.isPending} aria-busy={pay.isPending || undefined}>
+        <BusyButton type="submit" busy={pay.isPending}>
           {t('repairOrders:payment.submit')}
-        </Button>
+        </BusyButton>
       </form>
     </section>
   );

@@ -10,7 +10,7 @@ import { toast } from 'sonner';
 import '../../../components/record.css';
 import '../desk.css';
 import { Combobox } from '../../../components/combobox';
-import { FormError, StateField } from '../../../components/form';
+import { BusyButton, FormError, StateField } from '../../../components/form';
 import { VinLink } from '../../../components/vin-link';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useCan } from '../../../lib/auth';
@@ -707,9 +707,9 @@ export function RecordSalePage() {
           </div>
         </div>
         {formError && <FormError>{formError}</FormError>}
-        <Button type="submit" disabled={saving} aria-busy={saving || undefined}>
+        <BusyButton type="submit" busy={saving}>
           {saving ? t('sales:desk.recording') : t('sales:desk.recordSale')}
-        </Button>
+        </BusyButton>
       </form>
       <output className="new-sale-note" aria-live="polite">
         {recorded && (
