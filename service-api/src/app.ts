@@ -88,8 +88,8 @@ export function createApp({
       // The routers of a token's routes route the token (`/:token`, `/:token/photos/:photo`) themselves.
       app.use(path.posix.dirname(mountPath(serviceApiRoutes.estimates)), publicEstimatesRouter(db, repairOrders));
       app.use(path.posix.dirname(mountPath(serviceApiRoutes.estimates)), publicPhotosRouter(db, photosDir));
-      app.use(mountPath(serviceApiRoutes.emails.list), emailsRouter(db));
-      app.use(path.posix.dirname(mountPath(serviceApiRoutes.emails.unsubscribe)), unsubscribeRouter(db));
+      app.use(mountPath(serviceApiRoutes.emails), emailsRouter(db));
+      app.use(path.posix.dirname(mountPath(serviceApiRoutes.unsubscribe)), unsubscribeRouter(db));
       app.use(mountPath(serviceApiRoutes.audit), auditRouter(db, auditLog));
       app.use(mountPath(serviceApiRoutes.events), eventsRouter(db, events, 'service'));
       app.use(mountPath(serviceApiRoutes.docs), openApiRouter(serviceOpenApi));

@@ -135,31 +135,31 @@ const docs = {
 } as const satisfies RouteTable;
 
 /**
- * What a classic resource answers (`resourceRouter`, common/src/http/routes.ts): its list envelope,
- * and the record itself from POST (201), GET, PUT and DELETE (200).
+ * GET list, POST, and GET/PUT/DELETE one record of a classic resource (`pick` keeps fewer): its list
+ * envelope, and the record itself from POST (201), GET, PUT and DELETE (200). The answers' names are
+ * type parameters so that each row's type keeps its own name (`{ 200: 'automobile' }`, not any
+ * `AnswerName`): the app reads a call's answer type from the row (./answer-of.ts).
  */
 interface ResourceAnswers {
   list: AnswerName;
   record: AnswerName;
 }
 
-/** GET list, POST, and GET/PUT/DELETE one record of a classic resource (`pick` keeps fewer). */
-function resource<const B extends string, const K extends string>(
+function resource<const B extends string, const K extends string, const A extends ResourceAnswers>(
   base: B,
   key: K,
   read: Permission,
   write: Permission,
-  answers?: ResourceAnswers,
+  answers: A,
 ) {
-  const answer = (response: RouteResponses) => (answers ? { response } : {});
   const all: `${B}/` = `${base}/`;
   const one: `${B}/:${K}/` = `${base}/:${key}/`;
   return {
-    list: { method: 'GET', path: all, permission: read, ...answer({ 200: answers?.list }) },
-    create: { method: 'POST', path: all, permission: write, ...answer({ 201: answers?.record }) },
-    get: { method: 'GET', path: one, permission: read, ...answer({ 200: answers?.record }) },
-    update: { method: 'PUT', path: one, permission: write, ...answer({ 200: answers?.record }) },
-    remove: { method: 'DELETE', path: one, permission: write, ...answer({ 200: answers?.record }) },
+    list: { method: 'GET', path: all, permission: read, response: { 200: answers.list } },
+    create: { method: 'POST', path: all, permission: write, response: { 201: answers.record } },
+    get: { method: 'GET', path: one, permission: read, response: { 200: answers.record } },
+    update: { method: 'PUT', path: one, permission: write, response: { 200: answers.record } },
+    remove: { method: 'DELETE', path: one, permission: write, response: { 200: answers.record } },
   } as const satisfies RouteTable;
 }
 
@@ -441,6 +441,13 @@ export const serviceApiRoutes = {
         permission: 'estimates.public',
         response: { 200: 'publicEstimate' },
       },
+      // A photo of the customer's own order (JPEG bytes): no JSON record to check.
+      photo: {
+        method: 'GET',
+        path: '/public/estimates/:token/photos/:photo/',
+        permission: 'estimates.public',
+        response: 'unchecked',
+      },
     },
     'repairOrderConflict',
   ),
@@ -530,19 +537,16 @@ export const serviceApiRoutes = {
         permission: 'repair_orders.read',
         response: 'unchecked',
       },
-      publicPhoto: {
-        method: 'GET',
-        path: '/public/estimates/:token/photos/:photo/',
-        permission: 'estimates.public',
-        response: 'unchecked',
-      },
     },
     'repairOrderConflict',
   ),
-  // The record of emails sent (managers), and the unsubscribe link of a reminder (the gateway's own credential).
+  // The record of emails sent (managers).
   emails: {
     list: { method: 'GET', path: '/api/emails/', permission: 'audit.read', response: { 200: 'emailList' } },
-    unsubscribe: {
+  },
+  // The unsubscribe link of a reminder, which the gateway asks with its own credential.
+  unsubscribe: {
+    confirm: {
       method: 'POST',
       path: '/public/unsubscribe/:token/',
       permission: 'emails.unsubscribe',

@@ -30,7 +30,7 @@ export const emailOperations: Operation[] = [
   },
   {
     method: 'post',
-    path: serviceApiRoutes.emails.unsubscribe.path,
+    path: serviceApiRoutes.unsubscribe.confirm.path,
     summary:
       "The gateway's own credential only: the unsubscribe link of a reminder; the address is never mailed again (404 for an unknown token)",
     example: { unsubscribed: true },

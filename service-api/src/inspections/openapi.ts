@@ -106,7 +106,7 @@ export const inspectionOperations: Operation[] = [
   },
   {
     method: 'get',
-    path: inspection.publicPhoto.path,
+    path: serviceApiRoutes.estimates.photo.path,
     summary:
       "The customer's view of a photo of their own order, through the approval link's token (the gateway's credential only); 410 once the link expired",
     errors: [404, 410],

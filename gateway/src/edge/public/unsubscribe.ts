@@ -1,6 +1,9 @@
+import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { CredentialSigner } from '@carcar/common/http/credentials/sign';
 import type { Logger } from '@carcar/common/service/logger';
 import { type Request, type Response, Router } from 'express';
+
+const { confirm } = serviceApiRoutes.unsubscribe;
 
 /** The shape of an unsubscribe token; anything else is refused without asking service. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -39,8 +42,8 @@ export function unsubscribeRouter(options: {
     let status: number;
     try {
       const credential = await options.signer.serviceCredential('service-api');
-      const answer = await fetch(new URL(`/public/unsubscribe/${token}/`, options.serviceApiUrl), {
-        method: 'POST',
+      const answer = await fetch(new URL(pathTo(confirm, { token }), options.serviceApiUrl), {
+        method: confirm.method,
         headers: { authorization: `Bearer ${credential}` },
         signal: AbortSignal.timeout(10_000),
       });
