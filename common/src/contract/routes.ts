@@ -154,13 +154,18 @@ function resource<const B extends string, const K extends string, const A extend
 ) {
   const all: `${B}/` = `${base}/`;
   const one: `${B}/:${K}/` = `${base}/:${key}/`;
-  return {
-    list: { method: 'GET', path: all, permission: read, response: { 200: answers.list } },
-    create: { method: 'POST', path: all, permission: write, response: { 201: answers.record } },
-    get: { method: 'GET', path: one, permission: read, response: { 200: answers.record } },
-    update: { method: 'PUT', path: one, permission: write, response: { 200: answers.record } },
-    remove: { method: 'DELETE', path: one, permission: write, response: { 200: answers.record } },
-  } as const satisfies RouteTable;
+  // Typed out, and the rows checked once built: read in place, or under `satisfies`, each answer's
+  // name would be typed as any `AnswerName`.
+  const list: A['list'] = answers.list;
+  const record: A['record'] = answers.record;
+  const rows = {
+    list: { method: 'GET', path: all, permission: read, response: { 200: list } },
+    create: { method: 'POST', path: all, permission: write, response: { 201: record } },
+    get: { method: 'GET', path: one, permission: read, response: { 200: record } },
+    update: { method: 'PUT', path: one, permission: write, response: { 200: record } },
+    remove: { method: 'DELETE', path: one, permission: write, response: { 200: record } },
+  } as const;
+  return rows satisfies RouteTable;
 }
 
 /** Some of a table's rows, in the table's order. */
