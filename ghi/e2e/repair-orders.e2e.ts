@@ -300,7 +300,7 @@ describe('a repair order, from the appointment to closed', () => {
         await page.getByLabel('Search').fill(customer);
         await page.waitForURL(/[?&]q=Rita/);
         // The list is dimmed while the search's answer is on its way: checked once it is in.
-        await page.waitForFunction(() => document.querySelector('.data-table[aria-busy="true"]') === null);
+        await page.waitForFunction(() => document.querySelector('.list-table-frame[aria-busy="true"]') === null);
         await page.getByText(`1 repair order, closed matching “${customer}”`).waitFor();
         await atEveryWidth(page, 'repair-order-list', 'the repair orders list');
 
