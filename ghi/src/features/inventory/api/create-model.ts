@@ -1,16 +1,16 @@
 import type { modelCreateBody } from '@carcar/common/contract/inventory';
-import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
+import { inventoryRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { inventoryApi } from '../../../lib/api-client';
 import { inventoryKeys } from '../../../lib/query-keys';
-import type { VehicleModel } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 export function useCreateModel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: z.output<typeof modelCreateBody>) =>
-      (await inventoryApi.post<VehicleModel>(pathTo(inventoryRoutes.models.create), body)).data,
+    mutationFn: (body: z.output<typeof modelCreateBody>) =>
+      callRoute(inventoryApi, inventoryRoutes.models.create, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inventoryKeys.models.all }),
   });
 }

@@ -1,8 +1,8 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
-import type { Appointment } from '@carcar/common/contract/service';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 /** The car's service appointments, every status, from the service department. */
 export function useCarAppointments(vin: string, enabled = true) {
@@ -11,9 +11,9 @@ export function useCarAppointments(vin: string, enabled = true) {
     enabled,
     queryFn: async () =>
       (
-        await serviceApi.get<{ appointments: Appointment[] }>(pathTo(serviceApiRoutes.appointments.list), {
+        await callRoute(serviceApi, serviceApiRoutes.appointments.list, {
           params: { vin, sort: '-date_time' },
         })
-      ).data.appointments,
+      ).appointments,
   });
 }

@@ -1,8 +1,8 @@
-import type { RepairOrder } from '@carcar/common/contract/repair-orders';
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 /** The car's repair orders, newest first, void ones too: its workshop history and declined work. */
 export function useCarRepairOrders(vin: string, enabled = true) {
@@ -11,9 +11,9 @@ export function useCarRepairOrders(vin: string, enabled = true) {
     enabled,
     queryFn: async () =>
       (
-        await serviceApi.get<{ repair_orders: RepairOrder[] }>(pathTo(serviceApiRoutes.repairOrders.list), {
+        await callRoute(serviceApi, serviceApiRoutes.repairOrders.list, {
           params: { vin },
         })
-      ).data.repair_orders,
+      ).repair_orders,
   });
 }

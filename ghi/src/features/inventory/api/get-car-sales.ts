@@ -1,8 +1,8 @@
-import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
-import type { Sale } from '@carcar/common/contract/sales';
+import { salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 /** Every deal made on the car, voided ones too, from the sales service. */
 export function useCarSales(vin: string, enabled = true) {
@@ -11,9 +11,9 @@ export function useCarSales(vin: string, enabled = true) {
     enabled,
     queryFn: async () =>
       (
-        await salesApi.get<{ sales: Sale[] }>(pathTo(salesRoutes.sales.list), {
+        await callRoute(salesApi, salesRoutes.sales.list, {
           params: { vin, include_voided: true, sort: '-id' },
         })
-      ).data.sales,
+      ).sales,
   });
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
 import { inventoryKeys } from '../../../lib/query-keys';
-import type { VehicleModel } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 /** Every vehicle model, the list the page shows, for "Export CSV". */
 export const modelsRequest: CsvRequest = { api: inventoryApi, url: pathTo(inventoryRoutes.models.list) };
@@ -11,6 +11,6 @@ export const modelsRequest: CsvRequest = { api: inventoryApi, url: pathTo(invent
 export function useModels() {
   return useQuery({
     queryKey: inventoryKeys.models.list(),
-    queryFn: async () => (await inventoryApi.get<{ models: VehicleModel[] }>(modelsRequest.url)).data.models,
+    queryFn: async () => (await callRoute(inventoryApi, inventoryRoutes.models.list)).models,
   });
 }

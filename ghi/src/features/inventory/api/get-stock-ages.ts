@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
 import { inventoryKeys } from '../../../lib/query-keys';
-import type { Automobile } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 /** The unsold stock, the page's one request: also what "Export CSV" downloads. */
 export const unsoldStockRequest: CsvRequest = {
@@ -17,11 +17,7 @@ export function useUnsoldStock() {
   return useQuery({
     queryKey: inventoryKeys.automobiles.unsoldAges(),
     queryFn: async () =>
-      (
-        await inventoryApi.get<{ autos: Automobile[] }>(unsoldStockRequest.url, {
-          params: unsoldStockRequest.params,
-        })
-      ).data.autos,
+      (await callRoute(inventoryApi, inventoryRoutes.automobiles.list, { params: unsoldStockRequest.params })).autos,
   });
 }
 

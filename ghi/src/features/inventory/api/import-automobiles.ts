@@ -1,14 +1,12 @@
-import { inventoryRoutes, pathTo } from '@carcar/common/contract/routes';
+import type { AnswerOf } from '@carcar/common/contract/answer-of';
+import { inventoryRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { inventoryApi } from '../../../lib/api-client';
 import { inventoryKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 /** `POST /api/automobiles/import/`'s answer: cars written (0 on a dry run) and rows that passed. */
-export interface ImportResult {
-  created: number;
-  valid: number;
-  dry_run: boolean;
-}
+export type ImportResult = AnswerOf<typeof inventoryRoutes.automobiles.import>;
 
 /** One reason the file was refused: the line of the file (the header is line 1), the column, why. */
 export interface ImportProblem {
@@ -22,13 +20,13 @@ export interface ImportProblem {
  * whole or not at all. A refused file is an ApiError whose fieldErrors are ImportProblems.
  */
 export async function importAutomobiles(csv: string, dryRun: boolean): Promise<ImportResult> {
-  const response = await inventoryApi.post<ImportResult>(pathTo(inventoryRoutes.automobiles.import), csv, {
+  return callRoute(inventoryApi, inventoryRoutes.automobiles.import, {
+    body: csv,
     params: dryRun ? { dry_run: true } : undefined,
     headers: { 'Content-Type': 'text/csv' },
     // Ten thousand rows are checked against the stock before the answer.
     timeout: 120_000,
   });
-  return response.data;
 }
 
 export function useImportAutomobiles() {
