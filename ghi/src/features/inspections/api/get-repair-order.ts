@@ -1,8 +1,8 @@
-import type { RepairOrder } from '@carcar/common/contract/repair-orders';
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 /**
  * The order the sheet records findings on (`GET /service/api/repair-orders/:id/`), under the same key
@@ -12,6 +12,6 @@ export function useRepairOrder(id: number) {
   return useQuery({
     queryKey: serviceKeys.repairOrders.one(id),
     enabled: Number.isInteger(id) && id > 0,
-    queryFn: async () => (await serviceApi.get<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.get, { id }))).data,
+    queryFn: () => callRoute(serviceApi, serviceApiRoutes.repairOrders.get, { id }),
   });
 }

@@ -1,9 +1,9 @@
-import type { InspectionCondition, InspectionItem } from '@carcar/common/contract/inspections';
-import type { RepairOrderLine } from '@carcar/common/contract/repair-orders';
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import type { InspectionCondition } from '@carcar/common/contract/inspections';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 export interface ItemBody {
   name: string;
@@ -15,8 +15,7 @@ export interface ItemBody {
 export function useAddInspectionItem(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: ItemBody) =>
-      (await serviceApi.post<InspectionItem>(pathTo(serviceApiRoutes.inspection.start, { id: orderId }), body)).data,
+    mutationFn: (body: ItemBody) => callRoute(serviceApi, serviceApiRoutes.inspection.start, { id: orderId }, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }
@@ -25,7 +24,7 @@ export function useAddInspectionItem(orderId: number) {
 export function useUpdateInspectionItem(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({
+    mutationFn: ({
       itemId,
       ...body
     }: {
@@ -33,13 +32,7 @@ export function useUpdateInspectionItem(orderId: number) {
       name?: string;
       condition?: InspectionCondition;
       note?: string | null;
-    }) =>
-      (
-        await serviceApi.put<InspectionItem>(
-          pathTo(serviceApiRoutes.inspection.updateItem, { id: orderId, item: itemId }),
-          body,
-        )
-      ).data,
+    }) => callRoute(serviceApi, serviceApiRoutes.inspection.updateItem, { id: orderId, item: itemId }, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }
@@ -51,12 +44,8 @@ export function useUpdateInspectionItem(orderId: number) {
 export function useDeleteInspectionItem(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (itemId: number) =>
-      (
-        await serviceApi.delete<InspectionItem>(
-          pathTo(serviceApiRoutes.inspection.removeItem, { id: orderId, item: itemId }),
-        )
-      ).data,
+    mutationFn: (itemId: number) =>
+      callRoute(serviceApi, serviceApiRoutes.inspection.removeItem, { id: orderId, item: itemId }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }
@@ -68,13 +57,8 @@ export function useDeleteInspectionItem(orderId: number) {
 export function useProposeFromItem(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (itemId: number) =>
-      (
-        await serviceApi.post<RepairOrderLine>(
-          pathTo(serviceApiRoutes.inspection.proposeLine, { id: orderId, item: itemId }),
-          {},
-        )
-      ).data,
+    mutationFn: (itemId: number) =>
+      callRoute(serviceApi, serviceApiRoutes.inspection.proposeLine, { id: orderId, item: itemId }, { body: {} }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }

@@ -1,8 +1,9 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
-import type { Appointment, AppointmentSort, AppointmentStatus } from '@carcar/common/contract/service';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
+import type { AppointmentSort, AppointmentStatus } from '@carcar/common/contract/service';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 export interface ScheduleFilters {
   technician: number;
@@ -21,10 +22,6 @@ export function useMySchedule(filters: ScheduleFilters) {
   return useQuery({
     queryKey: serviceKeys.appointments.list(filters),
     queryFn: async () =>
-      (
-        await serviceApi.get<{ appointments: Appointment[] }>(pathTo(serviceApiRoutes.appointments.list), {
-          params: filters,
-        })
-      ).data.appointments,
+      (await callRoute(serviceApi, serviceApiRoutes.appointments.list, { params: filters })).appointments,
   });
 }

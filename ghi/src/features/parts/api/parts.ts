@@ -1,7 +1,6 @@
 import type {
   Part,
   PartAdjustmentInput,
-  PartImportResult,
   PartInput,
   PartMovement,
   PartReceiptInput,
@@ -12,6 +11,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { serviceApi } from '../../../lib/api-client';
 import { countOf, getPage } from '../../../lib/paged';
 import { serviceKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 export interface PartFilters {
   q?: string;
@@ -56,7 +56,7 @@ export function usePart(number: string) {
   return useQuery({
     queryKey: serviceKeys.parts.one(number),
     enabled: number !== '',
-    queryFn: async () => (await serviceApi.get<Part>(pathTo(serviceApiRoutes.parts.get, { number }))).data,
+    queryFn: () => callRoute(serviceApi, serviceApiRoutes.parts.get, { number }),
   });
 }
 
@@ -83,40 +83,31 @@ function useRefreshing<A, R>(run: (arg: A) => Promise<R>) {
 
 /** `POST /api/parts/`: a new part; its opening stock (if any) is a receipt. */
 export const useCreatePart = () =>
-  useRefreshing(
-    async (body: PartInput) => (await serviceApi.post<Part>(pathTo(serviceApiRoutes.parts.create), body)).data,
-  );
+  useRefreshing((body: PartInput) => callRoute(serviceApi, serviceApiRoutes.parts.create, { body }));
 
 /** `PUT /api/parts/:number/`: description, price, cost, reorder point (stock moves only by receipts and adjustments). */
 export const useUpdatePart = (number: string) =>
-  useRefreshing(
-    async (body: PartUpdateInput) =>
-      (await serviceApi.put<Part>(pathTo(serviceApiRoutes.parts.update, { number }), body)).data,
-  );
+  useRefreshing((body: PartUpdateInput) => callRoute(serviceApi, serviceApiRoutes.parts.update, { number }, { body }));
 
 /** `POST /api/parts/:number/receipts/`: stock in from a supplier. */
 export const useReceiveStock = (number: string) =>
-  useRefreshing(
-    async (body: PartReceiptInput) =>
-      (await serviceApi.post<Part>(pathTo(serviceApiRoutes.parts.receive, { number }), body)).data,
+  useRefreshing((body: PartReceiptInput) =>
+    callRoute(serviceApi, serviceApiRoutes.parts.receive, { number }, { body }),
   );
 
 /** `POST /api/parts/:number/adjustments/` (managers): a count corrected, with why. */
 export const useAdjustStock = (number: string) =>
-  useRefreshing(
-    async (body: PartAdjustmentInput) =>
-      (await serviceApi.post<Part>(pathTo(serviceApiRoutes.parts.adjust, { number }), body)).data,
+  useRefreshing((body: PartAdjustmentInput) =>
+    callRoute(serviceApi, serviceApiRoutes.parts.adjust, { number }, { body }),
   );
 
 /** `POST /api/parts/import/` with the file as it is; `dryRun` checks it without writing. */
 export const useImportParts = () =>
-  useRefreshing(
-    async ({ csv, dryRun }: { csv: string; dryRun: boolean }) =>
-      (
-        await serviceApi.post<PartImportResult>(pathTo(serviceApiRoutes.parts.import), csv, {
-          params: dryRun ? { dry_run: true } : undefined,
-          headers: { 'Content-Type': 'text/csv' },
-          timeout: 120_000,
-        })
-      ).data,
+  useRefreshing(({ csv, dryRun }: { csv: string; dryRun: boolean }) =>
+    callRoute(serviceApi, serviceApiRoutes.parts.import, {
+      body: csv,
+      params: dryRun ? { dry_run: true } : undefined,
+      headers: { 'Content-Type': 'text/csv' },
+      timeout: 120_000,
+    }),
   );

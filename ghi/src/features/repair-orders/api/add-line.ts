@@ -1,7 +1,8 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
-import type { LineKind, RepairLine } from '../types';
+import { callRoute } from '../../../lib/route-call';
+import type { LineKind } from '../types';
 import { refreshOrder } from './update-repair-order';
 
 /** `POST /api/repair-orders/:id/lines/`: labor (hours × rate), a part or a fee (quantity × unit price). */
@@ -19,8 +20,8 @@ export interface LineBody {
 export function useAddLine(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: LineBody) =>
-      (await serviceApi.post<RepairLine>(pathTo(serviceApiRoutes.repairOrders.addLine, { id: orderId }), body)).data,
+    mutationFn: (body: LineBody) =>
+      callRoute(serviceApi, serviceApiRoutes.repairOrders.addLine, { id: orderId }, { body }),
     onSuccess: () => refreshOrder(queryClient),
   });
 }

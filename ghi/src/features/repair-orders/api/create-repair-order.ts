@@ -1,8 +1,8 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
-import type { RepairOrder } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 /** `POST /api/repair-orders/` body: a walk-in's write-up. */
 export interface RepairOrderBody {
@@ -16,8 +16,7 @@ export interface RepairOrderBody {
 export function useCreateRepairOrder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: RepairOrderBody) =>
-      (await serviceApi.post<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.create), body)).data,
+    mutationFn: (body: RepairOrderBody) => callRoute(serviceApi, serviceApiRoutes.repairOrders.create, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }

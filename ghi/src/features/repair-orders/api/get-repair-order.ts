@@ -1,13 +1,13 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
-import type { RepairOrder } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 export function useRepairOrder(id: number) {
   return useQuery({
     queryKey: serviceKeys.repairOrders.one(id),
     enabled: Number.isInteger(id) && id > 0,
-    queryFn: async () => (await serviceApi.get<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.get, { id }))).data,
+    queryFn: () => callRoute(serviceApi, serviceApiRoutes.repairOrders.get, { id }),
   });
 }

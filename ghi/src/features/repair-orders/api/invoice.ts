@@ -1,15 +1,14 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
-import type { RepairOrder } from '../types';
+import { callRoute } from '../../../lib/route-call';
 import { refreshOrder } from './update-repair-order';
 
 /** `POST /api/repair-orders/:id/invoice/`; a 409 says what still stands in the way. */
 export function useInvoice(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () =>
-      (await serviceApi.post<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.invoice, { id: orderId }))).data,
+    mutationFn: () => callRoute(serviceApi, serviceApiRoutes.repairOrders.invoice, { id: orderId }),
     onSuccess: (order) => refreshOrder(queryClient, order),
   });
 }

@@ -1,19 +1,15 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
-import type { RepairLine } from '../types';
+import { callRoute } from '../../../lib/route-call';
 import { refreshOrder } from './update-repair-order';
 
 /** `POST /api/repair-orders/:id/lines/:line/done/`: an approved line finished (its clock stops). */
 export function useMarkLineDone(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (lineId: number) =>
-      (
-        await serviceApi.post<RepairLine>(
-          pathTo(serviceApiRoutes.repairOrders.markLineDone, { id: orderId, line: lineId }),
-        )
-      ).data,
+    mutationFn: (lineId: number) =>
+      callRoute(serviceApi, serviceApiRoutes.repairOrders.markLineDone, { id: orderId, line: lineId }),
     onSuccess: () => refreshOrder(queryClient),
   });
 }

@@ -1,7 +1,7 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
-import type { RepairOrder } from '../types';
+import { callRoute } from '../../../lib/route-call';
 import { refreshOrder } from './update-repair-order';
 
 export interface ApprovalBody {
@@ -15,9 +15,8 @@ export interface ApprovalBody {
 export function useRecordApproval(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: ApprovalBody) =>
-      (await serviceApi.post<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.recordApproval, { id: orderId }), body))
-        .data,
+    mutationFn: (body: ApprovalBody) =>
+      callRoute(serviceApi, serviceApiRoutes.repairOrders.recordApproval, { id: orderId }, { body }),
     onSuccess: (order) => refreshOrder(queryClient, order),
   });
 }

@@ -1,7 +1,8 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
-import type { PaymentMethod, RepairOrder } from '../types';
+import { callRoute } from '../../../lib/route-call';
+import type { PaymentMethod } from '../types';
 import { refreshOrder } from './update-repair-order';
 
 export interface PaymentBody {
@@ -14,9 +15,8 @@ export interface PaymentBody {
 export function useTakePayment(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: PaymentBody) =>
-      (await serviceApi.post<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.takePayment, { id: orderId }), body))
-        .data,
+    mutationFn: (body: PaymentBody) =>
+      callRoute(serviceApi, serviceApiRoutes.repairOrders.takePayment, { id: orderId }, { body }),
     onSuccess: (order) => refreshOrder(queryClient, order),
   });
 }

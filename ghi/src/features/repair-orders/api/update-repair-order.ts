@@ -1,7 +1,8 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 import type { RepairOrder } from '../types';
 import type { RepairOrderBody } from './create-repair-order';
 
@@ -15,8 +16,8 @@ export function refreshOrder(queryClient: ReturnType<typeof useQueryClient>, ord
 export function useUpdateRepairOrder(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: Pick<RepairOrderBody, 'customer' | 'mileage' | 'concern'>) =>
-      (await serviceApi.put<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.update, { id }), body)).data,
+    mutationFn: (body: Pick<RepairOrderBody, 'customer' | 'mileage' | 'concern'>) =>
+      callRoute(serviceApi, serviceApiRoutes.repairOrders.update, { id }, { body }),
     onSuccess: (order) => refreshOrder(queryClient, order),
   });
 }
