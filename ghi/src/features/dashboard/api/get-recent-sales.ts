@@ -1,7 +1,8 @@
-import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
+import { salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 export interface DashboardSale {
   id: number;
@@ -16,6 +17,7 @@ export function useDashboardSales(enabled = true) {
   return useQuery({
     enabled,
     queryKey: salesKeys.sales.recent(),
-    queryFn: async () => (await salesApi.get<{ sales: DashboardSale[] }>(pathTo(salesRoutes.sales.list))).data.sales,
+    // What the dashboard reads of a sale: the row's answer (Sale) is checked to hold it.
+    queryFn: async (): Promise<DashboardSale[]> => (await callRoute(salesApi, salesRoutes.sales.list)).sales,
   });
 }

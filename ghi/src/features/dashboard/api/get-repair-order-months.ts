@@ -1,8 +1,8 @@
-import type { RepairOrdersByMonthRow } from '@carcar/common/contract/reports';
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 /**
  * Repair orders opened per month, from the repair-order report (`YYYY-MM` to `YYYY-MM`); the same
@@ -13,11 +13,6 @@ export function useRepairOrderMonths(months: { from: string; to: string }, enabl
     enabled,
     queryKey: serviceKeys.reports.repairOrdersByMonth(months),
     queryFn: async () =>
-      (
-        await serviceApi.get<{ months: RepairOrdersByMonthRow[] }>(
-          pathTo(serviceApiRoutes.reports.repairOrdersByMonth),
-          { params: months },
-        )
-      ).data.months,
+      (await callRoute(serviceApi, serviceApiRoutes.reports.repairOrdersByMonth, { params: months })).months,
   });
 }

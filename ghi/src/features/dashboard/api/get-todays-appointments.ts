@@ -1,7 +1,8 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 export interface DashboardAppointment {
   id: number;
@@ -17,11 +18,8 @@ export function useTodaysAppointments(date: string, enabled = true) {
   return useQuery({
     enabled,
     queryKey: serviceKeys.appointments.day(date),
-    queryFn: async () =>
-      (
-        await serviceApi.get<{ appointments: DashboardAppointment[] }>(pathTo(serviceApiRoutes.appointments.list), {
-          params: { date },
-        })
-      ).data.appointments,
+    // What the dashboard reads of an appointment: the row's answer is checked to hold it.
+    queryFn: async (): Promise<DashboardAppointment[]> =>
+      (await callRoute(serviceApi, serviceApiRoutes.appointments.list, { params: { date } })).appointments,
   });
 }

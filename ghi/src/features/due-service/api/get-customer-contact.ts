@@ -1,8 +1,9 @@
-import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
+import { salesRoutes } from '@carcar/common/contract/routes';
 import type { Customer } from '@carcar/common/contract/sales';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 export type CustomerContact =
   | { found: 'one'; customer: Customer }
@@ -24,10 +25,8 @@ export function useCustomerContact(name: string | null, enabled: boolean) {
     queryFn: async (): Promise<CustomerContact> => {
       const wanted = (name ?? '').trim().toLowerCase();
       const found = (
-        await salesApi.get<{ customers: Customer[] }>(pathTo(salesRoutes.customers.list), {
-          params: { q: name?.trim(), limit: 20 },
-        })
-      ).data.customers.filter((c) => fullName(c) === wanted);
+        await callRoute(salesApi, salesRoutes.customers.list, { params: { q: name?.trim(), limit: 20 } })
+      ).customers.filter((c) => fullName(c) === wanted);
       if (found.length === 1 && found[0]) return { found: 'one', customer: found[0] };
       return found.length > 1 ? { found: 'several', count: found.length } : { found: 'none' };
     },
@@ -45,7 +44,6 @@ export function useCarBuyer(vin: string, enabled: boolean) {
     enabled,
     staleTime: 5 * 60_000,
     queryFn: async (): Promise<Customer | null> =>
-      (await salesApi.get<{ customers: Customer[] }>(pathTo(salesRoutes.customers.list), { params: { vin } })).data
-        .customers[0] ?? null,
+      (await callRoute(salesApi, salesRoutes.customers.list, { params: { vin } })).customers[0] ?? null,
   });
 }

@@ -1,8 +1,8 @@
-import type { GrossByDealRow, GrossBySalespersonRow } from '@carcar/common/contract/reports';
 import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 import { csvName, downloadCsv, rangeParams } from './download-csv';
 
 const byDealPath = pathTo(salesRoutes.reports.grossByDeal);
@@ -14,7 +14,7 @@ export function useGrossByDeal(range: { from: string; to: string }, enabled = tr
     enabled,
     queryKey: salesKeys.reports.grossByDeal(range),
     queryFn: async () =>
-      (await salesApi.get<{ rows: GrossByDealRow[] }>(byDealPath, { params: rangeParams(range) })).data.rows,
+      (await callRoute(salesApi, salesRoutes.reports.grossByDeal, { params: rangeParams(range) })).rows,
   });
 }
 
@@ -24,8 +24,7 @@ export function useGrossBySalesperson(range: { from: string; to: string }, enabl
     enabled,
     queryKey: salesKeys.reports.grossBySalesperson(range),
     queryFn: async () =>
-      (await salesApi.get<{ rows: GrossBySalespersonRow[] }>(bySalespersonPath, { params: rangeParams(range) })).data
-        .rows,
+      (await callRoute(salesApi, salesRoutes.reports.grossBySalesperson, { params: rangeParams(range) })).rows,
   });
 }
 

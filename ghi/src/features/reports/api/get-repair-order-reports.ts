@@ -1,8 +1,8 @@
-import type { RepairOrdersByMonthRow, TechnicianEfficiencyRow } from '@carcar/common/contract/reports';
 import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 import { csvName, downloadCsv } from './download-csv';
 
 const byMonthPath = pathTo(serviceApiRoutes.reports.repairOrdersByMonth);
@@ -20,7 +20,7 @@ export function useRepairOrdersByMonth(range: { from: string; to: string }, enab
     enabled,
     queryKey: serviceKeys.reports.repairOrdersByMonth(months),
     queryFn: async () =>
-      (await serviceApi.get<{ months: RepairOrdersByMonthRow[] }>(byMonthPath, { params: months })).data.months,
+      (await callRoute(serviceApi, serviceApiRoutes.reports.repairOrdersByMonth, { params: months })).months,
   });
 }
 
@@ -30,7 +30,7 @@ export function useTechnicianEfficiency(range: { from: string; to: string }, ena
     enabled,
     queryKey: serviceKeys.reports.technicianEfficiency(months),
     queryFn: async () =>
-      (await serviceApi.get<{ months: TechnicianEfficiencyRow[] }>(efficiencyPath, { params: months })).data.months,
+      (await callRoute(serviceApi, serviceApiRoutes.reports.technicianEfficiency, { params: months })).months,
   });
 }
 

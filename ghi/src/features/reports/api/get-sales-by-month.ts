@@ -1,8 +1,8 @@
-import type { SalesByMonthRow } from '@carcar/common/contract/reports';
 import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 import { csvName, downloadCsv, rangeParams } from './download-csv';
 
 const path = pathTo(salesRoutes.reports.salesByMonth);
@@ -12,7 +12,7 @@ export function useSalesByMonth(range: { from: string; to: string }, enabled = t
     enabled,
     queryKey: salesKeys.reports.byMonth(range),
     queryFn: async () =>
-      (await salesApi.get<{ rows: SalesByMonthRow[] }>(path, { params: rangeParams(range) })).data.rows,
+      (await callRoute(salesApi, salesRoutes.reports.salesByMonth, { params: rangeParams(range) })).rows,
   });
 }
 

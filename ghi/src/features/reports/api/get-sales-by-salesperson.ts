@@ -1,8 +1,8 @@
-import type { SalesBySalespersonRow } from '@carcar/common/contract/reports';
 import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 import { csvName, downloadCsv, rangeParams } from './download-csv';
 
 const path = pathTo(salesRoutes.reports.salesBySalesperson);
@@ -12,7 +12,7 @@ export function useSalesBySalesperson(range: { from: string; to: string }, enabl
     enabled,
     queryKey: salesKeys.reports.bySalesperson(range),
     queryFn: async () =>
-      (await salesApi.get<{ rows: SalesBySalespersonRow[] }>(path, { params: rangeParams(range) })).data.rows,
+      (await callRoute(salesApi, salesRoutes.reports.salesBySalesperson, { params: rangeParams(range) })).rows,
   });
 }
 

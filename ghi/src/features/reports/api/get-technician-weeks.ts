@@ -1,8 +1,8 @@
-import type { TechnicianWeekRow } from '@carcar/common/contract/reports';
 import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 import { csvName, downloadCsv, rangeParams } from './download-csv';
 
 const path = pathTo(serviceApiRoutes.reports.technicianWeeks);
@@ -12,7 +12,7 @@ export function useTechnicianWeeks(range: { from: string; to: string }, enabled 
     enabled,
     queryKey: serviceKeys.reports.technicianWeeks(range),
     queryFn: async () =>
-      (await serviceApi.get<{ rows: TechnicianWeekRow[] }>(path, { params: rangeParams(range) })).data.rows,
+      (await callRoute(serviceApi, serviceApiRoutes.reports.technicianWeeks, { params: rangeParams(range) })).rows,
   });
 }
 

@@ -1,16 +1,16 @@
-import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
+import { salesRoutes } from '@carcar/common/contract/routes';
 import type { customerBody } from '@carcar/common/contract/sales';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 import type { Customer } from '../types';
 
 export function useCreateCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: z.output<typeof customerBody>) =>
-      (await salesApi.post<Customer>(pathTo(salesRoutes.customers.create), body)).data,
+    mutationFn: (body: z.output<typeof customerBody>) => callRoute(salesApi, salesRoutes.customers.create, { body }),
     onSuccess: async (customer) => {
       // In the pickers at once: the form that added the customer selects them next.
       queryClient.setQueryData<Customer[]>(

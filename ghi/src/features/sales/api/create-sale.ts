@@ -1,15 +1,15 @@
-import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
+import { salesRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
-import type { Sale, SaleableCar } from '../types';
+import { callRoute } from '../../../lib/route-call';
+import type { SaleableCar } from '../types';
 
 export function useCreateSale() {
   const queryClient = useQueryClient();
   return useMutation({
     // The body as the deal screen builds it (money as typed); the API validates and answers 400 by field.
-    mutationFn: async (body: Record<string, unknown>) =>
-      (await salesApi.post<Sale>(pathTo(salesRoutes.sales.create), body)).data,
+    mutationFn: (body: Record<string, unknown>) => callRoute(salesApi, salesRoutes.sales.create, { body }),
     onSuccess: (sale) => {
       // The sold car leaves the choices at once, before the list is fetched again.
       queryClient.setQueryData<SaleableCar[]>(salesKeys.automobiles.unsold(), (cars) =>

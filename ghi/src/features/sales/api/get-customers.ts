@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
 import { salesKeys } from '../../../lib/query-keys';
-import type { Customer } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 /** Every customer, the page's list, for "Export CSV". */
 export const customersRequest: CsvRequest = { api: salesApi, url: pathTo(salesRoutes.customers.list) };
@@ -11,6 +11,6 @@ export const customersRequest: CsvRequest = { api: salesApi, url: pathTo(salesRo
 export function useCustomers() {
   return useQuery({
     queryKey: salesKeys.customers.list(),
-    queryFn: async () => (await salesApi.get<{ customers: Customer[] }>(customersRequest.url)).data.customers,
+    queryFn: async () => (await callRoute(salesApi, salesRoutes.customers.list)).customers,
   });
 }

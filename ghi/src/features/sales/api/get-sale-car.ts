@@ -1,8 +1,8 @@
-import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
+import { salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
-import type { SaleableCar } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 /** The sold car as the sales service knows it (year, make, model, color), by VIN. */
 export function useSaleCar(vin: string | undefined) {
@@ -10,7 +10,6 @@ export function useSaleCar(vin: string | undefined) {
     queryKey: salesKeys.automobiles.byVin(vin),
     enabled: Boolean(vin),
     queryFn: async () =>
-      (await salesApi.get<{ autos: SaleableCar[] }>(pathTo(salesRoutes.automobiles.list), { params: { vin } })).data
-        .autos[0] ?? null,
+      (await callRoute(salesApi, salesRoutes.automobiles.list, { params: { vin } })).autos[0] ?? null,
   });
 }

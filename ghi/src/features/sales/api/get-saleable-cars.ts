@@ -1,13 +1,12 @@
-import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
+import { salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 import type { SaleableCar } from '../types';
 
 export async function getSaleableCars(): Promise<SaleableCar[]> {
-  return (
-    await salesApi.get<{ autos: SaleableCar[] }>(pathTo(salesRoutes.automobiles.list), { params: { sold: false } })
-  ).data.autos;
+  return (await callRoute(salesApi, salesRoutes.automobiles.list, { params: { sold: false } })).autos;
 }
 
 /** Cars that can be sold: the sales service's copy of inventory, `?sold=false`. */

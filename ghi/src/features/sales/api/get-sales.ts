@@ -5,6 +5,7 @@ import { salesApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
 import { getPage } from '../../../lib/paged';
 import { salesKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 import type { Sale } from '../types';
 
 export interface SaleFilters {
@@ -20,8 +21,7 @@ export function useSales(filters: SaleFilters = {}, enabled = true) {
   return useQuery({
     queryKey: salesKeys.sales.list(filters),
     enabled,
-    queryFn: async () =>
-      (await salesApi.get<{ sales: Sale[] }>(pathTo(salesRoutes.sales.list), { params: filters })).data.sales,
+    queryFn: async () => (await callRoute(salesApi, salesRoutes.sales.list, { params: filters })).sales,
   });
 }
 

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
 import { salesKeys } from '../../../lib/query-keys';
-import type { Salesperson } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 /** Every salesperson, retired ones too (the page's list), for "Export CSV". */
 export const salespeopleRequest: CsvRequest = { api: salesApi, url: pathTo(salesRoutes.salespeople.list) };
@@ -13,8 +13,6 @@ export const salespeopleRequest: CsvRequest = { api: salesApi, url: pathTo(sales
 export function useSalespeople(filter: StaffFilter = {}) {
   return useQuery({
     queryKey: salesKeys.salespeople.list(filter),
-    queryFn: async () =>
-      (await salesApi.get<{ salespeople: Salesperson[] }>(pathTo(salesRoutes.salespeople.list), { params: filter }))
-        .data.salespeople,
+    queryFn: async () => (await callRoute(salesApi, salesRoutes.salespeople.list, { params: filter })).salespeople,
   });
 }

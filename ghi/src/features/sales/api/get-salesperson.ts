@@ -1,13 +1,13 @@
-import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
+import { salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
-import type { Salesperson } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 export function useSalesperson(id: number) {
   return useQuery({
     queryKey: salesKeys.salespeople.one(id),
     enabled: Number.isInteger(id) && id > 0,
-    queryFn: async () => (await salesApi.get<Salesperson>(pathTo(salesRoutes.salespeople.get, { id }))).data,
+    queryFn: () => callRoute(salesApi, salesRoutes.salespeople.get, { id }),
   });
 }

@@ -1,17 +1,17 @@
-import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
+import { salesRoutes } from '@carcar/common/contract/routes';
 import type { customerBody } from '@carcar/common/contract/sales';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
-import type { Customer } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 /** Corrects a customer's name, address or phone (`PUT /api/customers/:id/`). */
 export function useUpdateCustomer(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: Partial<z.output<typeof customerBody>>) =>
-      (await salesApi.put<Customer>(pathTo(salesRoutes.customers.update, { id }), body)).data,
+    mutationFn: (body: Partial<z.output<typeof customerBody>>) =>
+      callRoute(salesApi, salesRoutes.customers.update, { id }, { body }),
     onSuccess: (customer) => {
       queryClient.setQueryData(salesKeys.customers.one(id), customer);
       return Promise.all([

@@ -1,16 +1,15 @@
 import type { StaffUpdate } from '@carcar/common/contract/people';
-import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
+import { salesRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
-import type { Salesperson } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 /** Changes a salesperson (`PUT /api/salespeople/:id/`): `{ active: false }` retires them. */
 export function useUpdateSalesperson(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: StaffUpdate) =>
-      (await salesApi.put<Salesperson>(pathTo(salesRoutes.salespeople.update, { id }), body)).data,
+    mutationFn: (body: StaffUpdate) => callRoute(salesApi, salesRoutes.salespeople.update, { id }, { body }),
     onSuccess: (person) => {
       queryClient.setQueryData(salesKeys.salespeople.one(id), person);
       return queryClient.invalidateQueries({ queryKey: salesKeys.salespeople.all });

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
 import { serviceKeys } from '../../../lib/query-keys';
-import type { Appointment } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 /** The appointments matching `filters`, for "Export CSV". */
 export function appointmentsRequest(filters: Record<string, string | number | undefined>): CsvRequest {
@@ -16,10 +16,6 @@ export function useAppointments(filters: { status?: string; vin?: string }, enab
     queryKey: serviceKeys.appointments.list(filters),
     enabled,
     queryFn: async () =>
-      (
-        await serviceApi.get<{ appointments: Appointment[] }>(pathTo(serviceApiRoutes.appointments.list), {
-          params: filters,
-        })
-      ).data.appointments,
+      (await callRoute(serviceApi, serviceApiRoutes.appointments.list, { params: filters })).appointments,
   });
 }

@@ -1,12 +1,12 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
-import type { Technician } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 export function useTechnician(id: number) {
   return useQuery({
     queryKey: serviceKeys.technicians.one(id),
-    queryFn: async () => (await serviceApi.get<Technician>(pathTo(serviceApiRoutes.technicians.get, { id }))).data,
+    queryFn: () => callRoute(serviceApi, serviceApiRoutes.technicians.get, { id }),
   });
 }

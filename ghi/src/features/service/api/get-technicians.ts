@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import type { CsvRequest } from '../../../lib/export-csv';
 import { serviceKeys } from '../../../lib/query-keys';
-import type { Technician } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 /** Every technician, retired ones too (the page's list), for "Export CSV". */
 export const techniciansRequest: CsvRequest = { api: serviceApi, url: pathTo(serviceApiRoutes.technicians.list) };
@@ -13,7 +13,6 @@ export function useTechnicians(filters: { active?: true } = {}) {
   return useQuery({
     queryKey: serviceKeys.technicians.list(filters),
     queryFn: async () =>
-      (await serviceApi.get<{ technicians: Technician[] }>(techniciansRequest.url, { params: filters })).data
-        .technicians,
+      (await callRoute(serviceApi, serviceApiRoutes.technicians.list, { params: filters })).technicians,
   });
 }

@@ -1,8 +1,8 @@
-import type { RepairOrder } from '@carcar/common/contract/repair-orders';
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 /**
  * `POST /api/repair-orders/` from an appointment: the API carries its VIN, customer and reason (as
@@ -11,8 +11,8 @@ import { serviceKeys } from '../../../lib/query-keys';
 export function useStartRepairOrder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ appointment, mileage }: { appointment: number; mileage: number }) =>
-      (await serviceApi.post<RepairOrder>(pathTo(serviceApiRoutes.repairOrders.create), { appointment, mileage })).data,
+    mutationFn: ({ appointment, mileage }: { appointment: number; mileage: number }) =>
+      callRoute(serviceApi, serviceApiRoutes.repairOrders.create, { body: { appointment, mileage } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.repairOrders.all }),
   });
 }

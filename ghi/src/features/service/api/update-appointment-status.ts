@@ -1,10 +1,10 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { serviceApi } from '../../../lib/api-client';
 import { useTranslation } from '../../../lib/i18n';
 import { serviceKeys } from '../../../lib/query-keys';
-import type { Appointment } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 /**
  * `PUT /api/appointments/:id/cancel/` (with the reason it was canceled) or `/finish/`; every list and
@@ -14,13 +14,8 @@ export function useUpdateAppointmentStatus() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, action, reason }: { id: number; action: 'cancel' | 'finish'; reason?: string }) =>
-      (
-        await serviceApi.put<Appointment>(
-          pathTo(serviceApiRoutes.appointments[action], { id }),
-          reason ? { reason } : undefined,
-        )
-      ).data,
+    mutationFn: ({ id, action, reason }: { id: number; action: 'cancel' | 'finish'; reason?: string }) =>
+      callRoute(serviceApi, serviceApiRoutes.appointments[action], { id }, { body: reason ? { reason } : undefined }),
     onSuccess: (appointment) => {
       toast.success(
         appointment.status === 'canceled'
