@@ -1,8 +1,8 @@
-import { pathTo, salesRoutes } from '@carcar/common/contract/routes';
+import { salesRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { salesApi } from '../../../lib/api-client';
 import { salesKeys } from '../../../lib/query-keys';
-import type { StaffLink } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 // Features do not import each other: the sales feature has its own salespeople query. The key is the
 // salespeople list's own (lib/query-keys), so a salesperson added or changed anywhere shows here.
@@ -11,7 +11,6 @@ import type { StaffLink } from '../types';
 export function useLinkableSalespeople() {
   return useQuery({
     queryKey: salesKeys.salespeople.list({}),
-    queryFn: async () =>
-      (await salesApi.get<{ salespeople: StaffLink[] }>(pathTo(salesRoutes.salespeople.list))).data.salespeople,
+    queryFn: async () => (await callRoute(salesApi, salesRoutes.salespeople.list)).salespeople,
   });
 }

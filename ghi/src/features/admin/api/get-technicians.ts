@@ -1,8 +1,8 @@
-import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
+import { serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
 import { serviceKeys } from '../../../lib/query-keys';
-import type { StaffLink } from '../types';
+import { callRoute } from '../../../lib/route-call';
 
 // Features do not import each other: the service feature has its own technicians query. The key is
 // the technicians list's own (lib/query-keys), so a technician added or changed anywhere shows here.
@@ -11,7 +11,6 @@ import type { StaffLink } from '../types';
 export function useLinkableTechnicians() {
   return useQuery({
     queryKey: serviceKeys.technicians.list({}),
-    queryFn: async () =>
-      (await serviceApi.get<{ technicians: StaffLink[] }>(pathTo(serviceApiRoutes.technicians.list))).data.technicians,
+    queryFn: async () => (await callRoute(serviceApi, serviceApiRoutes.technicians.list)).technicians,
   });
 }

@@ -1,7 +1,6 @@
-import type { Automobile } from '@carcar/common/contract/inventory';
-import { inventoryRoutes, pathTo, salesRoutes } from '@carcar/common/contract/routes';
-import type { Sale } from '@carcar/common/contract/sales';
+import { inventoryRoutes, salesRoutes } from '@carcar/common/contract/routes';
 import { inventoryApi, salesApi } from '../../../lib/api-client';
+import { callRoute } from '../../../lib/route-call';
 
 /** A car the booking form suggests: from our inventory (so VIP), with its current owner if sold. */
 export interface CarSuggestion {
@@ -12,8 +11,8 @@ export interface CarSuggestion {
 }
 
 async function ownerOf(vin: string, signal: AbortSignal): Promise<string | null> {
-  const { data } = await salesApi.get<{ sales: Sale[] }>(pathTo(salesRoutes.sales.list), { params: { vin }, signal });
-  const sale = data.sales.find((s) => s.automobile.vin === vin && !s.voided_at);
+  const { sales } = await callRoute(salesApi, salesRoutes.sales.list, { params: { vin }, signal });
+  const sale = sales.find((s) => s.automobile.vin === vin && !s.voided_at);
   return sale ? `${sale.customer.first_name} ${sale.customer.last_name}` : null;
 }
 
@@ -22,12 +21,12 @@ async function ownerOf(vin: string, signal: AbortSignal): Promise<string | null>
  * owner the sales service cannot say (it is down) is left out rather than failing the suggestions.
  */
 export async function searchCars(q: string, signal: AbortSignal): Promise<CarSuggestion[]> {
-  const { data } = await inventoryApi.get<{ autos: Automobile[] }>(pathTo(inventoryRoutes.automobiles.list), {
+  const { autos } = await callRoute(inventoryApi, inventoryRoutes.automobiles.list, {
     params: { q, limit: 6 },
     signal,
   });
   return Promise.all(
-    data.autos.map(async (car) => ({
+    autos.map(async (car) => ({
       vin: car.vin,
       description: `${car.year} ${car.color} ${car.model.manufacturer.name} ${car.model.name}`,
       sold: car.sold,
