@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, serviceApi } from '../../../lib/api-client';
 import { i18n } from '../../../lib/i18n';
 import { serviceKeys } from '../../../lib/query-keys';
+import { callRoute } from '../../../lib/route-call';
 
 export type LineWork = 'on' | 'off' | 'done';
 
@@ -28,7 +29,7 @@ export function useWorkOnLine() {
     mutationFn: async ({ order, line, work }: { order: number; line: number; work: LineWork }) => {
       const ids = { id: order, line };
       if (work === 'done') {
-        return (await serviceApi.post<RepairOrderLine>(pathTo(serviceApiRoutes.repairOrders.markLineDone, ids))).data;
+        return callRoute(serviceApi, serviceApiRoutes.repairOrders.markLineDone, ids);
       }
       // The 409 is read here: the shared error handler keeps only its message, not the line it names.
       const res = await serviceApi.post<RepairOrderLine | { message?: string; line?: number }>(

@@ -1,3 +1,4 @@
+import type { AnswerOf } from '@carcar/common/contract/answer-of';
 import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { useQuery } from '@tanstack/react-query';
 import { serviceApi } from '../../../lib/api-client';
@@ -28,9 +29,9 @@ export interface AppointmentPage {
 }
 
 async function fetchPage(filters: AppointmentFilters & { status?: AppointmentStatus }): Promise<AppointmentPage> {
-  const res = await serviceApi.get<{ appointments: Appointment[] }>(pathTo(serviceApiRoutes.appointments.list), {
-    params: filters,
-  });
+  // The response, not only its body (callRoute's): the total is a header.
+  const list = serviceApiRoutes.appointments.list;
+  const res = await serviceApi.get<AnswerOf<typeof list>>(pathTo(list), { params: filters });
   const total = Number(res.headers['x-total-count']);
   return { appointments: res.data.appointments, total: Number.isFinite(total) ? total : res.data.appointments.length };
 }
