@@ -4,7 +4,7 @@ import { Trans } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import '../../../components/record.css';
 import { DetailPage, DetailSection } from '../../../components/detail-page';
-import { FormFooter, TextField } from '../../../components/form';
+import { FormFooter } from '../../../components/form';
 import { ErrorState, Loading, NotFound } from '../../../components/states';
 import { VinLink } from '../../../components/vin-link';
 import { isMissingRecord } from '../../../lib/api-client';
@@ -15,6 +15,7 @@ import { useCustomer } from '../api/get-customer';
 import { useSales } from '../api/get-sales';
 import { useUpdateCustomer } from '../api/update-customer';
 import { type Customer, personName } from '../types';
+import { CustomerFields } from './customer-fields';
 import { PersonSalesTable } from './person-sales-table';
 
 function EditCustomer({ customer }: { customer: Customer }) {
@@ -35,20 +36,7 @@ function EditCustomer({ customer }: { customer: Customer }) {
   return (
     <DetailSection title={t('sales:customer.details')}>
       <form onSubmit={onSubmit} noValidate aria-label={t('sales:customer.editForm')}>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextField form={form} name="first_name" label={t('common:staff.firstName')} autoComplete="off" />
-          <TextField form={form} name="last_name" label={t('common:staff.lastName')} autoComplete="off" />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextField form={form} name="address" label={t('people:customers.address')} autoComplete="off" />
-          <TextField
-            form={form}
-            name="phone_number"
-            label={t('people:customers.phone')}
-            type="tel"
-            autoComplete="off"
-          />
-        </SimpleGrid>
+        <CustomerFields form={form} />
         <FormFooter form={form} submit={t('sales:customer.save')} />
       </form>
     </DetailSection>

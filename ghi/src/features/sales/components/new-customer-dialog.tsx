@@ -1,7 +1,8 @@
 import { Button, Group, Modal } from '@mantine/core';
-import { FormFooter, TextField } from '../../../components/form';
+import { FormFooter } from '../../../components/form';
 import { useTranslation } from '../../../lib/i18n';
 import type { Customer } from '../types';
+import { CustomerFields } from './customer-fields';
 import { useAddCustomerForm } from './customer-form';
 
 /** The form, mounted afresh each time the dialog opens: it starts empty, the first name focused. */
@@ -13,11 +14,7 @@ function NewCustomerForm({ onClose, onAdded }: { onClose: () => void; onAdded: (
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('people:customers.addForm')}>
-      {/* The modal's focus trap starts on the first name, not on its close button. */}
-      <TextField form={form} name="first_name" label={t('common:staff.firstName')} autoComplete="off" data-autofocus />
-      <TextField form={form} name="last_name" label={t('common:staff.lastName')} autoComplete="off" />
-      <TextField form={form} name="address" label={t('people:customers.address')} autoComplete="off" />
-      <TextField form={form} name="phone_number" label={t('people:customers.phone')} type="tel" autoComplete="off" />
+      <CustomerFields form={form} narrow />
       <Group justify="flex-end" gap="xs" align="flex-start">
         <Button variant="default" onClick={onClose}>
           {t('common:confirm.cancel')}

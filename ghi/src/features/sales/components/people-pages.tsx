@@ -1,11 +1,10 @@
 import { staffBody as salespersonBody } from '@carcar/common/contract/people';
-import { SimpleGrid } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import '../../../components/record.css';
 import { DataTable } from '../../../components/data-table';
 import { ExportCsvMenuItem } from '../../../components/export-csv-button';
-import { FormFooter, TextField } from '../../../components/form';
+import { FormFooter } from '../../../components/form';
 import { AddInDrawer, ListPage, MoreMenu } from '../../../components/list-page';
 import { StaffForm } from '../../../components/staff-form';
 import { StatusBadge } from '../../../components/status-badge';
@@ -18,6 +17,7 @@ import { useCreateSalesperson } from '../api/create-salesperson';
 import { customersRequest, useCustomers } from '../api/get-customers';
 import { salespeopleRequest, useSalespeople } from '../api/get-salespeople';
 import type { Customer, Salesperson } from '../types';
+import { CustomerFields } from './customer-fields';
 import { useAddCustomerForm } from './customer-form';
 
 function AddSalespersonForm({ onAdded }: { onAdded: (person: Salesperson) => void }) {
@@ -125,12 +125,7 @@ function AddCustomerForm({ onAdded }: { onAdded: (customer: Customer) => void })
   const { form, onSubmit } = useAddCustomerForm(t('people:customers.added'), onAdded);
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('people:customers.addForm')}>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextField form={form} name="first_name" label={t('common:staff.firstName')} />
-        <TextField form={form} name="last_name" label={t('common:staff.lastName')} />
-      </SimpleGrid>
-      <TextField form={form} name="address" label={t('people:customers.address')} autoComplete="street-address" />
-      <TextField form={form} name="phone_number" label={t('people:customers.phone')} type="tel" />
+      <CustomerFields form={form} narrow />
       <FormFooter form={form} submit={t('people:customers.add')} />
     </form>
   );
