@@ -39,8 +39,9 @@ export function onUnauthenticated(listener: Listener): () => void {
 // Why our own client on `fetch` rather than axios or ky: the app uses a small part of axios (56 kB
 // minified of the first page's script), and ky's surface (`ky.get(url).json()`, a `prefixUrl` that
 // refuses the leading slash every call site writes) would still need this axios-shaped layer over
-// it. What follows is that layer alone: the ~100 call sites keep `api.get<T>(url, { params })` and
-// `.data`, `.headers['x-total-count']`, `.status`, `validateStatus`, `responseType` and `signal`.
+// it. What follows is that layer alone: `api.get<T>(url, { params })` and `.data`,
+// `.headers['x-total-count']`, `.status`, `validateStatus`, `responseType` and `signal`. The features'
+// calls go through `callRoute` (./route-call.ts), which takes the route's row and so its answer's type.
 
 /**
  * Query parameters: strings, numbers, booleans (and dates); undefined and null are left out. `object`
