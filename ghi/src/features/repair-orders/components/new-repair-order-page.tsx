@@ -1,4 +1,4 @@
-import { SimpleGrid, Text, Title } from '@mantine/core';
+import { SimpleGrid, Text, Textarea, Title } from '@mantine/core';
 import '../../../components/record.css';
 import '../repair-orders.css';
 import { normalizeVin } from '@carcar/common/contract/vin';
@@ -184,26 +184,21 @@ export function CustomerFields<V extends WriteUpInput>({
   );
 }
 
-/** The customer's concern: a few lines of their own words. */
+/** The customer's concern: a few lines of their own words, drawn as every other field is. */
 export function ConcernField({ field, error }: { field: UseFormRegisterReturn; error: string | undefined }) {
   const { t } = useTranslation();
   return (
-    <div className="field">
-      <label htmlFor="field-concern">{t('repairOrders:writeUp.concern')}</label>
-      <textarea
-        id="field-concern"
-        rows={3}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'field-concern-error' : 'field-concern-hint'}
-        {...field}
-      />
-      {error ? (
-        <small id="field-concern-error" className="field-error">
-          {error}
-        </small>
-      ) : (
-        <small id="field-concern-hint">{t('repairOrders:writeUp.concernHint')}</small>
-      )}
-    </div>
+    <Textarea
+      id="field-concern"
+      className="field"
+      mb="sm"
+      rows={3}
+      label={t('repairOrders:writeUp.concern')}
+      // The hint gives way to the error, as in TextField.
+      description={error ? undefined : t('repairOrders:writeUp.concernHint')}
+      error={error}
+      errorProps={{ className: 'field-error' }}
+      {...field}
+    />
   );
 }
