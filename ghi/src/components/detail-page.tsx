@@ -1,16 +1,12 @@
-import { Anchor, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 import { Link } from 'react-router-dom';
-import { useTranslation } from '../lib/i18n';
+import { Breadcrumb, type Crumb } from './breadcrumb';
 
 // The one detail-page pattern (issue 26): the way back up (breadcrumb), the record named in words
 // ("2018 Toyota Camry · sold to Ann Lee") with its status and actions, then its sections.
 
-export interface Crumb {
-  label: string;
-  /** Where it leads; the last crumb, the page itself, has none. */
-  to?: string;
-}
+export type { Crumb };
 
 interface DetailPageProps {
   crumbs: readonly Crumb[];
@@ -25,24 +21,9 @@ interface DetailPageProps {
 }
 
 export function DetailPage({ crumbs, title, status, actions, subtitle, children }: DetailPageProps) {
-  const { t } = useTranslation();
   return (
     <Stack gap="md" className="detail-page">
-      <nav aria-label={t('layout:breadcrumb')}>
-        <Breadcrumbs separator="›" className="breadcrumbs">
-          {crumbs.map((crumb) =>
-            crumb.to ? (
-              <Anchor key={crumb.label} component={Link} to={crumb.to} size="sm">
-                {crumb.label}
-              </Anchor>
-            ) : (
-              <Text key={crumb.label} size="sm" c="dimmed" aria-current="page">
-                {crumb.label}
-              </Text>
-            ),
-          )}
-        </Breadcrumbs>
-      </nav>
+      <Breadcrumb crumbs={crumbs} />
       <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
         <Stack gap={4}>
           <Group gap="sm" align="center" wrap="wrap">

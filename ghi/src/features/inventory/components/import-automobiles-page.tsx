@@ -226,12 +226,12 @@ export function ImportAutomobilesPage() {
 
   return (
     <>
-      <Breadcrumb>
-        <li>
-          <Link to="/inventory/automobiles">{t('inventory:import.automobiles')}</Link>
-        </li>
-        <li aria-current="page">{t('inventory:import.crumb')}</li>
-      </Breadcrumb>
+      <Breadcrumb
+        crumbs={[
+          { label: t('inventory:import.automobiles'), to: '/inventory/automobiles' },
+          { label: t('inventory:import.crumb') },
+        ]}
+      />
       <h1>{t('inventory:import.title')}</h1>
       <p>
         <Trans

@@ -103,12 +103,9 @@ export function ImportPartsPage() {
   const ready = check.state === 'ok' ? check.result.valid : 0;
   return (
     <>
-      <Breadcrumb>
-        <li>
-          <Link to="/service/parts">{t('parts:import.parts')}</Link>
-        </li>
-        <li aria-current="page">{t('parts:import.breadcrumb')}</li>
-      </Breadcrumb>
+      <Breadcrumb
+        crumbs={[{ label: t('parts:import.parts'), to: '/service/parts' }, { label: t('parts:import.breadcrumb') }]}
+      />
       <h1>{t('parts:import.title')}</h1>
       <p>
         {/* The column names stay as the file must spell them, in <code>, within the translated sentence. */}

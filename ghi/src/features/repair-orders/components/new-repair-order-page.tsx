@@ -6,7 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { type FieldValues, type Path, type UseFormRegisterReturn, type UseFormReturn, useForm } from 'react-hook-form';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { Breadcrumb } from '../../../components/breadcrumb';
@@ -123,12 +123,12 @@ export function NewRepairOrderPage() {
   });
   return (
     <>
-      <Breadcrumb>
-        <li>
-          <Link to="/service/repair-orders">{t('repairOrders:list.title')}</Link>
-        </li>
-        <li aria-current="page">{t('repairOrders:newOrder.crumb')}</li>
-      </Breadcrumb>
+      <Breadcrumb
+        crumbs={[
+          { label: t('repairOrders:list.title'), to: '/service/repair-orders' },
+          { label: t('repairOrders:newOrder.crumb') },
+        ]}
+      />
       <Title order={1}>{t('repairOrders:newOrder.title')}</Title>
       <Text c="dimmed" size="sm" mb="md">
         {t('repairOrders:newOrder.walkInsOnly')}
