@@ -4,8 +4,8 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { send, spanishAppHarness, staffMember } from './app-harness';
 
-// A breadcrumb is named in the reader's language: its look hangs on its class (breadcrumb.css),
-// not on an English aria-label that Pico's own rules select.
+// A breadcrumb is named in the reader's language, never by the English aria-label that Pico's own
+// rules once selected; its class is what print.css hides on paper.
 
 function handle(req: IncomingMessage, res: ServerResponse) {
   const path = new URL(req.url ?? '/', 'http://stub').pathname;
@@ -16,7 +16,7 @@ function handle(req: IncomingMessage, res: ServerResponse) {
 const harness = spanishAppHarness(handle);
 
 describe('the breadcrumb in Spanish', () => {
-  it('is named “Ruta de navegación” and styled by its class', async () => {
+  it('is named “Ruta de navegación” and carries its class', async () => {
     render(harness().mount('/inventory/automobiles/import').ui);
     const crumb = await screen.findByRole('navigation', { name: 'Ruta de navegación' }, { timeout: 10_000 });
     expect(crumb.classList.contains('breadcrumb')).toBe(true);
