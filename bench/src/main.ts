@@ -25,6 +25,7 @@ import {
   type BenchResults,
   formatResults,
   gatewayAddedP50,
+  gatewayShare,
   type HttpResult,
   judge,
   type ThirdRound,
@@ -45,7 +46,7 @@ import {
   wholeListRevalidated,
 } from './scenarios.js';
 import { buildApis, root, startBenchStack } from './stack.js';
-import { startupFootprint, startupTimes } from './startup.js';
+import { FOOTPRINT_TARGET_MB, startupFootprint, startupTimes } from './startup.js';
 import { type IdleCost, measureIdleCost, measureSyncLag, sameCost } from './sync.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -211,6 +212,10 @@ const results: BenchResults = {
   http,
   openLoop,
   gatewayAddedP50: gatewayAdded,
+  gatewayShare: gatewayShare(
+    http.find((r) => r.name === getAutomobileThroughGateway(stack, 10_000, 'token').name),
+    http.find((r) => r.name === getAutomobile(stack, 10_000).name),
+  ),
   syncLag: { ...syncLag, target: 'p99 < 1000 ms', met: syncLag.service.p99Ms < 1000 && syncLag.sales.p99Ms < 1000 },
   idlePoll,
   idlePollIndependentOfSize: sameCost(idleSmall, idleLarge, idleSeconds),
@@ -221,9 +226,15 @@ const results: BenchResults = {
     target: '< 10 s',
     met: startupFirst.median < 10 && startupLater.median < 10,
   },
-  // Issue 31: under 700 MB for `npm start` on PGlite after the seed and a browser's visit of every page.
-  startupFootprint: { ...startupMemory, target: '< 700 MB', met: startupMemory.afterVisit.totalMb < 700 },
-  bundle: { ...bundle, target: 'initial JS < 200 kB gzip', met: bundle.initialJsGzipKb < 200 },
+  // Issue 31: under 700 MB for `npm start` on PGlite after the seed and a browser's visit of every
+  // page, on its first start and after a restart.
+  startupFootprint: {
+    ...startupMemory,
+    target: `< ${FOOTPRINT_TARGET_MB} MB`,
+    met: Math.max(startupMemory.afterVisit.totalMb, startupMemory.afterRestart.totalMb) < FOOTPRINT_TARGET_MB,
+  },
+  // The budget since the move onto Mantine (issue 26; 200 kB before it).
+  bundle: { ...bundle, target: 'initial JS < 250 kB gzip', met: bundle.initialJsGzipKb < 250 },
   memoryMbAtEnd,
   thirdRound,
   outbox: { salesEndToEnd: salesOutbox as SalesEndToEnd, drain: outboxBacklog },

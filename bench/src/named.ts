@@ -8,6 +8,7 @@ import { readRepairOrder, repairOrdersEndToEnd } from './repair-orders.js';
 import { formatThirdRound, type HttpResult, judge, type ThirdRound } from './report.js';
 import { getAutomobile, getAutomobileThroughGateway, type HttpScenario } from './scenarios.js';
 import { type Stack, startBenchStack } from './stack.js';
+import { FOOTPRINT_TARGET_MB, startupFootprint } from './startup.js';
 import { runTenYear } from './ten-year.js';
 
 const { create: createRepairOrder, get: getRepairOrder, addLine } = serviceApiRoutes.repairOrders;
@@ -21,6 +22,8 @@ export const NAMED_SCENARIOS = {
   photos: 'a 3 MB JPEG uploaded to an inspection item 500 times, service-api RSS along the way',
   deals: DEALS,
   gateway: 'GET a car by VIN direct and through the gateway (API token), in adjacent pairs: the ratio',
+  footprint:
+    'npm start on PGlite: resident memory of every process after the seed and after a browser visited every page',
   'ten-year':
     'ten years of one busy store loaded with SQL (Postgres only), then its pages, histories, searches and reports (ten-year.ts)',
 } as const;
@@ -87,9 +90,23 @@ export async function runNamed(names: string[], method: Method): Promise<ThirdRo
     const known = Object.entries(NAMED_SCENARIOS).map(([name, what]) => `  ${name}: ${what}`);
     throw new Error(`unknown scenario ${unknown.join(', ')}; the named ones are:\n${known.join('\n')}`);
   }
+  if (names.includes('footprint')) {
+    method.log('npm start on a fresh DATA_DIR: seeded, then every page visited');
+    const { residentMb, totalMb, afterVisit, afterRestart } = await startupFootprint();
+    const parts = (mb: Record<string, number>) => Object.entries(mb).map(([part, of]) => `${part} ${of}`);
+    method.log(`after the seed: ${totalMb} MB (${parts(residentMb).join(', ')})`);
+    for (const [when, visit] of [
+      ['', afterVisit],
+      [', restarted', afterRestart],
+    ] as const) {
+      method.log(
+        `after a visit of ${visit.pages} pages${when}: ${visit.totalMb} MB (${parts(visit.residentMb).join(', ')}; target < ${FOOTPRINT_TARGET_MB} MB)`,
+      );
+    }
+  }
   if (names.includes('ten-year')) await runTenYear(method);
-  // The ten-year store has a stack of its own; the others share one.
-  if (names.every((name) => name === 'ten-year')) return {};
+  // The footprint and the ten-year store start stacks of their own; the others share one.
+  if (names.every((name) => name === 'ten-year' || name === 'footprint')) return {};
   method.log(`starting the services on ${process.env.DATABASE_URL ? 'postgres' : 'pglite'}`);
   const stack = await startBenchStack(process.env.DATABASE_URL);
   const results: ThirdRound = {};

@@ -22,11 +22,13 @@ export async function visitEveryPage(
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${baseUrl}/login`);
+    // The app's sign-in page (`/login` only redirects to it, so waiting to leave `/login` passed at
+    // once, and a visit could begin before the session existed: one page, the sign-in form).
+    await page.goto(`${baseUrl}/sign-in`);
     await page.getByLabel('Email').fill(who.email);
     await page.getByLabel('Password').fill(who.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.waitForURL((url) => url.pathname !== '/sign-in');
     const visited: string[] = [];
     const seen = new Set<string>();
     const queue = ['/'];
