@@ -12,6 +12,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import { buildApis } from './build-apis.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -20,15 +22,22 @@ const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
 // CARCAR_MODE=production (npm run start:prod) runs what `npm run build` made: compiled APIs and
 // gateway, the built app served by the gateway.
 const production = process.env.CARCAR_MODE === 'production';
-// `npm start` is the laptop default: four embedded databases and a dev server beside an editor and
-// a browser. These flags trade a little speed for memory, measured in docs/performance.md ("The
-// embedded default's footprint"): PGlite's 9 MB of WebAssembly stays on V8's baseline compiler
-// (the optimising tier kept about 40 MB of code a process); a 1 MB young generation rather than
-// 16 MB; V8 preferring size in its heuristics. Production keeps V8's defaults, for throughput.
+// `npm start` is the laptop default: four embedded databases (and, with --dev, a dev server) beside
+// an editor and a browser. It runs the three APIs and the gateway as worker threads of this process
+// rather than four processes: each thread keeps its own heap, modules, environment and database, and
+// the four share one Node runtime, about 30 MB a process less (docs/performance.md, "The embedded
+// default's footprint"). Production runs one process each (an orchestrator restarts and limits them
+// one by one). These V8 flags trade a little speed for memory, measured there too: PGlite's 9 MB of
+// WebAssembly stays on V8's baseline compiler (the optimising tier kept about 40 MB of code a
+// service); a 1 MB young generation rather than 16 MB; V8 preferring size in its heuristics.
+// Production keeps V8's defaults, for throughput.
+const servicesInThreads = !production;
 const leanNode = production ? [] : ['--liftoff-only', '--max-semi-space-size=1', '--optimize-for-size'];
+// Threads made after this take the flags, as processes started with them would.
+if (servicesInThreads) for (const flag of leanNode) setFlagsFromString(flag);
 // Development runs the same bundles as production, made afresh at each start (0.3 s): a TypeScript
-// loader in each process (tsx: its own loader thread and transform cache) held about 28 MB more in
-// each. Source maps keep stack traces pointing at src/*.ts.
+// loader (tsx: its own loader thread and transform cache) held about 28 MB more in each service.
+// Source maps keep stack traces pointing at src/*.ts.
 const nodeCommand = production ? ['dist/main.js'] : [...leanNode, '--enable-source-maps', 'dist/main.js'];
 const vitePackage = createRequire(path.join(root, 'ghi', 'package.json')).resolve('vite/package.json');
 const vite = path.join(path.dirname(vitePackage), 'bin', 'vite.js');
@@ -81,27 +90,56 @@ function ownSigningKey(service) {
   return value ? { CARCAR_SIGNING_KEY: value } : {};
 }
 
+// Each running part: a child process, or (the services on `npm start`) a worker thread.
 const children = [];
 // One-off work before the services start (the app's build), stopped with them.
 const helpers = [];
 let stopping = false;
 let exitCode = 0;
 
+function environmentOf(service) {
+  return {
+    ...process.env,
+    ...wiring,
+    ...ownSigningKey(service),
+    PORT: service.port,
+    DATA_DIR: dataDir,
+    // The browser app shows times on the dealership's clock, the one the service reads them on.
+    ...(process.env.TIMEZONE && !process.env.VITE_TIMEZONE ? { VITE_TIMEZONE: process.env.TIMEZONE } : {}),
+    ...(pgliteTemplate ? { PGLITE_TEMPLATE: pgliteTemplate } : {}),
+  };
+}
+
 function launch(service) {
+  const part = service.dir !== 'ghi' && servicesInThreads ? inThread(service) : inProcess(service);
+  for (const stream of [part.stdout, part.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      // The gateway's one-time notice of a generated administrator password goes into the ready
+      // block, where a newcomer looks, rather than scrolling past among the start-up lines.
+      if (service === gateway && noticeLine(line)) return;
+      process.stdout.write(`[${service.name}] ${line}\n`);
+    });
+  }
+  children.push(part);
+  part.onExit((how) => {
+    part.running = false;
+    if (!stopping) {
+      process.stdout.write(`[${service.name}] exited (${how}); stopping the others\n`);
+      exitCode = 1;
+      stopAll('SIGTERM');
+    }
+    if (children.every((c) => !c.running)) process.exit(exitCode);
+  });
+}
+
+function inProcess(service) {
   const child = spawn(process.execPath, service.args, {
     cwd: path.join(root, service.dir),
     env: {
       // glibc gives each thread that allocates an arena of its own (a Node process has a dozen
       // threads); two serve these processes and left about 25 MB less resident in each.
       MALLOC_ARENA_MAX: '2',
-      ...process.env,
-      ...wiring,
-      ...ownSigningKey(service),
-      PORT: service.port,
-      DATA_DIR: dataDir,
-      // The browser app shows times on the dealership's clock, the one the service reads them on.
-      ...(process.env.TIMEZONE && !process.env.VITE_TIMEZONE ? { VITE_TIMEZONE: process.env.TIMEZONE } : {}),
-      ...(pgliteTemplate ? { PGLITE_TEMPLATE: pgliteTemplate } : {}),
+      ...environmentOf(service),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so a terminal's Ctrl-C reaches this script only and each child gets
@@ -110,23 +148,39 @@ function launch(service) {
     // the next start went through crash recovery (sequences jumped by 32: id 5, then 34).
     detached: true,
   });
-  for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => {
-      // The gateway's one-time notice of a generated administrator password goes into the ready
-      // block, where a newcomer looks, rather than scrolling past among the start-up lines.
-      if (service === gateway && noticeLine(line)) return;
-      process.stdout.write(`[${service.name}] ${line}\n`);
-    });
-  }
-  children.push(child);
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      process.stdout.write(`[${service.name}] exited (${signal ?? code}); stopping the others\n`);
-      exitCode = 1;
-      stopAll('SIGTERM');
-    }
-    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(exitCode);
+  return {
+    running: true,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    stop: (signal) => child.kill(signal),
+    onExit: (then) => child.on('exit', (code, signal) => then(signal ?? code)),
+  };
+}
+
+/**
+ * A service as a worker thread of this process: its own V8 heap, module instances, environment and
+ * embedded database, as in a process of its own, without a Node runtime of its own. The thread is
+ * told the signal by a message (common/src/service/server.ts, `exitOnSignals`): only the main
+ * thread hears signals.
+ */
+function inThread(service) {
+  const worker = new Worker(path.join(root, service.dir, 'dist', 'main.js'), {
+    env: environmentOf(service),
+    execArgv: ['--enable-source-maps'],
+    stdout: true,
+    stderr: true,
   });
+  return {
+    running: true,
+    stdout: worker.stdout,
+    stderr: worker.stderr,
+    stop: (signal) => worker.postMessage({ signal }),
+    onExit: (then) => {
+      // An error the thread did not catch ends it, as it would end a process: say what it was.
+      worker.on('error', (error) => process.stdout.write(`[${service.name}] ${error.stack ?? error}\n`));
+      worker.on('exit', (code) => then(code));
+    },
+  };
 }
 
 function stopAll(signal) {
@@ -136,7 +190,7 @@ function stopAll(signal) {
   }
   stopping = true;
   for (const helper of helpers) if (helper.exitCode === null) helper.kill('SIGTERM');
-  for (const child of children) if (child.exitCode === null) child.kill(signal);
+  for (const child of children) if (child.running) child.stop(signal);
   if (children.length === 0) process.exit(exitCode);
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
@@ -130,12 +130,12 @@ async function ensureKeyFile(file: string, issuer: Issuer): Promise<SigningJwk> 
   const existing = await readKeyFile(file, issuer);
   if (existing) return existing;
   const { privateJwk } = await generateSigningKey(issuer);
-  // Written whole under a name of this process's own, then linked into place: a link is made
-  // whole or not at all, and fails if the name exists, so only the first of the processes starting
-  // at once places its key and the others read a complete file. (Creating the file itself with
-  // `wx` let a second process read it empty while the first was still writing: "does not hold a
-  // signing key", one of the four processes stopped.)
-  const own = `${file}.${process.pid}.tmp`;
+  // Written whole under a name of its own (threads of one process share a pid), then linked into
+  // place: a link is made whole or not at all, and fails if the name exists, so only the first of
+  // the services starting at once places its key and the others read a complete file. (Creating
+  // the file itself with `wx` let a second process read it empty while the first was still
+  // writing: "does not hold a signing key", one of the four processes stopped.)
+  const own = `${file}.${randomUUID()}.tmp`;
   await writeFile(own, `${JSON.stringify(privateJwk, null, 2)}\n`, { mode: 0o600 });
   try {
     await link(own, file);

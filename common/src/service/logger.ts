@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import { type DestinationStream, pino } from 'pino';
 
 export type Logger = pino.Logger;
@@ -9,6 +10,9 @@ export type Logger = pino.Logger;
  * queued when the process exits.
  */
 export function stdoutDestination(): DestinationStream {
+  // A worker thread's standard output is a stream its parent reads (`npm start` names each
+  // service's lines); file descriptor 1 would bypass it.
+  if (!isMainThread) return process.stdout;
   return pino.destination({ dest: 1, sync: false });
 }
 

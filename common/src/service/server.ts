@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isMainThread, parentPort } from 'node:worker_threads';
 import type { Express } from 'express';
 import type { Logger } from './logger.js';
 
@@ -112,4 +113,12 @@ export function exitOnSignals(shutdown: () => Promise<void>, logger: Logger): vo
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // A service run as a worker thread (`npm start`, scripts/start.mjs) hears no signals: only the
+  // main thread does, and it passes each one on as a message.
+  if (!isMainThread) parentPort?.on('message', (message: unknown) => onSignal(signalIn(message)));
+}
+
+function signalIn(message: unknown): NodeJS.Signals {
+  const signal = typeof message === 'object' && message !== null && 'signal' in message ? message.signal : undefined;
+  return signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM';
 }
