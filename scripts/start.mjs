@@ -97,9 +97,19 @@ const helpers = [];
 let stopping = false;
 let exitCode = 0;
 
+// Folders a service reads from its variables; a relative one meant the service's own folder when
+// each service ran as a process there. Threads share this process's folder, the repository's.
+const folderVariables = ['PHOTOS_DIR', 'CARCAR_KEYS_DIR', 'GHI_DIST'];
+
 function environmentOf(service) {
+  const own = Object.fromEntries(
+    folderVariables
+      .filter((name) => process.env[name])
+      .map((name) => [name, path.resolve(root, service.dir, process.env[name])]),
+  );
   return {
     ...process.env,
+    ...own,
     ...wiring,
     ...ownSigningKey(service),
     PORT: service.port,
@@ -174,13 +184,26 @@ function inThread(service) {
     running: true,
     stdout: worker.stdout,
     stderr: worker.stderr,
-    stop: (signal) => worker.postMessage({ signal }),
+    stop: (signal) => worker.postMessage({ carcarSignal: signal }),
     onExit: (then) => {
       // An error the thread did not catch ends it, as it would end a process: say what it was.
       worker.on('error', (error) => process.stdout.write(`[${service.name}] ${error.stack ?? error}\n`));
       worker.on('exit', (code) => then(code));
     },
   };
+}
+
+/**
+ * What the main thread must do before the services' threads start: what a service did for its own
+ * process (its data files private to this account: common/src/service/data-folder.ts), and native
+ * modules loaded here first. sharp (service-api's photos) requires it on Linux: a library a worker
+ * thread loaded first is unloaded when that thread ends while libvips' own threads still run, which
+ * can take the whole process down. The app's build ran before this, with the usual file modes.
+ */
+function prepareThreads() {
+  process.umask(0o077);
+  createRequire(path.join(root, 'service-api', 'package.json'))('sharp');
+  createRequire(path.join(root, 'gateway', 'package.json'))('@node-rs/argon2');
 }
 
 function stopAll(signal) {
@@ -371,6 +394,9 @@ async function announceReady() {
   process.stdout.write(lines.join('\n'));
 }
 
+// With the services in this process, an error writing their lines (a closed terminal, `| head`)
+// must not end it before they have closed their databases.
+process.stdout.on('error', () => undefined);
 process.on('SIGINT', () => stopAll('SIGINT'));
 process.on('SIGTERM', () => stopAll('SIGTERM'));
 // Closing the terminal: the children are in their own process group and would not hear of it.
@@ -391,6 +417,7 @@ const [built, appBuilt] = await Promise.all([
   preparePgliteTemplate(),
 ]);
 if (built && appBuilt && !stopping) {
+  if (servicesInThreads) prepareThreads();
   for (const part of [...services, gateway]) launch(part);
   await announceReady();
 }

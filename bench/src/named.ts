@@ -100,7 +100,7 @@ export async function runNamed(names: string[], method: Method): Promise<ThirdRo
       [', restarted', afterRestart],
     ] as const) {
       method.log(
-        `after a visit of ${visit.pages} pages${when}: ${visit.totalMb} MB (${parts(visit.residentMb).join(', ')}; target < ${FOOTPRINT_TARGET_MB} MB)`,
+        `after a visit of ${visit.pages} pages${when}: ${visit.totalMb} MB RSS (${parts(visit.residentMb).join(', ')}; target < ${FOOTPRINT_TARGET_MB} MB), ${visit.proportionalMb} MB PSS`,
       );
     }
   }

@@ -226,7 +226,7 @@ export function formatResults(results: BenchResults): string {
         )
           .map(([part, mb]) => `${part} ${mb}`)
           .join(', ')})`,
-        String(visit.totalMb),
+        `${visit.totalMb} (PSS ${visit.proportionalMb})`,
         results.startupFootprint.target,
         verdict(results.startupFootprint.met),
       ]),

@@ -17,7 +17,7 @@ const ports = {
   GHI_DEV_PORT: '15173',
 };
 
-/** Until no process is left in process group `pgid` (or `timeoutMs` passed). */
+/** Until no process is left in process group `pgid`; throws after `timeoutMs` (a restart would find it there). */
 async function groupGone(pgid: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -28,6 +28,16 @@ async function groupGone(pgid: number, timeoutMs: number): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  throw new Error(`npm start's processes were still running ${timeoutMs / 1000} s after SIGTERM`);
+}
+
+/**
+ * Proportional set size, MB: each resident page divided by the number of processes sharing it (the
+ * node binary's pages, counted in every process's RSS, count once across them). Linux only.
+ */
+function pssMb(pid: number): number {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  return Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) / 1024;
 }
 
 async function answersOk(url: string, health: boolean): Promise<boolean> {
@@ -60,7 +70,7 @@ function parents(): Map<number, number> {
  * Resident memory of every process under `pid`, by part: npm, the launcher (with the four services,
  * which `npm start` runs as its threads), and each folder it starts a process in (a dev server).
  */
-function residentByPart(pid: number): Record<string, number> {
+function processTree(pid: number): Set<number> {
   const parent = parents();
   const tree = new Set([pid]);
   for (let grew = true; grew; ) {
@@ -72,8 +82,12 @@ function residentByPart(pid: number): Record<string, number> {
       }
     }
   }
+  return tree;
+}
+
+function residentByPart(pid: number): Record<string, number> {
   const parts: Record<string, number> = {};
-  for (const member of tree) {
+  for (const member of processTree(pid)) {
     try {
       const dir = readlinkSync(`/proc/${member}/cwd`);
       const command = readFileSync(`/proc/${member}/cmdline`, 'utf8');
@@ -86,23 +100,45 @@ function residentByPart(pid: number): Record<string, number> {
   return parts;
 }
 
+/** The tree's proportional set size in all, MB (see `pssMb`). */
+function proportionalTotal(pid: number): number {
+  let total = 0;
+  for (const member of processTree(pid)) {
+    try {
+      total += pssMb(member);
+    } catch {
+      // It exited while we looked.
+    }
+  }
+  return Math.round(total);
+}
+
 const sum = (parts: Record<string, number>) => Object.values(parts).reduce((total, mb) => total + mb, 0);
+
+export interface PageVisitFootprint {
+  pages: number;
+  residentMb: Record<string, number>;
+  /** The sum of every process's RSS (the issue's measure). */
+  totalMb: number;
+  /** The same processes' proportional set size: shared pages counted once. */
+  proportionalMb: number;
+}
 
 export interface StartupFootprint {
   /** Resident memory of each part right after `npm run seed`, MB. */
   residentMb: Record<string, number>;
   totalMb: number;
   /** The same once a browser has signed in and visited every page of the app (./visit-pages.ts). */
-  afterVisit: { pages: number; residentMb: Record<string, number>; totalMb: number };
+  afterVisit: PageVisitFootprint;
   /** Stopped and started again on the same (seeded) data folder, then every page visited again. */
-  afterRestart: { pages: number; residentMb: Record<string, number>; totalMb: number };
+  afterRestart: PageVisitFootprint;
 }
 
 /** Every part of `npm start` by its resident memory once a browser has visited every page. */
-async function visitAndMeasure(pid: number): Promise<StartupFootprint['afterVisit']> {
+async function visitAndMeasure(pid: number): Promise<PageVisitFootprint> {
   const pages = await visitEveryPage(`http://127.0.0.1:${ports.GATEWAY_PORT}`, TEST_ADMIN);
   const residentMb = residentByPart(pid);
-  return { pages: pages.length, residentMb, totalMb: sum(residentMb) };
+  return { pages: pages.length, residentMb, totalMb: sum(residentMb), proportionalMb: proportionalTotal(pid) };
 }
 
 /** `npm start`'s environment (and `npm run seed`'s): PGlite in `dataDir`, the bench's ports and administrator. */
@@ -148,7 +184,8 @@ async function whileStarted<T>(dataDir: string, whenUp: (seconds: number, pid: n
     for (;;) {
       const ok = await Promise.all(urls.map(([url, health]) => answersOk(url, health)));
       if (ok.every(Boolean) && child.pid) return await whenUp((performance.now() - started) / 1000, child.pid);
-      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`npm start exited with ${child.exitCode ?? child.signalCode}:\n${output}`);
       if (Date.now() > deadline) throw new Error('npm start was not up within 120 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

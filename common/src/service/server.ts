@@ -115,10 +115,16 @@ export function exitOnSignals(shutdown: () => Promise<void>, logger: Logger): vo
   process.on('SIGTERM', onSignal);
   // A service run as a worker thread (`npm start`, scripts/start.mjs) hears no signals: only the
   // main thread does, and it passes each one on as a message.
-  if (!isMainThread) parentPort?.on('message', (message: unknown) => onSignal(signalIn(message)));
+  if (!isMainThread) {
+    parentPort?.on('message', (message: unknown) => {
+      const signal = signalIn(message);
+      if (signal) onSignal(signal);
+    });
+  }
 }
 
-function signalIn(message: unknown): NodeJS.Signals {
-  const signal = typeof message === 'object' && message !== null && 'signal' in message ? message.signal : undefined;
-  return signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM';
+/** `{ carcarSignal: 'SIGINT' | 'SIGTERM' }`, as scripts/start.mjs sends it; anything else is not a signal. */
+function signalIn(message: unknown): NodeJS.Signals | undefined {
+  if (typeof message !== 'object' || message === null || !('carcarSignal' in message)) return undefined;
+  return message.carcarSignal === 'SIGINT' || message.carcarSignal === 'SIGTERM' ? message.carcarSignal : undefined;
 }
