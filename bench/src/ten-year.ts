@@ -50,7 +50,11 @@ export function tenYearReads(stack: Stack, salespeople: number[], technicians: n
   const from = day(new Date(start.getTime() + 86_400_000));
   const to = day(end);
   const range = `from=${from}&to=${to}`;
-  const months = `from=${from.slice(0, 7)}&to=${to.slice(0, 7)}`;
+  // The month reports count both ends' months: 120 of them end in `to`'s (the days' range, which
+  // starts mid-month, touches 121, and the API refuses it: every request was a 400).
+  const monthsFrom = new Date(`${to.slice(0, 7)}-01T00:00:00Z`);
+  monthsFrom.setUTCMonth(monthsFrom.getUTCMonth() - 119);
+  const months = `from=${day(monthsFrom).slice(0, 7)}&to=${to.slice(0, 7)}`;
   const inventory = { url: stack.inventory, headers: stack.credentials.inventory };
   const service = { url: stack.service, headers: stack.credentials.service };
   const sales = { url: stack.sales, headers: stack.credentials.sales };
