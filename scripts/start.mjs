@@ -25,8 +25,8 @@ const production = process.env.CARCAR_MODE === 'production';
 // `npm start` is the laptop default: four embedded databases (and, with --dev, a dev server) beside
 // an editor and a browser. It runs the three APIs and the gateway as worker threads of this process
 // rather than four processes: each thread keeps its own heap, modules, environment and database, and
-// the four share one Node runtime, about 30 MB a process less (docs/performance.md, "The embedded
-// default's footprint"). Production runs one process each (an orchestrator restarts and limits them
+// the four share one Node runtime: 806 MB became about 550 after a visit of every page
+// (docs/performance.md, "The four services as threads of one process"). Production runs one process each (an orchestrator restarts and limits them
 // one by one). These V8 flags trade a little speed for memory, measured there too: PGlite's 9 MB of
 // WebAssembly stays on V8's baseline compiler (the optimising tier kept about 40 MB of code a
 // service); a 1 MB young generation rather than 16 MB; V8 preferring size in its heuristics.
@@ -35,10 +35,8 @@ const servicesInThreads = !production;
 const leanNode = production ? [] : ['--liftoff-only', '--max-semi-space-size=1', '--optimize-for-size'];
 // Threads made after this take the flags, as processes started with them would.
 if (servicesInThreads) for (const flag of leanNode) setFlagsFromString(flag);
-// Development runs the same bundles as production, made afresh at each start (0.3 s): a TypeScript
-// loader (tsx: its own loader thread and transform cache) held about 28 MB more in each service.
-// Source maps keep stack traces pointing at src/*.ts.
-const nodeCommand = production ? ['dist/main.js'] : [...leanNode, '--enable-source-maps', 'dist/main.js'];
+// A service's process (production only: elsewhere the services are threads, started in `inThread`).
+const nodeCommand = ['dist/main.js'];
 const vitePackage = createRequire(path.join(root, 'ghi', 'package.json')).resolve('vite/package.json');
 const vite = path.join(path.dirname(vitePackage), 'bin', 'vite.js');
 // The gateway is the one address staff open: it serves the app and forwards the APIs.
@@ -176,6 +174,8 @@ function inProcess(service) {
 function inThread(service) {
   const worker = new Worker(path.join(root, service.dir, 'dist', 'main.js'), {
     env: environmentOf(service),
+    // The bundles `npm run build` makes, made afresh at each start (0.3 s; a TypeScript loader held
+    // about 28 MB more a service); source maps keep stack traces pointing at src/*.ts.
     execArgv: ['--enable-source-maps'],
     stdout: true,
     stderr: true,

@@ -89,10 +89,9 @@ export function gatewayAddedP50(
 
 /** Issue 31: through the gateway, at least half of what the service answers directly in the same run. */
 export function gatewayShare(
-  throughGateway: HttpResult | undefined,
-  direct: HttpResult | undefined,
-): BenchResults['gatewayShare'] {
-  if (!throughGateway || !direct) return null;
+  throughGateway: HttpResult,
+  direct: HttpResult,
+): NonNullable<BenchResults['gatewayShare']> {
   const percent = Math.round((1000 * throughGateway.requestsPerSecond.median) / direct.requestsPerSecond.median) / 10;
   return { percent, target: '≥ 50 %', met: percent >= 50 };
 }

@@ -6,8 +6,6 @@ import { Breadcrumb, type Crumb } from './breadcrumb';
 // The one detail-page pattern (issue 26): the way back up (breadcrumb), the record named in words
 // ("2018 Toyota Camry · sold to Ann Lee") with its status and actions, then its sections.
 
-export type { Crumb };
-
 interface DetailPageProps {
   crumbs: readonly Crumb[];
   title: ReactNode;
