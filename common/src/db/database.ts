@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -93,7 +94,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     client = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       startParams: pgliteStartParams,
-      ...(options.pgliteExtensions ? { extensions: options.pgliteExtensions } : {}),
+      // pg_trgm for every service: their searches' indexes use it (each one's `trigram_search` migration).
+      extensions: { pg_trgm, ...options.pgliteExtensions },
     });
     await migratePglite(drizzlePglite(client), migrationConfig(options));
     if (dataDir) privateFiles(dataDir);

@@ -82,6 +82,9 @@ export const automobiles = inventory.table(
     index('automobiles_unsold_created_at_idx').on(t.createdAt).where(sql`not ${t.sold}`),
     // `?aged_over=N` (the unsold cars acquired before a day) and the aging report, oldest first.
     index('automobiles_unsold_acquired_at_idx').on(t.acquiredAt).where(sql`not ${t.sold}`),
+    // `?q=` (ilike '%text%'): trigram indexes (pg_trgm, migration 0024), one per column searched.
+    index('automobiles_vin_trgm_idx').using('gin', t.vin.op('gin_trgm_ops')),
+    index('automobiles_color_trgm_idx').using('gin', t.color.op('gin_trgm_ops')),
   ],
 );
 

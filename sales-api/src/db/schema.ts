@@ -23,13 +23,26 @@ export const sales = pgSchema('sales');
 /** A retired salesperson stays for the sales they made but is no longer offered for new ones. */
 export const salespeople = staffTable(sales, 'salespeople');
 
-export const customers = sales.table('customers', {
-  id: serial().primaryKey(),
-  firstName: varchar('first_name', { length: 100 }).notNull(),
-  lastName: varchar('last_name', { length: 100 }).notNull(),
-  address: varchar({ length: 200 }).notNull(),
-  phoneNumber: varchar('phone_number', { length: 20 }).notNull(),
-});
+export const customers = sales.table(
+  'customers',
+  {
+    id: serial().primaryKey(),
+    firstName: varchar('first_name', { length: 100 }).notNull(),
+    lastName: varchar('last_name', { length: 100 }).notNull(),
+    address: varchar({ length: 200 }).notNull(),
+    phoneNumber: varchar('phone_number', { length: 20 }).notNull(),
+  },
+  // `?q=` (ilike '%text%'): trigram indexes (pg_trgm, migration 0016) on exactly the expressions
+  // the search matches (people/repositories.ts): the full name, the phone as typed, its digits.
+  (t) => [
+    index('customers_full_name_trgm_idx').using('gin', sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
+    index('customers_phone_trgm_idx').using('gin', t.phoneNumber.op('gin_trgm_ops')),
+    index('customers_phone_digits_trgm_idx').using(
+      'gin',
+      sql`regexp_replace(${t.phoneNumber}, '[^0-9]', '', 'g') gin_trgm_ops`,
+    ),
+  ],
+);
 
 /** The local copy of inventory's automobiles, kept by the poller; `sold` changes at once on a sale. */
 export const automobileVOs = automobileVOTable(sales);
@@ -72,6 +85,8 @@ export const salesRecords = sales.table(
     index('sales_live_customer_id_id_idx').on(t.customerId, t.id).where(sql`${t.voidedAt} is null`),
     // A car's sales, voided ones too (`?vin=&include_voided=true`: its whole history of deals).
     index('sales_automobile_vin_id_idx').on(t.automobileVin, t.id),
+    // `?q=` on the VIN (ilike '%text%'): a trigram index (pg_trgm, migration 0016).
+    index('sales_automobile_vin_trgm_idx').using('gin', t.automobileVin.op('gin_trgm_ops')),
     // Live sales by price (`?sort=price`, `-price`): a page read in order from the index, not a sort of every sale.
     index('sales_live_price_id_idx').on(t.price, t.id).where(sql`${t.voidedAt} is null`),
     // The reports: live sales of a range of days, with every column they sum (an index-only scan).

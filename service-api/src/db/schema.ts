@@ -59,6 +59,10 @@ export const appointments = service.table(
     index('appointments_vin_date_time_idx').on(t.vin, t.dateTime),
     index('appointments_technician_date_time_idx').on(t.technicianId, t.dateTime),
     index('appointments_date_time_idx').on(t.dateTime),
+    // `?q=` (ilike '%text%'): trigram indexes (pg_trgm, migration 0022), one per column searched.
+    index('appointments_vin_trgm_idx').using('gin', t.vin.op('gin_trgm_ops')),
+    index('appointments_customer_trgm_idx').using('gin', t.customer.op('gin_trgm_ops')),
+    index('appointments_reason_trgm_idx').using('gin', t.reason.op('gin_trgm_ops')),
   ],
 );
 
@@ -199,6 +203,12 @@ export const repairOrders = service.table(
     uniqueIndex('repair_orders_approval_token_hash_key').on(t.approvalTokenHash),
     index('repair_orders_vin_id_idx').on(t.vin, t.id),
     index('repair_orders_status_id_idx').on(t.status, t.id),
+    // `?q=` (ilike '%text%'): trigram indexes (pg_trgm, migration 0022), one per column searched.
+    index('repair_orders_vin_trgm_idx').using('gin', t.vin.op('gin_trgm_ops')),
+    index('repair_orders_customer_name_trgm_idx').using('gin', t.customerName.op('gin_trgm_ops')),
+    index('repair_orders_customer_phone_trgm_idx').using('gin', t.customerPhone.op('gin_trgm_ops')),
+    index('repair_orders_customer_email_trgm_idx').using('gin', t.customerEmail.op('gin_trgm_ops')),
+    index('repair_orders_concern_trgm_idx').using('gin', t.concern.op('gin_trgm_ops')),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "automobiles_vin_trgm_idx" ON "inventory"."automobiles" USING gin ("vin" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "automobiles_color_trgm_idx" ON "inventory"."automobiles" USING gin ("color" gin_trgm_ops);
