@@ -10,7 +10,7 @@ import { dueListQuery } from './due/schemas.js';
 import { emailOperations } from './emails/openapi.js';
 import { inspectionOperations } from './inspections/openapi.js';
 import { partOperations } from './parts/openapi.js';
-import { repairOrderOperations } from './repair-orders/openapi.js';
+import { proposedLineExample, repairOrderOperations } from './repair-orders/openapi.js';
 import { shopSettingsOperations } from './shop-settings/openapi.js';
 
 const technician = { id: 1, first_name: 'Ada', last_name: 'Lovelace', employee_id: 'T-100', active: true };
@@ -167,7 +167,7 @@ const operations: Operation[] = [
   ...shopSettingsOperations,
   ...repairOrderOperations,
   ...partOperations,
-  ...inspectionOperations,
+  ...inspectionOperations(proposedLineExample),
   ...emailOperations,
   auditOperation({
     id: 17,

@@ -3,6 +3,7 @@ import {
   inspectionItemUpdateBody,
   inspectionTemplateBody,
 } from '@carcar/common/contract/inspections';
+import type { RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { pathTo, serviceApiRoutes } from '@carcar/common/contract/routes';
 import type { Operation } from '@carcar/common/http/openapi';
 import { inspectionLineBody } from './schemas.js';
@@ -19,8 +20,12 @@ const photo = {
 };
 const item = { id: 7, name: 'Front brakes', condition: 'red', note: 'Pads at 2 mm', photos: [photo] };
 
-/** The inspection's operations (items, photos, the checklist), for the service's OpenAPI document. */
-export const inspectionOperations: Operation[] = [
+/**
+ * The inspection's operations (items, photos, the checklist), for the service's OpenAPI document.
+ * Proposing a finding answers a repair order line, so its example is the repair orders' proposed
+ * line (passed in: one feature folder does not import another) made from this finding.
+ */
+export const inspectionOperations = (proposedLine: RepairOrderLine): Operation[] => [
   {
     method: 'get',
     path: inspectionTemplate.get.path,
@@ -70,21 +75,14 @@ export const inspectionOperations: Operation[] = [
       "body optional: a line's fields, kind labor unless given, description the finding's, labor hours 1.0 unless given",
     body: inspectionLineBody,
     status: 201,
+    // An hour of labor, not yet assigned.
     example: {
+      ...proposedLine,
       id: 12,
-      kind: 'labor',
       description: 'Front brakes: Pads at 2 mm',
       hours: 1,
-      rate: 120,
-      part_number: null,
-      quantity: 1,
-      unit_price: null,
       amount: 120,
       technician: null,
-      status: 'proposed',
-      approval: null,
-      clocked_hours: 0,
-      backordered: false,
     },
     errors: [404, 409],
   },

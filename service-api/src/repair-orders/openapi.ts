@@ -34,6 +34,9 @@ const line: RepairOrderLine = {
   backordered: false,
 };
 
+/** A line as adding one answers it: proposed, undecided, never clocked (an inspection's finding proposed answers one too). */
+export const proposedLineExample: RepairOrderLine = { ...line, status: 'proposed', approval: null, clocked_hours: 0 };
+
 const order: RepairOrder = {
   id: 42,
   vin: '1C3CC5FB2AN120174',
@@ -113,7 +116,7 @@ export const repairOrderOperations: Operation[] = [
       "Add a line, status proposed. Labor: hours × rate (the shop's labor rate unless given). Part: quantity × unit_price, the part list's description and price for a known part_number unless given. Fee: quantity × unit_price. Each amount half-up to the cent. Technicians may propose",
     body: lineCreateBody,
     status: 201,
-    example: { ...line, status: 'proposed', approval: null, clocked_hours: 0 },
+    example: proposedLineExample,
     errors: [404, 409],
   },
   {
