@@ -20,7 +20,13 @@ function moneyText(cents: number | null | undefined): string | null {
 
 // The SQL of the automobile use cases. Each answers plain contract JSON, or undefined for no such car.
 
-function listFilter(query: StockQuery): SQL {
+/**
+ * The list's conditions. A search (`q`) is matched over the automobiles' own columns, so each
+ * branch has an index and the planner ORs their bitmaps: the VIN's and color's trigram indexes,
+ * and the model id's for `matchedModels`, the models whose name or maker's name matches, found
+ * first (a few dozen rows): given as values, the planner knows how many cars they are.
+ */
+function listFilter(query: StockQuery, matchedModels: number[]): SQL {
   const conditions: SQL[] = [sql`true`];
   if (query.sold !== undefined) conditions.push(eq(automobiles.sold, query.sold));
   if (query.condition !== undefined) conditions.push(eq(automobiles.condition, query.condition));
@@ -33,7 +39,7 @@ function listFilter(query: StockQuery): SQL {
   if (query.q) {
     const pattern = containing(query.q);
     conditions.push(
-      sql`(${automobiles.vin} ilike ${pattern} or ${automobiles.color} ilike ${pattern} or ${vehicleModels.name} ilike ${pattern} or ${manufacturers.name} ilike ${pattern})`,
+      sql`(${automobiles.vin} ilike ${pattern} or ${automobiles.color} ilike ${pattern} or ${automobiles.modelId} = any(${`{${matchedModels.join(',')}}`}::int[]))`,
     );
   }
   return sql.join(conditions, sql` and `);
@@ -173,9 +179,20 @@ export function automobileStatements(db: Db) {
     return { items: rows.map((row) => row.automobile), total };
   }
 
+  /** The ids of the models whose name, or whose maker's name, contains `q`. */
+  async function modelsNamed(q: string): Promise<number[]> {
+    const pattern = containing(q);
+    const rows = await db
+      .select({ id: vehicleModels.id })
+      .from(vehicleModels)
+      .innerJoin(manufacturers, eq(manufacturers.id, vehicleModels.manufacturerId))
+      .where(sql`${vehicleModels.name} ilike ${pattern} or ${manufacturers.name} ilike ${pattern}`);
+    return rows.map((row) => row.id);
+  }
+
   /** A search, or the whole list: built per request. */
   async function filteredList(query: StockQuery): Promise<Paged<StoredAutomobile>> {
-    const where = listFilter(query);
+    const where = listFilter(query, query.q ? await modelsNamed(query.q) : []);
     const limit = query.limit === undefined ? sql`` : sql`limit ${query.limit}`;
     // A search has to look at every car anyway, so it counts what it finds; otherwise the total
     // comes from the maintained counters, and a page costs its own rows only, at any stock size.

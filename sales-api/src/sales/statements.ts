@@ -74,15 +74,17 @@ const isLive = isNull(salesRecords.voidedAt);
 
 /**
  * `?q=`: the VIN, or the salesperson's or customer's full name, contains the text (any case).
- * Written over the sales table's own columns (names through `in (...)`), so the total counts it.
+ * Written over the sales table's own columns (names through arrays of the matching people's ids),
+ * so the total counts it, and each branch has an index the planner can OR: the VIN's trigram index
+ * and the live sales' salesperson and customer indexes (customers' names have a trigram index too).
  */
 function searchCondition(): SQL {
   const pattern = placeholder('q');
   const nameMatches = (table: typeof salespeople | typeof customers) =>
     sql`select ${table.id} from ${table} where (${table.firstName} || ' ' || ${table.lastName}) ilike ${pattern}`;
   return sql`(${salesRecords.automobileVin} ilike ${pattern}
-    or ${salesRecords.salespersonId} in (${nameMatches(salespeople)})
-    or ${salesRecords.customerId} in (${nameMatches(customers)}))`;
+    or ${salesRecords.salespersonId} = any(array(${nameMatches(salespeople)}))
+    or ${salesRecords.customerId} = any(array(${nameMatches(customers)})))`;
 }
 
 const saleColumns = {

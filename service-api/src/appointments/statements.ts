@@ -105,13 +105,14 @@ export function appointmentStatements(db: Db, timezone: string) {
     if (present.to) conditions.push(sql`${appointments.dateTime} < ${placeholder('to')}::timestamptz`);
     if (present.q) {
       // The technician is matched by a sub-select, not the list's join: the total counts the
-      // appointments table alone (see totalOf).
+      // appointments table alone (see totalOf). Each branch has an index, so the planner ORs their
+      // bitmaps: the columns' trigram indexes, and the technician's for the array of matching ids.
       conditions.push(sql`(${appointments.vin} ilike ${placeholder('q')}
         or ${appointments.customer} ilike ${placeholder('q')}
         or ${appointments.reason} ilike ${placeholder('q')}
-        or ${appointments.technicianId} in (
+        or ${appointments.technicianId} = any(array(
           select ${technicians.id} from ${technicians}
-          where ${technicians.firstName} || ' ' || ${technicians.lastName} ilike ${placeholder('q')}))`);
+          where ${technicians.firstName} || ' ' || ${technicians.lastName} ilike ${placeholder('q')})))`);
     }
     const where = conditions.length > 0 ? and(...conditions) : undefined;
     const direction = present.ascending ? asc : desc;
