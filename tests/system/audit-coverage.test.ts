@@ -14,6 +14,7 @@ const trail = 'the audit trail itself (append-only)';
 const events = "the webhook event feed: written by the audited change's own transaction, from its rows";
 const copy = "a copy of another service's records, kept by the poller from its feed (audited there)";
 const cursor = 'how far the poller has read a feed: bookkeeping, no one changes it';
+const rowCounts = "the lists' totals, counters kept by triggers on the counted tables, not records";
 const notAudited: Record<string, Record<string, string>> = {
   inventory: {
     audit_log: trail,
@@ -31,6 +32,7 @@ const notAudited: Record<string, Record<string, string>> = {
     emails: 'the outgoing mail queue; GET /api/emails/ is its own record of what was sent',
     email_unsubscribes: "an address's opt-out by a link in the mail, by no staff member",
     part_movements: 'an append-only journal of stock that names its own actor (0009_parts_audit.sql)',
+    row_counts: rowCounts,
   },
   sales: {
     audit_log: trail,
@@ -39,6 +41,7 @@ const notAudited: Record<string, Record<string, string>> = {
     automobile_costs: "a copy of inventory's costs from its feed, kept apart from the sales rows",
     sync_cursors: cursor,
     outbox: 'calls to other services to make, written with the audited sale or void that asks for them',
+    row_counts: rowCounts,
   },
 };
 

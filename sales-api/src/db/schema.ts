@@ -1,4 +1,5 @@
 import { auditLogTable } from '@carcar/common/db/audit';
+import { rowCountsTable } from '@carcar/common/db/row-counts';
 import { staffTable } from '@carcar/common/db/staff-table';
 import { eventsTable } from '@carcar/common/events/table';
 import { automobileVOTable, syncCursorTable } from '@carcar/common/sync/store';
@@ -47,6 +48,9 @@ export const customers = sales.table(
 /** The local copy of inventory's automobiles, kept by the poller; `sold` changes at once on a sale. */
 export const automobileVOs = automobileVOTable(sales);
 export const syncCursors = syncCursorTable(sales);
+
+/** The totals of the unfiltered lists (sales, live and all), kept by triggers: common/src/db/row-counts.ts. */
+export const rowCounts = rowCountsTable(sales);
 
 export const salesRecords = sales.table(
   'sales',

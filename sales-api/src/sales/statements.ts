@@ -10,9 +10,18 @@ import {
 import type { Db } from '@carcar/common/db/database';
 import { containing } from '@carcar/common/db/like';
 import { totalOf } from '@carcar/common/db/pagination';
+import { keptCount, prepareKeptCount } from '@carcar/common/db/row-counts';
 import { executePage, type FiltersPresent, prepareRows, statementsByFilters } from '@carcar/common/db/statements';
 import { type AnyColumn, and, asc, count, desc, eq, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { auditLog, automobileCosts, automobileVOs, customers, salespeople, salesRecords } from '../db/schema.js';
+import {
+  auditLog,
+  automobileCosts,
+  automobileVOs,
+  customers,
+  rowCounts,
+  salespeople,
+  salesRecords,
+} from '../db/schema.js';
 import { enqueueSoldUpdate, enqueueTradeIn, enqueueTradeInRemoval } from '../outbox/enqueue.js';
 import type { SaleListQuery } from './schemas.js';
 
@@ -136,6 +145,10 @@ export function salesStatements(db: Db) {
       present.vin ? eq(salesRecords.automobileVin, placeholder('vin')) : undefined,
       present.q ? searchCondition() : undefined,
     );
+    // The whole list's total (the live sales, or every sale) is the kept count
+    // (common/src/db/row-counts.ts), not a count of every sale on each page.
+    const unfiltered = !present.salesperson && !present.customer && !present.vin && !present.q;
+    const counted = present.voided ? 'sales' : 'sales_live';
     const direction = present.desc ? desc : asc;
     const orderOf = (columns: { id: AnyColumn | SQLWrapper; price: AnyColumn | SQLWrapper }) =>
       present.price ? [direction(columns.price), direction(columns.id)] : [direction(columns.id)];
@@ -169,7 +182,7 @@ export function salesStatements(db: Db) {
         automobile: { vin: automobileVOs.vin, sold: automobileVOs.sold },
         salesperson: salespeople,
         customer: customers,
-        total: totalOf(salesRecords, where),
+        total: unfiltered ? keptCount(rowCounts, counted) : totalOf(salesRecords, where),
       })
       .from(page)
       .innerJoin(automobileVOs, eq(automobileVOs.vin, page.automobileVin))
@@ -178,7 +191,9 @@ export function salesStatements(db: Db) {
       .innerJoin(customers, eq(customers.id, page.customerId))
       .orderBy(...orderOf(page))
       .prepare(name);
-    const total = db.select({ n: count() }).from(salesRecords).where(where).prepare(`${name}_count`);
+    const total = unfiltered
+      ? prepareKeptCount(db, rowCounts, counted, `${name}_count`)
+      : db.select({ n: count() }).from(salesRecords).where(where).prepare(`${name}_count`);
     return { rows, total };
   }
   // Postgres keeps 63 characters of a statement's name: with every flag and `_count` this prefix

@@ -2,9 +2,10 @@ import type { AppointmentStatus } from '@carcar/common/contract/service';
 import { type AuditContext, auditCreated, audited, auditInlineCte } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { totalOf } from '@carcar/common/db/pagination';
+import { keptCount, prepareKeptCount } from '@carcar/common/db/row-counts';
 import { executePage, type FiltersPresent, prepareRows, statementsByFilters } from '@carcar/common/db/statements';
 import { and, asc, count, desc, eq, gt, lt, ne, type SQL, sql } from 'drizzle-orm';
-import { appointments, auditLog, automobileVOs, technicians } from '../db/schema.js';
+import { appointments, auditLog, automobileVOs, rowCounts, technicians } from '../db/schema.js';
 
 /**
  * A list request as the statements take it: `from`/`to` already instants (ISO), `q` already an
@@ -52,14 +53,14 @@ const placeholder = (name: string) => sql.placeholder(name);
 type ListFilter = 'vin' | 'status' | 'technician' | 'date' | 'from' | 'to' | 'q' | 'byId' | 'ascending' | 'limit';
 
 export function appointmentStatements(db: Db, timezone: string) {
-  function select(where: SQL | undefined) {
+  function select(where: SQL | undefined, total: SQL<number> = totalOf(appointments, where)) {
     return db
       .select({
         appointment: appointments,
         technician: technicians,
         // VIP is computed on every read, so a car that reaches inventory after the booking shows as VIP.
         vip: sql<boolean>`${automobileVOs.vin} is not null`,
-        total: totalOf(appointments, where),
+        total,
       })
       .from(appointments)
       .innerJoin(technicians, eq(technicians.id, appointments.technicianId))
@@ -119,11 +120,14 @@ export function appointmentStatements(db: Db, timezone: string) {
     const order = present.byId
       ? [direction(appointments.id)]
       : [direction(appointments.dateTime), direction(appointments.id)];
-    const ordered = select(where)
+    // The whole list's total is the kept count, not a count of every appointment on each page.
+    const ordered = select(where, where ? totalOf(appointments, where) : keptCount(rowCounts, 'appointments'))
       .orderBy(...order)
       .offset(placeholder('offset'));
     const rows = (present.limit ? ordered.limit(placeholder('limit')) : ordered).prepare(name);
-    const total = db.select({ n: count() }).from(appointments).where(where).prepare(`${name}_count`);
+    const total = where
+      ? db.select({ n: count() }).from(appointments).where(where).prepare(`${name}_count`)
+      : prepareKeptCount(db, rowCounts, 'appointments', `${name}_count`);
     return { rows, total };
   }
   // The technician's busy times from `start` on, in order, each with the end of the one before:

@@ -5,6 +5,7 @@ import type { MovementReason } from '@carcar/common/contract/parts';
 import type { ApprovalMethod, PaymentMethod, RepairOrderStatus } from '@carcar/common/contract/repair-orders';
 import type { AppointmentStatus } from '@carcar/common/contract/service';
 import { auditLogTable } from '@carcar/common/db/audit';
+import { rowCountsTable } from '@carcar/common/db/row-counts';
 import { staffTable } from '@carcar/common/db/staff-table';
 import { eventsTable } from '@carcar/common/events/table';
 import { emailsTable, unsubscribesTable } from '@carcar/common/mail/table';
@@ -80,6 +81,9 @@ export const automobileSoldAt = service.table('automobile_sold_at', {
   soldAt: timestamp('sold_at', { withTimezone: true }),
 });
 export const syncCursors = syncCursorTable(service);
+
+/** The totals of the unfiltered lists (appointments and repair orders), kept by triggers: common/src/db/row-counts.ts. */
+export const rowCounts = rowCountsTable(service);
 
 /**
  * Every change staff and services make here, who made it and why: append-only (triggers refuse

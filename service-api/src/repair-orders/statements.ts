@@ -4,6 +4,7 @@ import type { Db } from '@carcar/common/db/database';
 import { jsonRow, rowFromJson } from '@carcar/common/db/json-rows';
 import { containing } from '@carcar/common/db/like';
 import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
+import { keptCount } from '@carcar/common/db/row-counts';
 import { prepareRows, queryRows } from '@carcar/common/db/statements';
 import { and, asc, desc, eq, getTableName, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { InspectionItemRow, InspectionPhotoRow } from '../db/inspection.js';
@@ -15,6 +16,7 @@ import {
   repairOrderLines,
   repairOrderPayments,
   repairOrders,
+  rowCounts,
   shopSettings,
   technicians,
 } from '../db/schema.js';
@@ -210,12 +212,14 @@ function listWhere(query: RepairOrderListQuery): SQL | undefined {
 }
 
 /**
- * The list's total. A technician's orders alone (`?technician=` and no other filter) are counted
+ * The list's total. The whole list's is the kept count (common/src/db/row-counts.ts), not a count
+ * of every order on each page. A technician's orders alone (`?technician=` and no other filter) are counted
  * from their lines' index (`repair_order_lines_technician_order_idx`, an index-only scan: each line
  * names an order that exists), not by testing every order for such a line: with ten years of one
  * busy store (200,000 orders) that test read the whole orders table per request (docs/performance.md).
  */
 function listTotal(query: RepairOrderListQuery, where: SQL | undefined): SQL<number> {
+  if (!where) return keptCount(rowCounts, 'repair_orders');
   const technicianOnly =
     query.technician !== undefined && query.status === undefined && query.vin === undefined && !query.q;
   if (!technicianOnly) return totalOf(repairOrders, where);

@@ -1,0 +1,40 @@
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { bigint, type PgSchema, primaryKey, smallint, varchar } from 'drizzle-orm/pg-core';
+import type { Db } from './database.js';
+
+/**
+ * How many rows a large list holds, kept by statement triggers on its table (each service's
+ * `row_counts` migration), so the first page of a list without a filter does not count every row
+ * for its total: 300,000 appointments took 56 ms a page (docs/performance.md). `counted` names
+ * what is counted (`appointments`, `sales_live`). Spread over shards, one per connection (backend
+ * pid mod 16), so concurrent writers never queue on one counter row; the count is their sum.
+ */
+export function rowCountsTable(schema: PgSchema) {
+  return schema.table(
+    'row_counts',
+    {
+      shard: smallint().notNull(),
+      counted: varchar({ length: 40 }).notNull(),
+      n: bigint({ mode: 'number' }).notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.shard, t.counted] })],
+  );
+}
+
+export type RowCounts = ReturnType<typeof rowCountsTable>;
+
+/** The kept count of `counted` as a sub-select: a list page's `total` column. */
+export function keptCount(counts: RowCounts, counted: string): SQL<number> {
+  return sql<number>`(select coalesce(sum(${counts.n}), 0) from ${counts} where ${counts.counted} = ${counted})`.mapWith(
+    Number,
+  );
+}
+
+/** The kept count of `counted` as a statement of its own, prepared as `name`: a page past the end has no row to carry it. */
+export function prepareKeptCount(db: Db, counts: RowCounts, counted: string, name: string) {
+  return db
+    .select({ n: sql<number>`coalesce(sum(${counts.n}), 0)`.mapWith(Number) })
+    .from(counts)
+    .where(eq(counts.counted, counted))
+    .prepare(name);
+}
