@@ -213,6 +213,11 @@ export const repairOrders = service.table(
     index('repair_orders_customer_phone_trgm_idx').using('gin', t.customerPhone.op('gin_trgm_ops')),
     index('repair_orders_customer_email_trgm_idx').using('gin', t.customerEmail.op('gin_trgm_ops')),
     index('repair_orders_concern_trgm_idx').using('gin', t.concern.op('gin_trgm_ops')),
+    // The month reports (reports/statements.ts): the invoiced orders of a range of months and their
+    // ids, read from this index alone (an index-only scan), not from every order's row.
+    index('repair_orders_invoiced_at_id_idx')
+      .on(t.invoicedAt, t.id)
+      .where(sql`${t.status} in ('invoiced', 'closed')`),
   ],
 );
 
@@ -256,6 +261,11 @@ export const repairOrderLines = service.table(
     // index-only scan), not from the lines' rows spread over the whole table: with ten years of
     // lines the count fetched ~10,000 heap pages of them per request (docs/performance.md).
     index('repair_order_lines_technician_order_idx').on(t.technicianId, t.repairOrderId),
+    // The billed labor the month reports sum (reports/statements.ts), with every column they read:
+    // an index-only scan of these lines instead of every line's row (ten years: 1,000,000 lines).
+    index('repair_order_lines_billed_labor_idx')
+      .on(t.repairOrderId, t.technicianId, t.hours, t.amount)
+      .where(sql`${t.kind} = 'labor' and ${t.status} in ('approved', 'done')`),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "repair_order_lines_billed_labor_idx" ON "service"."repair_order_lines" USING btree ("repair_order_id","technician_id","hours","amount") WHERE "service"."repair_order_lines"."kind" = 'labor' and "service"."repair_order_lines"."status" in ('approved', 'done');--> statement-breakpoint
+CREATE INDEX "repair_orders_invoiced_at_id_idx" ON "service"."repair_orders" USING btree ("invoiced_at","id") WHERE "service"."repair_orders"."status" in ('invoiced', 'closed');
