@@ -260,7 +260,7 @@ export interface BackupResult {
 }
 
 /** Postgres objects CarCar's schemas depend on but pg_dump -n leaves out. */
-const PG_EXTENSIONS = ['btree_gist'];
+const PG_EXTENSIONS = ['btree_gist', 'pg_trgm'];
 /** Drizzle's record of each schema's applied migrations (`drizzle.<schema>_migrations`). */
 const MIGRATIONS_SCHEMA = 'drizzle';
 
