@@ -215,9 +215,7 @@ export const repairOrders = service.table(
     index('repair_orders_concern_trgm_idx').using('gin', t.concern.op('gin_trgm_ops')),
     // The month reports (reports/statements.ts): the invoiced orders of a range of months and their
     // ids, read from this index alone (an index-only scan), not from every order's row.
-    index('repair_orders_invoiced_at_id_idx')
-      .on(t.invoicedAt, t.id)
-      .where(sql`${t.status} in ('invoiced', 'closed')`),
+    index('repair_orders_invoiced_at_id_idx').on(t.invoicedAt, t.id).where(sql`${t.status} in ('invoiced', 'closed')`),
   ],
 );
 
