@@ -89,8 +89,6 @@ export const salesRecords = sales.table(
     index('sales_live_customer_id_id_idx').on(t.customerId, t.id).where(sql`${t.voidedAt} is null`),
     // A car's sales, voided ones too (`?vin=&include_voided=true`: its whole history of deals).
     index('sales_automobile_vin_id_idx').on(t.automobileVin, t.id),
-    // `?q=` on the VIN (ilike '%text%'): a trigram index (pg_trgm, migration 0016).
-    index('sales_automobile_vin_trgm_idx').using('gin', t.automobileVin.op('gin_trgm_ops')),
     // Live sales by price (`?sort=price`, `-price`): a page read in order from the index, not a sort of every sale.
     index('sales_live_price_id_idx').on(t.price, t.id).where(sql`${t.voidedAt} is null`),
     // The reports: live sales of a range of days, with every column they sum (an index-only scan).

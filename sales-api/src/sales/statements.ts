@@ -83,17 +83,19 @@ const isLive = isNull(salesRecords.voidedAt);
 
 /**
  * `?q=`: the VIN, or the salesperson's or customer's full name, contains the text (any case).
- * Written over the sales table's own columns (names through arrays of the matching people's ids),
- * so the total counts it, and each branch has an index the planner can OR: the VIN's trigram index
- * and the live sales' salesperson and customer indexes (customers' names have a trigram index too).
+ * Written over the sales table's own columns (names through `in (...)`), so the total counts it.
+ * Not `= any(array(...))`, which would let trigram and id indexes serve each branch: a short text
+ * matches most of the customers, and a sequential scan (every `include_voided` search: the id
+ * indexes hold live sales only) tests each sale against that whole array, one by one, where
+ * `in (...)` looks each up in a hash.
  */
 function searchCondition(): SQL {
   const pattern = placeholder('q');
   const nameMatches = (table: typeof salespeople | typeof customers) =>
     sql`select ${table.id} from ${table} where (${table.firstName} || ' ' || ${table.lastName}) ilike ${pattern}`;
   return sql`(${salesRecords.automobileVin} ilike ${pattern}
-    or ${salesRecords.salespersonId} = any(array(${nameMatches(salespeople)}))
-    or ${salesRecords.customerId} = any(array(${nameMatches(customers)})))`;
+    or ${salesRecords.salespersonId} in (${nameMatches(salespeople)})
+    or ${salesRecords.customerId} in (${nameMatches(customers)}))`;
 }
 
 const saleColumns = {

@@ -1,0 +1,1 @@
+DROP INDEX "sales"."sales_automobile_vin_trgm_idx";
