@@ -3,7 +3,9 @@
 -- every sale, `sales_live` those not voided (the list's default) (common/src/db/row-counts.ts).
 -- Statement triggers add a statement's rows at once (a bulk load is one update, not one per row),
 -- each connection to its own shard (backend pid mod 16), so concurrent writers never queue on one
--- counter row; `sales` before `sales_live` always, so two writers on one shard cannot deadlock.
+-- counter row. An insert or delete locks `sales` before `sales_live`, a void only `sales_live`: two
+-- writers on one shard cannot deadlock while each transaction writes the sales table once, as every
+-- write path of the service does (one statement each).
 CREATE FUNCTION "sales"."row_count_add"(what text, delta bigint) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -43,6 +45,15 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
+-- A TRUNCATE (maintenance only: no write path of the service truncates) empties both counts.
+CREATE FUNCTION "sales"."sales_counted_truncated"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "sales"."row_counts" WHERE "counted" IN ('sales', 'sales_live');
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
 CREATE TRIGGER "sales_row_count_insert" AFTER INSERT ON "sales"."sales"
 REFERENCING NEW TABLE AS added_rows FOR EACH STATEMENT EXECUTE FUNCTION "sales"."sales_counted_inserted"();
 --> statement-breakpoint
@@ -51,6 +62,9 @@ REFERENCING OLD TABLE AS removed_rows FOR EACH STATEMENT EXECUTE FUNCTION "sales
 --> statement-breakpoint
 CREATE TRIGGER "sales_row_count_update" AFTER UPDATE ON "sales"."sales"
 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "sales"."sales_counted_updated"();
+--> statement-breakpoint
+CREATE TRIGGER "sales_row_count_truncate" AFTER TRUNCATE ON "sales"."sales"
+FOR EACH STATEMENT EXECUTE FUNCTION "sales"."sales_counted_truncated"();
 --> statement-breakpoint
 INSERT INTO "sales"."row_counts" ("shard", "counted", "n")
 SELECT 0, 'sales', count(*) FROM "sales"."sales"

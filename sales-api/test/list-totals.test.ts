@@ -1,5 +1,5 @@
 import { sampleVin } from '@carcar/common/vin/vin';
-import { count, isNull } from 'drizzle-orm';
+import { count, isNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { salesRecords } from '../src/db/schema.js';
 import { salesWithParties, stockCars } from './helpers.js';
@@ -47,5 +47,11 @@ describe("the sales list's total", () => {
     // A filtered list is still counted by its filter.
     expect(await totalOf(`/api/sales/?limit=3&salesperson=${desk.person.id}`)).toBe(7);
     expect(await totalOf(`/api/sales/?limit=3&q=${vins[5]}`)).toBe(1);
+  });
+
+  it('is emptied by a TRUNCATE, which no statement trigger of rows sees', async () => {
+    await desk.sales.db.execute(sql`truncate sales.sales cascade`);
+    expect(await totalOf('/api/sales/?limit=3')).toBe(0);
+    expect(await totalOf('/api/sales/?limit=3&include_voided=true')).toBe(0);
   });
 });

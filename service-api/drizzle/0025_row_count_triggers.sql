@@ -30,6 +30,15 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
+-- A TRUNCATE (maintenance only: no write path of the service truncates) empties the table's count.
+CREATE FUNCTION "service"."row_count_truncated"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "service"."row_counts" WHERE "counted" = TG_TABLE_NAME;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
 CREATE TRIGGER "appointments_row_count_insert" AFTER INSERT ON "service"."appointments"
 REFERENCING NEW TABLE AS added_rows FOR EACH STATEMENT EXECUTE FUNCTION "service"."row_count_inserted"();
 --> statement-breakpoint
@@ -41,6 +50,12 @@ REFERENCING NEW TABLE AS added_rows FOR EACH STATEMENT EXECUTE FUNCTION "service
 --> statement-breakpoint
 CREATE TRIGGER "repair_orders_row_count_delete" AFTER DELETE ON "service"."repair_orders"
 REFERENCING OLD TABLE AS removed_rows FOR EACH STATEMENT EXECUTE FUNCTION "service"."row_count_deleted"();
+--> statement-breakpoint
+CREATE TRIGGER "appointments_row_count_truncate" AFTER TRUNCATE ON "service"."appointments"
+FOR EACH STATEMENT EXECUTE FUNCTION "service"."row_count_truncated"();
+--> statement-breakpoint
+CREATE TRIGGER "repair_orders_row_count_truncate" AFTER TRUNCATE ON "service"."repair_orders"
+FOR EACH STATEMENT EXECUTE FUNCTION "service"."row_count_truncated"();
 --> statement-breakpoint
 INSERT INTO "service"."row_counts" ("shard", "counted", "n")
 SELECT 0, 'appointments', count(*) FROM "service"."appointments"

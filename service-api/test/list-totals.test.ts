@@ -89,5 +89,22 @@ describe("the whole list's total", () => {
     expect(await rowsIn('repair_orders')).toBe(before + 8);
     expect(await totalOf('/api/repair-orders/?limit=3')).toBe(before + 8);
     expect(await totalOf('/api/repair-orders/?limit=3&q=Walk-in 7')).toBe(1);
+    const past = await svc.api().get('/api/repair-orders/?limit=3&offset=500').expect(200);
+    expect(past.body.repair_orders).toEqual([]);
+    expect(past.headers['x-total-count']).toBe(String(before + 8));
+  });
+
+  it('is emptied by a TRUNCATE, which no statement trigger of rows sees', async () => {
+    expect(await rowsIn('appointments')).toBeGreaterThan(0);
+    await svc.db.execute(sql`truncate service.appointments, service.repair_orders cascade`);
+    expect(await totalOf('/api/appointments/?limit=5')).toBe(0);
+    expect(await totalOf('/api/repair-orders/?limit=5')).toBe(0);
+    const tech = await addTechnician(svc, 'After');
+    await svc
+      .api()
+      .post('/api/appointments/')
+      .send(booking(tech.id, { date_time: at('08-01T09:00:00Z') }))
+      .expect(201);
+    expect(await totalOf('/api/appointments/?limit=5')).toBe(1);
   });
 });

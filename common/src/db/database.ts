@@ -94,7 +94,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     client = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       startParams: pgliteStartParams,
-      // pg_trgm for every service: their searches' indexes use it (each one's `trigram_search` migration).
+      // pg_trgm for the APIs' searches (each one's `trigram_search` migration); the gateway's database
+      // loads it too and never creates it (a 15 kB bundle).
       extensions: { pg_trgm, ...options.pgliteExtensions },
     });
     await migratePglite(drizzlePglite(client), migrationConfig(options));

@@ -30,11 +30,21 @@ export function keptCount(counts: RowCounts, counted: string): SQL<number> {
   );
 }
 
-/** The kept count of `counted` as a statement of its own, prepared as `name`: a page past the end has no row to carry it. */
-export function prepareKeptCount(db: Db, counts: RowCounts, counted: string, name: string) {
+/** The kept count of `counted` as a query of its own. */
+function keptCountQuery(db: Db, counts: RowCounts, counted: string) {
   return db
     .select({ n: sql<number>`coalesce(sum(${counts.n}), 0)`.mapWith(Number) })
     .from(counts)
-    .where(eq(counts.counted, counted))
-    .prepare(name);
+    .where(eq(counts.counted, counted));
+}
+
+/** The kept count of `counted`, prepared as `name`: for a page past the end, which has no row to carry it. */
+export function prepareKeptCount(db: Db, counts: RowCounts, counted: string, name: string) {
+  return keptCountQuery(db, counts, counted).prepare(name);
+}
+
+/** The kept count of `counted`, read once: the same, for a list whose statement is built per request. */
+export async function countKept(db: Db, counts: RowCounts, counted: string): Promise<number> {
+  const [row] = await keptCountQuery(db, counts, counted);
+  return row?.n ?? 0;
 }

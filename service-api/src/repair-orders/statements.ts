@@ -4,7 +4,7 @@ import type { Db } from '@carcar/common/db/database';
 import { jsonRow, rowFromJson } from '@carcar/common/db/json-rows';
 import { containing } from '@carcar/common/db/like';
 import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
-import { keptCount } from '@carcar/common/db/row-counts';
+import { countKept, keptCount } from '@carcar/common/db/row-counts';
 import { prepareRows, queryRows } from '@carcar/common/db/statements';
 import { and, asc, desc, eq, getTableName, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { InspectionItemRow, InspectionPhotoRow } from '../db/inspection.js';
@@ -338,7 +338,7 @@ export function repairOrderStatements(db: Db) {
           .offset(query.offset)
           .$dynamic(),
         query,
-        () => countRows(db, repairOrders, where),
+        () => (where ? countRows(db, repairOrders, where) : countKept(db, rowCounts, 'repair_orders')),
       );
       return { ids: rows.map((row) => row.id), total };
     },
