@@ -209,6 +209,7 @@ function AccountMenu({ user }: { user: User }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
+  const phone = usePhone();
   const signOut = useLogout({ onSignedOut: () => navigate('/sign-in', { replace: true }) });
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const initials = user.name
@@ -227,7 +228,8 @@ function AccountMenu({ user }: { user: User }) {
             <Avatar size={32} radius="xl" color="indigo" variant="filled" aria-hidden>
               {initials}
             </Avatar>
-            <Box className="account-name">
+            {/* On a phone the button shows the initials; the name and role stay its accessible name. */}
+            <Box className={phone ? 'visually-hidden' : 'account-name'}>
               <Text size="sm" fw={600} lh={1.2} truncate>
                 {user.name}
               </Text>
