@@ -19,6 +19,8 @@ export interface BenchDatabase {
   kind: 'postgres' | 'pglite';
   /** A pool on the same database, for bulk loading and statistics; Postgres only. */
   pool?: pg.Pool;
+  /** The database's address; Postgres only. */
+  url?: string;
 }
 
 /**
@@ -97,8 +99,8 @@ export interface Stack {
   credentials: Record<StackService, () => AuthHeaders>;
   /** A JSON call to a service as an administrator; throws on a non-2xx answer. */
   call<T>(name: StackService, method: string, path: string, body?: unknown): Promise<T>;
-  /** Stops the services and the proxy and drops the database (or removes the folder). */
-  stop(): Promise<void>;
+  /** Stops the services and the proxy and drops the database (or removes the folder), unless told to keep it. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /** The production build of the APIs (this checkout's, or `checkout`'s): what a deployment runs, not the TypeScript loader. */
@@ -165,14 +167,14 @@ export async function startBenchStack(
     gatewaySession: admin.headers,
     proxy: proxy as CountingProxy,
     processes: { ...services.processes, gateway },
-    database: { kind: pool ? 'postgres' : 'pglite', ...(pool ? { pool } : {}) },
+    database: { kind: pool ? 'postgres' : 'pglite', ...(pool && databaseUrl ? { pool, url: databaseUrl } : {}) },
     credentials,
     call: (name, method, path, body) => services.call(name, method, path, body),
-    stop: async () => {
+    stop: async (options) => {
       // The pool first: dropping the database would cut its connections from under it.
       await pool?.end();
       await gateway.stop();
-      await services.stop();
+      await services.stop(options);
       await proxy?.close();
       rmSync(photosDir, { recursive: true, force: true });
     },

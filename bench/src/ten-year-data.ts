@@ -16,6 +16,9 @@ import type { Stack } from './stack.js';
 // reading that feed, not written here. The one thing not as production would have it: the audit
 // entries' `at` is the time of the load, not the day of the change (the triggers take `now()`).
 
+/** The migration that fills `repair_order_labor` for orders invoiced before it existed (service-api). */
+const LABOR_FILLED = new URL('../../service-api/drizzle/0028_repair_order_labor_filled.sql', import.meta.url);
+
 export const TEN_YEARS = {
   days: 3650,
   cars: 60_000,
@@ -417,6 +420,9 @@ async function loadService(client: pg.PoolClient, start: Date, end: Date): Promi
        order by ro.id`,
       [],
     );
+    // Each invoiced order's labor, which an invoice records (repair_order_labor): written here by
+    // the migration that fills it for the orders invoiced before it existed, as an upgrade would.
+    await client.query(readFileSync(LABOR_FILLED, 'utf8'));
   });
 }
 
@@ -478,6 +484,7 @@ async function countRows(pool: pg.Pool): Promise<Record<string, number>> {
     'service.repair_orders',
     'service.repair_order_lines',
     'service.line_clock_entries',
+    'service.repair_order_labor',
     'service.repair_order_payments',
     'service.audit_log',
     'sales.automobile_vos',

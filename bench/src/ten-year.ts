@@ -282,7 +282,10 @@ export async function runTenYear(method: Method): Promise<void> {
     process.stdout.write(`\n${text}\n`);
     if (process.env.BENCH_PG_LOG) explained = await captureExplains(stack, reads, process.env.BENCH_PG_LOG, method.log);
   } finally {
-    await stack.stop();
+    const keepData = Boolean(process.env.TEN_YEAR_KEEP);
+    await stack.stop({ keepData });
+    // TEN_YEAR_KEEP=1: the loaded store stays, to read its plans by hand (psql); drop it after.
+    if (keepData) method.log(`the loaded store is kept: ${stack.database.url ?? ''}`);
   }
   if (explained.length > 0) {
     const { writeExplains } = await import('./ten-year-explain.js');

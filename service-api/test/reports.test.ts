@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { RepairOrder, RepairOrderLine } from '@carcar/common/contract/repair-orders';
 import { defaultWeeksRange } from '@carcar/common/contract/reports';
 import { audited } from '@carcar/common/db/audit';
-import { eq } from 'drizzle-orm';
+import { queryRows } from '@carcar/common/db/statements';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineClockEntries, repairOrders } from '../src/db/schema.js';
+import { lineClockEntries, repairOrderLabor, repairOrders } from '../src/db/schema.js';
 import { addTechnician, booking, minutesFromNow, NEXT_YEAR, type ServiceApi, startServiceApi } from './helpers.js';
 
 // A fortnight of bookings next year (bookings are refused in the past), in February so that
@@ -339,6 +341,33 @@ describe('repair orders by month and technician efficiency', () => {
       'month,technician.id,technician.first_name,technician.last_name,billed_hours,clocked_hours,efficiency',
     );
     expect(lines[1]).toBe(`2025-10,${utcTechs.ada.id},Ada,Lovelace,1.3,1.33,0.98`);
+  });
+
+  it('counts the orders invoiced before the invoice recorded their labor, once (migration 0028)', async () => {
+    const reports = async () =>
+      Promise.all(
+        ['repair-orders-by-month', 'technician-efficiency'].map(
+          async (report) =>
+            (await shopUtc.api('manager').get(`/api/reports/${report}/?from=2025-10&to=2025-11`).expect(200)).body,
+        ),
+      );
+    const laborRows = async () =>
+      (await queryRows<{ n: number }>(shopUtc.db, sql`select count(*)::int as n from ${repairOrderLabor}`))[0]?.n;
+    const asInvoiced = await reports();
+    const rows = await laborRows();
+    expect(rows).toBeGreaterThan(0);
+    // The store as it was before the invoice recorded the labor: the orders without their labor.
+    await shopUtc.db.delete(repairOrderLabor);
+    const [byMonth, efficiency] = await reports();
+    expect(byMonth.months.map((month: { labor_sales: number }) => month.labor_sales)).toEqual([0, 0]);
+    expect(efficiency.months).toEqual([]);
+    const fill = sql.raw(
+      readFileSync(new URL('../drizzle/0028_repair_order_labor_filled.sql', import.meta.url), 'utf8'),
+    );
+    await shopUtc.db.execute(fill);
+    expect(await reports()).toEqual(asInvoiced);
+    await shopUtc.db.execute(fill);
+    expect(await laborRows()).toBe(rows);
   });
 
   it.each(['repair-orders-by-month', 'technician-efficiency'])(

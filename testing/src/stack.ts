@@ -110,8 +110,8 @@ export interface Stack<D extends DependentService = DependentService> {
   start(name: 'inventory' | D, env?: Record<string, string>): Promise<SpawnedService>;
   /** A JSON call to one of the services as an administrator (or `role`); throws on a non-2xx answer. */
   call<T>(name: 'inventory' | D, method: string, path: string, body?: unknown, role?: Role): Promise<T>;
-  /** Stops every service (the dependent ones first) and removes the data. */
-  stop(): Promise<void>;
+  /** Stops every service (the dependent ones first) and removes the data, unless told to keep it. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /**
@@ -138,10 +138,10 @@ export async function startStack<D extends DependentService = DependentService>(
     urls[name] = spawned.url;
     return spawned;
   };
-  const stop = async () => {
+  const stop = async ({ keepData = false } = {}) => {
     await Promise.all(dependents.map((name) => processes[name]?.stop()));
     await processes.inventory?.stop();
-    await data.remove();
+    if (!keepData) await data.remove();
   };
 
   try {

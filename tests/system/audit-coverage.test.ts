@@ -33,6 +33,7 @@ const notAudited: Record<string, Record<string, string>> = {
     email_unsubscribes: "an address's opt-out by a link in the mail, by no staff member",
     part_movements: 'an append-only journal of stock that names its own actor (0009_parts_audit.sql)',
     row_counts: rowCounts,
+    repair_order_labor: "an invoiced order's labor summed by technician, written with the audited invoice",
   },
   sales: {
     audit_log: trail,

@@ -23,6 +23,7 @@ import {
   serial,
   smallint,
   timestamp,
+  unique,
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -259,11 +260,6 @@ export const repairOrderLines = service.table(
     // index-only scan), not from the lines' rows spread over the whole table: with ten years of
     // lines the count fetched ~10,000 heap pages of them per request (docs/performance.md).
     index('repair_order_lines_technician_order_idx').on(t.technicianId, t.repairOrderId),
-    // The billed labor the month reports sum (reports/statements.ts), with every column they read:
-    // an index-only scan of these lines instead of every line's row (ten years: 1,000,000 lines).
-    index('repair_order_lines_billed_labor_idx')
-      .on(t.repairOrderId, t.technicianId, t.hours, t.amount)
-      .where(sql`${t.kind} = 'labor' and ${t.status} in ('approved', 'done')`),
   ],
 );
 
@@ -288,6 +284,29 @@ export const lineClockEntries = service.table(
     uniqueIndex('line_clock_entries_one_running_key').on(t.technicianId).where(sql`${t.endedAt} is null`),
     index('line_clock_entries_line_idx').on(t.lineId),
   ],
+);
+
+/**
+ * An invoiced order's labor, one row per technician: the hours and amount of its billed labor lines
+ * (approved or done; `technician_id` null for those with no technician) and the seconds clocked on
+ * its lines. Written with the invoice (repair-orders/use-cases.ts), when the order stops changing,
+ * so nothing can leave it stale; the month reports (reports/statements.ts) sum these rows instead
+ * of joining ten years of lines and clock entries to their orders (docs/performance.md).
+ */
+export const repairOrderLabor = service.table(
+  'repair_order_labor',
+  {
+    repairOrderId: integer('repair_order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'restrict' }),
+    technicianId: integer('technician_id').references(() => technicians.id, { onDelete: 'restrict' }),
+    /** Null where the technician has no billed labor line with hours (they only clocked). */
+    billedHours: numeric('billed_hours', { precision: 9, scale: 1 }),
+    billedAmount: numeric('billed_amount', { precision: 16, scale: 2 }),
+    /** Null where the technician never clocked on the order. */
+    clockedSeconds: numeric('clocked_seconds'),
+  },
+  (t) => [unique('repair_order_labor_key').on(t.repairOrderId, t.technicianId).nullsNotDistinct()],
 );
 
 export const repairOrderPayments = service.table(

@@ -13,6 +13,7 @@ import {
   inspectionItems,
   inspectionPhotos,
   lineClockEntries,
+  repairOrderLabor,
   repairOrderLines,
   repairOrderPayments,
   repairOrders,
@@ -437,6 +438,28 @@ export function repairOrderStatements(db: Db) {
         .where(and(inArray(lineClockEntries.lineId, [...lineIds]), isNull(lineClockEntries.endedAt)))
         .returning({ id: lineClockEntries.id });
       return stopped.length;
+    },
+
+    /**
+     * Records the invoiced order's labor per technician (`repair_order_labor`) for the month
+     * reports: its billed labor lines' hours and amount by their technician, and the time each
+     * technician clocked on its lines. Invoicing needs every clock stopped, so all have ended.
+     */
+    async recordLabor(tx: Db, orderId: number): Promise<void> {
+      await tx.execute(sql`with billed as (
+          select technician_id, sum(hours) as hours, sum(amount) as amount
+          from ${repairOrderLines}
+          where repair_order_id = ${orderId} and kind = 'labor' and status in ('approved', 'done')
+          group by technician_id),
+        clocked as (
+          select entry.technician_id, sum(extract(epoch from entry.ended_at - entry.started_at)) as seconds
+          from ${repairOrderLines} as line join ${lineClockEntries} as entry on entry.line_id = line.id
+          where line.repair_order_id = ${orderId} and entry.ended_at is not null
+          group by entry.technician_id)
+        insert into ${repairOrderLabor} (repair_order_id, technician_id, billed_hours, billed_amount, clocked_seconds)
+        select ${orderId}::int, coalesce(billed.technician_id, clocked.technician_id), billed.hours, billed.amount,
+          clocked.seconds
+        from billed full join clocked on clocked.technician_id = billed.technician_id`);
     },
 
     async insertPayment(tx: Db, payment: typeof repairOrderPayments.$inferInsert): Promise<void> {

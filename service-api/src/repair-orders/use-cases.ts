@@ -621,6 +621,7 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
           approvalTokenHash: null,
           approvalExpiresAt: null,
         });
+        await statements.recordLabor(tx, id);
         await emit(tx, 'repair_order.invoiced', order, { status: 'invoiced' });
       });
       return get(id);

@@ -2,7 +2,7 @@ import type { RepairOrdersByMonthRow, TechnicianWeekRow } from '@carcar/common/c
 import type { Db } from '@carcar/common/db/database';
 import { prepareRows } from '@carcar/common/db/statements';
 import { sql } from 'drizzle-orm';
-import { appointments, lineClockEntries, repairOrderLines, repairOrders, technicians } from '../db/schema.js';
+import { appointments, repairOrderLabor, repairOrders, technicians } from '../db/schema.js';
 
 /** The range's days, both included, on the dealership's calendar (`tz`). */
 export type ReportRange = {
@@ -42,8 +42,12 @@ const invoicedInMonths = sql`select ro.id, date_trunc('month', ro.invoiced_at at
     and ro.invoiced_at >= ((${placeholder('from')}::text || '-01')::date::timestamp at time zone ${tz})
     and ro.invoiced_at < (((${placeholder('to')}::text || '-01')::date + interval '1 month') at time zone ${tz})`;
 
-/** The billed labor: approved or done labor lines (declined and proposed ones were not sold). */
-const billedLabor = sql`line.kind = 'labor' and line.status in ('approved', 'done')`;
+/**
+ * The labor of those orders as their invoice recorded it (`repair_order_labor`): one row per order
+ * and technician to sum, rather than every labor line and clock entry of ten years joined to its
+ * order and then to its line (docs/performance.md).
+ */
+const laborOfOrders = sql`orders join ${repairOrderLabor} as labor on labor.repair_order_id = orders.id`;
 
 export function serviceReportStatements(db: Db) {
   // One aggregate over the appointments starting in the range, read from `appointments_date_time_idx`;
@@ -74,9 +78,8 @@ export function serviceReportStatements(db: Db) {
     sql`with orders as (${invoicedInMonths}),
       counted as (select month, count(*) as orders from orders group by month),
       labor as (
-        select orders.month, sum(line.amount) as sales, sum(line.hours) as hours
-        from orders join ${repairOrderLines} as line on line.repair_order_id = orders.id
-        where ${billedLabor}
+        select orders.month, sum(labor.billed_amount) as sales, sum(labor.billed_hours) as hours
+        from ${laborOfOrders}
         group by orders.month)
       select to_char(counted.month, 'YYYY-MM') as month, counted.orders::int as repair_orders,
         coalesce(labor.sales, 0)::float8 as labor_sales, coalesce(labor.hours, 0)::float8 as billed_hours,
@@ -87,29 +90,18 @@ export function serviceReportStatements(db: Db) {
   );
 
   // Billed: the hours of a technician's labor lines; clocked: the intervals they clocked on any
-  // line of the same orders (invoicing needs every clock stopped). A technician with either is listed.
+  // line of the same orders. A technician with either is listed.
   const technicianEfficiency = prepareRows<TechnicianEfficiencySqlRow, ReportMonths>(
     db,
     'service_report_technician_efficiency',
     sql`with orders as (${invoicedInMonths}),
-      billed as (
-        select orders.month, line.technician_id, sum(line.hours) as hours
-        from orders join ${repairOrderLines} as line on line.repair_order_id = orders.id
-        where ${billedLabor} and line.technician_id is not null and line.hours is not null
-        group by orders.month, line.technician_id),
-      clocked as (
-        select orders.month, entry.technician_id,
-          sum(extract(epoch from entry.ended_at - entry.started_at)) as seconds
-        from orders join ${repairOrderLines} as line on line.repair_order_id = orders.id
-          join ${lineClockEntries} as entry on entry.line_id = line.id
-        where entry.ended_at is not null
-        group by orders.month, entry.technician_id),
       worked as (
-        select coalesce(billed.month, clocked.month) as month,
-          coalesce(billed.technician_id, clocked.technician_id) as technician_id,
-          coalesce(billed.hours, 0) as hours, coalesce(clocked.seconds, 0) as seconds
-        from billed full join clocked
-          on clocked.month = billed.month and clocked.technician_id = billed.technician_id)
+        select orders.month, labor.technician_id,
+          coalesce(sum(labor.billed_hours), 0) as hours, coalesce(sum(labor.clocked_seconds), 0) as seconds
+        from ${laborOfOrders}
+        where labor.technician_id is not null
+          and (labor.billed_hours is not null or labor.clocked_seconds is not null)
+        group by orders.month, labor.technician_id)
       select to_char(worked.month, 'YYYY-MM') as month, tech.id as technician_id, tech.first_name, tech.last_name,
         worked.hours::float8 as billed_hours, round(worked.seconds / 3600, 2)::float8 as clocked_hours,
         round(worked.hours * 3600 / nullif(worked.seconds, 0), 2)::float8 as efficiency
