@@ -64,5 +64,19 @@ describe('a Postgres restart under the inventory-api', () => {
     }).then((res) => res.json() as Promise<{ manufacturers: { name: string }[] }>);
     // Nothing half-written: the write refused while the database was away is not there.
     expect(list.manufacturers.map((m) => m.name)).toEqual(['Before', 'After']);
+    // Each connection the restart closed is a short line with the server's reason, not the pool's
+    // whole client (pg-pool hangs it on the error: about 10 kB of its internals).
+    const lost = inventory
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('database connection lost'));
+    expect(lost.length).toBeGreaterThan(0);
+    for (const line of lost) {
+      expect(JSON.parse(line)).toMatchObject({
+        code: '57P01',
+        reason: expect.stringContaining('terminating connection'),
+      });
+      expect(line.length).toBeLessThan(400);
+    }
   });
 });

@@ -130,8 +130,20 @@ async function openPostgres(options: DatabaseOptions, connectionString: string):
     idleTimeoutMillis: 300_000,
     stream: () => new SingleWriteSocket(),
   });
-  // An idle client losing its server must not crash the process; the next query reports it.
-  pool.on('error', (error) => options.logger?.warn({ err: error }, 'idle database connection failed'));
+  // A connection the server closes (a restart, a failover, an administrator) must not end the
+  // process. The pool listens for a client's errors only while the client is idle in it; one lent
+  // out (a transaction's, between two statements) emits 'error' with no one listening, which Node
+  // turns into an uncaught exception: so every client gets a listener of its own for its whole
+  // life. The statement that was running fails as usual, and the pool opens another connection
+  // when one is needed. Logged by code and reason: the error can carry the whole client (pg-pool
+  // sets `err.client`), about 10 kB of its internals.
+  pool.on('connect', (client) => {
+    client.on('error', (error: Error & { code?: string }) =>
+      options.logger?.warn({ code: error.code, reason: error.message }, 'database connection lost'),
+    );
+  });
+  // The pool repeats an idle client's error here once it has dropped the client: logged above.
+  pool.on('error', () => undefined);
   try {
     await migrateUnderLock(pool, options);
   } catch (error) {
