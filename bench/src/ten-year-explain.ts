@@ -20,8 +20,11 @@ export interface TenYearRead {
 // next ones load it; the pools open new ones and prepare their statements again, and each read is
 // sent eight times so the plan logged last is the one Postgres keeps (a generic plan, if it
 // chose one after the first five custom ones).
-// On 2026-12-06 inventory-api stopped answering once its idle connections were closed (the other
-// services carried on): a run with BENCH_PG_LOG may lose inventory's plans; not yet diagnosed.
+// Closing those connections found a fault in the services (2026-12-06 and 12-07): a client the
+// pool had just lent out, for a transaction's `begin`, lost its connection and emitted 'error' with
+// no listener, and inventory and sales exited. Every pooled client now has a listener of its own
+// (common/src/db/database.ts); should a service stop answering here, its exit and last log lines
+// are printed beside the read.
 
 export interface ExplainedRead {
   name: string;
@@ -70,6 +73,14 @@ const shapeOf = (plan: string) =>
     .map((line) => line.replace(/\(.*?\)/g, '').replace(/[\d.]+/g, '#'))
     .join('\n');
 const queryOf = (plan: string) => plan.split('\n').find((line) => line.startsWith('Query Text')) ?? plan;
+
+/** What became of the service at `url` when a read of it failed: its exit code and last log lines. */
+function serviceState(stack: Stack, url: string): string {
+  const service = Object.values(stack.processes).find((one) => one.url === url);
+  if (!service) return '';
+  const lines = service.output().trimEnd().split('\n').slice(-40).join('\n');
+  return `\n  the service's process ${service.exitCode() === null ? 'still runs' : `exited with ${service.exitCode()}`}; its last lines:\n${lines.slice(0, 12000)}`;
+}
 
 export async function captureExplains(
   stack: Stack,
@@ -120,7 +131,7 @@ export async function captureExplains(
           .then((res) => res.arrayBuffer())
           .catch((error: unknown) => error);
         if (answered instanceof Error) {
-          log(`${read.name}: ${answered.message}`);
+          log(`${read.name}: ${answered.message}${serviceState(stack, read.url)}`);
           break;
         }
       }

@@ -25,6 +25,8 @@ export interface SpawnedService {
   port: number;
   url: string;
   output: () => string;
+  /** The exit code once the process has exited (a signal's name if one ended it), else null. */
+  exitCode: () => number | string | null;
   /** Sends a signal and waits for the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   exited: Promise<number | null>;
@@ -76,6 +78,7 @@ export async function spawnService(
     port,
     url: `http://127.0.0.1:${port}`,
     output: () => output,
+    exitCode: () => child.exitCode ?? child.signalCode,
     exited,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
