@@ -23,17 +23,18 @@ export function rowCountsTable(schema: PgSchema) {
 
 export type RowCounts = ReturnType<typeof rowCountsTable>;
 
+/** The sum of the shards' counts: the count itself (0 before any row was counted). */
+const shardSum = (counts: RowCounts) => sql<number>`coalesce(sum(${counts.n}), 0)`.mapWith(Number);
+
 /** The kept count of `counted` as a sub-select: a list page's `total` column. */
 export function keptCount(counts: RowCounts, counted: string): SQL<number> {
-  return sql<number>`(select coalesce(sum(${counts.n}), 0) from ${counts} where ${counts.counted} = ${counted})`.mapWith(
-    Number,
-  );
+  return sql<number>`(select ${shardSum(counts)} from ${counts} where ${counts.counted} = ${counted})`.mapWith(Number);
 }
 
 /** The kept count of `counted` as a query of its own. */
 function keptCountQuery(db: Db, counts: RowCounts, counted: string) {
   return db
-    .select({ n: sql<number>`coalesce(sum(${counts.n}), 0)`.mapWith(Number) })
+    .select({ n: shardSum(counts) })
     .from(counts)
     .where(eq(counts.counted, counted));
 }
