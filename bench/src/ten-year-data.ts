@@ -16,8 +16,13 @@ import type { Stack } from './stack.js';
 // reading that feed, not written here. The one thing not as production would have it: the audit
 // entries' `at` is the time of the load, not the day of the change (the triggers take `now()`).
 
-/** The migration that fills `repair_order_labor` for orders invoiced before it existed (service-api). */
-const LABOR_FILLED = new URL('../../service-api/drizzle/0028_repair_order_labor_filled.sql', import.meta.url);
+/**
+ * The migrations that record an invoice's labor for the orders invoiced before it was recorded
+ * (service-api): `repair_order_labor`'s rows, then their sums on the order.
+ */
+const LABOR_FILLED = ['0028_repair_order_labor_filled.sql', '0030_repair_order_billed_labor_filled.sql'].map(
+  (file) => new URL(`../../service-api/drizzle/${file}`, import.meta.url),
+);
 
 export const TEN_YEARS = {
   days: 3650,
@@ -420,9 +425,10 @@ async function loadService(client: pg.PoolClient, start: Date, end: Date): Promi
        order by ro.id`,
       [],
     );
-    // Each invoiced order's labor, which an invoice records (repair_order_labor): written here by
-    // the migration that fills it for the orders invoiced before it existed, as an upgrade would.
-    await client.query(readFileSync(LABOR_FILLED, 'utf8'));
+    // Each invoiced order's labor, which an invoice records (repair_order_labor and the order's
+    // billed labor): written here by the migrations that fill it for the orders invoiced before it
+    // was recorded, as an upgrade would.
+    for (const file of LABOR_FILLED) await client.query(readFileSync(file, 'utf8'));
   });
 }
 

@@ -5,7 +5,7 @@ import { audited } from '@carcar/common/db/audit';
 import { queryRows } from '@carcar/common/db/statements';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineClockEntries, repairOrderLabor, repairOrders } from '../src/db/schema.js';
+import { auditLog, lineClockEntries, repairOrderLabor, repairOrders } from '../src/db/schema.js';
 import { addTechnician, booking, minutesFromNow, NEXT_YEAR, type ServiceApi, startServiceApi } from './helpers.js';
 
 // A fortnight of bookings next year (bookings are refused in the past), in February so that
@@ -343,7 +343,7 @@ describe('repair orders by month and technician efficiency', () => {
     expect(lines[1]).toBe(`2025-10,${utcTechs.ada.id},Ada,Lovelace,1.3,1.33,0.98`);
   });
 
-  it('counts the orders invoiced before the invoice recorded their labor, once (migration 0028)', async () => {
+  it('counts the orders invoiced before the invoice recorded their labor, once (migrations 0028 and 0030)', async () => {
     const reports = async () =>
       Promise.all(
         ['repair-orders-by-month', 'technician-efficiency'].map(
@@ -351,23 +351,47 @@ describe('repair orders by month and technician efficiency', () => {
             (await shopUtc.api('manager').get(`/api/reports/${report}/?from=2025-10&to=2025-11`).expect(200)).body,
         ),
       );
-    const laborRows = async () =>
-      (await queryRows<{ n: number }>(shopUtc.db, sql`select count(*)::int as n from ${repairOrderLabor}`))[0]?.n;
+    const count = async (table: typeof repairOrderLabor | typeof auditLog) =>
+      (await queryRows<{ n: number }>(shopUtc.db, sql`select count(*)::int as n from ${table}`))[0]?.n;
+    const billed = async () =>
+      shopUtc.db
+        .select({ id: repairOrders.id, hours: repairOrders.billedLaborHours, amount: repairOrders.billedLaborAmount })
+        .from(repairOrders)
+        .orderBy(repairOrders.id);
     const asInvoiced = await reports();
-    const rows = await laborRows();
+    const billedAsInvoiced = await billed();
+    const rows = await count(repairOrderLabor);
     expect(rows).toBeGreaterThan(0);
+    expect(billedAsInvoiced.filter((order) => order.hours !== null).length).toBeGreaterThan(0);
     // The store as it was before the invoice recorded the labor: the orders without their labor.
-    await shopUtc.db.delete(repairOrderLabor);
+    await audited(shopUtc.db, TEST_SETUP, async (tx) => {
+      await tx.delete(repairOrderLabor);
+      await tx.update(repairOrders).set({ billedLaborHours: null, billedLaborAmount: null });
+    });
     const [byMonth, efficiency] = await reports();
     expect(byMonth.months.map((month: { labor_sales: number }) => month.labor_sales)).toEqual([0, 0]);
     expect(efficiency.months).toEqual([]);
-    const fill = sql.raw(
-      readFileSync(new URL('../drizzle/0028_repair_order_labor_filled.sql', import.meta.url), 'utf8'),
-    );
-    await shopUtc.db.execute(fill);
+    // Each file as the migrator runs it: its statements one by one, in one transaction.
+    const migration = (file: string) =>
+      readFileSync(new URL(`../drizzle/${file}.sql`, import.meta.url), 'utf8').split('--> statement-breakpoint');
+    const upgrade = async () =>
+      shopUtc.db.transaction(async (tx) => {
+        for (const statement of [
+          ...migration('0028_repair_order_labor_filled'),
+          ...migration('0030_repair_order_billed_labor_filled'),
+        ]) {
+          await tx.execute(sql.raw(statement));
+        }
+      });
+    const trail = await count(auditLog);
+    await upgrade();
     expect(await reports()).toEqual(asInvoiced);
-    await shopUtc.db.execute(fill);
-    expect(await laborRows()).toBe(rows);
+    expect(await billed()).toEqual(billedAsInvoiced);
+    // The billed labor is left out of the order's trail: the upgrade wrote no entry.
+    expect(await count(auditLog)).toBe(trail);
+    await upgrade();
+    expect(await count(repairOrderLabor)).toBe(rows);
+    expect(await billed()).toEqual(billedAsInvoiced);
   });
 
   it.each(['repair-orders-by-month', 'technician-efficiency'])(

@@ -189,6 +189,14 @@ export const repairOrders = service.table(
     taxRate: numeric('tax_rate', { precision: 6, scale: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     invoicedAt: timestamp('invoiced_at', { withTimezone: true }),
+    /**
+     * The billed labor's hours and amount, recorded with the invoice (the sums of its
+     * `repair_order_labor` rows; 0 for an order with none) and null before it. An invoiced order
+     * never changes again, so they stay true; the audit trigger leaves them out (the lines' entries
+     * say the same). Repair orders by month reads them from the invoiced orders' index alone.
+     */
+    billedLaborHours: numeric('billed_labor_hours', { precision: 9, scale: 1 }),
+    billedLaborAmount: numeric('billed_labor_amount', { precision: 16, scale: 2 }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     voidReason: varchar('void_reason', { length: 500 }),
     /**
@@ -214,9 +222,11 @@ export const repairOrders = service.table(
     index('repair_orders_customer_phone_trgm_idx').using('gin', t.customerPhone.op('gin_trgm_ops')),
     index('repair_orders_customer_email_trgm_idx').using('gin', t.customerEmail.op('gin_trgm_ops')),
     index('repair_orders_concern_trgm_idx').using('gin', t.concern.op('gin_trgm_ops')),
-    // The month reports (reports/statements.ts): the invoiced orders of a range of months and their
-    // ids, read from this index alone (an index-only scan), not from every order's row.
-    index('repair_orders_invoiced_at_id_idx').on(t.invoicedAt, t.id).where(sql`${t.status} in ('invoiced', 'closed')`),
+    // The month reports (reports/statements.ts): the invoiced orders of a range of months, their
+    // ids and billed labor, read from this index alone (an index-only scan), not from every order's row.
+    index('repair_orders_invoiced_idx')
+      .on(t.invoicedAt, t.id, t.billedLaborHours, t.billedLaborAmount)
+      .where(sql`${t.status} in ('invoiced', 'closed')`),
   ],
 );
 

@@ -444,9 +444,12 @@ export function repairOrderStatements(db: Db) {
      * Records the invoiced order's labor per technician (`repair_order_labor`) for the month
      * reports: its billed labor lines' hours and amount by their technician, and the time each
      * technician clocked on its lines. Invoicing needs every clock stopped, so all have ended.
+     * Answers the billed hours' and amount's sums (numeric text), which the invoice puts on the order.
      */
-    async recordLabor(tx: Db, orderId: number): Promise<void> {
-      await tx.execute(sql`with billed as (
+    async recordLabor(tx: Db, orderId: number): Promise<{ hours: string; amount: string }> {
+      const [sums] = await queryRows<{ hours: string; amount: string }>(
+        tx,
+        sql`with billed as (
           select technician_id, sum(hours) as hours, sum(amount) as amount
           from ${repairOrderLines}
           where repair_order_id = ${orderId} and kind = 'labor' and status in ('approved', 'done')
@@ -455,11 +458,17 @@ export function repairOrderStatements(db: Db) {
           select entry.technician_id, sum(extract(epoch from entry.ended_at - entry.started_at)) as seconds
           from ${repairOrderLines} as line join ${lineClockEntries} as entry on entry.line_id = line.id
           where line.repair_order_id = ${orderId} and entry.ended_at is not null
-          group by entry.technician_id)
-        insert into ${repairOrderLabor} (repair_order_id, technician_id, billed_hours, billed_amount, clocked_seconds)
-        select ${orderId}::int, coalesce(billed.technician_id, clocked.technician_id), billed.hours, billed.amount,
-          clocked.seconds
-        from billed full join clocked on clocked.technician_id = billed.technician_id`);
+          group by entry.technician_id),
+        recorded as (
+          insert into ${repairOrderLabor} (repair_order_id, technician_id, billed_hours, billed_amount, clocked_seconds)
+          select ${orderId}::int, coalesce(billed.technician_id, clocked.technician_id), billed.hours, billed.amount,
+            clocked.seconds
+          from billed full join clocked on clocked.technician_id = billed.technician_id
+          returning billed_hours, billed_amount)
+        select coalesce(sum(billed_hours), 0)::text as hours, coalesce(sum(billed_amount), 0)::text as amount
+        from recorded`,
+      );
+      return sums ?? { hours: '0', amount: '0' };
     },
 
     async insertPayment(tx: Db, payment: typeof repairOrderPayments.$inferInsert): Promise<void> {

@@ -614,14 +614,16 @@ export function repairOrderUseCases(db: Db, options: RepairOrderOptions) {
           });
         }
         const rates = await readShopRates(tx);
+        const labor = await statements.recordLabor(tx, id);
         await statements.updateOrder(tx, id, {
           status: 'invoiced',
           invoicedAt: new Date(),
           taxRate: (rates.taxRateUnits / RATE_UNITS_PER_PERCENT).toFixed(3),
+          billedLaborHours: labor.hours,
+          billedLaborAmount: labor.amount,
           approvalTokenHash: null,
           approvalExpiresAt: null,
         });
-        await statements.recordLabor(tx, id);
         await emit(tx, 'repair_order.invoiced', order, { status: 'invoiced' });
       });
       return get(id);

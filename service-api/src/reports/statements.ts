@@ -34,18 +34,20 @@ const tz = sql`${placeholder('tz')}::text`;
 
 /**
  * The orders invoiced in the months of the range (closed ones too: closing keeps `invoiced_at`),
- * each with the month of its invoice on the dealership's clock.
+ * each with the month of its invoice on the dealership's clock and the billed labor the invoice
+ * recorded on it, all read from `repair_orders_invoiced_idx` alone.
  */
-const invoicedInMonths = sql`select ro.id, date_trunc('month', ro.invoiced_at at time zone ${tz}) as month
+const invoicedInMonths = sql`select ro.id, date_trunc('month', ro.invoiced_at at time zone ${tz}) as month,
+    ro.billed_labor_hours, ro.billed_labor_amount
   from ${repairOrders} as ro
   where ro.status in ('invoiced', 'closed')
     and ro.invoiced_at >= ((${placeholder('from')}::text || '-01')::date::timestamp at time zone ${tz})
     and ro.invoiced_at < (((${placeholder('to')}::text || '-01')::date + interval '1 month') at time zone ${tz})`;
 
 /**
- * The labor of those orders as their invoice recorded it (`repair_order_labor`): one row per order
- * and technician to sum, rather than every labor line and clock entry of ten years joined to its
- * order and then to its line (docs/performance.md).
+ * Those orders' labor per technician as their invoice recorded it (`repair_order_labor`): one row per
+ * order and technician to sum, rather than every labor line and clock entry of ten years joined to
+ * its order and then to its line (docs/performance.md).
  */
 const laborOfOrders = sql`orders join ${repairOrderLabor} as labor on labor.repair_order_id = orders.id`;
 
@@ -75,18 +77,15 @@ export function serviceReportStatements(db: Db) {
   const repairOrdersByMonth = prepareRows<RepairOrdersByMonthRow, ReportMonths>(
     db,
     'service_report_repair_orders_by_month',
-    sql`with orders as (${invoicedInMonths}),
-      counted as (select month, count(*) as orders from orders group by month),
-      labor as (
-        select orders.month, sum(labor.billed_amount) as sales, sum(labor.billed_hours) as hours
-        from ${laborOfOrders}
-        group by orders.month)
-      select to_char(counted.month, 'YYYY-MM') as month, counted.orders::int as repair_orders,
-        coalesce(labor.sales, 0)::float8 as labor_sales, coalesce(labor.hours, 0)::float8 as billed_hours,
-        round(labor.sales / nullif(labor.hours, 0), 2)::float8 as effective_labor_rate,
-        round(coalesce(labor.hours, 0) / counted.orders, 2)::float8 as hours_per_repair_order
-      from counted left join labor on labor.month = counted.month
-      order by counted.month`,
+    sql`with orders as (${invoicedInMonths})
+      select to_char(month, 'YYYY-MM') as month, count(*)::int as repair_orders,
+        coalesce(sum(billed_labor_amount), 0)::float8 as labor_sales,
+        coalesce(sum(billed_labor_hours), 0)::float8 as billed_hours,
+        round(sum(billed_labor_amount) / nullif(sum(billed_labor_hours), 0), 2)::float8 as effective_labor_rate,
+        round(coalesce(sum(billed_labor_hours), 0) / count(*), 2)::float8 as hours_per_repair_order
+      from orders
+      group by month
+      order by month`,
   );
 
   // Billed: the hours of a technician's labor lines; clocked: the intervals they clocked on any
