@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   divideHalfUp,
   fromCents,
+  fromUnits,
   itemAmountCents,
   laborAmountCents,
   orderTotalsCents,
@@ -35,6 +36,23 @@ describe('exact decimals', () => {
     expect(fromCents(1200)).toBe(12);
     expect(fromCents(1)).toBe(0.01);
     expect(fromCents(123456789012)).toBe(1234567890.12);
+    // Every value is the number its decimal text reads as, up to the largest safe integer of units.
+    const asText = (units: number, scale: number) => {
+      const digits = String(units).padStart(scale + 1, '0');
+      return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+    };
+    const awkward = [
+      Number.MAX_SAFE_INTEGER,
+      Number.MAX_SAFE_INTEGER - 1,
+      2 ** 52 + 1,
+      10 ** 15 - 1,
+      9_007_199_254_740,
+    ];
+    for (let units = 0; units <= 20_000; units += 1) awkward.push(units);
+    for (let i = 0; i < 20_000; i += 1) awkward.push(Math.floor(Math.random() * Number.MAX_SAFE_INTEGER));
+    for (const units of awkward) {
+      for (const scale of [1, 2, 3]) expect(fromUnits(units, scale)).toBe(Number(asText(units, scale)));
+    }
   });
 
   it('rounds half up, and only half up', () => {

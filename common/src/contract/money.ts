@@ -26,9 +26,13 @@ export function toUnits(value: number | string, scale: number): number | undefin
   return Number.isSafeInteger(units) ? units : undefined;
 }
 
-/** Integer units back to the JSON number: 11999 cents → 119.99 (the nearest double, printed as typed). */
+/**
+ * Integer units back to the JSON number: 11999 cents → 119.99, printed as typed. Both operands are
+ * exact doubles (safe integers, a power of ten up to 10^22) and IEEE division rounds correctly, so
+ * the quotient is already the double nearest the decimal, the one `Number('119.99')` gives.
+ */
 export function fromUnits(units: number, scale: number): number {
-  return Number((units / 10 ** scale).toFixed(scale));
+  return units / 10 ** scale;
 }
 
 export const toCents = (value: number | string) => toUnits(value, 2);

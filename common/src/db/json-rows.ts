@@ -17,14 +17,26 @@ export function jsonRow(table: Table): SQL {
   return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
 }
 
+/** Each table's timestamp keys (those Drizzle answers as a Date), found once: a list page turns back hundreds of rows. */
+const timestampKeys = new WeakMap<Table, string[]>();
+
+function timestampKeysOf(table: Table): string[] {
+  let keys = timestampKeys.get(table);
+  if (!keys) {
+    keys = Object.entries(getTableColumns(table))
+      .filter(([, column]) => column.columnType === 'PgTimestamp' && column.dataType === 'date')
+      .map(([key]) => key);
+    timestampKeys.set(table, keys);
+  }
+  return keys;
+}
+
 /** A row built by `jsonRow`, back in the shape of `table.$inferSelect`. */
 export function rowFromJson<T extends Table>(table: T, json: Record<string, unknown>): InferSelectModel<T> {
   const row: Record<string, unknown> = { ...json };
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
+  for (const key of timestampKeysOf(table)) {
     const value = row[key];
-    if (column.columnType === 'PgTimestamp' && column.dataType === 'date' && typeof value === 'string') {
-      row[key] = new Date(value);
-    }
+    if (typeof value === 'string') row[key] = new Date(value);
   }
   return row as InferSelectModel<T>;
 }
