@@ -1,12 +1,12 @@
 import { sampleVin } from '@carcar/common/vin/vin';
 import { count, isNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { salesRecords } from '../src/db/schema.js';
-import { salesWithParties, stockCars } from './helpers.js';
+import { customers, salesRecords } from '../src/db/schema.js';
+import { addCustomer, salesWithParties, stockCars } from './helpers.js';
 
-// The unfiltered sales list's totals (the live sales, and every sale) come from counters kept by
-// triggers (common/src/db/row-counts.ts), not from a count of every sale: they must still equal
-// the table as sales are recorded at once and voided.
+// The unfiltered sales list's totals (the live sales, and every sale) and the customers' come from
+// counters kept by triggers (common/src/db/row-counts.ts), not from a count of every row: they must
+// still equal the tables as rows are written at once, voided and deleted.
 
 const desk = salesWithParties();
 
@@ -53,5 +53,38 @@ describe("the sales list's total", () => {
     await desk.sales.db.execute(sql`truncate sales.sales cascade`);
     expect(await totalOf('/api/sales/?limit=3')).toBe(0);
     expect(await totalOf('/api/sales/?limit=3&include_voided=true')).toBe(0);
+  });
+});
+
+describe("the customers list's total", () => {
+  const storedCustomers = async () => (await desk.sales.db.select({ n: count() }).from(customers))[0]?.n;
+
+  it('follows customers added at once and deleted, and a filter still counts its matches', async () => {
+    const before = await storedCustomers();
+    expect(await totalOf('/api/customers/?limit=2')).toBe(before);
+    const added = await Promise.all(Array.from({ length: 8 }, () => addCustomer(desk.sales)));
+    expect(await storedCustomers()).toBe((before ?? 0) + 8);
+    expect(await totalOf('/api/customers/?limit=2')).toBe((before ?? 0) + 8);
+    for (const customer of added.slice(0, 3)) {
+      await desk.sales.api().delete(`/api/customers/${customer.id}/`).expect(200);
+    }
+    const after = await storedCustomers();
+    expect(after).toBe((before ?? 0) + 5);
+    expect(await totalOf('/api/customers/?limit=2')).toBe(after);
+    expect(
+      (await desk.sales.api().get('/api/customers/?limit=2&offset=500').expect(200)).headers['x-total-count'],
+    ).toBe(String(after));
+    await desk.sales.api().post('/api/customers/').send({
+      first_name: 'Zelda',
+      last_name: 'Quintero',
+      address: '2 Elm St',
+      phone_number: '555-0142',
+    });
+    expect(await totalOf('/api/customers/?limit=2&q=Quintero')).toBe(1);
+  });
+
+  it('is emptied by a TRUNCATE', async () => {
+    await desk.sales.db.execute(sql`truncate sales.customers cascade`);
+    expect(await totalOf('/api/customers/?limit=2')).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { bigint, type PgSchema, primaryKey, smallint, varchar } from 'drizzle-orm/pg-core';
+import { bigint, type PgSchema, type PgTable, primaryKey, smallint, varchar } from 'drizzle-orm/pg-core';
 import type { Db } from './database.js';
+import { countRows, totalOf } from './pagination.js';
 
 /**
  * How many rows a large list holds, kept by statement triggers on its table (each service's
@@ -48,4 +49,23 @@ export function prepareKeptCount(db: Db, counts: RowCounts, counted: string, nam
 export async function countKept(db: Db, counts: RowCounts, counted: string): Promise<number> {
   const [row] = await keptCountQuery(db, counts, counted);
   return row?.n ?? 0;
+}
+
+/** A list whose whole total is kept: its table's `row_counts` and the name it is counted under. */
+export interface KeptTotal {
+  counts: RowCounts;
+  counted: string;
+}
+
+/**
+ * A list page's `total` column: the kept count when nothing filters the list, else a count of what
+ * `where` matches (a filter's matches are not kept).
+ */
+export function totalKeptOr(table: PgTable, where: SQL | undefined, kept: KeptTotal): SQL<number> {
+  return where ? totalOf(table, where) : keptCount(kept.counts, kept.counted);
+}
+
+/** `totalKeptOr`, read on its own: for a page past the end, which has no row to carry it. */
+export function countKeptOr(db: Db, table: PgTable, where: SQL | undefined, kept: KeptTotal): Promise<number> {
+  return where ? countRows(db, table, where) : countKept(db, kept.counts, kept.counted);
 }

@@ -6,6 +6,7 @@ import { auditContext, audited, type RequestContext } from './audit.js';
 import type { Db } from './database.js';
 import { countRows, fetchPage, type Page, type Paged, totalOf } from './pagination.js';
 import { translatePgError } from './pg-errors.js';
+import { countKeptOr, type KeptTotal, totalKeptOr } from './row-counts.js';
 
 /** A table whose rows are addressed by an integer `id`. */
 type TableWithId = PgTable & { id: PgColumn };
@@ -28,6 +29,8 @@ export interface TableRepositoryConfig<T extends TableWithId, Input, Json, Filte
   stillReferenced: string;
   /** The list's optional filters (`?active=true`, `?q=`) as a WHERE; undefined lists every row. */
   where?: (filter: Filter) => SQL | undefined;
+  /** Where the whole list's total is kept by triggers (row-counts.ts); without it every page counts the table. */
+  keptTotal?: KeptTotal;
 }
 
 export interface TableRepository<Input, Json, Filter extends object = object> {
@@ -54,7 +57,7 @@ export function tableRepository<T extends TableWithId, Input, Json, Filter exten
   db: Db,
   config: TableRepositoryConfig<T, Input, Json, Filter>,
 ): TableRepository<Input, Json, Filter> {
-  const { table, toJson, toRow } = config;
+  const { table, toJson, toRow, keptTotal: kept } = config;
   // Drizzle cannot follow a generic table through its builders; the rows are the table's own.
   const asRows = (rows: unknown) => rows as Array<T['$inferSelect']>;
 
@@ -74,14 +77,14 @@ export function tableRepository<T extends TableWithId, Input, Json, Filter exten
       const where = config.where?.(query as Filter);
       const { rows, total } = await fetchPage(
         db
-          .select({ ...getTableColumns(table), total: totalOf(table, where) })
+          .select({ ...getTableColumns(table), total: kept ? totalKeptOr(table, where, kept) : totalOf(table, where) })
           .from(table as PgTable)
           .where(where)
           .orderBy(asc(table.id))
           .offset(query.offset)
           .$dynamic(),
         query,
-        () => countRows(db, table, where),
+        () => (kept ? countKeptOr(db, table, where, kept) : countRows(db, table, where)),
       );
       return { items: asRows(rows).map(toJson), total };
     },

@@ -4,7 +4,7 @@ import type { Db } from '@carcar/common/db/database';
 import { containing } from '@carcar/common/db/like';
 import { staffRepository, type TableRepository, tableRepository } from '@carcar/common/db/table-repository';
 import { and, eq, ilike, isNull, or, sql } from 'drizzle-orm';
-import { customers, salespeople, salesRecords } from '../db/schema.js';
+import { customers, rowCounts, salespeople, salesRecords } from '../db/schema.js';
 import { customerJson } from '../json/customer-json.js';
 import type { CustomerFilter } from './schemas.js';
 
@@ -54,5 +54,7 @@ export function customersRepository(db: Db): TableRepository<CustomerInput, Cust
     }),
     stillReferenced: 'This customer still has sales',
     where: ({ q, vin }) => and(matching(q), buyerOf(vin)),
+    // The whole list's total, kept by triggers (migration 0021), not counted on every page.
+    keptTotal: { counts: rowCounts, counted: 'customers' },
   });
 }

@@ -3,8 +3,8 @@ import { type AuditContext, auditCte } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { jsonRow, rowFromJson } from '@carcar/common/db/json-rows';
 import { containing } from '@carcar/common/db/like';
-import { countRows, fetchPage, totalOf } from '@carcar/common/db/pagination';
-import { countKept, keptCount } from '@carcar/common/db/row-counts';
+import { fetchPage } from '@carcar/common/db/pagination';
+import { countKeptOr, type KeptTotal, totalKeptOr } from '@carcar/common/db/row-counts';
 import { prepareRows, queryRows } from '@carcar/common/db/statements';
 import { and, asc, desc, eq, getTableName, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { InspectionItemRow, InspectionPhotoRow } from '../db/inspection.js';
@@ -212,6 +212,9 @@ function listWhere(query: RepairOrderListQuery): SQL | undefined {
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
+/** The whole list's total, kept by triggers (migration 0025). */
+const keptTotal: KeptTotal = { counts: rowCounts, counted: 'repair_orders' };
+
 /**
  * The list's total. The whole list's is the kept count (common/src/db/row-counts.ts), not a count
  * of every order on each page. A technician's orders alone (`?technician=` and no other filter) are counted
@@ -220,10 +223,9 @@ function listWhere(query: RepairOrderListQuery): SQL | undefined {
  * busy store (200,000 orders) that test read the whole orders table per request (docs/performance.md).
  */
 function listTotal(query: RepairOrderListQuery, where: SQL | undefined): SQL<number> {
-  if (!where) return keptCount(rowCounts, 'repair_orders');
   const technicianOnly =
     query.technician !== undefined && query.status === undefined && query.vin === undefined && !query.q;
-  if (!technicianOnly) return totalOf(repairOrders, where);
+  if (!technicianOnly) return totalKeptOr(repairOrders, where, keptTotal);
   return sql<number>`(select count(distinct ${repairOrderLines.repairOrderId}) from ${repairOrderLines}
     where ${repairOrderLines.technicianId} = ${query.technician})`.mapWith(Number);
 }
@@ -339,7 +341,7 @@ export function repairOrderStatements(db: Db) {
           .offset(query.offset)
           .$dynamic(),
         query,
-        () => (where ? countRows(db, repairOrders, where) : countKept(db, rowCounts, 'repair_orders')),
+        () => countKeptOr(db, repairOrders, where, keptTotal),
       );
       return { ids: rows.map((row) => row.id), total };
     },
