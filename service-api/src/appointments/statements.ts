@@ -2,7 +2,7 @@ import type { AppointmentStatus } from '@carcar/common/contract/service';
 import { type AuditContext, auditCreated, audited, auditInlineCte } from '@carcar/common/db/audit';
 import type { Db } from '@carcar/common/db/database';
 import { totalOf } from '@carcar/common/db/pagination';
-import { keptCount, prepareKeptCount } from '@carcar/common/db/row-counts';
+import { prepareKeptCount, totalKeptOr } from '@carcar/common/db/row-counts';
 import { executePage, type FiltersPresent, prepareRows, statementsByFilters } from '@carcar/common/db/statements';
 import { and, asc, count, desc, eq, gt, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { appointments, auditLog, automobileVOs, rowCounts, technicians } from '../db/schema.js';
@@ -121,7 +121,7 @@ export function appointmentStatements(db: Db, timezone: string) {
       ? [direction(appointments.id)]
       : [direction(appointments.dateTime), direction(appointments.id)];
     // The whole list's total is the kept count, not a count of every appointment on each page.
-    const ordered = select(where, where ? totalOf(appointments, where) : keptCount(rowCounts, 'appointments'))
+    const ordered = select(where, totalKeptOr(appointments, where, { counts: rowCounts, counted: 'appointments' }))
       .orderBy(...order)
       .offset(placeholder('offset'));
     const rows = (present.limit ? ordered.limit(placeholder('limit')) : ordered).prepare(name);
