@@ -20,7 +20,7 @@ import type { Stack } from './stack.js';
  * The migrations that record an invoice's labor for the orders invoiced before it was recorded
  * (service-api): `repair_order_labor`'s rows, then their sums on the order.
  */
-const LABOR_FILLED = ['0028_repair_order_labor_filled.sql', '0030_repair_order_billed_labor_filled.sql'].map(
+const LABOR_FILLED = ['0028_repair_order_labor_filled.sql', '0031_repair_order_billed_labor_filled.sql'].map(
   (file) => new URL(`../../service-api/drizzle/${file}`, import.meta.url),
 );
 

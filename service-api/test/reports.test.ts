@@ -343,7 +343,7 @@ describe('repair orders by month and technician efficiency', () => {
     expect(lines[1]).toBe(`2025-10,${utcTechs.ada.id},Ada,Lovelace,1.3,1.33,0.98`);
   });
 
-  it('counts the orders invoiced before the invoice recorded their labor, once (migrations 0028 and 0030)', async () => {
+  it('counts the orders invoiced before the invoice recorded their labor, once (migrations 0028 and 0031)', async () => {
     const reports = async () =>
       Promise.all(
         ['repair-orders-by-month', 'technician-efficiency'].map(
@@ -378,7 +378,7 @@ describe('repair orders by month and technician efficiency', () => {
       shopUtc.db.transaction(async (tx) => {
         for (const statement of [
           ...migration('0028_repair_order_labor_filled'),
-          ...migration('0030_repair_order_billed_labor_filled'),
+          ...migration('0031_repair_order_billed_labor_filled'),
         ]) {
           await tx.execute(sql.raw(statement));
         }
