@@ -58,14 +58,19 @@ export interface KeptTotal {
 }
 
 /**
- * A list page's `total` column: the kept count when nothing filters the list, else a count of what
- * `where` matches (a filter's matches are not kept).
+ * A list page's `total` column: the kept count when nothing filters the list and it is kept, else a
+ * count of what `where` matches (a filter's matches are not kept).
  */
-export function totalKeptOr(table: PgTable, where: SQL | undefined, kept: KeptTotal): SQL<number> {
-  return where ? totalOf(table, where) : keptCount(kept.counts, kept.counted);
+export function totalKeptOr(table: PgTable, where: SQL | undefined, kept: KeptTotal | undefined): SQL<number> {
+  return where || !kept ? totalOf(table, where) : keptCount(kept.counts, kept.counted);
 }
 
 /** `totalKeptOr`, read on its own: for a page past the end, which has no row to carry it. */
-export function countKeptOr(db: Db, table: PgTable, where: SQL | undefined, kept: KeptTotal): Promise<number> {
-  return where ? countRows(db, table, where) : countKept(db, kept.counts, kept.counted);
+export function countKeptOr(
+  db: Db,
+  table: PgTable,
+  where: SQL | undefined,
+  kept: KeptTotal | undefined,
+): Promise<number> {
+  return where || !kept ? countRows(db, table, where) : countKept(db, kept.counts, kept.counted);
 }

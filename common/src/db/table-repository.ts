@@ -4,7 +4,7 @@ import type { StaffFilter, StaffInput, StaffMember } from '../contract/people.js
 import { type FieldError, notFound } from '../errors.js';
 import { auditContext, audited, type RequestContext } from './audit.js';
 import type { Db } from './database.js';
-import { countRows, fetchPage, type Page, type Paged, totalOf } from './pagination.js';
+import { fetchPage, type Page, type Paged } from './pagination.js';
 import { translatePgError } from './pg-errors.js';
 import { countKeptOr, type KeptTotal, totalKeptOr } from './row-counts.js';
 
@@ -77,14 +77,14 @@ export function tableRepository<T extends TableWithId, Input, Json, Filter exten
       const where = config.where?.(query as Filter);
       const { rows, total } = await fetchPage(
         db
-          .select({ ...getTableColumns(table), total: kept ? totalKeptOr(table, where, kept) : totalOf(table, where) })
+          .select({ ...getTableColumns(table), total: totalKeptOr(table, where, kept) })
           .from(table as PgTable)
           .where(where)
           .orderBy(asc(table.id))
           .offset(query.offset)
           .$dynamic(),
         query,
-        () => (kept ? countKeptOr(db, table, where, kept) : countRows(db, table, where)),
+        () => countKeptOr(db, table, where, kept),
       );
       return { items: asRows(rows).map(toJson), total };
     },
