@@ -4,7 +4,8 @@
 // server state and the same noise. Back-to-back invocations could not show 5 %: the first of a pair
 // was the faster whichever code it ran (docs/performance.md). Prepare the other side with
 //   git worktree add /tmp/before <commit> && (cd /tmp/before && npm ci)
-// Both are built here. BENCH_ROUNDS=8 BENCH_SECONDS=5 BENCH_CONNECTIONS=50 set the rounds.
+// Both are built here. BENCH_ROUNDS=8 BENCH_SECONDS=5 BENCH_CONNECTIONS=50 set the rounds;
+// COMPARE_ONLY=<text> keeps the scenarios whose name holds it (say `by VIN`, for a gateway change).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createFixtures, type Fixtures, fillInventory, waitForSync } from './data.js';
@@ -24,6 +25,7 @@ import { buildApis, root, type Stack, startBenchStack } from './stack.js';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const only = process.env.COMPARE_ONLY;
 /** Cars each side holds: the reads pick among them, the sales sell them. */
 const STOCK = 40_000;
 
@@ -77,7 +79,7 @@ async function prepare(stack: Stack): Promise<Side[]> {
   const fixtures = await createFixtures(stack, 20, 100);
   await fillInventory(stack, fixtures.modelId, STOCK);
   await waitForSync(stack);
-  return [
+  const all = [
     http(getAutomobile(stack, STOCK)),
     http(getAutomobileThroughGateway(stack, STOCK, 'token')),
     http(createAutomobiles(stack, fixtures)),
@@ -85,6 +87,9 @@ async function prepare(stack: Stack): Promise<Side[]> {
     sales(stack, fixtures),
     repairOrders(stack),
   ];
+  const kept = all.filter((side) => !only || side.name.includes(only));
+  if (kept.length === 0) throw new Error(`COMPARE_ONLY=${only}: no scenario's name holds it`);
+  return kept;
 }
 
 function median(values: number[]): number {

@@ -2,10 +2,12 @@ import { salesRoutes, serviceApiRoutes } from '@carcar/common/contract/routes';
 import { rssMb } from '@carcar/testing/processes';
 import { createFixtures, fillInventory, waitForSync } from './data.js';
 import { dealsEndToEnd } from './deals.js';
+import { startFloorServer } from './floor.js';
 import { type Method, measure } from './load.js';
+import { measureOpenLoop } from './open-loop.js';
 import { photoUploads } from './photos.js';
 import { readRepairOrder, repairOrdersEndToEnd } from './repair-orders.js';
-import { formatThirdRound, type HttpResult, judge, type ThirdRound } from './report.js';
+import { formatThirdRound, gatewayAddedP50, type HttpResult, judge, type ThirdRound } from './report.js';
 import { getAutomobile, getAutomobileThroughGateway, type HttpScenario } from './scenarios.js';
 import { type Stack, startBenchStack } from './stack.js';
 import { FOOTPRINT_TARGET_MB, startupFootprint } from './startup.js';
@@ -22,6 +24,8 @@ export const NAMED_SCENARIOS = {
   photos: 'a 3 MB JPEG uploaded to an inspection item 500 times, service-api RSS along the way',
   deals: DEALS,
   gateway: 'GET a car by VIN direct and through the gateway (API token), in adjacent pairs: the ratio',
+  'open-loop':
+    "a car by VIN at a fixed rate: through the gateway and direct at 1,000/s (the gateway's added p50), direct and the machine's floor at 2,000/s",
   footprint:
     'npm start on PGlite: resident memory of every process after the seed and after a browser visited every page',
   'ten-year':
@@ -84,6 +88,36 @@ async function gatewayRatio(stack: Stack, method: Method): Promise<void> {
   );
 }
 
+/** Cars for the fixed-rate reads: the full bench's 10,000. */
+const OPEN_LOOP_STOCK = 10_000;
+
+/** The full bench's fixed-rate rows, alone: to see a change to the request path in two minutes. */
+async function openLoopReads(stack: Stack, method: Method): Promise<void> {
+  const at = (rate: number, maxP99Ms?: number) => ({
+    rate,
+    seconds: method.seconds,
+    runs: method.runs,
+    ...(maxP99Ms === undefined ? {} : { maxP99Ms }),
+  });
+  const say = (r: Awaited<ReturnType<typeof measureOpenLoop>>) =>
+    method.log(
+      `${r.name}: p50 ${r.p50Ms.median} ms, p99 ${r.p99Ms.median} ms (${r.p99Ms.min}–${r.p99Ms.max}), ${r.errors} errors`,
+    );
+  const through = await measureOpenLoop(getAutomobileThroughGateway(stack, OPEN_LOOP_STOCK, 'session'), at(1_000, 10));
+  say(through);
+  const direct = await measureOpenLoop(getAutomobile(stack, OPEN_LOOP_STOCK), at(1_000));
+  say(direct);
+  const added = gatewayAddedP50(through, direct);
+  method.log(`the gateway's added p50 at 1,000/s: ${added.ms} ms (target ${added.target})`);
+  say(await measureOpenLoop(getAutomobile(stack, OPEN_LOOP_STOCK), at(2_000, 10)));
+  const floor = await startFloorServer();
+  try {
+    say(await measureOpenLoop(floor.scenario, at(2_000)));
+  } finally {
+    await floor.stop();
+  }
+}
+
 export async function runNamed(names: string[], method: Method): Promise<ThirdRound> {
   const unknown = names.filter((name) => !(name in NAMED_SCENARIOS));
   if (unknown.length > 0) {
@@ -127,6 +161,10 @@ export async function runNamed(names: string[], method: Method): Promise<ThirdRo
     if (names.includes('gateway')) {
       await fillInventory(stack, fixtures.modelId, GATEWAY_STOCK);
       await gatewayRatio(stack, method);
+    }
+    if (names.includes('open-loop')) {
+      await fillInventory(stack, fixtures.modelId, OPEN_LOOP_STOCK);
+      await openLoopReads(stack, method);
     }
     const memory = Object.entries(stack.processes).map(([name, p]) => `${name} ${Math.round(rssMb(p.pid))} MB`);
     method.log(`resident memory at the end: ${memory.join(', ')}`);
