@@ -42,7 +42,8 @@ const off = Object.fromEntries(FIELDS.map((label) => [label, 'off']));
 describe("a customer's fields", () => {
   it('offer no autofill in the Add customer drawer, the first name focused', { timeout: 15_000 }, async () => {
     render(harness().mount('/sales/customers').ui);
-    await userEvent.click(await screen.findByRole('button', { name: 'Add customer' }));
+    // The page is loaded lazily: its first render can take over findBy's default second on a busy machine.
+    await userEvent.click(await screen.findByRole('button', { name: 'Add customer' }, { timeout: 10_000 }));
     const drawer = await screen.findByRole('dialog');
     await within(drawer).findByLabelText('Address');
     expect(autocompleteOf(drawer)).toEqual(off);
@@ -51,7 +52,7 @@ describe("a customer's fields", () => {
 
   it("offer no autofill on the customer's page", { timeout: 15_000 }, async () => {
     render(harness().mount('/sales/customers/1').ui);
-    const form = await screen.findByRole('form', { name: 'Edit the customer' });
+    const form = await screen.findByRole('form', { name: 'Edit the customer' }, { timeout: 10_000 });
     expect(autocompleteOf(form)).toEqual(off);
   });
 });
