@@ -167,6 +167,7 @@ export async function runNamed(names: string[], method: Method): Promise<ThirdRo
       await openLoopReads(stack, method);
     }
     const memory = Object.entries(stack.processes).map(([name, p]) => `${name} ${Math.round(rssMb(p.pid))} MB`);
+    memory.push(`load generator ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MB`);
     method.log(`resident memory at the end: ${memory.join(', ')}`);
   } finally {
     await stack.stop();

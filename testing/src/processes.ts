@@ -20,6 +20,39 @@ export function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/**
+ * What a spawned process wrote, its last `limit` characters at most: a bench's service logs a line
+ * per request, millions in a full run, which kept whole grew the load generator's heap by hundreds
+ * of MB (and toward V8's largest string). Chunks are kept apart and joined only when read.
+ */
+class OutputTail {
+  private chunks: string[] = [];
+  /** The first chunk still kept: those before it are dropped (compacted away now and then). */
+  private head = 0;
+  private length = 0;
+  private joined: string | undefined = '';
+  constructor(private readonly limit = 16 * 2 ** 20) {}
+
+  add(chunk: string): void {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+    this.joined = undefined;
+    while (this.length > this.limit && this.chunks.length - this.head > 1) {
+      this.length -= this.chunks[this.head]?.length ?? 0;
+      this.head += 1;
+    }
+    if (this.head > 1024 && this.head * 2 > this.chunks.length) {
+      this.chunks = this.chunks.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  text(): string {
+    if (this.joined === undefined) this.joined = this.chunks.slice(this.head).join('');
+    return this.joined;
+  }
+}
+
 export interface SpawnedService {
   pid: number;
   port: number;
@@ -48,20 +81,20 @@ export async function spawnService(
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...keys, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
+  const output = new OutputTail();
   child.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
+    output.add(chunk.toString());
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`service did not start in 120 s:\n${output}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`service did not start in 120 s:\n${output.text()}`)), 120_000);
     let listening = false;
     child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      output.add(chunk.toString());
       // Only until it listens: a bench's service logs a line per request, and searching the
       // whole output at every chunk made the load generator beside it the slowest process.
       if (listening) return;
-      const match = /"port":(\d+),"msg":"listening"/.exec(output);
+      const match = /"port":(\d+),"msg":"listening"/.exec(output.text());
       if (match) {
         listening = true;
         clearTimeout(timer);
@@ -70,14 +103,14 @@ export async function spawnService(
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`service exited with ${code} before listening:\n${output}`));
+      reject(new Error(`service exited with ${code} before listening:\n${output.text()}`));
     });
   });
   return {
     pid: child.pid ?? 0,
     port,
     url: `http://127.0.0.1:${port}`,
-    output: () => output,
+    output: () => output.text(),
     exitCode: () => child.exitCode ?? child.signalCode,
     exited,
     stop: async (signal = 'SIGTERM') => {
