@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { endToEndHeaders, type ForwardOptions, forward, upstream } from '../src/edge/forward/proxy.js';
 
@@ -89,6 +89,42 @@ describe('forward', () => {
     expect(answer.headers['x-end']).toBe('kept');
   });
 
+  it('drops the hop-by-hop headers of an answer that names them in two Connection lines', async () => {
+    // A raw answer: node:http would join the two lines into one before anyone saw them.
+    const raw = net.createServer((socket) => {
+      socket.once('data', () => {
+        socket.end(
+          'HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nConnection: x-hop\r\nX-Hop: 1\r\nX-End: kept\r\nContent-Length: 2\r\n\r\nok',
+        );
+      });
+    });
+    raw.listen(0, '127.0.0.1');
+    await once(raw, 'listening');
+    try {
+      const { url, failures } = await front(`http://127.0.0.1:${(raw.address() as AddressInfo).port}`);
+      const answer = await fetch(`${url}/`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('x-hop')).toBeNull();
+      expect(answer.headers.get('x-end')).toBe('kept');
+      expect(await answer.text()).toBe('ok');
+      expect(failures).toEqual([]);
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('answers a HEAD with the headers alone', async () => {
+    const target = await listen((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5' });
+      res.end(req.method === 'HEAD' ? undefined : 'hello');
+    });
+    const { url } = await front(target);
+    const answer = await fetch(`${url}/`, { method: 'HEAD' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-length')).toBe('5');
+    expect(await answer.text()).toBe('');
+  });
+
   it('gives up on an upstream that does not begin its answer in time: a timeout the caller answers', async () => {
     const target = await listen(() => {
       // Never answers.
@@ -107,6 +143,40 @@ describe('forward', () => {
     const { url, failures } = await front(target);
     expect((await fetch(`${url}/`)).status).toBe(502);
     expect(failures).toEqual(['unreachable']);
+  });
+
+  it('asks the upstream nothing for a client that left before forwarding began', async () => {
+    let asked = 0;
+    const target = await listen((_req, res) => {
+      asked += 1;
+      res.end('ok');
+    });
+    const to = upstream(target);
+    let forwarded: () => void = () => {};
+    const done = new Promise<void>((resolve) => {
+      forwarded = resolve;
+    });
+    // The front waits for the client to leave (as the gateway may while it signs a credential), then forwards.
+    const url = await listen(async (req, res) => {
+      await once(res, 'close');
+      forward(req, res, {
+        upstream: to,
+        path: '/',
+        headers: {},
+        timeoutMs: 5_000,
+        responseHeaders: (headers) => endToEndHeaders(headers),
+        onFailure: () => {},
+      });
+      forwarded();
+    });
+    const client = new AbortController();
+    const left = fetch(`${url}/`, { signal: client.signal }).catch((error: Error) => error.name);
+    setTimeout(() => client.abort(), 100);
+    expect(await left).toBe('AbortError');
+    await done;
+    // A request sent anyway would reach the upstream within a few milliseconds on this machine.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(asked).toBe(0);
   });
 
   it('stops asking the upstream once the client has gone away', async () => {

@@ -1,9 +1,4 @@
-import http, {
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type OutgoingHttpHeaders,
-  type ServerResponse,
-} from 'node:http';
+import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import { type Dispatcher, errors, Pool } from 'undici';
@@ -25,9 +20,17 @@ const HOP_BY_HOP = new Set([
   'expect',
 ]);
 
-/** Plus the headers a `Connection` header names as hop-by-hop for this message. */
-function connectionScoped(headers: IncomingHttpHeaders): ReadonlySet<string> {
-  const named = (headers.connection ?? '')
+/**
+ * Headers as either side hands them over: node:http's for the client's request, undici's for the
+ * service's answer, where a repeated header (two `Connection` lines, say) is an array.
+ */
+export type HeaderValues = Readonly<Record<string, string | string[] | undefined>>;
+
+/** Plus the headers a `Connection` header (or several) names as hop-by-hop for this message. */
+function connectionScoped(headers: HeaderValues): ReadonlySet<string> {
+  const named = [headers.connection ?? '']
+    .flat()
+    .join(',')
     .split(',')
     .map((name) => name.trim().toLowerCase())
     .filter((name) => name !== '' && !HOP_BY_HOP.has(name));
@@ -37,7 +40,7 @@ function connectionScoped(headers: IncomingHttpHeaders): ReadonlySet<string> {
 
 /** A copy of `headers` without hop-by-hop headers and without those `drop` says. */
 export function endToEndHeaders(
-  headers: IncomingHttpHeaders,
+  headers: HeaderValues,
   drop: (name: string) => boolean = () => false,
 ): OutgoingHttpHeaders {
   const scoped = connectionScoped(headers);
@@ -86,7 +89,7 @@ export interface ForwardOptions {
   /** How long to wait for the upstream's answer to begin. */
   timeoutMs: number;
   /** The answer's headers, cleaned before they reach the client. */
-  responseHeaders: (headers: IncomingHttpHeaders) => OutgoingHttpHeaders;
+  responseHeaders: (headers: HeaderValues) => OutgoingHttpHeaders;
   /** Called when there is still time to answer the client yourself (nothing was sent yet). */
   onFailure: (kind: 'unreachable' | 'timeout', error: Error) => void;
 }
@@ -113,8 +116,13 @@ const hasBody = (req: IncomingMessage) =>
 /**
  * Streams `req` to the upstream and its answer back, bytes unchanged (a gzip body stays gzip, an
  * ETag stays the ETag): only hop-by-hop headers and what the caller drops are touched.
+ *
+ * Once a request body has been sent, undici destroys `req`, which clears `req.socket`: read
+ * `req.ip`, `req.protocol` and the like before calling this, never in a later hook.
  */
 export function forward(req: IncomingMessage, res: ServerResponse, options: ForwardOptions): void {
+  // The client left while the caller was getting ready (signing a credential): ask for nothing.
+  if (res.destroyed) return;
   const { url, pool } = options.upstream;
   const abort = new AbortController();
   // The client went away before the answer finished: stop asking the upstream for it.
