@@ -4,7 +4,7 @@ import { createFixtures, fillInventory, waitForSync } from './data.js';
 import { dealsEndToEnd } from './deals.js';
 import { startFloorServer } from './floor.js';
 import { type Method, measure } from './load.js';
-import { measureOpenLoop } from './open-loop.js';
+import { measureOpenLoop, type OpenLoopBenchResult } from './open-loop.js';
 import { photoUploads } from './photos.js';
 import { readRepairOrder, repairOrdersEndToEnd } from './repair-orders.js';
 import { formatThirdRound, gatewayAddedP50, type HttpResult, judge, type ThirdRound } from './report.js';
@@ -99,7 +99,7 @@ async function openLoopReads(stack: Stack, method: Method): Promise<void> {
     runs: method.runs,
     ...(maxP99Ms === undefined ? {} : { maxP99Ms }),
   });
-  const say = (r: Awaited<ReturnType<typeof measureOpenLoop>>) =>
+  const say = (r: OpenLoopBenchResult) =>
     method.log(
       `${r.name}: p50 ${r.p50Ms.median} ms, p99 ${r.p99Ms.median} ms (${r.p99Ms.min}–${r.p99Ms.max}), ${r.errors} errors`,
     );
